@@ -1,0 +1,194 @@
+"""The one shared cattrs converter used at the edges (TOML, JSON).
+
+Unknown keys are rejected, and every validation problem is reported with the path of the bad
+field, e.g. ``procedures[3].last_verified: invalid value for type, expected date``.
+Use :func:`structure` and :func:`unstructure` rather than the converter itself: they turn
+cattrs' exception groups into one :class:`~mfs_core.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from mfs_core.errors import InputError
+
+__all__ = ["converter", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=False)
+
+    def structure_date(value: Any, _type: type) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}")
+
+    def structure_datetime(value: Any, _type: type) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            parsed = value
+        else:
+            try:
+                parsed = dt.datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"expected an ISO 8601 date-time, got {value!r}") from None
+        if parsed.tzinfo is None:
+            raise ValueError(f"expected a date-time with its UTC offset, got {value!r}")
+        return parsed
+
+    def structure_str(value: Any, _type: type) -> str:
+        # cattrs would turn 12 into "12": a number where text is expected is an input error.
+        if not isinstance(value, str):
+            raise ValueError(f"expected a string, got {type(value).__name__} {value!r}")
+        return value
+
+    def structure_bool(value: Any, _type: type) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+
+    def structure_int(value: Any, _type: type) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected an integer, got {value!r}")
+        return value
+
+    def structure_float(value: Any, _type: type) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"expected a number, got {value!r}")
+        return float(value)
+
+    conv.register_structure_hook(dt.date, structure_date)
+    conv.register_structure_hook(dt.datetime, structure_datetime)
+
+    def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
+        try:
+            return type_(value)
+        except ValueError:
+            allowed = ", ".join(repr(member.value) for member in type_)
+            raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+    # Singledispatch hooks: they take precedence over cattrs' lenient defaults (which would
+    # turn 12 into "12" and "yes" into True). StrEnum is registered apart because it comes
+    # before ``str`` in its members' MRO.
+    for cls, hook in (
+        (str, structure_str),
+        (bool, structure_bool),
+        (int, structure_int),
+        (float, structure_float),
+        (enum.Enum, structure_enum),
+        (enum.StrEnum, structure_enum),
+    ):
+        conv.register_structure_hook(cls, hook)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _no_string_as_sequence)
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
+    )
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    _skip_runtime_only_fields(conv)
+    return conv
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _no_string_as_sequence(type_: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A list field given a single string would otherwise become a tuple of characters."""
+    base = homogenous_tuple_structure_factory(type_, conv)
+
+    def structure(value: Any, target: Any) -> Any:
+        if isinstance(value, str | bytes | dict):
+            raise ValueError(f"expected a list, got {type(value).__name__} {value!r}")
+        return base(value, target)
+
+    return structure
+
+
+def _skip_runtime_only_fields(conv: cattrs.Converter) -> None:
+    """Callables (predicates, evaluators) and provenance never come from a file.
+
+    Provenance is written out (so JSON says which plugin gave what) but never read back: the
+    registry stamps it.
+    """
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    from mfs_core import model
+
+    runtime_only = {"predicate", "evaluate"}
+    for cls in (model.Partner, model.Procedure, model.ReferralRule, model.Check):
+        fields = {a.name for a in attrs.fields(cls)}
+        skip: dict[str, Any] = {name: override(omit=True) for name in fields & runtime_only}
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **skip))
+        skip_in: dict[str, Any] = dict(skip, provenance=override(omit=True))
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **skip_in)
+        )
+
+
+converter: cattrs.Converter = _make_converter()
+
+
+def _format_errors(exc: BaseException, path: str = "") -> list[str]:
+    """Flatten a cattrs exception tree into ``path: message`` lines."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        where = f"{path}: " if path else ""
+        keys = ", ".join(sorted(exc.extra_fields))
+        return [f"{where}unknown key(s) {keys}"]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        lines: list[str] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            name = getattr(note, "name", None)
+            index = getattr(note, "index", None)
+            if name is not None:
+                sub_path = f"{path}.{name}" if path else str(name)
+            elif index is not None:
+                sub_path = f"{path}[{index!r}]"
+            else:
+                sub_path = path
+            lines.extend(_format_errors(sub, sub_path))
+        for sub in without:
+            lines.extend(_format_errors(sub, path))
+        return lines
+    if isinstance(exc, KeyError):
+        return [f"{path}: required field missing"]
+    message = str(exc) or type(exc).__name__
+    if isinstance(exc, TypeError) and "missing" in message and "required" in message:
+        missing = message.split(":", 1)[-1].strip()
+        return [f"{path or '(root)'}: required field(s) missing: {missing}"]
+    return [f"{path}: {message}" if path else message]
+
+
+def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
+    """Build ``cls`` from plain data, raising :class:`InputError` with field paths.
+
+    ``source`` (a file name, ``<stdin>``...) prefixes every message.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
+        raise InputError(_format_errors(exc), source=source) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into plain JSON-ready data."""
+    return converter.unstructure(obj)

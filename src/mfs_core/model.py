@@ -1,0 +1,199 @@
+"""The domain model: partners, procedures, referral rules and checks.
+
+Every class is a frozen attrs class (immutable, slotted). Validation here covers only
+invariants that must hold whatever the source; checking input from files happens at the
+edges, in :mod:`mfs_core.converter`.
+
+Contributions made by plugins (:class:`Partner`, :class:`Procedure`, :class:`ReferralRule`,
+:class:`Check`) carry a :class:`Provenance` stamped by the registry: which plugin and which
+distribution gave them. Provenance is not part of equality, so a contribution compares equal
+to itself before and after stamping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "PROCEDURE_ID_PATTERN",
+    "Channel",
+    "Check",
+    "Partner",
+    "PartnerKind",
+    "Procedure",
+    "Provenance",
+    "ReferralRule",
+    "ReferralTarget",
+    "Severity",
+    "Verification",
+]
+
+#: A stable id: ``<partner code>.<slug>``, lower case ASCII, e.g. ``dgfip.declaration-revenus``.
+PROCEDURE_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*\.[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
+#: A partner code: lower case ASCII, e.g. ``dgfip``, ``caf``, ``france-travail``.
+PARTNER_CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
+#: A service-public.fr fiche id: F (fiche), N (dossier) or R (ressource) and digits.
+FICHE_ID_PATTERN = re.compile(r"^[FNR][0-9]{1,6}$")
+
+
+class PartnerKind(enum.StrEnum):
+    """Whether a partner is one of the nine national operators or a local body."""
+
+    NATIONAL = "national"
+    LOCAL = "local"
+
+
+class Channel(enum.StrEnum):
+    """How a resident reaches the counter or the partner."""
+
+    COUNTER = "counter"
+    PHONE = "phone"
+    VIDEO = "video"
+    MOBILE = "mobile"
+    ONLINE = "online"
+    MAIL = "mail"
+
+
+class ReferralTarget(enum.StrEnum):
+    """Where a referral sends the resident."""
+
+    REFERENT = "referent"  # the partner's back-office referent for France services
+    PERMANENCE = "permanence"  # the partner's on-site permanence
+    VIDEO = "video"  # a video appointment with the partner
+    OFFICE = "office"  # the partner's own office
+
+
+class Severity(enum.StrEnum):
+    """Severity of a compliance finding: verified rules are errors, beliefs warnings."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Verification(enum.StrEnum):
+    """How well a piece of reference data was verified against its public source."""
+
+    YES = "yes"
+    PARTIAL = "partial"
+    NO = "no"
+
+
+def _matches(
+    pattern: re.Pattern[str], what: str
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not pattern.match(value):
+            raise ValueError(f"{attribute.name}: {value!r} is not {what}")
+
+    return validate
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Accept any iterable for sequence fields but store an immutable tuple."""
+    if isinstance(value, str):
+        raise TypeError("expected a list of strings, got a single string")
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Who contributed a registration object: the plugin name and its distribution."""
+
+    plugin: str
+    distribution: str
+    version: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Partner:
+    """A partner whose procedures the counter handles.
+
+    ``domains`` are the official web domains (without scheme); a sub-domain of one of them is
+    official too. They let the library tell the partner's site from a paid look-alike.
+    """
+
+    code: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    name: str
+    kind: PartnerKind = PartnerKind.NATIONAL
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    website: str | None = None
+    reference: str = ""
+    provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Procedure:
+    """A procedure a resident may bring to the counter.
+
+    ``id`` is stable across releases (``<partner>.<slug>``); ``fiche_id`` is the
+    service-public.fr fiche id and is set only when a source tied it to this procedure, never
+    guessed. ``reference`` says where the data comes from and ``last_verified`` when it was
+    last checked against that source.
+    """
+
+    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a procedure id"))
+    partner: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    title: str
+    thematiques: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    fiche_id: str | None = attrs.field(
+        default=None, validator=_matches(FICHE_ID_PATTERN, "a service-public.fr fiche id")
+    )
+    online_url: str | None = None
+    channels: tuple[Channel, ...] = attrs.field(default=(Channel.COUNTER,), converter=_tuple)
+    documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    needs_appointment: bool = False
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    reference: str = ""
+    verification: Verification = Verification.PARTIAL
+    last_verified: dt.date | None = None
+    provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class ReferralRule:
+    """When the counter must hand a request over to a partner, and how.
+
+    A rule applies to the procedures it names (``procedures``), or to every procedure of its
+    partner when that tuple is empty, and fires when every fact in ``when_facts`` is true on
+    the request (e.g. ``("dispute",)``). An optional ``predicate`` covers what facts cannot
+    express; the router guards it so a raising predicate is skipped and named in the trace.
+    Lower ``priority`` values are considered first.
+    """
+
+    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a rule id"))
+    partner: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    target: ReferralTarget
+    reason: str
+    procedures: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    when_facts: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    priority: int = 100
+    reference: str = ""
+    last_verified: dt.date | None = None
+    predicate: Callable[..., bool] | None = attrs.field(default=None, eq=False, repr=False)
+    provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Check:
+    """A label-compliance check contributed to the catalogue.
+
+    ``evaluate`` receives a site description and yields findings; its exact types are
+    defined by :mod:`mfs_core.compliance`. Verified rules are errors; beliefs are warnings.
+    """
+
+    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a check id"))
+    title: str
+    severity: Severity
+    reference: str
+    remediation: str
+    last_verified: dt.date | None = None
+    evaluate: Callable[..., Iterable[Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
