@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "KNOWN_FACTS",
     "PROCEDURE_ID_PATTERN",
     "Channel",
     "Check",
@@ -75,6 +76,23 @@ class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+#: The facts a request may carry, which referral rules test (``ReferralRule.when_facts``).
+#: Plugins should use these names; each maps to the French sentence shown to the agent.
+#: A rule naming a fact outside this vocabulary is reported by ``mfs plugins --check``.
+KNOWN_FACTS: dict[str, str] = {
+    "dispute": "le résident conteste une décision de l'organisme",
+    "overpayment": "un indu ou un trop-perçu est réclamé au résident",
+    "needs_operator_decision": "la demande exige une décision de l'organisme (dérogation, "
+    "remise, délai)",
+    "needs_research": "le dossier exige des recherches ou des contacts avec l'organisme",
+    "identity_issue": "problème d'identité ou de compte (usurpation, compte bloqué, "
+    "identifiant perdu)",
+    "loss_of_income": "le résident est privé de ressources (rupture de droits, suspension)",
+    "abroad": "la situation concerne l'étranger (résidence, carrière, titre)",
+    "fraud_suspected": "le résident a été victime d'une arnaque ou d'un site frauduleux",
+}
 
 
 class Verification(enum.StrEnum):
