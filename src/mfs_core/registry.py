@@ -155,14 +155,16 @@ class Registry:
 
             policy = plugin_policy()
         strict = policy.strict if strict is None else strict
-        candidates: list[_Candidate] = []
-        if builtins:
-            candidates.extend(_builtin_candidates())
-        if external:
-            candidates.extend(c for c in _entry_point_candidates() if policy.allows(c.name))
-        candidates.extend(
+        others: list[_Candidate] = [
             _Candidate(name, "(registered in process)", "", False, _returning(obj))
             for name, obj in extra
+        ]
+        if external:
+            others.extend(c for c in _entry_point_candidates() if policy.allows(c.name))
+        # Built-ins first, then the others by name: this order decides which of two
+        # duplicates is kept, so it must not depend on discovery or registration order.
+        candidates = (_builtin_candidates() if builtins else []) + sorted(
+            others, key=lambda c: c.name
         )
         registry = _Loader(candidates).run()
         if strict and registry.faults:
@@ -204,7 +206,7 @@ def _entry_point_candidates() -> list[_Candidate]:
                 ep.load,
             )
         )
-    return sorted(candidates, key=lambda c: c.name)
+    return candidates
 
 
 class _Loader:

@@ -1,0 +1,66 @@
+"""Cold start of ``mfs plugins`` against its floor, measured side by side in one run.
+
+The floor is what any pluggy-based tool built on attrs and cattrs pays: a fresh interpreter
+importing attrs, cattrs and pluggy, plus one entry-point scan. Target: ``mfs plugins`` costs at
+most 1.5x the floor.
+
+    python benchmarks/bench_cold_start.py [--runs 30]
+
+Runs alternate between the two commands so that machine noise hits both alike; medians are
+reported. Output goes to /dev/null so terminal speed does not count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+FLOOR = [
+    sys.executable,
+    "-c",
+    "import attrs, cattrs, pluggy, importlib.metadata as m; "
+    "m.entry_points(group='mfs_core.plugins')",
+]
+TARGET = 1.5
+
+
+def mfs_command() -> list[str]:
+    script = shutil.which("mfs", path=os.path.dirname(sys.executable))
+    return [script, "plugins"] if script else [sys.executable, "-m", "mfs_core.cli", "plugins"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    # The defaults path: no MFS_* settings, as on a fresh machine.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
+    mfs = mfs_command()
+    for command in (FLOOR, mfs):  # warm the OS file cache and .pyc files
+        timed(command, env)
+    floor, tool = [], []
+    for _ in range(args.runs):
+        floor.append(timed(FLOOR, env))
+        tool.append(timed(mfs, env))
+    floor_ms = statistics.median(floor) * 1000
+    tool_ms = statistics.median(tool) * 1000
+    ratio = tool_ms / floor_ms
+    print(f"floor (import attrs, cattrs, pluggy + entry-point scan): {floor_ms:.1f} ms")
+    print(f"mfs plugins:                                            {tool_ms:.1f} ms")
+    print(f"ratio: {ratio:.2f}x (target <= {TARGET}x) -> {'OK' if ratio <= TARGET else 'OVER'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

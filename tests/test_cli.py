@@ -1,0 +1,124 @@
+"""The `mfs` command end to end, in a subprocess as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from mfs_core.cli import main
+
+SCHEMAS = Path(__file__).parent.parent / "src" / "mfs_core" / "schemas"
+
+
+def run_mfs(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``mfs`` as a separate process with a clean MFS_* environment."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
+    return subprocess.run(
+        [sys.executable, "-m", "mfs_core.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        check=False,
+    )
+
+
+def test_procedures_json_follows_its_schema(clean_env: None) -> None:
+    result = run_mfs("procedures", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    schema = json.loads((SCHEMAS / "procedures.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    ids = [p["id"] for p in document["procedures"]]
+    assert ids == sorted(ids)
+    assert "dgfip.declaration-revenus" in ids
+
+
+def test_procedures_filtered_by_partner(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    assert main(["procedures", "--partner", "dgfip", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert {p["partner"] for p in document["procedures"]} == {"dgfip"}
+
+
+def test_unknown_partner_is_an_input_error(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    assert main(["procedures", "--partner", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "--partner: unknown partner 'nope'" in err
+    assert "Traceback" not in err
+
+
+def test_plugins_lists_builtins_and_exits_0(clean_env: None) -> None:
+    result = run_mfs("plugins", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    plugins = {p["name"]: p for p in json.loads(result.stdout)["plugins"]}
+    assert plugins["dgfip"]["distribution"] == "mfs-core"
+    assert plugins["dgfip"]["procedures"] > 0
+    assert plugins["dgfip"]["errors"] == []
+
+
+def test_plugins_reports_faults_with_exit_1(fixture_plugins: Path) -> None:
+    result = run_mfs("plugins", env={"PYTHONPATH": str(fixture_plugins)})
+    assert result.returncode == 1
+    assert "error: plugin 'fixture-import-error' (import)" in result.stdout
+    assert "fixture-good" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_strict_plugin_fault_is_fatal_without_traceback(fixture_plugins: Path) -> None:
+    result = run_mfs("plugins", "--strict", env={"PYTHONPATH": str(fixture_plugins)})
+    assert result.returncode == 2
+    assert "plugin faults (strict mode)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_disable_list_from_environment(fixture_plugins: Path) -> None:
+    env = {
+        "PYTHONPATH": str(fixture_plugins),
+        "MFS_PLUGINS_DISABLE": "fixture-import-error,fixture-raising,fixture-duplicate,"
+        "fixture-typo,fixture-wrong-type",
+    }
+    result = run_mfs("plugins", "--format", "json", env=env)
+    assert result.returncode == 0, result.stdout
+    names = [p["name"] for p in json.loads(result.stdout)["plugins"]]
+    assert names == ["dgfip", "fixture-good"]
+
+
+def test_bad_settings_are_an_input_error(clean_env: None) -> None:
+    result = run_mfs("plugins", env={"MFS_PLUGINS_STRICT": "maybe"})
+    assert result.returncode == 2
+    assert "plugins_strict" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_config_file_is_an_input_error(clean_env: None, tmp_path: Path) -> None:
+    result = run_mfs("plugins", env={"MFS_CONFIG": str(tmp_path / "absent.toml")})
+    assert result.returncode == 2
+    assert "MFS_CONFIG: no such file" in result.stderr
+
+
+def test_bad_option_is_a_usage_error(clean_env: None) -> None:
+    result = run_mfs("procedures", "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice: 'xml'" in result.stderr
+
+
+def test_import_mfs_core_is_light() -> None:
+    code = (
+        "import sys, mfs_core; "
+        "heavy = {'pydantic', 'pydantic_settings', 'cattrs', 'pluggy'} & set(sys.modules); "
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    # pluggy is imported for the hookimpl marker, which plugins need; the rest must not be.
+    assert result.stdout.strip() == "['pluggy']"
