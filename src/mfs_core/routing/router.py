@@ -217,7 +217,7 @@ class Router:
         if starts:
             start = min(starts)
             at = "en ce moment" if start == now else f"à partir de {start.astimezone(PARIS):%H:%M}"
-            offer = f"la permanence de {name}, sur place aujourd'hui {at}"
+            offer = f"la permanence du partenaire {name}, sur place aujourd'hui {at}"
             return ReferralTarget.PERMANENCE, start, offer
         videos = [
             v.at for v in context.video_appointments if v.partner == rule.partner and v.at >= now
@@ -230,10 +230,10 @@ class Router:
                 f"un rendez-vous en visio avec {name} le {when(first)}",
             )
         offers = {
-            ReferralTarget.REFERENT: f"la transmission au référent France services de {name}",
-            ReferralTarget.PERMANENCE: f"la prochaine permanence de {name}",
-            ReferralTarget.VIDEO: f"un rendez-vous en visio avec {name}",
-            ReferralTarget.OFFICE: f"un rendez-vous à l'accueil de {name}",
+            ReferralTarget.REFERENT: f"la transmission au référent du partenaire {name}",
+            ReferralTarget.PERMANENCE: f"la prochaine permanence du partenaire {name}",
+            ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
+            ReferralTarget.OFFICE: f"un rendez-vous à l'accueil du partenaire {name}",
         }
         return rule.target, None, offers[rule.target]
 
