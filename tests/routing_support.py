@@ -331,3 +331,44 @@ def permanence(
 
 
 Predicate = Callable[..., bool]
+
+
+def extra_rule(
+    rule_id: str,
+    *procedures: str,
+    target: ReferralTarget = ReferralTarget.REFERENT,
+    priority: int = 100,
+    reason: str = "Règle de test.",
+    **kw: Any,
+) -> ReferralRule:
+    """A referral rule for a test plugin; its partner is the prefix of its id."""
+    return ReferralRule(
+        id=rule_id,
+        partner=rule_id.split(".")[0],
+        target=target,
+        procedures=procedures,
+        priority=priority,
+        reason=reason,
+        reference="test fixture",
+        **kw,
+    )
+
+
+def rules_plugin(*rules: ReferralRule) -> PartnerPlugin:
+    return PartnerPlugin(None, rules=rules)
+
+
+# An association informing on rights (the founding example's permanence), whose rules compete
+# with DGFiP's and CAF's: same priority as dgfip.contestation, so the rule id decides.
+DROITS_INFO = rules_plugin(
+    extra_rule(
+        "droits-info.contestation",
+        "dgfip.reclamation",
+        target=ReferralTarget.PERMANENCE,
+        priority=10,
+        reason="L'association d'information sur les droits tient une permanence.",
+    ),
+    extra_rule(
+        "droits-info.indu", "caf.apl", target=ReferralTarget.PERMANENCE, when_facts=("overpayment",)
+    ),
+)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mfs_core.model import ReferralRule, ReferralTarget
+from mfs_core.model import ReferralTarget
 from mfs_core.routing import (
     CORE_PLUGIN,
     DecisionKind,
@@ -24,14 +24,16 @@ from mfs_core.routing import (
 from routing_support import (
     ALIMENTATION,
     ALL_CASES,
+    DROITS_INFO,
     NEXT_SLOT,
     NOW,
     NUMERIQUE,
     PartnerCase,
-    PartnerPlugin,
     context,
+    extra_rule,
     permanence,
     registry,
+    rules_plugin,
 )
 
 
@@ -291,21 +293,6 @@ def test_default_context_is_a_quiet_counter_at_the_request_time(router: Router) 
 
 # -- ordering, conflicts, faults ------------------------------------------------------------
 
-DROITS_INFO = PartnerPlugin(
-    None,
-    rules=[
-        ReferralRule(
-            id="droits-info.contestation",
-            partner="droits-info",
-            target=ReferralTarget.PERMANENCE,
-            procedures=("dgfip.reclamation",),
-            priority=10,  # same priority as dgfip.contestation: the rule id decides
-            reason="L'association d'information sur les droits tient une permanence.",
-            reference="test fixture",
-        )
-    ],
-)
-
 
 def test_conflicting_rules_resolve_by_priority_then_id_and_are_reported() -> None:
     router = Router(registry(extra=[("droits-info", DROITS_INFO)]))
@@ -324,19 +311,8 @@ def _boom(_request: Request, _context: Any) -> bool:
 
 
 def test_a_raising_predicate_is_skipped_and_named_in_the_trace() -> None:
-    faulty = PartnerPlugin(
-        None,
-        rules=[
-            ReferralRule(
-                id="dgfip.predicat-casse",
-                partner="dgfip",
-                target=ReferralTarget.OFFICE,
-                procedures=("dgfip.reclamation",),
-                priority=1,
-                reason="Ne doit jamais s'appliquer.",
-                predicate=_boom,
-            )
-        ],
+    faulty = rules_plugin(
+        extra_rule("dgfip.predicat-casse", "dgfip.reclamation", priority=1, predicate=_boom)
     )
     router = Router(registry(extra=[("faulty", faulty)]))
     for explain in (False, True):
@@ -359,15 +335,8 @@ def test_a_predicate_decides_with_request_and_context() -> None:
         seen.append((req, ctx))
         return req.channel is RequestChannel.PHONE
 
-    rule = ReferralRule(
-        id="dgfip.par-telephone",
-        partner="dgfip",
-        target=ReferralTarget.REFERENT,
-        procedures=("dgfip.simulateur-impot",),
-        reason="Par téléphone, le référent rappelle.",
-        predicate=only_by_phone,
-    )
-    router = Router(registry(extra=[("phone", PartnerPlugin(None, rules=[rule]))]))
+    rule = extra_rule("dgfip.par-telephone", "dgfip.simulateur-impot", predicate=only_by_phone)
+    router = Router(registry(extra=[("phone", rules_plugin(rule))]))
     ctx = context()
     by_phone = router.decide(request("dgfip.simulateur-impot", channel=RequestChannel.PHONE), ctx)
     at_desk = router.decide(request("dgfip.simulateur-impot"), ctx, explain=True)
@@ -378,15 +347,10 @@ def test_a_predicate_decides_with_request_and_context() -> None:
 
 
 def test_partner_wide_rule_applies_to_every_procedure_of_its_partner() -> None:
-    rule = ReferralRule(
-        id="dgfip.usurpation",
-        partner="dgfip",
-        target=ReferralTarget.OFFICE,
-        when_facts=("identity_issue",),
-        priority=5,
-        reason="Une usurpation se traite au service des impôts.",
+    rule = extra_rule(
+        "dgfip.usurpation", target=ReferralTarget.OFFICE, priority=5, when_facts=("identity_issue",)
     )
-    router = Router(registry(extra=[("wide", PartnerPlugin(None, rules=[rule]))]))
+    router = Router(registry(extra=[("wide", rules_plugin(rule))]))
     for procedure in ("dgfip.espace-particulier", "dgfip.reclamation"):
         decision = router.decide(request(procedure, facts=("identity_issue",)), context())
         assert decision.rule == "dgfip.usurpation"
@@ -396,15 +360,8 @@ def test_partner_wide_rule_applies_to_every_procedure_of_its_partner() -> None:
 
 
 def test_rules_that_can_never_fire_are_warned_about_at_compile_time() -> None:
-    rule = ReferralRule(
-        id="dgfip.fantome",
-        partner="dgfip",
-        target=ReferralTarget.OFFICE,
-        procedures=("dgfip.n-existe-pas",),
-        when_facts=("pas-un-fait",),
-        reason="...",
-    )
-    router = Router(registry(extra=[("ghost", PartnerPlugin(None, rules=[rule]))]))
+    rule = extra_rule("dgfip.fantome", "dgfip.n-existe-pas", when_facts=("pas-un-fait",))
+    router = Router(registry(extra=[("ghost", rules_plugin(rule))]))
     assert any("dgfip.n-existe-pas" in w for w in router.warnings)
     assert any("pas-un-fait" in w for w in router.warnings)
 
@@ -420,3 +377,17 @@ def test_explained_trace_lists_core_rules_in_order(router: Router) -> None:
     assert "Décision : rendez-vous" in text
     assert "[appliquée] core.busy-counter" in text
     assert "Créneau proposé : lundi 30 novembre 2026 à 14:00" in text
+
+
+def test_referral_documents_join_the_rule_and_the_procedure_without_repeats() -> None:
+    rule = extra_rule(
+        "caf.indu-notification",
+        "caf.apl",
+        priority=1,
+        when_facts=("overpayment",),
+        documents=("Notification de l'indu", "Dernier courrier de l'organisme"),
+    )
+    router = Router(registry(extra=[("caf-docs", rules_plugin(rule))]))
+    decision = router.decide(request("caf.apl", facts=("overpayment",)), context())
+    assert decision.rule == "caf.indu-notification"
+    assert decision.documents == ("Notification de l'indu", "Dernier courrier de l'organisme")
