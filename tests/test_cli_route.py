@@ -152,3 +152,25 @@ def test_bad_context_exits_2_naming_file_and_field(
     code, out, err = run(capsys, "--procedure", "dgfip.simulateur-impot", "--context", ctx)
     assert (code, out) == (2, "")
     assert f"{ctx}: agents_on_duty: expected an integer, got 'deux'" in err
+
+
+DOCS_EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "routing"
+
+
+@pytest.mark.parametrize(
+    "kind", ["answer_now", "appointment", "referral", "orientation", "unknown"]
+)
+def test_documented_examples_give_the_kind_they_are_named_after(
+    kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "--request",
+        str(DOCS_EXAMPLES / f"{kind}.json"),
+        "--context",
+        str(DOCS_EXAMPLES / "context.json"),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert json.loads(out)["kind"] == kind

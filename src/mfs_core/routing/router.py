@@ -43,8 +43,8 @@ __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 #: The plugin name shown in traces for the router's own rules.
 CORE_PLUGIN = "mfs-core"
 _FOUNDING_EXAMPLE = (
-    "domain.md: CCAS de Saint-Jean-de-Luz (réponse immédiate, ou sur rendez-vous quand il y a "
-    "trop de monde ou que la demande nécessite contacts et recherches)"
+    "Founding example, France services of the CCAS of Saint-Jean-de-Luz: an answer at once, "
+    "or an appointment when too many people wait or the request needs contacts and research"
 )
 _REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services): missions d'orientation"
 
