@@ -133,6 +133,7 @@ def test_request_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
     ("argv", "message"),
     [
         ([], "give --request FILE, or --procedure ID or --need TEXT"),
+        (["--request", "-", "--autonomy"], "--request cannot be combined with --autonomy"),
         (["--request", "/no/such/file.json"], "--request: cannot read /no/such/file.json"),
         (["--need", "x", "--fact", "nir"], "<flags>: facts: unknown fact(s) 'nir'"),
     ],
@@ -163,14 +164,7 @@ DOCS_EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "
 def test_documented_examples_give_the_kind_they_are_named_after(
     kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(
-        capsys,
-        "--request",
-        str(DOCS_EXAMPLES / f"{kind}.json"),
-        "--context",
-        str(DOCS_EXAMPLES / "context.json"),
-        "--format",
-        "json",
-    )
+    request, ctx = DOCS_EXAMPLES / f"{kind}.json", DOCS_EXAMPLES / "context.json"
+    code, out, _ = run(capsys, "--request", str(request), "--context", str(ctx), "--format", "json")
     assert code == 0
     assert json.loads(out)["kind"] == kind

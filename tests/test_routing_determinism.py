@@ -8,7 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mfs_core.registry import Registry
-from mfs_core.routing import Request, RequestChannel, Router, VideoAppointment, Weekday
+from mfs_core.routing import (
+    Request,
+    RequestChannel,
+    Router,
+    SiteContext,
+    VideoAppointment,
+    Weekday,
+)
 from routing_support import ALL_CASES, DROITS_INFO, NOW, context, permanence, plugins
 
 # Its rules compete with DGFiP's and CAF's: the winner must not depend on plugin order.
@@ -50,7 +57,9 @@ CONFLICTS = [
 @given(
     order=st.permutations(ALL_PLUGINS), batch=st.lists(st.tuples(requests, contexts), max_size=5)
 )
-def test_decisions_do_not_depend_on_plugin_order(order, batch) -> None:  # type: ignore[no-untyped-def]
+def test_decisions_do_not_depend_on_plugin_order(
+    order: list[tuple[str, object]], batch: list[tuple[Request, SiteContext]]
+) -> None:
     reference = Router(Registry.load(builtins=False, external=False, extra=ALL_PLUGINS))
     shuffled = Router(Registry.load(builtins=False, external=False, extra=order))
     for request, ctx in batch:

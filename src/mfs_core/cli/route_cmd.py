@@ -48,14 +48,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--context", metavar="FILE", help="JSON site context")
     add_format_option(parser, ("text", "json", "jsonl"))
     parser.add_argument(
-        "--explain", action="store_true", help="list every rule considered, not only the decisive"
+        "--explain",
+        action="store_true",
+        help="list every rule considered, not only the deciding one",
     )
     flags = parser.add_argument_group("a single request given by flags (instead of --request)")
     flags.add_argument("--procedure", metavar="ID", help="procedure id, e.g. dgfip.reclamation")
     flags.add_argument("--need", metavar="TEXT", help="free-text need")
     flags.add_argument("--thematique", metavar="CODE", help="data·inclusion thematique")
     flags.add_argument(
-        "--channel", choices=("counter", "phone", "video", "mobile"), default="counter"
+        "--channel", choices=("counter", "phone", "video", "mobile"), help="default: counter"
     )
     flags.add_argument("--autonomy", action="store_true", help="the resident wants autonomy")
     flags.add_argument("--urgent", action="store_true", help="the request is urgent")
@@ -64,6 +66,9 @@ def register(subparsers: Any) -> None:
     )
     add_strict_option(parser)
     parser.set_defaults(handler=run)
+
+
+_REQUEST_FLAGS = ("procedure", "need", "thematique", "channel", "autonomy", "urgent", "fact")
 
 
 def _read(path: str, option: str) -> tuple[str, str]:
@@ -78,7 +83,10 @@ def _read(path: str, option: str) -> tuple[str, str]:
 def _request_from_flags(args: argparse.Namespace) -> str:
     if not (args.procedure or args.need):
         raise CliError("give --request FILE, or --procedure ID or --need TEXT")
-    data: dict[str, Any] = {"channel": args.channel, "wants_autonomy": args.autonomy}
+    data: dict[str, Any] = {
+        "channel": args.channel or "counter",
+        "wants_autonomy": args.autonomy,
+    }
     for key in ("procedure", "need", "thematique"):
         if getattr(args, key):
             data[key] = getattr(args, key)
@@ -95,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
     from mfs_core.routing.reading import parse_context, parse_requests
 
     if args.request is not None:
-        if args.procedure or args.need:
-            raise CliError("--request cannot be combined with --procedure or --need")
+        given = [f"--{name}" for name in _REQUEST_FLAGS if getattr(args, name)]
+        if given:
+            raise CliError(f"--request cannot be combined with {', '.join(given)}")
         text, source = _read(args.request, "--request")
     else:
         text, source = _request_from_flags(args), "<flags>"
