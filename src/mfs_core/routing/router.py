@@ -69,6 +69,11 @@ def _core(rule: str, *, fired: bool = True, note: str = "") -> TraceEntry:
     )
 
 
+def _fired(rule: str, explain: bool, note: str) -> TraceEntry:
+    """The entry of a core rule that decided: with its note only when explaining."""
+    return _core(rule, note=note) if explain else _CORE_ENTRIES[rule]
+
+
 def _steps(procedure: Procedure) -> tuple[str, ...]:
     steps = []
     if procedure.online_url:
@@ -254,11 +259,7 @@ class Router:
                 if procedure.needs_appointment
                 else "demande ici des recherches ou des contacts avec l'organisme"
             )
-            trace.append(
-                _CORE_ENTRIES["core.needs-appointment"]
-                if not explain
-                else _core("core.needs-appointment", note=f"la démarche {why}")
-            )
+            trace.append(_fired("core.needs-appointment", explain, f"la démarche {why}"))
             return self._appointment(
                 f"La démarche {title} {why}", "core.needs-appointment", procedure, context, trace
             )
@@ -282,11 +283,7 @@ class Router:
                         )
                     )
             else:
-                trace.append(
-                    _core("core.busy-counter", note=load)
-                    if explain
-                    else _CORE_ENTRIES["core.busy-counter"]
-                )
+                trace.append(_fired("core.busy-counter", explain, load))
                 return self._appointment(
                     f"{load} ; la démarche {title} ne peut pas être traitée tout de suite",
                     "core.busy-counter",
@@ -296,11 +293,7 @@ class Router:
                 )
         elif explain:
             trace.append(_core("core.busy-counter", fired=False, note=_load_sentence(context)))
-        trace.append(
-            _core("core.answer-now", note="la démarche se traite au guichet")
-            if explain
-            else _CORE_ENTRIES["core.answer-now"]
-        )
+        trace.append(_fired("core.answer-now", explain, "la démarche se traite au guichet"))
         reason = f"La démarche {title} peut être faite tout de suite avec le résident."
         steps = self._steps[procedure.id]
         if request.wants_autonomy:
@@ -350,11 +343,7 @@ class Router:
         found = best_local_service(context.local_services, request.need, request.thematique)
         if found is not None:
             service, why = found
-            trace.append(
-                _core("core.local-service", note=why)
-                if explain
-                else _CORE_ENTRIES["core.local-service"]
-            )
+            trace.append(_fired("core.local-service", explain, why))
             contact = f" Contact : {service.contact}." if service.contact else ""
             return Decision(
                 kind=DecisionKind.ORIENTATION,
@@ -416,11 +405,7 @@ class Router:
             reason = f"{why}. Démarches les plus proches : {listed}."
         else:
             reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
-        trace.append(
-            _core(rule, note=f"{len(alternatives)} démarche(s) proche(s)")
-            if explain
-            else _CORE_ENTRIES[rule]
-        )
+        trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))
         return Decision(
             kind=DecisionKind.UNKNOWN,
             reason=reason,
