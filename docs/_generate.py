@@ -32,8 +32,61 @@ def hooks_page() -> str:
     return "\n".join(lines)
 
 
+def routing_examples_page() -> str:
+    """One worked example per decision kind, decided by the router at build time."""
+    import json
+
+    from mfs_core.converter import unstructure
+    from mfs_core.registry import Registry
+    from mfs_core.routing import Router, render_text
+    from mfs_core.routing.reading import parse_context, parse_requests
+
+    examples = Path(__file__).resolve().parent / "examples" / "routing"
+    context = parse_context((examples / "context.json").read_text("utf-8"), "context.json")
+    router = Router(Registry.load(builtins=True, external=False, strict=True))
+    lines = [
+        "# Routing: worked examples",
+        "",
+        "One request per decision kind, decided at build time by the router with the built-in",
+        "plugins, in the context of `docs/examples/routing/context.json` (a Friday at 10:00,",
+        "two agents, three people waiting, a DGFiP permanence on Friday afternoons, two local",
+        "services). See [Routing requests](../routing.md).",
+        "",
+    ]
+    for kind in ("answer_now", "appointment", "referral", "orientation", "unknown"):
+        text = (examples / f"{kind}.json").read_text("utf-8")
+        ((_, request),) = parse_requests(text, f"{kind}.json").requests
+        decision = router.decide(request, context, explain=True)
+        if decision.kind.value != kind:  # the example no longer shows what it is named after
+            raise RuntimeError(f"docs/examples/routing/{kind}.json gives {decision.kind.value}")
+        data = json.dumps(unstructure(decision), ensure_ascii=False, indent=2)
+        lines += [
+            f"## `{kind}`",
+            "",
+            f"`mfs route --request docs/examples/routing/{kind}.json "
+            "--context docs/examples/routing/context.json --explain`",
+            "",
+            "```json",
+            text.strip(),
+            "```",
+            "",
+            "```text",
+            render_text(decision),
+            "```",
+            "",
+            "With `--format json`:",
+            "",
+            "```json",
+            data,
+            "```",
+            "",
+        ]
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "hooks.md": hooks_page,
+    "routing-examples.md": routing_examples_page,
 }
 
 

@@ -1,0 +1,215 @@
+"""The state of the site when a request is decided: the :class:`SiteContext`.
+
+Who is on duty, how many people wait, the next free appointment slots, which partners hold a
+permanence on site and when, the partners' video appointments, the local services the site
+orients to, and the thresholds that say when the counter is too busy. Build it from JSON with
+``mfs_core.converter.structure(data, SiteContext)``; its JSON Schema is
+``mfs_core/schemas/context.schema.json``.
+
+Times of day (permanences) are read in Europe/Paris, whatever the offset of ``now``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from mfs_core.converter import converter
+from mfs_core.model import PARTNER_CODE_PATTERN
+
+__all__ = [
+    "PARIS",
+    "LocalService",
+    "Permanence",
+    "SiteContext",
+    "Thresholds",
+    "VideoAppointment",
+    "Weekday",
+    "default_context",
+]
+
+PARIS = ZoneInfo("Europe/Paris")
+_SERVICE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
+
+
+class Weekday(enum.StrEnum):
+    """A day of the week, in the order of :meth:`datetime.date.weekday`."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday ... 6 for Sunday, like :meth:`datetime.date.weekday`."""
+        return _WEEKDAY_NUMBERS[self]
+
+
+_WEEKDAY_NUMBERS = {day: number for number, day in enumerate(Weekday)}
+
+
+def _non_negative(_instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value!r}")
+
+
+def _positive(_instance: Any, attribute: Any, value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name}: expected a number >= 1, got {value!r}")
+
+
+def _partner_code(_instance: Any, attribute: Any, value: str) -> None:
+    if not PARTNER_CODE_PATTERN.match(value):
+        raise ValueError(f"{attribute.name}: {value!r} is not a partner code (e.g. 'caf')")
+
+
+def _service_id(_instance: Any, attribute: Any, value: str) -> None:
+    if not _SERVICE_ID.match(value):
+        raise ValueError(f"{attribute.name}: {value!r} is not a service id (e.g. 'ccas')")
+
+
+def _aware(_instance: Any, attribute: Any, value: dt.datetime) -> None:
+    if value.utcoffset() is None:
+        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
+
+
+def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:
+    slots = tuple(slots)
+    for index, slot in enumerate(slots):
+        if slot.utcoffset() is None:
+            raise ValueError(f"free_slots[{index}]: expected a date-time with its UTC offset")
+    return tuple(sorted(slots))
+
+
+@attrs.frozen(kw_only=True)
+class Thresholds:
+    """When the counter counts as busy, and how many alternatives an unknown need gets.
+
+    The defaults are the project's choice, not a rule of the label (no public source sets a
+    number): a site sets its own in the context.
+    """
+
+    #: Busy when more people wait than this many per agent on duty.
+    max_waiting_per_agent: int = attrs.field(default=3, validator=_non_negative)
+    #: Busy when the expected wait (if known) is longer than this, in minutes.
+    max_wait_minutes: int = attrs.field(default=30, validator=_non_negative)
+    #: How many closest procedures an unknown need lists.
+    max_alternatives: int = attrs.field(default=3, validator=_positive)
+
+
+@attrs.frozen(kw_only=True)
+class Permanence:
+    """A partner's on-site permanence: every ``weekday`` from ``start`` to ``end`` (Paris)."""
+
+    partner: str = attrs.field(validator=_partner_code)
+    weekday: Weekday
+    start: dt.time
+    end: dt.time
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"end: {self.end:%H:%M} is not after start {self.start:%H:%M}")
+
+    def next_from(self, now: dt.datetime) -> dt.datetime | None:
+        """When the resident can be seen today: ``now`` if it is on, its start if it is
+        still to come, ``None`` if it is not held today or is over."""
+        local = now.astimezone(PARIS)
+        if local.weekday() != self.weekday.number or local.time() >= self.end:
+            return None
+        if local.time() >= self.start:
+            return now
+        return dt.datetime.combine(local.date(), self.start, tzinfo=PARIS)
+
+
+@attrs.frozen(kw_only=True)
+class VideoAppointment:
+    """A free video appointment with a partner."""
+
+    partner: str = attrs.field(validator=_partner_code)
+    at: dt.datetime = attrs.field(validator=_aware)
+
+
+@attrs.frozen(kw_only=True)
+class LocalService:
+    """A local service the site orients residents to (CCAS, town hall, digital adviser...).
+
+    ``thematiques`` are data·inclusion codes; ``keywords`` are matched against the words of
+    a free-text need.
+    """
+
+    id: str = attrs.field(validator=_service_id)
+    name: str
+    thematiques: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    contact: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class SiteContext:
+    """The site at the moment of the decision.
+
+    ``expected_wait_minutes`` is optional: when absent only the number of people waiting per
+    agent tells whether the counter is busy. ``free_slots`` are the site's next free
+    appointment slots (any order).
+    """
+
+    agents_on_duty: int = attrs.field(validator=_non_negative)
+    waiting: int = attrs.field(validator=_non_negative)
+    now: dt.datetime = attrs.field(validator=_aware)
+    expected_wait_minutes: int | None = attrs.field(default=None, validator=_non_negative)
+    free_slots: tuple[dt.datetime, ...] = attrs.field(default=(), converter=_sorted_slots)
+    permanences: tuple[Permanence, ...] = ()
+    video_appointments: tuple[VideoAppointment, ...] = ()
+    local_services: tuple[LocalService, ...] = ()
+    thresholds: Thresholds = Thresholds()
+
+    @property
+    def busy(self) -> bool:
+        """No agent on duty, too many people per agent, or too long a wait."""
+        if self.agents_on_duty == 0:
+            return True
+        if self.waiting > self.thresholds.max_waiting_per_agent * self.agents_on_duty:
+            return True
+        return (
+            self.expected_wait_minutes is not None
+            and self.expected_wait_minutes > self.thresholds.max_wait_minutes
+        )
+
+    def first_free_slot(self) -> dt.datetime | None:
+        """The earliest free appointment slot not in the past."""
+        return next((slot for slot in self.free_slots if slot >= self.now), None)
+
+
+def default_context(now: dt.datetime) -> SiteContext:
+    """A quiet counter: two agents on duty (the label's minimum), nobody waiting, no slot,
+    permanence, video appointment or local service known."""
+    return SiteContext(agents_on_duty=2, waiting=0, now=now)
+
+
+def _structure_time(value: Any, _type: type) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if parsed.tzinfo is None:
+                return parsed
+    raise ValueError(f"expected a time of day HH:MM, got {value!r}")
+
+
+# Permanences hold times of day; the shared converter had no hook for them.
+converter.register_structure_hook(dt.time, _structure_time)
+converter.register_unstructure_hook(dt.time, lambda value: value.strftime("%H:%M"))

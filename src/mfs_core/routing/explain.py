@@ -1,0 +1,46 @@
+"""The decision as French text for the agent: what to do, why, and the rules considered."""
+
+from __future__ import annotations
+
+from mfs_core.routing.decision import Decision
+from mfs_core.routing.french import KIND_LABELS, TARGET_LABELS, when
+
+__all__ = ["render_text"]
+
+
+def render_text(decision: Decision) -> str:
+    """A few lines of French: the decision, its reason, what to offer, and the trace."""
+    lines = [f"Décision : {KIND_LABELS[decision.kind.value]}"]
+    if decision.partner:
+        lines.append(f"Partenaire : {decision.partner}")
+    if decision.procedure:
+        lines.append(f"Démarche : {decision.procedure}")
+    if decision.target:
+        lines.append(f"Vers : {TARGET_LABELS[decision.target.value]}")
+    if decision.service:
+        lines.append(f"Service local : {decision.service}")
+    lines.append(f"Motif : {decision.reason}")
+    if decision.suggested_slot:
+        lines.append(f"Créneau proposé : {when(decision.suggested_slot)}")
+    if decision.documents:
+        lines.append("Pièces à apporter :")
+        lines.extend(f"  - {document}" for document in decision.documents)
+    if decision.steps:
+        screen = " (second écran, le résident les suit)" if decision.autonomy else ""
+        lines.append(f"Étapes{screen} :")
+        lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
+    if decision.alternatives:
+        lines.append("Démarches proches :")
+        lines.extend(f"  - {a.procedure} : {a.title}" for a in decision.alternatives)
+    if decision.trace:
+        lines.append("Règles examinées :")
+        for n, entry in enumerate(decision.trace, 1):
+            state = "appliquée" if entry.fired else "non appliquée"
+            priority = f", priorité {entry.priority}" if entry.priority is not None else ""
+            line = f"  {n}. [{state}] {entry.rule} (plugin {entry.plugin}{priority})"
+            if entry.note:
+                line += f" — {entry.note}"
+            lines.append(line)
+            if entry.reference:
+                lines.append(f"     réf. : {entry.reference}")
+    return "\n".join(lines)

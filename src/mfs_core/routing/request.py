@@ -1,0 +1,83 @@
+"""What a resident asks for: the :class:`Request` the router decides on.
+
+A request carries no name and no identifier: only the procedure (or a free-text need), how
+the resident came, whether they want to learn to do it alone, the urgency and a few facts
+from :data:`mfs_core.model.KNOWN_FACTS`. Build it from JSON with
+``mfs_core.converter.structure(data, Request)``; its JSON Schema is
+``mfs_core/schemas/request.schema.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN
+
+__all__ = ["Request", "RequestChannel", "Urgency"]
+
+
+class RequestChannel(enum.StrEnum):
+    """How the resident reaches the France services site."""
+
+    COUNTER = "counter"  # at the desk
+    PHONE = "phone"
+    VIDEO = "video"
+    MOBILE = "mobile"  # a mobile site (bus) stop
+
+
+class Urgency(enum.StrEnum):
+    """``urgent`` requests are never postponed because the counter is busy."""
+
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
+def _facts(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("facts: expected a list of fact names, got a single string")
+    return tuple(sorted(set(value)))
+
+
+def _check_facts(_instance: Any, _attribute: Any, facts: tuple[str, ...]) -> None:
+    unknown = [f for f in facts if f not in KNOWN_FACTS]
+    if unknown:
+        known = ", ".join(sorted(KNOWN_FACTS))
+        raise ValueError(f"facts: unknown fact(s) {', '.join(map(repr, unknown))} (known: {known})")
+
+
+def _check_aware(_instance: Any, attribute: Any, value: dt.datetime | None) -> None:
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
+
+
+@attrs.frozen(kw_only=True)
+class Request:
+    """One resident's request, as the agent records it (no personal data).
+
+    At least one of ``procedure`` (a procedure id such as ``dgfip.reclamation``) and ``need``
+    (free text, with an optional data·inclusion ``thematique``) is given. ``received_at`` is
+    when the request came in; when absent, the router uses the context's ``now``.
+    """
+
+    channel: RequestChannel
+    wants_autonomy: bool
+    procedure: str | None = None
+    need: str | None = None
+    thematique: str | None = None
+    urgency: Urgency = Urgency.NORMAL
+    facts: tuple[str, ...] = attrs.field(default=(), converter=_facts, validator=_check_facts)
+    received_at: dt.datetime | None = attrs.field(default=None, validator=_check_aware)
+
+    def __attrs_post_init__(self) -> None:
+        if self.procedure is None and not (self.need and self.need.strip()):
+            raise ValueError("procedure/need: give a procedure id or a free-text need")
+        if self.procedure is not None and not PROCEDURE_ID_PATTERN.match(self.procedure):
+            raise ValueError(
+                f"procedure: {self.procedure!r} is not a procedure id "
+                "(<partner>.<slug>, e.g. 'dgfip.reclamation')"
+            )

@@ -1,0 +1,435 @@
+"""The :class:`Router`: built once from a registry, then ``decide(request, context)``.
+
+Order of consideration for a request naming a known procedure:
+
+1. the partners' referral rules that apply to the procedure, by ``(priority, rule id)``; the
+   first that fires decides (a **referral**). Its target is the partner's permanence when
+   one is held on site today and not yet over, else the partner's first video appointment
+   from now, else the rule's own target;
+2. ``core.needs-appointment``: the procedure needs contacts and research
+   (``Procedure.needs_appointment`` or the fact ``needs_research``) → **appointment**;
+3. ``core.busy-counter``: no agent on duty, or too many people per agent, or too long an
+   expected wait (thresholds of the context), unless the request is urgent → **appointment**;
+4. ``core.answer-now`` → **answer now**, with the steps and the autonomy flag.
+
+A request naming an unknown procedure is **unknown** (``core.unknown-procedure``), with the
+closest procedures. A request with only a free-text need goes to the local service covering
+its thematique or its words (``core.local-service``, **orientation**), else it is
+**unknown** (``core.unknown-need``) with the closest procedures.
+
+Explanation: with ``explain=True`` the trace lists every rule considered, in order, fired or
+not, with a French note, and every referral rule is evaluated so that conflicts (several
+rules firing) are reported: the first one wins, the others are noted as overridden. With
+``explain=False`` evaluation stops at the deciding rule and the trace holds that rule only,
+plus any rule whose predicate raised before it — cheap enough for the hot path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from mfs_core.model import KNOWN_FACTS, Procedure, ReferralTarget
+from mfs_core.registry import Registry
+from mfs_core.routing.context import PARIS, SiteContext, default_context
+from mfs_core.routing.decision import Decision, DecisionKind, TraceEntry
+from mfs_core.routing.french import when
+from mfs_core.routing.matching import ProcedureIndex, best_local_service
+from mfs_core.routing.request import Request, Urgency
+from mfs_core.routing.rules import CompiledRule, compile_rules
+
+__all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
+
+#: The plugin name shown in traces for the router's own rules.
+CORE_PLUGIN = "mfs-core"
+_FOUNDING_EXAMPLE = (
+    "Founding example, France services of the CCAS of Saint-Jean-de-Luz: an answer at once, "
+    "or an appointment when too many people wait or the request needs contacts and research"
+)
+_REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services): missions d'orientation"
+
+#: The router's own rules: id -> reference.
+CORE_RULES: dict[str, str] = {
+    "core.unknown-procedure": "mfs-core: a procedure id no plugin contributes",
+    "core.needs-appointment": _FOUNDING_EXAMPLE,
+    "core.busy-counter": _FOUNDING_EXAMPLE + "; thresholds of the site context",
+    "core.answer-now": _FOUNDING_EXAMPLE,
+    "core.local-service": _REFERENTIEL,
+    "core.unknown-need": "mfs-core: closest procedures by words and thematique",
+}
+_CORE_ENTRIES = {
+    rule: TraceEntry(rule=rule, plugin=CORE_PLUGIN, fired=True, reference=reference)
+    for rule, reference in CORE_RULES.items()
+}
+
+
+def _core(rule: str, *, fired: bool = True, note: str = "") -> TraceEntry:
+    return TraceEntry(
+        rule=rule, plugin=CORE_PLUGIN, fired=fired, reference=CORE_RULES[rule], note=note
+    )
+
+
+def _fired(rule: str, explain: bool, note: str) -> TraceEntry:
+    """The entry of a core rule that decided: with its note only when explaining."""
+    return _core(rule, note=note) if explain else _CORE_ENTRIES[rule]
+
+
+def _steps(procedure: Procedure) -> tuple[str, ...]:
+    steps = []
+    if procedure.online_url:
+        steps.append(f"Ouvrir le service en ligne officiel : {procedure.online_url}")
+    if procedure.fiche_id:
+        steps.append(
+            f"Suivre la fiche service-public.fr {procedure.fiche_id} : "
+            f"https://www.service-public.fr/particuliers/vosdroits/{procedure.fiche_id}"
+        )
+    if procedure.documents:
+        steps.append("Réunir les pièces : " + " ; ".join(procedure.documents))
+    if not steps:
+        steps.append(f"Accompagner le résident dans la démarche « {procedure.title} ».")
+    return tuple(steps)
+
+
+_AUTONOMY_STEP = (
+    "Laisser le résident faire chaque étape lui-même, sur le second écran, pour qu'il puisse "
+    "la refaire seul la prochaine fois."
+)
+
+
+class Router:
+    """Decides what happens to a request. Build it once per registry; ``decide`` runs plain
+    Python over structures compiled here and never calls pluggy."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._procedures: Mapping[str, Procedure] = dict(registry.procedures)
+        self._rules, warnings = compile_rules(registry.referral_rules.values(), self._procedures)
+        #: Rules that can never fire (unknown procedure or fact), found at compile time.
+        self.warnings: tuple[str, ...] = tuple(warnings)
+        self._partner_names = {code: p.name for code, p in registry.partners.items()}
+        self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
+        self._index = ProcedureIndex(self._procedures.values())
+
+    def rules_for(self, procedure: str) -> tuple[CompiledRule, ...]:
+        """The referral rules that apply to a procedure, in the order they are considered."""
+        return self._rules.get(procedure, ())
+
+    def decide(
+        self, request: Request, context: SiteContext | None = None, *, explain: bool = False
+    ) -> Decision:
+        """Route one request. ``context`` defaults to :func:`default_context` at the
+        request's ``received_at`` (or the current time)."""
+        if context is None:
+            context = default_context(request.received_at or dt.datetime.now(PARIS))
+        trace: list[TraceEntry] = []
+        if request.procedure is None:
+            return self._decide_need(request, context, trace, explain)
+        procedure = self._procedures.get(request.procedure)
+        if procedure is None:
+            return self._unknown_procedure(request, context, trace, explain)
+        rule = self._first_referral(request, context, procedure, trace, explain)
+        if rule is not None:
+            return self._referral(rule, procedure, context, trace)
+        return self._on_site(request, context, procedure, trace, explain)
+
+    # -- referral rules -------------------------------------------------------------------
+
+    def _first_referral(
+        self,
+        request: Request,
+        context: SiteContext,
+        procedure: Procedure,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> CompiledRule | None:
+        facts = request.facts
+        winner: CompiledRule | None = None
+        for rule in self._rules.get(procedure.id, ()):
+            missing = [f for f in rule.facts if f not in facts]
+            if missing:
+                if explain:
+                    trace.append(rule.entry(fired=False, note=_missing_note(missing)))
+                continue
+            if rule.predicate is not None:
+                try:
+                    holds = bool(rule.predicate(request, context))
+                except Exception as exc:  # a plugin's bug must not stop routing
+                    error = f"{type(exc).__name__}: {exc}"
+                    trace.append(
+                        rule.entry(
+                            fired=False,
+                            note=f"règle ignorée : sa condition a échoué ({error})",
+                            error=error,
+                        )
+                    )
+                    continue
+                if not holds:
+                    if explain:
+                        trace.append(
+                            rule.entry(fired=False, note="condition particulière non remplie")
+                        )
+                    continue
+            if winner is None:
+                winner = rule
+                if not explain:
+                    trace.append(rule.fired_entry)
+                    return rule
+                trace.append(rule.entry(fired=True, note="conditions remplies : règle retenue"))
+            else:
+                trace.append(
+                    rule.entry(
+                        fired=True,
+                        note=f"conditions remplies mais écartée (conflit) : la règle "
+                        f"{winner.id} passe avant (priorité {winner.priority})",
+                    )
+                )
+        return winner
+
+    def _referral(
+        self,
+        rule: CompiledRule,
+        procedure: Procedure,
+        context: SiteContext,
+        trace: list[TraceEntry],
+    ) -> Decision:
+        name = self._partner_names.get(rule.partner, rule.partner)
+        target, slot, offer = self._target(rule, name, context)
+        documents = tuple(dict.fromkeys(rule.documents + procedure.documents))
+        return Decision(
+            kind=DecisionKind.REFERRAL,
+            reason=f"{rule.reason} Proposer {offer}.",
+            rule=rule.id,
+            partner=rule.partner,
+            procedure=procedure.id,
+            target=target,
+            suggested_slot=slot,
+            documents=documents,
+            trace=tuple(trace),
+        )
+
+    @staticmethod
+    def _target(
+        rule: CompiledRule, name: str, context: SiteContext
+    ) -> tuple[ReferralTarget, dt.datetime | None, str]:
+        """Permanence today, else video appointment, else the rule's target (and the
+        French offer)."""
+        now = context.now
+        starts = [
+            start
+            for permanence in context.permanences
+            if permanence.partner == rule.partner
+            and (start := permanence.next_from(now)) is not None
+        ]
+        if starts:
+            start = min(starts)
+            at = "en ce moment" if start == now else f"à partir de {start.astimezone(PARIS):%H:%M}"
+            offer = f"la permanence du partenaire {name}, sur place aujourd'hui {at}"
+            return ReferralTarget.PERMANENCE, start, offer
+        videos = [
+            v.at for v in context.video_appointments if v.partner == rule.partner and v.at >= now
+        ]
+        if videos:
+            first = min(videos)
+            return (
+                ReferralTarget.VIDEO,
+                first,
+                f"un rendez-vous en visio avec {name} le {when(first)}",
+            )
+        offers = {
+            ReferralTarget.REFERENT: f"la transmission au référent du partenaire {name}",
+            ReferralTarget.PERMANENCE: f"la prochaine permanence du partenaire {name}",
+            ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
+            ReferralTarget.OFFICE: f"un rendez-vous à l'accueil du partenaire {name}",
+        }
+        return rule.target, None, offers[rule.target]
+
+    # -- on-site handling -----------------------------------------------------------------
+
+    def _on_site(
+        self,
+        request: Request,
+        context: SiteContext,
+        procedure: Procedure,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> Decision:
+        title = f"« {procedure.title} »"
+        if procedure.needs_appointment or "needs_research" in request.facts:
+            why = (
+                "est signalée comme demandant des recherches ou des contacts avec l'organisme"
+                if procedure.needs_appointment
+                else "demande ici des recherches ou des contacts avec l'organisme"
+            )
+            trace.append(_fired("core.needs-appointment", explain, f"la démarche {why}"))
+            return self._appointment(
+                f"La démarche {title} {why}", "core.needs-appointment", procedure, context, trace
+            )
+        if explain:
+            trace.append(
+                _core(
+                    "core.needs-appointment",
+                    fired=False,
+                    note="la démarche peut se traiter sans recherche préalable",
+                )
+            )
+        if context.busy:
+            load = _load_sentence(context)
+            if request.urgency is Urgency.URGENT:
+                if explain:
+                    trace.append(
+                        _core(
+                            "core.busy-counter",
+                            fired=False,
+                            note=f"{load}, mais la demande est urgente : pas de report",
+                        )
+                    )
+            else:
+                trace.append(_fired("core.busy-counter", explain, load))
+                return self._appointment(
+                    f"{load} ; la démarche {title} ne peut pas être traitée tout de suite",
+                    "core.busy-counter",
+                    procedure,
+                    context,
+                    trace,
+                )
+        elif explain:
+            trace.append(_core("core.busy-counter", fired=False, note=_load_sentence(context)))
+        trace.append(_fired("core.answer-now", explain, "la démarche se traite au guichet"))
+        reason = f"La démarche {title} peut être faite tout de suite avec le résident."
+        steps = self._steps[procedure.id]
+        if request.wants_autonomy:
+            reason += (
+                " Le résident souhaite apprendre à la faire seul : montrer les étapes sur le "
+                "second écran."
+            )
+            steps = (*steps, _AUTONOMY_STEP)
+        return Decision(
+            kind=DecisionKind.ANSWER_NOW,
+            reason=reason,
+            rule="core.answer-now",
+            partner=procedure.partner,
+            procedure=procedure.id,
+            steps=steps,
+            autonomy=request.wants_autonomy,
+            documents=procedure.documents,
+            trace=tuple(trace),
+        )
+
+    @staticmethod
+    def _appointment(
+        why: str, rule: str, procedure: Procedure, context: SiteContext, trace: list[TraceEntry]
+    ) -> Decision:
+        slot = context.first_free_slot()
+        offer = (
+            f"rendez-vous proposé le {when(slot)}"
+            if slot
+            else "proposer un rendez-vous (aucun créneau libre connu)"
+        )
+        return Decision(
+            kind=DecisionKind.APPOINTMENT,
+            reason=f"{why} : {offer}.",
+            rule=rule,
+            partner=procedure.partner,
+            procedure=procedure.id,
+            suggested_slot=slot,
+            documents=procedure.documents,
+            trace=tuple(trace),
+        )
+
+    # -- needs without a procedure --------------------------------------------------------
+
+    def _decide_need(
+        self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool
+    ) -> Decision:
+        found = best_local_service(context.local_services, request.need, request.thematique)
+        if found is not None:
+            service, why = found
+            trace.append(_fired("core.local-service", explain, why))
+            contact = f" Contact : {service.contact}." if service.contact else ""
+            return Decision(
+                kind=DecisionKind.ORIENTATION,
+                reason=f"Ce besoin relève d'un service local : orienter vers {service.name} "
+                f"({why}).{contact}",
+                rule="core.local-service",
+                service=service.id,
+                trace=tuple(trace),
+            )
+        if explain:
+            trace.append(
+                _core(
+                    "core.local-service",
+                    fired=False,
+                    note="aucun service local ne couvre ce besoin",
+                )
+            )
+        return self._unknown(
+            "core.unknown-need",
+            "Ce besoin ne correspond à aucune démarche connue ni à aucun service local",
+            request.need or "",
+            request,
+            context,
+            trace,
+            explain,
+        )
+
+    def _unknown_procedure(
+        self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool
+    ) -> Decision:
+        procedure = request.procedure or ""
+        # The words of the id ("caf.prime-activite") and of the need say what was meant.
+        text = f"{procedure.replace('.', ' ').replace('-', ' ')} {request.need or ''}"
+        return self._unknown(
+            "core.unknown-procedure",
+            f"La démarche « {procedure} » n'est fournie par aucun plugin chargé",
+            text,
+            request,
+            context,
+            trace,
+            explain,
+        )
+
+    def _unknown(
+        self,
+        rule: str,
+        why: str,
+        text: str,
+        request: Request,
+        context: SiteContext,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> Decision:
+        alternatives = self._index.closest(
+            text, request.thematique, context.thresholds.max_alternatives
+        )
+        if alternatives:
+            listed = " ; ".join(f"{a.title} ({a.procedure})" for a in alternatives)
+            reason = f"{why}. Démarches les plus proches : {listed}."
+        else:
+            reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
+        trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))
+        return Decision(
+            kind=DecisionKind.UNKNOWN,
+            reason=reason,
+            rule=rule,
+            alternatives=alternatives,
+            trace=tuple(trace),
+        )
+
+
+def _missing_note(missing: list[str]) -> str:
+    described = " ; ".join(f"{KNOWN_FACTS.get(f, f)} ({f})" for f in sorted(missing))
+    return f"ne s'applique pas : fait absent : {described}"
+
+
+def _load_sentence(context: SiteContext) -> str:
+    if context.agents_on_duty == 0:
+        return "Aucun agent n'est disponible au guichet"
+    text = (
+        f"{context.waiting} personne(s) en attente pour {context.agents_on_duty} agent(s) "
+        f"(seuil : {context.thresholds.max_waiting_per_agent} par agent)"
+    )
+    if context.expected_wait_minutes is not None:
+        text += (
+            f", attente estimée {context.expected_wait_minutes} min "
+            f"(seuil : {context.thresholds.max_wait_minutes} min)"
+        )
+    return text[0].upper() + text[1:]

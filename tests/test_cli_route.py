@@ -1,0 +1,170 @@
+"""`mfs route`: decisions on stdout, bad input named on stderr, exit codes 0 and 2."""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from mfs_core.cli import main
+
+RECLAMATION = {
+    "procedure": "dgfip.reclamation",
+    "channel": "counter",
+    "wants_autonomy": False,
+    "received_at": "2026-11-27T10:00:00+01:00",
+}
+SIMULATEUR = {"procedure": "dgfip.simulateur-impot", "channel": "phone", "wants_autonomy": True}
+BUSY = {
+    "agents_on_duty": 1,
+    "waiting": 6,
+    "now": "2026-11-27T10:00:00+01:00",
+    "free_slots": ["2026-11-30T14:00:00+01:00"],
+}
+
+
+def decision_validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("mfs_core.schemas").joinpath("decision.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def write(tmp_path: Path, name: str, content: Any) -> str:
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["route", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_single_request_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "--request", write(tmp_path, "r.json", RECLAMATION), "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    decision = json.loads(out)
+    decision_validator().validate(decision)
+    assert (decision["kind"], decision["partner"], decision["rule"]) == (
+        "referral",
+        "dgfip",
+        "dgfip.contestation",
+    )
+    assert "line" not in decision
+    assert [e["rule"] for e in decision["trace"]] == ["dgfip.contestation"]
+
+
+def test_context_file_and_explain_in_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "--request",
+        write(tmp_path, "r.json", SIMULATEUR),
+        "--context",
+        write(tmp_path, "c.json", BUSY),
+        "--explain",
+    )
+    assert code == 0
+    assert out.startswith("Décision : rendez-vous\n")
+    assert "Créneau proposé : lundi 30 novembre 2026 à 14:00" in out
+    assert "[non appliquée] core.needs-appointment" in out
+    assert "[appliquée] core.busy-counter" in out
+
+
+def test_jsonl_stream_keeps_good_lines_and_names_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps(RECLAMATION),
+        json.dumps({**SIMULATEUR, "channel": "fax"}),
+        "",
+        json.dumps(SIMULATEUR),
+        json.dumps({**SIMULATEUR, "facts": ["numero_fiscal"]}),
+    ]
+    path = write(tmp_path, "in.jsonl", "\n".join(lines) + "\n")
+    code, out, err = run(capsys, "--request", path, "--format", "jsonl")
+    assert code == 2
+    decisions = [json.loads(line) for line in out.splitlines()]
+    assert [(d["line"], d["kind"]) for d in decisions] == [(1, "referral"), (4, "answer_now")]
+    for decision in decisions:
+        decision_validator().validate(decision)
+    errors = err.splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith(f"mfs: error: {path}:2: channel: 'fax' is not one of")
+    assert errors[1].startswith(f"mfs: error: {path}:5: facts: unknown fact(s) 'numero_fiscal'")
+    assert "Traceback" not in err
+
+
+def test_stream_from_stdin_as_json_array(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stream = f"{json.dumps(RECLAMATION)}\n{json.dumps(SIMULATEUR)}\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(stream))
+    code, out, _ = run(capsys, "--request", "-", "--format", "json")
+    assert code == 0
+    assert [d["line"] for d in json.loads(out)] == [1, 2]
+
+
+def test_request_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "--procedure",
+        "dgfip.delai-de-paiement",
+        "--fact",
+        "needs_operator_decision",
+        "--channel",
+        "phone",
+        "--format",
+        "jsonl",
+    )
+    assert code == 0
+    assert json.loads(out)["rule"] == "dgfip.difficultes-de-paiement"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "give --request FILE, or --procedure ID or --need TEXT"),
+        (["--request", "-", "--autonomy"], "--request cannot be combined with --autonomy"),
+        (["--request", "/no/such/file.json"], "--request: cannot read /no/such/file.json"),
+        (["--need", "x", "--fact", "nir"], "<flags>: facts: unknown fact(s) 'nir'"),
+    ],
+)
+def test_usage_errors_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+
+
+def test_bad_context_exits_2_naming_file_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = write(tmp_path, "c.json", {**BUSY, "agents_on_duty": "deux"})
+    code, out, err = run(capsys, "--procedure", "dgfip.simulateur-impot", "--context", ctx)
+    assert (code, out) == (2, "")
+    assert f"{ctx}: agents_on_duty: expected an integer, got 'deux'" in err
+
+
+DOCS_EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "routing"
+
+
+@pytest.mark.parametrize(
+    "kind", ["answer_now", "appointment", "referral", "orientation", "unknown"]
+)
+def test_documented_examples_give_the_kind_they_are_named_after(
+    kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request, ctx = DOCS_EXAMPLES / f"{kind}.json", DOCS_EXAMPLES / "context.json"
+    code, out, _ = run(capsys, "--request", str(request), "--context", str(ctx), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["kind"] == kind

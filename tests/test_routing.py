@@ -1,0 +1,393 @@
+"""The router decides realistic cases for every partner, explains itself, and isolates faults."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from mfs_core.model import ReferralTarget
+from mfs_core.routing import (
+    CORE_PLUGIN,
+    DecisionKind,
+    LocalService,
+    Request,
+    RequestChannel,
+    Router,
+    Thresholds,
+    Urgency,
+    VideoAppointment,
+    Weekday,
+    render_text,
+)
+from routing_support import (
+    ALIMENTATION,
+    ALL_CASES,
+    DROITS_INFO,
+    NEXT_SLOT,
+    NOW,
+    NUMERIQUE,
+    PartnerCase,
+    context,
+    extra_rule,
+    permanence,
+    registry,
+    rules_plugin,
+)
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router(registry())
+
+
+def request(procedure: str | None = None, **kw: Any) -> Request:
+    kw.setdefault("channel", RequestChannel.COUNTER)
+    kw.setdefault("wants_autonomy", False)
+    return Request(procedure=procedure, **kw)
+
+
+BY_CODE = pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: case.code)
+
+
+@BY_CODE
+def test_simple_procedure_on_a_quiet_counter_is_answered_now(
+    router: Router, case: PartnerCase
+) -> None:
+    decision = router.decide(request(case.simple), context(waiting=2))
+    assert decision.kind is DecisionKind.ANSWER_NOW
+    assert (decision.partner, decision.procedure) == (case.code, case.simple)
+    assert decision.steps
+    assert not decision.autonomy
+    assert decision.suggested_slot is None
+    assert [e.rule for e in decision.trace] == ["core.answer-now"]
+
+
+@BY_CODE
+def test_simple_procedure_on_a_busy_counter_gets_the_next_slot(
+    router: Router, case: PartnerCase
+) -> None:
+    decision = router.decide(request(case.simple), context(waiting=7))  # 7 > 3 x 2 agents
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert decision.rule == "core.busy-counter"
+    assert decision.suggested_slot == NEXT_SLOT
+    assert "7 personne(s) en attente pour 2 agent(s)" in decision.reason
+    assert "lundi 30 novembre 2026 à 14:00" in decision.reason
+
+
+@BY_CODE
+def test_complex_procedure_needs_an_appointment_even_when_quiet(
+    router: Router, case: PartnerCase
+) -> None:
+    decision = router.decide(request(case.complex), context())
+    if case.complex == case.referred and not case.facts:  # the rule always refers it
+        assert decision.kind is DecisionKind.REFERRAL
+        return
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert decision.rule == "core.needs-appointment"
+    assert decision.suggested_slot == NEXT_SLOT
+    assert "recherches ou des contacts" in decision.reason
+
+
+@BY_CODE
+def test_resident_wanting_autonomy_gets_the_steps_on_the_second_screen(
+    router: Router, case: PartnerCase
+) -> None:
+    decision = router.decide(request(case.simple, wants_autonomy=True), context())
+    assert decision.kind is DecisionKind.ANSWER_NOW
+    assert decision.autonomy
+    assert "second écran" in decision.steps[-1]
+    assert "second écran" in decision.reason
+    assert decision.steps[:-1] == router.decide(request(case.simple), context()).steps
+
+
+@BY_CODE
+def test_referral_on_the_permanence_day_goes_to_the_permanence(
+    router: Router, case: PartnerCase
+) -> None:
+    friday = permanence(case.code, Weekday.FRIDAY, "09:00", "12:00")  # NOW is Friday 10:00
+    decision = router.decide(
+        request(case.referred, facts=case.facts), context(permanences=[friday]), explain=True
+    )
+    assert decision.kind is DecisionKind.REFERRAL
+    assert (decision.rule, decision.partner) == (case.rule, case.code)
+    assert decision.target is ReferralTarget.PERMANENCE
+    assert decision.suggested_slot == NOW
+    assert "sur place aujourd'hui en ce moment" in decision.reason
+    fired = [e for e in decision.trace if e.fired]
+    assert [(e.rule, e.plugin) for e in fired] == [(case.rule, case.code)]
+
+
+@BY_CODE
+def test_referral_on_another_day_uses_the_rule_target(router: Router, case: PartnerCase) -> None:
+    tuesday = permanence(case.code, Weekday.TUESDAY)
+    decision = router.decide(
+        request(case.referred, facts=case.facts), context(permanences=[tuesday])
+    )
+    assert decision.kind is DecisionKind.REFERRAL
+    assert decision.target is case.target
+    assert decision.suggested_slot is None
+    assert decision.documents == case.documents  # the procedure's documents come along
+
+
+@BY_CODE
+def test_referral_prefers_a_video_appointment_when_no_permanence(
+    router: Router, case: PartnerCase
+) -> None:
+    past = VideoAppointment(partner=case.code, at=NOW - dt.timedelta(hours=1))
+    later = VideoAppointment(partner=case.code, at=NOW + dt.timedelta(days=3))
+    soon = VideoAppointment(partner=case.code, at=NOW + dt.timedelta(days=1))
+    other = VideoAppointment(partner="other-partner", at=NOW + dt.timedelta(minutes=5))
+    decision = router.decide(
+        request(case.referred, facts=case.facts), context(videos=[past, later, soon, other])
+    )
+    assert decision.target is ReferralTarget.VIDEO
+    assert decision.suggested_slot == soon.at
+
+
+@pytest.mark.parametrize("case", [c for c in ALL_CASES if c.facts], ids=lambda case: case.code)
+def test_without_the_facts_the_rule_does_not_fire(router: Router, case: PartnerCase) -> None:
+    decision = router.decide(request(case.referred), context(), explain=True)
+    assert decision.kind is not DecisionKind.REFERRAL
+    entry = next(e for e in decision.trace if e.rule == case.rule)
+    assert not entry.fired
+    assert f"({case.facts[0]})" in entry.note
+
+
+@BY_CODE
+def test_unknown_procedure_lists_the_closest_ones(router: Router, case: PartnerCase) -> None:
+    decision = router.decide(request(case.unknown), context())
+    assert decision.kind is DecisionKind.UNKNOWN
+    assert decision.rule == "core.unknown-procedure"
+    assert decision.alternatives[0].procedure == case.expected_alternative
+    assert case.unknown in decision.reason
+
+
+def test_permanence_later_today_is_offered_from_its_start(router: Router) -> None:
+    afternoon = permanence("caf", Weekday.FRIDAY, "14:00", "16:30")
+    decision = router.decide(
+        request("caf.apl", facts=("overpayment",)), context(permanences=[afternoon])
+    )
+    assert decision.target is ReferralTarget.PERMANENCE
+    assert decision.suggested_slot == NOW.replace(hour=14)
+    assert "à partir de 14:00" in decision.reason
+
+
+def test_permanence_already_over_today_is_not_offered(router: Router) -> None:
+    morning = permanence("caf", Weekday.FRIDAY, "08:00", "09:30")
+    decision = router.decide(
+        request("caf.apl", facts=("overpayment",)), context(permanences=[morning])
+    )
+    assert decision.target is ReferralTarget.REFERENT
+
+
+def test_urgent_request_is_not_postponed_by_a_busy_counter(router: Router) -> None:
+    decision = router.decide(
+        request("france-travail.actualisation", urgency=Urgency.URGENT), context(waiting=20)
+    )
+    assert decision.kind is DecisionKind.ANSWER_NOW
+
+
+def test_no_agent_on_duty_means_appointment(router: Router) -> None:
+    decision = router.decide(request("dgfip.simulateur-impot"), context(agents=0))
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert "Aucun agent" in decision.reason
+
+
+def test_long_expected_wait_means_appointment_with_site_thresholds(router: Router) -> None:
+    ctx = context(waiting=1, expected_wait_minutes=50, thresholds=Thresholds(max_wait_minutes=45))
+    decision = router.decide(request("dgfip.simulateur-impot"), ctx)
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert "attente estimée 50 min (seuil : 45 min)" in decision.reason
+
+
+def test_appointment_without_free_slot_says_so(router: Router) -> None:
+    ctx = context(waiting=9)
+    ctx = type(ctx)(agents_on_duty=2, waiting=9, now=NOW)  # no free slot
+    decision = router.decide(request("dgfip.simulateur-impot"), ctx)
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert decision.suggested_slot is None
+    assert "aucun créneau libre connu" in decision.reason
+
+
+def test_past_slots_are_never_suggested(router: Router) -> None:
+    ctx = context(waiting=9)
+    earlier = type(ctx)(
+        agents_on_duty=2, waiting=9, now=NOW, free_slots=(NEXT_SLOT, NOW - dt.timedelta(days=1))
+    )
+    assert router.decide(request("dgfip.simulateur-impot"), earlier).suggested_slot == NEXT_SLOT
+
+
+def test_needs_research_fact_turns_a_simple_procedure_into_an_appointment(
+    router: Router,
+) -> None:
+    decision = router.decide(
+        request("dgfip.declaration-revenus", facts=("needs_research",)), context()
+    )
+    assert decision.kind is DecisionKind.APPOINTMENT
+    assert decision.rule == "core.needs-appointment"
+
+
+SERVICES = (
+    LocalService(
+        id="ccas",
+        name="CCAS de Saint-Jean-de-Luz",
+        thematiques=(ALIMENTATION,),
+        keywords=("aide alimentaire", "colis"),
+    ),
+    LocalService(
+        id="conseiller-numerique",
+        name="Conseiller numérique de la médiathèque",
+        thematiques=(NUMERIQUE,),
+        keywords=("ordinateur", "smartphone", "courriel"),
+        contact="mardi et jeudi après-midi",
+    ),
+    LocalService(id="mairie.etat-civil", name="Mairie, service état civil", keywords=("mariage",)),
+)
+
+
+def test_need_with_a_thematique_is_oriented_to_the_local_service(router: Router) -> None:
+    decision = router.decide(
+        request(need="apprendre à envoyer un courriel", thematique=NUMERIQUE),
+        context(local_services=SERVICES),
+    )
+    assert decision.kind is DecisionKind.ORIENTATION
+    assert decision.service == "conseiller-numerique"
+    assert "mardi et jeudi après-midi" in decision.reason
+
+
+def test_need_matched_by_keywords_is_oriented(router: Router) -> None:
+    decision = router.decide(
+        request(need="Besoin d'un colis alimentaire"), context(local_services=SERVICES)
+    )
+    assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "ccas")
+
+
+def test_need_without_service_is_unknown_with_closest_procedures(router: Router) -> None:
+    decision = router.decide(
+        request(need="je n'arrive pas à payer mes impôts"), context(local_services=SERVICES)
+    )
+    assert decision.kind is DecisionKind.UNKNOWN
+    assert decision.rule == "core.unknown-need"
+    ids = [a.procedure for a in decision.alternatives]
+    assert ids[0] == "dgfip.paiement-en-ligne"
+    assert len(ids) == 3
+    assert all(
+        a.score >= b.score
+        for a, b in zip(decision.alternatives, decision.alternatives[1:], strict=False)
+    )
+
+
+def test_need_matching_nothing_asks_to_clarify(router: Router) -> None:
+    decision = router.decide(request(need="zzz qqq"), context())
+    assert decision.kind is DecisionKind.UNKNOWN
+    assert decision.alternatives == ()
+    assert "préciser la demande" in decision.reason
+
+
+def test_default_context_is_a_quiet_counter_at_the_request_time(router: Router) -> None:
+    decision = router.decide(request("dgfip.simulateur-impot", received_at=NOW))
+    assert decision.kind is DecisionKind.ANSWER_NOW
+
+
+# -- ordering, conflicts, faults ------------------------------------------------------------
+
+
+def test_conflicting_rules_resolve_by_priority_then_id_and_are_reported() -> None:
+    router = Router(registry(extra=[("droits-info", DROITS_INFO)]))
+    decision = router.decide(request("dgfip.reclamation"), context(), explain=True)
+    assert decision.rule == "dgfip.contestation"  # "dgfip..." < "droits-info..."
+    loser = next(e for e in decision.trace if e.rule == "droits-info.contestation")
+    assert loser.fired
+    assert "conflit" in loser.note
+    assert "dgfip.contestation" in loser.note
+    quiet = router.decide(request("dgfip.reclamation"), context())
+    assert [e.rule for e in quiet.trace] == ["dgfip.contestation"]
+
+
+def _boom(_request: Request, _context: Any) -> bool:
+    raise ZeroDivisionError("division by zero")
+
+
+def test_a_raising_predicate_is_skipped_and_named_in_the_trace() -> None:
+    faulty = rules_plugin(
+        extra_rule("dgfip.predicat-casse", "dgfip.reclamation", priority=1, predicate=_boom)
+    )
+    router = Router(registry(extra=[("faulty", faulty)]))
+    for explain in (False, True):
+        decision = router.decide(request("dgfip.reclamation"), context(), explain=explain)
+        assert decision.rule == "dgfip.contestation"
+        broken = decision.trace[0]
+        assert (broken.rule, broken.plugin, broken.fired) == (
+            "dgfip.predicat-casse",
+            "faulty",
+            False,
+        )
+        assert broken.error == "ZeroDivisionError: division by zero"
+        assert "ZeroDivisionError" in render_text(decision)
+
+
+def test_a_predicate_decides_with_request_and_context() -> None:
+    seen: list[tuple[Request, Any]] = []
+
+    def only_by_phone(req: Request, ctx: Any) -> bool:
+        seen.append((req, ctx))
+        return req.channel is RequestChannel.PHONE
+
+    rule = extra_rule("dgfip.par-telephone", "dgfip.simulateur-impot", predicate=only_by_phone)
+    router = Router(registry(extra=[("phone", rules_plugin(rule))]))
+    ctx = context()
+    by_phone = router.decide(request("dgfip.simulateur-impot", channel=RequestChannel.PHONE), ctx)
+    at_desk = router.decide(request("dgfip.simulateur-impot"), ctx, explain=True)
+    assert by_phone.kind is DecisionKind.REFERRAL
+    assert at_desk.kind is DecisionKind.ANSWER_NOW
+    assert at_desk.trace[0].note == "condition particulière non remplie"
+    assert seen[0][1] is ctx
+
+
+def test_partner_wide_rule_applies_to_every_procedure_of_its_partner() -> None:
+    rule = extra_rule(
+        "dgfip.usurpation", target=ReferralTarget.OFFICE, priority=5, when_facts=("identity_issue",)
+    )
+    router = Router(registry(extra=[("wide", rules_plugin(rule))]))
+    for procedure in ("dgfip.espace-particulier", "dgfip.reclamation"):
+        decision = router.decide(request(procedure, facts=("identity_issue",)), context())
+        assert decision.rule == "dgfip.usurpation"
+    assert router.decide(request("caf.apl", facts=("identity_issue",)), context()).kind is (
+        DecisionKind.ANSWER_NOW
+    )
+
+
+def test_rules_that_can_never_fire_are_warned_about_at_compile_time() -> None:
+    rule = extra_rule("dgfip.fantome", "dgfip.n-existe-pas", when_facts=("pas-un-fait",))
+    router = Router(registry(extra=[("ghost", rules_plugin(rule))]))
+    assert any("dgfip.n-existe-pas" in w for w in router.warnings)
+    assert any("pas-un-fait" in w for w in router.warnings)
+
+
+def test_explained_trace_lists_core_rules_in_order(router: Router) -> None:
+    decision = router.decide(request("dgfip.simulateur-impot"), context(waiting=9), explain=True)
+    assert [(e.rule, e.fired) for e in decision.trace] == [
+        ("core.needs-appointment", False),
+        ("core.busy-counter", True),
+    ]
+    assert all(e.plugin == CORE_PLUGIN and e.reference for e in decision.trace)
+    text = render_text(decision)
+    assert "Décision : rendez-vous" in text
+    assert "[appliquée] core.busy-counter" in text
+    assert "Créneau proposé : lundi 30 novembre 2026 à 14:00" in text
+
+
+def test_referral_documents_join_the_rule_and_the_procedure_without_repeats() -> None:
+    rule = extra_rule(
+        "caf.indu-notification",
+        "caf.apl",
+        priority=1,
+        when_facts=("overpayment",),
+        documents=("Notification de l'indu", "Dernier courrier de l'organisme"),
+    )
+    router = Router(registry(extra=[("caf-docs", rules_plugin(rule))]))
+    decision = router.decide(request("caf.apl", facts=("overpayment",)), context())
+    assert decision.rule == "caf.indu-notification"
+    assert decision.documents == ("Notification de l'indu", "Dernier courrier de l'organisme")
