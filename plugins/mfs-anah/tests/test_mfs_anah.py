@@ -6,11 +6,11 @@ import datetime as dt
 import importlib.metadata
 
 import pytest
-
-from mfs_anah import CHECKED_ON, cheque_energie, plugin
 from mfs_core.officialsites import OfficialSites, SiteVerdict
 from mfs_core.registry import Registry
 from mfs_core.validation import validate
+
+from mfs_anah import CHECKED_ON, cheque_energie, plugin
 
 
 @pytest.fixture(scope="module")

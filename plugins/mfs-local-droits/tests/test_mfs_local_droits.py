@@ -7,11 +7,11 @@ import types
 from typing import Any
 
 import pytest
-
 from mfs_core.model import PartnerKind, ReferralTarget
 from mfs_core.officialsites import OfficialSites, SiteVerdict
 from mfs_core.registry import Registry
 from mfs_core.validation import validate
+
 from mfs_local_droits import plugin
 
 
