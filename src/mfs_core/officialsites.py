@@ -246,6 +246,8 @@ class OfficialSites:
 
 
 def _is_ip(host: str) -> bool:
+    if not (host[-1].isdigit() or ":" in host):  # skip the costly exception for names
+        return False
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
