@@ -101,6 +101,7 @@ def test_other_public_sites(sites: OfficialSites, url: str) -> None:
         ("https://www.gouv.org/", "gouv"),
         ("https://service-gouv.com/extrait-acte", "gouv"),
         ("https://ameli.fr@evil.com/", "evil.com"),  # user-info trick
+        ("https://evil.com\\@ameli.fr/", "evil.com"),  # browsers read "\\" as "/"
         ("https://xn--mpots-9ve.gouv.fr/", "internationalisé"),  # punycode homograph
         ("https://www.аmeli.fr/", "internationalisé"),  # Cyrillic "а" in ameli
         ("https://192.0.2.10/impots", "adresse IP"),

@@ -10,9 +10,10 @@ classifies a URL by its *host* only:
   ``service-public.fr`` portal;
 - ``unofficial``: anything else. The reason names the trick when one is recognised: the
   official name followed by another domain (``ants.gouv.fr.example.com``), a user-info prefix
-  (``https://ameli.fr@evil.com``), "gouv" under another extension (``gouv.org``), an official
-  name with hyphens or another extension (``impots-gouv.fr``, ``ameli-fr.com``), an
-  internationalised (punycode) name that can imitate Latin letters, an IP address.
+  (``https://ameli.fr@evil.com``; a backslash is read as a slash, as browsers do), "gouv"
+  under another extension (``gouv.org``), an official name with hyphens or another extension
+  (``impots-gouv.fr``, ``ameli-fr.com``), an internationalised (punycode) name that can
+  imitate Latin letters, an IP address.
 
 Only the host decides; the path never makes a site official. Hosts are compared in lower
 case without a trailing dot; the port is ignored. The "registered domain" named in reasons is
@@ -97,7 +98,9 @@ class _Parsed:
 
 
 def _parse(url: str) -> _Parsed:
-    text = url.strip()
+    # Browsers (WHATWG URL) read "\\" as "/" in http(s) URLs: "https://evil.com\\@ameli.fr"
+    # visits evil.com, while urlsplit would see the host ameli.fr. Read it as a browser does.
+    text = url.strip().replace("\\", "/")
     if not text:
         raise InputError("URL: empty; expected an http(s) URL such as https://www.impots.gouv.fr")
     scheme_only = _SCHEME_PREFIX.match(text)
