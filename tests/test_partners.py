@@ -119,3 +119,21 @@ def test_every_rule_targets_its_own_partners_procedures(registry: Registry) -> N
         assert rule.reference.strip()
         for procedure in rule.procedures:
             assert registry.procedures[procedure].partner == rule.partner
+
+
+def test_procedures_json_follows_the_published_schema(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+
+    from mfs_core.cli import main
+
+    monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
+    assert main(["procedures", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    schema = json.loads(files("mfs_core").joinpath("schemas/procedures.schema.json").read_text())
+    jsonschema.validate(document, schema)
+    assert len(document["procedures"]) == 100
