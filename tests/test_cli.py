@@ -89,7 +89,8 @@ def test_disable_list_from_environment(fixture_plugins: Path) -> None:
     result = run_mfs("plugins", "--format", "json", env=env)
     assert result.returncode == 0, result.stdout
     names = [p["name"] for p in json.loads(result.stdout)["plugins"]]
-    assert names == ["dgfip", "fixture-good"]
+    assert [name for name in names if name.startswith("fixture-")] == ["fixture-good"]
+    assert "dgfip" in names
 
 
 def test_bad_settings_are_an_input_error(clean_env: None) -> None:

@@ -17,6 +17,7 @@ RECLAMATION = {
     "procedure": "dgfip.reclamation",
     "channel": "counter",
     "wants_autonomy": False,
+    "facts": ["dispute"],
     "received_at": "2026-11-27T10:00:00+01:00",
 }
 SIMULATEUR = {"procedure": "dgfip.simulateur-impot", "channel": "phone", "wants_autonomy": True}

