@@ -3,7 +3,7 @@
 Plain functions, usable from any test runner; pytest is not needed to import this module
 (the optional fixtures live in :mod:`mfs_core.pytest_plugin`)::
 
-    from mfs_core.testing import assert_plugin_valid, route_once, run_check
+    from mfs_core.testing import assert_plugin_valid, load_plugin, route_once
     from my_plugin import plugin
 
     def test_valid():
