@@ -8,13 +8,18 @@ hook, raising predicate or check, unmarked hook).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import subprocess
+import sys
 import types
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
+from conftest import install_test_distribution
 from mfs_core import (
     Check,
     Partner,
@@ -220,6 +225,12 @@ def test_findings_of_other_plugins_are_left_out() -> None:
     }
 
 
+def test_plugin_absent_from_the_given_registry_is_a_finding() -> None:
+    findings = check_plugin(GOOD, registry=load_plugin(("other", OtherPlugin())))
+    assert _codes(findings) == {("plugin-not-found", NAME)}
+    assert "the given registry holds no plugin of this name" in findings[0].message
+
+
 def test_a_plugin_loaded_second_gets_the_duplicate_fault() -> None:
     registry = load_plugin(("a-first", FixturePlugin()), GOOD)
     assert check_plugin(("a-first", FixturePlugin()), registry=registry, today=CHECKED) == []
@@ -296,6 +307,39 @@ def test_missing_entry_point_is_a_finding() -> None:
     assert _codes(check_plugin("no-such-plugin")) == {("plugin-not-found", "no-such-plugin")}
 
 
+@pytest.fixture
+def empty_plugin_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> Iterator[None]:
+    install_test_distribution(
+        tmp_path, {"fixture-empty": "mfs_fixture_empty"}, name="mfs-fixture-empty"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    yield
+    sys.modules.pop("mfs_fixture_empty", None)
+
+
+@pytest.mark.usefixtures("empty_plugin_installed")
+def test_entry_point_naming_a_module_without_hooks_fails() -> None:
+    with pytest.raises(AssertionError, match=r"contributes nothing.*\(mfs_fixture_empty\)"):
+        assert_entry_point_installed("fixture-empty")
+    assert _codes(check_plugin("fixture-empty")) == {("plugin-empty", "fixture-empty")}
+
+
+def test_importing_the_toolkit_does_not_need_pytest() -> None:
+    code = (
+        "import sys; sys.modules['pytest'] = None\n"  # makes `import pytest` fail
+        "import mfs_core.testing\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('_pytest', 'pluggy._'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "_pytest" not in result.stdout
+
+
 # -- route_once --------------------------------------------------------------------------
 
 
@@ -340,6 +384,11 @@ def test_route_once_fails_on_a_raising_predicate() -> None:
         route_once(registry, "toolkit.demarche", facts=["dispute"])
     decision = route_once(registry, "toolkit.demarche", facts=["dispute"], allow_rule_errors=True)
     assert decision.kind is DecisionKind.ANSWER_NOW  # the router skipped the broken rule
+
+
+def test_route_once_rejects_a_single_string_of_facts() -> None:
+    with pytest.raises(TypeError, match="expected a list of fact names"):
+        route_once(load_plugin(GOOD), "toolkit.demarche", facts="dispute")
 
 
 def test_route_once_fails_on_an_unknown_procedure() -> None:

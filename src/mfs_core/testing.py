@@ -26,7 +26,8 @@ three findings on mistakes that validation cannot see because nothing gets loade
 ================== ====================================================================
 code               what it means
 ================== ====================================================================
-plugin-not-found   no installed entry point of group ``mfs_core.plugins`` has this name
+plugin-not-found   no installed entry point of group ``mfs_core.plugins`` (or no plugin of
+                   the registry given) has this name
 plugin-empty       the plugin loaded but contributed nothing
 hook-not-marked    a function named like a hook lacks ``@hookimpl``: pluggy ignores it
 ================== ====================================================================
@@ -182,6 +183,7 @@ def _findings(
     max_age_days: int | None,
     today: dt.date | None,
 ) -> tuple[Registry, str, list[Finding]]:
+    given = registry is not None
     name, obj, registry = _resolve(plugin, registry, with_builtins)
     if max_age_days is None:
         from mfs_core.settings import load_settings
@@ -196,7 +198,10 @@ def _findings(
             Finding(
                 code="plugin-not-found",
                 subject=name,
-                message=f"no installed entry point of group {ENTRY_POINT_GROUP!r} has this "
+                message=f"the given registry holds no plugin of this name (it has: "
+                f"{', '.join(p.name for p in registry.plugins)})"
+                if given
+                else f"no installed entry point of group {ENTRY_POINT_GROUP!r} has this "
                 "name: is the distribution installed (pip install -e .) and its "
                 '[project.entry-points."mfs_core.plugins"] table right?',
                 plugin=name,
@@ -279,7 +284,8 @@ def assert_entry_point_installed(name: str) -> PluginInfo:
     """Assert that an installed distribution declares the entry point ``name`` in group
     ``mfs_core.plugins`` and that the registry loads it without fault; return what the
     registry knows of it (distribution, version, counts). For the plugin's own CI, after
-    ``pip install``.
+    ``pip install``. A plugin that loads but contributes nothing fails too: its entry point
+    most likely names the package instead of the module holding the hooks.
     """
     declared = [ep for ep in _entry_points() if ep.name == name]
     if not declared:
@@ -293,10 +299,16 @@ def assert_entry_point_installed(name: str) -> PluginInfo:
         values = ", ".join(sorted(ep.value for ep in declared))
         raise AssertionError(f"entry point {name!r} is declared {len(declared)} times ({values})")
     info = _info(_load_installed(name, with_builtins=True), name)
-    assert info is not None  # the policy enables it and the entry point exists
+    if info is None:  # the entry point exists and the policy enables it: never expected
+        raise AssertionError(f"plugin {name!r} was not considered by the registry")
     if info.faults or not info.loaded:
         faults = "\n".join(f"  {fault}" for fault in info.faults)
         raise AssertionError(f"plugin {name!r} does not load cleanly:\n{faults}")
+    if not _contributions(info):
+        raise AssertionError(
+            f"plugin {name!r} loads but contributes nothing: does its entry point "
+            f"({declared[0].value}) name the module that holds the @hookimpl functions?"
+        )
     return info
 
 
@@ -327,7 +339,7 @@ def route_once(
         channel=RequestChannel.COUNTER,
         wants_autonomy=wants_autonomy,
         urgency=Urgency.URGENT if urgent else Urgency.NORMAL,
-        facts=tuple(facts),
+        facts=facts,
     )
     decision = router.decide(request, context, explain=True)
     if decision.rule == "core.unknown-procedure":
