@@ -47,7 +47,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy, strict on src/."""
-    session.install("-e", ".", "mypy>=1.10")
+    session.install("-e", ".[test]", "mypy>=1.10")  # pytest: mfs_core.pytest_plugin
     session.run("mypy")
 
 

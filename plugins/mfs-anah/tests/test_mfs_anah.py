@@ -1,30 +1,47 @@
-"""The ANAH and chèque énergie plugins load, validate, and make their sites official."""
+"""The ANAH and chèque énergie plugins load, validate, refer, and make their sites official.
+
+Written with :mod:`mfs_core.testing`, the toolkit for plugin authors.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 
 import pytest
+from mfs_core.model import ReferralTarget
 from mfs_core.officialsites import OfficialSites, SiteVerdict
 from mfs_core.registry import Registry
+from mfs_core.routing import DecisionKind, Router
+from mfs_core.testing import (
+    assert_entry_point_installed,
+    assert_plugin_valid,
+    check_plugin,
+    load_plugin,
+    route_once,
+)
 from mfs_core.validation import validate
 
 from mfs_anah import CHECKED_ON, cheque_energie, plugin
 
+PLUGINS = {"anah": plugin, "cheque-energie": cheque_energie}
+
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    # external=False: the plugins are registered explicitly, so this test does not depend on
+    # Registered in process (named after their entry points), so this test does not depend on
     # whatever else is installed; discovery is tested below.
-    return Registry.load(
-        external=False, extra=[("anah", plugin), ("cheque-energie", cheque_energie)]
-    )
+    return load_plugin(plugin, cheque_energie)
 
 
-def test_entry_points_are_declared() -> None:
-    names = {ep.name for ep in importlib.metadata.entry_points(group="mfs_core.plugins")}
-    assert {"anah", "cheque-energie"} <= names
+@pytest.fixture(scope="module")
+def router(registry: Registry) -> Router:
+    return Router(registry)
+
+
+@pytest.mark.parametrize("name", PLUGINS)
+def test_entry_point_is_installed_and_loads_cleanly(name: str) -> None:
+    info = assert_entry_point_installed(name)
+    assert (info.distribution, info.builtin, info.loaded) == ("mfs-anah", False, True)
 
 
 def test_plugins_load_without_faults(registry: Registry) -> None:
@@ -35,7 +52,9 @@ def test_plugins_load_without_faults(registry: Registry) -> None:
 
 
 def test_every_contribution_passes_validation(registry: Registry) -> None:
-    assert validate(registry, today=CHECKED_ON) == []
+    for module in PLUGINS.values():
+        assert_plugin_valid(module, registry=registry, today=CHECKED_ON)
+    assert validate(registry, today=CHECKED_ON) == []  # the built-ins are unaffected
 
 
 def test_unverified_maprimeadapt_has_no_fiche_id(registry: Registry) -> None:
@@ -44,10 +63,69 @@ def test_unverified_maprimeadapt_has_no_fiche_id(registry: Registry) -> None:
     assert adapt.verification.value == "no"
 
 
-def test_data_goes_stale_after_the_maximum_age(registry: Registry) -> None:
+@pytest.mark.parametrize("name", PLUGINS)
+def test_data_goes_stale_after_the_maximum_age(registry: Registry, name: str) -> None:
     later = CHECKED_ON + dt.timedelta(days=31)
-    codes = {f.code for f in validate(registry, max_age_days=30, today=later)}
-    assert codes == {"last-verified-stale"}
+    findings = check_plugin(name, registry=registry, max_age_days=30, today=later)
+    assert {f.code for f in findings} == {"last-verified-stale"}
+    dated = [p.id for p in registry.procedures_of(name)] + [
+        r.id for r in registry.referral_rules.values() if r.partner == name
+    ]
+    assert sorted(f.subject for f in findings) == sorted(dated)
+
+
+@pytest.mark.parametrize(
+    ("procedure", "facts", "rule", "target"),
+    [
+        ("anah.maprimerenov", ["needs_research"], "anah.dossier-a-instruire", "referent"),
+        ("anah.maprimeadapt", ["needs_research"], "anah.dossier-a-instruire", "referent"),
+        # No procedure named: the rule covers every ANAH procedure.
+        ("anah.eco-ptz", ["dispute"], "anah.contestation", "referent"),
+        (
+            "cheque-energie.cheque-energie",
+            ["needs_research"],
+            "cheque-energie.cheque-non-recu",
+            "office",
+        ),
+    ],
+)
+def test_referral_rules_fire(
+    router: Router, procedure: str, facts: list[str], rule: str, target: str
+) -> None:
+    decision = route_once(router, procedure, facts=facts)
+    assert (decision.kind, decision.rule, decision.partner) == (
+        DecisionKind.REFERRAL,
+        rule,
+        procedure.split(".")[0],
+    )
+    assert decision.target is ReferralTarget(target)
+
+
+def test_a_dispute_outranks_research(router: Router) -> None:
+    decision = route_once(router, "anah.maprimerenov", facts=["dispute", "needs_research"])
+    assert decision.rule == "anah.contestation"  # priority 10 before 20
+    assert [(e.rule, e.fired) for e in decision.trace] == [
+        ("anah.contestation", True),
+        ("anah.dossier-a-instruire", True),  # fired too, noted as overridden
+    ]
+
+
+@pytest.mark.parametrize(
+    ("procedure", "facts", "kind"),
+    [
+        # The online payment is not named by the "chèque non reçu" rule.
+        ("cheque-energie.paiement-en-ligne", ["needs_research"], DecisionKind.APPOINTMENT),
+        ("cheque-energie.paiement-en-ligne", [], DecisionKind.ANSWER_NOW),
+        # ANAH files need research: an appointment, not a referral, when no fact holds.
+        ("anah.eco-ptz", [], DecisionKind.APPOINTMENT),
+    ],
+)
+def test_no_referral_without_its_facts(
+    router: Router, procedure: str, facts: list[str], kind: DecisionKind
+) -> None:
+    decision = route_once(router, procedure, facts=facts)
+    assert decision.kind is kind
+    assert decision.rule.startswith("core.")
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,28 @@
-"""The local-partner template loads, validates, refers, and its check reads a site defensively."""
+"""The local-partner template loads, validates, refers, and its check reads a site defensively.
+
+Written with :mod:`mfs_core.testing`, the toolkit for plugin authors: copy these tests with the
+template.
+"""
 
 from __future__ import annotations
 
-import importlib.metadata
+import datetime as dt
 import types
 from typing import Any
 
 import pytest
-from mfs_core.model import PartnerKind, ReferralTarget
+from mfs_core.model import Check, PartnerKind, ReferralTarget
 from mfs_core.officialsites import OfficialSites, SiteVerdict
 from mfs_core.registry import Registry
+from mfs_core.routing import DecisionKind, Permanence, SiteContext, Weekday, default_context
+from mfs_core.testing import (
+    assert_entry_point_installed,
+    assert_plugin_valid,
+    check_plugin,
+    load_plugin,
+    route_once,
+    run_check,
+)
 from mfs_core.validation import validate
 
 from mfs_local_droits import plugin
@@ -18,12 +31,13 @@ from mfs_local_droits import plugin
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     # Built-ins too: the association's rule names a Justice procedure.
-    return Registry.load(external=False, extra=[("local-droits", plugin)])
+    return load_plugin(plugin)
 
 
-def test_entry_point_is_declared() -> None:
-    names = {ep.name for ep in importlib.metadata.entry_points(group="mfs_core.plugins")}
-    assert "local-droits" in names
+def test_entry_point_is_installed_and_loads_cleanly() -> None:
+    info = assert_entry_point_installed("local-droits")
+    assert info.distribution == "mfs-local-droits"
+    assert (info.partners, info.procedures, info.referral_rules, info.checks) == (1, 2, 2, 1)
 
 
 def test_contributions(registry: Registry) -> None:
@@ -38,16 +52,58 @@ def test_contributions(registry: Registry) -> None:
 
 
 def test_validation_passes_with_the_builtins(registry: Registry) -> None:
+    assert_plugin_valid(plugin, registry=registry, today=plugin.CHECKED_ON)
     assert validate(registry, today=plugin.CHECKED_ON) == []
 
 
 def test_rule_on_a_missing_procedure_is_found() -> None:
     # Without the built-ins the Justice procedure the rule names does not exist.
-    alone = Registry.load(builtins=False, external=False, extra=[("local-droits", plugin)])
-    findings = validate(alone, today=plugin.CHECKED_ON)
-    assert [(f.code, f.subject) for f in findings] == [
-        ("rule-unknown-procedure", "local-droits.litige")
+    findings = check_plugin(plugin, with_builtins=False, today=plugin.CHECKED_ON)
+    assert [(f.code, f.subject, f.plugin) for f in findings] == [
+        ("rule-unknown-procedure", "local-droits.litige", "local-droits")
     ]
+    with pytest.raises(AssertionError, match=r"rule-unknown-procedure  local-droits\.litige: "):
+        assert_plugin_valid(plugin, with_builtins=False, today=plugin.CHECKED_ON)
+
+
+def test_a_dispute_on_free_legal_advice_goes_to_the_permanence(registry: Registry) -> None:
+    decision = route_once(registry, "justice.consultation-avocat-gratuite", facts=["dispute"])
+    assert (decision.kind, decision.rule, decision.target) == (
+        DecisionKind.REFERRAL,
+        "local-droits.litige",
+        ReferralTarget.PERMANENCE,
+    )
+    # The association's rule (priority 15) passes before the Justice built-in's.
+    assert [e.rule for e in decision.trace if e.fired][1:] == ["justice.litige-point-justice"]
+
+
+def test_research_goes_to_a_video_appointment(registry: Registry) -> None:
+    decision = route_once(registry, "local-droits.permanence-juridique", facts=["needs_research"])
+    assert (decision.rule, decision.target) == ("local-droits.recherches", ReferralTarget.VIDEO)
+
+
+def test_a_permanence_held_today_is_offered(registry: Registry) -> None:
+    monday = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    held = Permanence(
+        partner="local-droits", weekday=Weekday.MONDAY, start=dt.time(14), end=dt.time(17)
+    )
+    context = SiteContext(agents_on_duty=2, waiting=0, now=monday, permanences=(held,))
+    decision = route_once(
+        registry, "local-droits.permanence-juridique", facts=["needs_research"], context=context
+    )
+    assert (decision.target, decision.suggested_slot) == (
+        ReferralTarget.PERMANENCE,
+        monday.replace(hour=14),
+    )
+
+
+def test_no_referral_without_its_facts(registry: Registry) -> None:
+    quiet = default_context(dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC))
+    decision = route_once(registry, "local-droits.rendez-vous-video", context=quiet)
+    assert (decision.kind, decision.rule) == (
+        DecisionKind.APPOINTMENT,
+        "core.needs-appointment",
+    )
 
 
 def test_its_domain_is_official_for_mfs_url(registry: Registry) -> None:
@@ -55,12 +111,9 @@ def test_its_domain_is_official_for_mfs_url(registry: Registry) -> None:
     assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, "local-droits")
 
 
-def _evaluate(site: Any) -> list[str]:
-    check = Registry.load(builtins=False, external=False, extra=[("l", plugin)]).checks[
-        "local-droits.permanence-ou-visio"
-    ]
-    assert check.evaluate is not None
-    return list(check.evaluate(site))
+@pytest.fixture(scope="module")
+def check() -> Check:
+    return load_plugin(plugin, with_builtins=False).checks["local-droits.permanence-ou-visio"]
 
 
 @pytest.mark.parametrize(
@@ -73,8 +126,8 @@ def _evaluate(site: Any) -> list[str]:
         ["dgfip", "caf"],  # the association is not offered: nothing to say
     ],
 )
-def test_check_passes(partners: Any) -> None:
-    assert _evaluate(types.SimpleNamespace(partners=partners)) == []
+def test_check_passes(check: Check, partners: Any) -> None:
+    assert run_check(check, types.SimpleNamespace(partners=partners)) == []
 
 
 @pytest.mark.parametrize(
@@ -85,11 +138,11 @@ def test_check_passes(partners: Any) -> None:
         [types.SimpleNamespace(partner="local-droits", modes=())],
     ],
 )
-def test_check_fails_without_permanence_or_video(partners: Any) -> None:
-    messages = _evaluate(types.SimpleNamespace(partners_offered=partners))
+def test_check_fails_without_permanence_or_video(check: Check, partners: Any) -> None:
+    messages = run_check(check, types.SimpleNamespace(partners_offered=partners))
     assert len(messages) == 1
     assert "permanence" in messages[0]
 
 
-def test_check_is_silent_on_a_site_without_partner_list() -> None:
-    assert _evaluate(object()) == []
+def test_check_is_silent_on_a_site_without_partner_list(check: Check) -> None:
+    assert run_check(check, object()) == []
