@@ -2,12 +2,11 @@
 
     .venv/bin/python benchmarks/bench_routing.py [--requests 100000] [--seed 4]
 
-Loads the built-in partner plugins and any installed external plugin, plus the in-test
-partner plugins of ``tests/routing_support.py`` for the partner codes no built-in plugin
-gives yet (so that every partner has procedures and rules even before all built-in partners
-exist). Builds ``--requests`` varied request dicts (known, complex and
-unknown procedures, free-text needs, facts, channels, autonomy, urgency) and a few site
-contexts (quiet, busy, permanence day, video appointments, local services).
+Loads the nine built-in partner plugins and every installed external plugin (install the
+examples first: ``pip install -e plugins/mfs-anah -e plugins/mfs-local-droits``). Builds
+``--requests`` varied request dicts (known, complex and unknown procedures, free-text
+needs, facts, channels, autonomy, urgency) and a few site contexts (quiet, busy, permanence
+day, video appointments, local services).
 
 The requests are cut into batches of 1,000. For each batch, in the same loop: the time to
 structure its dicts with the shared cattrs converter, then the time to decide the structured
@@ -20,20 +19,13 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from mfs_core.converter import converter  # noqa: E402
-from mfs_core.model import KNOWN_FACTS  # noqa: E402
-from mfs_core.partners import BUILTIN_PLUGINS  # noqa: E402
-from mfs_core.registry import Registry  # noqa: E402
-from mfs_core.routing import Request, Router, SiteContext  # noqa: E402
-from routing_support import plugins  # noqa: E402
+from mfs_core.converter import converter
+from mfs_core.model import KNOWN_FACTS
+from mfs_core.registry import Registry
+from mfs_core.routing import Request, Router, SiteContext
 
 BATCH = 1000
 NEEDS = (
@@ -118,8 +110,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     args = parser.parse_args()
 
-    extra = [(name, plugin) for name, plugin in plugins() if name not in BUILTIN_PLUGINS]
-    registry = Registry.load(extra=extra, strict=False)
+    registry = Registry.load(strict=True)
     router = Router(registry)
     contexts = [converter.structure(c, SiteContext) for c in CONTEXTS]
     dicts = request_dicts(registry, args.requests, random.Random(args.seed))
