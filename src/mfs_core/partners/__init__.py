@@ -12,4 +12,6 @@ __all__ = ["BUILTIN_PLUGINS"]
 #: Plugin name -> module path of the built-in partner plugins.
 BUILTIN_PLUGINS: dict[str, str] = {
     "dgfip": "mfs_core.partners.dgfip",
+    # Not a partner: the label's built-in compliance checks, contributed through mfs_checks.
+    "label": "mfs_core.compliance.builtin_checks",
 }

@@ -1,0 +1,288 @@
+"""The site description: what a France services site declares about itself.
+
+A municipality keeps it as a TOML file next to its other configuration; :func:`load_site`
+reads it through the shared converter, so a wrong type or an unknown key is an
+:class:`~mfs_core.errors.InputError` naming the file and the field. The JSON Schema of the
+file is generated from these classes (:mod:`mfs_core.compliance.schema`).
+
+Personal data: an agent is identified by a short label of the site's choosing (initials, a
+role); the file needs no name, no contact, nothing else about the person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mfs_core import hours as _hours
+from mfs_core.errors import InputError
+
+if TYPE_CHECKING:
+    from mfs_core.compliance.context import CheckContext
+
+__all__ = [
+    "Agent",
+    "DayTable",
+    "Equipment",
+    "Hours",
+    "HoursScope",
+    "Location",
+    "OfferMode",
+    "PartnerOffer",
+    "Presence",
+    "Site",
+    "SiteFormat",
+    "Training",
+    "Waiver",
+    "load_site",
+]
+
+#: A commune's INSEE code: five digits, or 2A/2B and three digits in Corsica.
+INSEE_CODE_PATTERN = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
+
+
+class SiteFormat(enum.StrEnum):
+    """How the site meets the public (the ANCT list's ``format_fs``, simplified)."""
+
+    FIXED = "fixed"
+    MOBILE = "mobile"  # a bus stopping in several communes
+    ANTENNA = "antenna"  # a main site with one or more antennas
+    MULTI_SITE = "multi-site"  # several sites sharing one label
+
+
+class HoursScope(enum.StrEnum):
+    """Where the 24 h / 5 days rule applies when a site has several locations.
+
+    No public source says whether it applies per antenna or bus stop, or to the structure as
+    a whole (see ``domain.md``): it is a choice, ``structure`` by default.
+    """
+
+    STRUCTURE = "structure"  # the union of every location's hours must meet the rule
+    EACH_LOCATION = "each-location"  # every location must meet it on its own
+
+
+class OfferMode(enum.StrEnum):
+    """How a partner's services are offered at the site."""
+
+    REFERENT = "referent"  # the agents use the partner's back-office referent
+    PERMANENCE = "permanence"  # the partner holds on-site permanences
+    VIDEO = "video"  # video appointments with the partner
+
+
+def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name}: expected a non-empty string")
+
+
+def _insee(_instance: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not INSEE_CODE_PATTERN.match(value):
+        raise ValueError(f"expected an INSEE commune code (5 characters, e.g. 64483), got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class DayTable:
+    """Opening slots per day, e.g. ``lundi = ["09:00-12:00", "13:30-17:00"]``."""
+
+    lundi: tuple[str, ...] = ()
+    mardi: tuple[str, ...] = ()
+    mercredi: tuple[str, ...] = ()
+    jeudi: tuple[str, ...] = ()
+    vendredi: tuple[str, ...] = ()
+    samedi: tuple[str, ...] = ()
+    dimanche: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _schedule, anomalies = _hours.from_table(attrs.asdict(self))
+        if anomalies:
+            raise ValueError(
+                "expected slots like 09:00-12:00, not overlapping: "
+                + "; ".join(a.message for a in anomalies)
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Hours:
+    """Opening hours: exactly one of an OSM ``opening_hours`` string or a per-day table."""
+
+    osm: str | None = None
+    table: DayTable | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.osm is None) == (self.table is None):
+            raise ValueError("expected exactly one of osm (an opening_hours string) or table")
+        if self.osm is not None:
+            _hours.from_osm(self.osm)  # raises ValueError with the parser's message
+
+    def schedule(self, week_of: dt.date | None = None) -> _hours.WeeklySchedule:
+        """The typical week these hours describe."""
+        if self.osm is not None:
+            return _hours.from_osm(self.osm, week_of=week_of)
+        assert self.table is not None
+        return _hours.from_table(attrs.asdict(self.table))[0]
+
+
+@attrs.frozen(kw_only=True)
+class Training:
+    """A training session: when it was completed and who gave it."""
+
+    completed_on: dt.date
+    provider: str = attrs.field(validator=_non_empty)
+    days: float | None = None
+    topic: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Agent:
+    """A conseiller France services, named by a label of the site's choosing (no personal data).
+
+    ``started_on`` is when the agent began at this counter; if empty, the labelling date.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    initial_training: Training | None = None
+    continuing_training: tuple[Training, ...] = ()
+    started_on: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Presence:
+    """When one agent is at the counter; ``location`` limits it to one location."""
+
+    agent: str
+    hours: Hours
+    location: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """An antenna, a bus stop or one site of a multi-site structure, with its own hours."""
+
+    name: str = attrs.field(validator=_non_empty)
+    hours: Hours
+    insee_code: str | None = attrs.field(default=None, validator=_insee)
+
+
+@attrs.frozen(kw_only=True)
+class PartnerOffer:
+    """A partner whose services the site offers, and how."""
+
+    code: str
+    how: tuple[OfferMode, ...] = (OfferMode.REFERENT,)
+
+
+@attrs.frozen(kw_only=True)
+class Equipment:
+    """What the site has for the public. Missing keys mean "absent"."""
+
+    public_computers: int = 0
+    printer: bool = False
+    scanner: bool = False
+    internet_access: bool = False
+    video: bool = False
+    second_screen: bool = False
+    confidential_space: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Waiver:
+    """A deliberate exception to one check: the reason is required, the end date too."""
+
+    check: str
+    reason: str = attrs.field(validator=_non_empty)
+    until: dt.date
+
+
+@attrs.frozen(kw_only=True)
+class Site:
+    """A France services site as described in its TOML file.
+
+    ``hours`` are the main location's; ``locations`` add antennas, bus stops or the other
+    sites of a multi-site structure. When ``presence`` is empty every agent is taken to be
+    present over all opening hours of every location. ``context`` is not read from the file:
+    the runner sets it (evaluation date, schedules, installed partners) before calling checks.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    name: str = attrs.field(validator=_non_empty)
+    porteur: str = attrs.field(validator=_non_empty)
+    insee_code: str = attrs.field(validator=_insee)
+    format: SiteFormat = SiteFormat.FIXED
+    labelled_on: dt.date | None = None
+    hours: Hours | None = None
+    locations: tuple[Location, ...] = ()
+    hours_scope: HoursScope = HoursScope.STRUCTURE
+    agents: tuple[Agent, ...] = ()
+    presence: tuple[Presence, ...] = ()
+    partners: tuple[PartnerOffer, ...] = ()
+    equipment: Equipment = Equipment()
+    waivers: tuple[Waiver, ...] = ()
+    context: CheckContext | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.hours is None and not self.locations:
+            raise ValueError("expected hours, or locations with their own hours")
+        _unique("agents", (a.id for a in self.agents))
+        _unique("locations", (loc.name for loc in self.locations))
+        _unique("partners", (p.code for p in self.partners))
+        agents = {a.id for a in self.agents}
+        locations = {loc.name for loc in self.locations}
+        for index, entry in enumerate(self.presence):
+            if entry.agent not in agents:
+                raise ValueError(f"presence[{index}].agent: unknown agent {entry.agent!r}")
+            if entry.location is not None and entry.location not in locations:
+                raise ValueError(
+                    f"presence[{index}].location: unknown location {entry.location!r}"
+                )
+
+
+def _unique(field: str, keys: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            raise ValueError(f"{field}: {key!r} is listed twice")
+        seen.add(key)
+
+
+def load_site(path: Path | str) -> Site:
+    """Read a site file (TOML); bad syntax or content raises :class:`InputError`."""
+    import tomllib
+
+    from mfs_core.converter import structure
+
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML: {exc}", source=str(path)) from None
+    return structure(data, Site, source=str(path))
+
+
+def _register_converter_hooks() -> None:
+    """``Site.context`` is set by the runner, never read from or written to a file."""
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    from mfs_core.compliance.context import CheckContext
+    from mfs_core.converter import converter
+
+    attrs.resolve_types(Site, localns={"CheckContext": CheckContext})
+    converter.register_structure_hook(
+        Site,
+        make_dict_structure_fn(
+            Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+        ),
+    )
+    converter.register_unstructure_hook(
+        Site, make_dict_unstructure_fn(Site, converter, context=override(omit=True))
+    )
+
+
+_register_converter_hooks()
