@@ -237,7 +237,9 @@ def from_anct_days(
     return WeeklySchedule(tuple(days)), tuple(anomalies)
 
 
-def from_table(table: Mapping[str, Sequence[str]]) -> tuple[WeeklySchedule, tuple[HoursAnomaly, ...]]:
+def from_table(
+    table: Mapping[str, Sequence[str]],
+) -> tuple[WeeklySchedule, tuple[HoursAnomaly, ...]]:
     """A week from a per-day table ``{"lundi": ["09:00-12:00", "13:30-17:00"], ...}``."""
     unknown = set(table) - set(DAYS)
     if unknown:
@@ -268,9 +270,11 @@ def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedu
     """
     import opening_hours
 
+    # ParserError is raised at run time but missing from the package's type stubs.
+    parser_error: type[Exception] = getattr(opening_hours, "ParserError", SyntaxError)
     try:
         parsed = opening_hours.OpeningHours(expression)
-    except (SyntaxError, opening_hours.ParserError) as exc:
+    except (SyntaxError, parser_error) as exc:
         first = str(exc).strip().splitlines()
         detail = first[-1].strip(" =") if first else "invalid expression"
         raise ValueError(f"invalid opening_hours expression {expression!r}: {detail}") from None
@@ -288,7 +292,9 @@ def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedu
             piece_end = min(finish, day_end)
             index = (cursor.date() - monday).days
             from_minute = cursor.hour * 60 + cursor.minute
-            to_minute = _DAY_MINUTES if piece_end == day_end else piece_end.hour * 60 + piece_end.minute
+            to_minute = (
+                _DAY_MINUTES if piece_end == day_end else piece_end.hour * 60 + piece_end.minute
+            )
             if to_minute > from_minute:
                 days[index].append((from_minute, to_minute))
             cursor = piece_end

@@ -27,6 +27,7 @@ __all__ = ["main"]
 COMMAND_MODULES = (
     "mfs_core.cli.plugins_cmd",
     "mfs_core.cli.procedures_cmd",
+    "mfs_core.cli.check_cmd",
 )
 
 

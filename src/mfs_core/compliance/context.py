@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.compliance.site import HoursScope, Site
 from mfs_core.hours import HoursAnomaly, WeeklySchedule
+
+if TYPE_CHECKING:  # site.py imports this module to resolve Site.context
+    from mfs_core.compliance.site import HoursScope, Site
 
 __all__ = ["CheckContext", "Unit", "build_context"]
 

@@ -7,6 +7,7 @@ the runner attached to the site. Thresholds are module constants so the docs can
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 
 from mfs_core.compliance.context import CheckContext, Unit
@@ -101,11 +102,12 @@ def uncovered(
     Consecutive parts with the same count are merged, so a lunch hour covered by one agent
     comes out as one slot: ``[((720, 810), 1)]``.
     """
-    cuts = sorted({p for s, e in opening for p in (s, e)} | {
-        p for slots in presences for s, e in slots for p in (s, e)
-    })
+    cuts = sorted(
+        {p for s, e in opening for p in (s, e)}
+        | {p for slots in presences for s, e in slots for p in (s, e)}
+    )
     gaps: list[tuple[Interval, int]] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         if not any(s <= start and end <= e for s, e in opening):
             continue
         count = sum(1 for slots in presences if any(s <= start and end <= e for s, e in slots))

@@ -138,8 +138,12 @@ def _evaluate(check: Check, site: Site) -> Iterable[Finding]:
     findings: list[Finding] = []
     for item in produced:
         if not isinstance(item, Finding):
-            return [_fault(check, plugin, f"a produit un {type(item).__name__} au lieu d'un Finding")]
-        findings.append(attrs.evolve(item, check=check.id, severity=item.severity or check.severity))
+            return [
+                _fault(check, plugin, f"a produit un {type(item).__name__} au lieu d'un Finding")
+            ]
+        findings.append(
+            attrs.evolve(item, check=check.id, severity=item.severity or check.severity)
+        )
     return findings
 
 

@@ -82,7 +82,9 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
 
 def _insee(_instance: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not INSEE_CODE_PATTERN.match(value):
-        raise ValueError(f"expected an INSEE commune code (5 characters, e.g. 64483), got {value!r}")
+        raise ValueError(
+            f"expected an INSEE commune code (5 characters, e.g. 64483), got {value!r}"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -202,9 +204,9 @@ class Waiver:
 class Site:
     """A France services site as described in its TOML file.
 
-    ``hours`` are the main location's; ``locations`` add antennas, bus stops or the other
-    sites of a multi-site structure. When ``presence`` is empty every agent is taken to be
-    present over all opening hours of every location. ``context`` is not read from the file:
+    ``hours`` are the main location's (none: a bus known only by its stops); ``locations``
+    add antennas, bus stops or the other sites of a multi-site structure. When ``presence``
+    is empty every agent is taken to be present over all opening hours of every location. ``context`` is not read from the file:
     the runner sets it (evaluation date, schedules, installed partners) before calling checks.
     """
 
@@ -225,8 +227,6 @@ class Site:
     context: CheckContext | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.hours is None and not self.locations:
-            raise ValueError("expected hours, or locations with their own hours")
         _unique("agents", (a.id for a in self.agents))
         _unique("locations", (loc.name for loc in self.locations))
         _unique("partners", (p.code for p in self.partners))
@@ -236,9 +236,7 @@ class Site:
             if entry.agent not in agents:
                 raise ValueError(f"presence[{index}].agent: unknown agent {entry.agent!r}")
             if entry.location is not None and entry.location not in locations:
-                raise ValueError(
-                    f"presence[{index}].location: unknown location {entry.location!r}"
-                )
+                raise ValueError(f"presence[{index}].location: unknown location {entry.location!r}")
 
 
 def _unique(field: str, keys: Iterable[str]) -> None:

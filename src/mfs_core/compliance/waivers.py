@@ -65,10 +65,10 @@ def apply_waivers(
     used: set[str] = set()
     marked = []
     for finding in findings:
-        waiver = valid.get(finding.check)
-        if waiver is not None:
+        covering = valid.get(finding.check)
+        if covering is not None:
             used.add(finding.check)
-            finding = attrs.evolve(finding, waiver=waiver)
+            finding = attrs.evolve(finding, waiver=covering)
         marked.append(finding)
     for index, waiver in enumerate(waivers):
         if valid.get(waiver.check) is waiver and waiver.check not in used:
