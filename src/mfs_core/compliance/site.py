@@ -16,7 +16,7 @@ import enum
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -87,17 +87,25 @@ def _insee(_instance: Any, _attribute: attrs.Attribute[Any], value: str | None) 
         )
 
 
+def _doc(description: str, **schema: Any) -> dict[str, Any]:
+    """attrs metadata read by the JSON Schema generator (description and extra keywords)."""
+    return {"schema": {"description": description, **schema}}
+
+
+_SLOTS = _doc('slots of the day, e.g. ["09:00-12:00", "13:30-17:00"]')
+
+
 @attrs.frozen(kw_only=True)
 class DayTable:
     """Opening slots per day, e.g. ``lundi = ["09:00-12:00", "13:30-17:00"]``."""
 
-    lundi: tuple[str, ...] = ()
-    mardi: tuple[str, ...] = ()
-    mercredi: tuple[str, ...] = ()
-    jeudi: tuple[str, ...] = ()
-    vendredi: tuple[str, ...] = ()
-    samedi: tuple[str, ...] = ()
-    dimanche: tuple[str, ...] = ()
+    lundi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    mardi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    mercredi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    jeudi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    vendredi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    samedi: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
+    dimanche: tuple[str, ...] = attrs.field(default=(), metadata=_SLOTS)
 
     def __attrs_post_init__(self) -> None:
         _schedule, anomalies = _hours.from_table(attrs.asdict(self))
@@ -112,8 +120,17 @@ class DayTable:
 class Hours:
     """Opening hours: exactly one of an OSM ``opening_hours`` string or a per-day table."""
 
-    osm: str | None = None
-    table: DayTable | None = None
+    __schema_extra__: ClassVar[dict[str, Any]] = {
+        "oneOf": [{"required": ["osm"]}, {"required": ["table"]}]
+    }
+
+    osm: str | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            'OpenStreetMap opening_hours expression, e.g. "Mo-Fr 08:30-12:30,13:30-17:00; PH off"'
+        ),
+    )
+    table: DayTable | None = attrs.field(default=None, metadata=_doc("slots per day"))
 
     def __attrs_post_init__(self) -> None:
         if (self.osm is None) == (self.table is None):
@@ -133,10 +150,12 @@ class Hours:
 class Training:
     """A training session: when it was completed and who gave it."""
 
-    completed_on: dt.date
-    provider: str = attrs.field(validator=_non_empty)
-    days: float | None = None
-    topic: str = ""
+    completed_on: dt.date = attrs.field(metadata=_doc("date the training was completed"))
+    provider: str = attrs.field(
+        validator=_non_empty, metadata=_doc("who gave it (CNFPT, a partner...)", minLength=1)
+    )
+    days: float | None = attrs.field(default=None, metadata=_doc("length in days"))
+    topic: str = attrs.field(default="", metadata=_doc("subject of the session"))
 
 
 @attrs.frozen(kw_only=True)
@@ -146,58 +165,89 @@ class Agent:
     ``started_on`` is when the agent began at this counter; if empty, the labelling date.
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    initial_training: Training | None = None
-    continuing_training: tuple[Training, ...] = ()
-    started_on: dt.date | None = None
+    id: str = attrs.field(
+        validator=_non_empty,
+        metadata=_doc("a label of the site's choosing (initials, a role), not a name", minLength=1),
+    )
+    initial_training: Training | None = attrs.field(
+        default=None, metadata=_doc("the compulsory initial training France services")
+    )
+    continuing_training: tuple[Training, ...] = attrs.field(
+        default=(), metadata=_doc("continuing training sessions (partners, immersions)")
+    )
+    started_on: dt.date | None = attrs.field(
+        default=None,
+        metadata=_doc("date the agent began at this counter (default: the labelling date)"),
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Presence:
     """When one agent is at the counter; ``location`` limits it to one location."""
 
-    agent: str
-    hours: Hours
-    location: str | None = None
+    agent: str = attrs.field(metadata=_doc("id of an agent of the agents list"))
+    hours: Hours = attrs.field(metadata=_doc("when the agent is at the counter"))
+    location: str | None = attrs.field(
+        default=None, metadata=_doc("name of a location (default: every location)")
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Location:
     """An antenna, a bus stop or one site of a multi-site structure, with its own hours."""
 
-    name: str = attrs.field(validator=_non_empty)
-    hours: Hours
-    insee_code: str | None = attrs.field(default=None, validator=_insee)
+    name: str = attrs.field(validator=_non_empty, metadata=_doc("its name", minLength=1))
+    hours: Hours = attrs.field(metadata=_doc("its opening hours"))
+    insee_code: str | None = attrs.field(
+        default=None,
+        validator=_insee,
+        metadata=_doc("INSEE code of its commune", pattern=INSEE_CODE_PATTERN.pattern),
+    )
 
 
 @attrs.frozen(kw_only=True)
 class PartnerOffer:
     """A partner whose services the site offers, and how."""
 
-    code: str
-    how: tuple[OfferMode, ...] = (OfferMode.REFERENT,)
+    code: str = attrs.field(
+        metadata=_doc(
+            "partner code: caf, cnam, cnav, dgfip, france-travail, interieur, "
+            "justice, la-poste, msa, or a local partner's plugin code"
+        )
+    )
+    how: tuple[OfferMode, ...] = attrs.field(
+        default=(OfferMode.REFERENT,), metadata=_doc("how it is offered (default: referent)")
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Equipment:
     """What the site has for the public. Missing keys mean "absent"."""
 
-    public_computers: int = 0
-    printer: bool = False
-    scanner: bool = False
-    internet_access: bool = False
-    video: bool = False
-    second_screen: bool = False
-    confidential_space: bool = False
+    public_computers: int = attrs.field(
+        default=0, metadata=_doc("computers in free access for the public", minimum=0)
+    )
+    printer: bool = attrs.field(default=False, metadata=_doc("a printer for the public"))
+    scanner: bool = attrs.field(default=False, metadata=_doc("a scanner for the public"))
+    internet_access: bool = attrs.field(default=False, metadata=_doc("free internet access"))
+    video: bool = attrs.field(default=False, metadata=_doc("video appointments equipment"))
+    second_screen: bool = attrs.field(
+        default=False, metadata=_doc("a second screen facing the resident")
+    )
+    confidential_space: bool = attrs.field(
+        default=False, metadata=_doc("a private space to receive residents")
+    )
 
 
 @attrs.frozen(kw_only=True)
 class Waiver:
     """A deliberate exception to one check: the reason is required, the end date too."""
 
-    check: str
-    reason: str = attrs.field(validator=_non_empty)
-    until: dt.date
+    check: str = attrs.field(metadata=_doc("id of the waived check, e.g. label.staffing"))
+    reason: str = attrs.field(
+        validator=_non_empty, metadata=_doc("why (required), e.g. zone de montagne", minLength=1)
+    )
+    until: dt.date = attrs.field(metadata=_doc("last day the waiver applies"))
 
 
 @attrs.frozen(kw_only=True)
@@ -206,24 +256,51 @@ class Site:
 
     ``hours`` are the main location's (none: a bus known only by its stops); ``locations``
     add antennas, bus stops or the other sites of a multi-site structure. When ``presence``
-    is empty every agent is taken to be present over all opening hours of every location. ``context`` is not read from the file:
-    the runner sets it (evaluation date, schedules, installed partners) before calling checks.
+    is empty every agent is taken to be present over all opening hours of every location.
+    ``context`` is not read from the file: the runner sets it (evaluation date, schedules,
+    installed partners) before calling checks.
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    name: str = attrs.field(validator=_non_empty)
-    porteur: str = attrs.field(validator=_non_empty)
-    insee_code: str = attrs.field(validator=_insee)
-    format: SiteFormat = SiteFormat.FIXED
-    labelled_on: dt.date | None = None
-    hours: Hours | None = None
-    locations: tuple[Location, ...] = ()
-    hours_scope: HoursScope = HoursScope.STRUCTURE
-    agents: tuple[Agent, ...] = ()
-    presence: tuple[Presence, ...] = ()
-    partners: tuple[PartnerOffer, ...] = ()
-    equipment: Equipment = Equipment()
-    waivers: tuple[Waiver, ...] = ()
+    id: str = attrs.field(
+        validator=_non_empty, metadata=_doc("stable id of the site, e.g. its slug", minLength=1)
+    )
+    name: str = attrs.field(validator=_non_empty, metadata=_doc("public name", minLength=1))
+    porteur: str = attrs.field(
+        validator=_non_empty,
+        metadata=_doc("who runs it: commune, CCAS, intercommunality...", minLength=1),
+    )
+    insee_code: str = attrs.field(
+        validator=_insee,
+        metadata=_doc("INSEE code of its commune", pattern=INSEE_CODE_PATTERN.pattern),
+    )
+    format: SiteFormat = attrs.field(
+        default=SiteFormat.FIXED, metadata=_doc("how it meets the public")
+    )
+    labelled_on: dt.date | None = attrs.field(
+        default=None, metadata=_doc("date of the France services label")
+    )
+    hours: Hours | None = attrs.field(
+        default=None, metadata=_doc("opening hours of the main location")
+    )
+    locations: tuple[Location, ...] = attrs.field(
+        default=(), metadata=_doc("antennas, bus stops, other sites, each with its hours")
+    )
+    hours_scope: HoursScope = attrs.field(
+        default=HoursScope.STRUCTURE,
+        metadata=_doc("apply the 24 h / 5 days rule to the whole structure or to each location"),
+    )
+    agents: tuple[Agent, ...] = attrs.field(default=(), metadata=_doc("the agents"))
+    presence: tuple[Presence, ...] = attrs.field(
+        default=(),
+        metadata=_doc("who is present when (default: every agent over all opening hours)"),
+    )
+    partners: tuple[PartnerOffer, ...] = attrs.field(
+        default=(), metadata=_doc("partners whose services are offered")
+    )
+    equipment: Equipment = attrs.field(factory=Equipment, metadata=_doc("equipment"))
+    waivers: tuple[Waiver, ...] = attrs.field(
+        default=(), metadata=_doc("deliberate exceptions to checks, each with reason and end")
+    )
     context: CheckContext | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
