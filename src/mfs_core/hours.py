@@ -68,10 +68,17 @@ class WeeklySchedule:
     """A typical week: for each day (Monday first) the open intervals, sorted and disjoint."""
 
     days: tuple[tuple[Interval, ...], ...]
+    #: Total open minutes in the week (computed once: the ANCT list reads it per row).
+    weekly_minutes: int = attrs.field(init=False, eq=False, repr=False)
+    #: How many days of the week have at least one open interval.
+    opening_days: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if len(self.days) != 7:
             raise ValueError(f"a week has 7 days, got {len(self.days)}")
+        minutes = sum([end - start for day in self.days for start, end in day])
+        object.__setattr__(self, "weekly_minutes", minutes)
+        object.__setattr__(self, "opening_days", 7 - self.days.count(()))
 
     @classmethod
     def closed(cls) -> WeeklySchedule:
@@ -79,19 +86,9 @@ class WeeklySchedule:
         return cls(((),) * 7)
 
     @property
-    def weekly_minutes(self) -> int:
-        """Total open minutes in the week."""
-        return sum(end - start for day in self.days for start, end in day)
-
-    @property
     def weekly_hours(self) -> float:
         """Total open hours in the week (minutes / 60, not rounded)."""
         return self.weekly_minutes / 60
-
-    @property
-    def opening_days(self) -> int:
-        """How many days of the week have at least one open interval."""
-        return sum(1 for day in self.days if day)
 
     def merged_with(self, other: WeeklySchedule) -> WeeklySchedule:
         """The union of two weeks (open when either is open)."""
@@ -186,7 +183,11 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
             )
         else:
             slots.append((start, end))
-    anomalies.extend(_overlaps(day, slots))
+    # Most cells list disjoint slots in order: only the others need the overlap analysis.
+    if any(a[1] > b[0] for a, b in zip(slots, slots[1:], strict=False)) or len(set(slots)) < len(
+        slots
+    ):
+        anomalies.extend(_overlaps(day, slots))
     return union(slots), tuple(anomalies)
 
 
@@ -227,14 +228,11 @@ def from_anct_days(
     cells: Sequence[str],
 ) -> tuple[WeeklySchedule, tuple[HoursAnomaly, ...]]:
     """A week from ANCT day cells, Monday first (the list has no Sunday: pass 6 or 7 cells)."""
-    days: list[tuple[Interval, ...]] = []
-    anomalies: list[HoursAnomaly] = []
-    for name, cell in zip(DAYS, cells, strict=False):
-        intervals, found = parse_anct_day(cell, name)
-        days.append(intervals)
-        anomalies.extend(found)
+    parsed = [parse_anct_day(cell, name) for name, cell in zip(DAYS, cells, strict=False)]
+    days = [intervals for intervals, _ in parsed]
     days.extend(() for _ in range(7 - len(days)))
-    return WeeklySchedule(tuple(days)), tuple(anomalies)
+    anomalies = tuple(a for _, found in parsed if found for a in found)
+    return WeeklySchedule(tuple(days)), anomalies
 
 
 def from_table(

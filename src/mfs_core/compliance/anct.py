@@ -87,7 +87,39 @@ def _check_row(
 ) -> SiteResult | None:
     site_id, name, insee = row["id_fs"].strip(), row["lib_fs"].strip(), row["insee_com"].strip()
     raw_format = (row["format_fs"] or "").strip()
-    bad = [
+    site_format = ANCT_FORMATS.get(raw_format)
+    if not (site_id and name and site_format and INSEE_CODE_PATTERN.match(insee)):
+        problems.extend(_row_problems(number, site_id, name, insee, raw_format))
+        return None
+    schedule, anomalies = from_anct_days([row[c] or "" for c in DAY_COLUMNS])
+    context = CheckContext(
+        as_of=as_of,
+        installed_partners=runner.installed_partners,
+        hours_scope=HoursScope.EACH_LOCATION,
+        units=(Unit(name=name, schedule=schedule),),
+        structure=schedule,
+        anomalies=anomalies,
+    )
+    site = Site(
+        id=site_id,
+        name=name,
+        porteur=_PORTEUR_UNKNOWN,
+        insee_code=insee,
+        format=site_format,
+        context=context,
+    )
+    return runner.run(
+        site,
+        context,
+        source=source,
+        only=ANCT_CHECKS,
+        departement=(row["insee_dep"] or "").strip(),
+        site_format=raw_format,
+    )
+
+
+def _row_problems(number: int, site_id: str, name: str, insee: str, raw_format: str) -> list[str]:
+    return [
         f"line {number}: {column}: expected {what}, got {value!r}"
         for column, value, ok, what in (
             ("id_fs", site_id, bool(site_id), "a site id"),
@@ -102,30 +134,3 @@ def _check_row(
         )
         if not ok
     ]
-    if bad:
-        problems.extend(bad)
-        return None
-    schedule, anomalies = from_anct_days([row[c] or "" for c in DAY_COLUMNS])
-    site = Site(
-        id=site_id,
-        name=name,
-        porteur=_PORTEUR_UNKNOWN,
-        insee_code=insee,
-        format=ANCT_FORMATS[raw_format],
-    )
-    context = CheckContext(
-        as_of=as_of,
-        installed_partners=runner.installed_partners,
-        hours_scope=HoursScope.EACH_LOCATION,
-        units=(Unit(name=name, schedule=schedule),),
-        structure=schedule,
-        anomalies=anomalies,
-    )
-    return runner.run(
-        site,
-        context,
-        source=source,
-        only=ANCT_CHECKS,
-        departement=(row["insee_dep"] or "").strip(),
-        site_format=raw_format,
-    )

@@ -51,27 +51,32 @@ def _hours_text(minutes: int) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
-def weekly_hours(site: Site) -> Iterator[Finding]:
-    for name, schedule in _hours_units(context_of(site)):
-        if schedule.weekly_minutes < MIN_WEEKLY_MINUTES:
-            where = f"{name} : " if name else ""
-            yield Finding(
-                message=f"{where}ouvert {_hours_text(schedule.weekly_minutes)} par semaine, "
-                f"au moins 24 h sont requises",
-                field="hours",
-            )
+def weekly_hours(site: Site) -> list[Finding]:
+    return [
+        Finding(
+            message=f"{name + ' : ' if name else ''}ouvert "
+            f"{_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises",
+            field="hours",
+        )
+        for name, schedule in _hours_units(context_of(site))
+        if schedule.weekly_minutes < MIN_WEEKLY_MINUTES
+    ]
 
 
-def opening_days(site: Site) -> Iterator[Finding]:
-    for name, schedule in _hours_units(context_of(site)):
-        if schedule.opening_days < MIN_OPENING_DAYS:
-            where = f"{name} : " if name else ""
-            open_days = ", ".join(d for d, slots in zip(DAYS, schedule.days, strict=True) if slots)
-            yield Finding(
-                message=f"{where}ouvert {schedule.opening_days} jour(s) par semaine "
-                f"({open_days or 'aucun'}), au moins 5 sont requis",
-                field="hours",
-            )
+def opening_days(site: Site) -> list[Finding]:
+    return [
+        Finding(
+            message=f"{name + ' : ' if name else ''}ouvert {schedule.opening_days} jour(s) par "
+            f"semaine ({_open_days(schedule) or 'aucun'}), au moins 5 sont requis",
+            field="hours",
+        )
+        for name, schedule in _hours_units(context_of(site))
+        if schedule.opening_days < MIN_OPENING_DAYS
+    ]
+
+
+def _open_days(schedule: WeeklySchedule) -> str:
+    return ", ".join(d for d, slots in zip(DAYS, schedule.days, strict=True) if slots)
 
 
 def is_trained(agent: Agent, on: dt.date) -> bool:
@@ -212,6 +217,5 @@ def confidential_space(site: Site) -> Iterator[Finding]:
         )
 
 
-def hours_quality(site: Site) -> Iterator[Finding]:
-    for anomaly in context_of(site).anomalies:
-        yield Finding(message=anomaly.message, field="hours")
+def hours_quality(site: Site) -> list[Finding]:
+    return [Finding(message=a.message, field="hours") for a in context_of(site).anomalies]

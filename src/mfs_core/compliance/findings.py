@@ -63,6 +63,15 @@ class SiteResult:
     statuses: dict[str, CheckStatus] = attrs.field(eq=False)
     departement: str = ""
     format: str = ""
+    #: No active error, and no check left undecided (unknown is not passed). Worked out
+    #: once, at construction: summaries of the national list read it for every site.
+    compliant: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        compliant = CheckStatus.UNKNOWN not in self.statuses.values() and not any(
+            f.waiver is None and f.level is Severity.ERROR for f in self.findings
+        )
+        object.__setattr__(self, "compliant", compliant)
 
     @property
     def active(self) -> tuple[Finding, ...]:
@@ -73,8 +82,3 @@ class SiteResult:
     def unknown(self) -> tuple[str, ...]:
         """Ids of the checks the data could not decide."""
         return tuple(c for c, s in self.statuses.items() if s is CheckStatus.UNKNOWN)
-
-    @property
-    def compliant(self) -> bool:
-        """No active error, and no check left undecided (unknown is not passed)."""
-        return not self.unknown and all(f.level is not Severity.ERROR for f in self.active)

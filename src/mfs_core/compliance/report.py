@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,55 +33,68 @@ class Report:
         return any(f.level in severities for r in self.results for f in r.active)
 
     def summary(self) -> dict[str, Any]:
-        """Counts for the whole run (the ``summary`` object of the JSON output)."""
-        severities: Counter[str] = Counter()
-        suppressed = 0
+        """Counts for the whole run (the ``summary`` object of the JSON output).
+
+        One pass over the results: the national list has thousands of sites.
+        """
+        # Enum members hash through a Python-level __hash__: count by identity instead.
+        statuses = tuple(CheckStatus)
+        levels = tuple(Severity)
+        by_level = [0] * len(levels)
+        suppressed = compliant = 0
+        checks: dict[str, list[int]] = {}
+        by_departement: dict[str, dict[str, Any]] = {}
+        by_format: dict[str, dict[str, Any]] = {}
+        fail = CheckStatus.FAIL
         for result in self.results:
+            compliant += result.compliant
             for finding in result.findings:
-                if finding.suppressed:
+                if finding.waiver is not None:
                     suppressed += 1
                 else:
-                    severities[finding.level.value] += 1
-        compliant = sum(1 for r in self.results if r.compliant)
+                    by_level[levels.index(finding.level)] += 1
+            failing = []
+            for check, status in result.statuses.items():
+                counts = checks.get(check)
+                if counts is None:
+                    counts = checks[check] = [0] * len(statuses)
+                counts[statuses.index(status)] += 1
+                if status is fail:
+                    failing.append(check)
+            if self.national:
+                _count_group(by_departement, result.departement, failing)
+                _count_group(by_format, result.format, failing)
+        severities = {level.value: n for level, n in zip(levels, by_level, strict=True)}
         summary: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "sites": len(self.results),
             "compliant": compliant,
             "non_compliant": len(self.results) - compliant,
-            "findings": {s.value: severities.get(s.value, 0) for s in Severity},
+            "findings": severities,
             "suppressed": suppressed,
-            "checks": _per_check(self.results),
+            "checks": {
+                check: {status.value: n for status, n in zip(statuses, counts, strict=True)}
+                for check, counts in sorted(checks.items())
+            },
         }
         if self.national:
-            summary["by_departement"] = _grouped(self.results, "departement")
-            summary["by_format"] = _grouped(self.results, "format")
+            summary["by_departement"] = _sorted_groups(by_departement)
+            summary["by_format"] = _sorted_groups(by_format)
         return summary
 
 
-def _per_check(results: Sequence[SiteResult]) -> dict[str, dict[str, int]]:
-    """For each check: how many sites pass, fail, are waived, are unknown."""
-    table: dict[str, Counter[str]] = {}
-    for result in results:
-        for check, status in result.statuses.items():
-            table.setdefault(check, Counter())[status.value] += 1
-    return {
-        check: {s.value: counts.get(s.value, 0) for s in CheckStatus}
-        for check, counts in sorted(table.items())
-    }
+def _count_group(groups: dict[str, dict[str, Any]], name: str, failing: list[str]) -> None:
+    group = groups.get(name or "?")
+    if group is None:
+        group = groups[name or "?"] = {"sites": 0, "failing": {}}
+    group["sites"] += 1
+    counts: dict[str, int] = group["failing"]
+    for check in failing:
+        counts[check] = counts.get(check, 0) + 1
 
 
-def _grouped(results: Sequence[SiteResult], key: str) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[SiteResult]] = {}
-    for result in results:
-        groups.setdefault(getattr(result, key) or "?", []).append(result)
+def _sorted_groups(groups: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {
-        name: {
-            "sites": len(members),
-            "failing": {
-                check: counts["fail"]
-                for check, counts in _per_check(members).items()
-                if counts["fail"]
-            },
-        }
-        for name, members in sorted(groups.items())
+        name: {"sites": group["sites"], "failing": dict(sorted(group["failing"].items()))}
+        for name, group in sorted(groups.items())
     }

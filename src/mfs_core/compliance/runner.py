@@ -60,6 +60,25 @@ class Runner:
         self.as_of = as_of or today_in_paris()
         self.hours_scope = hours_scope
         self._known = frozenset(c.id for c in self.catalogue)
+        self._ids = tuple(c.id for c in self.checks)
+        self._plans: dict[
+            frozenset[str] | None, tuple[tuple[Check, ...], dict[str, CheckStatus]]
+        ] = {}
+
+    def _plan(
+        self, only: Collection[str] | None
+    ) -> tuple[tuple[Check, ...], dict[str, CheckStatus]]:
+        """The checks to run and a fresh status table, every check *unknown* until run.
+
+        Statuses are keyed in check-id order (the registry sorts checks), so they come out
+        sorted; the selection is worked out once per ``only`` set.
+        """
+        key = None if only is None else frozenset(only)
+        plan = self._plans.get(key)
+        if plan is None:
+            to_run = tuple(c for c in self.checks if key is None or c.id in key)
+            plan = self._plans[key] = (to_run, dict.fromkeys(self._ids, CheckStatus.UNKNOWN))
+        return plan[0], dict(plan[1])
 
     def check_files(self, paths: Sequence[Path | str]) -> list[SiteResult]:
         """Load and check site files; every file's input errors are raised together."""
@@ -95,16 +114,17 @@ class Runner:
         site_format: str = "",
     ) -> SiteResult:
         """Run the checks (those in ``only`` if given; the others are *unknown*)."""
-        site = attrs.evolve(site, context=context)
+        if site.context is not context:
+            site = attrs.evolve(site, context=context)
         findings: list[Finding] = []
-        statuses: dict[str, CheckStatus] = {}
-        for check in self.checks:
-            if only is not None and check.id not in only:
-                statuses[check.id] = CheckStatus.UNKNOWN
-                continue
-            found = list(_evaluate(check, site))
-            findings.extend(found)
-            statuses[check.id] = CheckStatus.FAIL if found else CheckStatus.PASS
+        to_run, statuses = self._plan(only)
+        for check in to_run:
+            found = _evaluate(check, site)
+            if found:
+                findings.extend(found)
+                statuses[check.id] = CheckStatus.FAIL
+            else:
+                statuses[check.id] = CheckStatus.PASS
         if site.waivers:
             findings = apply_waivers(
                 findings, site.waivers, as_of=context.as_of, known_checks=self._known
@@ -113,6 +133,7 @@ class Runner:
                 mine = [f for f in findings if f.check == check_id]
                 waived = all(f.suppressed for f in mine)
                 statuses[check_id] = CheckStatus.WAIVED if waived else CheckStatus.FAIL
+            statuses = dict(sorted(statuses.items()))
         return SiteResult(
             id=site.id,
             name=site.name,
@@ -120,34 +141,39 @@ class Runner:
             weekly_hours=round(context.structure.weekly_minutes / 60, 2),
             opening_days=context.structure.opening_days,
             findings=tuple(findings),
-            statuses=dict(sorted(statuses.items())),
+            statuses=statuses,
             departement=departement,
             format=site_format or site.format.value,
         )
 
 
-def _evaluate(check: Check, site: Site) -> Iterable[Finding]:
+def _evaluate(check: Check, site: Site) -> list[Finding]:
     """Call a check in isolation: a raising check becomes a finding naming its plugin."""
-    plugin = check.provenance.plugin if check.provenance else "?"
     if check.evaluate is None:
         return []
     try:
         produced = list(check.evaluate(site))
     except Exception as exc:  # third-party code: never let it crash the run
-        return [_fault(check, plugin, f"a levé {type(exc).__name__} : {exc}")]
+        return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
     findings: list[Finding] = []
     for item in produced:
         if not isinstance(item, Finding):
-            return [
-                _fault(check, plugin, f"a produit un {type(item).__name__} au lieu d'un Finding")
-            ]
+            return [_fault(check, f"a produit un {type(item).__name__} au lieu d'un Finding")]
+        # A new Finding rather than attrs.evolve: this is the hot path of the ANCT list.
         findings.append(
-            attrs.evolve(item, check=check.id, severity=item.severity or check.severity)
+            Finding(
+                message=item.message,
+                check=check.id,
+                severity=item.severity or check.severity,
+                field=item.field,
+                waiver=item.waiver,
+            )
         )
     return findings
 
 
-def _fault(check: Check, plugin: str, what: str) -> Finding:
+def _fault(check: Check, what: str) -> Finding:
+    plugin = check.provenance.plugin if check.provenance else "?"
     return Finding(
         check=check.id,
         severity=Severity.ERROR,

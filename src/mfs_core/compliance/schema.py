@@ -87,7 +87,7 @@ _NO_DEFAULT = object()  # optional key whose default is not worth showing (None,
 
 def _default(field: attrs.Attribute[Any]) -> Any:
     default = field.default
-    if default is None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+    if default is None or attrs.has(type(default)):
         return _NO_DEFAULT
     if isinstance(default, enum.Enum):
         return default.value

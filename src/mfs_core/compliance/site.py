@@ -239,6 +239,10 @@ class Equipment:
     )
 
 
+#: The default: nothing declared (shared, as the class is frozen).
+NO_EQUIPMENT = Equipment()
+
+
 @attrs.frozen(kw_only=True)
 class Waiver:
     """A deliberate exception to one check: the reason is required, the end date too."""
@@ -297,13 +301,15 @@ class Site:
     partners: tuple[PartnerOffer, ...] = attrs.field(
         default=(), metadata=_doc("partners whose services are offered")
     )
-    equipment: Equipment = attrs.field(factory=Equipment, metadata=_doc("equipment"))
+    equipment: Equipment = attrs.field(default=NO_EQUIPMENT, metadata=_doc("equipment"))
     waivers: tuple[Waiver, ...] = attrs.field(
         default=(), metadata=_doc("deliberate exceptions to checks, each with reason and end")
     )
     context: CheckContext | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if not (self.agents or self.locations or self.partners):
+            return  # nothing to cross-check (the ANCT list's rows: keep it cheap)
         _unique("agents", (a.id for a in self.agents))
         _unique("locations", (loc.name for loc in self.locations))
         _unique("partners", (p.code for p in self.partners))
