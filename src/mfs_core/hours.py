@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -184,9 +185,7 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
         else:
             slots.append((start, end))
     # Most cells list disjoint slots in order: only the others need the overlap analysis.
-    if any(a[1] > b[0] for a, b in zip(slots, slots[1:], strict=False)) or len(set(slots)) < len(
-        slots
-    ):
+    if any(a[1] > b[0] for a, b in itertools.pairwise(slots)) or len(set(slots)) < len(slots):
         anomalies.extend(_overlaps(day, slots))
     return union(slots), tuple(anomalies)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import Finding
@@ -51,28 +51,37 @@ def _hours_text(minutes: int) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
+def _per_hours_unit(site: Site, problem: Callable[[WeeklySchedule], str | None]) -> list[Finding]:
+    """Apply an hours rule to each unit of the hours scope; ``problem`` says what is wrong."""
+    findings = []
+    for name, schedule in _hours_units(context_of(site)):
+        text = problem(schedule)
+        if text is not None:
+            findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))
+    return findings
+
+
+def _short_week(schedule: WeeklySchedule) -> str | None:
+    if schedule.weekly_minutes >= MIN_WEEKLY_MINUTES:
+        return None
+    return f"ouvert {_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
+
+
+def _few_days(schedule: WeeklySchedule) -> str | None:
+    if schedule.opening_days >= MIN_OPENING_DAYS:
+        return None
+    return (
+        f"ouvert {schedule.opening_days} jour(s) par semaine "
+        f"({_open_days(schedule) or 'aucun'}), au moins 5 sont requis"
+    )
+
+
 def weekly_hours(site: Site) -> list[Finding]:
-    return [
-        Finding(
-            message=f"{name + ' : ' if name else ''}ouvert "
-            f"{_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises",
-            field="hours",
-        )
-        for name, schedule in _hours_units(context_of(site))
-        if schedule.weekly_minutes < MIN_WEEKLY_MINUTES
-    ]
+    return _per_hours_unit(site, _short_week)
 
 
 def opening_days(site: Site) -> list[Finding]:
-    return [
-        Finding(
-            message=f"{name + ' : ' if name else ''}ouvert {schedule.opening_days} jour(s) par "
-            f"semaine ({_open_days(schedule) or 'aucun'}), au moins 5 sont requis",
-            field="hours",
-        )
-        for name, schedule in _hours_units(context_of(site))
-        if schedule.opening_days < MIN_OPENING_DAYS
-    ]
+    return _per_hours_unit(site, _few_days)
 
 
 def _open_days(schedule: WeeklySchedule) -> str:
