@@ -1,4 +1,4 @@
-"""The nine national partners, each a pluggy plugin module of its own.
+"""The nine national partners, each a pluggy plugin module of its own (and the label's checks).
 
 They are registered by the registry like any external plugin, under the names below, with
 the distribution ``mfs-core``. Their data comes from public sources named on each item
