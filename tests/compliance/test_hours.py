@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mfs_core import hours
+from mfs_core.compliance.evaluators import uncovered
 
 
 def kinds(text: str) -> list[str]:
@@ -118,3 +121,32 @@ def test_public_holiday_off_does_not_shorten_the_typical_week() -> None:
 def test_describe_in_french() -> None:
     week, _ = hours.from_anct_days(["09:00 - 12:00", "", "14:00 - 16:00"])
     assert week.describe() == "lundi 09:00-12:00 ; mercredi 14:00-16:00"
+
+
+intervals = st.lists(
+    st.tuples(st.integers(0, 1439), st.integers(1, 240)).map(
+        lambda t: (t[0], min(1440, t[0] + t[1]))
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(opening=intervals, presences=st.lists(intervals, max_size=3))
+def test_uncovered_slots_are_exactly_the_understaffed_minutes(
+    opening: list[hours.Interval], presences: list[list[hours.Interval]]
+) -> None:
+    opening_u = hours.union(opening)
+    presence_u = [hours.union(p) for p in presences]
+    gaps = uncovered(opening_u, presence_u, 2)
+
+    def count(minute: int) -> int:
+        return sum(any(s <= minute < e for s, e in p) for p in presence_u)
+
+    reported = {m: n for (s, e), n in gaps for m in range(s, e)}
+    for minute in range(1440):
+        is_open = any(s <= minute < e for s, e in opening_u)
+        if is_open and count(minute) < 2:
+            assert reported.get(minute) == count(minute)
+        else:
+            assert minute not in reported
