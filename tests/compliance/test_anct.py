@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,11 @@ from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv, read_anct_rows
 from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import HoursScope
 from mfs_core.errors import InputError
+from mfs_core.registry import Registry
 
-from .conftest import ANCT_SAMPLE
+from .conftest import ANCT_SAMPLE, AS_OF
 
 
 @pytest.fixture
@@ -138,3 +141,47 @@ def test_not_utf8(tmp_path: Path, runner: Runner) -> None:
     path.write_bytes(ANCT_SAMPLE.read_text(encoding="utf-8").encode("latin-1", "replace"))
     with pytest.raises(InputError, match="not a UTF-8 CSV file"):
         check_anct_csv(path, runner)
+
+
+def grouped_list(tmp_path: Path, principal_hours: str) -> Path:
+    """The real Hautefort antenna row plus a made-up principal site of the same group."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        hautefort = next(row for row in reader if row["id_fs"] == "143")
+    principal = dict(hautefort, id_fs="90001", lib_fs="France services de Thenon (test)")
+    principal["insee_com"], principal["type_fs"] = "24550", "Principal"
+    for column in ("h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi"):
+        principal[column] = principal_hours
+    path = tmp_path / "grouped.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows([hautefort, principal])
+    return path
+
+
+def test_rows_of_a_group_are_judged_together_under_structure_scope(
+    tmp_path: Path, registry: Registry
+) -> None:
+    path = grouped_list(tmp_path, "09:00 - 12:00 / 13:30 - 17:00")
+    by_row = {r.id: r for r in check_anct_csv(path, Runner(registry, as_of=AS_OF))}
+    assert {f.check for f in by_row["143"].active} == {"label.opening-days", "label.weekly-hours"}
+    structure = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    grouped = {r.id: r for r in check_anct_csv(path, structure)}
+    assert grouped["143"].active == ()
+    assert grouped["143"].weekly_hours == 4  # its own hours are still reported
+
+
+def test_group_failing_as_a_whole_is_named(tmp_path: Path, registry: Registry) -> None:
+    path = grouped_list(tmp_path, "09:00 - 12:00")
+    structure = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    [message] = [
+        f.message for f in next(r for r in check_anct_csv(path, structure) if r.id == "143").active
+    ]
+    # 5 x 3 h at Thenon + Monday 14:00-16:00 at Hautefort (its Thursday 09:30-11:30 falls
+    # within Thenon's Thursday morning and counts once).
+    assert message == (
+        "groupe « Hautefort - Thenon » (2 lieux) : ouvert 17 h par semaine, au moins 24 h "
+        "sont requises"
+    )

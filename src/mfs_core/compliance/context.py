@@ -37,6 +37,7 @@ class CheckContext:
     hours_scope: HoursScope
     units: tuple[Unit, ...]
     structure: WeeklySchedule
+    structure_name: str = ""  # how findings on ``structure`` name it ("" for the site itself)
     anomalies: tuple[HoursAnomaly, ...] = ()
 
 

@@ -43,7 +43,7 @@ def _hours_units(ctx: CheckContext) -> list[tuple[str, WeeklySchedule]]:
     """What the 24 h / 5 days rule is applied to, according to the hours scope."""
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
         return [(u.name, u.schedule) for u in ctx.units]
-    return [("", ctx.structure)]
+    return [(ctx.structure_name, ctx.structure)]
 
 
 def _hours_text(minutes: int) -> str:

@@ -134,12 +134,14 @@ class Runner:
                 waived = all(f.suppressed for f in mine)
                 statuses[check_id] = CheckStatus.WAIVED if waived else CheckStatus.FAIL
             statuses = dict(sorted(statuses.items()))
+        # A site's own hours: those of its one place, or of its whole structure.
+        own_hours = context.units[0].schedule if len(context.units) == 1 else context.structure
         return SiteResult(
             id=site.id,
             name=site.name,
             source=source,
-            weekly_hours=round(context.structure.weekly_minutes / 60, 2),
-            opening_days=context.structure.opening_days,
+            weekly_hours=round(own_hours.weekly_minutes / 60, 2),
+            opening_days=own_hours.opening_days,
             findings=tuple(findings),
             statuses=statuses,
             departement=departement,
