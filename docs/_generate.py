@@ -35,6 +35,7 @@ def hooks_page() -> str:
     return "\n".join(lines)
 
 
+@functools.cache
 def _catalogue() -> list[Any]:
     """The checks of the built-in plugins plus the runner's own (waivers), sorted by id."""
     from mfs_core.compliance.catalogue import RUNNER_CHECKS

@@ -244,6 +244,7 @@ def from_table(
     return from_anct_days([" / ".join(table.get(day, ())) for day in DAYS])
 
 
+@functools.lru_cache(maxsize=64)
 def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     """The Monday of the first week on or after the date with no French public holiday.
 
@@ -263,8 +264,14 @@ def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedu
     """A week from an OpenStreetMap ``opening_hours`` expression.
 
     Raises :class:`ValueError` with the parser's message when the expression is invalid.
-    ``week_of`` picks the reference week (see :func:`reference_week`).
+    ``week_of`` picks the reference week (see :func:`reference_week`). Cached: a site file
+    repeats the same expressions (validation, each location, each agent's presence).
     """
+    return _from_osm(expression, week_of or dt.date.today())
+
+
+@functools.lru_cache(maxsize=1024)
+def _from_osm(expression: str, week_of: dt.date) -> WeeklySchedule:
     import opening_hours
 
     # ParserError is raised at run time but missing from the package's type stubs.
