@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-
-import attrs
+from typing import NamedTuple
 
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import SiteResult
@@ -93,8 +92,7 @@ def check_anct_csv(path: Path | str, runner: Runner) -> list[SiteResult]:
     return [_check_row(item, runner, source, groups) for item in parsed]
 
 
-@attrs.frozen
-class _Row:
+class _Row(NamedTuple):  # a tuple: built once per row of the national list
     id: str
     name: str
     insee_code: str

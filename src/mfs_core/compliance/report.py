@@ -35,17 +35,17 @@ class Report:
     def summary(self) -> dict[str, Any]:
         """Counts for the whole run (the ``summary`` object of the JSON output).
 
-        One pass over the results: the national list has thousands of sites.
+        Written for the national list's thousands of sites: enum members hash through a
+        Python-level ``__hash__``, so statuses are counted with ``list.count`` (identity
+        first) rather than used as dictionary keys.
         """
-        # Enum members hash through a Python-level __hash__: count by identity instead.
-        statuses = tuple(CheckStatus)
         levels = tuple(Severity)
         by_level = [0] * len(levels)
         suppressed = compliant = 0
-        checks: dict[str, list[int]] = {}
         by_departement: dict[str, dict[str, Any]] = {}
         by_format: dict[str, dict[str, Any]] = {}
         fail = CheckStatus.FAIL
+        check_ids = sorted({c for r in self.results for c in r.statuses})
         for result in self.results:
             compliant += result.compliant
             for finding in result.findings:
@@ -53,17 +53,19 @@ class Report:
                     suppressed += 1
                 else:
                     by_level[levels.index(finding.level)] += 1
-            failing = []
-            for check, status in result.statuses.items():
-                counts = checks.get(check)
-                if counts is None:
-                    counts = checks[check] = [0] * len(statuses)
-                counts[statuses.index(status)] += 1
-                if status is fail:
-                    failing.append(check)
             if self.national:
+                # A check fails only with a finding: skip the status scan for clean sites.
+                failing = (
+                    [c for c, status in result.statuses.items() if status is fail]
+                    if result.findings
+                    else []
+                )
                 _count_group(by_departement, result.departement, failing)
                 _count_group(by_format, result.format, failing)
+        checks: dict[str, dict[str, int]] = {}
+        for check in check_ids:
+            column = [r.statuses.get(check) for r in self.results]
+            checks[check] = {status.value: column.count(status) for status in CheckStatus}
         severities = {level.value: n for level, n in zip(levels, by_level, strict=True)}
         summary: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
@@ -72,10 +74,7 @@ class Report:
             "non_compliant": len(self.results) - compliant,
             "findings": severities,
             "suppressed": suppressed,
-            "checks": {
-                check: {status.value: n for status, n in zip(statuses, counts, strict=True)}
-                for check, counts in sorted(checks.items())
-            },
+            "checks": checks,
         }
         if self.national:
             summary["by_departement"] = _sorted_groups(by_departement)
