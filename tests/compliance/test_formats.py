@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
 from mfs_core.compliance.anct import check_anct_csv
+from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.formats import FORMATS, render
+from mfs_core.compliance.formats._locate import line_of
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
+from mfs_core.model import Severity
 
 from .conftest import ANCT_SAMPLE, DATA, EXAMPLES
 
@@ -192,3 +197,40 @@ def test_every_format_is_rendered(report: Report) -> None:
     assert set(FORMATS) == {"text", "json", "junit", "sarif", "github", "markdown"}
     for fmt in FORMATS:
         assert render(report, fmt).endswith("\n")
+
+
+def test_line_of_finds_the_nth_table_of_a_list(tmp_path: Path) -> None:
+    site = tmp_path / "site.toml"
+    site.write_text(
+        'id = "x"\n[hours]\nosm = "Mo 09:00-12:00"\n[[agents]]\nid = "a"\n'
+        '[[agents]]\nid = "b"\n[equipment]\nprinter = true\n',
+        encoding="utf-8",
+    )
+    assert line_of(str(site), "id") == 1
+    assert line_of(str(site), "hours") == 2
+    assert line_of(str(site), "agents[1].initial_training.completed_on") == 6
+    assert line_of(str(site), "equipment.confidential_space") == 8
+    assert line_of(str(site), "waivers[0]") is None
+    assert line_of("", "hours") is None
+
+
+def test_github_escapes_commas_and_colons_in_properties() -> None:
+    finding = Finding(message="50 % : a\nb", check="x.y", severity=Severity.ERROR)
+    result = SiteResult(
+        id="a,b:c",
+        name="n",
+        source="",
+        weekly_hours=0,
+        opening_days=0,
+        findings=(finding,),
+        statuses={"x.y": CheckStatus.FAIL},
+    )
+    report = Report(results=(result,), catalogue=(), as_of=dt.date(2026, 11, 27))
+    assert render(report, "github") == "::error title=x.y (a%2Cb%3Ac)::50 %25 : a%0Ab\n"
+
+
+def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
+    text = render(national, "text")
+    assert "1 — France services de Valserhône" in text
+    assert ": indéterminé — 28.5 h/semaine, 5 jour(s)" in text
+    assert "non vérifiable avec ces données : label.confidential-space" in text
