@@ -176,7 +176,8 @@ def test_markdown_summary(report: Report) -> None:
     text = render(report, "markdown")
     assert text.startswith("# Conformité au label France services")
     assert (
-        "| France services du CCAS de Saint-Jean-de-Luz (`saint-jean-de-luz`) | oui | 35 |" in text
+        "| France services du CCAS de Saint-Jean-de-Luz (`saint-jean-de-luz`) | conforme | 35 |"
+        in text
     )
     assert "(dérogation : Zone de montagne" in text
 
@@ -234,3 +235,10 @@ def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
     assert "1 — France services de Valserhône" in text
     assert ": indéterminé — 28.5 h/semaine, 5 jour(s)" in text
     assert "non vérifiable avec ces données : label.confidential-space" in text
+
+
+def test_markdown_verdicts(national: Report, report: Report) -> None:
+    rows = render(national, "markdown")
+    assert "| France services de Valserhône (`1`) | indéterminé | 28.5 |" in rows
+    assert "| France services La Poste de Tende (`19`) | non conforme | 23.25 |" in rows
+    assert "(`petite-mairie`) | non conforme | 20 |" in render(report, "markdown")

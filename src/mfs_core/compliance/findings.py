@@ -79,6 +79,16 @@ class SiteResult:
         return tuple(f for f in self.findings if not f.suppressed)
 
     @property
+    def verdict(self) -> str:
+        """In French: ``conforme``, ``non conforme``, or ``indéterminé`` when no active error
+        was found but some checks could not be decided."""
+        if self.compliant:
+            return "conforme"
+        if self.unknown and not any(f.level is Severity.ERROR for f in self.active):
+            return "indéterminé"
+        return "non conforme"
+
+    @property
     def unknown(self) -> tuple[str, ...]:
         """Ids of the checks the data could not decide."""
         return tuple(c for c, s in self.statuses.items() if s is CheckStatus.UNKNOWN)

@@ -18,7 +18,7 @@ def render(report: Report) -> str:
         f"{summary['compliant']} conforme(s), {summary['non_compliant']} non conforme(s) ou "
         "indéterminé(s).",
         "",
-        "| site | conforme | heures/semaine | jours | erreurs | avertissements | dérogations |",
+        "| site | verdict | heures/semaine | jours | erreurs | avertissements | dérogations |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in report.results:
@@ -26,7 +26,7 @@ def render(report: Report) -> str:
         warnings = sum(1 for f in r.active if f.level.value == "warning")
         waived = len(r.findings) - len(r.active)
         lines.append(
-            f"| {_cell(r.name)} (`{r.id}`) | {'oui' if r.compliant else 'non'} | "
+            f"| {_cell(r.name)} (`{r.id}`) | {r.verdict} | "
             f"{r.weekly_hours:g} | {r.opening_days} | {errors} | {warnings} | {waived} |"
         )
     for r in report.results:

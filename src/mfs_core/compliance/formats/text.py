@@ -11,9 +11,7 @@ def _hours(value: float) -> str:
 
 
 def site_block(result: SiteResult) -> list[str]:
-    verdict = "conforme" if result.compliant else "NON CONFORME"
-    if result.unknown and not any(f.level.value == "error" for f in result.active):
-        verdict = "indéterminé"
+    verdict = result.verdict.upper() if result.verdict == "non conforme" else result.verdict
     where = f" ({result.source})" if result.source else ""
     lines = [
         f"{result.id} — {result.name}{where} : {verdict} — "
