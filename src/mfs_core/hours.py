@@ -149,6 +149,14 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
     """
     if not text.strip():
         return (), ()
+    clean = _clean_day(text)
+    if clean is not None:
+        return clean, ()
+    return _careful_day(text, day)
+
+
+def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...]]:
+    """Slot by slot, every oddity reported (see :func:`parse_anct_day`)."""
     anomalies: list[HoursAnomaly] = []
     slots: list[Interval] = []
     for raw in text.split("/"):
@@ -188,6 +196,33 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
     if any(a[1] > b[0] for a, b in itertools.pairwise(slots)) or len(set(slots)) < len(slots):
         anomalies.extend(_overlaps(day, slots))
     return union(slots), tuple(anomalies)
+
+
+#: One well-formed slot, "09:00 - 12:00" (hours 00-23, or 24:00 as an end).
+_CLEAN_SLOT = re.compile(r"\s*([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]|24):([0-5]\d)\s*")
+
+
+def _clean_day(text: str) -> tuple[Interval, ...] | None:
+    """The intervals of a cell with nothing to report, or None to take the careful path.
+
+    Most cells of the national list are clean ("09:00 - 12:00 / 13:30 - 17:00"): one regular
+    expression per slot settles them; anything unusual goes through the full analysis.
+    """
+    slots: list[Interval] = []
+    previous_end = -1
+    for part in text.split("/"):
+        match = _CLEAN_SLOT.fullmatch(part)
+        if match is None:
+            return None
+        start = int(match[1]) * 60 + int(match[2])
+        end = int(match[3]) * 60 + int(match[4])
+        if end <= start or start < previous_end or end > _DAY_MINUTES:
+            return None  # placeholder, end before start, overlap or disorder: report it
+        if start == previous_end:  # touching slots merge, as union() does
+            start = slots.pop()[0]
+        slots.append((start, end))
+        previous_end = end
+    return tuple(slots)
 
 
 def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:

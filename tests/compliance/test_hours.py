@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mfs_core import hours
 from mfs_core.compliance.evaluators import uncovered
+from mfs_core.hours import _careful_day, _clean_day
 
 
 def kinds(text: str) -> list[str]:
@@ -150,3 +151,33 @@ def test_uncovered_slots_are_exactly_the_understaffed_minutes(
             assert reported.get(minute) == count(minute)
         else:
             assert minute not in reported
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "09:00 - 12:00 / 13:30 - 17:00",
+        "09:00 - 12:00 / 12:00 - 17:00",
+        "08:30 - 24:00",
+        "09:00-12:00/14:00-16:00",
+    ],
+)
+def test_fast_path_agrees_with_the_careful_one(text: str) -> None:
+    assert _clean_day(text) == _careful_day(text, "lundi")[0]
+    assert _careful_day(text, "lundi")[1] == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "13:30 - 17:00 / 09:00 - 12:00",  # out of order
+        "00:00 - 00:00 / 09:00 - 12:00",
+        "09:00 - 12:00 / 11:00 - 13:00",
+        "09:00 - 12:00 / 09:00 - 12:00",
+        "12:00 - 09:00",
+        "9h - 12h",
+        "24:00 - 24:30",
+    ],
+)
+def test_anything_unusual_takes_the_careful_path(text: str) -> None:
+    assert _clean_day(text) is None
