@@ -9,7 +9,7 @@ import pytest
 
 from mfs_core.model import FICHE_ID_PATTERN, KNOWN_FACTS, Partner, Procedure, Verification
 from mfs_core.officialsites import OfficialSites, SiteVerdict
-from mfs_core.partners import BUILTIN_PLUGINS
+from mfs_core.partners import PARTNER_PLUGINS
 from mfs_core.partners._sources import CHECKED_ON
 from mfs_core.registry import Registry
 from reference_table import PARTNER_OF_LABEL, builtin_rows
@@ -35,7 +35,7 @@ def registry() -> Registry:
     return Registry.load(external=False)
 
 
-@pytest.mark.parametrize(("name", "module"), sorted(BUILTIN_PLUGINS.items()))
+@pytest.mark.parametrize(("name", "module"), sorted(PARTNER_PLUGINS.items()))
 def test_each_partner_module_loads(name: str, module: str) -> None:
     loaded = importlib.import_module(module)
     partners = list(loaded.mfs_partners())

@@ -66,7 +66,7 @@ def test_builtins_go_stale_after_the_maximum_age() -> None:
     findings = validate(registry, today=later)
     stale = {f.subject for f in findings if f.code == "last-verified-stale"}
     assert {f.code for f in findings} == {"last-verified-stale"}
-    assert stale == set(registry.procedures) | set(registry.referral_rules)
+    assert stale == set(registry.procedures) | set(registry.referral_rules) | set(registry.checks)
 
 
 @pytest.mark.usefixtures("bad_plugin_installed")

@@ -78,6 +78,13 @@ def mfs_referral_rules() -> Iterable[ReferralRule]:  # type: ignore[empty-body]
 def mfs_checks() -> Iterable[Check]:  # type: ignore[empty-body]
     """Contribute label-compliance checks to the catalogue.
 
+    ``Check.evaluate`` is called as ``evaluate(site)`` with a
+    :class:`mfs_core.compliance.site.Site` whose ``context`` holds the evaluation date, the
+    schedules and the installed partners; it returns or yields
+    :class:`mfs_core.compliance.findings.Finding` objects (none when the site passes). The
+    runner stamps each with the check's id and severity; a check that raises is reported as
+    an error finding naming its plugin.
+
     Example::
 
         @hookimpl

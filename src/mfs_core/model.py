@@ -203,8 +203,9 @@ class ReferralRule:
 class Check:
     """A label-compliance check contributed to the catalogue.
 
-    ``evaluate`` receives a site description and yields findings; its exact types are
-    defined by :mod:`mfs_core.compliance`. Verified rules are errors; beliefs are warnings.
+    ``evaluate(site)`` receives a :class:`mfs_core.compliance.site.Site` and returns or
+    yields :class:`mfs_core.compliance.findings.Finding` objects (none when the site passes).
+    Verified rules are errors; beliefs are warnings.
     """
 
     id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a check id"))

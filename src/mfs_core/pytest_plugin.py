@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from mfs_core import validation
     from mfs_core.registry import Registry
-    from mfs_core.validation import Finding
 
 __all__ = ["mfs_plugin_findings", "mfs_plugins", "mfs_registry", "mfs_today"]
 
@@ -61,7 +61,7 @@ def mfs_registry(mfs_plugins: Sequence[object]) -> Registry:
 @pytest.fixture
 def mfs_plugin_findings(
     mfs_plugins: Sequence[object], mfs_registry: Registry, mfs_today: dt.date | None
-) -> list[Finding]:
+) -> list[validation.Finding]:
     """Every finding concerning ``mfs_plugins`` (empty when they are valid)."""
     from mfs_core.testing import check_plugin
 

@@ -5,7 +5,8 @@ plain, sorted mappings of partners, procedures, referral rules and checks.
 
 Loading, step by step:
 
-1. the built-in partner modules (:data:`mfs_core.partners.BUILTIN_PLUGINS`);
+1. the built-in plugins (:data:`mfs_core.builtin_plugins.BUILTIN_PLUGINS`): the national
+   partners and the label's checks;
 2. the external plugins of the entry-point group ``mfs_core.plugins``, filtered by the
    allow/deny list (:class:`~mfs_core.settings.PluginPolicy`);
 3. ``check_pending()``: a hook implementation for a hook that does not exist is a fault;
@@ -179,7 +180,7 @@ def _returning(obj: object) -> Callable[[], object]:
 
 
 def _builtin_candidates() -> list[_Candidate]:
-    from mfs_core.partners import BUILTIN_PLUGINS
+    from mfs_core.builtin_plugins import BUILTIN_PLUGINS
 
     return [
         _Candidate(

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "mfs_core.cli.procedures_cmd",
     "mfs_core.cli.route_cmd",
     "mfs_core.cli.url_cmd",
+    "mfs_core.cli.check_cmd",
 )
 
 

@@ -1,4 +1,4 @@
-"""The nine national partners, each a pluggy plugin module of its own.
+"""The nine national partners, each a pluggy plugin module of its own (and the label's checks).
 
 They are registered by the registry like any external plugin, under the names below, with
 the distribution ``mfs-core``. Their data comes from public sources named on each item
@@ -7,10 +7,10 @@ the distribution ``mfs-core``. Their data comes from public sources named on eac
 
 from __future__ import annotations
 
-__all__ = ["BUILTIN_PLUGINS"]
+__all__ = ["PARTNER_PLUGINS"]
 
 #: Plugin name -> module path of the built-in partner plugins.
-BUILTIN_PLUGINS: dict[str, str] = {
+PARTNER_PLUGINS: dict[str, str] = {
     "caf": "mfs_core.partners.caf",
     "cnam": "mfs_core.partners.cnam",
     "cnav": "mfs_core.partners.cnav",

@@ -1,0 +1,88 @@
+"""``mfs check``: label compliance of site files, or of the ANCT national list.
+
+Exit 0 when no active finding reaches ``--fail-on`` (default: error), 1 otherwise, 2 on bad
+input (file, field and what was expected on standard error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from mfs_core.cli._common import EXIT_FINDINGS, EXIT_OK, CliError, add_strict_option
+
+FORMAT_CHOICES = ("text", "json", "junit", "sarif", "github", "markdown")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="check sites against the France services label",
+        description="Check site description files (TOML) or the ANCT national list against "
+        "the label's rules. Exit 0 compliant, 1 findings, 2 input error.",
+    )
+    parser.add_argument("sites", nargs="*", metavar="SITE.toml", help="site description files")
+    parser.add_argument(
+        "--anct-csv", metavar="FILE", help="check the ANCT list of France services sites (CSV)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMAT_CHOICES, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="evaluation date (default: today in Paris)"
+    )
+    parser.add_argument(
+        "--hours-scope",
+        choices=("structure", "each-location"),
+        help="apply the 24 h / 5 days rule to the whole structure or to each location "
+        "(default: the site file's hours_scope, itself 'structure' by default)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="lowest severity of an active finding that makes the exit code 1 (default: error)",
+    )
+    add_strict_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mfs_core.cli._common import load_registry
+    from mfs_core.compliance.formats import render
+    from mfs_core.compliance.report import Report
+    from mfs_core.compliance.runner import Runner
+    from mfs_core.compliance.site import HoursScope
+    from mfs_core.model import Severity
+
+    if bool(args.sites) == bool(args.anct_csv):
+        raise CliError("give site files or --anct-csv FILE (one or the other)")
+    runner = Runner(
+        load_registry(args),
+        as_of=args.as_of,
+        hours_scope=HoursScope(args.hours_scope) if args.hours_scope else None,
+    )
+    if args.anct_csv:
+        from mfs_core.compliance.anct import check_anct_csv
+
+        results = check_anct_csv(args.anct_csv, runner)
+    else:
+        results = runner.check_files(args.sites)
+    report = Report(
+        results=tuple(results),
+        catalogue=runner.catalogue,
+        as_of=runner.as_of,
+        national=bool(args.anct_csv),
+    )
+    sys.stdout.write(render(report, args.format))
+    failing = [Severity.ERROR] + ([Severity.WARNING] if args.fail_on == "warning" else [])
+    return EXIT_FINDINGS if report.has_active(failing) else EXIT_OK

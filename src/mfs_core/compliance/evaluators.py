@@ -1,0 +1,230 @@
+"""The functions behind the built-in checks: ``evaluate(site) -> Iterable[Finding]``.
+
+Each reads the site file's fields and the :class:`~mfs_core.compliance.context.CheckContext`
+the runner attached to the site. Thresholds are module constants so the docs can cite them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+
+from mfs_core.compliance.context import CheckContext, Unit
+from mfs_core.compliance.findings import Finding
+from mfs_core.compliance.site import Agent, HoursScope, Site
+from mfs_core.hours import DAYS, Interval, WeeklySchedule, format_interval, union
+
+#: The nine national partners (Sénat r21-778), by partner code.
+NATIONAL_PARTNERS: dict[str, str] = {
+    "caf": "CAF (CNAF)",
+    "cnam": "Assurance maladie (CNAM)",
+    "cnav": "Assurance retraite (CNAV)",
+    "dgfip": "Finances publiques (DGFiP)",
+    "france-travail": "France Travail",
+    "interieur": "ministère de l'Intérieur (France Titres)",
+    "justice": "ministère de la Justice",
+    "la-poste": "La Poste",
+    "msa": "MSA",
+}
+MIN_WEEKLY_MINUTES = 24 * 60
+MIN_OPENING_DAYS = 5
+MIN_AGENTS_PRESENT = 2
+
+
+def context_of(site: Site) -> CheckContext:
+    """The context the runner attached; checks cannot run without it."""
+    if site.context is None:
+        raise RuntimeError("site.context is not set: run checks through mfs_core.compliance")
+    return site.context
+
+
+def _hours_units(ctx: CheckContext) -> list[tuple[str, WeeklySchedule]]:
+    """What the 24 h / 5 days rule is applied to, according to the hours scope."""
+    if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
+        return [(u.name, u.schedule) for u in ctx.units]
+    return [(ctx.structure_name, ctx.structure)]
+
+
+def _hours_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def _per_hours_unit(site: Site, problem: Callable[[WeeklySchedule], str | None]) -> list[Finding]:
+    """Apply an hours rule to each unit of the hours scope; ``problem`` says what is wrong."""
+    findings = []
+    for name, schedule in _hours_units(context_of(site)):
+        text = problem(schedule)
+        if text is not None:
+            findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))
+    return findings
+
+
+def _short_week(schedule: WeeklySchedule) -> str | None:
+    if schedule.weekly_minutes >= MIN_WEEKLY_MINUTES:
+        return None
+    return f"ouvert {_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
+
+
+def _few_days(schedule: WeeklySchedule) -> str | None:
+    if schedule.opening_days >= MIN_OPENING_DAYS:
+        return None
+    return (
+        f"ouvert {schedule.opening_days} jour(s) par semaine "
+        f"({_open_days(schedule) or 'aucun'}), au moins 5 sont requis"
+    )
+
+
+def weekly_hours(site: Site) -> list[Finding]:
+    return _per_hours_unit(site, _short_week)
+
+
+def opening_days(site: Site) -> list[Finding]:
+    return _per_hours_unit(site, _few_days)
+
+
+def _open_days(schedule: WeeklySchedule) -> str:
+    return ", ".join(d for d, slots in zip(DAYS, schedule.days, strict=True) if slots)
+
+
+def is_trained(agent: Agent, on: dt.date) -> bool:
+    """Whether the agent had completed the initial training on that date."""
+    return agent.initial_training is not None and agent.initial_training.completed_on <= on
+
+
+def _presence_by_agent(site: Site, ctx: CheckContext, unit: Unit) -> list[WeeklySchedule]:
+    """The schedules of the trained agents present at a unit (one per agent)."""
+    trained = [a.id for a in site.agents if is_trained(a, ctx.as_of)]
+    if not site.presence:  # default: every agent over all opening hours
+        return [unit.schedule for _ in trained]
+    schedules = []
+    for agent in trained:
+        week = WeeklySchedule.closed()
+        for entry in site.presence:
+            if entry.agent == agent and entry.location in (None, unit.location):
+                week = week.merged_with(entry.hours.schedule(ctx.as_of))
+        schedules.append(week)
+    return schedules
+
+
+def uncovered(
+    opening: Sequence[Interval], presences: Sequence[Sequence[Interval]], needed: int
+) -> list[tuple[Interval, int]]:
+    """The parts of a day's opening with fewer than ``needed`` agents, and how many there are.
+
+    Consecutive parts with the same count are merged, so a lunch hour covered by one agent
+    comes out as one slot: ``[((720, 810), 1)]``.
+    """
+    cuts = sorted(
+        {p for s, e in opening for p in (s, e)}
+        | {p for slots in presences for s, e in slots for p in (s, e)}
+    )
+    gaps: list[tuple[Interval, int]] = []
+    for start, end in itertools.pairwise(cuts):
+        if not any(s <= start and end <= e for s, e in opening):
+            continue
+        count = sum(1 for slots in presences if any(s <= start and end <= e for s, e in slots))
+        if count >= needed:
+            continue
+        if gaps and gaps[-1][0][1] == start and gaps[-1][1] == count:
+            gaps[-1] = ((gaps[-1][0][0], end), count)
+        else:
+            gaps.append(((start, end), count))
+    return gaps
+
+
+def staffing(site: Site) -> Iterator[Finding]:
+    ctx = context_of(site)
+    for unit in ctx.units:
+        presences = _presence_by_agent(site, ctx, unit)
+        slots: list[str] = []
+        for index, day in enumerate(unit.schedule.days):
+            agent_days = [union(p.days[index]) for p in presences]
+            for interval, count in uncovered(day, agent_days, MIN_AGENTS_PRESENT):
+                slots.append(f"{DAYS[index]} {format_interval(interval)} : {count} agent(s)")
+        if slots:
+            where = f"{unit.name} : " if len(ctx.units) > 1 else ""
+            yield Finding(
+                message=f"{where}moins de deux agents formés présents — " + " ; ".join(slots),
+                field="presence" if site.presence else "agents",
+            )
+
+
+def initial_training(site: Site) -> Iterator[Finding]:
+    ctx = context_of(site)
+    for index, agent in enumerate(site.agents):
+        deadline = agent.started_on or site.labelled_on
+        training = agent.initial_training
+        if training is None:
+            yield Finding(
+                message=f"agent « {agent.id} » : formation initiale non renseignée",
+                field=f"agents[{index}].initial_training",
+            )
+        elif training.completed_on > ctx.as_of:
+            yield Finding(
+                message=f"agent « {agent.id} » : formation initiale prévue le "
+                f"{training.completed_on:%d/%m/%Y}, pas encore suivie",
+                field=f"agents[{index}].initial_training.completed_on",
+            )
+        elif deadline is not None and training.completed_on > deadline:
+            what = "sa prise de poste" if agent.started_on else "la labellisation"
+            yield Finding(
+                message=f"agent « {agent.id} » : formation initiale suivie le "
+                f"{training.completed_on:%d/%m/%Y}, après {what} ({deadline:%d/%m/%Y})",
+                field=f"agents[{index}].initial_training.completed_on",
+            )
+
+
+def national_partners(site: Site) -> Iterator[Finding]:
+    offered = {p.code for p in site.partners}
+    missing = [name for code, name in NATIONAL_PARTNERS.items() if code not in offered]
+    if missing:
+        yield Finding(
+            message=f"{len(missing)} partenaire(s) national(aux) non proposé(s) : "
+            + ", ".join(missing),
+            field="partners",
+        )
+
+
+def partner_plugins(site: Site) -> Iterator[Finding]:
+    installed = context_of(site).installed_partners
+    for index, offer in enumerate(site.partners):
+        if offer.code not in installed:
+            yield Finding(
+                message=f"partenaire « {offer.code} » proposé mais aucun plugin mfs-core ne "
+                "le fournit : ses démarches et règles d'orientation sont inconnues",
+                field=f"partners[{index}].code",
+            )
+
+
+#: Equipment belief: the items expected at a counter, with their French names.
+EXPECTED_EQUIPMENT: dict[str, str] = {
+    "public_computers": "poste informatique en libre accès",
+    "internet_access": "accès à internet gratuit",
+    "printer": "imprimante",
+    "scanner": "scanner",
+    "video": "matériel de visioconférence",
+}
+
+
+def equipment(site: Site) -> Iterator[Finding]:
+    missing = [
+        label for key, label in EXPECTED_EQUIPMENT.items() if not getattr(site.equipment, key)
+    ]
+    if missing:
+        yield Finding(
+            message="équipement absent ou non déclaré : " + ", ".join(missing), field="equipment"
+        )
+
+
+def confidential_space(site: Site) -> Iterator[Finding]:
+    if not site.equipment.confidential_space:
+        yield Finding(
+            message="aucun espace de confidentialité déclaré pour recevoir les usagers",
+            field="equipment.confidential_space",
+        )
+
+
+def hours_quality(site: Site) -> list[Finding]:
+    return [Finding(message=a.message, field="hours") for a in context_of(site).anomalies]

@@ -1,0 +1,94 @@
+"""What a check reports: :class:`Finding`, and the per-site :class:`SiteResult`."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from mfs_core.compliance.site import Waiver
+from mfs_core.model import Severity
+
+__all__ = ["CheckStatus", "Finding", "SiteResult"]
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found by a check, in French for the site's staff and mayor.
+
+    A check's ``evaluate(site)`` yields findings with at least ``message``; the runner fills
+    ``check`` with the check's id (a check speaks only for itself) and ``severity`` with the
+    check's severity unless the finding sets its own. ``field`` is the dotted path of the site
+    file's key the finding is about (``hours``, ``agents[1].initial_training``...), if any.
+    ``waiver`` is set by the runner when a waiver of the site suppresses the finding: it stays
+    in every report, marked as suppressed, and does not count against compliance.
+    """
+
+    message: str
+    check: str = ""
+    severity: Severity | None = None
+    field: str | None = None
+    waiver: Waiver | None = None
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether a valid waiver suppresses this finding."""
+        return self.waiver is not None
+
+    @property
+    def level(self) -> Severity:
+        """The severity, never None once the runner has stamped the finding."""
+        return self.severity or Severity.ERROR
+
+
+class CheckStatus(enum.StrEnum):
+    """Outcome of one check on one site."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    WAIVED = "waived"  # every finding of the check is suppressed by a waiver
+    UNKNOWN = "unknown"  # the data cannot tell (e.g. staffing from the ANCT list)
+
+
+@attrs.frozen(kw_only=True)
+class SiteResult:
+    """The outcome of every check on one site."""
+
+    id: str
+    name: str
+    source: str
+    weekly_hours: float
+    opening_days: int
+    findings: tuple[Finding, ...]
+    statuses: dict[str, CheckStatus] = attrs.field(eq=False)
+    departement: str = ""
+    format: str = ""
+    #: No active error, and no check left undecided (unknown is not passed). Worked out
+    #: once, at construction: summaries of the national list read it for every site.
+    compliant: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        compliant = CheckStatus.UNKNOWN not in self.statuses.values() and not any(
+            f.waiver is None and f.level is Severity.ERROR for f in self.findings
+        )
+        object.__setattr__(self, "compliant", compliant)
+
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """The findings no waiver suppresses."""
+        return tuple(f for f in self.findings if not f.suppressed)
+
+    @property
+    def verdict(self) -> str:
+        """In French: ``conforme``, ``non conforme``, or ``indéterminé`` when no active error
+        was found but some checks could not be decided."""
+        if self.compliant:
+            return "conforme"
+        if self.unknown and not any(f.level is Severity.ERROR for f in self.active):
+            return "indéterminé"
+        return "non conforme"
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """Ids of the checks the data could not decide."""
+        return tuple(c for c, s in self.statuses.items() if s is CheckStatus.UNKNOWN)

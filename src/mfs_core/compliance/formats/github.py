@@ -1,0 +1,37 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per active finding.
+
+Waived findings are not annotated (they are in the SARIF and JSON outputs).
+"""
+
+from __future__ import annotations
+
+from mfs_core.compliance.formats._locate import line_of
+from mfs_core.compliance.report import Report
+from mfs_core.model import Severity
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for result in report.results:
+        for finding in result.active:
+            props = []
+            if result.source:
+                props.append(f"file={_escape_property(result.source)}")
+                line = line_of(result.source, finding.field)
+                if line is not None:
+                    props.append(f"line={line}")
+            props.append(f"title={_escape_property(f'{finding.check} ({result.id})')}")
+            lines.append(
+                f"::{_COMMANDS[finding.level]} {','.join(props)}::{_escape_data(finding.message)}"
+            )
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,61 @@
+"""``--format json``: the stable contract CI pipelines read (schema ``check.schema.json``).
+
+One object: ``schema_version``, ``sites`` (each with ``id``, ``name``, ``compliant``,
+``weekly_hours``, ``opening_days``, ``findings`` [{``check``, ``severity``, ``message``...}],
+``checks`` status per check) and ``summary``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mfs_core.compliance.findings import Finding, SiteResult
+from mfs_core.compliance.report import Report
+
+#: Version of the JSON document; bumped only on incompatible changes.
+SCHEMA_VERSION = 1
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    waiver = finding.waiver
+    return {
+        "check": finding.check,
+        "severity": finding.level.value,
+        "message": finding.message,
+        "field": finding.field,
+        "suppressed": finding.suppressed,
+        "waiver": None
+        if waiver is None
+        else {"reason": waiver.reason, "until": waiver.until.isoformat()},
+    }
+
+
+def site_data(result: SiteResult, national: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": result.id,
+        "name": result.name,
+        "source": result.source,
+        "compliant": result.compliant,
+        "weekly_hours": result.weekly_hours,
+        "opening_days": result.opening_days,
+        "findings": [finding_data(f) for f in result.findings],
+        "checks": {check: status.value for check, status in result.statuses.items()},
+    }
+    if national:
+        data["departement"] = result.departement
+        data["format"] = result.format
+    return data
+
+
+def document(report: Report) -> dict[str, Any]:
+    """The JSON document as plain data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sites": [site_data(r, report.national) for r in report.results],
+        "summary": report.summary(),
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"

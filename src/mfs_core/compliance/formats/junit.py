@@ -1,0 +1,55 @@
+"""``--format junit``: one test suite per site, one test case per check.
+
+A check with an active error is a ``<failure>``; a waived or unknown check is ``<skipped>``
+with the reason; warnings and notes of a passing check go to ``<system-out>``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from mfs_core.compliance.findings import CheckStatus
+from mfs_core.compliance.report import Report
+from mfs_core.model import Severity
+
+
+def render(report: Report) -> str:
+    root = ET.Element("testsuites", name="mfs check")
+    total = failures = skipped = 0
+    for result in report.results:
+        suite = ET.SubElement(root, "testsuite", name=result.id)
+        suite_failures = suite_skipped = 0
+        for check, status in result.statuses.items():
+            case = ET.SubElement(suite, "testcase", classname=result.id, name=check)
+            mine = [f for f in result.findings if f.check == check]
+            active = [f for f in mine if not f.suppressed]
+            errors = [f for f in active if f.level is Severity.ERROR]
+            if errors:
+                failure = ET.SubElement(
+                    case, "failure", message=errors[0].message, type=Severity.ERROR.value
+                )
+                failure.text = "\n".join(f.message for f in errors)
+                suite_failures += 1
+            elif status is CheckStatus.UNKNOWN:
+                ET.SubElement(case, "skipped", message="non vérifiable avec ces données")
+                suite_skipped += 1
+            elif status is CheckStatus.WAIVED:
+                reasons = "; ".join(sorted({f.waiver.reason for f in mine if f.waiver}))
+                ET.SubElement(case, "skipped", message=f"dérogation : {reasons}")
+                suite_skipped += 1
+            if active and not errors:
+                out = ET.SubElement(case, "system-out")
+                out.text = "\n".join(f"{f.level.value}: {f.message}" for f in active)
+        suite.set("tests", str(len(result.statuses)))
+        suite.set("failures", str(suite_failures))
+        suite.set("skipped", str(suite_skipped))
+        suite.set("errors", "0")
+        total += len(result.statuses)
+        failures += suite_failures
+        skipped += suite_skipped
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("skipped", str(skipped))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

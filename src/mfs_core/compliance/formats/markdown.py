@@ -1,0 +1,47 @@
+"""``--format markdown``: a summary for a pull-request comment or a CI job summary."""
+
+from __future__ import annotations
+
+from mfs_core.compliance.report import Report
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(report: Report) -> str:
+    summary = report.summary()
+    lines = [
+        "# Conformité au label France services",
+        "",
+        f"{summary['sites']} site(s) contrôlé(s) le {report.as_of:%d/%m/%Y} : "
+        f"{summary['compliant']} conforme(s), {summary['non_compliant']} non conforme(s) ou "
+        "indéterminé(s).",
+        "",
+        "| site | verdict | heures/semaine | jours | erreurs | avertissements | dérogations |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in report.results:
+        errors = sum(1 for f in r.active if f.level.value == "error")
+        warnings = sum(1 for f in r.active if f.level.value == "warning")
+        waived = len(r.findings) - len(r.active)
+        lines.append(
+            f"| {_cell(r.name)} (`{r.id}`) | {r.verdict} | "
+            f"{r.weekly_hours:g} | {r.opening_days} | {errors} | {warnings} | {waived} |"
+        )
+    for r in report.results:
+        if not r.findings:
+            continue
+        lines += [
+            "",
+            f"## {_cell(r.name)}",
+            "",
+            "| contrôle | gravité | constat |",
+            "| --- | --- | --- |",
+        ]
+        for f in r.findings:
+            severity = f.level.value
+            if f.waiver is not None:
+                severity += f" (dérogation : {_cell(f.waiver.reason)})"
+            lines.append(f"| `{f.check}` | {severity} | {_cell(f.message)} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,187 @@
+"""The real ANCT sample: rows parsed, anomalies reported, unsupported rules unknown."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv, read_anct_rows
+from mfs_core.compliance.findings import CheckStatus, SiteResult
+from mfs_core.compliance.report import Report
+from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import HoursScope
+from mfs_core.errors import InputError
+from mfs_core.registry import Registry
+
+from .conftest import ANCT_SAMPLE, AS_OF
+
+
+@pytest.fixture
+def results(runner: Runner) -> dict[str, SiteResult]:
+    return {r.id: r for r in check_anct_csv(ANCT_SAMPLE, runner)}
+
+
+def anomalies(result: SiteResult) -> list[str]:
+    return [f.message for f in result.findings if f.check == "label.hours-quality"]
+
+
+def test_every_row_is_checked(results: dict[str, SiteResult]) -> None:
+    assert len(results) == len(read_anct_rows(ANCT_SAMPLE)) == 18
+
+
+def test_clean_row(results: dict[str, SiteResult]) -> None:
+    valserhone = results["1"]
+    # lundi 13:30-17:00, mardi-jeudi 09:00-12:00 + 13:30-17:00, vendredi until 16:00.
+    assert valserhone.weekly_hours == 3.5 + 3 * 6.5 + 5.5
+    assert valserhone.opening_days == 5
+    assert valserhone.findings == ()
+    assert valserhone.departement == "01"
+    assert valserhone.format == "Fixe"
+
+
+def test_rules_the_list_cannot_support_are_unknown(results: dict[str, SiteResult]) -> None:
+    for result in results.values():
+        assert set(result.unknown) == set(result.statuses) - ANCT_CHECKS
+        assert "label.staffing" in result.unknown
+        assert all(result.statuses[c] is not CheckStatus.UNKNOWN for c in ANCT_CHECKS)
+        assert not result.compliant  # unknown is never passed
+
+
+def test_placeholder_slots(results: dict[str, SiteResult]) -> None:
+    luri = results["807"]  # "00:00 - 00:00 / 00:00 - 00:00 / 08:30 - 16:00" four days
+    assert luri.weekly_hours == 4 * 7.5
+    assert luri.opening_days == 4
+    assert anomalies(luri).count("lundi : créneau fictif « 00:00 - 00:00 » (ignoré)") == 2
+    salles = results["67"]  # vendredi "00:00 - 00:00" only: closed, not open
+    assert salles.opening_days == 4
+    assert [f.check for f in salles.findings if not f.check.endswith("hours-quality")] == [
+        "label.opening-days"
+    ]
+
+
+def test_overlapping_and_duplicate_slots_count_once(results: dict[str, SiteResult]) -> None:
+    ile_de_re = results["114"]  # mardi "09:00 - 12:00 / 09:00 - 16:30 / 14:00 - 16:30"
+    assert ile_de_re.weekly_hours == 4 * 5.5 + 7.5 + 3
+    assert len(anomalies(ile_de_re)) == 2
+    chateaurenard = results["724"]  # lundi "13:30 - 16:00 / 13:30 - 16:00"
+    assert anomalies(chateaurenard) == ["lundi : créneau 13:30-16:00 en double (compté une fois)"]
+    assert chateaurenard.weekly_hours == 2.5 + 4 * 6
+
+
+def test_failing_rows(results: dict[str, SiteResult]) -> None:
+    failing = {
+        site_id: sorted({f.check for f in r.active if f.level.value == "error"})
+        for site_id, r in results.items()
+        if any(f.level.value == "error" for f in r.active)
+    }
+    assert failing == {
+        "19": ["label.weekly-hours"],  # Tende: 23 h 15
+        "67": ["label.opening-days"],
+        "75": ["label.opening-days", "label.weekly-hours"],  # itinérante, one day listed
+        "143": ["label.opening-days", "label.weekly-hours"],  # antenne, 4 h
+        "807": ["label.opening-days"],
+    }
+    assert results["19"].weekly_hours == 23.25
+
+
+def test_national_summary(runner: Runner) -> None:
+    report = Report(
+        results=tuple(check_anct_csv(ANCT_SAMPLE, runner)),
+        catalogue=runner.catalogue,
+        as_of=runner.as_of,
+        national=True,
+    )
+    summary = report.summary()
+    assert summary["sites"] == 18
+    assert summary["compliant"] == 0
+    assert summary["checks"]["label.weekly-hours"] == {
+        "pass": 15,
+        "fail": 3,
+        "waived": 0,
+        "unknown": 0,
+    }
+    assert summary["checks"]["label.staffing"]["unknown"] == 18
+    assert summary["by_departement"]["24"] == {
+        "sites": 1,
+        "failing": {"label.opening-days": 1, "label.weekly-hours": 1},
+    }
+    assert sum(g["sites"] for g in summary["by_format"].values()) == 18
+    assert set(summary["by_format"]) == {
+        "Bus_équivalent",
+        "Fixe",
+        "Fixe_antenne(s)",
+        "Itinérante",
+        "Multisites",
+    }
+
+
+def test_missing_column(tmp_path: Path, runner: Runner) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("id_fs,lib_fs\n1,x\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        check_anct_csv(path, runner)
+    [line] = info.value.problems
+    assert line.startswith(f"{path}: line 1: missing column(s) insee_dep, insee_com, h_lundi")
+
+
+def test_bad_rows_name_their_line_and_column(tmp_path: Path, runner: Runner) -> None:
+    lines = ANCT_SAMPLE.read_text(encoding="utf-8").splitlines()
+    broken = lines[2].replace('"01388"', '"1388"')
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join([lines[0], lines[1], broken]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        check_anct_csv(path, runner)
+    assert info.value.problems == [f"{path}: line 3: insee_com: expected an INSEE code, got '1388'"]
+
+
+def test_not_utf8(tmp_path: Path, runner: Runner) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(ANCT_SAMPLE.read_text(encoding="utf-8").encode("latin-1", "replace"))
+    with pytest.raises(InputError, match="not a UTF-8 CSV file"):
+        check_anct_csv(path, runner)
+
+
+def grouped_list(tmp_path: Path, principal_hours: str) -> Path:
+    """The real Hautefort antenna row plus a made-up principal site of the same group."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        hautefort = next(row for row in reader if row["id_fs"] == "143")
+    principal = dict(hautefort, id_fs="90001", lib_fs="France services de Thenon (test)")
+    principal["insee_com"], principal["type_fs"] = "24550", "Principal"
+    for column in ("h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi"):
+        principal[column] = principal_hours
+    path = tmp_path / "grouped.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows([hautefort, principal])
+    return path
+
+
+def test_rows_of_a_group_are_judged_together_under_structure_scope(
+    tmp_path: Path, registry: Registry
+) -> None:
+    path = grouped_list(tmp_path, "09:00 - 12:00 / 13:30 - 17:00")
+    by_row = {r.id: r for r in check_anct_csv(path, Runner(registry, as_of=AS_OF))}
+    assert {f.check for f in by_row["143"].active} == {"label.opening-days", "label.weekly-hours"}
+    structure = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    grouped = {r.id: r for r in check_anct_csv(path, structure)}
+    assert grouped["143"].active == ()
+    assert grouped["143"].weekly_hours == 4  # its own hours are still reported
+
+
+def test_group_failing_as_a_whole_is_named(tmp_path: Path, registry: Registry) -> None:
+    path = grouped_list(tmp_path, "09:00 - 12:00")
+    structure = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    [message] = [
+        f.message for f in next(r for r in check_anct_csv(path, structure) if r.id == "143").active
+    ]
+    # 5 x 3 h at Thenon + Monday 14:00-16:00 at Hautefort (its Thursday 09:30-11:30 falls
+    # within Thenon's Thursday morning and counts once).
+    assert message == (
+        "groupe « Hautefort - Thenon » (2 lieux) : ouvert 17 h par semaine, au moins 24 h "
+        "sont requises"
+    )

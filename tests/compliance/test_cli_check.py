@@ -1,0 +1,124 @@
+"""``mfs check``: exit codes, several files, the ANCT list, input errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mfs_core.cli import main
+
+from .conftest import ANCT_SAMPLE, EXAMPLES
+
+SJDL = str(EXAMPLES / "saint-jean-de-luz.toml")
+PETITE = str(EXAMPLES / "petite-mairie.toml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", "--as-of", "2026-11-27", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compliant_site_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, SJDL)
+    assert code == 0
+    assert ": conforme — 35 h/semaine" in out
+    assert err == ""
+
+
+def test_non_compliant_site_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, PETITE)
+    assert code == 1
+    assert "NON CONFORME" in out
+
+
+def test_several_files_in_one_json_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, SJDL, PETITE, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert [s["id"] for s in data["sites"]] == ["saint-jean-de-luz", "petite-mairie"]
+    assert [s["compliant"] for s in data["sites"]] == [True, False]
+
+
+def test_fail_on_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    # Saint-Jean-de-Luz has equipment warnings (a belief), so it fails only on request.
+    assert run(capsys, SJDL, "--fail-on", "warning")[0] == 1
+
+
+def test_hours_scope_option(capsys: pytest.CaptureFixture[str]) -> None:
+    bus = str(EXAMPLES / "bus-du-plateau.toml")
+    _, out, _ = run(capsys, bus, "--format", "json")
+    assert "label.weekly-hours" not in {f["check"] for f in json.loads(out)["sites"][0]["findings"]}
+    _, out, _ = run(capsys, bus, "--format", "json", "--hours-scope", "each-location")
+    checks = [f["check"] for f in json.loads(out)["sites"][0]["findings"]]
+    assert checks.count("label.weekly-hours") == 5
+
+
+def test_anct_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--anct-csv", str(ANCT_SAMPLE), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["summary"]["sites"] == 18
+    assert "by_departement" in data["summary"]
+
+
+def test_bad_toml_exits_2_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\nname = \n', encoding="utf-8")
+    code, out, err = run(capsys, SJDL, str(bad))
+    assert code == 2
+    assert out == ""
+    assert f"mfs: error: {bad}: invalid TOML" in err
+    assert "line 2" in err
+    assert "Traceback" not in err
+
+
+def test_wrong_type_exits_2_with_file_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        Path(SJDL).read_text(encoding="utf-8").replace('insee_code = "64483"', "insee_code = 64483")
+    )
+    bad = tmp_path / "sjdl.toml"
+    bad.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, str(bad))
+    assert code == 2
+    assert err.strip() == f"mfs: error: {bad}: insee_code: expected a string, got int 64483"
+
+
+def test_every_bad_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text("x = \n", encoding="utf-8")
+    second.write_text('id = "b"\n', encoding="utf-8")
+    code, _, err = run(capsys, str(first), str(second))
+    assert code == 2
+    assert str(first) in err
+    assert str(second) in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        (SJDL, "--anct-csv", str(ANCT_SAMPLE)),
+        (SJDL, "--format", "xml"),
+        (SJDL, "--as-of", "27/11/2026"),
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
+    try:
+        code = main(["check", *args])
+    except SystemExit as exit_info:
+        code = int(exit_info.code or 0)
+    assert code == 2
+    assert "mfs: error:" in capsys.readouterr().err
+
+
+def test_missing_anct_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--anct-csv", str(tmp_path / "absent.csv"))
+    assert code == 2
+    assert "cannot read the file" in err

@@ -1,0 +1,251 @@
+"""Every output format, validated: JSON against its schema, JUnit parsed, SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import xml.etree.ElementTree as ET
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from mfs_core.compliance.anct import check_anct_csv
+from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
+from mfs_core.compliance.formats import FORMATS, render
+from mfs_core.compliance.formats._locate import line_of
+from mfs_core.compliance.report import Report
+from mfs_core.compliance.runner import Runner
+from mfs_core.model import Severity
+
+from .conftest import ANCT_SAMPLE, EXAMPLES
+
+SITES = [EXAMPLES / f"{n}.toml" for n in ("saint-jean-de-luz", "petite-mairie", "vallee-montagne")]
+
+
+@pytest.fixture
+def report(runner: Runner) -> Report:
+    return Report(
+        results=tuple(runner.check_files(SITES)), catalogue=runner.catalogue, as_of=runner.as_of
+    )
+
+
+@pytest.fixture
+def national(runner: Runner) -> Report:
+    results = check_anct_csv(ANCT_SAMPLE, runner)
+    return Report(
+        results=tuple(results), catalogue=runner.catalogue, as_of=runner.as_of, national=True
+    )
+
+
+def check_schema() -> dict[str, Any]:
+    text = resources.files("mfs_core.schemas").joinpath("check.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def validate_json(report: Report) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(render(report, "json"))
+    jsonschema.Draft202012Validator.check_schema(check_schema())
+    validator = jsonschema.Draft202012Validator(
+        check_schema(), format_checker=jsonschema.FormatChecker()
+    )
+    assert list(validator.iter_errors(data)) == []
+    return data
+
+
+def test_json_contract(report: Report) -> None:
+    data = validate_json(report)
+    sites = {s["id"]: s for s in data["sites"]}
+    assert list(sites) == ["saint-jean-de-luz", "petite-mairie", "vallee-montagne"]
+    sjdl = sites["saint-jean-de-luz"]
+    assert (sjdl["compliant"], sjdl["weekly_hours"], sjdl["opening_days"]) == (True, 35.0, 5)
+    assert sites["petite-mairie"]["compliant"] is False
+    finding = sites["petite-mairie"]["findings"][0]
+    assert {"check", "severity", "message"} <= set(finding)
+    waived = [f for f in sites["vallee-montagne"]["findings"] if f["suppressed"]]
+    assert [f["check"] for f in waived] == ["label.staffing"]
+    assert waived[0]["waiver"]["until"] == "2027-06-30"
+    summary = data["summary"]
+    assert (summary["sites"], summary["compliant"], summary["non_compliant"]) == (3, 1, 2)
+    assert summary["suppressed"] == 1
+    assert summary["checks"]["label.weekly-hours"] == {
+        "pass": 2,
+        "fail": 1,
+        "waived": 0,
+        "unknown": 0,
+    }
+
+
+def test_json_of_the_anct_list(national: Report) -> None:
+    data = validate_json(national)
+    assert len(data["sites"]) == 18
+    assert data["summary"]["by_format"]["Itinérante"] == {
+        "sites": 1,
+        "failing": {"label.opening-days": 1, "label.weekly-hours": 1},
+    }
+    assert all(s["compliant"] is False for s in data["sites"])  # unknown is not passed
+
+
+def test_junit_is_parseable(report: Report) -> None:
+    root = ET.fromstring(render(report, "junit"))
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"saint-jean-de-luz", "petite-mairie", "vallee-montagne"}
+    sjdl = suites["saint-jean-de-luz"]
+    assert sjdl.get("failures") == "0"
+    assert len(sjdl.findall("testcase")) == int(sjdl.get("tests", "-1")) == 9
+    failed = {
+        c.get("name")
+        for c in suites["petite-mairie"].findall("testcase")
+        if c.find("failure") is not None
+    }
+    assert failed == {
+        "label.confidential-space",
+        "label.initial-training",
+        "label.national-partners",
+        "label.opening-days",
+        "label.staffing",
+        "label.weekly-hours",
+    }
+    skipped = suites["vallee-montagne"].find("testcase[@name='label.staffing']/skipped")
+    assert skipped is not None
+    assert "Zone de montagne" in (skipped.get("message") or "")
+    assert int(root.get("failures", "-1")) == sum(
+        int(s.get("failures", "0")) for s in suites.values()
+    )
+
+
+def test_junit_marks_unknown_checks_skipped(national: Report) -> None:
+    root = ET.fromstring(render(national, "junit"))
+    suite = root.find("testsuite[@name='1']")
+    assert suite is not None
+    assert suite.get("skipped") == "6"
+
+
+def sarif_validator() -> jsonschema.Draft4Validator:
+    path = os.environ.get("MFS_TEST_SARIF_SCHEMA")
+    if not path:
+        # CI always has it (.ci/setup.d/40-sarif-schema.sh); a developer may not have npm.
+        if os.environ.get("CI"):
+            pytest.fail("MFS_TEST_SARIF_SCHEMA is not set: .ci/setup.d/40-sarif-schema.sh failed")
+        pytest.skip("official SARIF schema not fetched: run .ci/setup.d/40-sarif-schema.sh")
+    schema = json.loads(Path(path).read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema)
+
+
+@pytest.mark.parametrize("which", ["report", "national"])
+def test_sarif_validates_against_the_official_schema(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    data = json.loads(render(request.getfixturevalue(which), "sarif"))
+    assert list(sarif_validator().iter_errors(data)) == []
+
+
+def test_sarif_carries_waivers_as_suppressions(report: Report) -> None:
+    data = json.loads(render(report, "sarif"))
+    run = data["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "label.staffing" in rules
+    assert "label.waiver-expired" in rules
+    suppressed = [r for r in run["results"] if "suppressions" in r]
+    assert len(suppressed) == 1
+    [suppression] = suppressed[0]["suppressions"]
+    assert suppression["kind"] == "inSource"
+    assert suppression["justification"].startswith("Zone de montagne")
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+    # Results point at the key of the site file they are about.
+    staffing = suppressed[0]["locations"][0]["physicalLocation"]
+    assert staffing["artifactLocation"]["uri"].endswith("vallee-montagne.toml")
+    line = staffing["region"]["startLine"]
+    source = (EXAMPLES / "vallee-montagne.toml").read_text("utf-8").splitlines()
+    assert source[line - 1] == "[[presence]]"
+
+
+def test_github_annotations(report: Report) -> None:
+    lines = render(report, "github").splitlines()
+    assert lines
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    weekly = next(line for line in lines if "label.weekly-hours" in line)
+    assert weekly.startswith("::error file=")
+    assert "petite-mairie.toml,line=" in weekly
+    assert weekly.endswith("::ouvert 20 h par semaine, au moins 24 h sont requises")
+    # Waived findings are not annotated.
+    assert not any("label.staffing (vallee-montagne)" in line for line in lines)
+
+
+def test_markdown_summary(report: Report) -> None:
+    text = render(report, "markdown")
+    assert text.startswith("# Conformité au label France services")
+    assert (
+        "| France services du CCAS de Saint-Jean-de-Luz (`saint-jean-de-luz`) | conforme | 35 |"
+        in text
+    )
+    assert "(dérogation : Zone de montagne" in text
+
+
+def test_text_output(report: Report, national: Report) -> None:
+    text = render(report, "text")
+    assert "saint-jean-de-luz — France services du CCAS de Saint-Jean-de-Luz" in text
+    assert ": conforme — 35 h/semaine, 5 jour(s)" in text
+    assert "[dérogation jusqu'au 30/06/2027" in text
+    national_text = render(national, "text")
+    assert "Par département :" in national_text
+    assert (
+        "  2B : 1 site(s) ; en échec : label.hours-quality 1, label.opening-days 1" in national_text
+    )
+
+
+def test_every_format_is_rendered(report: Report) -> None:
+    assert set(FORMATS) == {"text", "json", "junit", "sarif", "github", "markdown"}
+    for fmt in FORMATS:
+        assert render(report, fmt).endswith("\n")
+
+
+def test_line_of_finds_the_nth_table_of_a_list(tmp_path: Path) -> None:
+    site = tmp_path / "site.toml"
+    site.write_text(
+        'id = "x"\n[hours]\nosm = "Mo 09:00-12:00"\n[[agents]]\nid = "a"\n'
+        '[[agents]]\nid = "b"\n[equipment]\nprinter = true\n',
+        encoding="utf-8",
+    )
+    assert line_of(str(site), "id") == 1
+    assert line_of(str(site), "hours") == 2
+    assert line_of(str(site), "agents[1].initial_training.completed_on") == 6
+    assert line_of(str(site), "equipment.confidential_space") == 8
+    assert line_of(str(site), "waivers[0]") is None
+    assert line_of("", "hours") is None
+
+
+def test_github_escapes_commas_and_colons_in_properties() -> None:
+    finding = Finding(message="50 % : a\nb", check="x.y", severity=Severity.ERROR)
+    result = SiteResult(
+        id="a,b:c",
+        name="n",
+        source="",
+        weekly_hours=0,
+        opening_days=0,
+        findings=(finding,),
+        statuses={"x.y": CheckStatus.FAIL},
+    )
+    report = Report(results=(result,), catalogue=(), as_of=dt.date(2026, 11, 27))
+    assert render(report, "github") == "::error title=x.y (a%2Cb%3Ac)::50 %25 : a%0Ab\n"
+
+
+def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
+    text = render(national, "text")
+    assert "1 — France services de Valserhône" in text
+    assert ": indéterminé — 28.5 h/semaine, 5 jour(s)" in text
+    assert "non vérifiable avec ces données : label.confidential-space" in text
+
+
+def test_markdown_verdicts(national: Report, report: Report) -> None:
+    rows = render(national, "markdown")
+    assert "| France services de Valserhône (`1`) | indéterminé | 28.5 |" in rows
+    assert "| France services La Poste de Tende (`19`) | non conforme | 23.25 |" in rows
+    assert "(`petite-mairie`) | non conforme | 20 |" in render(report, "markdown")
