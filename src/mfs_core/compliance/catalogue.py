@@ -12,11 +12,27 @@ The ``label.waiver-*`` entries are raised by the runner itself, not by a check f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from mfs_core.compliance import evaluators as ev
 from mfs_core.model import Check, Severity
 
 __all__ = ["BUILTIN_CHECKS", "RUNNER_CHECKS", "WAIVER_EXPIRED", "WAIVER_UNUSED"]
+
+
+def _deferred(name: str) -> Callable[[Any], Iterable[Any]]:
+    """The evaluator ``name``, imported when first called: listing the catalogue (as
+    ``mfs plugins`` does) must not pay for importing the site model and opening hours."""
+
+    def evaluate(site: Any) -> Iterable[Any]:
+        from mfs_core.compliance import evaluators
+
+        result: Iterable[Any] = getattr(evaluators, name)(site)
+        return result
+
+    evaluate.__name__ = evaluate.__qualname__ = name
+    return evaluate
+
 
 #: When the rules below were last checked against the sources named in ``reference``.
 RULES_CHECKED_ON = dt.date(2026, 11, 27)
@@ -40,7 +56,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Étendre les horaires d'ouverture au public à 24 heures par semaine au "
         "moins (pour un bus ou des antennes, voir l'option hours_scope).",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.weekly_hours,
+        evaluate=_deferred("weekly_hours"),
     ),
     Check(
         id="label.opening-days",
@@ -49,7 +65,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         reference=_HOURS_SOURCE,
         remediation="Répartir l'ouverture au public sur 5 jours de la semaine au moins.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.opening_days,
+        evaluate=_deferred("opening_days"),
     ),
     Check(
         id="label.staffing",
@@ -61,7 +77,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         "initiale soient présents sur chaque créneau signalé, ou réduire l'ouverture à ces "
         "créneaux ; en zone de montagne, déclarer une dérogation motivée.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.staffing,
+        evaluate=_deferred("staffing"),
     ),
     Check(
         id="label.initial-training",
@@ -73,7 +89,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Inscrire l'agent à la formation initiale France services (CNFPT et "
         "partenaires) avant qu'il accueille du public, et renseigner la date et l'organisme.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.initial_training,
+        evaluate=_deferred("initial_training"),
     ),
     Check(
         id="label.national-partners",
@@ -84,7 +100,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Proposer les services de chacun des neuf partenaires nationaux (référent, "
         "permanence ou visioconférence) et les déclarer dans partners.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.national_partners,
+        evaluate=_deferred("national_partners"),
     ),
     Check(
         id="label.partner-plugins",
@@ -95,7 +111,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Installer le plugin du partenaire (pip install ...) ou corriger son code "
         "dans partners ; `mfs plugins` liste les plugins chargés.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.partner_plugins,
+        evaluate=_deferred("partner_plugins"),
     ),
     Check(
         id="label.equipment",
@@ -105,7 +121,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         "en libre accès, imprimante, scanner, visioconférence décrits site par site",
         remediation="Déclarer les équipements présents dans equipment, ou les installer.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.equipment,
+        evaluate=_deferred("equipment"),
     ),
     Check(
         id="label.confidential-space",
@@ -117,7 +133,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Aménager un espace où l'usager peut être reçu à l'abri des regards et des "
         "oreilles, puis le déclarer (equipment.confidential_space = true).",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.confidential_space,
+        evaluate=_deferred("confidential_space"),
     ),
     Check(
         id="label.hours-quality",
@@ -128,7 +144,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Corriger les horaires publiés : supprimer les créneaux fictifs ou en "
         "double, fusionner les créneaux qui se chevauchent.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=ev.hours_quality,
+        evaluate=_deferred("hours_quality"),
     ),
 )
 
