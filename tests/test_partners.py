@@ -9,7 +9,7 @@ import pytest
 
 from mfs_core.model import FICHE_ID_PATTERN, KNOWN_FACTS, Partner, Procedure, Verification
 from mfs_core.officialsites import OfficialSites, SiteVerdict
-from mfs_core.partners import PARTNER_PLUGINS
+from mfs_core.partners import NATIONAL_PARTNERS, PARTNER_PLUGINS
 from mfs_core.partners._sources import CHECKED_ON
 from mfs_core.registry import Registry
 from reference_table import PARTNER_OF_LABEL, builtin_rows
@@ -137,3 +137,7 @@ def test_procedures_json_follows_the_published_schema(
     schema = json.loads(files("mfs_core").joinpath("schemas/procedures.schema.json").read_text())
     jsonschema.validate(document, schema)
     assert len(document["procedures"]) == 100
+
+
+def test_every_national_partner_has_a_builtin_plugin() -> None:
+    assert set(PARTNER_PLUGINS) == set(NATIONAL_PARTNERS)

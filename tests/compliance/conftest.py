@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mfs_core.compliance.evaluators import NATIONAL_PARTNERS
 from mfs_core.compliance.runner import Runner
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import Partner
+from mfs_core.partners import NATIONAL_PARTNERS
 from mfs_core.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]

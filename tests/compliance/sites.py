@@ -7,21 +7,9 @@ from typing import Any
 
 from mfs_core.compliance.site import Site
 from mfs_core.converter import structure
+from mfs_core.partners import NATIONAL_PARTNERS
 
-NINE = "".join(
-    f'[[partners]]\ncode = "{code}"\n'
-    for code in (
-        "caf",
-        "cnam",
-        "cnav",
-        "dgfip",
-        "france-travail",
-        "interieur",
-        "justice",
-        "la-poste",
-        "msa",
-    )
-)
+NINE = "".join(f'[[partners]]\ncode = "{code}"\n' for code in NATIONAL_PARTNERS)
 
 IDENTITY = """
 id = "test"

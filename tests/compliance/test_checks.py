@@ -9,6 +9,7 @@ import pytest
 from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import HoursScope
+from mfs_core.partners import NATIONAL_PARTNERS
 from mfs_core.registry import Registry
 
 from .sites import EQUIPMENT, HOURS, IDENTITY, NINE, make_site
@@ -273,17 +274,7 @@ def test_only_dgfip_without_other_plugins() -> None:
     missing = {
         m.split("«")[1].split("»")[0].strip() for m in messages(result, "label.partner-plugins")
     }
-    assert missing == {
-        "caf",
-        "cnam",
-        "cnav",
-        "dgfip",
-        "france-travail",
-        "interieur",
-        "justice",
-        "la-poste",
-        "msa",
-    } - set(registry.partners)
+    assert missing == set(NATIONAL_PARTNERS) - set(registry.partners)
     assert result.compliant  # a warning, not an error
 
 

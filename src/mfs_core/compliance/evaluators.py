@@ -14,19 +14,8 @@ from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.site import Agent, HoursScope, Site
 from mfs_core.hours import DAYS, Interval, WeeklySchedule, format_interval, union
+from mfs_core.partners import NATIONAL_PARTNERS
 
-#: The nine national partners (Sénat r21-778), by partner code.
-NATIONAL_PARTNERS: dict[str, str] = {
-    "caf": "CAF (CNAF)",
-    "cnam": "Assurance maladie (CNAM)",
-    "cnav": "Assurance retraite (CNAV)",
-    "dgfip": "Finances publiques (DGFiP)",
-    "france-travail": "France Travail",
-    "interieur": "ministère de l'Intérieur (France Titres)",
-    "justice": "ministère de la Justice",
-    "la-poste": "La Poste",
-    "msa": "MSA",
-}
 MIN_WEEKLY_MINUTES = 24 * 60
 MIN_OPENING_DAYS = 5
 MIN_AGENTS_PRESENT = 2
