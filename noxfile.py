@@ -17,7 +17,7 @@ PYTHON = "3.11"
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite on the core."""
-    session.install("-e", ".[test]")
+    session.install("-e", ".[test,postgres]")
     session.run("pytest", *session.posargs)
 
 
@@ -32,7 +32,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy, strict on src/."""
-    session.install("-e", ".", "mypy>=1.10")
+    session.install("-e", ".[postgres]", "mypy>=1.10")
     session.run("mypy")
 
 

@@ -27,6 +27,8 @@ __all__ = ["main"]
 COMMAND_MODULES = (
     "mfs_core.cli.plugins_cmd",
     "mfs_core.cli.procedures_cmd",
+    "mfs_core.cli.journal_cmd",
+    "mfs_core.cli.report_cmd",
 )
 
 
