@@ -190,6 +190,11 @@ def run_add(args: argparse.Namespace) -> int:
     requests, events, problems = _parse(text, source)
     recorded = already = 0
     with opened_journal(args) as journal:
+        if not journal.pseudonymizes:
+            from mfs_core.journal.api import NO_SECRET
+
+            problems += [f"{where}: {NO_SECRET}" for where, r in requests if r.resident is not None]
+            requests = [(where, r) for where, r in requests if r.resident is None]
         try:
             for start in range(0, len(requests), BATCH_SIZE):
                 batch = requests[start : start + BATCH_SIZE]

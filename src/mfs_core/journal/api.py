@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["PARIS", "Journal", "PurgeResult", "WriteResult", "open_journal", "public_url"]
 
+NO_SECRET = (
+    "resident: set pseudonym_secret (MFS_PSEUDONYM_SECRET) to link returning residents; "
+    "identifiers are never stored in clear"
+)
 #: Days and months of the journal are those of the counter: Europe/Paris.
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -135,6 +139,11 @@ class Journal:
         """Where the journal lives, password hidden."""
         return self.store.url
 
+    @property
+    def pseudonymizes(self) -> bool:
+        """Whether a pseudonym secret is set, so requests may name their ``resident``."""
+        return self._pseudonymize is not None
+
     def close(self) -> None:
         """Close the connection (every write was already committed)."""
         self.store.close()
@@ -162,10 +171,7 @@ class Journal:
         resident = None
         if request.resident is not None:
             if self._pseudonymize is None:
-                raise InputError(
-                    "resident: set pseudonym_secret (MFS_PSEUDONYM_SECRET) to link returning "
-                    "residents; identifiers are never stored in clear"
-                )
+                raise InputError(NO_SECRET)
             resident = self._pseudonymize(request.resident)
         return (
             request.id,
