@@ -36,7 +36,7 @@ AUTONOMY = {"done_by_agent": 200, "accompanied": 150, "autonomous": 30, None: 20
 APPOINTMENTS_HELD = 45
 REFERRALS = {"accepted": 20, "refused": 8, "expired": 4}  # 8 pending
 REFUSAL_REASONS = {"dossier incomplet": 5, "hors compétence du partenaire": 3}
-#: Requests 0-299 come from 300 residents; 300-349 are those of residents 0-49 again.
+#: Requests 0-299 come from 300 residents; 300-349 are residents 0-49 coming back.
 RESIDENTS, RETURNING = 300, 50
 THEMATIQUE = (
     "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"

@@ -18,6 +18,7 @@ from mfs_core.journal import (
     RequestRecord,
     open_journal,
 )
+from mfs_core.journal.api import public_url
 from mfs_core.journal.schema import MIGRATIONS, Migration
 from mfs_core.journal.store import SqlStore
 
@@ -196,6 +197,7 @@ def test_unreachable_journal_hides_the_password(tmp_path: Path) -> None:
         open_journal("postgresql://user:s3cret@127.0.0.1:1/db", pseudonym_secret=SECRET)
     assert "s3cret" not in str(error.value)
     assert "***" in str(error.value)
+    assert public_url("sqlite:////var/lib/mfs/j.sqlite3") == "sqlite:////var/lib/mfs/j.sqlite3"
     with pytest.raises(JournalError, match="cannot open"):
         open_journal(f"sqlite:///{tmp_path}/missing/dir/j.sqlite3", pseudonym_secret=SECRET)
 

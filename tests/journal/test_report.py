@@ -69,7 +69,7 @@ def test_autonomy_and_residents(june_report: MonthlyReport) -> None:
     assert june_report.towards_autonomy == 180
     assert june_report.autonomy_rate == pytest.approx(180 / 380)
     assert june_report.residents == june.RESIDENTS
-    assert june_report.returning_residents == june.RETURNING
+    assert june_report.repeat_visits == june.RETURNING
 
 
 def test_month_boundaries_are_paris_time(journal: Journal) -> None:

@@ -52,7 +52,7 @@ def test_page_escapes_free_text() -> None:
             total=1, accepted=0, refused=1, expired=0, refusal_reasons={"<b>x</b>": 1}
         ),
         residents=0,
-        returning_residents=0,
+        repeat_visits=0,
     )
     page = to_html(report)
     assert "<script>alert(1)" not in page

@@ -75,6 +75,8 @@ class PurgeResult:
 def public_url(url: str) -> str:
     """``url`` with its password hidden, fit for messages."""
     parts = urllib.parse.urlsplit(url)
+    if parts.password is None and "password" not in parts.query.lower():
+        return url
     netloc = parts.netloc
     if parts.password is not None:
         netloc = netloc.replace(f":{parts.password}@", ":***@", 1)

@@ -119,7 +119,7 @@ class MonthlyReport:
     appointments: Appointments
     referrals: Referrals
     residents: int
-    returning_residents: int
+    repeat_visits: int
 
     @property
     def first_contact_resolution_rate(self) -> float | None:
@@ -149,7 +149,8 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
     """Compute the report of ``month`` (any day in it) from ``journal``.
 
     Three queries whatever the journal's size: the month's requests counted by every
-    dimension at once, the latest follow-up of each, and the pseudonymised residents.
+    dimension at once (one ``GROUP BY``), the latest follow-up of each, and the distinct
+    pseudonymised residents.
     """
     start, end = month_bounds(month)
     store = journal.store
@@ -167,7 +168,7 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
         latest[event] += count
         if event == EventKind.REFERRAL_REFUSED.value:
             reasons[reason or NONE_KEY] += count
-    residents, returning = store.residents(start, end)
+    residents, identified = store.residents(start, end)
     return MonthlyReport(
         month=month.replace(day=1),
         total_requests=total,
@@ -190,7 +191,7 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
             refusal_reasons=_sorted(reasons),
         ),
         residents=residents,
-        returning_residents=returning,
+        repeat_visits=identified - residents,
     )
 
 
@@ -228,7 +229,7 @@ def to_json(report: MonthlyReport) -> dict[str, Any]:
         },
         "residents": {
             "distinct": report.residents,
-            "returning": report.returning_residents,
+            "repeat_visits": report.repeat_visits,
         },
     }
 
@@ -311,7 +312,8 @@ def to_text(report: MonthlyReport) -> str:
         f"sans suite connue {referrals.pending}",
         f"Vers l'autonomie : {report.towards_autonomy} sur {report.autonomy_recorded} "
         f"renseignées ({percent(report.autonomy_rate)})",
-        f"Usagers (pseudonymes) : {report.residents}, dont {report.returning_residents} déjà venus",
+        f"Usagers identifiés (pseudonymes) : {report.residents}, revenus dans le mois : "
+        f"{report.repeat_visits} fois",
     ]
     sections = (
         ("Par partenaire", report.by_partner),

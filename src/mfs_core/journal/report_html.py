@@ -150,9 +150,8 @@ def to_html(report: MonthlyReport) -> str:
 </section>
 {charts}
 <footer>
-<p>Usagers distincts (pseudonymes) : {report.residents}, dont
-{report.returning_residents} déjà venus. Aucune donnée personnelle n'est conservée dans le
-journal.</p>
+<p>Usagers identifiés (pseudonymes) : {report.residents} ; revenus dans le mois :
+{report.repeat_visits} fois. Aucune donnée personnelle n'est conservée dans le journal.</p>
 <p id="render-check" hidden></p>
 </footer>
 <script>{_CHECK_SCRIPT}</script>

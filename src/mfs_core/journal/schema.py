@@ -45,8 +45,6 @@ def _tables(time_type: str) -> tuple[str, ...]:
             CHECK (procedure IS NOT NULL OR thematique IS NOT NULL)
         )""",
         "CREATE INDEX requests_received_at ON requests (received_at)",
-        "CREATE INDEX requests_resident ON requests (resident, received_at) "
-        "WHERE resident IS NOT NULL",
         f"""CREATE TABLE events (
             id TEXT PRIMARY KEY,
             request_id TEXT NOT NULL REFERENCES requests (id) ON DELETE CASCADE,

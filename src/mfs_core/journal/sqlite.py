@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,6 +29,21 @@ PRAGMAS = (
 BUSY_TIMEOUT_SECONDS = 30.0
 
 
+def _set_pragmas(connection: sqlite3.Connection) -> None:
+    # Switching a new file to WAL does not wait on the busy handler: when several processes
+    # open a new journal at once, retry until the busy timeout instead of failing.
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            for pragma in PRAGMAS:
+                connection.execute(pragma)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class SqliteStore(SqlStore):
     """A journal in a SQLite file (``sqlite:///relative/path``, ``sqlite:////absolute``)."""
 
@@ -36,8 +52,7 @@ class SqliteStore(SqlStore):
             connection = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
             )
-            for pragma in PRAGMAS:
-                connection.execute(pragma)
+            _set_pragmas(connection)
         except sqlite3.Error as exc:
             raise JournalError(f"{url}: cannot open the journal ({exc})") from None
         super().__init__(connection, url)

@@ -67,10 +67,8 @@ FOLLOW_UPS = (
     "GROUP BY r.outcome, e.event, e.reason"
 )
 RESIDENTS = (
-    "SELECT COUNT(DISTINCT r.resident), COUNT(DISTINCT CASE WHEN EXISTS ("
-    "SELECT 1 FROM requests p WHERE p.resident = r.resident AND p.received_at < r.received_at"
-    ") THEN r.resident END) FROM requests r "
-    "WHERE r.received_at >= ? AND r.received_at < ? AND r.resident IS NOT NULL"
+    "SELECT COUNT(DISTINCT resident), COUNT(resident) FROM requests "
+    "WHERE received_at >= ? AND received_at < ?"
 )
 _ID_CHUNK = 500  # ids per IN (...) query: far below SQLite's limit on variables
 
@@ -128,7 +126,8 @@ class JournalStore(Protocol):
         ...
 
     def residents(self, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
-        """Distinct pseudonymised residents in ``[start, end)``, and how many came before."""
+        """Distinct pseudonymised residents in ``[start, end)``, and the requests that
+        carry a pseudonym."""
         ...
 
     def purge(self, before: dt.datetime) -> tuple[int, int]:
@@ -317,8 +316,8 @@ class SqlStore:
         cur = self._connection.execute(
             self._q(RESIDENTS), (self._time_in(start), self._time_in(end))
         )
-        distinct, returning = cur.fetchone()
-        return int(distinct), int(returning)
+        distinct, identified = cur.fetchone()
+        return int(distinct), int(identified)
 
     def purge(self, before: dt.datetime) -> tuple[int, int]:
         limit = self._time_in(before)
