@@ -233,7 +233,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.records, args.rows, args.repeats = 10_000, 100_000, 3
-    with tempfile.TemporaryDirectory(prefix="bench-journal-", dir=".") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-journal-") as tmp:
         directory = Path(tmp)
         print(f"Recording {args.records:,} requests (SQLite, WAL, synchronous=FULL)")
         for label, api, bare in bench_recording(directory, args.records):

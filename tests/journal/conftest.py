@@ -20,9 +20,10 @@ from mfs_core.journal import Journal, open_journal
 SECRET = "test-secret-0123456789"
 
 
-def require_service(variable: str, what: str) -> str:
-    """The value of ``variable``; skip without it locally, fail in CI."""
-    value = os.environ.get(variable)
+def require_service(variable: str, what: str, default: str | None = None) -> str:
+    """The value of ``variable`` (else ``default`` if it exists on this machine); skip
+    without it locally, fail in CI."""
+    value = os.environ.get(variable) or (default if default and Path(default).exists() else None)
     if value:
         return value
     message = f"{variable} is not set: {what} (run .ci/setup.d/ as root to get one)"

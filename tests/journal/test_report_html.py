@@ -60,7 +60,9 @@ def test_page_escapes_free_text() -> None:
 
 
 def test_charts_render_in_headless_chromium(june_report: MonthlyReport, tmp_path: Path) -> None:
-    chromium = require_service("MFS_TEST_CHROMIUM", "no headless Chromium to render the page")
+    chromium = require_service(
+        "MFS_TEST_CHROMIUM", "no headless Chromium to render the page", "/usr/bin/chromium"
+    )
     page = tmp_path / "report.html"
     page.write_text(to_html(june_report), encoding="utf-8")
     profile = tmp_path / "profile"

@@ -10,7 +10,6 @@ forget them all at once.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import unicodedata
 
@@ -46,5 +45,4 @@ class Pseudonymizer:
         text = _normalise(identifier)
         if not text:
             raise ValueError("resident: expected a non-empty identifier")
-        digest = hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()
-        return digest[:_LENGTH]
+        return hmac.digest(self._key, text.encode("utf-8"), "sha256").hex()[:_LENGTH]
