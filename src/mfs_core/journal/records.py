@@ -36,6 +36,7 @@ __all__ = [
 
 #: An opaque id chosen by the recording software: letters, digits and ``._:-``, 1-128 long.
 RECORD_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+_ID_RULE = "an opaque id of 1 to 128 characters among A-Z a-z 0-9 . _ : -"
 #: A data·inclusion thematique code, one or two levels: ``famille--garde-d-enfants``.
 THEMATIQUE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 #: Longest note kept (characters); a longer note is an input error, not silently cut.
@@ -84,12 +85,17 @@ def partner_of(procedure: str) -> str:
     return procedure.split(".", 1)[0]
 
 
-def _pattern(pattern: re.Pattern[str], what: str) -> Any:
+def _pattern(pattern: re.Pattern[str], what: str, *, quote: bool = True) -> Any:
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not pattern.match(value):
-            raise ValueError(f"{attribute.name}: expected {what}, got {value!r}")
+            # A malformed id may be an e-mail or a name typed in the wrong field: not quoted.
+            got = f", got {value!r}" if quote else ""
+            raise ValueError(f"{attribute.name}: expected {what}{got}")
 
     return validate
+
+
+_opaque_id = _pattern(RECORD_ID_PATTERN, _ID_RULE, quote=False)
 
 
 def _aware(_instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
@@ -116,7 +122,7 @@ class RequestRecord:
     free text, redacted before storage.
     """
 
-    id: str = attrs.field(validator=_pattern(RECORD_ID_PATTERN, "an opaque id ([A-Za-z0-9._:-])"))
+    id: str = attrs.field(validator=_opaque_id)
     received_at: dt.datetime = attrs.field(validator=_aware)
     channel: Channel = attrs.field(converter=Channel)
     outcome: Outcome = attrs.field(converter=Outcome)
@@ -154,11 +160,9 @@ class EventRecord:
     ``reason`` is required when a referral is refused (free text, redacted before storage).
     """
 
-    id: str = attrs.field(validator=_pattern(RECORD_ID_PATTERN, "an opaque id ([A-Za-z0-9._:-])"))
+    id: str = attrs.field(validator=_opaque_id)
     event: EventKind = attrs.field(converter=EventKind)
-    request_id: str = attrs.field(
-        validator=_pattern(RECORD_ID_PATTERN, "an opaque id ([A-Za-z0-9._:-])")
-    )
+    request_id: str = attrs.field(validator=_opaque_id)
     occurred_at: dt.datetime = attrs.field(validator=_aware)
     reason: str | None = attrs.field(default=None, repr=False, validator=_note_length)
 
