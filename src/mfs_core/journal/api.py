@@ -1,12 +1,10 @@
 """The journal: what municipal software calls to record requests and their follow-ups.
 
->>> from mfs_core.journal import open_journal, RequestRecord
->>> with open_journal("sqlite:///mfs-journal.sqlite3") as journal:  # doctest: +SKIP
-...     journal.record(RequestRecord(id="2023-06-0001", received_at=..., ...))
-
-Every call that returns has committed its transaction; a record whose id is already in the
-journal is not stored again (``already_present``), so a retried call is harmless. Notes are
-redacted and residents pseudonymised here, before the backend sees anything.
+Open it with :func:`open_journal`, then :meth:`Journal.record` requests and
+:meth:`Journal.follow_up` what became of them (examples in ``docs/journal.md``). Every call
+that returns has committed its transaction; a record whose id is already in the journal is
+not stored again (``already_present``), so a retried call is harmless. Notes are redacted
+and residents pseudonymised here, before the backend sees anything.
 """
 
 from __future__ import annotations
@@ -194,6 +192,11 @@ class Journal:
     def event_problems(self, events: Sequence[EventRecord]) -> list[str | None]:
         """For each event, why it cannot be recorded (``None`` when it can): its request
         must be in the journal with the outcome the event follows up."""
+        return self._check_events(events)[0]
+
+    def _check_events(
+        self, events: Sequence[EventRecord]
+    ) -> tuple[list[str | None], dict[str, tuple[str, dt.datetime]]]:
         facts = self.store.request_facts([e.request_id for e in events])
         problems: list[str | None] = []
         for event in events:
@@ -210,7 +213,7 @@ class Journal:
                 problems.append("occurred_at: expected a time after the request's received_at")
             else:
                 problems.append(None)
-        return problems
+        return problems, facts
 
     def follow_up(self, event: EventRecord) -> WriteResult:
         """Record one follow-up event, committed before returning."""
@@ -220,14 +223,14 @@ class Journal:
         """Record follow-up events in one transaction; raise :class:`InputError` (and record
         nothing) if one of them does not follow up a request of the journal."""
         events = list(events)
+        checks, facts = self._check_events(events)
         problems = [
             f"events[{index}]: {problem}"
-            for index, problem in enumerate(self.event_problems(events))
+            for index, problem in enumerate(checks)
             if problem is not None
         ]
         if problems:
             raise InputError(problems)
-        facts = self.store.request_facts([e.request_id for e in events])
         now = dt.datetime.now(dt.UTC)
         found = _Findings()
         rows: list[EventRow] = []
