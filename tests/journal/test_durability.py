@@ -6,6 +6,7 @@ checks the journal from this process.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -15,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from mfs_core.journal import Journal, open_journal
+from mfs_core.journal import Journal, RequestRecord, open_journal
 from mfs_core.journal.sqlite import SqliteStore
 
 WRITER = Path(__file__).with_name("journal_writer.py")
@@ -120,3 +121,24 @@ def test_new_journal_opened_by_several_processes_at_once(journal_url: str) -> No
     # All create the schema at the same moment: migrations are serialised.
     processes = [start_writer(journal_url, f"p{n}", 5, 5) for n in range(3)]
     assert sum(last_report(p)["recorded"] for p in processes) == 15
+
+
+def test_sqlite_purge_leaves_no_trace_in_the_files(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    marker = "marqueur-de-note-purgee"
+    with open_journal(url, pseudonym_secret="") as journal:
+        journal.record_many(
+            RequestRecord(
+                id=f"r{i}",
+                received_at=dt.datetime(2022, 1, 3, 9, tzinfo=dt.UTC),
+                procedure="dgfip.declaration-revenus",
+                channel="counter",
+                outcome="resolved_first_contact",
+                note=f"{marker} {i}",
+            )
+            for i in range(50)
+        )
+        assert marker.encode() in b"".join(p.read_bytes() for p in tmp_path.iterdir())
+        assert journal.purge(dt.date(2023, 1, 1)).requests == 50
+        content = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert marker.encode() not in content

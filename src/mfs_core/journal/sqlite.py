@@ -89,9 +89,13 @@ class SqliteStore(SqlStore):
         return str(self._connection.execute("PRAGMA integrity_check").fetchone()[0])
 
     def purge(self, before: dt.datetime) -> tuple[int, int]:
-        # Overwrite deleted content so purged notes do not linger in free pages.
+        # Overwrite deleted content so purged notes do not linger in free pages, then
+        # checkpoint so that the write-ahead log's older copies of those pages go too
+        # (best effort: a reader still open elsewhere may delay it to a later checkpoint).
         self._connection.execute("PRAGMA secure_delete=ON")
         try:
-            return super().purge(before)
+            counts = super().purge(before)
         finally:
             self._connection.execute("PRAGMA secure_delete=OFF")
+        self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return counts
