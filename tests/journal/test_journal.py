@@ -72,6 +72,17 @@ def test_a_retried_id_is_not_counted_twice(journal: Journal) -> None:
     assert [r.id for r in journal.requests()] == ["r1", "r2"]
 
 
+def test_a_write_during_a_read_is_committed(journal_url: str, journal: Journal) -> None:
+    journal.record_many([request("r1"), request("r2")])
+    reading = journal.requests()
+    assert next(reading).id == "r1"  # a read still open...
+    journal.record(request("r3"))  # ...does not hold this write back
+    with open_journal(journal_url, pseudonym_secret=SECRET) as other:
+        assert [r.id for r in other.requests()] == ["r1", "r2", "r3"]
+    rest = [r.id for r in reading]
+    assert rest[0] == "r2"  # whether it also sees r3 is up to the backend
+
+
 def test_residents_are_pseudonymised(journal: Journal) -> None:
     journal.record_many(
         [

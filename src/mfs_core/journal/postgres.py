@@ -9,7 +9,8 @@ may follow as a query string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +22,8 @@ __all__ = ["PostgresStore"]
 #: Key of the advisory lock held while migrating ("mfsjrnl" in ASCII, any constant would do).
 _MIGRATION_LOCK = 0x6D66736A726E6C
 CONNECT_TIMEOUT_SECONDS = 10
+STREAM_BATCH = 2000  # rows fetched per round trip when streaming an export
+_STREAMS = itertools.count()
 
 
 class PostgresStore(SqlStore):
@@ -52,6 +55,16 @@ class PostgresStore(SqlStore):
             # Only the primary message: the server's DETAIL may quote a whole row.
             message = exc.diag.message_primary or type(exc).__name__
             raise JournalError(f"{self.url}: write failed, nothing recorded ({message})") from exc
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        # A server-side cursor, so an export of years of requests is not loaded at once.
+        # WITH HOLD, outside any transaction: a write made while a stream is still open
+        # must commit when it returns, not wait inside the stream's transaction.
+        name = f"mfs_journal_stream_{next(_STREAMS)}"
+        with self._connection.cursor(name=name, withhold=True) as cursor:
+            cursor.itersize = STREAM_BATCH
+            cursor.execute(sql, params)
+            yield from cursor
 
     def _serialise_migrations(self, cursor: Any) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))

@@ -160,6 +160,10 @@ class SqlStore:
     def _migration_sql(self, migration: Migration) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of a long query, read as they are consumed (exports)."""
+        yield from self._connection.execute(sql, params)
+
     def _time_in(self, value: dt.datetime) -> Any:
         return value
 
@@ -273,11 +277,8 @@ class SqlStore:
         self, start: dt.datetime | None, end: dt.datetime | None
     ) -> Iterator[StoredRequest]:
         where, params = self._range("received_at", start, end)
-        cur = self._connection.execute(
-            self._q(f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY received_at, id"),
-            params,
-        )
-        for row in cur:
+        sql = f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY received_at, id"
+        for row in self._stream(self._q(sql), params):
             yield StoredRequest(
                 id=row[0],
                 received_at=self._time_out(row[1]),
@@ -296,11 +297,8 @@ class SqlStore:
         self, start: dt.datetime | None, end: dt.datetime | None
     ) -> Iterator[StoredEvent]:
         where, params = self._range("request_received_at", start, end)
-        cur = self._connection.execute(
-            self._q(f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY occurred_at, id"),
-            params,
-        )
-        for row in cur:
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY occurred_at, id"
+        for row in self._stream(self._q(sql), params):
             yield StoredEvent(
                 id=row[0],
                 request_id=row[1],
