@@ -1,4 +1,4 @@
-"""Quality gates for mfs-core: ``nox -s tests lint typecheck docs``.
+"""Quality gates for mfs-core: ``nox`` runs tests, tests_plugins, lint, typecheck and docs.
 
 Works with plain pip/virtualenv; set ``NOX_DEFAULT_VENV_BACKEND=uv`` to use uv instead.
 """
@@ -17,7 +17,7 @@ PYTHON = "3.11"
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite on the core alone (the external plugins must be absent)."""
-    session.install("-e", ".[test]")
+    session.install("-e", ".[test,postgres]")
     session.run("pytest", *session.posargs)
 
 
@@ -29,7 +29,7 @@ PLUGIN_DIRS = ("plugins/mfs-anah", "plugins/mfs-local-droits")
 def tests_plugins(session: nox.Session) -> None:
     """The core tests with the external plugins installed, then each plugin's own tests."""
     editable = [arg for path in PLUGIN_DIRS for arg in ("-e", path)]
-    session.install("-e", ".[test]", *editable)
+    session.install("-e", ".[test,postgres]", *editable)
     env = {"MFS_TEST_EXPECT_PLUGINS": "1"}  # the discovery tests assert the plugins are found
     session.run("pytest", *session.posargs, env=env)
     for path in PLUGIN_DIRS:
@@ -47,7 +47,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy, strict on src/."""
-    session.install("-e", ".[test]", "mypy>=1.10")  # pytest: mfs_core.pytest_plugin
+    session.install("-e", ".[test,postgres]", "mypy>=1.10")  # pytest: mfs_core.pytest_plugin
     session.run("mypy")
 
 

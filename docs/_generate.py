@@ -327,12 +327,40 @@ def site_file_page() -> str:
     return "\n".join(lines)
 
 
+def journal_schema_page() -> str:
+    """The journal's SQL schema, migration by migration, for both backends."""
+    from mfs_core.journal.schema import MIGRATIONS
+
+    lines = [
+        "# Journal schema",
+        "",
+        "Generated from `mfs_core/journal/schema.py`. Each journal records the migrations",
+        "applied in its `schema_version` table; opening a journal applies the missing ones.",
+        "",
+    ]
+    for migration in MIGRATIONS:
+        lines += [f"## Version {migration.version}: {migration.description}", ""]
+        for backend, lexer, statements in (
+            ("SQLite", "sql", migration.sqlite),
+            ("PostgreSQL", "postgresql", migration.postgres),
+        ):
+            lines += [f"### {backend}", "", f"```{lexer}"]
+            for statement in statements:
+                parts = [part.strip() for part in statement.strip().splitlines()]
+                inner = [f"    {part}" for part in parts[1:-1]]
+                lines += [*parts[:1], *inner, *parts[1:][-1:]]
+                lines[-1] += ";"
+            lines += ["```", ""]
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "hooks.md": hooks_page,
     "routing-examples.md": routing_examples_page,
     "partners.md": partners_page,
     "checks.md": checks_index_page,
     "site-file.md": site_file_page,
+    "journal-schema.md": journal_schema_page,
 }
 GENERATORS.update(
     {f"check-{check.id}.md": functools.partial(check_page, check.id) for check in _catalogue()}

@@ -19,7 +19,6 @@ from typing import Any
 import attrs
 import pytest
 
-from conftest import install_test_distribution
 from mfs_core import (
     Check,
     Partner,
@@ -40,6 +39,7 @@ from mfs_core.testing import (
     run_check,
 )
 from mfs_core.validation import validate
+from mfs_test_support import install_test_distribution
 
 pytest_plugins = ["pytester"]
 

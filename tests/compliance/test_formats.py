@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from mfs_core.compliance.formats._locate import line_of
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
 from mfs_core.model import Severity
+from mfs_test_support import require_service
 
 from .conftest import ANCT_SAMPLE, EXAMPLES
 
@@ -127,12 +127,7 @@ def test_junit_marks_unknown_checks_skipped(national: Report) -> None:
 
 
 def sarif_validator() -> jsonschema.Draft4Validator:
-    path = os.environ.get("MFS_TEST_SARIF_SCHEMA")
-    if not path:
-        # CI always has it (.ci/setup.d/40-sarif-schema.sh); a developer may not have npm.
-        if os.environ.get("CI"):
-            pytest.fail("MFS_TEST_SARIF_SCHEMA is not set: .ci/setup.d/40-sarif-schema.sh failed")
-        pytest.skip("official SARIF schema not fetched: run .ci/setup.d/40-sarif-schema.sh")
+    path = require_service("MFS_TEST_SARIF_SCHEMA", "the official SARIF 2.1.0 schema (npm)")
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(schema)

@@ -30,6 +30,8 @@ COMMAND_MODULES = (
     "mfs_core.cli.route_cmd",
     "mfs_core.cli.url_cmd",
     "mfs_core.cli.check_cmd",
+    "mfs_core.cli.journal_cmd",
+    "mfs_core.cli.report_cmd",
 )
 
 

@@ -1,0 +1,34 @@
+"""The activity journal: requests, follow-ups, retention, and the monthly report.
+
+Backends: SQLite (embedded default) and PostgreSQL (psycopg 3, imported only when used).
+"""
+
+from __future__ import annotations
+
+from mfs_core.journal.api import Journal, PurgeResult, WriteResult, open_journal
+from mfs_core.journal.records import (
+    Autonomy,
+    EventKind,
+    EventRecord,
+    Outcome,
+    RequestRecord,
+    StoredEvent,
+    StoredRequest,
+)
+from mfs_core.journal.store import JournalError, JournalStore
+
+__all__ = [
+    "Autonomy",
+    "EventKind",
+    "EventRecord",
+    "Journal",
+    "JournalError",
+    "JournalStore",
+    "Outcome",
+    "PurgeResult",
+    "RequestRecord",
+    "StoredEvent",
+    "StoredRequest",
+    "WriteResult",
+    "open_journal",
+]

@@ -1,0 +1,330 @@
+"""The journal: what municipal software calls to record requests and their follow-ups.
+
+Open it with :func:`open_journal`, then :meth:`Journal.record` requests and
+:meth:`Journal.follow_up` what became of them (examples in ``docs/journal.md``). Every call
+that returns has committed its transaction; a record whose id is already in the journal is
+not stored again (``already_present``), so a retried call is harmless. Notes are redacted
+and residents pseudonymised here, before the backend sees anything.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import urllib.parse
+from collections.abc import Iterable, Iterator, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from mfs_core.errors import InputError
+from mfs_core.journal.pseudonym import Pseudonymizer
+from mfs_core.journal.records import (
+    EVENT_FOLLOWS,
+    EventRecord,
+    RequestRecord,
+    StoredEvent,
+    StoredRequest,
+)
+from mfs_core.journal.redaction import redact
+from mfs_core.journal.store import EventRow, JournalStore, RequestRow
+
+if TYPE_CHECKING:
+    from mfs_core._settings_model import MfsSettings
+
+__all__ = ["PARIS", "Journal", "PurgeResult", "WriteResult", "open_journal", "public_url"]
+
+NO_SECRET = (
+    "resident: set pseudonym_secret (MFS_PSEUDONYM_SECRET) to link returning residents; "
+    "identifiers are never stored in clear"
+)
+#: Days and months of the journal are those of the counter: Europe/Paris.
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@attrs.frozen(kw_only=True)
+class WriteResult:
+    """What a write did: records new to the journal, records already there (same id), and
+    the kinds of personal data redacted (``{"nir": 1, "iban?": 1}``; ``?`` = checksum
+    failed, a suspected look-alike)."""
+
+    recorded: int
+    already_present: int
+    redactions: dict[str, int] = attrs.field(factory=dict)
+    #: Position in the batch → labels of what was redacted in that record's free text.
+    redacted_at: dict[int, tuple[str, ...]] = attrs.field(factory=dict)
+
+    @property
+    def suspected(self) -> int:
+        """How many redacted look-alikes failed their checksum."""
+        return sum(n for label, n in self.redactions.items() if label.endswith("?"))
+
+
+@attrs.frozen(kw_only=True)
+class PurgeResult:
+    """How many requests, and events of those requests, a purge deleted."""
+
+    requests: int
+    events: int
+
+
+def public_url(url: str) -> str:
+    """``url`` with its password hidden, fit for messages."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None and "password" not in parts.query.lower():
+        return url
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = netloc.replace(f":{parts.password}@", ":***@", 1)
+    query = "***" if "password" in parts.query.lower() else parts.query
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
+
+
+class _Findings:
+    """Redacts the free text of a batch and remembers what it found, and where."""
+
+    def __init__(self) -> None:
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.where: dict[int, tuple[str, ...]] = {}
+
+    def scan(self, index: int, text: str | None) -> tuple[str | None, str | None]:
+        """The redacted text and its comma-separated labels (``None`` when clean)."""
+        if text is None:
+            return None, None
+        redacted = redact(text)
+        if not redacted.findings:
+            return redacted.text, None
+        self.counts.update(f.label for f in redacted.findings)
+        self.where[index] = redacted.labels
+        return redacted.text, ",".join(redacted.labels)
+
+    def result(self, recorded: int, total: int) -> WriteResult:
+        return WriteResult(
+            recorded=recorded,
+            already_present=total - recorded,
+            redactions=dict(self.counts),
+            redacted_at=self.where,
+        )
+
+
+def _start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=PARIS)
+
+
+class Journal:
+    """The request journal over a storage backend (see :func:`open_journal`)."""
+
+    def __init__(self, store: JournalStore, *, pseudonym_secret: str | None = None) -> None:
+        self.store = store
+        self._pseudonymize = Pseudonymizer(pseudonym_secret) if pseudonym_secret else None
+
+    def __repr__(self) -> str:
+        return f"Journal({self.store.url!r})"
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        """Where the journal lives, password hidden."""
+        return self.store.url
+
+    @property
+    def pseudonymizes(self) -> bool:
+        """Whether a pseudonym secret is set, so requests may name their ``resident``."""
+        return self._pseudonymize is not None
+
+    def close(self) -> None:
+        """Close the connection (every write was already committed)."""
+        self.store.close()
+
+    # -- requests -------------------------------------------------------------------------
+    def record(self, request: RequestRecord) -> WriteResult:
+        """Record one request, committed before returning."""
+        return self.record_many((request,))
+
+    def record_many(self, requests: Iterable[RequestRecord]) -> WriteResult:
+        """Record requests in one transaction: all are committed, or none."""
+        now = dt.datetime.now(dt.UTC)
+        found = _Findings()
+        rows = [
+            self._request_row(request, now, found.scan(index, request.note))
+            for index, request in enumerate(requests)
+        ]
+        recorded = self.store.insert_requests(rows)
+        return found.result(recorded, len(rows))
+
+    def _request_row(
+        self, request: RequestRecord, now: dt.datetime, note: tuple[str | None, str | None]
+    ) -> RequestRow:
+        text, labels = note
+        resident = None
+        if request.resident is not None:
+            if self._pseudonymize is None:
+                raise InputError(NO_SECRET)
+            resident = self._pseudonymize(request.resident)
+        return (
+            request.id,
+            request.received_at,
+            request.partner_code,
+            request.procedure,
+            request.thematique,
+            request.channel.value,
+            request.outcome.value,
+            request.autonomy.value if request.autonomy is not None else None,
+            text,
+            resident,
+            labels,
+            now,
+        )
+
+    # -- follow-up events -----------------------------------------------------------------
+    def event_problems(self, events: Sequence[EventRecord]) -> list[str | None]:
+        """For each event, why it cannot be recorded (``None`` when it can): its request
+        must be in the journal with the outcome the event follows up."""
+        return self._check_events(events)[0]
+
+    def _check_events(
+        self, events: Sequence[EventRecord]
+    ) -> tuple[list[str | None], dict[str, tuple[str, dt.datetime]]]:
+        facts = self.store.request_facts([e.request_id for e in events])
+        problems: list[str | None] = []
+        for event in events:
+            fact = facts.get(event.request_id)
+            expected = EVENT_FOLLOWS[event.event]
+            if fact is None:
+                problems.append(f"request_id: no request {event.request_id!r} in the journal")
+            elif fact[0] != expected.value:
+                problems.append(
+                    f"event: {event.event.value!r} follows a request with outcome "
+                    f"{expected.value!r}, request {event.request_id!r} has {fact[0]!r}"
+                )
+            elif event.occurred_at < fact[1]:
+                problems.append("occurred_at: expected a time after the request's received_at")
+            else:
+                problems.append(None)
+        return problems, facts
+
+    def follow_up(self, event: EventRecord) -> WriteResult:
+        """Record one follow-up event, committed before returning."""
+        return self.follow_up_many((event,))
+
+    def follow_up_many(self, events: Iterable[EventRecord]) -> WriteResult:
+        """Record follow-up events in one transaction; raise :class:`InputError` (and record
+        nothing) if one of them does not follow up a request of the journal."""
+        events = list(events)
+        checks, facts = self._check_events(events)
+        problems = [
+            f"events[{index}]: {problem}"
+            for index, problem in enumerate(checks)
+            if problem is not None
+        ]
+        if problems:
+            raise InputError(problems)
+        now = dt.datetime.now(dt.UTC)
+        found = _Findings()
+        rows: list[EventRow] = []
+        for index, event in enumerate(events):
+            reason, labels = found.scan(index, event.reason)
+            received_at = facts[event.request_id][1]
+            rows.append(
+                (
+                    event.id,
+                    event.request_id,
+                    received_at,
+                    event.event.value,
+                    event.occurred_at,
+                    reason,
+                    labels,
+                    now,
+                )
+            )
+        recorded = self.store.insert_events(rows)
+        return found.result(recorded, len(rows))
+
+    # -- reading and retention ------------------------------------------------------------
+    def requests(
+        self, since: dt.date | None = None, until: dt.date | None = None
+    ) -> Iterator[StoredRequest]:
+        """Stored requests received from ``since`` to before ``until`` (Paris days)."""
+        return self.store.iter_requests(
+            _start_of_day(since) if since else None, _start_of_day(until) if until else None
+        )
+
+    def events(
+        self, since: dt.date | None = None, until: dt.date | None = None
+    ) -> Iterator[StoredEvent]:
+        """Stored events of the requests received from ``since`` to before ``until``."""
+        return self.store.iter_events(
+            _start_of_day(since) if since else None, _start_of_day(until) if until else None
+        )
+
+    def purge(self, before: dt.date) -> PurgeResult:
+        """Delete every request received before ``before`` (00:00, Paris time) and its
+        events: the retention period. Returns how many of each were deleted."""
+        requests, events = self.store.purge(_start_of_day(before))
+        return PurgeResult(requests=requests, events=events)
+
+
+def open_journal(
+    url: str | None = None,
+    *,
+    pseudonym_secret: str | None = None,
+    settings: MfsSettings | None = None,
+) -> Journal:
+    """Open (and create or migrate) the journal at ``url``.
+
+    ``url`` defaults to the ``journal_url`` setting (``MFS_JOURNAL_URL``, default
+    ``sqlite:///mfs-journal.sqlite3``): ``sqlite:///relative/path``,
+    ``sqlite:////absolute/path`` or ``postgresql://user:password@host/database``. The
+    pseudonym secret defaults to the ``pseudonym_secret`` setting. Raises
+    :class:`InputError` for a malformed URL and :class:`JournalError` when the journal
+    cannot be opened.
+    """
+    if url is None or pseudonym_secret is None:
+        if settings is None:
+            from mfs_core.settings import load_settings
+
+            settings = load_settings()
+        url = url or settings.journal_url
+        if pseudonym_secret is None and settings.pseudonym_secret is not None:
+            pseudonym_secret = settings.pseudonym_secret.get_secret_value()
+    try:
+        store = _open_store(url)
+        journal = Journal(store, pseudonym_secret=pseudonym_secret)
+    except ValueError as exc:  # a pseudonym secret too short
+        raise InputError(str(exc)) from None
+    try:
+        store.migrate()
+    except BaseException:
+        store.close()
+        raise
+    return journal
+
+
+def _open_store(url: str) -> JournalStore:
+    shown = public_url(url)
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://") :]
+        if not path.startswith("/") or len(path) < 2:
+            raise InputError(f"journal_url: expected sqlite:///path/to/file, got {shown!r}")
+        from mfs_core.journal.sqlite import SqliteStore
+
+        return SqliteStore(path[1:], shown)
+    if url.startswith(("postgresql://", "postgres://")):
+        from mfs_core.journal.postgres import PostgresStore
+
+        return PostgresStore(url, shown)
+    raise InputError(
+        f"journal_url: expected sqlite:///path or postgresql://user@host/database, got {shown!r}"
+    )

@@ -1,0 +1,333 @@
+"""The monthly activity report: what the site, the town and the national programme expect.
+
+Every figure is computed from the journal for the requests *received* in the month
+(Europe/Paris). Follow-ups are attributed to the month of their request, as known when the
+report is built: a June referral accepted in July counts as accepted in June's report built
+in August. The indicators are defined in ``docs/journal.md``.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import datetime as dt
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mfs_core.errors import InputError
+from mfs_core.journal.records import Autonomy, EventKind, Outcome
+
+if TYPE_CHECKING:
+    from mfs_core.journal.api import Journal
+
+__all__ = [
+    "NONE_KEY",
+    "Appointments",
+    "MonthlyReport",
+    "Referrals",
+    "build_report",
+    "parse_month",
+    "to_csv",
+    "to_json",
+    "to_text",
+]
+
+#: Version of the JSON document of ``mfs report --format json``.
+REPORT_SCHEMA_VERSION = 1
+#: Key under which requests without a partner (or procedure, thematique...) are counted.
+NONE_KEY = "_none"
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
+
+
+def parse_month(text: str) -> dt.date:
+    """``"2023-06"`` → ``date(2023, 6, 1)``; :class:`InputError` otherwise."""
+    match = _MONTH.match(text)
+    if not match:
+        raise InputError(f"--month: expected a month YYYY-MM, got {text!r}")
+    return dt.date(int(match[1]), int(match[2]), 1)
+
+
+def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The first instant of ``month`` and of the next one, in Paris time."""
+    from mfs_core.journal.api import PARIS
+
+    following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return (
+        dt.datetime.combine(month.replace(day=1), dt.time(), tzinfo=PARIS),
+        dt.datetime.combine(following, dt.time(), tzinfo=PARIS),
+    )
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def _sorted(counter: collections.Counter[str]) -> dict[str, int]:
+    """Largest first, then by key, so output never depends on storage order."""
+    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+@attrs.frozen(kw_only=True)
+class Appointments:
+    """Requests answered by an appointment, and how many of those were held."""
+
+    booked: int
+    held: int
+
+    @property
+    def not_held_yet(self) -> int:
+        """Booked but with no ``appointment_held`` event (yet)."""
+        return self.booked - self.held
+
+
+@attrs.frozen(kw_only=True)
+class Referrals:
+    """Requests referred to a partner, and the latest known status of each."""
+
+    total: int
+    accepted: int
+    refused: int
+    expired: int
+    refusal_reasons: dict[str, int]
+
+    @property
+    def pending(self) -> int:
+        """Referred with no status yet."""
+        return self.total - self.accepted - self.refused - self.expired
+
+
+@attrs.frozen(kw_only=True)
+class MonthlyReport:
+    """The indicators of one month (see ``docs/journal.md`` for each definition)."""
+
+    month: dt.date
+    total_requests: int
+    resolved_first_contact: int
+    by_partner: dict[str, int]
+    by_procedure: dict[str, int]
+    by_thematique: dict[str, int]
+    by_channel: dict[str, int]
+    by_outcome: dict[str, int]
+    by_autonomy: dict[str, int]
+    appointments: Appointments
+    referrals: Referrals
+    residents: int
+    repeat_visits: int
+
+    @property
+    def first_contact_resolution_rate(self) -> float | None:
+        """Requests resolved at the first contact / all requests of the month."""
+        return _rate(self.resolved_first_contact, self.total_requests)
+
+    @property
+    def autonomy_recorded(self) -> int:
+        """Requests whose autonomy was recorded."""
+        return sum(n for key, n in self.by_autonomy.items() if key != NONE_KEY)
+
+    @property
+    def towards_autonomy(self) -> int:
+        """Requests done by the resident, alone or accompanied by the agent."""
+        return self.by_autonomy.get(Autonomy.ACCOMPANIED.value, 0) + self.by_autonomy.get(
+            Autonomy.AUTONOMOUS.value, 0
+        )
+
+    @property
+    def autonomy_rate(self) -> float | None:
+        """Share of the requests with autonomy recorded that the resident did (alone or
+        accompanied) rather than the agent."""
+        return _rate(self.towards_autonomy, self.autonomy_recorded)
+
+
+def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
+    """Compute the report of ``month`` (any day in it) from ``journal``.
+
+    Three queries whatever the journal's size: the month's requests counted by every
+    dimension at once (one ``GROUP BY``), the latest follow-up of each, and the distinct
+    pseudonymised residents.
+    """
+    start, end = month_bounds(month)
+    store = journal.store
+    dimensions: list[collections.Counter[str]] = [collections.Counter() for _ in range(6)]
+    total = 0
+    for *keys, count in store.month_cube(start, end):
+        total += count
+        for counter, key in zip(dimensions, keys, strict=True):
+            counter[key if key is not None else NONE_KEY] += count
+    by_partner, by_procedure, by_thematique, by_channel, by_outcome, by_autonomy = dimensions
+
+    latest: collections.Counter[str] = collections.Counter()
+    reasons: collections.Counter[str] = collections.Counter()
+    for _outcome, event, reason, count in store.follow_ups(start, end):
+        latest[event] += count
+        if event == EventKind.REFERRAL_REFUSED.value:
+            reasons[reason or NONE_KEY] += count
+    residents, identified = store.residents(start, end)
+    return MonthlyReport(
+        month=month.replace(day=1),
+        total_requests=total,
+        resolved_first_contact=by_outcome[Outcome.RESOLVED_FIRST_CONTACT.value],
+        by_partner=_sorted(by_partner),
+        by_procedure=_sorted(by_procedure),
+        by_thematique=_sorted(by_thematique),
+        by_channel=_sorted(by_channel),
+        by_outcome=_sorted(by_outcome),
+        by_autonomy=_sorted(by_autonomy),
+        appointments=Appointments(
+            booked=by_outcome[Outcome.APPOINTMENT.value],
+            held=latest[EventKind.APPOINTMENT_HELD.value],
+        ),
+        referrals=Referrals(
+            total=by_outcome[Outcome.REFERRAL.value],
+            accepted=latest[EventKind.REFERRAL_ACCEPTED.value],
+            refused=latest[EventKind.REFERRAL_REFUSED.value],
+            expired=latest[EventKind.REFERRAL_EXPIRED.value],
+            refusal_reasons=_sorted(reasons),
+        ),
+        residents=residents,
+        repeat_visits=identified - residents,
+    )
+
+
+def to_json(report: MonthlyReport) -> dict[str, Any]:
+    """The JSON document of ``mfs report --format json`` (a stable contract)."""
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "month": report.month.strftime("%Y-%m"),
+        "total_requests": report.total_requests,
+        "resolved_first_contact": report.resolved_first_contact,
+        "first_contact_resolution_rate": report.first_contact_resolution_rate,
+        "by_partner": report.by_partner,
+        "by_procedure": report.by_procedure,
+        "by_thematique": report.by_thematique,
+        "by_channel": report.by_channel,
+        "by_outcome": report.by_outcome,
+        "by_autonomy": report.by_autonomy,
+        "appointments": {
+            "booked": report.appointments.booked,
+            "held": report.appointments.held,
+            "not_held_yet": report.appointments.not_held_yet,
+        },
+        "referrals": {
+            "total": report.referrals.total,
+            "accepted": report.referrals.accepted,
+            "refused": report.referrals.refused,
+            "expired": report.referrals.expired,
+            "pending": report.referrals.pending,
+            "refusal_reasons": report.referrals.refusal_reasons,
+        },
+        "autonomy": {
+            "recorded": report.autonomy_recorded,
+            "towards_autonomy": report.towards_autonomy,
+            "rate": report.autonomy_rate,
+        },
+        "residents": {
+            "distinct": report.residents,
+            "repeat_visits": report.repeat_visits,
+        },
+    }
+
+
+def _flatten(prefix: str, value: Any) -> list[tuple[str, str, Any]]:
+    if isinstance(value, dict) and (prefix.startswith("by_") or prefix.endswith("_reasons")):
+        return [(prefix, str(key), count) for key, count in value.items()]
+    if isinstance(value, dict):
+        rows: list[tuple[str, str, Any]] = []
+        for key, sub in value.items():
+            rows += _flatten(f"{prefix}.{key}", sub)
+        return rows
+    return [(prefix, "", value)]
+
+
+def to_csv(report: MonthlyReport) -> str:
+    """One row per indicator: ``month,indicator,key,value`` (``key`` names the partner,
+    channel... of the ``by_*`` indicators; a rate with no denominator is empty)."""
+    data = to_json(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("month", "indicator", "key", "value"))
+    for name, value in data.items():
+        if name in ("schema_version", "month"):
+            continue
+        for indicator, key, item in _flatten(name, value):
+            writer.writerow((data["month"], indicator, key, "" if item is None else item))
+    return buffer.getvalue()
+
+
+def percent(rate: float | None) -> str:
+    """``0.6675`` → ``"66,8 %"`` (French typography); ``None`` → ``"-"``."""
+    if rate is None:
+        return "-"
+    return f"{rate * 100:.1f}".replace(".", ",") + "\u00a0%"
+
+
+def month_title(month: dt.date) -> str:
+    """``"juin 2023"``."""
+    return f"{MONTHS_FR[month.month - 1]} {month.year}"
+
+
+#: French labels of the stored codes, for agents and mayors.
+LABELS_FR = {
+    "resolved_first_contact": "résolue au premier contact",
+    "appointment": "rendez-vous",
+    "referral": "orientation vers un partenaire",
+    "orientation": "orientation locale",
+    "unresolved": "non résolue",
+    "done_by_agent": "faite par l'agent",
+    "accompanied": "faite par l'usager accompagné",
+    "autonomous": "faite seul par l'usager",
+    "counter": "accueil physique",
+    "phone": "téléphone",
+    "video": "visioconférence",
+    "mobile": "itinérance",
+    "online": "en ligne",
+    "mail": "courrier",
+    NONE_KEY: "non renseigné",
+}
+
+
+def label(key: str) -> str:
+    """The French label of a stored code, or the code itself (partners, procedures)."""
+    return LABELS_FR.get(key, key)
+
+
+def to_text(report: MonthlyReport) -> str:
+    """The report as plain French text, for the site and the town."""
+    appointments, referrals = report.appointments, report.referrals
+    lines = [
+        f"Activité France services — {month_title(report.month)}",
+        "",
+        f"Demandes : {report.total_requests}",
+        f"Résolues au premier contact : {report.resolved_first_contact} "
+        f"({percent(report.first_contact_resolution_rate)})",
+        f"Rendez-vous : {appointments.booked} pris, {appointments.held} honorés",
+        f"Orientations vers un partenaire : {referrals.total} — acceptées {referrals.accepted}, "
+        f"refusées {referrals.refused}, expirées {referrals.expired}, "
+        f"sans suite connue {referrals.pending}",
+        f"Vers l'autonomie : {report.towards_autonomy} sur {report.autonomy_recorded} "
+        f"renseignées ({percent(report.autonomy_rate)})",
+        f"Usagers identifiés (pseudonymes) : {report.residents}, revenus dans le mois : "
+        f"{report.repeat_visits} fois",
+    ]
+    sections = (
+        ("Par partenaire", report.by_partner),
+        ("Par démarche", report.by_procedure),
+        ("Par thématique", report.by_thematique),
+        ("Par canal", report.by_channel),
+        ("Par suite donnée", report.by_outcome),
+        ("Par autonomie", report.by_autonomy),
+        ("Motifs de refus des orientations", referrals.refusal_reasons),
+    )
+    for title, counts in sections:
+        if not counts:
+            continue
+        lines += ["", f"{title} :"]
+        width = max(len(label(key)) for key in counts)
+        lines += [f"  {label(key):<{width}}  {count:>6}" for key, count in counts.items()]
+    return "\n".join(lines) + "\n"

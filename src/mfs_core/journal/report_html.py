@@ -1,0 +1,160 @@
+"""The monthly report as one self-contained HTML page a mayor can read.
+
+No external resource: styles are inline, charts are inline SVG drawn here (bar lengths are
+computed in Python), and a Content-Security-Policy forbids the page to load anything. A
+short inline script measures the bars the browser actually drew and writes the result into
+``#render-check`` (used by the test that opens the page in headless Chromium).
+"""
+
+from __future__ import annotations
+
+import html
+
+from mfs_core.journal.report import (
+    MonthlyReport,
+    label,
+    month_title,
+    percent,
+)
+
+__all__ = ["to_html"]
+
+_BAR_AREA = 360  # px for the longest bar
+_LABEL_WIDTH = 230
+_ROW = 26
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 46rem;
+       color: #1e1e1e; padding: 0 1rem; }
+h1 { color: #000091; font-size: 1.6rem; }
+h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem; }
+.figure { flex: 1 1 10rem; border: 1px solid #ddd; border-radius: 6px; padding: .8rem; }
+.figure strong { display: block; font-size: 1.8rem; color: #000091; }
+svg.chart text { font-size: 13px; fill: #1e1e1e; }
+svg.chart rect.bar { fill: #000091; }
+footer { margin-top: 2rem; font-size: .85rem; color: #555; }
+@media print { body { margin: 0; } }
+"""
+# Measures what the browser drew: bars with a value must have a size, proportional to it.
+_CHECK_SCRIPT = """
+(function () {
+  var bars = document.querySelectorAll("svg.chart rect.bar");
+  var expected = 0, drawn = 0, proportional = true;
+  document.querySelectorAll("svg.chart").forEach(function (chart) {
+    var unit = null;
+    chart.querySelectorAll("rect.bar").forEach(function (bar) {
+      var value = Number(bar.getAttribute("data-value"));
+      var box = bar.getBoundingClientRect();
+      if (value > 0) {
+        expected += 1;
+        if (box.width > 0 && box.height > 0) { drawn += 1; }
+        var perUnit = box.width / value;
+        if (unit === null) { unit = perUnit; }
+        else if (Math.abs(perUnit - unit) * value > 1.5) { proportional = false; }
+      }
+    });
+  });
+  var check = document.getElementById("render-check");
+  check.setAttribute("data-bars", String(bars.length));
+  check.setAttribute("data-expected", String(expected));
+  check.setAttribute("data-drawn", String(drawn));
+  check.setAttribute("data-proportional", String(proportional));
+})();
+"""
+
+
+def _chart(title: str, counts: dict[str, int]) -> str:
+    """A horizontal bar chart (inline SVG) of ``counts``, largest first."""
+    if not counts:
+        return f"<h2>{html.escape(title)}</h2>\n<p>Aucune donnée.</p>"
+    biggest = max(counts.values()) or 1
+    height = _ROW * len(counts) + 4
+    width = _LABEL_WIDTH + _BAR_AREA + 60
+    rows = []
+    for index, (key, value) in enumerate(counts.items()):
+        y = index * _ROW + 2
+        length = round(_BAR_AREA * value / biggest, 2)
+        name = html.escape(label(key))
+        rows.append(
+            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{name}</text>'
+            f'<rect class="bar" data-value="{value}" x="{_LABEL_WIDTH}" y="{y}" '
+            f'width="{length}" height="{_ROW - 8}"><title>{name} : {value}</title></rect>'
+            f'<text x="{_LABEL_WIDTH + length + 6}" y="{y + 15}">{value}</text>'
+        )
+    body = "\n".join(rows)
+    return (
+        f"<h2>{html.escape(title)}</h2>\n"
+        f'<svg class="chart" role="img" aria-label="{html.escape(title)}" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+        f"\n{body}\n</svg>"
+    )
+
+
+def _figure(value: str, caption: str) -> str:
+    return f'<div class="figure"><strong>{html.escape(value)}</strong>{html.escape(caption)}</div>'
+
+
+def to_html(report: MonthlyReport) -> str:
+    """The report as a self-contained HTML page (French), charts included."""
+    title = f"Activité France services — {month_title(report.month)}"
+    referrals = report.referrals
+    figures = "\n".join(
+        (
+            _figure(str(report.total_requests), "demandes reçues"),
+            _figure(percent(report.first_contact_resolution_rate), "résolues au premier contact"),
+            _figure(
+                f"{report.appointments.held} / {report.appointments.booked}",
+                "rendez-vous honorés / pris",
+            ),
+            _figure(percent(report.autonomy_rate), "faites par l'usager, seul ou accompagné"),
+        )
+    )
+    charts = "\n".join(
+        (
+            _chart("Demandes par partenaire", report.by_partner),
+            _chart("Suite donnée aux demandes", report.by_outcome),
+            _chart("Canal d'accueil", report.by_channel),
+            _chart(
+                "Devenir des orientations vers un partenaire",
+                {
+                    key: value
+                    for key, value in (
+                        ("acceptées", referrals.accepted),
+                        ("refusées", referrals.refused),
+                        ("expirées", referrals.expired),
+                        ("sans suite connue", referrals.pending),
+                    )
+                    if value
+                },
+            ),
+            _chart("Autonomie des usagers", report.by_autonomy),
+        )
+    )
+    return f"""<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>{_STYLE}</style>
+</head>
+<body>
+<h1>{html.escape(title)}</h1>
+<section class="figures">
+{figures}
+</section>
+{charts}
+<footer>
+<p>Usagers identifiés (pseudonymes) : {report.residents} ; revenus dans le mois :
+{report.repeat_visits} fois. Aucune donnée personnelle n'est conservée dans le journal.</p>
+<p id="render-check" hidden></p>
+</footer>
+<script>{_CHECK_SCRIPT}</script>
+</body>
+</html>
+"""

@@ -1,0 +1,339 @@
+"""The storage port of the journal, and the SQL shared by its two backends.
+
+:class:`JournalStore` is what :class:`~mfs_core.journal.api.Journal` needs from a backend;
+:class:`SqlStore` implements it once over a DB-API connection, and the SQLite and
+PostgreSQL backends only supply their dialect: how to open a transaction, how times are
+stored, how migrations are serialised between processes.
+
+Rows handed to a store are already redacted and pseudonymised; a store never sees a clear
+note or identifier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from mfs_core.errors import MfsError
+from mfs_core.journal.records import StoredEvent, StoredRequest
+from mfs_core.journal.schema import MIGRATIONS, Migration
+
+__all__ = ["EventRow", "JournalError", "JournalStore", "RequestRow", "SqlStore"]
+
+#: (id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note,
+#: resident pseudonym, redacted labels, recorded_at)
+RequestRow = tuple[
+    str, dt.datetime, str | None, str | None, str | None, str, str, str | None, str | None,
+    str | None, str | None, dt.datetime,
+]  # fmt: skip
+#: (id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at)
+EventRow = tuple[str, str, dt.datetime, str, dt.datetime, str | None, str | None, dt.datetime]
+#: (partner, procedure, thematique, channel, outcome, autonomy, count)
+CubeRow = tuple[str | None, str | None, str | None, str, str, str | None, int]
+#: (outcome of the request, latest event, its reason, count)
+FollowUpRow = tuple[str, str, str | None, int]
+
+_REQUEST_COLUMNS = (
+    "id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note, "
+    "resident, redacted, recorded_at"
+)
+_EVENT_COLUMNS = (
+    "id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at"
+)
+# Keep the SQL of the hot paths here, written once for both backends (``?`` placeholders).
+INSERT_REQUEST = (
+    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO NOTHING"
+)
+INSERT_EVENT = (
+    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (id) DO NOTHING"
+)
+MONTH_CUBE = (
+    "SELECT partner, procedure, thematique, channel, outcome, autonomy, COUNT(*) "
+    "FROM requests WHERE received_at >= ? AND received_at < ? "
+    "GROUP BY partner, procedure, thematique, channel, outcome, autonomy"
+)
+# The status of a follow-up is its latest event (then the greatest id, for ties).
+FOLLOW_UPS = (
+    "SELECT r.outcome, e.event, e.reason, COUNT(*) FROM events e "
+    "JOIN requests r ON r.id = e.request_id "
+    "WHERE e.request_received_at >= ? AND e.request_received_at < ? "
+    "AND NOT EXISTS (SELECT 1 FROM events later WHERE later.request_id = e.request_id "
+    "AND (later.occurred_at > e.occurred_at "
+    "OR (later.occurred_at = e.occurred_at AND later.id > e.id))) "
+    "GROUP BY r.outcome, e.event, e.reason"
+)
+RESIDENTS = (
+    "SELECT COUNT(DISTINCT resident), COUNT(resident) FROM requests "
+    "WHERE received_at >= ? AND received_at < ?"
+)
+_ID_CHUNK = 500  # ids per IN (...) query: far below SQLite's limit on variables
+
+
+class JournalError(MfsError):
+    """The journal cannot be used: newer schema, broken database, unreachable server."""
+
+
+class JournalStore(Protocol):
+    """What a journal backend provides. Every write is one transaction, committed on return."""
+
+    @property
+    def url(self) -> str:
+        """Where the journal lives, password hidden."""
+        ...
+
+    def schema_version(self) -> int:
+        """The version of the schema in the database."""
+        ...
+
+    def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        """Create the schema, or apply the migrations it lacks, in one transaction."""
+        ...
+
+    def insert_requests(self, rows: Sequence[RequestRow]) -> int:
+        """Insert ``rows`` in one transaction; return how many were new (others exist)."""
+        ...
+
+    def insert_events(self, rows: Sequence[EventRow]) -> int:
+        """Insert ``rows`` in one transaction; return how many were new."""
+        ...
+
+    def request_facts(self, ids: Sequence[str]) -> dict[str, tuple[str, dt.datetime]]:
+        """The outcome and reception time of each id found among ``ids``."""
+        ...
+
+    def iter_requests(
+        self, start: dt.datetime | None, end: dt.datetime | None
+    ) -> Iterator[StoredRequest]:
+        """Requests received in ``[start, end)`` (open bounds when ``None``), in time order."""
+        ...
+
+    def iter_events(
+        self, start: dt.datetime | None, end: dt.datetime | None
+    ) -> Iterator[StoredEvent]:
+        """Events of the requests received in ``[start, end)``, in time order."""
+        ...
+
+    def month_cube(self, start: dt.datetime, end: dt.datetime) -> list[CubeRow]:
+        """Request counts in ``[start, end)`` by every dimension of the report at once."""
+        ...
+
+    def follow_ups(self, start: dt.datetime, end: dt.datetime) -> list[FollowUpRow]:
+        """Latest event of each followed-up request received in ``[start, end)``, counted."""
+        ...
+
+    def residents(self, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
+        """Distinct pseudonymised residents in ``[start, end)``, and the requests that
+        carry a pseudonym."""
+        ...
+
+    def purge(self, before: dt.datetime) -> tuple[int, int]:
+        """Delete requests received before ``before`` and their events; return both counts."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+
+class SqlStore:
+    """:class:`JournalStore` over a DB-API connection; subclasses supply the dialect."""
+
+    placeholder = "?"
+
+    def __init__(self, connection: Any, url: str) -> None:
+        self._connection = connection
+        self._url = url
+        self._sql: dict[str, str] = {}
+
+    # -- dialect --------------------------------------------------------------------------
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """A write transaction, committed when the block ends; yields a cursor."""
+        raise NotImplementedError
+
+    def _serialise_migrations(self, cursor: Any) -> None:
+        """Inside the migration transaction: block other processes migrating at once."""
+
+    def _migration_sql(self, migration: Migration) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of a long query, read as they are consumed (exports)."""
+        yield from self._connection.execute(sql, params)
+
+    def _time_in(self, value: dt.datetime) -> Any:
+        return value
+
+    def _time_out(self, value: Any) -> dt.datetime:
+        assert isinstance(value, dt.datetime)
+        return value
+
+    # -- shared ---------------------------------------------------------------------------
+    def _q(self, sql: str) -> str:
+        cached = self._sql.get(sql)
+        if cached is None:
+            cached = self._sql[sql] = sql.replace("?", self.placeholder)
+        return cached
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        """Apply the migrations this journal lacks, in one transaction."""
+        latest = migrations[-1].version
+        now = self._time_in(dt.datetime.now(dt.UTC))
+        with self._transaction() as cur:
+            self._serialise_migrations(cur)
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            cur.execute("SELECT MAX(version) FROM schema_version")
+            current = cur.fetchone()[0] or 0
+            if current > latest:
+                raise JournalError(
+                    f"{self._url}: journal schema version {current} is newer than this "
+                    f"mfs-core supports ({latest}); upgrade mfs-core"
+                )
+            for migration in migrations:
+                if migration.version <= current:
+                    continue
+                for statement in self._migration_sql(migration):
+                    cur.execute(statement)
+                cur.execute(
+                    self._q(
+                        "INSERT INTO schema_version (version, description, applied_at) "
+                        "VALUES (?, ?, ?)"
+                    ),
+                    (migration.version, migration.description, str(now)),
+                )
+
+    def schema_version(self) -> int:
+        cur = self._connection.execute("SELECT MAX(version) FROM schema_version")
+        return int(cur.fetchone()[0] or 0)
+
+    def _row_in(self, row: Sequence[Any], time_columns: tuple[int, ...]) -> tuple[Any, ...]:
+        values = list(row)
+        for index in time_columns:
+            values[index] = self._time_in(values[index])
+        return tuple(values)
+
+    def insert_requests(self, rows: Sequence[RequestRow]) -> int:
+        if not rows:
+            return 0
+        # The hot path of recording: the rows of one batch share their recorded_at, so it
+        # is converted once.
+        time_in = self._time_in
+        recorded_at = rows[0][11]
+        recorded_in = time_in(recorded_at)
+        converted = [
+            (row[0], time_in(row[1]), *row[2:11], recorded_in)
+            if row[11] is recorded_at
+            else self._row_in(row, (1, 11))
+            for row in rows
+        ]
+        with self._transaction() as cur:
+            cur.executemany(self._q(INSERT_REQUEST), converted)
+            return int(cur.rowcount)
+
+    def insert_events(self, rows: Sequence[EventRow]) -> int:
+        if not rows:
+            return 0
+        converted = [self._row_in(row, (2, 4, 7)) for row in rows]
+        with self._transaction() as cur:
+            cur.executemany(self._q(INSERT_EVENT), converted)
+            return int(cur.rowcount)
+
+    def request_facts(self, ids: Sequence[str]) -> dict[str, tuple[str, dt.datetime]]:
+        found: dict[str, tuple[str, dt.datetime]] = {}
+        unique = sorted(set(ids))
+        for start in range(0, len(unique), _ID_CHUNK):
+            chunk = unique[start : start + _ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            cur = self._connection.execute(
+                self._q(f"SELECT id, outcome, received_at FROM requests WHERE id IN ({marks})"),
+                chunk,
+            )
+            for id_, outcome, received_at in cur.fetchall():
+                found[id_] = (outcome, self._time_out(received_at))
+        return found
+
+    def _range(self, column: str, start: dt.datetime | None, end: dt.datetime | None) -> Any:
+        clauses, params = [], []
+        if start is not None:
+            clauses.append(f"{column} >= ?")
+            params.append(self._time_in(start))
+        if end is not None:
+            clauses.append(f"{column} < ?")
+            params.append(self._time_in(end))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return where, params
+
+    def iter_requests(
+        self, start: dt.datetime | None, end: dt.datetime | None
+    ) -> Iterator[StoredRequest]:
+        where, params = self._range("received_at", start, end)
+        sql = f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY received_at, id"
+        for row in self._stream(self._q(sql), params):
+            yield StoredRequest(
+                id=row[0],
+                received_at=self._time_out(row[1]),
+                partner=row[2],
+                procedure=row[3],
+                thematique=row[4],
+                channel=row[5],
+                outcome=row[6],
+                autonomy=row[7],
+                note=row[8],
+                resident_pseudonym=row[9],
+                redacted=tuple(row[10].split(",")) if row[10] else (),
+            )
+
+    def iter_events(
+        self, start: dt.datetime | None, end: dt.datetime | None
+    ) -> Iterator[StoredEvent]:
+        where, params = self._range("request_received_at", start, end)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY occurred_at, id"
+        for row in self._stream(self._q(sql), params):
+            yield StoredEvent(
+                id=row[0],
+                request_id=row[1],
+                event=row[3],
+                occurred_at=self._time_out(row[4]),
+                reason=row[5],
+                redacted=tuple(row[6].split(",")) if row[6] else (),
+            )
+
+    def month_cube(self, start: dt.datetime, end: dt.datetime) -> list[CubeRow]:
+        cur = self._connection.execute(
+            self._q(MONTH_CUBE), (self._time_in(start), self._time_in(end))
+        )
+        return [tuple(row) for row in cur.fetchall()]
+
+    def follow_ups(self, start: dt.datetime, end: dt.datetime) -> list[FollowUpRow]:
+        cur = self._connection.execute(
+            self._q(FOLLOW_UPS), (self._time_in(start), self._time_in(end))
+        )
+        return [tuple(row) for row in cur.fetchall()]
+
+    def residents(self, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
+        cur = self._connection.execute(
+            self._q(RESIDENTS), (self._time_in(start), self._time_in(end))
+        )
+        distinct, identified = cur.fetchone()
+        return int(distinct), int(identified)
+
+    def purge(self, before: dt.datetime) -> tuple[int, int]:
+        limit = self._time_in(before)
+        with self._transaction() as cur:
+            cur.execute(self._q("DELETE FROM events WHERE request_received_at < ?"), (limit,))
+            events = int(cur.rowcount)
+            cur.execute(self._q("DELETE FROM requests WHERE received_at < ?"), (limit,))
+            return int(cur.rowcount), events
+
+    def close(self) -> None:
+        self._connection.close()

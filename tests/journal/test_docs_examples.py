@@ -1,0 +1,45 @@
+"""The examples of docs/journal.md run as written."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from mfs_core.cli import main
+
+from .conftest import SECRET
+
+DOC = Path(__file__).parents[2] / "docs" / "journal.md"
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.fixture(autouse=True)
+def _journal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MFS_JOURNAL_URL", f"sqlite:///{tmp_path / 'journal.sqlite3'}")
+    monkeypatch.setenv("MFS_PSEUDONYM_SECRET", SECRET)
+
+
+def test_json_records_are_accepted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = "".join(json.dumps(json.loads(block)) + "\n" for block in blocks("json"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["journal", "add"]) == 0
+    assert "2 record(s) recorded" in capsys.readouterr().err
+
+
+def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    (code,) = blocks("python")
+    exec(compile(code, str(DOC), "exec"), {})  # our own documentation
+    assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["total_requests"] == 1
+    assert report["referrals"]["accepted"] == 1

@@ -1,0 +1,125 @@
+"""The monthly report on a generated month whose figures are known in advance."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from mfs_core.errors import InputError
+from mfs_core.journal import Journal
+from mfs_core.journal.report import (
+    MonthlyReport,
+    build_report,
+    parse_month,
+    to_csv,
+    to_json,
+    to_text,
+)
+
+from . import founding_month as june
+
+JUNE = dt.date(2023, 6, 1)
+
+
+@pytest.fixture
+def june_report(journal: Journal) -> MonthlyReport:
+    records = june.requests()
+    journal.record_many(records + june.neighbours())
+    journal.follow_up_many(june.events(records))
+    return build_report(journal, JUNE)
+
+
+def test_totals_and_first_contact_resolution(june_report: MonthlyReport) -> None:
+    assert june_report.total_requests == 400
+    assert june_report.resolved_first_contact == 267
+    assert june_report.first_contact_resolution_rate == pytest.approx(267 / 400)
+
+
+def test_counts_by_dimension(june_report: MonthlyReport) -> None:
+    assert june_report.by_outcome == june.OUTCOMES
+    assert june_report.by_partner == june.PARTNERS
+    assert june_report.by_channel == june.CHANNELS
+    procedures = {k or "_none": v for k, v in june.PROCEDURES.items()}
+    assert june_report.by_procedure == procedures
+    assert june_report.by_thematique == {"_none": 380, june.THEMATIQUE: 20}
+    assert june_report.by_autonomy == {k or "_none": v for k, v in june.AUTONOMY.items()}
+    # Largest first: the order a reader expects.
+    assert list(june_report.by_partner) == ["dgfip", "cnav", "cnam", "caf", "_none"]
+
+
+def test_follow_ups_take_the_latest_event(june_report: MonthlyReport) -> None:
+    assert june_report.appointments.booked == 60
+    assert june_report.appointments.held == june.APPOINTMENTS_HELD
+    referrals = june_report.referrals
+    assert (referrals.total, referrals.accepted, referrals.refused, referrals.expired) == (
+        40,
+        20,
+        8,
+        4,
+    )
+    assert referrals.pending == 8
+    assert referrals.refusal_reasons == june.REFUSAL_REASONS
+
+
+def test_autonomy_and_residents(june_report: MonthlyReport) -> None:
+    assert june_report.autonomy_recorded == 380
+    assert june_report.towards_autonomy == 180
+    assert june_report.autonomy_rate == pytest.approx(180 / 380)
+    assert june_report.residents == june.RESIDENTS
+    assert june_report.repeat_visits == june.RETURNING
+
+
+def test_month_boundaries_are_paris_time(journal: Journal) -> None:
+    journal.record_many(june.neighbours())
+    assert build_report(journal, JUNE).total_requests == 0
+    assert build_report(journal, dt.date(2023, 5, 1)).total_requests == 1
+    assert build_report(journal, dt.date(2023, 7, 1)).total_requests == 1
+
+
+def test_empty_month_has_no_rate(journal: Journal) -> None:
+    report = build_report(journal, JUNE)
+    assert report.total_requests == 0
+    assert report.first_contact_resolution_rate is None
+    assert to_json(report)["first_contact_resolution_rate"] is None
+
+
+def test_json_contract(june_report: MonthlyReport) -> None:
+    data = json.loads(json.dumps(to_json(june_report)))
+    assert data["month"] == "2023-06"
+    assert data["total_requests"] == 400
+    assert 0 <= data["first_contact_resolution_rate"] <= 1
+    assert data["by_partner"]["dgfip"] == 150
+    assert data["by_channel"] == june.CHANNELS
+    assert data["by_outcome"]["resolved_first_contact"] == 267
+    assert data["referrals"]["pending"] == 8
+    assert sum(data["by_partner"].values()) == data["total_requests"]
+
+
+def test_csv_has_one_row_per_indicator(june_report: MonthlyReport) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(june_report))))
+    values = {(r["indicator"], r["key"]): r["value"] for r in rows}
+    assert len(values) == len(rows)  # no indicator twice
+    assert values[("total_requests", "")] == "400"
+    assert values[("by_partner", "cnav")] == "100"
+    assert values[("referrals.refused", "")] == "8"
+    assert values[("referrals.refusal_reasons", "dossier incomplet")] == "5"
+    assert float(values[("first_contact_resolution_rate", "")]) == pytest.approx(0.6675)
+    assert {r["month"] for r in rows} == {"2023-06"}
+
+
+def test_text_is_french_and_complete(june_report: MonthlyReport) -> None:
+    text = to_text(june_report)
+    assert text.startswith("Activité France services — juin 2023")
+    assert "Demandes : 400" in text
+    assert "Résolues au premier contact : 267 (66,8\u00a0%)" in text
+    assert "refusées 8" in text
+
+
+@pytest.mark.parametrize("bad", ["2023-6", "2023-13", "juin", "2023-06-01", ""])
+def test_bad_month_is_an_input_error(bad: str) -> None:
+    with pytest.raises(InputError, match="--month: expected a month YYYY-MM"):
+        parse_month(bad)

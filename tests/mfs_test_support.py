@@ -1,0 +1,62 @@
+"""Helpers shared by the test packages (imported by name: ``from mfs_test_support import``).
+
+Kept out of ``conftest.py`` so that no test module imports a conftest by name: with several
+conftest files, ``from conftest import ...`` would pick whichever was imported first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+def require_service(variable: str, what: str, default: str | None = None) -> str:
+    """The value of ``variable`` (else ``default`` if it exists on this machine).
+
+    Without it the test is skipped locally (a developer may lack PostgreSQL, Chromium or
+    npm), but fails in CI (``CI`` set): ``.ci/setup.d/`` provides every service there, and a
+    missing one must never turn CI green.
+    """
+    value = os.environ.get(variable) or (default if default and Path(default).exists() else None)
+    if value:
+        return value
+    message = f"{variable} is not set: {what} (run the scripts of .ci/setup.d/ as root)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run every test")
+    pytest.skip(message)
+
+
+FIXTURE_PLUGINS = Path(__file__).parent / "fixtures" / "plugins"
+
+#: entry-point name -> module of the test distribution ``mfs-fixture-plugins``.
+FIXTURE_ENTRY_POINTS = {
+    "fixture-good": "mfs_fixture_good",
+    "fixture-import-error": "mfs_fixture_import_error",
+    "fixture-raising": "mfs_fixture_raising",
+    "fixture-duplicate": "mfs_fixture_duplicate",
+    "fixture-typo": "mfs_fixture_typo",
+    "fixture-wrong-type": "mfs_fixture_wrong_type",
+}
+
+
+def install_test_distribution(
+    target: Path, entry_points: dict[str, str], name: str = "mfs-fixture-plugins"
+) -> Path:
+    """Lay out an installed distribution (``*.dist-info`` with entry points) in ``target``.
+
+    This is what pip leaves in site-packages; putting ``target`` on ``sys.path`` (or
+    PYTHONPATH) makes importlib.metadata find the entry points, as for a real install.
+    """
+    for module in set(entry_points.values()):
+        shutil.copy(FIXTURE_PLUGINS / f"{module}.py", target / f"{module}.py")
+    dist_info = target / f"{name.replace('-', '_')}-1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8"
+    )
+    lines = ["[mfs_core.plugins]"] + [f"{ep} = {module}" for ep, module in entry_points.items()]
+    (dist_info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
