@@ -54,5 +54,5 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
     """Build the documentation with warnings as errors."""
-    session.install("-e", ".[docs]")
+    session.install("-e", ".[docs,test]")  # pytest: autodoc of mfs_core.pytest_plugin
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
