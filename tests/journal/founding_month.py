@@ -11,6 +11,8 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
+import attrs
+
 from mfs_core.journal import EventRecord, RequestRecord
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -140,3 +142,23 @@ def neighbours() -> list[RequestRecord]:
             )
         )
     ]
+
+
+def example_jsonl() -> str:
+    """The month as ``mfs journal add`` reads it: ``examples/journal/`` ships this text.
+
+    Residents are left out: linking them needs a pseudonym secret, which the bundled example
+    must not require.
+    """
+    import json
+
+    from mfs_core.converter import unstructure
+
+    records = [attrs.evolve(r, resident=None) for r in requests()]
+    lines = [
+        json.dumps(
+            {k: v for k, v in unstructure(item).items() if v is not None}, ensure_ascii=False
+        )
+        for item in [*records, *events(records)]
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,34 @@
+"""The bundled example month (README's first command) is the founding month, in full."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mfs_core.cli import main
+
+from . import founding_month as june
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl"
+
+
+def test_the_example_file_is_the_generated_month() -> None:
+    # Regenerate with: python -c "import sys; sys.path.insert(0, 'tests');
+    #   from journal import founding_month as f; print(f.example_jsonl(), end='')" > FILE
+    assert EXAMPLE.read_text(encoding="utf-8") == june.example_jsonl()
+
+
+def test_recording_the_example_twice_gives_the_known_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+    for _ in range(2):  # ids are idempotent: the second run adds nothing
+        assert main(["journal", "add", str(EXAMPLE), "--journal", url]) == 0
+    assert "0 record(s) recorded" in capsys.readouterr().err
+    assert main(["report", "--month", "2023-06", "--format", "json", "--journal", url]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["total_requests"] == june.TOTAL
+    assert report["first_contact_resolution_rate"] == pytest.approx(267 / 400)
+    assert report["by_outcome"]["referral"] == june.OUTCOMES["referral"]
