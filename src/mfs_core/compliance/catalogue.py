@@ -23,12 +23,15 @@ __all__ = ["BUILTIN_CHECKS", "RUNNER_CHECKS", "WAIVER_EXPIRED", "WAIVER_UNUSED"]
 def _deferred(name: str) -> Callable[[Any], Iterable[Any]]:
     """The evaluator ``name``, imported when first called: listing the catalogue (as
     ``mfs plugins`` does) must not pay for importing the site model and opening hours."""
+    resolved: Callable[[Any], Iterable[Any]] | None = None
 
     def evaluate(site: Any) -> Iterable[Any]:
-        from mfs_core.compliance import evaluators
+        nonlocal resolved
+        if resolved is None:
+            from mfs_core.compliance import evaluators
 
-        result: Iterable[Any] = getattr(evaluators, name)(site)
-        return result
+            resolved = getattr(evaluators, name)
+        return resolved(site)
 
     evaluate.__name__ = evaluate.__qualname__ = name
     return evaluate
