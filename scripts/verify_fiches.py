@@ -292,7 +292,9 @@ def check(procedures: Iterable[Any], source: Source) -> list[Row]:
                 fiche_date=info.date if info else None,
                 hint=title_hint(procedure.title, shown) if shown else "missing",
                 url_host=url_host,
-                url_support=_url_support(url_host, info),
+                url_support=_url_support(url_host, info)
+                if info or not listed_in
+                else "listing only",
                 version=source.version(fiche_id) if info else "-",
                 listed_in=listed_in,
                 listed_as=listed_as,

@@ -165,7 +165,8 @@ def test_check_reports_found_listed_and_missing_fiches(verify: ModuleType, tmp_p
         "F99999@abcdef0",
         "Aide voisine",
     )
-    assert missing.missing
+    assert listed.url_support == "listing only"
+    assert (missing.missing, missing.url_support) == (True, "no fiche")
     report = verify.markdown(list(rows.values()), "per-file versions")
     assert "1 fiches found, 1 only named in a dossier listing, 1 missing" in report
 
