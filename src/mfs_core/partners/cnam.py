@@ -159,19 +159,23 @@ def mfs_procedures() -> Iterator[Procedure]:
         "Affiliation à la sécurité sociale (assurance maladie) - dossier",
         "N31750",
         fiche_source=f"{N418} (VoirAussi dossier title)",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=(ACCES_AUX_DROITS, DEMARCHES_ADMINISTRATIVES),
         keywords=("affiliation", "numéro de sécurité sociale", "puma"),
+        note="yes, not the table's partial: the dossier's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "invalidite",
         "Invalidité du salarié dans le secteur privé - dossier",
         "N31700",
         fiche_source=f"{N526} (VoirAussi dossier title)",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=(ACCES_AUX_DROITS, SANTE_MDPH_INVALIDITE),
         needs_appointment=True,
         keywords=("invalidité", "pension d'invalidité"),
+        note="yes, not the table's partial: the dossier's own title matches and no URL or "
+        "document needs support",
     )
 
 

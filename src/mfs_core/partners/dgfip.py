@@ -167,9 +167,11 @@ def mfs_procedures() -> Iterator[Procedure]:
         "F13216",
         fiche_source="betagouv/aides-jeunes lib/properties/parents-properties.ts (RFR help "
         "text links F13216)@8843e65",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=TAX,
         keywords=("avis", "rfr", "revenu fiscal"),
+        note="yes, not the table's partial: the fiche's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "espace-particulier",

