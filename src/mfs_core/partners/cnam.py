@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import Partner, PartnerKind, Procedure, ReferralRule, ReferralTarget
 from mfs_core.model import Verification as V
-from mfs_core.partners._build import procedure, rule
+from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule, rule
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
-    CSS_RECOURS_AMIABLE,
     DEMARCHES_ADMINISTRATIVES,
     FRANCE_SERVICES_MISSIONS,
     SANTE_ACCES_AUX_SOINS,
@@ -181,29 +180,12 @@ def mfs_procedures() -> Iterator[Procedure]:
 
 @hookimpl
 def mfs_referral_rules() -> Iterator[ReferralRule]:
-    yield rule(
+    yield recours_amiable_rule(PARTNER, decision_of="de la CPAM", referent="Assurance maladie")
+    yield indu_rule(
         PARTNER,
-        "contestation",
-        target=ReferralTarget.REFERENT,
-        when_facts=("dispute",),
-        reason="Une décision de la CPAM se conteste d'abord devant sa commission de recours "
-        "amiable : le conseiller aide à rédiger le recours et transmet le dossier au référent "
-        "Assurance maladie.",
-        documents=("Copie de la décision contestée",),
-        reference=CSS_RECOURS_AMIABLE,
-        priority=10,
-    )
-    yield rule(
-        PARTNER,
-        "indu",
-        target=ReferralTarget.REFERENT,
-        when_facts=("overpayment",),
-        reason="Un indu réclamé par la CPAM (indemnités journalières, remboursements) ne peut "
-        "être remis ou échelonné que par la caisse : la demande est transmise au référent "
-        "Assurance maladie.",
+        overpayment="Un indu réclamé par la CPAM (indemnités journalières, remboursements)",
+        referent="Assurance maladie",
         documents=("Notification de l'indu",),
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CNAM-specific text found",
-        priority=15,
     )
     yield rule(
         PARTNER,

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import Partner, PartnerKind, Procedure, ReferralRule, ReferralTarget
 from mfs_core.model import Verification as V
-from mfs_core.partners._build import procedure, rule
+from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule, rule
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
-    CSS_RECOURS_AMIABLE,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_DEPENDANCE,
     FRANCE_SERVICES_MISSIONS,
@@ -190,17 +189,8 @@ def mfs_procedures() -> Iterator[Procedure]:
 
 @hookimpl
 def mfs_referral_rules() -> Iterator[ReferralRule]:
-    yield rule(
-        PARTNER,
-        "contestation",
-        target=ReferralTarget.REFERENT,
-        when_facts=("dispute",),
-        reason="Une décision de la caisse de retraite se conteste d'abord devant sa commission "
-        "de recours amiable : le conseiller aide à rédiger le recours et transmet le dossier au "
-        "référent Assurance retraite.",
-        documents=("Copie de la décision contestée",),
-        reference=CSS_RECOURS_AMIABLE,
-        priority=10,
+    yield recours_amiable_rule(
+        PARTNER, decision_of="de la caisse de retraite", referent="Assurance retraite"
     )
     yield rule(
         PARTNER,
@@ -233,13 +223,8 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CNAV-specific text found",
         priority=25,
     )
-    yield rule(
+    yield indu_rule(
         PARTNER,
-        "indu",
-        target=ReferralTarget.REFERENT,
-        when_facts=("overpayment",),
-        reason="Un trop-perçu de pension réclamé par la caisse ne peut être remis ou échelonné "
-        "que par elle : la demande est transmise au référent Assurance retraite.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CNAV-specific text found",
-        priority=15,
+        overpayment="Un trop-perçu de pension réclamé par la caisse",
+        referent="Assurance retraite",
     )

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import Partner, PartnerKind, Procedure, ReferralRule, ReferralTarget
 from mfs_core.model import Verification as V
-from mfs_core.partners._build import procedure, rule
+from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule, rule
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
-    CSS_RECOURS_AMIABLE,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_AIDANTS,
     FRANCE_SERVICES_MISSIONS,
@@ -180,27 +179,11 @@ def mfs_procedures() -> Iterator[Procedure]:
 
 @hookimpl
 def mfs_referral_rules() -> Iterator[ReferralRule]:
-    yield rule(
+    yield recours_amiable_rule(PARTNER, decision_of="de la MSA", referent="MSA")
+    yield indu_rule(
         PARTNER,
-        "contestation",
-        target=ReferralTarget.REFERENT,
-        when_facts=("dispute",),
-        reason="Une décision de la MSA se conteste d'abord devant sa commission de recours "
-        "amiable : le conseiller aide à rédiger le recours et transmet le dossier au référent "
-        "MSA.",
-        documents=("Copie de la décision contestée",),
-        reference=CSS_RECOURS_AMIABLE,
-        priority=10,
-    )
-    yield rule(
-        PARTNER,
-        "indu",
-        target=ReferralTarget.REFERENT,
-        when_facts=("overpayment",),
-        reason="Un indu réclamé par la MSA ne peut être remis ou échelonné que par la caisse : "
-        "la demande est transmise au référent MSA.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no MSA-specific text found",
-        priority=15,
+        overpayment="Un indu réclamé par la MSA",
+        referent="MSA",
     )
     yield rule(
         PARTNER,
