@@ -221,7 +221,8 @@ class RequestRecord:
         are needed here only when the request lacks them. Nothing personal is copied: the
         routing request has no personal data; ``note`` and ``resident`` are the caller's.
         """
-        kind = RoutingDecision(decision.kind.value)
+        # By value (a str enum, or a plain str in a request built without the converter).
+        kind = RoutingDecision(decision.kind)
         when = received_at or request.received_at
         if when is None:
             raise ValueError("received_at: the routing request has none, pass received_at=")
@@ -236,7 +237,7 @@ class RequestRecord:
             id=id,
             received_at=when,
             # Every routing channel (counter, phone, video, mobile) is a journal channel.
-            channel=Channel(request.channel.value),
+            channel=Channel(request.channel),
             outcome=DEFAULT_OUTCOME[kind] if outcome is None else Outcome(outcome),
             procedure=procedure,
             thematique=thematique,
