@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from mfs_core.converter import converter
 from mfs_core.model import PARTNER_CODE_PATTERN
 
 __all__ = [
@@ -194,22 +193,3 @@ def default_context(now: dt.datetime) -> SiteContext:
     """A quiet counter: two agents on duty (the label's minimum), nobody waiting, no slot,
     permanence, video appointment or local service known."""
     return SiteContext(agents_on_duty=2, waiting=0, now=now)
-
-
-def _structure_time(value: Any, _type: type) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, str):
-        try:
-            parsed = dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if parsed.tzinfo is None:
-                return parsed
-    raise ValueError(f"expected a time of day HH:MM, got {value!r}")
-
-
-# Permanences hold times of day; the shared converter had no hook for them.
-converter.register_structure_hook(dt.time, _structure_time)
-converter.register_unstructure_hook(dt.time, lambda value: value.strftime("%H:%M"))
