@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import string
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,9 +81,9 @@ text = st.text(max_size=30)
 #: Text a UTF-8 file can hold (no lone surrogates), for what goes through TOML.
 file_text = st.text(st.characters(codec="utf-8"), max_size=30)
 #: Not blank once stripped: one visible character, then anything.
-non_blank = st.tuples(
-    st.characters(codec="utf-8", exclude_categories=("Z", "C")), file_text
-).map("".join)
+non_blank = st.tuples(st.characters(codec="utf-8", exclude_categories=("Z", "C")), file_text).map(
+    "".join
+)
 words = st.lists(text, max_size=3).map(tuple)
 partner_codes = st.from_regex(PARTNER_CODE_PATTERN, fullmatch=True)
 procedure_ids = st.from_regex(PROCEDURE_ID_PATTERN, fullmatch=True)
@@ -118,6 +117,7 @@ def assert_round_trips(obj: Any) -> None:
 
 
 # -- routing --------------------------------------------------------------------------------
+
 
 @st.composite
 def requests(draw: st.DrawFn) -> Request:
@@ -246,7 +246,7 @@ day_slots = (
         )
     )
 )
-day_tables = st.builds(DayTable, **{day: day_slots for day in DAYS})
+day_tables = st.builds(DayTable, **dict.fromkeys(DAYS, day_slots))
 
 
 @st.composite
@@ -283,9 +283,7 @@ locations = st.builds(
     hours=hours,
     insee_code=st.none() | st.from_regex(INSEE_CODE_PATTERN, fullmatch=True),
 )
-offers = st.builds(
-    PartnerOffer, code=partner_codes, how=sequences(st.sampled_from(OfferMode))
-)
+offers = st.builds(PartnerOffer, code=partner_codes, how=sequences(st.sampled_from(OfferMode)))
 equipment = st.builds(
     Equipment,
     public_computers=st.integers(0, 50),
@@ -361,8 +359,7 @@ def _toml_value(value: Any) -> str:
         return repr(value)
     assert isinstance(value, str)
     escaped = "".join(
-        f"\\u{ord(c):04x}" if c in '"\\' or ord(c) < 0x20 or ord(c) == 0x7F else c
-        for c in value
+        f"\\u{ord(c):04x}" if c in '"\\' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in value
     )
     return f'"{escaped}"'
 
@@ -388,6 +385,7 @@ def test_site_round_trip_through_toml_and_load_site(site_file: Path, site: Site)
 record_ids = st.from_regex(RECORD_ID_PATTERN, fullmatch=True)
 thematiques = st.from_regex(THEMATIQUE_PATTERN, fullmatch=True)
 notes = st.none() | st.text(max_size=60) | st.just("é" * MAX_NOTE_LENGTH)
+
 
 @st.composite
 def request_records(draw: st.DrawFn) -> RequestRecord:
@@ -440,3 +438,24 @@ def test_times_of_day_keep_their_seconds() -> None:
         partner="caf", weekday=Weekday.MONDAY, start=dt.time(9, 0, 10), end=dt.time(9, 0, 50)
     )
     assert json_round_trip(short) == short
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_paris_time_in_the_repeated_hour_reads_back_equal(fold: int) -> None:
+    # 02:30 happens twice in Paris on 2026-10-25. JSON keeps the offset, not the zone, and
+    # PEP 495 makes such a zone-aware time unequal to the same instant at a fixed offset:
+    # the record read back differed from the one written.
+    moment = dt.datetime(2026, 10, 25, 2, 30, tzinfo=PARIS, fold=fold)
+    record = RequestRecord(
+        id="r1",
+        received_at=moment,
+        channel=Channel.COUNTER,
+        outcome=Outcome.RESOLVED_FIRST_CONTACT,
+        procedure="caf.prime-activite",
+    )
+    assert json_round_trip(record) == record
+    # Same instant, wall time and offset as given.
+    assert record.received_at.isoformat() == moment.isoformat()
+    assert record.received_at.timestamp() == moment.timestamp()
+    decision = Decision(kind=DecisionKind.APPOINTMENT, reason="", rule="r", suggested_slot=moment)
+    assert json_round_trip(decision) == decision
