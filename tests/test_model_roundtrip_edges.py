@@ -236,17 +236,20 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-#: A day's slots: sorted distinct quarter hours taken in pairs, so never overlapping.
-day_slots = (
-    st.lists(st.integers(0, 96), max_size=6, unique=True)
-    .map(lambda points: sorted(p * 15 for p in points))
-    .map(
-        lambda points: tuple(
-            f"{_hhmm(a)}-{_hhmm(b)}" for a, b in zip(points[::2], points[1::2], strict=False)
+def day_slots(min_slots: int = 0) -> st.SearchStrategy[tuple[str, ...]]:
+    """A day's slots: sorted distinct quarter hours taken in pairs, so never overlapping."""
+    return (
+        st.lists(st.integers(0, 96), min_size=2 * min_slots, max_size=6, unique=True)
+        .map(lambda points: sorted(p * 15 for p in points))
+        .map(
+            lambda points: tuple(
+                f"{_hhmm(a)}-{_hhmm(b)}" for a, b in zip(points[::2], points[1::2], strict=False)
+            )
         )
     )
-)
-day_tables = st.builds(DayTable, **dict.fromkeys(DAYS, day_slots))
+
+
+day_tables = st.builds(DayTable, **dict.fromkeys(DAYS, day_slots()))
 
 
 @st.composite
@@ -254,7 +257,7 @@ def osm_expressions(draw: st.DrawFn) -> str:
     names = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
     first, last = sorted(draw(st.lists(st.integers(0, 6), min_size=2, max_size=2)))
     days = names[first] if first == last else f"{names[first]}-{names[last]}"
-    slots = draw(day_slots.filter(bool))
+    slots = draw(day_slots(min_slots=1))
     holidays = draw(st.sampled_from(["", "; PH off"]))
     return f"{days} {','.join(slots)}{holidays}"
 
