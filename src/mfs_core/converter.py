@@ -74,8 +74,22 @@ def _make_converter() -> cattrs.Converter:
             raise ValueError(f"expected a number, got {value!r}")
         return float(value)
 
+    def structure_time(value: Any, _type: type) -> dt.time:
+        if isinstance(value, dt.time):
+            return value
+        if isinstance(value, str):
+            try:
+                parsed = dt.time.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                if parsed.tzinfo is None:
+                    return parsed
+        raise ValueError(f"expected a time of day HH:MM, got {value!r}")
+
     conv.register_structure_hook(dt.date, structure_date)
     conv.register_structure_hook(dt.datetime, structure_datetime)
+    conv.register_structure_hook(dt.time, structure_time)
 
     def structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
         try:
@@ -102,8 +116,19 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    conv.register_unstructure_hook(dt.time, _unstructure_time)
     _skip_runtime_only_fields(conv)
     return conv
+
+
+def _unstructure_time(value: dt.time) -> str:
+    """``HH:MM``, the usual form; seconds and microseconds only when there are some.
+
+    Dropping them would change the time read back (and could put a permanence's end at its
+    start).
+    """
+    exact = not (value.second or value.microsecond)
+    return value.isoformat(timespec="minutes" if exact else "auto")
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:

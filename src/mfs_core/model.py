@@ -33,6 +33,7 @@ __all__ = [
     "ReferralTarget",
     "Severity",
     "Verification",
+    "as_offset",
 ]
 
 #: A stable id: ``<partner code>.<slug>``, lower case ASCII, e.g. ``dgfip.declaration-revenus``.
@@ -111,6 +112,20 @@ def _matches(
             raise ValueError(f"{attribute.name}: {value!r} is not {what}")
 
     return validate
+
+
+def as_offset(value: dt.datetime) -> dt.datetime:
+    """An aware date-time with its zone replaced by its UTC offset; naive ones unchanged.
+
+    The attrs converter of every date-time field read or written at an edge. JSON keeps only
+    the offset, and a Europe/Paris time in the repeated hour of October never equals a time
+    of another zone (PEP 495), not even the same instant read back from JSON. Same instant,
+    same wall time, same offset: only the ``tzinfo`` object changes.
+    """
+    offset = value.utcoffset() if isinstance(value, dt.datetime) else None
+    if offset is None or isinstance(value.tzinfo, dt.timezone):
+        return value
+    return value.replace(tzinfo=dt.timezone(offset), fold=0)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from mfs_core.cli import main
-from mfs_core.converter import structure
+from mfs_core.converter import structure, unstructure
 from mfs_core.errors import InputError
 from mfs_core.journal import Journal, JournalError, Outcome, RequestRecord, RoutingDecision
 from mfs_core.journal.api import _open_store, open_journal
@@ -150,6 +150,17 @@ def test_the_decision_fields_are_optional_and_checked() -> None:
     for changes, message in cases:
         with pytest.raises(InputError, match=message):
             structure({**JSON_REQUEST, **changes}, RequestRecord)
+
+
+@pytest.mark.parametrize("kind", list(DecisionKind))
+def test_a_decided_record_round_trips_through_json(kind: DecisionKind) -> None:
+    target = ReferralTarget.VIDEO if kind is DecisionKind.REFERRAL else None
+    record = RequestRecord.from_decision(
+        routing_request(), decision(kind.value, target=target), id="r1", autonomy="autonomous"
+    )
+    data = json.loads(json.dumps(unstructure(record)))
+    assert data["decision"] == kind.value
+    assert structure(data, RequestRecord) == record
 
 
 def test_journal_does_not_import_routing_and_routing_not_the_journal() -> None:

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mfs_core.model import PARTNER_CODE_PATTERN, PROCEDURE_ID_PATTERN, Channel, ReferralTarget
+from mfs_core.model import (
+    PARTNER_CODE_PATTERN,
+    PROCEDURE_ID_PATTERN,
+    Channel,
+    ReferralTarget,
+    as_offset,
+)
 
 if TYPE_CHECKING:
     # Types only: routing never imports the journal, and the journal needs no routing code
@@ -162,7 +168,7 @@ class RequestRecord:
     """
 
     id: str = attrs.field(validator=_opaque_id)
-    received_at: dt.datetime = attrs.field(validator=_aware)
+    received_at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
     channel: Channel = attrs.field(converter=Channel)
     outcome: Outcome = attrs.field(converter=Outcome)
     procedure: str | None = attrs.field(
@@ -268,7 +274,7 @@ class EventRecord:
     id: str = attrs.field(validator=_opaque_id)
     event: EventKind = attrs.field(converter=EventKind)
     request_id: str = attrs.field(validator=_opaque_id)
-    occurred_at: dt.datetime = attrs.field(validator=_aware)
+    occurred_at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
     reason: str | None = attrs.field(default=None, repr=False, validator=_note_length)
 
     def __attrs_post_init__(self) -> None:

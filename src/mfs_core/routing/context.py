@@ -20,8 +20,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from mfs_core.converter import converter
-from mfs_core.model import PARTNER_CODE_PATTERN
+from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
 
 __all__ = [
     "PARIS",
@@ -88,7 +87,7 @@ def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:
     for index, slot in enumerate(slots):
         if slot.utcoffset() is None:
             raise ValueError(f"free_slots[{index}]: expected a date-time with its UTC offset")
-    return tuple(sorted(slots))
+    return tuple(sorted(map(as_offset, slots)))
 
 
 @attrs.frozen(kw_only=True)
@@ -136,7 +135,7 @@ class VideoAppointment:
     """A free video appointment with a partner."""
 
     partner: str = attrs.field(validator=_partner_code)
-    at: dt.datetime = attrs.field(validator=_aware)
+    at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
 
 
 @attrs.frozen(kw_only=True)
@@ -165,7 +164,7 @@ class SiteContext:
 
     agents_on_duty: int = attrs.field(validator=_non_negative)
     waiting: int = attrs.field(validator=_non_negative)
-    now: dt.datetime = attrs.field(validator=_aware)
+    now: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
     expected_wait_minutes: int | None = attrs.field(default=None, validator=_non_negative)
     free_slots: tuple[dt.datetime, ...] = attrs.field(default=(), converter=_sorted_slots)
     permanences: tuple[Permanence, ...] = ()
@@ -194,22 +193,3 @@ def default_context(now: dt.datetime) -> SiteContext:
     """A quiet counter: two agents on duty (the label's minimum), nobody waiting, no slot,
     permanence, video appointment or local service known."""
     return SiteContext(agents_on_duty=2, waiting=0, now=now)
-
-
-def _structure_time(value: Any, _type: type) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, str):
-        try:
-            parsed = dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if parsed.tzinfo is None:
-                return parsed
-    raise ValueError(f"expected a time of day HH:MM, got {value!r}")
-
-
-# Permanences hold times of day; the shared converter had no hook for them.
-converter.register_structure_hook(dt.time, _structure_time)
-converter.register_unstructure_hook(dt.time, lambda value: value.strftime("%H:%M"))

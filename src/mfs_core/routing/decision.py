@@ -12,7 +12,7 @@ import enum
 
 import attrs
 
-from mfs_core.model import ReferralTarget
+from mfs_core.model import ReferralTarget, as_offset
 
 __all__ = ["Alternative", "Decision", "DecisionKind", "TraceEntry"]
 
@@ -80,7 +80,9 @@ class Decision:
     service: str | None = None
     steps: tuple[str, ...] = ()
     autonomy: bool = False
-    suggested_slot: dt.datetime | None = None
+    suggested_slot: dt.datetime | None = attrs.field(
+        default=None, converter=attrs.converters.optional(as_offset)
+    )
     documents: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     trace: tuple[TraceEntry, ...] = ()

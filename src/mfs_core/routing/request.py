@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN
+from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN, as_offset
 
 __all__ = ["Request", "RequestChannel", "Urgency"]
 
@@ -71,7 +71,9 @@ class Request:
     thematique: str | None = None
     urgency: Urgency = Urgency.NORMAL
     facts: tuple[str, ...] = attrs.field(default=(), converter=_facts, validator=_check_facts)
-    received_at: dt.datetime | None = attrs.field(default=None, validator=_check_aware)
+    received_at: dt.datetime | None = attrs.field(
+        default=None, converter=attrs.converters.optional(as_offset), validator=_check_aware
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.procedure is None and not (self.need and self.need.strip()):
