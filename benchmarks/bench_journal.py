@@ -4,8 +4,9 @@
    and ``Journal.record`` one by one, each a committed transaction) against plain sqlite3
    ``INSERT`` of ready-made rows into the same schema with the same pragmas (batched with
    ``executemany`` in transactions of 1,000, and one transaction per row). The API's time
-   includes what it adds: note redaction, resident pseudonyms, conversions. Targets: at
-   most 2x the bare insert.
+   includes what it adds: note redaction, resident pseudonyms, conversions. 90 % of the
+   requests carry the routing decision that preceded them (kind, rule, referral target).
+   Targets: at most 2x the bare insert.
 2. The monthly report (``build_report``: every indicator) over a journal of 1,000,000
    requests spread over 2023, against one bare ``GROUP BY`` over the same month. Target:
    at most 3x. Median of several runs each, alternating.
@@ -39,6 +40,14 @@ PROCEDURES = [
 OUTCOMES = ["resolved_first_contact"] * 6 + ["appointment", "referral", "orientation", "unresolved"]
 CHANNELS = ["counter"] * 8 + ["phone", "video"]
 AUTONOMY = ["done_by_agent", "accompanied", "autonomous", None]
+#: The decision that leads to each outcome (``DEFAULT_OUTCOME`` read backwards), its rule.
+DECISION_OF = {
+    "resolved_first_contact": ("answer_now", "core.answer-now"),
+    "appointment": ("appointment", "core.busy-counter"),
+    "referral": ("referral", "cnav.contestation"),
+    "orientation": ("orientation", "core.local-service"),
+    "unresolved": ("unknown", "core.unknown-need"),
+}
 NOTES = [
     "Déclaration faite avec l'usager, avis à imprimer",
     "Rappeler au 06 12 34 56 78 pour le justificatif",
@@ -51,7 +60,8 @@ def make_records(
     count: int, total: int | None = None, first: int = 0, year: int = 2023
 ) -> list[RequestRecord]:
     """Requests ``first`` to ``first + count`` of ``total`` spread over ``year``: 20 % with
-    a note, 60 % with a resident (a third of them coming back)."""
+    a note, 60 % with a resident (a third of them coming back), 90 % with the routing
+    decision of their outcome (derived from the index: the random draws stay as before)."""
     total = total or count
     rng = random.Random(first)
     start = dt.datetime(year, 1, 1, 8, tzinfo=dt.UTC)
@@ -59,16 +69,23 @@ def make_records(
     records = []
     for i in range(first, first + count):
         roll = rng.random()
+        procedure = rng.choice(PROCEDURES)
+        channel = rng.choice(CHANNELS)
+        outcome = rng.choice(OUTCOMES)
+        decision, rule = DECISION_OF[outcome] if i % 10 else (None, None)
         records.append(
             RequestRecord(
                 id=f"{year}-{i:07d}",
                 received_at=start + dt.timedelta(seconds=i * seconds // total),
-                procedure=rng.choice(PROCEDURES),
-                channel=rng.choice(CHANNELS),  # type: ignore[arg-type]
-                outcome=rng.choice(OUTCOMES),  # type: ignore[arg-type]
+                procedure=procedure,
+                channel=channel,  # type: ignore[arg-type]
+                outcome=outcome,  # type: ignore[arg-type]
                 autonomy=rng.choice(AUTONOMY),  # type: ignore[arg-type]
                 note=rng.choice(NOTES) if roll < 0.2 else None,
                 resident=f"usager-{rng.randrange(total // 3)}" if roll < 0.6 else None,
+                decision=decision,  # type: ignore[arg-type]
+                decision_rule=rule,
+                referral_target="referent" if decision == "referral" else None,  # type: ignore[arg-type]
             )
         )
     return records
@@ -90,6 +107,9 @@ def bare_rows(records: list[RequestRecord]) -> list[tuple[object, ...]]:
             r.note,
             r.resident,
             None,
+            r.decision.value if r.decision else None,
+            r.decision_rule,
+            r.referral_target.value if r.referral_target else None,
             now,
         )
         for r in records
@@ -200,10 +220,11 @@ def bench_report(directory: Path, rows: int, repeats: int) -> dict[str, float]:
     connection = bare_connection(url)
     bare_queries = {
         # The one GROUP BY giving the report's breakdowns (partner, procedure, thematique,
-        # channel, outcome, autonomy) — what a hand-written report would run.
+        # channel, outcome, autonomy, decision) — what a hand-written report would run.
         "bare GROUP BY, all dimensions": "SELECT partner, procedure, thematique, channel, "
-        "outcome, autonomy, COUNT(*) FROM requests WHERE received_at >= ? AND received_at < ? "
-        "GROUP BY partner, procedure, thematique, channel, outcome, autonomy",
+        "outcome, autonomy, decision, COUNT(*) FROM requests "
+        "WHERE received_at >= ? AND received_at < ? "
+        "GROUP BY partner, procedure, thematique, channel, outcome, autonomy, decision",
         # The smallest useful one: requests by outcome.
         "bare GROUP BY outcome": "SELECT outcome, COUNT(*) FROM requests "
         "WHERE received_at >= ? AND received_at < ? GROUP BY outcome",

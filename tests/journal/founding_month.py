@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from mfs_core.journal import EventRecord, RequestRecord
+from mfs_core.journal.records import partner_of
 
 PARIS = ZoneInfo("Europe/Paris")
 TOTAL = 400
@@ -38,6 +39,28 @@ AUTONOMY = {"done_by_agent": 200, "accompanied": 150, "autonomous": 30, None: 20
 APPOINTMENTS_HELD = 45
 REFERRALS = {"accepted": 20, "refused": 8, "expired": 4}  # 8 pending
 REFUSAL_REASONS = {"dossier incomplet": 5, "hors compétence du partenaire": 3}
+#: The routing decision recorded with each request, by outcome (``None``: not routed). Where
+#: the outcome is not the decision's default, the meeting went otherwise (24 requests).
+DECISIONS_BY_OUTCOME: dict[str, dict[str | None, int]] = {
+    "resolved_first_contact": {"answer_now": 240, "appointment": 12, None: 15},
+    "appointment": {"appointment": 50, "answer_now": 6, None: 4},
+    "referral": {"referral": 36, "unknown": 2, None: 2},
+    "orientation": {"orientation": 16, "unknown": 2, None: 2},
+    "unresolved": {"unknown": 9, "answer_now": 2, None: 2},
+}
+DECISIONS = {
+    "answer_now": 248, "appointment": 62, "referral": 36, "orientation": 16, "unknown": 13,
+    "_none": 25,
+}  # fmt: skip
+#: Decided requests whose outcome is not the decision's default, by decision.
+OUTCOME_DIFFERS = {"appointment": 12, "answer_now": 8, "unknown": 4}
+#: The deciding rule of each decision kind (real rule ids: the router's own, and each
+#: partner's ``contestation`` rule for referrals, all of them to the partner's referent).
+CORE_RULE = {
+    "answer_now": "core.answer-now",
+    "appointment": "core.busy-counter",
+    "orientation": "core.local-service",
+}
 #: Requests 0-299 come from 300 residents; 300-349 are residents 0-49 coming back.
 RESIDENTS, RETURNING = 300, 50
 THEMATIQUE = (
@@ -52,6 +75,27 @@ def _column(counts: dict[str | None, int], rng: random.Random) -> list[str | Non
     return values
 
 
+def _decisions(outcomes: list[str | None], rng: random.Random) -> list[str | None]:
+    """A decision for each request, drawn without replacement among its outcome's."""
+    pools = {}
+    for outcome, counts in DECISIONS_BY_OUTCOME.items():
+        pool = [value for value, count in counts.items() for _ in range(count)]
+        assert len(pool) == OUTCOMES[outcome]
+        rng.shuffle(pool)
+        pools[outcome] = pool
+    return [pools[str(outcome)].pop() for outcome in outcomes]
+
+
+def _rule(decision: str | None, procedure: str | None) -> str | None:
+    if decision is None:
+        return None
+    if decision == "referral":
+        return f"{partner_of(procedure)}.contestation" if procedure else None
+    if decision == "unknown":
+        return "core.unknown-procedure" if procedure else "core.unknown-need"
+    return CORE_RULE[decision]
+
+
 def requests() -> list[RequestRecord]:
     """The 400 requests of June 2023, in time order."""
     rng = random.Random(2023_06)
@@ -59,6 +103,7 @@ def requests() -> list[RequestRecord]:
     procedures = _column(PROCEDURES, rng)
     channels = _column(CHANNELS, rng)
     autonomy = _column(AUTONOMY, rng)
+    decisions = _decisions(outcomes, rng)  # drawn last: the columns above stay as they were
     start = dt.datetime(2023, 6, 1, 9, 0, tzinfo=PARIS)
     records = []
     for i in range(TOTAL):
@@ -81,6 +126,9 @@ def requests() -> list[RequestRecord]:
                 outcome=outcomes[i],
                 autonomy=autonomy[i],
                 resident=resident,
+                decision=decisions[i],
+                decision_rule=_rule(decisions[i], procedure),
+                referral_target="referent" if decisions[i] == "referral" else None,
             )
         )
     return records

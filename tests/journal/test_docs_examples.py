@@ -6,6 +6,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,13 +34,28 @@ def test_json_records_are_accepted(
     lines = "".join(json.dumps(json.loads(block)) + "\n" for block in blocks("json"))
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     assert main(["journal", "add"]) == 0
-    assert "2 record(s) recorded" in capsys.readouterr().err
+    assert "3 record(s) recorded" in capsys.readouterr().err
+    assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["by_decision"] == {"_none": 1, "referral": 1}
+
+
+def report_after(code: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    exec(compile(code, str(DOC), "exec"), {})  # our own documentation
+    assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return report
 
 
 def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    (code,) = blocks("python")
-    exec(compile(code, str(DOC), "exec"), {})  # our own documentation
-    assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    record, _ = blocks("python")
+    report = report_after(record, capsys)
     assert report["total_requests"] == 1
     assert report["referrals"]["accepted"] == 1
+
+
+def test_route_then_record_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    _, route_then_record = blocks("python")
+    report = report_after(route_then_record, capsys)
+    assert report["by_decision"] == {"referral": 1}
+    assert report["by_outcome"] == {"resolved_first_contact": 1}
+    assert report["decisions"]["outcome_differs_by_decision"] == {"referral": 1}

@@ -184,7 +184,12 @@ def test_a_failed_migration_changes_nothing(journal_url: str) -> None:
     with open_journal(journal_url, pseudonym_secret=SECRET) as journal:
         broken = (
             *MIGRATIONS,
-            Migration(2, "test: broken", ("CREATE TABLE x (",), ("CREATE TABLE x (",)),
+            Migration(
+                MIGRATIONS[-1].version + 1,
+                "test: broken",
+                ("CREATE TABLE x (",),
+                ("CREATE TABLE x (",),
+            ),
         )
         with pytest.raises(JournalError):
             journal.store.migrate(broken)

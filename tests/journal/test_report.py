@@ -73,6 +73,15 @@ def test_autonomy_and_residents(june_report: MonthlyReport) -> None:
     assert june_report.repeat_visits == june.RETURNING
 
 
+def test_decisions_and_outcomes_that_differ(june_report: MonthlyReport) -> None:
+    assert june_report.by_decision == june.DECISIONS
+    decisions = june_report.decisions
+    assert decisions.recorded == 375
+    assert decisions.outcome_differs == 24
+    assert decisions.outcome_differs_by_decision == june.OUTCOME_DIFFERS
+    assert decisions.outcome_differs_rate == pytest.approx(24 / 375)
+
+
 def test_month_boundaries_are_paris_time(journal: Journal) -> None:
     journal.record_many(june.neighbours())
     assert build_report(journal, JUNE).total_requests == 0
@@ -85,6 +94,8 @@ def test_empty_month_has_no_rate(journal: Journal) -> None:
     assert report.total_requests == 0
     assert report.first_contact_resolution_rate is None
     assert to_json(report)["first_contact_resolution_rate"] is None
+    assert report.decisions.outcome_differs_rate is None
+    assert to_json(report)["decisions"]["outcome_differs_rate"] is None
 
 
 def test_json_contract(june_report: MonthlyReport) -> None:
@@ -97,6 +108,27 @@ def test_json_contract(june_report: MonthlyReport) -> None:
     assert data["by_outcome"]["resolved_first_contact"] == 267
     assert data["referrals"]["pending"] == 8
     assert sum(data["by_partner"].values()) == data["total_requests"]
+    assert data["by_decision"] == june.DECISIONS
+    assert data["decisions"] == {
+        "recorded": 375,
+        "outcome_differs": 24,
+        "outcome_differs_rate": pytest.approx(24 / 375),
+        "outcome_differs_by_decision": june.OUTCOME_DIFFERS,
+    }
+
+
+def test_json_keys_of_the_first_contract_are_unchanged(june_report: MonthlyReport) -> None:
+    # The keys of schema_version 1 as first released, in order; later keys only follow them.
+    first = [
+        "schema_version", "month", "total_requests", "resolved_first_contact",
+        "first_contact_resolution_rate", "by_partner", "by_procedure", "by_thematique",
+        "by_channel", "by_outcome", "by_autonomy", "appointments", "referrals", "autonomy",
+        "residents",
+    ]  # fmt: skip
+    data = to_json(june_report)
+    assert data["schema_version"] == 1
+    assert list(data)[: len(first)] == first
+    assert list(data)[len(first) :] == ["by_decision", "decisions"]
 
 
 def test_csv_has_one_row_per_indicator(june_report: MonthlyReport) -> None:
@@ -108,6 +140,11 @@ def test_csv_has_one_row_per_indicator(june_report: MonthlyReport) -> None:
     assert values[("referrals.refused", "")] == "8"
     assert values[("referrals.refusal_reasons", "dossier incomplet")] == "5"
     assert float(values[("first_contact_resolution_rate", "")]) == pytest.approx(0.6675)
+    assert values[("by_decision", "answer_now")] == "248"
+    assert values[("by_decision", "_none")] == "25"
+    assert values[("decisions.outcome_differs", "")] == "24"
+    assert values[("decisions.outcome_differs_by_decision", "appointment")] == "12"
+    assert float(values[("decisions.outcome_differs_rate", "")]) == pytest.approx(24 / 375)
     assert {r["month"] for r in rows} == {"2023-06"}
 
 
@@ -117,6 +154,9 @@ def test_text_is_french_and_complete(june_report: MonthlyReport) -> None:
     assert "Demandes : 400" in text
     assert "Résolues au premier contact : 267 (66,8\u00a0%)" in text
     assert "refusées 8" in text
+    assert "Suite différente de la décision du routage : 24 sur 375 décisions enregistrées" in text
+    assert "Par décision du routage :" in text
+    assert "réponse immédiate" in text
 
 
 @pytest.mark.parametrize("bad", ["2023-6", "2023-13", "juin", "2023-06-01", ""])

@@ -37,6 +37,13 @@ def test_page_loads_nothing_from_outside(june_report: MonthlyReport) -> None:
     assert "default-src 'none'" in page  # and the browser is told to load nothing
 
 
+def test_page_shows_the_routing_decisions(june_report: MonthlyReport) -> None:
+    page = to_html(june_report)
+    assert "<h2>Décision du routage</h2>" in page
+    assert '<rect class="bar" data-value="248"' in page  # answer_now
+    assert "6,4\u00a0%</strong>suite différente de la décision du routage" in page
+
+
 def test_page_escapes_free_text() -> None:
     report = MonthlyReport(
         month=dt.date(2023, 6, 1),
@@ -90,8 +97,9 @@ def test_charts_render_in_headless_chromium(june_report: MonthlyReport, tmp_path
     check = re.search(r'<p id="render-check"[^>]*>', result.stdout)
     assert check, "the page's check script did not run"
     attributes = dict(re.findall(r'data-([a-z]+)="([^"]*)"', check.group()))
-    # Bars: 5 partners, 5 outcomes, 3 channels, 4 referral statuses, 4 autonomy values.
-    assert attributes["bars"] == "21"
-    assert attributes["expected"] == "21"
-    assert attributes["drawn"] == "21"  # every bar has a real size on screen
+    # Bars: 5 partners, 5 outcomes, 3 channels, 4 referral statuses, 4 autonomy values,
+    # 6 routing decisions (5 kinds and "not recorded").
+    assert attributes["bars"] == "27"
+    assert attributes["expected"] == "27"
+    assert attributes["drawn"] == "27"  # every bar has a real size on screen
     assert attributes["proportional"] == "true"  # and its length follows its value

@@ -253,6 +253,9 @@ def _request_json(request: StoredRequest) -> dict[str, Any]:
         "note": request.note,
         "resident_pseudonym": request.resident_pseudonym,
         "redacted": list(request.redacted) or None,
+        "decision": request.decision,
+        "decision_rule": request.decision_rule,
+        "referral_target": request.referral_target,
     }
     return {key: value for key, value in data.items() if value is not None}
 
@@ -274,6 +277,8 @@ def _event_json(event: StoredEvent) -> dict[str, Any]:
 CSV_COLUMNS = (
     "record", "id", "request_id", "time", "partner", "procedure", "thematique", "channel",
     "outcome", "autonomy", "event", "reason", "note", "resident_pseudonym", "redacted",
+    # Added with schema version 2: last, so that readers of the older columns keep working.
+    "decision", "decision_rule", "referral_target",
 )  # fmt: skip
 
 

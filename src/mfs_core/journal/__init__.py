@@ -12,6 +12,7 @@ from mfs_core.journal.records import (
     EventRecord,
     Outcome,
     RequestRecord,
+    RoutingDecision,
     StoredEvent,
     StoredRequest,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "Outcome",
     "PurgeResult",
     "RequestRecord",
+    "RoutingDecision",
     "StoredEvent",
     "StoredRequest",
     "WriteResult",

@@ -185,6 +185,9 @@ class Journal:
             text,
             resident,
             labels,
+            request.decision.value if request.decision is not None else None,
+            request.decision_rule,
+            request.referral_target.value if request.referral_target is not None else None,
             now,
         )
 

@@ -15,20 +15,34 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mfs_core.model import PARTNER_CODE_PATTERN, PROCEDURE_ID_PATTERN, Channel, as_offset
+from mfs_core.model import (
+    PARTNER_CODE_PATTERN,
+    PROCEDURE_ID_PATTERN,
+    Channel,
+    ReferralTarget,
+    as_offset,
+)
+
+if TYPE_CHECKING:
+    # Types only: routing never imports the journal, and the journal needs no routing code
+    # at run time (the decision's values are read, not its classes).
+    from mfs_core.routing import Decision, Request
 
 __all__ = [
+    "DEFAULT_OUTCOME",
     "RECORD_ID_PATTERN",
+    "RULE_ID_PATTERN",
     "THEMATIQUE_PATTERN",
     "Autonomy",
     "EventKind",
     "EventRecord",
     "Outcome",
     "RequestRecord",
+    "RoutingDecision",
     "StoredEvent",
     "StoredRequest",
     "partner_of",
@@ -39,6 +53,9 @@ RECORD_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _ID_RULE = "an opaque id of 1 to 128 characters among A-Z a-z 0-9 . _ : -"
 #: A data·inclusion thematique code, one or two levels: ``famille--garde-d-enfants``.
 THEMATIQUE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+#: A routing rule id, as partner plugins and the router write them: ``core.answer-now``,
+#: ``dgfip.contestation`` (the pattern :class:`mfs_core.model.ReferralRule` enforces).
+RULE_ID_PATTERN = PROCEDURE_ID_PATTERN
 #: Longest note kept (characters); a longer note is an input error, not silently cut.
 MAX_NOTE_LENGTH = 2000
 
@@ -59,6 +76,29 @@ class Autonomy(enum.StrEnum):
     DONE_BY_AGENT = "done_by_agent"
     ACCOMPANIED = "accompanied"
     AUTONOMOUS = "autonomous"
+
+
+class RoutingDecision(enum.StrEnum):
+    """What the router decided for a request: the values of
+    :class:`mfs_core.routing.DecisionKind`, repeated here so that the journal's contract does
+    not depend on the routing package (a test keeps both in step)."""
+
+    ANSWER_NOW = "answer_now"
+    APPOINTMENT = "appointment"
+    REFERRAL = "referral"
+    ORIENTATION = "orientation"
+    UNKNOWN = "unknown"
+
+
+#: The outcome each decision leads to when the meeting goes as the router proposed. The
+#: report counts the requests whose recorded outcome differs (a signal for tuning rules).
+DEFAULT_OUTCOME: dict[RoutingDecision, Outcome] = {
+    RoutingDecision.ANSWER_NOW: Outcome.RESOLVED_FIRST_CONTACT,
+    RoutingDecision.APPOINTMENT: Outcome.APPOINTMENT,
+    RoutingDecision.REFERRAL: Outcome.REFERRAL,
+    RoutingDecision.ORIENTATION: Outcome.ORIENTATION,
+    RoutingDecision.UNKNOWN: Outcome.UNRESOLVED,
+}
 
 
 class EventKind(enum.StrEnum):
@@ -120,6 +160,11 @@ class RequestRecord:
     the resident known to the recording software: it is never stored, only its keyed
     pseudonym, so that a returning resident can be counted without being named. ``note`` is
     free text, redacted before storage.
+
+    ``decision`` is what the router decided (:class:`RoutingDecision`), ``decision_rule`` the
+    id of the rule that decided and ``referral_target`` where a referral sends the resident:
+    all optional, so that software which does not route keeps recording as before. Build a
+    record from a routing decision with :meth:`from_decision`.
     """
 
     id: str = attrs.field(validator=_opaque_id)
@@ -140,10 +185,76 @@ class RequestRecord:
     )
     note: str | None = attrs.field(default=None, repr=False, validator=_note_length)
     resident: str | None = attrs.field(default=None, repr=False)
+    decision: RoutingDecision | None = attrs.field(
+        default=None, converter=attrs.converters.optional(RoutingDecision)
+    )
+    decision_rule: str | None = attrs.field(
+        default=None, validator=_pattern(RULE_ID_PATTERN, "a rule id <plugin>.<slug>")
+    )
+    referral_target: ReferralTarget | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ReferralTarget)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.procedure is None and self.thematique is None:
             raise ValueError("procedure or thematique: expected at least one of them")
+        if self.decision is None and self.decision_rule is not None:
+            raise ValueError("decision: expected the decision that decision_rule took")
+        if self.referral_target is not None and self.decision is not RoutingDecision.REFERRAL:
+            raise ValueError("referral_target: expected only with the decision 'referral'")
+
+    @classmethod
+    def from_decision(
+        cls,
+        request: Request,
+        decision: Decision,
+        *,
+        id: str,
+        outcome: Outcome | str | None = None,
+        received_at: dt.datetime | None = None,
+        thematique: str | None = None,
+        autonomy: Autonomy | str | None = None,
+        note: str | None = None,
+        resident: str | None = None,
+    ) -> RequestRecord:
+        """The record of a request the router decided on, without glue code.
+
+        ``received_at``, ``channel``, ``procedure`` and ``thematique`` come from the routing
+        ``request`` (``procedure`` from the decision when the request named none);
+        ``partner``, ``decision``, ``decision_rule`` and ``referral_target`` from the
+        ``decision``. ``outcome`` defaults to :data:`DEFAULT_OUTCOME` of the decision; pass
+        the real one when the meeting went otherwise. ``received_at`` and ``thematique``
+        are needed here only when the request lacks them. Nothing personal is copied: the
+        routing request has no personal data; ``note`` and ``resident`` are the caller's.
+        """
+        # By value (a str enum, or a plain str in a request built without the converter).
+        kind = RoutingDecision(decision.kind)
+        when = received_at or request.received_at
+        if when is None:
+            raise ValueError("received_at: the routing request has none, pass received_at=")
+        procedure = request.procedure or decision.procedure
+        thematique = thematique or request.thematique
+        if procedure is None and thematique is None:
+            raise ValueError(
+                "thematique: the routing request names no procedure and no thematique, "
+                "pass thematique="
+            )
+        return cls(
+            id=id,
+            received_at=when,
+            # Every routing channel (counter, phone, video, mobile) is a journal channel.
+            channel=Channel(request.channel),
+            outcome=DEFAULT_OUTCOME[kind] if outcome is None else Outcome(outcome),
+            procedure=procedure,
+            thematique=thematique,
+            partner=decision.partner,
+            autonomy=autonomy,
+            note=note,
+            resident=resident,
+            decision=kind,
+            decision_rule=decision.rule,
+            referral_target=decision.target,
+        )
 
     @property
     def partner_code(self) -> str | None:
@@ -190,6 +301,9 @@ class StoredRequest:
     note: str | None
     resident_pseudonym: str | None
     redacted: tuple[str, ...] = ()
+    decision: str | None = None
+    decision_rule: str | None = None
+    referral_target: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -3,7 +3,7 @@
 Every figure is computed from the journal for the requests *received* in the month
 (Europe/Paris). Follow-ups are attributed to the month of their request, as known when the
 report is built: a June referral accepted in July counts as accepted in June's report built
-in August. The indicators are defined in ``docs/journal.md``.
+in August. The indicators are defined in ``docs/report.md``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mfs_core.errors import InputError
-from mfs_core.journal.records import Autonomy, EventKind, Outcome
+from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
 
 if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NONE_KEY",
     "Appointments",
+    "Decisions",
     "MonthlyReport",
     "Referrals",
     "build_report",
@@ -104,6 +105,22 @@ class Referrals:
 
 
 @attrs.frozen(kw_only=True)
+class Decisions:
+    """How the meetings followed the router: requests recorded with a routing decision, and
+    those whose outcome differs from the decision's default outcome (``DEFAULT_OUTCOME``)."""
+
+    recorded: int = 0
+    outcome_differs: int = 0
+    #: Decision → requests so decided whose outcome differs (only decisions with some).
+    outcome_differs_by_decision: dict[str, int] = attrs.field(factory=dict)
+
+    @property
+    def outcome_differs_rate(self) -> float | None:
+        """Share of the requests with a decision whose outcome is not the decision's own."""
+        return _rate(self.outcome_differs, self.recorded)
+
+
+@attrs.frozen(kw_only=True)
 class MonthlyReport:
     """The indicators of one month (see ``docs/journal.md`` for each definition)."""
 
@@ -120,6 +137,8 @@ class MonthlyReport:
     referrals: Referrals
     residents: int
     repeat_visits: int
+    by_decision: dict[str, int] = attrs.field(factory=dict)
+    decisions: Decisions = attrs.field(factory=Decisions)
 
     @property
     def first_contact_resolution_rate(self) -> float | None:
@@ -154,13 +173,18 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
     """
     start, end = month_bounds(month)
     store = journal.store
-    dimensions: list[collections.Counter[str]] = [collections.Counter() for _ in range(6)]
+    dimensions: list[collections.Counter[str]] = [collections.Counter() for _ in range(7)]
+    differs: collections.Counter[str] = collections.Counter()
     total = 0
     for *keys, count in store.month_cube(start, end):
         total += count
         for counter, key in zip(dimensions, keys, strict=True):
             counter[key if key is not None else NONE_KEY] += count
-    by_partner, by_procedure, by_thematique, by_channel, by_outcome, by_autonomy = dimensions
+        outcome, decision = keys[4], keys[6]
+        if decision is not None and DEFAULT_OUTCOME[RoutingDecision(decision)] != outcome:
+            differs[decision] += count
+    (by_partner, by_procedure, by_thematique, by_channel, by_outcome, by_autonomy,
+     by_decision) = dimensions  # fmt: skip
 
     latest: collections.Counter[str] = collections.Counter()
     reasons: collections.Counter[str] = collections.Counter()
@@ -192,6 +216,12 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
         ),
         residents=residents,
         repeat_visits=identified - residents,
+        by_decision=_sorted(by_decision),
+        decisions=Decisions(
+            recorded=total - by_decision[NONE_KEY],
+            outcome_differs=sum(differs.values()),
+            outcome_differs_by_decision=_sorted(differs),
+        ),
     )
 
 
@@ -231,11 +261,25 @@ def to_json(report: MonthlyReport) -> dict[str, Any]:
             "distinct": report.residents,
             "repeat_visits": report.repeat_visits,
         },
+        # Added after the first release of the contract (additive: no key above changes).
+        "by_decision": report.by_decision,
+        "decisions": {
+            "recorded": report.decisions.recorded,
+            "outcome_differs": report.decisions.outcome_differs,
+            "outcome_differs_rate": report.decisions.outcome_differs_rate,
+            "outcome_differs_by_decision": report.decisions.outcome_differs_by_decision,
+        },
     }
 
 
+def _is_breakdown(name: str) -> bool:
+    """A ``by_*`` count, ``*_by_*`` count or ``*_reasons`` count: one CSV row per key."""
+    last = name.rsplit(".", 1)[-1]
+    return last.startswith("by_") or "_by_" in last or last.endswith("_reasons")
+
+
 def _flatten(prefix: str, value: Any) -> list[tuple[str, str, Any]]:
-    if isinstance(value, dict) and (prefix.startswith("by_") or prefix.endswith("_reasons")):
+    if isinstance(value, dict) and _is_breakdown(prefix):
         return [(prefix, str(key), count) for key, count in value.items()]
     if isinstance(value, dict):
         rows: list[tuple[str, str, Any]] = []
@@ -288,6 +332,9 @@ LABELS_FR = {
     "mobile": "itinérance",
     "online": "en ligne",
     "mail": "courrier",
+    # Routing decisions (appointment, referral, orientation share the outcomes' labels).
+    "answer_now": "réponse immédiate",
+    "unknown": "besoin non identifié",
     NONE_KEY: "non renseigné",
 }
 
@@ -314,6 +361,9 @@ def to_text(report: MonthlyReport) -> str:
         f"renseignées ({percent(report.autonomy_rate)})",
         f"Usagers identifiés (pseudonymes) : {report.residents}, revenus dans le mois : "
         f"{report.repeat_visits} fois",
+        f"Suite différente de la décision du routage : {report.decisions.outcome_differs} sur "
+        f"{report.decisions.recorded} décisions enregistrées "
+        f"({percent(report.decisions.outcome_differs_rate)})",
     ]
     sections = (
         ("Par partenaire", report.by_partner),
@@ -322,6 +372,11 @@ def to_text(report: MonthlyReport) -> str:
         ("Par canal", report.by_channel),
         ("Par suite donnée", report.by_outcome),
         ("Par autonomie", report.by_autonomy),
+        ("Par décision du routage", report.by_decision),
+        (
+            "Suite différente de la décision, par décision",
+            report.decisions.outcome_differs_by_decision,
+        ),
         ("Motifs de refus des orientations", referrals.refusal_reasons),
     )
     for title, counts in sections:

@@ -111,6 +111,10 @@ def to_html(report: MonthlyReport) -> str:
                 "rendez-vous honorés / pris",
             ),
             _figure(percent(report.autonomy_rate), "faites par l'usager, seul ou accompagné"),
+            _figure(
+                percent(report.decisions.outcome_differs_rate),
+                "suite différente de la décision du routage",
+            ),
         )
     )
     charts = "\n".join(
@@ -132,6 +136,7 @@ def to_html(report: MonthlyReport) -> str:
                 },
             ),
             _chart("Autonomie des usagers", report.by_autonomy),
+            _chart("Décision du routage", report.by_decision),
         )
     )
     return f"""<!DOCTYPE html>

@@ -15,6 +15,9 @@ __all__ = ["MIGRATIONS", "Migration"]
 _OUTCOMES = "('resolved_first_contact', 'appointment', 'referral', 'orientation', 'unresolved')"
 _AUTONOMY = "('done_by_agent', 'accompanied', 'autonomous')"
 _EVENTS = "('appointment_held', 'referral_accepted', 'referral_refused', 'referral_expired')"
+# Values written out rather than read from the enums: a released migration never changes.
+_DECISIONS = "('answer_now', 'appointment', 'referral', 'orientation', 'unknown')"
+_TARGETS = "('referent', 'permanence', 'video', 'office')"
 
 
 @attrs.frozen
@@ -75,6 +78,14 @@ _POSTGRES_APPEND_ONLY = (
     ),
 )
 
+# Columns added with NULL for the rows already there (SQLite adds one column per statement;
+# neither backend rewrites the rows, so the append-only triggers are not involved).
+_DECISION_COLUMNS = (
+    f"ALTER TABLE requests ADD COLUMN decision TEXT CHECK (decision IN {_DECISIONS})",
+    "ALTER TABLE requests ADD COLUMN decision_rule TEXT",
+    f"ALTER TABLE requests ADD COLUMN referral_target TEXT CHECK (referral_target IN {_TARGETS})",
+)
+
 #: Every migration, in order. The last one's version is the current schema version.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -82,5 +93,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "requests and follow-up events, append-only",
         sqlite=(*_tables("TEXT"), *_SQLITE_APPEND_ONLY),
         postgres=(*_tables("TIMESTAMPTZ"), *_POSTGRES_APPEND_ONLY),
+    ),
+    Migration(
+        2,
+        "the routing decision of each request: kind, deciding rule, referral target",
+        sqlite=_DECISION_COLUMNS,
+        postgres=_DECISION_COLUMNS,
     ),
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from mfs_core.errors import MfsError
 from mfs_core.journal.records import StoredEvent, StoredRequest
@@ -23,28 +23,29 @@ from mfs_core.journal.schema import MIGRATIONS, Migration
 __all__ = ["EventRow", "JournalError", "JournalStore", "RequestRow", "SqlStore"]
 
 #: (id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note,
-#: resident pseudonym, redacted labels, recorded_at)
+#: resident pseudonym, redacted labels, decision, decision rule, referral target, recorded_at)
 RequestRow = tuple[
     str, dt.datetime, str | None, str | None, str | None, str, str, str | None, str | None,
-    str | None, str | None, dt.datetime,
+    str | None, str | None, str | None, str | None, str | None, dt.datetime,
 ]  # fmt: skip
+_RECORDED_AT: Final = 14  # index of recorded_at in a RequestRow
 #: (id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at)
 EventRow = tuple[str, str, dt.datetime, str, dt.datetime, str | None, str | None, dt.datetime]
-#: (partner, procedure, thematique, channel, outcome, autonomy, count)
-CubeRow = tuple[str | None, str | None, str | None, str, str, str | None, int]
+#: (partner, procedure, thematique, channel, outcome, autonomy, decision, count)
+CubeRow = tuple[str | None, str | None, str | None, str, str, str | None, str | None, int]
 #: (outcome of the request, latest event, its reason, count)
 FollowUpRow = tuple[str, str, str | None, int]
 
 _REQUEST_COLUMNS = (
     "id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note, "
-    "resident, redacted, recorded_at"
+    "resident, redacted, decision, decision_rule, referral_target, recorded_at"
 )
 _EVENT_COLUMNS = (
     "id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at"
 )
 # Keep the SQL of the hot paths here, written once for both backends (``?`` placeholders).
 INSERT_REQUEST = (
-    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES ({', '.join('?' * 15)}) "
     "ON CONFLICT (id) DO NOTHING"
 )
 INSERT_EVENT = (
@@ -52,9 +53,9 @@ INSERT_EVENT = (
     "ON CONFLICT (id) DO NOTHING"
 )
 MONTH_CUBE = (
-    "SELECT partner, procedure, thematique, channel, outcome, autonomy, COUNT(*) "
+    "SELECT partner, procedure, thematique, channel, outcome, autonomy, decision, COUNT(*) "
     "FROM requests WHERE received_at >= ? AND received_at < ? "
-    "GROUP BY partner, procedure, thematique, channel, outcome, autonomy"
+    "GROUP BY partner, procedure, thematique, channel, outcome, autonomy, decision"
 )
 # The status of a follow-up is its latest event (then the greatest id, for ties).
 FOLLOW_UPS = (
@@ -228,12 +229,12 @@ class SqlStore:
         # The hot path of recording: the rows of one batch share their recorded_at, so it
         # is converted once.
         time_in = self._time_in
-        recorded_at = rows[0][11]
+        recorded_at = rows[0][_RECORDED_AT]
         recorded_in = time_in(recorded_at)
         converted = [
-            (row[0], time_in(row[1]), *row[2:11], recorded_in)
-            if row[11] is recorded_at
-            else self._row_in(row, (1, 11))
+            (row[0], time_in(row[1]), *row[2:_RECORDED_AT], recorded_in)
+            if row[_RECORDED_AT] is recorded_at
+            else self._row_in(row, (1, _RECORDED_AT))
             for row in rows
         ]
         with self._transaction() as cur:
@@ -291,6 +292,9 @@ class SqlStore:
                 note=row[8],
                 resident_pseudonym=row[9],
                 redacted=tuple(row[10].split(",")) if row[10] else (),
+                decision=row[11],
+                decision_rule=row[12],
+                referral_target=row[13],
             )
 
     def iter_events(
