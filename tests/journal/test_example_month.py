@@ -32,3 +32,16 @@ def test_recording_the_example_twice_gives_the_known_report(
     assert report["total_requests"] == june.TOTAL
     assert report["first_contact_resolution_rate"] == pytest.approx(267 / 400)
     assert report["by_outcome"]["referral"] == june.OUTCOMES["referral"]
+
+
+def test_the_text_report_names_partners_and_procedures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
+    assert main(["journal", "add", str(EXAMPLE), "--journal", url]) == 0
+    assert main(["report", "--month", "2023-06", "--journal", url]) == 0
+    text = capsys.readouterr().out
+    # A mayor reads names, not codes; JSON and CSV keep the codes.
+    assert "Direction générale des Finances publiques (DGFiP)  " in text
+    assert "Déclaration de revenus : déclaration annuelle  " in text
+    assert "\n  dgfip " not in text

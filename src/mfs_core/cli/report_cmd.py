@@ -27,7 +27,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.journal.report import build_report, parse_month, to_csv, to_json, to_text
+    from mfs_core.journal.report import (
+        build_report,
+        parse_month,
+        registry_names,
+        to_csv,
+        to_json,
+        to_text,
+    )
 
     month = parse_month(args.month)
     with opened_journal(args) as journal:
@@ -41,9 +48,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from mfs_core.journal.report_html import to_html
 
-        text = to_html(report)
+        text = to_html(report, registry_names())
     else:
-        text = to_text(report)
+        text = to_text(report, registry_names())
     if not args.output:
         sys.stdout.write(text)
         return EXIT_OK

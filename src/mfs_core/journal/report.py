@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -339,13 +340,27 @@ LABELS_FR = {
 }
 
 
-def label(key: str) -> str:
-    """The French label of a stored code, or the code itself (partners, procedures)."""
-    return LABELS_FR.get(key, key)
+def label(key: str, names: Mapping[str, str] | None = None) -> str:
+    """The French label of a stored code; partners and procedures by their name in
+    ``names`` (code or id -> name, e.g. from the registry), else the code itself."""
+    if key in LABELS_FR:
+        return LABELS_FR[key]
+    return names.get(key, key) if names else key
 
 
-def to_text(report: MonthlyReport) -> str:
-    """The report as plain French text, for the site and the town."""
+def registry_names() -> dict[str, str]:
+    """Partner names and procedure titles of the installed plugins, for the labels."""
+    from mfs_core.registry import Registry
+
+    registry = Registry.load()
+    names = {code: partner.name for code, partner in registry.partners.items()}
+    names.update({pid: procedure.title for pid, procedure in registry.procedures.items()})
+    return names
+
+
+def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
+    """The report as plain French text, for the site and the town; ``names`` gives the
+    partners' and procedures' names (see :func:`registry_names`)."""
     appointments, referrals = report.appointments, report.referrals
     lines = [
         f"Activité France services — {month_title(report.month)}",
@@ -383,6 +398,6 @@ def to_text(report: MonthlyReport) -> str:
         if not counts:
             continue
         lines += ["", f"{title} :"]
-        width = max(len(label(key)) for key in counts)
-        lines += [f"  {label(key):<{width}}  {count:>6}" for key, count in counts.items()]
+        width = max(len(label(key, names)) for key in counts)
+        lines += [f"  {label(key, names):<{width}}  {count:>6}" for key, count in counts.items()]
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ short inline script measures the bars the browser actually drew and writes the r
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from mfs_core.journal.report import (
     MonthlyReport,
@@ -67,7 +68,7 @@ _CHECK_SCRIPT = """
 """
 
 
-def _chart(title: str, counts: dict[str, int]) -> str:
+def _chart(title: str, counts: dict[str, int], names: Mapping[str, str] | None = None) -> str:
     """A horizontal bar chart (inline SVG) of ``counts``, largest first."""
     if not counts:
         return f"<h2>{html.escape(title)}</h2>\n<p>Aucune donnée.</p>"
@@ -78,7 +79,7 @@ def _chart(title: str, counts: dict[str, int]) -> str:
     for index, (key, value) in enumerate(counts.items()):
         y = index * _ROW + 2
         length = round(_BAR_AREA * value / biggest, 2)
-        name = html.escape(label(key))
+        name = html.escape(label(key, names))
         rows.append(
             f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{name}</text>'
             f'<rect class="bar" data-value="{value}" x="{_LABEL_WIDTH}" y="{y}" '
@@ -98,8 +99,9 @@ def _figure(value: str, caption: str) -> str:
     return f'<div class="figure"><strong>{html.escape(value)}</strong>{html.escape(caption)}</div>'
 
 
-def to_html(report: MonthlyReport) -> str:
-    """The report as a self-contained HTML page (French), charts included."""
+def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
+    """The report as a self-contained HTML page (French), charts included; ``names`` gives
+    the partners' names (see :func:`~mfs_core.journal.report.registry_names`)."""
     title = f"Activité France services — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
@@ -119,7 +121,7 @@ def to_html(report: MonthlyReport) -> str:
     )
     charts = "\n".join(
         (
-            _chart("Demandes par partenaire", report.by_partner),
+            _chart("Demandes par partenaire", report.by_partner, names),
             _chart("Suite donnée aux demandes", report.by_outcome),
             _chart("Canal d'accueil", report.by_channel),
             _chart(
