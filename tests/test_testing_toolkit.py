@@ -29,6 +29,7 @@ from mfs_core import (
     Severity,
     hookimpl,
 )
+from mfs_core.compliance.findings import Finding
 from mfs_core.routing import DecisionKind, Permanence, SiteContext, Weekday
 from mfs_core.testing import (
     assert_entry_point_installed,
@@ -47,10 +48,10 @@ CHECKED = dt.date(2026, 11, 27)
 NAME = "toolkit"
 
 
-def _offered(site: Any) -> Iterator[str]:
+def _offered(site: Any) -> Iterator[Finding]:
     modes = getattr(site, "partners", {}).get(NAME)
     if modes is not None and "permanence" not in modes:
-        yield "Le partenaire de test est annoncé sans permanence."
+        yield Finding(message="Le partenaire de test est annoncé sans permanence.")
 
 
 PARTNER = Partner(
@@ -403,12 +404,12 @@ def test_run_check_on_passing_and_failing_sites() -> None:
     check = load_plugin(GOOD).checks["toolkit.permanence"]
     assert run_check(check, types.SimpleNamespace(partners={NAME: ["permanence"]})) == []
     assert run_check(check, types.SimpleNamespace(partners={NAME: ["video"]})) == [
-        "Le partenaire de test est annoncé sans permanence."
+        Finding(message="Le partenaire de test est annoncé sans permanence.")
     ]
     assert run_check(check, object()) == []
 
 
-def _raising(site: Any) -> Iterator[str]:
+def _raising(site: Any) -> Iterator[Finding]:
     yield from site.partners  # AttributeError on a site without partners
 
 
@@ -418,9 +419,10 @@ def _raising(site: Any) -> Iterator[str]:
         (None, "check 'toolkit.permanence' has no evaluate function"),
         (_raising, "check 'toolkit.permanence' raised AttributeError"),
         (lambda site: "Pas de permanence", "returned a single string"),
+        (lambda site: ["Pas de permanence"], "yielded str 'Pas de permanence': expected"),
         (lambda site: False, "returned False: yield each finding instead"),
     ],
-    ids=["no-evaluate", "raising", "string", "not-iterable"],
+    ids=["no-evaluate", "raising", "string", "not-a-finding", "not-iterable"],
 )
 def test_run_check_catches_a_broken_check(evaluate: Any, expected: str) -> None:
     check = attrs.evolve(CHECK, evaluate=evaluate)

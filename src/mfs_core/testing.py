@@ -39,7 +39,7 @@ import datetime as dt
 import importlib.metadata
 import types
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from mfs_core import hookspecs
 from mfs_core.model import Check
@@ -48,6 +48,7 @@ from mfs_core.settings import PluginPolicy
 from mfs_core.validation import Finding, validate
 
 if TYPE_CHECKING:
+    from mfs_core.compliance import findings as compliance
     from mfs_core.routing import Decision, Router, SiteContext
 
 __all__ = [
@@ -355,25 +356,36 @@ def route_once(
     return decision
 
 
-def run_check(check: Check, site: object) -> list[Any]:
-    """Call ``check.evaluate(site)`` and return what it yields, as a list.
+def run_check(check: Check, site: object) -> list[compliance.Finding]:
+    """Call ``check.evaluate(site)`` and return the findings it yields, as a list.
 
-    ``site`` may be any object: the site model of :mod:`mfs_core.compliance`, a
-    :class:`types.SimpleNamespace`, a stub. Raise :class:`AssertionError` naming the check if
-    it has no ``evaluate``, if ``evaluate`` raises, or if it returns a single string (whose
-    characters would be read as findings) or a non-iterable.
+    ``site`` is normally a :class:`mfs_core.compliance.site.Site` (any object is passed
+    through, for checks that read only a few attributes). Raise :class:`AssertionError`
+    naming the check if it has no ``evaluate``, if ``evaluate`` raises, returns a single
+    string or a non-iterable, or yields anything but
+    :class:`~mfs_core.compliance.findings.Finding` objects — which ``mfs check`` would turn
+    into an error finding against the plugin.
     """
+    from mfs_core.compliance.findings import Finding as ComplianceFinding
+
     if check.evaluate is None:
         raise AssertionError(f"check {check.id!r} has no evaluate function")
     try:
         result = check.evaluate(site)
         if isinstance(result, str | bytes) or not isinstance(result, Iterable | None):
             shape = "a single string" if isinstance(result, str | bytes) else repr(result)
-            problem = f"returned {shape}: yield each finding instead"
-        else:
-            return [] if result is None else list(result)  # a generator runs here
+            raise AssertionError(f"check {check.id!r} returned {shape}: yield each finding instead")
+        produced = [] if result is None else list(result)  # a generator runs here
+    except AssertionError:
+        raise
     except Exception as exc:  # report the plugin's bug with the check that has it
         raise AssertionError(
             f"check {check.id!r} raised {type(exc).__name__}: {exc} (site: {site!r})"
         ) from exc
-    raise AssertionError(f"check {check.id!r} {problem}")
+    for item in produced:
+        if not isinstance(item, ComplianceFinding):
+            raise AssertionError(
+                f"check {check.id!r} yielded {type(item).__name__} {item!r}: expected "
+                "mfs_core.compliance.findings.Finding"
+            )
+    return produced

@@ -7,11 +7,10 @@ template.
 from __future__ import annotations
 
 import datetime as dt
-import types
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
-from mfs_core.model import Check, PartnerKind, ReferralTarget
+from mfs_core.model import Check, PartnerKind, ReferralTarget, Severity
 from mfs_core.officialsites import OfficialSites, SiteVerdict
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Permanence, SiteContext, Weekday, default_context
@@ -26,6 +25,9 @@ from mfs_core.testing import (
 from mfs_core.validation import validate
 
 from mfs_local_droits import plugin
+
+if TYPE_CHECKING:
+    from mfs_core.compliance.site import Site
 
 
 @pytest.fixture(scope="module")
@@ -116,33 +118,49 @@ def check() -> Check:
     return load_plugin(plugin, with_builtins=False).checks["local-droits.permanence-ou-visio"]
 
 
+def site_offering(**offers: list[str]) -> Site:
+    """A minimal site (as read from a site file) offering these partners, e.g.
+    ``site_offering(dgfip=["referent"])``."""
+    from mfs_core.compliance.site import Site
+    from mfs_core.converter import structure
+
+    data = {
+        "id": "test",
+        "name": "Site de test",
+        "porteur": "CCAS",
+        "insee_code": "64483",
+        "format": "fixed",
+        "partners": [{"code": code, "how": how} for code, how in offers.items()],
+    }
+    return structure(data, Site)
+
+
 @pytest.mark.parametrize(
-    "partners",
+    "offers",
     [
-        {"local-droits": "permanence"},
+        {"local-droits": ["permanence"]},
         {"local-droits": ["video", "referent"]},
-        [{"code": "local-droits", "modes": ["permanence"]}],
-        [types.SimpleNamespace(code="local-droits", how="video")],
-        ["dgfip", "caf"],  # the association is not offered: nothing to say
+        {"dgfip": ["referent"], "caf": ["referent"]},  # not offered: nothing to say
     ],
 )
-def test_check_passes(check: Check, partners: Any) -> None:
-    assert run_check(check, types.SimpleNamespace(partners=partners)) == []
+def test_check_passes(check: Check, offers: dict[str, list[str]]) -> None:
+    assert run_check(check, site_offering(**offers)) == []
 
 
-@pytest.mark.parametrize(
-    "partners",
-    [
-        {"local-droits": "referent"},
-        ["local-droits"],
-        [types.SimpleNamespace(partner="local-droits", modes=())],
-    ],
-)
-def test_check_fails_without_permanence_or_video(check: Check, partners: Any) -> None:
-    messages = run_check(check, types.SimpleNamespace(partners_offered=partners))
-    assert len(messages) == 1
-    assert "permanence" in messages[0]
+def test_check_fails_without_permanence_or_video(check: Check) -> None:
+    [finding] = run_check(
+        check, site_offering(dgfip=["referent"], **{"local-droits": ["referent"]})
+    )
+    assert "sans permanence ni rendez-vous en visioconférence (referent)" in finding.message
+    assert finding.field == "partners[1].how"
 
 
-def test_check_is_silent_on_a_site_without_partner_list(check: Check) -> None:
-    assert run_check(check, object()) == []
+def test_mfs_check_reports_it_as_a_warning() -> None:
+    """Run by the core's runner beside the label's checks: a warning, never a fault."""
+    from mfs_core.compliance.runner import Runner
+
+    site = site_offering(**{"local-droits": ["referent"]})
+    result = Runner(load_plugin(plugin), as_of=plugin.CHECKED_ON).check_site(site)
+    [finding] = [f for f in result.findings if f.check == "local-droits.permanence-ou-visio"]
+    assert finding.level is Severity.WARNING
+    assert "a produit" not in finding.message  # not the runner's "wrong type" fault

@@ -8,8 +8,8 @@ legal permanences of a Point-justice described by service-public.fr F20706.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from mfs_core import (
     Channel,
@@ -23,6 +23,10 @@ from mfs_core import (
     Verification,
     hookimpl,
 )
+
+if TYPE_CHECKING:
+    from mfs_core.compliance.findings import Finding
+    from mfs_core.compliance.site import Site
 
 # Step 1: one code for the partner; every id starts with it.
 PARTNER = "local-droits"
@@ -40,8 +44,6 @@ ACCES_AUX_DROITS = (
 PROBLEMATIQUE_JUDICIAIRE = (
     "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"
 )
-#: How the association is offered at a site that makes its check pass.
-ACCEPTED_MODES = frozenset({"permanence", "video"})
 
 
 @hookimpl
@@ -121,64 +123,23 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
     )
 
 
-def _offered_modes(site: Any) -> Mapping[str, frozenset[str]] | None:
-    """Partner code -> how it is offered, read defensively from the site description.
+def check_permanence_or_video(site: Site) -> Iterator[Finding]:
+    """A finding when the site offers the association without a permanence or a video
+    appointment; nothing when the site does not offer the association at all."""
+    # Imported here, not at the top: the registry imports every plugin to list it, and
+    # listing must not pay for the compliance model.
+    from mfs_core.compliance.findings import Finding
+    from mfs_core.compliance.site import OfferMode
 
-    The site model belongs to ``mfs_core.compliance``; this accepts ``site.partners`` (or
-    ``partners_offered``) as a mapping code -> mode(s), or a list of codes or of objects /
-    mappings with ``code`` (or ``partner``) and ``modes`` (or ``mode``, ``how``). ``None``
-    means the site says nothing about its partners.
-    """
-    raw = getattr(site, "partners", None)
-    if raw is None:
-        raw = getattr(site, "partners_offered", None)
-    if raw is None:
-        return None
-
-    def modes_of(value: Any) -> frozenset[str]:
-        if value is None:
-            return frozenset()
-        if isinstance(value, str):
-            return frozenset({value.lower()})
-        if isinstance(value, Mapping):
-            value = next((value[k] for k in ("modes", "mode", "how") if k in value), None)
-            return modes_of(value)
-        if hasattr(value, "__iter__"):
-            return frozenset(str(getattr(v, "value", v)).lower() for v in value)
-        for name in ("modes", "mode", "how"):
-            if hasattr(value, name):
-                return modes_of(getattr(value, name))
-        return frozenset({str(getattr(value, "value", value)).lower()})
-
-    if isinstance(raw, Mapping):
-        return {str(code): modes_of(how) for code, how in raw.items()}
-    offered: dict[str, frozenset[str]] = {}
-    for entry in raw:
-        if isinstance(entry, str):
-            offered[entry] = frozenset()
-            continue
-        if isinstance(entry, Mapping):
-            code = entry.get("code", entry.get("partner"))
-        else:
-            code = getattr(entry, "code", getattr(entry, "partner", None))
-        if code is not None:
-            offered[str(code)] = modes_of(entry)
-    return offered
-
-
-def check_permanence_or_video(site: Any) -> Iterator[str]:
-    """Yield a French message when the site lists the association without a permanence or a
-    video appointment; yield nothing when the site does not list it (the check is then moot)."""
-    offered = _offered_modes(site)
-    if offered is None or PARTNER not in offered:
-        return
-    modes = {str(getattr(m, "value", m)).lower() for m in offered[PARTNER]}
-    if not modes & ACCEPTED_MODES:
-        stated = ", ".join(sorted(modes)) or "aucune modalité indiquée"
-        yield (
-            "L'association d'information sur les droits est annoncée sans permanence ni "
-            f"rendez-vous en visioconférence ({stated}) : préciser au moins l'une des deux."
-        )
+    for index, offer in enumerate(site.partners):
+        if offer.code == PARTNER and not {OfferMode.PERMANENCE, OfferMode.VIDEO} & set(offer.how):
+            stated = ", ".join(mode.value for mode in offer.how) or "aucune modalité indiquée"
+            yield Finding(
+                message="L'association d'information sur les droits est annoncée sans "
+                f"permanence ni rendez-vous en visioconférence ({stated}) : préciser au "
+                "moins l'une des deux.",
+                field=f"partners[{index}].how",
+            )
 
 
 @hookimpl
