@@ -168,7 +168,9 @@ class Procedure:
     ``id`` is stable across releases (``<partner>.<slug>``); ``fiche_id`` is the
     service-public.fr fiche id and is set only when a source tied it to this procedure, never
     guessed. ``reference`` says where the data comes from and ``last_verified`` when it was
-    last checked against that source.
+    last checked against that source. ``needs_appointment`` says whether handling it at the
+    counter usually needs an appointment (contacts with the operator, research) rather than
+    an answer at once; an appointment elsewhere (e.g. in a town hall) does not count.
     """
 
     id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a procedure id"))

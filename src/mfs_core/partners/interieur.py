@@ -50,6 +50,9 @@ def mfs_partners() -> Iterator[Partner]:
 
 @hookimpl
 def mfs_procedures() -> Iterator[Procedure]:
+    # ID card and passport requests: the counter does the online pré-demande at once; the
+    # appointment they need is in a town hall equipped with a fingerprint device (F1341),
+    # not at the counter, so they are not flagged needs_appointment.
     yield p(
         "cni-premiere-demande",
         "Carte d'identité d'un majeur : première demande",
@@ -61,7 +64,6 @@ def mfs_procedures() -> Iterator[Procedure]:
         "https://rendezvouspasseport.ants.gouv.fr/",
         verification=V.YES,
         thematiques=TITLE,
-        needs_appointment=True,
         keywords=("carte d'identité", "cni", "pré-demande", "première demande"),
         note="free of charge; the table did not extract the full list of documents (birth "
         "certificate can be requested online, R1406), so documents are left empty",
@@ -75,7 +77,6 @@ def mfs_procedures() -> Iterator[Procedure]:
         url_source=f"{F1341} R1580 (suivi; generic)",
         verification=V.PARTIAL,
         thematiques=TITLE,
-        needs_appointment=True,
         keywords=("carte d'identité", "cni", "renouvellement"),
     )
     yield p(
@@ -85,7 +86,6 @@ def mfs_procedures() -> Iterator[Procedure]:
         fiche_source=f"{F1341} (DossierPere N358); volée = F1759",
         verification=V.YES,
         thematiques=TITLE,
-        needs_appointment=True,
         keywords=("carte d'identité", "perdue", "perte"),
     )
     yield p(
@@ -98,7 +98,6 @@ def mfs_procedures() -> Iterator[Procedure]:
         documents=("Timbre fiscal",),
         verification=V.PARTIAL,
         thematiques=TITLE,
-        needs_appointment=True,
         keywords=("passeport", "pré-demande", "timbre fiscal"),
         note="document from the table: timbre fiscal (question-réponse F21258 'Comment "
         "acheter un timbre fiscal ?')",
@@ -110,7 +109,6 @@ def mfs_procedures() -> Iterator[Procedure]:
         fiche_source=f"{N360} (perdu F21246, volé F21247)",
         verification=V.YES,
         thematiques=TITLE,
-        needs_appointment=True,
         keywords=("passeport", "renouvellement"),
     )
     yield p(
@@ -211,24 +209,10 @@ def mfs_procedures() -> Iterator[Procedure]:
 
 @hookimpl
 def mfs_referral_rules() -> Iterator[ReferralRule]:
-    yield rule(
-        PARTNER,
-        "depot-en-mairie",
-        target=ReferralTarget.OFFICE,
-        procedures=(
-            "cni-premiere-demande",
-            "cni-renouvellement",
-            "cni-perdue",
-            "passeport-premiere-demande",
-            "passeport-renouvellement",
-        ),
-        reason="Après la pré-demande en ligne, la demande de carte d'identité ou de passeport "
-        "se dépose en personne, sur rendez-vous, dans une mairie équipée d'un dispositif de "
-        "recueil (prise d'empreintes) : le conseiller aide à prendre rendez-vous.",
-        reference="service-public.fr F1341 and N360 (pré-demande en ligne, rendez-vous "
-        "R63715 rendezvouspasseport.ants.gouv.fr) as cited by the reference table",
-        priority=50,
-    )
+    # No referral for the ordinary ID card / passport request: the counter helps with the
+    # online pré-demande and the appointment in a town hall equipped with a fingerprint
+    # device (F1341); the ministry has no public office to refer to, so that is an answer
+    # now with its steps, not a referral to the partner.
     yield rule(
         PARTNER,
         "demande-bloquee",
