@@ -395,3 +395,36 @@ def test_referral_documents_join_the_rule_and_the_procedure_without_repeats() ->
     decision = router.decide(request("caf.apl", facts=("overpayment",)), context())
     assert decision.rule == "caf.indu-notification"
     assert decision.documents == ("Notification de l'indu", "Dernier courrier de l'organisme")
+
+
+# -- wording of referrals -------------------------------------------------------------------
+
+OFFICE_CASES = [c for c in ALL_CASES if c.target is ReferralTarget.OFFICE]
+
+
+@pytest.mark.parametrize("case", OFFICE_CASES, ids=lambda case: case.code)
+def test_office_referral_names_no_appointment_at_a_partner_reception(
+    router: Router, case: PartnerCase
+) -> None:
+    # The rule's reason names where to go (a post office, a legal-aid bureau, a complaint);
+    # a ministry or a national service has no reception where the counter books a meeting.
+    decision = router.decide(request(case.referred, facts=case.facts), context())
+    assert decision.target is ReferralTarget.OFFICE
+    assert "rendez-vous" not in decision.reason
+    assert "accueil" not in decision.reason
+    assert "accueil" not in render_text(decision)
+
+
+def test_permanence_replacing_the_rule_target_is_offered_instead_not_as_well(
+    router: Router,
+) -> None:
+    # dgfip.contestation sends to the referent; a permanence on site today is better, and the
+    # reason must say it replaces the referent, not read as two contradictory orders.
+    friday = permanence("dgfip", Weekday.FRIDAY, "09:00", "12:00")
+    decision = router.decide(
+        request("dgfip.reclamation", facts=("dispute",)), context(permanences=[friday])
+    )
+    assert decision.target is ReferralTarget.PERMANENCE
+    assert "Proposer plutôt la permanence" in decision.reason
+    same = router.decide(request("dgfip.reclamation", facts=("dispute",)), context(permanences=[]))
+    assert "plutôt" not in same.reason

@@ -36,7 +36,7 @@ TARGET_LABELS = {
     "referent": "son référent France services",
     "permanence": "sa permanence sur place",
     "video": "un rendez-vous en visio",
-    "office": "son accueil",
+    "office": "le service indiqué, hors de l'espace France services",
 }
 
 

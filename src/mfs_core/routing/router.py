@@ -194,9 +194,12 @@ class Router:
         name = self._partner_names.get(rule.partner, rule.partner)
         target, slot, offer = self._target(rule, name, context)
         documents = tuple(dict.fromkeys(rule.documents + procedure.documents))
+        # The rule's reason names its own target ("transmise au référent"): a better offer
+        # found on site replaces it, and the text must say so.
+        propose = "Proposer" if target is rule.target else "Proposer plutôt"
         return Decision(
             kind=DecisionKind.REFERRAL,
-            reason=f"{rule.reason} Proposer {offer}.",
+            reason=f"{rule.reason} {propose} {offer}.",
             rule=rule.id,
             partner=rule.partner,
             procedure=procedure.id,
@@ -238,7 +241,9 @@ class Router:
             ReferralTarget.REFERENT: f"la transmission au référent du partenaire {name}",
             ReferralTarget.PERMANENCE: f"la prochaine permanence du partenaire {name}",
             ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
-            ReferralTarget.OFFICE: f"un rendez-vous à l'accueil du partenaire {name}",
+            # Where to go is the rule's to say (a post office, the legal-aid bureau, a
+            # complaint): a ministry or a national service has no reception to book.
+            ReferralTarget.OFFICE: "au résident de s'adresser lui-même au service indiqué",
         }
         return rule.target, None, offers[rule.target]
 
