@@ -10,6 +10,7 @@ import pytest
 from mfs_core.model import ReferralTarget
 from mfs_core.routing import (
     CORE_PLUGIN,
+    CORE_RULES,
     DecisionKind,
     LocalService,
     Request,
@@ -114,7 +115,7 @@ def test_referral_on_the_permanence_day_goes_to_the_permanence(
     assert (decision.rule, decision.partner) == (case.rule, case.code)
     assert decision.target is ReferralTarget.PERMANENCE
     assert decision.suggested_slot == NOW
-    assert "sur place aujourd'hui en ce moment" in decision.reason
+    assert "sur place en ce moment" in decision.reason
     fired = [e for e in decision.trace if e.fired]
     assert [(e.rule, e.plugin) for e in fired] == [(case.rule, case.code)]
 
@@ -144,6 +145,7 @@ def test_referral_prefers_a_video_appointment_when_no_permanence(
     )
     assert decision.target is ReferralTarget.VIDEO
     assert decision.suggested_slot == soon.at
+    assert "en visio avec le partenaire " in decision.reason
 
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if c.facts], ids=lambda case: case.code)
@@ -428,3 +430,13 @@ def test_permanence_replacing_the_rule_target_is_offered_instead_not_as_well(
     assert "Proposer plutôt la permanence" in decision.reason
     same = router.decide(request("dgfip.reclamation", facts=("dispute",)), context(permanences=[]))
     assert "plutôt" not in same.reason
+
+
+_ENGLISH = frozenset(("the", "and", "of", "an", "at", "when", "or", "no", "by", "too", "many"))
+
+
+@pytest.mark.parametrize("rule", sorted(CORE_RULES))
+def test_core_rule_references_are_french_like_the_trace_they_appear_in(rule: str) -> None:
+    # The agent reads them under "réf. :" in the French explanation.
+    words = set(CORE_RULES[rule].lower().replace(",", " ").replace(":", " ").split())
+    assert not words & _ENGLISH, CORE_RULES[rule]

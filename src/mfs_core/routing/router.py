@@ -43,19 +43,20 @@ __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 #: The plugin name shown in traces for the router's own rules.
 CORE_PLUGIN = "mfs-core"
 _FOUNDING_EXAMPLE = (
-    "Founding example, France services of the CCAS of Saint-Jean-de-Luz: an answer at once, "
-    "or an appointment when too many people wait or the request needs contacts and research"
+    "Exemple fondateur, France services du CCAS de Saint-Jean-de-Luz : une réponse immédiate, "
+    "ou un rendez-vous quand trop de personnes attendent ou que la demande exige des contacts "
+    "et des recherches"
 )
 _REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services): missions d'orientation"
 
-#: The router's own rules: id -> reference.
+#: The router's own rules: id -> reference (French: the agent reads it in the trace).
 CORE_RULES: dict[str, str] = {
-    "core.unknown-procedure": "mfs-core: a procedure id no plugin contributes",
+    "core.unknown-procedure": "mfs-core : démarche fournie par aucun plugin chargé",
     "core.needs-appointment": _FOUNDING_EXAMPLE,
-    "core.busy-counter": _FOUNDING_EXAMPLE + "; thresholds of the site context",
+    "core.busy-counter": _FOUNDING_EXAMPLE + " ; seuils du contexte du site",
     "core.answer-now": _FOUNDING_EXAMPLE,
     "core.local-service": _REFERENTIEL,
-    "core.unknown-need": "mfs-core: closest procedures by words and thematique",
+    "core.unknown-need": "mfs-core : démarches les plus proches par les mots et la thématique",
 }
 _CORE_ENTRIES = {
     rule: TraceEntry(rule=rule, plugin=CORE_PLUGIN, fired=True, reference=reference)
@@ -224,8 +225,12 @@ class Router:
         ]
         if starts:
             start = min(starts)
-            at = "en ce moment" if start == now else f"à partir de {start.astimezone(PARIS):%H:%M}"
-            offer = f"la permanence du partenaire {name}, sur place aujourd'hui {at}"
+            at = (
+                "en ce moment"
+                if start == now
+                else f"aujourd'hui à partir de {start.astimezone(PARIS):%H:%M}"
+            )
+            offer = f"la permanence du partenaire {name}, sur place {at}"
             return ReferralTarget.PERMANENCE, start, offer
         videos = [
             v.at for v in context.video_appointments if v.partner == rule.partner and v.at >= now
@@ -235,7 +240,7 @@ class Router:
             return (
                 ReferralTarget.VIDEO,
                 first,
-                f"un rendez-vous en visio avec {name} le {when(first)}",
+                f"un rendez-vous en visio avec le partenaire {name} le {when(first)}",
             )
         offers = {
             ReferralTarget.REFERENT: f"la transmission au référent du partenaire {name}",
