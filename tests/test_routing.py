@@ -440,3 +440,21 @@ def test_core_rule_references_are_french_like_the_trace_they_appear_in(rule: str
     # The agent reads them under "réf. :" in the French explanation.
     words = set(CORE_RULES[rule].lower().replace(",", " ").replace(":", " ").split())
     assert not words & _ENGLISH, CORE_RULES[rule]
+
+
+def test_permanence_target_says_on_site_only_when_the_site_holds_one() -> None:
+    # A point-justice permanence is held elsewhere; "sur place" is for a permanence the site
+    # context lists (then the decision carries its slot).
+    rule = extra_rule(
+        "dgfip.permanence", target=ReferralTarget.PERMANENCE, priority=5, when_facts=("abroad",)
+    )
+    router = Router(registry(extra=[("perm", rules_plugin(rule))]))
+    elsewhere = router.decide(request("dgfip.reclamation", facts=("abroad",)), context())
+    assert elsewhere.target is ReferralTarget.PERMANENCE
+    assert elsewhere.suggested_slot is None
+    assert "sur place" not in render_text(elsewhere)
+    friday = permanence("dgfip", Weekday.FRIDAY, "09:00", "12:00")
+    here = router.decide(
+        request("dgfip.reclamation", facts=("abroad",)), context(permanences=[friday])
+    )
+    assert "Vers : sa permanence sur place" in render_text(here)
