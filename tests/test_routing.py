@@ -25,6 +25,7 @@ from mfs_core.routing import (
 from routing_support import (
     ALIMENTATION,
     ALL_CASES,
+    DGFIP_CASE,
     DROITS_INFO,
     NEXT_SLOT,
     NOW,
@@ -458,3 +459,18 @@ def test_permanence_target_says_on_site_only_when_the_site_holds_one() -> None:
         request("dgfip.reclamation", facts=("abroad",)), context(permanences=[friday])
     )
     assert "Vers : sa permanence sur place" in render_text(here)
+
+
+@pytest.mark.parametrize("channel", [RequestChannel.PHONE, RequestChannel.VIDEO])
+def test_autonomy_at_a_distance_names_no_second_screen(
+    router: Router, channel: RequestChannel
+) -> None:
+    # The second screen faces the resident at the desk; a caller or a video user has none.
+    decision = router.decide(
+        request(DGFIP_CASE.simple, channel=channel, wants_autonomy=True), context()
+    )
+    assert decision.kind is DecisionKind.ANSWER_NOW
+    assert decision.autonomy
+    assert "second écran" not in decision.reason
+    assert "second écran" not in render_text(decision)
+    assert "lui-même" in decision.steps[-1]

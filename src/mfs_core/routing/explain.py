@@ -29,7 +29,7 @@ def render_text(decision: Decision) -> str:
         lines.append("Pièces à apporter :")
         lines.extend(f"  - {document}" for document in decision.documents)
     if decision.steps:
-        screen = " (second écran, le résident les suit)" if decision.autonomy else ""
+        screen = " (le résident les fait lui-même)" if decision.autonomy else ""
         lines.append(f"Étapes{screen} :")
         lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
     if decision.alternatives:

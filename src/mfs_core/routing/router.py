@@ -35,7 +35,7 @@ from mfs_core.routing.context import PARIS, SiteContext, default_context
 from mfs_core.routing.decision import Decision, DecisionKind, TraceEntry
 from mfs_core.routing.french import when
 from mfs_core.routing.matching import ProcedureIndex, best_local_service
-from mfs_core.routing.request import Request, Urgency
+from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
 
 __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
@@ -91,10 +91,20 @@ def _steps(procedure: Procedure) -> tuple[str, ...]:
     return tuple(steps)
 
 
-_AUTONOMY_STEP = (
-    "Laisser le résident faire chaque étape lui-même, sur le second écran, pour qu'il puisse "
-    "la refaire seul la prochaine fois."
-)
+#: How the agent shows the steps, by channel: the second screen faces the resident at the
+#: desk (and in the bus); a caller or a video user follows on their own device.
+_AUTONOMY_BY_CHANNEL = {
+    RequestChannel.COUNTER: ("montrer les étapes sur le second écran", "sur le second écran"),
+    RequestChannel.MOBILE: ("montrer les étapes sur le second écran", "sur le second écran"),
+    RequestChannel.PHONE: (
+        "le guider étape par étape au téléphone",
+        "sur son propre appareil, guidé au téléphone",
+    ),
+    RequestChannel.VIDEO: (
+        "lui montrer les étapes en partage d'écran",
+        "sur son propre appareil, en suivant le partage d'écran",
+    ),
+}
 
 
 class Router:
@@ -307,11 +317,13 @@ class Router:
         reason = f"La démarche {title} peut être faite tout de suite avec le résident."
         steps = self._steps[procedure.id]
         if request.wants_autonomy:
-            reason += (
-                " Le résident souhaite apprendre à la faire seul : montrer les étapes sur le "
-                "second écran."
+            show, where = _AUTONOMY_BY_CHANNEL[request.channel]
+            reason += f" Le résident souhaite apprendre à la faire seul : {show}."
+            steps = (
+                *steps,
+                f"Laisser le résident faire chaque étape lui-même, {where}, pour qu'il puisse "
+                "la refaire seul la prochaine fois.",
             )
-            steps = (*steps, _AUTONOMY_STEP)
         return Decision(
             kind=DecisionKind.ANSWER_NOW,
             reason=reason,
