@@ -10,6 +10,7 @@ import pytest
 from mfs_core.model import ReferralTarget
 from mfs_core.routing import (
     CORE_PLUGIN,
+    CORE_RULES,
     DecisionKind,
     LocalService,
     Request,
@@ -24,6 +25,7 @@ from mfs_core.routing import (
 from routing_support import (
     ALIMENTATION,
     ALL_CASES,
+    DGFIP_CASE,
     DROITS_INFO,
     NEXT_SLOT,
     NOW,
@@ -114,7 +116,7 @@ def test_referral_on_the_permanence_day_goes_to_the_permanence(
     assert (decision.rule, decision.partner) == (case.rule, case.code)
     assert decision.target is ReferralTarget.PERMANENCE
     assert decision.suggested_slot == NOW
-    assert "sur place aujourd'hui en ce moment" in decision.reason
+    assert "sur place en ce moment" in decision.reason
     fired = [e for e in decision.trace if e.fired]
     assert [(e.rule, e.plugin) for e in fired] == [(case.rule, case.code)]
 
@@ -144,6 +146,7 @@ def test_referral_prefers_a_video_appointment_when_no_permanence(
     )
     assert decision.target is ReferralTarget.VIDEO
     assert decision.suggested_slot == soon.at
+    assert "en visio avec le partenaire " in decision.reason
 
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if c.facts], ids=lambda case: case.code)
@@ -395,3 +398,79 @@ def test_referral_documents_join_the_rule_and_the_procedure_without_repeats() ->
     decision = router.decide(request("caf.apl", facts=("overpayment",)), context())
     assert decision.rule == "caf.indu-notification"
     assert decision.documents == ("Notification de l'indu", "Dernier courrier de l'organisme")
+
+
+# -- wording of referrals -------------------------------------------------------------------
+
+OFFICE_CASES = [c for c in ALL_CASES if c.target is ReferralTarget.OFFICE]
+
+
+@pytest.mark.parametrize("case", OFFICE_CASES, ids=lambda case: case.code)
+def test_office_referral_names_no_appointment_at_a_partner_reception(
+    router: Router, case: PartnerCase
+) -> None:
+    # The rule's reason names where to go (a post office, a legal-aid bureau, a complaint);
+    # a ministry or a national service has no reception where the counter books a meeting.
+    decision = router.decide(request(case.referred, facts=case.facts), context())
+    assert decision.target is ReferralTarget.OFFICE
+    assert "rendez-vous" not in decision.reason
+    assert "accueil" not in decision.reason
+    assert "accueil" not in render_text(decision)
+
+
+def test_permanence_replacing_the_rule_target_is_offered_instead_not_as_well(
+    router: Router,
+) -> None:
+    # dgfip.contestation sends to the referent; a permanence on site today is better, and the
+    # reason must say it replaces the referent, not read as two contradictory orders.
+    friday = permanence("dgfip", Weekday.FRIDAY, "09:00", "12:00")
+    decision = router.decide(
+        request("dgfip.reclamation", facts=("dispute",)), context(permanences=[friday])
+    )
+    assert decision.target is ReferralTarget.PERMANENCE
+    assert "Proposer plutôt la permanence" in decision.reason
+    same = router.decide(request("dgfip.reclamation", facts=("dispute",)), context(permanences=[]))
+    assert "plutôt" not in same.reason
+
+
+_ENGLISH = frozenset(("the", "and", "of", "an", "at", "when", "or", "no", "by", "too", "many"))
+
+
+@pytest.mark.parametrize("rule", sorted(CORE_RULES))
+def test_core_rule_references_are_french_like_the_trace_they_appear_in(rule: str) -> None:
+    # The agent reads them under "réf. :" in the French explanation.
+    words = set(CORE_RULES[rule].lower().replace(",", " ").replace(":", " ").split())
+    assert not words & _ENGLISH, CORE_RULES[rule]
+
+
+def test_permanence_target_says_on_site_only_when_the_site_holds_one() -> None:
+    # A point-justice permanence is held elsewhere; "sur place" is for a permanence the site
+    # context lists (then the decision carries its slot).
+    rule = extra_rule(
+        "dgfip.permanence", target=ReferralTarget.PERMANENCE, priority=5, when_facts=("abroad",)
+    )
+    router = Router(registry(extra=[("perm", rules_plugin(rule))]))
+    elsewhere = router.decide(request("dgfip.reclamation", facts=("abroad",)), context())
+    assert elsewhere.target is ReferralTarget.PERMANENCE
+    assert elsewhere.suggested_slot is None
+    assert "sur place" not in render_text(elsewhere)
+    friday = permanence("dgfip", Weekday.FRIDAY, "09:00", "12:00")
+    here = router.decide(
+        request("dgfip.reclamation", facts=("abroad",)), context(permanences=[friday])
+    )
+    assert "Vers : sa permanence sur place" in render_text(here)
+
+
+@pytest.mark.parametrize("channel", [RequestChannel.PHONE, RequestChannel.VIDEO])
+def test_autonomy_at_a_distance_names_no_second_screen(
+    router: Router, channel: RequestChannel
+) -> None:
+    # The second screen faces the resident at the desk; a caller or a video user has none.
+    decision = router.decide(
+        request(DGFIP_CASE.simple, channel=channel, wants_autonomy=True), context()
+    )
+    assert decision.kind is DecisionKind.ANSWER_NOW
+    assert decision.autonomy
+    assert "second écran" not in decision.reason
+    assert "second écran" not in render_text(decision)
+    assert "lui-même" in decision.steps[-1]

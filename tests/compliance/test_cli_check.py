@@ -122,3 +122,24 @@ def test_missing_anct_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "--anct-csv", str(tmp_path / "absent.csv"))
     assert code == 2
     assert "cannot read the file" in err
+
+
+def test_site_file_not_in_utf8_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A site file saved as Latin-1 by an old editor: one line naming the file, no traceback.
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes('name = "Mairie de Sérignan"\n'.encode("latin-1"))
+    code, _, err = run(capsys, str(latin))
+    assert code == 2
+    assert err.startswith(f"mfs: error: {latin}: expected UTF-8 text")
+    assert len(err.splitlines()) == 1
+
+
+def test_site_file_with_a_byte_order_mark_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Windows editors start UTF-8 files with a BOM; the content is the same site.
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + Path(SJDL).read_bytes())
+    code, out, err = run(capsys, str(bom))
+    assert (code, err) == (0, "")
+    assert ": conforme — 35 h/semaine" in out

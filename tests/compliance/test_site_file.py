@@ -121,3 +121,15 @@ def test_waiver_needs_an_end_date(tmp_path: Path) -> None:
 def test_bad_enum(tmp_path: Path) -> None:
     [line] = problems(tmp_path, IDENTITY + 'format = "bus"\n' + HOURS)
     assert "format: 'bus' is not one of 'fixed', 'mobile', 'antenna', 'multi-site'" in line
+
+
+def test_bad_insee_code_names_its_field(tmp_path: Path) -> None:
+    text = IDENTITY.replace('insee_code = "64483"', 'insee_code = "6448"') + HOURS
+    [line] = problems(tmp_path, text)
+    assert line.startswith(f"{tmp_path / 'site.toml'}: insee_code: expected an INSEE commune")
+
+
+def test_bad_opening_hours_expression_names_the_osm_field(tmp_path: Path) -> None:
+    text = IDENTITY + HOURS.replace(HOURS.split('"')[1], "Mo-Fr 25:00-26:00")
+    [line] = problems(tmp_path, text)
+    assert line.startswith(f"{tmp_path / 'site.toml'}: hours: osm: invalid opening_hours")

@@ -29,11 +29,11 @@ PROCEDURES = {
     "dgfip.declaration-revenus": 120,
     "dgfip.prelevement-a-la-source": 30,
     "cnav.demande-retraite": 100,
-    "cnam.carte-vitale": 80,
+    "cnam.carte-vitale": 70,
     "caf.prime-activite": 50,
-    None: 20,  # thematique only, no partner
+    None: 30,  # thematique only, no partner
 }
-PARTNERS = {"dgfip": 150, "cnav": 100, "cnam": 80, "caf": 50, "_none": 20}
+PARTNERS = {"dgfip": 150, "cnav": 100, "cnam": 70, "caf": 50, "_none": 30}
 CHANNELS = {"counter": 340, "phone": 50, "video": 10}
 AUTONOMY = {"done_by_agent": 200, "accompanied": 150, "autonomous": 30, None: 20}
 APPOINTMENTS_HELD = 45
@@ -54,11 +54,28 @@ DECISIONS = {
 }  # fmt: skip
 #: Decided requests whose outcome is not the decision's default, by decision.
 OUTCOME_DIFFERS = {"appointment": 12, "answer_now": 8, "unknown": 4}
+#: The procedures of each decision, as the router decides them: a free-text need (None) is
+#: oriented or unknown, never answered; cnav.demande-retraite always needs an appointment
+#: (or a referral); the others are answered now unless the counter is busy; referrals are
+#: disputes (the partners' ``contestation`` rules; DGFiP's covers reclamations only).
+PROCEDURES_BY_DECISION: dict[str | None, dict[str | None, int]] = {
+    "answer_now": {
+        "dgfip.declaration-revenus": 110, "dgfip.prelevement-a-la-source": 30,
+        "cnam.carte-vitale": 64, "caf.prime-activite": 44,
+    },
+    "appointment": {
+        "cnav.demande-retraite": 50, "dgfip.declaration-revenus": 6, "cnam.carte-vitale": 3,
+        "caf.prime-activite": 3,
+    },
+    "referral": {"cnav.demande-retraite": 30, "cnam.carte-vitale": 3, "caf.prime-activite": 3},
+    "orientation": {None: 16},
+    "unknown": {None: 13},
+    None: {"cnav.demande-retraite": 20, "dgfip.declaration-revenus": 4, None: 1},
+}  # fmt: skip
 #: The deciding rule of each decision kind (real rule ids: the router's own, and each
 #: partner's ``contestation`` rule for referrals, all of them to the partner's referent).
 CORE_RULE = {
     "answer_now": "core.answer-now",
-    "appointment": "core.busy-counter",
     "orientation": "core.local-service",
 }
 #: Requests 0-299 come from 300 residents; 300-349 are residents 0-49 coming back.
@@ -86,13 +103,32 @@ def _decisions(outcomes: list[str | None], rng: random.Random) -> list[str | Non
     return [pools[str(outcome)].pop() for outcome in outcomes]
 
 
+def _procedures(decisions: list[str | None], rng: random.Random) -> list[str | None]:
+    """A procedure for each request, drawn without replacement among its decision's."""
+    pools = {}
+    for decision, counts in PROCEDURES_BY_DECISION.items():
+        pool = [value for value, count in counts.items() for _ in range(count)]
+        assert len(pool) == (DECISIONS["_none"] if decision is None else DECISIONS[decision])
+        rng.shuffle(pool)
+        pools[decision] = pool
+    drawn = [pools[decision].pop() for decision in decisions]
+    assert all(drawn.count(p) == n for p, n in PROCEDURES.items())  # the totals above hold
+    return drawn
+
+
 def _rule(decision: str | None, procedure: str | None) -> str | None:
     if decision is None:
         return None
     if decision == "referral":
-        return f"{partner_of(procedure)}.contestation" if procedure else None
+        return f"{partner_of(procedure)}.contestation"
     if decision == "unknown":
-        return "core.unknown-procedure" if procedure else "core.unknown-need"
+        return "core.unknown-need"
+    if decision == "appointment":
+        return (
+            "core.needs-appointment"
+            if procedure == "cnav.demande-retraite"
+            else "core.busy-counter"
+        )
     return CORE_RULE[decision]
 
 
@@ -100,10 +136,10 @@ def requests() -> list[RequestRecord]:
     """The 400 requests of June 2023, in time order."""
     rng = random.Random(2023_06)
     outcomes = _column(OUTCOMES, rng)
-    procedures = _column(PROCEDURES, rng)
     channels = _column(CHANNELS, rng)
     autonomy = _column(AUTONOMY, rng)
-    decisions = _decisions(outcomes, rng)  # drawn last: the columns above stay as they were
+    decisions = _decisions(outcomes, rng)
+    procedures = _procedures(decisions, rng)  # each one the router would decide so
     start = dt.datetime(2023, 6, 1, 9, 0, tzinfo=PARIS)
     records = []
     for i in range(TOTAL):

@@ -45,3 +45,35 @@ def test_the_text_report_names_partners_and_procedures(
     assert "Direction générale des Finances publiques (DGFiP)  " in text
     assert "Déclaration de revenus : déclaration annuelle  " in text
     assert "\n  dgfip " not in text
+
+
+def test_every_recorded_decision_is_one_the_router_makes() -> None:
+    # The README's main job shows the month "by routing decision": each decision must be one
+    # the router gives for that request (a known procedure is never 'unknown', a free-text
+    # need is never answered now, cnav.demande-retraite always needs an appointment).
+    from mfs_core.registry import Registry
+    from mfs_core.routing import Request, Router, SiteContext
+
+    router = Router(Registry.load(external=False))
+    for record in june.requests():
+        if record.decision is None:
+            continue
+        if record.procedure is None:
+            assert (record.decision, record.decision_rule) in {
+                ("orientation", "core.local-service"),
+                ("unknown", "core.unknown-need"),
+            }, record.id
+            continue
+        busy = record.decision_rule == "core.busy-counter"
+        facts = ("dispute",) if record.decision == "referral" else ()
+        request = Request(
+            procedure=record.procedure,
+            channel=record.channel,
+            wants_autonomy=False,
+            facts=facts,
+            received_at=record.received_at,
+        )
+        context = SiteContext(agents_on_duty=2, waiting=9 if busy else 0, now=record.received_at)
+        decision = router.decide(request, context)
+        got = (decision.kind.value, decision.rule, decision.target and decision.target.value)
+        assert got == (record.decision, record.decision_rule, record.referral_target), record.id

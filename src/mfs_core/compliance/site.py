@@ -80,10 +80,11 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
         raise ValueError(f"{attribute.name}: expected a non-empty string")
 
 
-def _insee(_instance: Any, _attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _insee(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not INSEE_CODE_PATTERN.match(value):
         raise ValueError(
-            f"expected an INSEE commune code (5 characters, e.g. 64483), got {value!r}"
+            f"{attribute.name}: expected an INSEE commune code (5 characters, e.g. 64483), "
+            f"got {value!r}"
         )
 
 
@@ -136,7 +137,10 @@ class Hours:
         if (self.osm is None) == (self.table is None):
             raise ValueError("expected exactly one of osm (an opening_hours string) or table")
         if self.osm is not None:
-            _hours.from_osm(self.osm)  # raises ValueError with the parser's message
+            try:
+                _hours.from_osm(self.osm)
+            except ValueError as exc:  # the parser's message, under the field's name
+                raise ValueError(f"osm: {exc}") from None
 
     def schedule(self, week_of: dt.date | None = None) -> _hours.WeeklySchedule:
         """The typical week these hours describe."""
@@ -338,10 +342,15 @@ def load_site(path: Path | str) -> Site:
 
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        # utf-8-sig: Windows editors start UTF-8 files with a byte order mark.
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"expected UTF-8 text, got byte 0x{exc.object[exc.start]:02x} at offset {exc.start}",
+            source=str(path),
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", source=str(path)) from None
     return structure(data, Site, source=str(path))

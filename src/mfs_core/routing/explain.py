@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from mfs_core.model import ReferralTarget
 from mfs_core.routing.decision import Decision
-from mfs_core.routing.french import KIND_LABELS, TARGET_LABELS, when
+from mfs_core.routing.french import KIND_LABELS, PERMANENCE_ELSEWHERE, TARGET_LABELS, when
 
 __all__ = ["render_text"]
 
@@ -15,7 +16,9 @@ def render_text(decision: Decision) -> str:
         lines.append(f"Partenaire : {decision.partner}")
     if decision.procedure:
         lines.append(f"Démarche : {decision.procedure}")
-    if decision.target:
+    if decision.target is ReferralTarget.PERMANENCE and decision.suggested_slot is None:
+        lines.append(f"Vers : {PERMANENCE_ELSEWHERE}")  # the rule's, not held on site
+    elif decision.target:
         lines.append(f"Vers : {TARGET_LABELS[decision.target.value]}")
     if decision.service:
         lines.append(f"Service local : {decision.service}")
@@ -26,7 +29,7 @@ def render_text(decision: Decision) -> str:
         lines.append("Pièces à apporter :")
         lines.extend(f"  - {document}" for document in decision.documents)
     if decision.steps:
-        screen = " (second écran, le résident les suit)" if decision.autonomy else ""
+        screen = " (le résident les fait lui-même)" if decision.autonomy else ""
         lines.append(f"Étapes{screen} :")
         lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
     if decision.alternatives:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from mfs_core.routing.context import PARIS
 
-__all__ = ["KIND_LABELS", "TARGET_LABELS", "when"]
+__all__ = ["KIND_LABELS", "PERMANENCE_ELSEWHERE", "TARGET_LABELS", "when"]
 
 _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _MONTHS = (
@@ -36,8 +36,12 @@ TARGET_LABELS = {
     "referent": "son référent France services",
     "permanence": "sa permanence sur place",
     "video": "un rendez-vous en visio",
-    "office": "son accueil",
+    "office": "le service indiqué, hors de l'espace France services",
 }
+
+
+#: A permanence the rule names but the site context does not hold (e.g. a point-justice).
+PERMANENCE_ELSEWHERE = "une permanence du partenaire (lieu à indiquer au résident)"
 
 
 def when(moment: dt.datetime) -> str:

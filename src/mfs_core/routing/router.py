@@ -35,7 +35,7 @@ from mfs_core.routing.context import PARIS, SiteContext, default_context
 from mfs_core.routing.decision import Decision, DecisionKind, TraceEntry
 from mfs_core.routing.french import when
 from mfs_core.routing.matching import ProcedureIndex, best_local_service
-from mfs_core.routing.request import Request, Urgency
+from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
 
 __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
@@ -43,19 +43,20 @@ __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 #: The plugin name shown in traces for the router's own rules.
 CORE_PLUGIN = "mfs-core"
 _FOUNDING_EXAMPLE = (
-    "Founding example, France services of the CCAS of Saint-Jean-de-Luz: an answer at once, "
-    "or an appointment when too many people wait or the request needs contacts and research"
+    "Exemple fondateur, France services du CCAS de Saint-Jean-de-Luz : une réponse immédiate, "
+    "ou un rendez-vous quand trop de personnes attendent ou que la demande exige des contacts "
+    "et des recherches"
 )
 _REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services): missions d'orientation"
 
-#: The router's own rules: id -> reference.
+#: The router's own rules: id -> reference (French: the agent reads it in the trace).
 CORE_RULES: dict[str, str] = {
-    "core.unknown-procedure": "mfs-core: a procedure id no plugin contributes",
+    "core.unknown-procedure": "mfs-core : démarche fournie par aucun plugin chargé",
     "core.needs-appointment": _FOUNDING_EXAMPLE,
-    "core.busy-counter": _FOUNDING_EXAMPLE + "; thresholds of the site context",
+    "core.busy-counter": _FOUNDING_EXAMPLE + " ; seuils du contexte du site",
     "core.answer-now": _FOUNDING_EXAMPLE,
     "core.local-service": _REFERENTIEL,
-    "core.unknown-need": "mfs-core: closest procedures by words and thematique",
+    "core.unknown-need": "mfs-core : démarches les plus proches par les mots et la thématique",
 }
 _CORE_ENTRIES = {
     rule: TraceEntry(rule=rule, plugin=CORE_PLUGIN, fired=True, reference=reference)
@@ -90,10 +91,20 @@ def _steps(procedure: Procedure) -> tuple[str, ...]:
     return tuple(steps)
 
 
-_AUTONOMY_STEP = (
-    "Laisser le résident faire chaque étape lui-même, sur le second écran, pour qu'il puisse "
-    "la refaire seul la prochaine fois."
-)
+#: How the agent shows the steps, by channel: the second screen faces the resident at the
+#: desk (and in the bus); a caller or a video user follows on their own device.
+_AUTONOMY_BY_CHANNEL = {
+    RequestChannel.COUNTER: ("montrer les étapes sur le second écran", "sur le second écran"),
+    RequestChannel.MOBILE: ("montrer les étapes sur le second écran", "sur le second écran"),
+    RequestChannel.PHONE: (
+        "le guider étape par étape au téléphone",
+        "sur son propre appareil, guidé au téléphone",
+    ),
+    RequestChannel.VIDEO: (
+        "lui montrer les étapes en partage d'écran",
+        "sur son propre appareil, en suivant le partage d'écran",
+    ),
+}
 
 
 class Router:
@@ -194,9 +205,12 @@ class Router:
         name = self._partner_names.get(rule.partner, rule.partner)
         target, slot, offer = self._target(rule, name, context)
         documents = tuple(dict.fromkeys(rule.documents + procedure.documents))
+        # The rule's reason names its own target ("transmise au référent"): a better offer
+        # found on site replaces it, and the text must say so.
+        propose = "Proposer" if target is rule.target else "Proposer plutôt"
         return Decision(
             kind=DecisionKind.REFERRAL,
-            reason=f"{rule.reason} Proposer {offer}.",
+            reason=f"{rule.reason} {propose} {offer}.",
             rule=rule.id,
             partner=rule.partner,
             procedure=procedure.id,
@@ -221,8 +235,12 @@ class Router:
         ]
         if starts:
             start = min(starts)
-            at = "en ce moment" if start == now else f"à partir de {start.astimezone(PARIS):%H:%M}"
-            offer = f"la permanence du partenaire {name}, sur place aujourd'hui {at}"
+            at = (
+                "en ce moment"
+                if start == now
+                else f"aujourd'hui à partir de {start.astimezone(PARIS):%H:%M}"
+            )
+            offer = f"la permanence du partenaire {name}, sur place {at}"
             return ReferralTarget.PERMANENCE, start, offer
         videos = [
             v.at for v in context.video_appointments if v.partner == rule.partner and v.at >= now
@@ -232,13 +250,15 @@ class Router:
             return (
                 ReferralTarget.VIDEO,
                 first,
-                f"un rendez-vous en visio avec {name} le {when(first)}",
+                f"un rendez-vous en visio avec le partenaire {name} le {when(first)}",
             )
         offers = {
             ReferralTarget.REFERENT: f"la transmission au référent du partenaire {name}",
             ReferralTarget.PERMANENCE: f"la prochaine permanence du partenaire {name}",
             ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
-            ReferralTarget.OFFICE: f"un rendez-vous à l'accueil du partenaire {name}",
+            # Where to go is the rule's to say (a post office, the legal-aid bureau, a
+            # complaint): a ministry or a national service has no reception to book.
+            ReferralTarget.OFFICE: "au résident de s'adresser lui-même au service indiqué",
         }
         return rule.target, None, offers[rule.target]
 
@@ -297,11 +317,13 @@ class Router:
         reason = f"La démarche {title} peut être faite tout de suite avec le résident."
         steps = self._steps[procedure.id]
         if request.wants_autonomy:
-            reason += (
-                " Le résident souhaite apprendre à la faire seul : montrer les étapes sur le "
-                "second écran."
+            show, where = _AUTONOMY_BY_CHANNEL[request.channel]
+            reason += f" Le résident souhaite apprendre à la faire seul : {show}."
+            steps = (
+                *steps,
+                f"Laisser le résident faire chaque étape lui-même, {where}, pour qu'il puisse "
+                "la refaire seul la prochaine fois.",
             )
-            steps = (*steps, _AUTONOMY_STEP)
         return Decision(
             kind=DecisionKind.ANSWER_NOW,
             reason=reason,
