@@ -169,3 +169,10 @@ def test_documented_examples_give_the_kind_they_are_named_after(
     code, out, _ = run(capsys, "--request", str(request), "--context", str(ctx), "--format", "json")
     assert code == 0
     assert json.loads(out)["kind"] == kind
+
+
+def test_text_names_the_partner_and_the_procedure(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["route", "--procedure", "dgfip.simulateur-impot"]) == 0
+    out = capsys.readouterr().out
+    assert "Partenaire : Direction générale des Finances publiques (DGFiP) (dgfip)\n" in out
+    assert "Démarche : Calcul du montant de l'impôt (simulateur) (dgfip.simulateur-impot)\n" in out

@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     context = parse_context(*_read(args.context, "--context")) if args.context else None
     parsed = parse_requests(text, source)
     router = Router(load_registry(args))
+    names = router.names()
     decisions: list[tuple[int | None, Decision]] = [
         (line, router.decide(request, context, explain=args.explain))
         for line, request in parsed.requests
@@ -136,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
                 print()
             if line is not None:
                 print(f"— {source}, ligne {line} —")
-            print(render_text(decision))
+            print(render_text(decision, names))
     sys.stdout.flush()
     for error in parsed.errors:
         print_error(error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mfs_core.model import ReferralTarget
 from mfs_core.routing.decision import Decision
 from mfs_core.routing.french import KIND_LABELS, PERMANENCE_ELSEWHERE, TARGET_LABELS, when
@@ -9,13 +11,23 @@ from mfs_core.routing.french import KIND_LABELS, PERMANENCE_ELSEWHERE, TARGET_LA
 __all__ = ["render_text"]
 
 
-def render_text(decision: Decision) -> str:
-    """A few lines of French: the decision, its reason, what to offer, and the trace."""
+def _named(code: str, names: Mapping[str, str]) -> str:
+    name = names.get(code)
+    return f"{name} ({code})" if name else code
+
+
+def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> str:
+    """A few lines of French: the decision, its reason, what to offer, and the trace.
+
+    ``names`` maps partner codes and procedure ids to what the agent reads (the partner's
+    name, the procedure's title: :meth:`Router.names`); codes are shown without it.
+    """
+    names = names or {}
     lines = [f"Décision : {KIND_LABELS[decision.kind.value]}"]
     if decision.partner:
-        lines.append(f"Partenaire : {decision.partner}")
+        lines.append(f"Partenaire : {_named(decision.partner, names)}")
     if decision.procedure:
-        lines.append(f"Démarche : {decision.procedure}")
+        lines.append(f"Démarche : {_named(decision.procedure, names)}")
     if decision.target is ReferralTarget.PERMANENCE and decision.suggested_slot is None:
         lines.append(f"Vers : {PERMANENCE_ELSEWHERE}")  # the rule's, not held on site
     elif decision.target:

@@ -120,6 +120,12 @@ class Router:
         self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
         self._index = ProcedureIndex(self._procedures.values())
 
+    def names(self) -> dict[str, str]:
+        """Partner code or procedure id -> the name an agent reads (for :func:`render_text`)."""
+        names = dict(self._partner_names)
+        names.update({pid: procedure.title for pid, procedure in self._procedures.items()})
+        return names
+
     def rules_for(self, procedure: str) -> tuple[CompiledRule, ...]:
         """The referral rules that apply to a procedure, in the order they are considered."""
         return self._rules.get(procedure, ())
