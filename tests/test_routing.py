@@ -349,7 +349,8 @@ def test_a_predicate_decides_with_request_and_context() -> None:
     at_desk = router.decide(request("dgfip.simulateur-impot"), ctx, explain=True)
     assert by_phone.kind is DecisionKind.REFERRAL
     assert at_desk.kind is DecisionKind.ANSWER_NOW
-    assert at_desk.trace[0].note == "condition particulière non remplie"
+    by_rule = {entry.rule: entry for entry in at_desk.trace}
+    assert by_rule["dgfip.par-telephone"].note == "condition particulière non remplie"
     assert seen[0][1] is ctx
 
 
@@ -376,10 +377,11 @@ def test_rules_that_can_never_fire_are_warned_about_at_compile_time() -> None:
 def test_explained_trace_lists_core_rules_in_order(router: Router) -> None:
     decision = router.decide(request("dgfip.simulateur-impot"), context(waiting=9), explain=True)
     assert [(e.rule, e.fired) for e in decision.trace] == [
+        ("dgfip.contestation", False),  # every DGFiP procedure, when the fact is there
         ("core.needs-appointment", False),
         ("core.busy-counter", True),
     ]
-    assert all(e.plugin == CORE_PLUGIN and e.reference for e in decision.trace)
+    assert all(e.plugin == CORE_PLUGIN and e.reference for e in decision.trace[1:])
     text = render_text(decision)
     assert "Décision : rendez-vous" in text
     assert "[appliquée] core.busy-counter" in text

@@ -192,10 +192,11 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         PARTNER,
         "contestation",
         target=ReferralTarget.REFERENT,
-        procedures=("reclamation", "mediateur"),
+        # Every DGFiP procedure: a disputed tax, whatever the resident came for, is contested
+        # by a réclamation (F110), as the other partners' disputes go to their caisse.
         when_facts=("dispute",),
-        reason="Une contestation d'impôt est instruite par le service des impôts des "
-        "particuliers : la demande est transmise au référent DGFiP.",
+        reason="Une contestation d'impôt se fait par une réclamation, instruite par le service "
+        "des impôts des particuliers : la demande est transmise au référent DGFiP.",
         reference="service-public.fr F110 (réclamation) and F32477 (médiateur)",
         priority=10,
     )
