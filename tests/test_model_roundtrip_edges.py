@@ -401,7 +401,10 @@ def request_records(draw: st.DrawFn) -> RequestRecord:
         outcome=draw(st.sampled_from(Outcome)),
         procedure=procedure,
         thematique=draw(st.none() | thematiques if procedure else thematiques),
-        partner=draw(st.none() | partner_codes),
+        # A partner only where it agrees with the procedure (or without one).
+        partner=draw(
+            st.none() | (st.just(procedure.split(".", 1)[0]) if procedure else partner_codes)
+        ),
         autonomy=draw(st.none() | st.sampled_from(Autonomy)),
         note=draw(notes),
         resident=draw(st.none() | text),

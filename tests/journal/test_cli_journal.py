@@ -170,3 +170,21 @@ def test_unusable_journal_is_a_clear_error(
     code, _, err = run(["journal", "export", "--journal", "oracle://x"], capsys, monkeypatch)
     assert code == 2
     assert "journal_url: expected sqlite:///path or postgresql://" in err
+
+
+def test_add_rejects_a_contradicting_partner_and_a_date_in_the_future(
+    journal_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = jsonl(
+        {**GOOD, "id": "p1", "partner": "caf"},  # GOOD's procedure is a DGFiP one
+        {**GOOD, "id": "f1", "received_at": "2099-06-05T09:30:00+02:00"},
+        {"id": "e1", "event": "appointment_held", "request_id": "r1",
+         "occurred_at": "2099-06-09T10:00:00+02:00"},
+        {**GOOD, "id": "ok", "partner": "dgfip"},
+    )  # fmt: skip
+    code, _, err = run(["journal", "add", "--journal", journal_url], capsys, monkeypatch, lines)
+    assert code == 2
+    assert "<stdin>:1: partner: 'caf' is not the partner of procedure" in err
+    assert "<stdin>:2: received_at: 2099-06-05T09:30:00+02:00 is in the future" in err
+    assert "<stdin>:3: occurred_at: 2099-06-09T10:00:00+02:00 is in the future" in err
+    assert "1 record(s) recorded" in err

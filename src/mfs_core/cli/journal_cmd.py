@@ -146,6 +146,9 @@ def _parse(
     requests: list[tuple[str, RequestRecord]] = []
     events: list[tuple[str, EventRecord]] = []
     problems: list[str] = []
+    # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a future
+    # month's report. A day of slack covers clocks and time zones.
+    latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
     for where, data in _documents(text, source):
         if isinstance(data, InputError):
             problems.append(f"{where}: {data}")
@@ -154,12 +157,22 @@ def _parse(
             problems.append(f"{where}: expected a JSON object, got {type(data).__name__}")
             continue
         try:
-            if "event" in data:
-                events.append((where, structure(data, EventRecord)))
-            else:
-                requests.append((where, structure(data, RequestRecord)))
+            record: RequestRecord | EventRecord = (
+                structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
+            )
         except InputError as exc:
             problems += [f"{where}: {_private_safe(p)}" for p in exc.problems]
+            continue
+        if isinstance(record, EventRecord):
+            when, field = record.occurred_at, "occurred_at"
+        else:
+            when, field = record.received_at, "received_at"
+        if when > latest:
+            problems.append(f"{where}: {field}: {when.isoformat()} is in the future")
+        elif isinstance(record, EventRecord):
+            events.append((where, record))
+        else:
+            requests.append((where, record))
     return requests, events, problems
 
 

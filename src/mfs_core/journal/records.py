@@ -198,6 +198,12 @@ class RequestRecord:
     def __attrs_post_init__(self) -> None:
         if self.procedure is None and self.thematique is None:
             raise ValueError("procedure or thematique: expected at least one of them")
+        if self.partner and self.procedure and self.partner != partner_of(self.procedure):
+            # Counted under two partners at once otherwise, depending on the breakdown.
+            raise ValueError(
+                f"partner: {self.partner!r} is not the partner of procedure "
+                f"{self.procedure!r} ({partner_of(self.procedure)!r}); leave it out"
+            )
         if self.decision is None and self.decision_rule is not None:
             raise ValueError("decision: expected the decision that decision_rule took")
         if self.referral_target is not None and self.decision is not RoutingDecision.REFERRAL:
