@@ -123,3 +123,14 @@ def test_import_mfs_core_is_light() -> None:
     )
     # pluggy is imported for the hookimpl marker, which plugins need; the rest must not be.
     assert result.stdout.strip() == "['pluggy']"
+
+
+def test_a_deny_list_naming_no_installed_plugin_is_a_warning(fixture_plugins: Path) -> None:
+    env = {"PYTHONPATH": str(fixture_plugins), "MFS_PLUGINS_DISABLE": "fixture-raisng"}
+    result = run_mfs("plugins", "--format", "json", env=env)
+    warnings = json.loads(result.stdout)["warnings"]
+    assert warnings == [
+        "MFS_PLUGINS_DISABLE names 'fixture-raisng', which is not an installed plugin"
+    ]
+    text = run_mfs("plugins", env=env).stdout
+    assert "warning: MFS_PLUGINS_DISABLE names 'fixture-raisng'" in text

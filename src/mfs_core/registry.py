@@ -123,6 +123,9 @@ class Registry:
         self.checks: Mapping[str, Check] = checks
         self.plugins: tuple[PluginInfo, ...] = tuple(plugins)
         self.faults: tuple[PluginFault, ...] = tuple(faults)
+        #: Problems that are not a plugin's fault, e.g. an allow/deny list naming a plugin
+        #: that is not installed (a typo would otherwise go unnoticed).
+        self.warnings: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return (
@@ -160,19 +163,34 @@ class Registry:
             _Candidate(name, "(registered in process)", "", False, _returning(obj))
             for name, obj in extra
         ]
+        warnings: list[str] = []
         if external:
-            others.extend(c for c in _entry_point_candidates() if policy.allows(c.name))
+            installed = _entry_point_candidates()
+            others.extend(c for c in installed if policy.allows(c.name))
+            warnings = _unknown_policy_names(policy, {c.name for c in installed})
         # Built-ins first, then the others by name: this order decides which of two
         # duplicates is kept, so it must not depend on discovery or registration order.
         candidates = (_builtin_candidates() if builtins else []) + sorted(
             others, key=lambda c: c.name
         )
         registry = _Loader(candidates).run()
+        registry.warnings = tuple(warnings)
         if strict and registry.faults:
             raise PluginError(
                 "plugin faults (strict mode):\n" + "\n".join(f"  {f}" for f in registry.faults)
             )
         return registry
+
+
+def _unknown_policy_names(policy: PluginPolicy, installed: set[str]) -> list[str]:
+    return [
+        f"{variable} names {name!r}, which is not an installed plugin"
+        for variable, names in (
+            ("MFS_PLUGINS_ENABLE", policy.enable),
+            ("MFS_PLUGINS_DISABLE", policy.disable),
+        )
+        for name in sorted(names - installed)
+    ]
 
 
 def _returning(obj: object) -> Callable[[], object]:

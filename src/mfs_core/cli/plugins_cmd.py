@@ -77,11 +77,14 @@ def run(args: argparse.Namespace) -> int:
                         "errors": [str(f) for f in p.faults],
                     }
                     for p in registry.plugins
-                ]
+                ],
+                "warnings": list(registry.warnings),
             }
         )
     else:
         _print_table(registry.plugins)
+        for warning in registry.warnings:
+            print(f"warning: {warning}")
     return EXIT_FINDINGS if registry.faults else EXIT_OK
 
 
