@@ -295,6 +295,9 @@ def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     return monday
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
 def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
     """A week from an OpenStreetMap ``opening_hours`` expression.
 
@@ -309,6 +312,13 @@ def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedu
 def _from_osm(expression: str, week_of: dt.date) -> WeeklySchedule:
     import opening_hours
 
+    if "||" in _QUOTED.sub("", expression):
+        # opening-hours-py 2.1 reports a week of fallback rules as closed after the first
+        # open slot: the weekly hours would be silently wrong, so refuse them.
+        raise ValueError(
+            f"opening_hours expression {expression!r}: fallback rules ('||') are not "
+            "supported; give the regular hours only (a comment in quotes is fine)"
+        )
     # ParserError is raised at run time but missing from the package's type stubs.
     parser_error: type[Exception] = getattr(opening_hours, "ParserError", SyntaxError)
     try:
@@ -322,6 +332,11 @@ def _from_osm(expression: str, week_of: dt.date) -> WeeklySchedule:
     end = start + dt.timedelta(days=7)
     days: list[list[Interval]] = [[] for _ in range(7)]
     for begin, finish, state, _comment in parsed.intervals(start, end):
+        if state == opening_hours.State.UNKNOWN:
+            raise ValueError(
+                f"opening_hours expression {expression!r}: 'unknown' hours cannot be counted; "
+                "say when the site is open"
+            )
         if state != opening_hours.State.OPEN:
             continue
         finish = min(finish, end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -181,3 +182,24 @@ def test_fast_path_agrees_with_the_careful_one(text: str) -> None:
 )
 def test_anything_unusual_takes_the_careful_path(text: str) -> None:
     assert _clean_day(text) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ('Mo-Fr 09:00-17:00 || "sur rendez-vous"', "fallback rules ('||') are not supported"),
+        ("Mo-Fr 09:00-12:00 unknown", "'unknown' hours cannot be counted"),
+    ],
+)
+def test_osm_expressions_whose_hours_cannot_be_counted_are_refused(
+    expression: str, expected: str
+) -> None:
+    # opening-hours-py would count the first as 8 h a week over one day, the second as 0 h:
+    # silently wrong figures, so they are input errors.
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        hours.from_osm(expression)
+
+
+def test_a_comment_in_quotes_may_mention_two_bars() -> None:
+    week = hours.from_osm('Mo-Fr 09:00-17:00 "accueil || rendez-vous"')
+    assert week.weekly_minutes == 5 * 8 * 60
