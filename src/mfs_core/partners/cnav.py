@@ -204,9 +204,10 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
             "rachat-trimestres",
         ),
         when_facts=("needs_research",),
-        reason="Un relevé de carrière incomplet (périodes manquantes, employeurs disparus) "
-        "exige des recherches que seule la caisse peut mener : le dossier est transmis au "
-        "référent Assurance retraite, avec les justificatifs que le résident possède.",
+        reason="Les recherches sur une carrière (par exemple un relevé incomplet : périodes "
+        "manquantes, employeurs disparus) ne peuvent être menées que par la caisse : le "
+        "dossier est transmis au référent Assurance retraite, avec les justificatifs que le "
+        "résident possède.",
         documents=("Bulletins de salaire ou certificats de travail des périodes manquantes",),
         reference=f"{FRANCE_SERVICES_MISSIONS}; service-public.fr F24617 (relevé de carrière); "
         "general rule, the documents are those that prove a period of work",

@@ -218,9 +218,9 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         "demande-bloquee",
         target=ReferralTarget.REFERENT,
         when_facts=("needs_research",),
-        reason="Une demande de titre bloquée ou en attente sur le site de l'ANTS ne peut être "
-        "débloquée que par les services instructeurs : le conseiller oriente vers le référent "
-        "France Titres.",
+        reason="Une demande de titre qui exige des recherches (par exemple bloquée ou en "
+        "attente sur le site de l'ANTS) ne peut être traitée que par les services "
+        "instructeurs : le conseiller oriente vers le référent France Titres.",
         reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no ANTS-specific text found",
         priority=20,
     )

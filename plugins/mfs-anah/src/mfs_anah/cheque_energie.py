@@ -84,8 +84,9 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         procedures=(f"{PARTNER}.cheque-energie",),
         when_facts=("needs_research",),
         reason="Le chèque énergie est envoyé automatiquement d'après la déclaration de "
-        "revenus : s'il n'est pas arrivé, le conseiller vérifie d'abord que la déclaration a "
-        "été faite, puis oriente vers le service du chèque énergie (chequeenergie.gouv.fr).",
+        "revenus : quand il faut le rechercher (par exemple un chèque pas arrivé), le "
+        "conseiller vérifie d'abord que la déclaration a été faite, puis oriente vers le "
+        "service du chèque énergie (chequeenergie.gouv.fr).",
         reference=f"{REFERENCE_TABLE} (documents column of the row 'Chèque énergie', from "
         f"{AIDES_JEUNES})",
         priority=20,

@@ -137,8 +137,9 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         target=ReferralTarget.REFERENT,
         procedures=(f"{PARTNER}.maprimerenov", f"{PARTNER}.maprimeadapt"),
         when_facts=("needs_research",),
-        reason="Un dossier MaPrimeRénov' ou MaPrimeAdapt' bloqué ou incomplet est instruit par "
-        "l'Anah : le conseiller transmet la demande au référent Anah / France Rénov'.",
+        reason="Un dossier MaPrimeRénov' ou MaPrimeAdapt' qui exige des recherches (par "
+        "exemple bloqué ou incomplet) est instruit par l'Anah : le conseiller transmet la "
+        "demande au référent Anah / France Rénov'.",
         reference="France services missions (Arrêté du 16 juin 2025, orientation vers un "
         "service spécialisé des partenaires); general rule, no Anah-specific text found",
         priority=20,
