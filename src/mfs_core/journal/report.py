@@ -321,7 +321,7 @@ def month_title(month: dt.date) -> str:
 LABELS_FR = {
     "resolved_first_contact": "résolue au premier contact",
     "appointment": "rendez-vous",
-    "referral": "orientation vers un partenaire",
+    "referral": "relais vers un partenaire",  # the word the router uses for a referral
     "orientation": "orientation locale",
     "unresolved": "non résolue",
     "done_by_agent": "faite par l'agent",
@@ -369,7 +369,7 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         f"Résolues au premier contact : {report.resolved_first_contact} "
         f"({percent(report.first_contact_resolution_rate)})",
         f"Rendez-vous : {appointments.booked} pris, {appointments.held} honorés",
-        f"Orientations vers un partenaire : {referrals.total} — acceptées {referrals.accepted}, "
+        f"Relais vers un partenaire : {referrals.total} — acceptées {referrals.accepted}, "
         f"refusées {referrals.refused}, expirées {referrals.expired}, "
         f"sans suite connue {referrals.pending}",
         f"Vers l'autonomie : {report.towards_autonomy} sur {report.autonomy_recorded} "

@@ -125,7 +125,7 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
             _chart("Suite donnée aux demandes", report.by_outcome),
             _chart("Canal d'accueil", report.by_channel),
             _chart(
-                "Devenir des orientations vers un partenaire",
+                "Devenir des relais vers un partenaire",
                 {
                     key: value
                     for key, value in (
