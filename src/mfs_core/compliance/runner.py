@@ -167,6 +167,8 @@ def _evaluate(
         produced = list(evaluate(site))
     except Exception as exc:  # third-party code: never let it crash the run
         return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
+    if not produced:  # the check passed (most checks on most sites)
+        return []
     findings: list[Finding] = []
     for item in produced:
         if not isinstance(item, Finding):
