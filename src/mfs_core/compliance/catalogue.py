@@ -20,21 +20,36 @@ from mfs_core.model import Check, Severity
 __all__ = ["BUILTIN_CHECKS", "RUNNER_CHECKS", "WAIVER_EXPIRED", "WAIVER_UNUSED"]
 
 
-def _deferred(name: str) -> Callable[[Any], Iterable[Any]]:
+class _Deferred:
     """The evaluator ``name``, imported when first called: listing the catalogue (as
-    ``mfs plugins`` does) must not pay for importing the site model and opening hours."""
-    resolved: Callable[[Any], Iterable[Any]] | None = None
+    ``mfs plugins`` does) must not pay for importing the site model and opening hours.
 
-    def evaluate(site: Any) -> Iterable[Any]:
-        nonlocal resolved
-        if resolved is None:
+    The runner calls :meth:`resolve` once and then the evaluator itself, saving a call per
+    site and check on the national list.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = self.__qualname__ = name
+        self._resolved: Callable[[Any], Iterable[Any]] | None = None
+
+    def resolve(self) -> Callable[[Any], Iterable[Any]]:
+        """The evaluator function, importing :mod:`mfs_core.compliance.evaluators`."""
+        if self._resolved is None:
             from mfs_core.compliance import evaluators
 
-            resolved = getattr(evaluators, name)
-        return resolved(site)
+            self._resolved = getattr(evaluators, self.__name__)
+        return self._resolved
 
-    evaluate.__name__ = evaluate.__qualname__ = name
-    return evaluate
+    def __call__(self, site: Any) -> Iterable[Any]:
+        return self.resolve()(site)
+
+    def __repr__(self) -> str:
+        return f"<deferred evaluator {self.__name__}>"
+
+
+def resolve_evaluator(evaluate: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:
+    """The function behind a deferred built-in evaluator; any other evaluator as it is."""
+    return evaluate.resolve() if isinstance(evaluate, _Deferred) else evaluate
 
 
 #: When the rules below were last checked against the sources named in ``reference``.
@@ -59,7 +74,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Étendre les horaires d'ouverture au public à 24 heures par semaine au "
         "moins (pour un bus ou des antennes, voir l'option hours_scope).",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("weekly_hours"),
+        evaluate=_Deferred("weekly_hours"),
     ),
     Check(
         id="label.opening-days",
@@ -68,7 +83,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         reference=_HOURS_SOURCE,
         remediation="Répartir l'ouverture au public sur 5 jours de la semaine au moins.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("opening_days"),
+        evaluate=_Deferred("opening_days"),
     ),
     Check(
         id="label.staffing",
@@ -80,7 +95,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         "initiale soient présents sur chaque créneau signalé, ou réduire l'ouverture à ces "
         "créneaux ; en zone de montagne, déclarer une dérogation motivée.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("staffing"),
+        evaluate=_Deferred("staffing"),
     ),
     Check(
         id="label.initial-training",
@@ -92,7 +107,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Inscrire l'agent à la formation initiale France services (CNFPT et "
         "partenaires) avant qu'il accueille du public, et renseigner la date et l'organisme.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("initial_training"),
+        evaluate=_Deferred("initial_training"),
     ),
     Check(
         id="label.national-partners",
@@ -103,7 +118,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Proposer les services de chacun des neuf partenaires nationaux (référent, "
         "permanence ou visioconférence) et les déclarer dans partners.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("national_partners"),
+        evaluate=_Deferred("national_partners"),
     ),
     Check(
         id="label.partner-plugins",
@@ -114,7 +129,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Installer le plugin du partenaire (pip install ...) ou corriger son code "
         "dans partners ; `mfs plugins` liste les plugins chargés.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("partner_plugins"),
+        evaluate=_Deferred("partner_plugins"),
     ),
     Check(
         id="label.equipment",
@@ -124,7 +139,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         "en libre accès, imprimante, scanner, visioconférence décrits site par site",
         remediation="Déclarer les équipements présents dans equipment, ou les installer.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("equipment"),
+        evaluate=_Deferred("equipment"),
     ),
     Check(
         id="label.confidential-space",
@@ -136,7 +151,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Aménager un espace où l'usager peut être reçu à l'abri des regards et des "
         "oreilles, puis le déclarer (equipment.confidential_space = true).",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("confidential_space"),
+        evaluate=_Deferred("confidential_space"),
     ),
     Check(
         id="label.hours-quality",
@@ -147,7 +162,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         remediation="Corriger les horaires publiés : supprimer les créneaux fictifs ou en "
         "double, fusionner les créneaux qui se chevauchent.",
         last_verified=RULES_CHECKED_ON,
-        evaluate=_deferred("hours_quality"),
+        evaluate=_Deferred("hours_quality"),
     ),
 )
 

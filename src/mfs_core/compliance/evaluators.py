@@ -28,22 +28,24 @@ def context_of(site: Site) -> CheckContext:
     return site.context
 
 
-def _hours_units(ctx: CheckContext) -> list[tuple[str, WeeklySchedule]]:
-    """What the 24 h / 5 days rule is applied to, according to the hours scope."""
-    if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
-        return [(u.name, u.schedule) for u in ctx.units]
-    return [(ctx.structure_name, ctx.structure)]
-
-
 def _hours_text(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
 def _per_hours_unit(site: Site, problem: Callable[[WeeklySchedule], str | None]) -> list[Finding]:
-    """Apply an hours rule to each unit of the hours scope; ``problem`` says what is wrong."""
+    """Apply an hours rule to each unit of the hours scope; ``problem`` says what is wrong.
+
+    Each location on its own when the scope says so and there are several; otherwise the
+    structure (the union of its places' hours), named by ``structure_name``.
+    """
+    ctx = context_of(site)
+    if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
+        units = [(u.name, u.schedule) for u in ctx.units]
+    else:
+        units = [(ctx.structure_name, ctx.structure)]
     findings = []
-    for name, schedule in _hours_units(context_of(site)):
+    for name, schedule in units:
         text = problem(schedule)
         if text is not None:
             findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))

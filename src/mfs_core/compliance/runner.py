@@ -7,13 +7,13 @@ Python functions, never pluggy.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.compliance.catalogue import RUNNER_CHECKS
+from mfs_core.compliance.catalogue import RUNNER_CHECKS, resolve_evaluator
 from mfs_core.compliance.context import CheckContext, build_context
 from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.site import HoursScope, Site, load_site
@@ -61,22 +61,26 @@ class Runner:
         self.hours_scope = hours_scope
         self._known = frozenset(c.id for c in self.catalogue)
         self._ids = tuple(c.id for c in self.checks)
-        self._plans: dict[
-            frozenset[str] | None, tuple[tuple[Check, ...], dict[str, CheckStatus]]
-        ] = {}
+        self._plans: dict[frozenset[str] | None, tuple[tuple[_Step, ...], dict[str, CheckStatus]]]
+        self._plans = {}
 
     def _plan(
         self, only: Collection[str] | None
-    ) -> tuple[tuple[Check, ...], dict[str, CheckStatus]]:
+    ) -> tuple[tuple[_Step, ...], dict[str, CheckStatus]]:
         """The checks to run and a fresh status table, every check *unknown* until run.
 
         Statuses are keyed in check-id order (the registry sorts checks), so they come out
-        sorted; the selection is worked out once per ``only`` set.
+        sorted; the selection, and the function behind each deferred built-in evaluator,
+        are worked out once per ``only`` set.
         """
         key = None if only is None else frozenset(only)
         plan = self._plans.get(key)
         if plan is None:
-            to_run = tuple(c for c in self.checks if key is None or c.id in key)
+            to_run = tuple(
+                (c, None if c.evaluate is None else resolve_evaluator(c.evaluate))
+                for c in self.checks
+                if key is None or c.id in key
+            )
             plan = self._plans[key] = (to_run, dict.fromkeys(self._ids, CheckStatus.UNKNOWN))
         return plan[0], dict(plan[1])
 
@@ -118,8 +122,8 @@ class Runner:
             site = attrs.evolve(site, context=context)
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
-        for check in to_run:
-            found = _evaluate(check, site)
+        for check, evaluate in to_run:
+            found = _evaluate(check, evaluate, site)
             if found:
                 findings.extend(found)
                 statuses[check.id] = CheckStatus.FAIL
@@ -149,14 +153,22 @@ class Runner:
         )
 
 
-def _evaluate(check: Check, site: Site) -> list[Finding]:
+#: A check to run and its evaluate function (deferred built-ins already resolved).
+_Step = tuple[Check, Callable[[Site], Iterable[object]] | None]
+
+
+def _evaluate(
+    check: Check, evaluate: Callable[[Site], Iterable[object]] | None, site: Site
+) -> list[Finding]:
     """Call a check in isolation: a raising check becomes a finding naming its plugin."""
-    if check.evaluate is None:
+    if evaluate is None:
         return []
     try:
-        produced = list(check.evaluate(site))
+        produced = list(evaluate(site))
     except Exception as exc:  # third-party code: never let it crash the run
         return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
+    if not produced:  # the check passed (most checks on most sites)
+        return []
     findings: list[Finding] = []
     for item in produced:
         if not isinstance(item, Finding):
