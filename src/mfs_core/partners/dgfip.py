@@ -208,6 +208,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("needs_operator_decision",),
         reason="Un délai ou une remise gracieuse est accordé par l'administration fiscale : "
         "la demande est transmise au référent DGFiP avec les justificatifs de ressources.",
+        documents=("Justificatifs de ressources",),  # what the reason asks the resident for
         reference="service-public.fr F3124 (délai de paiement) and F34392 (remise gracieuse)",
         priority=20,
     )
