@@ -18,9 +18,9 @@ from mfs_core.partners._sources import (
     CHECKED_ON,
     CSS_RECOURS_AMIABLE,
     FICHES_VDD_VERIFIED,
-    FRANCE_SERVICES_MISSIONS,
     REFERENCE_TABLE,
     TABLE_CHECKED_ON,
+    general_rule,
 )
 
 COUNTER_ONLY = (Channel.COUNTER,)
@@ -138,7 +138,6 @@ def indu_rule(
         reason=f"{overpayment} ne peut être remis ou échelonné que par la caisse : la demande "
         f"est transmise au référent {referent}.",
         documents=documents,
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no {partner.upper()}-specific "
-        "text found",
+        reference=general_rule(partner.upper()),
         priority=15,
     )

@@ -118,6 +118,13 @@ FRANCE_SERVICES_MISSIONS = (
     "Arrêté du 16 juin 2025 portant approbation du référentiel France services (mission "
     "d'orientation vers un service spécialisé des partenaires)"
 )
+
+
+def general_rule(organisme: str) -> str:
+    """The reference of a rule that restates the orientation mission, no text of its own."""
+    return f"{FRANCE_SERVICES_MISSIONS} ; règle générale, aucun texte propre à {organisme} trouvé"
+
+
 #: The amicable appeal before the commission de recours amiable of social security bodies.
 CSS_RECOURS_AMIABLE = (
     "Code de la sécurité sociale, art. R142-1 et suivants (recours préalable devant la "

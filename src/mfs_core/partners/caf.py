@@ -20,9 +20,9 @@ from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_GARDE_ENFANTS,
     FAMILLE_PARENTALITE,
-    FRANCE_SERVICES_MISSIONS,
     LOGEMENT_ACCES,
     SANTE_MDPH_INVALIDITE,
+    general_rule,
 )
 
 PARTNER = "caf"
@@ -229,7 +229,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une suspension ou une rupture de droits (RSA, prime d'activité, aide au "
         "logement) demande l'examen du dossier par la Caf : le conseiller contacte le référent "
         "Caf.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CAF-specific text found",
+        reference=general_rule("CAF"),
         priority=20,
     )
     yield rule(
@@ -239,6 +239,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("identity_issue",),
         reason="Un compte Caf bloqué ou un numéro d'allocataire inconnu se règle avec la Caf : "
         "le conseiller oriente vers le référent Caf.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CAF-specific text found",
+        reference=general_rule("CAF"),
         priority=30,
     )

@@ -17,9 +17,9 @@ from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule,
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
     DEMARCHES_ADMINISTRATIVES,
-    FRANCE_SERVICES_MISSIONS,
     SANTE_ACCES_AUX_SOINS,
     SANTE_MDPH_INVALIDITE,
+    general_rule,
 )
 
 PARTNER = "cnam"
@@ -202,7 +202,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         "relève d'une décision de la caisse (et de son service médical) : le dossier est "
         "transmis au référent Assurance maladie.",
         reference="service-public.fr N31700 (invalidité), F171 (accident du travail), F34068 "
-        "(ALD); general rule",
+        "(ALD); règle générale",
         priority=20,
     )
     yield rule(
@@ -214,6 +214,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Un numéro de sécurité sociale introuvable, une affiliation manquante ou un "
         "compte ameli bloqué se règlent avec la CPAM : le conseiller oriente vers le référent "
         "Assurance maladie.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CNAM-specific text found",
+        reference=general_rule("CNAM"),
         priority=30,
     )

@@ -19,6 +19,7 @@ from mfs_core.partners._sources import (
     FAMILLE_DEPENDANCE,
     FRANCE_SERVICES_MISSIONS,
     LOGEMENT_MAINTIEN,
+    general_rule,
 )
 
 PARTNER = "cnav"
@@ -210,7 +211,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         "résident possède.",
         documents=("Bulletins de salaire ou certificats de travail des périodes manquantes",),
         reference=f"{FRANCE_SERVICES_MISSIONS}; service-public.fr F24617 (relevé de carrière); "
-        "general rule, the documents are those that prove a period of work",
+        "règle générale : les pièces sont celles qui prouvent une période de travail",
         priority=20,
     )
     yield rule(
@@ -221,7 +222,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une carrière ou une résidence à l'étranger (coordination entre régimes, "
         "certificat de vie) demande l'intervention de la caisse : le dossier est transmis au "
         "référent Assurance retraite.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no CNAV-specific text found",
+        reference=general_rule("CNAV"),
         priority=25,
     )
     yield indu_rule(

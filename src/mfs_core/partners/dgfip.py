@@ -16,7 +16,7 @@ from mfs_core.partners._build import procedure, rule
 from mfs_core.partners._sources import (
     AUTONOMIE_BUDGETAIRE,
     DEMARCHES_ADMINISTRATIVES,
-    FRANCE_SERVICES_MISSIONS,
+    general_rule,
 )
 
 PARTNER = "dgfip"
@@ -197,7 +197,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("dispute",),
         reason="Une contestation d'impôt se fait par une réclamation, instruite par le service "
         "des impôts des particuliers : la demande est transmise au référent DGFiP.",
-        reference="service-public.fr F110 (réclamation) and F32477 (médiateur)",
+        reference="service-public.fr F110 (réclamation) et F32477 (médiateur)",
         priority=10,
     )
     yield rule(
@@ -209,7 +209,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Un délai ou une remise gracieuse est accordé par l'administration fiscale : "
         "la demande est transmise au référent DGFiP avec les justificatifs de ressources.",
         documents=("Justificatifs de ressources",),  # what the reason asks the resident for
-        reference="service-public.fr F3124 (délai de paiement) and F34392 (remise gracieuse)",
+        reference="service-public.fr F3124 (délai de paiement) et F34392 (remise gracieuse)",
         priority=20,
     )
     yield rule(
@@ -220,6 +220,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("identity_issue",),
         reason="Un numéro fiscal inconnu ou un accès bloqué à l'espace Particulier se règle "
         "avec le service des impôts : le conseiller oriente vers le référent DGFiP.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no DGFiP-specific text found",
+        reference=general_rule("DGFiP"),
         priority=30,
     )

@@ -25,10 +25,10 @@ from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_GARDE_ENFANTS,
-    FRANCE_SERVICES_MISSIONS,
     MOBILITE_PERMIS,
     OFFRES_EMPLOI,
     RECHERCHE_EMPLOI,
+    general_rule,
 )
 
 PARTNER = "france-travail"
@@ -208,7 +208,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une radiation contestée est réexaminée par France Travail : le conseiller aide "
         "à rédiger le recours et transmet le dossier au référent France Travail.",
         documents=("Courrier de radiation",),
-        reference="service-public.fr F1638 (radiation); general rule",
+        reference="service-public.fr F1638 (radiation); règle générale",
         priority=10,
     )
     yield rule(
@@ -219,8 +219,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une décision de France Travail contestée (allocation refusée, montant) est "
         "réexaminée par l'agence : la demande est transmise au référent France Travail.",
         documents=("Copie de la décision contestée",),
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no France Travail-specific text "
-        "found",
+        reference=general_rule("France Travail"),
         priority=12,
     )
     yield rule(
@@ -231,8 +230,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Un trop-perçu d'allocation chômage ne peut être remis ou échelonné que par "
         "France Travail : la demande est transmise au référent France Travail.",
         documents=("Notification du trop-perçu",),
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no France Travail-specific text "
-        "found",
+        reference=general_rule("France Travail"),
         priority=15,
     )
     yield rule(
@@ -243,7 +241,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("loss_of_income",),
         reason="Une allocation suspendue ou interrompue demande l'examen du dossier par "
         "France Travail : le conseiller contacte le référent France Travail.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no France Travail-specific text "
-        "found",
+        reference=general_rule("France Travail"),
         priority=20,
     )

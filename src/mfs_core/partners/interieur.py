@@ -16,9 +16,9 @@ from mfs_core.model import Verification as V
 from mfs_core.partners._build import procedure, rule
 from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
-    FRANCE_SERVICES_MISSIONS,
     MOBILITE_PERMIS,
     MOBILITE_VEHICULE,
+    general_rule,
 )
 
 PARTNER = "interieur"
@@ -221,7 +221,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une demande de titre qui exige des recherches (par exemple bloquée ou en "
         "attente sur le site de l'ANTS) ne peut être traitée que par les services "
         "instructeurs : le conseiller oriente vers le référent France Titres.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no ANTS-specific text found",
+        reference=general_rule("ANTS"),
         priority=20,
     )
     yield rule(
@@ -232,6 +232,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une usurpation d'identité ou un titre enregistré au nom d'un autre demande "
         "l'intervention des services de l'État : le conseiller oriente vers le référent "
         "France Titres (et vers le dépôt de plainte si besoin).",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no ANTS-specific text found",
+        reference=general_rule("ANTS"),
         priority=10,
     )

@@ -193,6 +193,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une victime d'arnaque en ligne (faux site administratif payant, escroquerie) "
         "peut porter plainte ou signaler les faits : le conseiller l'oriente vers le dépôt "
         "de plainte et les plateformes de signalement.",
-        reference="service-public.fr N31138 (arnaques sur internet) and F1435 (porter plainte)",
+        reference="service-public.fr N31138 (arnaques sur internet) et F1435 (porter plainte)",
         priority=10,
     )

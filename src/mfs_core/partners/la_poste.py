@@ -17,9 +17,9 @@ from mfs_core.model import Verification as V
 from mfs_core.partners._build import procedure, rule
 from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
-    FRANCE_SERVICES_MISSIONS,
     LOGEMENT_CHANGER,
     NUMERIQUE_SERVICES_EN_LIGNE,
+    general_rule,
 )
 
 PARTNER = "la-poste"
@@ -113,7 +113,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Une réclamation sur un envoi ou un contrat La Poste (réexpédition, "
         "recommandé) est traitée par La Poste : le conseiller oriente vers le bureau de poste "
         "ou le service client.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no La Poste-specific text found",
+        reference=general_rule("La Poste"),
         priority=20,
     )
     yield rule(
@@ -124,6 +124,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("identity_issue",),
         reason="Une Identité Numérique La Poste impossible à créer ou à débloquer se règle avec "
         "La Poste : le conseiller oriente vers un bureau de poste.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no La Poste-specific text found",
+        reference=general_rule("La Poste"),
         priority=10,
     )

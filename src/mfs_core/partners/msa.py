@@ -19,10 +19,10 @@ from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_AIDANTS,
-    FRANCE_SERVICES_MISSIONS,
     LOGEMENT_ACCES,
     SANTE_ACCES_AUX_SOINS,
     SANTE_MDPH_INVALIDITE,
+    general_rule,
 )
 
 PARTNER = "msa"
@@ -193,6 +193,6 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("needs_research",),
         reason="Une retraite agricole ou une Aspa demandée à la MSA exige l'examen de la "
         "carrière et des ressources par la caisse : le dossier est transmis au référent MSA.",
-        reference=f"{FRANCE_SERVICES_MISSIONS}; general rule, no MSA-specific text found",
+        reference=general_rule("MSA"),
         priority=20,
     )

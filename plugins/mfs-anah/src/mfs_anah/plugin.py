@@ -140,8 +140,8 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Un dossier MaPrimeRénov' ou MaPrimeAdapt' qui exige des recherches (par "
         "exemple bloqué ou incomplet) est instruit par l'Anah : le conseiller transmet la "
         "demande au référent Anah / France Rénov'.",
-        reference="France services missions (Arrêté du 16 juin 2025, orientation vers un "
-        "service spécialisé des partenaires); general rule, no Anah-specific text found",
+        reference="Missions France services (arrêté du 16 juin 2025, orientation vers un "
+        "service spécialisé des partenaires) ; règle générale, aucun texte propre à l'Anah trouvé",
         priority=20,
         last_verified=CHECKED_ON,
     )
@@ -152,8 +152,8 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         when_facts=("dispute",),
         reason="Une décision de l'Anah contestée (refus, montant de la prime) est réexaminée "
         "par l'Anah : la demande est transmise au référent Anah / France Rénov'.",
-        reference="France services missions (Arrêté du 16 juin 2025); general rule, no "
-        "Anah-specific text found",
+        reference="Missions France services (arrêté du 16 juin 2025) ; règle générale, aucun "
+        "texte propre à l'Anah trouvé",
         priority=10,
         last_verified=CHECKED_ON,
     )
