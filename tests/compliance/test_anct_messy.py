@@ -17,9 +17,12 @@ from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.compliance.formats import render
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import HoursScope
 from mfs_core.errors import InputError
+from mfs_core.registry import Registry
 
-from .conftest import ANCT_SAMPLE
+from .conftest import ANCT_SAMPLE, AS_OF
+from .test_anct import grouped_list
 from .test_formats import validate_json
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
@@ -255,3 +258,21 @@ def test_non_utf8_names_its_line(tmp_path: Path, runner: Runner) -> None:
     assert info.value.problems == [
         f"{path}: line 2: expected UTF-8 text, got byte 0xf4 (re-save the file as UTF-8)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("principal_hours", "expected"),
+    [
+        ("09:00 - 12:00 / 13:30 - 17:00", CheckStatus.PASS),  # the readable union: 36 h 30
+        ("09:00 - 12:00", CheckStatus.UNKNOWN),  # 15 h readable: the unread Monday may count
+    ],
+)
+def test_unreadable_cell_in_a_group_under_structure_scope(
+    tmp_path: Path, registry: Registry, principal_hours: str, expected: CheckStatus
+) -> None:
+    path = grouped_list(tmp_path, principal_hours)
+    text = path.read_text(encoding="utf-8").replace("14:00 - 16:00", "sur RDV", 1)
+    path.write_text(text, encoding="utf-8")  # Hautefort's Monday, now unreadable
+    structure = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    hautefort = by_id(check_anct_csv(path, structure))["143"]
+    assert hautefort.statuses["label.weekly-hours"] is expected
