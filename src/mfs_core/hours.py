@@ -26,6 +26,7 @@ import attrs
 __all__ = [
     "DAYS",
     "DAY_NAMES_FR",
+    "UNREADABLE",
     "HoursAnomaly",
     "Interval",
     "WeeklySchedule",
@@ -48,6 +49,9 @@ DAY_NAMES_FR = DAYS
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
 _DAY_MINUTES = 24 * 60
+#: The anomaly kind of a slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the
+#: day may be open at hours the cell does not say, so its hours are unknown.
+UNREADABLE = "bad-time"
 
 
 @attrs.frozen
@@ -55,7 +59,8 @@ class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 
     ``kind`` is one of ``placeholder`` (``00:00 - 00:00``), ``duplicate``, ``overlap``,
-    ``bad-time``, ``end-before-start``, ``empty-slot``.
+    ``bad-time`` (:data:`UNREADABLE`: the day's hours are then unknown, not closed),
+    ``end-before-start``, ``empty-slot``.
     """
 
     day: str
@@ -147,8 +152,10 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
 
     Returns the union of the valid slots and the anomalies found. A placeholder slot
     (``00:00 - 00:00``) is ignored and reported; a duplicate or overlapping slot is counted
-    once and reported; a slot with a bad time or ending before it starts is dropped and
-    reported. Cached: real files repeat the same few strings thousands of times.
+    once and reported; a slot with a bad time (:data:`UNREADABLE`) or ending before it starts
+    is left out of the intervals and reported (an unreadable slot makes the day's hours
+    unknown: callers judging a rule on them must say so). Cached: real files repeat the
+    same few strings thousands of times.
     """
     if not text.strip():
         return (), ()
@@ -172,7 +179,10 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
         if not sep or start is None or end is None:
             anomalies.append(
                 HoursAnomaly(
-                    day, "bad-time", slot, f"{day} : horaire illisible « {slot} » (ignoré)"
+                    day,
+                    UNREADABLE,
+                    slot,
+                    f"{day} : horaire illisible « {slot} » (heures du jour inconnues)",
                 )
             )
         elif start == end == 0:

@@ -117,13 +117,21 @@ def test_national_summary(runner: Runner) -> None:
     }
 
 
-def test_missing_column(tmp_path: Path, runner: Runner) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id_fs,lib_fs\n1,x\n", "line 1: missing column(s) insee_dep, insee_com, h_lundi"),
+        # A ';' file whose columns are still not the list's: the separator is named.
+        ("identifiant;nom\n1;x\n", "line 1: expected a comma-separated file, got ';'"),
+    ],
+)
+def test_missing_column(tmp_path: Path, runner: Runner, text: str, expected: str) -> None:
     path = tmp_path / "list.csv"
-    path.write_text("id_fs,lib_fs\n1,x\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
         check_anct_csv(path, runner)
     [line] = info.value.problems
-    assert line.startswith(f"{path}: line 1: missing column(s) insee_dep, insee_com, h_lundi")
+    assert line.startswith(f"{path}: {expected}")
 
 
 def test_bad_rows_name_their_line_and_column(tmp_path: Path, runner: Runner) -> None:
@@ -139,7 +147,7 @@ def test_bad_rows_name_their_line_and_column(tmp_path: Path, runner: Runner) -> 
 def test_not_utf8(tmp_path: Path, runner: Runner) -> None:
     path = tmp_path / "list.csv"
     path.write_bytes(ANCT_SAMPLE.read_text(encoding="utf-8").encode("latin-1", "replace"))
-    with pytest.raises(InputError, match="not a UTF-8 CSV file"):
+    with pytest.raises(InputError, match="expected UTF-8 text"):
         check_anct_csv(path, runner)
 
 

@@ -1,7 +1,10 @@
 """``mfs check``: label compliance of site files, or of the ANCT national list.
 
 Exit 0 when no active finding reaches ``--fail-on`` (default: error), 1 otherwise, 2 on bad
-input (file, field and what was expected on standard error).
+input (file, field and what was expected on standard error). A check the data cannot decide
+(*unknown*, e.g. staffing from the ANCT list) is not a finding: it never makes the exit code 1.
+With ``--anct-csv``, the readable rows are checked and reported even when others are not;
+the unreadable ones are named on standard error and the exit code is then 2.
 """
 
 from __future__ import annotations
@@ -28,11 +31,17 @@ def register(subparsers: Any) -> None:
         "check",
         help="check sites against the France services label",
         description="Check site description files (TOML) or the ANCT national list against "
-        "the label's rules. Exit 0 compliant, 1 findings, 2 input error.",
+        "the label's rules. Exit 0 when no active finding reaches --fail-on, 1 otherwise, 2 "
+        "on input error. Rules the data cannot decide are 'unknown', not findings: a list "
+        "whose rows have no error exits 0. With --anct-csv, unreadable rows are named on "
+        "standard error, the other rows are checked and reported, and the exit code is 2.",
     )
     parser.add_argument("sites", nargs="*", metavar="SITE.toml", help="site description files")
     parser.add_argument(
-        "--anct-csv", metavar="FILE", help="check the ANCT list of France services sites (CSV)"
+        "--anct-csv",
+        metavar="FILE",
+        help="check the ANCT list of France services sites (CSV, UTF-8, ',' or ';' "
+        "separated); exit 1 when a row has an active error finding, 2 when a row is unreadable",
     )
     parser.add_argument(
         "--format", choices=FORMAT_CHOICES, default="text", help="output format (default: text)"
@@ -57,7 +66,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.cli._common import load_registry
+    from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error
     from mfs_core.compliance.formats import render
     from mfs_core.compliance.report import Report
     from mfs_core.compliance.runner import Runner
@@ -71,10 +80,11 @@ def run(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         hours_scope=HoursScope(args.hours_scope) if args.hours_scope else None,
     )
+    skipped: list[str] = []
     if args.anct_csv:
         from mfs_core.compliance.anct import check_anct_csv
 
-        results = check_anct_csv(args.anct_csv, runner)
+        results = check_anct_csv(args.anct_csv, runner, skipped=skipped)
     else:
         results = runner.check_files(args.sites)
     report = Report(
@@ -82,7 +92,14 @@ def run(args: argparse.Namespace) -> int:
         catalogue=runner.catalogue,
         as_of=runner.as_of,
         national=bool(args.anct_csv),
+        skipped_rows=len(skipped),
     )
     sys.stdout.write(render(report, args.format))
+    sys.stdout.flush()
+    for problem in skipped:
+        print_error(problem)
+    if skipped:
+        print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")
+        return EXIT_INPUT
     failing = [Severity.ERROR] + ([Severity.WARNING] if args.fail_on == "warning" else [])
     return EXIT_FINDINGS if report.has_active(failing) else EXIT_OK

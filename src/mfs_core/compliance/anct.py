@@ -7,6 +7,15 @@ weekly hours, opening days and the quality of the published hours. Every other c
 catalogue is reported as *unknown* for every row (never as passed), so no row of the list is
 ever "compliant": the list cannot prove it.
 
+The national file is messy, and a coordinator needs results for every readable row: with a
+``skipped`` list, an unreadable row (empty ``id_fs``, unknown ``format_fs``, wrong number of
+columns...) is named there, ``FILE: line N: column: expected ..., got ...``, and the other
+rows are checked; without one, the rows' problems are raised together as an
+:class:`~mfs_core.errors.InputError`. A second row with an ``id_fs`` already seen gets an
+``anct.duplicate-id`` finding (both rows stay checked). A day cell with an unreadable slot
+("fermé", "9h-12h") leaves that day's hours unknown: the 24 h and 5 days rules are then
+*unknown* for the row, unless its readable days alone already satisfy them.
+
 Each row is checked on its own hours by default: the list does not say whether the rows
 sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` (``mfs check
 --anct-csv FILE --hours-scope structure``) the rows of a group are judged together.
@@ -15,16 +24,21 @@ sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` 
 from __future__ import annotations
 
 import csv
+import io
 import operator
 from pathlib import Path
 from typing import NamedTuple
 
+import attrs
+
+from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
-from mfs_core.compliance.findings import SiteResult
+from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES
+from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
-from mfs_core.hours import HoursAnomaly, WeeklySchedule, from_anct_days
+from mfs_core.hours import UNREADABLE, HoursAnomaly, WeeklySchedule, from_anct_days
 
 __all__ = ["ANCT_CHECKS", "DAY_COLUMNS", "REQUIRED_COLUMNS", "check_anct_csv", "read_anct_rows"]
 
@@ -46,33 +60,79 @@ _PORTEUR_UNKNOWN = "(non renseigné dans la liste ANCT)"
 
 def read_anct_rows(path: Path | str) -> list[dict[str, str]]:
     """The rows of the CSV as dicts; a missing column or an unreadable file is an InputError."""
-    header, rows = _read_table(path)
+    header, rows, _ = _read_table(path)
     return [dict(zip(header, row, strict=False)) for row in rows]
 
 
-def _read_table(path: Path | str) -> tuple[list[str], list[list[str]]]:
-    """The header and the rows as lists (cheaper than a dict per row on the national list)."""
+def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int]]:
+    """The header, the rows as lists (cheaper than a dict per row on the national list) and
+    the line each row starts on (a quoted cell may hold line breaks).
+
+    The delimiter is taken from the header line: a ``;`` or tab file whose header then holds
+    the expected columns is read as such, any other is refused with what was found.
+    """
     path = Path(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                raise InputError(
-                    f"line 1: missing column(s) {', '.join(missing)}; expected the ANCT "
-                    '"liste des structures France services" CSV',
-                    source=str(path),
-                )
-            return header, list(reader)
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"not a UTF-8 CSV file: {exc}", source=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        line = data.count(b"\n", 0, exc.start + bom) + 1
+        raise InputError(
+            f"line {line}: expected UTF-8 text, got byte 0x{data[exc.start + bom]:02x} "
+            "(re-save the file as UTF-8)",
+            source=str(path),
+        ) from None
+    stream = io.StringIO(text, newline="")
+    delimiter = _delimiter(stream.readline())
+    stream.seek(0)
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = next(reader, [])
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing and delimiter != ",":
+            raise InputError(
+                f"line 1: expected a comma-separated file, got {delimiter!r} as separator "
+                f"and no column(s) {', '.join(missing)}",
+                source=str(path),
+            )
+        if missing:
+            raise InputError(
+                f"line 1: missing column(s) {', '.join(missing)}; expected the ANCT "
+                '"liste des structures France services" CSV',
+                source=str(path),
+            )
+        rows: list[list[str]] = []
+        starts: list[int] = []
+        end = reader.line_num
+        for row in reader:
+            rows.append(row)
+            starts.append(end + 1)
+            end = reader.line_num
+        return header, rows, starts
+    except csv.Error as exc:
+        raise InputError(
+            f"line {reader.line_num}: not a CSV file: {exc}", source=str(path)
+        ) from None
 
 
-def check_anct_csv(path: Path | str, runner: Runner) -> list[SiteResult]:
-    """Check every row of the ANCT list; rows with unusable identity fields raise together.
+def _delimiter(header_line: str) -> str:
+    """The header's separator: the most frequent of ``,``, ``;`` and tab (``,`` on a tie)."""
+    return max((",", ";", "\t"), key=header_line.count)
+
+
+def check_anct_csv(
+    path: Path | str, runner: Runner, *, skipped: list[str] | None = None
+) -> list[SiteResult]:
+    """Check every row of the ANCT list.
+
+    An unreadable row is named in ``skipped`` (one ``FILE: line N: column: expected ...,
+    got ...`` line per row, its problems joined by ``; ``) and the other rows are checked;
+    without ``skipped``, the rows' problems are raised together as an :class:`InputError`.
+    A file that cannot be read at all (encoding, separator, missing columns) always raises.
 
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
@@ -80,17 +140,50 @@ def check_anct_csv(path: Path | str, runner: Runner) -> list[SiteResult]:
     """
     source = str(path)
     problems: list[str] = []
+    unreadable: list[str] = []  # one line per row: "line N: column: ...; column: ..."
     parsed: list[_Row] = []
-    header, rows = _read_table(path)
+    header, rows, starts = _read_table(path)
     columns = _Columns(header)
-    for number, row in enumerate(rows, start=2):  # line 1 is the header
+    for number, row in zip(starts, rows, strict=True):
+        if not row:  # a blank line holds no data
+            continue
         item = _parse_row(columns, row, number, problems)
         if item is not None:
             parsed.append(item)
+        elif skipped is not None:
+            prefix = f"line {number}: "
+            unreadable.append(prefix + "; ".join(p.removeprefix(prefix) for p in problems))
+            problems.clear()
     if problems:
         raise InputError(problems, source=source)
+    if skipped is not None:
+        skipped.extend(f"{source}: {row}" for row in unreadable)
     groups = _group_hours(parsed) if runner.hours_scope is HoursScope.STRUCTURE else {}
-    return [_check_row(item, runner, source, groups) for item in parsed]
+    results = [_check_row(item, runner, source, groups) for item in parsed]
+    return _flag_duplicates(parsed, results)
+
+
+def _flag_duplicates(rows: list[_Row], results: list[SiteResult]) -> list[SiteResult]:
+    """Each row repeating an earlier row's ``id_fs`` gets an ``anct.duplicate-id`` finding."""
+    first_line: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        seen = first_line.setdefault(row.id, row.line)
+        if seen != row.line:
+            result = results[index]
+            finding = Finding(
+                message=f"id_fs « {row.id} » déjà présent ligne {seen} de la liste "
+                "(doublon : les deux lignes sont vérifiées)",
+                check=ANCT_DUPLICATE_ID.id,
+                severity=ANCT_DUPLICATE_ID.severity,
+                field="id_fs",
+            )
+            statuses = {**result.statuses, ANCT_DUPLICATE_ID.id: CheckStatus.FAIL}
+            results[index] = attrs.evolve(
+                result,
+                findings=(*result.findings, finding),
+                statuses=dict(sorted(statuses.items())),
+            )
+    return results
 
 
 class _Row(NamedTuple):  # a tuple: built once per row of the national list
@@ -103,6 +196,9 @@ class _Row(NamedTuple):  # a tuple: built once per row of the national list
     group: str
     schedule: WeeklySchedule
     anomalies: tuple[HoursAnomaly, ...]
+    line: int
+    #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
+    hours_unknown: bool
 
 
 class _Columns:
@@ -120,7 +216,7 @@ class _Columns:
 
 def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[str]) -> _Row | None:
     if len(row) != columns.width:
-        problems.append(f"line {number}: expected {columns.width} columns, got {len(row)}")
+        problems.append(f"line {number}: columns: expected {columns.width}, got {len(row)}")
         return None
     site_id, name = row[columns.id].strip(), row[columns.name].strip()
     insee, raw_format = row[columns.insee].strip(), row[columns.format].strip()
@@ -129,6 +225,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         return None
     schedule, anomalies = from_anct_days(columns.days(row))
+    hours_unknown = bool(anomalies) and any(a.kind == UNREADABLE for a in anomalies)
     return _Row(
         site_id,
         name,
@@ -139,36 +236,64 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         row[columns.group].strip() if columns.group is not None else "",
         schedule,
         anomalies,
+        number,
+        hours_unknown,
     )
 
 
-def _group_hours(rows: list[_Row]) -> dict[tuple[str, str], tuple[WeeklySchedule, int]]:
-    """Union of the hours of each group of two rows or more, and the group's size."""
-    members: dict[tuple[str, str], list[WeeklySchedule]] = {}
+def _group_hours(rows: list[_Row]) -> dict[tuple[str, str], _Group]:
+    """Union of the hours of each group of two rows or more, its size, and whether some
+    member's hours are partly unknown."""
+    members: dict[tuple[str, str], list[_Row]] = {}
     for row in rows:
         if row.group:
-            members.setdefault((row.departement, row.group), []).append(row.schedule)
+            members.setdefault((row.departement, row.group), []).append(row)
     groups = {}
-    for key, schedules in members.items():
-        if len(schedules) > 1:
+    for key, group in members.items():
+        if len(group) > 1:
             union = WeeklySchedule.closed()
-            for schedule in schedules:
-                union = union.merged_with(schedule)
-            groups[key] = (union, len(schedules))
+            for member in group:
+                union = union.merged_with(member.schedule)
+            groups[key] = _Group(union, len(group), any(m.hours_unknown for m in group))
     return groups
+
+
+class _Group(NamedTuple):
+    schedule: WeeklySchedule
+    size: int
+    hours_unknown: bool
+
+
+#: The checks to run on a row whose hours are partly unknown, by what its readable hours
+#: already prove: (enough hours, enough days) -> checks. A rule not proven stays unknown.
+_PARTLY_KNOWN = {
+    (hours, days): ANCT_CHECKS
+    - ({"label.weekly-hours"} if not hours else set())
+    - ({"label.opening-days"} if not days else set())
+    for hours in (False, True)
+    for days in (False, True)
+}
 
 
 def _check_row(
     row: _Row,
     runner: Runner,
     source: str,
-    groups: dict[tuple[str, str], tuple[WeeklySchedule, int]],
+    groups: dict[tuple[str, str], _Group],
 ) -> SiteResult:
     structure, scope, structure_name = row.schedule, HoursScope.EACH_LOCATION, ""
+    hours_unknown = row.hours_unknown
     group = groups.get((row.departement, row.group)) if groups else None
     if group is not None:
-        structure, scope = group[0], HoursScope.STRUCTURE
-        structure_name = f"groupe « {row.group} » ({group[1]} lieux)"
+        structure, scope = group.schedule, HoursScope.STRUCTURE
+        structure_name = f"groupe « {row.group} » ({group.size} lieux)"
+        hours_unknown = group.hours_unknown
+    only = ANCT_CHECKS
+    if hours_unknown:
+        only = _PARTLY_KNOWN[
+            structure.weekly_minutes >= MIN_WEEKLY_MINUTES,
+            structure.opening_days >= MIN_OPENING_DAYS,
+        ]
     context = CheckContext(
         as_of=runner.as_of,
         installed_partners=runner.installed_partners,
@@ -191,7 +316,7 @@ def _check_row(
         site,
         context,
         source=source,
-        only=ANCT_CHECKS,
+        only=only,
         departement=row.departement,
         site_format=row.raw_format,
     )

@@ -17,7 +17,13 @@ from typing import Any
 
 from mfs_core.model import Check, Severity
 
-__all__ = ["BUILTIN_CHECKS", "RUNNER_CHECKS", "WAIVER_EXPIRED", "WAIVER_UNUSED"]
+__all__ = [
+    "ANCT_DUPLICATE_ID",
+    "BUILTIN_CHECKS",
+    "RUNNER_CHECKS",
+    "WAIVER_EXPIRED",
+    "WAIVER_UNUSED",
+]
 
 
 class _Deferred:
@@ -185,5 +191,17 @@ WAIVER_UNUSED = Check(
     last_verified=RULES_CHECKED_ON,
 )
 
-#: Findings the runner raises about the site file's waivers.
-RUNNER_CHECKS: tuple[Check, ...] = (WAIVER_EXPIRED, WAIVER_UNUSED)
+ANCT_DUPLICATE_ID = Check(
+    id="anct.duplicate-id",
+    title="Identifiant en double dans la liste ANCT",
+    severity=Severity.WARNING,
+    reference="Liste ANCT des structures France services (data.gouv.fr) : id_fs identifie "
+    "une structure ; deux lignes avec le même id_fs se contredisent peut-être",
+    remediation="Signaler le doublon à l'ANCT ; en attendant, comparer les deux lignes "
+    "(les deux sont vérifiées).",
+    last_verified=RULES_CHECKED_ON,
+)
+
+#: Findings raised outside the checks' functions: by the runner about the site file's
+#: waivers, by the ANCT reader about the list's rows.
+RUNNER_CHECKS: tuple[Check, ...] = (WAIVER_EXPIRED, WAIVER_UNUSED, ANCT_DUPLICATE_ID)

@@ -17,12 +17,15 @@ __all__ = ["Report"]
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """What every output format renders. ``national`` adds the ANCT summary groupings."""
+    """What every output format renders. ``national`` adds the ANCT summary groupings;
+    ``skipped_rows`` counts the list's rows that could not be read (named on standard error).
+    """
 
     results: tuple[SiteResult, ...]
     catalogue: tuple[Check, ...]
     as_of: dt.date
     national: bool = False
+    skipped_rows: int = 0
 
     @property
     def compliant(self) -> bool:
@@ -80,6 +83,7 @@ class Report:
             "checks": checks,
         }
         if self.national:
+            summary["skipped_rows"] = self.skipped_rows
             summary["by_departement"] = _sorted_groups(by_departement)
             summary["by_format"] = _sorted_groups(by_format)
         return summary

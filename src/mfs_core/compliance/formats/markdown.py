@@ -16,7 +16,13 @@ def render(report: Report) -> str:
         "",
         f"{summary['sites']} site(s) contrôlé(s) le {report.as_of:%d/%m/%Y} : "
         f"{summary['compliant']} conforme(s), {summary['non_compliant']} non conforme(s) ou "
-        "indéterminé(s).",
+        "indéterminé(s)."
+        + (
+            f" {report.skipped_rows} ligne(s) illisible(s) ignorée(s) (détail sur la sortie "
+            "d'erreur)."
+            if report.skipped_rows
+            else ""
+        ),
         "",
         "| site | verdict | heures/semaine | jours | erreurs | avertissements | dérogations |",
         "| --- | --- | --- | --- | --- | --- | --- |",

@@ -35,6 +35,8 @@ def render(report: Report) -> str:
         lines.extend(site_block(result))
     summary = report.summary()
     counts = summary["findings"]
+    if not report.results:
+        lines.append("Aucun site vérifié : aucune ligne de données lisible.")
     lines.append(
         f"Résumé : {summary['sites']} site(s), {summary['compliant']} conforme(s), "
         f"{summary['non_compliant']} non conforme(s) ou indéterminé(s) ; {counts['error']} "
@@ -42,6 +44,11 @@ def render(report: Report) -> str:
         f"{summary['suppressed']} couvert(s) par une dérogation"
     )
     if report.national:
+        if report.skipped_rows:
+            lines.append(
+                f"Lignes illisibles ignorées : {report.skipped_rows} (détail sur la sortie "
+                "d'erreur)"
+            )
         lines.append("Contrôles (échec / inconnu) :")
         for check, stats in summary["checks"].items():
             lines.append(f"  {check} : {stats['fail']} en échec, {stats['unknown']} inconnu(s)")
