@@ -26,6 +26,7 @@ import attrs
 __all__ = [
     "DAYS",
     "DAY_NAMES_FR",
+    "HOURS_UNKNOWN",
     "UNREADABLE",
     "HoursAnomaly",
     "Interval",
@@ -52,6 +53,9 @@ _DAY_MINUTES = 24 * 60
 #: The anomaly kind of a slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the
 #: day may be open at hours the cell does not say, so its hours are unknown.
 UNREADABLE = "bad-time"
+#: Anomaly kinds after which a day's hours are unknown: an unreadable slot, or one ending
+#: before it starts ("17:00 - 09:00" may be a typo for 09:00 - 17:00, or not).
+HOURS_UNKNOWN = frozenset({UNREADABLE, "end-before-start"})
 
 
 @attrs.frozen
@@ -59,8 +63,8 @@ class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 
     ``kind`` is one of ``placeholder`` (``00:00 - 00:00``), ``duplicate``, ``overlap``,
-    ``bad-time`` (:data:`UNREADABLE`: the day's hours are then unknown, not closed),
-    ``end-before-start``, ``empty-slot``.
+    ``bad-time`` (:data:`UNREADABLE`), ``end-before-start``, ``empty-slot``. After the kinds
+    in :data:`HOURS_UNKNOWN` the day's hours are unknown, not closed.
     """
 
     day: str
@@ -153,9 +157,9 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
     Returns the union of the valid slots and the anomalies found. A placeholder slot
     (``00:00 - 00:00``) is ignored and reported; a duplicate or overlapping slot is counted
     once and reported; a slot with a bad time (:data:`UNREADABLE`) or ending before it starts
-    is left out of the intervals and reported (an unreadable slot makes the day's hours
-    unknown: callers judging a rule on them must say so). Cached: real files repeat the
-    same few strings thousands of times.
+    is left out of the intervals and reported (either makes the day's hours unknown,
+    :data:`HOURS_UNKNOWN`: callers judging a rule on them must say so). Cached: real files
+    repeat the same few strings thousands of times.
     """
     if not text.strip():
         return (), ()
@@ -200,7 +204,8 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                     day,
                     "end-before-start",
                     slot,
-                    f"{day} : le créneau « {slot} » finit avant de commencer (ignoré)",
+                    f"{day} : le créneau « {slot} » finit avant de commencer "
+                    "(heures du jour inconnues)",
                 )
             )
         else:

@@ -38,7 +38,7 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
-from mfs_core.hours import UNREADABLE, HoursAnomaly, WeeklySchedule, from_anct_days
+from mfs_core.hours import HOURS_UNKNOWN, HoursAnomaly, WeeklySchedule, from_anct_days
 
 __all__ = ["ANCT_CHECKS", "DAY_COLUMNS", "REQUIRED_COLUMNS", "check_anct_csv", "read_anct_rows"]
 
@@ -225,7 +225,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         return None
     schedule, anomalies = from_anct_days(columns.days(row))
-    hours_unknown = bool(anomalies) and any(a.kind == UNREADABLE for a in anomalies)
+    hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
     return _Row(
         site_id,
         name,
