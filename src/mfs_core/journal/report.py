@@ -392,7 +392,7 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
             "Suite différente de la décision, par décision",
             report.decisions.outcome_differs_by_decision,
         ),
-        ("Motifs de refus des orientations", referrals.refusal_reasons),
+        ("Motifs de refus des relais", referrals.refusal_reasons),
     )
     for title, counts in sections:
         if not counts:
