@@ -44,6 +44,10 @@ def test_page_shows_the_routing_decisions(june_report: MonthlyReport) -> None:
     assert "6,4\u00a0%</strong>suite différente de la décision du routage" in page
 
 
+def test_page_shows_no_thematique_code(june_report: MonthlyReport) -> None:
+    assert june.THEMATIQUE not in to_html(june_report)
+
+
 def test_page_escapes_free_text() -> None:
     report = MonthlyReport(
         month=dt.date(2023, 6, 1),
