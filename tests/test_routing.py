@@ -260,6 +260,20 @@ def test_need_with_a_thematique_is_oriented_to_the_local_service(router: Router)
     assert "mardi et jeudi après-midi" in decision.reason
 
 
+def test_orientation_reason_names_the_thematique_by_its_label(router: Router) -> None:
+    code = "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"
+    service = LocalService(id="pimms", name="Point d'information médiation", thematiques=(code,))
+    decision = router.decide(
+        request(need="remplir un formulaire", thematique=code),
+        context(local_services=(service,)),
+    )
+    assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "pimms")
+    assert "il couvre la thématique « Accompagnement aux démarches administratives »" in (
+        decision.reason
+    )
+    assert code not in decision.reason
+
+
 def test_need_matched_by_keywords_is_oriented(router: Router) -> None:
     decision = router.decide(
         request(need="Besoin d'un colis alimentaire"), context(local_services=SERVICES)

@@ -14,6 +14,7 @@ from mfs_core.journal import Journal
 from mfs_core.journal.report import (
     MonthlyReport,
     build_report,
+    label,
     parse_month,
     to_csv,
     to_json,
@@ -158,6 +159,20 @@ def test_text_is_french_and_complete(june_report: MonthlyReport) -> None:
     assert "Suite différente de la décision du routage : 24 sur 375 décisions enregistrées" in text
     assert "Par décision du routage :" in text
     assert "réponse immédiate" in text
+
+
+def test_text_names_thematiques_by_their_label(june_report: MonthlyReport) -> None:
+    text = to_text(june_report)
+    section = text.split("Par thématique :\n", 1)[1].split("\n\n", 1)[0]
+    assert "Accompagnement aux démarches administratives" in section
+    assert june.THEMATIQUE not in text
+    assert label(june.THEMATIQUE) == "Accompagnement aux démarches administratives"
+
+
+def test_json_and_csv_keep_thematique_codes(june_report: MonthlyReport) -> None:
+    assert june.THEMATIQUE in to_json(june_report)["by_thematique"]
+    rows = csv.DictReader(io.StringIO(to_csv(june_report)))
+    assert any(r["indicator"] == "by_thematique" and r["key"] == june.THEMATIQUE for r in rows)
 
 
 @pytest.mark.parametrize("bad", ["2023-6", "2023-13", "juin", "2023-06-01", ""])

@@ -44,6 +44,13 @@ def test_page_shows_the_routing_decisions(june_report: MonthlyReport) -> None:
     assert "6,4\u00a0%</strong>suite différente de la décision du routage" in page
 
 
+def test_page_names_thematiques_by_their_label(june_report: MonthlyReport) -> None:
+    page = to_html(june_report)
+    chart = page.split("<h2>Demandes par thématique</h2>", 1)[1].split("</svg>", 1)[0]
+    assert ">Accompagnement aux démarches administratives</text>" in chart
+    assert june.THEMATIQUE not in page
+
+
 def test_page_escapes_free_text() -> None:
     report = MonthlyReport(
         month=dt.date(2023, 6, 1),
@@ -97,9 +104,9 @@ def test_charts_render_in_headless_chromium(june_report: MonthlyReport, tmp_path
     check = re.search(r'<p id="render-check"[^>]*>', result.stdout)
     assert check, "the page's check script did not run"
     attributes = dict(re.findall(r'data-([a-z]+)="([^"]*)"', check.group()))
-    # Bars: 5 partners, 5 outcomes, 3 channels, 4 referral statuses, 4 autonomy values,
-    # 6 routing decisions (5 kinds and "not recorded").
-    assert attributes["bars"] == "27"
-    assert attributes["expected"] == "27"
-    assert attributes["drawn"] == "27"  # every bar has a real size on screen
+    # Bars: 5 partners, 2 thematiques (one and "not given"), 5 outcomes, 3 channels,
+    # 4 referral statuses, 4 autonomy values, 6 routing decisions (5 kinds and "not recorded").
+    assert attributes["bars"] == "29"
+    assert attributes["expected"] == "29"
+    assert attributes["drawn"] == "29"  # every bar has a real size on screen
     assert attributes["proportional"] == "true"  # and its length follows its value

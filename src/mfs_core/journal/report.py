@@ -20,6 +20,7 @@ import attrs
 
 from mfs_core.errors import InputError
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
+from mfs_core.thematiques import THEMATIQUE_LABELS
 
 if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
@@ -341,10 +342,13 @@ LABELS_FR = {
 
 
 def label(key: str, names: Mapping[str, str] | None = None) -> str:
-    """The French label of a stored code; partners and procedures by their name in
-    ``names`` (code or id -> name, e.g. from the registry), else the code itself."""
+    """The French label of a stored code: data·inclusion thematiques by their official
+    label, partners and procedures by their name in ``names`` (code or id -> name, e.g. from
+    the registry), else the code itself."""
     if key in LABELS_FR:
         return LABELS_FR[key]
+    if key in THEMATIQUE_LABELS:
+        return THEMATIQUE_LABELS[key]
     return names.get(key, key) if names else key
 
 

@@ -21,7 +21,8 @@ from mfs_core.journal.report import (
 __all__ = ["to_html"]
 
 _BAR_AREA = 360  # px for the longest bar
-_LABEL_WIDTH = 230
+_LABEL_WIDTH = 230  # px at least for the labels' column
+_CHAR_WIDTH = 8  # px, a generous average at 13px: long labels widen the column, not clip
 _ROW = 26
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -35,6 +36,7 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 .figures { display: flex; flex-wrap: wrap; gap: 1rem; }
 .figure { flex: 1 1 10rem; border: 1px solid #ddd; border-radius: 6px; padding: .8rem; }
 .figure strong { display: block; font-size: 1.8rem; color: #000091; }
+svg.chart { max-width: 100%; height: auto; }  /* wide label columns scale down */
 svg.chart text { font-size: 13px; fill: #1e1e1e; }
 svg.chart rect.bar { fill: #000091; }
 footer { margin-top: 2rem; font-size: .85rem; color: #555; }
@@ -73,18 +75,20 @@ def _chart(title: str, counts: dict[str, int], names: Mapping[str, str] | None =
     if not counts:
         return f"<h2>{html.escape(title)}</h2>\n<p>Aucune donnée.</p>"
     biggest = max(counts.values()) or 1
+    labels = [label(key, names) for key in counts]
+    label_width = max(_LABEL_WIDTH, _CHAR_WIDTH * max(map(len, labels)) + 16)
     height = _ROW * len(counts) + 4
-    width = _LABEL_WIDTH + _BAR_AREA + 60
+    width = label_width + _BAR_AREA + 60
     rows = []
-    for index, (key, value) in enumerate(counts.items()):
+    for index, (text, value) in enumerate(zip(labels, counts.values(), strict=True)):
         y = index * _ROW + 2
         length = round(_BAR_AREA * value / biggest, 2)
-        name = html.escape(label(key, names))
+        name = html.escape(text)
         rows.append(
-            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end">{name}</text>'
-            f'<rect class="bar" data-value="{value}" x="{_LABEL_WIDTH}" y="{y}" '
+            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{name}</text>'
+            f'<rect class="bar" data-value="{value}" x="{label_width}" y="{y}" '
             f'width="{length}" height="{_ROW - 8}"><title>{name} : {value}</title></rect>'
-            f'<text x="{_LABEL_WIDTH + length + 6}" y="{y + 15}">{value}</text>'
+            f'<text x="{label_width + length + 6}" y="{y + 15}">{value}</text>'
         )
     body = "\n".join(rows)
     return (
@@ -101,7 +105,8 @@ def _figure(value: str, caption: str) -> str:
 
 def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
     """The report as a self-contained HTML page (French), charts included; ``names`` gives
-    the partners' names (see :func:`~mfs_core.journal.report.registry_names`)."""
+    the partners' names (see :func:`~mfs_core.journal.report.registry_names`); thematiques
+    are shown by their data·inclusion label."""
     title = f"Activité France services — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
@@ -122,6 +127,7 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
     charts = "\n".join(
         (
             _chart("Demandes par partenaire", report.by_partner, names),
+            _chart("Demandes par thématique", report.by_thematique),
             _chart("Suite donnée aux demandes", report.by_outcome),
             _chart("Canal d'accueil", report.by_channel),
             _chart(

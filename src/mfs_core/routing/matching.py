@@ -18,6 +18,7 @@ import attrs
 from mfs_core.model import Procedure
 from mfs_core.routing.context import LocalService
 from mfs_core.routing.decision import Alternative
+from mfs_core.thematiques import thematique_label
 
 __all__ = ["ProcedureIndex", "best_local_service", "words"]
 
@@ -92,12 +93,12 @@ def best_local_service(
 ) -> tuple[LocalService, str] | None:
     """The local service for a need, and why (French): a service covering the request's
     thematique first, else the one sharing most words of the need with its keywords; ties go
-    to the smaller service id."""
+    to the smaller service id. The reason names a thematique by its label, not its code."""
     candidates = sorted(services, key=lambda s: s.id)
     if thematique is not None:
         for service in candidates:
             if thematique in service.thematiques:
-                return service, f"il couvre la thématique « {thematique} »"
+                return service, f"il couvre la thématique « {thematique_label(thematique)} »"
     asked = words(need or "")
     best: tuple[int, LocalService] | None = None
     for service in candidates:
