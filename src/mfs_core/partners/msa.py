@@ -20,6 +20,7 @@ from mfs_core.partners._sources import (
     DEMARCHES_ADMINISTRATIVES,
     FAMILLE_AIDANTS,
     LOGEMENT_ACCES,
+    NATIONAL_PARTNERS_SOURCE,
     SANTE_ACCES_AUX_SOINS,
     SANTE_MDPH_INVALIDITE,
     general_rule,
@@ -43,7 +44,7 @@ def mfs_partners() -> Iterator[Partner]:
         kind=PartnerKind.NATIONAL,
         domains=("msa.fr",),
         website="https://www.msa.fr",
-        reference="Sénat r21-778 (the nine national partners of France services); msa.fr and "
+        reference=f"{NATIONAL_PARTNERS_SOURCE}; msa.fr and "
         "its regional sub-domains seen in the reference table's sources",
     )
 
