@@ -47,6 +47,7 @@ from mfs_core.model import (
     Procedure,
     ReferralRule,
 )
+from mfs_core.timezone import today_in_paris
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
@@ -79,13 +80,6 @@ class Finding:
             "message": self.message,
             "plugin": self.plugin,
         }
-
-
-def today_in_paris() -> dt.date:
-    """Today's date in Europe/Paris (the reference time zone of the project)."""
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo("Europe/Paris")).date()
 
 
 def validate(

@@ -20,18 +20,12 @@ from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
 from mfs_core.model import Check, Severity
+from mfs_core.timezone import today_in_paris
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
 
 __all__ = ["Runner", "today_in_paris"]
-
-
-def today_in_paris() -> dt.date:
-    """Today's date in Europe/Paris (waivers end and trainings count by French dates)."""
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime.now(ZoneInfo("Europe/Paris")).date()
 
 
 class Runner:

@@ -15,7 +15,6 @@ import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -30,6 +29,7 @@ from mfs_core.journal.records import (
 )
 from mfs_core.journal.redaction import redact
 from mfs_core.journal.store import EventRow, JournalStore, RequestRow
+from mfs_core.timezone import PARIS
 
 if TYPE_CHECKING:
     from mfs_core._settings_model import MfsSettings
@@ -41,7 +41,6 @@ NO_SECRET = (
     "identifiers are never stored in clear"
 )
 #: Days and months of the journal are those of the counter: Europe/Paris.
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @attrs.frozen(kw_only=True)

@@ -16,11 +16,11 @@ import enum
 import re
 from collections.abc import Iterable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 
 from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
+from mfs_core.timezone import PARIS
 
 __all__ = [
     "PARIS",
@@ -33,7 +33,6 @@ __all__ = [
     "default_context",
 ]
 
-PARIS = ZoneInfo("Europe/Paris")
 _SERVICE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
 
 
