@@ -70,6 +70,7 @@ SEASON_DAYS = 28
 MAX_EXPRESSION_LENGTH = 2000
 
 _DAY_MINUTES = 24 * 60
+_LONGEST = dt.timedelta(minutes=LONGEST_PLAUSIBLE_SLOT)
 _QUOTED = re.compile(r'"[^"]*"')
 # A rule separator: ";" (normal), or ", " not followed by a time (an additional rule, as the
 # OSM grammar reads "Mo closed, Tu 10:00-12:00"; ", 14:00-17:00" continues a time list).
@@ -107,7 +108,8 @@ class OsmHours:
 
     ``regular`` is the expression of the regular rules ("" when there are none: closed);
     ``weeks`` their schedule for each week of the horizon, the first starting on ``start``;
-    ``exceptions`` what the typical week leaves out; ``anomalies`` the implausible slots.
+    ``exceptions`` what the typical week leaves out, ``dated_days`` the days of the horizon
+    that dated rules change; ``anomalies`` the implausible slots.
     """
 
     expression: str
@@ -116,6 +118,7 @@ class OsmHours:
     weeks: tuple[WeeklySchedule, ...]
     exceptions: tuple[HoursException, ...]
     anomalies: tuple[HoursAnomaly, ...]
+    dated_days: frozenset[dt.date] = frozenset()
 
 
 def horizon_start(as_of: dt.date) -> dt.date:
@@ -159,12 +162,20 @@ def _holiday_part(rule: str) -> tuple[str | None, bool]:
     return None, True
 
 
-def _kind(rule: str) -> str:
+def _kind(rule: str, start: dt.date) -> str:
     """``dated-year`` or ``dated`` when the rule names a year or a day of a month (without
-    a year), else ``regular``."""
+    a year), else ``regular``; ``past`` for a dated rule whose years all end before the
+    horizon (``2024 May 20 off`` seen from 2026: nothing to evaluate)."""
     masked = _QUOTED.sub("", rule)
-    if _YEAR.search(masked) is not None:
-        return "dated-year"
+    years = [int(y) for y in _YEAR.findall(masked)]
+    if years:
+        open_ended = "+" in masked  # "2024+", "2024 Dec 25+": from then on
+        last = start + dt.timedelta(weeks=HORIZON_WEEKS)
+        return (
+            "past"
+            if max(years) < start.year and not open_ended
+            else ("future" if min(years) > last.year else "dated-year")
+        )
     return "dated" if _DAY_OF_MONTH.search(masked) is not None else "regular"
 
 
@@ -223,7 +234,9 @@ def read_osm(expression: str, as_of: dt.date) -> OsmHours:
 def _read_osm(expression: str, start: dt.date) -> OsmHours:
     _refuse_uncountable(expression)
     _parse(expression, expression)  # the whole expression must be valid, exceptions included
-    rules: list[list[str]] = []  # [separator, rule, kind]: regular, dated, dated-year
+    # [separator, rule, kind]: regular, dated, dated-year, or past and future (dated rules
+    # outside the horizon, left out of every evaluation).
+    rules: list[list[str]] = []
     exceptions: list[HoursException] = []
     for separator, text in split_rules(expression):
         remainder, holiday = _holiday_part(text)
@@ -231,7 +244,7 @@ def _read_osm(expression: str, start: dt.date) -> OsmHours:
         if exception is not None:
             exceptions.append(exception)
         if remainder is not None:
-            rules.append([separator, remainder, _kind(remainder)])
+            rules.append([separator, remainder, _kind(remainder, start)])
     base = _weeks(_join(rules, {"regular"}), expression, start)
     for rule in rules:
         if rule[2] == "dated":
@@ -242,9 +255,13 @@ def _read_osm(expression: str, start: dt.date) -> OsmHours:
                 base = season
             else:
                 rule[2] = "dated"
-    if any(kind != "regular" for _sep, _rule, kind in rules):
+    dated_days: frozenset[dt.date] = frozenset()
+    if any(kind in ("dated", "dated-year") for _sep, _rule, kind in rules):
         full = _weeks(_join(rules, {"regular", "dated", "dated-year"}), expression, start)
         exceptions.extend(_dated_exceptions(base[0], full[0], start))
+        dated_days = frozenset(
+            start + dt.timedelta(days=i) for i in _changed_days(base[0], full[0])
+        )
     _days, weeks, anomalies = base
     return OsmHours(
         expression=expression,
@@ -253,6 +270,7 @@ def _read_osm(expression: str, start: dt.date) -> OsmHours:
         weeks=weeks,
         exceptions=tuple(exceptions),
         anomalies=anomalies,
+        dated_days=dated_days,
     )
 
 
@@ -303,7 +321,7 @@ def _weeks(
             continue
         _check_plausible(since, until, original, anomalies)
         _add_by_day(per_day, since, min(until, end), start)
-    days = tuple(union(day) for day in per_day)
+    days = tuple(union(day) if len(day) > 1 else tuple(day) for day in per_day)
     weeks = tuple(WeeklySchedule(days[7 * w : 7 * w + 7]) for w in range(count))
     if steady:
         days, weeks = days * HORIZON_WEEKS, weeks * HORIZON_WEEKS
@@ -314,6 +332,11 @@ def _add_by_day(
     per_day: list[list[Interval]], since: dt.datetime, until: dt.datetime, start: dt.date
 ) -> None:
     """Cut an open interval at each midnight and file each piece under its day."""
+    if until.date() == since.date():  # the common case: one piece
+        index = (since.date() - start).days
+        if 0 <= index < len(per_day):
+            per_day[index].append((since.hour * 60 + since.minute, until.hour * 60 + until.minute))
+        return
     cursor = since
     while cursor < until:
         next_midnight = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
@@ -332,6 +355,8 @@ def _check_plausible(
     since: dt.datetime, until: dt.datetime, expression: str, found: dict[str, HoursAnomaly]
 ) -> None:
     """Report (once per kind) a slot past midnight or longer than a plausible working day."""
+    if until.date() == since.date() and until - since <= _LONGEST:
+        return  # the common case, settled without building any text
     minutes = int((until - since).total_seconds() // 60)
     where = (
         f"{DAYS[since.weekday()]} {format_minutes(since.hour * 60 + since.minute)} → "
