@@ -387,12 +387,7 @@ def _row_problems(number: int, site_id: str, name: str, insee: str, raw_format: 
         for column, value, ok, what in (
             ("id_fs", site_id, bool(site_id), "a site id"),
             ("lib_fs", name, bool(name), "a site name"),
-            (
-                "insee_com",
-                insee,
-                bool(INSEE_CODE_PATTERN.match(insee)),
-                "an INSEE code (5 ASCII digits, or 2A/2B and 3 digits)",
-            ),
+            ("insee_com", insee, bool(INSEE_CODE_PATTERN.match(insee)), "an INSEE code"),
             (
                 "format_fs",
                 raw_format,
