@@ -81,6 +81,9 @@ _CODES = {
     "insee_dep": (re.compile(r"[0-9]{2,3}|2[AB]"), "a département code (01, 2A, 974)"),
     "code_postal": (re.compile(r"[0-9]{5}"), "a postcode of 5 ASCII digits"),
 }
+#: Cells already found to be good codes (département and postcodes are shared by many rows;
+#: both patterns accept disjoint sets of strings, so one set serves both).
+_GOOD_CODES: set[str] = set()
 #: Coordinates, checked the same way: column -> (lowest, highest) in degrees.
 _COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 
@@ -359,11 +362,17 @@ def _check_row(
 
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
-    problems = [
-        f"line {number}: {column}: expected {_CODES[column][1]}, got {row[index].strip()!r}"
-        for column, index in columns.codes
-        if row[index].strip() and not _CODES[column][0].fullmatch(row[index].strip())
-    ]
+    problems = []
+    for column, index in columns.codes:
+        text = row[index]
+        if text in _GOOD_CODES:  # the list repeats a few hundred codes thousands of times
+            continue
+        text = text.strip()
+        if not text or _CODES[column][0].fullmatch(text):
+            if len(_GOOD_CODES) < 100_000:
+                _GOOD_CODES.add(row[index])
+            continue
+        problems.append(f"line {number}: {column}: expected {_CODES[column][1]}, got {text!r}")
     for column, index in columns.coordinates:
         text = row[index].strip()
         if not text:

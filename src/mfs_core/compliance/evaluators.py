@@ -46,8 +46,12 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
     ctx = context_of(site)
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
         units = [(u.name, u.weeks) for u in ctx.units]
+    elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
+        if rule.measure(ctx.structure) >= rule.minimum:
+            return []
+        units = [(ctx.structure_name, Horizon.steady(ctx.structure))]
     else:
-        units = [(ctx.structure_name, ctx.structure_weeks)]
+        units = [(ctx.structure_name, ctx.structure_horizon)]
     findings = []
     for name, horizon in units:
         judged = horizon.judged()

@@ -142,10 +142,14 @@ class Runner:
         # A site's own hours: those of its one place, or of its whole structure, in the
         # weakest judged week of the horizon; unknown (None) when the rule could not be
         # decided, never zero.
-        own = context.units[0].weeks if len(context.units) == 1 else context.structure_weeks
-        judged = [own.week(i) for i in own.judged()]
-        minutes = min(w.weekly_minutes for w in judged)
-        days = min(w.opening_days for w in judged)
+        own = context.units[0].horizon if len(context.units) == 1 else context.structure_horizon
+        if own is None:  # one week for all (the ANCT list): the hot path
+            week = context.units[0].schedule if len(context.units) == 1 else context.structure
+            minutes, days = week.weekly_minutes, week.opening_days
+        else:
+            judged = [own.week(i) for i in own.judged()]
+            minutes = min(w.weekly_minutes for w in judged)
+            days = min(w.opening_days for w in judged)
         return SiteResult(
             id=site.id,
             name=site.name,
