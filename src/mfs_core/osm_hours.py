@@ -21,7 +21,10 @@ The regular rules are evaluated, by the maintained ``opening-hours-py`` package,
 evaluation date: one :class:`~mfs_core.hours.WeeklySchedule` per week.
 
 Refused, as uncountable (:class:`ValueError` with a message naming the construct): an open end
-(``14:00+``, "closing time unknown"), fallback rules (``||``), ``unknown`` hours. Counted but
+(``14:00+``, "closing time unknown"), fallback rules (``||``), ``unknown`` hours, a comment
+without a state (``Mo-Fr 09:00-12:00 "sur rendez-vous"``: unknown for the OSM specification
+and opening_hours.js, open for opening-hours-py 2.1, so ``open "..."`` must be written),
+repeated points in time (``10:00-16:00/01:00``). Counted but
 reported (:class:`~mfs_core.hours.HoursAnomaly`): a slot running past midnight
 (``09:00-26:00``, ``22:00-02:00``) or longer than :data:`LONGEST_PLAUSIBLE_SLOT` minutes.
 
@@ -87,6 +90,13 @@ _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s?[0-9]{{1,2}}(?![0-9:])|\beaster\b", r
 # Anything that makes regular rules change from one week to the next.
 _VARIES = re.compile(rf"\b{_MONTH}\b|\bweek\b|\[|\beaster\b|(?<![0-9:])[0-9]{{4}}(?![0-9:])")
 _OPEN_END = re.compile(r"(?:[0-9]:[0-5][0-9]|\)|sunrise|sunset|dawn|dusk)\+", re.IGNORECASE)
+# A repeated point in time, "10:00-16:00/01:00" (every hour from 10:00 to 16:00).
+_REPEATED = re.compile(
+    r"[0-9]{1,2}:[0-5][0-9]\s*-\s*[0-9]{1,2}:[0-5][0-9]\s*/\s*[0-9]{1,2}(?::[0-5][0-9])?"
+)
+# A comment used as a selector ("Easter week": ...) rather than as a rule's modifier.
+_COMMENT_SELECTOR = re.compile(r'"[^"]*"\s*:')
+_STATE = re.compile(r"\b(?:open|closed|off|unknown)\b", re.IGNORECASE)
 _CLOSED = re.compile(rf"^{_HOLIDAY}(?:,{_HOLIDAY})*\s+(?:off|closed)$", re.IGNORECASE)
 
 
@@ -212,6 +222,24 @@ def _refuse_uncountable(expression: str) -> None:
             f"opening_hours expression {expression!r}: fallback rules ('||') are not "
             "supported; give the regular hours only (a comment in quotes is fine)"
         )
+    repeated = _REPEATED.search(masked)
+    if repeated is not None:
+        raise ValueError(
+            f"opening_hours expression {expression!r}: repeated points in time "
+            f"({repeated[0]}) are moments, not opening hours; give time ranges"
+        )
+    for _separator, rule in split_rules(expression):
+        modifier = _mask(rule)
+        modifier = _COMMENT_SELECTOR.sub("", modifier)
+        if '"' in modifier and not _STATE.search(_QUOTED.sub("", modifier)):
+            # The OSM specification (and opening_hours.js) reads a comment without a state
+            # as "unknown"; opening-hours-py 2.1 reads it as open, all day if no time is
+            # given. Either way the hours cannot be counted as they stand.
+            raise ValueError(
+                f"opening_hours expression {expression!r}: the rule {rule!r} has a comment "
+                "but no state, so its hours are unknown; write open (or closed) before the "
+                'comment, e.g. Mo-Fr 09:00-12:00 open "sur rendez-vous"'
+            )
     open_end = _OPEN_END.search(masked)
     if open_end is not None:
         token = expression[: open_end.end()].rsplit(maxsplit=1)[-1].rsplit(",", 1)[-1]

@@ -201,5 +201,5 @@ def test_osm_expressions_whose_hours_cannot_be_counted_are_refused(
 
 
 def test_a_comment_in_quotes_may_mention_two_bars() -> None:
-    week = hours.from_osm('Mo-Fr 09:00-17:00 "accueil || rendez-vous"')
+    week = hours.from_osm('Mo-Fr 09:00-17:00 open "accueil || rendez-vous"')
     assert week.weekly_minutes == 5 * 8 * 60

@@ -72,6 +72,30 @@ def test_upstream_fault_is_still_there() -> None:
     assert str(parsed.normalize()) == "Mo-Fr 09:00-17:00; PH,Mo-Fr 10:00-12:00"
 
 
+def test_upstream_comment_without_state_is_still_open() -> None:
+    """opening-hours-py 2.1 reads a comment without a state as open (all day without a time);
+    the OSM specification and opening_hours.js read it as unknown. mfs-core refuses it (test
+    above); when this test fails, the upstream reading changed."""
+    import opening_hours
+
+    monday = dt.datetime(2026, 11, 30)
+    [(start, end, state, comment)] = opening_hours.OpeningHours('"sur rendez-vous"').intervals(
+        monday, monday + dt.timedelta(days=7)
+    )
+    assert (start, end, state, comment) == (
+        monday,
+        monday + dt.timedelta(days=7),
+        opening_hours.State.OPEN,
+        "sur rendez-vous",
+    )
+
+
+def test_comment_after_a_state_is_fine() -> None:
+    read = read_osm('Mo 08:00-18:00 open "Sans rendez-vous"; PH off', AS_OF)  # data·inclusion
+    assert weekly_hours(read) == [10]
+    assert weekly_hours(read_osm('Mo-Fr 09:00-12:00; Sa closed "fermé"', AS_OF)) == [15]
+
+
 def test_school_holidays_depend_on_the_zone_and_stay_out() -> None:
     read = read_osm("Mo-Fr 09:00-17:00; SH Mo-Fr 10:00-12:00", AS_OF)
     assert weekly_hours(read) == [40]
@@ -182,10 +206,18 @@ def test_summer_hours() -> None:
         ("Mo-Fr 09:00-12:00,14:00+", "open end (14:00+, closing time unknown)"),
         ("Mo-Fr 09:00-12:00 || Sa 10:00-12:00", "fallback rules ('||')"),
         ("Mo-Fr 09:00-12:00; Sa unknown", "'unknown' hours cannot be counted"),
+        (
+            'Mo-Fr 09:00-12:00 "sur rendez-vous"',
+            "has a comment but no state, so its hours are unknown; write open (or closed)",
+        ),
+        ('"sur rendez-vous"', "has a comment but no state"),
+        ("Mo 10:00-16:00/01:00", "repeated points in time (10:00-16:00/01:00) are moments"),
     ],
 )
 def test_uncountable_hours_are_refused(expression: str, construct: str) -> None:
-    with pytest.raises(ValueError, match=r"cannot be counted|are not supported") as error:
+    with pytest.raises(
+        ValueError, match=r"cannot be counted|are not supported|are moments|are unknown"
+    ) as error:
         read_osm(expression, AS_OF)
     assert construct in str(error.value)
 
