@@ -333,7 +333,9 @@ def from_table(
 def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     """The Monday of the first week on or after the date with no French public holiday.
 
-    Public holidays come from the ``holidays`` package (France, metropolitan calendar).
+    Public holidays come from the ``holidays`` package (France, metropolitan calendar). The
+    checks no longer need it: holiday rules are kept out of the typical week
+    (:mod:`mfs_core.osm_hours`), whatever the week.
     """
     import holidays
 
