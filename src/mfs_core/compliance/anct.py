@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import operator
 import re
 from pathlib import Path
@@ -362,7 +361,7 @@ def _check_row(
 
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
-    problems = []
+    problems: list[str] = []
     for column, index in columns.codes:
         text = row[index]
         if text in _GOOD_CODES:  # the list repeats a few hundred codes thousands of times
@@ -374,18 +373,18 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
             continue
         problems.append(f"line {number}: {column}: expected {_CODES[column][1]}, got {text!r}")
     for column, index in columns.coordinates:
-        text = row[index].strip()
-        if not text:
-            continue
+        text = row[index]
         low, high = _COORDINATES[column]
-        try:
-            value = float(text) if text.isascii() else math.nan
-        except ValueError:
-            value = math.nan
-        if not low <= value <= high:  # false for nan, inf and out of range
+        if text.isascii():  # float() would read other scripts' digits too
+            try:
+                if low <= float(text) <= high:  # false for nan, inf and out of range
+                    continue
+            except ValueError:
+                pass
+        if text.strip():
             problems.append(
                 f"line {number}: {column}: expected a number of degrees from {low:g} to "
-                f"{high:g}, got {text!r}"
+                f"{high:g}, got {text.strip()!r}"
             )
     return problems
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -91,8 +92,9 @@ def _few_days(schedule: WeeklySchedule) -> str:
     )
 
 
-_WEEKLY_HOURS = _Rule(lambda w: w.weekly_minutes, MIN_WEEKLY_MINUTES, _short_week)
-_OPENING_DAYS = _Rule(lambda w: w.opening_days, MIN_OPENING_DAYS, _few_days)
+# attrgetter: one C call per site of the national list.
+_WEEKLY_HOURS = _Rule(operator.attrgetter("weekly_minutes"), MIN_WEEKLY_MINUTES, _short_week)
+_OPENING_DAYS = _Rule(operator.attrgetter("opening_days"), MIN_OPENING_DAYS, _few_days)
 
 
 def weekly_hours(site: Site) -> list[Finding]:
