@@ -50,7 +50,8 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
     elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
         if rule.measure(ctx.structure) >= rule.minimum:
             return []
-        units = [(ctx.structure_name, Horizon.steady(ctx.structure))]
+        text, name = rule.problem(ctx.structure), ctx.structure_name
+        return [Finding(message=f"{name} : {text}" if name else text, field="hours")]
     else:
         units = [(ctx.structure_name, ctx.structure_horizon)]
     findings = []
