@@ -270,7 +270,7 @@ trainings = st.builds(
     Training,
     completed_on=dates,
     provider=non_blank,
-    days=st.none() | st.floats(0, 100, allow_nan=False),
+    days=st.none() | st.floats(0, 100, exclude_min=True),
     topic=file_text,
 )
 agents = st.builds(

@@ -6,11 +6,10 @@ weekly hours are the length of the union of a day's slots, so a slot written twi
 once; every oddity met on the way is returned as an :class:`HoursAnomaly`, never silently
 counted or dropped.
 
-OSM expressions are parsed by the maintained ``opening-hours-py`` package (``opening_hours``)
-over a *reference week*: the first week on or after a given date (default: today) in which no
-day is a French public holiday according to the ``holidays`` package, so that ``PH off``
-never makes a typical week look shorter than it is. Rules that change from week to week
-(``week 1-53/2``, month ranges) are seen as they apply to that reference week.
+OSM expressions are read by :mod:`mfs_core.osm_hours` (the typical week without holiday and
+dated rules, over a :class:`Horizon` of weeks); :func:`from_osm` gives the first week of it.
+Hours that do not depend on the date (a per-day table, ANCT day cells) are a steady horizon:
+one week standing for every week.
 """
 
 from __future__ import annotations
@@ -27,7 +26,10 @@ __all__ = [
     "DAYS",
     "DAY_NAMES_FR",
     "HOURS_UNKNOWN",
+    "LONGEST_PLAUSIBLE_SLOT",
+    "NO_HOURS",
     "UNREADABLE",
+    "Horizon",
     "HoursAnomaly",
     "Interval",
     "WeeklySchedule",
@@ -53,9 +55,18 @@ _DAY_MINUTES = 24 * 60
 #: The anomaly kind of a slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the
 #: day may be open at hours the cell does not say, so its hours are unknown.
 UNREADABLE = "bad-time"
+#: The anomaly kind of a site that publishes no hours at all (an ANCT row with every day
+#: cell empty): its hours are unknown, never "closed".
+NO_HOURS = "no-hours"
 #: Anomaly kinds after which a day's hours are unknown: an unreadable slot, or one ending
 #: before it starts ("17:00 - 09:00" may be a typo for 09:00 - 17:00, or not).
-HOURS_UNKNOWN = frozenset({UNREADABLE, "end-before-start"})
+HOURS_UNKNOWN = frozenset({UNREADABLE, "end-before-start", NO_HOURS})
+#: Longest slot (minutes) plausible at a counter; a longer one is counted and reported
+#: (``long-slot``). A choice of this project, not a rule of the label: 12 h covers two
+#: shifts of agents.
+LONGEST_PLAUSIBLE_SLOT = 12 * 60
+#: Anomaly kinds that are reported but leave the hours counted as written.
+IMPLAUSIBLE = frozenset({"long-slot", "past-midnight"})
 
 
 @attrs.frozen
@@ -63,8 +74,10 @@ class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 
     ``kind`` is one of ``placeholder`` (``00:00 - 00:00``), ``duplicate``, ``overlap``,
-    ``bad-time`` (:data:`UNREADABLE`), ``end-before-start``, ``empty-slot``. After the kinds
-    in :data:`HOURS_UNKNOWN` the day's hours are unknown, not closed.
+    ``bad-time`` (:data:`UNREADABLE`), ``end-before-start``, ``empty-slot``, ``no-hours``
+    (:data:`NO_HOURS`), or, for slots counted as written but implausible at a counter
+    (:data:`IMPLAUSIBLE`), ``long-slot`` and ``past-midnight``. After the kinds in
+    :data:`HOURS_UNKNOWN` the day's hours are unknown, not closed.
     """
 
     day: str
@@ -210,6 +223,17 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
             )
         else:
             slots.append((start, end))
+            if end - start > LONGEST_PLAUSIBLE_SLOT:
+                anomalies.append(
+                    HoursAnomaly(
+                        day,
+                        "long-slot",
+                        slot,
+                        f"{day} : créneau « {slot} » de plus de "
+                        f"{LONGEST_PLAUSIBLE_SLOT // 60} h, plus long qu'une journée de travail "
+                        "(compté tel quel, à vérifier)",
+                    )
+                )
     # Most cells list disjoint slots in order: only the others need the overlap analysis.
     if any(a[1] > b[0] for a, b in itertools.pairwise(slots)) or len(set(slots)) < len(slots):
         anomalies.extend(_overlaps(day, slots))
@@ -236,6 +260,8 @@ def _clean_day(text: str) -> tuple[Interval, ...] | None:
         end = int(match[3]) * 60 + int(match[4])
         if end <= start or start < previous_end or end > _DAY_MINUTES:
             return None  # placeholder, end before start, overlap or disorder: report it
+        if end - start > LONGEST_PLAUSIBLE_SLOT:
+            return None  # implausibly long: report it
         if start == previous_end:  # touching slots merge, as union() does
             start = slots.pop()[0]
         slots.append((start, end))
@@ -307,7 +333,9 @@ def from_table(
 def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     """The Monday of the first week on or after the date with no French public holiday.
 
-    Public holidays come from the ``holidays`` package (France, metropolitan calendar).
+    Public holidays come from the ``holidays`` package (France, metropolitan calendar). The
+    checks no longer need it: holiday rules are kept out of the typical week
+    (:mod:`mfs_core.osm_hours`), whatever the week.
     """
     import holidays
 
@@ -319,61 +347,77 @@ def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     return monday
 
 
-_QUOTED = re.compile(r'"[^"]*"')
-
-
 def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
-    """A week from an OpenStreetMap ``opening_hours`` expression.
+    """The typical week of an OpenStreetMap ``opening_hours`` expression.
 
-    Raises :class:`ValueError` with the parser's message when the expression is invalid.
-    ``week_of`` picks the reference week (see :func:`reference_week`). Cached: a site file
-    repeats the same expressions (validation, each location, each agent's presence).
+    The regular rules (:mod:`mfs_core.osm_hours`: no holiday, no dated rule) in the first
+    week of the horizon that starts on the first Monday on or after ``week_of`` (default:
+    today). Raises :class:`ValueError` with the parser's message when the expression is
+    invalid or its hours cannot be counted (open end, fallback rules, ``unknown``).
     """
-    return _from_osm(expression, week_of or dt.date.today())
+    from mfs_core.osm_hours import read_osm
+
+    return read_osm(expression, week_of or dt.date.today()).weeks[0]
 
 
-@functools.lru_cache(maxsize=1024)
-def _from_osm(expression: str, week_of: dt.date) -> WeeklySchedule:
-    import opening_hours
+@attrs.frozen
+class Horizon:
+    """The weeks over which hours are judged.
 
-    if "||" in _QUOTED.sub("", expression):
-        # opening-hours-py 2.1 reports a week of fallback rules as closed after the first
-        # open slot: the weekly hours would be silently wrong, so refuse them.
-        raise ValueError(
-            f"opening_hours expression {expression!r}: fallback rules ('||') are not "
-            "supported; give the regular hours only (a comment in quotes is fine)"
-        )
-    # ParserError is raised at run time but missing from the package's type stubs.
-    parser_error: type[Exception] = getattr(opening_hours, "ParserError", SyntaxError)
-    try:
-        parsed = opening_hours.OpeningHours(expression)
-    except (SyntaxError, parser_error) as exc:
-        first = str(exc).strip().splitlines()
-        detail = first[-1].strip(" =") if first else "invalid expression"
-        raise ValueError(f"invalid opening_hours expression {expression!r}: {detail}") from None
-    monday = reference_week(week_of)
-    start = dt.datetime.combine(monday, dt.time())
-    end = start + dt.timedelta(days=7)
-    days: list[list[Interval]] = [[] for _ in range(7)]
-    for begin, finish, state, _comment in parsed.intervals(start, end):
-        if state == opening_hours.State.UNKNOWN:
-            raise ValueError(
-                f"opening_hours expression {expression!r}: 'unknown' hours cannot be counted; "
-                "say when the site is open"
-            )
-        if state != opening_hours.State.OPEN:
-            continue
-        finish = min(finish, end)
-        cursor = begin
-        while cursor < finish:  # split intervals that run past midnight
-            day_end = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
-            piece_end = min(finish, day_end)
-            index = (cursor.date() - monday).days
-            from_minute = cursor.hour * 60 + cursor.minute
-            to_minute = (
-                _DAY_MINUTES if piece_end == day_end else piece_end.hour * 60 + piece_end.minute
-            )
-            if to_minute > from_minute:
-                days[index].append((from_minute, to_minute))
-            cursor = piece_end
-    return WeeklySchedule(tuple(union(day) for day in days))
+    ``start`` is the Monday of the first week and ``weeks`` one schedule per week; a
+    *steady* horizon (``start`` None) holds the one week that stands for every week (a
+    per-day table, ANCT cells, an expression whose rules do not change with the date).
+    """
+
+    start: dt.date | None
+    weeks: tuple[WeeklySchedule, ...]
+
+    @classmethod
+    def steady(cls, schedule: WeeklySchedule) -> Horizon:
+        """The same week every week."""
+        return cls(None, (schedule,))
+
+    @classmethod
+    def of(cls, start: dt.date, weeks: Sequence[WeeklySchedule]) -> Horizon:
+        """Weeks from ``start``, made steady when they are all alike."""
+        first = weeks[0]
+        if all(week is first or week == first for week in weeks):
+            return cls.steady(first)
+        return cls(start, tuple(weeks))
+
+    def week(self, index: int) -> WeeklySchedule:
+        """The schedule of week ``index`` (any index of a steady horizon gives its week)."""
+        return self.weeks[index] if self.start is not None else self.weeks[0]
+
+    def week_start(self, index: int) -> dt.date | None:
+        """The Monday of week ``index`` (None for a steady horizon)."""
+        return None if self.start is None else self.start + dt.timedelta(weeks=index)
+
+    def merged_with(self, other: Horizon) -> Horizon:
+        """Open when either is open, week by week."""
+        if self.start is None and other.start is None:
+            return Horizon.steady(self.weeks[0].merged_with(other.weeks[0]))
+        start = self.start if self.start is not None else other.start
+        assert start is not None
+        count = max(len(self.weeks), len(other.weeks))
+        return Horizon.of(start, [self.week(i).merged_with(other.week(i)) for i in range(count)])
+
+    def judged(self) -> list[int]:
+        """The weeks the opening rules are judged on: every week with some opening (a week
+        closed from Monday to Sunday is a closure, reported apart), or every week if none."""
+        indexes = [i for i, week in enumerate(self.weeks) if week.opening_days]
+        return indexes or list(range(len(self.weeks)))
+
+    def closed_runs(self) -> list[tuple[int, int]]:
+        """Runs ``(first, last)`` of consecutive fully closed weeks, when some week is open."""
+        if self.start is None or not any(week.opening_days for week in self.weeks):
+            return []
+        runs: list[tuple[int, int]] = []
+        for index, week in enumerate(self.weeks):
+            if week.opening_days:
+                continue
+            if runs and runs[-1][1] == index - 1:
+                runs[-1] = (runs[-1][0], index)
+            else:
+                runs.append((index, index))
+        return runs

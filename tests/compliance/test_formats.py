@@ -97,7 +97,7 @@ def test_junit_is_parseable(report: Report) -> None:
     assert set(suites) == {"saint-jean-de-luz", "petite-mairie", "vallee-montagne"}
     sjdl = suites["saint-jean-de-luz"]
     assert sjdl.get("failures") == "0"
-    assert len(sjdl.findall("testcase")) == int(sjdl.get("tests", "-1")) == 9
+    assert len(sjdl.findall("testcase")) == int(sjdl.get("tests", "-1")) == 10
     failed = {
         c.get("name")
         for c in suites["petite-mairie"].findall("testcase")
@@ -123,7 +123,7 @@ def test_junit_marks_unknown_checks_skipped(national: Report) -> None:
     root = ET.fromstring(render(national, "junit"))
     suite = root.find("testsuite[@name='1']")
     assert suite is not None
-    assert suite.get("skipped") == "6"
+    assert suite.get("skipped") == "7"
 
 
 def sarif_validator() -> jsonschema.Draft4Validator:

@@ -159,7 +159,7 @@ def test_uncovered_slots_are_exactly_the_understaffed_minutes(
     [
         "09:00 - 12:00 / 13:30 - 17:00",
         "09:00 - 12:00 / 12:00 - 17:00",
-        "08:30 - 24:00",
+        "14:30 - 24:00",
         "09:00-12:00/14:00-16:00",
     ],
 )
@@ -201,5 +201,5 @@ def test_osm_expressions_whose_hours_cannot_be_counted_are_refused(
 
 
 def test_a_comment_in_quotes_may_mention_two_bars() -> None:
-    week = hours.from_osm('Mo-Fr 09:00-17:00 "accueil || rendez-vous"')
+    week = hours.from_osm('Mo-Fr 09:00-17:00 open "accueil || rendez-vous"')
     assert week.weekly_minutes == 5 * 8 * 60

@@ -68,7 +68,7 @@ def test_builtin_checks_come_through_the_hook() -> None:
     provenance = registry.checks["label.staffing"].provenance
     assert provenance is not None
     assert provenance.plugin == "label"
-    assert next(p for p in registry.plugins if p.name == "label").checks == 9
+    assert next(p for p in registry.plugins if p.name == "label").checks == 10
 
 
 def test_plugin_check_runs_with_the_checks_severity() -> None:

@@ -14,7 +14,13 @@ rows are checked; without one, the rows' problems are raised together as an
 :class:`~mfs_core.errors.InputError`. A second row with an ``id_fs`` already seen gets an
 ``anct.duplicate-id`` finding (both rows stay checked). A day cell with an unreadable slot
 ("fermé", "9h-12h") leaves that day's hours unknown: the 24 h and 5 days rules are then
-*unknown* for the row, unless its readable days alone already satisfy them.
+*unknown* for the row, unless its readable days alone already satisfy them. A row with every
+day cell empty publishes no hours: both rules are *unknown* (never "closed", never 0 h) and a
+``label.hours-quality`` finding says "aucun horaire publié".
+
+Codes and numbers are checked as such: ``insee_com`` and ``code_postal`` in ASCII digits,
+``insee_dep`` a département code, ``latitude`` and ``longitude`` finite numbers in range
+(each may be empty but ``insee_com``); a row failing one is unreadable.
 
 Each row is checked on its own hours by default: the list does not say whether the rows
 sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` (``mfs check
@@ -26,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import operator
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,7 +45,13 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
-from mfs_core.hours import HOURS_UNKNOWN, HoursAnomaly, WeeklySchedule, from_anct_days
+from mfs_core.hours import (
+    HOURS_UNKNOWN,
+    NO_HOURS,
+    HoursAnomaly,
+    WeeklySchedule,
+    from_anct_days,
+)
 
 __all__ = ["ANCT_CHECKS", "DAY_COLUMNS", "REQUIRED_COLUMNS", "check_anct_csv", "read_anct_rows"]
 
@@ -56,6 +69,22 @@ ANCT_FORMATS: dict[str, SiteFormat] = {
     "Itinérante": SiteFormat.MOBILE,
 }
 _PORTEUR_UNKNOWN = "(non renseigné dans la liste ANCT)"
+_NO_HOURS = (
+    HoursAnomaly(
+        "", NO_HOURS, "", "aucun horaire publié dans la liste (heures inconnues, pas « fermé »)"
+    ),
+)
+#: Optional coded columns, checked when the file has them and the cell is not empty:
+#: column -> (pattern, what is expected). ASCII digits only (``\d`` would take any script's).
+_CODES = {
+    "insee_dep": (re.compile(r"[0-9]{2,3}|2[AB]"), "a département code (01, 2A, 974)"),
+    "code_postal": (re.compile(r"[0-9]{5}"), "a postcode of 5 ASCII digits"),
+}
+#: Cells already found to be good codes (département and postcodes are shared by many rows;
+#: both patterns accept disjoint sets of strings, so one set serves both).
+_GOOD_CODES: set[str] = set()
+#: Coordinates, checked the same way: column -> (lowest, highest) in degrees.
+_COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 
 
 def read_anct_rows(path: Path | str) -> list[dict[str, str]]:
@@ -209,6 +238,9 @@ class _Columns:
         self.id, self.name, self.insee = where["id_fs"], where["lib_fs"], where["insee_com"]
         self.departement, self.format = where["insee_dep"], where["format_fs"]
         self.group = where.get("groupe_fs")
+        #: Optional checked columns present in this file: (name, index).
+        self.codes = [(c, where[c]) for c in _CODES if c in where]
+        self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
         #: The day cells of a row, Monday first (itemgetter: one C call per row).
         self.days = operator.itemgetter(*(where[c] for c in DAY_COLUMNS))
         self.width = len(header)
@@ -221,10 +253,15 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     site_id, name = row[columns.id].strip(), row[columns.name].strip()
     insee, raw_format = row[columns.insee].strip(), row[columns.format].strip()
     site_format = ANCT_FORMATS.get(raw_format)
-    if not (site_id and name and site_format and INSEE_CODE_PATTERN.match(insee)):
+    bad_values = _bad_values(columns, row, number)
+    if bad_values or not (site_id and name and site_format and INSEE_CODE_PATTERN.match(insee)):
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
+        problems.extend(bad_values)
         return None
-    schedule, anomalies = from_anct_days(columns.days(row))
+    cells = columns.days(row)
+    schedule, anomalies = from_anct_days(cells)
+    if not anomalies and not schedule.opening_days and not any(c.strip() for c in cells):
+        anomalies = _NO_HOURS
     hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
     return _Row(
         site_id,
@@ -320,6 +357,36 @@ def _check_row(
         departement=row.departement,
         site_format=row.raw_format,
     )
+
+
+def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
+    """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
+    problems: list[str] = []
+    for column, index in columns.codes:
+        text = row[index]
+        if text in _GOOD_CODES:  # the list repeats a few hundred codes thousands of times
+            continue
+        text = text.strip()
+        if not text or _CODES[column][0].fullmatch(text):
+            if len(_GOOD_CODES) < 100_000:
+                _GOOD_CODES.add(row[index])
+            continue
+        problems.append(f"line {number}: {column}: expected {_CODES[column][1]}, got {text!r}")
+    for column, index in columns.coordinates:
+        text = row[index]
+        low, high = _COORDINATES[column]
+        if text.isascii():  # float() would read other scripts' digits too
+            try:
+                if low <= float(text) <= high:  # false for nan, inf and out of range
+                    continue
+            except ValueError:
+                pass
+        if text.strip():
+            problems.append(
+                f"line {number}: {column}: expected a number of degrees from {low:g} to "
+                f"{high:g}, got {text.strip()!r}"
+            )
+    return problems
 
 
 def _row_problems(number: int, site_id: str, name: str, insee: str, raw_format: str) -> list[str]:

@@ -164,11 +164,26 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
         title="Horaires lisibles et cohérents",
         severity=Severity.WARNING,
         reference="Liste ANCT des structures France services (data.gouv.fr) : créneaux fictifs "
-        "« 00:00 - 00:00 », créneaux en double ou qui se chevauchent, heures illisibles",
+        "« 00:00 - 00:00 », créneaux en double ou qui se chevauchent, heures illisibles, "
+        "aucun horaire publié ; mfs-core : un créneau qui passe minuit ou dure plus de 12 h "
+        "est invraisemblable pour un guichet",
         remediation="Corriger les horaires publiés : supprimer les créneaux fictifs ou en "
-        "double, fusionner les créneaux qui se chevauchent.",
+        "double, fusionner les créneaux qui se chevauchent, publier les horaires manquants, "
+        "vérifier les créneaux de nuit ou de plus de 12 h.",
         last_verified=RULES_CHECKED_ON,
         evaluate=_Deferred("hours_quality"),
+    ),
+    Check(
+        id="label.hours-exceptions",
+        title="Horaires hors semaine type (pour information)",
+        severity=Severity.INFO,
+        reference="mfs-core : la semaine type ne compte ni les jours fériés, ni les vacances "
+        "scolaires, ni les fermetures datées ; le label ne fixe pas de règle sur ces "
+        "exceptions, elles sont listées pour vérification (une note ne fait pas échouer)",
+        remediation="Vérifier que les fermetures et horaires exceptionnels listés sont à jour "
+        "et retirer des horaires publiés ceux qui sont passés.",
+        last_verified=RULES_CHECKED_ON,
+        evaluate=_Deferred("hours_exceptions"),
     ),
 )
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
+
+import attrs
 
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.site import Agent, HoursScope, Site
-from mfs_core.hours import DAYS, Interval, WeeklySchedule, format_interval, union
+from mfs_core.hours import DAYS, Horizon, Interval, WeeklySchedule, format_interval
 from mfs_core.partners import NATIONAL_PARTNERS
 
 MIN_WEEKLY_MINUTES = 24 * 60
@@ -33,46 +36,74 @@ def _hours_text(minutes: int) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
-def _per_hours_unit(site: Site, problem: Callable[[WeeklySchedule], str | None]) -> list[Finding]:
-    """Apply an hours rule to each unit of the hours scope; ``problem`` says what is wrong.
+def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
+    """Apply an hours rule to each unit of the hours scope, over the horizon.
 
     Each location on its own when the scope says so and there are several; otherwise the
-    structure (the union of its places' hours), named by ``structure_name``.
+    structure (the union of its places' hours), named by ``structure_name``. Every judged
+    week of the horizon (:meth:`~mfs_core.hours.Horizon.judged`) must meet the rule; a
+    finding names the worst week and how many weeks meet it.
     """
     ctx = context_of(site)
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
-        units = [(u.name, u.schedule) for u in ctx.units]
+        units = [(u.name, u.weeks) for u in ctx.units]
+    elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
+        if rule.measure(ctx.structure) >= rule.minimum:
+            return []
+        text, name = rule.problem(ctx.structure), ctx.structure_name
+        return [Finding(message=f"{name} : {text}" if name else text, field="hours")]
     else:
-        units = [(ctx.structure_name, ctx.structure)]
+        units = [(ctx.structure_name, ctx.structure_horizon)]
     findings = []
-    for name, schedule in units:
-        text = problem(schedule)
-        if text is not None:
-            findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))
+    for name, horizon in units:
+        judged = horizon.judged()
+        failing = [i for i in judged if rule.measure(horizon.week(i)) < rule.minimum]
+        if not failing:
+            continue
+        worst = min(failing, key=lambda i: rule.measure(horizon.week(i)))
+        text = rule.problem(horizon.week(worst))
+        start = horizon.week_start(worst)
+        if start is not None:
+            text += (
+                f" (semaine du {start:%d/%m/%Y}, la plus faible ; {len(judged) - len(failing)} "
+                f"semaine(s) sur {len(judged)} conformes dans les {len(horizon.weeks)} semaines "
+                "à venir)"
+            )
+        findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))
     return findings
 
 
-def _short_week(schedule: WeeklySchedule) -> str | None:
-    if schedule.weekly_minutes >= MIN_WEEKLY_MINUTES:
-        return None
+@attrs.frozen
+class _Rule:
+    """An opening rule: what it measures in a week, the minimum, and the French problem."""
+
+    measure: Callable[[WeeklySchedule], int]
+    minimum: int
+    problem: Callable[[WeeklySchedule], str]
+
+
+def _short_week(schedule: WeeklySchedule) -> str:
     return f"ouvert {_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
 
 
-def _few_days(schedule: WeeklySchedule) -> str | None:
-    if schedule.opening_days >= MIN_OPENING_DAYS:
-        return None
+def _few_days(schedule: WeeklySchedule) -> str:
     return (
         f"ouvert {schedule.opening_days} jour(s) par semaine "
         f"({_open_days(schedule) or 'aucun'}), au moins 5 sont requis"
     )
 
 
+# attrgetter: one C call per site of the national list.
+_WEEKLY_HOURS = _Rule(operator.attrgetter("weekly_minutes"), MIN_WEEKLY_MINUTES, _short_week)
+_OPENING_DAYS = _Rule(operator.attrgetter("opening_days"), MIN_OPENING_DAYS, _few_days)
+
+
 def weekly_hours(site: Site) -> list[Finding]:
-    return _per_hours_unit(site, _short_week)
+    return _per_hours_unit(site, _WEEKLY_HOURS)
 
 
 def opening_days(site: Site) -> list[Finding]:
-    return _per_hours_unit(site, _few_days)
+    return _per_hours_unit(site, _OPENING_DAYS)
 
 
 def _open_days(schedule: WeeklySchedule) -> str:
@@ -84,19 +115,19 @@ def is_trained(agent: Agent, on: dt.date) -> bool:
     return agent.initial_training is not None and agent.initial_training.completed_on <= on
 
 
-def _presence_by_agent(site: Site, ctx: CheckContext, unit: Unit) -> list[WeeklySchedule]:
-    """The schedules of the trained agents present at a unit (one per agent)."""
+def _presence_by_agent(site: Site, ctx: CheckContext, unit: Unit) -> list[Horizon]:
+    """The horizons of the trained agents present at a unit (one per agent)."""
     trained = [a.id for a in site.agents if is_trained(a, ctx.as_of)]
     if not site.presence:  # default: every agent over all opening hours
-        return [unit.schedule for _ in trained]
-    schedules = []
+        return [unit.weeks for _ in trained]
+    horizons = []
     for agent in trained:
-        week = WeeklySchedule.closed()
+        weeks = Horizon.steady(WeeklySchedule.closed())
         for entry in site.presence:
             if entry.agent == agent and entry.location in (None, unit.location):
-                week = week.merged_with(entry.hours.schedule(ctx.as_of))
-        schedules.append(week)
-    return schedules
+                weeks = weeks.merged_with(entry.hours.read(ctx.as_of).horizon)
+        horizons.append(weeks)
+    return horizons
 
 
 def uncovered(
@@ -129,17 +160,41 @@ def staffing(site: Site) -> Iterator[Finding]:
     ctx = context_of(site)
     for unit in ctx.units:
         presences = _presence_by_agent(site, ctx, unit)
-        slots: list[str] = []
-        for index, day in enumerate(unit.schedule.days):
-            agent_days = [union(p.days[index]) for p in presences]
-            for interval, count in uncovered(day, agent_days, MIN_AGENTS_PRESENT):
-                slots.append(f"{DAYS[index]} {format_interval(interval)} : {count} agent(s)")
-        if slots:
-            where = f"{unit.name} : " if len(ctx.units) > 1 else ""
-            yield Finding(
-                message=f"{where}moins de deux agents formés présents — " + " ; ".join(slots),
-                field="presence" if site.presence else "agents",
-            )
+        horizons = [unit.weeks, *presences]
+        count = max(len(h.weeks) for h in horizons)
+        seen: dict[tuple[WeeklySchedule, ...], list[str]] = {}
+        failing: list[tuple[int, list[str]]] = []  # (week, its slots), weeks alike once
+        for index in range(count):
+            weeks = tuple(h.week(index) for h in horizons)
+            slots = seen.get(weeks)
+            if slots is None:
+                slots = seen[weeks] = _understaffed(weeks[0], weeks[1:])
+            if slots:
+                failing.append((index, slots))
+        if not failing:
+            continue
+        index, slots = failing[0]
+        where = f"{unit.name} : " if len(ctx.units) > 1 else ""
+        start = next((h.week_start(index) for h in horizons if h.start is not None), None)
+        when = (
+            f"semaine du {start:%d/%m/%Y} ({len(failing)} semaine(s) sur {count}) — "
+            if start is not None
+            else ""
+        )
+        yield Finding(
+            message=f"{where}moins de deux agents formés présents — {when}" + " ; ".join(slots),
+            field="presence" if site.presence else "agents",
+        )
+
+
+def _understaffed(opening: WeeklySchedule, presences: Sequence[WeeklySchedule]) -> list[str]:
+    """The slots of a week's opening with fewer than two trained agents, in French."""
+    slots: list[str] = []
+    for index, day in enumerate(opening.days):
+        agent_days = [p.days[index] for p in presences]
+        for interval, count in uncovered(day, agent_days, MIN_AGENTS_PRESENT):
+            slots.append(f"{DAYS[index]} {format_interval(interval)} : {count} agent(s)")
+    return slots
 
 
 def initial_training(site: Site) -> Iterator[Finding]:
@@ -219,3 +274,8 @@ def confidential_space(site: Site) -> Iterator[Finding]:
 
 def hours_quality(site: Site) -> list[Finding]:
     return [Finding(message=a.message, field="hours") for a in context_of(site).anomalies]
+
+
+def hours_exceptions(site: Site) -> list[Finding]:
+    """Notes (info): the hours kept out of the typical week, for the site to check them."""
+    return [Finding(message=text, field="hours") for text in context_of(site).exceptions]

@@ -52,13 +52,18 @@ class CheckStatus(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class SiteResult:
-    """The outcome of every check on one site."""
+    """The outcome of every check on one site.
+
+    ``weekly_hours`` (hours) and ``opening_days`` are those of the weakest week of the
+    horizon the rules were judged on; None when the rule could not be decided (no hours
+    published, unreadable hours): unknown, never zero.
+    """
 
     id: str
     name: str
     source: str
-    weekly_hours: float
-    opening_days: int
+    weekly_hours: float | None
+    opening_days: int | None
     findings: tuple[Finding, ...]
     statuses: dict[str, CheckStatus] = attrs.field(eq=False)
     departement: str = ""

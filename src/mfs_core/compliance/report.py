@@ -39,13 +39,16 @@ class Report:
     def summary(self) -> dict[str, Any]:
         """Counts for the whole run (the ``summary`` object of the JSON output).
 
+        ``hours_unknown`` counts the sites whose weekly hours are unknown (no hours
+        published, unreadable hours): counted apart, never as closed.
+
         Written for the national list's thousands of sites: enum members hash through a
         Python-level ``__hash__``, so statuses are counted with ``list.count`` (identity
         first) rather than used as dictionary keys.
         """
         levels = tuple(Severity)
         by_level = [0] * len(levels)
-        suppressed = compliant = 0
+        suppressed = compliant = hours_unknown = 0
         by_departement: dict[str, dict[str, Any]] = {}
         by_format: dict[str, dict[str, Any]] = {}
         fail = CheckStatus.FAIL
@@ -53,6 +56,7 @@ class Report:
         check_ids = sorted(set().union(*statuses))  # set.union walks each dict's keys in C
         for result in self.results:
             compliant += result.compliant
+            hours_unknown += result.weekly_hours is None
             for finding in result.findings:
                 if finding.waiver is not None:
                     suppressed += 1
@@ -80,6 +84,7 @@ class Report:
             "non_compliant": len(self.results) - compliant,
             "findings": severities,
             "suppressed": suppressed,
+            "hours_unknown": hours_unknown,
             "checks": checks,
         }
         if self.national:

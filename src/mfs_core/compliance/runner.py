@@ -25,7 +25,7 @@ from mfs_core.timezone import today_in_paris
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
 
-__all__ = ["Runner", "today_in_paris"]
+__all__ = ["HOURS_CHECKS", "Runner", "today_in_paris"]
 
 
 class Runner:
@@ -92,14 +92,19 @@ class Runner:
         return [self.check_site(site, source=source) for site, source in sites]
 
     def check_site(self, site: Site, *, source: str = "") -> SiteResult:
-        """Run every check on one site described by a file."""
+        """Run every check on one site described by a file.
+
+        A site that publishes no hours leaves the rules on hours (:data:`HOURS_CHECKS`)
+        unknown.
+        """
         context = build_context(
             site,
             as_of=self.as_of,
             installed_partners=self.installed_partners,
             hours_scope=self.hours_scope,
         )
-        return self.run(site, context, source=source)
+        only = None if context.hours_known else [i for i in self._ids if i not in HOURS_CHECKS]
+        return self.run(site, context, source=source, only=only)
 
     def run(
         self,
@@ -120,7 +125,7 @@ class Runner:
             found = _evaluate(check, evaluate, site)
             if found:
                 findings.extend(found)
-                statuses[check.id] = CheckStatus.FAIL
+                statuses[check.id] = _status_of(found)
             else:
                 statuses[check.id] = CheckStatus.PASS
         if site.waivers:
@@ -129,23 +134,48 @@ class Runner:
             )
             for check_id in {f.check for f in findings}:
                 mine = [f for f in findings if f.check == check_id]
-                waived = all(f.suppressed for f in mine)
+                if _status_of(mine) is CheckStatus.PASS:
+                    continue  # notes only
+                waived = all(f.suppressed for f in mine if f.level is not Severity.INFO)
                 statuses[check_id] = CheckStatus.WAIVED if waived else CheckStatus.FAIL
             statuses = dict(sorted(statuses.items()))
-        # A site's own hours: those of its one place, or of its whole structure.
-        own_hours = context.units[0].schedule if len(context.units) == 1 else context.structure
+        # A site's own hours: those of its one place, or of its whole structure, in the
+        # weakest judged week of the horizon; unknown (None) when the rule could not be
+        # decided, never zero.
+        own = context.units[0].horizon if len(context.units) == 1 else context.structure_horizon
+        if own is None:  # one week for all (the ANCT list): the hot path
+            week = context.units[0].schedule if len(context.units) == 1 else context.structure
+            minutes, days = week.weekly_minutes, week.opening_days
+        else:
+            judged = [own.week(i) for i in own.judged()]
+            minutes = min(w.weekly_minutes for w in judged)
+            days = min(w.opening_days for w in judged)
         return SiteResult(
             id=site.id,
             name=site.name,
             source=source,
-            weekly_hours=round(own_hours.weekly_minutes / 60, 2),
-            opening_days=own_hours.opening_days,
+            weekly_hours=None
+            if statuses.get(WEEKLY_HOURS) is CheckStatus.UNKNOWN
+            else round(minutes / 60, 2),
+            opening_days=None if statuses.get(OPENING_DAYS) is CheckStatus.UNKNOWN else days,
             findings=tuple(findings),
             statuses=statuses,
             departement=departement,
             format=site_format or site.format.value,
         )
 
+
+def _status_of(findings: list[Finding]) -> CheckStatus:
+    """A check with findings fails, unless they are all notes (info): notes do not fail."""
+    for finding in findings:  # a plain loop: this runs for every failing check of the list
+        if finding.severity is not Severity.INFO:
+            return CheckStatus.FAIL
+    return CheckStatus.PASS
+
+
+#: The rules read on the opening hours: unknown for a site that publishes none.
+WEEKLY_HOURS, OPENING_DAYS = "label.weekly-hours", "label.opening-days"
+HOURS_CHECKS = frozenset({WEEKLY_HOURS, OPENING_DAYS, "label.staffing"})
 
 #: A check to run and its evaluate function (deferred built-ins already resolved).
 _Step = tuple[Check, Callable[[Site], Iterable[object]] | None]

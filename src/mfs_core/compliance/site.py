@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "DayTable",
     "Equipment",
     "Hours",
+    "HoursReading",
     "HoursScope",
     "Location",
     "OfferMode",
@@ -43,8 +45,9 @@ __all__ = [
     "load_site",
 ]
 
-#: A commune's INSEE code: five digits, or 2A/2B and three digits in Corsica.
-INSEE_CODE_PATTERN = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
+#: A commune's INSEE code: five ASCII digits, or 2A/2B and three digits in Corsica (``\d``
+#: would accept other scripts' digits, such as Arabic-Indic ``٦٤٤٨٣``).
+INSEE_CODE_PATTERN = re.compile(r"^(?:[0-9]{5}|2[AB][0-9]{3})$")
 
 
 class SiteFormat(enum.StrEnum):
@@ -83,9 +86,21 @@ def _non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
 def _insee(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not INSEE_CODE_PATTERN.match(value):
         raise ValueError(
-            f"{attribute.name}: expected an INSEE commune code (5 characters, e.g. 64483), "
+            f"{attribute.name}: expected an INSEE commune code (5 ASCII digits, or 2A/2B and 3 "
+            "digits, e.g. 64483), "
             f"got {value!r}"
         )
+
+
+def _count(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name}: expected a count >= 0, got {value}")
+
+
+def _positive_days(_instance: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    # TOML reads nan and inf as floats: neither is a length.
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{attribute.name}: expected a finite number of days > 0, got {value}")
 
 
 def _doc(description: str, **schema: Any) -> dict[str, Any]:
@@ -110,10 +125,12 @@ class DayTable:
 
     def __attrs_post_init__(self) -> None:
         _schedule, anomalies = _hours.from_table(attrs.asdict(self))
-        if anomalies:
+        # An implausibly long slot is counted and reported by the checks, not refused.
+        wrong = [a for a in anomalies if a.kind not in _hours.IMPLAUSIBLE]
+        if wrong:
             raise ValueError(
                 "expected slots like 09:00-12:00, not overlapping: "
-                + "; ".join(a.message for a in anomalies)
+                + "; ".join(a.message for a in wrong)
             )
 
 
@@ -143,11 +160,36 @@ class Hours:
                 raise ValueError(f"osm: {exc}") from None
 
     def schedule(self, week_of: dt.date | None = None) -> _hours.WeeklySchedule:
-        """The typical week these hours describe."""
+        """The typical week these hours describe (the first week of the horizon)."""
         if self.osm is not None:
             return _hours.from_osm(self.osm, week_of=week_of)
         assert self.table is not None
         return _hours.from_table(attrs.asdict(self.table))[0]
+
+    def read(self, as_of: dt.date) -> HoursReading:
+        """The weeks of the horizon from ``as_of``, what they leave out, and the oddities."""
+        if self.osm is not None:
+            from mfs_core.osm_hours import read_osm
+
+            read = read_osm(self.osm, as_of)
+            return HoursReading(
+                horizon=_hours.Horizon.of(read.start, read.weeks),
+                exceptions=tuple(e.message for e in read.exceptions),
+                anomalies=read.anomalies,
+            )
+        assert self.table is not None
+        schedule, anomalies = _hours.from_table(attrs.asdict(self.table))
+        return HoursReading(horizon=_hours.Horizon.steady(schedule), anomalies=anomalies)
+
+
+@attrs.frozen(kw_only=True)
+class HoursReading:
+    """Hours as the checks read them: the horizon of regular weeks, the exceptions kept out
+    of it (French, e.g. ``fermé le 02/12/2026``) and the anomalies to report."""
+
+    horizon: _hours.Horizon
+    exceptions: tuple[str, ...] = ()
+    anomalies: tuple[_hours.HoursAnomaly, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -158,7 +200,11 @@ class Training:
     provider: str = attrs.field(
         validator=_non_empty, metadata=_doc("who gave it (CNFPT, a partner...)", minLength=1)
     )
-    days: float | None = attrs.field(default=None, metadata=_doc("length in days"))
+    days: float | None = attrs.field(
+        default=None,
+        validator=_positive_days,
+        metadata=_doc("length in days", exclusiveMinimum=0),
+    )
     topic: str = attrs.field(default="", metadata=_doc("subject of the session"))
 
 
@@ -229,7 +275,9 @@ class Equipment:
     """What the site has for the public. Missing keys mean "absent"."""
 
     public_computers: int = attrs.field(
-        default=0, metadata=_doc("computers in free access for the public", minimum=0)
+        default=0,
+        validator=_count,
+        metadata=_doc("computers in free access for the public", minimum=0),
     )
     printer: bool = attrs.field(default=False, metadata=_doc("a printer for the public"))
     scanner: bool = attrs.field(default=False, metadata=_doc("a scanner for the public"))

@@ -9,6 +9,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _known(value: float | None) -> str:
+    return "inconnu" if value is None else f"{value:g}"
+
+
 def render(report: Report) -> str:
     summary = report.summary()
     lines = [
@@ -33,7 +37,8 @@ def render(report: Report) -> str:
         waived = len(r.findings) - len(r.active)
         lines.append(
             f"| {_cell(r.name)} (`{r.id}`) | {r.verdict} | "
-            f"{r.weekly_hours:g} | {r.opening_days} | {errors} | {warnings} | {waived} |"
+            f"{_known(r.weekly_hours)} | {_known(r.opening_days)} | {errors} | {warnings} | "
+            f"{waived} |"
         )
     for r in report.results:
         if not r.findings:

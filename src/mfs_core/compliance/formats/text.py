@@ -6,17 +6,19 @@ from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report
 
 
-def _hours(value: float) -> str:
-    return f"{value:g} h"
+def _opening(result: SiteResult) -> str:
+    """``35 h/semaine, 5 jour(s)``; unknown is said, never written as zero."""
+    hours = (
+        "heures inconnues" if result.weekly_hours is None else f"{result.weekly_hours:g} h/semaine"
+    )
+    days = "jours inconnus" if result.opening_days is None else f"{result.opening_days} jour(s)"
+    return f"{hours}, {days}"
 
 
 def site_block(result: SiteResult) -> list[str]:
     verdict = result.verdict.upper() if result.verdict == "non conforme" else result.verdict
     where = f" ({result.source})" if result.source else ""
-    lines = [
-        f"{result.id} — {result.name}{where} : {verdict} — "
-        f"{_hours(result.weekly_hours)}/semaine, {result.opening_days} jour(s)"
-    ]
+    lines = [f"{result.id} — {result.name}{where} : {verdict} — {_opening(result)}"]
     for finding in result.findings:
         prefix = "  "
         if finding.waiver is not None:
@@ -43,6 +45,11 @@ def render(report: Report) -> str:
         f"erreur(s), {counts['warning']} avertissement(s), {counts['info']} info(s), "
         f"{summary['suppressed']} couvert(s) par une dérogation"
     )
+    if summary["hours_unknown"]:
+        lines.append(
+            f"Sites aux horaires inconnus (aucun horaire publié ou horaires illisibles) : "
+            f"{summary['hours_unknown']} (comptés à part, jamais comme fermés)"
+        )
     if report.national:
         if report.skipped_rows:
             lines.append(
