@@ -37,10 +37,10 @@ import itertools
 import re
 
 from stdnum import numdb
-from stdnum.fr import nif, nir, siren, siret
 from stdnum.iso7064 import mod_97_10
 from stdnum.util import get_cc_module
 
+from mfs_core.redaction._checks import nir_valid, siren_valid, siret_valid, spi_valid
 from mfs_core.redaction._spans import Span
 from mfs_core.redaction._text import words_pattern
 
@@ -199,19 +199,19 @@ def _classify(number: str) -> tuple[str, bool] | None:
     """(kind, suspected) of a compact run, or ``None`` when it is kept."""
     length = len(number)
     if not number.isdigit():  # 2A/2B: only a Corsican NIR
-        if length == 15 and nir.is_valid(number):
+        if length == 15 and nir_valid(number):
             return "nir", False
         return ("nir", True) if _nir_shaped(number) else ("number", True)
     if length <= 8:
         return None
     if length == 9:
-        return None if siren.is_valid(number) else ("number", True)
+        return None if siren_valid(number) else ("number", True)
     if length == 10:
         if number[0] == "0" and number[1] in "12345679":
             return "phone", False
         return None if number.startswith("08") else ("number", True)
     if length == 13:
-        if number[0] in "0123" and nif.is_valid(number):
+        if number[0] in "0123" and spi_valid(number):
             return "tax_number", False
         if _nir_shaped(number):
             return "nir", True
@@ -219,9 +219,9 @@ def _classify(number: str) -> tuple[str, bool] | None:
             return "phone", False
         return ("tax_number", True) if number[0] in "0123" else ("number", True)
     if length == 14:
-        return None if siret.is_valid(number) else ("number", True)
+        return None if siret_valid(number) else ("number", True)
     if length == 15:
-        if nir.is_valid(number):
+        if nir_valid(number):
             return "nir", False
         return ("nir", True) if _nir_shaped(number) else ("number", True)
     if length == 11 and number.startswith("33") and number[2] in "12345679":
@@ -293,7 +293,7 @@ def _run_spans(text: str, lower_text: str, start: int, end: int) -> list[Span]:
         key = _NIR_KEY.match(text, end)
         if key:
             end = key.end()
-            suspected = not nir.is_valid(number + key.group(1))
+            suspected = not nir_valid(number + key.group(1))
     if kind == "phone" and not _phone_layout(_GROUP.findall(run)):
         kind, suspected = "number", True  # 10 digits, but not grouped as a phone is
     if suspected and _REFERENCE.search(lower_text, max(0, start - 60), start):

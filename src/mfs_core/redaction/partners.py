@@ -16,8 +16,8 @@ import tomllib
 from importlib import resources
 
 import attrs
-from stdnum.fr import nif, nir
 
+from mfs_core.redaction._checks import nir_valid, spi_valid
 from mfs_core.redaction._spans import Span
 from mfs_core.redaction._text import unaccent, words_pattern
 
@@ -161,8 +161,8 @@ def find_partner_numbers(lower_text: str) -> list[Span]:
         compact = re.sub(r"[^a-z0-9]", "", value).upper()
         suspected = False
         if kind == "nir":
-            suspected = not nir.is_valid(compact)
+            suspected = not nir_valid(compact)
         elif kind == "tax_number":
-            suspected = not nif.is_valid(compact)
+            suspected = not spi_valid(compact)
         spans.append(Span(value_start, value_end, kind, suspected, True))
     return spans
