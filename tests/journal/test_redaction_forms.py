@@ -14,9 +14,17 @@ from hypothesis import strategies as st
 from stdnum import iban
 from stdnum.fr import nif, nir, siren, siret
 
-from mfs_core.redaction import Finding, id_problem, redact, redact_quoted, safe_repr
+from mfs_core.redaction import (
+    PLACEHOLDERS,
+    Finding,
+    id_problem,
+    redact,
+    redact_quoted,
+    safe_repr,
+)
 from mfs_core.redaction._checks import nir_valid, siren_valid, siret_valid, spi_valid
 from mfs_core.redaction.numbers import _iban_valid
+from mfs_core.redaction.partners import HINTS, lexicon
 
 
 def key(body: str) -> str:
@@ -350,3 +358,20 @@ def test_fast_checks_agree_with_stdnum(digits: str, corsica: str) -> None:
         assert spi_valid(number) == nif.is_valid(number)
     assert siren_valid(digits) == siren.is_valid(digits)
     assert siret_valid(digits) == siret.is_valid(digits)
+
+
+def test_the_partner_lexicon_is_well_formed() -> None:
+    """Kinds have placeholders, a word belongs to one kind, sources back the verified
+    entries, and every trigger holds one of the cheap hints that gate the scan."""
+    data = lexicon()
+    kinds: dict[str, str] = {}
+    for entry in data.entries:
+        assert entry.kind in PLACEHOLDERS
+        assert entry.verified in ("official", "secondary", "no")
+        assert bool(entry.sources) == (entry.verified != "no"), entry.id
+        for word in entry.phrases + entry.names:
+            assert kinds.setdefault(word, entry.kind) == entry.kind, word
+        for phrase in entry.phrases:
+            assert any(hint in phrase for hint in HINTS), phrase
+    for word in data.number_words:
+        assert any(hint in word for hint in HINTS), word

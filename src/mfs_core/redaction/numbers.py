@@ -32,6 +32,7 @@ finding: the shape of an identifier that no checksum confirms.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -242,6 +243,7 @@ def _confirmed(kind_suspected: tuple[str, bool] | None) -> bool:
 
 #: Lengths of what a checksum or a phone's shape confirms (phone, +33 phone, SPI, NIR).
 _SPLIT_LENGTHS = frozenset([10, 11, 13, 15])
+_LONGEST_SPLIT = max(_SPLIT_LENGTHS)
 
 
 def _split_run(groups: list[tuple[int, int, str]]) -> list[Span]:
@@ -255,9 +257,12 @@ def _split_run(groups: list[tuple[int, int, str]]) -> list[Span]:
     while index < len(groups):
         before = ends[index - 1] if index else 0
         found = None
-        for last in range(len(groups) - 1, index - 1, -1):
+        # Only a phone, a SPI or a NIR is split off: at most 15 digits from ``index`` on,
+        # so the search stays linear in the length of the run.
+        reach = bisect.bisect_right(ends, before + _LONGEST_SPLIT, index)
+        for last in range(reach - 1, index - 1, -1):
             if ends[last] - before not in _SPLIT_LENGTHS:
-                continue  # only a phone, a SPI or a NIR is split off
+                continue
             pieces = [g[2] for g in groups[index : last + 1]]
             found = _classify("".join(pieces).upper())
             if found and found[0] == "phone" and not _phone_layout(pieces):

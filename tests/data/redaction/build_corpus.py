@@ -5,13 +5,14 @@ reproducible (fixed seed) and a test checks that the committed file is what this
 
 Each line is one note::
 
-    {"id": "nir-07", "split": "dev" | "heldout", "group": "identifier" | "partner" |
-     "name" | "ordinary" | "mixed", "text": "...", "expected": "...",
+    {"id": "nir-07", "split": "dev" | "heldout" | "heldout-2", "group": "identifier" |
+     "partner" | "name" | "ordinary" | "mixed", "text": "...", "expected": "...",
      "spans": [{"start": 12, "end": 33, "kind": "nir"}]}
 
 ``spans`` are what must be redacted (offsets in ``text``); ``expected`` is ``text`` with each
 span replaced by the placeholder of its kind. ``split`` comes from a hash of the id, so that
 the held-out part is not chosen by hand: tune on ``dev``, only measure on ``heldout``.
+``heldout-2`` (the ``fresh_*`` notes) was written after the rules were tuned.
 
 Identifiers are synthetic and generated with valid checksums (python-stdnum's own check-digit
 functions), then written the ways French text writes them (no-break and narrow no-break
@@ -348,13 +349,18 @@ def build() -> list[dict[str, object]]:
         (f"ordinary-{i + 1:02d}", "ordinary", t) for i, t in enumerate(NOTES["ordinary_notes"])
     ]
     items += [(f"mixed-{i + 1:02d}", "mixed", t) for i, t in enumerate(NOTES["mixed_notes"])]
+    fresh = [("fresh-identifier", "identifier"), ("fresh-partner", "partner"),
+             ("fresh-name", "name"), ("fresh-ordinary", "ordinary")]  # fmt: skip
+    for prefix, kind in fresh:
+        key = prefix.replace("fresh-", "fresh_") + "_notes"
+        items += [(f"{prefix}-{i + 1:02d}", kind, t) for i, t in enumerate(NOTES[key])]
     notes = []
     for note_id, kind, template in items:
         text, spans = builder.render(template)
         notes.append(
             {
                 "id": note_id,
-                "split": split_of(note_id),
+                "split": "heldout-2" if note_id.startswith("fresh-") else split_of(note_id),
                 "group": kind,
                 "text": text,
                 "expected": expected_text(text, spans),
