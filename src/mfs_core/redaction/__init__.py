@@ -19,7 +19,8 @@ on a normalised copy of the text (every Unicode space, dash, full-width form and
 its ASCII form, see :mod:`mfs_core.redaction._text`); replacement happens on the original,
 so the rest of the note is kept exactly. Only the kinds found are reported, never a value.
 How much is caught is measured on ``tests/data/redaction/corpus.jsonl``
-(``python -m mfs_core.redaction.evaluate``), see :data:`MEASURED`.
+(``python scripts/evaluate_redaction.py``); the reports quote the figures of
+:data:`mfs_core.redaction.statement.MEASURED`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "PLACEHOLDERS",
     "Finding",
     "Redacted",
+    "find",
     "id_problem",
     "redact",
     "redact_quoted",
@@ -56,7 +58,7 @@ PLACEHOLDERS = {
     "number": "[NUMÉRO]",
     "name": "[NOM]",
 }
-#: Which kind wins when two findings overlap (a NIR introduced by "n° de sécu" is a NIR).
+#: Which kind wins when two findings overlap and are equally sure (see ``_rank``).
 _PRIORITY = {
     "email": 9,
     "iban": 8,
