@@ -175,8 +175,11 @@ converter: cattrs.Converter = _make_converter()
 def _format_errors(exc: BaseException, path: str = "") -> list[str]:
     """Flatten a cattrs exception tree into ``path: message`` lines."""
     if isinstance(exc, ForbiddenExtraKeysError):
+        # A key is data too: a NIR or a name may come as a key of a malformed object.
+        from mfs_core.redaction import redact
+
         where = f"{path}: " if path else ""
-        keys = ", ".join(sorted(exc.extra_fields))
+        keys = ", ".join(sorted(redact(str(key)).text for key in exc.extra_fields))
         return [f"{where}unknown key(s) {keys}"]
     if isinstance(exc, ClassValidationError | IterableValidationError):
         lines: list[str] = []
