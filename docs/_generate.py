@@ -356,7 +356,39 @@ def journal_schema_page() -> str:
     return "\n".join(lines)
 
 
+def partner_numbers_page() -> str:
+    """The words that introduce a partner's number, with the formats and their sources."""
+    from mfs_core.redaction import PLACEHOLDERS
+    from mfs_core.redaction.partners import lexicon
+
+    data = lexicon()
+    lines = [
+        "# Partner numbers redacted by their words",
+        "",
+        "Generated from `mfs_core/redaction/data/partner_numbers.toml`. A number written",
+        "after these words is redacted whatever its checksum (see {doc}`../journal`,",
+        '"Personal data"). Words are matched in lower case, with or without accents. A',
+        "trigger is a phrase alone, or a number word and a partner name in either order.",
+        "",
+        f"Number words: {', '.join(f'`{w}`' for w in data.number_words)}.",
+        "",
+        "| partner | redacted as | phrases | names | published format | verified | sources |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in data.entries:
+        phrases = ", ".join(f"`{p}`" for p in entry.phrases) or "-"
+        names = ", ".join(f"`{n}`" for n in entry.names) or "-"
+        sources = " ".join(f"<{url}>" for url in entry.sources) or "-"
+        lines.append(
+            f"| {entry.id} | `{PLACEHOLDERS[entry.kind]}` | {_cell(phrases)} | {_cell(names)} "
+            f"| {_cell(entry.format) or '-'} | {entry.verified} ({entry.last_verified}) "
+            f"| {sources} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
+    "partner-numbers.md": partner_numbers_page,
     "hooks.md": hooks_page,
     "routing-examples.md": routing_examples_page,
     "partners.md": partners_page,

@@ -175,8 +175,11 @@ converter: cattrs.Converter = _make_converter()
 def _format_errors(exc: BaseException, path: str = "") -> list[str]:
     """Flatten a cattrs exception tree into ``path: message`` lines."""
     if isinstance(exc, ForbiddenExtraKeysError):
+        # A key is data too: a NIR or a name may come as a key of a malformed object.
+        from mfs_core.redaction import redact
+
         where = f"{path}: " if path else ""
-        keys = ", ".join(sorted(exc.extra_fields))
+        keys = ", ".join(sorted(redact(str(key)).text for key in exc.extra_fields))
         return [f"{where}unknown key(s) {keys}"]
     if isinstance(exc, ClassValidationError | IterableValidationError):
         lines: list[str] = []
@@ -206,12 +209,17 @@ def _format_errors(exc: BaseException, path: str = "") -> list[str]:
 def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     """Build ``cls`` from plain data, raising :class:`InputError` with field paths.
 
-    ``source`` (a file name, ``<stdin>``...) prefixes every message.
+    ``source`` (a file name, ``<stdin>``...) prefixes every message. Values quoted in the
+    messages have their personal data redacted (``got '[NIR]'``).
     """
     try:
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
-        raise InputError(_format_errors(exc), source=source) from None
+        # A value quoted in a message may be personal data typed in the wrong field.
+        from mfs_core.redaction import redact_quoted
+
+        problems = [redact_quoted(problem) for problem in _format_errors(exc)]
+        raise InputError(problems, source=source) from None
 
 
 def unstructure(obj: Any) -> Any:

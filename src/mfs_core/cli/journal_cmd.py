@@ -251,6 +251,16 @@ def _date_option(name: str, value: str | None) -> dt.date | None:
         raise CliError(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
 
 
+def _redacted(text: str | None) -> str | None:
+    """Stored free text, redacted again: a journal written by an older mfs-core exports
+    what today's redaction finds (text redacted by this one comes out unchanged)."""
+    if text is None:
+        return None
+    from mfs_core.redaction import redact
+
+    return redact(text).text
+
+
 def _request_json(request: StoredRequest) -> dict[str, Any]:
     from mfs_core.journal.api import PARIS
 
@@ -263,7 +273,7 @@ def _request_json(request: StoredRequest) -> dict[str, Any]:
         "channel": request.channel,
         "outcome": request.outcome,
         "autonomy": request.autonomy,
-        "note": request.note,
+        "note": _redacted(request.note),
         "resident_pseudonym": request.resident_pseudonym,
         "redacted": list(request.redacted) or None,
         "decision": request.decision,
@@ -281,7 +291,7 @@ def _event_json(event: StoredEvent) -> dict[str, Any]:
         "event": event.event,
         "request_id": event.request_id,
         "occurred_at": event.occurred_at.astimezone(PARIS).isoformat(),
-        "reason": event.reason,
+        "reason": _redacted(event.reason),
         "redacted": list(event.redacted) or None,
     }
     return {key: value for key, value in data.items() if value is not None}

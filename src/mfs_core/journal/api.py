@@ -27,8 +27,8 @@ from mfs_core.journal.records import (
     StoredEvent,
     StoredRequest,
 )
-from mfs_core.journal.redaction import redact
 from mfs_core.journal.store import EventRow, JournalStore, RequestRow
+from mfs_core.redaction import redact, safe_repr
 from mfs_core.timezone import PARIS
 
 if TYPE_CHECKING:
@@ -205,11 +205,13 @@ class Journal:
             fact = facts.get(event.request_id)
             expected = EVENT_FOLLOWS[event.event]
             if fact is None:
-                problems.append(f"request_id: no request {event.request_id!r} in the journal")
+                problems.append(
+                    f"request_id: no request {safe_repr(event.request_id)} in the journal"
+                )
             elif fact[0] != expected.value:
                 problems.append(
                     f"event: {event.event.value!r} follows a request with outcome "
-                    f"{expected.value!r}, request {event.request_id!r} has {fact[0]!r}"
+                    f"{expected.value!r}, request {safe_repr(event.request_id)} has {fact[0]!r}"
                 )
             elif event.occurred_at < fact[1]:
                 problems.append("occurred_at: expected a time after the request's received_at")

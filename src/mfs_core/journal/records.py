@@ -26,6 +26,7 @@ from mfs_core.model import (
     ReferralTarget,
     as_offset,
 )
+from mfs_core.redaction import id_problem, safe_repr
 
 if TYPE_CHECKING:
     # Types only: routing never imports the journal, and the journal needs no routing code
@@ -128,14 +129,23 @@ def partner_of(procedure: str) -> str:
 def _pattern(pattern: re.Pattern[str], what: str, *, quote: bool = True) -> Any:
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not pattern.match(value):
-            # A malformed id may be an e-mail or a name typed in the wrong field: not quoted.
-            got = f", got {value!r}" if quote else ""
+            # A malformed id may be an e-mail or a name typed in the wrong field: not quoted;
+            # other values are quoted with any personal data in them redacted.
+            got = f", got {safe_repr(value)}" if quote else ""
             raise ValueError(f"{attribute.name}: expected {what}{got}")
 
     return validate
 
 
-_opaque_id = _pattern(RECORD_ID_PATTERN, _ID_RULE, quote=False)
+_id_shape = _pattern(RECORD_ID_PATTERN, _ID_RULE, quote=False)
+
+
+def _opaque_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An id is stored and exported in clear: it must not be a NIR, a phone, a name..."""
+    _id_shape(instance, attribute, value)
+    problem = id_problem(value)
+    if problem is not None:
+        raise ValueError(f"{attribute.name}: {problem}")
 
 
 def _aware(_instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
@@ -201,8 +211,9 @@ class RequestRecord:
         if self.partner and self.procedure and self.partner != partner_of(self.procedure):
             # Counted under two partners at once otherwise, depending on the breakdown.
             raise ValueError(
-                f"partner: {self.partner!r} is not the partner of procedure "
-                f"{self.procedure!r} ({partner_of(self.procedure)!r}); leave it out"
+                f"partner: {safe_repr(self.partner)} is not the partner of procedure "
+                f"{safe_repr(self.procedure)} ({safe_repr(partner_of(self.procedure))}); "
+                "leave it out"
             )
         if self.decision is None and self.decision_rule is not None:
             raise ValueError("decision: expected the decision that decision_rule took")

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ import attrs
 
 from mfs_core.errors import InputError
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
+from mfs_core.redaction import redact
+from mfs_core.redaction.statement import statement_fr
 from mfs_core.thematiques import THEMATIQUE_LABELS
 
 if TYPE_CHECKING:
@@ -193,7 +196,9 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
     for _outcome, event, reason, count in store.follow_ups(start, end):
         latest[event] += count
         if event == EventKind.REFERRAL_REFUSED.value:
-            reasons[reason or NONE_KEY] += count
+            # Stored redacted; redacted again so that a journal written by an older
+            # redaction shows in reports what today's finds (same text: unchanged).
+            reasons[redact(reason).text if reason else NONE_KEY] += count
     residents, identified = store.residents(start, end)
     return MonthlyReport(
         month=month.replace(day=1),
@@ -404,4 +409,5 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         lines += ["", f"{title} :"]
         width = max(len(label(key, names)) for key in counts)
         lines += [f"  {label(key, names):<{width}}  {count:>6}" for key, count in counts.items()]
+    lines += ["", *textwrap.wrap(statement_fr(), width=92)]
     return "\n".join(lines) + "\n"

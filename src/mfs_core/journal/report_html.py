@@ -17,6 +17,7 @@ from mfs_core.journal.report import (
     month_title,
     percent,
 )
+from mfs_core.redaction.statement import statement_fr
 
 __all__ = ["to_html"]
 
@@ -164,7 +165,8 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
 {charts}
 <footer>
 <p>Usagers identifiés (pseudonymes) : {report.residents} ; revenus dans le mois :
-{report.repeat_visits} fois. Aucune donnée personnelle n'est conservée dans le journal.</p>
+{report.repeat_visits} fois.</p>
+<p id="privacy">{html.escape(statement_fr())}</p>
 <p id="render-check" hidden></p>
 </footer>
 <script>{_CHECK_SCRIPT}</script>

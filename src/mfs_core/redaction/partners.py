@@ -1,0 +1,168 @@
+"""Numbers the partners give residents, recognised by the words that introduce them.
+
+A CAF number (7 digits) or a France Travail identifier (7 digits and a letter) has no
+checksum and looks like any other number: only the words before it say what it is. The
+lexicon ``data/partner_numbers.toml`` lists those words for each partner, with the formats
+the partners publish and their sources; a number written after them is redacted whatever
+its checksum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from importlib import resources
+
+import attrs
+
+from mfs_core.redaction._checks import nir_valid, spi_valid
+from mfs_core.redaction._spans import Span
+from mfs_core.redaction._text import unaccent, words_pattern
+
+__all__ = ["PartnerNumber", "find_partner_numbers", "lexicon"]
+
+
+@attrs.frozen
+class PartnerNumber:
+    """One lexicon entry: a partner, the kind its numbers are redacted as, the words that
+    introduce them, and the published format with its sources."""
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    phrases: tuple[str, ...]
+    format: str
+    sources: tuple[str, ...]
+    verified: str
+    last_verified: dt.date
+
+
+@attrs.frozen
+class Lexicon:
+    """The words that introduce a number, and the partners' entries."""
+
+    number_words: tuple[str, ...]
+    entries: tuple[PartnerNumber, ...]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon read from ``data/partner_numbers.toml``."""
+    text = resources.files("mfs_core.redaction").joinpath("data/partner_numbers.toml")
+    data = tomllib.loads(text.read_text(encoding="utf-8"))
+    entries = tuple(
+        PartnerNumber(
+            id=item["id"],
+            kind=item["kind"],
+            names=tuple(item["names"]),
+            phrases=tuple(item["phrases"]),
+            format=item["format"],
+            sources=tuple(item["sources"]),
+            verified=item["verified"],
+            last_verified=item["last_verified"],
+        )
+        for item in data["partner"]
+    )
+    return Lexicon(tuple(data["number_words"]), entries)
+
+
+_CONNECT = r"(?:[ ]?[:,(-]?[ ]?(?:de la |de l'|de |d'|du |des |la |l'|le )?(?:dossier |compte )?)"
+#: Atomic: spaces and little words between the trigger and the number are read once,
+#: never re-split when the number is not there ("dossier CAF complet").
+_FILLER = (
+    r"(?>(?:[ ]*(?:[:=#()/-]|n°|nº|no\.?|num(?:ero)?\.?|est(?: le)?|de|du|d'|le|la)?[ ]*){0,3})"
+)
+_VALUE = (
+    r"(?P<value>[a-z]{0,3}[0-9][a-z0-9]*(?:(?:[ ]?[./-][ ]?|[ ])(?=[a-z]{0,3}[0-9])[a-z0-9]+)*)"
+    r"(?![a-z0-9])"
+)
+_NOT_A_NUMBER = re.compile(
+    r"(?:19|20)[0-9]{2}(?:[ ]?[-/,][ ]?(?:19|20)[0-9]{2})*"  # years
+    r"|[0-3]?[0-9][/.-][01]?[0-9](?:[/.-][0-9]{2,4})?"  # dates
+)
+_CURRENCY_AFTER = re.compile(r"[ ]?(?:€|eur\b|euros?\b|,[0-9])")
+_SPACES = re.compile(r"[ ]+")
+
+
+def _key(words: str) -> str:
+    """A phrase as a lookup key: no accents, apostrophes as spaces, single spaces."""
+    return _SPACES.sub(" ", unaccent(words).replace("'", " ")).strip()
+
+
+@functools.cache
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The trigger regex, and the kind of each phrase and partner name (folded)."""
+    data = lexicon()
+    kinds: dict[str, str] = {}
+    for entry in data.entries:
+        for word in entry.phrases + entry.names:
+            kinds[_key(word)] = entry.kind
+    words = words_pattern(data.number_words)
+    names = words_pattern(name for entry in data.entries for name in entry.names)
+    phrases = words_pattern(phrase for entry in data.entries for phrase in entry.phrases)
+    trigger = (
+        rf"(?P<phrase>{phrases})"
+        rf"|(?:{words}){_CONNECT}(?P<name1>{names})"
+        rf"|(?P<name2>{names}){_CONNECT}(?:{words})"
+    )
+    # The partner's name may follow the phrase: "numéro d'accès en ligne impôts : 1234567".
+    after = rf"{_FILLER}(?:(?:{names})(?![a-zà-ÿ]){_FILLER})?"
+    return re.compile(rf"(?<![a-zà-ÿ0-9])(?:{trigger})(?![a-zà-ÿ]){after}{_VALUE}"), kinds
+
+
+#: The longest number a partner gives (a NIR and its key: 15 characters).
+_MAX_LENGTH = 15
+_CHUNK = re.compile(r"[a-z0-9]+")
+
+
+def _first_number(value: str) -> str:
+    """The first number of ``value``: its groups up to 15 letters and digits, so that
+    ``n° 2 94 03 75 120 005 91 06 12 34 56 78`` stops before the phone that follows."""
+    length = 0
+    end = 0
+    for chunk in _CHUNK.finditer(value):
+        length += len(chunk.group())
+        if length > _MAX_LENGTH and end:
+            break
+        end = chunk.end()
+    return value[:end]
+
+
+def _is_identifier(value: str, following: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    compact = re.sub(r"[^a-z0-9]", "", value)
+    if digits < 3 or (digits < 5 and len(compact) < 8):
+        return False
+    return not (_NOT_A_NUMBER.fullmatch(value) or _CURRENCY_AFTER.match(following))
+
+
+#: Every trigger holds one of these (a test checks it): a note holding none is not scanned.
+HINTS = ("n°", "nº", "num", "no", "id", "matricule", "dossier", "adh", "client", "code",
+         "allocataire", "secu", "sécu", "fiscal", "spi", "nir", "agdref", "tranger", "ref",
+         "réf")  # fmt: skip
+
+
+def find_partner_numbers(lower_text: str) -> list[Span]:
+    """Numbers introduced by a partner's words in a lower-case note (``_text.lowered``)."""
+    if not any(hint in lower_text for hint in HINTS):
+        return []
+    pattern, kinds = _pattern()
+    spans: list[Span] = []
+    for match in pattern.finditer(lower_text):
+        value_start = match.start("value")
+        value = _first_number(match.group("value"))
+        value_end = value_start + len(value)
+        if not _is_identifier(value, lower_text[value_end : value_end + 8]):
+            continue
+        trigger = match.group("phrase") or match.group("name1") or match.group("name2")
+        kind = kinds.get(_key(trigger), "client_number")
+        compact = re.sub(r"[^a-z0-9]", "", value).upper()
+        suspected = False
+        if kind == "nir":
+            suspected = not nir_valid(compact)
+        elif kind == "tax_number":
+            suspected = not spi_valid(compact)
+        spans.append(Span(value_start, value_end, kind, suspected, True))
+    return spans
