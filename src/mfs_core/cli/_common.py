@@ -22,14 +22,37 @@ class CliError(MfsError):
 
 
 def print_error(message: str) -> None:
-    """Print one error line on standard error, prefixed like argparse does."""
-    print(f"mfs: error: {message}", file=sys.stderr)
+    """Print one error line on standard error, prefixed like argparse does: passwords
+    hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""
+    from mfs_core.output import hide_secrets, terminal_text
+
+    print(f"mfs: error: {terminal_text(hide_secrets(message), one_line=True)}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented UTF-8 JSON (French text stays readable)."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """Print ``data`` as indented UTF-8 JSON (French text stays readable; characters that
+    act on a terminal escaped, see :func:`mfs_core.output.json_text`)."""
+    write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_json(document: str) -> None:
+    """Write JSON text on standard output, its active characters escaped."""
+    from mfs_core.output import json_text
+
+    sys.stdout.write(json_text(document))
+
+
+def write_text(text: str) -> None:
+    """Write text for people on standard output, its control characters shown as escapes
+    (:func:`mfs_core.output.terminal_text`)."""
+    from mfs_core.output import terminal_text
+
+    sys.stdout.write(terminal_text(text))
+
+
+def print_text(line: object = "") -> None:
+    """:func:`write_text` of one line."""
+    write_text(f"{line}\n")
 
 
 def add_format_option(

@@ -20,10 +20,13 @@ FORMAT_CHOICES = ("text", "json", "junit", "sarif", "github", "markdown")
 
 
 def _date(value: str) -> dt.date:
+    from mfs_core.errors import InputError
+    from mfs_core.inputs import parse_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+        return parse_date(value, "--as-of")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--as-of: ")) from None
 
 
 def register(subparsers: Any) -> None:

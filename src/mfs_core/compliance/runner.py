@@ -19,6 +19,7 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
+from mfs_core.isolation import PluginFailure, collect_plugin
 from mfs_core.model import Check, Severity
 from mfs_core.timezone import today_in_paris
 
@@ -53,6 +54,8 @@ class Runner:
         self.installed_partners = frozenset(registry.partners)
         self.as_of = as_of or today_in_paris()
         self.hours_scope = hours_scope
+        #: Seconds one check may run on one site (see :mod:`mfs_core.isolation`).
+        self.budget = registry.budget.call
         self._known = frozenset(c.id for c in self.catalogue)
         self._ids = tuple(c.id for c in self.checks)
         self._plans: dict[frozenset[str] | None, tuple[tuple[_Step, ...], dict[str, CheckStatus]]]
@@ -117,7 +120,7 @@ class Runner:
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
         for check, evaluate in to_run:
-            found = _evaluate(check, evaluate, site)
+            found = _evaluate(check, evaluate, site, self.budget)
             if found:
                 findings.extend(found)
                 statuses[check.id] = CheckStatus.FAIL
@@ -152,15 +155,20 @@ _Step = tuple[Check, Callable[[Site], Iterable[object]] | None]
 
 
 def _evaluate(
-    check: Check, evaluate: Callable[[Site], Iterable[object]] | None, site: Site
+    check: Check,
+    evaluate: Callable[[Site], Iterable[object]] | None,
+    site: Site,
+    budget: float,
 ) -> list[Finding]:
-    """Call a check in isolation: a raising check becomes a finding naming its plugin."""
+    """Call a check in isolation: a check that raises, exits, prints or overruns its time
+    budget becomes a finding naming its plugin."""
     if evaluate is None:
         return []
+    plugin = check.provenance.plugin if check.provenance else "?"
     try:
-        produced = list(evaluate(site))
-    except Exception as exc:  # third-party code: never let it crash the run
-        return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
+        produced = collect_plugin(plugin, f"check {check.id}", budget, lambda: evaluate(site))
+    except PluginFailure as exc:  # third-party code: never let it crash the run
+        return [_fault(check, _french(exc))]
     if not produced:  # the check passed (most checks on most sites)
         return []
     findings: list[Finding] = []
@@ -178,6 +186,16 @@ def _evaluate(
             )
         )
     return findings
+
+
+def _french(failure: PluginFailure) -> str:
+    """What a check did wrong, for the finding (French, as every finding)."""
+    text = str(failure)
+    if failure.timed_out:
+        return "a dépassé son temps imparti" + text.removeprefix("overran its time budget")
+    if text.startswith("raised "):
+        return "a levé " + text.removeprefix("raised ").replace(": ", " : ", 1)
+    return f"a échoué ({text})"
 
 
 def _fault(check: Check, what: str) -> Finding:

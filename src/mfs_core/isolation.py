@@ -1,0 +1,348 @@
+"""Running plugin code: its exceptions, its standard output and its time are contained.
+
+Every call into a plugin (importing it, each hook, each referral rule's predicate, each
+check) goes through :func:`call_plugin`:
+
+- **any exception**, ``SystemExit`` and ``KeyboardInterrupt`` included, becomes a
+  :class:`PluginFailure` naming what happened; a ``KeyboardInterrupt`` is the user's own
+  (re-raised) only when it came from the terminal's Ctrl-C, which the CLI records;
+- **standard output** written by the plugin (``print``) is captured, never shown: it would
+  corrupt ``--format json`` or the HTML report. A plugin that writes some fails, as a plugin
+  that raises does. (The CLI also points file descriptor 1 away from its output while it
+  runs, so writes below ``sys.stdout`` cannot corrupt it either; see :mod:`mfs_core.cli`);
+- **time**: each call has a budget in seconds (:class:`Budget`, settings
+  ``plugins_load_budget`` and ``plugins_call_budget``). A watchdog thread notices a call
+  that overruns and interrupts it: on the main thread with a signal (``SIGALRM``, which also
+  ends a blocking ``time.sleep``), on another thread by raising :class:`PluginTimeout` in it
+  (``PyThreadState_SetAsyncExc``, which cannot end a call blocked in C). The call then
+  fails, and every later call into the same plugin is skipped for the rest of the process.
+  A call that still does not return ``stuck_after`` seconds later (it swallowed the
+  interruption, or is blocked in C) is handed to :data:`on_stuck`: the CLI prints the
+  plugin's name and exits with code 2; a host application may choose otherwise (by default
+  nothing happens and the thread stays blocked).
+
+Why not a subprocess: plugin contributions hold Python callables (predicates, checks) that
+run per request, for a few microseconds each; a process per call would cost a thousand
+times the call. The watchdog costs one clock read and a few attribute writes per call
+(``benchmarks/bench_routing.py``). This protects from a plugin's bugs, not from a plugin
+written to harm: code running in the process can always do what the process can.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any, Final, TypeVar
+
+import attrs
+
+__all__ = [
+    "Budget",
+    "PluginFailure",
+    "PluginTimeout",
+    "call_plugin",
+    "collect_plugin",
+    "install_interrupt_marker",
+    "on_stuck",
+]
+
+T = TypeVar("T")
+
+#: Largest number of items one hook may yield: beyond, it is taken as yielding forever.
+MAX_HOOK_ITEMS = 100_000
+
+
+@attrs.frozen
+class Budget:
+    """Time budgets of plugin code, in seconds (0 or less: no limit).
+
+    ``load``: importing one plugin, registering it, and each of its hooks; ``call``: each
+    call of a referral rule's predicate or of a check's ``evaluate``.
+    """
+
+    load: float = 10.0
+    call: float = 1.0
+
+
+DEFAULT_BUDGET: Final = Budget()
+
+
+class PluginFailure(Exception):
+    """A plugin call failed: raised, exited, interrupted, printed or overran its budget.
+
+    ``str()`` says what happened, in English (e.g. ``called sys.exit(3)``); ``timed_out``
+    tells an overrun from the rest.
+    """
+
+    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+class PluginTimeout(BaseException):
+    """Raised inside plugin code that overran its time budget (a BaseException, so that
+    ``except Exception`` in the plugin does not swallow it)."""
+
+
+class _Sink(io.StringIO):
+    """Where a plugin's standard output goes while it runs."""
+
+    def fileno(self) -> int:  # a plugin asking for the descriptor gets none
+        raise io.UnsupportedOperation("plugin output is captured")
+
+
+class _Call:
+    """One guarded call in progress (a plain slotted class: built on every call)."""
+
+    __slots__ = ("deadline", "fired", "plugin", "raised", "seconds", "thread", "what")
+
+    def __init__(self, plugin: str, what: str, seconds: float, thread: int) -> None:
+        self.plugin = plugin
+        self.what = what
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.thread = thread
+        self.fired = 0.0  # when the interruption was sent (monotonic), 0 before
+        self.raised = False
+
+
+#: Called with (plugin, what, seconds) when a call could not be stopped; see above.
+on_stuck: Callable[[str, str, float], None] | None = None
+#: Set by the CLI's SIGINT handler: a KeyboardInterrupt is then the user's.
+_user_interrupted = False
+_lock = threading.Lock()
+_active: dict[int, _Call] = {}  # thread id -> its guarded call in progress
+_timed_out: set[str] = set()  # plugins that overran: skipped from then on
+_watching = False
+_TICK = 0.05  # seconds between two looks of the watchdog
+_signal_ready = False
+_MAIN = threading.main_thread().ident
+
+
+def call_plugin(
+    plugin: str, what: str, seconds: float, function: Callable[..., T], *args: Any
+) -> T:
+    """``function(*args)`` run as plugin code (see the module's description).
+
+    ``what`` names the call in messages ("the predicate of rule caf.x"). Raises
+    :class:`PluginFailure` for whatever the plugin did wrong.
+    """
+    result: T = _guarded(plugin, what, seconds, function, args, collect=False)
+    return result
+
+
+def collect_plugin(
+    plugin: str, what: str, seconds: float, function: Callable[[], Any]
+) -> list[Any]:
+    """The items a hook returns or yields, as a list: the call and the iteration are plugin
+    code (a generator runs when iterated). ``None`` is no item. At most
+    :data:`MAX_HOOK_ITEMS` items, else :class:`PluginFailure`."""
+    return _guarded(plugin, what, seconds, function, (), collect=True)  # type: ignore[no-any-return]
+
+
+def _guarded(
+    plugin: str,
+    what: str,
+    seconds: float,
+    function: Callable[..., Any],
+    args: tuple[Any, ...],
+    *,
+    collect: bool,
+) -> Any:
+    if plugin in _timed_out:
+        raise PluginFailure("skipped: this plugin overran its time budget earlier", timed_out=True)
+    thread = threading.get_ident()
+    outer = _active.get(thread)  # a plugin calling into another guarded call
+    call = _Call(plugin, what, seconds, thread) if seconds > 0 else None
+    if call is not None:
+        if not _watching:
+            _start_watchdog(thread)
+        _active[thread] = call
+    # sys.stdout is the process's: swapped on the main thread only, where the CLI runs.
+    saved = sys.stdout
+    sink = _Sink() if thread == _MAIN else None
+    if sink is not None:
+        sys.stdout = sink
+    try:
+        try:
+            result = function(*args)
+            if collect:
+                result = _collect(result)
+        finally:
+            # From here no interruption is sent (the watchdog only interrupts active calls).
+            _leave(thread, outer, saved, sink)
+        if call is not None and call.fired:
+            # It overran: drop an interruption sent but not raised yet, and say so.
+            _cancel_pending(call)
+            raise PluginTimeout
+    except BaseException as exc:  # every kind: a plugin must never own the process
+        _leave(thread, outer, saved, sink)
+        if call is not None and call.fired:
+            _cancel_pending(call)
+        raise _failure(plugin, exc, call) from None
+    if sink is not None and sink.tell():
+        raise PluginFailure(
+            f"wrote {sink.tell()} character(s) to standard output (captured, not shown)"
+        )
+    return result
+
+
+def _leave(thread: int, outer: _Call | None, saved: Any, sink: _Sink | None) -> None:
+    with _lock:  # the watchdog interrupts under this lock: never a call already left
+        if outer is None:
+            _active.pop(thread, None)
+        else:
+            _active[thread] = outer
+    if sink is not None and sys.stdout is sink:
+        sys.stdout = saved
+
+
+def _cancel_pending(call: _Call) -> None:
+    if call.thread == _MAIN and _signal_ready:
+        return  # the signal handler raises only into an active call: nothing pending
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(call.thread), None)
+
+
+def _collect(result: Any) -> list[Any]:
+    if result is None:
+        return []
+    if not isinstance(result, Iterable):
+        raise TypeError(f"returned {type(result).__name__}, expected an iterable")
+    items = list(itertools.islice(result, MAX_HOOK_ITEMS + 1))
+    if len(items) > MAX_HOOK_ITEMS:
+        raise OverflowError(f"yielded more than {MAX_HOOK_ITEMS} items (an endless generator?)")
+    return items
+
+
+def _failure(plugin: str, exc: BaseException, call: _Call | None) -> PluginFailure:
+    global _user_interrupted
+    if isinstance(exc, PluginTimeout):
+        _timed_out.add(plugin)
+        seconds = call.seconds if call else 0
+        return PluginFailure(f"overran its time budget of {seconds:g} s", timed_out=True)
+    if isinstance(exc, KeyboardInterrupt):
+        if _user_interrupted:  # the user's Ctrl-C: stop everything, as asked
+            _user_interrupted = False
+            raise exc
+        return PluginFailure("raised KeyboardInterrupt")
+    if isinstance(exc, SystemExit):
+        return PluginFailure(f"called sys.exit({_safe_repr(exc.code)})")
+    return PluginFailure(f"raised {type(exc).__name__}: {_safe_str(exc)}")
+
+
+def _safe_str(exc: BaseException) -> str:
+    """The exception's message: its ``__str__`` is plugin code too."""
+    try:
+        text = str(exc)
+    except BaseException:
+        return "(its message could not be read)"
+    return text if len(text) <= 500 else text[:500] + "…"
+
+
+def _safe_repr(value: object) -> str:
+    try:
+        text = repr(value)
+    except BaseException:
+        return "?"
+    return text[:100]
+
+
+# -- the watchdog -----------------------------------------------------------------------
+def _start_watchdog(thread: int) -> None:
+    global _watching
+    with _lock:
+        if _watching:
+            return
+        if thread == _MAIN:
+            _install_alarm_handler()
+        threading.Thread(target=_watch, name="mfs-plugin-watchdog", daemon=True).start()
+        _watching = True
+
+
+def _watch() -> None:
+    while True:
+        time.sleep(_TICK)
+        now = time.monotonic()
+        with _lock:
+            for call in list(_active.values()):
+                if now < call.deadline:
+                    continue
+                if not call.fired:
+                    call.fired = now
+                    _interrupt(call)
+                elif now - call.fired > _stuck_after(call) and on_stuck is not None:
+                    call.fired = now  # tell again later rather than at every tick
+                    threading.Thread(
+                        target=on_stuck, args=(call.plugin, call.what, call.seconds), daemon=True
+                    ).start()
+
+
+def _stuck_after(call: _Call) -> float:
+    """Time given to an interrupted call to stop before it counts as stuck."""
+    return max(1.0, call.seconds)
+
+
+def _interrupt(call: _Call) -> None:
+    if call.thread == _MAIN and _signal_ready:
+        signal.pthread_kill(call.thread, signal.SIGALRM)
+        return
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(call.thread), ctypes.py_object(PluginTimeout)
+    )
+
+
+def _install_alarm_handler() -> None:
+    """On the main thread, SIGALRM raises PluginTimeout in the overrunning call: only if
+    no one else uses SIGALRM."""
+    global _signal_ready
+    try:
+        if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
+            return
+        signal.signal(signal.SIGALRM, _on_alarm)
+    except (ValueError, OSError):  # not the main thread after all
+        return
+    _signal_ready = True
+
+
+def _on_alarm(_signum: int, _frame: Any) -> None:
+    # Runs in the main thread between two bytecodes: raise only into a call still in
+    # progress and overdue, once; a late signal after the call returned does nothing.
+    call = _active.get(threading.get_ident())
+    if call is not None and call.fired and not call.raised:
+        call.raised = True
+        raise PluginTimeout
+
+
+def install_interrupt_marker() -> Callable[[], None]:
+    """Make the terminal's Ctrl-C recognisable as the user's (the CLI calls this on the
+    main thread); returns the function that restores the previous handler."""
+    if threading.get_ident() != _MAIN:
+        return _nothing
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        return _nothing
+
+    def marked(signum: int, frame: Any) -> None:
+        global _user_interrupted
+        _user_interrupted = True
+        signal.default_int_handler(signum, frame)
+
+    signal.signal(signal.SIGINT, marked)
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, previous)
+
+    return restore
+
+
+def _nothing() -> None:
+    """Nothing to restore."""
