@@ -265,13 +265,34 @@ def no_raw_control(run: Run) -> tuple[str, str] | None:
     return None
 
 
-def no_raw_html(marker: str) -> Callable[[Run], tuple[str, str] | None]:
-    def check(run: Run) -> tuple[str, str] | None:
-        if marker.encode() in run.out:
-            return "wrong", f"Markdown passes {marker!r} through unescaped"
+def markdown_inert(run: Run) -> tuple[str, str] | None:
+    """Rendered as GitHub would (tables, autolinks): no tag but the table's and the code
+    spans', and every table row as many cells as the header's."""
+    if run.code == 2 and not run.out.strip():
         return None
+    from markdown_it import MarkdownIt  # the test extra: markdown-it-py[linkify]
 
-    return check
+    html = MarkdownIt("gfm-like").render(run.out.decode("utf-8", "replace"))
+    tags = set(re.findall(r"<([a-z0-9]+)", html)) - {
+        "h1",
+        "h2",
+        "p",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "code",
+    }
+    if tags:
+        return "wrong", f"Markdown output renders tags from data: {sorted(tags)}"
+    for table in re.findall(r"<table>.*?</table>", html, re.S):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        widths = {row.count("<th") + row.count("<td") for row in rows}
+        if len(widths) > 1:
+            return "wrong", "a table row of the Markdown output has cells of its own"
+    return None
 
 
 def no_secret(secret: str) -> Callable[[Run], tuple[str, str] | None]:
@@ -635,7 +656,7 @@ def format_check(fmt: str, marker: str) -> Callable[[Run], tuple[str, str] | Non
     if fmt == "junit":
         return xml_output
     if fmt == "markdown":
-        return all_of(no_raw_control, no_raw_html("<img"), no_raw_html("](https://evil"))
+        return all_of(no_raw_control, markdown_inert)
     return no_raw_control
 
 
@@ -781,6 +802,13 @@ def journal_count(run: Run) -> int:
     return len(ids_in_sqlite(run.cwd / "j.sqlite3"))
 
 
+def purge_kept(run: Run) -> tuple[str, str] | None:
+    # The example holds 400 requests (and 85 follow-up events).
+    if journal_count(run) < 400:
+        return "wrong", "a purge in the future deleted the journal"
+    return None
+
+
 def edge_cases() -> Iterator[Case]:
     journal = ["--journal", "sqlite:///{cwd}/j.sqlite3"]
     for month in (
@@ -815,15 +843,7 @@ def edge_cases() -> Iterator[Case]:
             name=f"purge --before {date}",
             args=["journal", "purge", "--before", date, *journal],
             setup=with_journal,
-            check=(
-                lambda run: (
-                    ("wrong", "a purge in the future deleted the journal")
-                    if journal_count(run) < 485
-                    else None
-                )
-            )
-            if future
-            else None,
+            check=purge_kept if future else None,
         )
 
 
@@ -978,7 +998,7 @@ def full_disk_cases() -> Iterator[Case]:
     def summary_true(run: Run) -> tuple[str, str] | None:
         stored = len(ids_in_sqlite(run.cwd / "j.sqlite3"))
         said = recorded_count(run.err)
-        if "nothing recorded" in run.err and stored:
+        if said is None and "nothing recorded" in run.err and stored:
             return "wrong", f"says nothing recorded, the journal holds {stored}"
         if said is not None and said != stored:
             return "wrong", f"says {said} recorded, the journal holds {stored}"

@@ -141,6 +141,9 @@ class Registry:
         self.warnings: tuple[str, ...] = ()
         #: Time budgets of plugin code; the router and the runner use ``budget.call``.
         self.budget = budget
+        #: Whether plugin faults are failures (strict mode): also those of predicates and
+        #: checks while routing and checking.
+        self.strict = False
 
     def __repr__(self) -> str:
         return (
@@ -192,6 +195,7 @@ class Registry:
         )
         registry = _Loader(candidates, budget or policy.budget).run()
         registry.warnings = tuple(warnings)
+        registry.strict = strict
         if strict and registry.faults:
             raise PluginError(
                 "plugin faults (strict mode):\n" + "\n".join(f"  {f}" for f in registry.faults)

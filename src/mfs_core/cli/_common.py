@@ -74,6 +74,17 @@ def add_strict_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def strict_failures(registry: Registry, failures: dict[tuple[str, str], str]) -> bool:
+    """In strict mode, name every plugin call that failed while routing or checking (a
+    predicate or a check that raised, exited, printed or overran its budget); True then,
+    and the command exits 2."""
+    if not (registry.strict and failures):
+        return False
+    for (plugin, what), message in sorted(failures.items()):
+        print_error(f"plugin {plugin!r} ({what}): {message} (strict mode)")
+    return True
+
+
 def load_registry(args: argparse.Namespace) -> Registry:
     """The registry, honouring ``--strict`` and the settings' allow/deny list."""
     from mfs_core.registry import Registry

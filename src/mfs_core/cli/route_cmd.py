@@ -28,6 +28,7 @@ from mfs_core.cli._common import (
     print_error,
     print_json,
     print_text,
+    strict_failures,
     write_json,
 )
 
@@ -113,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         source = "<flags>"
         parsed = read_requests(io.BytesIO(_request_from_flags(args)), source)
-    router = Router(load_registry(args))
+    registry = load_registry(args)
+    router = Router(registry)
     names = router.names()
     decisions: list[tuple[int | None, Decision]] = [
         (line, router.decide(request, context, explain=args.explain))
@@ -143,4 +145,6 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     for error in parsed.errors:
         print_error(error)
+    if strict_failures(registry, router.plugin_failures):
+        return EXIT_INPUT
     return EXIT_INPUT if parsed.errors else EXIT_OK

@@ -56,6 +56,9 @@ class Runner:
         self.hours_scope = hours_scope
         #: Seconds one check may run on one site (see :mod:`mfs_core.isolation`).
         self.budget = registry.budget.call
+        #: (plugin, check id) -> how the check last failed (raised, exited, printed,
+        #: overran): one entry per check however many sites, for strict mode.
+        self.plugin_failures: dict[tuple[str, str], str] = {}
         self._known = frozenset(c.id for c in self.catalogue)
         self._ids = tuple(c.id for c in self.checks)
         self._plans: dict[frozenset[str] | None, tuple[tuple[_Step, ...], dict[str, CheckStatus]]]
@@ -120,7 +123,7 @@ class Runner:
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
         for check, evaluate in to_run:
-            found = _evaluate(check, evaluate, site, self.budget)
+            found = _evaluate(check, evaluate, site, self.budget, self.plugin_failures)
             if found:
                 findings.extend(found)
                 statuses[check.id] = CheckStatus.FAIL
@@ -159,6 +162,7 @@ def _evaluate(
     evaluate: Callable[[Site], Iterable[object]] | None,
     site: Site,
     budget: float,
+    failures: dict[tuple[str, str], str],
 ) -> list[Finding]:
     """Call a check in isolation: a check that raises, exits, prints or overruns its time
     budget becomes a finding naming its plugin."""
@@ -168,6 +172,7 @@ def _evaluate(
     try:
         produced = collect_plugin(plugin, f"check {check.id}", budget, lambda: evaluate(site))
     except PluginFailure as exc:  # third-party code: never let it crash the run
+        failures[plugin, check.id] = str(exc)
         return [_fault(check, _french(exc))]
     if not produced:  # the check passed (most checks on most sites)
         return []
@@ -191,8 +196,10 @@ def _evaluate(
 def _french(failure: PluginFailure) -> str:
     """What a check did wrong, for the finding (French, as every finding)."""
     text = str(failure)
+    if text.startswith("skipped"):
+        return "n'a pas été lancé : son plugin a déjà dépassé son temps imparti"
     if failure.timed_out:
-        return "a dépassé son temps imparti" + text.removeprefix("overran its time budget")
+        return text.replace("overran its time budget of", "a dépassé son temps imparti de")
     if text.startswith("raised "):
         return "a levé " + text.removeprefix("raised ").replace(": ", " : ", 1)
     return f"a échoué ({text})"

@@ -53,15 +53,18 @@ _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$", re.ASCII)
 def parse_month(text: str) -> dt.date:
     """``"2023-06"`` → ``date(2023, 6, 1)``; :class:`InputError` otherwise, also for a
     month outside the dates every command accepts (:data:`mfs_core.inputs.DATE_RANGE`)."""
-    from mfs_core.inputs import date_problem
+    from mfs_core.inputs import EARLIEST_DATE, LATEST_DATE, date_problem
 
     match = _MONTH.match(text)
     if not match:
         raise InputError(f"--month: expected a month YYYY-MM, got {text[:40]!r}")
-    month = dt.date(int(match[1]), int(match[2]), 1)
-    if problem := date_problem(month):
-        raise InputError(f"--month: {problem.replace('a date', 'a month')}, got {text}")
-    return month
+    year = int(match[1])
+    if year < 1 or date_problem(dt.date(year, int(match[2]), 1)):  # year 0 is no date at all
+        raise InputError(
+            f"--month: expected a month between {EARLIEST_DATE:%Y-%m} and {LATEST_DATE:%Y-%m}, "
+            f"got {text}"
+        )
+    return dt.date(year, int(match[2]), 1)
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:

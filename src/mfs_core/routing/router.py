@@ -123,6 +123,9 @@ class Router:
         self._index = ProcedureIndex(self._procedures.values())
         #: Seconds a predicate may run (see :mod:`mfs_core.isolation`).
         self._budget = registry.budget.call
+        #: (plugin, rule id) -> how its predicate last failed (raised, exited, printed,
+        #: overran): one entry per rule however many requests, for strict mode and logs.
+        self.plugin_failures: dict[tuple[str, str], str] = {}
 
     def names(self) -> dict[str, str]:
         """Partner code or procedure id -> the name an agent reads (for :func:`render_text`)."""
@@ -184,6 +187,7 @@ class Router:
                     )
                 except PluginFailure as exc:  # a plugin's bug must not stop routing
                     error = str(exc).removeprefix("raised ")
+                    self.plugin_failures[rule.plugin, rule.id] = error
                     trace.append(
                         rule.entry(
                             fired=False,
