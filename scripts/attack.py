@@ -1106,19 +1106,7 @@ def plugin_named(command: list[str]) -> Callable[[Run], tuple[str, str] | None]:
 
 
 # -- concurrency -----------------------------------------------------------------------------------
-WRITER = """
-import datetime as dt, itertools, sys
-from mfs_core.journal import EventRecord, RequestRecord, open_journal
-journal = open_journal(sys.argv[1], pseudonym_secret="")
-start = dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC)
-print("ready", flush=True)
-for n in itertools.count():
-    at = start + dt.timedelta(seconds=n)
-    journal.record(RequestRecord(id=f"r{n}", received_at=at, procedure="caf.prime-activite",
-                                 channel="counter", outcome="referral"))
-    journal.follow_up(EventRecord(id=f"e{n}", event="referral_accepted", request_id=f"r{n}",
-                                  occurred_at=at + dt.timedelta(minutes=1)))
-"""
+WRITER = ROOT / "tests" / "journal" / "referral_writer.py"
 
 
 def concurrency_cases(env: Env, count: int) -> Iterator[Case]:
@@ -1145,14 +1133,13 @@ def writer_starter(env: Env, backend: str, case: Case) -> Callable[[Path], Calla
             url, cleanup = f"sqlite:///{cwd}/j.sqlite3", (lambda: None)
         case.args[-1] = url
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, url],
+            [sys.executable, str(WRITER), url],
             stdout=subprocess.PIPE,
             env=env.environ({}),
             text=True,
         )
         assert writer.stdout is not None
-        writer.stdout.readline()
-        time.sleep(0.3)  # some records in before the report starts
+        writer.stdout.readline()  # "writing": some records are in
 
         def stop() -> None:
             writer.kill()

@@ -97,6 +97,15 @@ def spliced(seed: bytes) -> st.SearchStrategy[bytes]:
 
 
 @contextlib.contextmanager
+def temp_file(name: str, data: bytes) -> Iterator[Path]:
+    """``data`` in a file ``name`` of a fresh directory (one per example)."""
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / name
+        path.write_bytes(data)
+        yield path
+
+
+@contextlib.contextmanager
 def environment(**variables: str) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in variables}
     os.environ.update(variables)
@@ -168,9 +177,7 @@ def test_route_requests(data: bytes, fmt: str) -> None:
 @FUZZ
 @given(data=spliced(CONTEXT_SEED))
 def test_route_context(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        context = Path(work) / "ctx.json"
-        context.write_bytes(data)
+    with temp_file("ctx.json", data) as context:
         args = ["route", "--procedure", "dgfip.declaration-revenus", "--context", str(context)]
         code, out, _ = mfs([*args, "--format", "json"])
         if code == 0:
@@ -194,9 +201,7 @@ def check_output(fmt: str, out: str) -> None:
 @FUZZ
 @given(data=spliced(SITE_SEED), fmt=FORMATS)
 def test_check_site_file(data: bytes, fmt: str) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        site = Path(work) / "site.toml"
-        site.write_bytes(data)
+    with temp_file("site.toml", data) as site:
         _, out, _ = mfs(["check", str(site), "--format", fmt, "--as-of", "2026-11-27"])
         check_output(fmt, out)
 
@@ -204,9 +209,7 @@ def test_check_site_file(data: bytes, fmt: str) -> None:
 @FUZZ
 @given(data=spliced(ANCT_SEED), fmt=FORMATS)
 def test_check_anct_list(data: bytes, fmt: str) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        anct = Path(work) / "anct.csv"
-        anct.write_bytes(data)
+    with temp_file("anct.csv", data) as anct:
         _, out, _ = mfs(["check", "--anct-csv", str(anct), "--format", fmt])
         check_output(fmt, out)
 
@@ -214,11 +217,8 @@ def test_check_anct_list(data: bytes, fmt: str) -> None:
 @FUZZ
 @given(data=spliced(SETTINGS_SEED))
 def test_settings_file(data: bytes) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        config = Path(work) / "mfs.toml"
-        config.write_bytes(data)
-        with environment(MFS_CONFIG=str(config)):
-            mfs(["plugins", "--format", "json"])
+    with temp_file("mfs.toml", data) as config, environment(MFS_CONFIG=str(config)):
+        mfs(["plugins", "--format", "json"])
 
 
 @FUZZ

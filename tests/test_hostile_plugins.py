@@ -33,18 +33,18 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def mfs(
-    site: Path, hostile: str, *args: str, cwd: Path | None = None, **env: str
+    site: Path, hostile: str, *args: str, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """``mfs ARGS`` in its own process, the hostile plugin installed and misbehaving as
+    ``hostile`` says (an empty string: it behaves)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
-    environ.update(
-        PYTHONPATH=str(site), MFS_HOSTILE=hostile, PYTHONDONTWRITEBYTECODE="1", **BUDGETS, **env
-    )
+    environ.update(PYTHONPATH=str(site), MFS_HOSTILE=hostile, **BUDGETS)
     done = subprocess.run(
         [sys.executable, "-m", "mfs_core.cli", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env=environ,
-        cwd=cwd,
         timeout=60,
         check=False,
     )
@@ -108,8 +108,7 @@ def test_a_plugin_that_cannot_be_stopped_ends_the_command_naming_it(hostile_site
 def test_a_failing_predicate_skips_its_rule(hostile_site: Path, hostile: str, error: str) -> None:
     requests = '{"procedure": "hostile.demarche", "channel": "counter", "wants_autonomy": false}\n'
     stdin = requests * 2
-    done = subprocess_input(hostile_site, hostile, stdin, "route", "--request", "-", "--format",
-                            "json")  # fmt: skip
+    done = mfs(hostile_site, hostile, "route", "--request", "-", "--format", "json", stdin=stdin)
     assert done.returncode == 0
     decisions = json.loads(done.stdout)
     assert [d["kind"] for d in decisions] == ["answer_now", "answer_now"]  # the rule skipped
@@ -121,29 +120,11 @@ def test_a_failing_predicate_skips_its_rule(hostile_site: Path, hostile: str, er
 
 def test_strict_mode_fails_on_a_failing_predicate(hostile_site: Path) -> None:
     request = '{"procedure": "hostile.demarche", "channel": "counter", "wants_autonomy": false}'
-    done = subprocess_input(hostile_site, "predicate:exit", request, "route", "--request", "-",
-                            "--format", "json", "--strict")  # fmt: skip
+    args = ("route", "--request", "-", "--format", "json", "--strict")
+    done = mfs(hostile_site, "predicate:exit", *args, stdin=request)
     assert done.returncode == 2
     assert "plugin 'hostile' (hostile.relais): called sys.exit(3) (strict mode)" in done.stderr
     json.loads(done.stdout)  # the decision is still printed, whole
-
-
-def subprocess_input(
-    site: Path, hostile: str, stdin: str, *args: str
-) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
-    environ.update(PYTHONPATH=str(site), MFS_HOSTILE=hostile, **BUDGETS)
-    done = subprocess.run(
-        [sys.executable, "-m", "mfs_core.cli", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in done.stderr
-    return done
 
 
 @pytest.mark.parametrize(
@@ -184,7 +165,7 @@ def test_strict_mode_fails_on_a_check_overrun_and_junit_stays_valid(hostile_site
 def test_plugin_output_never_corrupts_the_html_report(hostile_site: Path, tmp_path: Path) -> None:
     journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
     example = (ROOT / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl").read_text()
-    added = subprocess_input(hostile_site, "", example, "journal", "add", "--journal", journal)
+    added = mfs(hostile_site, "", "journal", "add", "--journal", journal, stdin=example)
     assert added.returncode == 0, added.stderr
     done = mfs(hostile_site, "import:print", "report", "--month", "2023-06", "--format", "html",
                "--journal", journal)  # fmt: skip

@@ -38,6 +38,16 @@ def request(id_: str, **changes: Any) -> dict[str, Any]:
     return {**data, **changes}
 
 
+def referral(id_: str) -> RequestRecord:
+    return RequestRecord(
+        id=id_,
+        received_at=dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC),
+        procedure="dgfip.declaration-revenus",
+        channel="counter",
+        outcome="referral",
+    )
+
+
 def line(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
@@ -60,6 +70,16 @@ def run(
 def _secret(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MFS_PSEUDONYM_SECRET", SECRET)
     monkeypatch.chdir(tmp_path)
+
+
+def example_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """The URL of a SQLite journal holding the example month (400 requests, 85 events)."""
+    url = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    example = (ROOT / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl").read_bytes()
+    assert run(["journal", "add", "--journal", url], capsys, monkeypatch, example)[0] == 0
+    return url
 
 
 def stored_ids(url: str) -> set[str]:
@@ -150,16 +170,7 @@ def test_1500_good_lines_then_a_bad_date_lose_nothing(
 def test_a_row_the_backend_refuses_does_not_take_its_batch_down(journal: Journal) -> None:
     # Past the records' own checks (forced in), the backend's constraint refuses it: the
     # batch is split around it, the others recorded.
-    records = [
-        RequestRecord(
-            id=f"r{n}",
-            received_at=dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC),
-            procedure="dgfip.declaration-revenus",
-            channel="counter",
-            outcome="referral",
-        )
-        for n in range(5)
-    ]
+    records = [referral(f"r{n}") for n in range(5)]
 
     class Bogus:
         value = "bogus"
@@ -249,15 +260,7 @@ def test_a_read_only_journal_cannot_write(journal_url: str) -> None:
         open_journal(journal_url, read_only=True) as journal,
         pytest.raises(JournalError, match=r"read-only|readonly"),
     ):
-        journal.record(
-            RequestRecord(
-                id="x",
-                received_at=dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC),
-                procedure="dgfip.declaration-revenus",
-                channel="counter",
-                outcome="referral",
-            )
-        )
+        journal.record(referral("x"))
 
 
 def test_reading_an_older_schema_asks_for_a_write_first(journal_url: str) -> None:
@@ -274,9 +277,7 @@ def test_reading_an_older_schema_asks_for_a_write_first(journal_url: str) -> Non
 def test_a_report_does_not_wait_for_a_writer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'j.sqlite3'}"
-    example = (ROOT / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl").read_bytes()
-    assert run(["journal", "add", "--journal", url], capsys, monkeypatch, example)[0] == 0
+    url = example_journal(tmp_path, capsys, monkeypatch)
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sqlite3, sys, time; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
@@ -311,15 +312,7 @@ def test_a_journal_in_a_read_only_directory_is_read_as_immutable(
     # readonly database"). Root writes anywhere, so that refusal is simulated here.
     url = f"sqlite:///{tmp_path / 'j.sqlite3'}"
     with open_journal(url, pseudonym_secret=SECRET) as journal:
-        journal.record(
-            RequestRecord(
-                id="kept",
-                received_at=dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC),
-                procedure="dgfip.declaration-revenus",
-                channel="counter",
-                outcome="referral",
-            )
-        )
+        journal.record(referral("kept"))
     real_connect = sqlite3.connect
     opened: list[str] = []
 
@@ -347,9 +340,7 @@ def test_a_journal_in_a_read_only_directory_is_read_as_immutable(
 def test_a_corrupted_page_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'j.sqlite3'}"
-    example = (ROOT / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl").read_bytes()
-    assert run(["journal", "add", "--journal", url], capsys, monkeypatch, example)[0] == 0
+    url = example_journal(tmp_path, capsys, monkeypatch)
     path = tmp_path / "j.sqlite3"
     data = bytearray(path.read_bytes())
     noise = random.Random(9)  # the same corruption every run

@@ -13,6 +13,7 @@ import datetime as dt
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,20 +21,7 @@ from mfs_core.journal import open_journal
 from mfs_core.journal.report import MonthlyReport, build_report
 
 REPORTS = 150  # per journal handle and backend: well over the runs that used to fail
-WRITER = """
-import datetime as dt, itertools, sys
-from mfs_core.journal import EventRecord, RequestRecord, open_journal
-journal = open_journal(sys.argv[1], pseudonym_secret="")
-start = dt.datetime(2023, 6, 5, 9, tzinfo=dt.UTC)
-for n in itertools.count():
-    at = start + dt.timedelta(seconds=n)
-    journal.record(RequestRecord(id=f"r{n}", received_at=at, procedure="caf.prime-activite",
-                                 channel="counter", outcome="referral"))
-    journal.follow_up(EventRecord(id=f"e{n}", event="referral_accepted", request_id=f"r{n}",
-                                  occurred_at=at + dt.timedelta(minutes=1)))
-    if n == 20:
-        print("writing", flush=True)
-"""
+WRITER = Path(__file__).with_name("referral_writer.py")
 
 
 @pytest.fixture
@@ -41,8 +29,9 @@ def busy_journal(journal_url: str) -> Iterator[str]:
     """``journal_url`` while a writer process keeps recording referrals and acceptances."""
     with open_journal(journal_url):  # created before the writer and the readers race
         pass
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, journal_url],
-                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    writer = subprocess.Popen(
+        [sys.executable, str(WRITER), journal_url], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert writer.stdout is not None
         assert writer.stdout.readline() == "writing\n"
