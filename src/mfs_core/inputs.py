@@ -83,6 +83,8 @@ def open_binary(path: str, *, option: str | None = None) -> tuple[BinaryInput, s
     """
     if path == "-":
         stdin = sys.stdin
+        if stdin is None:  # started with standard input closed
+            raise InputError("<stdin>: no standard input to read (it is closed)")
         # The bytes, not the locale's decoding of them: input is UTF-8 whatever the locale.
         buffer = getattr(stdin, "buffer", None)
         if buffer is not None:

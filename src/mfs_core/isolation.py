@@ -16,10 +16,12 @@ check) goes through :func:`call_plugin`:
   ends a blocking ``time.sleep``), on another thread by raising :class:`PluginTimeout` in it
   (``PyThreadState_SetAsyncExc``, which cannot end a call blocked in C). The call then
   fails, and every later call into the same plugin is skipped for the rest of the process.
-  A call that still does not return ``stuck_after`` seconds later (it swallowed the
-  interruption, or is blocked in C) is handed to :data:`on_stuck`: the CLI prints the
-  plugin's name and exits with code 2; a host application may choose otherwise (by default
-  nothing happens and the thread stays blocked).
+  A call that still does not return a second (or its budget, if longer) after its
+  interruption — it swallowed it, or is blocked in C — is handed to :data:`on_stuck`, from
+  another thread (write to standard error there: standard output may still be the call's
+  capture). The CLI prints the plugin's name and exits with code 2; a host application
+  may choose otherwise (by default nothing happens and the thread stays blocked). The
+  watchdog looks every 50 ms: budgets are kept to that precision.
 
 Why not a subprocess: plugin contributions hold Python callables (predicates, checks) that
 run per request, for a few microseconds each; a process per call would cost a thousand
@@ -304,6 +306,8 @@ def _install_alarm_handler() -> None:
     """On the main thread, SIGALRM raises PluginTimeout in the overrunning call: only if
     no one else uses SIGALRM."""
     global _signal_ready
+    if not (hasattr(signal, "SIGALRM") and hasattr(signal, "pthread_kill")):
+        return  # Windows: the other threads' way, an exception raised in the call
     try:
         if signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None):
             return

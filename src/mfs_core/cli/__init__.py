@@ -74,10 +74,12 @@ class OutputError(CliError):
 class _Output(io.TextIOBase):
     """Standard output for the command: its write failures become :class:`OutputError`."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str] | None) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
+        if self._stream is None:  # started with standard output closed
+            raise OutputError("cannot write the output: standard output is closed")
         try:
             return self._stream.write(text)
         except BrokenPipeError:
@@ -86,6 +88,8 @@ class _Output(io.TextIOBase):
             raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
     def flush(self) -> None:
+        if self._stream is None:
+            return
         try:
             self._stream.flush()
         except BrokenPipeError:
@@ -97,7 +101,7 @@ class _Output(io.TextIOBase):
         return True
 
     def isatty(self) -> bool:
-        return self._stream.isatty()
+        return self._stream is not None and self._stream.isatty()
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -115,7 +119,7 @@ def _protected_stdout() -> Iterator[None]:
     pointed at standard error for the command's duration and the output goes through a
     duplicate: a plugin's ``os.write(1, ...)`` lands on standard error.
     """
-    original = sys.stdout
+    original: IO[str] | None = sys.stdout
     real_fd = None
     if original is sys.__stdout__ and original is not None:
         try:
@@ -125,20 +129,19 @@ def _protected_stdout() -> Iterator[None]:
             os.dup2(sys.stderr.fileno(), fd)
         except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
             real_fd = None
-    if real_fd is not None:
-        stream: IO[str] = open(  # noqa: SIM115 - closed below
+    stream = original
+    if real_fd is not None and original is not None:
+        stream = open(  # noqa: SIM115 - closed below
             real_fd, "w", encoding="utf-8", errors="backslashreplace", newline=None,
             closefd=False, buffering=1 if os.isatty(real_fd) else -1,
         )  # fmt: skip
-    else:
-        stream = original
     sys.stdout = _Output(stream)
     try:
         yield
         sys.stdout.flush()
     finally:
-        sys.stdout = original
-        if real_fd is not None:
+        sys.stdout = original  # None when it was closed
+        if real_fd is not None and original is not None and stream is not None:
             with contextlib.suppress(OSError):
                 stream.close()  # flushes; a failure was already reported
             os.dup2(real_fd, original.fileno())

@@ -26,7 +26,13 @@ def print_error(message: str) -> None:
     hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""
     from mfs_core.output import hide_secrets, terminal_text
 
-    print(f"mfs: error: {terminal_text(hide_secrets(message), one_line=True)}", file=sys.stderr)
+    print_note(f"mfs: error: {terminal_text(hide_secrets(message), one_line=True)}")
+
+
+def print_note(line: str) -> None:
+    """Print one line on standard error (a summary, a warning), if there is one."""
+    if sys.stderr is not None:  # started with standard error closed: nowhere to say it
+        print(line, file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

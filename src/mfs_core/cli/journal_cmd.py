@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
-from mfs_core.cli._common import EXIT_INPUT, EXIT_OK, CliError, print_error
+from mfs_core.cli._common import EXIT_INPUT, EXIT_OK, CliError, print_error, print_note
 from mfs_core.errors import InputError
 
 if TYPE_CHECKING:
@@ -140,6 +140,8 @@ class _Adder:
         self.journal = journal
         self.recorded = self.already = self.rejected = 0
         self._last_bad = ""
+        #: Follow-up events read so far: written after every request (see _batches).
+        self.events: list[tuple[str, EventRecord]] = []
         # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a
         # future month's report. A day of slack covers clocks and time zones.
         self.latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
@@ -215,7 +217,7 @@ def _batches(adder: _Adder, items: Iterable[JsonItem]) -> Iterator[list[tuple[st
     from mfs_core.journal import EventRecord
 
     requests: list[tuple[str, Any]] = []
-    events: list[tuple[str, Any]] = []
+    events = adder.events
     for item in items:
         record = adder.record(item)
         if isinstance(record, EventRecord):
@@ -240,7 +242,21 @@ def _report_redactions(where: list[str], result_at: dict[int, tuple[str, ...]]) 
             parts.append(f"redacted {', '.join(named)}")
         if suspected:
             parts.append(f"redacted suspected {', '.join(suspected)} (checksum fails)")
-        print(f"{where[index]}: personal data: {'; '.join(parts)}", file=sys.stderr)
+        print_note(f"{where[index]}: personal data: {'; '.join(parts)}")
+
+
+def _stopped_at(where: str, in_events: bool, adder: _Adder) -> str:
+    """What the summary adds when the journal could not be written any more."""
+    if in_events:
+        lost = ""
+    else:
+        lost = " (the rest of the input was not read)"
+        if adder.events:  # read before the failure, written after the requests: not written
+            lost += f", nor the {len(adder.events)} follow-up event(s) read before it"
+    return (
+        f"; the write failed at {where}: nothing from there on was recorded{lost}; once "
+        "fixed, give the same input again: records already in the journal are not recorded twice"
+    )
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -261,20 +277,15 @@ def run_add(args: argparse.Namespace) -> int:
                 except JournalError as exc:
                     # The batches before are committed: say so, and where it stopped.
                     print_error(str(exc))
-                    failed = (
-                        f"; the write failed at {batch[0][0]}: nothing from there on was "
-                        "recorded (the rest of the input was not read); once fixed, give the "
-                        "same input again: records already in the journal are not recorded twice"
-                    )
+                    failed = _stopped_at(batch[0][0], isinstance(batch[0][1], EventRecord), adder)
                     break
     finally:
         if args.file != "-":
             stream.close()
     rejected = f"; {adder.rejected} record(s) rejected, see above" if adder.rejected else ""
-    print(
+    print_note(
         f"mfs: {adder.recorded} record(s) recorded, {adder.already} already in the journal"
-        f"{rejected}{failed}",
-        file=sys.stderr,
+        f"{rejected}{failed}"
     )
     return EXIT_INPUT if adder.rejected or failed else EXIT_OK
 
@@ -387,7 +398,7 @@ def run_export(args: argparse.Namespace) -> int:
                     count = _write_export(journal, args, out)
             except OSError as exc:
                 raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
-            print(f"mfs: {count} record(s) written to {args.output}", file=sys.stderr)
+            print_note(f"mfs: {count} record(s) written to {args.output}")
         else:
             _write_export(journal, args, sys.stdout)
     return EXIT_OK
