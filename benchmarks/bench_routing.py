@@ -30,7 +30,6 @@ from typing import Any
 
 from mfs_core.converter import converter
 from mfs_core.hookspecs import hookimpl
-from mfs_core.isolation import call_plugin
 from mfs_core.model import KNOWN_FACTS, ReferralRule, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing import Request, Router, SiteContext
@@ -106,7 +105,9 @@ class PredicatePlugin:
 
 
 def guard_cost(calls: int = 200_000) -> tuple[float, float]:
-    """ns per call of ``never``: bare, and through :func:`call_plugin` (budget 1 s)."""
+    """ns per call of ``never``: bare, and through ``call_plugin`` (budget 1 s)."""
+    from mfs_core.isolation import call_plugin
+
     request = converter.structure(
         {"procedure": "dgfip.x", "channel": "counter", "wants_autonomy": False}, Request
     )

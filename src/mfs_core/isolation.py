@@ -38,7 +38,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -91,34 +91,62 @@ class PluginTimeout(BaseException):
     ``except Exception`` in the plugin does not swallow it)."""
 
 
-class _Sink(io.StringIO):
-    """Where a plugin's standard output goes while it runs."""
+class _Capture(io.TextIOBase):
+    """``sys.stdout`` once plugin code has run on the main thread: outside plugin calls it
+    writes through to the stream it replaced; during one, it counts what is written there
+    and keeps none of it. Installed once (swapping ``sys.stdout`` on every call would cost
+    more than the rest of the guard), and again if someone replaces it."""
 
-    def fileno(self) -> int:  # a plugin asking for the descriptor gets none
-        raise io.UnsupportedOperation("plugin output is captured")
+    def __init__(self, inner: Any) -> None:
+        super().__init__()
+        self.inner = inner
+        self.depth = 0  # plugin calls in progress on the main thread
+        self.written = 0  # characters plugin code wrote, ever
+
+    def write(self, text: str) -> int:
+        if self.depth and threading.get_ident() == _MAIN:
+            self.written += len(text)
+            return len(text)
+        return len(text) if self.inner is None else int(self.inner.write(text))
+
+    def flush(self) -> None:
+        if self.inner is not None:
+            self.inner.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.inner is not None and bool(self.inner.isatty())
+
+    def fileno(self) -> int:
+        if self.depth or self.inner is None:  # a plugin asking for the descriptor gets none
+            raise io.UnsupportedOperation("plugin output is captured")
+        return int(self.inner.fileno())
+
+    def __getattr__(self, name: str) -> Any:  # encoding, errors, buffer... of the real one
+        return getattr(self.inner, name)
 
 
-class _Call:
-    """One guarded call in progress (a plain slotted class: built on every call)."""
+def _capture() -> _Capture:
+    """The main thread's capture, installed as ``sys.stdout`` if it is not already."""
+    current = sys.stdout
+    if current.__class__ is _Capture:
+        return current
+    capture = _Capture(current)
+    sys.stdout = capture
+    return capture
 
-    __slots__ = ("deadline", "fired", "plugin", "raised", "seconds", "thread", "what")
 
-    def __init__(self, plugin: str, what: str, seconds: float, thread: int) -> None:
-        self.plugin = plugin
-        self.what = what
-        self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-        self.thread = thread
-        self.fired = 0.0  # when the interruption was sent (monotonic), 0 before
-        self.raised = False
-
+# A call in progress, as a list (built on every call: cheaper than an object), its items:
+_DEADLINE, _FIRED, _RAISED, _PLUGIN, _WHAT, _SECONDS, _THREAD = range(7)
 
 #: Called with (plugin, what, seconds) when a call could not be stopped; see above.
 on_stuck: Callable[[str, str, float], None] | None = None
 #: Set by the CLI's SIGINT handler: a KeyboardInterrupt is then the user's.
 _user_interrupted = False
 _lock = threading.Lock()
-_active: dict[int, _Call] = {}  # thread id -> its guarded call in progress
+_active: dict[int, list[Any]] = {}  # thread id -> its guarded call in progress
 _timed_out: set[str] = set()  # plugins that overran: skipped from then on
 _watching = False
 _TICK = 0.05  # seconds between two looks of the watchdog
@@ -131,103 +159,114 @@ def call_plugin(
 ) -> T:
     """``function(*args)`` run as plugin code (see the module's description).
 
-    ``what`` names the call in messages ("the predicate of rule caf.x"). Raises
-    :class:`PluginFailure` for whatever the plugin did wrong.
+    ``what`` names the call in messages ("the predicate of rule caf.x"); ``seconds`` is its
+    budget (0: none). Raises :class:`PluginFailure` for whatever the plugin did wrong.
     """
-    result: T = _guarded(plugin, what, seconds, function, args, collect=False)
-    return result
-
-
-def collect_plugin(
-    plugin: str, what: str, seconds: float, function: Callable[[], Any]
-) -> list[Any]:
-    """The items a hook returns or yields, as a list: the call and the iteration are plugin
-    code (a generator runs when iterated). ``None`` is no item. At most
-    :data:`MAX_HOOK_ITEMS` items, else :class:`PluginFailure`."""
-    return _guarded(plugin, what, seconds, function, (), collect=True)  # type: ignore[no-any-return]
-
-
-def _guarded(
-    plugin: str,
-    what: str,
-    seconds: float,
-    function: Callable[..., Any],
-    args: tuple[Any, ...],
-    *,
-    collect: bool,
-) -> Any:
     if plugin in _timed_out:
         raise PluginFailure("skipped: this plugin overran its time budget earlier", timed_out=True)
     thread = threading.get_ident()
     outer = _active.get(thread)  # a plugin calling into another guarded call
-    call = _Call(plugin, what, seconds, thread) if seconds > 0 else None
-    if call is not None:
+    call = None
+    if seconds > 0:
+        call = [time.monotonic() + seconds, 0.0, False, plugin, what, seconds, thread]
         if not _watching:
             _start_watchdog(thread)
         _active[thread] = call
-    # sys.stdout is the process's: swapped on the main thread only, where the CLI runs.
-    saved = sys.stdout
-    sink = _Sink() if thread == _MAIN else None
-    if sink is not None:
-        sys.stdout = sink
+    # sys.stdout is the process's: captured on the main thread only, where the CLI runs.
+    capture: _Capture | None = None
+    written = depth = 0
+    if thread == _MAIN:
+        stdout: Any = sys.stdout
+        capture = stdout if stdout.__class__ is _Capture else _capture()
+        written, depth = capture.written, capture.depth
+        capture.depth = depth + 1
     try:
         try:
             result = function(*args)
-            if collect:
-                result = _collect(result)
         finally:
             # From here no interruption is sent (the watchdog only interrupts active calls).
-            _leave(thread, outer, saved, sink)
-        if call is not None and call.fired:
+            _leave(thread, outer, capture, depth)
+        if call is not None and call[_FIRED]:
             # It overran: drop an interruption sent but not raised yet, and say so.
             _cancel_pending(call)
             raise PluginTimeout
     except BaseException as exc:  # every kind: a plugin must never own the process
-        _leave(thread, outer, saved, sink)
-        if call is not None and call.fired:
+        _leave(thread, outer, capture, depth)  # again: the first may have been cut short
+        if call is not None and call[_FIRED]:
             _cancel_pending(call)
         raise _failure(plugin, exc, call) from None
-    if sink is not None and sink.tell():
+    if capture is not None and capture.written != written:
         raise PluginFailure(
-            f"wrote {sink.tell()} character(s) to standard output (captured, not shown)"
+            f"wrote {capture.written - written} character(s) to standard output (captured, "
+            "not shown)"
         )
     return result
 
 
-def _leave(thread: int, outer: _Call | None, saved: Any, sink: _Sink | None) -> None:
+def collect_plugin(
+    plugin: str, what: str, seconds: float, function: Callable[..., Any], *args: Any
+) -> list[Any]:
+    """The items ``function(*args)`` returns or yields (a hook, a check), as a list: the
+    call and the iteration are plugin code (a generator runs when iterated). ``None`` is no
+    item. At most :data:`MAX_HOOK_ITEMS` items, else :class:`PluginFailure`."""
+    return call_plugin(plugin, what, seconds, _collected, function, *args)
+
+
+def _leave(thread: int, outer: list[Any] | None, capture: _Capture | None, depth: int) -> None:
+    """Back to the state before the call; idempotent (an interruption may cut it short, and
+    the failure path calls it again)."""
+    if capture is not None:
+        capture.depth = depth
+        if sys.stdout is not capture:  # the plugin replaced it: put it back
+            sys.stdout = capture
+        if _signal_ready:
+            # The alarm's handler runs in this thread and only raises into a call still in
+            # _active: no lock needed against the watchdog.
+            if outer is None:
+                _active.pop(thread, None)
+            else:
+                _active[thread] = outer
+            return
     with _lock:  # the watchdog interrupts under this lock: never a call already left
         if outer is None:
             _active.pop(thread, None)
         else:
             _active[thread] = outer
-    if sink is not None and sys.stdout is sink:
-        sys.stdout = saved
 
 
-def _cancel_pending(call: _Call) -> None:
-    if call.thread == _MAIN and _signal_ready:
+def _cancel_pending(call: list[Any]) -> None:
+    if call[_THREAD] == _MAIN and _signal_ready:
         return  # the signal handler raises only into an active call: nothing pending
     import ctypes
 
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(call.thread), None)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(call[_THREAD]), None)
+
+
+def _collected(function: Callable[..., Any], *args: Any) -> list[Any]:
+    return _collect(function(*args))
 
 
 def _collect(result: Any) -> list[Any]:
     if result is None:
         return []
-    if not isinstance(result, Iterable):
-        raise TypeError(f"returned {type(result).__name__}, expected an iterable")
-    items = list(itertools.islice(result, MAX_HOOK_ITEMS + 1))
+    if result.__class__ is list or result.__class__ is tuple:  # the common, finite case
+        items = list(result)
+    else:
+        try:
+            iterator = iter(result)
+        except TypeError:
+            raise TypeError(f"returned {type(result).__name__}, expected an iterable") from None
+        items = list(itertools.islice(iterator, MAX_HOOK_ITEMS + 1))
     if len(items) > MAX_HOOK_ITEMS:
         raise OverflowError(f"yielded more than {MAX_HOOK_ITEMS} items (an endless generator?)")
     return items
 
 
-def _failure(plugin: str, exc: BaseException, call: _Call | None) -> PluginFailure:
+def _failure(plugin: str, exc: BaseException, call: list[Any] | None) -> PluginFailure:
     global _user_interrupted
     if isinstance(exc, PluginTimeout):
         _timed_out.add(plugin)
-        seconds = call.seconds if call else 0
+        seconds = call[_SECONDS] if call else 0
         return PluginFailure(f"overran its time budget of {seconds:g} s", timed_out=True)
     if isinstance(exc, KeyboardInterrupt):
         if _user_interrupted:  # the user's Ctrl-C: stop everything, as asked
@@ -274,31 +313,30 @@ def _watch() -> None:
         now = time.monotonic()
         with _lock:
             for call in list(_active.values()):
-                if now < call.deadline:
+                if now < call[_DEADLINE]:
                     continue
-                if not call.fired:
-                    call.fired = now
+                if not call[_FIRED]:
+                    call[_FIRED] = now
                     _interrupt(call)
-                elif now - call.fired > _stuck_after(call) and on_stuck is not None:
-                    call.fired = now  # tell again later rather than at every tick
-                    threading.Thread(
-                        target=on_stuck, args=(call.plugin, call.what, call.seconds), daemon=True
-                    ).start()
+                elif now - call[_FIRED] > _stuck_after(call) and on_stuck is not None:
+                    call[_FIRED] = now  # tell again later rather than at every tick
+                    stuck = (call[_PLUGIN], call[_WHAT], call[_SECONDS])
+                    threading.Thread(target=on_stuck, args=stuck, daemon=True).start()
 
 
-def _stuck_after(call: _Call) -> float:
+def _stuck_after(call: list[Any]) -> float:
     """Time given to an interrupted call to stop before it counts as stuck."""
-    return max(1.0, call.seconds)
+    return max(1.0, float(call[_SECONDS]))
 
 
-def _interrupt(call: _Call) -> None:
-    if call.thread == _MAIN and _signal_ready:
-        signal.pthread_kill(call.thread, signal.SIGALRM)
+def _interrupt(call: list[Any]) -> None:
+    if call[_THREAD] == _MAIN and _signal_ready:
+        signal.pthread_kill(call[_THREAD], signal.SIGALRM)
         return
     import ctypes
 
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(call.thread), ctypes.py_object(PluginTimeout)
+        ctypes.c_ulong(call[_THREAD]), ctypes.py_object(PluginTimeout)
     )
 
 
@@ -321,8 +359,8 @@ def _on_alarm(_signum: int, _frame: Any) -> None:
     # Runs in the main thread between two bytecodes: raise only into a call still in
     # progress and overdue, once; a late signal after the call returned does nothing.
     call = _active.get(threading.get_ident())
-    if call is not None and call.fired and not call.raised:
-        call.raised = True
+    if call is not None and call[_FIRED] and not call[_RAISED]:
+        call[_RAISED] = True
         raise PluginTimeout
 
 

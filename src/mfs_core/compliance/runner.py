@@ -77,7 +77,12 @@ class Runner:
         plan = self._plans.get(key)
         if plan is None:
             to_run = tuple(
-                (c, None if c.evaluate is None else resolve_evaluator(c.evaluate))
+                (
+                    c,
+                    None if c.evaluate is None else resolve_evaluator(c.evaluate),
+                    c.provenance.plugin if c.provenance else "?",
+                    f"check {c.id}",
+                )
                 for c in self.checks
                 if key is None or c.id in key
             )
@@ -122,8 +127,10 @@ class Runner:
             site = attrs.evolve(site, context=context)
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
-        for check, evaluate in to_run:
-            found = _evaluate(check, evaluate, site, self.budget, self.plugin_failures)
+        for check, evaluate, plugin, what in to_run:
+            found = _evaluate(
+                check, evaluate, plugin, what, site, self.budget, self.plugin_failures
+            )
             if found:
                 findings.extend(found)
                 statuses[check.id] = CheckStatus.FAIL
@@ -153,13 +160,16 @@ class Runner:
         )
 
 
-#: A check to run and its evaluate function (deferred built-ins already resolved).
-_Step = tuple[Check, Callable[[Site], Iterable[object]] | None]
+#: A check to run, its evaluate function (deferred built-ins already resolved), its plugin
+#: and how a failure names it.
+_Step = tuple[Check, Callable[[Site], Iterable[object]] | None, str, str]
 
 
 def _evaluate(
     check: Check,
     evaluate: Callable[[Site], Iterable[object]] | None,
+    plugin: str,
+    what: str,
     site: Site,
     budget: float,
     failures: dict[tuple[str, str], str],
@@ -168,9 +178,8 @@ def _evaluate(
     budget becomes a finding naming its plugin."""
     if evaluate is None:
         return []
-    plugin = check.provenance.plugin if check.provenance else "?"
     try:
-        produced = collect_plugin(plugin, f"check {check.id}", budget, lambda: evaluate(site))
+        produced = collect_plugin(plugin, what, budget, evaluate, site)
     except PluginFailure as exc:  # third-party code: never let it crash the run
         failures[plugin, check.id] = str(exc)
         return [_fault(check, _french(exc))]

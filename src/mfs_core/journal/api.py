@@ -305,8 +305,8 @@ class Journal:
         today = today_in_paris()
         if before > today:
             raise InputError(
-                f"--before: {before.isoformat()} is after today ({today.isoformat()}): "
-                "expected today or an earlier date; nothing was deleted"
+                f"purge: {before.isoformat()} is after today ({today.isoformat()}): expected "
+                "today or an earlier date; nothing was deleted"
             )
         requests, events = self.store.purge(_start_of_day(before))
         return PurgeResult(requests=requests, events=events)
