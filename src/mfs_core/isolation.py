@@ -124,7 +124,15 @@ class _Capture(io.TextIOBase):
             raise io.UnsupportedOperation("plugin output is captured")
         return int(self.inner.fileno())
 
-    def __getattr__(self, name: str) -> Any:  # encoding, errors, buffer... of the real one
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.inner, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.inner, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:  # buffer, line_buffering... of the real one
         return getattr(self.inner, name)
 
 

@@ -26,8 +26,8 @@ what it is and never acts:
 
 from __future__ import annotations
 
+import functools
 import re
-import urllib.parse
 
 __all__ = [
     "csv_text",
@@ -39,12 +39,18 @@ __all__ = [
     "xml_text",
 ]
 
-# Characters that act on a terminal or reverse the text around them.
+# Characters that act on a terminal or reverse the text around them. The patterns are
+# compiled on first use: `mfs plugins` needs one of them, and its cold start is measured.
 _ACTIVE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_TERMINAL = re.compile(f"[{_ACTIVE}]")
-_TERMINAL_ONE_LINE = re.compile(f"[{_ACTIVE}\t\n]")
-_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_XML = re.compile(f"[{_ACTIVE}\ud800-\udfff\ufffe\uffff]")
+_TERMINAL = f"[{_ACTIVE}]"
+_TERMINAL_ONE_LINE = f"[{_ACTIVE}\t\n]"
+_JSON = "[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_XML = f"[{_ACTIVE}\ud800-\udfff\ufffe\uffff]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -55,32 +61,34 @@ def _escape(match: re.Match[str]) -> str:
 def terminal_text(text: str, *, one_line: bool = False) -> str:
     """``text`` with every active character shown as an escape (also tab and line breaks
     when ``one_line``)."""
-    pattern = _TERMINAL_ONE_LINE if one_line else _TERMINAL
+    pattern = _compiled(_TERMINAL_ONE_LINE if one_line else _TERMINAL)
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 def json_text(document: str) -> str:
     """A JSON document whose strings' active characters are ``\\uXXXX`` escapes: the same
     document once parsed, inert on a terminal."""
-    if not _JSON.search(document):
+    pattern = _compiled(_JSON)
+    if not pattern.search(document):
         return document
-    return _JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def xml_text(text: str) -> str:
     """``text`` fit for an XML attribute or element: forbidden and active characters shown
     as escapes (ElementTree then escapes ``<``, ``&``, quotes)."""
-    return _XML.sub(_escape, text) if _XML.search(text) else text
+    pattern = _compiled(_XML)
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!@"})
-_AUTOLINK = re.compile(r"(?i):(?=//)|(?<=www)\.")
+_AUTOLINK = r"(?i):(?=//)|(?<=www)\."
 
 
 def markdown_text(text: str) -> str:
     """``text`` as inert Markdown on one line (a table cell, a heading)."""
     text = terminal_text(" ".join(text.splitlines()), one_line=True).translate(_MARKDOWN)
-    return _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
+    return _compiled(_AUTOLINK).sub(lambda m: "\\" + m.group(), text)
 
 
 def markdown_code(text: str) -> str:
@@ -97,8 +105,8 @@ def csv_text(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-_KEYWORD_SECRET = re.compile(r"""(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)""")
-_URL_USER = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@")
+_KEYWORD_SECRET = r"""(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)"""
+_URL_USER = r"(?i)\b([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@"
 
 
 def hide_secrets(text: str) -> str:
@@ -107,13 +115,15 @@ def hide_secrets(text: str) -> str:
     ``sslpassword='...'``) replaced by ``***``."""
     if "password" not in text.lower() and "@" not in text:
         return text
-    text = _KEYWORD_SECRET.sub(r"\1***", text)
-    return _URL_USER.sub(r"\1***@", text)
+    text = _compiled(_KEYWORD_SECRET).sub(r"\1***", text)
+    return _compiled(_URL_USER).sub(r"\1***@", text)
 
 
 def public_url(url: str) -> str:
     """A journal URL fit for messages: :func:`hide_secrets`, also of a URL the parser
     reads a password from that the patterns above miss."""
+    import urllib.parse
+
     shown = hide_secrets(url)
     try:
         password = urllib.parse.urlsplit(shown).password

@@ -105,7 +105,11 @@ class _Output(io.TextIOBase):
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
-        return str(getattr(self._stream, "encoding", "utf-8"))
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._stream, "errors", None)
 
     def __getattr__(self, name: str) -> Any:  # buffer, errors, fileno...
         return getattr(self._stream, name)
