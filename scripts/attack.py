@@ -93,6 +93,7 @@ class Case:
     stdout_path: str | None = None  # e.g. /dev/full
     limit_file_size: int | None = None  # RLIMIT_FSIZE, bytes: a disk that fills up
     background: Callable[[Path], Callable[[], None]] | None = None  # start; returns stop
+    command: list[str] | None = None  # another program than `mfs` (e.g. a Python script)
 
 
 @dataclasses.dataclass
@@ -153,9 +154,7 @@ def run_case(env: Env, case: Case) -> Outcome:
         case.setup(cwd)
     stop = case.background(cwd) if case.background else None
     command = [
-        sys.executable,
-        "-m",
-        "mfs_core.cli",
+        *(case.command or [sys.executable, "-m", "mfs_core.cli"]),
         *(a.replace("{cwd}", str(cwd)) for a in case.args),
     ]
 
@@ -1125,6 +1124,46 @@ def concurrency_cases(env: Env, count: int) -> Iterator[Case]:
             yield case
 
 
+#: Builds reports through the Python API, as municipal software does, and counts those
+#: whose figures cannot be (a negative pending, totals that do not add up).
+API_READER = """
+import datetime as dt, json, sys
+from mfs_core.journal import open_journal
+from mfs_core.journal.report import build_report
+impossible = 0
+with open_journal(sys.argv[2], pseudonym_secret="") as journal:
+    for _ in range(int(sys.argv[1])):
+        r = build_report(journal, dt.date(2023, 6, 1))
+        if r.referrals.pending < 0 or sum(r.by_outcome.values()) != r.total_requests:
+            impossible += 1
+print(json.dumps({"reports": int(sys.argv[1]), "impossible": impossible}))
+"""
+
+
+def api_concurrency_cases(env: Env, count: int) -> Iterator[Case]:
+    """Batches of reports built through the API while another process writes."""
+    backends = ["sqlite"] + (["postgres"] if env.postgres_url else [])
+    for backend in backends:
+        for n in range(count):
+            case = Case(
+                kind=f"report during writes, API ({backend})",
+                name=f"300 reports, batch {n}",
+                command=[sys.executable, "-c", API_READER],
+                args=["300", "URL"],
+                check=api_figures_possible,
+                timeout=120,
+            )
+            case.background = writer_starter(env, backend, case)
+            yield case
+
+
+def api_figures_possible(run: Run) -> tuple[str, str] | None:
+    data = json.loads(run.out)
+    if data["impossible"]:
+        return "wrong", f"{data['impossible']} of {data['reports']} reports impossible"
+    return None
+
+
 def writer_starter(env: Env, backend: str, case: Case) -> Callable[[Path], Callable[[], None]]:
     def start(cwd: Path) -> Callable[[], None]:
         if backend == "postgres":
@@ -1196,6 +1235,7 @@ def all_cases(env: Env, rng: random.Random, scale: int) -> list[Case]:
     cases += full_disk_cases()
     cases += plugin_cases()
     cases += concurrency_cases(env, 10 * scale)
+    cases += api_concurrency_cases(env, 3 * scale)
     return cases
 
 
