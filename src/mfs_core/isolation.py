@@ -6,10 +6,12 @@ check) goes through :func:`call_plugin`:
 - **any exception**, ``SystemExit`` and ``KeyboardInterrupt`` included, becomes a
   :class:`PluginFailure` naming what happened; a ``KeyboardInterrupt`` is the user's own
   (re-raised) only when it came from the terminal's Ctrl-C, which the CLI records;
-- **standard output** written by the plugin (``print``) is captured, never shown: it would
-  corrupt ``--format json`` or the HTML report. A plugin that writes some fails, as a plugin
-  that raises does. (The CLI also points file descriptor 1 away from its output while it
-  runs, so writes below ``sys.stdout`` cannot corrupt it either; see :mod:`mfs_core.cli`);
+- **standard output** written by the plugin (``print``) on the main thread, where the CLI
+  runs, is captured, never shown: it would corrupt ``--format json`` or the HTML report. A
+  plugin that writes some fails, as a plugin that raises does. (The CLI also points file
+  descriptor 1 away from its output while it runs, so writes below ``sys.stdout`` cannot
+  corrupt it either; see :mod:`mfs_core.cli`.) On other threads of a host application,
+  output is not captured: ``sys.stdout`` is shared by all threads;
 - **time**: each call has a budget in seconds (:class:`Budget`, settings
   ``plugins_load_budget`` and ``plugins_call_budget``). A watchdog thread notices a call
   that overruns and interrupts it: on the main thread with a signal (``SIGALRM``, which also
