@@ -128,12 +128,15 @@ def test_calls_near_their_budget_never_leak_an_interruption() -> None:
 
 
 def test_the_users_ctrl_c_is_not_taken_for_the_plugins() -> None:
+    # Python's own handler, as in a terminal (a background job starts with SIGINT ignored).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     restore = isolation.install_interrupt_marker()
     try:
         with pytest.raises(KeyboardInterrupt):
             call_plugin("p", "x", 5, lambda: signal.raise_signal(signal.SIGINT))
     finally:
         restore()
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_a_call_that_cannot_be_stopped_is_handed_to_on_stuck() -> None:
