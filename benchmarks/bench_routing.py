@@ -12,6 +12,12 @@ The requests are cut into batches of 1,000. For each batch, in the same loop: th
 structure its dicts with the shared cattrs converter, then the time to decide the structured
 requests with ``explain=False`` (and, for information, ``explain=True``). Reported: the median
 per-request cost over the batches, and the ratio decision / structuring (target <= 4).
+
+Plugin predicates run under :mod:`mfs_core.isolation` (exceptions, output, time budget). No
+plugin of the project has one, so ``--predicates`` adds an in-process plugin whose rule,
+with a predicate that never holds, applies to every procedure of three partners (dgfip,
+caf, cnam: about a third of the requests evaluate it). Printed then, for information: the
+cost of one guarded predicate call against the bare call, measured side by side.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ import time
 from typing import Any
 
 from mfs_core.converter import converter
-from mfs_core.model import KNOWN_FACTS
+from mfs_core.hookspecs import hookimpl
+from mfs_core.model import KNOWN_FACTS, ReferralRule, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing import Request, Router, SiteContext
 
@@ -73,6 +80,53 @@ CONTEXTS: list[dict[str, Any]] = [
 ]
 
 
+def never(request: Request, context: SiteContext) -> bool:
+    """A predicate that reads the request and never holds."""
+    return request.urgency.value == "never"
+
+
+class PredicatePlugin:
+    """One rule with a predicate per partner of ``PARTNERS``, for ``--predicates``."""
+
+    PARTNERS = ("dgfip", "caf", "cnam")
+
+    @hookimpl
+    def mfs_referral_rules(self) -> list[ReferralRule]:
+        return [
+            ReferralRule(
+                id=f"{partner}.bench-predicate",
+                partner=partner,
+                target=ReferralTarget.REFERENT,
+                reason="Jamais.",
+                predicate=never,
+            )
+            for partner in self.PARTNERS
+        ]
+
+
+def guard_cost(calls: int = 200_000) -> tuple[float, float]:
+    """ns per call of ``never``: bare, and through ``call_plugin`` (budget 1 s)."""
+    from mfs_core.isolation import call_plugin
+
+    request = converter.structure(
+        {"procedure": "dgfip.x", "channel": "counter", "wants_autonomy": False}, Request
+    )
+    context = converter.structure(CONTEXTS[0], SiteContext)
+    clock = time.perf_counter_ns
+    bare, guarded = [], []
+    for _ in range(5):
+        t0 = clock()
+        for _ in range(calls):
+            never(request, context)
+        t1 = clock()
+        for _ in range(calls):
+            call_plugin("bench", "predicate", 1.0, never, request, context)
+        t2 = clock()
+        bare.append((t1 - t0) / calls)
+        guarded.append((t2 - t1) / calls)
+    return statistics.median(bare), statistics.median(guarded)
+
+
 def request_dicts(registry: Registry, count: int, rng: random.Random) -> list[dict[str, Any]]:
     procedures = list(registry.procedures)
     unknown = [f"{pid}-inconnue" for pid in procedures[:10]]
@@ -108,9 +162,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--predicates", action="store_true", help="add rules with a predicate (see above)"
+    )
     args = parser.parse_args()
 
-    registry = Registry.load(strict=True)
+    extra = [("bench-predicates", PredicatePlugin())] if args.predicates else []
+    registry = Registry.load(strict=True, extra=extra)
     router = Router(registry)
     contexts = [converter.structure(c, SiteContext) for c in CONTEXTS]
     dicts = request_dicts(registry, args.requests, random.Random(args.seed))
@@ -154,6 +212,12 @@ def main() -> None:
     ratio = decide_us / structure_us
     verdict = "ok" if ratio <= 4 else "OVER TARGET"
     print(f"ratio decide / structure: {ratio:.2f} (target <= 4: {verdict})")
+    if args.predicates:
+        bare, guarded = guard_cost()
+        print(
+            f"one predicate call: bare {bare:.0f} ns, guarded {guarded:.0f} ns "
+            f"(+{guarded - bare:.0f} ns: exceptions, output and time budget contained)"
+        )
 
 
 if __name__ == "__main__":

@@ -135,7 +135,10 @@ def test_request_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ([], "give --request FILE, or --procedure ID or --need TEXT"),
         (["--request", "-", "--autonomy"], "--request cannot be combined with --autonomy"),
-        (["--request", "/no/such/file.json"], "--request: cannot read /no/such/file.json"),
+        (
+            ["--request", "/no/such/file.json"],
+            "--request: /no/such/file.json: cannot read the file",
+        ),
         (["--need", "x", "--fact", "nir"], "<flags>: facts: unknown fact(s) 'nir'"),
     ],
 )

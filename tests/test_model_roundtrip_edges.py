@@ -55,6 +55,7 @@ from mfs_core.model import (
     Channel,
     ReferralTarget,
 )
+from mfs_core.redaction import id_problem
 from mfs_core.routing import (
     Alternative,
     Decision,
@@ -385,9 +386,16 @@ def test_site_round_trip_through_toml_and_load_site(site_file: Path, site: Site)
 
 # -- the journal's records (``mfs journal add``) --------------------------------------------
 
-record_ids = st.from_regex(RECORD_ID_PATTERN, fullmatch=True)
+# Ids the journal accepts: the id pattern, and nothing that looks like personal data (a name,
+# a NIR, a phone...), which records refuse (tests/journal/test_personal_data.py).
+record_ids = st.from_regex(RECORD_ID_PATTERN, fullmatch=True).filter(
+    lambda value: id_problem(value) is None
+)
 thematiques = st.from_regex(THEMATIQUE_PATTERN, fullmatch=True)
-notes = st.none() | st.text(max_size=60) | st.just("é" * MAX_NOTE_LENGTH)
+# Free text the journal stores: any text but NUL, which PostgreSQL cannot hold (refused).
+journal_text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=60)
+notes = st.none() | journal_text | st.just("é" * MAX_NOTE_LENGTH)
+residents = journal_text.filter(str.strip)  # an identifier made of spaces is refused
 
 
 @st.composite
@@ -407,7 +415,7 @@ def request_records(draw: st.DrawFn) -> RequestRecord:
         ),
         autonomy=draw(st.none() | st.sampled_from(Autonomy)),
         note=draw(notes),
-        resident=draw(st.none() | text),
+        resident=draw(st.none() | residents),
     )
 
 

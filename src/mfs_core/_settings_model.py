@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
+    InitSettingsSource,
     NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    TomlConfigSettingsSource,
 )
 
 __all__ = ["MfsSettings"]
@@ -20,7 +20,9 @@ __all__ = ["MfsSettings"]
 class MfsSettings(BaseSettings):
     """Every setting of mfs-core. Environment variables are ``MFS_`` + the field name."""
 
-    model_config = SettingsConfigDict(env_prefix="MFS_", extra="forbid", toml_file="mfs.toml")
+    model_config = SettingsConfigDict(env_prefix="MFS_", extra="forbid")
+    #: The TOML file of the lowest layer (see :meth:`reading`).
+    toml_path: ClassVar[Path] = Path("mfs.toml")
 
     plugins_enable: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
@@ -31,6 +33,16 @@ class MfsSettings(BaseSettings):
     )
     plugins_strict: bool = Field(
         default=False, description="Turn plugin load faults into failures (for CI)."
+    )
+    plugins_load_budget: float = Field(
+        default=10.0,
+        description="Seconds one plugin may take to import and register, and each of its "
+        "hooks; 0: no limit. Over it, the plugin is named and skipped.",
+    )
+    plugins_call_budget: float = Field(
+        default=1.0,
+        description="Seconds one call of a plugin's referral-rule predicate or check may "
+        "take; 0: no limit. Over it, the call fails and the plugin is skipped from then on.",
     )
     config: Path | None = Field(
         default=None, description="The mfs.toml file to read (MFS_CONFIG); default ./mfs.toml."
@@ -64,10 +76,22 @@ class MfsSettings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+        return (init_settings, env_settings, _TomlFile(settings_cls))
 
     @classmethod
     def reading(cls, toml_file: Path) -> type[MfsSettings]:
         """This class, reading its TOML layer from ``toml_file`` (chosen at run time)."""
-        config = SettingsConfigDict(**{**cls.model_config, "toml_file": toml_file})
-        return type(cls.__name__, (cls,), {"model_config": config})
+        return type(cls.__name__, (cls,), {"toml_path": toml_file})
+
+
+class _TomlFile(InitSettingsSource):
+    """The ``mfs.toml`` layer, read through :func:`mfs_core.inputs.read_toml` like every
+    input (size and depth limits, UTF-8 with or without a byte order mark); its problems
+    are :class:`~mfs_core.errors.InputError` naming the file."""
+
+    def __init__(self, settings_cls: type[BaseSettings]) -> None:
+        from mfs_core.inputs import read_toml
+
+        path = getattr(settings_cls, "toml_path", None)
+        data = read_toml(str(path)) if isinstance(path, Path) and path.is_file() else {}
+        super().__init__(settings_cls, data)

@@ -11,7 +11,10 @@ Loading, step by step:
    allow/deny list (:class:`~mfs_core.settings.PluginPolicy`);
 3. ``check_pending()``: a hook implementation for a hook that does not exist is a fault;
 4. each hook of each plugin is called on its own, so a plugin that raises or yields a wrong
-   type is reported by name and skipped while the others keep working;
+   type is reported by name and skipped while the others keep working. Importing a plugin,
+   registering it and each hook run as plugin code (:mod:`mfs_core.isolation`):
+   ``SystemExit``, ``KeyboardInterrupt``, output on stdout and overrunning the load budget
+   are faults too;
 5. every contribution is stamped with its :class:`~mfs_core.model.Provenance`; a duplicate id
    is rejected with both plugins named (the first one in plugin order is kept);
 6. in strict mode any fault raises :class:`~mfs_core.errors.PluginError`.
@@ -33,6 +36,13 @@ import pluggy
 
 from mfs_core import __version__, hookspecs
 from mfs_core.errors import PluginError
+from mfs_core.isolation import (
+    DEFAULT_BUDGET,
+    Budget,
+    PluginFailure,
+    call_plugin,
+    collect_plugin,
+)
 from mfs_core.model import Check, Partner, Procedure, Provenance, ReferralRule
 from mfs_core.settings import PluginPolicy
 
@@ -52,6 +62,8 @@ class PluginFault:
     plugin: str
     stage: str  # import | register | hook | type | duplicate
     message: str
+    #: The plugin overran its time budget (it is then skipped for the rest of the process).
+    timed_out: bool = False
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r} ({self.stage}): {self.message}"
@@ -116,6 +128,7 @@ class Registry:
         checks: Mapping[str, Check],
         plugins: Sequence[PluginInfo],
         faults: Sequence[PluginFault],
+        budget: Budget = DEFAULT_BUDGET,
     ) -> None:
         self.partners: Mapping[str, Partner] = partners
         self.procedures: Mapping[str, Procedure] = procedures
@@ -126,6 +139,11 @@ class Registry:
         #: Problems that are not a plugin's fault, e.g. an allow/deny list naming a plugin
         #: that is not installed (a typo would otherwise go unnoticed).
         self.warnings: tuple[str, ...] = ()
+        #: Time budgets of plugin code; the router and the runner use ``budget.call``.
+        self.budget = budget
+        #: Whether plugin faults are failures (strict mode): also those of predicates and
+        #: checks while routing and checking.
+        self.strict = False
 
     def __repr__(self) -> str:
         return (
@@ -147,12 +165,14 @@ class Registry:
         external: bool = True,
         extra: Iterable[tuple[str, object]] = (),
         strict: bool | None = None,
+        budget: Budget | None = None,
     ) -> Registry:
         """Load the plugins and collect their contributions.
 
         ``policy`` is the allow/deny list (default: from settings, see
         :func:`mfs_core.settings.plugin_policy`); ``extra`` registers more plugin objects by
-        name (host applications, tests); ``strict`` overrides the policy's strictness.
+        name (host applications, tests); ``strict`` overrides the policy's strictness and
+        ``budget`` its time budgets (:class:`~mfs_core.isolation.Budget`).
         """
         if policy is None:
             from mfs_core.settings import plugin_policy
@@ -173,13 +193,21 @@ class Registry:
         candidates = (_builtin_candidates() if builtins else []) + sorted(
             others, key=lambda c: c.name
         )
-        registry = _Loader(candidates).run()
+        registry = _Loader(candidates, budget or policy.budget).run()
         registry.warnings = tuple(warnings)
+        registry.strict = strict
         if strict and registry.faults:
             raise PluginError(
                 "plugin faults (strict mode):\n" + "\n".join(f"  {f}" for f in registry.faults)
             )
         return registry
+
+
+def _text(failure: PluginFailure) -> str:
+    """A failure at import or registration, as the message of a fault: the exception's
+    own words after "raised" (``ImportError: No module named x``), else what happened."""
+    text = str(failure)
+    return text.removeprefix("raised ")
 
 
 def _unknown_policy_names(policy: PluginPolicy, installed: set[str]) -> list[str]:
@@ -231,16 +259,17 @@ def _entry_point_candidates() -> list[_Candidate]:
 class _Loader:
     """One load: registers candidates, then calls each plugin's hooks in isolation."""
 
-    def __init__(self, candidates: Sequence[_Candidate]) -> None:
+    def __init__(self, candidates: Sequence[_Candidate], budget: Budget) -> None:
         self.candidates = candidates
+        self.budget = budget
         self.pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.pm.add_hookspecs(hookspecs)
         self.faults: dict[str, list[PluginFault]] = {}
         self.counts: dict[str, dict[str, int]] = {}
 
-    def fault(self, plugin: str, stage: str, message: str) -> None:
+    def fault(self, plugin: str, stage: str, message: str, *, timed_out: bool = False) -> None:
         self.faults.setdefault(plugin, []).append(
-            PluginFault(plugin=plugin, stage=stage, message=message)
+            PluginFault(plugin=plugin, stage=stage, message=message, timed_out=timed_out)
         )
 
     def run(self) -> Registry:
@@ -259,18 +288,21 @@ class _Loader:
             checks=collected[3],
             plugins=plugins,
             faults=all_faults,
+            budget=self.budget,
         )
 
     def _register(self, candidate: _Candidate) -> bool:
+        name, seconds = candidate.name, self.budget.load
         try:
-            plugin = candidate.load()
-        except Exception as exc:  # any import-time error of third-party code
-            self.fault(candidate.name, "import", f"{type(exc).__name__}: {exc}")
+            plugin = call_plugin(name, "import", seconds, candidate.load)
+        except PluginFailure as exc:  # any import-time failure of third-party code
+            self.fault(name, "import", _text(exc), timed_out=exc.timed_out)
             return False
         try:
-            self.pm.register(plugin, name=candidate.name)
-        except Exception as exc:  # pluggy validation or a duplicate plugin name
-            self.fault(candidate.name, "register", f"{type(exc).__name__}: {exc}")
+            # pluggy reads the plugin's attributes: plugin code may run there too.
+            call_plugin(name, "registration", seconds, self.pm.register, plugin, name)
+        except PluginFailure as exc:  # pluggy validation or a duplicate plugin name
+            self.fault(name, "register", _text(exc), timed_out=exc.timed_out)
             return False
         return True
 
@@ -318,10 +350,9 @@ class _Loader:
 
     def _call(self, plugin: str, kind: _Kind[T], function: Callable[[], Any]) -> list[T]:
         try:
-            result = function()
-            items = [] if result is None else list(result)
-        except Exception as exc:  # a plugin's bug must not take the others down
-            self.fault(plugin, "hook", f"{kind.hook}() raised {type(exc).__name__}: {exc}")
+            items = collect_plugin(plugin, f"{kind.hook}()", self.budget.load, function)
+        except PluginFailure as exc:  # a plugin's bug must not take the others down
+            self.fault(plugin, "hook", f"{kind.hook}() {exc}", timed_out=exc.timed_out)
             return []
         good = []
         for item in items:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mfs_core.errors import InputError
+from mfs_core.isolation import DEFAULT_BUDGET, Budget
 
 if TYPE_CHECKING:
     from mfs_core._settings_model import MfsSettings
@@ -34,6 +35,8 @@ class PluginPolicy:
     enable: frozenset[str] = frozenset()
     disable: frozenset[str] = frozenset()
     strict: bool = False
+    #: Time budgets of plugin code (seconds): loading, and each predicate or check call.
+    budget: Budget = DEFAULT_BUDGET
 
     def allows(self, name: str) -> bool:
         """Whether the external plugin ``name`` may be loaded."""
@@ -89,4 +92,5 @@ def plugin_policy(settings: MfsSettings | None = None) -> PluginPolicy:
         enable=frozenset(settings.plugins_enable),
         disable=frozenset(settings.plugins_disable),
         strict=settings.plugins_strict,
+        budget=Budget(load=settings.plugins_load_budget, call=settings.plugins_call_budget),
     )

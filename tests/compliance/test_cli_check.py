@@ -130,7 +130,7 @@ def test_site_file_not_in_utf8_exits_2(tmp_path: Path, capsys: pytest.CaptureFix
     latin.write_bytes('name = "Mairie de Sérignan"\n'.encode("latin-1"))
     code, _, err = run(capsys, str(latin))
     assert code == 2
-    assert err.startswith(f"mfs: error: {latin}: expected UTF-8 text")
+    assert err.startswith(f"mfs: error: {latin}: line 1: expected UTF-8 text, got byte 0xe9")
     assert len(err.splitlines()) == 1
 
 

@@ -163,10 +163,13 @@ def test_unusable_journal_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = f"sqlite:///{tmp_path}/no/such/dir/j.sqlite3"
-    code, _, err = run(["report", "--month", "2023-06", "--journal", bad], capsys, monkeypatch)
+    code, _, err = run(["journal", "add", "--journal", bad], capsys, monkeypatch, "")
     assert code == 2
     assert "cannot open the journal" in err
     assert "Traceback" not in err
+    code, _, err = run(["report", "--month", "2023-06", "--journal", bad], capsys, monkeypatch)
+    assert code == 2
+    assert f"no journal at {tmp_path}/no/such/dir/j.sqlite3 (nothing created" in err
     code, _, err = run(["journal", "export", "--journal", "oracle://x"], capsys, monkeypatch)
     assert code == 2
     assert "journal_url: expected sqlite:///path or postgresql://" in err

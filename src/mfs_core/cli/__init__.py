@@ -2,7 +2,14 @@
 
 Exit codes, for every subcommand: 0 success (compliant, official...), 1 findings, 2 usage or
 input error. A user error prints one line per problem (file, field, what was expected) on
-standard error, never a traceback.
+standard error, never a traceback. Output that cannot be written (a full disk, a closed
+pipe) is an error too (exit 2, or 0 for a reader that stopped early such as ``| head``).
+
+While a command runs, its output is kept from plugins (:mod:`mfs_core.isolation`): standard
+output is written as UTF-8 to a duplicate of file descriptor 1, and descriptor 1 itself
+points at standard error, so even a plugin writing below ``sys.stdout`` cannot corrupt
+``--format json``. A plugin call that overruns its time budget and cannot be stopped ends
+the command with exit 2, naming the plugin. Ctrl-C ends it with exit 130.
 
 Each subcommand lives in its own module exposing ``register(subparsers)``; it sets the
 ``handler`` default, a function taking the parsed arguments and returning the exit code.
@@ -13,9 +20,13 @@ cold start of ``mfs`` low (see ``benchmarks/``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
 
 from mfs_core import __version__
 from mfs_core.cli._common import EXIT_INPUT, CliError, print_error
@@ -56,19 +67,138 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputError(CliError):
+    """Standard output cannot be written (a full disk, a device error)."""
+
+
+class _Output(io.TextIOBase):
+    """Standard output for the command: its write failures become :class:`OutputError`."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is None:  # started with standard output closed
+            raise OutputError("cannot write the output: standard output is closed")
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self._stream, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self._stream, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:  # buffer, errors, fileno...
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _protected_stdout() -> Iterator[None]:
+    """Standard output as UTF-8, out of reach of plugins, write failures reported.
+
+    With the process's own standard output (not under a test's capture), descriptor 1 is
+    pointed at standard error for the command's duration and the output goes through a
+    duplicate: a plugin's ``os.write(1, ...)`` lands on standard error.
+    """
+    original: IO[str] | None = sys.stdout
+    real_fd = None
+    if original is sys.__stdout__ and original is not None:
+        try:
+            original.flush()
+            fd = original.fileno()
+            real_fd = os.dup(fd)
+            os.dup2(sys.stderr.fileno(), fd)
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            real_fd = None
+    stream = original
+    if real_fd is not None and original is not None:
+        stream = open(  # noqa: SIM115 - closed below
+            real_fd, "w", encoding="utf-8", errors="backslashreplace", newline=None,
+            closefd=False, buffering=1 if os.isatty(real_fd) else -1,
+        )  # fmt: skip
+    sys.stdout = _Output(stream)
+    try:
+        yield
+        sys.stdout.flush()
+    finally:
+        sys.stdout = original  # None when it was closed
+        if real_fd is not None and original is not None and stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()  # flushes; a failure was already reported
+            os.dup2(real_fd, original.fileno())
+            os.close(real_fd)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe or a full device, stop the interpreter's final flush from
+    failing again (it would print a traceback-like message and exit 120)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _stuck(plugin: str, what: str, seconds: float) -> None:
+    """A plugin call overran its budget and does not stop: end the command, naming it."""
+    print_error(
+        f"plugin {plugin!r} ({what}) overran its time budget of {seconds:g} s and could not "
+        f"be stopped: command aborted; disable it with MFS_PLUGINS_DISABLE={plugin} or raise "
+        "MFS_PLUGINS_LOAD_BUDGET / MFS_PLUGINS_CALL_BUDGET"
+    )
+    with contextlib.suppress(Exception):
+        sys.stderr.flush()
+    os._exit(EXIT_INPUT)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``mfs`` and return its exit code."""
+    from mfs_core import isolation
+
     args = build_parser().parse_args(argv)
+    restore = isolation.install_interrupt_marker()
+    previous_stuck, isolation.on_stuck = isolation.on_stuck, _stuck
     try:
-        code: int = args.handler(args)
+        with _protected_stdout():
+            code: int = args.handler(args)
     except (InputError, CliError, PluginError) as exc:
         # PluginError only reaches here in strict mode: the plugin set itself is unusable.
+        if isinstance(exc, OutputError):
+            _silence_stdout()
         for line in str(exc).splitlines():
             print_error(line)
         return EXIT_INPUT
-    except BrokenPipeError:  # e.g. `mfs procedures | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # e.g. `mfs procedures | head`: the reader has what it wanted
+        _silence_stdout()
         return 0
+    except KeyboardInterrupt:
+        print_error("interrupted")
+        return 130
+    finally:
+        isolation.on_stuck = previous_stuck
+        restore()
     return code
 
 

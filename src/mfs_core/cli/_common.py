@@ -22,14 +22,43 @@ class CliError(MfsError):
 
 
 def print_error(message: str) -> None:
-    """Print one error line on standard error, prefixed like argparse does."""
-    print(f"mfs: error: {message}", file=sys.stderr)
+    """Print one error line on standard error, prefixed like argparse does: passwords
+    hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""
+    from mfs_core.output import hide_secrets, terminal_text
+
+    print_note(f"mfs: error: {terminal_text(hide_secrets(message), one_line=True)}")
+
+
+def print_note(line: str) -> None:
+    """Print one line on standard error (a summary, a warning), if there is one."""
+    if sys.stderr is not None:  # started with standard error closed: nowhere to say it
+        print(line, file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented UTF-8 JSON (French text stays readable)."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """Print ``data`` as indented UTF-8 JSON (French text stays readable; characters that
+    act on a terminal escaped, see :func:`mfs_core.output.json_text`)."""
+    write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_json(document: str) -> None:
+    """Write JSON text on standard output, its active characters escaped."""
+    from mfs_core.output import json_text
+
+    sys.stdout.write(json_text(document))
+
+
+def write_text(text: str) -> None:
+    """Write text for people on standard output, its control characters shown as escapes
+    (:func:`mfs_core.output.terminal_text`)."""
+    from mfs_core.output import terminal_text
+
+    sys.stdout.write(terminal_text(text))
+
+
+def print_text(line: object = "") -> None:
+    """:func:`write_text` of one line."""
+    write_text(f"{line}\n")
 
 
 def add_format_option(
@@ -49,6 +78,17 @@ def add_strict_option(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="fail when a plugin fails to load (default: MFS_PLUGINS_STRICT)",
     )
+
+
+def strict_failures(registry: Registry, failures: dict[tuple[str, str], str]) -> bool:
+    """In strict mode, name every plugin call that failed while routing or checking (a
+    predicate or a check that raised, exited, printed or overran its budget); True then,
+    and the command exits 2."""
+    if not (registry.strict and failures):
+        return False
+    for (plugin, what), message in sorted(failures.items()):
+        print_error(f"plugin {plugin!r} ({what}): {message} (strict mode)")
+    return True
 
 
 def load_registry(args: argparse.Namespace) -> Registry:

@@ -20,10 +20,13 @@ FORMAT_CHOICES = ("text", "json", "junit", "sarif", "github", "markdown")
 
 
 def _date(value: str) -> dt.date:
+    from mfs_core.errors import InputError
+    from mfs_core.inputs import parse_date
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+        return parse_date(value, "--as-of")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--as-of: ")) from None
 
 
 def register(subparsers: Any) -> None:
@@ -66,7 +69,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error
+    from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error, strict_failures
     from mfs_core.compliance.formats import render
     from mfs_core.compliance.report import Report
     from mfs_core.compliance.runner import Runner
@@ -75,8 +78,9 @@ def run(args: argparse.Namespace) -> int:
 
     if bool(args.sites) == bool(args.anct_csv):
         raise CliError("give site files or --anct-csv FILE (one or the other)")
+    registry = load_registry(args)
     runner = Runner(
-        load_registry(args),
+        registry,
         as_of=args.as_of,
         hours_scope=HoursScope(args.hours_scope) if args.hours_scope else None,
     )
@@ -100,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         print_error(problem)
     if skipped:
         print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")
+        return EXIT_INPUT
+    if strict_failures(registry, runner.plugin_failures):
         return EXIT_INPUT
     failing = [Severity.ERROR] + ([Severity.WARNING] if args.fail_on == "warning" else [])
     return EXIT_FINDINGS if report.has_active(failing) else EXIT_OK

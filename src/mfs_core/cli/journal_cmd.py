@@ -1,10 +1,15 @@
 """``mfs journal add|export|purge``: record requests, export the journal, apply retention.
 
 ``add`` reads JSONL (one record per line), or one JSON object or array, from a file or
-standard input. Lines with an ``event`` key are follow-up events, the others requests. Every
-good line is recorded even when others are bad; each bad line is reported as
+standard input, through :mod:`mfs_core.inputs` (UTF-8, a byte order mark ignored, each line
+parsed on its own, size and depth limits). Lines with an ``event`` key are follow-up events,
+the others requests. Requests are recorded in batches as the input is read; events at the
+end, so that an event may come before its request. Every good line is recorded even when
+others are bad, whatever backend refuses; each bad line is reported as
 ``file:line: field: what was expected`` and the exit code is then 2, so nothing given is
-lost silently. Messages never quote a note, a reason or a resident identifier.
+lost silently. If the journal cannot be written any more (a full disk, a lost server), the
+summary says how many records were recorded before and from which line nothing was.
+Messages never quote a note, a reason or a resident identifier.
 """
 
 from __future__ import annotations
@@ -14,15 +19,23 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
-from mfs_core.cli._common import EXIT_INPUT, EXIT_OK, CliError, print_error
+from mfs_core.cli._common import EXIT_INPUT, EXIT_OK, CliError, print_error, print_note
 from mfs_core.errors import InputError
 
 if TYPE_CHECKING:
-    from mfs_core.journal import EventRecord, Journal, RequestRecord, StoredEvent, StoredRequest
+    from mfs_core.inputs import JsonItem
+    from mfs_core.journal import (
+        EventRecord,
+        Journal,
+        RequestRecord,
+        StoredEvent,
+        StoredRequest,
+        WriteResult,
+    )
 
 #: Records per transaction when adding: bounded memory, and few commits.
 BATCH_SIZE = 1000
@@ -41,12 +54,15 @@ def add_journal_option(parser: argparse.ArgumentParser) -> None:
 
 
 @contextmanager
-def opened_journal(args: argparse.Namespace) -> Iterator[Journal]:
-    """The journal named by ``--journal`` or the settings; its failures become CLI errors."""
+def opened_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Journal]:
+    """The journal named by ``--journal`` or the settings; its failures become CLI errors.
+
+    ``read_only`` (reports, exports): the journal must exist, nothing is created or changed.
+    """
     from mfs_core.journal import JournalError, open_journal
 
     try:
-        journal = open_journal(args.journal)
+        journal = open_journal(args.journal, read_only=read_only)
     except JournalError as exc:
         raise CliError(str(exc)) from None
     try:
@@ -104,86 +120,117 @@ def register(subparsers: Any) -> None:
 
 # -- add ----------------------------------------------------------------------------------
 def _private_safe(problem: str) -> str:
-    """Drop the value quoted by a problem about a personal field."""
+    """Drop the value a problem about a personal field may quote (``..., got VALUE``)."""
     for field in _PRIVATE_FIELDS:
         marker = f"{field}: "
         at = problem.find(marker)
         if at != -1 and (at == 0 or problem[at - 2 : at] in (": ", "].")):
-            return problem[: at + len(marker)] + "expected a string of at most 2000 characters"
+            detail = problem[at + len(marker) :]
+            if not detail.startswith("expected"):
+                detail = "invalid value (not shown: personal data)"
+            return problem[: at + len(marker)] + detail.split(", got ", 1)[0]
     return problem
 
 
-def _documents(text: str, source: str) -> Iterator[tuple[str, Any]]:
-    """(location, parsed JSON or the exception) for each record of the input."""
-    stripped = text.lstrip()
-    if stripped.startswith(("[", "{")):
-        try:
-            whole = json.loads(text)
-        except json.JSONDecodeError:
-            whole = None  # JSONL, or malformed: read line by line
-        if isinstance(whole, list):
-            for index, item in enumerate(whole):
-                yield f"{source}[{index}]", item
-            return
-        if isinstance(whole, dict):
-            yield f"{source}:1", whole
-            return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield f"{source}:{number}", json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"{source}:{number}", InputError(f"invalid JSON ({exc.msg}, column {exc.colno})")
+class _Adder:
+    """``mfs journal add``: records the input batch by batch as it is read, and says what
+    became of every line."""
 
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.recorded = self.already = self.rejected = 0
+        self._last_bad = ""
+        #: Follow-up events read so far: written after every request (see _batches).
+        self.events: list[tuple[str, EventRecord]] = []
+        # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a
+        # future month's report. A day of slack covers clocks and time zones.
+        self.latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
 
-def _parse(
-    text: str, source: str
-) -> tuple[list[tuple[str, RequestRecord]], list[tuple[str, EventRecord]], list[str]]:
-    from mfs_core.converter import structure
-    from mfs_core.journal import EventRecord, RequestRecord
+    def problem(self, where: str, message: str) -> None:
+        print_error(f"{where}: {message}")
+        if where != self._last_bad:  # a record may have several problems
+            self.rejected += 1
+            self._last_bad = where
 
-    requests: list[tuple[str, RequestRecord]] = []
-    events: list[tuple[str, EventRecord]] = []
-    problems: list[str] = []
-    # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a future
-    # month's report. A day of slack covers clocks and time zones.
-    latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-    for where, data in _documents(text, source):
-        if isinstance(data, InputError):
-            problems.append(f"{where}: {data}")
-            continue
+    def record(self, item: JsonItem) -> RequestRecord | EventRecord | None:
+        """The record of one input item, or None after naming its problems."""
+        from mfs_core.converter import structure
+        from mfs_core.journal import EventRecord, RequestRecord
+
+        if item.error is not None:
+            for problem in item.error.problems:
+                self.problem(item.where, problem)
+            return None
+        data = item.value
         if not isinstance(data, dict):
-            problems.append(f"{where}: expected a JSON object, got {type(data).__name__}")
-            continue
+            self.problem(item.where, f"expected a JSON object, got {type(data).__name__}")
+            return None
         try:
             record: RequestRecord | EventRecord = (
                 structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
             )
         except InputError as exc:
-            problems += [f"{where}: {_private_safe(p)}" for p in exc.problems]
-            continue
+            for problem in exc.problems:
+                self.problem(item.where, _private_safe(problem))
+            return None
         if isinstance(record, EventRecord):
             when, field = record.occurred_at, "occurred_at"
         else:
             when, field = record.received_at, "received_at"
-        if when > latest:
-            problems.append(f"{where}: {field}: {when.isoformat()} is in the future")
-        elif isinstance(record, EventRecord):
-            events.append((where, record))
-        else:
-            requests.append((where, record))
-    return requests, events, problems
+        if when > self.latest:
+            self.problem(item.where, f"{field}: {when.isoformat()} is in the future")
+            return None
+        resident = isinstance(record, RequestRecord) and record.resident is not None
+        if resident and not self.journal.pseudonymizes:
+            from mfs_core.journal.api import NO_SECRET
+
+            self.problem(item.where, NO_SECRET)
+            return None
+        return record
+
+    def write_requests(self, batch: list[tuple[str, RequestRecord]]) -> None:
+        result = self.journal.record_each([record for _, record in batch])
+        self._count(result, [where for where, _ in batch])
+
+    def write_events(self, chunk: list[tuple[str, EventRecord]]) -> None:
+        checks = self.journal.event_problems([event for _, event in chunk])
+        good = []
+        for (where, event), problem in zip(chunk, checks, strict=True):
+            if problem is None:
+                good.append((where, event))
+            else:
+                self.problem(where, problem)
+        result = self.journal.follow_up_each([event for _, event in good])
+        self._count(result, [where for where, _ in good])
+
+    def _count(self, result: WriteResult, where: list[str]) -> None:
+        self.recorded += result.recorded
+        self.already += result.already_present
+        for index, reason in sorted(result.rejected.items()):
+            self.problem(where[index], f"the journal refused this record ({reason})")
+        _report_redactions(where, result.redacted_at)
 
 
-def _read_input(name: str) -> tuple[str, str]:
-    if name == "-":
-        return sys.stdin.read(), "<stdin>"
-    try:
-        with open(name, encoding="utf-8") as handle:
-            return handle.read(), name
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{name}: cannot read ({exc})") from None
+def _batches(adder: _Adder, items: Iterable[JsonItem]) -> Iterator[list[tuple[str, Any]]]:
+    """The requests in batches as the input is read; then the follow-up events (kept until
+    the end, so that an event may come before its request in the input)."""
+    from mfs_core.journal import EventRecord
+
+    requests: list[tuple[str, Any]] = []
+    events = adder.events
+    for item in items:
+        record = adder.record(item)
+        if isinstance(record, EventRecord):
+            events.append((item.where, record))
+        elif record is not None:
+            requests.append((item.where, record))
+            if len(requests) == BATCH_SIZE:
+                yield requests
+                requests = []
+    if requests:
+        yield requests
+    for start in range(0, len(events), BATCH_SIZE):
+        yield events[start : start + BATCH_SIZE]
 
 
 def _report_redactions(where: list[str], result_at: dict[int, tuple[str, ...]]) -> None:
@@ -195,60 +242,59 @@ def _report_redactions(where: list[str], result_at: dict[int, tuple[str, ...]]) 
             parts.append(f"redacted {', '.join(named)}")
         if suspected:
             parts.append(f"redacted suspected {', '.join(suspected)} (checksum fails)")
-        print(f"{where[index]}: personal data: {'; '.join(parts)}", file=sys.stderr)
+        print_note(f"{where[index]}: personal data: {'; '.join(parts)}")
+
+
+def _stopped_at(where: str, in_events: bool, adder: _Adder) -> str:
+    """What the summary adds when the journal could not be written any more."""
+    if in_events:
+        lost = ""
+    else:
+        lost = " (the rest of the input was not read)"
+        if adder.events:  # read before the failure, written after the requests: not written
+            lost += f", nor the {len(adder.events)} follow-up event(s) read before it"
+    return (
+        f"; the write failed at {where}: nothing from there on was recorded{lost}; once "
+        "fixed, give the same input again: records already in the journal are not recorded twice"
+    )
 
 
 def run_add(args: argparse.Namespace) -> int:
-    text, source = _read_input(args.file)
-    requests, events, problems = _parse(text, source)
-    recorded = already = 0
-    with opened_journal(args) as journal:
-        if not journal.pseudonymizes:
-            from mfs_core.journal.api import NO_SECRET
+    from mfs_core.inputs import JsonLines, open_binary
+    from mfs_core.journal import EventRecord, JournalError
 
-            problems += [f"{where}: {NO_SECRET}" for where, r in requests if r.resident is not None]
-            requests = [(where, r) for where, r in requests if r.resident is None]
-        try:
-            for start in range(0, len(requests), BATCH_SIZE):
-                batch = requests[start : start + BATCH_SIZE]
-                result = journal.record_many(record for _, record in batch)
-                recorded += result.recorded
-                already += result.already_present
-                _report_redactions([where for where, _ in batch], result.redacted_at)
-            for start in range(0, len(events), BATCH_SIZE):
-                chunk = events[start : start + BATCH_SIZE]
-                checks = journal.event_problems([event for _, event in chunk])
-                good = []
-                for (where, event), problem in zip(chunk, checks, strict=True):
-                    if problem is None:
-                        good.append((where, event))
+    stream, source = open_binary(args.file)
+    failed = ""
+    try:
+        with opened_journal(args) as journal:
+            adder = _Adder(journal)
+            for batch in _batches(adder, JsonLines(stream, source, arrays=True)):
+                try:
+                    if isinstance(batch[0][1], EventRecord):
+                        adder.write_events(batch)
                     else:
-                        problems.append(f"{where}: {problem}")
-                result = journal.follow_up_many(event for _, event in good)
-                recorded += result.recorded
-                already += result.already_present
-                _report_redactions([where for where, _ in good], result.redacted_at)
-        except InputError as exc:  # e.g. a resident without a pseudonym secret
-            problems += exc.problems
-    for problem in problems:
-        print_error(problem)
-    bad = len({problem.split(": ", 1)[0] for problem in problems})
-    rejected = f"; {bad} record(s) rejected, see above" if problems else ""
-    print(
-        f"mfs: {recorded} record(s) recorded, {already} already in the journal{rejected}",
-        file=sys.stderr,
+                        adder.write_requests(batch)
+                except JournalError as exc:
+                    # The batches before are committed: say so, and where it stopped.
+                    print_error(str(exc))
+                    failed = _stopped_at(batch[0][0], isinstance(batch[0][1], EventRecord), adder)
+                    break
+    finally:
+        if args.file != "-":
+            stream.close()
+    rejected = f"; {adder.rejected} record(s) rejected, see above" if adder.rejected else ""
+    print_note(
+        f"mfs: {adder.recorded} record(s) recorded, {adder.already} already in the journal"
+        f"{rejected}{failed}"
     )
-    return EXIT_INPUT if problems else EXIT_OK
+    return EXIT_INPUT if adder.rejected or failed else EXIT_OK
 
 
 # -- export -------------------------------------------------------------------------------
 def _date_option(name: str, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CliError(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+    from mfs_core.inputs import parse_date
+
+    return None if value is None else parse_date(value, name)
 
 
 def _redacted(text: str | None) -> str | None:
@@ -306,13 +352,13 @@ CSV_COLUMNS = (
 
 
 def _cell(value: Any) -> str:
+    from mfs_core.output import csv_text
+
     if value is None:
         return ""
     if isinstance(value, list):
-        return ",".join(value)
-    text = str(value)
-    # A spreadsheet would run a cell starting like a formula: keep it text.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+        return csv_text(",".join(value))
+    return csv_text(str(value))
 
 
 def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> int:
@@ -322,13 +368,24 @@ def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> i
     writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
     if writer:
         writer.writerow(CSV_COLUMNS)
+    with journal.snapshot():  # the requests and the events of one state of the journal
+        count += _write_records(journal, since, until, writer, out)
+    return count
+
+
+def _write_records(
+    journal: Journal, since: dt.date | None, until: dt.date | None, writer: Any, out: IO[str]
+) -> int:
+    from mfs_core.output import json_text
+
+    count = 0
     for request in journal.requests(since, until):
         data = _request_json(request)
         if writer:
             data = {"record": "request", "time": data.pop("received_at"), **data}
             writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
         else:
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
         count += 1
     for event in journal.events(since, until):
         data = _event_json(event)
@@ -336,20 +393,22 @@ def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> i
             data = {"record": "event", "time": data.pop("occurred_at"), **data}
             writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
         else:
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
         count += 1
     return count
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with opened_journal(args) as journal:
+    _date_option("--since", args.since)  # bad dates refused before the journal is opened
+    _date_option("--until", args.until)
+    with opened_journal(args, read_only=True) as journal:
         if args.output:
             try:
                 with open(args.output, "w", encoding="utf-8", newline="") as out:
                     count = _write_export(journal, args, out)
             except OSError as exc:
                 raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
-            print(f"mfs: {count} record(s) written to {args.output}", file=sys.stderr)
+            print_note(f"mfs: {count} record(s) written to {args.output}")
         else:
             _write_export(journal, args, sys.stdout)
     return EXIT_OK
@@ -357,8 +416,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 # -- purge --------------------------------------------------------------------------------
 def run_purge(args: argparse.Namespace) -> int:
+    from mfs_core.timezone import today_in_paris
+
     before = _date_option("--before", args.before)
     assert before is not None
+    if before > today_in_paris():  # refused before the journal is even opened
+        raise CliError(
+            f"--before: {before.isoformat()} is after today: expected today or an earlier "
+            "date; nothing was deleted"
+        )
     with opened_journal(args) as journal:
         result = journal.purge(before)
     print(

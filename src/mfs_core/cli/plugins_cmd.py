@@ -15,6 +15,7 @@ from mfs_core.cli._common import (
     add_strict_option,
     load_registry,
     print_json,
+    print_text,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_table(registry.plugins)
         for warning in registry.warnings:
-            print(f"warning: {warning}")
+            print_text(f"warning: {warning}")
     return EXIT_FINDINGS if registry.faults else EXIT_OK
 
 
@@ -107,12 +108,12 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
         )
     else:
         for finding in findings:
-            print(finding)
+            print_text(finding)
         counts = (
             f"{len(registry.plugins)} plugins, {len(registry.procedures)} procedures, "
             f"{len(registry.referral_rules)} referral rules, {len(registry.checks)} checks"
         )
-        print(f"{len(findings)} finding(s) in {counts} (maximum age {max_age} days)")
+        print_text(f"{len(findings)} finding(s) in {counts} (maximum age {max_age} days)")
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
@@ -132,7 +133,7 @@ def _print_table(plugins: Any) -> None:
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        print_text("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     for p in plugins:
         for fault in p.faults:
-            print(f"error: {fault}")
+            print_text(f"error: {fault}")

@@ -12,6 +12,7 @@ from mfs_core.cli._common import (
     add_strict_option,
     load_registry,
     print_json,
+    print_text,
 )
 
 #: Version of the JSON document printed by ``mfs procedures --format json``.
@@ -51,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         for p in procedures:
             fiche = p.fiche_id or "-"
-            print(f"{p.id:<42} {fiche:<7} {p.title}")
+            print_text(f"{p.id:<42} {fiche:<7} {p.title}")
     return EXIT_OK

@@ -35,14 +35,17 @@ def run(args: argparse.Namespace) -> int:
         to_json,
         to_text,
     )
+    from mfs_core.output import json_text, terminal_text
 
     month = parse_month(args.month)
-    with opened_journal(args) as journal:
+    with opened_journal(args, read_only=True) as journal:
         report = build_report(journal, month)
+    # Each format escapes outside text for itself (mfs_core.output): CSV and HTML in their
+    # writers, JSON and text here, whether for the terminal or a file.
     if args.format == "json":
         import json
 
-        text = json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         text = to_csv(report)
     elif args.format == "html":
@@ -50,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
         text = to_html(report, registry_names())
     else:
-        text = to_text(report, registry_names())
+        text = terminal_text(to_text(report, registry_names()))
     if not args.output:
         sys.stdout.write(text)
         return EXIT_OK
@@ -58,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             out.write(text)
     except OSError as exc:
-        raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
+        raise CliError(f"--output: cannot write {args.output!r} ({exc.strerror or exc})") from None
     return EXIT_OK

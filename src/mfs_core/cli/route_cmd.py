@@ -13,9 +13,9 @@ at the request's ``received_at`` or the current time.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
@@ -27,6 +27,9 @@ from mfs_core.cli._common import (
     load_registry,
     print_error,
     print_json,
+    print_text,
+    strict_failures,
+    write_json,
 )
 
 if TYPE_CHECKING:
@@ -71,16 +74,7 @@ def register(subparsers: Any) -> None:
 _REQUEST_FLAGS = ("procedure", "need", "thematique", "channel", "autonomy", "urgent", "fact")
 
 
-def _read(path: str, option: str) -> tuple[str, str]:
-    if path == "-":
-        return sys.stdin.read(), "<stdin>"
-    try:
-        return Path(path).read_text(encoding="utf-8"), path
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{option}: cannot read {path}: {exc}") from None
-
-
-def _request_from_flags(args: argparse.Namespace) -> str:
+def _request_from_flags(args: argparse.Namespace) -> bytes:
     if not (args.procedure or args.need):
         raise CliError("give --request FILE, or --procedure ID or --need TEXT")
     data: dict[str, Any] = {
@@ -94,24 +88,34 @@ def _request_from_flags(args: argparse.Namespace) -> str:
         data["urgency"] = "urgent"
     if args.fact:
         data["facts"] = args.fact
-    return json.dumps(data)
+    return json.dumps(data).encode("utf-8", "surrogatepass")
 
 
 def run(args: argparse.Namespace) -> int:
     from mfs_core.converter import unstructure
+    from mfs_core.inputs import open_binary, read_text
     from mfs_core.routing import Router, render_text
-    from mfs_core.routing.reading import parse_context, parse_requests
+    from mfs_core.routing.reading import parse_context, read_requests
 
+    context = None
+    if args.context:
+        source = "<stdin>" if args.context == "-" else args.context
+        context = parse_context(read_text(args.context, option="--context"), source)
     if args.request is not None:
         given = [f"--{name}" for name in _REQUEST_FLAGS if getattr(args, name)]
         if given:
             raise CliError(f"--request cannot be combined with {', '.join(given)}")
-        text, source = _read(args.request, "--request")
+        stream, source = open_binary(args.request, option="--request")
+        try:
+            parsed = read_requests(stream, source)
+        finally:
+            if args.request != "-":
+                stream.close()
     else:
-        text, source = _request_from_flags(args), "<flags>"
-    context = parse_context(*_read(args.context, "--context")) if args.context else None
-    parsed = parse_requests(text, source)
-    router = Router(load_registry(args))
+        source = "<flags>"
+        parsed = read_requests(io.BytesIO(_request_from_flags(args)), source)
+    registry = load_registry(args)
+    router = Router(registry)
     names = router.names()
     decisions: list[tuple[int | None, Decision]] = [
         (line, router.decide(request, context, explain=args.explain))
@@ -124,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format == "jsonl":
         for line, decision in decisions:
-            print(json.dumps(as_json(line, decision), ensure_ascii=False))
+            write_json(json.dumps(as_json(line, decision), ensure_ascii=False) + "\n")
     elif args.format == "json":
         documents = [as_json(line, decision) for line, decision in decisions]
         if parsed.stream:
@@ -134,11 +138,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         for n, (line, decision) in enumerate(decisions):
             if n:
-                print()
+                print_text()
             if line is not None:
-                print(f"— {source}, ligne {line} —")
-            print(render_text(decision, names))
+                print_text(f"— {source}, ligne {line} —")
+            print_text(render_text(decision, names))
     sys.stdout.flush()
     for error in parsed.errors:
         print_error(error)
+    if strict_failures(registry, router.plugin_failures):
+        return EXIT_INPUT
     return EXIT_INPUT if parsed.errors else EXIT_OK

@@ -12,6 +12,7 @@ from mfs_core.cli._common import (
     add_strict_option,
     load_registry,
     print_json,
+    print_text,
 )
 
 
@@ -38,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         print_json(verdict.as_dict())
     else:
         partner = f" ({verdict.partner})" if verdict.partner else ""
-        print(f"{verdict.verdict.value}{partner}: {verdict.reason}")
+        print_text(f"{verdict.verdict.value}{partner}: {verdict.reason}")
     return EXIT_OK if verdict.official else EXIT_FINDINGS

@@ -88,33 +88,25 @@ _COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 
 
 def read_anct_rows(path: Path | str) -> list[dict[str, str]]:
-    """The rows of the CSV as dicts; a missing column or an unreadable file is an InputError."""
-    header, rows, _ = _read_table(path)
+    """The rows of the CSV as dicts; a missing column, an unreadable file or an unreadable
+    row is an InputError."""
+    header, rows, _, broken = _read_table(path)
+    if broken:
+        raise InputError(broken, source=str(path))
     return [dict(zip(header, row, strict=False)) for row in rows]
 
 
-def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int]]:
-    """The header, the rows as lists (cheaper than a dict per row on the national list) and
-    the line each row starts on (a quoted cell may hold line breaks).
+def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int], list[str]]:
+    """The header, the rows as lists (cheaper than a dict per row on the national list),
+    the line each row starts on (a quoted cell may hold line breaks), and one ``line N: ...``
+    problem per row that could not be read at all (see :func:`_broken_rows`; those rows are
+    not in the list).
 
     The delimiter is taken from the header line: a ``;`` or tab file whose header then holds
     the expected columns is read as such, any other is refused with what was found.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        line = data.count(b"\n", 0, exc.start + bom) + 1
-        raise InputError(
-            f"line {line}: expected UTF-8 text, got byte 0x{data[exc.start + bom]:02x} "
-            "(re-save the file as UTF-8)",
-            source=str(path),
-        ) from None
+    text = _read_csv_text(path)
     stream = io.StringIO(text, newline="")
     delimiter = _delimiter(stream.readline())
     stream.seek(0)
@@ -134,6 +126,7 @@ def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int]
                 '"liste des structures France services" CSV',
                 source=str(path),
             )
+        _check_header(header, str(path))
         rows: list[list[str]] = []
         starts: list[int] = []
         end = reader.line_num
@@ -141,11 +134,63 @@ def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int]
             rows.append(row)
             starts.append(end + 1)
             end = reader.line_num
-        return header, rows, starts
+        return header, rows, starts, _broken_rows(text, rows, starts, end)
     except csv.Error as exc:
         raise InputError(
             f"line {reader.line_num}: not a CSV file: {exc}", source=str(path)
         ) from None
+
+
+# -- the file's structure (size, encoding, header, quoting): kept apart from the rows' content
+def _read_csv_text(path: Path) -> str:
+    """The file's text, through :mod:`mfs_core.inputs`: at most 64 MiB (some 40 times the
+    national list), UTF-8 with or without a byte order mark."""
+    from mfs_core.inputs import decode_utf8, read_bytes
+
+    try:
+        data = read_bytes(str(path))
+    except InputError as exc:
+        # "FILE: cannot read the file: ...", as for the other problems of the file.
+        problems = [p.removeprefix(f"{path}: ") for p in exc.problems]
+        raise InputError(problems, source=str(path)) from None
+    return decode_utf8(data, str(path))
+
+
+def _check_header(header: list[str], source: str) -> None:
+    """A column named twice is refused: which of the two holds the data cannot be known."""
+    seen: set[str] = set()
+    twice = sorted({name for name in header if name in seen or seen.add(name)})  # type: ignore[func-returns-value]
+    if twice:
+        raise InputError(
+            f"line 1: column(s) {', '.join(twice)} appear more than once; expected each "
+            "column once",
+            source=source,
+        )
+
+
+def _broken_rows(text: str, rows: list[list[str]], starts: list[int], end: int) -> list[str]:
+    """Take out the rows that could not be read at all, and say why.
+
+    - A quote opened and never closed: the reader then takes the rest of the file as one
+      cell of the last row. A well-formed CSV has an even number of ``"`` (each quoted
+      cell opens and closes, inner quotes are doubled), so an odd count means the last row
+      swallowed the lines after its start.
+    - A cell holding a NUL character: a binary or corrupted file, not text.
+    """
+    problems: list[str] = []
+    if rows and text.count('"') % 2:
+        start = starts[-1]
+        problems.append(
+            f"line {start}: a quoted cell opened in this row is never closed: the row and "
+            f"the lines after it (to line {end}) could not be read"
+        )
+        del rows[-1], starts[-1]
+    if "\x00" in text:
+        for index in reversed(range(len(rows))):
+            if any("\x00" in cell for cell in rows[index]):
+                problems.append(f"line {starts[index]}: a cell holds a NUL character")
+                del rows[index], starts[index]
+    return sorted(problems, key=_line)
 
 
 def _delimiter(header_line: str) -> str:
@@ -171,7 +216,9 @@ def check_anct_csv(
     problems: list[str] = []
     unreadable: list[str] = []  # one line per row: "line N: column: ...; column: ..."
     parsed: list[_Row] = []
-    header, rows, starts = _read_table(path)
+    header, rows, starts, broken = _read_table(path)
+    if broken and skipped is None:
+        raise InputError(broken, source=source)
     columns = _Columns(header)
     for number, row in zip(starts, rows, strict=True):
         if not row:  # a blank line holds no data
@@ -186,10 +233,15 @@ def check_anct_csv(
     if problems:
         raise InputError(problems, source=source)
     if skipped is not None:
-        skipped.extend(f"{source}: {row}" for row in unreadable)
+        skipped.extend(f"{source}: {row}" for row in sorted([*broken, *unreadable], key=_line))
     groups = _group_hours(parsed) if runner.hours_scope is HoursScope.STRUCTURE else {}
     results = [_check_row(item, runner, source, groups) for item in parsed]
     return _flag_duplicates(parsed, results)
+
+
+def _line(problem: str) -> int:
+    """The line number of a ``line N: ...`` problem, to name rows in file order."""
+    return int(problem.split()[1].rstrip(":"))
 
 
 def _flag_duplicates(rows: list[_Row], results: list[SiteResult]) -> list[SiteResult]:

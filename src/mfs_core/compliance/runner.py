@@ -19,6 +19,7 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
+from mfs_core.isolation import PluginFailure, collect_plugin
 from mfs_core.model import Check, Severity
 from mfs_core.timezone import today_in_paris
 
@@ -53,6 +54,11 @@ class Runner:
         self.installed_partners = frozenset(registry.partners)
         self.as_of = as_of or today_in_paris()
         self.hours_scope = hours_scope
+        #: Seconds one check may run on one site (see :mod:`mfs_core.isolation`).
+        self.budget = registry.budget.call
+        #: (plugin, check id) -> how the check last failed (raised, exited, printed,
+        #: overran): one entry per check however many sites, for strict mode.
+        self.plugin_failures: dict[tuple[str, str], str] = {}
         self._known = frozenset(c.id for c in self.catalogue)
         self._ids = tuple(c.id for c in self.checks)
         self._plans: dict[frozenset[str] | None, tuple[tuple[_Step, ...], dict[str, CheckStatus]]]
@@ -67,11 +73,23 @@ class Runner:
         sorted; the selection, and the function behind each deferred built-in evaluator,
         are worked out once per ``only`` set.
         """
+        from mfs_core.registry import BUILTIN_DISTRIBUTION
+
         key = None if only is None else frozenset(only)
         plan = self._plans.get(key)
         if plan is None:
             to_run = tuple(
-                (c, None if c.evaluate is None else resolve_evaluator(c.evaluate))
+                (
+                    c,
+                    None if c.evaluate is None else resolve_evaluator(c.evaluate),
+                    c.provenance.plugin if c.provenance else "?",
+                    # The core's own checks run unguarded (a plain try), third-party ones
+                    # under mfs_core.isolation: on the ANCT list the guard would cost a
+                    # fifth of the run, for code that is the core's.
+                    None
+                    if c.provenance and c.provenance.distribution == BUILTIN_DISTRIBUTION
+                    else f"check {c.id}",
+                )
                 for c in self.checks
                 if key is None or c.id in key
             )
@@ -121,8 +139,10 @@ class Runner:
             site = attrs.evolve(site, context=context)
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
-        for check, evaluate in to_run:
-            found = _evaluate(check, evaluate, site)
+        for check, evaluate, plugin, what in to_run:
+            found = _evaluate(
+                check, evaluate, plugin, what, site, self.budget, self.plugin_failures
+            )
             if found:
                 findings.extend(found)
                 statuses[check.id] = _status_of(found)
@@ -177,20 +197,36 @@ def _status_of(findings: list[Finding]) -> CheckStatus:
 WEEKLY_HOURS, OPENING_DAYS = "label.weekly-hours", "label.opening-days"
 HOURS_CHECKS = frozenset({WEEKLY_HOURS, OPENING_DAYS, "label.staffing"})
 
-#: A check to run and its evaluate function (deferred built-ins already resolved).
-_Step = tuple[Check, Callable[[Site], Iterable[object]] | None]
+#: A check to run, its evaluate function (deferred built-ins already resolved), its plugin
+#: and how a failure names it (None for a built-in check, run without the guard).
+_Step = tuple[Check, Callable[[Site], Iterable[object]] | None, str, str | None]
 
 
 def _evaluate(
-    check: Check, evaluate: Callable[[Site], Iterable[object]] | None, site: Site
+    check: Check,
+    evaluate: Callable[[Site], Iterable[object]] | None,
+    plugin: str,
+    what: str | None,
+    site: Site,
+    budget: float,
+    failures: dict[tuple[str, str], str],
 ) -> list[Finding]:
-    """Call a check in isolation: a raising check becomes a finding naming its plugin."""
+    """Call a check in isolation: a check that raises, exits, prints or overruns its time
+    budget becomes a finding naming its plugin (a built-in check, ``what`` None: one that
+    raises)."""
     if evaluate is None:
         return []
-    try:
-        produced = list(evaluate(site))
-    except Exception as exc:  # third-party code: never let it crash the run
-        return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
+    if what is None:
+        try:
+            produced = list(evaluate(site))
+        except Exception as exc:  # the core's own check: a bug, reported as for a plugin's
+            return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
+    else:
+        try:
+            produced = collect_plugin(plugin, what, budget, evaluate, site)
+        except PluginFailure as exc:  # third-party code: never let it crash the run
+            failures[plugin, check.id] = str(exc)
+            return [_fault(check, _french(exc))]
     if not produced:  # the check passed (most checks on most sites)
         return []
     findings: list[Finding] = []
@@ -208,6 +244,18 @@ def _evaluate(
             )
         )
     return findings
+
+
+def _french(failure: PluginFailure) -> str:
+    """What a check did wrong, for the finding (French, as every finding)."""
+    text = str(failure)
+    if text.startswith("skipped"):
+        return "n'a pas été lancé : son plugin a déjà dépassé son temps imparti"
+    if failure.timed_out:
+        return text.replace("overran its time budget of", "a dépassé son temps imparti de")
+    if text.startswith("raised "):
+        return "a levé " + text.removeprefix("raised ").replace(": ", " : ", 1)
+    return f"a échoué ({text})"
 
 
 def _fault(check: Check, what: str) -> Finding:

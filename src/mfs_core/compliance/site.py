@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from mfs_core import hours as _hours
-from mfs_core.errors import InputError
 
 if TYPE_CHECKING:
     from mfs_core.compliance.context import CheckContext
@@ -383,24 +382,13 @@ def _unique(field: str, keys: Iterable[str]) -> None:
 
 
 def load_site(path: Path | str) -> Site:
-    """Read a site file (TOML); bad syntax or content raises :class:`InputError`."""
-    import tomllib
-
+    """Read a site file (TOML, through :func:`mfs_core.inputs.read_toml`: UTF-8 with or
+    without a byte order mark, size and depth limits); bad syntax or content raises
+    :class:`InputError` naming the file."""
     from mfs_core.converter import structure
+    from mfs_core.inputs import read_toml
 
-    path = Path(path)
-    try:
-        # utf-8-sig: Windows editors start UTF-8 files with a byte order mark.
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"expected UTF-8 text, got byte 0x{exc.object[exc.start]:02x} at offset {exc.start}",
-            source=str(path),
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", source=str(path)) from None
+    data = read_toml(str(path))
     return structure(data, Site, source=str(path))
 
 

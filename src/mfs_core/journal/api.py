@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import urllib.parse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -27,9 +27,10 @@ from mfs_core.journal.records import (
     StoredEvent,
     StoredRequest,
 )
-from mfs_core.journal.store import EventRow, JournalStore, RequestRow
+from mfs_core.journal.store import EventRow, JournalStore, RejectedRows, RequestRow
+from mfs_core.output import public_url
 from mfs_core.redaction import redact, safe_repr
-from mfs_core.timezone import PARIS
+from mfs_core.timezone import PARIS, today_in_paris
 
 if TYPE_CHECKING:
     from mfs_core._settings_model import MfsSettings
@@ -54,6 +55,9 @@ class WriteResult:
     redactions: dict[str, int] = attrs.field(factory=dict)
     #: Position in the batch → labels of what was redacted in that record's free text.
     redacted_at: dict[int, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Position in the batch → why the backend refused that record (only from the
+    #: ``*_each`` methods, which record the others).
+    rejected: dict[int, str] = attrs.field(factory=dict)
 
     @property
     def suspected(self) -> int:
@@ -67,18 +71,6 @@ class PurgeResult:
 
     requests: int
     events: int
-
-
-def public_url(url: str) -> str:
-    """``url`` with its password hidden, fit for messages."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None and "password" not in parts.query.lower():
-        return url
-    netloc = parts.netloc
-    if parts.password is not None:
-        netloc = netloc.replace(f":{parts.password}@", ":***@", 1)
-    query = "***" if "password" in parts.query.lower() else parts.query
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 class _Findings:
@@ -153,7 +145,12 @@ class Journal:
         return self.record_many((request,))
 
     def record_many(self, requests: Iterable[RequestRecord]) -> WriteResult:
-        """Record requests in one transaction: all are committed, or none."""
+        """Record requests in one transaction: all are committed, or none.
+
+        Raises :class:`~mfs_core.journal.store.RejectedRows` if the backend refuses one of
+        them, :class:`~mfs_core.journal.store.JournalError` if the journal cannot be written
+        (locked too long, full disk, lost server): nothing is recorded then.
+        """
         now = dt.datetime.now(dt.UTC)
         found = _Findings()
         rows = [
@@ -189,6 +186,17 @@ class Journal:
             request.referral_target.value if request.referral_target is not None else None,
             now,
         )
+
+    def record_each(self, requests: Sequence[RequestRecord]) -> WriteResult:
+        """Record requests, each good one even if the backend refuses others.
+
+        One transaction when the backend takes them all (the usual case); else the batch is
+        split until each refused record is alone, and the others are recorded in as few
+        transactions as that allows. ``rejected`` names the refused positions. A journal
+        that cannot be written at all still raises :class:`JournalError`; the transactions
+        committed before it stay recorded.
+        """
+        return _each(list(requests), self.record_many)
 
     # -- follow-up events -----------------------------------------------------------------
     def event_problems(self, events: Sequence[EventRecord]) -> list[str | None]:
@@ -256,7 +264,23 @@ class Journal:
         recorded = self.store.insert_events(rows)
         return found.result(recorded, len(rows))
 
+    def follow_up_each(self, events: Sequence[EventRecord]) -> WriteResult:
+        """Record follow-up events, each good one even if the backend refuses others (see
+        :meth:`record_each`). Events must follow up requests of the journal: check them
+        first with :meth:`event_problems`."""
+        return _each(list(events), self.follow_up_many)
+
     # -- reading and retention ------------------------------------------------------------
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A block in which every read sees one committed state of the journal, whatever
+        other processes record meanwhile (a report's figures then add up)::
+
+            with journal.snapshot():
+                requests = list(journal.requests(since))
+                events = list(journal.events(since))
+        """
+        return self.store.snapshot()
+
     def requests(
         self, since: dt.date | None = None, until: dt.date | None = None
     ) -> Iterator[StoredRequest]:
@@ -275,7 +299,17 @@ class Journal:
 
     def purge(self, before: dt.date) -> PurgeResult:
         """Delete every request received before ``before`` (00:00, Paris time) and its
-        events: the retention period. Returns how many of each were deleted."""
+        events: the retention period. Returns how many of each were deleted.
+
+        Raises :class:`InputError` for a date after today in Paris: it would delete
+        requests not received yet as of the cut-off's own day, most likely a typo.
+        """
+        today = today_in_paris()
+        if before > today:
+            raise InputError(
+                f"purge: {before.isoformat()} is after today ({today.isoformat()}): expected "
+                "today or an earlier date; nothing was deleted"
+            )
         requests, events = self.store.purge(_start_of_day(before))
         return PurgeResult(requests=requests, events=events)
 
@@ -285,8 +319,13 @@ def open_journal(
     *,
     pseudonym_secret: str | None = None,
     settings: MfsSettings | None = None,
+    read_only: bool = False,
 ) -> Journal:
     """Open (and create or migrate) the journal at ``url``.
+
+    With ``read_only`` the journal must exist with the current schema: nothing is created
+    or migrated, the connection cannot write, and a writer's lock never makes it wait
+    (reports, exports).
 
     ``url`` defaults to the ``journal_url`` setting (``MFS_JOURNAL_URL``, default
     ``sqlite:///mfs-journal.sqlite3``): ``sqlite:///relative/path``,
@@ -304,31 +343,57 @@ def open_journal(
         if pseudonym_secret is None and settings.pseudonym_secret is not None:
             pseudonym_secret = settings.pseudonym_secret.get_secret_value()
     try:
-        store = _open_store(url)
+        store = _open_store(url, read_only)
         journal = Journal(store, pseudonym_secret=pseudonym_secret)
     except ValueError as exc:  # a pseudonym secret too short
         raise InputError(str(exc)) from None
     try:
-        store.migrate()
+        if read_only:
+            store.check_schema()
+        else:
+            store.migrate()
     except BaseException:
         store.close()
         raise
     return journal
 
 
-def _open_store(url: str) -> JournalStore:
+def _open_store(url: str, read_only: bool = False) -> JournalStore:
     shown = public_url(url)
     if url.startswith("sqlite://"):
         path = url[len("sqlite://") :]
-        if not path.startswith("/") or len(path) < 2:
+        if not path.startswith("/") or len(path) < 2 or "\x00" in path:
             raise InputError(f"journal_url: expected sqlite:///path/to/file, got {shown!r}")
         from mfs_core.journal.sqlite import SqliteStore
 
-        return SqliteStore(path[1:], shown)
+        return SqliteStore(path[1:], shown, read_only=read_only)
     if url.startswith(("postgresql://", "postgres://")):
         from mfs_core.journal.postgres import PostgresStore
 
-        return PostgresStore(url, shown)
+        return PostgresStore(url, shown, read_only=read_only)
     raise InputError(
         f"journal_url: expected sqlite:///path or postgresql://user@host/database, got {shown!r}"
+    )
+
+
+_W = TypeVar("_W")
+
+
+def _each(items: list[_W], write: Callable[[list[_W]], WriteResult]) -> WriteResult:
+    """Write ``items`` at once, or split them around the rows the backend refuses."""
+    try:
+        return write(items)
+    except RejectedRows as exc:
+        if len(items) == 1:
+            return WriteResult(recorded=0, already_present=0, rejected={0: exc.reason})
+    middle = len(items) // 2
+    first = _each(items[:middle], write)
+    second = _each(items[middle:], write)
+    counts = collections.Counter(first.redactions) + collections.Counter(second.redactions)
+    return WriteResult(
+        recorded=first.recorded + second.recorded,
+        already_present=first.already_present + second.already_present,
+        redactions=dict(counts),
+        redacted_at={**first.redacted_at, **{middle + i: v for i, v in second.redacted_at.items()}},
+        rejected={**first.rejected, **{middle + i: v for i, v in second.rejected.items()}},
     )

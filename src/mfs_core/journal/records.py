@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mfs_core.inputs import date_problem, text_problem
 from mfs_core.model import (
     PARTNER_CODE_PATTERN,
     PROCEDURE_ID_PATTERN,
@@ -59,6 +60,8 @@ THEMATIQUE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-
 RULE_ID_PATTERN = PROCEDURE_ID_PATTERN
 #: Longest note kept (characters); a longer note is an input error, not silently cut.
 MAX_NOTE_LENGTH = 2000
+#: Longest resident identifier (characters): a file number, or a name and a birth date.
+MAX_RESIDENT_LENGTH = 256
 
 
 class Outcome(enum.StrEnum):
@@ -151,13 +154,37 @@ def _opaque_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
 def _aware(_instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
+    # Checked in UTC too: 0001-01-01T00:00+14:00 is a day before the calendar starts.
+    offset = value.utcoffset() or dt.timedelta()
+    problem = date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
+    if problem:
+        raise ValueError(f"{attribute.name}: {problem}")
 
 
-def _note_length(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and len(value) > MAX_NOTE_LENGTH:
-        raise ValueError(
-            f"{attribute.name}: expected at most {MAX_NOTE_LENGTH} characters, got {len(value)}"
-        )
+def _free_text(limit: int) -> Any:
+    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is None:
+            return
+        # Messages never quote the text: it is personal.
+        if not isinstance(value, str):
+            raise ValueError(f"{attribute.name}: expected a string")
+        if len(value) > limit:
+            raise ValueError(
+                f"{attribute.name}: expected at most {limit} characters, got {len(value)}"
+            )
+        if problem := text_problem(value):
+            raise ValueError(f"{attribute.name}: expected text: {problem}")
+
+    return validate
+
+
+_note_length = _free_text(MAX_NOTE_LENGTH)
+
+
+def _resident(instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    _free_text(MAX_RESIDENT_LENGTH)(instance, attribute, value)
+    if value is not None and not value.strip():
+        raise ValueError(f"{attribute.name}: expected a non-empty identifier")
 
 
 @attrs.frozen(kw_only=True)
@@ -194,7 +221,7 @@ class RequestRecord:
         default=None, converter=attrs.converters.optional(Autonomy)
     )
     note: str | None = attrs.field(default=None, repr=False, validator=_note_length)
-    resident: str | None = attrs.field(default=None, repr=False)
+    resident: str | None = attrs.field(default=None, repr=False, validator=_resident)
     decision: RoutingDecision | None = attrs.field(
         default=None, converter=attrs.converters.optional(RoutingDecision)
     )

@@ -27,6 +27,7 @@ from mfs_core.thematiques import THEMATIQUE_LABELS
 
 if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
+    from mfs_core.journal.store import JournalStore
 
 __all__ = [
     "NONE_KEY",
@@ -49,15 +50,24 @@ MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
-_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$", re.ASCII)
 
 
 def parse_month(text: str) -> dt.date:
-    """``"2023-06"`` → ``date(2023, 6, 1)``; :class:`InputError` otherwise."""
+    """``"2023-06"`` → ``date(2023, 6, 1)``; :class:`InputError` otherwise, also for a
+    month outside the dates every command accepts (:data:`mfs_core.inputs.DATE_RANGE`)."""
+    from mfs_core.inputs import EARLIEST_DATE, LATEST_DATE, date_problem
+
     match = _MONTH.match(text)
     if not match:
-        raise InputError(f"--month: expected a month YYYY-MM, got {text!r}")
-    return dt.date(int(match[1]), int(match[2]), 1)
+        raise InputError(f"--month: expected a month YYYY-MM, got {text[:40]!r}")
+    year = int(match[1])
+    if year < 1 or date_problem(dt.date(year, int(match[2]), 1)):  # year 0 is no date at all
+        raise InputError(
+            f"--month: expected a month between {EARLIEST_DATE:%Y-%m} and {LATEST_DATE:%Y-%m}, "
+            f"got {text}"
+        )
+    return dt.date(year, int(match[2]), 1)
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -174,10 +184,17 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
 
     Three queries whatever the journal's size: the month's requests counted by every
     dimension at once (one ``GROUP BY``), the latest follow-up of each, and the distinct
-    pseudonymised residents.
+    pseudonymised residents. They read one snapshot of the journal, so the figures add up
+    even while requests and their follow-ups are being recorded (no negative pending).
     """
     start, end = month_bounds(month)
-    store = journal.store
+    with journal.snapshot():
+        return _build(journal.store, month, start, end)
+
+
+def _build(
+    store: JournalStore, month: dt.date, start: dt.datetime, end: dt.datetime
+) -> MonthlyReport:
     dimensions: list[collections.Counter[str]] = [collections.Counter() for _ in range(7)]
     differs: collections.Counter[str] = collections.Counter()
     total = 0
@@ -298,7 +315,11 @@ def _flatten(prefix: str, value: Any) -> list[tuple[str, str, Any]]:
 
 def to_csv(report: MonthlyReport) -> str:
     """One row per indicator: ``month,indicator,key,value`` (``key`` names the partner,
-    channel... of the ``by_*`` indicators; a rate with no denominator is empty)."""
+    channel... of the ``by_*`` indicators; a rate with no denominator is empty). A key
+    starting like a spreadsheet formula gets a leading apostrophe
+    (:func:`mfs_core.output.csv_text`)."""
+    from mfs_core.output import csv_text
+
     data = to_json(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -307,7 +328,8 @@ def to_csv(report: MonthlyReport) -> str:
         if name in ("schema_version", "month"):
             continue
         for indicator, key, item in _flatten(name, value):
-            writer.writerow((data["month"], indicator, key, "" if item is None else item))
+            # A key is outside text (a refusal reason...): never a formula in a spreadsheet.
+            writer.writerow((data["month"], indicator, csv_text(key), "" if item is None else item))
     return buffer.getvalue()
 
 

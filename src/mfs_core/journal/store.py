@@ -11,16 +11,18 @@ note or identifier.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
-from typing import Any, Final, Protocol
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Final, Protocol, TypeVar
 
 from mfs_core.errors import MfsError
 from mfs_core.journal.records import StoredEvent, StoredRequest
 from mfs_core.journal.schema import MIGRATIONS, Migration
 
-__all__ = ["EventRow", "JournalError", "JournalStore", "RequestRow", "SqlStore"]
+__all__ = ["EventRow", "JournalError", "JournalStore", "RejectedRows", "RequestRow", "SqlStore"]
 
 #: (id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note,
 #: resident pseudonym, redacted labels, decision, decision rule, referral target, recorded_at)
@@ -75,7 +77,21 @@ _ID_CHUNK = 500  # ids per IN (...) query: far below SQLite's limit on variables
 
 
 class JournalError(MfsError):
-    """The journal cannot be used: newer schema, broken database, unreachable server."""
+    """The journal cannot be used: newer schema, broken database, unreachable server, full
+    disk. A write that raises it recorded nothing; the writes that returned before it did."""
+
+
+class RejectedRows(JournalError):
+    """The backend refused the content of a write (a constraint, a value it cannot store),
+    not the journal being unusable: the same write without the refused rows may succeed.
+    Nothing of the refused write was recorded; ``reason`` says why, without row values."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: refused ({reason}): nothing recorded by this write")
+        self.reason = reason
+
+
+T = TypeVar("T")
 
 
 class JournalStore(Protocol):
@@ -88,6 +104,21 @@ class JournalStore(Protocol):
 
     def schema_version(self) -> int:
         """The version of the schema in the database."""
+        ...
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the store was opened for reading only (it never writes then)."""
+        ...
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """A block in which every read sees the same committed state of the journal (one
+        read transaction), whatever other processes write meanwhile. Re-entrant."""
+        ...
+
+    def check_schema(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        """Without writing: raise :class:`JournalError` unless the database holds a journal
+        of the current schema version."""
         ...
 
     def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
@@ -144,11 +175,17 @@ class SqlStore:
     """:class:`JournalStore` over a DB-API connection; subclasses supply the dialect."""
 
     placeholder = "?"
+    #: The driver's exception classes: any of them becomes a :class:`JournalError`.
+    driver_errors: tuple[type[BaseException], ...] = ()
+    #: Those meaning the backend refused the rows (constraint, value it cannot store).
+    rejected_errors: tuple[type[BaseException], ...] = ()
 
-    def __init__(self, connection: Any, url: str) -> None:
+    def __init__(self, connection: Any, url: str, *, read_only: bool = False) -> None:
         self._connection = connection
         self._url = url
+        self._read_only = read_only
         self._sql: dict[str, str] = {}
+        self._snapshots = 0  # depth of nested snapshot() blocks
 
     # -- dialect --------------------------------------------------------------------------
     def _transaction(self) -> AbstractContextManager[Any]:
@@ -164,6 +201,17 @@ class SqlStore:
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
         """The rows of a long query, read as they are consumed (exports)."""
         yield from self._connection.execute(sql, params)
+
+    def _begin_snapshot(self) -> None:
+        """Start a read transaction: every query until :meth:`_end_snapshot` sees one state."""
+        raise NotImplementedError
+
+    def _end_snapshot(self) -> None:
+        raise NotImplementedError
+
+    def _error(self, exc: BaseException, doing: str) -> JournalError:
+        """The :class:`JournalError` for a driver's exception (never quoting row values)."""
+        return JournalError(f"{self._url}: {doing} ({_reason(exc)})")
 
     def _time_in(self, value: dt.datetime) -> Any:
         return value
@@ -182,6 +230,55 @@ class SqlStore:
     @property
     def url(self) -> str:
         return self._url
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def _read(self, function: Callable[[], T]) -> T:
+        """Run a read, its driver errors (a corrupted page, a lost server) as JournalError."""
+        try:
+            return function()
+        except self.driver_errors as exc:
+            raise self._error(exc, "cannot read the journal") from None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        if self._snapshots:
+            self._snapshots += 1
+            try:
+                yield
+            finally:
+                self._snapshots -= 1
+            return
+        self._read(self._begin_snapshot)
+        self._snapshots = 1
+        try:
+            yield
+        finally:
+            self._snapshots = 0
+            self._read(self._end_snapshot)
+
+    def check_schema(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        latest = migrations[-1].version
+        try:
+            current = self.schema_version()
+        except JournalError:
+            raise JournalError(
+                f"{self._url}: no journal here (no schema_version table); record requests "
+                "first, e.g. with `mfs journal add`"
+            ) from None
+        if current > latest:
+            raise JournalError(
+                f"{self._url}: journal schema version {current} is newer than this "
+                f"mfs-core supports ({latest}); upgrade mfs-core"
+            )
+        if current < latest:
+            raise JournalError(
+                f"{self._url}: journal schema version {current} is older than this mfs-core's "
+                f"({latest}); a read never changes the journal: upgrade it once with a write "
+                "command (e.g. `mfs journal add` of an empty file)"
+            )
 
     def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> None:
         """Apply the migrations this journal lacks, in one transaction."""
@@ -214,8 +311,11 @@ class SqlStore:
                 )
 
     def schema_version(self) -> int:
-        cur = self._connection.execute("SELECT MAX(version) FROM schema_version")
-        return int(cur.fetchone()[0] or 0)
+        def read() -> int:
+            cur = self._connection.execute("SELECT MAX(version) FROM schema_version")
+            return int(cur.fetchone()[0] or 0)
+
+        return self._read(read)
 
     def _row_in(self, row: Sequence[Any], time_columns: tuple[int, ...]) -> tuple[Any, ...]:
         values = list(row)
@@ -230,13 +330,16 @@ class SqlStore:
         # is converted once.
         time_in = self._time_in
         recorded_at = rows[0][_RECORDED_AT]
-        recorded_in = time_in(recorded_at)
-        converted = [
-            (row[0], time_in(row[1]), *row[2:_RECORDED_AT], recorded_in)
-            if row[_RECORDED_AT] is recorded_at
-            else self._row_in(row, (1, _RECORDED_AT))
-            for row in rows
-        ]
+        try:
+            recorded_in = time_in(recorded_at)
+            converted = [
+                (row[0], time_in(row[1]), *row[2:_RECORDED_AT], recorded_in)
+                if row[_RECORDED_AT] is recorded_at
+                else self._row_in(row, (1, _RECORDED_AT))
+                for row in rows
+            ]
+        except (OverflowError, ValueError) as exc:  # a time the backend cannot hold
+            raise RejectedRows(self._url, _reason(exc)) from None
         with self._transaction() as cur:
             cur.executemany(self._q(INSERT_REQUEST), converted)
             return int(cur.rowcount)
@@ -244,7 +347,10 @@ class SqlStore:
     def insert_events(self, rows: Sequence[EventRow]) -> int:
         if not rows:
             return 0
-        converted = [self._row_in(row, (2, 4, 7)) for row in rows]
+        try:
+            converted = [self._row_in(row, (2, 4, 7)) for row in rows]
+        except (OverflowError, ValueError) as exc:
+            raise RejectedRows(self._url, _reason(exc)) from None
         with self._transaction() as cur:
             cur.executemany(self._q(INSERT_EVENT), converted)
             return int(cur.rowcount)
@@ -255,13 +361,26 @@ class SqlStore:
         for start in range(0, len(unique), _ID_CHUNK):
             chunk = unique[start : start + _ID_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            cur = self._connection.execute(
-                self._q(f"SELECT id, outcome, received_at FROM requests WHERE id IN ({marks})"),
-                chunk,
-            )
-            for id_, outcome, received_at in cur.fetchall():
+            sql = self._q(f"SELECT id, outcome, received_at FROM requests WHERE id IN ({marks})")
+            rows = self._read(functools.partial(self._fetch, sql, chunk))
+            for id_, outcome, received_at in rows:
                 found[id_] = (outcome, self._time_out(received_at))
         return found
+
+    def _fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._connection.execute(sql, params).fetchall()]
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of a streamed query, its driver errors as JournalError."""
+        rows = self._stream(sql, params)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except self.driver_errors as exc:
+                raise self._error(exc, "cannot read the journal") from None
+            yield row
 
     def _range(self, column: str, start: dt.datetime | None, end: dt.datetime | None) -> Any:
         clauses, params = [], []
@@ -279,7 +398,7 @@ class SqlStore:
     ) -> Iterator[StoredRequest]:
         where, params = self._range("received_at", start, end)
         sql = f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY received_at, id"
-        for row in self._stream(self._q(sql), params):
+        for row in self._rows(self._q(sql), params):
             yield StoredRequest(
                 id=row[0],
                 received_at=self._time_out(row[1]),
@@ -302,7 +421,7 @@ class SqlStore:
     ) -> Iterator[StoredEvent]:
         where, params = self._range("request_received_at", start, end)
         sql = f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY occurred_at, id"
-        for row in self._stream(self._q(sql), params):
+        for row in self._rows(self._q(sql), params):
             yield StoredEvent(
                 id=row[0],
                 request_id=row[1],
@@ -312,23 +431,18 @@ class SqlStore:
                 redacted=tuple(row[6].split(",")) if row[6] else (),
             )
 
+    def _month_rows(self, sql: str, start: dt.datetime, end: dt.datetime) -> list[Any]:
+        params = (self._time_in(start), self._time_in(end))
+        return self._read(lambda: self._fetch(self._q(sql), params))
+
     def month_cube(self, start: dt.datetime, end: dt.datetime) -> list[CubeRow]:
-        cur = self._connection.execute(
-            self._q(MONTH_CUBE), (self._time_in(start), self._time_in(end))
-        )
-        return [tuple(row) for row in cur.fetchall()]
+        return self._month_rows(MONTH_CUBE, start, end)
 
     def follow_ups(self, start: dt.datetime, end: dt.datetime) -> list[FollowUpRow]:
-        cur = self._connection.execute(
-            self._q(FOLLOW_UPS), (self._time_in(start), self._time_in(end))
-        )
-        return [tuple(row) for row in cur.fetchall()]
+        return self._month_rows(FOLLOW_UPS, start, end)
 
     def residents(self, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
-        cur = self._connection.execute(
-            self._q(RESIDENTS), (self._time_in(start), self._time_in(end))
-        )
-        distinct, identified = cur.fetchone()
+        distinct, identified = self._month_rows(RESIDENTS, start, end)[0]
         return int(distinct), int(identified)
 
     def purge(self, before: dt.datetime) -> tuple[int, int]:
@@ -340,4 +454,16 @@ class SqlStore:
             return int(cur.rowcount), events
 
     def close(self) -> None:
-        self._connection.close()
+        # Closing a broken connection: nothing is left to save.
+        with contextlib.suppress(*self.driver_errors):
+            self._connection.close()
+
+
+def _reason(exc: BaseException) -> str:
+    """A driver's message, first line only: a server's DETAIL may quote a whole row."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    if isinstance(exc, UnicodeEncodeError):
+        return "a text the backend cannot encode (an unpaired surrogate)"
+    text = primary or str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

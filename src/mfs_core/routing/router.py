@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
+from mfs_core.isolation import PluginFailure, call_plugin
 from mfs_core.model import KNOWN_FACTS, Procedure, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
@@ -119,6 +121,11 @@ class Router:
         self._partner_names = {code: p.name for code, p in registry.partners.items()}
         self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
         self._index = ProcedureIndex(self._procedures.values())
+        #: Seconds a predicate may run (see :mod:`mfs_core.isolation`).
+        self._budget = registry.budget.call
+        #: (plugin, rule id) -> how its predicate last failed (raised, exited, printed,
+        #: overran): one entry per rule however many requests, for strict mode and logs.
+        self.plugin_failures: dict[tuple[str, str], str] = {}
 
     def names(self) -> dict[str, str]:
         """Partner code or procedure id -> the name an agent reads (for :func:`render_text`)."""
@@ -168,9 +175,19 @@ class Router:
                 continue
             if rule.predicate is not None:
                 try:
-                    holds = bool(rule.predicate(request, context))
-                except Exception as exc:  # a plugin's bug must not stop routing
-                    error = f"{type(exc).__name__}: {exc}"
+                    # Plugin code: an exception of any kind, output and overrun contained.
+                    holds = call_plugin(
+                        rule.plugin,
+                        rule.what,
+                        self._budget,
+                        _holds,
+                        rule.predicate,
+                        request,
+                        context,
+                    )
+                except PluginFailure as exc:  # a plugin's bug must not stop routing
+                    error = str(exc).removeprefix("raised ")
+                    self.plugin_failures[rule.plugin, rule.id] = error
                     trace.append(
                         rule.entry(
                             fired=False,
@@ -441,6 +458,11 @@ class Router:
             alternatives=alternatives,
             trace=tuple(trace),
         )
+
+
+def _holds(predicate: Any, request: Request, context: SiteContext) -> bool:
+    # bool() inside the guarded call: a plugin's __bool__ is plugin code too.
+    return bool(predicate(request, context))
 
 
 def _missing_note(missing: list[str]) -> str:

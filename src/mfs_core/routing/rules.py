@@ -34,6 +34,8 @@ class CompiledRule:
     predicate: Callable[..., Any] | None
     reference: str
     fired_entry: TraceEntry
+    #: How failures of its predicate name it ("the predicate of rule caf.x").
+    what: str = ""
 
     def entry(self, *, fired: bool, note: str = "", error: str | None = None) -> TraceEntry:
         """The trace entry of this rule with the outcome of one evaluation."""
@@ -53,6 +55,7 @@ def _compile(rule: ReferralRule) -> CompiledRule:
         facts=frozenset(rule.when_facts),
         predicate=rule.predicate,
         reference=rule.reference,
+        what=f"the predicate of rule {rule.id}",
         fired_entry=TraceEntry(
             rule=rule.id,
             plugin=plugin,

@@ -23,7 +23,19 @@ FORMATS: dict[str, str] = {
 
 
 def render(report: Report, fmt: str) -> str:
-    """Render a report in one of :data:`FORMATS`."""
+    """Render a report in one of :data:`FORMATS`.
+
+    Site names, ids and messages come from files and plugins: each format escapes them
+    (:mod:`mfs_core.output`): JUnit and Markdown in their modules, and here control
+    characters of every text format shown as escapes, those of JSON formats as ``\\u``.
+    """
+    from mfs_core.output import json_text, terminal_text
+
     module = importlib.import_module(FORMATS[fmt])
     renderer: Callable[[Report], str] = module.render
-    return renderer(report)
+    text = renderer(report)
+    if fmt in ("json", "sarif"):
+        return json_text(text)
+    if fmt in ("text", "github", "markdown"):
+        return terminal_text(text)
+    return text

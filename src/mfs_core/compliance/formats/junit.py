@@ -1,7 +1,9 @@
 """``--format junit``: one test suite per site, one test case per check.
 
 A check with an active error is a ``<failure>``; a waived or unknown check is ``<skipped>``
-with the reason; warnings and notes of a passing check go to ``<system-out>``.
+with the reason; warnings and notes of a passing check go to ``<system-out>``. Every text
+from a site file or a plugin goes through :func:`mfs_core.output.xml_text`, so the document
+stays well-formed XML whatever characters the data holds.
 """
 
 from __future__ import annotations
@@ -11,35 +13,36 @@ import xml.etree.ElementTree as ET
 from mfs_core.compliance.findings import CheckStatus
 from mfs_core.compliance.report import Report
 from mfs_core.model import Severity
+from mfs_core.output import xml_text as _x
 
 
 def render(report: Report) -> str:
     root = ET.Element("testsuites", name="mfs check")
     total = failures = skipped = 0
     for result in report.results:
-        suite = ET.SubElement(root, "testsuite", name=result.id)
+        suite = ET.SubElement(root, "testsuite", name=_x(result.id))
         suite_failures = suite_skipped = 0
         for check, status in result.statuses.items():
-            case = ET.SubElement(suite, "testcase", classname=result.id, name=check)
+            case = ET.SubElement(suite, "testcase", classname=_x(result.id), name=_x(check))
             mine = [f for f in result.findings if f.check == check]
             active = [f for f in mine if not f.suppressed]
             errors = [f for f in active if f.level is Severity.ERROR]
             if errors:
                 failure = ET.SubElement(
-                    case, "failure", message=errors[0].message, type=Severity.ERROR.value
+                    case, "failure", message=_x(errors[0].message), type=Severity.ERROR.value
                 )
-                failure.text = "\n".join(f.message for f in errors)
+                failure.text = _x("\n".join(f.message for f in errors))
                 suite_failures += 1
             elif status is CheckStatus.UNKNOWN:
                 ET.SubElement(case, "skipped", message="non vérifiable avec ces données")
                 suite_skipped += 1
             elif status is CheckStatus.WAIVED:
                 reasons = "; ".join(sorted({f.waiver.reason for f in mine if f.waiver}))
-                ET.SubElement(case, "skipped", message=f"dérogation : {reasons}")
+                ET.SubElement(case, "skipped", message=_x(f"dérogation : {reasons}"))
                 suite_skipped += 1
             if active and not errors:
                 out = ET.SubElement(case, "system-out")
-                out.text = "\n".join(f"{f.level.value}: {f.message}" for f in active)
+                out.text = _x("\n".join(f"{f.level.value}: {f.message}" for f in active))
         suite.set("tests", str(len(result.statuses)))
         suite.set("failures", str(suite_failures))
         suite.set("skipped", str(suite_skipped))

@@ -1,12 +1,14 @@
-"""``--format markdown``: a summary for a pull-request comment or a CI job summary."""
+"""``--format markdown``: a summary for a pull-request comment or a CI job summary.
+
+Every text from a site file or a plugin is escaped (:func:`mfs_core.output.markdown_text`):
+it shows as written, never as HTML, a link, an image or a table cell of its own.
+"""
 
 from __future__ import annotations
 
 from mfs_core.compliance.report import Report
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from mfs_core.output import markdown_code as _code
+from mfs_core.output import markdown_text as _cell
 
 
 def _known(value: float | None) -> str:
@@ -36,7 +38,7 @@ def render(report: Report) -> str:
         warnings = sum(1 for f in r.active if f.level.value == "warning")
         waived = len(r.findings) - len(r.active)
         lines.append(
-            f"| {_cell(r.name)} (`{r.id}`) | {r.verdict} | "
+            f"| {_cell(r.name)} ({_code(r.id)}) | {r.verdict} | "
             f"{_known(r.weekly_hours)} | {_known(r.opening_days)} | {errors} | {warnings} | "
             f"{waived} |"
         )
@@ -54,5 +56,5 @@ def render(report: Report) -> str:
             severity = f.level.value
             if f.waiver is not None:
                 severity += f" (dérogation : {_cell(f.waiver.reason)})"
-            lines.append(f"| `{f.check}` | {severity} | {_cell(f.message)} |")
+            lines.append(f"| {_code(f.check)} | {severity} | {_cell(f.message)} |")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+r"""Writing what mfs prints: each output format escapes outside text for itself.
+
+Site names, ANCT cells, plugin messages, journal keys and file names come from outside and
+may hold anything. Each encoder below makes such text inert in one format, so it shows as
+what it is and never acts:
+
+- **terminal** (:func:`terminal_text`: text outputs and error lines): control characters
+  (C0 but tab and line break, DEL, C1), the line and paragraph separators and the
+  bidirectional overrides are shown as ``\x1b``, ``\u202e``... so data cannot move the
+  cursor, clear the screen, retitle the window or reverse the text around it;
+- **JSON** (:func:`json_text`): the same characters as ``\uXXXX`` escapes (JSON itself only
+  escapes C0), the document unchanged once parsed;
+- **XML** (:func:`xml_text`): the characters XML 1.0 forbids (C0 but tab and line breaks,
+  unpaired surrogates, U+FFFE, U+FFFF) and the terminal's ones as visible escapes;
+  ElementTree escapes the markup characters;
+- **Markdown** (:func:`markdown_text`, :func:`markdown_code`): the characters that make
+  Markdown constructs backslash-escaped (CommonMark allows it for any ASCII punctuation):
+  ``\ ` * _ [ ] < > & | ~ # ! @``, and the ``:`` of ``://`` and the ``.`` of ``www.``
+  (GitHub's autolinks), so data makes no raw HTML, link, image, emphasis, table cell or
+  autolink, while ordinary punctuation (``-``, ``.``, ``:``, parentheses) stays readable;
+- **CSV** (:func:`csv_text`): a cell starting like a formula (``=``, ``+``, ``-``, ``@``, tab,
+  carriage return) gets a leading apostrophe, as OWASP recommends against CSV injection;
+- **secrets** (:func:`hide_secrets`): passwords in URLs and libpq connection strings are
+  hidden in every message.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = [
+    "csv_text",
+    "hide_secrets",
+    "json_text",
+    "markdown_code",
+    "markdown_text",
+    "terminal_text",
+    "xml_text",
+]
+
+# Characters that act on a terminal or reverse the text around them. The patterns are
+# compiled on first use: `mfs plugins` needs one of them, and its cold start is measured.
+_ACTIVE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_TERMINAL = f"[{_ACTIVE}]"
+_TERMINAL_ONE_LINE = f"[{_ACTIVE}\t\n]"
+_JSON = "[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_XML = f"[{_ACTIVE}\ud800-\udfff\ufffe\uffff]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str, *, one_line: bool = False) -> str:
+    """``text`` with every active character shown as an escape (also tab and line breaks
+    when ``one_line``)."""
+    pattern = _compiled(_TERMINAL_ONE_LINE if one_line else _TERMINAL)
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def json_text(document: str) -> str:
+    """A JSON document whose strings' active characters are ``\\uXXXX`` escapes: the same
+    document once parsed, inert on a terminal."""
+    pattern = _compiled(_JSON)
+    if not pattern.search(document):
+        return document
+    return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def xml_text(text: str) -> str:
+    """``text`` fit for an XML attribute or element: forbidden and active characters shown
+    as escapes (ElementTree then escapes ``<``, ``&``, quotes)."""
+    pattern = _compiled(_XML)
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!@"})
+_AUTOLINK = r"(?i):(?=//)|(?<=www)\."
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as inert Markdown on one line (a table cell, a heading)."""
+    text = terminal_text(" ".join(text.splitlines()), one_line=True).translate(_MARKDOWN)
+    return _compiled(_AUTOLINK).sub(lambda m: "\\" + m.group(), text)
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as a Markdown code span, safe in a table cell."""
+    text = terminal_text(" ".join(text.splitlines()), one_line=True).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def csv_text(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+_KEYWORD_SECRET = r"""(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)"""
+_URL_USER = r"(?i)\b([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@"
+
+
+def hide_secrets(text: str) -> str:
+    """``text`` with the passwords of URLs (``scheme://user:PASSWORD@host``), of
+    ``password=`` query parameters and of libpq keyword strings (``password=...``,
+    ``sslpassword='...'``) replaced by ``***``."""
+    if "password" not in text.lower() and "@" not in text:
+        return text
+    text = _compiled(_KEYWORD_SECRET).sub(r"\1***", text)
+    return _compiled(_URL_USER).sub(r"\1***@", text)
+
+
+def public_url(url: str) -> str:
+    """A journal URL fit for messages: :func:`hide_secrets`, also of a URL the parser
+    reads a password from that the patterns above miss."""
+    import urllib.parse
+
+    shown = hide_secrets(url)
+    try:
+        password = urllib.parse.urlsplit(shown).password
+    except ValueError:
+        return shown
+    return shown if password in (None, "***") else shown.replace(password, "***")
