@@ -74,7 +74,7 @@ def routing_examples_page() -> str:
             "```",
             "",
             "```text",
-            render_text(decision),
+            render_text(decision, router.names() | context.service_names()),
             "```",
             "",
             "With `--format json`:",

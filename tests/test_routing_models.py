@@ -149,7 +149,7 @@ def test_parse_stream_reports_every_bad_line_and_keeps_good_ones() -> None:
 
 def test_parse_empty_input_is_an_error() -> None:
     assert parse_requests("\n\n", "-").errors == (
-        "-: no request found (expected a JSON object or JSON lines)",
+        "-: no request found (expected a JSON object, an array of them or JSON lines)",
     )
 
 

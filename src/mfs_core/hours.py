@@ -7,7 +7,8 @@ once; every oddity met on the way is returned as an :class:`HoursAnomaly`, never
 counted or dropped.
 
 OSM expressions are read by :mod:`mfs_core.osm_hours` (the typical week without holiday and
-dated rules, over a :class:`Horizon` of weeks); :func:`from_osm` gives the first week of it.
+dated rules, over a :class:`Horizon` of weeks; :func:`mfs_core.osm_hours.from_osm` gives the
+first week of it), which builds on this module: this module never imports it.
 Hours that do not depend on the date (a per-day table, ANCT day cells) are a steady horizon:
 one week standing for every week.
 """
@@ -21,6 +22,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
+
+from mfs_core.french import DAY_NAMES
+from mfs_core.timezone import today_in_paris
 
 __all__ = [
     "DAYS",
@@ -36,7 +40,6 @@ __all__ = [
     "format_interval",
     "format_minutes",
     "from_anct_days",
-    "from_osm",
     "from_table",
     "parse_anct_day",
     "reference_week",
@@ -46,8 +49,9 @@ __all__ = [
 #: One interval of a day, ``(start, end)`` in minutes since midnight, ``start < end``.
 Interval = tuple[int, int]
 
-#: Day keys, Monday first (used in site files' per-day tables).
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: Day keys, Monday first (used in site files' per-day tables): the French day names
+#: agents read (:data:`mfs_core.french.DAY_NAMES`).
+DAYS = DAY_NAMES
 DAY_NAMES_FR = DAYS
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
@@ -339,25 +343,12 @@ def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     """
     import holidays
 
-    day = on_or_after or dt.date.today()
+    day = on_or_after or today_in_paris()
     monday = day + dt.timedelta(days=(7 - day.weekday()) % 7)
     french = holidays.country_holidays("FR", years=range(monday.year, monday.year + 2))
     while any(monday + dt.timedelta(days=i) in french for i in range(7)):
         monday += dt.timedelta(days=7)
     return monday
-
-
-def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
-    """The typical week of an OpenStreetMap ``opening_hours`` expression.
-
-    The regular rules (:mod:`mfs_core.osm_hours`: no holiday, no dated rule) in the first
-    week of the horizon that starts on the first Monday on or after ``week_of`` (default:
-    today). Raises :class:`ValueError` with the parser's message when the expression is
-    invalid or its hours cannot be counted (open end, fallback rules, ``unknown``).
-    """
-    from mfs_core.osm_hours import read_osm
-
-    return read_osm(expression, week_of or dt.date.today()).weeks[0]
 
 
 @attrs.frozen

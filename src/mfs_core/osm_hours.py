@@ -52,6 +52,7 @@ from mfs_core.hours import (
     format_minutes,
     union,
 )
+from mfs_core.timezone import today_in_paris
 
 __all__ = [
     "HORIZON_WEEKS",
@@ -60,6 +61,7 @@ __all__ = [
     "SEASON_DAYS",
     "HoursException",
     "OsmHours",
+    "from_osm",
     "horizon_start",
     "read_osm",
     "split_rules",
@@ -440,3 +442,14 @@ def _dated_exceptions(base: _Days, full: _Days, start: dt.date) -> list[HoursExc
         )
         found.append(HoursException("dated", f"{what} {when} (hors semaine type)"))
     return found
+
+
+def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
+    """The typical week of an OpenStreetMap ``opening_hours`` expression.
+
+    The regular rules (no holiday, no dated rule) in the first
+    week of the horizon that starts on the first Monday on or after ``week_of`` (default:
+    today in Paris). Raises :class:`ValueError` with the parser's message when the expression is
+    invalid or its hours cannot be counted (open end, fallback rules, ``unknown``).
+    """
+    return read_osm(expression, week_of or today_in_paris()).weeks[0]

@@ -19,11 +19,11 @@ from mfs_core.errors import InputError
 from mfs_core.journal import Journal, JournalError, Outcome, RequestRecord, RoutingDecision
 from mfs_core.journal.api import _open_store, open_journal
 from mfs_core.journal.records import DEFAULT_OUTCOME
-from mfs_core.journal.report import build_report
 from mfs_core.journal.schema import MIGRATIONS
 from mfs_core.journal.store import SqlStore
 from mfs_core.model import Channel, ReferralTarget
 from mfs_core.registry import Registry
+from mfs_core.report import build_report
 from mfs_core.routing import Decision, DecisionKind, Request, RequestChannel, Router
 
 from .conftest import SECRET
@@ -165,7 +165,7 @@ def test_a_decided_record_round_trips_through_json(kind: DecisionKind) -> None:
 
 def test_journal_does_not_import_routing_and_routing_not_the_journal() -> None:
     code = (
-        "import sys, mfs_core.journal, mfs_core.journal.report;"
+        "import sys, mfs_core.journal, mfs_core.report;"
         "assert not [m for m in sys.modules if m.startswith('mfs_core.routing')], 'journal';"
         "import mfs_core.routing;"
         "[sys.modules.pop(m) for m in list(sys.modules) if m.startswith('mfs_core.')];"

@@ -34,7 +34,7 @@ def test_json_records_are_accepted(
     lines = "".join(json.dumps(json.loads(block)) + "\n" for block in blocks("json"))
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     assert main(["journal", "add"]) == 0
-    assert "3 record(s) recorded" in capsys.readouterr().err
+    assert "2 demandes enregistrées, 1 suivi enregistré" in capsys.readouterr().err
     assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["by_decision"] == {"_none": 1, "referral": 1}
 

@@ -26,7 +26,7 @@ def test_recording_the_example_twice_gives_the_known_report(
     url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
     for _ in range(2):  # ids are idempotent: the second run adds nothing
         assert main(["journal", "add", str(EXAMPLE), "--journal", url]) == 0
-    assert "0 record(s) recorded" in capsys.readouterr().err
+    assert "0 demande enregistrée" in capsys.readouterr().err
     assert main(["report", "--month", "2023-06", "--format", "json", "--journal", url]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["total_requests"] == june.TOTAL

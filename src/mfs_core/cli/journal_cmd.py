@@ -1,76 +1,33 @@
 """``mfs journal add|export|purge``: record requests, export the journal, apply retention.
 
-``add`` reads JSONL (one record per line), or one JSON object or array, from a file or
-standard input, through :mod:`mfs_core.inputs` (UTF-8, a byte order mark ignored, each line
-parsed on its own, size and depth limits). Lines with an ``event`` key are follow-up events,
-the others requests. Requests are recorded in batches as the input is read; events at the
-end, so that an event may come before its request. Every good line is recorded even when
-others are bad, whatever backend refuses; each bad line is reported as
-``file:line: field: what was expected`` and the exit code is then 2, so nothing given is
-lost silently. If the journal cannot be written any more (a full disk, a lost server), the
-summary says how many records were recorded before and from which line nothing was.
-Messages never quote a note, a reason or a resident identifier.
+Each action parses its arguments, calls one function of :mod:`mfs_core.journal` and says
+what it did: ``add`` is :func:`mfs_core.journal.intake.add_json` (the reading rules, the
+checks and the messages are described there), ``export`` is
+:func:`mfs_core.journal.export.write_export`, ``purge`` is
+:meth:`mfs_core.journal.Journal.purge`. The summaries are French, for the agent; the
+problems of each bad line (file, line, field, what was expected) stay English, for whoever
+produced the file, and never quote a note, a reason or a resident identifier. Exit code 2
+when a line was refused or a write failed: nothing given is lost silently.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
-import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
-from mfs_core.cli._common import EXIT_INPUT, EXIT_OK, CliError, print_error, print_note
-from mfs_core.errors import InputError
+from mfs_core.cli._common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    CliError,
+    add_journal_option,
+    opened_journal,
+    print_error,
+    print_note,
+)
 
-if TYPE_CHECKING:
-    from mfs_core.inputs import JsonItem
-    from mfs_core.journal import (
-        EventRecord,
-        Journal,
-        RequestRecord,
-        StoredEvent,
-        StoredRequest,
-        WriteResult,
-    )
-
-#: Records per transaction when adding: bounded memory, and few commits.
-BATCH_SIZE = 1000
-#: Fields whose content is personal: an error about them never quotes the value.
-_PRIVATE_FIELDS = ("note", "reason", "resident")
-
-
-def add_journal_option(parser: argparse.ArgumentParser) -> None:
-    """``--journal URL``, overriding the ``journal_url`` setting."""
-    parser.add_argument(
-        "--journal",
-        metavar="URL",
-        help="journal location, sqlite:///path or postgresql://... (default: MFS_JOURNAL_URL, "
-        "else sqlite:///mfs-journal.sqlite3)",
-    )
-
-
-@contextmanager
-def opened_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Journal]:
-    """The journal named by ``--journal`` or the settings; its failures become CLI errors.
-
-    ``read_only`` (reports, exports): the journal must exist, nothing is created or changed.
-    """
-    from mfs_core.journal import JournalError, open_journal
-
-    try:
-        journal = open_journal(args.journal, read_only=read_only)
-    except JournalError as exc:
-        raise CliError(str(exc)) from None
-    try:
-        yield journal
-    except JournalError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        journal.close()
+#: The export formats (:data:`mfs_core.journal.export.FORMATS`, without importing it).
+EXPORT_FORMATS = ("jsonl", "csv")
 
 
 def register(subparsers: Any) -> None:
@@ -100,7 +57,7 @@ def register(subparsers: Any) -> None:
         description="Write the stored requests, then their follow-up events (notes as "
         "redacted, residents as pseudonyms).",
     )
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     export.add_argument("--since", metavar="DATE", help="requests received from DATE on")
     export.add_argument("--until", metavar="DATE", help="requests received before DATE")
     export.add_argument("--output", metavar="FILE", help="write to FILE (default: stdout)")
@@ -119,316 +76,67 @@ def register(subparsers: Any) -> None:
 
 
 # -- add ----------------------------------------------------------------------------------
-def _private_safe(problem: str) -> str:
-    """Drop the value a problem about a personal field may quote (``..., got VALUE``)."""
-    for field in _PRIVATE_FIELDS:
-        marker = f"{field}: "
-        at = problem.find(marker)
-        if at != -1 and (at == 0 or problem[at - 2 : at] in (": ", "].")):
-            detail = problem[at + len(marker) :]
-            if not detail.startswith("expected"):
-                detail = "invalid value (not shown: personal data)"
-            return problem[: at + len(marker)] + detail.split(", got ", 1)[0]
-    return problem
-
-
-class _Adder:
-    """``mfs journal add``: records the input batch by batch as it is read, and says what
-    became of every line."""
-
-    def __init__(self, journal: Journal) -> None:
-        self.journal = journal
-        self.recorded = self.already = self.rejected = 0
-        self._last_bad = ""
-        #: Follow-up events read so far: written after every request (see _batches).
-        self.events: list[tuple[str, EventRecord]] = []
-        # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a
-        # future month's report. A day of slack covers clocks and time zones.
-        self.latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-
-    def problem(self, where: str, message: str) -> None:
-        print_error(f"{where}: {message}")
-        if where != self._last_bad:  # a record may have several problems
-            self.rejected += 1
-            self._last_bad = where
-
-    def record(self, item: JsonItem) -> RequestRecord | EventRecord | None:
-        """The record of one input item, or None after naming its problems."""
-        from mfs_core.converter import structure
-        from mfs_core.journal import EventRecord, RequestRecord
-
-        if item.error is not None:
-            for problem in item.error.problems:
-                self.problem(item.where, problem)
-            return None
-        data = item.value
-        if not isinstance(data, dict):
-            self.problem(item.where, f"expected a JSON object, got {type(data).__name__}")
-            return None
-        try:
-            record: RequestRecord | EventRecord = (
-                structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
-            )
-        except InputError as exc:
-            for problem in exc.problems:
-                self.problem(item.where, _private_safe(problem))
-            return None
-        if isinstance(record, EventRecord):
-            when, field = record.occurred_at, "occurred_at"
-        else:
-            when, field = record.received_at, "received_at"
-        if when > self.latest:
-            self.problem(item.where, f"{field}: {when.isoformat()} is in the future")
-            return None
-        resident = isinstance(record, RequestRecord) and record.resident is not None
-        if resident and not self.journal.pseudonymizes:
-            from mfs_core.journal.api import NO_SECRET
-
-            self.problem(item.where, NO_SECRET)
-            return None
-        return record
-
-    def write_requests(self, batch: list[tuple[str, RequestRecord]]) -> None:
-        result = self.journal.record_each([record for _, record in batch])
-        self._count(result, [where for where, _ in batch])
-
-    def write_events(self, chunk: list[tuple[str, EventRecord]]) -> None:
-        checks = self.journal.event_problems([event for _, event in chunk])
-        good = []
-        for (where, event), problem in zip(chunk, checks, strict=True):
-            if problem is None:
-                good.append((where, event))
-            else:
-                self.problem(where, problem)
-        result = self.journal.follow_up_each([event for _, event in good])
-        self._count(result, [where for where, _ in good])
-
-    def _count(self, result: WriteResult, where: list[str]) -> None:
-        self.recorded += result.recorded
-        self.already += result.already_present
-        for index, reason in sorted(result.rejected.items()):
-            self.problem(where[index], f"the journal refused this record ({reason})")
-        _report_redactions(where, result.redacted_at)
-
-
-def _batches(adder: _Adder, items: Iterable[JsonItem]) -> Iterator[list[tuple[str, Any]]]:
-    """The requests in batches as the input is read; then the follow-up events (kept until
-    the end, so that an event may come before its request in the input)."""
-    from mfs_core.journal import EventRecord
-
-    requests: list[tuple[str, Any]] = []
-    events = adder.events
-    for item in items:
-        record = adder.record(item)
-        if isinstance(record, EventRecord):
-            events.append((item.where, record))
-        elif record is not None:
-            requests.append((item.where, record))
-            if len(requests) == BATCH_SIZE:
-                yield requests
-                requests = []
-    if requests:
-        yield requests
-    for start in range(0, len(events), BATCH_SIZE):
-        yield events[start : start + BATCH_SIZE]
-
-
-def _report_redactions(where: list[str], result_at: dict[int, tuple[str, ...]]) -> None:
-    for index, labels in sorted(result_at.items()):
-        suspected = [label[:-1] for label in labels if label.endswith("?")]
-        named = [label for label in labels if not label.endswith("?")]
-        parts = []
-        if named:
-            parts.append(f"redacted {', '.join(named)}")
-        if suspected:
-            parts.append(f"redacted suspected {', '.join(suspected)} (checksum fails)")
-        print_note(f"{where[index]}: personal data: {'; '.join(parts)}")
-
-
-def _stopped_at(where: str, in_events: bool, adder: _Adder) -> str:
-    """What the summary adds when the journal could not be written any more."""
-    if in_events:
-        lost = ""
-    else:
-        lost = " (the rest of the input was not read)"
-        if adder.events:  # read before the failure, written after the requests: not written
-            lost += f", nor the {len(adder.events)} follow-up event(s) read before it"
-    return (
-        f"; the write failed at {where}: nothing from there on was recorded{lost}; once "
-        "fixed, give the same input again: records already in the journal are not recorded twice"
-    )
-
-
 def run_add(args: argparse.Namespace) -> int:
-    from mfs_core.inputs import JsonLines, open_binary
-    from mfs_core.journal import EventRecord, JournalError
+    from mfs_core.inputs import open_binary
+    from mfs_core.journal.intake import add_json, redaction_fr, summary_fr
+
+    def problem(where: str, message: str) -> None:
+        print_error(f"{where}: {message}")
+
+    def redacted(where: str, codes: tuple[str, ...]) -> None:
+        print_note(f"{where}: {redaction_fr(codes)}")
 
     stream, source = open_binary(args.file)
-    failed = ""
     try:
         with opened_journal(args) as journal:
-            adder = _Adder(journal)
-            for batch in _batches(adder, JsonLines(stream, source, arrays=True)):
-                try:
-                    if isinstance(batch[0][1], EventRecord):
-                        adder.write_events(batch)
-                    else:
-                        adder.write_requests(batch)
-                except JournalError as exc:
-                    # The batches before are committed: say so, and where it stopped.
-                    print_error(str(exc))
-                    failed = _stopped_at(batch[0][0], isinstance(batch[0][1], EventRecord), adder)
-                    break
+            summary = add_json(journal, stream, source, on_problem=problem, on_redacted=redacted)
     finally:
         if args.file != "-":
             stream.close()
-    rejected = f"; {adder.rejected} record(s) rejected, see above" if adder.rejected else ""
-    print_note(
-        f"mfs: {adder.recorded} record(s) recorded, {adder.already} already in the journal"
-        f"{rejected}{failed}"
-    )
-    return EXIT_INPUT if adder.rejected or failed else EXIT_OK
+    if summary.failure is not None:
+        print_error(summary.failure)
+    print_note(f"mfs : {summary_fr(summary)}")
+    return EXIT_OK if summary.complete else EXIT_INPUT
 
 
 # -- export -------------------------------------------------------------------------------
-def _date_option(name: str, value: str | None) -> dt.date | None:
-    from mfs_core.inputs import parse_date
-
-    return None if value is None else parse_date(value, name)
-
-
-def _redacted(text: str | None) -> str | None:
-    """Stored free text, redacted again: a journal written by an older mfs-core exports
-    what today's redaction finds (text redacted by this one comes out unchanged)."""
-    if text is None:
-        return None
-    from mfs_core.redaction import redact
-
-    return redact(text).text
-
-
-def _request_json(request: StoredRequest) -> dict[str, Any]:
-    from mfs_core.journal.api import PARIS
-
-    data: dict[str, Any] = {
-        "id": request.id,
-        "received_at": request.received_at.astimezone(PARIS).isoformat(),
-        "procedure": request.procedure,
-        "thematique": request.thematique,
-        "partner": request.partner,
-        "channel": request.channel,
-        "outcome": request.outcome,
-        "autonomy": request.autonomy,
-        "note": _redacted(request.note),
-        "resident_pseudonym": request.resident_pseudonym,
-        "redacted": list(request.redacted) or None,
-        "decision": request.decision,
-        "decision_rule": request.decision_rule,
-        "referral_target": request.referral_target,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _event_json(event: StoredEvent) -> dict[str, Any]:
-    from mfs_core.journal.api import PARIS
-
-    data: dict[str, Any] = {
-        "id": event.id,
-        "event": event.event,
-        "request_id": event.request_id,
-        "occurred_at": event.occurred_at.astimezone(PARIS).isoformat(),
-        "reason": _redacted(event.reason),
-        "redacted": list(event.redacted) or None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-CSV_COLUMNS = (
-    "record", "id", "request_id", "time", "partner", "procedure", "thematique", "channel",
-    "outcome", "autonomy", "event", "reason", "note", "resident_pseudonym", "redacted",
-    # Added with schema version 2: last, so that readers of the older columns keep working.
-    "decision", "decision_rule", "referral_target",
-)  # fmt: skip
-
-
-def _cell(value: Any) -> str:
-    from mfs_core.output import csv_text
-
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return csv_text(",".join(value))
-    return csv_text(str(value))
-
-
-def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> int:
-    since = _date_option("--since", args.since)
-    until = _date_option("--until", args.until)
-    count = 0
-    writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
-    if writer:
-        writer.writerow(CSV_COLUMNS)
-    with journal.snapshot():  # the requests and the events of one state of the journal
-        count += _write_records(journal, since, until, writer, out)
-    return count
-
-
-def _write_records(
-    journal: Journal, since: dt.date | None, until: dt.date | None, writer: Any, out: IO[str]
-) -> int:
-    from mfs_core.output import json_text
-
-    count = 0
-    for request in journal.requests(since, until):
-        data = _request_json(request)
-        if writer:
-            data = {"record": "request", "time": data.pop("received_at"), **data}
-            writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
-        else:
-            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
-        count += 1
-    for event in journal.events(since, until):
-        data = _event_json(event)
-        if writer:
-            data = {"record": "event", "time": data.pop("occurred_at"), **data}
-            writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
-        else:
-            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
-        count += 1
-    return count
-
-
 def run_export(args: argparse.Namespace) -> int:
-    _date_option("--since", args.since)  # bad dates refused before the journal is opened
-    _date_option("--until", args.until)
+    from mfs_core.french import count, plural
+    from mfs_core.inputs import parse_date
+    from mfs_core.journal.export import write_export
+
+    # Bad dates are refused before the journal is opened.
+    since = None if args.since is None else parse_date(args.since, "--since")
+    until = None if args.until is None else parse_date(args.until, "--until")
     with opened_journal(args, read_only=True) as journal:
-        if args.output:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    count = _write_export(journal, args, out)
-            except OSError as exc:
-                raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
-            print_note(f"mfs: {count} record(s) written to {args.output}")
-        else:
-            _write_export(journal, args, sys.stdout)
+        if not args.output:
+            write_export(journal, sys.stdout, args.format, since=since, until=until)
+            return EXIT_OK
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                written = write_export(journal, out, args.format, since=since, until=until)
+        except OSError as exc:
+            raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
+    print_note(
+        f"mfs : {count(written, 'enregistrement')} {plural(written, 'écrit')} dans {args.output}"
+    )
     return EXIT_OK
 
 
 # -- purge --------------------------------------------------------------------------------
 def run_purge(args: argparse.Namespace) -> int:
-    from mfs_core.timezone import today_in_paris
+    from mfs_core.french import count, plural
+    from mfs_core.inputs import parse_date
+    from mfs_core.journal.api import check_purge_date
 
-    before = _date_option("--before", args.before)
-    assert before is not None
-    if before > today_in_paris():  # refused before the journal is even opened
-        raise CliError(
-            f"--before: {before.isoformat()} is after today: expected today or an earlier "
-            "date; nothing was deleted"
-        )
+    before = parse_date(args.before, "--before")
+    check_purge_date(before, option="--before")  # refused before the journal is opened
     with opened_journal(args) as journal:
         result = journal.purge(before)
+    requests, events = result.requests, result.events
     print(
-        f"mfs: purged {result.requests} request(s) received before {before.isoformat()} "
-        f"and {result.events} follow-up event(s)"
+        f"mfs : {count(requests, 'demande')} {plural(requests, 'reçue')} avant le "
+        f"{before:%d/%m/%Y} {plural(requests, 'supprimée')}, avec "
+        f"{count(events, 'suivi')} {plural(events, 'supprimé')}"
     )
     return EXIT_OK

@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         parsed = read_requests(io.BytesIO(_request_from_flags(args)), source)
     registry = load_registry(args)
     router = Router(registry)
-    names = router.names()
+    names = router.names() | (context.service_names() if context else {})
     decisions: list[tuple[int | None, Decision]] = [
         (line, router.decide(request, context, explain=args.explain))
         for line, request in parsed.requests

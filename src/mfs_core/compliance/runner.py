@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.compliance.catalogue import RUNNER_CHECKS, resolve_evaluator
-from mfs_core.compliance.context import CheckContext, build_context
+from mfs_core.compliance.context import CheckContext
 from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
+from mfs_core.compliance.schedules import build_context
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError

@@ -35,13 +35,20 @@ from mfs_core.timezone import PARIS, today_in_paris
 if TYPE_CHECKING:
     from mfs_core._settings_model import MfsSettings
 
-__all__ = ["PARIS", "Journal", "PurgeResult", "WriteResult", "open_journal", "public_url"]
+__all__ = [
+    "NO_SECRET",
+    "Journal",
+    "PurgeResult",
+    "WriteResult",
+    "check_purge_date",
+    "open_journal",
+]
 
+#: Why a request naming its resident cannot be recorded by a journal without the secret.
 NO_SECRET = (
     "resident: set pseudonym_secret (MFS_PSEUDONYM_SECRET) to link returning residents; "
     "identifiers are never stored in clear"
 )
-#: Days and months of the journal are those of the counter: Europe/Paris.
 
 
 @attrs.frozen(kw_only=True)
@@ -101,7 +108,20 @@ class _Findings:
 
 
 def _start_of_day(day: dt.date) -> dt.datetime:
+    # Days and months of the journal are those of the counter: Europe/Paris.
     return dt.datetime.combine(day, dt.time(), tzinfo=PARIS)
+
+
+def check_purge_date(before: dt.date, *, option: str = "purge") -> None:
+    """Raise :class:`InputError` (naming ``option``) for a purge date after today in Paris:
+    it would delete requests not received yet as of the cut-off's own day, most likely a
+    typo. Nothing is deleted then."""
+    today = today_in_paris()
+    if before > today:
+        raise InputError(
+            f"{option}: {before.isoformat()} is after today: expected today or an earlier "
+            f"date ({today.isoformat()} or before); nothing was deleted"
+        )
 
 
 class Journal:
@@ -301,15 +321,10 @@ class Journal:
         """Delete every request received before ``before`` (00:00, Paris time) and its
         events: the retention period. Returns how many of each were deleted.
 
-        Raises :class:`InputError` for a date after today in Paris: it would delete
-        requests not received yet as of the cut-off's own day, most likely a typo.
+        Raises :class:`InputError` for a date after today in Paris
+        (:func:`check_purge_date`).
         """
-        today = today_in_paris()
-        if before > today:
-            raise InputError(
-                f"purge: {before.isoformat()} is after today ({today.isoformat()}): expected "
-                "today or an earlier date; nothing was deleted"
-            )
+        check_purge_date(before)
         requests, events = self.store.purge(_start_of_day(before))
         return PurgeResult(requests=requests, events=events)
 

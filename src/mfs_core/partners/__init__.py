@@ -7,21 +7,9 @@ the distribution ``mfs-core``. Their data comes from public sources named on eac
 
 from __future__ import annotations
 
+from mfs_core.model import NATIONAL_PARTNERS
+
 __all__ = ["NATIONAL_PARTNERS", "PARTNER_PLUGINS"]
-
-#: The nine national partners (Sénat r21-778), by partner code.
-NATIONAL_PARTNERS: dict[str, str] = {
-    "caf": "CAF (CNAF)",
-    "cnam": "Assurance maladie (CNAM)",
-    "cnav": "Assurance retraite (CNAV)",
-    "dgfip": "Finances publiques (DGFiP)",
-    "france-travail": "France Travail",
-    "interieur": "ministère de l'Intérieur (France Titres)",
-    "justice": "ministère de la Justice",
-    "la-poste": "La Poste",
-    "msa": "MSA",
-}
-
 
 #: Plugin name -> module path of the built-in partner plugins.
 PARTNER_PLUGINS: dict[str, str] = {

@@ -209,7 +209,7 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
         reason="Les recherches sur une carrière (par exemple un relevé incomplet : périodes "
         "manquantes, employeurs disparus) ne peuvent être menées que par la caisse : le "
         "dossier est transmis au référent Assurance retraite, avec les justificatifs que le "
-        "résident possède.",
+        "usager possède.",
         documents=("Bulletins de salaire ou certificats de travail des périodes manquantes",),
         reference=f"{FRANCE_SERVICES_MISSIONS}; service-public.fr F24617 (relevé de carrière); "
         "règle générale : les pièces sont celles qui prouvent une période de travail",

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from mfs_core.inputs import aware_datetime
 from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
 from mfs_core.timezone import PARIS
 
@@ -76,11 +77,6 @@ def _service_id(_instance: Any, attribute: Any, value: str) -> None:
         raise ValueError(f"{attribute.name}: {value!r} is not a service id (e.g. 'ccas')")
 
 
-def _aware(_instance: Any, attribute: Any, value: dt.datetime) -> None:
-    if value.utcoffset() is None:
-        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
-
-
 def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:
     slots = tuple(slots)
     for index, slot in enumerate(slots):
@@ -134,7 +130,7 @@ class VideoAppointment:
     """A free video appointment with a partner."""
 
     partner: str = attrs.field(validator=_partner_code)
-    at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    at: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,7 +159,7 @@ class SiteContext:
 
     agents_on_duty: int = attrs.field(validator=_non_negative)
     waiting: int = attrs.field(validator=_non_negative)
-    now: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    now: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
     expected_wait_minutes: int | None = attrs.field(default=None, validator=_non_negative)
     free_slots: tuple[dt.datetime, ...] = attrs.field(default=(), converter=_sorted_slots)
     permanences: tuple[Permanence, ...] = ()
@@ -182,6 +178,10 @@ class SiteContext:
             self.expected_wait_minutes is not None
             and self.expected_wait_minutes > self.thresholds.max_wait_minutes
         )
+
+    def service_names(self) -> dict[str, str]:
+        """Local service id -> its name, for :func:`mfs_core.routing.render_text`."""
+        return {service.id: service.name for service in self.local_services}
 
     def first_free_slot(self) -> dt.datetime | None:
         """The earliest free appointment slot not in the past."""

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mfs_core.french import (
+    DECISION_LABELS,
+    PERMANENCE_ELSEWHERE,
+    TARGET_LABELS,
+    when,
+)
 from mfs_core.model import ReferralTarget
 from mfs_core.routing.decision import Decision
-from mfs_core.routing.french import KIND_LABELS, PERMANENCE_ELSEWHERE, TARGET_LABELS, when
 
 __all__ = ["render_text"]
 
@@ -19,11 +24,12 @@ def _named(code: str, names: Mapping[str, str]) -> str:
 def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> str:
     """A few lines of French: the decision, its reason, what to offer, and the trace.
 
-    ``names`` maps partner codes and procedure ids to what the agent reads (the partner's
-    name, the procedure's title: :meth:`Router.names`); codes are shown without it.
+    ``names`` maps partner codes, procedure ids and local service ids to what the agent
+    reads (the partner's name, the procedure's title: :meth:`Router.names`; a local
+    service's name: :meth:`SiteContext.service_names`); codes are shown without it.
     """
     names = names or {}
-    lines = [f"Décision : {KIND_LABELS[decision.kind.value]}"]
+    lines = [f"Décision : {DECISION_LABELS[decision.kind.value]}"]
     if decision.partner:
         lines.append(f"Partenaire : {_named(decision.partner, names)}")
     if decision.procedure:
@@ -33,7 +39,7 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     elif decision.target:
         lines.append(f"Vers : {TARGET_LABELS[decision.target.value]}")
     if decision.service:
-        lines.append(f"Service local : {decision.service}")
+        lines.append(f"Service local : {_named(decision.service, names)}")
     lines.append(f"Motif : {decision.reason}")
     if decision.suggested_slot:
         lines.append(f"Créneau proposé : {when(decision.suggested_slot)}")
@@ -41,7 +47,7 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
         lines.append("Pièces à apporter :")
         lines.extend(f"  - {document}" for document in decision.documents)
     if decision.steps:
-        screen = " (le résident les fait lui-même)" if decision.autonomy else ""
+        screen = " (l'usager les fait lui-même)" if decision.autonomy else ""
         lines.append(f"Étapes{screen} :")
         lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
     if decision.alternatives:

@@ -1,8 +1,10 @@
 """Reading requests and contexts from JSON text, with errors that name file, line and field.
 
-A request document is either one JSON object (possibly spread over several lines) or a JSONL
-stream: one object per line, blank lines ignored. Every bad line is reported — not only the
-first — so that nothing a user gave is silently lost; the good lines are still returned.
+A request document is one JSON object (possibly spread over several lines), an array of
+them, or a JSONL stream: one object per line, blank lines ignored (the rules of
+:class:`mfs_core.inputs.JsonLines`, the one reader of JSON records). Every bad line is
+reported — not only the first — so that nothing a user gave is silently lost; the good lines
+are still returned.
 Reading goes through :mod:`mfs_core.inputs`: UTF-8 with or without a byte order mark, size
 and depth limits, and a bad byte or a bad line never spoils the others.
 """
@@ -52,7 +54,8 @@ def read_requests(
     limits)."""
     lines = JsonLines(stream, source, max_total=max_total)
     items = list(lines)
-    single = lines.single_document  # one JSON document: no line numbers in what is said
+    # One JSON object: no line numbers in what is said; an array is a stream of requests.
+    single = lines.single_document and not lines.array
     requests: list[tuple[int | None, Request]] = []
     errors: list[str] = []
     for item in items:
@@ -65,7 +68,9 @@ def read_requests(
         except InputError as exc:
             errors.extend(exc.problems)
     if not requests and not errors:
-        errors.append(f"{source}: no request found (expected a JSON object or JSON lines)")
+        errors.append(
+            f"{source}: no request found (expected a JSON object, an array of them or JSON lines)"
+        )
     return ParsedRequests(tuple(requests), tuple(errors), not single)
 
 

@@ -30,12 +30,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from mfs_core.french import when
 from mfs_core.isolation import PluginFailure, call_plugin
 from mfs_core.model import KNOWN_FACTS, Procedure, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
 from mfs_core.routing.decision import Decision, DecisionKind, TraceEntry
-from mfs_core.routing.french import when
 from mfs_core.routing.matching import ProcedureIndex, best_local_service
 from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
@@ -89,7 +89,7 @@ def _steps(procedure: Procedure) -> tuple[str, ...]:
     if procedure.documents:
         steps.append("Réunir les pièces : " + " ; ".join(procedure.documents))
     if not steps:
-        steps.append(f"Accompagner le résident dans la démarche « {procedure.title} ».")
+        steps.append(f"Accompagner l'usager dans la démarche « {procedure.title} ».")
     return tuple(steps)
 
 
@@ -281,7 +281,7 @@ class Router:
             ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
             # Where to go is the rule's to say (a post office, the legal-aid bureau, a
             # complaint): a ministry or a national service has no reception to book.
-            ReferralTarget.OFFICE: "au résident de s'adresser lui-même au service indiqué",
+            ReferralTarget.OFFICE: "à l'usager de s'adresser lui-même au service indiqué",
         }
         return rule.target, None, offers[rule.target]
 
@@ -337,14 +337,14 @@ class Router:
         elif explain:
             trace.append(_core("core.busy-counter", fired=False, note=_load_sentence(context)))
         trace.append(_fired("core.answer-now", explain, "la démarche se traite au guichet"))
-        reason = f"La démarche {title} peut être faite tout de suite avec le résident."
+        reason = f"La démarche {title} peut être faite tout de suite avec l'usager."
         steps = self._steps[procedure.id]
         if request.wants_autonomy:
             show, where = _AUTONOMY_BY_CHANNEL[request.channel]
-            reason += f" Le résident souhaite apprendre à la faire seul : {show}."
+            reason += f" L'usager souhaite apprendre à la faire seul : {show}."
             steps = (
                 *steps,
-                f"Laisser le résident faire chaque étape lui-même, {where}, pour qu'il puisse "
+                f"Laisser l'usager faire chaque étape lui-même, {where}, pour qu'il puisse "
                 "la refaire seul la prochaine fois.",
             )
         return Decision(

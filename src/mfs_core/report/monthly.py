@@ -1,6 +1,8 @@
 """The monthly activity report: what the site, the town and the national programme expect.
 
-Every figure is computed from the journal for the requests *received* in the month
+:func:`build_report` computes the :class:`MonthlyReport` of a month from the journal; its
+formats (text, JSON, CSV, HTML) are in :mod:`mfs_core.report.formats`. Every figure is
+computed from the journal for the requests *received* in the month
 (Europe/Paris). Follow-ups are attributed to the month of their request, as known when the
 report is built: a June referral accepted in July counts as accepted in June's report built
 in August. The indicators are defined in ``docs/report.md``.
@@ -9,21 +11,16 @@ in August. The indicators are defined in ``docs/report.md``.
 from __future__ import annotations
 
 import collections
-import csv
 import datetime as dt
-import io
 import re
-import textwrap
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mfs_core.errors import InputError
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
 from mfs_core.redaction import redact
-from mfs_core.redaction.statement import statement_fr
-from mfs_core.thematiques import THEMATIQUE_LABELS
+from mfs_core.timezone import PARIS
 
 if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
@@ -31,25 +28,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NONE_KEY",
+    "REPORT_SCHEMA_VERSION",
     "Appointments",
     "Decisions",
     "MonthlyReport",
     "Referrals",
     "build_report",
+    "month_bounds",
     "parse_month",
-    "to_csv",
-    "to_json",
-    "to_text",
 ]
 
 #: Version of the JSON document of ``mfs report --format json``.
 REPORT_SCHEMA_VERSION = 1
 #: Key under which requests without a partner (or procedure, thematique...) are counted.
 NONE_KEY = "_none"
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$", re.ASCII)
 
 
@@ -72,8 +64,6 @@ def parse_month(text: str) -> dt.date:
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The first instant of ``month`` and of the next one, in Paris time."""
-    from mfs_core.journal.api import PARIS
-
     following = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return (
         dt.datetime.combine(month.replace(day=1), dt.time(), tzinfo=PARIS),
@@ -247,189 +237,3 @@ def _build(
             outcome_differs_by_decision=_sorted(differs),
         ),
     )
-
-
-def to_json(report: MonthlyReport) -> dict[str, Any]:
-    """The JSON document of ``mfs report --format json`` (a stable contract)."""
-    return {
-        "schema_version": REPORT_SCHEMA_VERSION,
-        "month": report.month.strftime("%Y-%m"),
-        "total_requests": report.total_requests,
-        "resolved_first_contact": report.resolved_first_contact,
-        "first_contact_resolution_rate": report.first_contact_resolution_rate,
-        "by_partner": report.by_partner,
-        "by_procedure": report.by_procedure,
-        "by_thematique": report.by_thematique,
-        "by_channel": report.by_channel,
-        "by_outcome": report.by_outcome,
-        "by_autonomy": report.by_autonomy,
-        "appointments": {
-            "booked": report.appointments.booked,
-            "held": report.appointments.held,
-            "not_held_yet": report.appointments.not_held_yet,
-        },
-        "referrals": {
-            "total": report.referrals.total,
-            "accepted": report.referrals.accepted,
-            "refused": report.referrals.refused,
-            "expired": report.referrals.expired,
-            "pending": report.referrals.pending,
-            "refusal_reasons": report.referrals.refusal_reasons,
-        },
-        "autonomy": {
-            "recorded": report.autonomy_recorded,
-            "towards_autonomy": report.towards_autonomy,
-            "rate": report.autonomy_rate,
-        },
-        "residents": {
-            "distinct": report.residents,
-            "repeat_visits": report.repeat_visits,
-        },
-        # Added after the first release of the contract (additive: no key above changes).
-        "by_decision": report.by_decision,
-        "decisions": {
-            "recorded": report.decisions.recorded,
-            "outcome_differs": report.decisions.outcome_differs,
-            "outcome_differs_rate": report.decisions.outcome_differs_rate,
-            "outcome_differs_by_decision": report.decisions.outcome_differs_by_decision,
-        },
-    }
-
-
-def _is_breakdown(name: str) -> bool:
-    """A ``by_*`` count, ``*_by_*`` count or ``*_reasons`` count: one CSV row per key."""
-    last = name.rsplit(".", 1)[-1]
-    return last.startswith("by_") or "_by_" in last or last.endswith("_reasons")
-
-
-def _flatten(prefix: str, value: Any) -> list[tuple[str, str, Any]]:
-    if isinstance(value, dict) and _is_breakdown(prefix):
-        return [(prefix, str(key), count) for key, count in value.items()]
-    if isinstance(value, dict):
-        rows: list[tuple[str, str, Any]] = []
-        for key, sub in value.items():
-            rows += _flatten(f"{prefix}.{key}", sub)
-        return rows
-    return [(prefix, "", value)]
-
-
-def to_csv(report: MonthlyReport) -> str:
-    """One row per indicator: ``month,indicator,key,value`` (``key`` names the partner,
-    channel... of the ``by_*`` indicators; a rate with no denominator is empty). A key
-    starting like a spreadsheet formula gets a leading apostrophe
-    (:func:`mfs_core.output.csv_text`)."""
-    from mfs_core.output import csv_text
-
-    data = to_json(report)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(("month", "indicator", "key", "value"))
-    for name, value in data.items():
-        if name in ("schema_version", "month"):
-            continue
-        for indicator, key, item in _flatten(name, value):
-            # A key is outside text (a refusal reason...): never a formula in a spreadsheet.
-            writer.writerow((data["month"], indicator, csv_text(key), "" if item is None else item))
-    return buffer.getvalue()
-
-
-def percent(rate: float | None) -> str:
-    """``0.6675`` → ``"66,8 %"`` (French typography); ``None`` → ``"-"``."""
-    if rate is None:
-        return "-"
-    return f"{rate * 100:.1f}".replace(".", ",") + "\u00a0%"
-
-
-def month_title(month: dt.date) -> str:
-    """``"juin 2023"``."""
-    return f"{MONTHS_FR[month.month - 1]} {month.year}"
-
-
-#: French labels of the stored codes, for agents and mayors.
-LABELS_FR = {
-    "resolved_first_contact": "résolue au premier contact",
-    "appointment": "rendez-vous",
-    "referral": "relais vers un partenaire",  # the word the router uses for a referral
-    "orientation": "orientation locale",
-    "unresolved": "non résolue",
-    "done_by_agent": "faite par l'agent",
-    "accompanied": "faite par l'usager accompagné",
-    "autonomous": "faite seul par l'usager",
-    "counter": "accueil physique",
-    "phone": "téléphone",
-    "video": "visioconférence",
-    "mobile": "itinérance",
-    "online": "en ligne",
-    "mail": "courrier",
-    # Routing decisions (appointment, referral, orientation share the outcomes' labels).
-    "answer_now": "réponse immédiate",
-    "unknown": "besoin non identifié",
-    NONE_KEY: "non renseigné",
-}
-
-
-def label(key: str, names: Mapping[str, str] | None = None) -> str:
-    """The French label of a stored code: data·inclusion thematiques by their official
-    label, partners and procedures by their name in ``names`` (code or id -> name, e.g. from
-    the registry), else the code itself."""
-    if key in LABELS_FR:
-        return LABELS_FR[key]
-    if key in THEMATIQUE_LABELS:
-        return THEMATIQUE_LABELS[key]
-    return names.get(key, key) if names else key
-
-
-def registry_names() -> dict[str, str]:
-    """Partner names and procedure titles of the installed plugins, for the labels."""
-    from mfs_core.registry import Registry
-
-    registry = Registry.load()
-    names = {code: partner.name for code, partner in registry.partners.items()}
-    names.update({pid: procedure.title for pid, procedure in registry.procedures.items()})
-    return names
-
-
-def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
-    """The report as plain French text, for the site and the town; ``names`` gives the
-    partners' and procedures' names (see :func:`registry_names`)."""
-    appointments, referrals = report.appointments, report.referrals
-    lines = [
-        f"Activité France services — {month_title(report.month)}",
-        "",
-        f"Demandes : {report.total_requests}",
-        f"Résolues au premier contact : {report.resolved_first_contact} "
-        f"({percent(report.first_contact_resolution_rate)})",
-        f"Rendez-vous : {appointments.booked} pris, {appointments.held} honorés",
-        f"Relais vers un partenaire : {referrals.total} — acceptées {referrals.accepted}, "
-        f"refusées {referrals.refused}, expirées {referrals.expired}, "
-        f"sans suite connue {referrals.pending}",
-        f"Vers l'autonomie : {report.towards_autonomy} sur {report.autonomy_recorded} "
-        f"renseignées ({percent(report.autonomy_rate)})",
-        f"Usagers identifiés (pseudonymes) : {report.residents}, revenus dans le mois : "
-        f"{report.repeat_visits} fois",
-        f"Suite différente de la décision du routage : {report.decisions.outcome_differs} sur "
-        f"{report.decisions.recorded} décisions enregistrées "
-        f"({percent(report.decisions.outcome_differs_rate)})",
-    ]
-    sections = (
-        ("Par partenaire", report.by_partner),
-        ("Par démarche", report.by_procedure),
-        ("Par thématique", report.by_thematique),
-        ("Par canal", report.by_channel),
-        ("Par suite donnée", report.by_outcome),
-        ("Par autonomie", report.by_autonomy),
-        ("Par décision du routage", report.by_decision),
-        (
-            "Suite différente de la décision, par décision",
-            report.decisions.outcome_differs_by_decision,
-        ),
-        ("Motifs de refus des relais", referrals.refusal_reasons),
-    )
-    for title, counts in sections:
-        if not counts:
-            continue
-        lines += ["", f"{title} :"]
-        width = max(len(label(key, names)) for key in counts)
-        lines += [f"  {label(key, names):<{width}}  {count:>6}" for key, count in counts.items()]
-    lines += ["", *textwrap.wrap(statement_fr(), width=92)]
-    return "\n".join(lines) + "\n"
