@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.errors import InputError
-from mfs_core.officialsites import OfficialSites, SiteVerdict, classify, host_of
+from mfs_core.officialsites import OfficialSites, WebsiteKind, classify, host_of
 from mfs_core.registry import Registry
 from reference_table import PARTNER_OF_LABEL, builtin_rows
 
 #: Real URLs of the table that are official but not the row partner's own site.
 NOT_THE_PARTNERS_OWN = {
-    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_13435.do": SiteVerdict.PUBLIC,
-    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_11451.do": SiteVerdict.PUBLIC,
-    "https://www.formulaires.service-public.fr/gf/cerfa_14104_01.do": SiteVerdict.PUBLIC,
-    "https://www.service-public.gouv.fr/simulateur/calcul/16146": SiteVerdict.PUBLIC,
+    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_13435.do": WebsiteKind.PUBLIC,
+    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_11451.do": WebsiteKind.PUBLIC,
+    "https://www.formulaires.service-public.fr/gf/cerfa_14104_01.do": WebsiteKind.PUBLIC,
+    "https://www.service-public.gouv.fr/simulateur/calcul/16146": WebsiteKind.PUBLIC,
     # The MDPH's online service (CNSA) is official but no registered partner owns cnsa.fr and
     # it is not under gouv.fr: a known limit, documented in docs/cli.md.
-    "https://mdphenligne.cnsa.fr/": SiteVerdict.UNOFFICIAL,
+    "https://mdphenligne.cnsa.fr/": WebsiteKind.UNOFFICIAL,
 }
 
 
@@ -44,7 +44,7 @@ def test_real_official_urls(sites: OfficialSites, url: str, partner: str) -> Non
     if url in NOT_THE_PARTNERS_OWN:
         assert verdict.verdict is NOT_THE_PARTNERS_OWN[url]
     else:
-        assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, partner), url
+        assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, partner), url
 
 
 @pytest.mark.parametrize(
@@ -64,13 +64,13 @@ def test_real_official_urls(sites: OfficialSites, url: str, partner: str) -> Non
 )
 def test_partner_sites(sites: OfficialSites, url: str, partner: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, partner)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, partner)
     assert verdict.official
 
 
 def test_plain_http_is_official_but_flagged(sites: OfficialSites) -> None:
     verdict = sites.classify("http://www.info-retraite.fr")
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, "cnav")
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, "cnav")
     assert "http" in verdict.reason
     assert "https" in verdict.reason
 
@@ -86,7 +86,7 @@ def test_plain_http_is_official_but_flagged(sites: OfficialSites) -> None:
 )
 def test_other_public_sites(sites: OfficialSites, url: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PUBLIC, None)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PUBLIC, None)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,7 @@ def test_other_public_sites(sites: OfficialSites, url: str) -> None:
 )
 def test_look_alikes_are_unofficial(sites: OfficialSites, url: str, in_reason: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.UNOFFICIAL, None)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.UNOFFICIAL, None)
     assert in_reason in verdict.reason
     assert not verdict.official
 
@@ -134,4 +134,4 @@ def test_classify_accepts_a_registry_or_partners() -> None:
     registry = Registry.load(external=False)
     assert classify("https://www.msa.fr", registry).partner == "msa"
     assert classify("https://www.msa.fr", registry.partners.values()).partner == "msa"
-    assert classify("https://www.msa.fr", []).verdict is SiteVerdict.UNOFFICIAL
+    assert classify("https://www.msa.fr", []).verdict is WebsiteKind.UNOFFICIAL

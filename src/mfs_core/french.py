@@ -173,9 +173,10 @@ def count(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{decimal(n)} {plural(n, singular, plural_form)}"
 
 
+@functools.lru_cache(maxsize=4096)
 def decimal(value: float) -> str:
     """``23.25`` → ``"23,25"``, ``1234567`` → ``"1 234 567"`` (CLDR ``fr_FR``; at most
-    three decimals)."""
+    three decimals). Cached: reports over the national list repeat the same few values."""
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=LOCALE)

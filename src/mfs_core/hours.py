@@ -16,6 +16,7 @@ one week standing for every week.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import itertools
 import re
@@ -30,9 +31,11 @@ __all__ = [
     "DAYS",
     "DAY_NAMES_FR",
     "HOURS_UNKNOWN",
+    "IMPLAUSIBLE",
     "LONGEST_PLAUSIBLE_SLOT",
     "NO_HOURS",
     "UNREADABLE",
+    "AnomalyKind",
     "Horizon",
     "HoursAnomaly",
     "Interval",
@@ -56,36 +59,54 @@ DAY_NAMES_FR = DAYS
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
 _DAY_MINUTES = 24 * 60
-#: The anomaly kind of a slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the
-#: day may be open at hours the cell does not say, so its hours are unknown.
-UNREADABLE = "bad-time"
-#: The anomaly kind of a site that publishes no hours at all (an ANCT row with every day
-#: cell empty): its hours are unknown, never "closed".
-NO_HOURS = "no-hours"
-#: Anomaly kinds after which a day's hours are unknown: an unreadable slot, or one ending
-#: before it starts ("17:00 - 09:00" may be a typo for 09:00 - 17:00, or not).
-HOURS_UNKNOWN = frozenset({UNREADABLE, "end-before-start", NO_HOURS})
+
+
+class AnomalyKind(enum.StrEnum):
+    """What is odd in a day's hours (:attr:`HoursAnomaly.kind`)."""
+
+    PLACEHOLDER = "placeholder"  # "00:00 - 00:00": ignored
+    DUPLICATE = "duplicate"  # a slot written twice: counted once
+    OVERLAP = "overlap"  # slots overlapping: their union counted
+    #: A slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the day may be open
+    #: at hours the cell does not say, so its hours are unknown.
+    UNREADABLE = "bad-time"
+    #: "17:00 - 09:00" may be a typo for 09:00 - 17:00, or not: the day's hours are unknown.
+    END_BEFORE_START = "end-before-start"
+    EMPTY_SLOT = "empty-slot"  # "09:00 - 12:00 / / 14:00 - 17:00"
+    #: A site that publishes no hours at all (an ANCT row with every day cell empty): its
+    #: hours are unknown, never "closed".
+    NO_HOURS = "no-hours"
+    #: Longer than :data:`LONGEST_PLAUSIBLE_SLOT`: counted as written, and reported.
+    LONG_SLOT = "long-slot"
+    #: Running past midnight (``22:00-02:00``): counted as written, and reported.
+    PAST_MIDNIGHT = "past-midnight"
+
+
+#: The kind of an unreadable slot (:attr:`AnomalyKind.UNREADABLE`).
+UNREADABLE = AnomalyKind.UNREADABLE
+#: The kind of a site that publishes no hours (:attr:`AnomalyKind.NO_HOURS`).
+NO_HOURS = AnomalyKind.NO_HOURS
+#: Anomaly kinds after which a day's hours are unknown.
+HOURS_UNKNOWN = frozenset({UNREADABLE, AnomalyKind.END_BEFORE_START, NO_HOURS})
 #: Longest slot (minutes) plausible at a counter; a longer one is counted and reported
 #: (``long-slot``). A choice of this project, not a rule of the label: 12 h covers two
 #: shifts of agents.
 LONGEST_PLAUSIBLE_SLOT = 12 * 60
 #: Anomaly kinds that are reported but leave the hours counted as written.
-IMPLAUSIBLE = frozenset({"long-slot", "past-midnight"})
+IMPLAUSIBLE = frozenset({AnomalyKind.LONG_SLOT, AnomalyKind.PAST_MIDNIGHT})
 
 
 @attrs.frozen
 class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 
-    ``kind`` is one of ``placeholder`` (``00:00 - 00:00``), ``duplicate``, ``overlap``,
-    ``bad-time`` (:data:`UNREADABLE`), ``end-before-start``, ``empty-slot``, ``no-hours``
-    (:data:`NO_HOURS`), or, for slots counted as written but implausible at a counter
-    (:data:`IMPLAUSIBLE`), ``long-slot`` and ``past-midnight``. After the kinds in
-    :data:`HOURS_UNKNOWN` the day's hours are unknown, not closed.
+    ``kind`` says what (:class:`AnomalyKind`). After the kinds in :data:`HOURS_UNKNOWN` the
+    day's hours are unknown, not closed; those in :data:`IMPLAUSIBLE` are counted as
+    written.
     """
 
     day: str
-    kind: str
+    kind: AnomalyKind
     text: str
     message: str
 
@@ -193,7 +214,9 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
     for raw in text.split("/"):
         slot = raw.strip()
         if not slot:
-            anomalies.append(HoursAnomaly(day, "empty-slot", text, f"{day} : créneau vide"))
+            anomalies.append(
+                HoursAnomaly(day, AnomalyKind.EMPTY_SLOT, text, f"{day} : créneau vide")
+            )
             continue
         start_text, sep, end_text = slot.partition("-")
         start, end = _parse_time(start_text), _parse_time(end_text)
@@ -210,7 +233,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
             anomalies.append(
                 HoursAnomaly(
                     day,
-                    "placeholder",
+                    AnomalyKind.PLACEHOLDER,
                     slot,
                     f"{day} : créneau fictif « {slot} » (ignoré)",
                 )
@@ -219,7 +242,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
             anomalies.append(
                 HoursAnomaly(
                     day,
-                    "end-before-start",
+                    AnomalyKind.END_BEFORE_START,
                     slot,
                     f"{day} : le créneau « {slot} » finit avant de commencer "
                     "(heures du jour inconnues)",
@@ -231,7 +254,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                 anomalies.append(
                     HoursAnomaly(
                         day,
-                        "long-slot",
+                        AnomalyKind.LONG_SLOT,
                         slot,
                         f"{day} : créneau « {slot} » de plus de "
                         f"{LONGEST_PLAUSIBLE_SLOT // 60} h, plus long qu'une journée de travail "
@@ -282,7 +305,7 @@ def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:
             found.append(
                 HoursAnomaly(
                     day,
-                    "duplicate",
+                    AnomalyKind.DUPLICATE,
                     format_interval(slot),
                     f"{day} : créneau {format_interval(slot)} en double (compté une fois)",
                 )
@@ -297,7 +320,7 @@ def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:
             found.append(
                 HoursAnomaly(
                     day,
-                    "overlap",
+                    AnomalyKind.OVERLAP,
                     f"{format_interval(previous)} / {format_interval(current)}",
                     f"{day} : les créneaux {format_interval(previous)} et "
                     f"{format_interval(current)} se chevauchent (union comptée)",

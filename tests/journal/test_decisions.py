@@ -20,7 +20,7 @@ from mfs_core.journal import Journal, JournalError, Outcome, RequestRecord, Rout
 from mfs_core.journal.api import _open_store, open_journal
 from mfs_core.journal.records import DEFAULT_OUTCOME
 from mfs_core.journal.schema import MIGRATIONS
-from mfs_core.journal.store import SqlStore
+from mfs_core.journal.store import RequestRow, SqlStore
 from mfs_core.model import Channel, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.report import build_report
@@ -210,9 +210,9 @@ def test_the_database_refuses_an_unknown_decision(journal: Journal) -> None:
     now = dt.datetime.now(dt.UTC)
     row = ("x", now, "cnav", "cnav.x", None, "counter", "referral", None, None, None, None)
     with pytest.raises(JournalError, match="nothing recorded"):
-        store.insert_requests([(*row, "maybe", None, None, now)])
+        store.insert_requests([RequestRow(*row, "maybe", None, None, now)])
     with pytest.raises(JournalError, match="nothing recorded"):
-        store.insert_requests([(*row, "referral", None, "guichet", now)])
+        store.insert_requests([RequestRow(*row, "referral", None, "guichet", now)])
     assert list(journal.requests()) == []
 
 

@@ -53,8 +53,9 @@ class Unit:
 class CheckContext:
     """Evaluation date, schedules and installed partners, shared by every check of a site.
 
-    ``structure`` is the union of every unit's typical week, ``structure_horizon`` of their
-    weeks: the structure is open when any of its places is. ``anomalies`` are oddities met
+    ``structure_week`` is the union of every unit's typical week, ``structure_horizon`` of
+    their weeks: the structure (the site with all its places) is open when any of its places
+    is. ``anomalies`` are oddities met
     while reading the hours; ``exceptions`` the hours kept out of the typical week (French,
     e.g. ``fermé le 02/12/2026``). ``hours_known`` is false when the site publishes no hours
     at all: the opening rules are then unknown, never judged on an empty week.
@@ -64,8 +65,9 @@ class CheckContext:
     installed_partners: frozenset[str]
     hours_scope: HoursScope
     units: tuple[Unit, ...]
-    structure: WeeklySchedule
-    structure_name: str = ""  # how findings on ``structure`` name it ("" for the site itself)
+    structure_week: WeeklySchedule
+    #: How findings on the structure name it ("" for the site itself).
+    structure_name: str = ""
     anomalies: tuple[HoursAnomaly, ...] = ()
     structure_horizon: Horizon | None = None
     exceptions: tuple[str, ...] = ()
@@ -74,4 +76,4 @@ class CheckContext:
     @property
     def structure_weeks(self) -> Horizon:
         """The structure's horizon, steady when none was given."""
-        return self.structure_horizon or Horizon.steady(self.structure)
+        return self.structure_horizon or Horizon.steady(self.structure_week)

@@ -44,9 +44,9 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
         units = [(u.name, u.weeks) for u in ctx.units]
     elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
-        if rule.measure(ctx.structure) >= rule.minimum:
+        if rule.measure(ctx.structure_week) >= rule.minimum:
             return []
-        text, name = rule.problem(ctx.structure), ctx.structure_name
+        text, name = rule.problem(ctx.structure_week), ctx.structure_name
         return [Finding(message=f"{name} : {text}" if name else text, field="hours")]
     else:
         units = [(ctx.structure_name, ctx.structure_horizon)]

@@ -165,7 +165,7 @@ class Runner:
         # decided, never zero.
         own = context.units[0].horizon if len(context.units) == 1 else context.structure_horizon
         if own is None:  # one week for all (the ANCT list): the hot path
-            week = context.units[0].schedule if len(context.units) == 1 else context.structure
+            week = context.units[0].schedule if len(context.units) == 1 else context.structure_week
             minutes, days = week.weekly_minutes, week.opening_days
         else:
             judged = [own.week(i) for i in own.judged()]

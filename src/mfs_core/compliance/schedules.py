@@ -59,7 +59,7 @@ def build_context(
         installed_partners=installed_partners,
         hours_scope=hours_scope or site.hours_scope,
         units=tuple(units),
-        structure=horizon.weeks[0],
+        structure_week=horizon.weeks[0],
         anomalies=tuple(anomalies),
         structure_horizon=horizon,
         exceptions=tuple(exceptions),

@@ -19,6 +19,7 @@ import attrs
 
 from mfs_core.errors import InputError
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
+from mfs_core.journal.store import CubeRow
 from mfs_core.redaction import redact
 from mfs_core.timezone import PARIS
 
@@ -185,38 +186,42 @@ def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
 def _build(
     store: JournalStore, month: dt.date, start: dt.datetime, end: dt.datetime
 ) -> MonthlyReport:
-    dimensions: list[collections.Counter[str]] = [collections.Counter() for _ in range(7)]
+    # One counter per dimension of the cube (partner, procedure, ..., decision).
+    dimensions = {name: collections.Counter[str]() for name in CubeRow._fields[:-1]}
     differs: collections.Counter[str] = collections.Counter()
     total = 0
-    for *keys, count in store.month_cube(start, end):
-        total += count
-        for counter, key in zip(dimensions, keys, strict=True):
-            counter[key if key is not None else NONE_KEY] += count
-        outcome, decision = keys[4], keys[6]
-        if decision is not None and DEFAULT_OUTCOME[RoutingDecision(decision)] != outcome:
-            differs[decision] += count
-    (by_partner, by_procedure, by_thematique, by_channel, by_outcome, by_autonomy,
-     by_decision) = dimensions  # fmt: skip
+    for row in store.month_cube(start, end):
+        total += row.requests
+        for name, counter in dimensions.items():
+            key = getattr(row, name)
+            counter[key if key is not None else NONE_KEY] += row.requests
+        if (
+            row.decision is not None
+            and DEFAULT_OUTCOME[RoutingDecision(row.decision)] != row.outcome
+        ):
+            differs[row.decision] += row.requests
+    by_outcome, by_decision = dimensions["outcome"], dimensions["decision"]
 
     latest: collections.Counter[str] = collections.Counter()
     reasons: collections.Counter[str] = collections.Counter()
-    for _outcome, event, reason, count in store.follow_ups(start, end):
-        latest[event] += count
-        if event == EventKind.REFERRAL_REFUSED.value:
+    for follow_up in store.follow_ups(start, end):
+        latest[follow_up.event] += follow_up.requests
+        if follow_up.event == EventKind.REFERRAL_REFUSED.value:
             # Stored redacted; redacted again so that a journal written by an older
             # redaction shows in reports what today's finds (same text: unchanged).
-            reasons[redact(reason).text if reason else NONE_KEY] += count
+            reason = follow_up.reason
+            reasons[redact(reason).text if reason else NONE_KEY] += follow_up.requests
     residents, identified = store.residents(start, end)
     return MonthlyReport(
         month=month.replace(day=1),
         total_requests=total,
         resolved_first_contact=by_outcome[Outcome.RESOLVED_FIRST_CONTACT.value],
-        by_partner=_sorted(by_partner),
-        by_procedure=_sorted(by_procedure),
-        by_thematique=_sorted(by_thematique),
-        by_channel=_sorted(by_channel),
+        by_partner=_sorted(dimensions["partner"]),
+        by_procedure=_sorted(dimensions["procedure"]),
+        by_thematique=_sorted(dimensions["thematique"]),
+        by_channel=_sorted(dimensions["channel"]),
         by_outcome=_sorted(by_outcome),
-        by_autonomy=_sorted(by_autonomy),
+        by_autonomy=_sorted(dimensions["autonomy"]),
         appointments=Appointments(
             booked=by_outcome[Outcome.APPOINTMENT.value],
             held=latest[EventKind.APPOINTMENT_HELD.value],

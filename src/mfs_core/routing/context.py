@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from mfs_core.errors import OldSpellingWarning
 from mfs_core.inputs import aware_datetime
 from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
 from mfs_core.timezone import PARIS
@@ -38,23 +40,39 @@ _SERVICE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
 
 
 class Weekday(enum.StrEnum):
-    """A day of the week, in the order of :meth:`datetime.date.weekday`."""
+    """A day of the week, in the order of :meth:`datetime.date.weekday`, written in French
+    as in site files (``"lundi"``). The English spelling (``"monday"``) of earlier context
+    files is still read, with an :class:`~mfs_core.errors.OldSpellingWarning`."""
 
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
+    MONDAY = "lundi"
+    TUESDAY = "mardi"
+    WEDNESDAY = "mercredi"
+    THURSDAY = "jeudi"
+    FRIDAY = "vendredi"
+    SATURDAY = "samedi"
+    SUNDAY = "dimanche"
 
     @property
     def number(self) -> int:
         """0 for Monday ... 6 for Sunday, like :meth:`datetime.date.weekday`."""
         return _WEEKDAY_NUMBERS[self]
 
+    @classmethod
+    def _missing_(cls, value: object) -> Weekday | None:
+        day = _OLD_SPELLING.get(value) if isinstance(value, str) else None
+        if day is not None:
+            warnings.warn(
+                f"weekday {value!r} is the old spelling: write {day.value!r} (French day "
+                "names, as in site files); the English names will be refused in a later release",
+                OldSpellingWarning,
+                stacklevel=2,
+            )
+        return day
+
 
 _WEEKDAY_NUMBERS = {day: number for number, day in enumerate(Weekday)}
+#: The English day names of earlier context files, still read (deprecated).
+_OLD_SPELLING = {day.name.lower(): day for day in Weekday}
 
 
 def _non_negative(_instance: Any, attribute: Any, value: Any) -> None:
@@ -103,7 +121,8 @@ class Thresholds:
 
 @attrs.frozen(kw_only=True)
 class Permanence:
-    """A partner's on-site permanence: every ``weekday`` from ``start`` to ``end`` (Paris)."""
+    """A partner's on-site permanence: every ``weekday`` (``"mardi"``) from ``start`` to
+    ``end`` (Paris)."""
 
     partner: str = attrs.field(validator=_partner_code)
     weekday: Weekday

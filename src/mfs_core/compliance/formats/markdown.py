@@ -7,12 +7,13 @@ it shows as written, never as HTML, a link, an image or a table cell of its own.
 from __future__ import annotations
 
 from mfs_core.compliance.report import Report
+from mfs_core.french import SEVERITY_LABELS, decimal
 from mfs_core.output import markdown_code as _code
 from mfs_core.output import markdown_text as _cell
 
 
 def _known(value: float | None) -> str:
-    return "inconnu" if value is None else f"{value:g}"
+    return "inconnu" if value is None else decimal(value)
 
 
 def render(report: Report) -> str:
@@ -53,7 +54,7 @@ def render(report: Report) -> str:
             "| --- | --- | --- |",
         ]
         for f in r.findings:
-            severity = f.level.value
+            severity = SEVERITY_LABELS[f.level]
             if f.waiver is not None:
                 severity += f" (dérogation : {_cell(f.waiver.reason)})"
             lines.append(f"| {_code(f.check)} | {severity} | {_cell(f.message)} |")
