@@ -7,7 +7,8 @@ those texts share, so that one thing has one name everywhere:
 
 - the person helped is the **usager** (:data:`RESIDENT`; "résident" is not used);
 - a need no procedure or service matches is a **besoin non identifié**;
-- day and month names, decision, outcome, channel and severity labels;
+- day and month names; the French words of decision, outcome, channel, severity... codes
+  (``*_FR`` mappings: "label" is kept for the France services label);
 - numbers the French way, with Babel (CLDR ``fr_FR``): ``23,25``, ``12 485`` (narrow
   no-break space), ``66,8 %`` (no-break space before ``%``), durations ``23 h 15``.
 
@@ -25,21 +26,21 @@ from types import MappingProxyType
 from mfs_core.timezone import PARIS
 
 __all__ = [
-    "AUTONOMY_LABELS",
-    "CHANNEL_LABELS",
+    "AUTONOMY_FR",
+    "CHANNEL_FR",
     "DAY_NAMES",
-    "DECISION_LABELS",
+    "DECISION_FR",
     "LOCALE",
     "MONTH_NAMES",
     "NOT_GIVEN",
-    "OUTCOME_LABELS",
+    "OUTCOME_FR",
     "PERMANENCE_ELSEWHERE",
-    "PERSONAL_DATA_LABELS",
+    "PERSONAL_DATA_FR",
     "RESIDENT",
     "RESIDENTS",
-    "SEVERITY_LABELS",
-    "TARGET_LABELS",
-    "WEBSITE_KIND_LABELS",
+    "SEVERITY_FR",
+    "TARGET_FR",
+    "WEBSITE_KIND_FR",
     "count",
     "date_fr",
     "decimal",
@@ -71,7 +72,7 @@ def _frozen(mapping: dict[str, str]) -> Mapping[str, str]:
 
 
 #: What the router decided (:class:`mfs_core.routing.DecisionKind` values).
-DECISION_LABELS = _frozen(
+DECISION_FR = _frozen(
     {
         "answer_now": "réponse immédiate",
         "appointment": "rendez-vous",
@@ -82,7 +83,7 @@ DECISION_LABELS = _frozen(
 )
 
 #: Where a referral sends the usager (:class:`mfs_core.model.ReferralTarget` values).
-TARGET_LABELS = _frozen(
+TARGET_FR = _frozen(
     {
         "referent": "son référent France services",
         "permanence": "sa permanence sur place",
@@ -95,7 +96,7 @@ TARGET_LABELS = _frozen(
 PERMANENCE_ELSEWHERE = f"une permanence du partenaire (lieu à indiquer à l'{RESIDENT})"
 
 #: What the counter did at the first meeting (the journal's outcomes).
-OUTCOME_LABELS = _frozen(
+OUTCOME_FR = _frozen(
     {
         "resolved_first_contact": "résolue au premier contact",
         "appointment": "rendez-vous",
@@ -106,7 +107,7 @@ OUTCOME_LABELS = _frozen(
 )
 
 #: Who did the procedure (the journal's autonomy values).
-AUTONOMY_LABELS = _frozen(
+AUTONOMY_FR = _frozen(
     {
         "done_by_agent": "faite par l'agent",
         "accompanied": f"faite par l'{RESIDENT} accompagné",
@@ -115,7 +116,7 @@ AUTONOMY_LABELS = _frozen(
 )
 
 #: How the usager reached the counter (:class:`mfs_core.model.Channel` values).
-CHANNEL_LABELS = _frozen(
+CHANNEL_FR = _frozen(
     {
         "counter": "accueil physique",
         "phone": "téléphone",
@@ -130,7 +131,7 @@ CHANNEL_LABELS = _frozen(
 NOT_GIVEN = "non renseigné"
 
 #: Severities of the compliance findings (:class:`mfs_core.model.Severity` values).
-SEVERITY_LABELS = _frozen(
+SEVERITY_FR = _frozen(
     {
         "error": "erreur",
         "warning": "avertissement",
@@ -139,7 +140,7 @@ SEVERITY_LABELS = _frozen(
 )
 
 #: Kinds of personal data the redaction removes (:data:`mfs_core.redaction.PLACEHOLDERS`).
-PERSONAL_DATA_LABELS = _frozen(
+PERSONAL_DATA_FR = _frozen(
     {
         "email": "adresse e-mail",
         "iban": "IBAN",
@@ -154,7 +155,7 @@ PERSONAL_DATA_LABELS = _frozen(
 )
 
 #: What ``mfs url`` says of an address (:class:`mfs_core.officialsites.WebsiteKind`).
-WEBSITE_KIND_LABELS = _frozen(
+WEBSITE_KIND_FR = _frozen(
     {
         "partner": "site officiel d'un partenaire",
         "public": "site public officiel",

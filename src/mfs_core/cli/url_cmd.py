@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(verdict.as_dict())
     else:
-        from mfs_core.french import WEBSITE_KIND_LABELS
+        from mfs_core.french import WEBSITE_KIND_FR
 
-        print_text(f"{WEBSITE_KIND_LABELS[verdict.verdict]} : {verdict.reason}")
+        print_text(f"{WEBSITE_KIND_FR[verdict.verdict]} : {verdict.reason}")
     return EXIT_OK if verdict.official else EXIT_FINDINGS

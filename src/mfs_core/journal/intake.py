@@ -25,7 +25,7 @@ import attrs
 
 from mfs_core.converter import structure
 from mfs_core.errors import InputError
-from mfs_core.french import PERSONAL_DATA_LABELS, count, decimal, plural
+from mfs_core.french import PERSONAL_DATA_FR, count, decimal, plural
 from mfs_core.inputs import BinaryInput, JsonItem, JsonLines
 from mfs_core.journal.api import NO_SECRET
 from mfs_core.journal.records import EventRecord, RequestRecord
@@ -322,8 +322,8 @@ def redaction_fr(codes: tuple[str, ...]) -> str:
     suspected = [code[:-1] for code in codes if code.endswith("?")]
     parts = []
     if named:
-        parts.append(", ".join(PERSONAL_DATA_LABELS.get(code, code) for code in named))
+        parts.append(", ".join(PERSONAL_DATA_FR.get(code, code) for code in named))
     if suspected:
-        kinds = ", ".join(PERSONAL_DATA_LABELS.get(code, code) for code in suspected)
+        kinds = ", ".join(PERSONAL_DATA_FR.get(code, code) for code in suspected)
         parts.append(f"par précaution (clé de contrôle fausse) : {kinds}")
     return "données personnelles expurgées : " + " ; ".join(parts)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mfs_core.french import (
-    DECISION_LABELS,
+    DECISION_FR,
     PERMANENCE_ELSEWHERE,
-    TARGET_LABELS,
+    TARGET_FR,
     when,
 )
 from mfs_core.model import ReferralTarget
@@ -29,7 +29,7 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     service's name: :meth:`SiteContext.service_names`); codes are shown without it.
     """
     names = names or {}
-    lines = [f"Décision : {DECISION_LABELS[decision.kind.value]}"]
+    lines = [f"Décision : {DECISION_FR[decision.kind.value]}"]
     if decision.partner:
         lines.append(f"Partenaire : {_named(decision.partner, names)}")
     if decision.procedure:
@@ -37,7 +37,7 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     if decision.target is ReferralTarget.PERMANENCE and decision.suggested_slot is None:
         lines.append(f"Vers : {PERMANENCE_ELSEWHERE}")  # the rule's, not held on site
     elif decision.target:
-        lines.append(f"Vers : {TARGET_LABELS[decision.target.value]}")
+        lines.append(f"Vers : {TARGET_FR[decision.target.value]}")
     if decision.service:
         lines.append(f"Service local : {_named(decision.service, names)}")
     lines.append(f"Motif : {decision.reason}")

@@ -7,7 +7,7 @@ it shows as written, never as HTML, a link, an image or a table cell of its own.
 from __future__ import annotations
 
 from mfs_core.compliance.report import Report
-from mfs_core.french import SEVERITY_LABELS, decimal
+from mfs_core.french import SEVERITY_FR, decimal
 from mfs_core.output import markdown_code as _code
 from mfs_core.output import markdown_text as _cell
 
@@ -54,7 +54,7 @@ def render(report: Report) -> str:
             "| --- | --- | --- |",
         ]
         for f in r.findings:
-            severity = SEVERITY_LABELS[f.level]
+            severity = SEVERITY_FR[f.level]
             if f.waiver is not None:
                 severity += f" (dérogation : {_cell(f.waiver.reason)})"
             lines.append(f"| {_code(f.check)} | {severity} | {_cell(f.message)} |")

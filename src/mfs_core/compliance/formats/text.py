@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report
-from mfs_core.french import SEVERITY_LABELS, decimal
+from mfs_core.french import SEVERITY_FR, decimal
 
 
 def _opening(result: SiteResult) -> str:
@@ -29,7 +29,7 @@ def site_block(result: SiteResult) -> list[str]:
             prefix += (
                 f"[dérogation jusqu'au {finding.waiver.until:%d/%m/%Y} : {finding.waiver.reason}] "
             )
-        severity = SEVERITY_LABELS[finding.level]
+        severity = SEVERITY_FR[finding.level]
         lines.append(f"{prefix}{severity} {finding.check} : {finding.message}")
     if result.unknown:
         lines.append("  non vérifiable avec ces données : " + ", ".join(result.unknown))
