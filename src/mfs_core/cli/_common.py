@@ -102,14 +102,6 @@ def load_registry(args: argparse.Namespace) -> Registry:
     return Registry.load(strict=getattr(args, "strict", None))
 
 
-def display_names(registry: Registry) -> dict[str, str]:
-    """Partner code or procedure id -> the name people read (the partner's name, the
-    procedure's title), for the report and the decisions."""
-    names = {code: partner.name for code, partner in registry.partners.items()}
-    names.update({pid: procedure.title for pid, procedure in registry.procedures.items()})
-    return names
-
-
 def add_journal_option(parser: argparse.ArgumentParser) -> None:
     """``--journal URL``, overriding the ``journal_url`` setting."""
     parser.add_argument(

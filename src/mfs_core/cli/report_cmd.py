@@ -9,7 +9,6 @@ from mfs_core.cli._common import (
     EXIT_OK,
     add_format_option,
     add_journal_option,
-    display_names,
     load_registry,
     opened_journal,
     write_output,
@@ -42,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     with opened_journal(args, read_only=True) as journal:
         report = build_report(journal, month)
     # Text and HTML name partners and procedures: their names come from the registry.
-    names = display_names(load_registry(args)) if args.format in ("text", "html") else None
+    names = load_registry(args).display_names if args.format in ("text", "html") else None
     write_output(render(report, args.format, names), args.output)
     return EXIT_OK

@@ -3,7 +3,8 @@ the national programme expect (``docs/report.md``).
 
 :func:`build_report` computes a :class:`MonthlyReport`; :func:`render` writes it as text,
 JSON, CSV or HTML (:mod:`mfs_core.report.formats`). The report reads the journal and never
-loads plugins: the partners' and procedures' names it shows come from its caller.
+loads plugins: the partners' and procedures' names it shows come from its caller, who
+reads them from :attr:`mfs_core.registry.Registry.display_names`.
 
 Example::
 

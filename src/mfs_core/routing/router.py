@@ -119,6 +119,7 @@ class Router:
         #: Rules that can never fire (unknown procedure or fact), found at compile time.
         self.warnings: tuple[str, ...] = tuple(warnings)
         self._partner_names = {code: p.name for code, p in registry.partners.items()}
+        self._names = registry.display_names
         self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
         self._index = ProcedureIndex(self._procedures.values())
         #: Seconds a predicate may run (see :mod:`mfs_core.isolation`).
@@ -129,9 +130,7 @@ class Router:
 
     def names(self) -> dict[str, str]:
         """Partner code or procedure id -> the name an agent reads (for :func:`render_text`)."""
-        names = dict(self._partner_names)
-        names.update({pid: procedure.title for pid, procedure in self._procedures.items()})
-        return names
+        return dict(self._names)
 
     def rules_for(self, procedure: str) -> tuple[CompiledRule, ...]:
         """The referral rules that apply to a procedure, in the order they are considered."""
