@@ -97,8 +97,9 @@ def _cell(text: str) -> str:
 def partners_page() -> str:
     """The built-in partners, their procedures and referral rules, from the registry."""
     from mfs_core.model import KNOWN_FACTS
-    from mfs_core.partners._sources import CHECKED_ON, DATA_INCLUSION_SOURCE, TABLE_CHECKED_ON
+    from mfs_core.partners._sources import CHECKED_ON, TABLE_CHECKED_ON
     from mfs_core.registry import Registry
+    from mfs_core.thematiques import DATA_INCLUSION_SOURCE
 
     registry = Registry.load(external=False, strict=True)
     lines = [
