@@ -1,0 +1,227 @@
+"""From a need to ranked candidates: the query side of recognition.
+
+:meth:`Recogniser.recognise` tokenises the need, applies the lexicon (expansions and
+partner hints), matches each remaining word to the index (:meth:`ProcedureIndex.match`),
+adds the pairs of adjacent words, sums the BM25F weights per procedure, measures each
+candidate's confidence (:mod:`~mfs_core.recognition.confidence`) and sorts them by a
+documented order: score, then confidence, then the strongest field that matched, then
+national partners before local ones, then the partner's share of requests, then the title.
+Never by id: an id's spelling says nothing about what the resident meant.
+
+The need's text is not kept: a :class:`Recognition` holds only catalogue words.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition.confidence import (
+    MAX_CANDIDATES,
+    PARTNER_SHARE,
+    UNKNOWN_WORD,
+    Level,
+    level_of,
+)
+from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
+from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
+from mfs_core.recognition.normalise import Token, tokens
+
+__all__ = ["HINT_BOOST", "Candidate", "Recogniser", "Recognition"]
+
+#: A partner hint multiplies the scores of that partner's candidates by this.
+HINT_BOOST = 1.25
+_FIELD_RANK = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A procedure the need may be about.
+
+    ``score`` is BM25F's (higher is closer, comparable within one need only);
+    ``confidence`` (0-1) the share of the need it explains; ``matched`` the words that
+    decided, as the agent reads them: « vitale », « assedic → allocation chômage »,
+    « radié ≈ radiation », « agriculteur → MSA ».
+    """
+
+    procedure: str
+    partner: str
+    title: str
+    score: float
+    confidence: float
+    matched: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Recognition:
+    """The outcome for one need: a :class:`~mfs_core.recognition.confidence.Level` and the
+    ranked candidates (best first; for ``confident`` the first is the procedure, for
+    ``ambiguous`` the first ``chosen`` are the close ones to ask about)."""
+
+    level: Level
+    candidates: tuple[Candidate, ...]
+    chosen: int = 0
+
+    @property
+    def best(self) -> Candidate | None:
+        """The first candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+
+@attrs.frozen
+class _Word:
+    """One information unit of the need: a word, a lexicon phrase, or a hint."""
+
+    label: str
+    terms: tuple[tuple[str, float], ...]  # (index term, match weight)
+    weight: float  # its share of the need's information
+    partner: str | None = None  # for a partner hint
+
+
+class Recogniser:
+    """Recognition over one registry's procedures; build it once (it builds the index)."""
+
+    def __init__(
+        self,
+        procedures: Iterable[Procedure],
+        partners: Mapping[str, Partner] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        partners = partners or {}
+        self.index = ProcedureIndex(procedures)
+        base = load_lexicon() if lexicon is None else lexicon
+        self.lexicon = base.with_partner_keywords(
+            {code: p.keywords for code, p in partners.items() if p.keywords},
+            "Partner.keywords of",
+        )
+        self._national = {code: p.kind is PartnerKind.NATIONAL for code, p in partners.items()}
+        self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
+        entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *self.lexicon.hints]
+        for entry in entries:
+            self._entries[entry.said[0]].append(entry)
+
+    # -- the need's words ---------------------------------------------------------------
+
+    def _lexicon_words(self, found: tuple[Token, ...]) -> tuple[list[_Word], set[int]]:
+        """The lexicon phrases found in the need, and the positions they cover."""
+        words: list[_Word] = []
+        covered: set[int] = set()
+        stems = [t.stem for t in found]
+        postings = self.index.postings
+        for start, token in enumerate(found):
+            for entry in self._entries.get(token.stem, ()):
+                if tuple(stems[start : start + len(entry.said)]) != entry.said:
+                    continue
+                covered.update(range(start, start + len(entry.said)))
+                if isinstance(entry, PartnerHint):
+                    label = f"{entry.label} → {entry.partner.upper()}"
+                    weight = self.index.max_idf * UNKNOWN_WORD
+                    words.append(_Word(label, (), weight, entry.partner))
+                    continue
+                terms = [(s, 1.0) for s in entry.means if s in postings]
+                terms += [
+                    (f"{a}_{b}", 1.0)
+                    for a, b in itertools.pairwise(entry.means)
+                    if f"{a}_{b}" in postings
+                ]
+                label = f"{entry.label} → {entry.means_label}"
+                words.append(_Word(label, tuple(terms), self._weight(terms)))
+        return words, covered
+
+    def _words(self, found: tuple[Token, ...]) -> list[_Word]:
+        words, covered = self._lexicon_words(found)
+        matched: list[tuple[str, float] | None] = []
+        for position, token in enumerate(found):
+            if position in covered:
+                matched.append(None)
+                continue
+            match = self.index.match(token)
+            if match is None:
+                words.append(_Word(token.word, (), self.index.max_idf * UNKNOWN_WORD))
+                matched.append(None)
+                continue
+            label = token.word
+            if match.seen_as not in (None, token.word):
+                label = f"{token.word} ≈ {match.seen_as}"
+            words.append(_Word(label, ((match.term, match.weight),), self.index.idf[match.term]))
+            matched.append((match.term, match.weight))
+        # Adjacent pairs: they add score (a phrase found as written), not information.
+        for a, b in itertools.pairwise(matched):
+            if a is not None and b is not None:
+                pair = f"{a[0]}_{b[0]}"
+                if pair in self.index.postings:
+                    words.append(_Word("", ((pair, min(a[1], b[1])),), 0.0))
+        return words
+
+    def _weight(self, terms: list[tuple[str, float]]) -> float:
+        singles = [self.index.idf[t] for t, _ in terms if "_" not in t]
+        return max(singles) if singles else self.index.max_idf * UNKNOWN_WORD
+
+    # -- ranking ------------------------------------------------------------------------
+
+    def recognise(self, text: str, *, thematique: str | None = None) -> Recognition:
+        """Rank the procedures for the free-text need ``text`` (any length; see
+        :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`)."""
+        words = self._words(tokens(text))
+        total = sum(w.weight for w in words)
+        if not total:
+            return Recognition(level=Level.NONE, candidates=())
+        scores: dict[int, float] = defaultdict(float)
+        explained: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[str]] = defaultdict(list)
+        fields: dict[int, int] = {}
+        hinted: set[str] = {w.partner for w in words if w.partner}
+        for word in words:
+            seen: dict[int, float] = {}
+            for term, weight in word.terms:
+                for number, value in self.index.postings.get(term, {}).items():
+                    scores[number] += weight * value
+                    seen[number] = max(seen.get(number, 0.0), weight)
+                    rank = _FIELD_RANK[self.index.best_field[(number, term)]]
+                    fields[number] = min(fields.get(number, rank), rank)
+            for number, weight in seen.items():
+                explained[number] += word.weight * weight
+                if word.label and word.label not in matched[number]:
+                    matched[number].append(word.label)
+        documents = self.index.documents
+        for word in words:
+            if word.partner is None:
+                continue
+            for number in scores:
+                if documents[number].partner == word.partner:
+                    explained[number] += word.weight
+                    matched[number].append(word.label)
+        ranked = []
+        for number, score in scores.items():
+            document = documents[number]
+            if document.partner in hinted:
+                score *= HINT_BOOST
+            confidence = min(explained[number] / total, 1.0)
+            key = (
+                -round(score, 6),
+                -round(confidence, 6),
+                fields.get(number, len(_FIELD_RANK)),
+                0 if self._national.get(document.partner, True) else 1,
+                -PARTNER_SHARE.get(document.partner, 0),
+                document.title.casefold(),
+                document.id,  # only two procedures with the same title get this far
+            )
+            ranked.append((key, number, score, confidence))
+        ranked.sort()
+        candidates = tuple(
+            Candidate(
+                procedure=documents[n].id,
+                partner=documents[n].partner,
+                title=documents[n].title,
+                score=round(score, 3),
+                confidence=round(confidence, 3),
+                matched=tuple(matched[n]),
+            )
+            for _, n, score, confidence in ranked[: max(MAX_CANDIDATES, 10)]
+        )
+        level, chosen = level_of([c.confidence for c in candidates], [c.score for c in candidates])
+        return Recognition(level=level, candidates=candidates, chosen=chosen)
