@@ -22,7 +22,10 @@ import enum
 __all__ = [
     "CLAIM",
     "CLOSE",
+    "GENERIC_WORD",
+    "HINT_WORD",
     "MAX_CANDIDATES",
+    "OTHER_PARTNER",
     "PARTNER_SHARE",
     "SUGGEST",
     "UNKNOWN_WORD",
@@ -40,12 +43,22 @@ class Level(enum.StrEnum):
     NONE = "none"  # nothing in the catalogue fits
 
 
-#: Weight of a word the index does not know, relative to the rarest indexed word.
-UNKNOWN_WORD = 0.35
+#: Weight of a word the index does not know, relative to the rarest indexed word: more
+#: than the rarest, because it says the need is about something the catalogue lacks.
+UNKNOWN_WORD = 1.6
+#: Weight of an unknown word of how requests are asked (« obtenir », « savoir »:
+#: :func:`~mfs_core.recognition.normalise.generic_words`), relative to the rarest word.
+GENERIC_WORD = 0.1
+#: Weight of a partner hint (« agriculteur » → MSA), explained by that partner's
+#: procedures only, relative to the rarest word.
+HINT_WORD = 0.5
+#: The confidence of a candidate whose partner the need does not name, when it names
+#: others, is multiplied by this.
+OTHER_PARTNER = 0.5
 #: Confidence the best candidate needs for a claim (confident or ambiguous).
-CLAIM = 0.55
+CLAIM = 0.45
 #: Confidence below which candidates are not even suggested.
-SUGGEST = 0.45
+SUGGEST = 0.4
 #: A candidate scoring at least this share of the best one is "close": the choice between
 #: them is the resident's to make.
 CLOSE = 0.85

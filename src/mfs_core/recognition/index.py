@@ -65,6 +65,8 @@ class Document:
     id: str
     partner: str
     title: str
+    fiche_id: str | None
+    thematiques: frozenset[str]
 
 
 @attrs.frozen
@@ -101,7 +103,8 @@ class ProcedureIndex:
         # Sorted by id: the index, and so every score, is the same whatever the plugin order.
         ordered = sorted(procedures, key=lambda p: p.id)
         self.documents: tuple[Document, ...] = tuple(
-            Document(p.id, p.partner, p.title) for p in ordered
+            Document(p.id, p.partner, p.title, p.fiche_id, frozenset(p.thematiques))
+            for p in ordered
         )
         counts: list[dict[str, dict[str, int]]] = []  # doc -> field -> term -> count
         lengths: dict[str, list[int]] = {f: [] for f in FIELD_WEIGHTS}

@@ -126,6 +126,9 @@ class Lexicon:
             source = _source(entry, where)
             for said in _strings(entry, "say", where):
                 hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
+        # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
+        expansions = list({(e.said, e.means): e for e in reversed(expansions)}.values())[::-1]
+        hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
         return cls(tuple(expansions), tuple(hints))
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:

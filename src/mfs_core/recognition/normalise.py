@@ -32,7 +32,7 @@ from importlib import resources
 
 import attrs
 
-__all__ = ["MAX_TEXT_CHARS", "Token", "fold", "stem", "stop_words", "tokens"]
+__all__ = ["MAX_TEXT_CHARS", "Token", "fold", "generic_words", "stem", "stop_words", "tokens"]
 
 #: Longest text read: a need is a sentence or two; beyond this the rest is ignored, so a
 #: pasted document cannot make recognition slow (the caller's input layer limits sizes too).
@@ -78,15 +78,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@functools.cache
-def stop_words() -> frozenset[str]:
-    """The accent-free stop words (:file:`data/stopwords.txt`)."""
-    text = resources.files(__package__).joinpath("data/stopwords.txt").read_text("utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
     return frozenset(
         fold(line.strip().casefold())
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The accent-free stop words (:file:`data/stopwords.txt`)."""
+    return _word_list("stopwords.txt")
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Accent-free words of how a request is asked (:file:`data/generic.txt`)."""
+    return _word_list("generic.txt")
 
 
 @functools.cache

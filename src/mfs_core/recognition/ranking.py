@@ -21,7 +21,10 @@ import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.confidence import (
+    GENERIC_WORD,
+    HINT_WORD,
     MAX_CANDIDATES,
+    OTHER_PARTNER,
     PARTNER_SHARE,
     UNKNOWN_WORD,
     Level,
@@ -29,13 +32,17 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.normalise import Token, tokens
+from mfs_core.recognition.normalise import Token, generic_words, tokens
 
-__all__ = ["HINT_BOOST", "Candidate", "Recogniser", "Recognition"]
+__all__ = ["HINT_BOOST", "THEMATIQUE_BOOST", "Candidate", "Recogniser", "Recognition"]
 
 #: A partner hint multiplies the scores of that partner's candidates by this.
 HINT_BOOST = 1.25
+#: The request's data·inclusion thematique multiplies the scores of the procedures that
+#: carry it by this (the agent's own classification of the need).
+THEMATIQUE_BOOST = 1.1
 _FIELD_RANK = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
+_KEPT = 10  # candidates kept per need (the router shows at most a few)
 
 
 @attrs.frozen(kw_only=True)
@@ -98,6 +105,7 @@ class Recogniser:
             {code: p.keywords for code, p in partners.items() if p.keywords},
             "Partner.keywords of",
         )
+        self._generic = generic_words()
         self._national = {code: p.kind is PartnerKind.NATIONAL for code, p in partners.items()}
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *self.lexicon.hints]
@@ -119,7 +127,7 @@ class Recogniser:
                 covered.update(range(start, start + len(entry.said)))
                 if isinstance(entry, PartnerHint):
                     label = f"{entry.label} → {entry.partner.upper()}"
-                    weight = self.index.max_idf * UNKNOWN_WORD
+                    weight = self.index.max_idf * HINT_WORD
                     words.append(_Word(label, (), weight, entry.partner))
                     continue
                 terms = [(s, 1.0) for s in entry.means if s in postings]
@@ -141,7 +149,8 @@ class Recogniser:
                 continue
             match = self.index.match(token)
             if match is None:
-                words.append(_Word(token.word, (), self.index.max_idf * UNKNOWN_WORD))
+                share = GENERIC_WORD if token.plain in self._generic else UNKNOWN_WORD
+                words.append(_Word(token.word, (), self.index.max_idf * share))
                 matched.append(None)
                 continue
             label = token.word
@@ -200,7 +209,13 @@ class Recogniser:
             document = documents[number]
             if document.partner in hinted:
                 score *= HINT_BOOST
+            if thematique is not None and thematique in document.thematiques:
+                score *= THEMATIQUE_BOOST
             confidence = min(explained[number] / total, 1.0)
+            if hinted and document.partner not in hinted:
+                # The need names another body (« le médiateur de la Caf »): this one's
+                # procedure is at most a suggestion.
+                confidence *= OTHER_PARTNER
             key = (
                 -round(score, 6),
                 -round(confidence, 6),
@@ -212,16 +227,45 @@ class Recogniser:
             )
             ranked.append((key, number, score, confidence))
         ranked.sort()
+        order = [n for _, n, _, _ in ranked]
+        values = {n: (score, confidence) for _, n, score, confidence in ranked}
+        group = self._twins(order)
+        hinted_twin = [n for n in group if documents[n].partner in hinted]
+        if hinted_twin:
+            # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
+            order = [hinted_twin[0], *(n for n in order if n != hinted_twin[0])]
+        level, chosen = level_of(
+            [values[n][1] for n in order[:_KEPT]], [values[n][0] for n in order[:_KEPT]]
+        )
+        if level is Level.CONFIDENT and len(group) > 1 and not hinted_twin:
+            # Same official fiche at two partners: only the resident's regime tells them
+            # apart, and the words did not say it.
+            order = [*group, *(n for n in order if n not in group)]
+            level, chosen = Level.AMBIGUOUS, min(len(group), MAX_CANDIDATES)
         candidates = tuple(
             Candidate(
                 procedure=documents[n].id,
                 partner=documents[n].partner,
                 title=documents[n].title,
-                score=round(score, 3),
-                confidence=round(confidence, 3),
+                score=round(values[n][0], 3),
+                confidence=round(values[n][1], 3),
                 matched=tuple(matched[n]),
             )
-            for _, n, score, confidence in ranked[: max(MAX_CANDIDATES, 10)]
+            for n in order[:_KEPT]
         )
-        level, chosen = level_of([c.confidence for c in candidates], [c.score for c in candidates])
         return Recognition(level=level, candidates=candidates, chosen=chosen)
+
+    def _twins(self, order: list[int]) -> list[int]:
+        """The best candidate and the other partners' candidates with its fiche (the CAF
+        and the MSA serve the same service-public.fr fiche): one item when it has none."""
+        if not order:
+            return []
+        documents = self.index.documents
+        best = documents[order[0]]
+        if best.fiche_id is None:
+            return order[:1]
+        return [order[0]] + [
+            n
+            for n in order[1:]
+            if documents[n].fiche_id == best.fiche_id and documents[n].partner != best.partner
+        ]
