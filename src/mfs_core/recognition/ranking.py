@@ -108,37 +108,56 @@ class Recogniser:
         self._generic = generic_words()
         self._national = {code: p.kind is PartnerKind.NATIONAL for code, p in partners.items()}
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
-        entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *self.lexicon.hints]
+        # A hint for a partner this registry lacks would only lower the others' confidence.
+        present = {d.partner for d in self.index.documents}
+        hints = [h for h in self.lexicon.hints if h.partner in present]
+        entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *hints]
         for entry in entries:
             self._entries[entry.said[0]].append(entry)
 
     # -- the need's words ---------------------------------------------------------------
 
     def _lexicon_words(self, found: tuple[Token, ...]) -> tuple[list[_Word], set[int]]:
-        """The lexicon phrases found in the need, and the positions they cover."""
+        """The lexicon phrases found in the need, and the positions they cover.
+
+        Expansions are taken longest first and never overlap (« allocation pôle emploi »
+        wins over « pôle emploi »); partner hints apply wherever they occur.
+        """
+        stems = [t.stem for t in found]
+        hits: list[tuple[int, int, Expansion | PartnerHint]] = [
+            (start, start + len(entry.said), entry)
+            for start, token in enumerate(found)
+            for entry in self._entries.get(token.stem, ())
+            if tuple(stems[start : start + len(entry.said)]) == entry.said
+        ]
+        hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
         words: list[_Word] = []
         covered: set[int] = set()
-        stems = [t.stem for t in found]
-        postings = self.index.postings
-        for start, token in enumerate(found):
-            for entry in self._entries.get(token.stem, ()):
-                if tuple(stems[start : start + len(entry.said)]) != entry.said:
-                    continue
-                covered.update(range(start, start + len(entry.said)))
-                if isinstance(entry, PartnerHint):
-                    label = f"{entry.label} → {entry.partner.upper()}"
-                    weight = self.index.max_idf * HINT_WORD
-                    words.append(_Word(label, (), weight, entry.partner))
-                    continue
-                terms = [(s, 1.0) for s in entry.means if s in postings]
-                terms += [
-                    (f"{a}_{b}", 1.0)
-                    for a, b in itertools.pairwise(entry.means)
-                    if f"{a}_{b}" in postings
-                ]
-                label = f"{entry.label} → {entry.means_label}"
-                words.append(_Word(label, tuple(terms), self._weight(terms)))
+        expanded: set[int] = set()
+        for start, end, entry in hits:
+            span = set(range(start, end))
+            if isinstance(entry, PartnerHint):
+                label = f"{entry.label} → {entry.partner.upper()}"
+                words.append(_Word(label, (), self.index.max_idf * HINT_WORD, entry.partner))
+                covered |= span
+                continue
+            if span & expanded:
+                continue
+            expanded |= span
+            covered |= span
+            words.append(self._expansion(entry))
         return words, covered
+
+    def _expansion(self, entry: Expansion) -> _Word:
+        postings = self.index.postings
+        # The phrase's own words count too (« AVPF » may be a keyword).
+        own = dict.fromkeys((*entry.said, *entry.means))
+        terms = [(s, 1.0) for s in own if s in postings]
+        terms += [
+            (f"{a}_{b}", 1.0) for a, b in itertools.pairwise(entry.means) if f"{a}_{b}" in postings
+        ]
+        label = f"{entry.label} → {entry.means_label}"
+        return _Word(label, tuple(terms), self._weight(terms))
 
     def _words(self, found: tuple[Token, ...]) -> list[_Word]:
         words, covered = self._lexicon_words(found)
@@ -184,16 +203,22 @@ class Recogniser:
         matched: dict[int, list[str]] = defaultdict(list)
         fields: dict[int, int] = {}
         hinted: set[str] = {w.partner for w in words if w.partner}
+        idf = self.index.idf
         for word in words:
-            seen: dict[int, float] = {}
+            # A word explains a procedure by the share of its terms' information found
+            # there: all of « vitale », or part of « APL → aide personnalisée au logement »
+            # when only « aide » is.
+            mass = sum(idf[t] for t, _ in word.terms if "_" not in t) or 1.0
+            seen: dict[int, float] = defaultdict(float)
             for term, weight in word.terms:
                 for number, value in self.index.postings.get(term, {}).items():
                     scores[number] += weight * value
-                    seen[number] = max(seen.get(number, 0.0), weight)
+                    if "_" not in term:
+                        seen[number] += idf[term] * weight / mass
                     rank = _FIELD_RANK[self.index.best_field[(number, term)]]
                     fields[number] = min(fields.get(number, rank), rank)
-            for number, weight in seen.items():
-                explained[number] += word.weight * weight
+            for number, share in seen.items():
+                explained[number] += word.weight * min(share, 1.0)
                 if word.label and word.label not in matched[number]:
                     matched[number].append(word.label)
         documents = self.index.documents

@@ -421,6 +421,8 @@ class Router:
         best = recognition.best
         if recognition.level is Level.CONFIDENT and best is not None:
             procedure = self._procedures[best.procedure]
+            if self._thematique_elsewhere(request, procedure, context):
+                return self._decide_locally(request, recognition, context, trace, explain)
             recognised = self._alternative(best)
             plugin = procedure.provenance.plugin if procedure.provenance else "(non enregistré)"
             trace.append(_core("core.recognition", note=recognised_note(recognised, plugin)))
@@ -430,6 +432,27 @@ class Router:
             return attrs.evolve(decision, recognition=recognised)
         if recognition.level is Level.AMBIGUOUS:
             return self._clarify(recognition, context, trace)
+        return self._decide_locally(request, recognition, context, trace, explain)
+
+    @staticmethod
+    def _thematique_elsewhere(request: Request, procedure: Procedure, context: SiteContext) -> bool:
+        """The agent classed the need under a thematique the recognised procedure lacks and
+        a local service covers (« colis » under aide alimentaire is not a parcel)."""
+        thematique = request.thematique
+        return (
+            thematique is not None
+            and thematique not in procedure.thematiques
+            and any(thematique in s.thematiques for s in context.local_services)
+        )
+
+    def _decide_locally(
+        self,
+        request: Request,
+        recognition: Recognition,
+        context: SiteContext,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> Decision:
         if explain:
             trace.append(
                 _core(
@@ -521,8 +544,11 @@ class Router:
         # Suggestions only when something came close: a need matching nothing in
         # particular lists nothing, rather than far-fetched "closest" procedures.
         shown = recognition.chosen if recognition.level is Level.WEAK else 0
-        if recognition.level is not Level.NONE and rule == "core.unknown-procedure":
-            shown = max(shown, 1)
+        if rule == "core.unknown-procedure" and recognition.candidates:
+            # An id's own words are what the caller meant: its closest procedures (half
+            # the best score or more) are worth showing even when recognition is unsure.
+            best = recognition.candidates[0].score
+            shown = sum(1 for c in recognition.candidates if c.score >= best / 2)
         alternatives = tuple(
             self._alternative(c)
             for c in recognition.candidates[: min(shown, context.thresholds.max_alternatives)]
