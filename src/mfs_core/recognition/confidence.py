@@ -28,6 +28,7 @@ __all__ = [
     "OTHER_PARTNER",
     "PARTNER_SHARE",
     "SUGGEST",
+    "UNKNOWN_DECAY",
     "UNKNOWN_WORD",
     "Level",
     "level_of",
@@ -46,6 +47,8 @@ class Level(enum.StrEnum):
 #: Weight of a word the index does not know, relative to the rarest indexed word: more
 #: than the rarest, because it says the need is about something the catalogue lacks.
 UNKNOWN_WORD = 1.6
+#: Each further unknown word of a need weighs this much of the one before.
+UNKNOWN_DECAY = 0.5
 #: Weight of an unknown word of how requests are asked (« obtenir », « savoir »:
 #: :func:`~mfs_core.recognition.normalise.generic_words`), relative to the rarest word.
 GENERIC_WORD = 0.1

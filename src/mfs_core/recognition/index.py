@@ -12,10 +12,11 @@ are computed here once; scoring a need is then a few dictionary look-ups per wor
 
 A need's word reaches the index in the first of these ways that works (the weight of the
 match in brackets): its stem is an index term (1); its accent-free spelling is one the
-index has seen, e.g. « identite » for « identité » (1); its stem and an index stem of four
-letters or more differ only by an ending of at most three letters, e.g. « radié » /
-« radiation » (:data:`DERIVED`); it is one or two typing errors away from an index word of
-five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz Levenshtein distance).
+index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
+begins an index stem longer by at most three letters (two for a four-letter stem),
+e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
+an index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
+Levenshtein distance).
 """
 
 from __future__ import annotations
@@ -187,7 +188,9 @@ class ProcedureIndex:
             allowed = _SHORT_STEM_ENDING if shortest == _MIN_DERIVED_STEM else _MAX_DERIVED_ENDING
             if gap > allowed or shortest < _MIN_DERIVED_STEM:
                 continue
-            near = other.startswith(stem) or stem.startswith(other)
+            # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but
+            # « étudi(ant) » does not fall back to « étud(es) ».
+            near = other.startswith(stem)
             if near and (best is None or gap < best[0]):
                 best = (gap, other)
         return best[1] if best else None

