@@ -53,7 +53,7 @@ def test_recognise_reads_standard_input(
     [
         (["recognise", "   "], "TEXT: the need is empty"),
         (["recognise", "x" * 2_001], "longer than 2000 characters"),
-        (["recognise", "rsa", "--limit", "0"], "--limit: expected a number from 1 to 50"),
+        (["recognise", "rsa", "--limit", "0"], "--limit: expected a number from 1 to 20"),
     ],
 )
 def test_a_bad_need_is_named_with_exit_2(

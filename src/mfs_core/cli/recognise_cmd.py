@@ -64,11 +64,13 @@ def _need(value: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from mfs_core.recognition import recogniser_for
 
-    if not 1 <= args.limit <= 50:
-        raise CliError("--limit: expected a number from 1 to 50")
+    if not 1 <= args.limit <= 20:
+        raise CliError("--limit: expected a number from 1 to 20")
     need = _need(args.need)
     registry = load_registry(args)
-    recognition = recogniser_for(registry).recognise(need, thematique=args.thematique)
+    recognition = recogniser_for(registry).recognise(
+        need, thematique=args.thematique, limit=args.limit
+    )
     shown = recognition.candidates[: args.limit]
     if args.format == "json":
         print_json(

@@ -56,6 +56,7 @@ _MAX_DERIVED_ENDING = 3
 # A four-letter stem accepts a two-letter ending only: « radi(é) » / « radiat(ion) », not
 # « part(ir) » / « partiel ».
 _SHORT_STEM_ENDING = 2
+_MATCH_CACHE = 50_000
 _MIN_TYPO_WORD = 5
 
 
@@ -158,42 +159,58 @@ class ProcedureIndex:
                 saturated = weight * (K1 + 1) / (weight + K1)
                 self.postings[term][number] = scale * self.idf[term] * saturated
         self.postings = dict(self.postings)
-        self._stems_by_length = sorted(
-            (s for s in self.postings if "_" not in s and len(s) >= _MIN_DERIVED_STEM),
-            key=lambda s: (len(s), s),
-        )
+        #: term -> ((document number, BM25F weight, rank of its strongest field), ...): the
+        #: form the ranking loops over
+        ranks = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
+        self.hits: dict[str, tuple[tuple[int, float, int], ...]] = {
+            term: tuple(
+                (number, weight, ranks[self.best_field[(number, term)]])
+                for number, weight in found.items()
+            )
+            for term, found in self.postings.items()
+        }
+        # Derived forms: every index stem under each of its prefixes that may stand for it
+        # (at least four letters, an ending of at most three; two for a four-letter one).
+        self._longer: dict[str, str] = {}
+        for other in sorted(s for s in self.postings if "_" not in s):
+            for cut in range(1, _MAX_DERIVED_ENDING + 1):
+                prefix = other[:-cut]
+                short = len(prefix) == _MIN_DERIVED_STEM and cut > _SHORT_STEM_ENDING
+                if len(prefix) < _MIN_DERIVED_STEM or short:
+                    continue
+                known = self._longer.get(prefix)
+                # The nearest (shortest ending) wins, then the alphabetical first.
+                if known is None or (len(other), other) < (len(known), known):
+                    self._longer[prefix] = other
         self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
+        # A counter sees the same words all day: how each reached the index, remembered.
+        self._matches: dict[tuple[str, str], WordMatch | None] = {}
 
     def match(self, token: Token) -> WordMatch | None:
         """How ``token`` reaches the index, or ``None`` (see the module docstring)."""
+        key = (token.stem, token.plain)
+        if key in self._matches:
+            return self._matches[key]
+        found = self._match(token)
+        if len(self._matches) >= _MATCH_CACHE:
+            self._matches.clear()  # bounded: a flood of made-up words cannot grow it
+        self._matches[key] = found
+        return found
+
+    def _match(self, token: Token) -> WordMatch | None:
         if token.stem in self.postings:
             return WordMatch(token.stem, 1.0)
         known = self.spellings.get(token.plain)
         if known is not None:
             return WordMatch(known, 1.0)
-        derived = self._derived(token.stem)
+        # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but « étudi(ant) »
+        # does not fall back to « étud(es) ».
+        derived = self._longer.get(token.stem)
         if derived is not None:
             return WordMatch(derived, DERIVED, self.words.get(derived))
         if len(token.plain) >= _MIN_TYPO_WORD:
             return self._typo(token.plain)
         return None
-
-    def _derived(self, stem: str) -> str | None:
-        if len(stem) < _MIN_DERIVED_STEM:
-            return None
-        best: tuple[int, str] | None = None
-        for other in self._stems_by_length:
-            gap = abs(len(other) - len(stem))
-            shortest = min(len(other), len(stem))
-            allowed = _SHORT_STEM_ENDING if shortest == _MIN_DERIVED_STEM else _MAX_DERIVED_ENDING
-            if gap > allowed or shortest < _MIN_DERIVED_STEM:
-                continue
-            # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but
-            # « étudi(ant) » does not fall back to « étud(es) ».
-            near = other.startswith(stem)
-            if near and (best is None or gap < best[0]):
-                best = (gap, other)
-        return best[1] if best else None
 
     def _typo(self, plain: str) -> WordMatch | None:
         from rapidfuzz.distance import Levenshtein

@@ -58,6 +58,7 @@ _ELISIONS = frozenset(("l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "l
 # Locutions whose words are not stop words alone: « à partir de 3 enfants » says nothing
 # of « partir à la retraite ».
 _STOP_PHRASES = (("a", "partir", "de"), ("au", "bout", "de"), ("a", "cote", "de"))
+_STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
 
 
 @attrs.frozen
@@ -74,8 +75,15 @@ class Token:
 
 def fold(text: str) -> str:
     """``text`` without accents or other combining marks (``é`` → ``e``, ``ç`` → ``c``)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _plain(word: str) -> str:
+    return fold(word)
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -137,9 +145,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     """The meaningful words of ``text``, in order (see the module docstring)."""
     stops = stop_words()
     found = words(text)
-    plains = [fold(word) for word in found]
+    plains = [_plain(word) for word in found]
     skip: set[int] = set()
     for start, plain in enumerate(plains):
+        if plain not in _STOP_PHRASE_STARTS:
+            continue
         for phrase in _STOP_PHRASES:
             if plain == phrase[0] and tuple(plains[start : start + len(phrase)]) == phrase:
                 skip.update(range(start, start + len(phrase)))

@@ -35,7 +35,14 @@ from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.normalise import Token, generic_words, tokens
 
-__all__ = ["HINT_BOOST", "THEMATIQUE_BOOST", "Candidate", "Recogniser", "Recognition"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "HINT_BOOST",
+    "THEMATIQUE_BOOST",
+    "Candidate",
+    "Recogniser",
+    "Recognition",
+]
 
 #: A partner hint multiplies the scores of that partner's candidates by this.
 HINT_BOOST = 1.25
@@ -43,7 +50,9 @@ HINT_BOOST = 1.25
 #: carry it by this (the agent's own classification of the need).
 THEMATIQUE_BOOST = 1.1
 _FIELD_RANK = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
-_KEPT = 10  # candidates kept per need (the router shows at most a few)
+#: Candidates returned per need by default (the router shows at most a few).
+DEFAULT_LIMIT = 5
+_LAST_FIELD = len(FIELD_WEIGHTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +117,18 @@ class Recogniser:
             "Partner.keywords of",
         )
         self._generic = generic_words()
-        self._national = {code: p.kind is PartnerKind.NATIONAL for code, p in partners.items()}
+        #: the last criteria of the order, fixed per procedure: national partners first,
+        #: then the partner's share of requests, then the title (the id only for two
+        #: procedures with the same title)
+        self._static_order = [
+            (
+                0 if self._national_of(d.partner, partners) else 1,
+                -PARTNER_SHARE.get(d.partner, 0),
+                d.title.casefold(),
+                d.id,
+            )
+            for d in self.index.documents
+        ]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -199,67 +219,70 @@ class Recogniser:
 
     # -- ranking ------------------------------------------------------------------------
 
-    def recognise(self, text: str, *, thematique: str | None = None) -> Recognition:
+    def recognise(
+        self, text: str, *, thematique: str | None = None, limit: int = DEFAULT_LIMIT
+    ) -> Recognition:
         """Rank the procedures for the free-text need ``text`` (any length; see
-        :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`)."""
+        :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`): at most ``limit``
+        candidates (never fewer than a clarify question may list), best first.
+
+        ``thematique`` (a data·inclusion code the agent chose) favours the procedures that
+        carry it. Raises nothing: a text with no meaningful word gives level ``none``.
+        """
+        kept = max(limit, MAX_CANDIDATES)
         words = self._words(tokens(text))
         # Each further unknown word weighs less than the one before: long questions carry
         # words no catalogue has; a short need with one such word is about something else.
-        unknown = sorted(
-            (w for w in words if not w.terms and w.partner is None), key=lambda w: -w.weight
+        known = [w for w in words if w.terms or w.partner is not None]
+        unknown = sorted(w.weight for w in words if not w.terms and w.partner is None)[::-1]
+        total = sum(w.weight for w in known) + sum(
+            weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown)
         )
-        words = [w for w in words if w.terms or w.partner is not None] + [
-            attrs.evolve(w, weight=w.weight * UNKNOWN_DECAY**n) for n, w in enumerate(unknown)
-        ]
-        total = sum(w.weight for w in words)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
         scores: dict[int, float] = defaultdict(float)
         explained: dict[int, float] = defaultdict(float)
-        explained_by: dict[tuple[int, int], float] = defaultdict(float)
-        matched: dict[int, list[str]] = defaultdict(list)
         fields: dict[int, int] = {}
-        hinted: set[str] = {w.partner for w in words if w.partner}
-        idf = self.index.idf
-        for word in words:
+        reached: list[dict[int, float]] = []  # per known word: document -> its part explained
+        hinted: set[str] = {w.partner for w in known if w.partner}
+        idf, hits = self.index.idf, self.index.hits
+        for word in known:
             # A word explains a procedure by the share of its terms' information found
             # there: all of « vitale », or part of « APL → aide personnalisée au logement »
-            # when only « aide » is.
+            # when only « aide » is. A typo or derived match explains its word in part
+            # (its match weight); the terms of a lexicon phrase share one word's weight.
             singles = [(t, w) for t, w in word.terms if "_" not in t]
             mass = sum(idf[t] for t, _ in singles) or 1.0
-            # A typo or derived match explains its word in part (its match weight); the
-            # terms of a lexicon phrase share one word's weight.
             strength = min(1.0, sum(w for _, w in singles))
-            seen: dict[int, float] = defaultdict(float)
+            seen: dict[int, float] = {}
             for term, weight in word.terms:
-                for number, value in self.index.postings.get(term, {}).items():
+                share = idf[term] * strength / mass if "_" not in term else 0.0
+                for number, value, rank in hits.get(term, ()):
                     scores[number] += weight * value
-                    if "_" not in term:
-                        seen[number] += idf[term] * strength / mass
-                    rank = _FIELD_RANK[self.index.best_field[(number, term)]]
-                    fields[number] = min(fields.get(number, rank), rank)
-            for number, share in seen.items():
-                part = word.weight * min(share, 1.0)
-                explained[number] += part
-                explained_by[(number, id(word))] = part
-                if word.label and word.label not in matched[number]:
-                    matched[number].append(word.label)
+                    seen[number] = seen.get(number, 0.0) + share
+                    if rank < fields.get(number, _LAST_FIELD):
+                        fields[number] = rank
+            part = {n: word.weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
+            for number, value in part.items():
+                explained[number] += value
+            reached.append(part)
         documents = self.index.documents
-        for word in words:
+        for word in known:
             if word.partner is None:
                 continue
             # The same phrase may also be an expansion (« pôle emploi » → France Travail):
             # for the named partner's procedures, the hint explains it whole.
-            same_phrase = [w for w in words if w.partner is None and w.span & word.span]
+            same = [
+                (w, r)
+                for w, r in zip(known, reached, strict=True)
+                if w.partner is None and w.span & word.span
+            ]
             for number in scores:
                 if documents[number].partner == word.partner:
                     explained[number] += word.weight
-                    for other in same_phrase:
-                        explained[number] += other.weight - min(
-                            other.weight, explained_by[(number, id(other))]
-                        )
-                    matched[number].append(word.label)
-        ranked = []
+                    for other, part in same:
+                        explained[number] += other.weight - min(other.weight, part.get(number, 0))
+        values: dict[int, tuple[float, float]] = {}
         for number, score in scores.items():
             document = documents[number]
             if document.partner in hinted:
@@ -271,26 +294,31 @@ class Recogniser:
                 # The need names another body (« le médiateur de la Caf »): this one's
                 # procedure is at most a suggestion.
                 confidence *= OTHER_PARTNER
-            key = (
-                -round(score, 6),
-                -round(confidence, 6),
-                fields.get(number, len(_FIELD_RANK)),
-                0 if self._national.get(document.partner, True) else 1,
-                -PARTNER_SHARE.get(document.partner, 0),
-                document.title.casefold(),
-                document.id,  # only two procedures with the same title get this far
-            )
-            ranked.append((key, number, score, confidence))
-        ranked.sort()
-        order = [n for _, n, _, _ in ranked]
-        values = {n: (score, confidence) for _, n, score, confidence in ranked}
+            # Rounded: a tie is a tie whatever the order floating-point sums were made in.
+            values[number] = (round(score, 6), round(confidence, 6))
+        # Only the candidates that can be kept are sorted in full (ties at the cut-off
+        # included, so the order stays exact).
+        if len(values) > kept:
+            cut = sorted((v[0] for v in values.values()), reverse=True)[kept - 1]
+            pool = [n for n, v in values.items() if v[0] >= cut]
+        else:
+            pool = list(values)
+        order = sorted(
+            pool,
+            key=lambda n: (
+                -values[n][0],
+                -values[n][1],
+                fields.get(n, _LAST_FIELD),
+                self._static_order[n],
+            ),
+        )
         group = self._twins(order)
         hinted_twin = [n for n in group if documents[n].partner in hinted]
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
             order = [hinted_twin[0], *(n for n in order if n != hinted_twin[0])]
         level, chosen = level_of(
-            [values[n][1] for n in order[:_KEPT]], [values[n][0] for n in order[:_KEPT]]
+            [values[n][1] for n in order[:kept]], [values[n][0] for n in order[:kept]]
         )
         claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
         if claimed and len(group) > 1 and not hinted_twin:
@@ -308,16 +336,30 @@ class Recogniser:
                 title=documents[n].title,
                 score=round(values[n][0], 3),
                 confidence=round(values[n][1], 3),
-                matched=tuple(matched[n]),
+                matched=self._matched(n, known, reached),
             )
-            for n in order[:_KEPT]
+            for n in order[:kept]
         )
         return Recognition(level=level, candidates=candidates, chosen=chosen)
 
-    def _partner_order(self, number: int) -> tuple[int, int, str]:
-        document = self.index.documents[number]
-        national = 0 if self._national.get(document.partner, True) else 1
-        return national, -PARTNER_SHARE.get(document.partner, 0), document.title.casefold()
+    def _matched(
+        self, number: int, known: list[_Word], reached: list[dict[int, float]]
+    ) -> tuple[str, ...]:
+        """The labels of the need's words that reached procedure ``number``, in order."""
+        partner = self.index.documents[number].partner
+        labels: dict[str, None] = {}
+        for word, part in zip(known, reached, strict=True):
+            if word.label and (number in part or word.partner == partner):
+                labels[word.label] = None
+        return tuple(labels)
+
+    def _partner_order(self, number: int) -> tuple[int, int, str, str]:
+        return self._static_order[number]
+
+    @staticmethod
+    def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
+        partner = partners.get(code)
+        return partner is None or partner.kind is PartnerKind.NATIONAL
 
     def _twins(self, order: list[int]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF

@@ -417,7 +417,11 @@ class Router:
     ) -> Decision:
         from mfs_core.recognition import Level
 
-        recognition = self.recogniser().recognise(request.need or "", thematique=request.thematique)
+        recognition = self.recogniser().recognise(
+            request.need or "",
+            thematique=request.thematique,
+            limit=context.thresholds.max_alternatives,
+        )
         best = recognition.best
         if recognition.level is Level.CONFIDENT and best is not None:
             procedure = self._procedures[best.procedure]
@@ -520,7 +524,9 @@ class Router:
         procedure = request.procedure or ""
         # The words of the id ("caf.prime-activite") and of the need say what was meant.
         text = f"{procedure.replace('.', ' ').replace('-', ' ')} {request.need or ''}"
-        recognition = self.recogniser().recognise(text, thematique=request.thematique)
+        recognition = self.recogniser().recognise(
+            text, thematique=request.thematique, limit=context.thresholds.max_alternatives
+        )
         return self._unknown(
             "core.unknown-procedure",
             f"La démarche « {procedure} » n'est fournie par aucun plugin chargé",
