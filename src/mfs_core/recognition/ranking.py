@@ -53,6 +53,12 @@ _FIELD_RANK = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
 _LAST_FIELD = len(FIELD_WEIGHTS)
+#: How much a word found only in a field explains the need: fully in the procedure's own
+#: words and titles, half in the question titles and description of its fiche (they also
+#: speak of neighbouring matters).
+_EXPLAINS = tuple(
+    1.0 if field in ("keywords", "title", "fiche_title") else 0.5 for field in FIELD_WEIGHTS
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -259,7 +265,7 @@ class Recogniser:
                 share = idf[term] * strength / mass if "_" not in term else 0.0
                 for number, value, rank in hits.get(term, ()):
                     scores[number] += weight * value
-                    seen[number] = seen.get(number, 0.0) + share
+                    seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
                     if rank < fields.get(number, _LAST_FIELD):
                         fields[number] = rank
             part = {n: word.weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}

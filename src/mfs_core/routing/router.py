@@ -49,7 +49,7 @@ from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
 
 if TYPE_CHECKING:
-    from mfs_core.recognition import Candidate, Recogniser, Recognition
+    from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition
 
 __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 
