@@ -122,3 +122,34 @@ def test_plugins_check_reports_unusable_recognition_data() -> None:
 def test_the_built_in_recognition_data_passes_the_checks() -> None:
     findings = validate(Registry.load(external=False))
     assert not [f for f in findings if f.code.startswith(("recognition-", "fiche-title"))]
+
+
+def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
+    """A plugin's objects are not validated on their way in: a keyword that is not text, or
+    thousands of questions, must neither stop recognition for the others nor go unnoticed."""
+    partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
+    procedure = Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=(42, None, "avocat gratuit"),  # type: ignore[arg-type]
+        questions=tuple(f"question numéro {n} sur le droit" for n in range(5_000)),
+        reference="test",
+    )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
+    )
+    from mfs_core.routing import Request, RequestChannel, Router
+
+    router = Router(registry)
+    decision = router.decide(
+        Request(need="j'ai perdu ma carte vitale", channel=RequestChannel.COUNTER,
+                wants_autonomy=False)
+    )  # fmt: skip
+    assert decision.procedure == "cnam.carte-vitale"
+    best = router.recogniser().recognise("avocat gratuit").best
+    assert best is not None
+    assert best.procedure in ("droits-info.permanence", "justice.consultation-avocat-gratuite")
+    codes = {(f.code, f.subject) for f in validate(registry)}
+    assert ("recognition-text-invalid", "droits-info.permanence") in codes
+    assert ("recognition-text-too-long", "droits-info.permanence") in codes

@@ -5,6 +5,7 @@
 
 ============================ ===============================================================
 recognition-text-blank       a keyword, question or fiche title is empty or only spaces
+recognition-text-invalid     a keyword, question, fiche title or description is not text
 recognition-no-words         a keyword or question is made only of stop words: it can never
                              match (« de la », « non »)
 recognition-text-too-long    a keyword, question, fiche title or description is longer than
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from mfs_core.model import Partner, Procedure
+from mfs_core.recognition.index import MAX_PHRASES
 from mfs_core.recognition.normalise import fold, stop_words, words
 
 __all__ = ["LIMITS", "partner_problems", "procedure_problems"]
@@ -39,9 +41,12 @@ def _meaningful(text: str) -> bool:
     return any(len(p) >= 2 and p not in stops for p in map(fold, words(text)))
 
 
-def _texts(field: str, values: Iterable[str], *, phrases: bool) -> Iterator[tuple[str, str]]:
+def _texts(field: str, values: Iterable[object], *, phrases: bool) -> Iterator[tuple[str, str]]:
     for n, value in enumerate(values):
         where = f"{field}[{n}]" if phrases else field
+        if not isinstance(value, str):
+            yield "recognition-text-invalid", f"{where} is a {type(value).__name__}, not text"
+            continue
         if not value.strip():
             yield "recognition-text-blank", f"{where} is empty"
             continue
@@ -61,6 +66,11 @@ def procedure_problems(procedure: Procedure) -> Iterator[tuple[str, str]]:
     """The problems of one procedure's recognition data."""
     yield from _texts("keywords", procedure.keywords, phrases=True)
     yield from _texts("questions", procedure.questions, phrases=True)
+    if len(procedure.keywords) > MAX_PHRASES or len(procedure.questions) > MAX_PHRASES:
+        yield (
+            "recognition-text-too-long",
+            f"more than {MAX_PHRASES} keywords or questions: the rest is not indexed",
+        )
     if procedure.fiche_title is not None:
         yield from _texts("fiche_title", [procedure.fiche_title], phrases=False)
         if procedure.fiche_id is None:

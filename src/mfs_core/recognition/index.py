@@ -31,7 +31,15 @@ import attrs
 from mfs_core.model import Procedure
 from mfs_core.recognition.normalise import Token, tokens
 
-__all__ = ["DERIVED", "FIELD_WEIGHTS", "TYPO", "Document", "ProcedureIndex", "WordMatch"]
+__all__ = [
+    "DERIVED",
+    "FIELD_WEIGHTS",
+    "MAX_PHRASES",
+    "TYPO",
+    "Document",
+    "ProcedureIndex",
+    "WordMatch",
+]
 
 #: Field weights of BM25F: the words chosen to find a procedure count most, then its
 #: titles, then the question titles listed on its fiche, then its description.
@@ -57,6 +65,9 @@ _MAX_DERIVED_ENDING = 3
 # « part(ir) » / « partiel ».
 _SHORT_STEM_ENDING = 2
 _MATCH_CACHE = 50_000
+#: At most this many keywords (or questions) of one procedure are indexed; each text is read
+#: up to :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`.
+MAX_PHRASES = 200
 _MIN_TYPO_WORD = 5
 
 
@@ -82,13 +93,24 @@ class WordMatch:
     seen_as: str | None = None
 
 
+def _texts(value: object) -> list[str]:
+    """The strings of a field, at most :data:`MAX_PHRASES` of them. A plugin's object is
+    not validated on its way in: a non-string is skipped here (``mfs plugins --check``
+    names it), so that one plugin's data never breaks recognition for all."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, tuple | list):
+        return []
+    return [v for v in value[:MAX_PHRASES] if isinstance(v, str)]
+
+
 def _phrases(procedure: Procedure) -> dict[str, list[str]]:
     return {
-        "keywords": list(procedure.keywords),
-        "title": [procedure.title],
-        "fiche_title": [procedure.fiche_title] if procedure.fiche_title else [],
-        "questions": list(procedure.questions),
-        "description": [procedure.description] if procedure.description else [],
+        "keywords": _texts(procedure.keywords),
+        "title": _texts(procedure.title),
+        "fiche_title": _texts(procedure.fiche_title),
+        "questions": _texts(procedure.questions),
+        "description": _texts(procedure.description),
     }
 
 

@@ -38,6 +38,7 @@ __all__ = ["Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
+_MAX_HINTS = 200  # keywords of one partner
 
 
 @attrs.frozen
@@ -135,7 +136,9 @@ class Lexicon:
         """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""
         hints = list(self.hints)
         for partner, said in sorted(keywords.items()):
-            for phrase in said:
+            for phrase in list(said)[:_MAX_HINTS]:
+                if not isinstance(phrase, str):
+                    continue  # a plugin's bad value: reported by validation, skipped here
                 stems = tuple(t.stem for t in tokens(phrase))
                 if stems:  # a keyword made only of stop words is reported by validation
                     hints.append(PartnerHint(stems, phrase, partner, f"{origin} {partner}"))

@@ -57,7 +57,12 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _ELISIONS = frozenset(("l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu"))
 # Locutions whose words are not stop words alone: « à partir de 3 enfants » says nothing
 # of « partir à la retraite ».
-_STOP_PHRASES = (("a", "partir", "de"), ("au", "bout", "de"), ("a", "cote", "de"))
+_STOP_PHRASES = (
+    ("a", "partir", "de"),
+    ("au", "bout", "de"),
+    ("a", "cote", "de"),
+    ("en", "meme", "temps"),
+)
 _STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
 
 

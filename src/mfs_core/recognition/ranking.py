@@ -298,8 +298,9 @@ class Recogniser:
             confidence = min(explained[number] / total, 1.0)
             if hinted and document.partner not in hinted:
                 # The need names another body (« le médiateur de la Caf »): this one's
-                # procedure is at most a suggestion.
+                # procedure is at most a suggestion, and comes after that body's.
                 confidence *= OTHER_PARTNER
+                score *= OTHER_PARTNER
             # Rounded: a tie is a tie whatever the order floating-point sums were made in.
             values[number] = (round(score, 6), round(confidence, 6))
         # Only the candidates that can be kept are sorted in full (ties at the cut-off
