@@ -56,12 +56,20 @@ _TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES}
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _ELISIONS = frozenset(("l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu"))
 # Locutions whose words are not stop words alone: « à partir de 3 enfants » says nothing
-# of « partir à la retraite ».
+# of « partir à la retraite »; « avoir droit au RSA » is how residents ask about any benefit,
+# while « l'accès aux droits » or « la fin de droits » name something.
 _STOP_PHRASES = (
     ("a", "partir", "de"),
     ("au", "bout", "de"),
     ("a", "cote", "de"),
     ("en", "meme", "temps"),
+    ("droit", "au"),
+    ("droit", "aux"),
+    ("droit", "a"),
+    ("droits", "au"),
+    ("droits", "aux"),
+    ("droits", "a"),
+    ("le", "droit", "de"),
 )
 _STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
 
