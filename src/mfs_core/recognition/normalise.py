@@ -29,8 +29,7 @@ import functools
 import re
 import unicodedata
 from importlib import resources
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["MAX_TEXT_CHARS", "Token", "fold", "generic_words", "stem", "stop_words", "tokens"]
 
@@ -74,11 +73,10 @@ _STOP_PHRASES = (
 _STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
 
 
-@attrs.frozen
-class Token:
+class Token(NamedTuple):
     """One meaningful word: ``word`` as written (lower case, accents kept), ``plain`` its
     accent-free form, ``stem`` its folded Snowball stem, ``position`` its rank among the
-    text's meaningful words (0-based)."""
+    text's meaningful words (0-based). A named tuple: cheap to build, immutable."""
 
     word: str
     plain: str
