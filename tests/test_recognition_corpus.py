@@ -33,24 +33,25 @@ def report(evaluation: ModuleType) -> Any:
 
 COVERED = ("lexical", "paraphrase", "colloquial")
 
-# (split, tags, measure, floor): measured 2026-11-29 (tune / holdout): top-1 84.2 / 74.4 %,
-# top-3 91.5 / 81.4 %, lexical top-1 90.1 / 86.7 %, paraphrase+colloquial top-1
-# 71.4 / 46.2 %; negatives claimed 2.6 / 10.5 %, suggested 7.9 / 21.1 %.
+# (split, tags, measure, floor): measured 2026-11-29 (tune / holdout): top-1 85.9 / 75.6 %,
+# top-3 92.1 / 82.6 %, lexical top-1 90.9 / 88.3 %, paraphrase+colloquial top-1
+# 75.0 / 46.2 %; negatives claimed 2.6 / 15.8 %, suggested 7.9 / 26.3 %. One holdout item
+# is 1.2 points (covered) or 5.3 points (negatives): the margins allow about two.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.82),
-    ("tune", COVERED, "top3", 0.89),
-    ("tune", ("lexical",), "top1", 0.87),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.68),
-    ("holdout", COVERED, "top1", 0.71),
-    ("holdout", COVERED, "top3", 0.78),
-    ("holdout", ("lexical",), "top1", 0.83),
+    ("tune", COVERED, "top1", 0.83),
+    ("tune", COVERED, "top3", 0.90),
+    ("tune", ("lexical",), "top1", 0.88),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.71),
+    ("holdout", COVERED, "top1", 0.72),
+    ("holdout", COVERED, "top3", 0.79),
+    ("holdout", ("lexical",), "top1", 0.85),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.42),
 ]
 CEILINGS = [
-    ("tune", "claimed", 0.05),
-    ("tune", "suggested", 0.12),
-    ("holdout", "claimed", 0.16),
-    ("holdout", "suggested", 0.27),
+    ("tune", "claimed", 0.06),
+    ("tune", "suggested", 0.11),
+    ("holdout", "claimed", 0.22),
+    ("holdout", "suggested", 0.32),
 ]
 
 

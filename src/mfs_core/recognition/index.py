@@ -42,12 +42,13 @@ __all__ = [
 ]
 
 #: Field weights of BM25F: the words chosen to find a procedure count most, then its
-#: titles, then the question titles listed on its fiche, then its description.
+#: titles, then the question titles listed on its fiche and its description (they also
+#: speak of neighbouring matters). Chosen on the ``tune`` split (docs/recognition.md).
 FIELD_WEIGHTS: dict[str, float] = {
     "keywords": 3.0,
     "title": 2.0,
     "fiche_title": 2.0,
-    "questions": 1.0,
+    "questions": 0.5,
     "description": 0.5,
 }
 #: BM25 saturation and length normalisation (the usual values for short documents).
