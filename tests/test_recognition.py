@@ -430,3 +430,15 @@ def test_hostile_text_gives_an_answer_quickly(recogniser: Recogniser, need: str)
 
 def test_only_the_start_of_a_very_long_text_is_read() -> None:
     assert len(tokens("mot " * 100_000)) <= MAX_TEXT_CHARS
+
+
+def test_threads_share_one_recogniser_safely(builtins: Registry) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    needs = ["RSA", "carte vitale perdue", "impôts", "colis", "mutuelle", "zzz"] * 50
+    fresh = Recogniser(builtins.procedures.values(), builtins.partners)
+    expected = [
+        Recogniser(builtins.procedures.values(), builtins.partners).recognise(n) for n in needs
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(fresh.recognise, needs)) == expected

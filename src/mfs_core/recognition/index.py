@@ -66,6 +66,7 @@ _MAX_DERIVED_ENDING = 3
 # « part(ir) » / « partiel ».
 _SHORT_STEM_ENDING = 2
 _MATCH_CACHE = 50_000
+_UNSEEN = object()
 #: At most this many keywords (or questions) of one procedure are indexed; each text is read
 #: up to :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`.
 MAX_PHRASES = 200
@@ -212,8 +213,10 @@ class ProcedureIndex:
     def match(self, token: Token) -> WordMatch | None:
         """How ``token`` reaches the index, or ``None`` (see the module docstring)."""
         key = (token.stem, token.plain)
-        if key in self._matches:
-            return self._matches[key]
+        # One look-up, not « in » then [] : another thread may clear the cache in between.
+        known = self._matches.get(key, _UNSEEN)
+        if known is not _UNSEEN:
+            return known  # type: ignore[return-value]
         found = self._match(token)
         if len(self._matches) >= _MATCH_CACHE:
             self._matches.clear()  # bounded: a flood of made-up words cannot grow it
