@@ -442,3 +442,14 @@ def test_threads_share_one_recogniser_safely(builtins: Registry) -> None:
     ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         assert list(pool.map(fresh.recognise, needs)) == expected
+
+
+def test_local_services_read_words_as_recognition_does() -> None:
+    from mfs_core.routing import LocalService
+    from mfs_core.routing.matching import best_local_service
+
+    service = LocalService(id="mairie", name="Mairie", keywords=("inscription à l'école",))
+    found = best_local_service([service], "inscriptions à l’école de mon fils", None)
+    assert found is not None
+    assert found[0].id == "mairie"
+    assert best_local_service([service], "colis non arrivé", None) is None
