@@ -49,7 +49,6 @@ HINT_BOOST = 1.25
 #: The request's data·inclusion thematique multiplies the scores of the procedures that
 #: carry it by this (the agent's own classification of the need).
 THEMATIQUE_BOOST = 1.1
-_FIELD_RANK = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
 _LAST_FIELD = len(FIELD_WEIGHTS)
@@ -104,6 +103,16 @@ class _Word:
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
+
+
+@attrs.define
+class _Evidence:
+    """What the need's words found, per procedure number."""
+
+    scores: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
+    explained: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
+    fields: dict[int, int] = attrs.field(factory=dict)  # strongest field rank reached
+    reached: list[dict[int, float]] = attrs.field(factory=list)  # per known word
 
 
 class Recogniser:
@@ -246,11 +255,29 @@ class Recogniser:
         )
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        scores: dict[int, float] = defaultdict(float)
-        explained: dict[int, float] = defaultdict(float)
-        fields: dict[int, int] = {}
-        reached: list[dict[int, float]] = []  # per known word: document -> its part explained
-        hinted: set[str] = {w.partner for w in known if w.partner}
+        evidence = self._evidence(known)
+        hinted = {w.partner for w in known if w.partner}
+        values = self._values(evidence, total, hinted, thematique)
+        order = self._order(values, evidence.fields, kept)
+        level, chosen, order = self._level(order, values, hinted, kept)
+        documents = self.index.documents
+        candidates = tuple(
+            Candidate(
+                procedure=documents[n].id,
+                partner=documents[n].partner,
+                title=documents[n].title,
+                score=round(values[n][0], 3),
+                confidence=round(values[n][1], 3),
+                matched=self._matched(n, known, evidence.reached),
+            )
+            for n in order[:kept]
+        )
+        return Recognition(level=level, candidates=candidates, chosen=chosen)
+
+    def _evidence(self, known: list[_Word]) -> _Evidence:
+        """Scores, information explained and strongest field, per procedure reached."""
+        evidence = _Evidence()
+        scores, explained, fields = evidence.scores, evidence.explained, evidence.fields
         idf, hits = self.index.idf, self.index.hits
         for word in known:
             # A word explains a procedure by the share of its terms' information found
@@ -271,7 +298,7 @@ class Recogniser:
             part = {n: word.weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
             for number, value in part.items():
                 explained[number] += value
-            reached.append(part)
+            evidence.reached.append(part)
         documents = self.index.documents
         for word in known:
             if word.partner is None:
@@ -280,7 +307,7 @@ class Recogniser:
             # for the named partner's procedures, the hint explains it whole.
             same = [
                 (w, r)
-                for w, r in zip(known, reached, strict=True)
+                for w, r in zip(known, evidence.reached, strict=True)
                 if w.partner is None and w.span & word.span
             ]
             for number in scores:
@@ -288,14 +315,21 @@ class Recogniser:
                     explained[number] += word.weight
                     for other, part in same:
                         explained[number] += other.weight - min(other.weight, part.get(number, 0))
+        return evidence
+
+    def _values(
+        self, evidence: _Evidence, total: float, hinted: set[str], thematique: str | None
+    ) -> dict[int, tuple[float, float]]:
+        """(score, confidence) per procedure reached, with hints and thematique applied."""
+        documents = self.index.documents
         values: dict[int, tuple[float, float]] = {}
-        for number, score in scores.items():
+        for number, score in evidence.scores.items():
             document = documents[number]
             if document.partner in hinted:
                 score *= HINT_BOOST
             if thematique is not None and thematique in document.thematiques:
                 score *= THEMATIQUE_BOOST
-            confidence = min(explained[number] / total, 1.0)
+            confidence = min(evidence.explained[number] / total, 1.0)
             if hinted and document.partner not in hinted:
                 # The need names another body (« le médiateur de la Caf »): this one's
                 # procedure is at most a suggestion, and comes after that body's.
@@ -303,14 +337,19 @@ class Recogniser:
                 score *= OTHER_PARTNER
             # Rounded: a tie is a tie whatever the order floating-point sums were made in.
             values[number] = (round(score, 6), round(confidence, 6))
-        # Only the candidates that can be kept are sorted in full (ties at the cut-off
-        # included, so the order stays exact).
+        return values
+
+    def _order(
+        self, values: dict[int, tuple[float, float]], fields: dict[int, int], kept: int
+    ) -> list[int]:
+        """The procedures that can be kept, in the documented order."""
+        # Only those are sorted in full (ties at the cut-off included: the order is exact).
         if len(values) > kept:
             cut = sorted((v[0] for v in values.values()), reverse=True)[kept - 1]
             pool = [n for n, v in values.items() if v[0] >= cut]
         else:
             pool = list(values)
-        order = sorted(
+        return sorted(
             pool,
             key=lambda n: (
                 -values[n][0],
@@ -319,6 +358,13 @@ class Recogniser:
                 self._static_order[n],
             ),
         )
+
+    def _level(
+        self, order: list[int], values: dict[int, tuple[float, float]], hinted: set[str], kept: int
+    ) -> tuple[Level, int, list[int]]:
+        """The level, how many leading candidates it concerns, and the final order (twins
+        of one fiche brought together)."""
+        documents = self.index.documents
         group = self._twins(order)
         hinted_twin = [n for n in group if documents[n].partner in hinted]
         if hinted_twin:
@@ -336,18 +382,7 @@ class Recogniser:
             order = [*group, *(n for n in order if n not in group)]
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
-        candidates = tuple(
-            Candidate(
-                procedure=documents[n].id,
-                partner=documents[n].partner,
-                title=documents[n].title,
-                score=round(values[n][0], 3),
-                confidence=round(values[n][1], 3),
-                matched=self._matched(n, known, reached),
-            )
-            for n in order[:kept]
-        )
-        return Recognition(level=level, candidates=candidates, chosen=chosen)
+        return level, chosen, order
 
     def _matched(
         self, number: int, known: list[_Word], reached: list[dict[int, float]]
