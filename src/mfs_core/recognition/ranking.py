@@ -51,6 +51,7 @@ HINT_BOOST = 1.25
 THEMATIQUE_BOOST = 1.1
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
+_SINGLES_CACHE = 50_000
 _LAST_FIELD = len(FIELD_WEIGHTS)
 #: How much a word found only in a field explains the need: fully in the procedure's own
 #: words and titles, half in the question titles and description of its fiche (they also
@@ -96,13 +97,19 @@ class Recognition:
 
 @attrs.frozen
 class _Word:
-    """One information unit of the need: a word, a lexicon phrase, or a hint."""
+    """One information unit of the need: a word, a lexicon phrase, or a hint.
+
+    ``plan`` is what scoring loops over, computed once by :meth:`Recogniser._word`: per
+    term, its postings, its match weight and the share of the word's information it
+    explains in a procedure that holds it (0 for a pair of words).
+    """
 
     label: str
     terms: tuple[tuple[str, float], ...]  # (index term, match weight)
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
+    plan: tuple[tuple[tuple[tuple[int, float, int], ...], float, float], ...] = ()
 
 
 @attrs.define
@@ -132,6 +139,7 @@ class Recogniser:
             "Partner.keywords of",
         )
         self._generic = generic_words()
+        self._singles: dict[tuple[str, str], tuple[_Word, tuple[str, float] | None]] = {}
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
         #: procedures with the same title)
@@ -176,17 +184,17 @@ class Recogniser:
             if isinstance(entry, PartnerHint):
                 label = f"{entry.label} → {entry.partner.upper()}"
                 weight = self.index.max_idf * HINT_WORD
-                words.append(_Word(label, (), weight, entry.partner, frozenset(span)))
+                words.append(self._word(label, (), weight, entry.partner, frozenset(span)))
                 covered |= span
                 continue
             if span & expanded:
                 continue
             expanded |= span
             covered |= span
-            words.append(attrs.evolve(self._expansion(entry), span=frozenset(span)))
+            words.append(self._expansion(entry, frozenset(span)))
         return words, covered
 
-    def _expansion(self, entry: Expansion) -> _Word:
+    def _expansion(self, entry: Expansion, span: frozenset[int]) -> _Word:
         postings = self.index.postings
         # The phrase's own words count too (« AVPF » may be a keyword).
         own = [s for s in dict.fromkeys((*entry.said, *entry.means)) if s in postings]
@@ -200,7 +208,7 @@ class Recogniser:
             if f"{a}_{b}" in postings
         ]
         label = f"{entry.label} → {entry.means_label}"
-        return _Word(label, tuple(terms), self._weight(terms))
+        return self._word(label, tuple(terms), self._weight(terms), span=span)
 
     def _words(self, found: tuple[Token, ...]) -> list[_Word]:
         words, covered = self._lexicon_words(found)
@@ -209,24 +217,63 @@ class Recogniser:
             if position in covered:
                 matched.append(None)
                 continue
-            match = self.index.match(token)
-            if match is None:
-                share = GENERIC_WORD if token.plain in self._generic else UNKNOWN_WORD
-                words.append(_Word(token.word, (), self.index.max_idf * share))
-                matched.append(None)
-                continue
-            label = token.word
-            if match.seen_as not in (None, token.word):
-                label = f"{token.word} ≈ {match.seen_as}"
-            words.append(_Word(label, ((match.term, match.weight),), self.index.idf[match.term]))
-            matched.append((match.term, match.weight))
+            word, term = self._single(token)
+            words.append(word)
+            matched.append(term)
         # Adjacent pairs: they add score (a phrase found as written), not information.
         for a, b in itertools.pairwise(matched):
             if a is not None and b is not None:
                 pair = f"{a[0]}_{b[0]}"
                 if pair in self.index.postings:
-                    words.append(_Word("", ((pair, min(a[1], b[1])),), 0.0))
+                    words.append(self._word("", ((pair, min(a[1], b[1])),), 0.0))
         return words
+
+    def _single(self, token: Token) -> tuple[_Word, tuple[str, float] | None]:
+        """One word of the need (not part of a lexicon phrase), and the term it matched;
+        remembered, a counter hears the same words all day (bounded)."""
+        key = (token.word, token.stem)
+        known = self._singles.get(key)
+        if known is not None:
+            return known
+        match = self.index.match(token)
+        if match is None:
+            share = GENERIC_WORD if token.plain in self._generic else UNKNOWN_WORD
+            found: tuple[_Word, tuple[str, float] | None] = (
+                self._word(token.word, (), self.index.max_idf * share),
+                None,
+            )
+        else:
+            label = token.word
+            if match.seen_as not in (None, token.word):
+                label = f"{token.word} ≈ {match.seen_as}"
+            term = (match.term, match.weight)
+            found = (self._word(label, (term,), self.index.idf[match.term]), term)
+        if len(self._singles) >= _SINGLES_CACHE:
+            self._singles.clear()
+        self._singles[key] = found
+        return found
+
+    def _word(
+        self,
+        label: str,
+        terms: tuple[tuple[str, float], ...],
+        weight: float,
+        partner: str | None = None,
+        span: frozenset[int] = frozenset(),
+    ) -> _Word:
+        # A word explains a procedure by the share of its terms' information found there:
+        # all of « vitale », or part of « APL → aide personnalisée au logement » when only
+        # « aide » is. A typo or derived match explains its word in part (its match
+        # weight); the terms of a lexicon phrase share one word's weight.
+        idf, hits = self.index.idf, self.index.hits
+        singles = [(t, w) for t, w in terms if "_" not in t]
+        mass = sum(idf[t] for t, _ in singles) or 1.0
+        strength = min(1.0, sum(w for _, w in singles))
+        plan = tuple(
+            (hits.get(t, ()), w, idf[t] * strength / mass if "_" not in t else 0.0)
+            for t, w in terms
+        )
+        return _Word(label, terms, weight, partner, span, plan)
 
     def _weight(self, terms: list[tuple[str, float]]) -> float:
         singles = [self.index.idf[t] for t, _ in terms if "_" not in t]
@@ -278,19 +325,10 @@ class Recogniser:
         """Scores, information explained and strongest field, per procedure reached."""
         evidence = _Evidence()
         scores, explained, fields = evidence.scores, evidence.explained, evidence.fields
-        idf, hits = self.index.idf, self.index.hits
         for word in known:
-            # A word explains a procedure by the share of its terms' information found
-            # there: all of « vitale », or part of « APL → aide personnalisée au logement »
-            # when only « aide » is. A typo or derived match explains its word in part
-            # (its match weight); the terms of a lexicon phrase share one word's weight.
-            singles = [(t, w) for t, w in word.terms if "_" not in t]
-            mass = sum(idf[t] for t, _ in singles) or 1.0
-            strength = min(1.0, sum(w for _, w in singles))
             seen: dict[int, float] = {}
-            for term, weight in word.terms:
-                share = idf[term] * strength / mass if "_" not in term else 0.0
-                for number, value, rank in hits.get(term, ()):
+            for hits, weight, share in word.plan:
+                for number, value, rank in hits:
                     scores[number] += weight * value
                     seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
                     if rank < fields.get(number, _LAST_FIELD):
