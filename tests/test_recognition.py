@@ -205,6 +205,8 @@ def test_every_lexicon_entry_cites_a_source() -> None:
         ({"expand": [{"say": ["a"], "means": "b", "source": "x", "x": 1}]}, "unknown key"),
         ({"partner": [{"say": ["caf"], "source": "x"}]}, r"partner\[0\]\.partner"),
         ({"synonyms": []}, "unknown table"),
+        ({"expand": "apl"}, r"expand: expected a list of tables"),
+        ({"partner": [["caf"]]}, r"partner: expected a list of tables"),
     ],
 )
 def test_a_bad_lexicon_entry_is_named(data: dict[str, object], message: str) -> None:

@@ -100,6 +100,10 @@ class Lexicon:
         unknown = sorted(set(data) - {"expand", "partner"})
         if unknown:
             raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
+        for table in ("expand", "partner"):
+            entries = data.get(table, [])
+            if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
+                raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
         expansions: list[Expansion] = []
         for n, entry in enumerate(data.get("expand", [])):
             where = f"{origin}: expand[{n}]"
