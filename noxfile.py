@@ -5,9 +5,12 @@ Works with plain pip/virtualenv; set ``NOX_DEFAULT_VENV_BACKEND=uv`` to use uv i
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import nox
 
-nox.options.sessions = ["tests", "tests_plugins", "lint", "typecheck", "docs"]
+nox.options.sessions = ["tests", "tests_plugins", "plugin_template", "lint", "typecheck", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -34,6 +37,20 @@ def tests_plugins(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env=env)
     for path in PLUGIN_DIRS:
         session.run("pytest", path, env=env)
+
+
+@nox.session(python=PYTHON)
+def plugin_template(session: nox.Session) -> None:
+    """``mfs plugins new``: the generated plugin installs, passes ``mfs plugins --check``
+    and its own tests, as generated."""
+    session.install("-e", ".[test]")
+    package = Path(session.create_tmp()) / "mfs-template-check"
+    shutil.rmtree(package, ignore_errors=True)
+    session.run("mfs", "plugins", "new", "template-check", "--directory", str(package.parent))
+    session.install("-e", f"{package}[test]")
+    session.run("mfs", "plugins", "--check")
+    session.chdir(package)
+    session.run("pytest")
 
 
 @nox.session(python=PYTHON)

@@ -12,6 +12,7 @@ import pytest
 
 from mfs_core.cli import main
 from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition.checks import procedure_problems
 from mfs_core.registry import Registry
 from mfs_core.validation import validate
 from routing_support import PartnerPlugin
@@ -125,20 +126,32 @@ def test_the_built_in_recognition_data_passes_the_checks() -> None:
 
 
 def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
-    """A plugin's objects are not validated on their way in: a keyword that is not text, or
-    thousands of questions, must neither stop recognition for the others nor go unnoticed."""
+    """A keyword that is not text, or thousands of questions, must neither stop recognition
+    for the others nor go unnoticed. The registry checks each field's type (the plugin
+    contract): a procedure with a keyword that is not text is left out and reported as
+    ``value-wrong-type``; one with too many questions is kept, indexed up to the limit and
+    reported."""
     partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
     procedure = Procedure(
         id="droits-info.permanence",
         partner="droits-info",
         title="Permanence juridique",
-        keywords=(42, None, "avocat gratuit"),  # type: ignore[arg-type]
+        keywords=("avocat gratuit",),
         questions=tuple(f"question numéro {n} sur le droit" for n in range(5_000)),
         reference="test",
     )
-    registry = Registry.load(
-        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
+    not_text = Procedure(
+        id="droits-info.mots",
+        partner="droits-info",
+        title="Mots",
+        keywords=(42, None, "avocat gratuit"),  # type: ignore[arg-type]
+        reference="test",
     )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure, not_text]))]
+    )
+    assert "droits-info.mots" not in registry.procedures
+    assert "droits-info.permanence" in registry.procedures
     from mfs_core.routing import Request, RequestChannel, Router
 
     router = Router(registry)
@@ -151,5 +164,9 @@ def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
     assert best is not None
     assert best.procedure in ("droits-info.permanence", "justice.consultation-avocat-gratuite")
     codes = {(f.code, f.subject) for f in validate(registry)}
-    assert ("recognition-text-invalid", "droits-info.permanence") in codes
+    assert ("value-wrong-type", "droits-info.mots") in codes
     assert ("recognition-text-too-long", "droits-info.permanence") in codes
+    # Checked on its own (without the registry), the recognition check names the word.
+    assert ("recognition-text-invalid", "keywords[0] is a int, not text") in set(
+        procedure_problems(not_text)
+    )

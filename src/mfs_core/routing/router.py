@@ -35,11 +35,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.isolation import PluginFailure, call_plugin
+from mfs_core.evaluation import evaluate_predicate
+from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
@@ -212,14 +213,13 @@ class Router:
             if rule.predicate is not None:
                 try:
                     # Plugin code: an exception of any kind, output and overrun contained.
-                    holds = call_plugin(
-                        rule.plugin,
-                        rule.what,
-                        self._budget,
-                        _holds,
+                    holds = evaluate_predicate(
                         rule.predicate,
                         request,
                         context,
+                        plugin=rule.plugin,
+                        what=rule.what,
+                        budget=self._budget,
                     )
                 except PluginFailure as exc:  # a plugin's bug must not stop routing
                     error = str(exc).removeprefix("raised ")
@@ -588,11 +588,6 @@ class Router:
             alternatives=alternatives,
             trace=tuple(trace),
         )
-
-
-def _holds(predicate: Any, request: Request, context: SiteContext) -> bool:
-    # bool() inside the guarded call: a plugin's __bool__ is plugin code too.
-    return bool(predicate(request, context))
 
 
 def _missing_note(missing: list[str]) -> str:
