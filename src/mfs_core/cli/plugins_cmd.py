@@ -62,26 +62,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _check(registry, args)
     if args.format == "json":
-        print_json(
-            {
-                "plugins": [
-                    {
-                        "name": p.name,
-                        "distribution": p.distribution,
-                        "version": p.version,
-                        "builtin": p.builtin,
-                        "loaded": p.loaded,
-                        "partners": p.partners,
-                        "procedures": p.procedures,
-                        "referral_rules": p.referral_rules,
-                        "checks": p.checks,
-                        "errors": [str(f) for f in p.faults],
-                    }
-                    for p in registry.plugins
-                ],
-                "warnings": list(registry.warnings),
-            }
-        )
+        from mfs_core.documents import plugins_document
+
+        print_json(plugins_document(registry))
     else:
         _print_table(registry.plugins)
         for warning in registry.warnings:
