@@ -1,0 +1,31 @@
+"""Fixtures of the HTTP service's tests: real servers, shared per module where the tests
+only read, one per test where they write the journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mfs_test_support import fresh_postgres_url
+
+from .live import LiveServer, live_server
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server for the read-only tests: SQLite journal, reading open (loopback)."""
+    with live_server(tmp_path_factory.mktemp("serve")) as running:
+        yield running
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def journal_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """A server with a fresh, empty journal, on each backend."""
+    if request.param == "sqlite":
+        with live_server(tmp_path) as running:
+            yield running
+        return
+    with fresh_postgres_url() as url, live_server(tmp_path, url) as running:
+        yield running
