@@ -35,7 +35,8 @@ def assert_problem(response: httpx.Response, status: int, slug: str) -> dict[str
     problem: dict[str, Any] = response.json()
     assert problem["type"].endswith(f"/problems/{slug}")
     assert problem["status"] == status
-    assert problem["title"] and problem["detail"]
+    assert problem["title"]
+    assert problem["detail"]
     return problem
 
 
@@ -185,7 +186,9 @@ def test_route_batch_streams_jsonl_in_order(
 
 
 def test_route_batch_of_many_lines(client: httpx.Client) -> None:
-    line = '{"procedure": "dgfip.declaration-revenus", "channel": "counter", "wants_autonomy": false}'
+    line = (
+        '{"procedure": "dgfip.declaration-revenus", "channel": "counter", "wants_autonomy": false}'
+    )
     answer = client.post(
         "/route/batch",
         content="\n".join([line] * 1000),
@@ -201,14 +204,22 @@ def test_route_batch_of_many_lines(client: httpx.Client) -> None:
     [
         (b"", 400, "invalid-json"),
         (b"{", 400, "invalid-json"),
-        (b'{"channel": "counter", "channel": "phone", "wants_autonomy": true}', 400, "invalid-json"),
+        (
+            b'{"channel": "counter", "channel": "phone", "wants_autonomy": true}',
+            400,
+            "invalid-json",
+        ),
         (b'{"procedure": NaN, "channel": "counter", "wants_autonomy": true}', 400, "invalid-json"),
         (b"\xff\xfe{}", 400, "invalid-json"),
         (b"[" * 100 + b"]" * 100, 400, "invalid-json"),
         (b"[1, 2]", 422, "invalid-body"),
         (b'{"channel": 3, "wants_autonomy": "yes"}', 422, "invalid-body"),
-        (b'{"request": {"channel": "counter", "wants_autonomy": true, "procedure": "x.y"}, '
-         b'"context": {"agents_on_duty": "two"}}', 422, "invalid-body"),  # fmt: skip
+        (
+            b'{"request": {"channel": "counter", "wants_autonomy": true, "procedure": "x.y"}, '
+            b'"context": {"agents_on_duty": "two"}}',
+            422,
+            "invalid-body",
+        ),
     ],
 )
 def test_route_errors(client: httpx.Client, body: bytes, status: int, slug: str) -> None:
@@ -309,4 +320,6 @@ def test_check_takes_json_and_names_bad_fields(client: httpx.Client) -> None:
         "/check", content=b"name = ", headers={"content-type": "application/toml"}
     )
     assert_problem(bad_toml, 400, "invalid-json")
-    assert_problem(client.post("/check", params={"as_of": "2026-13-01"}, json=data), 400, "bad-request")
+    assert_problem(
+        client.post("/check", params={"as_of": "2026-13-01"}, json=data), 400, "bad-request"
+    )
