@@ -185,9 +185,16 @@ EXTRA_SCHEMAS: dict[str, Any] = {
         },
     },
     "ProcedureSearch": {
-        "description": "The procedures document, ranked by need recognition (q=).",
-        "allOf": [_ref("ProceduresDocument")],
-        "properties": {"recognition": _ref("RecognitionDocument")},
+        "description": "The procedures document ranked by need recognition (q=), with what "
+        "recognition concluded.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "procedures", "recognition"],
+        "properties": {
+            "schema_version": {"const": 1},
+            "procedures": {"type": "array", "items": _ref("Procedure")},
+            "recognition": _ref("RecognitionDocument"),
+        },
     },
     "RecogniseInput": {
         "type": "object",
