@@ -50,6 +50,8 @@ PAGE_HEADERS = {
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; "
     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "cache-control": "no-store",
+    # Not no-referrer: with it, browsers send "Origin: null" with the page's forms.
+    "referrer-policy": "same-origin",
 }
 KIND_LABELS = {
     "answer_now": "Réponse immédiate",
@@ -175,12 +177,15 @@ async def desk_route(request: Request) -> Response:
 
 
 def _same_origin(request: Request) -> bool:
+    """Whether a form was posted from this server's own pages: by ``Sec-Fetch-Site`` when
+    the browser sends it (all current ones do), else by ``Origin``. A client sending
+    neither is not a browser carrying remembered credentials for another site."""
     fetch_site = request.headers.get("sec-fetch-site")
-    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-        return False
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin is None
+    if origin is None:
+        return True
     return urllib.parse.urlsplit(origin).netloc == request.headers.get("host")
 
 
