@@ -191,3 +191,20 @@ def test_desk_record_refuses_other_origins(journal_server: LiveServer) -> None:
         assert own.status_code == 303
         assert own.headers["location"] == f"/?enregistre={form['record_id']}"
     assert stored_ids(journal_server, "desk-") == [form["record_id"]]
+
+
+def test_a_port_in_use_is_an_input_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "mfs_core.cli", "serve", "--port", str(port)],
+            capture_output=True, text=True, cwd=tmp_path, timeout=120,
+            env={"PATH": "/usr/bin:/bin", "MFS_JOURNAL_URL": f"sqlite:///{tmp_path / 'j.sqlite3'}"},
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert f"mfs: error: cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.forwarded_allow_ips:
         options["forwarded_allow_ips"] = args.forwarded_allow_ips
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(service),
         host=args.host,
         port=args.port,
@@ -130,4 +130,11 @@ def run(args: argparse.Namespace) -> int:
         server_header=False,
         **options,
     )
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits 1 when it cannot listen (it logged why)
+        if server.started:
+            raise
+        raise CliError(f"cannot listen on {args.host}:{args.port} (see the log above)") from None
     return EXIT_OK
