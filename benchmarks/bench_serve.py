@@ -11,7 +11,8 @@
 2. Journal: 4 clients (httpx) write to ``POST /journal/records`` at once for
    ``--journal-seconds`` (batches of 10 new records, and every fifth request a batch sent
    again, as a retry), then the database is read directly (sqlite3, not the service): every
-   acknowledged id present (0 lost) and each once (0 doubled).
+   acknowledged id present (0 lost) and each once (0 doubled). With
+   ``MFS_TEST_POSTGRES_URL`` set, the same again with the journal on PostgreSQL.
 
 The server and ``ab`` share the 2 cores: the figures are a floor of what the server does
 alone. Needs ``ab`` (Debian: ``apt-get install apache2-utils``).
@@ -167,6 +168,46 @@ def count_sqlite(path: Path) -> tuple[int, set[str]]:
     return len(ids), set(ids)
 
 
+def postgres_journal(base: str, seconds: float) -> None:
+    """The journal load again with the journal on PostgreSQL (a fresh schema), counted
+    with psycopg."""
+    import urllib.parse
+    import uuid
+
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    options = urllib.parse.quote(f"-csearch_path={schema}")
+    url = f"{base}{'&' if '?' in base else '?'}options={options}"
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            process, server = start_server(Path(tmp), url)
+            try:
+                journal = asyncio.run(journal_load(server, 4, seconds))
+            finally:
+                process.terminate()
+                process.wait(30)
+        with psycopg.connect(url) as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM requests WHERE id LIKE 'bench-%'")]
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    report("PostgreSQL", seconds, journal, len(ids), set(ids))
+
+
+def report(
+    backend: str, seconds: float, journal: dict[str, Any], rows: int, stored: set[str]
+) -> None:
+    lost = len(journal["acknowledged"] - stored)
+    doubled = rows - len(stored)
+    print(f"\nPOST /journal/records ({backend}), 4 writers, {seconds:g} s: {journal['posts']} "
+          f"posts ({journal['retried_posts']} retries of a batch), {journal['errors']} errors; "
+          f"{len(journal['acknowledged'])} ids acknowledged, {rows} rows in the database: "
+          f"{lost} lost, {doubled} doubled")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=30)
@@ -202,12 +243,9 @@ def main() -> None:
             process.terminate()
             process.wait(30)
         rows, stored = count_sqlite(database)
-    lost = len(journal["acknowledged"] - stored)
-    doubled = rows - len(stored)
-    print(f"\nPOST /journal/records, 4 writers, {args.journal_seconds:g} s: {journal['posts']} "
-          f"posts ({journal['retried_posts']} retries of a batch), {journal['errors']} errors; "
-          f"{len(journal['acknowledged'])} ids acknowledged, {rows} rows in the database: "
-          f"{lost} lost, {doubled} doubled")  # fmt: skip
+    report("SQLite", args.journal_seconds, journal, rows, stored)
+    if os.environ.get("MFS_TEST_POSTGRES_URL"):
+        postgres_journal(os.environ["MFS_TEST_POSTGRES_URL"], args.journal_seconds)
 
 
 if __name__ == "__main__":
