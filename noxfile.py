@@ -20,7 +20,7 @@ PYTHON = "3.11"
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite on the core alone (the external plugins must be absent)."""
-    session.install("-e", ".[test,postgres]")
+    session.install("-e", ".[test,postgres,serve]")
     session.run("pytest", *session.posargs)
 
 
@@ -32,7 +32,7 @@ PLUGIN_DIRS = ("plugins/mfs-anah", "plugins/mfs-local-droits")
 def tests_plugins(session: nox.Session) -> None:
     """The core tests with the external plugins installed, then each plugin's own tests."""
     editable = [arg for path in PLUGIN_DIRS for arg in ("-e", path)]
-    session.install("-e", ".[test,postgres]", *editable)
+    session.install("-e", ".[test,postgres,serve]", *editable)
     env = {"MFS_TEST_EXPECT_PLUGINS": "1"}  # the discovery tests assert the plugins are found
     session.run("pytest", *session.posargs, env=env)
     for path in PLUGIN_DIRS:
@@ -64,12 +64,12 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy, strict on src/."""
-    session.install("-e", ".[test,postgres]", "mypy>=1.10")  # pytest: mfs_core.pytest_plugin
+    session.install("-e", ".[test,postgres,serve]", "mypy>=1.10")  # pytest: mfs_core.pytest_plugin
     session.run("mypy")
 
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
     """Build the documentation with warnings as errors."""
-    session.install("-e", ".[docs,test]")  # pytest: autodoc of mfs_core.pytest_plugin
+    session.install("-e", ".[docs,test,serve]")  # pytest: autodoc of mfs_core.pytest_plugin
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")

@@ -368,7 +368,93 @@ def partner_numbers_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _screenshots(out: Path) -> list[tuple[str, str]]:
+    """Screenshots of the desk page (after a need) and of a take-home sheet, taken in
+    headless Chromium from a server started here: ``[(file name, caption)]``."""
+    import os
+    import socket
+    import tempfile
+    import threading
+    import time
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from mfs_core.registry import Registry
+    from mfs_core.serve import build_service, create_app
+
+    chromium = os.environ.get("MFS_TEST_CHROMIUM") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory() as tmp:
+        service = build_service(
+            registry=Registry.load(builtins=True, external=False, strict=True),
+            journal_url=f"sqlite:///{tmp}/journal.sqlite3",
+            site_file=str(Path(__file__).resolve().parents[1] / "examples" / "sites"
+                          / "saint-jean-de-luz.toml"),
+        )  # fmt: skip
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = uvicorn.Server(
+            uvicorn.Config(create_app(service), port=port, log_level="warning", access_log=False)
+        )
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        shots = []
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+                )
+                page = browser.new_page(viewport={"width": 1000, "height": 900},
+                                        java_script_enabled=False)  # fmt: skip
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.get_by_label("Ce que dit le résident").fill("j'ai perdu ma carte vitale")
+                with page.expect_navigation():
+                    page.get_by_role("button", name="Trouver la démarche").click()
+                page.screenshot(path=str(out / "desk.png"), full_page=True)
+                shots.append(("desk.png", "The desk page after the agent typed a need"))
+                page.goto(f"http://127.0.0.1:{port}/procedures/cnam.carte-vitale/sheet")
+                page.emulate_media(media="print")
+                page.screenshot(path=str(out / "sheet.png"), full_page=True)
+                shots.append(("sheet.png", "The take-home sheet (HTML; the PDF is the same page)"))
+                browser.close()
+        finally:
+            server.should_exit = True
+            thread.join(10)
+    return shots
+
+
+def http_screens_page() -> str:
+    """The desk page and the sheet as an agent and a resident see them (screenshots taken
+    at build time; without Chromium, the page says so)."""
+    out = Path(__file__).resolve().parent / "generated"
+    lines = ["# The desk page and the sheet: screenshots", ""]
+    try:
+        shots = _screenshots(out)
+    except Exception as exc:
+        import os
+
+        if os.environ.get("CI"):  # CI installs Chromium: a failure there is a real one
+            raise
+        return "\n".join(
+            [*lines, f"Screenshots not generated in this build ({type(exc).__name__}: no "
+             "headless Chromium or Playwright). See [HTTP service](../http.md).", ""]
+        )  # fmt: skip
+    lines += [
+        "Taken at build time in headless Chromium (JavaScript off) from `mfs serve` with the",
+        "built-in plugins and `examples/sites/saint-jean-de-luz.toml`. See",
+        "[HTTP service](../http.md).",
+        "",
+    ]
+    for filename, caption in shots:
+        lines += [f"## {caption}", "", f"![{caption}]({filename})", ""]
+    return "\n".join(lines)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
+    "http-screens.md": http_screens_page,
     "partner-numbers.md": partner_numbers_page,
     "routing-examples.md": routing_examples_page,
     "partners.md": partners_page,

@@ -44,6 +44,8 @@ COMMAND_MODULES = (
     "mfs_core.cli.check_cmd",
     "mfs_core.cli.journal_cmd",
     "mfs_core.cli.report_cmd",
+    "mfs_core.cli.sheet_cmd",
+    "mfs_core.cli.serve_cmd",
 )
 
 

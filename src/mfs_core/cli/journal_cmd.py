@@ -15,9 +15,7 @@ Messages never quote a note, a reason or a resident identifier.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -32,15 +30,11 @@ if TYPE_CHECKING:
         EventRecord,
         Journal,
         RequestRecord,
-        StoredEvent,
-        StoredRequest,
         WriteResult,
     )
 
 #: Records per transaction when adding: bounded memory, and few commits.
 BATCH_SIZE = 1000
-#: Fields whose content is personal: an error about them never quotes the value.
-_PRIVATE_FIELDS = ("note", "reason", "resident")
 
 
 def add_journal_option(parser: argparse.ArgumentParser) -> None:
@@ -119,32 +113,19 @@ def register(subparsers: Any) -> None:
 
 
 # -- add ----------------------------------------------------------------------------------
-def _private_safe(problem: str) -> str:
-    """Drop the value a problem about a personal field may quote (``..., got VALUE``)."""
-    for field in _PRIVATE_FIELDS:
-        marker = f"{field}: "
-        at = problem.find(marker)
-        if at != -1 and (at == 0 or problem[at - 2 : at] in (": ", "].")):
-            detail = problem[at + len(marker) :]
-            if not detail.startswith("expected"):
-                detail = "invalid value (not shown: personal data)"
-            return problem[: at + len(marker)] + detail.split(", got ", 1)[0]
-    return problem
-
-
 class _Adder:
     """``mfs journal add``: records the input batch by batch as it is read, and says what
     became of every line."""
 
     def __init__(self, journal: Journal) -> None:
+        from mfs_core.journal.intake import latest_accepted
+
         self.journal = journal
         self.recorded = self.already = self.rejected = 0
         self._last_bad = ""
         #: Follow-up events read so far: written after every request (see _batches).
         self.events: list[tuple[str, EventRecord]] = []
-        # A date beyond tomorrow is a typo or a wrong clock: recorded, it would sit in a
-        # future month's report. A day of slack covers clocks and time zones.
-        self.latest = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        self.latest = latest_accepted()
 
     def problem(self, where: str, message: str) -> None:
         print_error(f"{where}: {message}")
@@ -154,39 +135,19 @@ class _Adder:
 
     def record(self, item: JsonItem) -> RequestRecord | EventRecord | None:
         """The record of one input item, or None after naming its problems."""
-        from mfs_core.converter import structure
-        from mfs_core.journal import EventRecord, RequestRecord
+        from mfs_core.journal.intake import read_record
 
-        if item.error is not None:
-            for problem in item.error.problems:
-                self.problem(item.where, problem)
-            return None
-        data = item.value
-        if not isinstance(data, dict):
-            self.problem(item.where, f"expected a JSON object, got {type(data).__name__}")
-            return None
-        try:
-            record: RequestRecord | EventRecord = (
-                structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
-            )
-        except InputError as exc:
-            for problem in exc.problems:
-                self.problem(item.where, _private_safe(problem))
-            return None
-        if isinstance(record, EventRecord):
-            when, field = record.occurred_at, "occurred_at"
-        else:
-            when, field = record.received_at, "received_at"
-        if when > self.latest:
-            self.problem(item.where, f"{field}: {when.isoformat()} is in the future")
-            return None
-        resident = isinstance(record, RequestRecord) and record.resident is not None
-        if resident and not self.journal.pseudonymizes:
-            from mfs_core.journal.api import NO_SECRET
-
-            self.problem(item.where, NO_SECRET)
-            return None
-        return record
+        problems = item.error.problems if item.error is not None else []
+        if not problems:
+            try:
+                return read_record(
+                    item.value, latest=self.latest, pseudonymizes=self.journal.pseudonymizes
+                )
+            except InputError as exc:
+                problems = exc.problems
+        for problem in problems:
+            self.problem(item.where, problem)
+        return None
 
     def write_requests(self, batch: list[tuple[str, RequestRecord]]) -> None:
         result = self.journal.record_each([record for _, record in batch])
@@ -297,105 +258,17 @@ def _date_option(name: str, value: str | None) -> dt.date | None:
     return None if value is None else parse_date(value, name)
 
 
-def _redacted(text: str | None) -> str | None:
-    """Stored free text, redacted again: a journal written by an older mfs-core exports
-    what today's redaction finds (text redacted by this one comes out unchanged)."""
-    if text is None:
-        return None
-    from mfs_core.redaction import redact
-
-    return redact(text).text
-
-
-def _request_json(request: StoredRequest) -> dict[str, Any]:
-    from mfs_core.journal.api import PARIS
-
-    data: dict[str, Any] = {
-        "id": request.id,
-        "received_at": request.received_at.astimezone(PARIS).isoformat(),
-        "procedure": request.procedure,
-        "thematique": request.thematique,
-        "partner": request.partner,
-        "channel": request.channel,
-        "outcome": request.outcome,
-        "autonomy": request.autonomy,
-        "note": _redacted(request.note),
-        "resident_pseudonym": request.resident_pseudonym,
-        "redacted": list(request.redacted) or None,
-        "decision": request.decision,
-        "decision_rule": request.decision_rule,
-        "referral_target": request.referral_target,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def _event_json(event: StoredEvent) -> dict[str, Any]:
-    from mfs_core.journal.api import PARIS
-
-    data: dict[str, Any] = {
-        "id": event.id,
-        "event": event.event,
-        "request_id": event.request_id,
-        "occurred_at": event.occurred_at.astimezone(PARIS).isoformat(),
-        "reason": _redacted(event.reason),
-        "redacted": list(event.redacted) or None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-CSV_COLUMNS = (
-    "record", "id", "request_id", "time", "partner", "procedure", "thematique", "channel",
-    "outcome", "autonomy", "event", "reason", "note", "resident_pseudonym", "redacted",
-    # Added with schema version 2: last, so that readers of the older columns keep working.
-    "decision", "decision_rule", "referral_target",
-)  # fmt: skip
-
-
-def _cell(value: Any) -> str:
-    from mfs_core.output import csv_text
-
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return csv_text(",".join(value))
-    return csv_text(str(value))
-
-
 def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> int:
+    """Write the export (:func:`mfs_core.journal.export.export_lines`); the records written."""
+    from mfs_core.journal.export import export_lines
+
     since = _date_option("--since", args.since)
     until = _date_option("--until", args.until)
-    count = 0
-    writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
-    if writer:
-        writer.writerow(CSV_COLUMNS)
-    with journal.snapshot():  # the requests and the events of one state of the journal
-        count += _write_records(journal, since, until, writer, out)
-    return count
-
-
-def _write_records(
-    journal: Journal, since: dt.date | None, until: dt.date | None, writer: Any, out: IO[str]
-) -> int:
-    from mfs_core.output import json_text
-
-    count = 0
-    for request in journal.requests(since, until):
-        data = _request_json(request)
-        if writer:
-            data = {"record": "request", "time": data.pop("received_at"), **data}
-            writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
-        else:
-            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
+    count = -1 if args.format == "csv" else 0  # the CSV header is not a record
+    for line in export_lines(journal, since, until, args.format):
+        out.write(line)
         count += 1
-    for event in journal.events(since, until):
-        data = _event_json(event)
-        if writer:
-            data = {"record": "event", "time": data.pop("occurred_at"), **data}
-            writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
-        else:
-            out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
-        count += 1
-    return count
+    return max(count, 0)
 
 
 def run_export(args: argparse.Namespace) -> int:

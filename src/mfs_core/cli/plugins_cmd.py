@@ -91,23 +91,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _check(registry, args)
     if args.format == "json":
-        print_json(
-            {
-                "plugins": [
-                    {
-                        "name": p.name,
-                        "distribution": p.distribution,
-                        "version": p.version,
-                        "builtin": p.builtin,
-                        "loaded": p.loaded,
-                        **{hook.plural: p.count(hook.plural) for hook in HOOKS},
-                        "errors": [str(f) for f in p.faults],
-                    }
-                    for p in registry.plugins
-                ],
-                "warnings": list(registry.warnings),
-            }
-        )
+        from mfs_core.documents import plugins_document
+
+        print_json(plugins_document(registry))
     else:
         _print_table(registry.plugins)
         for warning in registry.warnings:

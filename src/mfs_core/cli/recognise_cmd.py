@@ -21,8 +21,6 @@ from mfs_core.cli._common import (
     print_json,
 )
 
-#: Version of the JSON document printed by ``mfs recognise --format json``.
-SCHEMA_VERSION = 1
 #: Longest need read (characters): a need is a sentence or two.
 MAX_NEED_CHARS = 2_000
 
@@ -73,24 +71,9 @@ def run(args: argparse.Namespace) -> int:
     )
     shown = recognition.candidates[: args.limit]
     if args.format == "json":
-        print_json(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "level": recognition.level.value,
-                "chosen": recognition.chosen,
-                "candidates": [
-                    {
-                        "procedure": c.procedure,
-                        "partner": c.partner,
-                        "title": c.title,
-                        "score": c.score,
-                        "confidence": c.confidence,
-                        "matched": list(c.matched),
-                    }
-                    for c in shown
-                ],
-            }
-        )
+        from mfs_core.documents import recognition_document
+
+        print_json(recognition_document(recognition, args.limit))
         return EXIT_OK
     print(f"Conclusion : {_LEVELS[recognition.level.value]}")
     for rank, c in enumerate(shown, 1):
