@@ -56,7 +56,7 @@ def routing_examples_page() -> str:
         "services). See [Routing requests](../routing.md).",
         "",
     ]
-    for kind in ("answer_now", "appointment", "referral", "orientation", "unknown"):
+    for kind in ("answer_now", "appointment", "referral", "orientation", "clarify", "unknown"):
         text = (examples / f"{kind}.json").read_text("utf-8")
         ((_, request),) = parse_requests(text, f"{kind}.json").requests
         decision = router.decide(request, context, explain=True)

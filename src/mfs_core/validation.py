@@ -26,6 +26,10 @@ reference-missing          a procedure, rule or check cites no source
 last-verified-missing      a procedure, rule or check has no last-verified date
 last-verified-stale        last verified longer ago than the maximum age
 last-verified-future       last verified after today
+recognition-*              recognition data (keywords, questions, fiche title, description)
+                           that can never match or is too long: see
+                           :mod:`mfs_core.recognition.checks`
+fiche-title-without-fiche  a fiche title without the fiche id it was copied from
 ========================== ================================================================
 """
 
@@ -44,9 +48,11 @@ from mfs_core.model import (
     KNOWN_FACTS,
     PROCEDURE_ID_PATTERN,
     Check,
+    Partner,
     Procedure,
     ReferralRule,
 )
+from mfs_core.recognition.checks import partner_problems, procedure_problems
 from mfs_core.timezone import today_in_paris
 
 if TYPE_CHECKING:
@@ -114,6 +120,7 @@ class _Checker:
     def run(self) -> Iterator[Finding]:
         yield from self._faults()
         for code, partner in self.registry.partners.items():
+            yield from self._recognition(code, partner_problems(partner), partner)
             for domain in partner.domains:
                 if not _DOMAIN.match(domain):
                     yield Finding(
@@ -194,7 +201,15 @@ class _Checker:
                 )
         if procedure.online_url is not None:
             yield from self._url(procedure, procedure.online_url)
+        yield from self._recognition(procedure.id, procedure_problems(procedure), procedure)
         yield from self._dated(procedure, procedure.id)
+
+    @staticmethod
+    def _recognition(
+        subject: str, problems: Iterator[tuple[str, str]], item: Partner | Procedure
+    ) -> Iterator[Finding]:
+        for code, message in problems:
+            yield Finding(code=code, subject=subject, message=message, plugin=_plugin(item))
 
     def _url(self, procedure: Procedure, url: str) -> Iterator[Finding]:
         from mfs_core.officialsites import PUBLIC_PORTALS, SiteVerdict
