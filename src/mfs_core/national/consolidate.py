@@ -25,7 +25,7 @@ from mfs_core.national import geo
 from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.files import AtomicPartition
+from mfs_core.national.files import AtomicPartition, has_entry
 from mfs_core.national.reading import find_partitions
 from mfs_core.national.schema import (
     DATASET_NAME,
@@ -65,7 +65,7 @@ def consolidate(
     out = Path(target)
     if any(_same(Path(source), out) for source in sources):
         raise DatasetError(f"{out}: the target is also a source; write to another directory")
-    if out.exists() and any(e.name.startswith("site=") for e in os.scandir(out)):
+    if has_entry(out, "site="):
         raise DatasetError(f"{out}: holds site exports (site=...); consolidate elsewhere")
     keys = None if months is None else list(dict.fromkeys(month_key(m) for m in months))
     files = find_partitions(sources, keys)

@@ -16,7 +16,6 @@ Needs pyarrow (``pip install 'mfs-core[national]'``), imported when an export st
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -28,7 +27,7 @@ import attrs
 from mfs_core.errors import InputError
 from mfs_core.national import geo
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.files import AtomicPartition, remove_partition
+from mfs_core.national.files import AtomicPartition, has_entry, remove_partition
 from mfs_core.national.schema import (
     DATASET_NAME,
     SCHEMA_VERSION,
@@ -164,12 +163,11 @@ def export_site(
 def _check_root(base: Path) -> None:
     if base.exists() and not base.is_dir():
         raise DatasetError(f"{base}: expected a directory for the dataset, found a file")
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-        if any(entry.name.startswith("month=") for entry in os.scandir(base)):
-            raise DatasetError(
-                f"{base}: holds a national dataset (month=... partitions); export a site "
-                "into a directory of its own (site=... partitions)"
-            )
+    if has_entry(base, "month="):
+        raise DatasetError(
+            f"{base}: holds a national dataset (month=... partitions); export a site "
+            "into a directory of its own (site=... partitions)"
+        )
 
 
 #: One exported row, in the order of :data:`mfs_core.national.schema.FIELDS` less the

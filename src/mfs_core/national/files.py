@@ -16,7 +16,7 @@ from typing import Any
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.schema import PARTITION_FILE
 
-__all__ = ["AtomicPartition", "remove_partition"]
+__all__ = ["AtomicPartition", "has_entry", "remove_partition"]
 
 
 def _cannot(directory: Path, exc: OSError, doing: str = "write") -> DatasetError:
@@ -94,3 +94,13 @@ def remove_partition(directory: Path) -> bool:
     with contextlib.suppress(OSError):
         directory.rmdir()
     return True
+
+
+def has_entry(directory: Path, prefix: str) -> bool:
+    """Whether ``directory`` holds an entry named ``prefix...``; False when it does not
+    exist or is no directory."""
+    try:
+        with os.scandir(directory) as entries:  # closed even when any() stops early
+            return any(entry.name.startswith(prefix) for entry in entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return False

@@ -32,8 +32,12 @@ from mfs_core.national.schema import (
     metadata_key,
 )
 
-__all__ = ["MONTH_PATTERN", "PartitionFile", "check_metadata", "find_partitions"]
+__all__ = ["MAX_PARTITIONS", "MONTH_PATTERN", "PartitionFile", "check_metadata", "find_partitions"]
 
+#: At most this many partition files in one call: 2,800 sites x 12 months x 5 years is
+#: 168,000; a directory beyond it is more likely a mistake (a home directory, a copy loop)
+#: than a dataset, and each file costs an open and a footer read.
+MAX_PARTITIONS = 250_000
 MONTH_PATTERN = re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$", re.ASCII)
 _SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", re.ASCII)
 
@@ -51,16 +55,18 @@ class PartitionFile:
 def _entries(directory: Path, prefix: str) -> list[tuple[str, Path]]:
     """``(value, path)`` of the sub-directories ``<prefix>=<value>``, hidden ones skipped."""
     found = []
-    for entry in os.scandir(directory):
-        if entry.name.startswith(prefix + "=") and entry.is_dir():
-            found.append((entry.name[len(prefix) + 1 :], Path(entry.path)))
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix + "=") and entry.is_dir():
+                found.append((entry.name[len(prefix) + 1 :], Path(entry.path)))
     return sorted(found)
 
 
 def _layout(root: Path) -> str:
     if not root.is_dir():
         raise DatasetError(f"{root}: expected a dataset directory, found none")
-    names = [entry.name for entry in os.scandir(root) if not entry.name.startswith((".", "_"))]
+    with os.scandir(root) as entries:
+        names = [entry.name for entry in entries if not entry.name.startswith((".", "_"))]
     sites = any(name.startswith("site=") for name in names)
     months = any(name.startswith("month=") for name in names)
     if sites and months:
@@ -95,6 +101,17 @@ def find_partitions(
     """
     found: list[PartitionFile] = []
     owners = _Owners()
+
+    def add(file: PartitionFile, root: Path) -> None:
+        if len(found) == MAX_PARTITIONS:
+            raise DatasetError(
+                f"{root}: more than {MAX_PARTITIONS} partition files in the datasets given: "
+                "consolidate the sites' exports (mfs national consolidate), or ask for fewer "
+                "months"
+            )
+        owners.claim(root, file.month, file.site)
+        found.append(file)
+
     for dataset in datasets:
         root = Path(dataset)
         try:
@@ -102,16 +119,14 @@ def find_partitions(
             if layout == NATIONAL_LAYOUT:
                 for month, path in _month_dirs(root, months):
                     if (path / PARTITION_FILE).is_file():
-                        owners.claim(root, month, None)
-                        found.append(PartitionFile(path / PARTITION_FILE, layout, month))
+                        add(PartitionFile(path / PARTITION_FILE, layout, month), root)
                 continue
             for site, site_dir in _entries(root, "site"):
                 if not _SITE.match(site):
                     raise DatasetError(f"{site_dir}: expected site=<id> (A-Z a-z 0-9 . _ -)")
                 for month, path in _month_dirs(site_dir, months):
                     if (path / PARTITION_FILE).is_file():
-                        owners.claim(root, month, site)
-                        found.append(PartitionFile(path / PARTITION_FILE, layout, month, site))
+                        add(PartitionFile(path / PARTITION_FILE, layout, month, site), root)
         except OSError as exc:
             raise DatasetError(f"{root}: cannot read ({exc.strerror or exc})") from None
     return found

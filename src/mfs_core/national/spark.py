@@ -35,7 +35,7 @@ from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
 from mfs_core.national.query import assemble, breakdown_sql, headline_sql
 from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
-from mfs_core.national.schema import FILE_COLUMNS
+from mfs_core.national.schema import FIELDS, FILE_COLUMNS, NATIONAL_LAYOUT
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -51,6 +51,9 @@ LOCAL_CONFIG = {
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.sources.partitionColumnTypeInference.enabled": "false",
     "spark.sql.session.timeZone": "UTC",
+    # The driver lists the partitions itself: a Spark job to list a few hundred paths
+    # costs seconds in local mode.
+    "spark.sql.sources.parallelPartitionDiscovery.threshold": "100000",
 }
 
 
@@ -64,6 +67,18 @@ def local_session(master: str = "local[2]", app: str = "mfs-national-report") ->
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+#: Arrow type names of :data:`~mfs_core.national.schema.FIELDS` -> Spark SQL types.
+_SPARK_TYPES = {"string": "STRING", "date32": "DATE", "bool": "BOOLEAN"}
+
+
+def file_schema(layout: str) -> str:
+    """The columns of a file of ``layout`` as a Spark DDL schema (``site`` is a column of
+    the national layout's files): given to the reader, it spares Spark reading every
+    file's footer to infer it (the metadata check has read them already)."""
+    columns = [f"{field.name} {_SPARK_TYPES[field.type]}" for field in FIELDS]
+    return ", ".join((["site STRING"] if layout == NATIONAL_LAYOUT else []) + columns)
 
 
 def _check_files(files: Sequence[PartitionFile]) -> None:
@@ -91,8 +106,9 @@ def register_requests(spark: SparkSession, files: Sequence[PartitionFile]) -> No
         depth = 3 if file.layout == "site" else 2  # root/site=/month=/file, root/month=/file
         root = file.path.parents[depth - 1]
         by_root.setdefault((root, file.layout), []).append(str(file.path))
-    for (root, _layout), paths in by_root.items():
-        frame = spark.read.option("basePath", str(root)).parquet(*paths)
+    for (root, layout), paths in by_root.items():
+        reader = spark.read.schema(file_schema(layout)).option("basePath", str(root))
+        frame = reader.parquet(*paths)
         frames.append(frame.select(*columns))
     if frames:
         result = frames[0]
@@ -138,19 +154,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The job's entry point: exit 0, or 2 with a one-line message for bad input."""
+    from pyspark.sql import SparkSession
+
     from mfs_core.errors import InputError
     from mfs_core.journal.report import parse_month
 
     args = _parser().parse_args(argv)
     try:
         months = [parse_month(text) for text in args.month]
-        spark = local_session(args.master)
+        running = SparkSession.getActiveSession()  # a caller's session is left running
+        spark = running or local_session(args.master)
         try:
             reports = national_reports(
                 spark, args.datasets, months, site_breakdowns=args.site_breakdowns
             )
         finally:
-            spark.stop()
+            if running is None:
+                spark.stop()
     except InputError as exc:
         print(f"mfs: error: {exc}", file=sys.stderr)
         return 2
