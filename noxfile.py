@@ -1,4 +1,5 @@
-"""Quality gates for mfs-core: ``nox`` runs tests, tests_plugins, tests_spark, lint, typecheck, docs.
+"""Quality gates for mfs-core: ``nox`` runs tests, tests_plugins, tests_spark, lint, typecheck
+and docs.
 
 Works with plain pip/virtualenv; set ``NOX_DEFAULT_VENV_BACKEND=uv`` to use uv instead.
 """
