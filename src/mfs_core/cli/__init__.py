@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "mfs_core.cli.check_cmd",
     "mfs_core.cli.journal_cmd",
     "mfs_core.cli.report_cmd",
+    "mfs_core.cli.national_cmd",
 )
 
 
