@@ -7,7 +7,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from mfs_core.national import geo
+from mfs_core import geo
 from mfs_core.national.engine_duckdb import national_reports
 from mfs_core.national.indicators import NationalReport
 from national.conftest import NationalYear

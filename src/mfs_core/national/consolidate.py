@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 
-from mfs_core.national import geo
+from mfs_core import geo
 from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError

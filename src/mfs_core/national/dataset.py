@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mfs_core import geo
 from mfs_core.errors import InputError
-from mfs_core.national import geo
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.files import AtomicPartition, has_entry, remove_partition
 from mfs_core.national.schema import (

@@ -3,7 +3,7 @@
 One block of headline figures for the nation, then a table per level (régions, then
 départements, and sites when asked): sites, requests, first-contact resolution, autonomy,
 referrals with a known outcome. Régions and départements are named as in the COG 2024
-(:mod:`mfs_core.national.geo`); partners, procedures and thematiques by the labels of the
+(:mod:`mfs_core.geo`); partners, procedures and thematiques by the labels of the
 per-site report (:func:`mfs_core.journal.report.label`).
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mfs_core import geo
 from mfs_core.journal.report import label, month_title, percent
-from mfs_core.national import geo
 from mfs_core.national.indicators import Indicators, NationalReport
 
 __all__ = ["to_text"]

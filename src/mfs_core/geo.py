@@ -57,7 +57,7 @@ class Place:
 @functools.cache
 def departements() -> dict[str, Departement]:
     """Every département of the COG 2024 by code (``"64"``, ``"2A"``, ``"974"``)."""
-    text = resources.files("mfs_core.national").joinpath("data/cog-2024-departements.csv")
+    text = resources.files("mfs_core").joinpath("data/cog-2024-departements.csv")
     rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
     return {
         row["dep"]: Departement(row["dep"], row["libelle_dep"], row["reg"], row["libelle_reg"])
