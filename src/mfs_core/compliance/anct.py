@@ -138,7 +138,8 @@ def iter_anct_results(
     Each unreadable row is given to ``on_skipped`` as one ``FILE: line N: column: expected
     ..., got ...`` line (its problems joined by ``; ``), in file order, and the other rows
     are checked. A file that cannot be read at all (size, encoding, separator, missing
-    columns) raises :class:`InputError` before the first result.
+    columns) raises :class:`InputError` when this function is called, before any result;
+    iterate the results to the end (or close them) to close the file.
 
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
@@ -146,8 +147,15 @@ def iter_anct_results(
     the file gathers each group's hours). A row repeating an earlier row's ``id_fs`` gets an
     ``anct.duplicate-id`` finding: the only state kept across rows is each id's first line.
     """
-    source = str(path)
-    with AnctTable(path, REQUIRED_COLUMNS) as table:
+    table = AnctTable(path, REQUIRED_COLUMNS)  # the file's own problems: raised now
+    return _results(table, runner, on_skipped)
+
+
+def _results(
+    table: AnctTable, runner: Runner, on_skipped: Callable[[str], object]
+) -> Iterator[SiteResult]:
+    source = table.source
+    with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
             groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
