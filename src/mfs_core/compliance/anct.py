@@ -33,7 +33,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -52,6 +52,9 @@ from mfs_core.hours import (
     WeeklySchedule,
     from_anct_days,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
 
 __all__ = [
     "ANCT_CHECKS",
@@ -160,11 +163,51 @@ def _results(
         if runner.hours_scope is HoursScope.STRUCTURE:
             groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
             table.rewind()
-        first_line: dict[str, int] = {}
-        for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
-            result = _check_row(row, runner, source, groups)
-            seen = first_line.setdefault(row.id, row.line)
-            yield result if seen == row.line else _duplicate(result, row, seen)
+        first_lines = FirstLines()
+        try:
+            for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
+                result = _check_row(row, runner, source, groups)
+                seen = first_lines.first(row.id, row.line)
+                yield result if seen == row.line else _duplicate(result, row, seen)
+        finally:
+            first_lines.close()
+
+
+class FirstLines:
+    """The first line each ``id_fs`` was seen on: a dictionary up to :attr:`IN_MEMORY`
+    ids (the national list and ten times it), then a temporary SQLite table, whose page
+    cache is bounded: memory stays flat at a hundred times the list."""
+
+    #: Ids kept in the dictionary before moving to SQLite (about 130 bytes each).
+    IN_MEMORY = 50_000
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+        self._db: sqlite3.Connection | None = None
+
+    def first(self, key: str, line: int) -> int:
+        """The line ``key`` was first seen on: ``line`` when it is new (then recorded)."""
+        if self._db is None:
+            seen = self._lines.setdefault(key, line)
+            if len(self._lines) > self.IN_MEMORY:
+                self._spill()
+            return seen
+        if self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, line)).rowcount:
+            return line
+        row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
+        return int(row[0])
+
+    def _spill(self) -> None:
+        import sqlite3
+
+        self._db = sqlite3.connect("")  # a private database in a temporary file
+        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
+        self._lines = {}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
 
 
 def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:

@@ -29,7 +29,7 @@ __all__ = ["MAX_ANCT_BYTES", "AnctTable"]
 #: Largest list read: 1 GiB, some 600 times the national list (2,845 rows, 1.7 MiB). The
 #: list is streamed, so the bound is a sanity check (a wrong path), not a memory bound.
 MAX_ANCT_BYTES = 1024 * 1024 * 1024
-_CHUNK = 1024 * 1024
+_CHUNK = 64 * 1024
 
 
 class AnctTable:
