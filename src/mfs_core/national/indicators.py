@@ -46,9 +46,13 @@ def _rate(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
+def _order(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 def sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
     """Non-zero counts, largest first, then by key (the report's order)."""
-    return dict(sorted(((k, n) for k, n in counts.items() if n), key=lambda i: (-i[1], i[0])))
+    return dict(sorted([item for item in counts.items() if item[1]], key=_order))
 
 
 @attrs.frozen(kw_only=True)

@@ -69,7 +69,11 @@ def headline_columns() -> tuple[str, ...]:
 
 
 def headline_sql(months: Sequence[str]) -> str:
-    """The headline query over the table ``requests`` for ``months`` (``YYYY-MM``)."""
+    """The headline query over the table ``requests`` for ``months`` (``YYYY-MM``).
+
+    The rows are counted once per site and month (the costly pass: one aggregate per
+    column and row), then those few rows are rolled up to the départements, régions and
+    the nation: grouping sets over the raw rows would count every row once per set."""
     sums = ["COUNT(*) AS n"]
     for dimension, values in PIVOTS.items():
         sums += [_count_if(f"{dimension} = '{v}'", f"{dimension}__{v}") for v in values]
@@ -84,10 +88,13 @@ def headline_sql(months: Sequence[str]) -> str:
         for decision in RoutingDecision
     ]
     levels = ", ".join(LEVELS)
+    counted = headline_columns()[headline_columns().index("n") :]
+    rolled = ", ".join(f"SUM({name}) AS {name}" for name in counted)
     return (
-        f"SELECT month, {levels}, GROUPING_ID(month, {levels}) AS level_id, {', '.join(sums)} "
-        f"FROM requests WHERE month IN ({_months_clause(months)}) "
-        "GROUP BY GROUPING SETS ((month), (month, region), (month, departement), "
+        f"WITH per_site AS (SELECT month, {levels}, {', '.join(sums)} FROM requests "
+        f"WHERE month IN ({_months_clause(months)}) GROUP BY month, {levels}) "
+        f"SELECT month, {levels}, GROUPING_ID(month, {levels}) AS level_id, {rolled} "
+        "FROM per_site GROUP BY GROUPING SETS ((month), (month, region), (month, departement), "
         f"(month, {levels}))"
     )
 
@@ -154,32 +161,53 @@ def breakdown_sql(months: Sequence[str], *, sites: bool = False) -> str:
     )
 
 
+def _positions() -> tuple[dict[str, list[tuple[str, int]]], list[tuple[str, int]]]:
+    """Where each closed dimension's counts sit in a headline row: dimension -> [(key,
+    column index)], and the same for the outcomes that differ from the decision."""
+    index = {name: i for i, name in enumerate(headline_columns())}
+    pivots = {
+        dimension: [(str(value), index[f"{dimension}__{value}"]) for value in values]
+        + [(NONE_KEY, index[f"{dimension}__{_NONE_SUFFIX}"])]
+        for dimension, values in PIVOTS.items()
+    }
+    differs = [(str(decision), index[f"differs__{decision}"]) for decision in RoutingDecision]
+    return pivots, differs
+
+
+#: Computed once: a national year has some 34,000 site-months to read.
+_PIVOT_AT, _DIFFERS_AT = _positions()
+_N_AT, _IDENTIFIED_AT, _REPEAT_AT = (
+    headline_columns().index(name) for name in ("n", "identified", "repeat_visits")
+)
+
+
 class _Group:
     """The counts of one group read from the rows, before they become :class:`Indicators`."""
 
-    __slots__ = ("breakdowns", "counts", "sites")
+    __slots__ = ("breakdowns", "counts", "row", "sites")
 
-    def __init__(self, counts: dict[str, Any]) -> None:
+    def __init__(self, counts: dict[str, Any], row: Sequence[Any]) -> None:
         self.counts = counts
+        self.row = row
         self.sites = 0
         self.breakdowns: dict[str, dict[str, int]] = {}
 
     def indicators(self, with_breakdowns: bool) -> Indicators:
-        counts = self.counts
+        row = self.row
         by: dict[str, dict[str, int]] = {}
-        for dimension, values in PIVOTS.items():
-            found = {value: int(counts[f"{dimension}__{value}"]) for value in values}
-            found[NONE_KEY] = int(counts[f"{dimension}__{_NONE_SUFFIX}"])
-            if sum(found.values()) != counts["n"]:
+        for dimension, positions in _PIVOT_AT.items():
+            found = {key: int(row[at]) for key, at in positions if row[at]}
+            if sum(found.values()) != row[_N_AT]:
                 raise DatasetError(
-                    f"month {counts['month']}: column {dimension} holds values other than "
-                    f"{', '.join(values)} or null: not a dataset written by mfs-core"
+                    f"month {self.counts['month']}: column {dimension} holds values other "
+                    f"than {', '.join(PIVOTS[dimension])} or null: not a dataset written by "
+                    "mfs-core"
                 )
             by[dimension] = sorted_counts(found)
-        differs = {
-            decision.value: int(counts[f"differs__{decision}"]) for decision in RoutingDecision
-        }
-        opened = {name: sorted_counts(self.breakdowns.get(name, {})) for name in OPEN_DIMENSIONS}
+        differs = {key: int(row[at]) for key, at in _DIFFERS_AT if row[at]}
+        opened: dict[str, dict[str, int] | None] = dict.fromkeys(OPEN_DIMENSIONS)
+        if with_breakdowns:
+            opened = {name: sorted_counts(self.breakdowns.get(name, {})) for name in opened}
         return Indicators(
             sites=self.sites,
             by_outcome=by["outcome"],
@@ -187,12 +215,12 @@ class _Group:
             by_decision=by["decision"],
             by_follow_up=by["follow_up"],
             outcome_differs_by_decision=sorted_counts(differs),
-            identified=int(counts["identified"]),
-            repeat_visits=int(counts["repeat_visits"]),
-            by_partner=opened["partner"] if with_breakdowns else None,
-            by_procedure=opened["procedure"] if with_breakdowns else None,
-            by_thematique=opened["thematique"] if with_breakdowns else None,
-            by_channel=opened["channel"] if with_breakdowns else None,
+            identified=int(row[_IDENTIFIED_AT]),
+            repeat_visits=int(row[_REPEAT_AT]),
+            by_partner=opened["partner"],
+            by_procedure=opened["procedure"],
+            by_thematique=opened["thematique"],
+            by_channel=opened["channel"],
         )
 
 
@@ -209,11 +237,20 @@ def assemble(
     Raises :class:`DatasetError` when the rows show a dataset mfs-core did not write: a
     site in two départements in one month, a value outside a closed dimension.
     """
-    names = headline_columns()
+    width = len(headline_columns())
     # (month, level) -> group key (None for the nation) -> its counts.
     groups: dict[tuple[str, str | None], dict[str | None, _Group]] = collections.defaultdict(dict)
     for row in headline:
-        counts = dict(zip(names, row, strict=True))
+        if len(row) != width:
+            raise DatasetError(f"headline rows of {len(row)} columns, expected {width}")
+        month, region, departement, site, level_id = row[:5]
+        counts = {
+            "month": month,
+            "region": region,
+            "departement": departement,
+            "site": site,
+            "level_id": level_id,
+        }
         month, level = counts["month"], _HEADLINE_LEVEL[int(counts["level_id"])]
         key = counts[level] if level else None
         found = groups[(month, level)]
@@ -222,7 +259,7 @@ def assemble(
                 f"month {month}: site {key} has rows in two départements or régions "
                 "(exported with two INSEE codes?)"
             )
-        found[key] = _Group(counts)
+        found[key] = _Group(counts, row)
     for (month, level), found in list(groups.items()):
         if level != "site":
             continue
