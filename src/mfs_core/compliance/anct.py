@@ -118,8 +118,9 @@ def check_anct_csv(
     """Check every row of the ANCT list, all at once (:func:`iter_anct_results` gives the
     results one at a time, in flat memory).
 
-    An unreadable row is named in ``skipped`` (one ``FILE: line N: column: expected ...,
-    got ...`` line per row, its problems joined by ``; ``) and the other rows are checked;
+    An unreadable row is named in ``skipped`` (one line per row,
+    ``FILE: line N: column: expected ..., got ...``, its problems joined by semicolons)
+    and the other rows are checked;
     without ``skipped``, the rows' problems are raised together as an :class:`InputError`.
     A file that cannot be read at all (encoding, separator, missing columns) always raises.
     """
@@ -138,8 +139,9 @@ def iter_anct_results(
 ) -> Iterator[SiteResult]:
     """The result of each row of the ANCT list as it is read (``-``: standard input).
 
-    Each unreadable row is given to ``on_skipped`` as one ``FILE: line N: column: expected
-    ..., got ...`` line (its problems joined by ``; ``), in file order, and the other rows
+    Each unreadable row is given to ``on_skipped`` as one line,
+    ``FILE: line N: column: expected ..., got ...`` (its problems joined by semicolons),
+    in file order, and the other rows
     are checked. A file that cannot be read at all (size, encoding, separator, missing
     columns) raises :class:`InputError` when this function is called, before any result;
     iterate the results to the end (or close them) to close the file.
