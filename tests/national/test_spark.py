@@ -27,17 +27,22 @@ def _java_home() -> str | None:
     return str(Path(java).resolve().parent.parent) if java else None
 
 
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    home = require_service(
-        "MFS_TEST_JAVA_HOME", "a Java runtime (17 or later) for Spark", _java_home()
-    )
+def _require_pyspark() -> None:
+    """Skip without pyspark locally; fail in CI, where the tests_spark session has it."""
     try:
         import pyspark  # noqa: F401
     except ImportError:
         if os.environ.get("CI"):
             pytest.fail("pyspark is not installed: the tests_spark session installs .[spark]")
         pytest.skip("pyspark is not installed (pip install 'mfs-core[spark]')")
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    home = require_service(
+        "MFS_TEST_JAVA_HOME", "a Java runtime (17 or later) for Spark", _java_home()
+    )
+    _require_pyspark()
     from mfs_core.national.spark import local_session
 
     os.environ["JAVA_HOME"] = home
@@ -72,3 +77,23 @@ def test_spark_job_prints_the_report(
     assert err.startswith("mfs: error: ")
     assert "2024-13" in err
     assert "Traceback" not in err
+
+
+def test_no_java_is_one_line_and_exit_2(national_year: NationalYear, tmp_path: Path) -> None:
+    """Without a Java runtime, ``--engine spark`` says so in one line (exit 2)."""
+    import subprocess
+    import sys
+
+    _require_pyspark()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
+    env["JAVA_HOME"] = str(tmp_path / "no-java")
+    result = subprocess.run(
+        [sys.executable, "-m", "mfs_core.cli", "national", "report", "--month", "2024-06",
+         str(national_year.consolidated), "--engine", "spark"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stdout == ""
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("mfs: error: --engine spark: cannot start Spark")
+    assert "Traceback" not in result.stderr
