@@ -21,7 +21,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     waiver = finding.waiver
     return {
         "check": finding.check,
-        "severity": finding.level.value,
+        "severity": finding.level,  # a StrEnum: written as its value
         "message": finding.message,
         "field": finding.field,
         "suppressed": finding.suppressed,
@@ -40,7 +40,8 @@ def site_data(result: SiteResult, national: bool) -> dict[str, Any]:
         "weekly_hours": result.weekly_hours,
         "opening_days": result.opening_days,
         "findings": [finding_data(f) for f in result.findings],
-        "checks": {check: status.value for check, status in result.statuses.items()},
+        # StrEnum statuses are strings: the encoder writes their value, no copy needed.
+        "checks": result.statuses,
     }
     if national:
         data["departement"] = result.departement
@@ -62,8 +63,13 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     pure-Python one, the cost of the national list), then the summary, indented."""
     out.write(f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "sites": [')
     separator = "\n    "
+    chunk: list[str] = []  # a few hundred sites a write: fewer calls to the escaping
     for result in report.results:
-        out.write(separator + json.dumps(site_data(result, report.national), ensure_ascii=False))
+        chunk.append(separator + json.dumps(site_data(result, report.national), ensure_ascii=False))
         separator = ",\n    "
+        if len(chunk) == 256:
+            out.write("".join(chunk))
+            chunk = []
+    out.write("".join(chunk))
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
     out.write(("\n  ]" if separator == ",\n    " else "]") + f',\n  "summary": {summary}\n}}\n')
