@@ -1,4 +1,5 @@
-"""Quality gates for mfs-core: ``nox`` runs tests, tests_plugins, lint, typecheck and docs.
+"""Quality gates for mfs-core: ``nox`` runs tests, tests_plugins, tests_spark, lint, typecheck
+and docs.
 
 Works with plain pip/virtualenv; set ``NOX_DEFAULT_VENV_BACKEND=uv`` to use uv instead.
 """
@@ -10,7 +11,15 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["tests", "tests_plugins", "plugin_template", "lint", "typecheck", "docs"]
+nox.options.sessions = [
+    "tests",
+    "tests_plugins",
+    "tests_spark",
+    "plugin_template",
+    "lint",
+    "typecheck",
+    "docs",
+]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -21,7 +30,7 @@ PYTHON = "3.11"
 def tests(session: nox.Session) -> None:
     """Run the test suite on the core alone (the external plugins must be absent)."""
     session.install("-e", ".[test,postgres,serve]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-m", "not spark", *session.posargs)
 
 
 #: The external plugins of plugins/, each a separate distribution with its own tests.
@@ -34,7 +43,7 @@ def tests_plugins(session: nox.Session) -> None:
     editable = [arg for path in PLUGIN_DIRS for arg in ("-e", path)]
     session.install("-e", ".[test,postgres,serve]", *editable)
     env = {"MFS_TEST_EXPECT_PLUGINS": "1"}  # the discovery tests assert the plugins are found
-    session.run("pytest", *session.posargs, env=env)
+    session.run("pytest", "-m", "not spark", *session.posargs, env=env)
     for path in PLUGIN_DIRS:
         session.run("pytest", path, env=env)
 
@@ -51,6 +60,14 @@ def plugin_template(session: nox.Session) -> None:
     session.run("mfs", "plugins", "--check")
     session.chdir(package)
     session.run("pytest")
+
+
+@nox.session(python=PYTHON)
+def tests_spark(session: nox.Session) -> None:
+    """The national report on Spark in local mode against DuckDB on the same generated year
+    (needs Java 17 or later: ``.ci/setup.d/60-java.sh``, ``MFS_TEST_JAVA_HOME``)."""
+    session.install("-e", ".[test,spark]")
+    session.run("pytest", "-m", "spark", "tests/national", *session.posargs)
 
 
 @nox.session(python=PYTHON)

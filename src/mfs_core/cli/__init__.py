@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "mfs_core.cli.report_cmd",
     "mfs_core.cli.sheet_cmd",
     "mfs_core.cli.serve_cmd",
+    "mfs_core.cli.national_cmd",
 )
 
 

@@ -94,11 +94,16 @@ def register(subparsers: Any) -> None:
         description="Write the stored requests, then their follow-up events (notes as "
         "redacted, residents as pseudonyms).",
     )
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     export.add_argument("--since", metavar="DATE", help="requests received from DATE on")
     export.add_argument("--until", metavar="DATE", help="requests received before DATE")
-    export.add_argument("--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--output", metavar="FILE", help="write to FILE (default: stdout); parquet: a directory"
+    )
     add_journal_option(export)
+    from mfs_core.cli.national_cmd import add_parquet_options
+
+    add_parquet_options(export)
     export.set_defaults(handler=run_export)
 
     purge = actions.add_parser(
@@ -272,8 +277,12 @@ def _write_export(journal: Journal, args: argparse.Namespace, out: IO[str]) -> i
 
 
 def run_export(args: argparse.Namespace) -> int:
-    _date_option("--since", args.since)  # bad dates refused before the journal is opened
-    _date_option("--until", args.until)
+    since = _date_option("--since", args.since)  # bad dates refused before the journal opens
+    until = _date_option("--until", args.until)
+    if args.format == "parquet":  # a dataset of the national layout: mfs_core.national
+        from mfs_core.cli.national_cmd import run_parquet_export
+
+        return run_parquet_export(args, since, until)
     with opened_journal(args, read_only=True) as journal:
         if args.output:
             try:

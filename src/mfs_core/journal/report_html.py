@@ -40,6 +40,9 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 svg.chart { max-width: 100%; height: auto; }  /* wide label columns scale down */
 svg.chart text { font-size: 13px; fill: #1e1e1e; }
 svg.chart rect.bar { fill: #000091; }
+table { border-collapse: collapse; }
+th, td { padding: .2rem .6rem; text-align: right; }
+th[scope="row"] { text-align: left; }
 footer { margin-top: 2rem; font-size: .85rem; color: #555; }
 @media print { body { margin: 0; } }
 """
@@ -104,11 +107,20 @@ def _figure(value: str, caption: str) -> str:
     return f'<div class="figure"><strong>{html.escape(value)}</strong>{html.escape(caption)}</div>'
 
 
-def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
+def to_html(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
     """The report as a self-contained HTML page (French), charts included; ``names`` gives
     the partners' names (see :func:`~mfs_core.journal.report.registry_names`); thematiques
-    are shown by their data·inclusion label."""
-    title = f"Activité France services — {month_title(report.month)}"
+    are shown by their data·inclusion label. ``site_name`` names the site in the title;
+    ``extra`` is HTML placed after the charts (the trend, the comparison with the
+    département and the nation: :mod:`mfs_core.journal.trend`, :mod:`mfs_core.national`)."""
+    where = f" — {site_name}" if site_name else ""
+    title = f"Activité France services{where} — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
         (
@@ -163,6 +175,7 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
 {figures}
 </section>
 {charts}
+{extra}
 <footer>
 <p>Usagers identifiés (pseudonymes) : {report.residents} ; revenus dans le mois :
 {report.repeat_visits} fois.</p>
