@@ -30,7 +30,7 @@ PYTHON = "3.11"
 def tests(session: nox.Session) -> None:
     """Run the test suite on the core alone (the external plugins must be absent)."""
     session.install("-e", ".[test,postgres,serve]")
-    session.run("pytest", "-m", "not spark", *session.posargs)
+    session.run("pytest", "-n", "auto", "-m", "not spark", *session.posargs)
 
 
 #: The external plugins of plugins/, each a separate distribution with its own tests.
@@ -43,7 +43,7 @@ def tests_plugins(session: nox.Session) -> None:
     editable = [arg for path in PLUGIN_DIRS for arg in ("-e", path)]
     session.install("-e", ".[test,postgres,serve]", *editable)
     env = {"MFS_TEST_EXPECT_PLUGINS": "1"}  # the discovery tests assert the plugins are found
-    session.run("pytest", "-m", "not spark", *session.posargs, env=env)
+    session.run("pytest", "-n", "auto", "-m", "not spark", *session.posargs, env=env)
     for path in PLUGIN_DIRS:
         session.run("pytest", path, env=env)
 
