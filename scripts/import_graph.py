@@ -22,40 +22,53 @@ import sys
 import tomllib
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "import-graph.md"
 PACKAGE = "mfs_core"
 
 
-def floors(pyproject: Path = ROOT / "pyproject.toml") -> list[list[str]]:
-    """The floors of the ``floors`` contract, top first: each a list of module names
-    (``(name)``, an optional module, is kept without its brackets)."""
+def _contract(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, Any]:
     config = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "floors"]
+    return dict(contract)
+
+
+def floors() -> list[list[str]]:
+    """The floors of the ``floors`` contract, top first: each a list of module names
+    (``(name)``, an optional module, is kept without its brackets)."""
     return [
         [name.strip().strip("()") for name in re.split(r"[|:]", layer)]
-        for layer in contract["layers"]
+        for layer in _contract()["layers"]
     ]
+
+
+def ignored() -> list[tuple[str, str]]:
+    """The imports the ``floors`` contract ignores, ``(importer, imported)``: type-only
+    names, each explained in ``pyproject.toml``."""
+    pairs = (line.split("->") for line in _contract().get("ignore_imports", []))
+    return [(importer.strip(), imported.strip()) for importer, imported in pairs]
+
+
+def _child(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
 
 
 def module_imports() -> dict[str, set[str]]:
     """Direct child of mfs_core -> the other direct children it imports (``""``: the
-    package's own ``__init__``)."""
+    package's own ``__init__``), without the imports the contract ignores."""
     import grimp
 
     graph = grimp.build_graph(PACKAGE, cache_dir=None)
-
-    def child(module: str) -> str:
-        parts = module.split(".")
-        return parts[1] if len(parts) > 1 else ""
-
+    skipped = set(ignored())
     imports: dict[str, set[str]] = defaultdict(set)
     for module in graph.modules:
-        imports[child(module)]  # a module that imports nothing is listed too
+        imports[_child(module)]  # a module that imports nothing is listed too
         for imported in graph.find_modules_directly_imported_by(module):
-            if child(imported) != child(module):
-                imports[child(module)].add(child(imported))
+            if _child(imported) != _child(module) and (module, imported) not in skipped:
+                imports[_child(module)].add(_child(imported))
     return dict(imports)
 
 
@@ -105,6 +118,15 @@ def render() -> str:
             f"`{name}`" + ("" if name in imports else " (not yet written)") for name in layer
         )
         lines.append(f"| {top - n} | {names} |")
+    exceptions = ignored()
+    if exceptions:
+        lines += [
+            "",
+            "Imports the contract ignores (names for type checkers only, never imported at",
+            "run time; the reason is written beside them in `pyproject.toml`):",
+            "",
+            *(f"- `{importer}` → `{imported}`" for importer, imported in exceptions),
+        ]
     lines += [
         "",
         "## Who imports whom",

@@ -6,10 +6,14 @@ conftest files, ``from conftest import ...`` would pick whichever was imported f
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
 import sys
+import urllib.parse
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -65,17 +69,32 @@ def install_test_distribution(
     return target
 
 
-#: The maintenance scripts (``scripts/``), which are not part of the package.
-SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
-
-
-def load_script(name: str) -> ModuleType:
-    """The module ``scripts/NAME.py``, imported under ``NAME`` (dataclasses look their
-    module up in ``sys.modules``)."""
-    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+def load_script(name: str, path: Path) -> ModuleType:
+    """Import the script at ``path`` (``scripts/`` is not a package) as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
+    sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+@contextlib.contextmanager
+def fresh_postgres_url() -> Iterator[str]:
+    """The URL of a new, empty schema on the test PostgreSQL server (dropped afterwards);
+    skipped locally, failed in CI, without ``MFS_TEST_POSTGRES_URL``."""
+    base = require_service("MFS_TEST_POSTGRES_URL", "no PostgreSQL server to test against")
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    # Each user gets its own schema: libpq's ``options`` sets the search path.
+    options = urllib.parse.quote(f"-csearch_path={schema}")
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options={options}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -18,7 +18,7 @@ ROOT = Path(__file__).parents[1]
 
 @pytest.fixture(scope="module")
 def graph() -> ModuleType:
-    return load_script("import_graph")
+    return load_script("import_graph", ROOT / "scripts" / "import_graph.py")
 
 
 def test_the_import_graph_page_is_up_to_date(graph: ModuleType) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from mfs_core.partners._sources import DATA_INCLUSION_THEMATIQUES
-from mfs_core.thematiques import THEMATIQUE_LABELS, thematique_label
+from mfs_core.thematiques import THEMATIQUE_LABELS, THEMATIQUES, thematique_label
 
 
 def test_labels_cover_exactly_the_schema_codes() -> None:
     # Two transcriptions of the same schema version: no code missing, none extra.
-    assert set(THEMATIQUE_LABELS) == DATA_INCLUSION_THEMATIQUES
+    assert set(THEMATIQUE_LABELS) == THEMATIQUES
 
 
 def test_labels_are_french_text_not_codes() -> None:

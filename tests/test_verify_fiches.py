@@ -16,7 +16,7 @@ from mfs_test_support import load_script
 
 @pytest.fixture(scope="module")
 def verify() -> ModuleType:
-    return load_script("verify_fiches")
+    return load_script("verify_fiches", Path(__file__).parents[1] / "scripts" / "verify_fiches.py")
 
 
 def _text(value: str) -> dict[str, Any]:

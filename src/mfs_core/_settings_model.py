@@ -60,7 +60,43 @@ class MfsSettings(BaseSettings):
         description="A procedure or rule verified longer ago than this is a finding.",
     )
 
-    @field_validator("plugins_enable", "plugins_disable", mode="before")
+    # -- mfs serve (read by mfs_core.serve only; formats documented in docs/http.md) --------
+    api_tokens: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Bearer tokens of the HTTP service, comma-separated SITE:ROLE:TOKEN "
+        "entries (ROLE agent or manager; TOKEN at least 32 characters, or sha256:HEX of it). "
+        "Secrets: never logged, compared in constant time.",
+    )
+    api_site_id: str | None = Field(
+        default=None,
+        description="The counter whose journal this server holds; when set, only tokens of "
+        "this site may write or read the journal.",
+    )
+    api_open_read: bool | None = Field(
+        default=None,
+        description="Whether reading (catalogue, routing, checks, desk page) needs no token; "
+        "default: open when the server listens on a loopback address only.",
+    )
+    api_cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed by CORS (comma-separated); empty: CORS off.",
+    )
+    api_max_body_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=1024,
+        le=64 * 1024 * 1024,
+        description="Largest request body of the HTTP service (bytes) for JSON-lines "
+        "streams; a single JSON document is limited to 1 MiB.",
+    )
+
+    @field_validator("api_tokens", mode="before")
+    @classmethod
+    def _split_tokens(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [entry.strip() for entry in value.split(",") if entry.strip()]
+        return value
+
+    @field_validator("plugins_enable", "plugins_disable", "api_cors_origins", mode="before")
     @classmethod
     def _split_commas(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -19,6 +19,7 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from mfs_core.contract import Format, malformed
 from mfs_core.errors import InputError
 
 __all__ = ["converter", "structure", "unstructure"]
@@ -149,24 +150,42 @@ def _no_string_as_sequence(type_: Any, conv: cattrs.Converter) -> Callable[[Any,
 
 
 def _skip_runtime_only_fields(conv: cattrs.Converter) -> None:
-    """Callables (predicates, evaluators) and provenance never come from a file.
+    """The registration types of the hooks (:data:`mfs_core.hookspecs.HOOKS`): callables
+    (predicates, evaluators) and provenance never come from a file, and the formats their
+    hook declares (ids, partner codes, fiche ids) are checked as the registry checks them.
 
     Provenance is written out (so JSON says which plugin gave what) but never read back: the
     registry stamps it.
     """
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-    from mfs_core import model
+    from mfs_core.hookspecs import HOOKS
 
-    runtime_only = {"predicate", "evaluate"}
-    for cls in (model.Partner, model.Procedure, model.ReferralRule, model.Check):
+    for hook in HOOKS:
+        cls = hook.type
         fields = {a.name for a in attrs.fields(cls)}
-        skip: dict[str, Any] = {name: override(omit=True) for name in fields & runtime_only}
+        skip: dict[str, Any] = {name: override(omit=True) for name in fields & set(hook.calls)}
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **skip))
         skip_in: dict[str, Any] = dict(skip, provenance=override(omit=True))
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **skip_in)
-        )
+        base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **skip_in)
+        conv.register_structure_hook(cls, _formats_checked(base, hook.formats))
+
+
+def _formats_checked(
+    structure_fn: Callable[[Any, Any], Any], formats: Mapping[str, Format]
+) -> Callable[[Any, Any], Any]:
+    def structure_checked(value: Any, type_: Any) -> Any:
+        item = structure_fn(value, type_)
+        problems = malformed(item, formats, {})
+        if problems:
+            raise ClassValidationError(
+                f"While structuring {type_.__name__}",
+                [ValueError(problem.message) for problem in problems],
+                type_,
+            )
+        return item
+
+    return structure_checked
 
 
 converter: cattrs.Converter = _make_converter()

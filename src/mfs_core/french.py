@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from mfs_core.timezone import PARIS
@@ -36,6 +36,7 @@ __all__ = [
     "OUTCOME_FR",
     "PERMANENCE_ELSEWHERE",
     "PERSONAL_DATA_FR",
+    "RECOGNITION_LEVEL_FR",
     "RESIDENT",
     "RESIDENTS",
     "SEVERITY_FR",
@@ -48,6 +49,7 @@ __all__ = [
     "month_title",
     "percent",
     "plural",
+    "quoted",
     "when",
 ]
 
@@ -79,6 +81,17 @@ DECISION_FR = _frozen(
         "referral": "relais vers un partenaire",
         "orientation": "orientation vers un service local",
         "unknown": "besoin non identifié",
+        "clarify": f"précision à demander à l'{RESIDENT}",
+    }
+)
+
+#: What need recognition concluded (:class:`mfs_core.recognition.Level` values).
+RECOGNITION_LEVEL_FR = _frozen(
+    {
+        "confident": "démarche reconnue",
+        "ambiguous": f"plusieurs démarches proches : poser la question à l'{RESIDENT}",
+        "weak": "rien d'assez sûr : suggestions seulement",
+        "none": "aucune démarche ne correspond",
     }
 )
 
@@ -162,6 +175,11 @@ WEBSITE_KIND_FR = _frozen(
         "unofficial": "site non officiel",
     }
 )
+
+
+def quoted(words: Iterable[str]) -> str:
+    """``« carte », « vitale »``: words as the usager said them, in French quotes."""
+    return ", ".join(f"« {word} »" for word in words)
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:

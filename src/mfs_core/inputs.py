@@ -53,6 +53,7 @@ __all__ = [
     "open_binary",
     "parse_date",
     "parse_json",
+    "parse_toml",
     "read_bytes",
     "read_text",
     "read_toml",
@@ -251,10 +252,15 @@ def read_toml(path: str, *, option: str | None = None) -> dict[str, Any]:
     Raises :class:`InputError` naming the file for every problem: unreadable, too large,
     not UTF-8, invalid TOML, too deep, a NUL in a string.
     """
+    source = "<stdin>" if path == "-" else path
+    return parse_toml(decode_utf8(read_bytes(path, option=option), source), source)
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """Parse TOML text read from ``source`` with the limits above (depth, text); raise
+    :class:`InputError` naming ``source`` on any problem."""
     import tomllib
 
-    source = "<stdin>" if path == "-" else path
-    text = decode_utf8(read_bytes(path, option=option), source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

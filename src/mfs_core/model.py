@@ -8,6 +8,12 @@ Contributions made by plugins (:class:`Partner`, :class:`Procedure`, :class:`Ref
 :class:`Check`) carry a :class:`Provenance` stamped by the registry: which plugin and which
 distribution gave them. Provenance is not part of equality, so a contribution compares equal
 to itself before and after stamping.
+
+The formats of ids, partner codes and fiche ids (the ``*_PATTERN`` constants) are checked
+where values come in, not by the constructors: by the converter for files and by the
+registry for plugins (:mod:`mfs_core.contract`), so that one malformed item of a plugin is
+reported and left out while the rest of its hook is kept. A partner imports these classes
+from :mod:`mfs_core.plugin`.
 """
 
 from __future__ import annotations
@@ -15,24 +21,35 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+if TYPE_CHECKING:
+    from mfs_core.compliance.findings import Finding
+    from mfs_core.compliance.site import Site
+    from mfs_core.routing.context import SiteContext
+    from mfs_core.routing.request import Request
+
 __all__ = [
+    "CORE_DISTRIBUTION",
+    "FICHE_ID_PATTERN",
     "KNOWN_FACTS",
     "NATIONAL_PARTNERS",
+    "PARTNER_CODE_PATTERN",
     "PROCEDURE_ID_PATTERN",
     "Channel",
     "Check",
+    "CheckEvaluate",
     "Partner",
     "PartnerKind",
     "Procedure",
     "Provenance",
     "ReferralRule",
     "ReferralTarget",
+    "RulePredicate",
     "Severity",
     "Verification",
     "as_offset",
@@ -116,22 +133,17 @@ KNOWN_FACTS: dict[str, str] = {
 }
 
 
+#: The distribution of the core's own plugins (the nine partners and the label's checks):
+#: trusted code, which the runner calls without the plugin guard.
+CORE_DISTRIBUTION = "mfs-core"
+
+
 class Verification(enum.StrEnum):
     """How well a piece of reference data was verified against its public source."""
 
     YES = "yes"
     PARTIAL = "partial"
     NO = "no"
-
-
-def _matches(
-    pattern: re.Pattern[str], what: str
-) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def validate(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and not pattern.match(value):
-            raise ValueError(f"{attribute.name}: {value!r} is not {what}")
-
-    return validate
 
 
 def as_offset(value: dt.datetime) -> dt.datetime:
@@ -155,6 +167,39 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+class RulePredicate(Protocol):
+    """What a referral rule's ``predicate`` is: called as ``predicate(request, context)``.
+
+    ``request`` is the :class:`~mfs_core.routing.request.Request` being routed (its
+    ``procedure``, ``facts``, ``channel``, ``urgency``...), ``context`` the
+    :class:`~mfs_core.routing.context.SiteContext` of the counter at that moment (``now``,
+    agents on duty, permanences...). It returns whether the rule fires; its result is read
+    with ``bool()``, so ``None`` means no. It runs under the plugin guard (see
+    :mod:`mfs_core.isolation`): one that raises, prints or overruns its budget is skipped
+    for that request and named in the decision's trace. The registry leaves out a rule
+    whose predicate cannot be called with these two arguments.
+    """
+
+    def __call__(self, request: Request, context: SiteContext, /) -> bool: ...
+
+
+class CheckEvaluate(Protocol):
+    """What a check's ``evaluate`` is: called as ``evaluate(site)``.
+
+    ``site`` is the :class:`~mfs_core.compliance.site.Site` read from a site file (or an
+    ANCT row), with ``site.context`` the
+    :class:`~mfs_core.compliance.context.CheckContext` (evaluation date, schedules,
+    installed partners). It returns or yields one
+    :class:`~mfs_core.compliance.findings.Finding` per problem; an empty iterable or
+    ``None`` means the site passes. Anything else (a string, a number, an item that is not
+    a ``Finding``) and any exception are reported as an error finding naming the plugin.
+    The registry leaves out a check whose ``evaluate`` is missing or cannot be called with
+    one argument.
+    """
+
+    def __call__(self, site: Site, /) -> Iterable[Finding] | None: ...
+
+
 @attrs.frozen(kw_only=True)
 class Provenance:
     """Who contributed a registration object: the plugin name and its distribution."""
@@ -163,6 +208,11 @@ class Provenance:
     distribution: str
     version: str = ""
 
+    @property
+    def core(self) -> bool:
+        """Whether the core itself contributed it (:data:`CORE_DISTRIBUTION`)."""
+        return self.distribution == CORE_DISTRIBUTION
+
 
 @attrs.frozen(kw_only=True)
 class Partner:
@@ -170,14 +220,18 @@ class Partner:
 
     ``domains`` are the official web domains (without scheme); a sub-domain of one of them is
     official too. They let the library tell the partner's site from a paid look-alike.
+    ``keywords`` are words residents use for the partner itself (« cpam », « sécu »): in a
+    need they favour this partner's procedures among those the other words found (need
+    recognition, :mod:`mfs_core.recognition`).
     """
 
-    code: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    code: str
     name: str
     kind: PartnerKind = PartnerKind.NATIONAL
     domains: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     website: str | None = None
     reference: str = ""
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -191,20 +245,29 @@ class Procedure:
     last checked against that source. ``needs_appointment`` says whether handling it at the
     counter usually needs an appointment (contacts with the operator, research) rather than
     an answer at once; an appointment elsewhere (e.g. in a town hall) does not count.
+
+    Need recognition (:mod:`mfs_core.recognition`) searches, with decreasing weight:
+    ``keywords`` (the words residents use: acronyms, everyday words), ``title``,
+    ``fiche_title`` (the service-public.fr fiche's own title, verbatim, when ``fiche_id`` is
+    set), ``questions`` (the question titles listed on that fiche, verbatim) and
+    ``description`` (one or two sentences in French). All are optional but the title; a
+    plugin fills them to make its procedures found, and cites where they come from in
+    ``reference``.
     """
 
-    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a procedure id"))
-    partner: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    id: str
+    partner: str
     title: str
     thematiques: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    fiche_id: str | None = attrs.field(
-        default=None, validator=_matches(FICHE_ID_PATTERN, "a service-public.fr fiche id")
-    )
+    fiche_id: str | None = None
     online_url: str | None = None
     channels: tuple[Channel, ...] = attrs.field(default=(Channel.COUNTER,), converter=_tuple)
     documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     needs_appointment: bool = False
     keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    fiche_title: str | None = None
+    description: str = ""
+    questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     reference: str = ""
     verification: Verification = Verification.PARTIAL
     last_verified: dt.date | None = None
@@ -217,13 +280,13 @@ class ReferralRule:
 
     A rule applies to the procedures it names (``procedures``), or to every procedure of its
     partner when that tuple is empty, and fires when every fact in ``when_facts`` is true on
-    the request (e.g. ``("dispute",)``). An optional ``predicate`` covers what facts cannot
-    express; the router guards it so a raising predicate is skipped and named in the trace.
-    Lower ``priority`` values are considered first.
+    the request (e.g. ``("dispute",)``). An optional ``predicate`` (:class:`RulePredicate`)
+    covers what facts cannot express; the router guards it so a raising predicate is skipped
+    and named in the trace. Lower ``priority`` values are considered first.
     """
 
-    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a rule id"))
-    partner: str = attrs.field(validator=_matches(PARTNER_CODE_PATTERN, "a partner code"))
+    id: str
+    partner: str
     target: ReferralTarget
     reason: str
     procedures: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -232,7 +295,7 @@ class ReferralRule:
     priority: int = 100
     reference: str = ""
     last_verified: dt.date | None = None
-    predicate: Callable[..., bool] | None = attrs.field(default=None, eq=False, repr=False)
+    predicate: RulePredicate | None = attrs.field(default=None, eq=False, repr=False)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -240,16 +303,18 @@ class ReferralRule:
 class Check:
     """A label-compliance check contributed to the catalogue.
 
-    ``evaluate(site)`` receives a :class:`mfs_core.compliance.site.Site` and returns or
-    yields :class:`mfs_core.compliance.findings.Finding` objects (none when the site passes).
-    Verified rules are errors; beliefs are warnings.
+    ``evaluate(site)`` (:class:`CheckEvaluate`) receives a
+    :class:`mfs_core.compliance.site.Site` and returns or yields
+    :class:`mfs_core.compliance.findings.Finding` objects (none when the site passes). A
+    check contributed by a plugin must have one; only the runner's own checks (on waivers)
+    have none. Verified rules are errors; beliefs are warnings.
     """
 
-    id: str = attrs.field(validator=_matches(PROCEDURE_ID_PATTERN, "a check id"))
+    id: str
     title: str
     severity: Severity
     reference: str
     remediation: str
     last_verified: dt.date | None = None
-    evaluate: Callable[..., Iterable[Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    evaluate: CheckEvaluate | None = attrs.field(default=None, eq=False, repr=False)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)

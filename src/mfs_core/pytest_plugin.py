@@ -61,7 +61,7 @@ def mfs_registry(mfs_plugins: Sequence[object]) -> Registry:
 @pytest.fixture
 def mfs_plugin_findings(
     mfs_plugins: Sequence[object], mfs_registry: Registry, mfs_today: dt.date | None
-) -> list[validation.Finding]:
+) -> list[validation.ContributionFinding]:
     """Every finding concerning ``mfs_plugins`` (empty when they are valid)."""
     from mfs_core.testing import check_plugin
 

@@ -10,33 +10,39 @@ Loading, step by step:
 2. the external plugins of the entry-point group ``mfs_core.plugins``, filtered by the
    allow/deny list (:class:`~mfs_core.settings.PluginPolicy`);
 3. ``check_pending()``: a hook implementation for a hook that does not exist is a fault;
-4. each hook of each plugin is called on its own, so a plugin that raises or yields a wrong
-   type is reported by name and skipped while the others keep working. Importing a plugin,
-   registering it and each hook run as plugin code (:mod:`mfs_core.isolation`):
-   ``SystemExit``, ``KeyboardInterrupt``, output on stdout and overrunning the load budget
-   are faults too;
-5. every contribution is stamped with its :class:`~mfs_core.model.Provenance`; a duplicate id
+4. each hook of :data:`~mfs_core.hookspecs.HOOKS` is called on its own for each plugin, so
+   a plugin that raises or yields a wrong type is reported by name and skipped while the
+   others keep working. Importing a plugin, registering it and each hook run as plugin code
+   (:mod:`mfs_core.isolation`): ``SystemExit``, ``KeyboardInterrupt``, output on stdout and
+   overrunning the load budget are faults too;
+5. each item is checked as its hook declares (:meth:`~mfs_core.hookspecs.Hook.malformed`):
+   a malformed item is left out and recorded as a fault of stage ``value`` with its own
+   code, the rest of the hook is kept;
+6. every contribution is stamped with its :class:`~mfs_core.model.Provenance`; a duplicate id
    is rejected with both plugins named (the first one in plugin order is kept);
-6. in strict mode any fault raises :class:`~mfs_core.errors.PluginError`.
+7. in strict mode any fault raises :class:`~mfs_core.errors.PluginError`.
 
 Plugin order, used for duplicates and never for output, is: built-ins, then external plugins
-by name. Every mapping is sorted by id.
+by name. Every mapping is sorted by id and read-only; the registry itself is immutable.
 """
 
 from __future__ import annotations
 
+import enum
 import functools
 import importlib
 import importlib.metadata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import attrs
 import pluggy
 
 from mfs_core import __version__, hookspecs
+from mfs_core.contract import ContributionCode, members
 from mfs_core.errors import PluginError
+from mfs_core.hookspecs import HOOKS, Hook
 from mfs_core.isolation import (
     DEFAULT_BUDGET,
     Budget,
@@ -44,65 +50,105 @@ from mfs_core.isolation import (
     call_plugin,
     collect_plugin,
 )
-from mfs_core.model import Check, Partner, Procedure, Provenance, ReferralRule
+from mfs_core.model import CORE_DISTRIBUTION, Check, Partner, Procedure, Provenance, ReferralRule
 from mfs_core.settings import PluginPolicy
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginFault", "PluginInfo", "Registry"]
+__all__ = [
+    "BUILTIN_DISTRIBUTION",
+    "ENTRY_POINT_GROUP",
+    "PluginFault",
+    "PluginInfo",
+    "PluginStage",
+    "Registry",
+]
 
 #: The entry-point group through which external plugins are found.
 ENTRY_POINT_GROUP = "mfs_core.plugins"
-BUILTIN_DISTRIBUTION = "mfs-core"
+#: The distribution of the built-in plugins.
+BUILTIN_DISTRIBUTION = CORE_DISTRIBUTION
 
-T = TypeVar("T", Partner, Procedure, ReferralRule, Check)
+
+class PluginStage(enum.StrEnum):
+    """Where a plugin went wrong."""
+
+    IMPORT = "import"  # importing its module failed
+    REGISTER = "register"  # pluggy refused it (e.g. an implementation of an unknown hook)
+    HOOK = "hook"  # a hook raised, exited, printed or overran: its contributions are lost
+    TYPE = "type"  # a hook yielded an object of another type (left out)
+    VALUE = "value"  # an item has a malformed value (left out; ``code`` says which)
+    DUPLICATE = "duplicate"  # an id another plugin contributed first (left out)
 
 
 @attrs.frozen(kw_only=True)
 class PluginFault:
-    """A problem with one plugin: at import, registration, or inside a hook."""
+    """A problem with one plugin: at import, registration, inside a hook, or with one item.
+
+    For a malformed item (stage ``value``), ``subject`` is its id and ``code`` the
+    :class:`~mfs_core.contract.ContributionCode` ``mfs plugins --check`` reports.
+    """
 
     plugin: str
-    stage: str  # import | register | hook | type | duplicate
+    stage: PluginStage
     message: str
     #: The plugin overran its time budget (it is then skipped for the rest of the process).
     timed_out: bool = False
+    subject: str = ""
+    code: ContributionCode | None = None
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r} ({self.stage}): {self.message}"
 
 
+def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen(kw_only=True)
 class PluginInfo:
-    """What the registry knows of one plugin, for ``mfs plugins``."""
+    """What the registry knows of one plugin, for ``mfs plugins``.
+
+    ``counts`` holds the number of contributions kept per hook, by the hook's ``plural``
+    (``partners``, ``procedures``...); ``hook_implementations`` how many hooks the plugin
+    implements (0: its entry point most likely names a module without hooks).
+    """
 
     name: str
     distribution: str
     version: str
     builtin: bool
     loaded: bool = True
-    partners: int = 0
-    procedures: int = 0
-    referral_rules: int = 0
-    checks: int = 0
+    counts: Mapping[str, int] = attrs.field(factory=dict, converter=_counts)
+    hook_implementations: int = 0
     faults: tuple[PluginFault, ...] = ()
 
+    def count(self, plural: str) -> int:
+        """Contributions kept for the hook whose ``plural`` is given (0 if none)."""
+        return self.counts.get(plural, 0)
 
-@attrs.frozen
-class _Kind(Generic[T]):
-    hook: str
-    cls: type[T]
-    label: str
+    @property
+    def partners(self) -> int:
+        """Partners kept."""
+        return self.count("partners")
 
+    @property
+    def procedures(self) -> int:
+        """Procedures kept."""
+        return self.count("procedures")
 
-_KINDS: tuple[_Kind[Any], ...] = (
-    _Kind("mfs_partners", Partner, "partner"),
-    _Kind("mfs_procedures", Procedure, "procedure"),
-    _Kind("mfs_referral_rules", ReferralRule, "referral rule"),
-    _Kind("mfs_checks", Check, "check"),
-)
+    @property
+    def referral_rules(self) -> int:
+        """Referral rules kept."""
+        return self.count("referral_rules")
 
+    @property
+    def checks(self) -> int:
+        """Checks kept."""
+        return self.count("checks")
 
-def _key(item: Partner | Procedure | ReferralRule | Check) -> str:
-    return item.code if isinstance(item, Partner) else item.id
+    @property
+    def contributions(self) -> int:
+        """Every contribution kept, all hooks together."""
+        return sum(self.counts.values())
 
 
 @attrs.frozen
@@ -114,37 +160,44 @@ class _Candidate:
     load: Callable[[], object]
 
 
+def _plugins(value: Iterable[PluginInfo]) -> tuple[PluginInfo, ...]:
+    return tuple(value)
+
+
+def _faults(value: Iterable[PluginFault]) -> tuple[PluginFault, ...]:
+    return tuple(value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True, eq=False)  # identity, as a loaded registry is one load
 class Registry:
     """Every contribution of every loaded plugin, checked once, sorted by id.
 
-    Build it with :meth:`load`; the attributes are read-only mappings.
+    Build it with :meth:`load`. It is immutable: the mappings are read-only views sorted by
+    id, one per hook of :data:`~mfs_core.hookspecs.HOOKS` (named after its ``plural``).
     """
 
-    def __init__(
-        self,
-        *,
-        partners: Mapping[str, Partner],
-        procedures: Mapping[str, Procedure],
-        referral_rules: Mapping[str, ReferralRule],
-        checks: Mapping[str, Check],
-        plugins: Sequence[PluginInfo],
-        faults: Sequence[PluginFault],
-        budget: Budget = DEFAULT_BUDGET,
-    ) -> None:
-        self.partners: Mapping[str, Partner] = partners
-        self.procedures: Mapping[str, Procedure] = procedures
-        self.referral_rules: Mapping[str, ReferralRule] = referral_rules
-        self.checks: Mapping[str, Check] = checks
-        self.plugins: tuple[PluginInfo, ...] = tuple(plugins)
-        self.faults: tuple[PluginFault, ...] = tuple(faults)
-        #: Problems that are not a plugin's fault, e.g. an allow/deny list naming a plugin
-        #: that is not installed (a typo would otherwise go unnoticed).
-        self.warnings: tuple[str, ...] = ()
-        #: Time budgets of plugin code; the router and the runner use ``budget.call``.
-        self.budget = budget
-        #: Whether plugin faults are failures (strict mode): also those of predicates and
-        #: checks while routing and checking.
-        self.strict = False
+    partners: Mapping[str, Partner] = attrs.field(converter=_read_only)
+    procedures: Mapping[str, Procedure] = attrs.field(converter=_read_only)
+    referral_rules: Mapping[str, ReferralRule] = attrs.field(converter=_read_only)
+    checks: Mapping[str, Check] = attrs.field(converter=_read_only)
+    plugins: tuple[PluginInfo, ...] = attrs.field(converter=_plugins)
+    faults: tuple[PluginFault, ...] = attrs.field(converter=_faults)
+    #: Problems that are not a plugin's fault, e.g. an allow/deny list naming a plugin
+    #: that is not installed (a typo would otherwise go unnoticed).
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: Time budgets of plugin code; the router and the runner use ``budget.call``.
+    budget: Budget = DEFAULT_BUDGET
+    #: Whether plugin faults are failures (strict mode): also those of predicates and
+    #: checks while routing and checking.
+    strict: bool = False
 
     def __repr__(self) -> str:
         return (
@@ -152,6 +205,12 @@ class Registry:
             f"procedures={len(self.procedures)} rules={len(self.referral_rules)} "
             f"checks={len(self.checks)} faults={len(self.faults)}>"
         )
+
+    def contributions(self, hook: Hook[Any]) -> Mapping[str, Any]:
+        """The mapping of one hook's contributions (``registry.contributions(hook)`` is
+        ``registry.<hook.plural>``)."""
+        mapping: Mapping[str, Any] = getattr(self, hook.plural)
+        return mapping
 
     def procedures_of(self, partner: str) -> list[Procedure]:
         """The procedures of one partner, sorted by id."""
@@ -181,7 +240,8 @@ class Registry:
         ``policy`` is the allow/deny list (default: from settings, see
         :func:`mfs_core.settings.plugin_policy`); ``extra`` registers more plugin objects by
         name (host applications, tests); ``strict`` overrides the policy's strictness and
-        ``budget`` its time budgets (:class:`~mfs_core.isolation.Budget`).
+        ``budget`` its time budgets (:class:`~mfs_core.isolation.Budget`). Raises
+        :class:`~mfs_core.errors.PluginError` in strict mode when a plugin had a fault.
         """
         if policy is None:
             from mfs_core.settings import plugin_policy
@@ -202,9 +262,7 @@ class Registry:
         candidates = (_builtin_candidates() if builtins else []) + sorted(
             others, key=lambda c: c.name
         )
-        registry = _Loader(candidates, budget or policy.budget).run()
-        registry.warnings = tuple(warnings)
-        registry.strict = strict
+        registry = _Loader(candidates, budget or policy.budget).run(warnings, strict)
         if strict and registry.faults:
             raise PluginError(
                 "plugin faults (strict mode):\n" + "\n".join(f"  {f}" for f in registry.faults)
@@ -276,28 +334,28 @@ class _Loader:
         self.faults: dict[str, list[PluginFault]] = {}
         self.counts: dict[str, dict[str, int]] = {}
 
-    def fault(self, plugin: str, stage: str, message: str, *, timed_out: bool = False) -> None:
+    def fault(self, plugin: str, stage: PluginStage, message: str, **details: Any) -> None:
+        """Record a fault; ``details`` are the optional fields of :class:`PluginFault`."""
         self.faults.setdefault(plugin, []).append(
-            PluginFault(plugin=plugin, stage=stage, message=message, timed_out=timed_out)
+            PluginFault(plugin=plugin, stage=stage, message=message, **details)
         )
 
-    def run(self) -> Registry:
+    def run(self, warnings: Sequence[str], strict: bool) -> Registry:
         loaded: list[_Candidate] = []
         for candidate in self.candidates:
             if self._register(candidate):
                 loaded.append(candidate)
         self._check_pending()
-        collected = [self._collect(kind, loaded) for kind in _KINDS]
+        collected = {hook.plural: self._collect(hook, loaded) for hook in HOOKS}
         plugins = [self._info(c) for c in self.candidates]
         all_faults = [f for c in self.candidates for f in self.faults.get(c.name, [])]
         return Registry(
-            partners=collected[0],
-            procedures=collected[1],
-            referral_rules=collected[2],
-            checks=collected[3],
+            **collected,
             plugins=plugins,
             faults=all_faults,
+            warnings=warnings,
             budget=self.budget,
+            strict=strict,
         )
 
     def _register(self, candidate: _Candidate) -> bool:
@@ -305,13 +363,13 @@ class _Loader:
         try:
             plugin = call_plugin(name, "import", seconds, candidate.load)
         except PluginFailure as exc:  # any import-time failure of third-party code
-            self.fault(name, "import", _text(exc), timed_out=exc.timed_out)
+            self.fault(name, PluginStage.IMPORT, _text(exc), timed_out=exc.timed_out)
             return False
         try:
             # pluggy reads the plugin's attributes: plugin code may run there too.
             call_plugin(name, "registration", seconds, self.pm.register, plugin, name)
         except PluginFailure as exc:  # pluggy validation or a duplicate plugin name
-            self.fault(name, "register", _text(exc), timed_out=exc.timed_out)
+            self.fault(name, PluginStage.REGISTER, _text(exc), timed_out=exc.timed_out)
             return False
         return True
 
@@ -323,69 +381,81 @@ class _Loader:
                 return
             except pluggy.PluginValidationError as exc:
                 name = self.pm.get_name(exc.plugin) or repr(exc.plugin)
-                self.fault(name, "register", str(exc))
+                self.fault(name, PluginStage.REGISTER, str(exc))
                 self.pm.unregister(exc.plugin)
 
-    def _collect(self, kind: _Kind[T], loaded: Sequence[_Candidate]) -> dict[str, T]:
-        by_name = {c.name: c for c in loaded}
+    def _collect(self, hook: Hook[Any], loaded: Sequence[_Candidate]) -> dict[str, Any]:
         impls = {
-            impl.plugin_name: impl for impl in getattr(self.pm.hook, kind.hook).get_hookimpls()
+            impl.plugin_name: impl for impl in getattr(self.pm.hook, hook.name).get_hookimpls()
         }
-        chosen: dict[str, T] = {}
+        chosen: dict[str, Any] = {}
         for candidate in loaded:
             impl = impls.get(candidate.name)
             if impl is None or self.pm.get_plugin(candidate.name) is None:
                 continue
             provenance = Provenance(
                 plugin=candidate.name,
-                distribution=by_name[candidate.name].distribution,
-                version=by_name[candidate.name].version,
+                distribution=candidate.distribution,
+                version=candidate.version,
             )
-            for item in self._call(candidate.name, kind, impl.function):
-                key = _key(item)
+            for item in self._call(candidate.name, hook, impl.function):
+                key = hook.key_of(item)
                 if key in chosen:
                     first = chosen[key].provenance
                     self.fault(
                         candidate.name,
-                        "duplicate",
-                        f"{kind.label} id {key!r} is also contributed by plugin "
+                        PluginStage.DUPLICATE,
+                        f"{hook.label} id {key!r} is also contributed by plugin "
                         f"{first.plugin if first else '?'!r}; this one is ignored",
+                        subject=key,
                     )
                     continue
-                chosen[key] = attrs.evolve(item, provenance=provenance)
+                chosen[key] = attrs.evolve(item, provenance=provenance, **members(item))
                 per_plugin = self.counts.setdefault(candidate.name, {})
-                per_plugin[kind.hook] = per_plugin.get(kind.hook, 0) + 1
+                per_plugin[hook.plural] = per_plugin.get(hook.plural, 0) + 1
         return dict(sorted(chosen.items()))
 
-    def _call(self, plugin: str, kind: _Kind[T], function: Callable[[], Any]) -> list[T]:
+    def _call(self, plugin: str, hook: Hook[Any], function: Callable[[], Any]) -> list[Any]:
         try:
-            items = collect_plugin(plugin, f"{kind.hook}()", self.budget.load, function)
+            items = collect_plugin(plugin, f"{hook.name}()", self.budget.load, function)
         except PluginFailure as exc:  # a plugin's bug must not take the others down
-            self.fault(plugin, "hook", f"{kind.hook}() {exc}", timed_out=exc.timed_out)
+            self.fault(plugin, PluginStage.HOOK, f"{hook.name}() {exc}", timed_out=exc.timed_out)
             return []
         good = []
         for item in items:
-            if isinstance(item, kind.cls):
-                good.append(item)
-            else:
+            if not isinstance(item, hook.type):
                 self.fault(
                     plugin,
-                    "type",
-                    f"{kind.hook}() yielded {type(item).__name__}, expected {kind.cls.__name__}",
+                    PluginStage.TYPE,
+                    f"{hook.name}() yielded {type(item).__name__}, expected {hook.type.__name__}",
+                )
+                continue
+            problems = hook.malformed(item)
+            if not problems:
+                good.append(item)
+                continue
+            subject = hook.key_of(item)
+            for problem in problems:
+                self.fault(
+                    plugin,
+                    PluginStage.VALUE,
+                    f"{hook.label} {subject!r} left out: {problem.message}",
+                    subject=subject,
+                    code=problem.code,
                 )
         return good
 
     def _info(self, candidate: _Candidate) -> PluginInfo:
-        counts = self.counts.get(candidate.name, {})
+        plugin = self.pm.get_plugin(candidate.name)
         return PluginInfo(
             name=candidate.name,
             distribution=candidate.distribution,
             version=candidate.version,
             builtin=candidate.builtin,
-            loaded=self.pm.get_plugin(candidate.name) is not None,
-            partners=counts.get("mfs_partners", 0),
-            procedures=counts.get("mfs_procedures", 0),
-            referral_rules=counts.get("mfs_referral_rules", 0),
-            checks=counts.get("mfs_checks", 0),
+            loaded=plugin is not None,
+            counts=self.counts.get(candidate.name, {}),
+            hook_implementations=len(self.pm.get_hookcallers(plugin) or ())
+            if plugin is not None
+            else 0,
             faults=tuple(self.faults.get(candidate.name, ())),
         )

@@ -19,18 +19,22 @@ The name of a module is the name of the entry point that declares it when the pl
 installed (``local-droits`` for ``mfs_local_droits.plugin``), else the module's dotted name:
 it is the ``plugin`` of every provenance and finding.
 
-:func:`check_plugin` returns the :class:`~mfs_core.validation.Finding` objects of
-:func:`mfs_core.validation.validate` that concern the plugin (load faults included), plus
-three findings on mistakes that validation cannot see because nothing gets loaded:
+:func:`check_plugin` returns the :class:`~mfs_core.validation.ContributionFinding` objects
+of :func:`mfs_core.validation.validate` that concern the plugin (load faults, items left out
+and ``plugin-empty`` included), plus two findings on mistakes that validation cannot see
+because it never holds the plugin object:
 
 ================== ====================================================================
 code               what it means
 ================== ====================================================================
 plugin-not-found   no installed entry point of group ``mfs_core.plugins`` (or no plugin of
                    the registry given) has this name
-plugin-empty       the plugin loaded but contributed nothing
 hook-not-marked    a function named like a hook lacks ``@hookimpl``: pluggy ignores it
 ================== ====================================================================
+
+:func:`run_check` and :func:`route_once` run checks and predicates exactly as ``mfs check``
+and ``mfs route`` do (:mod:`mfs_core.evaluation`, under the plugin guard): what passes here
+passes there.
 """
 
 from __future__ import annotations
@@ -38,17 +42,20 @@ from __future__ import annotations
 import datetime as dt
 import importlib.metadata
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from mfs_core import hookspecs
+from mfs_core.evaluation import CheckFailure, FailureKind, evaluate_check, guarded_name
+from mfs_core.hookspecs import HOOKS
+from mfs_core.isolation import DEFAULT_BUDGET
 from mfs_core.model import Check
 from mfs_core.registry import ENTRY_POINT_GROUP, PluginInfo, Registry
 from mfs_core.settings import PluginPolicy
-from mfs_core.validation import Finding, validate
+from mfs_core.validation import ContributionCode, ContributionFinding, validate
 
 if TYPE_CHECKING:
     from mfs_core.compliance import findings as compliance
+    from mfs_core.compliance.site import Site
     from mfs_core.routing import Decision, Router, SiteContext
 
 __all__ = [
@@ -60,19 +67,15 @@ __all__ = [
     "load_plugin",
     "route_once",
     "run_check",
+    "site_from",
 ]
 
 #: A plugin module or object, a ``(name, object)`` pair, or an installed entry-point name.
 PluginLike: TypeAlias = object
 
-#: The hooks of the contract (:mod:`mfs_core.hookspecs`), by name.
-HOOK_NAMES: tuple[str, ...] = tuple(
-    name
-    for name in dir(hookspecs)
-    if name.startswith("mfs_")
-    and hasattr(getattr(hookspecs, name), f"{hookspecs.PROJECT_NAME}_spec")
-)
-_IMPL_MARK = f"{hookspecs.PROJECT_NAME}_impl"
+#: The hooks of the contract (:data:`mfs_core.hookspecs.HOOKS`), by name.
+HOOK_NAMES: tuple[str, ...] = tuple(hook.name for hook in HOOKS)
+_IMPL_MARK = "mfs_core_impl"  # what pluggy's marker of project "mfs_core" sets
 
 
 def _entry_points() -> importlib.metadata.EntryPoints:
@@ -127,7 +130,7 @@ def _info(registry: Registry, name: str) -> PluginInfo | None:
     return next((p for p in registry.plugins if p.name == name), None)
 
 
-def _unmarked_hooks(name: str, plugin: object) -> list[Finding]:
+def _unmarked_hooks(name: str, plugin: object) -> list[ContributionFinding]:
     """Functions named ``mfs_*`` without the ``@hookimpl`` marker, which pluggy skips."""
     findings = []
     for attr in sorted(dir(plugin)):
@@ -142,8 +145,8 @@ def _unmarked_hooks(name: str, plugin: object) -> list[Finding]:
             "" if attr in HOOK_NAMES else f"; and no hook has this name ({', '.join(HOOK_NAMES)})"
         )
         findings.append(
-            Finding(
-                code="hook-not-marked",
+            ContributionFinding(
+                code=ContributionCode.HOOK_NOT_MARKED,
                 subject=name,
                 message=f"{attr}() is not decorated with @mfs_core.hookimpl, so pluggy "
                 f"ignores it{hint}",
@@ -183,7 +186,7 @@ def _findings(
     with_builtins: bool,
     max_age_days: int | None,
     today: dt.date | None,
-) -> tuple[Registry, str, list[Finding]]:
+) -> tuple[Registry, str, list[ContributionFinding]]:
     given = registry is not None
     name, obj, registry = _resolve(plugin, registry, with_builtins)
     if max_age_days is None:
@@ -193,11 +196,10 @@ def _findings(
     findings = [
         f for f in validate(registry, max_age_days=max_age_days, today=today) if f.plugin == name
     ]
-    info = _info(registry, name)
-    if info is None:
+    if _info(registry, name) is None:
         findings.append(
-            Finding(
-                code="plugin-not-found",
+            ContributionFinding(
+                code=ContributionCode.PLUGIN_NOT_FOUND,
                 subject=name,
                 message=f"the given registry holds no plugin of this name (it has: "
                 f"{', '.join(p.name for p in registry.plugins)})"
@@ -208,22 +210,9 @@ def _findings(
                 plugin=name,
             )
         )
-    elif info.loaded and not info.faults and not _contributions(info):
-        findings.append(
-            Finding(
-                code="plugin-empty",
-                subject=name,
-                message="the plugin contributes no partner, procedure, referral rule or check",
-                plugin=name,
-            )
-        )
     if obj is not None:
         findings.extend(_unmarked_hooks(name, obj))
     return registry, name, sorted(findings)
-
-
-def _contributions(info: PluginInfo) -> int:
-    return info.partners + info.procedures + info.referral_rules + info.checks
 
 
 def check_plugin(
@@ -233,7 +222,7 @@ def check_plugin(
     with_builtins: bool = True,
     max_age_days: int | None = None,
     today: dt.date | None = None,
-) -> list[Finding]:
+) -> list[ContributionFinding]:
     """The findings that concern ``plugin``: its contributions' problems and its faults.
 
     The plugin is loaded with :func:`load_plugin` (or, given as a string, from its installed
@@ -251,7 +240,7 @@ def check_plugin(
     )[2]
 
 
-def format_findings(findings: Sequence[Finding]) -> str:
+def format_findings(findings: Sequence[ContributionFinding]) -> str:
     """One finding per line: ``code  id: message``, code and id aligned for reading."""
     width = max((len(f.code) for f in findings), default=0)
     return "\n".join(f"  {f.code:<{width}}  {f.subject}: {f.message}" for f in findings)
@@ -305,7 +294,7 @@ def assert_entry_point_installed(name: str) -> PluginInfo:
     if info.faults or not info.loaded:
         faults = "\n".join(f"  {fault}" for fault in info.faults)
         raise AssertionError(f"plugin {name!r} does not load cleanly:\n{faults}")
-    if not _contributions(info):
+    if not info.contributions:
         raise AssertionError(
             f"plugin {name!r} loads but contributes nothing: does its entry point "
             f"({declared[0].value}) name the module that holds the @hookimpl functions?"
@@ -356,36 +345,73 @@ def route_once(
     return decision
 
 
-def run_check(check: Check, site: object) -> list[compliance.Finding]:
-    """Call ``check.evaluate(site)`` and return the findings it yields, as a list.
+def site_from(
+    data: Mapping[str, object],
+    *,
+    as_of: dt.date | None = None,
+    installed_partners: Iterable[str] = (),
+) -> Site:
+    """A site as ``mfs check`` hands it to a check: ``data`` holds the keys of a site file
+    (as ``tomllib`` reads them; see the site file reference), and ``site.context`` is built
+    for the evaluation date ``as_of`` (default: today in Europe/Paris) with
+    ``installed_partners`` (partner codes). Raises
+    :class:`~mfs_core.errors.InputError` naming the bad fields, as ``mfs check`` would::
+
+        site = site_from({"id": "test", "name": "Site de test", "porteur": "CCAS",
+                          "insee_code": "64483", "format": "fixed",
+                          "partners": [{"code": "my-partner", "how": ["referent"]}]})
+    """
+    import attrs
+
+    from mfs_core.compliance.schedules import build_context
+    from mfs_core.compliance.site import Site
+    from mfs_core.converter import structure
+    from mfs_core.timezone import today_in_paris
+
+    site = structure(dict(data), Site, source="site_from()")
+    context = build_context(
+        site,
+        as_of=as_of or today_in_paris(),
+        installed_partners=frozenset(installed_partners),
+    )
+    return attrs.evolve(site, context=context)
+
+
+def run_check(
+    check: Check, site: object, *, budget: float | None = None
+) -> list[compliance.Finding]:
+    """Run ``check`` on ``site`` as ``mfs check`` does and return the findings it gives, as
+    a list (empty when the site passes, ``None`` returned included).
 
     ``site`` is normally a :class:`mfs_core.compliance.site.Site` (any object is passed
-    through, for checks that read only a few attributes). Raise :class:`AssertionError`
-    naming the check if it has no ``evaluate``, if ``evaluate`` raises, returns a single
-    string or a non-iterable, or yields anything but
-    :class:`~mfs_core.compliance.findings.Finding` objects — which ``mfs check`` would turn
-    into an error finding against the plugin.
+    through, for checks that read only a few attributes). The check runs under the plugin
+    guard with ``budget`` seconds (default: 1 s, the default of ``plugins_call_budget``),
+    through :func:`mfs_core.evaluation.evaluate_check`, the runner's own path. Raise
+    :class:`AssertionError` naming the check if it has no ``evaluate``, or if it raises,
+    exits, prints, overruns its budget, returns a single string or a non-iterable, or yields
+    anything but :class:`~mfs_core.compliance.findings.Finding` objects — each of which
+    ``mfs check`` turns into an error finding against the plugin.
     """
-    from mfs_core.compliance.findings import Finding as ComplianceFinding
+    from mfs_core.compliance.findings import Finding as CheckFinding
 
     if check.evaluate is None:
         raise AssertionError(f"check {check.id!r} has no evaluate function")
-    try:
-        result = check.evaluate(site)
-        if isinstance(result, str | bytes) or not isinstance(result, Iterable | None):
-            shape = "a single string" if isinstance(result, str | bytes) else repr(result)
-            raise AssertionError(f"check {check.id!r} returned {shape}: yield each finding instead")
-        produced = [] if result is None else list(result)  # a generator runs here
-    except AssertionError:
-        raise
-    except Exception as exc:  # report the plugin's bug with the check that has it
-        raise AssertionError(
-            f"check {check.id!r} raised {type(exc).__name__}: {exc} (site: {site!r})"
-        ) from exc
-    for item in produced:
-        if not isinstance(item, ComplianceFinding):
-            raise AssertionError(
-                f"check {check.id!r} yielded {type(item).__name__} {item!r}: expected "
-                "mfs_core.compliance.findings.Finding"
-            )
-    return produced
+    found = evaluate_check(
+        check.evaluate,
+        site,
+        CheckFinding,
+        plugin=check.provenance.plugin if check.provenance else "(unregistered)",
+        what=guarded_name(check),
+        budget=DEFAULT_BUDGET.call if budget is None else budget,
+    )
+    if isinstance(found, CheckFailure):
+        raise AssertionError(f"check {check.id!r} {_failure_text(found, site)}")
+    return found
+
+
+def _failure_text(failure: CheckFailure, site: object) -> str:
+    if failure.kind is FailureKind.GUARD:
+        return f"{failure.text} (site: {site!r})"
+    if failure.kind is FailureKind.NOT_A_FINDING:
+        return f"{failure.text}: expected mfs_core.plugin.Finding"
+    return f"{failure.text}: yield each finding instead"

@@ -1,32 +1,23 @@
 """Validate every plugin contribution: the engine of ``mfs plugins --check``.
 
-:func:`validate` returns named :class:`Finding` objects, one per problem, sorted so the
-output never depends on plugin load order. Each finding ``code`` is stable (tests and CI
-scripts may match on it):
+:func:`validate` returns named :class:`ContributionFinding` objects, one per problem, sorted
+so the output never depends on plugin load order. Each finding's ``code`` is a stable
+:class:`~mfs_core.contract.ContributionCode` (tests and CI scripts may match on it); the
+codes and what each means are listed in :data:`~mfs_core.contract.CODE_MEANINGS` and on the
+contract page (``docs/plugin-contract.md``).
 
-========================== ================================================================
-code                       what it means
-========================== ================================================================
-plugin-fault               a plugin failed to import, register or run a hook
-duplicate-id               two plugins contributed the same id (the registry kept the first)
-id-malformed               an id does not match ``<partner>.<slug>``
-id-partner-mismatch        an id's prefix is not the partner code of the contribution
-unknown-partner            a procedure or rule names a partner no plugin contributes
-partner-domain-malformed   a partner domain is not a bare lower-case host name
-online-url-malformed       an online URL cannot be parsed
-online-url-not-https       an online URL is not https
-online-url-off-domain      an online URL is neither on the partner's official domains nor on
-                           the service-public.fr portal
-fiche-id-malformed         a fiche id is not F/N/R followed by digits
-thematique-unknown         a thematique is not a data·inclusion v1 code
-rule-unknown-procedure     a referral rule names a procedure no plugin contributes
-rule-unknown-fact          a referral rule tests a fact outside :data:`~mfs_core.model.KNOWN_FACTS`
-reason-missing             a referral rule has no explanation for the agent
-reference-missing          a procedure, rule or check cites no source
-last-verified-missing      a procedure, rule or check has no last-verified date
-last-verified-stale        last verified longer ago than the maximum age
-last-verified-future       last verified after today
-========================== ================================================================
+Three sources of findings:
+
+- the registry's faults: a plugin that failed (``plugin-fault``), a duplicate id
+  (``duplicate-id``), an item left out because of a malformed value (its own code, e.g.
+  ``fiche-id-malformed``);
+- a loaded plugin that contributes nothing (``plugin-empty``), most often an entry point
+  naming the package instead of the module holding the hooks;
+- the contributions kept: their formats again (an item built around the model is caught
+  too), partners, URLs, thematiques, facts, the recognition data of partners and
+  procedures (:mod:`mfs_core.recognition.checks`: words that can never match, texts too
+  long, a fiche title without its fiche), and the fields each hook ``requires``
+  (:data:`mfs_core.hookspecs.HOOKS`), with their last-verified dates.
 """
 
 from __future__ import annotations
@@ -34,36 +25,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mfs_core.contract import ContributionCode
 from mfs_core.errors import InputError
-from mfs_core.model import (
-    FICHE_ID_PATTERN,
-    KNOWN_FACTS,
-    PROCEDURE_ID_PATTERN,
-    Check,
-    Procedure,
-    ReferralRule,
-)
+from mfs_core.hookspecs import HOOKS, Hook
+from mfs_core.model import KNOWN_FACTS, Partner, Procedure, ReferralRule
+from mfs_core.recognition.checks import partner_problems, procedure_problems
+from mfs_core.thematiques import THEMATIQUES
 from mfs_core.timezone import today_in_paris
 
 if TYPE_CHECKING:
-    from mfs_core.registry import Registry
+    from mfs_core.registry import PluginFault, Registry
 
-__all__ = ["DEFAULT_MAX_AGE_DAYS", "Finding", "today_in_paris", "validate"]
+__all__ = [
+    "DEFAULT_MAX_AGE_DAYS",
+    "ContributionCode",
+    "ContributionFinding",
+    "today_in_paris",
+    "validate",
+]
 
 #: Default of ``max_verification_age_days`` in the settings (two years).
 DEFAULT_MAX_AGE_DAYS = 730
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_C = ContributionCode
 
 
 @attrs.frozen(kw_only=True, order=True)
-class Finding:
-    """One problem found in a plugin contribution."""
+class ContributionFinding:
+    """One problem found in a plugin contribution (or with a plugin as a whole)."""
 
-    code: str
+    code: ContributionCode
     subject: str  # the id (or partner code, or plugin name) at fault
     message: str
     plugin: str = ""
@@ -75,7 +70,7 @@ class Finding:
     def as_dict(self) -> dict[str, str]:
         """The JSON form used by ``mfs plugins --check --format json``."""
         return {
-            "code": self.code,
+            "code": str(self.code),
             "subject": self.subject,
             "message": self.message,
             "plugin": self.plugin,
@@ -87,8 +82,11 @@ def validate(
     *,
     max_age_days: int = DEFAULT_MAX_AGE_DAYS,
     today: dt.date | None = None,
-) -> list[Finding]:
-    """Every finding on the contributions of ``registry``, sorted by code then subject."""
+) -> list[ContributionFinding]:
+    """Every finding on the contributions of ``registry``, sorted by code then subject.
+
+    Raises :class:`~mfs_core.errors.InputError` when ``max_age_days`` is not positive.
+    """
     if max_age_days < 1:
         raise InputError(f"max_age_days: {max_age_days} is not a positive number of days")
     today = today or today_in_paris()
@@ -101,6 +99,21 @@ def _plugin(item: object) -> str:
     return provenance.plugin if provenance is not None else ""
 
 
+def fault_finding(fault: PluginFault) -> ContributionFinding:
+    """The finding of a fault of the registry: an item left out is reported under its own
+    code and id, a duplicate as ``duplicate-id``, anything else as ``plugin-fault``."""
+    if fault.code is not None:
+        return ContributionFinding(
+            code=fault.code, subject=fault.subject, message=fault.message, plugin=fault.plugin
+        )
+    return ContributionFinding(
+        code=_C.DUPLICATE_ID if fault.stage == "duplicate" else _C.PLUGIN_FAULT,
+        subject=fault.plugin,
+        message=f"({fault.stage}) {fault.message}",
+        plugin=fault.plugin,
+    )
+
+
 class _Checker:
     def __init__(self, registry: Registry, max_age_days: int, today: dt.date) -> None:
         from mfs_core.officialsites import OfficialSites
@@ -111,108 +124,120 @@ class _Checker:
         self.today = today
         self.sites = OfficialSites.from_registry(registry)
 
-    def run(self) -> Iterator[Finding]:
-        yield from self._faults()
-        for code, partner in self.registry.partners.items():
-            for domain in partner.domains:
-                if not _DOMAIN.match(domain):
-                    yield Finding(
-                        code="partner-domain-malformed",
-                        subject=code,
-                        message=f"domain {domain!r} is not a bare lower-case host name "
-                        "(no scheme, path or trailing dot)",
-                        plugin=_plugin(partner),
-                    )
-        for procedure in self.registry.procedures.values():
-            yield from self._procedure(procedure)
-        for rule in self.registry.referral_rules.values():
-            yield from self._rule(rule)
-        for check in self.registry.checks.values():
-            yield from self._dated(check, check.id)
-
-    def _faults(self) -> Iterator[Finding]:
+    def run(self) -> Iterator[ContributionFinding]:
         for fault in self.registry.faults:
-            yield Finding(
-                code="duplicate-id" if fault.stage == "duplicate" else "plugin-fault",
-                subject=fault.plugin,
-                message=f"({fault.stage}) {fault.message}",
-                plugin=fault.plugin,
+            yield fault_finding(fault)
+        yield from self._empty_plugins()
+        for hook in HOOKS:
+            for key, item in self.registry.contributions(hook).items():
+                yield from self._item(hook, key, item)
+
+    def _empty_plugins(self) -> Iterator[ContributionFinding]:
+        for info in self.registry.plugins:
+            if not info.loaded or info.faults or info.contributions:
+                continue
+            why = (
+                "it has no @hookimpl function: does its entry point name the module that holds "
+                "them (e.g. my_plugin.plugin) rather than the package?"
+                if not info.hook_implementations
+                else "its hooks yield no partner, procedure, referral rule or check"
+            )
+            yield ContributionFinding(
+                code=_C.PLUGIN_EMPTY,
+                subject=info.name,
+                message=f"the plugin contributes nothing: {why}",
+                plugin=info.name,
             )
 
-    def _owned(self, item: Procedure | ReferralRule) -> Iterator[Finding]:
+    def _item(self, hook: Hook[Any], key: str, item: Any) -> Iterator[ContributionFinding]:
         plugin = _plugin(item)
-        if not PROCEDURE_ID_PATTERN.match(item.id):
-            yield Finding(
-                code="id-malformed",
-                subject=item.id,
-                message="expected <partner>.<slug> in lower-case ASCII",
-                plugin=plugin,
+        # Items the registry kept are well formed, unless built around the model's classes.
+        for problem in hook.malformed(item):
+            yield ContributionFinding(
+                code=problem.code, subject=key, message=problem.message, plugin=plugin
             )
-        elif item.id.split(".", 1)[0] != item.partner:
-            yield Finding(
-                code="id-partner-mismatch",
+        if isinstance(item, Procedure | ReferralRule):
+            yield from self._owned(item)
+        if isinstance(item, Procedure):
+            yield from self._procedure(item)
+        elif isinstance(item, ReferralRule):
+            yield from self._rule(item)
+        elif isinstance(item, Partner):
+            yield from self._domains(key, item)
+            yield from self._recognition(key, partner_problems(item), item)
+        yield from self._required(hook, key, item)
+
+    @staticmethod
+    def _recognition(
+        subject: str,
+        problems: Iterator[tuple[ContributionCode, str]],
+        item: Partner | Procedure,
+    ) -> Iterator[ContributionFinding]:
+        for code, message in problems:
+            yield ContributionFinding(
+                code=code, subject=subject, message=message, plugin=_plugin(item)
+            )
+
+    def _domains(self, code: str, partner: Partner) -> Iterator[ContributionFinding]:
+        for domain in partner.domains:
+            if not _DOMAIN.match(domain):
+                yield ContributionFinding(
+                    code=_C.PARTNER_DOMAIN_MALFORMED,
+                    subject=code,
+                    message=f"domain {domain!r} is not a bare lower-case host name "
+                    "(no scheme, path or trailing dot)",
+                    plugin=_plugin(partner),
+                )
+
+    def _owned(self, item: Procedure | ReferralRule) -> Iterator[ContributionFinding]:
+        plugin = _plugin(item)
+        if item.id.split(".", 1)[0] != item.partner:
+            yield ContributionFinding(
+                code=_C.ID_PARTNER_MISMATCH,
                 subject=item.id,
                 message=f"the id should start with its partner code {item.partner!r}",
                 plugin=plugin,
             )
         if item.partner not in self.registry.partners:
             known = ", ".join(self.registry.partners) or "none"
-            yield Finding(
-                code="unknown-partner",
+            yield ContributionFinding(
+                code=_C.UNKNOWN_PARTNER,
                 subject=item.id,
                 message=f"partner {item.partner!r} is contributed by no plugin (known: {known})",
                 plugin=plugin,
             )
-        if not item.reference.strip():
-            yield Finding(
-                code="reference-missing",
-                subject=item.id,
-                message="cite the source (fiche id, legal text or official page)",
-                plugin=plugin,
-            )
 
-    def _procedure(self, procedure: Procedure) -> Iterator[Finding]:
-        from mfs_core.partners._sources import DATA_INCLUSION_THEMATIQUES
-
+    def _procedure(self, procedure: Procedure) -> Iterator[ContributionFinding]:
         plugin = _plugin(procedure)
-        yield from self._owned(procedure)
-        if procedure.fiche_id is not None and not FICHE_ID_PATTERN.match(procedure.fiche_id):
-            yield Finding(
-                code="fiche-id-malformed",
-                subject=procedure.id,
-                message=f"{procedure.fiche_id!r} is not a service-public.fr fiche id (F, N or "
-                "R followed by digits)",
-                plugin=plugin,
-            )
         for thematique in procedure.thematiques:
-            if thematique not in DATA_INCLUSION_THEMATIQUES:
-                yield Finding(
-                    code="thematique-unknown",
+            if thematique not in THEMATIQUES:
+                yield ContributionFinding(
+                    code=_C.THEMATIQUE_UNKNOWN,
                     subject=procedure.id,
                     message=f"{thematique!r} is not a data·inclusion v1 thematique",
                     plugin=plugin,
                 )
         if procedure.online_url is not None:
             yield from self._url(procedure, procedure.online_url)
-        yield from self._dated(procedure, procedure.id)
+        yield from self._recognition(procedure.id, procedure_problems(procedure), procedure)
 
-    def _url(self, procedure: Procedure, url: str) -> Iterator[Finding]:
+    def _url(self, procedure: Procedure, url: str) -> Iterator[ContributionFinding]:
         from mfs_core.officialsites import PUBLIC_PORTALS, SiteVerdict
 
         plugin = _plugin(procedure)
         try:
             verdict = self.sites.classify(url)
         except InputError as exc:
-            yield Finding(
-                code="online-url-malformed",
+            yield ContributionFinding(
+                code=_C.ONLINE_URL_MALFORMED,
                 subject=procedure.id,
                 message=str(exc),
                 plugin=plugin,
             )
             return
         if not url.lower().startswith("https://"):
-            yield Finding(
-                code="online-url-not-https",
+            yield ContributionFinding(
+                code=_C.ONLINE_URL_NOT_HTTPS,
                 subject=procedure.id,
                 message=f"{url!r} must use https",
                 plugin=plugin,
@@ -224,73 +249,70 @@ class _Checker:
         if not (own_site or portal):
             partner = self.registry.partners.get(procedure.partner)
             domains = ", ".join(partner.domains) if partner else "(unknown partner)"
-            yield Finding(
-                code="online-url-off-domain",
+            yield ContributionFinding(
+                code=_C.ONLINE_URL_OFF_DOMAIN,
                 subject=procedure.id,
                 message=f"host {verdict.host!r} is not on the official domains of "
                 f"{procedure.partner!r} ({domains}) nor on service-public.fr",
                 plugin=plugin,
             )
 
-    def _rule(self, rule: ReferralRule) -> Iterator[Finding]:
+    def _rule(self, rule: ReferralRule) -> Iterator[ContributionFinding]:
         plugin = _plugin(rule)
-        yield from self._owned(rule)
-        if not rule.reason.strip():
-            yield Finding(
-                code="reason-missing",
-                subject=rule.id,
-                message="explain in French why and where the resident is referred",
-                plugin=plugin,
-            )
         for procedure in rule.procedures:
             if procedure not in self.registry.procedures:
-                yield Finding(
-                    code="rule-unknown-procedure",
+                yield ContributionFinding(
+                    code=_C.RULE_UNKNOWN_PROCEDURE,
                     subject=rule.id,
                     message=f"procedure {procedure!r} is contributed by no plugin",
                     plugin=plugin,
                 )
         for fact in rule.when_facts:
             if fact not in KNOWN_FACTS:
-                yield Finding(
-                    code="rule-unknown-fact",
+                yield ContributionFinding(
+                    code=_C.RULE_UNKNOWN_FACT,
                     subject=rule.id,
                     message=f"fact {fact!r} is not in KNOWN_FACTS "
                     f"({', '.join(sorted(KNOWN_FACTS))})",
                     plugin=plugin,
                 )
-        yield from self._dated(rule, rule.id)
 
-    def _dated(self, item: Procedure | ReferralRule | Check, subject: str) -> Iterator[Finding]:
+    def _required(self, hook: Hook[Any], key: str, item: Any) -> Iterator[ContributionFinding]:
+        """The fields the hook requires, then the age of ``last_verified`` if it has one."""
         plugin = _plugin(item)
-        if isinstance(item, Check) and not item.reference.strip():
-            yield Finding(
-                code="reference-missing",
-                subject=subject,
-                message="cite the rule the check restates",
-                plugin=plugin,
-            )
-        if item.last_verified is None:
-            yield Finding(
-                code="last-verified-missing",
-                subject=subject,
-                message="set last_verified to the date the data was checked against its source",
-                plugin=plugin,
-            )
-        elif item.last_verified > self.today:
-            yield Finding(
-                code="last-verified-future",
-                subject=subject,
-                message=f"last verified on {item.last_verified.isoformat()}, after today "
+        for field, code in hook.requires.items():
+            value = getattr(item, field)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                message = _MISSING[code]
+                if code is _C.REFERENCE_MISSING and hook.plural == "checks":
+                    message = "cite the rule the check restates"
+                yield ContributionFinding(code=code, subject=key, message=message, plugin=plugin)
+        last_verified = getattr(item, "last_verified", None)
+        if not isinstance(last_verified, dt.date):
+            return
+        if last_verified > self.today:
+            yield ContributionFinding(
+                code=_C.LAST_VERIFIED_FUTURE,
+                subject=key,
+                message=f"last verified on {last_verified.isoformat()}, after today "
                 f"({self.today.isoformat()})",
                 plugin=plugin,
             )
-        elif self.today - item.last_verified > self.max_age:
-            age = (self.today - item.last_verified).days
-            yield Finding(
-                code="last-verified-stale",
-                subject=subject,
-                message=f"last verified on {item.last_verified.isoformat()}, {age} days ago "
+        elif self.today - last_verified > self.max_age:
+            age = (self.today - last_verified).days
+            yield ContributionFinding(
+                code=_C.LAST_VERIFIED_STALE,
+                subject=key,
+                message=f"last verified on {last_verified.isoformat()}, {age} days ago "
                 f"(maximum {self.max_age_days} days): check it against its source again",
                 plugin=plugin,
             )
+
+
+#: What to do about an empty field a hook requires.
+_MISSING: dict[ContributionCode, str] = {
+    _C.REFERENCE_MISSING: "cite the source (fiche id, legal text or official page)",
+    _C.REASON_MISSING: "explain in French why and where the resident is referred",
+    _C.LAST_VERIFIED_MISSING: "set last_verified to the date the data was checked against "
+    "its source",
+}

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from mfs_core.model import ReferralTarget
 from mfs_core.officialsites import OfficialSites, SiteVerdict
+from mfs_core.plugin import ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Router
 from mfs_core.testing import (

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
-from mfs_core.model import Check, PartnerKind, ReferralTarget, Severity
 from mfs_core.officialsites import OfficialSites, SiteVerdict
+from mfs_core.plugin import Check, PartnerKind, ReferralTarget, Severity
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Permanence, SiteContext, Weekday, default_context
 from mfs_core.testing import (
@@ -21,13 +21,14 @@ from mfs_core.testing import (
     load_plugin,
     route_once,
     run_check,
+    site_from,
 )
 from mfs_core.validation import validate
 
 from mfs_local_droits import plugin
 
 if TYPE_CHECKING:
-    from mfs_core.compliance.site import Site
+    from mfs_core.plugin import Site
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +122,6 @@ def check() -> Check:
 def site_offering(**offers: list[str]) -> Site:
     """A minimal site (as read from a site file) offering these partners, e.g.
     ``site_offering(dgfip=["referent"])``."""
-    from mfs_core.compliance.site import Site
-    from mfs_core.converter import structure
-
     data = {
         "id": "test",
         "name": "Site de test",
@@ -132,7 +130,7 @@ def site_offering(**offers: list[str]) -> Site:
         "format": "fixed",
         "partners": [{"code": code, "how": how} for code, how in offers.items()],
     }
-    return structure(data, Site)
+    return site_from(data, as_of=plugin.CHECKED_ON)
 
 
 @pytest.mark.parametrize(

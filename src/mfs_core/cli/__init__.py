@@ -40,10 +40,14 @@ COMMAND_MODULES = (
     "mfs_core.cli.plugins_cmd",
     "mfs_core.cli.procedures_cmd",
     "mfs_core.cli.route_cmd",
+    "mfs_core.cli.recognise_cmd",
     "mfs_core.cli.url_cmd",
     "mfs_core.cli.check_cmd",
     "mfs_core.cli.journal_cmd",
     "mfs_core.cli.report_cmd",
+    "mfs_core.cli.sheet_cmd",
+    "mfs_core.cli.serve_cmd",
+    "mfs_core.cli.national_cmd",
 )
 
 

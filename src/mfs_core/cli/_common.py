@@ -143,3 +143,17 @@ def write_output(text: str, output: str | None) -> None:
             out.write(text)
     except OSError as exc:
         raise CliError(f"--output: cannot write {output!r} ({exc.strerror or exc})") from None
+
+
+#: The extra to install for each optional heavy module (``pip install 'mfs-core[EXTRA]'``).
+_EXTRAS = {"pyarrow": "national", "duckdb": "national", "pyspark": "spark"}
+
+
+def missing_extra(exc: ImportError) -> CliError:
+    """The error for an optional module that is not installed, naming the extra that
+    brings it; an ImportError of anything else is re-raised (a bug, not a user's error)."""
+    module = (exc.name or "").split(".")[0]
+    extra = _EXTRAS.get(module)
+    if extra is None:
+        raise exc
+    return CliError(f"{module} is not installed: pip install 'mfs-core[{extra}]'")

@@ -70,8 +70,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error, strict_failures
-    from mfs_core.compliance.formats import render
-    from mfs_core.compliance.report import Report
+    from mfs_core.compliance.formats import write
+    from mfs_core.compliance.report import ReportStream
     from mfs_core.compliance.runner import Runner
     from mfs_core.compliance.site import HoursScope
     from mfs_core.model import Severity
@@ -84,25 +84,24 @@ def run(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         hours_scope=HoursScope(args.hours_scope) if args.hours_scope else None,
     )
-    skipped: list[str] = []
     if args.anct_csv:
-        from mfs_core.compliance.anct import check_anct_csv
+        from mfs_core.compliance.anct import iter_anct_results
 
-        results = check_anct_csv(args.anct_csv, runner, skipped=skipped)
+        def skipped(problem: str) -> None:
+            report.skipped_rows += 1
+            print_error(problem)
+
+        # Read, check and write one row at a time: the national list, or a hundred times
+        # it, in the memory of one row. Unreadable rows are named as they come.
+        results = iter_anct_results(args.anct_csv, runner, on_skipped=skipped)
     else:
-        results = runner.check_files(args.sites)
-    report = Report(
-        results=tuple(results),
-        catalogue=runner.catalogue,
-        as_of=runner.as_of,
-        national=bool(args.anct_csv),
-        skipped_rows=len(skipped),
+        results = iter(runner.check_files(args.sites))
+    report = ReportStream(
+        results, catalogue=runner.catalogue, as_of=runner.as_of, national=bool(args.anct_csv)
     )
-    sys.stdout.write(render(report, args.format))
+    write(report, args.format, sys.stdout)
     sys.stdout.flush()
-    for problem in skipped:
-        print_error(problem)
-    if skipped:
+    if report.skipped_rows:
         print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")
         return EXIT_INPUT
     if strict_failures(registry, runner.plugin_failures):

@@ -3,7 +3,8 @@
 Each action parses its arguments, calls one function of :mod:`mfs_core.journal` and says
 what it did: ``add`` is :func:`mfs_core.journal.intake.add_json` (the reading rules, the
 checks and the messages are described there), ``export`` is
-:func:`mfs_core.journal.export.write_export`, ``purge`` is
+:func:`mfs_core.journal.export.write_export` (``--format parquet``:
+:func:`mfs_core.national.dataset.export_site`, a dataset of the national layout), ``purge`` is
 :meth:`mfs_core.journal.Journal.purge`. The summaries are French, for the agent; the
 problems of each bad line (file, line, field, what was expected) stay English, for whoever
 produced the file, and never quote a note, a reason or a resident identifier. Exit code 2
@@ -13,6 +14,7 @@ when a line was refused or a write failed: nothing given is lost silently.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -21,13 +23,16 @@ from mfs_core.cli._common import (
     EXIT_OK,
     CliError,
     add_journal_option,
+    missing_extra,
     opened_journal,
     print_error,
     print_note,
 )
+from mfs_core.errors import InputError
 
-#: The export formats (:data:`mfs_core.journal.export.FORMATS`, without importing it).
-EXPORT_FORMATS = ("jsonl", "csv")
+#: The export formats (:data:`mfs_core.journal.export.FORMATS`, without importing it), and
+#: the Parquet dataset of :mod:`mfs_core.national`.
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 
 
 def register(subparsers: Any) -> None:
@@ -60,8 +65,15 @@ def register(subparsers: Any) -> None:
     export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     export.add_argument("--since", metavar="DATE", help="requests received from DATE on")
     export.add_argument("--until", metavar="DATE", help="requests received before DATE")
-    export.add_argument("--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument(
+        "--output", metavar="FILE", help="write to FILE (default: stdout); parquet: a directory"
+    )
     add_journal_option(export)
+    group = export.add_argument_group("--format parquet (a dataset directory as --output)")
+    group.add_argument("--site", metavar="ID", help="the site's id (ANCT id_fs, or your own)")
+    group.add_argument(
+        "--insee-code", metavar="CODE", help="INSEE code of the site's commune (e.g. 64483)"
+    )
     export.set_defaults(handler=run_export)
 
     purge = actions.add_parser(
@@ -108,6 +120,8 @@ def run_export(args: argparse.Namespace) -> int:
     # Bad dates are refused before the journal is opened.
     since = None if args.since is None else parse_date(args.since, "--since")
     until = None if args.until is None else parse_date(args.until, "--until")
+    if args.format == "parquet":
+        return _export_parquet(args, since, until)
     with opened_journal(args, read_only=True) as journal:
         if not args.output:
             write_export(journal, sys.stdout, args.format, since=since, until=until)
@@ -119,6 +133,56 @@ def run_export(args: argparse.Namespace) -> int:
             raise CliError(f"--output: cannot write {args.output!r} ({exc})") from None
     print_note(
         f"mfs : {count(written, 'enregistrement')} {plural(written, 'écrit')} dans {args.output}"
+    )
+    return EXIT_OK
+
+
+def _export_parquet(args: argparse.Namespace, since: dt.date | None, until: dt.date | None) -> int:
+    """``--format parquet``: the site's journal as ``DIR/site=<ID>/month=<YYYY-MM>/``
+    (one read-only snapshot, one partition a month, each replaced atomically: exporting
+    again never duplicates a row). ``since``/``until`` are first days of months."""
+    from mfs_core.french import count, plural
+
+    given = {
+        "--output DIR": args.output,
+        "--site ID": args.site,
+        "--insee-code CODE": args.insee_code,
+    }
+    missing = [option for option, value in given.items() if not value]
+    if missing:
+        raise CliError(f"--format parquet needs {', '.join(missing)}")
+    for option, day in (("--since", since), ("--until", until)):
+        if day is not None and day.day != 1:
+            raise CliError(
+                f"{option}: expected the first day of a month with --format parquet (a "
+                f"partition holds a whole month), got {day.isoformat()}"
+            )
+    try:
+        from mfs_core.national.dataset import SiteRef, export_site
+
+        try:
+            site = SiteRef(args.site, args.insee_code)
+        except ValueError as exc:
+            raise CliError(f"--{exc}") from None
+        try:  # a commune outside the COG is refused before the journal is opened
+            site.place  # noqa: B018
+        except InputError as exc:
+            raise CliError(f"--insee-code: {str(exc).removeprefix('insee_code: ')}") from None
+        with opened_journal(args, read_only=True) as journal:
+            result = export_site(journal, args.output, site, since=since, until=until)
+    except ImportError as exc:
+        raise missing_extra(exc) from None
+    months, rows = len(result.written), result.rows
+    removed = ""
+    if result.removed:
+        emptied = len(result.removed)
+        removed = (
+            f", {count(emptied, 'mois', 'mois')} {plural(emptied, 'vidé')} par une purge "
+            f"{plural(emptied, 'retiré')}"
+        )
+    print_note(
+        f"mfs : {count(rows, 'demande')} du site {site.id} {plural(rows, 'écrite')} dans "
+        f"{args.output} ({count(months, 'mois', 'mois')}{removed})"
     )
     return EXIT_OK
 

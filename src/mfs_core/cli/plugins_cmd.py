@@ -1,6 +1,7 @@
 """``mfs plugins``: the loaded plugins, what each contributes, and load errors.
 
-``mfs plugins --check`` validates every contribution (see :mod:`mfs_core.validation`).
+``mfs plugins --check`` validates every contribution (see :mod:`mfs_core.validation`);
+``mfs plugins new NAME`` writes the package of a new plugin (:mod:`mfs_core.scaffold`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mfs_core.cli._common import (
     print_json,
     print_text,
 )
+from mfs_core.hookspecs import HOOKS
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
@@ -55,6 +57,33 @@ def register(subparsers: Any) -> None:
         "max_verification_age_days, MFS_MAX_VERIFICATION_AGE_DAYS)",
     )
     parser.set_defaults(handler=run)
+    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    new: argparse.ArgumentParser = actions.add_parser(
+        "new",
+        help="write the package of a new plugin (pyproject, data file, rule, check, tests)",
+        description="Write mfs-NAME/ holding a new plugin for the partner NAME: pyproject.toml "
+        "with its entry point, the partner and its procedures (a TOML data file), one referral "
+        "rule, one check and tests using mfs_core.testing. Every value is an example to "
+        "replace. As written, it installs and passes `mfs plugins --check` and its tests.",
+    )
+    new.add_argument("name", metavar="NAME", help="partner code and plugin name, e.g. droits-info")
+    new.add_argument(
+        "--directory",
+        default=".",
+        metavar="DIR",
+        help="where to write mfs-NAME/ (default: the current directory)",
+    )
+    new.set_defaults(handler=run_new)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from mfs_core.scaffold import new_plugin
+
+    target = new_plugin(args.name, args.directory)
+    print_text(
+        f"wrote {target}: pip install -e '{target}[test]', then mfs plugins --check and pytest"
+    )
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,26 +91,9 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _check(registry, args)
     if args.format == "json":
-        print_json(
-            {
-                "plugins": [
-                    {
-                        "name": p.name,
-                        "distribution": p.distribution,
-                        "version": p.version,
-                        "builtin": p.builtin,
-                        "loaded": p.loaded,
-                        "partners": p.partners,
-                        "procedures": p.procedures,
-                        "referral_rules": p.referral_rules,
-                        "checks": p.checks,
-                        "errors": [str(f) for f in p.faults],
-                    }
-                    for p in registry.plugins
-                ],
-                "warnings": list(registry.warnings),
-            }
-        )
+        from mfs_core.documents import plugins_document
+
+        print_json(plugins_document(registry))
     else:
         _print_table(registry.plugins)
         for warning in registry.warnings:
@@ -118,18 +130,11 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
 
 
 def _print_table(plugins: Any) -> None:
-    header = ("plugin", "distribution", "version", "partners", "procedures", "rules", "checks")
+    # One column per hook, titled by the last word of its plural ("referral_rules": rules).
+    columns = [hook.plural for hook in HOOKS]
+    header = ("plugin", "distribution", "version", *(c.rsplit("_", 1)[-1] for c in columns))
     rows = [
-        (
-            p.name,
-            p.distribution,
-            p.version,
-            str(p.partners),
-            str(p.procedures),
-            str(p.referral_rules),
-            str(p.checks),
-        )
-        for p in plugins
+        (p.name, p.distribution, p.version, *(str(p.count(c)) for c in columns)) for p in plugins
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:

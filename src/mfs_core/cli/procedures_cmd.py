@@ -15,9 +15,6 @@ from mfs_core.cli._common import (
     print_text,
 )
 
-#: Version of the JSON document printed by ``mfs procedures --format json``.
-SCHEMA_VERSION = 1
-
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -33,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.converter import unstructure
+    from mfs_core.documents import procedures_document
 
     registry = load_registry(args)
     procedures = list(registry.procedures.values())
@@ -43,12 +40,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"--partner: unknown partner {args.partner!r} (known: {known})")
         procedures = [p for p in procedures if p.partner == args.partner]
     if args.format == "json":
-        print_json(
-            {
-                "schema_version": SCHEMA_VERSION,
-                "procedures": [unstructure(p) for p in procedures],
-            }
-        )
+        print_json(procedures_document(procedures))
     else:
         for p in procedures:
             fiche = p.fiche_id or "-"

@@ -91,11 +91,48 @@ def _request_from_flags(args: argparse.Namespace) -> bytes:
     return json.dumps(data).encode("utf-8", "surrogatepass")
 
 
+class _Writer:
+    """Writes each decision as soon as it is made (memory flat in the input's length):
+    JSON Lines and text line by line; ``json`` as one array written element by element,
+    the same text as ``json.dumps(list, indent=2)``, or one object for a single document."""
+
+    def __init__(self, fmt: str, source: str, names: dict[str, str]) -> None:
+        self.fmt, self.source, self.names = fmt, source, names
+        self.count = 0
+
+    def write(self, line: int | None, decision: Decision, single: bool) -> None:
+        from mfs_core.converter import unstructure
+        from mfs_core.routing import render_text
+
+        first = self.count == 0
+        self.count += 1
+        if self.fmt == "text":
+            if not first:
+                print_text()
+            if line is not None:
+                print_text(f"— {self.source}, ligne {line} —")
+            print_text(render_text(decision, self.names))
+            return
+        data = unstructure(decision)
+        if line is not None:
+            data = {**data, "line": line}
+        if self.fmt == "jsonl":
+            write_json(json.dumps(data, ensure_ascii=False) + "\n")
+        elif single:
+            print_json(data)
+        else:
+            item = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            write_json(("[\n  " if first else ",\n  ") + item)
+
+    def close(self, single: bool) -> None:
+        if self.fmt == "json" and not single:
+            write_json("\n]\n" if self.count else "[]\n")
+
+
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.converter import unstructure
     from mfs_core.inputs import open_binary, read_text
-    from mfs_core.routing import Router, render_text
-    from mfs_core.routing.reading import parse_context, read_requests
+    from mfs_core.routing import Router
+    from mfs_core.routing.reading import RequestStream, parse_context
 
     context = None
     if args.context:
@@ -106,45 +143,29 @@ def run(args: argparse.Namespace) -> int:
         if given:
             raise CliError(f"--request cannot be combined with {', '.join(given)}")
         stream, source = open_binary(args.request, option="--request")
-        try:
-            parsed = read_requests(stream, source)
-        finally:
-            if args.request != "-":
-                stream.close()
     else:
-        source = "<flags>"
-        parsed = read_requests(io.BytesIO(_request_from_flags(args)), source)
-    registry = load_registry(args)
-    router = Router(registry)
-    names = router.names() | (context.service_names() if context else {})
-    decisions: list[tuple[int | None, Decision]] = [
-        (line, router.decide(request, context, explain=args.explain))
-        for line, request in parsed.requests
-    ]
-
-    def as_json(line: int | None, decision: Decision) -> Any:
-        data = unstructure(decision)
-        return data if line is None else {**data, "line": line}
-
-    if args.format == "jsonl":
-        for line, decision in decisions:
-            write_json(json.dumps(as_json(line, decision), ensure_ascii=False) + "\n")
-    elif args.format == "json":
-        documents = [as_json(line, decision) for line, decision in decisions]
-        if parsed.stream:
-            print_json(documents)
-        elif documents:
-            print_json(documents[0])
-    else:
-        for n, (line, decision) in enumerate(decisions):
-            if n:
-                print_text()
-            if line is not None:
-                print_text(f"— {source}, ligne {line} —")
-            print_text(render_text(decision, names))
+        stream, source = io.BytesIO(_request_from_flags(args)), "<flags>"
+    try:
+        registry = load_registry(args)
+        router = Router(registry)
+        # Read, decide and write one request at a time: a million requests take the
+        # memory of one. Bad lines are named on standard error as they come.
+        reader = RequestStream(stream, source)
+        names = router.names() | (context.service_names() if context else {})
+        writer = _Writer(args.format, source, names)
+        errors = 0
+        for line, request, problems in reader:
+            for problem in problems:
+                print_error(problem)
+            errors += len(problems)
+            if request is not None:
+                decision = router.decide(request, context, explain=args.explain)
+                writer.write(line, decision, reader.single)
+        writer.close(reader.single)
+    finally:
+        if args.request not in (None, "-"):
+            stream.close()
     sys.stdout.flush()
-    for error in parsed.errors:
-        print_error(error)
     if strict_failures(registry, router.plugin_failures):
         return EXIT_INPUT
-    return EXIT_INPUT if parsed.errors else EXIT_OK
+    return EXIT_INPUT if errors else EXIT_OK

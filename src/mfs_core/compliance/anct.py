@@ -29,15 +29,15 @@ sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` 
 
 from __future__ import annotations
 
-import csv
-import io
 import operator
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from mfs_core.compliance.anct_reading import AnctTable
 from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES
@@ -53,7 +53,17 @@ from mfs_core.hours import (
     from_anct_days,
 )
 
-__all__ = ["ANCT_CHECKS", "DAY_COLUMNS", "REQUIRED_COLUMNS", "check_anct_csv", "read_anct_rows"]
+if TYPE_CHECKING:
+    import sqlite3
+
+__all__ = [
+    "ANCT_CHECKS",
+    "DAY_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "check_anct_csv",
+    "iter_anct_results",
+    "read_anct_rows",
+]
 
 DAY_COLUMNS = ("h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi")
 REQUIRED_COLUMNS = ("id_fs", "insee_dep", "lib_fs", "insee_com", *DAY_COLUMNS, "format_fs")
@@ -90,181 +100,150 @@ _COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 def read_anct_rows(path: Path | str) -> list[dict[str, str]]:
     """The rows of the CSV as dicts; a missing column, an unreadable file or an unreadable
     row is an InputError."""
-    header, rows, _, broken = _read_table(path)
+    rows, broken = [], []
+    with AnctTable(path, REQUIRED_COLUMNS) as table:
+        for _line_number, row, problem in table.rows():
+            if row is None:
+                broken.append(problem)
+            else:
+                rows.append(dict(zip(table.header, row, strict=False)))
     if broken:
         raise InputError(broken, source=str(path))
-    return [dict(zip(header, row, strict=False)) for row in rows]
-
-
-def _read_table(path: Path | str) -> tuple[list[str], list[list[str]], list[int], list[str]]:
-    """The header, the rows as lists (cheaper than a dict per row on the national list),
-    the line each row starts on (a quoted cell may hold line breaks), and one ``line N: ...``
-    problem per row that could not be read at all (see :func:`_broken_rows`; those rows are
-    not in the list).
-
-    The delimiter is taken from the header line: a ``;`` or tab file whose header then holds
-    the expected columns is read as such, any other is refused with what was found.
-    """
-    path = Path(path)
-    text = _read_csv_text(path)
-    stream = io.StringIO(text, newline="")
-    delimiter = _delimiter(stream.readline())
-    stream.seek(0)
-    reader = csv.reader(stream, delimiter=delimiter)
-    try:
-        header = next(reader, [])
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if missing and delimiter != ",":
-            raise InputError(
-                f"line 1: expected a comma-separated file, got {delimiter!r} as separator "
-                f"and no column(s) {', '.join(missing)}",
-                source=str(path),
-            )
-        if missing:
-            raise InputError(
-                f"line 1: missing column(s) {', '.join(missing)}; expected the ANCT "
-                '"liste des structures France services" CSV',
-                source=str(path),
-            )
-        _check_header(header, str(path))
-        rows: list[list[str]] = []
-        starts: list[int] = []
-        end = reader.line_num
-        for row in reader:
-            rows.append(row)
-            starts.append(end + 1)
-            end = reader.line_num
-        return header, rows, starts, _broken_rows(text, rows, starts, end)
-    except csv.Error as exc:
-        raise InputError(
-            f"line {reader.line_num}: not a CSV file: {exc}", source=str(path)
-        ) from None
-
-
-# -- the file's structure (size, encoding, header, quoting): kept apart from the rows' content
-def _read_csv_text(path: Path) -> str:
-    """The file's text, through :mod:`mfs_core.inputs`: at most 64 MiB (some 40 times the
-    national list), UTF-8 with or without a byte order mark."""
-    from mfs_core.inputs import decode_utf8, read_bytes
-
-    try:
-        data = read_bytes(str(path))
-    except InputError as exc:
-        # "FILE: cannot read the file: ...", as for the other problems of the file.
-        problems = [p.removeprefix(f"{path}: ") for p in exc.problems]
-        raise InputError(problems, source=str(path)) from None
-    return decode_utf8(data, str(path))
-
-
-def _check_header(header: list[str], source: str) -> None:
-    """A column named twice is refused: which of the two holds the data cannot be known."""
-    seen: set[str] = set()
-    twice = sorted({name for name in header if name in seen or seen.add(name)})  # type: ignore[func-returns-value]
-    if twice:
-        raise InputError(
-            f"line 1: column(s) {', '.join(twice)} appear more than once; expected each "
-            "column once",
-            source=source,
-        )
-
-
-def _broken_rows(text: str, rows: list[list[str]], starts: list[int], end: int) -> list[str]:
-    """Take out the rows that could not be read at all, and say why.
-
-    - A quote opened and never closed: the reader then takes the rest of the file as one
-      cell of the last row. A well-formed CSV has an even number of ``"`` (each quoted
-      cell opens and closes, inner quotes are doubled), so an odd count means the last row
-      swallowed the lines after its start.
-    - A cell holding a NUL character: a binary or corrupted file, not text.
-    """
-    problems: list[str] = []
-    if rows and text.count('"') % 2:
-        start = starts[-1]
-        problems.append(
-            f"line {start}: a quoted cell opened in this row is never closed: the row and "
-            f"the lines after it (to line {end}) could not be read"
-        )
-        del rows[-1], starts[-1]
-    if "\x00" in text:
-        for index in reversed(range(len(rows))):
-            if any("\x00" in cell for cell in rows[index]):
-                problems.append(f"line {starts[index]}: a cell holds a NUL character")
-                del rows[index], starts[index]
-    return sorted(problems, key=_line)
-
-
-def _delimiter(header_line: str) -> str:
-    """The header's separator: the most frequent of ``,``, ``;`` and tab (``,`` on a tie)."""
-    return max((",", ";", "\t"), key=header_line.count)
+    return rows
 
 
 def check_anct_csv(
     path: Path | str, runner: Runner, *, skipped: list[str] | None = None
 ) -> list[SiteResult]:
-    """Check every row of the ANCT list.
+    """Check every row of the ANCT list, all at once (:func:`iter_anct_results` gives the
+    results one at a time, in flat memory).
 
-    An unreadable row is named in ``skipped`` (one ``FILE: line N: column: expected ...,
-    got ...`` line per row, its problems joined by ``; ``) and the other rows are checked;
+    An unreadable row is named in ``skipped`` (one line per row,
+    ``FILE: line N: column: expected ..., got ...``, its problems joined by semicolons)
+    and the other rows are checked;
     without ``skipped``, the rows' problems are raised together as an :class:`InputError`.
     A file that cannot be read at all (encoding, separator, missing columns) always raises.
+    """
+    problems: list[str] = []
+    results = list(iter_anct_results(path, runner, on_skipped=problems.append))
+    if skipped is not None:
+        skipped.extend(problems)
+    elif problems:
+        prefix = f"{path}: "
+        raise InputError([p.removeprefix(prefix) for p in problems], source=str(path))
+    return results
+
+
+def iter_anct_results(
+    path: Path | str, runner: Runner, *, on_skipped: Callable[[str], object]
+) -> Iterator[SiteResult]:
+    """The result of each row of the ANCT list as it is read (``-``: standard input).
+
+    Each unreadable row is given to ``on_skipped`` as one line,
+    ``FILE: line N: column: expected ..., got ...`` (its problems joined by semicolons),
+    in file order, and the other rows
+    are checked. A file that cannot be read at all (size, encoding, separator, missing
+    columns) raises :class:`InputError` when this function is called, before any result;
+    iterate the results to the end (or close them) to close the file.
 
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
-    judged on the union of their hours, as the structure they may form.
+    judged on the union of their hours, as the structure they may form (a first pass over
+    the file gathers each group's hours). A row repeating an earlier row's ``id_fs`` gets an
+    ``anct.duplicate-id`` finding: the only state kept across rows is each id's first line.
     """
-    source = str(path)
+    table = AnctTable(path, REQUIRED_COLUMNS)  # the file's own problems: raised now
+    return _results(table, runner, on_skipped)
+
+
+def _results(
+    table: AnctTable, runner: Runner, on_skipped: Callable[[str], object]
+) -> Iterator[SiteResult]:
+    source = table.source
+    with table:
+        groups: dict[tuple[str, str], _Group] = {}
+        if runner.hours_scope is HoursScope.STRUCTURE:
+            groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
+            table.rewind()
+        first_lines = FirstLines()
+        try:
+            for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
+                result = _check_row(row, runner, source, groups)
+                seen = first_lines.first(row.id, row.line)
+                yield result if seen == row.line else _duplicate(result, row, seen)
+        finally:
+            first_lines.close()
+
+
+class FirstLines:
+    """The first line each ``id_fs`` was seen on: a dictionary up to :attr:`IN_MEMORY`
+    ids (the national list and ten times it), then a temporary SQLite table, whose page
+    cache is bounded: memory stays flat at a hundred times the list."""
+
+    #: Ids kept in the dictionary before moving to SQLite (about 130 bytes each).
+    IN_MEMORY = 50_000
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+        self._db: sqlite3.Connection | None = None
+
+    def first(self, key: str, line: int) -> int:
+        """The line ``key`` was first seen on: ``line`` when it is new (then recorded)."""
+        if self._db is None:
+            seen = self._lines.setdefault(key, line)
+            if len(self._lines) > self.IN_MEMORY:
+                self._spill()
+            return seen
+        if self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, line)).rowcount:
+            return line
+        row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
+        return int(row[0])
+
+    def _spill(self) -> None:
+        import sqlite3
+
+        self._db = sqlite3.connect("")  # a private database in a temporary file
+        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
+        self._lines = {}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
+    """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
+    columns = _Columns(table.header)
     problems: list[str] = []
-    unreadable: list[str] = []  # one line per row: "line N: column: ...; column: ..."
-    parsed: list[_Row] = []
-    header, rows, starts, broken = _read_table(path)
-    if broken and skipped is None:
-        raise InputError(broken, source=source)
-    columns = _Columns(header)
-    for number, row in zip(starts, rows, strict=True):
+    for number, row, broken in table.rows():
+        if row is None:
+            on_skipped(broken)
+            continue
         if not row:  # a blank line holds no data
             continue
         item = _parse_row(columns, row, number, problems)
         if item is not None:
-            parsed.append(item)
-        elif skipped is not None:
-            prefix = f"line {number}: "
-            unreadable.append(prefix + "; ".join(p.removeprefix(prefix) for p in problems))
-            problems.clear()
-    if problems:
-        raise InputError(problems, source=source)
-    if skipped is not None:
-        skipped.extend(f"{source}: {row}" for row in sorted([*broken, *unreadable], key=_line))
-    groups = _group_hours(parsed) if runner.hours_scope is HoursScope.STRUCTURE else {}
-    results = [_check_row(item, runner, source, groups) for item in parsed]
-    return _flag_duplicates(parsed, results)
+            yield item
+            continue
+        prefix = f"line {number}: "
+        on_skipped(prefix + "; ".join(p.removeprefix(prefix) for p in problems))
+        problems.clear()
 
 
-def _line(problem: str) -> int:
-    """The line number of a ``line N: ...`` problem, to name rows in file order."""
-    return int(problem.split()[1].rstrip(":"))
-
-
-def _flag_duplicates(rows: list[_Row], results: list[SiteResult]) -> list[SiteResult]:
-    """Each row repeating an earlier row's ``id_fs`` gets an ``anct.duplicate-id`` finding."""
-    first_line: dict[str, int] = {}
-    for index, row in enumerate(rows):
-        seen = first_line.setdefault(row.id, row.line)
-        if seen != row.line:
-            result = results[index]
-            finding = Finding(
-                message=f"id_fs « {row.id} » déjà présent ligne {seen} de la liste "
-                "(doublon : les deux lignes sont vérifiées)",
-                check=ANCT_DUPLICATE_ID.id,
-                severity=ANCT_DUPLICATE_ID.severity,
-                field="id_fs",
-            )
-            statuses = {**result.statuses, ANCT_DUPLICATE_ID.id: CheckStatus.FAIL}
-            results[index] = attrs.evolve(
-                result,
-                findings=(*result.findings, finding),
-                statuses=dict(sorted(statuses.items())),
-            )
-    return results
+def _duplicate(result: SiteResult, row: _Row, seen: int) -> SiteResult:
+    """``result`` with an ``anct.duplicate-id`` finding: its ``id_fs`` was first on ``seen``."""
+    finding = Finding(
+        message=f"id_fs « {row.id} » déjà présent ligne {seen} de la liste "
+        "(doublon : les deux lignes sont vérifiées)",
+        check=ANCT_DUPLICATE_ID.id,
+        severity=ANCT_DUPLICATE_ID.severity,
+        field="id_fs",
+    )
+    statuses = {**result.statuses, ANCT_DUPLICATE_ID.id: CheckStatus.FAIL}
+    return attrs.evolve(
+        result, findings=(*result.findings, finding), statuses=dict(sorted(statuses.items()))
+    )
 
 
 class _Row(NamedTuple):  # a tuple: built once per row of the national list
@@ -330,21 +309,20 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     )
 
 
-def _group_hours(rows: list[_Row]) -> dict[tuple[str, str], _Group]:
+def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
     """Union of the hours of each group of two rows or more, its size, and whether some
-    member's hours are partly unknown."""
-    members: dict[tuple[str, str], list[_Row]] = {}
+    member's hours are partly unknown (memory: one running union per group)."""
+    found: dict[tuple[str, str], _Group] = {}
     for row in rows:
         if row.group:
-            members.setdefault((row.departement, row.group), []).append(row)
-    groups = {}
-    for key, group in members.items():
-        if len(group) > 1:
-            union = WeeklySchedule.closed()
-            for member in group:
-                union = union.merged_with(member.schedule)
-            groups[key] = _Group(union, len(group), any(m.hours_unknown for m in group))
-    return groups
+            key = (row.departement, row.group)
+            group = found.get(key) or _Group(WeeklySchedule.closed(), 0, False)
+            found[key] = _Group(
+                group.schedule.merged_with(row.schedule),
+                group.size + 1,
+                group.hours_unknown or row.hours_unknown,
+            )
+    return {key: group for key, group in found.items() if group.size > 1}
 
 
 class _Group(NamedTuple):

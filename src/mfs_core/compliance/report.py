@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -12,7 +11,134 @@ import attrs
 from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.model import Check, Severity
 
-__all__ = ["Report"]
+__all__ = ["Report", "ReportStream", "SummaryCounter"]
+
+
+class SummaryCounter:
+    """The counts of a run's summary, gathered one result at a time: the summary of a
+    list of any length in the memory of its groups (départements, régions, formats).
+
+    Written for the national list's hundreds of thousands of sites: enum members hash
+    through a Python-level ``__hash__``, so statuses and severities are counted by their
+    position in a tuple (``tuple.index`` compares identity first) rather than used as
+    dictionary keys.
+    """
+
+    _STATUSES = tuple(CheckStatus)
+    _LEVELS = tuple(Severity)
+
+    def __init__(self, *, national: bool) -> None:
+        self.national = national
+        self.sites = self.compliant = self.suppressed = self.hours_unknown = 0
+        self.by_level = [0] * len(self._LEVELS)
+        self.checks: dict[str, list[int]] = {}
+        self.by_departement: dict[str, dict[str, Any]] = {}
+        self.by_region: dict[str, dict[str, Any]] = {}
+        self.by_format: dict[str, dict[str, Any]] = {}
+
+    def add(self, result: SiteResult) -> None:
+        """Count one site's result."""
+        self.sites += 1
+        self.compliant += result.compliant
+        self.hours_unknown += result.weekly_hours is None
+        levels, by_level = self._LEVELS, self.by_level
+        for finding in result.findings:
+            if finding.waiver is not None:
+                self.suppressed += 1
+            else:  # Finding.level, inlined
+                by_level[levels.index(finding.severity or Severity.ERROR)] += 1
+        statuses, checks = self._STATUSES, self.checks
+        for check, status in result.statuses.items():
+            counts = checks.get(check)
+            if counts is None:
+                counts = checks[check] = [0] * len(statuses)
+            counts[statuses.index(status)] += 1
+        if self.national:
+            fail = CheckStatus.FAIL
+            # A check fails only with a finding: skip the status scan for clean sites.
+            failing = (
+                [c for c, status in result.statuses.items() if status is fail]
+                if result.findings
+                else []
+            )
+            _count_group(self.by_departement, result.departement, failing)
+            _count_group(self.by_region, _region(result.departement), failing)
+            _count_group(self.by_format, result.format, failing)
+
+    def has_active(self, severities: Sequence[Severity]) -> bool:
+        """Whether any unsuppressed finding counted has one of these severities."""
+        return any(self.by_level[self._LEVELS.index(level)] for level in severities)
+
+    def summary(self, as_of: dt.date, skipped_rows: int = 0) -> dict[str, Any]:
+        """The ``summary`` object of the JSON output (see :meth:`Report.summary`)."""
+        summary: dict[str, Any] = {
+            "as_of": as_of.isoformat(),
+            "sites": self.sites,
+            "compliant": self.compliant,
+            "non_compliant": self.sites - self.compliant,
+            "findings": {
+                level.value: n for level, n in zip(self._LEVELS, self.by_level, strict=True)
+            },
+            "suppressed": self.suppressed,
+            "hours_unknown": self.hours_unknown,
+            "checks": {
+                check: {status.value: n for status, n in zip(self._STATUSES, counts, strict=True)}
+                for check, counts in sorted(self.checks.items())
+            },
+        }
+        if self.national:
+            summary["skipped_rows"] = skipped_rows
+            summary["by_departement"] = _sorted_groups(self.by_departement)
+            summary["by_region"] = _sorted_groups(self.by_region)
+            summary["by_format"] = _sorted_groups(self.by_format)
+        return summary
+
+
+def _region(departement: str) -> str:
+    """The région of a département code of the list (``"?"`` when not a COG code)."""
+    from mfs_core import geo
+
+    found = geo.departements().get(departement.strip())
+    return found.region if found else "?"
+
+
+class ReportStream:
+    """A report whose results are produced while it is written (``mfs check --anct-csv``):
+    :attr:`results` can be read once, each result counted as it passes; :meth:`summary`
+    and :meth:`has_active` are complete once it is read. ``skipped_rows`` is set by the
+    caller as rows are found unreadable."""
+
+    def __init__(
+        self,
+        results: Iterable[SiteResult],
+        *,
+        catalogue: tuple[Check, ...],
+        as_of: dt.date,
+        national: bool = False,
+    ) -> None:
+        self._results = iter(results)
+        self.catalogue = catalogue
+        self.as_of = as_of
+        self.national = national
+        self.skipped_rows = 0
+        self.counter = SummaryCounter(national=national)
+
+    @property
+    def results(self) -> Iterator[SiteResult]:
+        """The results, each counted as it is read."""
+        add = self.counter.add
+        for result in self._results:
+            add(result)
+            yield result
+
+    def summary(self) -> dict[str, Any]:
+        """The summary of the results read so far (all of them once :attr:`results` is
+        exhausted)."""
+        return self.counter.summary(self.as_of, self.skipped_rows)
+
+    def has_active(self, severities: Sequence[Severity]) -> bool:
+        """Whether any unsuppressed finding read so far has one of these severities."""
+        return self.counter.has_active(severities)
 
 
 @attrs.frozen(kw_only=True)
@@ -40,58 +166,14 @@ class Report:
         """Counts for the whole run (the ``summary`` object of the JSON output).
 
         ``hours_unknown`` counts the sites whose weekly hours are unknown (no hours
-        published, unreadable hours): counted apart, never as closed.
-
-        Written for the national list's thousands of sites: enum members hash through a
-        Python-level ``__hash__``, so statuses are counted with ``list.count`` (identity
-        first) rather than used as dictionary keys.
+        published, unreadable hours): counted apart, never as closed. For the national
+        list, the sites and their failing checks by département, région (COG 2024, ``?``
+        for a département code the COG does not know) and format.
         """
-        levels = tuple(Severity)
-        by_level = [0] * len(levels)
-        suppressed = compliant = hours_unknown = 0
-        by_departement: dict[str, dict[str, Any]] = {}
-        by_format: dict[str, dict[str, Any]] = {}
-        fail = CheckStatus.FAIL
-        statuses = [r.statuses for r in self.results]
-        check_ids = sorted(set().union(*statuses))  # set.union walks each dict's keys in C
+        counter = SummaryCounter(national=self.national)
         for result in self.results:
-            compliant += result.compliant
-            hours_unknown += result.weekly_hours is None
-            for finding in result.findings:
-                if finding.waiver is not None:
-                    suppressed += 1
-                else:
-                    # Finding.level, inlined: this runs for every finding of the national list.
-                    by_level[levels.index(finding.severity or Severity.ERROR)] += 1
-            if self.national:
-                # A check fails only with a finding: skip the status scan for clean sites.
-                failing = (
-                    [c for c, status in result.statuses.items() if status is fail]
-                    if result.findings
-                    else []
-                )
-                _count_group(by_departement, result.departement, failing)
-                _count_group(by_format, result.format, failing)
-        checks: dict[str, dict[str, int]] = {}
-        for check in check_ids:
-            column = list(map(dict.get, statuses, itertools.repeat(check)))  # a loop in C
-            checks[check] = {status.value: column.count(status) for status in CheckStatus}
-        severities = {level.value: n for level, n in zip(levels, by_level, strict=True)}
-        summary: dict[str, Any] = {
-            "as_of": self.as_of.isoformat(),
-            "sites": len(self.results),
-            "compliant": compliant,
-            "non_compliant": len(self.results) - compliant,
-            "findings": severities,
-            "suppressed": suppressed,
-            "hours_unknown": hours_unknown,
-            "checks": checks,
-        }
-        if self.national:
-            summary["skipped_rows"] = self.skipped_rows
-            summary["by_departement"] = _sorted_groups(by_departement)
-            summary["by_format"] = _sorted_groups(by_format)
-        return summary
+            counter.add(result)
+        return counter.summary(self.as_of, self.skipped_rows)
 
 
 def _count_group(groups: dict[str, dict[str, Any]], name: str, failing: list[str]) -> None:

@@ -20,7 +20,7 @@ from mfs_core.compliance.schedules import build_context
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
-from mfs_core.isolation import PluginFailure, collect_plugin
+from mfs_core.evaluation import CheckFailure, evaluate_check, guarded_name
 from mfs_core.model import Check, Severity
 from mfs_core.timezone import today_in_paris
 
@@ -74,22 +74,16 @@ class Runner:
         sorted; the selection, and the function behind each deferred built-in evaluator,
         are worked out once per ``only`` set.
         """
-        from mfs_core.registry import BUILTIN_DISTRIBUTION
-
         key = None if only is None else frozenset(only)
         plan = self._plans.get(key)
         if plan is None:
             to_run = tuple(
                 (
                     c,
-                    None if c.evaluate is None else resolve_evaluator(c.evaluate),
+                    None if c.evaluate is None else resolve_evaluator(c.evaluate),  # type: ignore[arg-type]
                     c.provenance.plugin if c.provenance else "?",
-                    # The core's own checks run unguarded (a plain try), third-party ones
-                    # under mfs_core.isolation: on the ANCT list the guard would cost a
-                    # fifth of the run, for code that is the core's.
-                    None
-                    if c.provenance and c.provenance.distribution == BUILTIN_DISTRIBUTION
-                    else f"check {c.id}",
+                    # The core's own checks run unguarded (see mfs_core.evaluation).
+                    guarded_name(c),
                 )
                 for c in self.checks
                 if key is None or c.id in key
@@ -212,51 +206,29 @@ def _evaluate(
     budget: float,
     failures: dict[tuple[str, str], str],
 ) -> list[Finding]:
-    """Call a check in isolation: a check that raises, exits, prints or overruns its time
-    budget becomes a finding naming its plugin (a built-in check, ``what`` None: one that
-    raises)."""
+    """Run a check (:func:`mfs_core.evaluation.evaluate_check`, as ``run_check`` does): a
+    check that fails to give a verdict becomes an error finding naming its plugin."""
     if evaluate is None:
         return []
-    if what is None:
-        try:
-            produced = list(evaluate(site))
-        except Exception as exc:  # the core's own check: a bug, reported as for a plugin's
-            return [_fault(check, f"a levé {type(exc).__name__} : {exc}")]
-    else:
-        try:
-            produced = collect_plugin(plugin, what, budget, evaluate, site)
-        except PluginFailure as exc:  # third-party code: never let it crash the run
-            failures[plugin, check.id] = str(exc)
-            return [_fault(check, _french(exc))]
+    found = evaluate_check(evaluate, site, Finding, plugin=plugin, what=what, budget=budget)
+    if isinstance(found, CheckFailure):
+        if what is not None:  # third-party code, for strict mode
+            failures[plugin, check.id] = found.text
+        return [_fault(check, found.french())]
+    produced: list[Finding] = found
     if not produced:  # the check passed (most checks on most sites)
         return []
-    findings: list[Finding] = []
-    for item in produced:
-        if not isinstance(item, Finding):
-            return [_fault(check, f"a produit un {type(item).__name__} au lieu d'un Finding")]
-        # A new Finding rather than attrs.evolve: this is the hot path of the ANCT list.
-        findings.append(
-            Finding(
-                message=item.message,
-                check=check.id,
-                severity=item.severity or check.severity,
-                field=item.field,
-                waiver=item.waiver,
-            )
+    # New Findings rather than attrs.evolve: this is the hot path of the ANCT list.
+    return [
+        Finding(
+            message=item.message,
+            check=check.id,
+            severity=item.severity or check.severity,
+            field=item.field,
+            waiver=item.waiver,
         )
-    return findings
-
-
-def _french(failure: PluginFailure) -> str:
-    """What a check did wrong, for the finding (French, as every finding)."""
-    text = str(failure)
-    if text.startswith("skipped"):
-        return "n'a pas été lancé : son plugin a déjà dépassé son temps imparti"
-    if failure.timed_out:
-        return text.replace("overran its time budget of", "a dépassé son temps imparti de")
-    if text.startswith("raised "):
-        return "a levé " + text.removeprefix("raised ").replace(": ", " : ", 1)
-    return f"a échoué ({text})"
+        for item in produced
+    ]
 
 
 def _fault(check: Check, what: str) -> Finding:

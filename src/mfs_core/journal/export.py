@@ -1,11 +1,16 @@
-"""Exporting the journal: what ``mfs journal export`` writes, as a library.
+"""The journal written out: JSON lines or CSV, the contract of ``mfs journal export`` and of
+``GET /journal/export`` (:mod:`mfs_core.serve`).
 
-The stored requests received in a period, then their follow-up events, as JSON lines or
-CSV (:data:`FORMATS`). Times are written in Europe/Paris; notes and reasons come out as
-stored, redacted again (a journal written by an older mfs-core exports what today's
-redaction finds); residents only as their pseudonyms. Every JSON line has its characters
-that act on a terminal escaped (:func:`mfs_core.output.json_text`), and every CSV cell is
-guarded against spreadsheet formulas (:func:`mfs_core.output.csv_text`).
+The stored requests received in a period, then their follow-up events, from one state of
+the journal (a snapshot), as JSON lines or CSV (:data:`FORMATS`). Times are written in
+Europe/Paris; notes and reasons come out as stored, redacted again (a journal written by an
+older mfs-core exports what today's redaction finds); residents only as their pseudonyms.
+Every JSON line has its characters that act on a terminal escaped
+(:func:`mfs_core.output.json_text`), and every CSV cell is guarded against spreadsheet
+formulas (:func:`mfs_core.output.csv_text`).
+
+:func:`export_lines` yields the lines one at a time (a caller streaming them holds one record
+in memory); :func:`write_export` writes them to a file and counts the records.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from mfs_core.output import csv_text, json_text
 from mfs_core.redaction import redact
@@ -24,7 +29,14 @@ if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
     from mfs_core.journal.records import StoredEvent, StoredRequest
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "event_json", "request_json", "write_export"]
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "event_json",
+    "export_lines",
+    "request_json",
+    "write_export",
+]
 
 #: The export formats.
 FORMATS = ("jsonl", "csv")
@@ -91,43 +103,67 @@ def _cell(value: Any) -> str:
     return csv_text(str(value))
 
 
-def write_export(
+class _Row:
+    """A file-like object that hands back the one CSV row just written to it."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text = text
+        return len(text)
+
+
+def export_lines(
     journal: Journal,
-    out: IO[str],
-    fmt: str = "jsonl",
-    *,
     since: dt.date | None = None,
     until: dt.date | None = None,
-) -> int:
-    """Write the requests received from ``since`` to before ``until`` (Paris days, open
-    bounds when ``None``), then their follow-up events, to ``out`` in ``fmt`` (one of
-    :data:`FORMATS`); return how many records were written. Everything comes from one
-    snapshot of the journal, whatever other processes record meanwhile. Raises
-    :class:`ValueError` for an unknown format,
+    fmt: Literal["jsonl", "csv"] = "jsonl",
+) -> Iterator[str]:
+    """The export, one line (with its line end) at a time: requests received from ``since``
+    and before ``until`` (Europe/Paris days; ``None``: no bound), then their events; in CSV
+    the header first.
+
+    A generator: the journal is read inside one snapshot while the lines are consumed, so
+    a caller streaming them (a file, an HTTP response) holds one record in memory at a time.
+    Raises :class:`ValueError` for an unknown format,
     :class:`~mfs_core.journal.JournalError` when the journal cannot be read.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}, expected one of {', '.join(FORMATS)}")
-    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-    if writer:
+    row = _Row()
+    writer = csv.writer(row, lineterminator="\n")
+
+    def line(kind: str, data: dict[str, Any], time_key: str) -> str:
+        if fmt == "csv":
+            data = {"record": kind, "time": data.pop(time_key), **data}
+            writer.writerow([_cell(data.get(column)) for column in CSV_COLUMNS])
+            return row.text
+        return json_text(json.dumps(data, ensure_ascii=False)) + "\n"
+
+    if fmt == "csv":
         writer.writerow(CSV_COLUMNS)
-    count = 0
+        yield row.text
     with journal.snapshot():  # the requests and the events of one state of the journal
-        for kind, time_key, data in _records(journal, since, until):
-            if writer:
-                row = {"record": kind, "time": data.pop(time_key), **data}
-                writer.writerow([_cell(row.get(column)) for column in CSV_COLUMNS])
-            else:
-                out.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
-            count += 1
-    return count
+        for request in journal.requests(since, until):
+            yield line("request", request_json(request), "received_at")
+        for event in journal.events(since, until):
+            yield line("event", event_json(event), "occurred_at")
 
 
-def _records(
-    journal: Journal, since: dt.date | None, until: dt.date | None
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(record kind, key of its time, JSON object) of each request, then each event."""
-    for request in journal.requests(since, until):
-        yield "request", "received_at", request_json(request)
-    for event in journal.events(since, until):
-        yield "event", "occurred_at", event_json(event)
+def write_export(
+    journal: Journal,
+    out: IO[str],
+    fmt: Literal["jsonl", "csv"] = "jsonl",
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> int:
+    """Write :func:`export_lines` to ``out``; return how many records were written (the
+    CSV header is not one). Raises as :func:`export_lines`, and :class:`OSError` when
+    ``out`` cannot be written."""
+    lines = 0
+    for text in export_lines(journal, since, until, fmt):
+        out.write(text)
+        lines += 1
+    return lines - 1 if fmt == "csv" else lines  # the header is no record

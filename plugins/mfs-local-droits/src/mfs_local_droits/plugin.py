@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from mfs_core import (
+from mfs_core import plugin as mfs
+from mfs_core.plugin import (
     Channel,
     Check,
     Partner,
@@ -25,8 +26,7 @@ from mfs_core import (
 )
 
 if TYPE_CHECKING:
-    from mfs_core.compliance.findings import Finding
-    from mfs_core.compliance.site import Site
+    from mfs_core.plugin import Finding, Site
 
 # Step 1: one code for the partner; every id starts with it.
 PARTNER = "local-droits"
@@ -126,15 +126,13 @@ def mfs_referral_rules() -> Iterator[ReferralRule]:
 def check_permanence_or_video(site: Site) -> Iterator[Finding]:
     """A finding when the site offers the association without a permanence or a video
     appointment; nothing when the site does not offer the association at all."""
-    # Imported here, not at the top: the registry imports every plugin to list it, and
-    # listing must not pay for the compliance model.
-    from mfs_core.compliance.findings import Finding
-    from mfs_core.compliance.site import OfferMode
-
+    # mfs.OfferMode and mfs.Finding are read as attributes, here: mfs_core.plugin imports
+    # them on first use, so listing the plugins does not pay for the compliance model.
+    wanted = {mfs.OfferMode.PERMANENCE, mfs.OfferMode.VIDEO}
     for index, offer in enumerate(site.partners):
-        if offer.code == PARTNER and not {OfferMode.PERMANENCE, OfferMode.VIDEO} & set(offer.how):
+        if offer.code == PARTNER and not wanted & set(offer.how):
             stated = ", ".join(mode.value for mode in offer.how) or "aucune modalité indiquée"
-            yield Finding(
+            yield mfs.Finding(
                 message="L'association d'information sur les droits est annoncée sans "
                 f"permanence ni rendez-vous en visioconférence ({stated}) : préciser au "
                 "moins l'une des deux.",

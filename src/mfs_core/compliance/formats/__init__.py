@@ -1,15 +1,21 @@
-"""Output formats of ``mfs check``: one module per format, each with ``render(report) -> str``."""
+"""Output formats of ``mfs check``: one module per format, each with ``write(report, out)``.
+
+``write`` reads ``report.results`` once, writing as it goes, so that a list of any length
+is written in flat memory (:class:`~mfs_core.compliance.report.ReportStream`); a format
+whose header needs the totals (JUnit, Markdown) keeps its body in a temporary file.
+"""
 
 from __future__ import annotations
 
 import importlib
+import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mfs_core.compliance.report import Report
+    from mfs_core.compliance.report import Report, ReportStream
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "write"]
 
 #: Format name -> module (imported on use).
 FORMATS: dict[str, str] = {
@@ -23,7 +29,24 @@ FORMATS: dict[str, str] = {
 
 
 def render(report: Report, fmt: str) -> str:
-    """Render a report in one of :data:`FORMATS`.
+    """Render a report in one of :data:`FORMATS` as one string (see :func:`write`)."""
+    out = io.StringIO()
+    write(report, fmt, out)
+    return out.getvalue()
+
+
+class _Escaped:
+    """A text output whose every write is escaped for the format."""
+
+    def __init__(self, out: IO[str], escape: Callable[[str], str]) -> None:
+        self._out, self._escape = out, escape
+
+    def write(self, text: str) -> int:
+        return self._out.write(self._escape(text))
+
+
+def write(report: Report | ReportStream, fmt: str, out: IO[str]) -> None:
+    """Write a report in one of :data:`FORMATS` to ``out``, result by result.
 
     Site names, ids and messages come from files and plugins: each format escapes them
     (:mod:`mfs_core.output`): JUnit and Markdown in their modules, and here control
@@ -32,10 +55,10 @@ def render(report: Report, fmt: str) -> str:
     from mfs_core.output import json_text, terminal_text
 
     module = importlib.import_module(FORMATS[fmt])
-    renderer: Callable[[Report], str] = module.render
-    text = renderer(report)
+    writer: Callable[[Report | ReportStream, IO[str]], None] = module.write
     if fmt in ("json", "sarif"):
-        return json_text(text)
-    if fmt in ("text", "github", "markdown"):
-        return terminal_text(text)
-    return text
+        writer(report, _Escaped(out, json_text))  # type: ignore[arg-type]
+    elif fmt in ("text", "github", "markdown"):
+        writer(report, _Escaped(out, terminal_text))  # type: ignore[arg-type]
+    else:
+        writer(report, out)

@@ -5,8 +5,10 @@ Waived findings are not annotated (they are in the SARIF and JSON outputs).
 
 from __future__ import annotations
 
+from typing import IO
+
 from mfs_core.compliance.formats._locate import line_of
-from mfs_core.compliance.report import Report
+from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.model import Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -20,8 +22,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report) -> str:
-    lines = []
+def write(report: Report | ReportStream, out: IO[str]) -> None:
     for result in report.results:
         for finding in result.active:
             props = []
@@ -31,7 +32,6 @@ def render(report: Report) -> str:
                 if line is not None:
                     props.append(f"line={line}")
             props.append(f"title={_escape_property(f'{finding.check} ({result.id})')}")
-            lines.append(
-                f"::{_COMMANDS[finding.level]} {','.join(props)}::{_escape_data(finding.message)}"
+            out.write(
+                f"::{_COMMANDS[finding.level]} {','.join(props)}::{_escape_data(finding.message)}\n"
             )
-    return "".join(line + "\n" for line in lines)

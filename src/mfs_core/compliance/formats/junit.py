@@ -8,51 +8,72 @@ stays well-formed XML whatever characters the data holds.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
+from typing import IO
 
-from mfs_core.compliance.findings import CheckStatus
-from mfs_core.compliance.report import Report
+from mfs_core.compliance.findings import CheckStatus, SiteResult
+from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.model import Severity
 from mfs_core.output import xml_text as _x
 
 
-def render(report: Report) -> str:
-    root = ET.Element("testsuites", name="mfs check")
+def _suite(result: SiteResult) -> tuple[ET.Element, int, int]:
+    """One site's test suite, its failures and its skipped checks."""
+    suite = ET.Element("testsuite", name=_x(result.id))
+    suite_failures = suite_skipped = 0
+    for check, status in result.statuses.items():
+        case = ET.SubElement(suite, "testcase", classname=_x(result.id), name=_x(check))
+        mine = [f for f in result.findings if f.check == check]
+        active = [f for f in mine if not f.suppressed]
+        errors = [f for f in active if f.level is Severity.ERROR]
+        if errors:
+            failure = ET.SubElement(
+                case, "failure", message=_x(errors[0].message), type=Severity.ERROR.value
+            )
+            failure.text = _x("\n".join(f.message for f in errors))
+            suite_failures += 1
+        elif status is CheckStatus.UNKNOWN:
+            ET.SubElement(case, "skipped", message="non vérifiable avec ces données")
+            suite_skipped += 1
+        elif status is CheckStatus.WAIVED:
+            reasons = "; ".join(sorted({f.waiver.reason for f in mine if f.waiver}))
+            ET.SubElement(case, "skipped", message=_x(f"dérogation : {reasons}"))
+            suite_skipped += 1
+        if active and not errors:
+            out = ET.SubElement(case, "system-out")
+            out.text = _x("\n".join(f"{f.level.value}: {f.message}" for f in active))
+    suite.set("tests", str(len(result.statuses)))
+    suite.set("failures", str(suite_failures))
+    suite.set("skipped", str(suite_skipped))
+    suite.set("errors", "0")
+    return suite, suite_failures, suite_skipped
+
+
+def write(report: Report | ReportStream, out: IO[str]) -> None:
+    """The suites go to a temporary file as the sites are checked: the root element, which
+    comes first, carries the totals."""
     total = failures = skipped = 0
-    for result in report.results:
-        suite = ET.SubElement(root, "testsuite", name=_x(result.id))
-        suite_failures = suite_skipped = 0
-        for check, status in result.statuses.items():
-            case = ET.SubElement(suite, "testcase", classname=_x(result.id), name=_x(check))
-            mine = [f for f in result.findings if f.check == check]
-            active = [f for f in mine if not f.suppressed]
-            errors = [f for f in active if f.level is Severity.ERROR]
-            if errors:
-                failure = ET.SubElement(
-                    case, "failure", message=_x(errors[0].message), type=Severity.ERROR.value
-                )
-                failure.text = _x("\n".join(f.message for f in errors))
-                suite_failures += 1
-            elif status is CheckStatus.UNKNOWN:
-                ET.SubElement(case, "skipped", message="non vérifiable avec ces données")
-                suite_skipped += 1
-            elif status is CheckStatus.WAIVED:
-                reasons = "; ".join(sorted({f.waiver.reason for f in mine if f.waiver}))
-                ET.SubElement(case, "skipped", message=_x(f"dérogation : {reasons}"))
-                suite_skipped += 1
-            if active and not errors:
-                out = ET.SubElement(case, "system-out")
-                out.text = _x("\n".join(f"{f.level.value}: {f.message}" for f in active))
-        suite.set("tests", str(len(result.statuses)))
-        suite.set("failures", str(suite_failures))
-        suite.set("skipped", str(suite_skipped))
-        suite.set("errors", "0")
-        total += len(result.statuses)
-        failures += suite_failures
-        skipped += suite_skipped
-    root.set("tests", str(total))
-    root.set("failures", str(failures))
-    root.set("skipped", str(skipped))
-    root.set("errors", "0")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
+        for result in report.results:
+            suite, suite_failures, suite_skipped = _suite(result)
+            ET.indent(suite, level=1)
+            body.write("  " + ET.tostring(suite, encoding="unicode").rstrip("\n") + "\n")
+            total += len(result.statuses)
+            failures += suite_failures
+            skipped += suite_skipped
+        root = ET.Element("testsuites", name="mfs check")
+        root.set("tests", str(total))
+        root.set("failures", str(failures))
+        root.set("skipped", str(skipped))
+        root.set("errors", "0")
+        opening = ET.tostring(root, encoding="unicode")  # <testsuites ... />
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not body.tell():
+            out.write(opening + "\n")
+            return
+        out.write(opening.removesuffix(" />") + ">\n")
+        body.seek(0)
+        shutil.copyfileobj(body, out)
+        out.write("</testsuites>\n")

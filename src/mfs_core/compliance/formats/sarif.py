@@ -7,12 +7,12 @@ points at the site file and, when found, the line of the key it is about.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import IO, Any
 
 from mfs_core import __version__
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.formats._locate import line_of
-from mfs_core.compliance.report import Report
+from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.model import Check, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,10 +62,11 @@ def _result(finding: Finding, site_id: str, source: str, index: dict[str, int]) 
     return result
 
 
-def document(report: Report) -> dict[str, Any]:
+_RESULTS = "@@results@@"  # where write() puts the results, streamed
+
+
+def _document(report: Report | ReportStream, results: Any) -> dict[str, Any]:
     rules = [_rule(c) for c in report.catalogue]
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [_result(f, r.id, r.source, index) for r in report.results for f in r.findings]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -85,5 +86,27 @@ def document(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+def _index(report: Report | ReportStream) -> dict[str, int]:
+    return {check.id: i for i, check in enumerate(report.catalogue)}
+
+
+def document(report: Report) -> dict[str, Any]:
+    """The SARIF log as plain data (what :func:`write` writes)."""
+    index = _index(report)
+    results = [_result(f, r.id, r.source, index) for r in report.results for f in r.findings]
+    return _document(report, results)
+
+
+def write(report: Report | ReportStream, out: IO[str]) -> None:
+    """The log, its results written one per line as the sites are checked."""
+    text = json.dumps(_document(report, _RESULTS), ensure_ascii=False, indent=2)
+    head, tail = text.split(json.dumps(_RESULTS))
+    index = _index(report)
+    out.write(head + "[")
+    separator = "\n"
+    for result in report.results:
+        for finding in result.findings:
+            data = _result(finding, result.id, result.source, index)
+            out.write(separator + json.dumps(data, ensure_ascii=False))
+            separator = ",\n"
+    out.write(("\n]" if separator == ",\n" else "]") + tail + "\n")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import IO
+
+from mfs_core import geo
 from mfs_core.compliance.findings import SiteResult
-from mfs_core.compliance.report import Report
+from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.french import SEVERITY_FR, decimal
 
 
@@ -36,13 +39,13 @@ def site_block(result: SiteResult) -> list[str]:
     return lines
 
 
-def render(report: Report) -> str:
-    lines: list[str] = []
+def write(report: Report | ReportStream, out: IO[str]) -> None:
     for result in report.results:
-        lines.extend(site_block(result))
+        out.write("\n".join(site_block(result)) + "\n")
     summary = report.summary()
     counts = summary["findings"]
-    if not report.results:
+    lines: list[str] = []
+    if not summary["sites"]:
         lines.append("Aucun site vérifié : aucune ligne de données lisible.")
     lines.append(
         f"Résumé : {summary['sites']} site(s), {summary['compliant']} conforme(s), "
@@ -64,9 +67,15 @@ def render(report: Report) -> str:
         lines.append("Contrôles (échec / inconnu) :")
         for check, stats in summary["checks"].items():
             lines.append(f"  {check} : {stats['fail']} en échec, {stats['unknown']} inconnu(s)")
-        for title, key in (("Par département", "by_departement"), ("Par format", "by_format")):
+        regions = {d.region: d.region_name for d in geo.departements().values()}
+        for title, key, names in (
+            ("Par région", "by_region", regions),
+            ("Par département", "by_departement", {}),
+            ("Par format", "by_format", {}),
+        ):
             lines.append(f"{title} :")
             for name, group in summary[key].items():
                 failing = ", ".join(f"{c} {n}" for c, n in group["failing"].items()) or "aucun"
-                lines.append(f"  {name} : {group['sites']} site(s) ; en échec : {failing}")
-    return "\n".join(lines) + "\n"
+                shown = f"{name} {names[name]}" if name in names else name
+                lines.append(f"  {shown} : {group['sites']} site(s) ; en échec : {failing}")
+    out.write("\n".join(lines) + "\n")

@@ -50,6 +50,13 @@ def to_csv(report: MonthlyReport) -> str:
     return buffer.getvalue()
 
 
-def render(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
-    """:func:`to_csv`; ``names`` is not used: CSV keeps the codes."""
+def render(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
+    """:func:`to_csv`; ``names``, ``site_name`` and ``extra`` are not used: CSV keeps the
+    codes, one row per indicator."""
     return to_csv(report)

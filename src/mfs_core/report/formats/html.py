@@ -37,6 +37,9 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
 svg.chart { max-width: 100%; height: auto; }  /* wide label columns scale down */
 svg.chart text { font-size: 13px; fill: #1e1e1e; }
 svg.chart rect.bar { fill: #000091; }
+table { border-collapse: collapse; }
+th, td { padding: .2rem .6rem; text-align: right; }
+th[scope="row"] { text-align: left; }
 footer { margin-top: 2rem; font-size: .85rem; color: #555; }
 @media print { body { margin: 0; } }
 """
@@ -101,11 +104,21 @@ def _figure(value: str, caption: str) -> str:
     return f'<div class="figure"><strong>{html.escape(value)}</strong>{html.escape(caption)}</div>'
 
 
-def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
+def to_html(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
     """The report as a self-contained HTML page (French), charts included; ``names`` gives
     the partners' names (code -> name, from the registry); thematiques are shown by their
-    data·inclusion label. Every text is escaped (:func:`html.escape`)."""
-    title = f"Activité France services — {month_title(report.month)}"
+    data·inclusion label. ``site_name`` names the site in the title; ``extra`` is HTML
+    placed after the charts (the trend, the comparison with the département and the nation:
+    :mod:`mfs_core.report.trend`, :mod:`mfs_core.national`). Every text is escaped
+    (:func:`html.escape`)."""
+    where = f" — {site_name}" if site_name else ""
+    title = f"Activité France services{where} — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
         (
@@ -160,6 +173,7 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
 {figures}
 </section>
 {charts}
+{extra}
 <footer>
 <p>Usagers identifiés (pseudonymes) : {decimal(report.residents)} ; revenus dans le mois :
 {decimal(report.repeat_visits)} fois.</p>
@@ -172,6 +186,12 @@ def to_html(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
 """
 
 
-def render(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
-    """:func:`to_html`."""
-    return to_html(report, names)
+def render(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
+    """:func:`to_html` (``extra``: an HTML fragment)."""
+    return to_html(report, names, site_name=site_name, extra=extra)

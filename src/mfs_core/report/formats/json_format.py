@@ -60,7 +60,14 @@ def to_json(report: MonthlyReport) -> dict[str, Any]:
     }
 
 
-def render(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
+def render(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
     """The document as indented UTF-8 JSON, characters that act on a terminal escaped
-    (:func:`mfs_core.output.json_text`). ``names`` is not used: JSON keeps the codes."""
+    (:func:`mfs_core.output.json_text`). ``names``, ``site_name`` and ``extra`` are not
+    used: JSON keeps the codes (a stable contract)."""
     return json_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")

@@ -63,7 +63,15 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
     return "\n".join(lines) + "\n"
 
 
-def render(report: MonthlyReport, names: Mapping[str, str] | None = None) -> str:
-    """:func:`to_text`, control characters shown as escapes
+def render(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
+    """:func:`to_text`, headed by ``Site : NAME`` when ``site_name`` is given and followed
+    by ``extra`` (text), control characters shown as escapes
     (:func:`mfs_core.output.terminal_text`), for a terminal or a file alike."""
-    return terminal_text(to_text(report, names))
+    title = f"Site : {site_name}\n" if site_name else ""
+    return terminal_text(title + to_text(report, names) + extra)

@@ -1,0 +1,85 @@
+"""The JSON documents both the ``mfs`` command (``--format json``) and the HTTP service
+(:mod:`mfs_core.serve`) give: one function per document, so the two never drift apart.
+
+Decisions, procedures and compliance reports have their own JSON Schemas in
+``mfs_core/schemas/``; the documents here are built from the same models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from mfs_core.hookspecs import HOOKS
+
+if TYPE_CHECKING:
+    from mfs_core.model import Procedure
+    from mfs_core.recognition import Recognition
+    from mfs_core.registry import Registry
+
+__all__ = [
+    "PROCEDURES_SCHEMA_VERSION",
+    "RECOGNITION_SCHEMA_VERSION",
+    "plugins_document",
+    "procedures_document",
+    "recognition_document",
+]
+
+#: Version of the procedures document (``mfs_core/schemas/procedures.schema.json``).
+PROCEDURES_SCHEMA_VERSION = 1
+#: Version of the recognition document (``mfs recognise --format json``).
+RECOGNITION_SCHEMA_VERSION = 1
+
+
+def procedures_document(procedures: Iterable[Procedure]) -> dict[str, Any]:
+    """``{"schema_version": 1, "procedures": [...]}``, each procedure as the converter
+    writes it (``procedures.schema.json``)."""
+    from mfs_core.converter import unstructure
+
+    return {
+        "schema_version": PROCEDURES_SCHEMA_VERSION,
+        "procedures": [unstructure(p) for p in procedures],
+    }
+
+
+def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]:
+    """What need recognition concluded, with its first ``limit`` candidates: level
+    (``confident``, ``ambiguous``, ``weak``, ``none``), how many candidates are ``chosen``
+    (close ones to ask about), and each candidate's score, confidence (0-1) and the words
+    that matched."""
+    return {
+        "schema_version": RECOGNITION_SCHEMA_VERSION,
+        "level": recognition.level.value,
+        "chosen": recognition.chosen,
+        "candidates": [
+            {
+                "procedure": c.procedure,
+                "partner": c.partner,
+                "title": c.title,
+                "score": c.score,
+                "confidence": c.confidence,
+                "matched": list(c.matched),
+            }
+            for c in recognition.candidates[:limit]
+        ],
+    }
+
+
+def plugins_document(registry: Registry) -> dict[str, Any]:
+    """The loaded plugins, what each contributes and its load errors; and the registry's
+    warnings (``mfs plugins --format json``)."""
+    return {
+        "plugins": [
+            {
+                "name": p.name,
+                "distribution": p.distribution,
+                "version": p.version,
+                "builtin": p.builtin,
+                "loaded": p.loaded,
+                **{hook.plural: p.count(hook.plural) for hook in HOOKS},
+                "errors": [str(f) for f in p.faults],
+            }
+            for p in registry.plugins
+        ],
+        "warnings": list(registry.warnings),
+    }

@@ -1,0 +1,129 @@
+"""Many sites' exports consolidated into one national dataset: ``month=<YYYY-MM>/part-0.parquet``.
+
+The sites send their exports (``site=<id>/month=<YYYY-MM>/``); the programme collects
+them, then consolidates each month into one file, the site a column, rows ordered by
+région, département, site and day. A national year is then 12 files instead of about
+34,000 (2,800 sites × 12 months), which is what makes the national report fast: an engine
+opens each file and reads its footer before any row, and that costs more than the rows of a
+small site's month (measured in ``docs/national.md``).
+
+Consolidating a month again replaces its file atomically (:mod:`.files`): run it each time
+a site sends a corrected or later export. DuckDB reads and sorts; pyarrow writes the
+file with the dataset's exact schema (:func:`~.schema.arrow_schema` with ``site``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from mfs_core import geo
+from mfs_core.national.dataset import month_key
+from mfs_core.national.engine_duckdb import connect, register_requests
+from mfs_core.national.errors import DatasetError
+from mfs_core.national.files import AtomicPartition, has_entry
+from mfs_core.national.reading import find_partitions
+from mfs_core.national.schema import (
+    DATASET_NAME,
+    FILE_COLUMNS,
+    NATIONAL_LAYOUT,
+    SCHEMA_VERSION,
+    arrow_schema,
+    metadata_key,
+)
+
+__all__ = ["ConsolidationResult", "consolidate"]
+
+#: Rows per batch handed from DuckDB to the Parquet writer (and per row group).
+_BATCH_ROWS = 131_072
+
+
+@attrs.frozen(kw_only=True)
+class ConsolidationResult:
+    """Per month written (``"2024-06"``): the number of sites and of rows."""
+
+    target: Path
+    months: dict[str, tuple[int, int]]
+
+
+def consolidate(
+    sources: Sequence[str | os.PathLike[str]],
+    target: str | os.PathLike[str],
+    months: Sequence[dt.date] | None = None,
+) -> ConsolidationResult:
+    """Write ``months`` (all months found when ``None``) of the site exports ``sources``
+    as the national dataset ``target``, one file a month, each replaced atomically.
+
+    Raises :class:`DatasetError` when ``target`` is one of ``sources``, or for what
+    :func:`~mfs_core.national.reading.find_partitions` refuses (a site's month in two
+    sources...), or a file of another dataset or schema version.
+    """
+    out = Path(target)
+    if any(_same(Path(source), out) for source in sources):
+        raise DatasetError(f"{out}: the target is also a source; write to another directory")
+    if has_entry(out, "site="):
+        raise DatasetError(f"{out}: holds site exports (site=...); consolidate elsewhere")
+    keys = None if months is None else list(dict.fromkeys(month_key(m) for m in months))
+    files = find_partitions(sources, keys)
+    import duckdb
+
+    schema = arrow_schema(with_site=True)
+    written: dict[str, tuple[int, int]] = {}
+    connection = connect()
+    try:
+        register_requests(connection, files)
+        for key in sorted({file.month for file in files}):
+            sites = len({file.site for file in files if file.month == key})
+            sql = (
+                f"SELECT site, {', '.join(FILE_COLUMNS)} FROM requests WHERE month = '{key}' "
+                "ORDER BY region, departement, site, received_on"
+            )
+            partition = AtomicPartition(
+                out / f"month={key}", schema.with_metadata(_metadata(key, sites))
+            )
+            rows = 0
+            try:
+                reader = connection.sql(sql).to_arrow_reader(_BATCH_ROWS)
+                for batch in reader:
+                    partition.write(batch.cast(schema))
+                    rows += batch.num_rows
+            except duckdb.Error as exc:
+                partition.abort()
+                raise DatasetError(
+                    f"cannot read the sources ({str(exc).splitlines()[0]})"
+                ) from None
+            except BaseException:
+                partition.abort()
+                raise
+            partition.commit()
+            written[key] = (sites, rows)
+    finally:
+        connection.close()
+    return ConsolidationResult(target=out, months=written)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _metadata(month: str, sites: int) -> dict[str, str]:
+    from mfs_core import __version__
+
+    values = {
+        "dataset": DATASET_NAME,
+        "schema_version": str(SCHEMA_VERSION),
+        "layout": NATIONAL_LAYOUT,
+        "month": month,
+        "sites": str(sites),
+        "cog": geo.COG_VINTAGE,
+        "consolidated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "generator": f"mfs-core {__version__}",
+    }
+    return {metadata_key(name): value for name, value in values.items()}

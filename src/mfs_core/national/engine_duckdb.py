@@ -1,0 +1,137 @@
+"""The national report on DuckDB, the embedded default engine.
+
+::
+
+    from mfs_core.national.engine_duckdb import national_reports
+    [june] = national_reports(["national/"], [dt.date(2024, 6, 1)])
+    june.national.first_contact_resolution_rate, june.by_region["75"].total_requests
+
+DuckDB reads the Parquet files in place (no import, no server), on all the machine's cores,
+two scans per call whatever the number of months (:mod:`mfs_core.national.query`). Many
+small files cost more than their rows (each is opened and its footer read): consolidate the
+sites' exports of a month into one file first (:mod:`mfs_core.national.consolidate`).
+
+Needs duckdb (``pip install 'mfs-core[national]'``), imported when called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from mfs_core.national.dataset import month_key
+from mfs_core.national.errors import DatasetError
+from mfs_core.national.indicators import NationalReport
+from mfs_core.national.query import assemble, breakdown_sql, headline_sql
+from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
+from mfs_core.national.schema import FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["connect", "national_reports", "register_requests"]
+
+_HIVE_TYPES = {
+    "site": "{'site': 'VARCHAR', 'month': 'VARCHAR'}",
+    "national": "{'month': 'VARCHAR'}",
+}
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection that caches Parquet footers (read once for the
+    metadata check, once more for the scan otherwise)."""
+    import duckdb
+
+    connection = duckdb.connect()
+    connection.execute("SET parquet_metadata_cache = true")
+    return connection
+
+
+def _files_variable(connection: Any, layout: str, files: Sequence[PartitionFile]) -> str:
+    name = f"mfs_files_{layout}"
+    connection.execute(f"SET VARIABLE {name} = ?", [[str(f.path) for f in files]])
+    return name
+
+
+def register_requests(
+    connection: duckdb.DuckDBPyConnection, files: Sequence[PartitionFile]
+) -> None:
+    """Check ``files`` and make them the view ``requests`` (the dataset's columns, ``site``
+    and ``month``) on ``connection``. Raises :class:`DatasetError` for a file of another
+    dataset, schema version or partition."""
+    import duckdb
+
+    selects = []
+    columns = ", ".join(("site", "month", *FILE_COLUMNS))
+    for layout in (SITE_LAYOUT, "national"):
+        chosen = [f for f in files if f.layout == layout]
+        if not chosen:
+            continue
+        variable = _files_variable(connection, layout, chosen)
+        try:
+            _check(connection, variable, chosen)
+        except duckdb.Error as exc:
+            raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
+        selects.append(
+            f"SELECT {columns} FROM read_parquet(getvariable('{variable}'), "
+            f"hive_partitioning = true, hive_types = {_HIVE_TYPES[layout]})"
+        )
+    if not selects:  # no partition: an empty view of the right columns
+        typed = ", ".join(f"NULL::VARCHAR AS {name}" for name in ("site", "month", *FILE_COLUMNS))
+        selects.append(f"SELECT {typed} WHERE false")
+    connection.execute(f"CREATE OR REPLACE TEMP VIEW requests AS {' UNION ALL '.join(selects)}")
+
+
+def _check(connection: Any, variable: str, files: Sequence[PartitionFile]) -> None:
+    rows = connection.execute(
+        "SELECT file_name, decode(key), decode(value) "
+        f"FROM parquet_kv_metadata(getvariable('{variable}')) "
+        f"WHERE starts_with(decode(key), '{KEY_PREFIX}')"
+    ).fetchall()
+    metadata: dict[str, dict[str, str]] = {str(f.path): {} for f in files}
+    for file_name, key, value in rows:
+        metadata.setdefault(file_name, {})[key] = value
+    for file in files:
+        check_metadata(file, metadata.get(str(file.path)))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def national_reports(
+    datasets: Sequence[str | os.PathLike[str]],
+    months: Sequence[dt.date],
+    *,
+    site_breakdowns: bool = False,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> list[NationalReport]:
+    """The national report of each of ``months`` (any day in them) from ``datasets``
+    (directories of site exports or consolidated national datasets, mixed as long as no
+    site's month is in two of them).
+
+    ``site_breakdowns`` adds the partner, procedure, thematique and channel breakdowns of
+    every site (the nation, régions and départements always have them). A month with no
+    partition gives a report of no site. Raises :class:`DatasetError` for a dataset it
+    cannot read as one of this project's.
+    """
+    import duckdb
+
+    keys = list(dict.fromkeys(month_key(month) for month in months))
+    files = find_partitions(datasets, keys)
+    own = connection is None
+    db = connect() if connection is None else connection
+    try:
+        register_requests(db, files)
+        try:
+            headline = db.execute(headline_sql(keys)).fetchall()
+            breakdowns = db.execute(breakdown_sql(keys, sites=site_breakdowns)).fetchall()
+        except duckdb.Error as exc:
+            raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
+    finally:
+        if own:
+            db.close()
+    return assemble(keys, headline, breakdowns, site_breakdowns=site_breakdowns)

@@ -1,0 +1,106 @@
+"""Writing one partition's Parquet file so that a reader never sees half of it.
+
+The rows go to a hidden temporary file in the partition's directory (``.part-*.tmp``:
+DuckDB's ``*.parquet`` globs and Spark skip it); :meth:`AtomicPartition.commit` syncs it and
+renames it over ``part-0.parquet``. A crash or an error leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mfs_core.national.errors import DatasetError
+from mfs_core.national.schema import PARTITION_FILE
+
+__all__ = ["AtomicPartition", "has_entry", "remove_partition"]
+
+
+def _cannot(directory: Path, exc: OSError, doing: str = "write") -> DatasetError:
+    return DatasetError(f"{directory}: cannot {doing} ({exc.strerror or exc})")
+
+
+class AtomicPartition:
+    """A Parquet writer of ``schema`` (a ``pyarrow.Schema``) for ``directory``'s file."""
+
+    def __init__(self, directory: Path, schema: Any) -> None:
+        import pyarrow.parquet as pq
+
+        self.directory = directory
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".part-", suffix=".tmp", dir=directory)
+            os.close(fd)
+        except OSError as exc:
+            raise _cannot(directory, exc) from None
+        self._temporary = Path(temporary)
+        try:
+            self._out = pq.ParquetWriter(temporary, schema, compression="zstd")
+        except OSError as exc:
+            self._temporary.unlink(missing_ok=True)
+            raise _cannot(directory, exc) from None
+
+    def write(self, batch: Any) -> None:
+        """Append a ``pyarrow.RecordBatch`` or ``Table`` of the writer's schema."""
+        try:
+            if hasattr(batch, "to_batches"):
+                self._out.write_table(batch)
+            else:
+                self._out.write_batch(batch)
+        except OSError as exc:
+            raise _cannot(self.directory, exc) from None
+
+    def commit(self) -> None:
+        """Close the file, sync it, and rename it over the partition's file."""
+        final = self.directory / PARTITION_FILE
+        try:
+            self._out.close()
+            with open(self._temporary, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(self._temporary, final)
+        except OSError as exc:
+            self.abort()
+            raise _cannot(self.directory, exc) from None
+        _fsync_directory(self.directory)
+
+    def abort(self) -> None:
+        """Drop the temporary file: the partition keeps its previous content."""
+        with contextlib.suppress(Exception):
+            self._out.close()
+        with contextlib.suppress(OSError):
+            self._temporary.unlink()
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system lets a directory be synced
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def remove_partition(directory: Path) -> bool:
+    """Remove a partition's file (and its directory when left empty); True if it existed."""
+    try:
+        (directory / PARTITION_FILE).unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise _cannot(directory, exc, "remove") from None
+    with contextlib.suppress(OSError):
+        directory.rmdir()
+    return True
+
+
+def has_entry(directory: Path, prefix: str) -> bool:
+    """Whether ``directory`` holds an entry named ``prefix...``; False when it does not
+    exist or is no directory."""
+    try:
+        with os.scandir(directory) as entries:  # closed even when any() stops early
+            return any(entry.name.startswith(prefix) for entry in entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return False

@@ -1,0 +1,130 @@
+"""Everything a partner plugin imports, in one namespace.
+
+::
+
+    from mfs_core import plugin as mfs
+    from mfs_core.plugin import Check, Procedure, ReferralRule, Severity, hookimpl
+
+What is here is the plugin contract; the rest of ``mfs_core`` is the core's own business.
+The page ``docs/plugin-contract.md`` (generated from this module and
+:data:`mfs_core.hookspecs.HOOKS`) lists every field, whether ``mfs plugins --check``
+requires it, and every allowed value.
+
+- **Marker**: :data:`hookimpl`, on each hook function (``mfs_partners``, ``mfs_procedures``,
+  ``mfs_referral_rules``, ``mfs_checks``; see :mod:`mfs_core.hookspecs`).
+- **Registration types** a hook yields: :class:`Partner`, :class:`Procedure`,
+  :class:`ReferralRule`, :class:`Check`, with their enums :class:`PartnerKind`,
+  :class:`Channel`, :class:`ReferralTarget`, :class:`Severity`, :class:`Verification`.
+- **Closed vocabularies**: :data:`KNOWN_FACTS` (the facts a rule's ``when_facts`` may test),
+  :data:`THEMATIQUES` (the data·inclusion codes a procedure's ``thematiques`` may hold), and
+  the formats of ids (:data:`PROCEDURE_ID_PATTERN`, :data:`PARTNER_CODE_PATTERN`,
+  :data:`FICHE_ID_PATTERN`).
+- **Callables**: :class:`RulePredicate` (a rule's ``predicate(request, context)``) and
+  :class:`CheckEvaluate` (a check's ``evaluate(site)``), typed protocols the registry checks
+  signatures against.
+- **What a check and a predicate read** (imported on first use, so that importing a plugin
+  to list it does not load the compliance and routing models): :class:`Site`,
+  :class:`CheckContext`, :class:`Finding` (what a check yields), :class:`PartnerOffer`,
+  :class:`OfferMode`, :class:`SiteFormat`; :class:`Request`, :class:`RequestChannel`,
+  :class:`Urgency`, :class:`SiteContext` (their modules are named in :data:`LAZY`). In a
+  plugin module, reach them as attributes (``mfs.Finding(...)``) inside the check function,
+  or import them at the top under ``if TYPE_CHECKING:`` for annotations.
+
+A loader for partners' data files (procedures kept as data rather than Python calls) will
+be published here as ``load_data``; until then a plugin reads its own files.
+
+Tests of a plugin use :mod:`mfs_core.testing` (and the fixtures of
+:mod:`mfs_core.pytest_plugin`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mfs_core.hookspecs import hookimpl
+from mfs_core.model import (
+    FICHE_ID_PATTERN,
+    KNOWN_FACTS,
+    PARTNER_CODE_PATTERN,
+    PROCEDURE_ID_PATTERN,
+    Channel,
+    Check,
+    CheckEvaluate,
+    Partner,
+    PartnerKind,
+    Procedure,
+    ReferralRule,
+    ReferralTarget,
+    RulePredicate,
+    Severity,
+    Verification,
+)
+from mfs_core.thematiques import THEMATIQUES
+
+if TYPE_CHECKING:
+    from mfs_core.compliance.context import CheckContext
+    from mfs_core.compliance.findings import Finding
+    from mfs_core.compliance.site import OfferMode, PartnerOffer, Site, SiteFormat
+    from mfs_core.routing.context import SiteContext
+    from mfs_core.routing.request import Request, RequestChannel, Urgency
+
+__all__ = [
+    "FICHE_ID_PATTERN",
+    "KNOWN_FACTS",
+    "PARTNER_CODE_PATTERN",
+    "PROCEDURE_ID_PATTERN",
+    "THEMATIQUES",
+    "Channel",
+    "Check",
+    "CheckContext",
+    "CheckEvaluate",
+    "Finding",
+    "OfferMode",
+    "Partner",
+    "PartnerKind",
+    "PartnerOffer",
+    "Procedure",
+    "ReferralRule",
+    "ReferralTarget",
+    "Request",
+    "RequestChannel",
+    "RulePredicate",
+    "Severity",
+    "Site",
+    "SiteContext",
+    "SiteFormat",
+    "Urgency",
+    "Verification",
+    "hookimpl",
+]
+
+#: Names imported on first use: name -> the module that defines it. They are types of the
+#: compliance and routing layers, which a check or a predicate reads when it runs; importing
+#: them with the plugin would make listing the plugins pay for those layers.
+LAZY: dict[str, str] = {
+    "CheckContext": "mfs_core.compliance.context",
+    "Finding": "mfs_core.compliance.findings",
+    "OfferMode": "mfs_core.compliance.site",
+    "PartnerOffer": "mfs_core.compliance.site",
+    "Site": "mfs_core.compliance.site",
+    "SiteFormat": "mfs_core.compliance.site",
+    "Request": "mfs_core.routing.request",
+    "RequestChannel": "mfs_core.routing.request",
+    "Urgency": "mfs_core.routing.request",
+    "SiteContext": "mfs_core.routing.context",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mfs_core.plugin' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next access is a plain lookup
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,335 @@
+"""The JSON endpoints on the catalogue, routing, recognition and compliance: each reads
+its input, calls one library function, and answers in the JSON of the CLI's
+``--format json`` (see ``docs/openapi.json`` for the contract)."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response, StreamingResponse
+
+from mfs_core.errors import InputError
+from mfs_core.serve.bodies import (
+    SOURCE,
+    parse_document,
+    read_body,
+    require_media_type,
+)
+from mfs_core.serve.problems import Problem, problem_errors
+from mfs_core.serve.web import (
+    authorize,
+    bool_param,
+    date_param,
+    json_response,
+    negotiate,
+    service_of,
+    threaded,
+)
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from mfs_core.routing import Request as RoutingRequest
+    from mfs_core.routing import SiteContext
+
+__all__ = [
+    "check",
+    "health",
+    "plugins",
+    "procedure",
+    "procedures",
+    "recognise",
+    "route",
+    "route_batch",
+]
+
+#: Longest need recognised (characters), as ``mfs recognise``: a sentence or two.
+MAX_NEED_CHARS = 2_000
+#: Lines of a batch decided per worker-thread call: few thread hops, prompt first bytes.
+BATCH_CHUNK = 200
+JSON_LINES = "application/x-ndjson"
+
+
+def _invalid(exc: InputError, what: str = "les données envoyées") -> Problem:
+    count = len(exc.problems)
+    return Problem(
+        "invalid-body",
+        f"{count} erreur{'s' if count > 1 else ''} dans {what} : voir errors.",
+        errors=problem_errors(exc.problems),
+    )
+
+
+# -- service ------------------------------------------------------------------------------
+async def health(request: Request) -> Response:
+    """200 once the plugins are loaded (the server accepts no connection before)."""
+    registry = service_of(request).registry
+    return json_response(
+        {
+            "status": "ok",
+            "plugins": len(registry.plugins),
+            "procedures": len(registry.procedures),
+            "faults": len(registry.faults),
+        },
+        headers={"cache-control": "no-store"},
+    )
+
+
+async def plugins(request: Request) -> Response:
+    from mfs_core.documents import plugins_document
+
+    authorize(request, None)
+    return json_response(plugins_document(service_of(request).registry))
+
+
+# -- catalogue ----------------------------------------------------------------------------
+def _limit(request: Request) -> int:
+    value = request.query_params.get("limit", "5")
+    if not (value.isdigit() and 1 <= int(value) <= 20):
+        raise Problem(
+            "bad-request",
+            "Paramètre limit : attendu un nombre de 1 à 20.",
+            errors=[{"field": "limit", "detail": "expected a number from 1 to 20"}],
+        )
+    return int(value)
+
+
+def _need(value: Any, field: str = "q") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise Problem(
+            "bad-request",
+            "Le besoin est vide.",
+            errors=[{"field": field, "detail": "expected a non-empty text"}],
+        )
+    if len(value) > MAX_NEED_CHARS:
+        raise Problem(
+            "bad-request",
+            f"Le besoin dépasse {MAX_NEED_CHARS} caractères.",
+            errors=[{"field": field, "detail": f"expected at most {MAX_NEED_CHARS} characters"}],
+        )
+    return value
+
+
+async def procedures(request: Request) -> Response:
+    """``GET /procedures[?partner=CODE][&q=NEED&limit=N]``."""
+    from mfs_core.documents import procedures_document, recognition_document
+
+    authorize(request, None)
+    service = service_of(request)
+    registry = service.registry
+    partner = request.query_params.get("partner")
+    if partner is not None and partner not in registry.partners:
+        raise Problem(
+            "bad-request",
+            "Partenaire inconnu.",
+            errors=[{"field": "partner", "detail": f"known: {', '.join(registry.partners)}"}],
+        )
+    chosen = [p for p in registry.procedures.values() if partner in (None, p.partner)]
+    q = request.query_params.get("q")
+    if q is None:
+        return json_response(procedures_document(chosen))
+    limit = _limit(request)
+    need = _need(q)
+    recognition = await threaded(service.router.recogniser().recognise, need)
+    ranked = [c for c in recognition.candidates if partner in (None, c.partner)][:limit]
+    document = procedures_document(registry.procedures[c.procedure] for c in ranked)
+    document["recognition"] = recognition_document(recognition, limit)
+    return json_response(document)
+
+
+async def procedure(request: Request) -> Response:
+    """``GET /procedures/{id}``: one procedure, as in the procedures document."""
+    from mfs_core.converter import unstructure
+
+    authorize(request, None)
+    found = service_of(request).registry.procedures.get(request.path_params["id"])
+    if found is None:
+        raise Problem("not-found", "Aucune démarche n'a cet identifiant.")
+    return json_response(unstructure(found))
+
+
+async def recognise(request: Request) -> Response:
+    """``POST /recognise`` ``{"need": TEXT, "thematique"?: CODE, "limit"?: N}``: the JSON
+    of ``mfs recognise --format json``. The need is never stored nor logged."""
+    from mfs_core.documents import recognition_document
+
+    authorize(request, None)
+    require_media_type(request, ("application/json",))
+    data = parse_document(await read_body(request))
+    if not isinstance(data, dict) or set(data) - {"need", "thematique", "limit"}:
+        raise Problem(
+            "invalid-body",
+            "Attendu un objet JSON avec need, et éventuellement thematique et limit.",
+            errors=[{"detail": "expected an object with need, thematique?, limit?"}],
+        )
+    need = _need(data.get("need"), "need")
+    limit = data.get("limit", 5)
+    thematique = data.get("thematique")
+    if not (type(limit) is int and 1 <= limit <= 20) or not isinstance(thematique, str | None):
+        raise Problem(
+            "invalid-body",
+            "limit : un nombre de 1 à 20 ; thematique : un code.",
+            errors=[{"detail": "limit: expected 1 to 20; thematique: expected a string"}],
+        )
+    recogniser = service_of(request).router.recogniser()
+    recognition = await threaded(
+        lambda: recogniser.recognise(need, thematique=thematique, limit=limit)
+    )
+    return json_response(recognition_document(recognition, limit))
+
+
+# -- routing ------------------------------------------------------------------------------
+def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext | None]:
+    """A routing input: a request, or ``{"request": ..., "context": ...}`` (context
+    optional). Raises :class:`InputError` naming ``where`` and the field."""
+    from mfs_core.converter import structure
+    from mfs_core.routing import Request as RoutingRequest
+    from mfs_core.routing import SiteContext
+
+    if not isinstance(value, dict):
+        raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
+    if "request" not in value:
+        return structure(value, RoutingRequest, source=where), None
+    extra = set(value) - {"request", "context"}
+    if extra:
+        raise InputError(f"unknown key(s) {', '.join(sorted(extra))}", source=where)
+    problems: list[str] = []
+    request = context = None
+    try:
+        request = structure(value["request"], RoutingRequest, source=f"{where}: request")
+    except InputError as exc:
+        problems += exc.problems
+    if value.get("context") is not None:
+        try:
+            context = structure(value["context"], SiteContext, source=f"{where}: context")
+        except InputError as exc:
+            problems += exc.problems
+    if problems or request is None:
+        raise InputError(problems)
+    return request, context
+
+
+def _where_field(problems: list[str]) -> list[str]:
+    # "body: request: channel: ..." reads better as "body: request.channel: ...".
+    return [
+        p.replace(": request: ", ": request.").replace(": context: ", ": context.")
+        for p in problems
+    ]
+
+
+async def route(request: Request) -> Response:
+    """``POST /route[?explain=true]``: one routing input → the decision with its trace."""
+    from mfs_core.converter import unstructure
+
+    authorize(request, None)
+    require_media_type(request, ("application/json",))
+    explain = bool_param(request, "explain")
+    data = parse_document(await read_body(request))
+    try:
+        routing_request, context = routing_input(data, SOURCE)
+    except InputError as exc:
+        raise _invalid(InputError(_where_field(exc.problems))) from None
+    router = service_of(request).router
+    decision = await threaded(lambda: router.decide(routing_request, context, explain=explain))
+    return json_response(unstructure(decision))
+
+
+def _decide_lines(request: Request, body: bytes, explain: bool) -> AsyncIterator[bytes]:
+    from mfs_core.converter import unstructure
+    from mfs_core.inputs import JsonItem, JsonLines
+
+    router = service_of(request).router
+    items = iter(JsonLines(io.BytesIO(body), SOURCE))
+
+    def answer(item: JsonItem) -> str:
+        line = {"line": item.line} if item.line is not None else {}
+        try:
+            if item.error is not None:
+                raise InputError(item.error.problems, source=item.where)
+            routing_request, context = routing_input(item.value, item.where)
+        except InputError as exc:
+            problem = _invalid(InputError(_where_field(exc.problems)), "cette ligne")
+            data: dict[str, Any] = {**line, "problem": problem.document()}
+        else:
+            data = {**unstructure(router.decide(routing_request, context, explain=explain)), **line}
+        return json.dumps(data, ensure_ascii=False) + "\n"
+
+    def chunk() -> bytes:
+        return "".join(answer(item) for item in itertools.islice(items, BATCH_CHUNK)).encode()
+
+    async def lines() -> AsyncIterator[bytes]:
+        while block := await threaded(chunk):
+            yield block
+
+    return lines()
+
+
+async def route_batch(request: Request) -> Response:
+    """``POST /route/batch[?explain=true]``: JSON lines in (each a routing input), JSON
+    lines out, streamed, in input order: each decision with its ``line``, or for a bad
+    line ``{"line": N, "problem": {...}}`` — the good lines are still decided."""
+    authorize(request, None)
+    require_media_type(request, (JSON_LINES, "application/jsonl", "application/json"))
+    explain = bool_param(request, "explain")
+    body = await read_body(request, service_of(request).settings.api_max_body_bytes)
+    if not body.strip():
+        raise Problem("invalid-json", "Le corps de la requête est vide.")
+    return StreamingResponse(_decide_lines(request, body, explain), media_type=JSON_LINES)
+
+
+# -- compliance ---------------------------------------------------------------------------
+#: Accept media type -> ``mfs check`` format.
+CHECK_FORMATS = {
+    "application/json": "json",
+    "application/sarif+json": "sarif",
+    "application/xml": "junit",
+    "text/markdown": "markdown",
+    "text/plain": "text",
+}
+_CHECK_MEDIA = {"json": "application/json", "sarif": "application/sarif+json",
+                "junit": "application/xml", "markdown": "text/markdown; charset=utf-8",
+                "text": "text/plain; charset=utf-8"}  # fmt: skip
+
+
+async def check(request: Request) -> Response:
+    """``POST /check[?as_of=DATE&hours_scope=...]``: a site file (TOML or JSON) → the
+    report of ``mfs check``, in the format ``Accept`` (or ``format=``) asks for."""
+    from mfs_core.compliance.site import HoursScope
+
+    authorize(request, None)
+    fmt = negotiate(request, CHECK_FORMATS)
+    kind = require_media_type(request, ("application/toml", "application/json"))
+    as_of = date_param(request, "as_of")
+    scope = request.query_params.get("hours_scope")
+    if scope is not None and scope not in HoursScope.__members__.values():
+        raise Problem(
+            "bad-request",
+            "Paramètre hours_scope : structure ou each-location.",
+            errors=[{"field": "hours_scope", "detail": "expected structure or each-location"}],
+        )
+    data = parse_document(await read_body(request), kind)
+    registry = service_of(request).registry
+
+    def run() -> str:
+        from mfs_core.compliance.formats import render
+        from mfs_core.compliance.report import Report
+        from mfs_core.compliance.runner import Runner
+        from mfs_core.compliance.site import Site
+        from mfs_core.converter import structure
+
+        site = structure(data, Site, source=SOURCE)
+        runner = Runner(registry, as_of=as_of, hours_scope=HoursScope(scope) if scope else None)
+        result = runner.check_site(site, source=SOURCE)
+        report = Report(
+            results=(result,), catalogue=runner.catalogue, as_of=runner.as_of, national=False
+        )
+        return render(report, fmt)
+
+    try:
+        text = await threaded(run)
+    except InputError as exc:
+        raise _invalid(exc, "le fichier du site") from None
+    return Response(text, media_type=_CHECK_MEDIA[fmt])

@@ -1,0 +1,89 @@
+"""Request bodies: read within a size limit, checked for their media type, parsed through
+:mod:`mfs_core.inputs` (UTF-8, depth limit, no ``NaN``, no key given twice...).
+
+Limits: a single JSON or TOML document (a request, a site file, a form) is at most
+:data:`~mfs_core.inputs.MAX_LINE_BYTES` (1 MiB); a JSON-lines stream at most the setting
+``api_max_body_bytes`` (16 MiB by default), each of its lines at most 1 MiB. A body over its
+limit is refused (413) from its ``Content-Length``, or as soon as the bytes read pass it:
+it is never read to its end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mfs_core.errors import InputError
+from mfs_core.inputs import MAX_LINE_BYTES, decode_utf8, parse_json
+from mfs_core.serve.problems import Problem, problem_errors
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+__all__ = ["SOURCE", "media_type", "parse_document", "read_body"]
+
+#: How the body is named in problems (``body:3: channel: ...``).
+SOURCE = "body"
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} Mio" if limit >= 1024 * 1024 else f"{limit} octets"
+
+
+def media_type(request: Request) -> str:
+    """The body's media type, lower case, without parameters (``""`` when not given)."""
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def require_media_type(request: Request, accepted: tuple[str, ...]) -> str:
+    """The body's media type if it is one of ``accepted`` (else 415). A missing type is
+    taken as the first."""
+    kind = media_type(request) or accepted[0]
+    if kind not in accepted:
+        raise Problem(
+            "unsupported-media-type",
+            f"Le corps doit être de type {' ou '.join(accepted)}.",
+            accepted=list(accepted),
+        )
+    return kind
+
+
+async def read_body(request: Request, limit: int = MAX_LINE_BYTES) -> bytes:
+    """The body, at most ``limit`` bytes (413 beyond, without reading it to the end)."""
+    too_large = Problem(
+        "too-large", f"Le corps de la requête dépasse {_size(limit)}.", limit_bytes=limit
+    )
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise too_large
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def parse_document(body: bytes, kind: str = "application/json") -> Any:
+    """One JSON (or, for ``application/toml``, TOML) document from a body, or a 400
+    problem naming what is wrong."""
+    if not body.strip():
+        raise Problem("invalid-json", "Le corps de la requête est vide.")
+    try:
+        text = decode_utf8(body, SOURCE)
+        if kind == "application/toml":
+            from mfs_core.inputs import parse_toml
+
+            return parse_toml(text, SOURCE)
+        try:
+            return parse_json(text)
+        except InputError as exc:
+            raise InputError(exc.problems, source=SOURCE) from None
+    except InputError as exc:
+        what = "TOML" if kind == "application/toml" else "JSON"
+        raise Problem(
+            "invalid-json",
+            f"Le corps de la requête n'est pas un document {what} valide.",
+            errors=problem_errors(exc.problems),
+        ) from None

@@ -1,0 +1,208 @@
+"""The journal over HTTP: recording requests and follow-ups (role ``agent``), exporting
+the journal and reading the monthly reports (role ``manager``).
+
+Writes keep every good record, as ``mfs journal add`` does: a record whose id is already
+in the journal is not recorded twice (a retried call is harmless), notes are redacted and
+residents pseudonymised before storage, and each bad record is named in the answer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import attrs
+from starlette.responses import Response, StreamingResponse
+
+from mfs_core.errors import InputError
+from mfs_core.serve.auth import Role
+from mfs_core.serve.bodies import SOURCE, read_body, require_media_type
+from mfs_core.serve.problems import Problem, problem_errors
+from mfs_core.serve.web import (
+    PRIVATE,
+    authorize,
+    date_param,
+    json_response,
+    negotiate,
+    service_of,
+    stream_from_thread,
+    threaded,
+)
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from mfs_core.journal import EventRecord, Journal, RequestRecord, WriteResult
+    from mfs_core.serve.service import Service
+
+__all__ = ["Intake", "export", "in_journal", "records", "report"]
+
+T = TypeVar("T")
+
+
+@attrs.define
+class Intake:
+    """What became of a body of records: counts, redactions, and each refused record's
+    problems (``where`` is ``body``, ``body:LINE`` or ``body[INDEX]``)."""
+
+    recorded: int = 0
+    already_present: int = 0
+    redactions: dict[str, int] = attrs.field(factory=dict)
+    rejected: dict[str, list[str]] = attrs.field(factory=dict)
+
+    def refuse(self, where: str, problems: list[str]) -> None:
+        self.rejected.setdefault(where, []).extend(problems)
+
+    def add(self, result: WriteResult, where: list[str]) -> None:
+        self.recorded += result.recorded
+        self.already_present += result.already_present
+        for label, count in result.redactions.items():
+            self.redactions[label] = self.redactions.get(label, 0) + count
+        for index, reason in sorted(result.rejected.items()):
+            self.refuse(where[index], [f"the journal refused this record ({reason})"])
+
+
+def write_records(journal: Journal, body: bytes) -> Intake:
+    """Record the requests and events of ``body`` (JSON object, array, or JSON lines):
+    requests first, then events (an event may come before its request in the body)."""
+    from mfs_core.inputs import JsonLines
+    from mfs_core.journal import EventRecord
+    from mfs_core.journal.intake import latest_accepted, read_record
+
+    intake = Intake()
+    latest = latest_accepted()
+    requests: list[tuple[str, RequestRecord]] = []
+    events: list[tuple[str, EventRecord]] = []
+    for item in JsonLines(io.BytesIO(body), SOURCE):
+        where = SOURCE if item.line is None and "[" not in item.where else item.where
+        try:
+            if item.error is not None:
+                raise InputError(item.error.problems)
+            record = read_record(item.value, latest=latest, pseudonymizes=journal.pseudonymizes)
+        except InputError as exc:
+            intake.refuse(where, exc.problems)
+            continue
+        (events if isinstance(record, EventRecord) else requests).append((where, record))  # type: ignore[arg-type]
+    if requests:
+        result = journal.record_each([record for _, record in requests])
+        intake.add(result, [where for where, _ in requests])
+    if events:
+        problems = journal.event_problems([event for _, event in events])
+        good = []
+        for (where, event), problem in zip(events, problems, strict=True):
+            if problem is None:
+                good.append((where, event))
+            else:
+                intake.refuse(where, [problem])
+        result = journal.follow_up_each([event for _, event in good])
+        intake.add(result, [where for where, _ in good])
+    return intake
+
+
+async def in_journal(
+    service: Service, work: Callable[[Journal], T], *, read_only: bool = False
+) -> T:
+    """``work(journal)`` in a worker thread, the journal opened and closed there; 503 when
+    the journal cannot be opened, read or written."""
+    from mfs_core.journal import JournalError
+
+    def run() -> T:
+        with service.journal(read_only=read_only) as journal:
+            return work(journal)
+
+    try:
+        return await threaded(run)
+    except JournalError as exc:
+        action = "lu" if read_only else "écrit"
+        raise Problem(
+            "journal-unavailable", f"Le journal ne peut pas être {action}.", reason=str(exc)
+        ) from None
+
+
+async def records(request: Request) -> Response:
+    """``POST /journal/records``: 200 with the counts when every record was taken; 422
+    (problem) naming each refused record otherwise — the good ones are recorded all the
+    same (``recorded`` and ``already_present`` say how many)."""
+    authorize(request, Role.AGENT)
+    require_media_type(request, ("application/json", "application/x-ndjson", "application/jsonl"))
+    service = service_of(request)
+    body = await read_body(request, service.settings.api_max_body_bytes)
+    if not body.strip():
+        raise Problem("invalid-json", "Le corps de la requête est vide.")
+
+    intake = await in_journal(service, lambda journal: write_records(journal, body))
+    counts: dict[str, Any] = {
+        "recorded": intake.recorded,
+        "already_present": intake.already_present,
+        "redactions": intake.redactions,
+    }
+    if not intake.rejected:
+        return json_response(counts, headers=PRIVATE)
+    refused = len(intake.rejected)
+    kept = intake.recorded + intake.already_present
+    raise Problem(
+        "invalid-body",
+        f"{refused} enregistrement{'s' if refused > 1 else ''} refusé{'s' if refused > 1 else ''}"
+        f" : voir errors ; {kept} autre{'s' if kept > 1 else ''} pris en compte.",
+        errors=problem_errors(
+            f"{where}: {line}" for where, lines in intake.rejected.items() for line in lines
+        ),
+        rejected=refused,
+        **counts,
+    )
+
+
+#: Accept media type -> export format.
+EXPORT_FORMATS = {"application/x-ndjson": "jsonl", "text/csv": "csv"}
+
+
+async def export(request: Request) -> Response:
+    """``GET /journal/export[?since=DATE&until=DATE&format=jsonl|csv]``, streamed."""
+    from mfs_core.journal.export import export_lines
+
+    authorize(request, Role.MANAGER)
+    fmt: Literal["jsonl", "csv"] = "csv" if negotiate(request, EXPORT_FORMATS) == "csv" else "jsonl"
+    since, until = date_param(request, "since"), date_param(request, "until")
+    service = service_of(request)
+
+    def produce() -> Generator[str, None, None]:
+        with service.journal(read_only=True) as journal:
+            yield from export_lines(journal, since, until, fmt)
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+    return StreamingResponse(stream_from_thread(produce), media_type=media, headers=PRIVATE)
+
+
+#: Accept media type -> ``mfs report`` format.
+REPORT_FORMATS = {"application/json": "json", "text/csv": "csv", "text/html": "html"}
+
+
+async def report(request: Request) -> Response:
+    """``GET /reports/{YYYY-MM}``: the month's activity report as JSON, CSV or HTML."""
+    from mfs_core.report import build_report, parse_month, to_csv, to_json
+
+    authorize(request, Role.MANAGER)
+    fmt = negotiate(request, REPORT_FORMATS)
+    try:
+        month = parse_month(request.path_params["month"])
+    except InputError as exc:
+        raise Problem(
+            "not-found",
+            "Mois attendu sous la forme AAAA-MM.",
+            errors=[{"field": "month", "detail": str(exc).removeprefix("--month: ")}],
+        ) from None
+    service = service_of(request)
+
+    monthly = await in_journal(
+        service, lambda journal: build_report(journal, month), read_only=True
+    )
+    if fmt == "json":
+        return json_response(to_json(monthly), headers=PRIVATE)
+    if fmt == "csv":
+        return Response(to_csv(monthly), media_type="text/csv; charset=utf-8", headers=PRIVATE)
+    from mfs_core.report import to_html
+
+    return Response(
+        to_html(monthly, service.names), media_type="text/html; charset=utf-8", headers=PRIVATE
+    )

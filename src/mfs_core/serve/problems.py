@@ -1,0 +1,96 @@
+"""Errors of the HTTP service as RFC 9457 problem details (``application/problem+json``).
+
+``title`` and ``detail`` are French (an agent may read them at the desk); ``errors`` lists
+each problem the library found, with where (``line`` of a JSON-lines body), the ``field``
+path when known, and the library's own ``detail`` (the English line ``mfs`` prints on
+standard error). No message quotes a personal value: the library's messages already leave
+notes, reasons, residents and tokens out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["PROBLEM_BASE", "PROBLEM_TYPE", "Problem", "problem_errors"]
+
+#: Base of the ``type`` URIs; each is documented in ``docs/http.md``.
+PROBLEM_BASE = "https://mfs-core.readthedocs.io/problems/"
+PROBLEM_TYPE = "application/problem+json"
+
+#: slug -> (status, French title). The slug ends the ``type`` URI.
+KINDS: dict[str, tuple[int, str]] = {
+    "bad-request": (400, "Requête incorrecte"),
+    "invalid-json": (400, "Corps de requête illisible"),
+    "unauthorized": (401, "Authentification requise"),
+    "forbidden": (403, "Accès refusé"),
+    "not-found": (404, "Introuvable"),
+    "method-not-allowed": (405, "Méthode non permise"),
+    "not-acceptable": (406, "Format de réponse non disponible"),
+    "too-large": (413, "Requête trop volumineuse"),
+    "unsupported-media-type": (415, "Type de contenu non pris en charge"),
+    "invalid-body": (422, "Données invalides"),
+    "journal-unavailable": (503, "Journal indisponible"),
+    "internal": (500, "Erreur interne du service"),
+}
+_FIELD = re.compile(r"^(?:\(root\)|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)$")
+_WHERE = re.compile(r"^body(?::(?P<line>\d+)|\[(?P<index>\d+)\])?(?:: |$)")
+
+
+class Problem(Exception):
+    """An error answered as a problem document; raise it from any handler."""
+
+    def __init__(
+        self,
+        kind: str,
+        detail: str,
+        *,
+        errors: Iterable[dict[str, Any]] = (),
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        self.kind = kind
+        self.status, self.title = KINDS[kind]
+        self.detail = detail
+        self.errors = list(errors)
+        self.headers = headers or {}
+        self.extensions = extensions
+        super().__init__(f"{self.status} {kind}")
+
+    def document(self, instance: str | None = None) -> dict[str, Any]:
+        """The problem as JSON-ready data."""
+        data: dict[str, Any] = {
+            "type": PROBLEM_BASE + self.kind,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if instance:
+            data["instance"] = instance
+        if self.errors:
+            data["errors"] = self.errors
+        data.update(self.extensions)
+        return data
+
+
+def problem_errors(lines: Iterable[str]) -> list[dict[str, Any]]:
+    """The library's problem lines (``body:3: channel: expected ...``) as ``errors`` items:
+    ``line`` (or ``index`` in a JSON array) when the body has several records, ``field``
+    when the line names one, and the line itself as ``detail``."""
+    items = []
+    for text in lines:
+        item: dict[str, Any] = {}
+        rest = text
+        if where := _WHERE.match(text):
+            rest = text[where.end() :]
+            if where.group("line"):
+                item["line"] = int(where.group("line"))
+            elif where.group("index"):
+                item["index"] = int(where.group("index"))
+        field, sep, _ = rest.partition(": ")
+        if sep and _FIELD.match(field):
+            item["field"] = field
+        item["detail"] = rest
+        items.append(item)
+    return items

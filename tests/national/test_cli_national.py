@@ -1,0 +1,122 @@
+"""``mfs journal export --format parquet``, ``mfs national consolidate`` and ``mfs national
+report``: French text, the JSON contract, and input errors as one line with exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mfs_core.cli import main
+from mfs_core.national.engine_duckdb import national_reports
+from national.conftest import NationalYear
+from national.year import MONTHS
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_consolidate_report(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    exports = tmp_path / "exports"
+    for generated in national_year.sites:
+        code, _, err = _run(
+            capsys, "journal", "export", "--format", "parquet", "--journal", generated.url,
+            "--output", str(exports), "--site", generated.site.id,
+            "--insee-code", generated.site.insee_code,
+        )  # fmt: skip
+        assert code == 0, err
+        assert f"du site {generated.site.id} écrite" in err  # écrite(s) dans DIR
+    code, _, err = _run(
+        capsys, "national", "consolidate", str(exports), "--output", str(tmp_path / "nat")
+    )
+    assert code == 0, err
+    assert "mfs : 2024-06 : " in err
+    nat = str(tmp_path / "nat")
+    code, out, err = _run(
+        capsys, "national", "report", "--month", "2024-06", nat, "--format", "json"
+    )
+    assert code == 0, err
+    [june] = national_reports([national_year.exports], [MONTHS[5]])
+    assert json.loads(out) == june.to_json()
+    code, out, _ = _run(capsys, "national", "report", "--month", "2024-06", str(exports), "--sites")
+    assert code == 0
+    assert out.startswith("Activité nationale France services — juin 2024\n")
+    assert f"Demandes : {june.national.total_requests}\n" in out
+    assert "  75 Nouvelle-Aquitaine " in out  # régions named as in the COG
+    assert "  2A Corse-du-Sud " in out
+    assert "  saint-jean-de-luz (64) " in out
+
+
+GOOD = ["--site", "1", "--insee-code", "64483", "--output", "o"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--site", "1"], "--format parquet needs --output DIR, --insee-code CODE"),
+        (["--site", "a/b", "--insee-code", "64483", "--output", "o"], "--site: expected a site id"),
+        (
+            [*GOOD[:2], "--insee-code", "97502", "--output", "o"],
+            "--insee-code: 97502: département 975",
+        ),
+        ([*GOOD, "--since", "2024-06-02"], "--since: expected the first day of a month"),
+        ([*GOOD, "--journal", "sqlite:///nowhere.sqlite3"], "nowhere.sqlite3"),
+    ],
+)
+def test_parquet_export_errors(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    code, out, err = _run(capsys, "journal", "export", "--format", "parquet", *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("mfs: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_report_errors_name_the_file(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    import shutil
+
+    bad = tmp_path / "bad"
+    shutil.copytree(national_year.consolidated, bad)
+    (bad / "month=2024-06" / "part-0.parquet").write_bytes(b"\x00" * 5000)
+    cases = [
+        (["--month", "2024-06", str(bad)], "month=2024-06/part-0.parquet"),
+        (["--month", "2024-06", str(tmp_path / "none")], "expected a dataset directory"),
+        (["--month", "2024-13", str(bad)], "--month: expected a month YYYY-MM"),
+        (["--month", "2024-06", str(national_year.exports), str(national_year.consolidated)],
+         "is also in"),
+    ]  # fmt: skip
+    for args, message in cases:
+        code, out, err = _run(capsys, "national", "report", *args)
+        assert code == 2, args
+        assert out == ""
+        assert message in err
+        assert len(err.splitlines()) == 1, err
+    code, _, err = _run(capsys, "national", "consolidate", str(bad), "--output", str(bad))
+    assert code == 2
+    assert "also a source" in err
+
+
+def test_national_commands_import_nothing_heavy() -> None:
+    """``import mfs_core.national`` and ``mfs plugins`` import neither pyarrow, DuckDB nor
+    Spark: each is imported where a command needs it."""
+    code = (
+        "import sys, mfs_core.national, mfs_core.cli.national_cmd; "
+        "from mfs_core.cli import main; main(['plugins', '--format', 'json']); "
+        "print(sorted({'pyarrow', 'duckdb', 'pyspark'} & set(sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"

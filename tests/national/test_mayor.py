@@ -1,0 +1,84 @@
+"""The mayor's view: ``mfs report --site-name --trend --national DATASET --site ID`` names
+the site, shows its last 12 months, and puts it beside its département and France."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from mfs_core.cli import main
+from mfs_core.french import decimal, percent
+from mfs_core.journal import open_journal
+from mfs_core.national.engine_duckdb import national_reports
+from mfs_core.report import build_report
+from national.conftest import NationalYear
+from national.year import MONTHS
+
+
+def _report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["report", "--month", "2024-06", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_view(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    site = national_year.sites[0]  # Saint-Jean-de-Luz, in the Pyrénées-Atlantiques with Pau
+    code, out, err = _report(
+        capsys, "--journal", site.url, "--site-name", "France services de Saint-Jean-de-Luz",
+        "--trend", "--national", str(national_year.consolidated), "--site", site.site.id,
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("Site : France services de Saint-Jean-de-Luz\n")
+    trend = out[out.index("Sur 12 mois :") :].split("\n\n")[0].splitlines()[2:]
+    with open_journal(site.url, read_only=True) as journal:
+        june = build_report(journal, MONTHS[5])
+    assert len(trend) == 12
+    assert trend[0].split()[:3] == ["juillet", "2023", "0"]  # before the journal: no request
+    assert re.split(r"\s{2,}", trend[-1].strip()) == [
+        "juin 2024", decimal(june.total_requests),
+        percent(june.first_contact_resolution_rate), percent(june.autonomy_rate),
+    ]  # fmt: skip
+    [national] = national_reports([national_year.consolidated], [MONTHS[5]])
+    lines = out[out.index("Comparaison — juin 2024 :") :].splitlines()[2:5]
+    rows = [re.split(r"\s{2,}", line.strip()) for line in lines]
+    assert [row[:2] for row in rows] == [
+        ["ce site (saint-jean-de-luz)", decimal(june.total_requests)],
+        ["département 64 Pyrénées-Atlantiques (2 sites)",
+         decimal(national.by_departement["64"].total_requests)],
+        ["France (5 sites)", decimal(national.national.total_requests)],
+    ]  # fmt: skip
+
+
+def test_html_view(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    site = national_year.sites[1]
+    code, out, _ = _report(
+        capsys, "--journal", site.url, "--format", "html", "--site-name", "Pau <centre>",
+        "--trend", "--national", str(national_year.consolidated), "--site", site.site.id,
+    )  # fmt: skip
+    assert code == 0
+    assert f"<title>Activité France services — {html.escape('Pau <centre>')} — juin 2024" in out
+    assert "<h2>Sur 12 mois</h2>" in out
+    assert out.count('<th scope="row">') == 12 + 3
+    assert "Pau <centre>" not in out  # escaped
+
+
+def test_view_errors(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    site = national_year.sites[0]
+    cases = [
+        (["--national", str(national_year.consolidated)], "--national needs --site ID"),
+        (["--trend", "--format", "json"], "--trend and --national are for --format text or html"),
+        (["--national", str(national_year.consolidated), "--site", "nope"], "--site: nope: no"),
+    ]  # fmt: skip
+    for args, message in cases:
+        code, out, err = _report(capsys, "--journal", site.url, *args)
+        assert code == 2
+        assert out == ""
+        assert message in err
