@@ -97,11 +97,12 @@ def _cell(text: str) -> str:
 def partners_page() -> str:
     """The built-in partners, their procedures and referral rules, from the registry."""
     from mfs_core.model import KNOWN_FACTS
-    from mfs_core.partners._sources import CHECKED_ON, TABLE_CHECKED_ON
     from mfs_core.registry import Registry
     from mfs_core.thematiques import DATA_INCLUSION_SOURCE
 
     registry = Registry.load(external=False, strict=True)
+    dates = sorted({p.last_verified for p in registry.procedures.values() if p.last_verified})
+    TABLE_CHECKED_ON, CHECKED_ON = dates[0], dates[-1]
     lines = [
         "# Partners and procedures",
         "",
@@ -289,25 +290,10 @@ def _schema_table(schema: dict[str, Any]) -> list[str]:
     return lines
 
 
-def site_file_page() -> str:
-    """The site file reference, generated from its JSON Schema."""
-    from mfs_core.compliance.schema import site_schema
-
-    schema = site_schema()
-    lines = [
-        "# Site file reference",
-        "",
-        "Generated from the JSON Schema of the site file",
-        "(`mfs_core/schemas/site.schema.json`, itself generated from the attrs classes of",
-        "`mfs_core.compliance.site`). Unknown keys are refused. Dates are TOML dates",
-        "(`2022-07-01`).",
-        "",
-        "## Site",
-        "",
-        schema["description"],
-        "",
-        *_schema_table(schema),
-    ]
+def _schema_page(intro: list[str], root: str, schema: dict[str, Any], example: str) -> str:
+    """A reference page generated from a JSON Schema: ``intro`` (title and prose), the root
+    object under the heading ``root``, each definition, then ``example`` included whole."""
+    lines = [*intro, "", f"## {root}", "", schema["description"], "", *_schema_table(schema)]
     for name, definition in schema["$defs"].items():
         lines += ["", f"## {name}", "", definition["description"], ""]
         if "oneOf" in definition:
@@ -318,16 +304,23 @@ def site_file_page() -> str:
                 "",
             ]
         lines += _schema_table(definition)
-    lines += [
+    lines += ["", "## Example", "", f"```{{literalinclude}} {example}", ":language: toml"]
+    return "\n".join([*lines, "```", ""])
+
+
+def site_file_page() -> str:
+    """The site file reference, generated from its JSON Schema."""
+    from mfs_core.compliance.schema import site_schema
+
+    intro = [
+        "# Site file reference",
         "",
-        "## Example",
-        "",
-        "```{literalinclude} ../../examples/sites/saint-jean-de-luz.toml",
-        ":language: toml",
-        "```",
-        "",
+        "Generated from the JSON Schema of the site file",
+        "(`mfs_core/schemas/site.schema.json`, itself generated from the attrs classes of",
+        "`mfs_core.compliance.site`). Unknown keys are refused. Dates are TOML dates",
+        "(`2022-07-01`).",
     ]
-    return "\n".join(lines)
+    return _schema_page(intro, "Site", site_schema(), "../../examples/sites/saint-jean-de-luz.toml")
 
 
 def journal_schema_page() -> str:
@@ -388,7 +381,28 @@ def partner_numbers_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def data_format_page() -> str:
+    """The partners' data-file format, generated from its JSON Schema."""
+    from mfs_core.datafile import FORMAT_VERSION, data_schema
+
+    intro = [
+        "# Data-file format reference",
+        "",
+        "Generated from the JSON Schema of a partner's data file",
+        "(`mfs_core/schemas/partner-data.schema.json`, itself generated from the attrs classes",
+        "the loader reads, `mfs_core.datafile`). One TOML file per partner holds the partner,",
+        "its procedures and its referral rules, each with its sources; Python is left for",
+        "what computes (rule predicates, compliance checks). The built-in partners' files are",
+        "`src/mfs_core/partners/data/*.toml`; see [Keeping the data fresh](../data-freshness.md)",
+        "for how to add or update a procedure. Unknown keys are refused; dates are TOML dates",
+        f"(`2025-11-04`). This is version {FORMAT_VERSION} of the format (`format_version`).",
+    ]
+    example = "../../plugins/mfs-local-droits/src/mfs_local_droits/local-droits.toml"
+    return _schema_page(intro, "The file", data_schema(), example)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
+    "data-format.md": data_format_page,
     "partner-numbers.md": partner_numbers_page,
     "hooks.md": hooks_page,
     "routing-examples.md": routing_examples_page,

@@ -11,12 +11,14 @@ import pytest
 
 from mfs_core.cli import main
 from mfs_core.model import Procedure
-from mfs_core.partners._sources import CHECKED_ON, TABLE_CHECKED_ON
 from mfs_core.registry import Registry
 from mfs_core.validation import today_in_paris, validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 11, 27)
+#: The newest and the oldest last-verified dates of the built-in data.
+CHECKED_ON = dt.date(2026, 11, 27)
+TABLE_CHECKED_ON = dt.date(2025, 10, 8)
 
 EXPECTED_BAD = {
     ("duplicate-id", "bad-fixture"),

@@ -32,6 +32,7 @@ __all__ = [
     "ContributionCode",
     "Format",
     "Malformed",
+    "Rejected",
     "describe_type",
     "fields_of",
     "malformed",
@@ -65,6 +66,8 @@ class ContributionCode(enum.StrEnum):
     LAST_VERIFIED_MISSING = "last-verified-missing"
     LAST_VERIFIED_STALE = "last-verified-stale"
     LAST_VERIFIED_FUTURE = "last-verified-future"
+    LAST_VERIFIED_UNSUPPORTED = "last-verified-unsupported"
+    DATA_ENTRY_INVALID = "data-entry-invalid"
     # Found by mfs_core.testing only, which holds the plugin object itself:
     PLUGIN_NOT_FOUND = "plugin-not-found"
     HOOK_NOT_MARKED = "hook-not-marked"
@@ -105,6 +108,11 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     _C.LAST_VERIFIED_MISSING: "a procedure, rule or check has no last-verified date",
     _C.LAST_VERIFIED_STALE: "last verified longer ago than the maximum age",
     _C.LAST_VERIFIED_FUTURE: "last verified after today",
+    _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
+    "sources (a verification date is the date of the source's version, never the day it "
+    "was read)",
+    _C.DATA_ENTRY_INVALID: "left out: an entry of a data file cannot be read (unknown key, "
+    "wrong type or value, a predicate that cannot be imported)",
     _C.PLUGIN_NOT_FOUND: "(mfs_core.testing only) no installed entry point (or no plugin of "
     "the registry given) has this name",
     _C.HOOK_NOT_MARKED: "(mfs_core.testing only) a function named like a hook lacks "
@@ -130,6 +138,20 @@ class Call:
     protocol: type
     code: ContributionCode
     required: bool = False
+
+
+@attrs.frozen
+class Rejected:
+    """An entry of a partner's data file that could not be read as a contribution.
+
+    The data-file loader (:mod:`mfs_core.datafile`) yields it in place of the entry; the
+    registry leaves it out and records it as it records a malformed item (stage ``value``,
+    under ``code``), so the other entries of the file are kept.
+    """
+
+    subject: str
+    message: str
+    code: ContributionCode = ContributionCode.DATA_ENTRY_INVALID
 
 
 @attrs.frozen
@@ -249,6 +271,10 @@ def _conforms(value: object, hint: Any) -> bool:
         return isinstance(value, tuple) and all(_conforms(v, item_type) for v in value)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return _enum_member(value, hint)
+    if attrs.has(hint):  # a nested value (a source, an online service): its fields too
+        return isinstance(value, hint) and all(
+            _conforms(getattr(value, name), sub) for name, sub in fields_of(hint)
+        )
     if getattr(hint, "_is_protocol", False):  # a callable's shape is judged by its Call
         return callable(value)
     if hint is bool:

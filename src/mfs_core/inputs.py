@@ -52,6 +52,7 @@ __all__ = [
     "open_binary",
     "parse_date",
     "parse_json",
+    "parse_toml",
     "read_bytes",
     "read_text",
     "read_toml",
@@ -250,22 +251,30 @@ def read_toml(path: str, *, option: str | None = None) -> dict[str, Any]:
     Raises :class:`InputError` naming the file for every problem: unreadable, too large,
     not UTF-8, invalid TOML, too deep, a NUL in a string.
     """
+    source = "<stdin>" if path == "-" else path
+    return parse_toml(read_bytes(path, option=option), source)
+
+
+def parse_toml(data: bytes, source: str) -> dict[str, Any]:
+    """Parse the bytes of a TOML document read by other means (a package's data file) with
+    the limits above; ``source`` names it in every :class:`InputError`."""
     import tomllib
 
-    source = "<stdin>" if path == "-" else path
-    text = decode_utf8(read_bytes(path, option=option), source)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"larger than {_size(MAX_FILE_BYTES)}: not read", source=source)
+    text = decode_utf8(data, source)
     try:
-        data = tomllib.loads(text)
+        parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", source=source) from None
     except RecursionError:
         raise InputError(
             f"invalid TOML: nested deeper than {MAX_DEPTH} levels", source=source
         ) from None
-    problem = _check_tree(data)
+    problem = _check_tree(parsed)
     if problem:
         raise InputError(f"invalid TOML: {problem}", source=source)
-    return data
+    return parsed
 
 
 # -- JSON lines ---------------------------------------------------------------------------
