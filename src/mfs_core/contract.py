@@ -58,6 +58,7 @@ class ContributionCode(enum.StrEnum):
     ONLINE_URL_MALFORMED = "online-url-malformed"
     ONLINE_URL_NOT_HTTPS = "online-url-not-https"
     ONLINE_URL_OFF_DOMAIN = "online-url-off-domain"
+    ONLINE_URL_NOT_LISTED = "online-url-not-listed"
     THEMATIQUE_UNKNOWN = "thematique-unknown"
     RULE_UNKNOWN_PROCEDURE = "rule-unknown-procedure"
     RULE_UNKNOWN_FACT = "rule-unknown-fact"
@@ -98,8 +99,10 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     _C.PARTNER_DOMAIN_MALFORMED: "a partner domain is not a bare lower-case host name",
     _C.ONLINE_URL_MALFORMED: "an online URL cannot be parsed",
     _C.ONLINE_URL_NOT_HTTPS: "an online URL is not https",
-    _C.ONLINE_URL_OFF_DOMAIN: "an online URL is neither on the partner's official domains "
-    "nor on the service-public.fr portal",
+    _C.ONLINE_URL_OFF_DOMAIN: "an online URL is neither on the partner's official domains, "
+    "nor on those of the operator the procedure names, nor on the service-public.fr portal",
+    _C.ONLINE_URL_NOT_LISTED: "an online URL is none of the téléservices the procedure lists "
+    "in online_services (a form or a simulator is not its online service)",
     _C.THEMATIQUE_UNKNOWN: "a thematique is not a data·inclusion v1 code",
     _C.RULE_UNKNOWN_PROCEDURE: "a referral rule names a procedure no plugin contributes",
     _C.RULE_UNKNOWN_FACT: "a referral rule tests a fact outside KNOWN_FACTS",
