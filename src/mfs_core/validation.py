@@ -347,7 +347,8 @@ class _Checker:
             )
         elif self.today - last_verified > self.max_age:
             age = (self.today - last_verified).days
-            source = f" ({newest.label()})" if newest is not None else ""
+            dated = next((s for s in sources if s.version_date == last_verified), newest)
+            source = f" ({dated.label()})" if dated is not None else ""
             yield ContributionFinding(
                 code=_C.LAST_VERIFIED_STALE,
                 subject=key,
