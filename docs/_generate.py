@@ -1,7 +1,9 @@
-"""Pages generated from the code at build time, so the docs never drift from it.
+"""Pages generated from the code, so the docs never drift from it.
 
-Each generator writes one Markdown file under ``docs/generated/``. Add a generator to
-:data:`GENERATORS` to publish a new page.
+Each generator of :data:`GENERATORS` writes one Markdown file under ``docs/generated/`` at
+build time. The pages of :data:`COMMITTED` are written into ``docs/`` and committed, to be
+read in the repository without a build (the plugin contract); ``python docs/_generate.py``
+rewrites them, and a test fails when one is out of date.
 """
 
 from __future__ import annotations
@@ -11,28 +13,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-
-def hooks_page() -> str:
-    """The plugin contract: every hook with its docstring."""
-    import inspect
-
-    from mfs_core import hookspecs
-
-    lines = [
-        "# Hook reference",
-        "",
-        "Generated from `mfs_core/hookspecs.py`. Every hook takes no argument and returns an",
-        "iterable of registration objects.",
-        "",
-    ]
-    for name, function in sorted(vars(hookspecs).items()):
-        if not name.startswith("mfs_") or not callable(function):
-            continue
-        signature = inspect.signature(function)
-        doc = inspect.getdoc(function) or ""
-        lines += [f"## `{name}{signature}`", "", "```text", doc, "```", ""]
-    return "\n".join(lines)
 
 
 def routing_examples_page() -> str:
@@ -404,7 +384,6 @@ def data_format_page() -> str:
 GENERATORS: dict[str, Callable[[], str]] = {
     "data-format.md": data_format_page,
     "partner-numbers.md": partner_numbers_page,
-    "hooks.md": hooks_page,
     "routing-examples.md": routing_examples_page,
     "partners.md": partners_page,
     "checks.md": checks_index_page,
@@ -424,3 +403,351 @@ def write_all(docs_dir: Path) -> None:
         target = out / filename
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
+
+
+# -- the plugin contract (committed: readable in the repository without a build) -----------
+
+
+def _annotation(hint: Any) -> str:
+    """A type annotation as a reader writes it: ``tuple[PartnerOffer, ...]``."""
+    import re
+
+    if isinstance(hint, str):
+        return hint
+    if isinstance(hint, type) and not getattr(hint, "__args__", None):
+        return hint.__name__
+    return re.sub(r"\b(?:[A-Za-z_]\w*\.)+(\w+)", r"\1", repr(hint)).replace("NoneType", "None")
+
+
+def _first_line(obj: Any) -> str:
+    import inspect
+
+    doc = inspect.getdoc(obj) or ""
+    first = doc.split("\n\n", 1)[0].replace("\n", " ")
+    return _cell(first.removesuffix("::").removesuffix(":") + ("." if first.endswith(":") else ""))
+
+
+def _plain(value: Any) -> str:
+    """A default as a partner writes it: ``"national"`` for an enum member."""
+    import enum
+
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    if isinstance(value, tuple):
+        inner = ", ".join(_plain(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+def _reported_values() -> dict[Any, str]:
+    """What the value of a field must be for ``--check`` not to report each code."""
+    from mfs_core.contract import ContributionCode as C
+    from mfs_core.validation import DEFAULT_MAX_AGE_DAYS
+
+    return {
+        C.THEMATIQUE_UNKNOWN: "codes of [`THEMATIQUES`](#thematiques)",
+        C.RULE_UNKNOWN_FACT: "names of [`KNOWN_FACTS`](#known-facts)",
+        C.RULE_UNKNOWN_PROCEDURE: "ids of procedures some plugin contributes",
+        C.UNKNOWN_PARTNER: "the code of a partner some plugin contributes",
+        C.ID_PARTNER_MISMATCH: "starts with the partner code and a dot",
+        C.PARTNER_DOMAIN_MALFORMED: "bare lower-case host names (`caf.fr`: no scheme, path "
+        "or trailing dot)",
+        C.ONLINE_URL_OFF_DOMAIN: "an `https://` URL on the partner's `domains` (or a "
+        "sub-domain) or on service-public.fr",
+        C.LAST_VERIFIED_STALE: "not after today, and at most `max_verification_age_days` "
+        f"old (default {DEFAULT_MAX_AGE_DAYS} days)",
+    }
+
+
+def _allowed(hint: Any, hook: Any, name: str) -> str:
+    """The allowed values or format of one field of a registration type."""
+    from mfs_core.contract import _argument_names, _enum_in
+
+    found: list[str] = []
+    if name in hook.formats:
+        fmt = hook.formats[name]
+        found.append(f"{fmt.what}: `{fmt.pattern.pattern}`")
+    if name in hook.calls:
+        call = hook.calls[name]
+        args = ", ".join(_argument_names(call.protocol))
+        found.append(
+            f"a function called as `{name}({args})`: [`{call.protocol.__name__}`]"
+            f"(#{call.protocol.__name__.lower()})"
+        )
+    enum_type = _enum_in(hint)
+    if enum_type is not None:
+        found.append(", ".join(f"`{m.value}`" for m in enum_type))
+    described = _reported_values()
+    found += [described[code] for code in hook.reports.get(name, ()) if code in described]
+    return "; ".join(found)
+
+
+def _checked(hook: Any, name: str, hint: Any) -> str:
+    """What ``mfs plugins --check`` does about one field: the codes it reports."""
+    from mfs_core.contract import _enum_in
+
+    said: list[str] = []
+    if hook.key == name:
+        said.append("unique across plugins (`duplicate-id`)")
+    if name in hook.requires:
+        said.append(f"**required**, non-empty (`{hook.requires[name]}`)")
+    left_out = []
+    if name in hook.formats:
+        left_out.append(hook.formats[name].code)
+    if name in hook.calls:
+        left_out.append(hook.calls[name].code)
+    if _enum_in(hint) is not None:
+        left_out.append("value-not-allowed")
+    if left_out:
+        said.append("left out: " + ", ".join(f"`{code}`" for code in left_out))
+    if name in hook.reports:
+        said.append("reported: " + ", ".join(f"`{code}`" for code in hook.reports[name]))
+    return "; ".join(said)
+
+
+def _registration_table(hook: Any) -> list[str]:
+    import attrs
+
+    from mfs_core.contract import describe_type, fields_of
+
+    lines = [
+        "| field | type | default | allowed values, format | `mfs plugins --check` |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    types = dict(fields_of(hook.type))
+    for field in attrs.fields(hook.type):
+        if field.name == "provenance":
+            continue
+        hint = types[field.name]
+        required = field.default is attrs.NOTHING
+        default = "**required**" if required else f"`{_plain(field.default)}`"
+        lines.append(
+            f"| `{field.name}` | {_cell(describe_type(hint))} | {_cell(default)} | "
+            f"{_cell(_allowed(hint, hook, field.name))} | "
+            f"{_cell(_checked(hook, field.name, hint))} |"
+        )
+    return lines
+
+
+def _fields_table(cls: Any) -> list[str]:
+    """Every attribute of a class a check or a predicate reads, with its default and, where
+    the class gives one, its description."""
+    import attrs
+
+    fields = attrs.fields(cls)
+    described = [f.metadata.get("schema", {}).get("description", "") for f in fields]
+    head = "| attribute | type | default |" + (" description |" if any(described) else "")
+    lines = [head, "| --- | --- | --- |" + (" --- |" if any(described) else "")]
+    for field, description in zip(fields, described, strict=True):
+        if field.default is attrs.NOTHING:
+            default = "required"
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            default = ""
+        else:
+            default = f"`{_cell(_plain(field.default))}`"
+        row = f"| `{field.name}` | `{_cell(_annotation(field.type))}` | {default} |"
+        lines.append(row + (f" {_cell(description)} |" if any(described) else ""))
+    return lines
+
+
+def plugin_contract_page() -> str:
+    """The plugin contract, in one page a partner reads alone: generated from
+    :mod:`mfs_core.plugin`, :data:`mfs_core.hookspecs.HOOKS` and :mod:`mfs_core.contract`."""
+    import enum
+    import inspect
+
+    from mfs_core import hookspecs, plugin, testing
+    from mfs_core.contract import CODE_MEANINGS
+    from mfs_core.hookspecs import HOOKS, PROJECT_NAME
+    from mfs_core.model import KNOWN_FACTS
+    from mfs_core.registry import ENTRY_POINT_GROUP
+    from mfs_core.thematiques import DATA_INCLUSION_SOURCE, THEMATIQUE_LABELS, THEMATIQUES
+
+    lines = [
+        "# The plugin contract",
+        "",
+        "<!-- Generated from the code by `python docs/_generate.py`: do not edit by hand; "
+        "a test fails when it is out of date. -->",
+        "",
+        "Everything a partner plugin needs, in one page: the names to import, the hooks, every "
+        "field of what a hook yields with its allowed values, what `mfs plugins --check` "
+        "requires and reports, and what a rule's predicate and a check receive. The guide "
+        "[Write a partner plugin](write-a-plugin.md) walks through an example; "
+        "`mfs plugins new NAME` writes a package to start from.",
+        "",
+        "## A plugin in one paragraph",
+        "",
+        "A plugin is a module whose functions carry the marker `hookimpl`, found through the "
+        f"entry-point group `{ENTRY_POINT_GROUP}` of an installed distribution. The entry "
+        "point names the **module** holding the hooks (`my_partner.plugin`), not its package: "
+        "a module without hooks is reported as `plugin-empty`.",
+        "",
+        "```toml",
+        f'[project.entry-points."{ENTRY_POINT_GROUP}"]',
+        'my-partner = "my_partner.plugin"',
+        "```",
+        "",
+        f"The pluggy project name is `{PROJECT_NAME}`. Each hook takes no argument and returns "
+        "or yields registration objects; the registry checks each item as the hook declares "
+        "(a malformed item is left out and reported under its own code, the rest of the hook "
+        "kept), stamps it with its plugin and distribution, rejects duplicate ids (the first "
+        "plugin in order keeps it: built-ins, then external plugins by name) and sorts by id. "
+        "A hook that raises, exits, prints or overruns its time budget loses its "
+        "contributions; the other plugins keep working.",
+        "",
+        "## What to import: `mfs_core.plugin`",
+        "",
+        "| name | what it is |",
+        "| --- | --- |",
+    ]
+    for name in plugin.__all__:
+        value = getattr(plugin, name)
+        lazy = " (imported on first use)" if name in plugin.LAZY else ""
+        if name == "KNOWN_FACTS":
+            what = "the facts a rule's `when_facts` may test: see [below](#known-facts)"
+        elif name == "THEMATIQUES":
+            what = "the data·inclusion codes a procedure may carry: see [below](#thematiques)"
+        elif name.endswith("_PATTERN"):
+            what = f"the format `{_cell(value.pattern)}`"
+        elif name == "hookimpl":
+            what = "the marker of a hook implementation: `@hookimpl`"
+        else:
+            what = _first_line(value)
+        lines.append(f"| `{name}` | {what}{lazy} |")
+    lines += [
+        "",
+        "Everything else in `mfs_core` is the core's own business (documented in the Python "
+        "API, and free to change between minor releases); `mfs_core.testing` holds the "
+        "helpers for a plugin's tests. A loader of data files for partners (procedures kept "
+        "as data rather than Python) will be published in `mfs_core.plugin` as `load_data`; "
+        "until then a plugin reads its own files, as the package of `mfs plugins new` does.",
+        "",
+        "## Hooks",
+        "",
+    ]
+    for hook in HOOKS:
+        signature = str(inspect.signature(getattr(hookspecs, hook.name))).replace("'", "")
+        lines += [
+            f"### `{hook.name}{signature}`",
+            "",
+            "```text",
+            inspect.cleandoc(hook.doc),
+            "```",
+            "",
+            f"Yields `{hook.type.__name__}` objects, identified by `{hook.key}`; "
+            f"`mfs plugins` counts them as `{hook.plural}`.",
+            "",
+        ]
+    lines += ["## Registration types", ""]
+    for hook in HOOKS:
+        lines += [
+            f"### `{hook.type.__name__}` (yielded by `{hook.name}`)",
+            "",
+            _first_line(hook.type),
+            "",
+            *_registration_table(hook),
+            "",
+        ]
+    lines += [
+        "Every field also has its type checked: a value of another type is left out as "
+        "`value-wrong-type` (a number where text is expected, a date-time or a string for a "
+        'date). An enum field accepts its members or their plain values (`"referent"`, as a '
+        "data file gives them), which the registry turns into members.",
+        "",
+        "## Allowed values",
+        "",
+        "### Enums",
+        "",
+        "Every enum of `mfs_core.plugin`, with its values (a data file gives the value, "
+        "Python code the member or the value).",
+        "",
+        "| enum | values |",
+        "| --- | --- |",
+        *[
+            f"| `{name}` | {', '.join(f'`{m.value}`' for m in getattr(plugin, name))} |"
+            for name in plugin.__all__
+            if isinstance(getattr(plugin, name), enum.EnumMeta)
+        ],
+        "",
+        "### Known facts",
+        "",
+        "`KNOWN_FACTS`: what a rule's `when_facts` may test; each shows to the agent as its "
+        "French sentence.",
+        "",
+        "| fact | shown to the agent as |",
+        "| --- | --- |",
+        *[f"| `{fact}` | {_cell(text)} |" for fact, text in KNOWN_FACTS.items()],
+        "",
+        "### Thematiques",
+        "",
+        f"`THEMATIQUES`: the data·inclusion v1 codes ({DATA_INCLUSION_SOURCE}).",
+        "",
+        "| code | French label |",
+        "| --- | --- |",
+        *[f"| `{code}` | {_cell(THEMATIQUE_LABELS[code])} |" for code in sorted(THEMATIQUES)],
+        "",
+        "## What a predicate and a check receive",
+        "",
+    ]
+    for protocol in (plugin.RulePredicate, plugin.CheckEvaluate):
+        call = inspect.signature(protocol.__call__)
+        shape = str(call).replace("(self, ", "(").replace("'", "")
+        lines += [
+            f"### `{protocol.__name__}`",
+            "",
+            f"`{shape}`",
+            "",
+            "```text",
+            inspect.cleandoc(protocol.__doc__ or ""),
+            "```",
+            "",
+        ]
+    for name in ("Request", "SiteContext", "Site", "PartnerOffer", "CheckContext", "Finding"):
+        cls = getattr(plugin, name)
+        lines += [
+            f"### `{name}`",
+            "",
+            "```text",
+            inspect.getdoc(cls) or "",
+            "```",
+            "",
+            *_fields_table(cls),
+            "",
+        ]
+    lines += [
+        "## Codes of `mfs plugins --check`",
+        "",
+        "Each finding has a stable code (CI scripts may match on it), the id at fault and the "
+        "plugin. Codes marked *left out* are problems of one item: the registry drops that "
+        "item and keeps the rest of the hook.",
+        "",
+        "| code | meaning |",
+        "| --- | --- |",
+        *[f"| `{code}` | {_cell(meaning)} |" for code, meaning in CODE_MEANINGS.items()],
+        "",
+        "## Testing a plugin: `mfs_core.testing`",
+        "",
+        "They run rules and checks exactly as `mfs route` and `mfs check` do.",
+        "",
+        "| helper | what it does |",
+        "| --- | --- |",
+        *[
+            f"| `{name}` | {_first_line(getattr(testing, name))} |"
+            for name in testing.__all__
+            if callable(getattr(testing, name)) and name != "PluginLike"
+        ],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+#: Pages committed in docs/ (readable in the repository without a build), regenerated by
+#: ``python docs/_generate.py``; a test fails when one is out of date.
+COMMITTED: dict[str, Callable[[], str]] = {"plugin-contract.md": plugin_contract_page}
+
+
+if __name__ == "__main__":
+    here = Path(__file__).resolve().parent
+    for filename, generate in COMMITTED.items():
+        (here / filename).write_text(generate(), encoding="utf-8")
+        print(f"wrote docs/{filename}")

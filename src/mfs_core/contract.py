@@ -320,7 +320,7 @@ def _enum_values_wrong(value: object, hint: Any) -> bool:
     return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
 
 
-def describe_type(hint: Any) -> str:
+def describe_type(hint: Any, *, plural: bool = False) -> str:
     """A field's type in words, for messages and the contract page."""
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
@@ -328,18 +328,15 @@ def describe_type(hint: Any) -> str:
         inner = " or ".join(describe_type(a) for a in args)
         return f"{inner} or None" if len(args) < len(typing.get_args(hint)) else inner
     if origin is tuple:
-        return f"a tuple of {describe_type(typing.get_args(hint)[0])}"
-    if hint is str:
-        return "text (str)"
-    if hint is dt.date:
-        return "a date (datetime.date)"
-    if hint is bool:
-        return "True or False"
+        return f"a tuple of {describe_type(typing.get_args(hint)[0], plural=True)}"
+    words = {str: "text (str)", dt.date: "a date (datetime.date)", bool: "True or False"}
+    if hint in words:
+        return "texts (str)" if plural and hint is str else words[hint]
     if hint is int:
         return "a whole number (int)"
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return f"a {hint.__name__}"
-    return getattr(hint, "__name__", str(hint))
+        return f"{hint.__name__} values" if plural else f"a {hint.__name__} value"
+    return str(getattr(hint, "__name__", hint))
 
 
 @functools.cache

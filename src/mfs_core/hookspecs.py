@@ -80,7 +80,9 @@ class Hook(Generic[T]):
     :class:`~mfs_core.registry.PluginInfo` and the key of ``mfs plugins --format json``;
     ``formats`` and ``calls`` are checked by the registry, which leaves out an item that
     fails them; ``requires`` are the fields ``mfs plugins --check`` wants non-empty, with
-    the code it reports when one is empty.
+    the code it reports when one is empty; ``reports`` the other codes ``--check`` reports
+    on a field of a kept item (:mod:`mfs_core.validation`), for the contract page (a test
+    holds both to what validation does).
     """
 
     name: str
@@ -91,6 +93,7 @@ class Hook(Generic[T]):
     formats: Mapping[str, Format] = attrs.field(factory=dict)
     calls: Mapping[str, Call] = attrs.field(factory=dict)
     requires: Mapping[str, ContributionCode] = attrs.field(factory=dict)
+    reports: Mapping[str, tuple[ContributionCode, ...]] = attrs.field(factory=dict)
     doc: str = ""
 
     def key_of(self, item: T) -> str:
@@ -116,6 +119,7 @@ def _declare(
     formats: Mapping[str, Format] | None = None,
     calls: Mapping[str, Call] | None = None,
     requires: Mapping[str, ContributionCode] | None = None,
+    reports: Mapping[str, tuple[ContributionCode, ...]] | None = None,
 ) -> Callable[[_F], _F]:
     """Declare the hook a function specifies: a pluggy hookspec and an entry of HOOKS."""
 
@@ -130,6 +134,7 @@ def _declare(
                 formats=formats or {},
                 calls=calls or {},
                 requires=requires or {},
+                reports=reports or {},
                 doc=function.__doc__ or "",
             )
         )
@@ -147,9 +152,19 @@ _DATED = {
     "reference": ContributionCode.REFERENCE_MISSING,
     "last_verified": ContributionCode.LAST_VERIFIED_MISSING,
 }
+_C = ContributionCode
+_AGE = {"last_verified": (_C.LAST_VERIFIED_STALE, _C.LAST_VERIFIED_FUTURE)}
+_OWNED = {"id": (_C.ID_PARTNER_MISMATCH,), "partner": (_C.UNKNOWN_PARTNER,)}
 
 
-@_declare(Partner, key="code", label="partner", plural="partners", formats={"code": _PARTNER})
+@_declare(
+    Partner,
+    key="code",
+    label="partner",
+    plural="partners",
+    formats={"code": _PARTNER},
+    reports={"domains": (_C.PARTNER_DOMAIN_MALFORMED,)},
+)
 def mfs_partners() -> Iterable[Partner]:  # type: ignore[empty-body]
     """Contribute partners (operators whose procedures the counter handles).
 
@@ -178,6 +193,16 @@ def mfs_partners() -> Iterable[Partner]:  # type: ignore[empty-body]
         "fiche_id": _FICHE,
     },
     requires=_DATED,
+    reports={
+        **_OWNED,
+        "thematiques": (_C.THEMATIQUE_UNKNOWN,),
+        "online_url": (
+            _C.ONLINE_URL_MALFORMED,
+            _C.ONLINE_URL_NOT_HTTPS,
+            _C.ONLINE_URL_OFF_DOMAIN,
+        ),
+        **_AGE,
+    },
 )
 def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
     """Contribute procedures. Each names its partner, which some plugin must contribute.
@@ -208,6 +233,12 @@ def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
     formats={"id": Format(PROCEDURE_ID_PATTERN, "a rule id"), "partner": _PARTNER},
     calls={"predicate": Call(RulePredicate, ContributionCode.PREDICATE_SIGNATURE)},
     requires={"reason": ContributionCode.REASON_MISSING, **_DATED},
+    reports={
+        **_OWNED,
+        "procedures": (_C.RULE_UNKNOWN_PROCEDURE,),
+        "when_facts": (_C.RULE_UNKNOWN_FACT,),
+        **_AGE,
+    },
 )
 def mfs_referral_rules() -> Iterable[ReferralRule]:  # type: ignore[empty-body]
     """Contribute referral rules: when the counter hands a request over to a partner.
@@ -240,6 +271,7 @@ def mfs_referral_rules() -> Iterable[ReferralRule]:  # type: ignore[empty-body]
     formats={"id": Format(PROCEDURE_ID_PATTERN, "a check id")},
     calls={"evaluate": Call(CheckEvaluate, ContributionCode.EVALUATE_SIGNATURE, required=True)},
     requires=_DATED,
+    reports=_AGE,
 )
 def mfs_checks() -> Iterable[Check]:  # type: ignore[empty-body]
     """Contribute label-compliance checks to the catalogue.

@@ -27,10 +27,11 @@ requires it, and every allowed value.
   signatures against.
 - **What a check and a predicate read** (imported on first use, so that importing a plugin
   to list it does not load the compliance and routing models): :class:`Site`,
-  :class:`CheckContext`, :class:`Finding` (what a check yields), :class:`OfferMode`,
-  :class:`SiteFormat`; :class:`Request`, :class:`SiteContext`. In a plugin module, reach
-  them as attributes (``mfs.Finding(...)``) inside the check function, or import them at
-  the top under ``if TYPE_CHECKING:`` for annotations.
+  :class:`CheckContext`, :class:`Finding` (what a check yields), :class:`PartnerOffer`,
+  :class:`OfferMode`, :class:`SiteFormat`; :class:`Request`, :class:`RequestChannel`,
+  :class:`Urgency`, :class:`SiteContext` (their modules are named in :data:`LAZY`). In a
+  plugin module, reach them as attributes (``mfs.Finding(...)``) inside the check function,
+  or import them at the top under ``if TYPE_CHECKING:`` for annotations.
 
 - **Data files**: :func:`load_data` reads a partner's TOML data file (partner, procedures,
   referral rules, each with its sources) as a :class:`DataPlugin`, so a plugin whose
@@ -81,9 +82,9 @@ from mfs_core.thematiques import THEMATIQUES
 if TYPE_CHECKING:
     from mfs_core.compliance.context import CheckContext
     from mfs_core.compliance.findings import Finding
-    from mfs_core.compliance.site import OfferMode, Site, SiteFormat
+    from mfs_core.compliance.site import OfferMode, PartnerOffer, Site, SiteFormat
     from mfs_core.routing.context import SiteContext
-    from mfs_core.routing.request import Request
+    from mfs_core.routing.request import Request, RequestChannel, Urgency
 
 __all__ = [
     "FICHE_ID_PATTERN",
@@ -102,12 +103,14 @@ __all__ = [
     "Operator",
     "Partner",
     "PartnerKind",
+    "PartnerOffer",
     "Procedure",
     "ProcedureStatus",
     "ReferralRule",
     "ReferralTarget",
     "Replacement",
     "Request",
+    "RequestChannel",
     "RulePredicate",
     "ServiceKind",
     "Severity",
@@ -116,6 +119,7 @@ __all__ = [
     "SiteFormat",
     "Source",
     "SourceKind",
+    "Urgency",
     "Verification",
     "hookimpl",
     "load_data",
@@ -128,9 +132,12 @@ LAZY: dict[str, str] = {
     "CheckContext": "mfs_core.compliance.context",
     "Finding": "mfs_core.compliance.findings",
     "OfferMode": "mfs_core.compliance.site",
+    "PartnerOffer": "mfs_core.compliance.site",
     "Site": "mfs_core.compliance.site",
     "SiteFormat": "mfs_core.compliance.site",
     "Request": "mfs_core.routing.request",
+    "RequestChannel": "mfs_core.routing.request",
+    "Urgency": "mfs_core.routing.request",
     "SiteContext": "mfs_core.routing.context",
 }
 
