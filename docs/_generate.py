@@ -36,7 +36,7 @@ def routing_examples_page() -> str:
         "services). See [Routing requests](../routing.md).",
         "",
     ]
-    for kind in ("answer_now", "appointment", "referral", "orientation", "unknown"):
+    for kind in ("answer_now", "appointment", "referral", "orientation", "clarify", "unknown"):
         text = (examples / f"{kind}.json").read_text("utf-8")
         ((_, request),) = parse_requests(text, f"{kind}.json").requests
         decision = router.decide(request, context, explain=True)
@@ -406,14 +406,16 @@ def write_all(docs_dir: Path) -> None:
 
 
 def _annotation(hint: Any) -> str:
-    """A type annotation as a reader writes it: ``tuple[PartnerOffer, ...]``."""
+    """A type annotation as a reader writes it: ``tuple[PartnerOffer, ...]``, without module
+    prefixes. ``hint`` is an annotation's text (``dt.datetime | None``) or, once something in
+    the process resolved it (``attrs.resolve_types``), the type itself: both read the same,
+    so the page does not depend on what ran before."""
     import re
 
-    if isinstance(hint, str):
-        return hint
     if isinstance(hint, type) and not getattr(hint, "__args__", None):
         return hint.__name__
-    return re.sub(r"\b(?:[A-Za-z_]\w*\.)+(\w+)", r"\1", repr(hint)).replace("NoneType", "None")
+    text = hint if isinstance(hint, str) else repr(hint)
+    return re.sub(r"\b(?:[A-Za-z_]\w*\.)+(\w+)", r"\1", text).replace("NoneType", "None")
 
 
 def _first_line(obj: Any) -> str:
@@ -476,7 +478,31 @@ def _allowed(hint: Any, hook: Any, name: str) -> str:
         found.append(", ".join(f"`{m.value}`" for m in enum_type))
     described = _reported_values()
     found += [described[code] for code in hook.reports.get(name, ()) if code in described]
+    found += _recognition_limits(hook, name)
     return "; ".join(found)
+
+
+def _recognition_limits(hook: Any, name: str) -> list[str]:
+    """What need recognition reads of a field (words that can match, lengths)."""
+    from mfs_core.contract import ContributionCode as C
+    from mfs_core.recognition.checks import LIMITS
+    from mfs_core.recognition.index import MAX_PHRASES
+
+    codes = hook.reports.get(name, ())
+    said: list[str] = []
+    if C.RECOGNITION_NO_WORDS in codes:
+        said.append("each with a word that is not a stop word")
+    elif C.RECOGNITION_TEXT_BLANK in codes:
+        said.append("when given, not only spaces")
+    if C.RECOGNITION_TEXT_TOO_LONG in codes:
+        each = "each " if C.RECOGNITION_NO_WORDS in codes else ""
+        many = f", at most {MAX_PHRASES} of them" if hook.type.__name__ == "Procedure" else ""
+        if not each:
+            many = ""
+        said.append(f"{each}at most {LIMITS[name]} characters{many}")
+    if C.FICHE_TITLE_WITHOUT_FICHE in codes:
+        said.append("the title of the fiche `fiche_id` names, verbatim (only with `fiche_id`)")
+    return said
 
 
 def _checked(hook: Any, name: str, hint: Any) -> str:

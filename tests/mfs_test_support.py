@@ -6,9 +6,12 @@ conftest files, ``from conftest import ...`` would pick whichever was imported f
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -60,3 +63,14 @@ def install_test_distribution(
     lines = ["[mfs_core.plugins]"] + [f"{ep} = {module}" for ep, module in entry_points.items()]
     (dist_info / "entry_points.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """Import the script at ``path`` (``scripts/`` is not a package) as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

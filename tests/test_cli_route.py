@@ -163,7 +163,7 @@ DOCS_EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "
 
 
 @pytest.mark.parametrize(
-    "kind", ["answer_now", "appointment", "referral", "orientation", "unknown"]
+    "kind", ["answer_now", "appointment", "referral", "orientation", "clarify", "unknown"]
 )
 def test_documented_examples_give_the_kind_they_are_named_after(
     kind: str, capsys: pytest.CaptureFixture[str]

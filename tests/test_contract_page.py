@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import importlib
 import re
+import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -61,6 +62,21 @@ def test_the_committed_pages_are_up_to_date() -> None:
         assert committed == generate(), (
             f"docs/{filename} is out of date: run `python docs/_generate.py` and commit it"
         )
+
+
+def test_the_page_does_not_depend_on_what_ran_before() -> None:
+    """Annotations read as text or, once resolved by something else in the process
+    (``attrs.resolve_types``, as cattrs does), as types: the page is the same."""
+    code = (
+        "import sys, attrs; sys.path.insert(0, 'docs'); from mfs_core import plugin\n"
+        "for name in ('Request', 'SiteContext', 'PartnerOffer', 'Finding'):\n"
+        "    attrs.resolve_types(getattr(plugin, name))\n"
+        "import _generate; sys.stdout.write(_generate.plugin_contract_page())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout == (DOCS / "plugin-contract.md").read_text(encoding="utf-8")
 
 
 def test_the_page_lists_every_field_and_every_allowed_value(page: str) -> None:
@@ -186,6 +202,41 @@ CASES: list[tuple[str, str, object, ContributionCode]] = [
         Partner(code="d", name="D", domains=("https://d.org",)),
         C.PARTNER_DOMAIN_MALFORMED,
     ),
+    *[
+        ("mfs_partners", "keywords", Partner(code=f"k{n}", name="K", keywords=(word,)), code)
+        for n, (word, code) in enumerate(
+            [
+                (" ", C.RECOGNITION_TEXT_BLANK),
+                ("de la", C.RECOGNITION_NO_WORDS),
+                ("x" * 101, C.RECOGNITION_TEXT_TOO_LONG),
+            ]
+        )
+    ],
+    *[
+        _case(_PROC, field, code, id=f"p.{field}{n}", **{field: (text,)})
+        for field in ("keywords", "questions")
+        for n, (text, code) in enumerate(
+            [
+                (" ", C.RECOGNITION_TEXT_BLANK),
+                ("de la", C.RECOGNITION_NO_WORDS),
+                ("x" * 301, C.RECOGNITION_TEXT_TOO_LONG),
+            ]
+        )
+    ],
+    _case(
+        _PROC, "fiche_title", C.RECOGNITION_TEXT_BLANK, id="p.ft1", fiche_title=" ", fiche_id="F358"
+    ),
+    _case(
+        _PROC,
+        "fiche_title",
+        C.RECOGNITION_TEXT_TOO_LONG,
+        id="p.ft2",
+        fiche_title="x" * 301,
+        fiche_id="F358",
+    ),
+    _case(_PROC, "fiche_title", C.FICHE_TITLE_WITHOUT_FICHE, id="p.ft3", fiche_title="Titre"),
+    _case(_PROC, "description", C.RECOGNITION_TEXT_BLANK, id="p.d1", description=" "),
+    _case(_PROC, "description", C.RECOGNITION_TEXT_TOO_LONG, id="p.d2", description="x" * 2001),
     _case(_PROC, "id", C.ID_PARTNER_MISMATCH, id="q.mismatch"),
     _case(_PROC, "partner", C.UNKNOWN_PARTNER, id="z.unknown", partner="z"),
     _case(_PROC, "thematiques", C.THEMATIQUE_UNKNOWN, id="p.them", thematiques=("logement",)),

@@ -483,4 +483,5 @@ def test_free_text_needs_find_the_built_in_procedure_first(
 
     request = Request(need=need, channel=RequestChannel.COUNTER, wants_autonomy=False)
     decision = Router(registry).decide(request)
-    assert decision.alternatives[0].procedure == first
+    # Recognised with confidence (routed as that procedure), or asked about, first.
+    assert (decision.procedure or decision.alternatives[0].procedure) == first

@@ -281,19 +281,22 @@ def test_need_matched_by_keywords_is_oriented(router: Router) -> None:
     assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "ccas")
 
 
-def test_need_without_service_is_unknown_with_closest_procedures(router: Router) -> None:
+def test_need_fitting_several_procedures_asks_the_resident(router: Router) -> None:
     decision = router.decide(
         request(need="je n'arrive pas à payer mes impôts"), context(local_services=SERVICES)
     )
-    assert decision.kind is DecisionKind.UNKNOWN
-    assert decision.rule == "core.unknown-need"
+    assert decision.kind is DecisionKind.CLARIFY
+    assert decision.rule == "core.clarify"
+    assert decision.procedure is None
     ids = [a.procedure for a in decision.alternatives]
-    assert ids[0] == "dgfip.paiement-en-ligne"
-    assert len(ids) == 3
+    assert ids == ["dgfip.paiement-en-ligne", "dgfip.delai-de-paiement", "dgfip.remise-gracieuse"]
     assert all(
         a.score >= b.score
         for a, b in zip(decision.alternatives, decision.alternatives[1:], strict=False)
     )
+    assert decision.question is not None
+    assert all(f"« {a.title} »" in decision.question for a in decision.alternatives)
+    assert decision.question in decision.reason
 
 
 def test_need_matching_nothing_asks_to_clarify(router: Router) -> None:

@@ -62,7 +62,9 @@ def test_schemas_list_exactly_the_model_fields() -> None:
     assert set(decision["required"]) == fields(Decision)
     items = decision["properties"]
     assert set(items["trace"]["items"]["properties"]) == fields(TraceEntry)
-    assert set(items["alternatives"]["items"]["properties"]) == fields(Alternative)
+    assert items["alternatives"]["items"] == {"$ref": "#/$defs/candidate"}
+    assert set(decision["$defs"]["candidate"]["properties"]) == fields(Alternative)
+    assert set(decision["$defs"]["candidate"]["required"]) == fields(Alternative)
     assert items["kind"]["enum"] == [k.value for k in DecisionKind]
 
 
@@ -113,6 +115,20 @@ def all_kinds_of_decisions() -> list[Decision]:
                         thematique=ALIMENTATION,
                     ),
                     context(local_services=services),
+                ),
+                # Three retirement procedures score alike: the resident is asked.
+                (
+                    Request(channel=RequestChannel.COUNTER, wants_autonomy=False, need="retraite"),
+                    context(),
+                ),
+                # Recognised with confidence: routed as the procedure, with the words.
+                (
+                    Request(
+                        channel=RequestChannel.COUNTER,
+                        wants_autonomy=False,
+                        need="demande de retraite",
+                    ),
+                    context(),
                 ),
             ):
                 decisions.append(router.decide(req, ctx, explain=explain))

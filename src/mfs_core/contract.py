@@ -67,6 +67,11 @@ class ContributionCode(enum.StrEnum):
     LAST_VERIFIED_MISSING = "last-verified-missing"
     LAST_VERIFIED_STALE = "last-verified-stale"
     LAST_VERIFIED_FUTURE = "last-verified-future"
+    RECOGNITION_TEXT_BLANK = "recognition-text-blank"
+    RECOGNITION_TEXT_INVALID = "recognition-text-invalid"
+    RECOGNITION_NO_WORDS = "recognition-no-words"
+    RECOGNITION_TEXT_TOO_LONG = "recognition-text-too-long"
+    FICHE_TITLE_WITHOUT_FICHE = "fiche-title-without-fiche"
     LAST_VERIFIED_UNSUPPORTED = "last-verified-unsupported"
     DATA_ENTRY_INVALID = "data-entry-invalid"
     # Found by mfs_core.testing only, which holds the plugin object itself:
@@ -111,6 +116,16 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     _C.LAST_VERIFIED_MISSING: "a procedure, rule or check has no last-verified date",
     _C.LAST_VERIFIED_STALE: "last verified longer ago than the maximum age",
     _C.LAST_VERIFIED_FUTURE: "last verified after today",
+    _C.RECOGNITION_TEXT_BLANK: "a keyword, question, fiche title or description (texts need "
+    "recognition searches) is only spaces (an empty keyword or question too)",
+    _C.RECOGNITION_TEXT_INVALID: "a keyword, question, fiche title or description is not "
+    "text (the registry leaves such an item out as value-wrong-type first: reported by "
+    "mfs_core.recognition.checks on an item checked on its own)",
+    _C.RECOGNITION_NO_WORDS: "a keyword or question is made only of stop words (« de la »): "
+    "it can never match a need",
+    _C.RECOGNITION_TEXT_TOO_LONG: "a keyword, question, fiche title or description is longer "
+    "than recognition reads, or a procedure has more keywords or questions than it indexes",
+    _C.FICHE_TITLE_WITHOUT_FICHE: "a fiche title is set without the fiche id it was copied from",
     _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
     "sources (a verification date is the date of the source's version, never the day it "
     "was read)",
@@ -179,6 +194,30 @@ def fields_of(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
     return found
 
 
+@attrs.frozen
+class _Field:
+    """How one field of a registration type is judged, worked out once per class."""
+
+    name: str
+    hint: Any
+    conforms: Callable[[object], bool]
+    enum_type: type[enum.Enum] | None
+
+
+_PLANS: dict[type[Any], tuple[_Field, ...]] = {}
+
+
+def _plan(cls: type[Any]) -> tuple[_Field, ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(
+            _Field(name, hint, _checker(hint), _enum_in(hint))
+            for name, hint in fields_of(cls)
+            if name != "provenance"
+        )
+    return plan
+
+
 def malformed(
     item: object,
     formats: Mapping[str, Format],
@@ -189,17 +228,17 @@ def malformed(
     protocol. Empty when it is well formed. Never raises on a plugin's odd values: their
     ``repr`` is not called (it is plugin code), only their type is named."""
     problems: list[Malformed] = []
-    for name, hint in fields_of(type(item)):
+    for field in _plan(type(item)):
+        name = field.name
         value = getattr(item, name)
-        if name == "provenance":
-            continue
         call = calls.get(name)
+        problem: Malformed | None = None
         if call is not None:
             problem = _call_problem(name, value, call)
-        else:
-            problem = _value_problem(name, value, hint)
-            if problem is None and name in formats and isinstance(value, str):
-                problem = _format_problem(name, value, formats[name])
+        elif not field.conforms(value):
+            problem = _value_problem(name, value, field.hint)
+        elif name in formats and isinstance(value, str):
+            problem = _format_problem(name, value, formats[name])
         if problem is not None:
             problems.append(problem)
     return problems
@@ -210,16 +249,16 @@ def members(item: object) -> dict[str, Any]:
     data file gives them), as their members: ``{"target": ReferralTarget.REFERENT}``. Empty
     when every enum field already holds members (the usual case)."""
     found: dict[str, Any] = {}
-    for name, hint in fields_of(type(item)):
-        enum_type = _enum_in(hint)
+    for field in _plan(type(item)):
+        enum_type = field.enum_type
         if enum_type is None:
             continue
-        value = getattr(item, name)
+        value = getattr(item, field.name)
         if isinstance(value, tuple):
             if any(v.__class__ is not enum_type for v in value):
-                found[name] = tuple(enum_type(v) for v in value)
+                found[field.name] = tuple(enum_type(v) for v in value)
         elif value is not None and value.__class__ is not enum_type:
-            found[name] = enum_type(value)
+            found[field.name] = enum_type(value)
     return found
 
 
@@ -231,7 +270,7 @@ def _format_problem(name: str, value: str, fmt: Format) -> Malformed | None:
 
 def _value_problem(name: str, value: object, hint: Any) -> Malformed | None:
     """A wrong type or an enum value outside its members, else None."""
-    if _conforms(value, hint):
+    if _checker(hint)(value):
         return None
     enum_type = _enum_in(hint)
     if enum_type is not None and _enum_values_wrong(value, hint):
@@ -263,44 +302,60 @@ def _shown(value: object) -> str:
     return type(value).__name__
 
 
-def _conforms(value: object, hint: Any) -> bool:
+@functools.cache
+def _checker(hint: Any) -> Callable[[object], bool]:
+    """Whether a value conforms to the type ``hint``, as a function built once per hint (the
+    registry judges every field of every item it collects)."""
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
-        return any(_conforms(value, arg) for arg in typing.get_args(hint))
+        args = typing.get_args(hint)
+        if len(args) == 2 and type(None) in args:  # X | None, the usual optional field
+            inner = _checker(next(a for a in args if a is not type(None)))
+            return lambda value: value is None or inner(value)
+        checks = tuple(_checker(arg) for arg in args)
+        return lambda value: any(check(value) for check in checks)
     if hint is type(None):
-        return value is None
+        return lambda value: value is None
     if origin is tuple:
         item_type = typing.get_args(hint)[0]
-        return isinstance(value, tuple) and all(_conforms(v, item_type) for v in value)
+        if item_type is str:
+            return lambda value: isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+        check = _checker(item_type)
+        return lambda value: isinstance(value, tuple) and all(map(check, value))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return _enum_member(value, hint)
+        return functools.partial(_enum_member, enum_type=hint)
     if attrs.has(hint):  # a nested value (a source, an online service): its fields too
-        return isinstance(value, hint) and all(
-            _conforms(getattr(value, name), sub) for name, sub in fields_of(hint)
+        fields = [(name, _checker(sub)) for name, sub in fields_of(hint)]
+        return lambda value: (
+            isinstance(value, hint) and all(check(getattr(value, name)) for name, check in fields)
         )
     if getattr(hint, "_is_protocol", False):  # a callable's shape is judged by its Call
-        return callable(value)
+        return callable
     if hint is bool:
-        return isinstance(value, bool)
+        return lambda value: isinstance(value, bool)
     if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if hint is dt.date:
         # A date-time is a date subclass, but cannot be compared with one.
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        return lambda value: isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if isinstance(hint, type):
-        return isinstance(value, hint)
-    return True  # a form this module does not know: not its to judge
+        return lambda value: isinstance(value, hint)
+    return lambda value: True  # a form this module does not know: not its to judge
 
 
 def _enum_member(value: object, enum_type: type[enum.Enum]) -> bool:
     if isinstance(value, enum_type):
         return True
     # A StrEnum's plain value ("referent") works wherever the member does.
-    if issubclass(enum_type, str) and isinstance(value, str):
-        return value in {m.value for m in enum_type}
-    return False
+    return issubclass(enum_type, str) and isinstance(value, str) and value in _values(enum_type)
 
 
+@functools.cache
+def _values(enum_type: type[enum.Enum]) -> frozenset[object]:
+    return frozenset(m.value for m in enum_type)
+
+
+@functools.cache
 def _enum_in(hint: Any) -> type[enum.Enum] | None:
     """The enum a field holds (alone, optional, or in a tuple), if any."""
     if isinstance(hint, type) and issubclass(hint, enum.Enum):

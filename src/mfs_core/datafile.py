@@ -300,6 +300,8 @@ FIELD_DOCS: Mapping[type, Mapping[str, str]] = {
         "website": "The partner's home page (https).",
         "reference": "Where the partner's data comes from, in a sentence (the details are in "
         "`sources`).",
+        "keywords": "Words residents use for the partner itself (« cpam », « sécu »); need "
+        "recognition favours its procedures when they appear.",
         "sources": "The sources of the partner's data, one table each.",
     },
     Procedure: {
@@ -315,6 +317,10 @@ FIELD_DOCS: Mapping[type, Mapping[str, str]] = {
         "documents": "Documents to bring, as the sources list them.",
         "needs_appointment": "Whether handling it at the counter usually needs an appointment.",
         "keywords": "Words residents use for it (acronyms, everyday words).",
+        "fiche_title": "The service-public.fr fiche's own title, verbatim (`dc:title`), only "
+        "with its `fiche_id`.",
+        "description": "One or two French sentences saying what it is (need recognition).",
+        "questions": "The question titles the fiche lists, verbatim (need recognition).",
         "reference": "Where the data comes from, in a sentence (the details are in `sources`).",
         "verification": "`yes`: checked against a dated source; `partial`: part of it; "
         "`no`: not verified (no dated source).",

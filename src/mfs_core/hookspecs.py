@@ -155,6 +155,9 @@ _DATED = {
 _C = ContributionCode
 _AGE = {"last_verified": (_C.LAST_VERIFIED_STALE, _C.LAST_VERIFIED_FUTURE)}
 _OWNED = {"id": (_C.ID_PARTNER_MISMATCH,), "partner": (_C.UNKNOWN_PARTNER,)}
+# Words need recognition searches (mfs_core.recognition.checks): blank, only stop words, or
+# longer than it reads.
+_WORDS = (_C.RECOGNITION_TEXT_BLANK, _C.RECOGNITION_NO_WORDS, _C.RECOGNITION_TEXT_TOO_LONG)
 
 
 @_declare(
@@ -163,14 +166,15 @@ _OWNED = {"id": (_C.ID_PARTNER_MISMATCH,), "partner": (_C.UNKNOWN_PARTNER,)}
     label="partner",
     plural="partners",
     formats={"code": _PARTNER},
-    reports={"domains": (_C.PARTNER_DOMAIN_MALFORMED,)},
+    reports={"domains": (_C.PARTNER_DOMAIN_MALFORMED,), "keywords": _WORDS},
 )
 def mfs_partners() -> Iterable[Partner]:  # type: ignore[empty-body]
     """Contribute partners (operators whose procedures the counter handles).
 
     Validated: ``code`` is a partner code (lower-case ASCII, e.g. ``caf``), unique across
     plugins; every other field has its declared type. ``--check`` also wants each domain
-    a bare lower-case host name (no scheme, path or trailing dot).
+    a bare lower-case host name (no scheme, path or trailing dot), and ``keywords`` (words
+    residents use for the partner, read by need recognition) that can match a need.
 
     Example::
 
@@ -201,6 +205,14 @@ def mfs_partners() -> Iterable[Partner]:  # type: ignore[empty-body]
             _C.ONLINE_URL_NOT_HTTPS,
             _C.ONLINE_URL_OFF_DOMAIN,
         ),
+        "keywords": _WORDS,
+        "questions": _WORDS,
+        "fiche_title": (
+            _C.RECOGNITION_TEXT_BLANK,
+            _C.RECOGNITION_TEXT_TOO_LONG,
+            _C.FICHE_TITLE_WITHOUT_FICHE,
+        ),
+        "description": (_C.RECOGNITION_TEXT_BLANK, _C.RECOGNITION_TEXT_TOO_LONG),
         **_AGE,
     },
 )
@@ -211,8 +223,10 @@ def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
     and digits (``'F 15396'`` is left out as ``fiche-id-malformed``); enums and types as
     declared. ``--check`` also wants: the id starting with the partner code, a known partner,
     data·inclusion thematiques, an https ``online_url`` on the partner's domains (or
-    service-public.fr), a ``reference`` and a ``last_verified`` date no older than the
-    maximum age.
+    service-public.fr), recognition data that can match a need (``keywords``,
+    ``questions``, ``fiche_title`` and ``description`` not blank, not only stop words, not
+    too long; a ``fiche_title`` only with its ``fiche_id``), a ``reference`` and a
+    ``last_verified`` date no older than the maximum age.
 
     Example::
 
@@ -220,6 +234,7 @@ def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
         def mfs_procedures():
             yield Procedure(id="dgfip.declaration-revenus", partner="dgfip",
                             title="Déclarer ses revenus", fiche_id="F358",
+                            keywords=("impôt", "revenus", "déclaration", "2042"),
                             reference="service-public.fr F358",
                             last_verified=date(2026, 11, 27))
     """

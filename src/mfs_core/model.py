@@ -319,6 +319,9 @@ class Partner:
 
     ``domains`` are the official web domains (without scheme); a sub-domain of one of them is
     official too. They let the library tell the partner's site from a paid look-alike.
+    ``keywords`` are words residents use for the partner itself (« cpam », « sécu »): in a
+    need they favour this partner's procedures among those the other words found (need
+    recognition, :mod:`mfs_core.recognition`).
     """
 
     code: str
@@ -327,6 +330,7 @@ class Partner:
     domains: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     website: str | None = None
     reference: str = ""
+    keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -341,6 +345,14 @@ class Procedure:
     last checked against that source. ``needs_appointment`` says whether handling it at the
     counter usually needs an appointment (contacts with the operator, research) rather than
     an answer at once; an appointment elsewhere (e.g. in a town hall) does not count.
+
+    Need recognition (:mod:`mfs_core.recognition`) searches, with decreasing weight:
+    ``keywords`` (the words residents use: acronyms, everyday words), ``title``,
+    ``fiche_title`` (the service-public.fr fiche's own title, verbatim, when ``fiche_id`` is
+    set), ``questions`` (the question titles listed on that fiche, verbatim) and
+    ``description`` (one or two sentences in French). All are optional but the title; a
+    plugin fills them to make its procedures found, and cites where they come from in
+    ``reference``.
 
     What the catalogue knows besides (all optional): ``online_services``, every online
     service the fiche lists (``online_url`` is one of its téléservices); ``no_fiche_reason``
@@ -362,6 +374,9 @@ class Procedure:
     documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     needs_appointment: bool = False
     keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    fiche_title: str | None = None
+    description: str = ""
+    questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     reference: str = ""
     verification: Verification = Verification.PARTIAL
     last_verified: dt.date | None = None

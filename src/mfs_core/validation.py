@@ -14,7 +14,9 @@ Three sources of findings:
 - a loaded plugin that contributes nothing (``plugin-empty``), most often an entry point
   naming the package instead of the module holding the hooks;
 - the contributions kept: their formats again (an item built around the model is caught
-  too), partners, URLs, thematiques, facts, and the fields each hook ``requires``
+  too), partners, URLs, thematiques, facts, the recognition data of partners and
+  procedures (:mod:`mfs_core.recognition.checks`: words that can never match, texts too
+  long, a fiche title without its fiche), and the fields each hook ``requires``
   (:data:`mfs_core.hookspecs.HOOKS`), with their last-verified dates.
 """
 
@@ -39,6 +41,7 @@ from mfs_core.model import (
     Verification,
     newest_version,
 )
+from mfs_core.recognition.checks import partner_problems, procedure_problems
 from mfs_core.thematiques import THEMATIQUES
 from mfs_core.timezone import today_in_paris
 
@@ -181,7 +184,19 @@ class _Checker:
             yield from self._rule(item)
         elif isinstance(item, Partner):
             yield from self._domains(key, item)
+            yield from self._recognition(key, partner_problems(item), item)
         yield from self._required(hook, key, item)
+
+    @staticmethod
+    def _recognition(
+        subject: str,
+        problems: Iterator[tuple[ContributionCode, str]],
+        item: Partner | Procedure,
+    ) -> Iterator[ContributionFinding]:
+        for code, message in problems:
+            yield ContributionFinding(
+                code=code, subject=subject, message=message, plugin=_plugin(item)
+            )
 
     def _domains(self, code: str, partner: Partner) -> Iterator[ContributionFinding]:
         for domain in partner.domains:
@@ -236,6 +251,7 @@ class _Checker:
                     "service)",
                     plugin=plugin,
                 )
+        yield from self._recognition(procedure.id, procedure_problems(procedure), procedure)
 
     def _url(self, procedure: Procedure, url: str) -> Iterator[ContributionFinding]:
         from mfs_core.officialsites import PUBLIC_PORTALS, SiteVerdict

@@ -57,9 +57,20 @@ def decision(kind: str, rule: str = "core.answer-now", **changes: object) -> Dec
 
 
 # -- the record ---------------------------------------------------------------------------
+#: The routing outcomes a journal records: all but ``clarify``, a question for the resident
+#: after which the request is routed again.
+RECORDED_KINDS = [k for k in DecisionKind if k is not DecisionKind.CLARIFY]
+
+
 def test_the_journal_enum_mirrors_the_routing_decision_kinds() -> None:
-    assert [d.value for d in RoutingDecision] == [k.value for k in DecisionKind]
+    assert [d.value for d in RoutingDecision] == [k.value for k in RECORDED_KINDS]
     assert set(DEFAULT_OUTCOME) == set(RoutingDecision)
+
+
+def test_a_clarify_decision_is_not_an_outcome_to_record() -> None:
+    asked = decision("clarify", "core.clarify", question="De quel organisme relève-t-il ?")
+    with pytest.raises(ValueError, match="route again with the procedure the resident chose"):
+        RequestRecord.from_decision(routing_request(), asked, id="r1")
 
 
 def test_every_routing_channel_is_a_journal_channel() -> None:
@@ -152,7 +163,7 @@ def test_the_decision_fields_are_optional_and_checked() -> None:
             structure({**JSON_REQUEST, **changes}, RequestRecord)
 
 
-@pytest.mark.parametrize("kind", list(DecisionKind))
+@pytest.mark.parametrize("kind", RECORDED_KINDS)
 def test_a_decided_record_round_trips_through_json(kind: DecisionKind) -> None:
     target = ReferralTarget.VIDEO if kind is DecisionKind.REFERRAL else None
     record = RequestRecord.from_decision(
@@ -187,13 +198,13 @@ def test_decisions_are_stored_and_read_back(journal: Journal) -> None:
             ),
             id=f"r-{kind.value}",
         )
-        for kind in DecisionKind
+        for kind in RECORDED_KINDS
     ]
     undecided = {**JSON_REQUEST, "id": "r-none", "decision": None, "decision_rule": None}
     records.append(structure({**undecided, "referral_target": None}, RequestRecord))
     assert journal.record_many(records).recorded == 6
     stored = {r.id: r for r in journal.requests()}
-    for kind in DecisionKind:
+    for kind in RECORDED_KINDS:
         row = stored[f"r-{kind.value}"]
         assert row.decision == kind.value
         assert row.outcome == DEFAULT_OUTCOME[RoutingDecision(kind.value)].value

@@ -11,8 +11,6 @@ keeps it true.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,23 +21,14 @@ from stdnum.fr import nif, nir
 
 from mfs_core.redaction import redact
 from mfs_core.redaction.statement import MEASURED
+from mfs_test_support import load_script
 
 ROOT = Path(__file__).parents[2]
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def evaluation() -> ModuleType:
-    return _load("evaluate_redaction", ROOT / "scripts" / "evaluate_redaction.py")
+    return load_script("evaluate_redaction", ROOT / "scripts" / "evaluate_redaction.py")
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +38,7 @@ def notes(evaluation: ModuleType) -> list[dict[str, Any]]:
 
 
 def test_the_corpus_is_what_its_builder_writes() -> None:
-    builder = _load("build_corpus", ROOT / "tests" / "data" / "redaction" / "build_corpus.py")
+    builder = load_script("build_corpus", ROOT / "tests" / "data" / "redaction" / "build_corpus.py")
     built = builder.dumps(builder.build())
     assert built == (ROOT / "tests" / "data" / "redaction" / "corpus.jsonl").read_text("utf-8")
 

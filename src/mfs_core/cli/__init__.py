@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "mfs_core.cli.plugins_cmd",
     "mfs_core.cli.procedures_cmd",
     "mfs_core.cli.route_cmd",
+    "mfs_core.cli.recognise_cmd",
     "mfs_core.cli.url_cmd",
     "mfs_core.cli.check_cmd",
     "mfs_core.cli.journal_cmd",

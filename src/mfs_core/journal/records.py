@@ -85,7 +85,8 @@ class Autonomy(enum.StrEnum):
 class RoutingDecision(enum.StrEnum):
     """What the router decided for a request: the values of
     :class:`mfs_core.routing.DecisionKind`, repeated here so that the journal's contract does
-    not depend on the routing package (a test keeps both in step)."""
+    not depend on the routing package (a test keeps both in step). ``clarify`` is not one:
+    it asks the resident a question, and the request is routed again with the answer."""
 
     ANSWER_NOW = "answer_now"
     APPOINTMENT = "appointment"
@@ -272,6 +273,11 @@ class RequestRecord:
         routing request has no personal data; ``note`` and ``resident`` are the caller's.
         """
         # By value (a str enum, or a plain str in a request built without the converter).
+        if decision.kind == "clarify":
+            raise ValueError(
+                "decision: a clarify decision is a question for the resident, not an outcome: "
+                "route again with the procedure the resident chose, then record that decision"
+            )
         kind = RoutingDecision(decision.kind)
         when = received_at or request.received_at
         if when is None:

@@ -18,13 +18,14 @@ __all__ = ["Alternative", "Decision", "DecisionKind", "TraceEntry"]
 
 
 class DecisionKind(enum.StrEnum):
-    """The five outcomes of routing."""
+    """The six outcomes of routing."""
 
     ANSWER_NOW = "answer_now"  # the agent helps now (steps on the second screen if autonomy)
     APPOINTMENT = "appointment"  # book a slot: busy counter or contacts and research needed
     REFERRAL = "referral"  # hand over to a partner (referent, permanence, video, office)
     ORIENTATION = "orientation"  # send to a local service (CCAS, town hall...)
-    UNKNOWN = "unknown"  # no procedure or service matches: closest procedures listed
+    UNKNOWN = "unknown"  # no procedure or service fits (suggestions only if close enough)
+    CLARIFY = "clarify"  # several procedures fit a need: ask the resident the question
 
 
 @attrs.frozen(kw_only=True)
@@ -46,12 +47,19 @@ class TraceEntry:
 
 @attrs.frozen(kw_only=True)
 class Alternative:
-    """A procedure close to an unknown need, with its matching score (higher is closer)."""
+    """A procedure a need may be about, as need recognition ranked it.
+
+    ``score`` is the BM25F score (higher is closer; comparable within one need only),
+    ``confidence`` the share of the need it explains (0 to 1), ``matched`` the words that
+    decided, as the agent reads them (« vitale », « assedic → allocation chômage »).
+    """
 
     procedure: str
     partner: str
     title: str
-    score: int
+    score: float
+    confidence: float = 0.0
+    matched: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -66,7 +74,11 @@ class Decision:
       agent shows them on the second screen so the resident can repeat them alone;
     - ``suggested_slot``: the appointment slot, permanence time or video appointment offered;
     - ``documents``: what the resident brings;
-    - ``alternatives``: the closest procedures of an unknown need;
+    - ``alternatives``: for ``clarify``, the candidates to ask about, best first; for
+      ``unknown``, the procedures worth suggesting (none when nothing is close enough);
+    - ``question``: for ``clarify``, the question to ask the resident (French);
+    - ``recognition``: when the request gave a need and no procedure, the procedure
+      recognised from it, its score and the words that matched (``None`` otherwise);
     - ``trace``: the rules considered (all of them with ``explain=True``; otherwise only the
       deciding rule and any rule whose predicate raised).
     """
@@ -85,4 +97,6 @@ class Decision:
     )
     documents: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
+    question: str | None = None
+    recognition: Alternative | None = None
     trace: tuple[TraceEntry, ...] = ()

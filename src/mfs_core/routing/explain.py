@@ -44,9 +44,17 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
         screen = " (le résident les fait lui-même)" if decision.autonomy else ""
         lines.append(f"Étapes{screen} :")
         lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
+    if decision.recognition:
+        found = decision.recognition
+        words = ", ".join(f"« {w} »" for w in found.matched)
+        lines.append(f"Reconnue d'après : {words} (score {found.score:.2f})")
+    if decision.question:
+        lines.append(f"Question à poser : {decision.question}")
     if decision.alternatives:
-        lines.append("Démarches proches :")
-        lines.extend(f"  - {a.procedure} : {a.title}" for a in decision.alternatives)
+        lines.append("Démarches possibles :")
+        for a in decision.alternatives:
+            words = ", ".join(f"« {w} »" for w in a.matched)
+            lines.append(f"  - {a.procedure} : {a.title} (d'après {words})")
     if decision.trace:
         lines.append("Règles examinées :")
         for n, entry in enumerate(decision.trace, 1):

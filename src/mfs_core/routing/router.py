@@ -13,9 +13,16 @@ Order of consideration for a request naming a known procedure:
 4. ``core.answer-now`` → **answer now**, with the steps and the autonomy flag.
 
 A request naming an unknown procedure is **unknown** (``core.unknown-procedure``), with the
-closest procedures. A request with only a free-text need goes to the local service covering
-its thematique or its words (``core.local-service``, **orientation**), else it is
-**unknown** (``core.unknown-need``) with the closest procedures.
+procedures its id's words and its need recognise, if any. A request with only a free-text
+need is first recognised (:mod:`mfs_core.recognition`, ``core.recognition``):
+
+- one procedure fits with confidence: the request is routed exactly as if it had named it
+  (the steps above), and the trace says from which words and with which score;
+- several fit as well (the CAF or the MSA; a first passport or a renewal): **clarify**
+  (``core.clarify``), with the candidates and the question to ask the resident;
+- otherwise it goes to the local service covering its thematique or its words
+  (``core.local-service``, **orientation**), else it is **unknown**
+  (``core.unknown-need``), with suggestions only when some procedure came close.
 
 Explanation: with ``explain=True`` the trace lists every rule considered, in order, fired or
 not, with a French note, and every referral rule is evaluated so that conflicts (several
@@ -28,17 +35,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
 
 from mfs_core.evaluation import evaluate_predicate
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
-from mfs_core.routing.decision import Decision, DecisionKind, TraceEntry
-from mfs_core.routing.french import when
-from mfs_core.routing.matching import ProcedureIndex, best_local_service
+from mfs_core.routing.decision import Alternative, Decision, DecisionKind, TraceEntry
+from mfs_core.routing.french import clarify_question, recognised_note, when
+from mfs_core.routing.matching import best_local_service
 from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
+
+if TYPE_CHECKING:
+    from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition
 
 __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 
@@ -58,7 +71,10 @@ CORE_RULES: dict[str, str] = {
     "core.busy-counter": _FOUNDING_EXAMPLE + " ; seuils du contexte du site",
     "core.answer-now": _FOUNDING_EXAMPLE,
     "core.local-service": _REFERENTIEL,
-    "core.unknown-need": "mfs-core : démarches les plus proches par les mots et la thématique",
+    "core.unknown-need": "mfs-core : aucune démarche reconnue avec assez de certitude",
+    "core.recognition": "mfs-core : reconnaissance du besoin (BM25F, lexique sourcé), "
+    "docs/recognition.md",
+    "core.clarify": "mfs-core : plusieurs démarches également proches du besoin",
     "core.withdrawn": "mfs-core : démarche supprimée, remplacée selon les sources du partenaire",
 }
 _CORE_ENTRIES = {
@@ -159,7 +175,10 @@ class Router:
         self.warnings: tuple[str, ...] = tuple(warnings)
         self._partner_names = {code: p.name for code, p in registry.partners.items()}
         self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
-        self._index = ProcedureIndex(self._procedures.values())
+        # Recognition's index is built on the first need, once per registry: routing
+        # requests that name their procedure never pays for it.
+        self._registry = registry
+        self._recogniser: Recogniser | None = None
         #: Seconds a predicate may run (see :mod:`mfs_core.isolation`).
         self._budget = registry.budget.call
         #: (plugin, rule id) -> how its predicate last failed (raised, exited, printed,
@@ -189,6 +208,24 @@ class Router:
         procedure = self._procedures.get(request.procedure)
         if procedure is None:
             return self._unknown_procedure(request, context, trace, explain)
+        return self._decide_procedure(request, context, procedure, trace, explain)
+
+    def recogniser(self) -> Recogniser:
+        """The need recogniser of this router's registry (built on first use)."""
+        if self._recogniser is None:
+            from mfs_core.recognition import recogniser_for
+
+            self._recogniser = recogniser_for(self._registry)
+        return self._recogniser
+
+    def _decide_procedure(
+        self,
+        request: Request,
+        context: SiteContext,
+        procedure: Procedure,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> Decision:
         if procedure.status is ProcedureStatus.WITHDRAWN:
             return self._withdrawn(procedure, trace, explain)
         rule = self._first_referral(request, context, procedure, trace, explain)
@@ -438,9 +475,76 @@ class Router:
 
     # -- needs without a procedure --------------------------------------------------------
 
+    def _alternative(self, candidate: Candidate) -> Alternative:
+        return Alternative(
+            procedure=candidate.procedure,
+            partner=candidate.partner,
+            title=candidate.title,
+            score=candidate.score,
+            confidence=candidate.confidence,
+            matched=candidate.matched,
+        )
+
     def _decide_need(
         self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool
     ) -> Decision:
+        from mfs_core.recognition import Level
+
+        recognition = self.recogniser().recognise(
+            request.need or "",
+            thematique=request.thematique,
+            limit=context.thresholds.max_alternatives,
+        )
+        best = recognition.best
+        if recognition.level is Level.CONFIDENT and best is not None:
+            procedure = self._procedures[best.procedure]
+            if self._thematique_elsewhere(request, procedure, context):
+                return self._decide_locally(request, recognition, context, trace, explain)
+            recognised = self._alternative(best)
+            plugin = procedure.provenance.plugin if procedure.provenance else "(non enregistré)"
+            trace.append(_core("core.recognition", note=recognised_note(recognised, plugin)))
+            decision = self._decide_procedure(
+                attrs.evolve(request, procedure=procedure.id), context, procedure, trace, explain
+            )
+            return attrs.evolve(decision, recognition=recognised)
+        if recognition.level is Level.AMBIGUOUS:
+            chosen = recognition.candidates[: recognition.chosen]
+            if chosen and all(
+                self._thematique_elsewhere(request, self._procedures[c.procedure], context)
+                for c in chosen
+            ):
+                # None of the close procedures carries the agent's thematique either.
+                return self._decide_locally(request, recognition, context, trace, explain)
+            return self._clarify(recognition, context, trace)
+        return self._decide_locally(request, recognition, context, trace, explain)
+
+    @staticmethod
+    def _thematique_elsewhere(request: Request, procedure: Procedure, context: SiteContext) -> bool:
+        """The agent classed the need under a thematique the recognised procedure lacks and
+        a local service covers (« colis » under aide alimentaire is not a parcel)."""
+        thematique = request.thematique
+        return (
+            thematique is not None
+            and thematique not in procedure.thematiques
+            and any(thematique in s.thematiques for s in context.local_services)
+        )
+
+    def _decide_locally(
+        self,
+        request: Request,
+        recognition: Recognition,
+        context: SiteContext,
+        trace: list[TraceEntry],
+        explain: bool,
+    ) -> Decision:
+        if explain:
+            trace.append(
+                _core(
+                    "core.recognition",
+                    fired=False,
+                    note="aucune démarche reconnue avec assez de certitude",
+                )
+            )
         found = best_local_service(context.local_services, request.need, request.thematique)
         if found is not None:
             service, why = found
@@ -464,12 +568,34 @@ class Router:
             )
         return self._unknown(
             "core.unknown-need",
-            "Ce besoin ne correspond à aucune démarche connue ni à aucun service local",
-            request.need or "",
-            request,
+            "Ce besoin n'a été reconnu avec assez de certitude ni comme une démarche connue "
+            "ni par un service local",
+            recognition,
             context,
             trace,
             explain,
+        )
+
+    def _clarify(
+        self, recognition: Recognition, context: SiteContext, trace: list[TraceEntry]
+    ) -> Decision:
+        limit = max(2, context.thresholds.max_alternatives)
+        candidates = tuple(
+            self._alternative(c) for c in recognition.candidates[: min(recognition.chosen, limit)]
+        )
+        question = clarify_question(candidates, self._partner_names)
+        listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
+        trace.append(
+            _core("core.clarify", note=f"{len(candidates)} démarches également proches : {listed}")
+        )
+        return Decision(
+            kind=DecisionKind.CLARIFY,
+            reason="Plusieurs démarches correspondent à ce besoin : poser la question au "
+            f"résident avant de décider. {question}",
+            rule="core.clarify",
+            alternatives=candidates,
+            question=question,
+            trace=tuple(trace),
         )
 
     def _unknown_procedure(
@@ -478,11 +604,13 @@ class Router:
         procedure = request.procedure or ""
         # The words of the id ("caf.prime-activite") and of the need say what was meant.
         text = f"{procedure.replace('.', ' ').replace('-', ' ')} {request.need or ''}"
+        recognition = self.recogniser().recognise(
+            text, thematique=request.thematique, limit=context.thresholds.max_alternatives
+        )
         return self._unknown(
             "core.unknown-procedure",
             f"La démarche « {procedure} » n'est fournie par aucun plugin chargé",
-            text,
-            request,
+            recognition,
             context,
             trace,
             explain,
@@ -492,18 +620,28 @@ class Router:
         self,
         rule: str,
         why: str,
-        text: str,
-        request: Request,
+        recognition: Recognition,
         context: SiteContext,
         trace: list[TraceEntry],
         explain: bool,
     ) -> Decision:
-        alternatives = self._index.closest(
-            text, request.thematique, context.thresholds.max_alternatives
+        from mfs_core.recognition import Level
+
+        # Suggestions only when something came close: a need matching nothing in
+        # particular lists nothing, rather than far-fetched "closest" procedures.
+        shown = recognition.chosen if recognition.level is Level.WEAK else 0
+        if rule == "core.unknown-procedure" and recognition.candidates:
+            # An id's own words are what the caller meant: its closest procedures (half
+            # the best score or more) are worth showing even when recognition is unsure.
+            best = recognition.candidates[0].score
+            shown = sum(1 for c in recognition.candidates if c.score >= best / 2)
+        alternatives = tuple(
+            self._alternative(c)
+            for c in recognition.candidates[: min(shown, context.thresholds.max_alternatives)]
         )
         if alternatives:
             listed = " ; ".join(f"{a.title} ({a.procedure})" for a in alternatives)
-            reason = f"{why}. Démarches les plus proches : {listed}."
+            reason = f"{why}. Démarches possibles, à confirmer avec le résident : {listed}."
         else:
             reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
         trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))

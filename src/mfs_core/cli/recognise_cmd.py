@@ -1,0 +1,101 @@
+"""``mfs recognise``: which procedures a free-text need is about, with scores and words.
+
+Prints the candidates need recognition ranks (:mod:`mfs_core.recognition`), best first, with
+their score, confidence and the words that matched, and the conclusion: one procedure
+recognised, a question to ask (several close), suggestions only, or nothing. The need is
+read from the argument, or from standard input with ``-``; it is never stored or logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from mfs_core.cli._common import (
+    EXIT_OK,
+    CliError,
+    add_format_option,
+    add_strict_option,
+    load_registry,
+    print_json,
+)
+
+#: Version of the JSON document printed by ``mfs recognise --format json``.
+SCHEMA_VERSION = 1
+#: Longest need read (characters): a need is a sentence or two.
+MAX_NEED_CHARS = 2_000
+
+_LEVELS = {
+    "confident": "démarche reconnue",
+    "ambiguous": "plusieurs démarches proches : poser la question au résident",
+    "weak": "rien d'assez sûr : suggestions seulement",
+    "none": "aucune démarche ne correspond",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "recognise",
+        help="rank the procedures a free-text need is about",
+        description="Rank the procedures a resident's need (French free text) is about, "
+        "with scores, confidence and the words that matched. Exit 2 on an empty or "
+        "too long need.",
+    )
+    parser.add_argument("need", metavar="TEXT", help="the need, or '-' to read standard input")
+    parser.add_argument("--thematique", metavar="CODE", help="data·inclusion thematique")
+    parser.add_argument(
+        "--limit", type=int, default=5, metavar="N", help="candidates shown (default: 5)"
+    )
+    add_format_option(parser)
+    add_strict_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def _need(value: str) -> str:
+    text = sys.stdin.read(MAX_NEED_CHARS + 1) if value == "-" else value
+    if not text.strip():
+        raise CliError("TEXT: the need is empty")
+    if len(text) > MAX_NEED_CHARS:
+        raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    from mfs_core.recognition import recogniser_for
+
+    if not 1 <= args.limit <= 20:
+        raise CliError("--limit: expected a number from 1 to 20")
+    need = _need(args.need)
+    registry = load_registry(args)
+    recognition = recogniser_for(registry).recognise(
+        need, thematique=args.thematique, limit=args.limit
+    )
+    shown = recognition.candidates[: args.limit]
+    if args.format == "json":
+        print_json(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "level": recognition.level.value,
+                "chosen": recognition.chosen,
+                "candidates": [
+                    {
+                        "procedure": c.procedure,
+                        "partner": c.partner,
+                        "title": c.title,
+                        "score": c.score,
+                        "confidence": c.confidence,
+                        "matched": list(c.matched),
+                    }
+                    for c in shown
+                ],
+            }
+        )
+        return EXIT_OK
+    print(f"Conclusion : {_LEVELS[recognition.level.value]}")
+    for rank, c in enumerate(shown, 1):
+        words = ", ".join(f"« {w} »" for w in c.matched)
+        print(f"{rank}. {c.procedure:<42} score {c.score:6.2f}  confiance {c.confidence:.0%}")
+        print(f"   {c.title}")
+        print(f"   mots : {words}")
+    return EXIT_OK

@@ -1,0 +1,90 @@
+"""How sure recognition is, and in which order equal candidates come.
+
+Two measures per candidate (:class:`~mfs_core.recognition.Candidate`):
+
+- ``score``: the BM25F score (unbounded; only comparable within one need);
+- ``confidence``: the share of the need's information the candidate explains, between 0
+  and 1. Each meaningful word of the need weighs its inverse document frequency in the
+  index (a word the index does not know weighs :data:`UNKNOWN_WORD` of the highest one: it
+  says the need is about something else, but residents also use words no catalogue has);
+  the candidate explains a word when it holds the term the word matched, times the match
+  weight. A partner hint (« agriculteur ») is explained by that partner's procedures only.
+
+The level (:class:`Level`) follows from the best candidate's confidence and from how close
+the next ones score; the thresholds were tuned on the ``tune`` part of the corpus only
+(``scripts/evaluate_recognition.py``; figures in ``docs/recognition.md``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "CLAIM",
+    "CLOSE",
+    "GENERIC_WORD",
+    "HINT_WORD",
+    "MAX_CANDIDATES",
+    "OTHER_PARTNER",
+    "PARTNER_SHARE",
+    "SUGGEST",
+    "UNKNOWN_DECAY",
+    "UNKNOWN_WORD",
+    "Level",
+    "level_of",
+]
+
+
+class Level(enum.StrEnum):
+    """What recognition concludes about a need."""
+
+    CONFIDENT = "confident"  # one procedure: route as if it had been named
+    AMBIGUOUS = "ambiguous"  # several close ones: ask the resident (decision ``clarify``)
+    WEAK = "weak"  # something matched, too little to decide: suggestions only
+    NONE = "none"  # nothing in the catalogue fits
+
+
+#: Weight of a word the index does not know, relative to the rarest indexed word: more
+#: than the rarest, because it says the need is about something the catalogue lacks.
+UNKNOWN_WORD = 1.6
+#: Each further unknown word of a need weighs this much of the one before.
+UNKNOWN_DECAY = 0.5
+#: Weight of an unknown word of how requests are asked (« obtenir », « savoir »:
+#: :func:`~mfs_core.recognition.normalise.generic_words`), relative to the rarest word.
+GENERIC_WORD = 0.1
+#: Weight of a partner hint (« agriculteur » → MSA), explained by that partner's
+#: procedures only, relative to the rarest word.
+HINT_WORD = 0.5
+#: The confidence of a candidate whose partner the need does not name, when it names
+#: others, is multiplied by this.
+OTHER_PARTNER = 0.5
+#: Confidence the best candidate needs for a claim (confident or ambiguous).
+CLAIM = 0.45
+#: Confidence below which candidates are not even suggested.
+SUGGEST = 0.4
+#: A candidate scoring at least this share of the best one is "close": the choice between
+#: them is the resident's to make.
+CLOSE = 0.85
+#: At most this many candidates in a clarify question or a list of suggestions.
+MAX_CANDIDATES = 4
+
+#: Share of the 2023 support given by France services per operator (Cour des comptes,
+#: September 2024, quoted in the project's domain notes: France Titres 19 %, CNAF 16 %,
+#: CNAM 16 %, DGFiP 15 %). It orders candidates tied on every other criterion: the more
+#: frequent request first. Partners without a published share come after, equal.
+PARTNER_SHARE: dict[str, int] = {"interieur": 19, "caf": 16, "cnam": 16, "dgfip": 15}
+
+
+def level_of(confidences: list[float], scores: list[float]) -> tuple[Level, int]:
+    """The level and how many leading candidates it concerns (best first lists)."""
+    if not scores or confidences[0] < SUGGEST:
+        return Level.NONE, 0
+    if confidences[0] < CLAIM:
+        close = sum(1 for s in scores if s >= CLOSE * scores[0])
+        return Level.WEAK, min(max(close, 1), MAX_CANDIDATES)
+    close = sum(
+        1 for s, c in zip(scores, confidences, strict=True) if s >= CLOSE * scores[0] and c >= CLAIM
+    )
+    if close > 1:
+        return Level.AMBIGUOUS, min(close, MAX_CANDIDATES)
+    return Level.CONFIDENT, 1

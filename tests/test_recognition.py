@@ -1,0 +1,457 @@
+"""Need recognition: each fault kind of issue 14 as a test, the clarify kind, routing a
+recognised need like its procedure, determinism, plugins' recognition data, and edges.
+
+The built-in catalogue is used where the fault was seen on it; small in-test plugins where
+a property must not depend on the catalogue's content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+import attrs
+import pytest
+
+from mfs_core.errors import InputError
+from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition import Level, Recogniser, recogniser_for
+from mfs_core.recognition.lexicon import Lexicon, load_lexicon
+from mfs_core.recognition.normalise import MAX_TEXT_CHARS, tokens
+from mfs_core.registry import Registry
+from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
+from routing_support import PartnerPlugin
+
+
+@pytest.fixture(scope="module")
+def builtins() -> Registry:
+    return Registry.load(external=False)
+
+
+@pytest.fixture(scope="module")
+def recogniser(builtins: Registry) -> Recogniser:
+    return recogniser_for(builtins)
+
+
+def first(recogniser: Recogniser, need: str) -> str:
+    best = recogniser.recognise(need).best
+    assert best is not None, need
+    return best.procedure
+
+
+def stems(text: str) -> list[str]:
+    return [t.stem for t in tokens(text)]
+
+
+# -- normalisation: the faults seen ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "carte d'identité",  # straight apostrophe
+        "carte d’identité",  # typographic apostrophe (U+2019)
+        "carte d‘identité",  # U+2018
+        "carte dʼidentité",  # U+02BC
+        "CARTE D'IDENTITÉ",
+        "carte\u00a0d'identité",  # no-break space
+        "carte\u202fd’identité",  # narrow no-break space
+        "carte d'\u200bidentité",  # zero-width space
+    ],
+)
+def test_apostrophes_spaces_case_and_accents_read_alike(spelling: str) -> None:
+    assert stems(spelling) == ["cart", "ident"]
+
+
+def test_a_word_typed_without_its_accents_reaches_the_same_term(recogniser: Recogniser) -> None:
+    for plain, accented in (("identite", "identité"), ("agees", "âgées"), ("impots", "impôts")):
+        found = recogniser.index.match(tokens(plain)[0])
+        assert found is not None
+        assert found.term == tokens(accented)[0].stem
+
+
+def test_an_elision_never_glues_the_words() -> None:
+    words = [t.word for t in tokens("Carte d’identité, l’APL, qu’il, j’ai, n’ai, s’inscrire")]
+    assert "didentite" not in "".join(words)
+    assert words == ["carte", "identité", "apl", "inscrire"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("passeport", "passeports"),
+        ("carte d'identité", "cartes d'identités"),
+        ("impôt", "impôts"),
+        ("personne âgée", "personnes âgées"),
+        ("revenu", "revenus"),
+        ("emploi", "emplois"),
+    ],
+)
+def test_singular_and_plural_share_their_stems(one: str, other: str) -> None:
+    assert stems(one) == stems(other)
+
+
+def test_plurals_find_what_the_singular_finds(recogniser: Recogniser) -> None:
+    assert first(recogniser, "passeports").startswith("interieur.passeport-")
+    assert first(recogniser, "cartes d'identités").startswith("interieur.cni-")
+    # « impôts » finds the procedures keyed « impôt »
+    assert first(recogniser, "impôts").startswith(("dgfip.", "cnav.attestation-fiscale"))
+    assert first(recogniser, "personnes âgées et logement adapté") == "cnav.aide-habitat"
+    assert first(recogniser, "personne âgée et logement adapté") == "cnav.aide-habitat"
+
+
+def test_an_inflection_finds_the_derived_word(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("radié de France Travail")
+    assert recognition.best is not None
+    assert recognition.best.procedure == "france-travail.radiation"
+    assert "radié ≈ radiation" in recognition.best.matched
+
+
+def test_a_typing_error_in_a_long_word_is_forgiven(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("carte vitalle perdue")
+    assert recognition.best is not None
+    assert recognition.best.procedure == "cnam.carte-vitale"
+    assert "vitalle ≈ vitale" in recognition.best.matched
+
+
+def test_short_words_are_not_typo_matched(recogniser: Recogniser) -> None:
+    # « colis » (5 letters) must not become « coli… » of anything else, nor « ars » « arc ».
+    assert recogniser.index.match(tokens("arc")[0]) is None
+
+
+def test_function_words_do_not_score(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("colis non arrivé")
+    ids = [c.procedure for c in recognition.candidates]
+    assert "interieur.certificat-non-gage" not in ids
+    assert ids[0] == "la-poste.suivi-envoi"
+
+
+def test_a_precise_word_outweighs_a_generic_one(recogniser: Recogniser) -> None:
+    need = "S'occuper d'un enfant ou d'un proche : quels effets sur la retraite (AVPF) ?"
+    assert first(recogniser, need) == "msa.affiliation-aidant-familial"
+
+
+def test_a_brand_name_finds_its_service(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("Que faire si je n'ai pas reçu mon Colissimo ?")
+    assert recognition.best is not None
+    assert recognition.best.procedure == "la-poste.suivi-envoi"
+    assert recognition.best.partner == "la-poste"
+
+
+# -- the lexicon -------------------------------------------------------------------------
+
+ARE = {"france-travail.are-avant-avril-2025", "france-travail.are-depuis-avril-2025"}
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("APL", {"caf.aide-logement", "msa.aide-logement"}),
+        ("RSA", {"caf.rsa", "msa.rsa"}),
+        ("CSS", {"cnam.complementaire-sante-solidaire"}),
+        ("CMU", {"cnam.complementaire-sante-solidaire"}),
+        ("mutuelle", {"cnam.complementaire-sante-solidaire"}),
+        ("AAH", {"caf.aah"}),
+        ("ARE", ARE),
+        ("assedic", ARE),
+        ("CNI", {"interieur.cni-premiere-demande", "interieur.cni-renouvellement",
+                 "interieur.cni-perdue"}),
+        ("chômage", ARE),
+        ("papiers de la voiture", {"interieur.carte-grise-adresse",
+                                   "interieur.carte-grise-occasion",
+                                   "interieur.carte-grise-duplicata"}),
+        ("inscription Pôle emploi", {"france-travail.inscription"}),
+        ("minimum vieillesse", {"cnav.aspa", "msa.aspa"}),
+    ],
+)  # fmt: skip
+def test_acronyms_and_everyday_words_find_their_procedure(
+    recogniser: Recogniser, need: str, expected: set[str]
+) -> None:
+    assert first(recogniser, need) in expected
+
+
+def test_a_partner_hint_settles_the_caf_or_the_msa(recogniser: Recogniser) -> None:
+    for need in ("RSA agriculteur", "RSA exploitant agricole", "demande de RSA à la MSA"):
+        recognition = recogniser.recognise(need)
+        assert recognition.level is Level.CONFIDENT, need
+        assert recognition.best is not None
+        assert recognition.best.procedure == "msa.rsa", need
+    recognition = recogniser.recognise("sécu accident de travail")
+    assert recognition.best is not None
+    assert recognition.best.procedure == "cnam.accident-du-travail"
+
+
+def test_a_need_naming_another_body_is_not_claimed_for_this_one(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("Comment recourir au médiateur de la Caf ou de la MSA ?")
+    assert recognition.level is not Level.CONFIDENT
+
+
+def test_every_lexicon_entry_cites_a_source() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon.expansions) > 50
+    assert all(e.source.strip() for e in lexicon.expansions)
+    assert all(h.source.strip() for h in lexicon.hints)
+    assert {h.partner for h in lexicon.hints} >= {"caf", "msa", "cnam", "cnav", "france-travail"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"expand": [{"say": ["apl"], "means": "aide"}]}, r"expand\[0\]\.source"),
+        ({"expand": [{"say": "apl", "means": "", "source": "x"}]}, r"expand\[0\]\.means"),
+        ({"expand": [{"say": [], "means": "aide", "source": "x"}]}, r"expand\[0\]\.say"),
+        ({"expand": [{"say": ["de la"], "means": "aide", "source": "x"}]}, "only stop words"),
+        ({"expand": [{"say": ["a"], "means": "b", "source": "x", "x": 1}]}, "unknown key"),
+        ({"partner": [{"say": ["caf"], "source": "x"}]}, r"partner\[0\]\.partner"),
+        ({"synonyms": []}, "unknown table"),
+        ({"expand": "apl"}, r"expand: expected a list of tables"),
+        ({"partner": [["caf"]]}, r"partner: expected a list of tables"),
+    ],
+)
+def test_a_bad_lexicon_entry_is_named(data: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Lexicon.from_data(data, "lexicon")
+
+
+# -- ties and determinism ---------------------------------------------------------------
+
+
+def _twin_plugins(first_id: str, second_id: str) -> list[tuple[str, object]]:
+    """Two partners with one procedure each, worded alike: a perfect tie."""
+    local = Partner(code=first_id.split(".")[0], name="Maison du droit", kind=PartnerKind.LOCAL)
+    national = Partner(code=second_id.split(".")[0], name="Organisme national")
+    words = ("médiation familiale", "séparation")
+    return [
+        ("plugin-a", PartnerPlugin(local, [Procedure(id=first_id, partner=local.code,
+                                               title="Médiation familiale", keywords=words)])),
+        ("plugin-b", PartnerPlugin(national, [Procedure(id=second_id, partner=national.code,
+                                                  title="Médiation familiale", keywords=words)])),
+    ]  # fmt: skip
+
+
+def test_a_tie_is_broken_by_a_meaningful_order_never_by_the_id() -> None:
+    # The national partner comes first whether its id sorts before or after the other.
+    for local_id, national_id in (
+        ("aaa.mediation", "zzz.mediation"),
+        ("zzz.mediation", "aaa.mediation"),
+    ):
+        registry = Registry.load(
+            builtins=False, external=False, extra=_twin_plugins(local_id, national_id)
+        )
+        recognition = Recogniser(registry.procedures.values(), registry.partners).recognise(
+            "médiation familiale"
+        )
+        assert [c.procedure for c in recognition.candidates] == [national_id, local_id]
+        # An exact tie is the resident's to settle: asked, not claimed.
+        assert recognition.level is Level.AMBIGUOUS
+
+
+def test_ranking_is_the_same_whatever_the_plugin_order(builtins: Registry) -> None:
+    procedures = list(builtins.procedures.values())
+    needs = ["RSA", "j'ai perdu ma carte vitale", "impôts", "colis", "retraite", "handicap"]
+    reference = Recogniser(procedures, builtins.partners)
+    expected = [reference.recognise(n) for n in needs]
+    for seed in range(3):
+        shuffled = procedures[:]
+        random.Random(seed).shuffle(shuffled)
+        partners = dict(reversed(list(builtins.partners.items())))
+        again = Recogniser(shuffled, partners)
+        assert [again.recognise(n) for n in needs] == expected
+
+
+# -- routing a need ---------------------------------------------------------------------
+
+
+def _need(text: str, **changes: object) -> Request:
+    return Request(need=text, channel=RequestChannel.COUNTER, wants_autonomy=False, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("need", "procedure", "facts"),
+    [
+        ("J’ai perdu ma carte vitale", "cnam.carte-vitale", ()),
+        ("Comment faire une demande d'AAH ?", "caf.aah", ()),
+        ("AAH", "caf.aah", ("dispute",)),  # a referral, as for the id
+        ("Oubli d’actualisation Pôle emploi", "france-travail.actualisation", ()),
+    ],
+)
+def test_a_confident_recognition_decides_as_the_procedure_id_does(
+    builtins: Registry, need: str, procedure: str, facts: tuple[str, ...]
+) -> None:
+    router = Router(builtins)
+    by_need = router.decide(_need(need, facts=facts), explain=True)
+    by_id = router.decide(
+        Request(
+            procedure=procedure,
+            channel=RequestChannel.COUNTER,
+            wants_autonomy=False,
+            facts=facts,
+        ),
+        explain=True,
+    )
+    assert by_need.procedure == procedure
+    same = ("kind", "reason", "rule", "partner", "procedure", "target", "steps", "documents")
+    assert {f: getattr(by_need, f) for f in same} == {f: getattr(by_id, f) for f in same}
+    # The same rules were considered, after the recognition that chose the procedure.
+    assert by_need.trace[1:] == by_id.trace
+    entry = by_need.trace[0]
+    assert (entry.rule, entry.fired) == ("core.recognition", True)
+    assert by_need.recognition is not None
+    assert by_need.recognition.procedure == procedure
+    assert by_need.recognition.matched
+    for word in by_need.recognition.matched:
+        assert f"« {word} »" in entry.note
+    assert f"score {by_need.recognition.score:.2f}" in entry.note
+
+
+def test_the_trace_names_the_words_even_without_explain(builtins: Registry) -> None:
+    decision = Router(builtins).decide(_need("j'ai perdu ma carte vitale"))
+    assert decision.trace[0].rule == "core.recognition"
+    assert "« vitale »" in decision.trace[0].note
+
+
+def test_close_candidates_make_a_clarify_decision(builtins: Registry) -> None:
+    decision = Router(builtins).decide(_need("Comment faire une demande de RSA ?"))
+    assert decision.kind is DecisionKind.CLARIFY
+    assert decision.procedure is None
+    assert decision.partner is None
+    assert [a.procedure for a in decision.alternatives] == ["caf.rsa", "msa.rsa"]
+    assert decision.question is not None
+    assert "Caisse d'allocations familiales" in decision.question
+    assert "MSA" in decision.question
+    assert decision.question in decision.reason
+    assert decision.recognition is None
+
+
+def test_first_passport_or_renewal_is_asked(builtins: Registry) -> None:
+    decision = Router(builtins).decide(_need("Je voudrais faire mon passeport"))
+    ids = {a.procedure for a in decision.alternatives}
+    assert decision.kind is DecisionKind.CLARIFY
+    assert decision.procedure is None
+    assert ids == {"interieur.passeport-premiere-demande", "interieur.passeport-renouvellement"}
+    assert decision.question is not None
+    assert decision.question.startswith("Laquelle de ces démarches")
+
+
+def test_a_need_nothing_covers_lists_nothing_far_fetched(builtins: Registry) -> None:
+    for need in ("Où s’adresser pour passer le permis de chasse ?", "cantine scolaire", "zzz"):
+        decision = Router(builtins).decide(_need(need))
+        assert decision.kind is DecisionKind.UNKNOWN, need
+        assert decision.procedure is None
+        assert decision.alternatives == (), need
+        assert "aucune démarche proche" in decision.reason
+
+
+def test_the_reason_never_contradicts_the_list(builtins: Registry) -> None:
+    router = Router(builtins)
+    needs = ["Combien coûte un passeport ?", "retraite", "papiers", "permis", "colis", "impôts"]
+    for need in needs:
+        decision = router.decide(_need(need))
+        if decision.alternatives:
+            assert "aucune démarche" not in decision.reason, need
+            for alternative in decision.alternatives:
+                assert alternative.procedure in decision.reason or (
+                    decision.question and alternative.title in decision.question
+                ), need
+        else:
+            assert decision.procedure or "aucune démarche proche" in decision.reason, need
+
+
+def test_a_plugins_recognition_data_is_used_and_named_in_the_trace() -> None:
+    partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
+    procedure = Procedure(
+        id="droits-info.permis-chasser",
+        partner="droits-info",
+        title="Permanence de la fédération des chasseurs",
+        keywords=("permis de chasser",),
+        questions=("Où s’adresser pour passer le permis de chasse ?",),
+        fiche_title=None,
+        reference="test fixture",
+    )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
+    )
+    decision = Router(registry).decide(_need("Où passer le permis de chasser ?"))
+    assert decision.procedure == "droits-info.permis-chasser"
+    assert decision.trace[0].rule == "core.recognition"
+    assert "plugin droits-info" in decision.trace[0].note
+    assert decision.recognition is not None
+    assert "chasser" in decision.recognition.matched
+
+
+def test_the_index_is_built_once_per_registry_and_only_for_needs(builtins: Registry) -> None:
+    assert recogniser_for(builtins) is recogniser_for(builtins)
+    router = Router(Registry.load(external=False))
+    router.decide(
+        Request(procedure="cnam.carte-vitale", channel=RequestChannel.COUNTER, wants_autonomy=False)
+    )
+    assert router._recogniser is None  # named procedures never build the index
+    router.decide(_need("carte vitale"))
+    assert router._recogniser is not None
+    assert router.recogniser() is router._recogniser
+
+
+def test_a_thematique_a_local_service_covers_wins_over_an_unrelated_procedure(
+    builtins: Registry,
+) -> None:
+    from mfs_core.routing import LocalService, default_context
+
+    food = "equipement-et-alimentation--alimentation"
+    context = attrs.evolve(
+        default_context(dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)),
+        local_services=(LocalService(id="ccas", name="CCAS", thematiques=(food,)),),
+    )
+    decision = Router(builtins).decide(_need("colis", thematique=food), context)
+    assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "ccas")
+
+
+# -- hostile input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "?!…" * 50,
+        "🙂🙂🙂",
+        "\u202e\u202dRSA\u200f",  # bidirectional controls around a word
+        "\x00\x01carte\x7fvitale",
+        "A" * 10_000,
+        "carte vitale " * 5_000,
+        "é" * 3 + "\u0301" * 500,  # a pile of combining accents
+    ],
+)
+def test_hostile_text_gives_an_answer_quickly(recogniser: Recogniser, need: str) -> None:
+    started = time.perf_counter()
+    recognition = recogniser.recognise(need)
+    # Not a timing assertion of speed (benchmarks do that): a guard against a hang.
+    assert time.perf_counter() - started < 5
+    assert recognition.level in set(Level)
+    assert len(recognition.candidates) <= 5
+
+
+def test_only_the_start_of_a_very_long_text_is_read() -> None:
+    assert len(tokens("mot " * 100_000)) <= MAX_TEXT_CHARS
+
+
+def test_threads_share_one_recogniser_safely(builtins: Registry) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    needs = ["RSA", "carte vitale perdue", "impôts", "colis", "mutuelle", "zzz"] * 50
+    fresh = Recogniser(builtins.procedures.values(), builtins.partners)
+    expected = [
+        Recogniser(builtins.procedures.values(), builtins.partners).recognise(n) for n in needs
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(fresh.recognise, needs)) == expected
+
+
+def test_local_services_read_words_as_recognition_does() -> None:
+    from mfs_core.routing import LocalService
+    from mfs_core.routing.matching import best_local_service
+
+    service = LocalService(id="mairie", name="Mairie", keywords=("inscription à l'école",))
+    found = best_local_service([service], "inscriptions à l’école de mon fils", None)
+    assert found is not None
+    assert found[0].id == "mairie"
+    assert best_local_service([service], "colis non arrivé", None) is None

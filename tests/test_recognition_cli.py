@@ -1,0 +1,172 @@
+"""`mfs recognise` and `mfs route --need`: candidates with scores and words, the clarify
+decision in JSON, bad needs named with exit 2; `mfs plugins --check` on recognition data."""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from mfs_core.cli import main
+from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition.checks import procedure_problems
+from mfs_core.registry import Registry
+from mfs_core.validation import validate
+from routing_support import PartnerPlugin
+
+
+def schema_validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("mfs_core.schemas").joinpath("decision.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def test_recognise_prints_candidates_scores_and_words(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    assert main(["recognise", "J’ai perdu ma carte vitale"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Conclusion : démarche reconnue")
+    assert "1. cnam.carte-vitale" in out
+    assert "« vitale »" in out
+
+
+def test_recognise_json(capsys: pytest.CaptureFixture[str], clean_env: None) -> None:
+    assert main(["recognise", "RSA", "--format", "json", "--limit", "2"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["level"] == "ambiguous"
+    assert [c["procedure"] for c in document["candidates"]] == ["caf.rsa", "msa.rsa"]
+    assert all(c["matched"] and c["score"] > 0 for c in document["candidates"])
+
+
+def test_recognise_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("aide au logement APL\n"))
+    assert main(["recognise", "-", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["candidates"][0]["procedure"] == "caf.aide-logement"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["recognise", "   "], "TEXT: the need is empty"),
+        (["recognise", "x" * 2_001], "longer than 2000 characters"),
+        (["recognise", "rsa", "--limit", "0"], "--limit: expected a number from 1 to 20"),
+    ],
+)
+def test_a_bad_need_is_named_with_exit_2(
+    capsys: pytest.CaptureFixture[str], clean_env: None, args: list[str], message: str
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert "x" * 50 not in err  # the need itself is never echoed
+
+
+def test_route_need_gives_a_clarify_decision_following_the_schema(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    assert main(["route", "--need", "Comment faire une demande de RSA ?", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    schema_validator().validate(document)
+    assert document["kind"] == "clarify"
+    assert document["procedure"] is None
+    assert [a["procedure"] for a in document["alternatives"]] == ["caf.rsa", "msa.rsa"]
+    assert document["question"]
+
+
+def test_route_need_recognised_names_its_words_in_text(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    assert main(["route", "--need", "j'ai perdu ma carte vitale"]) == 0
+    out = capsys.readouterr().out
+    assert "Démarche : Carte Vitale (cnam.carte-vitale)" in out
+    assert "Reconnue d'après : « perdu », « carte », « vitale »" in out
+    assert "besoin non reconnu" not in out
+
+
+def test_plugins_check_reports_unusable_recognition_data() -> None:
+    partner = Partner(
+        code="droits-info",
+        name="Droits info",
+        kind=PartnerKind.LOCAL,
+        keywords=("", "de la"),
+        reference="test",
+    )
+    procedure = Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=("avocat", " ", "de la", "x" * 101),
+        questions=("Qui peut m'aider ?",),
+        fiche_title="Permanence",  # without a fiche id
+        reference="test",
+    )
+    registry = Registry.load(
+        builtins=False, external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
+    )
+    found = {(f.code, f.subject, f.message) for f in validate(registry)}
+    codes = {(code, subject) for code, subject, _ in found}
+    assert ("recognition-text-blank", "droits-info.permanence") in codes
+    assert ("recognition-no-words", "droits-info.permanence") in codes
+    assert ("recognition-text-too-long", "droits-info.permanence") in codes
+    assert ("fiche-title-without-fiche", "droits-info.permanence") in codes
+    assert ("recognition-text-blank", "droits-info") in codes
+    assert ("recognition-no-words", "droits-info") in codes
+    assert all(f.plugin == "droits-info" for f in validate(registry) if "recogn" in f.code)
+
+
+def test_the_built_in_recognition_data_passes_the_checks() -> None:
+    findings = validate(Registry.load(external=False))
+    assert not [f for f in findings if f.code.startswith(("recognition-", "fiche-title"))]
+
+
+def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
+    """A keyword that is not text, or thousands of questions, must neither stop recognition
+    for the others nor go unnoticed. The registry checks each field's type (the plugin
+    contract): a procedure with a keyword that is not text is left out and reported as
+    ``value-wrong-type``; one with too many questions is kept, indexed up to the limit and
+    reported."""
+    partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
+    procedure = Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=("avocat gratuit",),
+        questions=tuple(f"question numéro {n} sur le droit" for n in range(5_000)),
+        reference="test",
+    )
+    not_text = Procedure(
+        id="droits-info.mots",
+        partner="droits-info",
+        title="Mots",
+        keywords=(42, None, "avocat gratuit"),  # type: ignore[arg-type]
+        reference="test",
+    )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure, not_text]))]
+    )
+    assert "droits-info.mots" not in registry.procedures
+    assert "droits-info.permanence" in registry.procedures
+    from mfs_core.routing import Request, RequestChannel, Router
+
+    router = Router(registry)
+    decision = router.decide(
+        Request(need="j'ai perdu ma carte vitale", channel=RequestChannel.COUNTER,
+                wants_autonomy=False)
+    )  # fmt: skip
+    assert decision.procedure == "cnam.carte-vitale"
+    best = router.recogniser().recognise("avocat gratuit").best
+    assert best is not None
+    assert best.procedure in ("droits-info.permanence", "justice.consultation-avocat-gratuite")
+    codes = {(f.code, f.subject) for f in validate(registry)}
+    assert ("value-wrong-type", "droits-info.mots") in codes
+    assert ("recognition-text-too-long", "droits-info.permanence") in codes
+    # Checked on its own (without the registry), the recognition check names the word.
+    assert ("recognition-text-invalid", "keywords[0] is a int, not text") in set(
+        procedure_problems(not_text)
+    )
