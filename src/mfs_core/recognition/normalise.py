@@ -19,8 +19,11 @@ accent-free form and its stem. Steps, in order:
    and ``passeport`` share ``passeport`` (a final plural ``s`` is removed first, see
    :func:`stem`).
 
-PyStemmer is imported on first use only (``import mfs_core`` stays light). Stems are cached
-per process (:func:`functools.lru_cache`), bounded.
+PyStemmer is imported on first use only (``import mfs_core`` stays light). Steps 1-2 run on
+the whole text in C (:func:`unicodedata.normalize`, :meth:`str.translate`, one regular
+expression); what follows is per word, and a counter hears the same words all day, so each
+word's analysis (elisions cut, accent-free form, stop word or not, stem) is computed once and
+remembered per process (:func:`functools.lru_cache`, bounded: made-up words cannot grow it).
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _QUOTES = dict.fromkeys(map(ord, '"«»“”„‟‹›'), " ")
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
 _TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES}
+# The same table applied by one regular expression: most needs hold none of these
+# characters or a few, and :meth:`str.translate` with a dict costs a look-up per character.
+_REPLACED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_REPLACEMENT = {chr(code): value or "" for code, value in _TABLE.items()}
 
 # A word: letters and digits, with inner apostrophes kept so that elisions can be cut.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -70,7 +77,9 @@ _STOP_PHRASES = (
     ("droits", "a"),
     ("le", "droit", "de"),
 )
-_STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
+_STOP_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
+    start: tuple(p for p in _STOP_PHRASES if p[0] == start) for start, *_ in _STOP_PHRASES
+}
 
 
 class Token(NamedTuple):
@@ -84,17 +93,15 @@ class Token(NamedTuple):
     position: int
 
 
+_new_tuple = tuple.__new__
+
+
 def fold(text: str) -> str:
     """``text`` without accents or other combining marks (``é`` → ``e``, ``ç`` → ``c``)."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _plain(word: str) -> str:
-    return fold(word)
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -140,33 +147,68 @@ def stem(word: str) -> str:
     return fold(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+def _clean(text: str) -> str:
+    """Steps 1-2 on the whole text, before the word split."""
+    text = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS])
+    return _REPLACED.sub(_replace, text).casefold()
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENT[match.group()]
+
+
+def _cut(match: str) -> list[str]:
+    """The words of one regular-expression match (``d'identité``, ``aujourd'hui``)."""
+    parts = match.split("'")
+    # Cut the elided article or pronoun; keep what follows. Inner apostrophes of other
+    # words (aujourd'hui) separate words too.
+    return [p for n, p in enumerate(parts) if not (n < len(parts) - 1 and p in _ELISIONS)]
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of ``text`` after steps 1-3 (stop words kept)."""
-    clean = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]).translate(_TABLE).casefold()
     found: list[str] = []
-    for match in _WORD.finditer(clean):
-        parts = match.group().split("'")
-        # Cut the elided article or pronoun; keep what follows. Inner apostrophes of other
-        # words (aujourd'hui) separate words too.
-        found.extend(p for n, p in enumerate(parts) if not (n < len(parts) - 1 and p in _ELISIONS))
+    for match in _WORD.findall(_clean(text)):
+        if "'" in match:
+            found.extend(_cut(match))
+        else:
+            found.append(match)
     return found
+
+
+@functools.lru_cache(maxsize=65_536)
+def _analysis(match: str) -> tuple[tuple[str, str, str | None], ...]:
+    """Steps 3-5 for one regular-expression match (``d'identité``): each of its words,
+    its accent-free form, and its stem when it is a meaningful word (else ``None``)."""
+    found = _cut(match) if "'" in match else [match]
+    stops = stop_words()
+    analysed = []
+    for word in found:
+        plain = fold(word)
+        meaningful = len(plain) >= 2 and plain not in stops
+        analysed.append((word, plain, stem(word) if meaningful else None))
+    return tuple(analysed)
+
+
+def _stop_phrase_positions(plains: list[str]) -> set[int]:
+    """Positions of the words of :data:`_STOP_PHRASES` found in ``plains``."""
+    skip: set[int] = set()
+    if _STOP_PHRASES_BY_START.keys().isdisjoint(plains):
+        return skip  # most needs: one set operation in C
+    for start, plain in enumerate(plains):
+        for phrase in _STOP_PHRASES_BY_START.get(plain, ()):
+            if tuple(plains[start : start + len(phrase)]) == phrase:
+                skip.update(range(start, start + len(phrase)))
+    return skip
 
 
 def tokens(text: str) -> tuple[Token, ...]:
     """The meaningful words of ``text``, in order (see the module docstring)."""
-    stops = stop_words()
-    found = words(text)
-    plains = [_plain(word) for word in found]
-    skip: set[int] = set()
-    for start, plain in enumerate(plains):
-        if plain not in _STOP_PHRASE_STARTS:
-            continue
-        for phrase in _STOP_PHRASES:
-            if plain == phrase[0] and tuple(plains[start : start + len(phrase)]) == phrase:
-                skip.update(range(start, start + len(phrase)))
+    analysed = [word for match in _WORD.findall(_clean(text)) for word in _analysis(match)]
+    skip = _stop_phrase_positions([plain for _, plain, _ in analysed])
     result: list[Token] = []
-    for number, (word, plain) in enumerate(zip(found, plains, strict=True)):
-        if number in skip or len(plain) < 2 or plain in stops:
-            continue
-        result.append(Token(word, plain, stem(word), len(result)))
+    for number, (word, plain, stemmed) in enumerate(analysed):
+        if stemmed is not None and number not in skip:
+            # Token(...) without the Python-level __new__ of named tuples: a third the cost.
+            result.append(_new_tuple(Token, (word, plain, stemmed, len(result))))
     return tuple(result)
