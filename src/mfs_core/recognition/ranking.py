@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -51,7 +52,12 @@ HINT_BOOST = 1.25
 THEMATIQUE_BOOST = 1.1
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
-_SINGLES_CACHE = 50_000
+_CACHE_SIZE = 50_000
+#: Scores and confidences are rounded to this many decimals before they are compared.
+_DIGITS = 6
+# More than the largest gap between a score and its rounding (half of 1e-6), for scores far
+# below 1e9 (BM25F sums of a need of at most MAX_TEXT_CHARS characters are).
+_ROUNDING_STEP = 1e-6
 _LAST_FIELD = len(FIELD_WEIGHTS)
 #: How much a word found only in a field explains the need: fully in the procedure's own
 #: words and titles, half in the question titles and description of its fiche (they also
@@ -61,7 +67,17 @@ _EXPLAINS = tuple(
 )
 
 
-@attrs.frozen(kw_only=True)
+def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
+    """Store ``value`` in a per-recogniser cache, emptied when full: a flood of made-up
+    words cannot grow it, and the words a counter hears come back within seconds."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+# Candidate and Recognition keep a __dict__ (slots=False): attrs then builds a frozen
+# instance about twice as fast, and each need makes up to six of them.
+@attrs.frozen(kw_only=True, slots=False)
 class Candidate:
     """A procedure the need may be about.
 
@@ -79,7 +95,7 @@ class Candidate:
     matched: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Recognition:
     """The outcome for one need: a :class:`~mfs_core.recognition.confidence.Level` and the
     ranked candidates (best first; for ``confident`` the first is the procedure, for
@@ -95,13 +111,19 @@ class Recognition:
         return self.candidates[0] if self.candidates else None
 
 
+#: What one word adds to one procedure it reaches: (procedure number, its score additions
+#: in term order, the information it explains there, the strongest field rank it reached).
+_Reach = tuple[int, tuple[float, ...], float, int]
+
+
 @attrs.frozen
 class _Word:
     """One information unit of the need: a word, a lexicon phrase, or a hint.
 
-    ``plan`` is what scoring loops over, computed once by :meth:`Recogniser._word`: per
-    term, its postings, its match weight and the share of the word's information it
-    explains in a procedure that holds it (0 for a pair of words).
+    ``reach`` is what scoring loops over, and ``explains`` the information the word
+    explains per procedure number (read only); both computed once by
+    :meth:`Recogniser._word`, and the word itself remembered, so that recognising a need
+    is a few additions per procedure its words reach.
     """
 
     label: str
@@ -109,17 +131,19 @@ class _Word:
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
-    plan: tuple[tuple[tuple[tuple[int, float, int], ...], float, float], ...] = ()
+    reach: tuple[_Reach, ...] = ()
+    explains: Mapping[int, float] = attrs.field(factory=dict)
+    known: bool = False  # it matched the index, or it is a hint
 
 
 @attrs.define
 class _Evidence:
     """What the need's words found, per procedure number."""
 
-    scores: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
-    explained: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
+    scores: dict[int, float] = attrs.field(factory=dict)
+    explained: dict[int, float] = attrs.field(factory=dict)
     fields: dict[int, int] = attrs.field(factory=dict)  # strongest field rank reached
-    reached: list[dict[int, float]] = attrs.field(factory=list)  # per known word
+    reached: list[Mapping[int, float]] = attrs.field(factory=list)  # per known word
 
 
 class Recogniser:
@@ -140,6 +164,8 @@ class Recogniser:
         )
         self._generic = generic_words()
         self._singles: dict[tuple[str, str], tuple[_Word, tuple[str, float] | None]] = {}
+        self._pairs: dict[tuple[str, float], _Word] = {}
+        self._phrases: dict[tuple[Expansion | PartnerHint, int], _Word] = {}
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
         #: procedures with the same title)
@@ -152,6 +178,8 @@ class Recogniser:
             )
             for d in self.index.documents
         ]
+        #: what a candidate shows of each procedure, by number
+        self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -169,6 +197,8 @@ class Recogniser:
         wins over « pôle emploi »); partner hints apply wherever they occur.
         """
         stems = [t.stem for t in found]
+        if self._entries.keys().isdisjoint(stems):
+            return [], set()  # most needs: one set operation in C
         hits: list[tuple[int, int, Expansion | PartnerHint]] = [
             (start, start + len(entry.said), entry)
             for start, token in enumerate(found)
@@ -182,17 +212,31 @@ class Recogniser:
         for start, end, entry in hits:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
-                label = f"{entry.label} → {entry.partner.upper()}"
-                weight = self.index.max_idf * HINT_WORD
-                words.append(self._word(label, (), weight, entry.partner, frozenset(span)))
+                words.append(self._phrase(entry, start))
                 covered |= span
                 continue
             if span & expanded:
                 continue
             expanded |= span
             covered |= span
-            words.append(self._expansion(entry, frozenset(span)))
+            words.append(self._phrase(entry, start))
         return words, covered
+
+    def _phrase(self, entry: Expansion | PartnerHint, start: int) -> _Word:
+        """The word a lexicon phrase found at ``start`` makes; remembered (bounded)."""
+        key = (entry, start)
+        known = self._phrases.get(key)
+        if known is not None:
+            return known
+        span = frozenset(range(start, start + len(entry.said)))
+        if isinstance(entry, PartnerHint):
+            label = f"{entry.label} → {entry.partner.upper()}"
+            weight = self.index.max_idf * HINT_WORD
+            found = self._word(label, (), weight, entry.partner, span)
+        else:
+            found = self._expansion(entry, span)
+        _remember(self._phrases, key, found)
+        return found
 
     def _expansion(self, entry: Expansion, span: frozenset[int]) -> _Word:
         postings = self.index.postings
@@ -213,11 +257,13 @@ class Recogniser:
     def _words(self, found: tuple[Token, ...]) -> list[_Word]:
         words, covered = self._lexicon_words(found)
         matched: list[tuple[str, float] | None] = []
+        singles = self._singles
         for position, token in enumerate(found):
             if position in covered:
                 matched.append(None)
                 continue
-            word, term = self._single(token)
+            # The cache looked up here, not in a call: most words of a need are known.
+            word, term = singles.get((token.word, token.stem)) or self._single(token)
             words.append(word)
             matched.append(term)
         # Adjacent pairs: they add score (a phrase found as written), not information.
@@ -225,8 +271,17 @@ class Recogniser:
             if a is not None and b is not None:
                 pair = f"{a[0]}_{b[0]}"
                 if pair in self.index.postings:
-                    words.append(self._word("", ((pair, min(a[1], b[1])),), 0.0))
+                    words.append(self._pair(pair, min(a[1], b[1])))
         return words
+
+    def _pair(self, pair: str, weight: float) -> _Word:
+        """The word an adjacent pair of the need makes; remembered (bounded)."""
+        key = (pair, weight)
+        known = self._pairs.get(key)
+        if known is None:
+            known = self._word("", ((pair, weight),), 0.0)
+            _remember(self._pairs, key, known)
+        return known
 
     def _single(self, token: Token) -> tuple[_Word, tuple[str, float] | None]:
         """One word of the need (not part of a lexicon phrase), and the term it matched;
@@ -248,9 +303,7 @@ class Recogniser:
                 label = f"{token.word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
             found = (self._word(label, (term,), self.index.idf[match.term]), term)
-        if len(self._singles) >= _SINGLES_CACHE:
-            self._singles.clear()
-        self._singles[key] = found
+        _remember(self._singles, key, found)
         return found
 
     def _word(
@@ -269,11 +322,21 @@ class Recogniser:
         singles = [(t, w) for t, w in terms if "_" not in t]
         mass = sum(idf[t] for t, _ in singles) or 1.0
         strength = min(1.0, sum(w for _, w in singles))
-        plan = tuple(
-            (hits.get(t, ()), w, idf[t] * strength / mass if "_" not in t else 0.0)
-            for t, w in terms
-        )
-        return _Word(label, terms, weight, partner, span, plan)
+        # Per procedure, in the order scoring used to add them term by term (floating-point
+        # sums depend on the order; keeping it keeps every score to the last bit).
+        adds: dict[int, list[float]] = {}
+        seen: dict[int, float] = {}
+        ranks: dict[int, int] = {}
+        for term, match in terms:
+            share = idf[term] * strength / mass if "_" not in term else 0.0
+            for number, value, rank in hits.get(term, ()):
+                adds.setdefault(number, []).append(match * value)
+                seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
+                ranks[number] = min(rank, ranks.get(number, _LAST_FIELD))
+        explains = {n: weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
+        reach = tuple((n, tuple(adds[n]), explains[n], ranks[n]) for n in seen)
+        known = bool(terms) or partner is not None
+        return _Word(label, terms, weight, partner, span, reach, explains, known)
 
     def _weight(self, terms: list[tuple[str, float]]) -> float:
         singles = [self.index.idf[t] for t, _ in terms if "_" not in t]
@@ -295,48 +358,72 @@ class Recogniser:
         words = self._words(tokens(text))
         # Each further unknown word weighs less than the one before: long questions carry
         # words no catalogue has; a short need with one such word is about something else.
-        known = [w for w in words if w.terms or w.partner is not None]
-        unknown = sorted(w.weight for w in words if not w.terms and w.partner is None)[::-1]
+        known = [w for w in words if w.known]
+        unknown = sorted([w.weight for w in words if not w.known], reverse=True)
         total = sum(w.weight for w in known) + sum(
             weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown)
         )
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        evidence = self._evidence(known)
-        hinted = {w.partner for w in known if w.partner}
-        values = self._values(evidence, total, hinted, thematique)
-        order = self._order(values, evidence.fields, kept)
+        hinted = {w.partner for w in known if w.partner is not None}
+        evidence = self._evidence(known, hinted)
+        scores = self._boosted(evidence.scores, hinted, thematique)
+        values = self._values(self._pool(scores, kept), scores, evidence, total, hinted)
+        order = self._order(values, evidence.fields)
         level, chosen, order = self._level(order, values, hinted, kept)
-        documents = self.index.documents
-        candidates = tuple(
-            Candidate(
-                procedure=documents[n].id,
-                partner=documents[n].partner,
-                title=documents[n].title,
-                score=round(values[n][0], 3),
-                confidence=round(values[n][1], 3),
-                matched=self._matched(n, known, evidence.reached),
-            )
-            for n in order[:kept]
-        )
+        candidates = self._candidates(order[:kept], values, known)
         return Recognition(level=level, candidates=candidates, chosen=chosen)
 
-    def _evidence(self, known: list[_Word]) -> _Evidence:
+    def _candidates(
+        self, order: list[int], values: dict[int, tuple[float, float]], known: list[_Word]
+    ) -> tuple[Candidate, ...]:
+        """The :class:`Candidate` of each procedure of ``order``, with the labels of the
+        need's words that reached it (or, for a hint, that name its partner), in order."""
+        labelled = [(w.label, w.explains, w.partner) for w in known if w.label]
+        # A word said twice is shown once (only then is it worth removing duplicates).
+        repeated = len({label for label, _, _ in labelled}) < len(labelled)
+        candidates = []
+        for number in order:
+            procedure, partner, title = self._shown[number]
+            score, confidence = values[number]
+            matched = [
+                label
+                for label, explains, named in labelled
+                if number in explains or named == partner
+            ]
+            candidates.append(
+                Candidate(
+                    procedure=procedure,
+                    partner=partner,
+                    title=title,
+                    score=round(score, 3),
+                    confidence=round(confidence, 3),
+                    matched=tuple(dict.fromkeys(matched) if repeated else matched),
+                )
+            )
+        return tuple(candidates)
+
+    def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
         """Scores, information explained and strongest field, per procedure reached."""
         evidence = _Evidence()
         scores, explained, fields = evidence.scores, evidence.explained, evidence.fields
         for word in known:
-            seen: dict[int, float] = {}
-            for hits, weight, share in word.plan:
-                for number, value, rank in hits:
-                    scores[number] += weight * value
-                    seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
-                    if rank < fields.get(number, _LAST_FIELD):
-                        fields[number] = rank
-            part = {n: word.weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
-            for number, value in part.items():
-                explained[number] += value
-            evidence.reached.append(part)
+            for number, adds, part, rank in word.reach:
+                score = scores.get(number, 0.0)
+                for add in adds:
+                    score += add
+                scores[number] = score
+                explained[number] = explained.get(number, 0.0) + part
+                if rank < fields.get(number, _LAST_FIELD):
+                    fields[number] = rank
+            evidence.reached.append(word.explains)
+        if hinted:
+            self._hints_explain(known, evidence)
+        return evidence
+
+    def _hints_explain(self, known: list[_Word], evidence: _Evidence) -> None:
+        """A partner hint explains the need for its partner's procedures."""
+        scores, explained = evidence.scores, evidence.explained
         documents = self.index.documents
         for word in known:
             if word.partner is None:
@@ -353,42 +440,69 @@ class Recogniser:
                     explained[number] += word.weight
                     for other, part in same:
                         explained[number] += other.weight - min(other.weight, part.get(number, 0))
-        return evidence
 
-    def _values(
-        self, evidence: _Evidence, total: float, hinted: set[str], thematique: str | None
-    ) -> dict[int, tuple[float, float]]:
-        """(score, confidence) per procedure reached, with hints and thematique applied."""
+    def _boosted(
+        self, scores: dict[int, float], hinted: set[str], thematique: str | None
+    ) -> dict[int, float]:
+        """The scores with partner hints and the thematique applied (``scores`` itself
+        when there are none, the usual case)."""
+        if not hinted and thematique is None:
+            return scores
         documents = self.index.documents
-        values: dict[int, tuple[float, float]] = {}
-        for number, score in evidence.scores.items():
+        boosted: dict[int, float] = {}
+        for number, score in scores.items():
             document = documents[number]
             if document.partner in hinted:
                 score *= HINT_BOOST
             if thematique is not None and thematique in document.thematiques:
                 score *= THEMATIQUE_BOOST
-            confidence = min(evidence.explained[number] / total, 1.0)
             if hinted and document.partner not in hinted:
                 # The need names another body (« le médiateur de la Caf »): this one's
                 # procedure is at most a suggestion, and comes after that body's.
-                confidence *= OTHER_PARTNER
                 score *= OTHER_PARTNER
-            # Rounded: a tie is a tie whatever the order floating-point sums were made in.
-            values[number] = (round(score, 6), round(confidence, 6))
+            boosted[number] = score
+        return boosted
+
+    @staticmethod
+    def _pool(scores: dict[int, float], kept: int) -> list[int]:
+        """The procedures that can be among the ``kept`` first: those whose score, rounded
+        as :meth:`_values` rounds it, reaches the ``kept``-th best (ties at the cut-off
+        included, so the order is exact). Only those are rounded and sorted in full: a
+        common word reaches many procedures, and rounding is the costly part."""
+        if len(scores) <= kept:
+            return list(scores)
+        kth = sorted(scores.values(), reverse=True)[kept - 1]
+        cut = round(kth, _DIGITS)
+        # round() never decreases as its argument grows, so whatever scores at least
+        # ``kth`` is in; below it, only a score within a rounding step may tie with it.
+        low = cut - _ROUNDING_STEP
+        return [n for n, s in scores.items() if s >= kth or (s >= low and round(s, _DIGITS) >= cut)]
+
+    def _values(
+        self,
+        pool: list[int],
+        scores: dict[int, float],
+        evidence: _Evidence,
+        total: float,
+        hinted: set[str],
+    ) -> dict[int, tuple[float, float]]:
+        """(score, confidence) of each procedure of ``pool``, rounded: a tie is a tie
+        whatever the order floating-point sums were made in."""
+        documents = self.index.documents
+        values: dict[int, tuple[float, float]] = {}
+        for number in pool:
+            confidence = evidence.explained[number] / total
+            if confidence > 1.0:
+                confidence = 1.0
+            if hinted and documents[number].partner not in hinted:
+                confidence *= OTHER_PARTNER  # see _boosted
+            values[number] = (round(scores[number], _DIGITS), round(confidence, _DIGITS))
         return values
 
-    def _order(
-        self, values: dict[int, tuple[float, float]], fields: dict[int, int], kept: int
-    ) -> list[int]:
-        """The procedures that can be kept, in the documented order."""
-        # Only those are sorted in full (ties at the cut-off included: the order is exact).
-        if len(values) > kept:
-            cut = sorted((v[0] for v in values.values()), reverse=True)[kept - 1]
-            pool = [n for n, v in values.items() if v[0] >= cut]
-        else:
-            pool = list(values)
+    def _order(self, values: dict[int, tuple[float, float]], fields: dict[int, int]) -> list[int]:
+        """The procedures of ``values`` in the documented order."""
         return sorted(
-            pool,
+            values,
             key=lambda n: (
                 -values[n][0],
                 -values[n][1],
@@ -421,17 +535,6 @@ class Recogniser:
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
         return level, chosen, order
-
-    def _matched(
-        self, number: int, known: list[_Word], reached: list[dict[int, float]]
-    ) -> tuple[str, ...]:
-        """The labels of the need's words that reached procedure ``number``, in order."""
-        partner = self.index.documents[number].partner
-        labels: dict[str, None] = {}
-        for word, part in zip(known, reached, strict=True):
-            if word.label and (number in part or word.partner == partner):
-                labels[word.label] = None
-        return tuple(labels)
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
