@@ -29,12 +29,25 @@ remembered per process (:func:`functools.lru_cache`, bounded: made-up words cann
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["MAX_TEXT_CHARS", "Token", "fold", "generic_words", "stem", "stop_words", "tokens"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "Token",
+    "Word",
+    "clear_caches",
+    "fold",
+    "generic_words",
+    "meaningful",
+    "stem",
+    "stop_words",
+    "tokens",
+]
 
 #: Longest text read: a need is a sentence or two; beyond this the rest is ignored, so a
 #: pasted document cannot make recognition slow (the caller's input layer limits sizes too).
@@ -91,9 +104,6 @@ class Token(NamedTuple):
     plain: str
     stem: str
     position: int
-
-
-_new_tuple = tuple.__new__
 
 
 def fold(text: str) -> str:
@@ -176,25 +186,49 @@ def words(text: str) -> list[str]:
     return found
 
 
-@functools.lru_cache(maxsize=65_536)
-def _analysis(match: str) -> tuple[tuple[str, str, str | None], ...]:
-    """Steps 3-5 for one regular-expression match (``d'identité``): each of its words,
-    its accent-free form, and its stem when it is a meaningful word (else ``None``)."""
-    found = _cut(match) if "'" in match else [match]
-    stops = stop_words()
+#: The analysis of each chunk of cleaned text seen (bounded: emptied when full).
+_CHUNKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
+_MAX_CHUNKS = 65_536
+
+
+def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
+    """Steps 3-5 for one chunk of the cleaned text between spaces (``d'identité``,
+    ``vitale?``): each of its words, its accent-free form, and its stem when it is a
+    meaningful word (else ``None``). No word spans a space, so the words of the chunks are
+    the words of the text; a chunk's are remembered, as a counter hears the same all day."""
     analysed = []
-    for word in found:
-        plain = fold(word)
-        meaningful = len(plain) >= 2 and plain not in stops
-        analysed.append((word, plain, stem(word) if meaningful else None))
-    return tuple(analysed)
+    stops = stop_words()
+    for match in _WORD.findall(chunk):
+        for word in _cut(match) if "'" in match else (match,):
+            plain = fold(word)
+            meaningful = len(plain) >= 2 and plain not in stops
+            analysed.append((word, plain, stem(word) if meaningful else None))
+    if len(_CHUNKS) >= _MAX_CHUNKS:
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = found = tuple(analysed)
+    return found
+
+
+def _analysed(text: str) -> list[tuple[str, str, str | None]]:
+    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+    chunks = _clean(text).split()
+    # Most chunks were seen before: looked up in C, only the new ones analysed.
+    known = list(map(_CHUNKS.get, chunks))
+    if None in known:
+        known = [k if k is not None else _analysis(c) for k, c in zip(known, chunks, strict=True)]
+    return list(itertools.chain.from_iterable(known))  # type: ignore[arg-type]
+
+
+def clear_caches() -> None:
+    """Forget every remembered word analysis and stem (the benchmark measures what a word
+    costs the first time it is heard with it)."""
+    _CHUNKS.clear()
+    stem.cache_clear()
 
 
 def _stop_phrase_positions(plains: list[str]) -> set[int]:
     """Positions of the words of :data:`_STOP_PHRASES` found in ``plains``."""
     skip: set[int] = set()
-    if _STOP_PHRASES_BY_START.keys().isdisjoint(plains):
-        return skip  # most needs: one set operation in C
     for start, plain in enumerate(plains):
         for phrase in _STOP_PHRASES_BY_START.get(plain, ()):
             if tuple(plains[start : start + len(phrase)]) == phrase:
@@ -202,13 +236,27 @@ def _stop_phrase_positions(plains: list[str]) -> set[int]:
     return skip
 
 
+#: A meaningful word as :func:`meaningful` gives it: (word, plain, stem).
+Word = tuple[str, str, str]
+_PLAIN = operator.itemgetter(1)
+_STEM = operator.itemgetter(2)
+
+
+def meaningful(text: str) -> list[Word]:
+    """The meaningful words of ``text``, in order, each as (word, plain, stem): what
+    :func:`tokens` gives, without building :class:`Token` objects (recognition reads a
+    need through this; the per-word work is one cached look-up, looped over in C)."""
+    found = _analysed(text)
+    if _STOP_PHRASES_BY_START.keys().isdisjoint(map(_PLAIN, found)):
+        # The words whose stem is not None, chosen in C (most needs).
+        meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
+        return list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
+    skip = _stop_phrase_positions([a[1] for a in found])
+    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """The meaningful words of ``text``, in order (see the module docstring)."""
-    analysed = [word for match in _WORD.findall(_clean(text)) for word in _analysis(match)]
-    skip = _stop_phrase_positions([plain for _, plain, _ in analysed])
-    result: list[Token] = []
-    for number, (word, plain, stemmed) in enumerate(analysed):
-        if stemmed is not None and number not in skip:
-            # Token(...) without the Python-level __new__ of named tuples: a third the cost.
-            result.append(_new_tuple(Token, (word, plain, stemmed, len(result))))
-    return tuple(result)
+    return tuple(
+        Token(word, plain, stemmed, n) for n, (word, plain, stemmed) in enumerate(meaningful(text))
+    )

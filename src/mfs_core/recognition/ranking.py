@@ -14,9 +14,10 @@ The need's text is not kept: a :class:`Recognition` holds only catalogue words.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, NamedTuple, cast
 
 import attrs
 
@@ -34,7 +35,7 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.normalise import Token, generic_words, tokens
+from mfs_core.recognition.normalise import Word, generic_words, meaningful
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -65,6 +66,21 @@ _LAST_FIELD = len(FIELD_WEIGHTS)
 _EXPLAINS = tuple(
     1.0 if field in ("keywords", "title", "fiche_title") else 0.5 for field in FIELD_WEIGHTS
 )
+
+
+#: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
+#: strongest field rank it reached, its fixed order, its number, its rounded score, its
+#: rounded confidence). Sorting these tuples is the documented order (best first); the fixed
+#: order ends with the id, so no two rows are equal and the comparison stops there.
+_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float]
+_SCORE = operator.itemgetter(5)
+_CONFIDENCE = operator.itemgetter(6)
+
+
+def _first(ranked: list[_Row], numbers: list[int]) -> list[_Row]:
+    """``ranked`` with the rows of ``numbers`` first, in that order."""
+    by_number = {row[4]: row for row in ranked}
+    return [*(by_number[n] for n in numbers), *(r for r in ranked if r[4] not in numbers)]
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
@@ -111,19 +127,42 @@ class Recognition:
         return self.candidates[0] if self.candidates else None
 
 
-#: What one word adds to one procedure it reaches: (procedure number, its score additions
-#: in term order, the information it explains there, the strongest field rank it reached).
-_Reach = tuple[int, tuple[float, ...], float, int]
+#: An index term a word of the need matched, and the weight of that match.
+_Term = tuple[str, float]
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_STEM = operator.itemgetter(2)
+_KNOWN = operator.attrgetter("known")
+_WEIGHT = operator.attrgetter("weight")
+_PARTNER = operator.attrgetter("partner")
+
+
+class _Reach(NamedTuple):
+    """What a word adds to each procedure it reaches, by procedure number (read only).
+
+    ``scores``: its score additions summed from zero, in term order; ``adds``: those
+    additions one by one, for a word of several terms (``None`` for one term: its only
+    addition is its score), so that a procedure another word reached first gets them in
+    the same order (floating-point sums depend on it); ``explains``: the information it
+    explains there; ``ranks``: the strongest field rank it reached there.
+    """
+
+    scores: dict[int, float]
+    adds: dict[int, tuple[float, ...]] | None
+    explains: dict[int, float]
+    ranks: dict[int, int]
+
+
+_NOWHERE = _Reach({}, None, {}, {})
 
 
 @attrs.frozen
 class _Word:
     """One information unit of the need: a word, a lexicon phrase, or a hint.
 
-    ``reach`` is what scoring loops over, and ``explains`` the information the word
-    explains per procedure number (read only); both computed once by
-    :meth:`Recogniser._word`, and the word itself remembered, so that recognising a need
-    is a few additions per procedure its words reach.
+    ``reach`` is what it adds to each procedure (computed once per terms and weight by
+    :meth:`Recogniser._reach`), and the word itself is remembered, so that recognising a
+    need is mostly merging the dictionaries of its words, in C.
     """
 
     label: str
@@ -131,19 +170,16 @@ class _Word:
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
-    reach: tuple[_Reach, ...] = ()
-    explains: Mapping[int, float] = attrs.field(factory=dict)
+    reach: _Reach = _NOWHERE
     known: bool = False  # it matched the index, or it is a hint
 
 
-@attrs.define
-class _Evidence:
+class _Evidence(NamedTuple):
     """What the need's words found, per procedure number."""
 
-    scores: dict[int, float] = attrs.field(factory=dict)
-    explained: dict[int, float] = attrs.field(factory=dict)
-    fields: dict[int, int] = attrs.field(factory=dict)  # strongest field rank reached
-    reached: list[Mapping[int, float]] = attrs.field(factory=list)  # per known word
+    scores: dict[int, float]
+    explained: dict[int, float]
+    fields: dict[int, int]  # strongest field rank reached
 
 
 class Recogniser:
@@ -163,8 +199,9 @@ class Recogniser:
             "Partner.keywords of",
         )
         self._generic = generic_words()
-        self._singles: dict[tuple[str, str], tuple[_Word, tuple[str, float] | None]] = {}
-        self._pairs: dict[tuple[str, float], _Word] = {}
+        self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
+        self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
+        self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
         self._phrases: dict[tuple[Expansion | PartnerHint, int], _Word] = {}
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
@@ -190,19 +227,17 @@ class Recogniser:
 
     # -- the need's words ---------------------------------------------------------------
 
-    def _lexicon_words(self, found: tuple[Token, ...]) -> tuple[list[_Word], set[int]]:
+    def _lexicon_words(self, found: list[Word]) -> tuple[list[_Word], set[int]]:
         """The lexicon phrases found in the need, and the positions they cover.
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
         wins over « pôle emploi »); partner hints apply wherever they occur.
         """
-        stems = [t.stem for t in found]
-        if self._entries.keys().isdisjoint(stems):
-            return [], set()  # most needs: one set operation in C
+        stems = [stem for _, _, stem in found]
         hits: list[tuple[int, int, Expansion | PartnerHint]] = [
             (start, start + len(entry.said), entry)
-            for start, token in enumerate(found)
-            for entry in self._entries.get(token.stem, ())
+            for start, stem in enumerate(stems)
+            for entry in self._entries.get(stem, ())
             if tuple(stems[start : start + len(entry.said)]) == entry.said
         ]
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
@@ -254,56 +289,59 @@ class Recogniser:
         label = f"{entry.label} → {entry.means_label}"
         return self._word(label, tuple(terms), self._weight(terms), span=span)
 
-    def _words(self, found: tuple[Token, ...]) -> list[_Word]:
-        words, covered = self._lexicon_words(found)
-        matched: list[tuple[str, float] | None] = []
-        singles = self._singles
-        for position, token in enumerate(found):
-            if position in covered:
-                matched.append(None)
-                continue
-            # The cache looked up here, not in a call: most words of a need are known.
-            word, term = singles.get((token.word, token.stem)) or self._single(token)
-            words.append(word)
-            matched.append(term)
+    def _words(self, found: list[Word]) -> list[_Word]:
+        """The need's information units: lexicon phrases, single words, adjacent pairs."""
+        # Most words were heard before: their units are looked up in C (map), and only a
+        # new word goes through :meth:`_single`.
+        looked_up = list(map(self._singles.get, found))
+        if None in looked_up:
+            looked_up = [k or self._single(w) for k, w in zip(looked_up, found, strict=True)]
+        singles = cast("list[tuple[_Word, _Term | None]]", looked_up)
+        if self._entries.keys().isdisjoint(map(_STEM, found)):
+            words: list[_Word] = list(map(_FIRST, singles))
+            matched: list[_Term | None] = list(map(_SECOND, singles))
+        else:
+            words, covered = self._lexicon_words(found)
+            words += [single[0] for n, single in enumerate(singles) if n not in covered]
+            matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
         # Adjacent pairs: they add score (a phrase found as written), not information.
-        for a, b in itertools.pairwise(matched):
-            if a is not None and b is not None:
-                pair = f"{a[0]}_{b[0]}"
-                if pair in self.index.postings:
-                    words.append(self._pair(pair, min(a[1], b[1])))
+        pairs = list(map(self._pairs.get, itertools.pairwise(matched)))
+        if None in pairs:
+            pairs = [
+                known if known is not None else self._pair(a, b)
+                for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
+            ]
+        words += cast("Iterable[_Word]", filter(None, pairs))  # without the False ones
         return words
 
-    def _pair(self, pair: str, weight: float) -> _Word:
-        """The word an adjacent pair of the need makes; remembered (bounded)."""
-        key = (pair, weight)
-        known = self._pairs.get(key)
-        if known is None:
-            known = self._word("", ((pair, weight),), 0.0)
-            _remember(self._pairs, key, known)
-        return known
+    def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
+        """The unit two adjacent words of the need make, ``False`` when their pair is not
+        in the index; remembered (bounded)."""
+        found: _Word | Literal[False] = False
+        if a is not None and b is not None:
+            pair = f"{a[0]}_{b[0]}"
+            if pair in self.index.postings:
+                found = self._word("", ((pair, min(a[1], b[1])),), 0.0)
+        _remember(self._pairs, (a, b), found)
+        return found
 
-    def _single(self, token: Token) -> tuple[_Word, tuple[str, float] | None]:
-        """One word of the need (not part of a lexicon phrase), and the term it matched;
-        remembered, a counter hears the same words all day (bounded)."""
-        key = (token.word, token.stem)
-        known = self._singles.get(key)
-        if known is not None:
-            return known
-        match = self.index.match(token)
+    def _single(self, w: Word) -> tuple[_Word, _Term | None]:
+        """One word of the need, and the term it matched; remembered (bounded)."""
+        word, plain, _ = w
+        match = self.index.match(w)
         if match is None:
-            share = GENERIC_WORD if token.plain in self._generic else UNKNOWN_WORD
-            found: tuple[_Word, tuple[str, float] | None] = (
-                self._word(token.word, (), self.index.max_idf * share),
+            share = GENERIC_WORD if plain in self._generic else UNKNOWN_WORD
+            found: tuple[_Word, _Term | None] = (
+                self._word(word, (), self.index.max_idf * share),
                 None,
             )
         else:
-            label = token.word
-            if match.seen_as not in (None, token.word):
-                label = f"{token.word} ≈ {match.seen_as}"
+            label = word
+            if match.seen_as not in (None, word):
+                label = f"{word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
             found = (self._word(label, (term,), self.index.idf[match.term]), term)
-        _remember(self._singles, key, found)
+        _remember(self._singles, w, found)
         return found
 
     def _word(
@@ -314,6 +352,18 @@ class Recogniser:
         partner: str | None = None,
         span: frozenset[int] = frozenset(),
     ) -> _Word:
+        known = bool(terms) or partner is not None
+        return _Word(label, terms, weight, partner, span, self._reach(terms, weight), known)
+
+    def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
+        """What a word of these terms and weight adds to each procedure it reaches (see
+        :class:`_Word`). Remembered per terms and weight, not per spelling: « carte »,
+        « Cartes », « cartes » share one copy, so the memory stays within a few times the
+        index's whatever words a counter hears."""
+        key = (terms, weight)
+        known = self._reaches.get(key)
+        if known is not None:
+            return known
         # A word explains a procedure by the share of its terms' information found there:
         # all of « vitale », or part of « APL → aide personnalisée au logement » when only
         # « aide » is. A typo or derived match explains its word in part (its match
@@ -333,10 +383,20 @@ class Recogniser:
                 adds.setdefault(number, []).append(match * value)
                 seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
                 ranks[number] = min(rank, ranks.get(number, _LAST_FIELD))
-        explains = {n: weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
-        reach = tuple((n, tuple(adds[n]), explains[n], ranks[n]) for n in seen)
-        known = bool(terms) or partner is not None
-        return _Word(label, terms, weight, partner, span, reach, explains, known)
+        scores = {}
+        for number, added in adds.items():
+            score = 0.0
+            for add in added:
+                score += add
+            scores[number] = score
+        reach = _Reach(
+            scores,
+            {n: tuple(a) for n, a in adds.items()} if len(terms) > 1 else None,
+            {n: weight * (v if v < 1.0 else 1.0) for n, v in seen.items()},
+            ranks,
+        )
+        _remember(self._reaches, key, reach)
+        return reach
 
     def _weight(self, terms: list[tuple[str, float]]) -> float:
         singles = [self.index.idf[t] for t, _ in terms if "_" not in t]
@@ -355,42 +415,47 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
-        words = self._words(tokens(text))
-        # Each further unknown word weighs less than the one before: long questions carry
-        # words no catalogue has; a short need with one such word is about something else.
-        known = [w for w in words if w.known]
-        unknown = sorted([w.weight for w in words if not w.known], reverse=True)
-        total = sum(w.weight for w in known) + sum(
-            weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown)
-        )
+        words = self._words(meaningful(text))
+        known = list(filter(_KNOWN, words))
+        total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        hinted = {w.partner for w in known if w.partner is not None}
+        hinted = set(map(_PARTNER, known))
+        hinted.discard(None)
         evidence = self._evidence(known, hinted)
         scores = self._boosted(evidence.scores, hinted, thematique)
-        values = self._values(self._pool(scores, kept), scores, evidence, total, hinted)
-        order = self._order(values, evidence.fields)
-        level, chosen, order = self._level(order, values, hinted, kept)
-        candidates = self._candidates(order[:kept], values, known)
+        ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
+        level, chosen, ranked = self._level(ranked, hinted, kept)
+        candidates = self._candidates(ranked[:kept], known)
         return Recognition(level=level, candidates=candidates, chosen=chosen)
 
-    def _candidates(
-        self, order: list[int], values: dict[int, tuple[float, float]], known: list[_Word]
-    ) -> tuple[Candidate, ...]:
-        """The :class:`Candidate` of each procedure of ``order``, with the labels of the
-        need's words that reached it (or, for a hint, that name its partner), in order."""
-        labelled = [(w.label, w.explains, w.partner) for w in known if w.label]
+    @staticmethod
+    def _information(words: list[_Word], known: list[_Word]) -> float:
+        """The need's information: its known words' weights, then its unknown words',
+        each further one weighing less than the one before (long questions carry words no
+        catalogue has; a short need with one such word is about something else)."""
+        total: float = sum(map(_WEIGHT, known))
+        if len(known) < len(words):
+            unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
+            total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
+        return total
+
+    def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
+        """The :class:`Candidate` of each ranked procedure, with the labels of the need's
+        words that reached it (or, for a hint, that name its partner), in order."""
+        labelled = []
+        for word in known:
+            if word.label:  # not a pair of words
+                labelled.append((word.label, word.reach.explains, word.partner))
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len({label for label, _, _ in labelled}) < len(labelled)
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled)
         candidates = []
-        for number in order:
+        for _, _, _, _, number, score, confidence in ranked:
             procedure, partner, title = self._shown[number]
-            score, confidence = values[number]
-            matched = [
-                label
-                for label, explains, named in labelled
-                if number in explains or named == partner
-            ]
+            matched = []
+            for label, explains, named in labelled:
+                if number in explains or named == partner:
+                    matched.append(label)
             candidates.append(
                 Candidate(
                     procedure=procedure,
@@ -404,19 +469,34 @@ class Recogniser:
         return tuple(candidates)
 
     def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
-        """Scores, information explained and strongest field, per procedure reached."""
-        evidence = _Evidence()
-        scores, explained, fields = evidence.scores, evidence.explained, evidence.fields
+        """Scores, information explained and strongest field, per procedure reached.
+
+        The same sums as adding each word's contributions one procedure at a time, in
+        word order, but the procedures a word is the first to reach (most of them) take
+        its values in one dictionary update, in C: the cost grows with the words and the
+        procedures several words reach, not with every procedure reached."""
+        scores: dict[int, float] = {}
+        explained: dict[int, float] = {}
+        fields: dict[int, int] = {}
         for word in known:
-            for number, adds, part, rank in word.reach:
-                score = scores.get(number, 0.0)
-                for add in adds:
-                    score += add
+            reach = word.reach
+            shared = scores.keys() & reach.scores.keys()
+            # What earlier words gave the procedures this one reaches too, before the update.
+            before = [(n, scores[n], explained[n], fields[n]) for n in shared] if shared else ()
+            scores.update(reach.scores)
+            explained.update(reach.explains)
+            fields.update(reach.ranks)
+            for number, score, part, rank in before:
+                if reach.adds is None:
+                    score += reach.scores[number]
+                else:
+                    for add in reach.adds[number]:
+                        score += add
                 scores[number] = score
-                explained[number] = explained.get(number, 0.0) + part
-                if rank < fields.get(number, _LAST_FIELD):
+                explained[number] = part + reach.explains[number]
+                if rank < fields[number]:
                     fields[number] = rank
-            evidence.reached.append(word.explains)
+        evidence = _Evidence(scores, explained, fields)
         if hinted:
             self._hints_explain(known, evidence)
         return evidence
@@ -430,16 +510,13 @@ class Recogniser:
                 continue
             # The same phrase may also be an expansion (« pôle emploi » → France Travail):
             # for the named partner's procedures, the hint explains it whole.
-            same = [
-                (w, r)
-                for w, r in zip(known, evidence.reached, strict=True)
-                if w.partner is None and w.span & word.span
-            ]
+            same = [w for w in known if w.partner is None and w.span & word.span]
             for number in scores:
                 if documents[number].partner == word.partner:
                     explained[number] += word.weight
-                    for other, part in same:
-                        explained[number] += other.weight - min(other.weight, part.get(number, 0))
+                    for other in same:
+                        part = other.reach.explains.get(number, 0)
+                        explained[number] += other.weight - min(other.weight, part)
 
     def _boosted(
         self, scores: dict[int, float], hinted: set[str], thematique: str | None
@@ -466,75 +543,75 @@ class Recogniser:
     @staticmethod
     def _pool(scores: dict[int, float], kept: int) -> list[int]:
         """The procedures that can be among the ``kept`` first: those whose score, rounded
-        as :meth:`_values` rounds it, reaches the ``kept``-th best (ties at the cut-off
+        as :meth:`_ranked` rounds it, reaches the ``kept``-th best (ties at the cut-off
         included, so the order is exact). Only those are rounded and sorted in full: a
         common word reaches many procedures, and rounding is the costly part."""
         if len(scores) <= kept:
             return list(scores)
-        kth = sorted(scores.values(), reverse=True)[kept - 1]
+        best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
+        kth = best[kept - 1][1]
         cut = round(kth, _DIGITS)
-        # round() never decreases as its argument grows, so whatever scores at least
+        pool = list(map(_FIRST, best[:kept]))
+        # Rounding never decreases as its argument grows, so whatever scores at least
         # ``kth`` is in; below it, only a score within a rounding step may tie with it.
         low = cut - _ROUNDING_STEP
-        return [n for n, s in scores.items() if s >= kth or (s >= low and round(s, _DIGITS) >= cut)]
+        for number, score in itertools.islice(best, kept, None):
+            if score < low:
+                break
+            if score >= kth or round(score, _DIGITS) >= cut:
+                pool.append(number)
+        return pool
 
-    def _values(
+    def _ranked(
         self,
         pool: list[int],
         scores: dict[int, float],
         evidence: _Evidence,
         total: float,
         hinted: set[str],
-    ) -> dict[int, tuple[float, float]]:
-        """(score, confidence) of each procedure of ``pool``, rounded: a tie is a tie
-        whatever the order floating-point sums were made in."""
-        documents = self.index.documents
-        values: dict[int, tuple[float, float]] = {}
+    ) -> list[_Row]:
+        """The procedures of ``pool`` in the documented order, as rows (see :data:`_Row`).
+
+        Score and confidence are rounded: a tie is a tie whatever the order floating-point
+        sums were made in."""
+        documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
+        rows = []
         for number in pool:
-            confidence = evidence.explained[number] / total
+            confidence = explained[number] / total
             if confidence > 1.0:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            values[number] = (round(scores[number], _DIGITS), round(confidence, _DIGITS))
-        return values
-
-    def _order(self, values: dict[int, tuple[float, float]], fields: dict[int, int]) -> list[int]:
-        """The procedures of ``values`` in the documented order."""
-        return sorted(
-            values,
-            key=lambda n: (
-                -values[n][0],
-                -values[n][1],
-                fields.get(n, _LAST_FIELD),
-                self._static_order[n],
-            ),
-        )
+            score = round(scores[number], _DIGITS)
+            confidence = round(confidence, _DIGITS)
+            order = self._static_order[number]
+            rows.append((-score, -confidence, fields[number], order, number, score, confidence))
+        rows.sort()
+        return rows
 
     def _level(
-        self, order: list[int], values: dict[int, tuple[float, float]], hinted: set[str], kept: int
-    ) -> tuple[Level, int, list[int]]:
+        self, ranked: list[_Row], hinted: set[str], kept: int
+    ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together)."""
         documents = self.index.documents
-        group = self._twins(order)
-        hinted_twin = [n for n in group if documents[n].partner in hinted]
+        group = self._twins(ranked)
+        hinted_twin = [n for n in group if documents[n].partner in hinted] if hinted else []
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
-            order = [hinted_twin[0], *(n for n in order if n != hinted_twin[0])]
-        level, chosen = level_of(
-            [values[n][1] for n in order[:kept]], [values[n][0] for n in order[:kept]]
-        )
+            ranked = _first(ranked, hinted_twin[:1])
+        top = ranked[:kept]
+        level, chosen = level_of(list(map(_CONFIDENCE, top)), list(map(_SCORE, top)))
         claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
             # partner worded the same service: the documented order lists them.
             group = sorted(group, key=self._partner_order)
-            order = [*group, *(n for n in order if n not in group)]
+            ranked = _first(ranked, group)
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
-        return level, chosen, order
+        return level, chosen, ranked
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
@@ -544,17 +621,19 @@ class Recogniser:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
 
-    def _twins(self, order: list[int]) -> list[int]:
+    def _twins(self, ranked: list[_Row]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
-        if not order:
+        if not ranked:
             return []
         documents = self.index.documents
-        best = documents[order[0]]
+        first = ranked[0][4]
+        best = documents[first]
+        twins = [first]
         if best.fiche_id is None:
-            return order[:1]
-        return [order[0]] + [
-            n
-            for n in order[1:]
-            if documents[n].fiche_id == best.fiche_id and documents[n].partner != best.partner
-        ]
+            return twins
+        for row in ranked[1:]:
+            other = documents[row[4]]
+            if other.fiche_id == best.fiche_id and other.partner != best.partner:
+                twins.append(row[4])
+        return twins
