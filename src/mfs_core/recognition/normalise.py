@@ -158,9 +158,8 @@ def stem(word: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Steps 1-2 on the whole text, before the word split."""
-    text = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS])
-    return _REPLACED.sub(_replace, text).casefold()
+    """Steps 1-2, before the word split."""
+    return _REPLACED.sub(_replace, unicodedata.normalize("NFKC", text)).casefold()
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -178,7 +177,7 @@ def _cut(match: str) -> list[str]:
 def words(text: str) -> list[str]:
     """The lower-case words of ``text`` after steps 1-3 (stop words kept)."""
     found: list[str] = []
-    for match in _WORD.findall(_clean(text)):
+    for match in _WORD.findall(_clean(text[:MAX_TEXT_CHARS])):
         if "'" in match:
             found.extend(_cut(match))
         else:
@@ -186,19 +185,21 @@ def words(text: str) -> list[str]:
     return found
 
 
-#: The analysis of each chunk of cleaned text seen (bounded: emptied when full).
+#: The analysis of each chunk of text seen (bounded: emptied when full).
 _CHUNKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
 _MAX_CHUNKS = 65_536
 
 
 def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
-    """Steps 3-5 for one chunk of the cleaned text between spaces (``d'identité``,
-    ``vitale?``): each of its words, its accent-free form, and its stem when it is a
-    meaningful word (else ``None``). No word spans a space, so the words of the chunks are
-    the words of the text; a chunk's are remembered, as a counter hears the same all day."""
+    """Steps 1-5 for one chunk of the text between white space (``d’identité``,
+    ``vitale ?``): each of its words, its accent-free form, and its stem when it is a
+    meaningful word (else ``None``). No step crosses white space (NFKC composes no
+    character with a space, cleaning keeps every space a space, no word holds one), so the
+    words of the chunks are the words of the text; a chunk's are remembered, as a counter
+    hears the same all day."""
     analysed = []
     stops = stop_words()
-    for match in _WORD.findall(chunk):
+    for match in _WORD.findall(_clean(chunk)):
         for word in _cut(match) if "'" in match else (match,):
             plain = fold(word)
             meaningful = len(plain) >= 2 and plain not in stops
@@ -211,7 +212,7 @@ def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
 
 def _analysed(text: str) -> list[tuple[str, str, str | None]]:
     """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
-    chunks = _clean(text).split()
+    chunks = text[:MAX_TEXT_CHARS].split()
     # Most chunks were seen before: looked up in C, only the new ones analysed.
     known = list(map(_CHUNKS.get, chunks))
     if None in known:

@@ -36,6 +36,7 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.normalise import Word, generic_words, meaningful
+from mfs_core.recognition.rounding import round_to
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -461,8 +462,8 @@ class Recogniser:
                     procedure=procedure,
                     partner=partner,
                     title=title,
-                    score=round(score, 3),
-                    confidence=round(confidence, 3),
+                    score=round_to(score, 3),
+                    confidence=round_to(confidence, 3),
                     matched=tuple(dict.fromkeys(matched) if repeated else matched),
                 )
             )
@@ -480,9 +481,10 @@ class Recogniser:
         fields: dict[int, int] = {}
         for word in known:
             reach = word.reach
-            shared = scores.keys() & reach.scores.keys()
             # What earlier words gave the procedures this one reaches too, before the update.
-            before = [(n, scores[n], explained[n], fields[n]) for n in shared] if shared else ()
+            before = []
+            for number in scores.keys() & reach.scores.keys():
+                before.append((number, scores[number], explained[number], fields[number]))
             scores.update(reach.scores)
             explained.update(reach.explains)
             fields.update(reach.ranks)
@@ -550,7 +552,7 @@ class Recogniser:
             return list(scores)
         best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
         kth = best[kept - 1][1]
-        cut = round(kth, _DIGITS)
+        cut = round_to(kth, _DIGITS)
         pool = list(map(_FIRST, best[:kept]))
         # Rounding never decreases as its argument grows, so whatever scores at least
         # ``kth`` is in; below it, only a score within a rounding step may tie with it.
@@ -558,7 +560,7 @@ class Recogniser:
         for number, score in itertools.islice(best, kept, None):
             if score < low:
                 break
-            if score >= kth or round(score, _DIGITS) >= cut:
+            if score >= kth or round_to(score, _DIGITS) >= cut:
                 pool.append(number)
         return pool
 
@@ -582,8 +584,8 @@ class Recogniser:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            score = round(scores[number], _DIGITS)
-            confidence = round(confidence, _DIGITS)
+            score = round_to(scores[number], _DIGITS)
+            confidence = round_to(confidence, _DIGITS)
             order = self._static_order[number]
             rows.append((-score, -confidence, fields[number], order, number, score, confidence))
         rows.sort()
