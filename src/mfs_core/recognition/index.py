@@ -207,6 +207,8 @@ class ProcedureIndex:
                 if known is None or (len(other), other) < (len(known), known):
                     self._longer[prefix] = other
         self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
+        #: (length, errors allowed) -> the typo words close enough in length, in order
+        self._typo_windows: dict[tuple[int, int], list[str]] = {}
         # A counter sees the same words all day: how each reached the index, remembered.
         self._matches: dict[tuple[str, str], WordMatch | None] = {}
 
@@ -245,8 +247,24 @@ class ProcedureIndex:
         from rapidfuzz.process import extractOne
 
         limit = 1 if len(plain) < 8 else 2
-        found = extractOne(plain, self._typo_words, scorer=Levenshtein.distance, score_cutoff=limit)
+        found = extractOne(
+            plain,
+            self._typo_window(len(plain), limit),
+            scorer=Levenshtein.distance,
+            score_cutoff=limit,
+        )
         if found is None:
             return None
         word = found[0]
         return WordMatch(self.spellings[word], TYPO, self.words.get(self.spellings[word], word))
+
+    def _typo_window(self, length: int, limit: int) -> list[str]:
+        """The typo words whose length is within ``limit`` of ``length``, in the same order:
+        any other is more than ``limit`` edits away, so the search finds the same word in a
+        third of the list. Remembered per length (a few dozen lists)."""
+        key = (length, limit)
+        window = self._typo_windows.get(key)
+        if window is None:
+            window = [w for w in self._typo_words if abs(len(w) - length) <= limit]
+            self._typo_windows[key] = window
+        return window

@@ -17,7 +17,7 @@ import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, NamedTuple, cast
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -294,10 +294,9 @@ class Recogniser:
         """The need's information units: lexicon phrases, single words, adjacent pairs."""
         # Most words were heard before: their units are looked up in C (map), and only a
         # new word goes through :meth:`_single`.
-        looked_up = list(map(self._singles.get, found))
-        if None in looked_up:
-            looked_up = [k or self._single(w) for k, w in zip(looked_up, found, strict=True)]
-        singles = cast("list[tuple[_Word, _Term | None]]", looked_up)
+        singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
+        if None in singles:
+            singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
         if self._entries.keys().isdisjoint(map(_STEM, found)):
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
@@ -312,7 +311,7 @@ class Recogniser:
                 known if known is not None else self._pair(a, b)
                 for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
             ]
-        words += cast("Iterable[_Word]", filter(None, pairs))  # without the False ones
+        words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
