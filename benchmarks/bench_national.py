@@ -54,20 +54,42 @@ def best(function: Callable[[], object], runs: int) -> float:
 
 
 def child_peak_mib(args: list[str], stdin: Path | None = None) -> tuple[float, float, int]:
-    """Run ``args`` with standard output to /dev/null: (seconds, peak RSS in MiB, exit)."""
+    """Run ``args`` with standard output to /dev/null: (seconds, peak RSS in MiB, exit).
+
+    The peak is the child's own ``VmHWM`` (``/proc/self/status``), written by the child
+    at exit (see :func:`mfs`): ``ru_maxrss`` from ``wait4`` would include this process's
+    size at the fork (Linux carries the high-water mark over ``exec``)."""
     start = time.perf_counter()
     with (
+        tempfile.NamedTemporaryFile("r", suffix=".hwm", encoding="ascii") as hwm,
         open(os.devnull, "wb") as sink,
         open(stdin, "rb") if stdin else contextlib.nullcontext() as source,
     ):
-        process = subprocess.Popen(args, stdout=sink, stderr=subprocess.DEVNULL, stdin=source)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, process.returncode
+        env = {**os.environ, "BENCH_HWM_FILE": hwm.name}
+        process = subprocess.Popen(
+            args, stdout=sink, stderr=subprocess.DEVNULL, stdin=source, env=env
+        )
+        code = process.wait()
+        kib = int(hwm.read().strip() or 0)
+    return time.perf_counter() - start, kib / 1024, code
+
+
+#: Runs ``mfs`` and, at exit, writes its own peak resident set (KiB) to $BENCH_HWM_FILE.
+_MFS_WITH_PEAK = """
+import atexit, os, sys
+def _peak():
+    with open("/proc/self/status", encoding="ascii") as status:
+        kib = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["BENCH_HWM_FILE"], "w", encoding="ascii") as out:
+        out.write(kib)
+atexit.register(_peak)
+from mfs_core.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def mfs(*args: str) -> list[str]:
-    return [sys.executable, "-m", "mfs_core.cli", *args]
+    return [sys.executable, "-c", _MFS_WITH_PEAK, *args]
 
 
 # -- 1. the ANCT list -------------------------------------------------------------------------
@@ -82,7 +104,7 @@ def replicate(target: Path, sites: int) -> None:
             writer.writerow(dict(rows[index % len(rows)], id_fs=str(100000 + index)))
 
 
-def bench_anct(directory: Path, factors: list[int]) -> list[str]:
+def bench_anct(directory: Path, factors: list[int], memory_only: bool = False) -> list[str]:
     from mfs_core import hours
     from mfs_core.compliance.anct import iter_anct_results
     from mfs_core.compliance.formats import write
@@ -111,6 +133,13 @@ def bench_anct(directory: Path, factors: list[int]) -> list[str]:
             with open(os.devnull, "w", encoding="utf-8") as out:
                 write(report, "json", out)
 
+        if memory_only:
+            _, peak, code = child_peak_mib(
+                mfs("check", "--anct-csv", str(path), "--format", "json", "--as-of", "2026-11-27")
+            )
+            peaks.append(peak)
+            lines.append(f"anct {factor:>3}x: mfs check peak RSS {peak:6.1f} MiB (exit {code})")
+            continue
         runs = 5 if factor < 100 else 1
         # Alternate, so that a change of the machine's load hits both.
         base = min(best(baseline, 1) for _ in range(runs))
@@ -135,7 +164,9 @@ def bench_anct(directory: Path, factors: list[int]) -> list[str]:
 
 
 # -- 2. mfs route -------------------------------------------------------------------------------
-def bench_route(directory: Path, counts: list[int]) -> list[str]:
+def bench_route(
+    directory: Path, counts: list[int], formats: tuple[str, ...] = ("jsonl", "json")
+) -> list[str]:
     request = {
         "procedure": "dgfip.reclamation",
         "channel": "counter",
@@ -145,12 +176,14 @@ def bench_route(directory: Path, counts: list[int]) -> list[str]:
     }
     line = (json.dumps(request) + "\n").encode()
     lines = []
-    for fmt in ("jsonl", "json"):
+    for fmt in formats:
         peaks = []
         for count in counts:
             path = directory / f"requests-{count}.jsonl"
-            if not path.exists():
-                path.write_bytes(line * count)
+            if not path.exists():  # in slices: this process's size is no concern, but still
+                with path.open("wb") as out:
+                    for start in range(0, count, 10_000):
+                        out.write(line * min(10_000, count - start))
             seconds, peak, code = child_peak_mib(
                 mfs("route", "--request", str(path), "--format", fmt)
             )
@@ -350,7 +383,9 @@ def workdir() -> Iterator[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="anct,route,national")
+    parser.add_argument(
+        "--only", default="anct,route,national", help="also: anct-memory, route-jsonl"
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     factors = [1, 10] if args.quick else [1, 10, 100]
@@ -361,7 +396,9 @@ def main() -> int:
     with workdir() as directory:
         for name, run in (
             ("anct", lambda: bench_anct(directory, factors)),
+            ("anct-memory", lambda: bench_anct(directory, factors, memory_only=True)),
             ("route", lambda: bench_route(directory, counts)),
+            ("route-jsonl", lambda: bench_route(directory, counts, ("jsonl",))),
             ("national", lambda: bench_national(directory, rows, export_rows)),
         ):
             if name in only:

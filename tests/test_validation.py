@@ -11,12 +11,13 @@ import pytest
 
 from mfs_core.cli import main
 from mfs_core.model import Procedure
-from mfs_core.partners._sources import CHECKED_ON, TABLE_CHECKED_ON
 from mfs_core.registry import Registry
 from mfs_core.validation import today_in_paris, validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 11, 27)
+#: A day on which the built-in data is fresh (the day its sources were last checked).
+CHECKED_ON = dt.date(2026, 11, 29)
 
 EXPECTED_BAD = {
     ("duplicate-id", "bad-fixture"),
@@ -61,12 +62,16 @@ def test_builtins_pass_validation() -> None:
 
 
 def test_builtins_go_stale_after_the_maximum_age() -> None:
+    """Every dated item goes stale; the procedures that claim no verification have no date
+    to age (they are listed apart by --check)."""
     registry = Registry.load(external=False)
-    later = CHECKED_ON + dt.timedelta(days=731)
+    items = [*registry.procedures.values(), *registry.referral_rules.values()]
+    items += registry.checks.values()
+    later = max(i.last_verified for i in items if i.last_verified) + dt.timedelta(days=731)
     findings = validate(registry, today=later)
     stale = {f.subject for f in findings if f.code == "last-verified-stale"}
     assert {f.code for f in findings} == {"last-verified-stale"}
-    assert stale == set(registry.procedures) | set(registry.referral_rules) | set(registry.checks)
+    assert stale == {i.id for i in items if i.last_verified}
 
 
 @pytest.mark.usefixtures("bad_plugin_installed")
@@ -78,9 +83,11 @@ def test_bad_plugin_findings() -> None:
 
 def _age_limit() -> int:
     """A maximum age that keeps the built-ins (and the fixture's recent dates) fresh whatever
-    the day the tests run, while 2020-01-01 stays stale. The oldest built-in date is the
-    table's, for the data not re-verified on CHECKED_ON."""
-    return (today_in_paris() - TABLE_CHECKED_ON).days + 365
+    the day the tests run, while 2020-01-01 stays stale."""
+    registry = Registry.load(external=False)
+    items = [*registry.procedures.values(), *registry.referral_rules.values()]
+    oldest = min(i.last_verified for i in [*items, *registry.checks.values()] if i.last_verified)
+    return (today_in_paris() - oldest).days + 365
 
 
 @pytest.mark.usefixtures("bad_plugin_installed")

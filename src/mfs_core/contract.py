@@ -32,6 +32,7 @@ __all__ = [
     "ContributionCode",
     "Format",
     "Malformed",
+    "Rejected",
     "describe_type",
     "fields_of",
     "malformed",
@@ -57,6 +58,7 @@ class ContributionCode(enum.StrEnum):
     ONLINE_URL_MALFORMED = "online-url-malformed"
     ONLINE_URL_NOT_HTTPS = "online-url-not-https"
     ONLINE_URL_OFF_DOMAIN = "online-url-off-domain"
+    ONLINE_URL_NOT_LISTED = "online-url-not-listed"
     THEMATIQUE_UNKNOWN = "thematique-unknown"
     RULE_UNKNOWN_PROCEDURE = "rule-unknown-procedure"
     RULE_UNKNOWN_FACT = "rule-unknown-fact"
@@ -70,6 +72,8 @@ class ContributionCode(enum.StrEnum):
     RECOGNITION_NO_WORDS = "recognition-no-words"
     RECOGNITION_TEXT_TOO_LONG = "recognition-text-too-long"
     FICHE_TITLE_WITHOUT_FICHE = "fiche-title-without-fiche"
+    LAST_VERIFIED_UNSUPPORTED = "last-verified-unsupported"
+    DATA_ENTRY_INVALID = "data-entry-invalid"
     # Found by mfs_core.testing only, which holds the plugin object itself:
     PLUGIN_NOT_FOUND = "plugin-not-found"
     HOOK_NOT_MARKED = "hook-not-marked"
@@ -100,8 +104,10 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     _C.PARTNER_DOMAIN_MALFORMED: "a partner domain is not a bare lower-case host name",
     _C.ONLINE_URL_MALFORMED: "an online URL cannot be parsed",
     _C.ONLINE_URL_NOT_HTTPS: "an online URL is not https",
-    _C.ONLINE_URL_OFF_DOMAIN: "an online URL is neither on the partner's official domains "
-    "nor on the service-public.fr portal",
+    _C.ONLINE_URL_OFF_DOMAIN: "an online URL is neither on the partner's official domains, "
+    "nor on those of the operator the procedure names, nor on the service-public.fr portal",
+    _C.ONLINE_URL_NOT_LISTED: "an online URL is none of the téléservices the procedure lists "
+    "in online_services (a form or a simulator is not its online service)",
     _C.THEMATIQUE_UNKNOWN: "a thematique is not a data·inclusion v1 code",
     _C.RULE_UNKNOWN_PROCEDURE: "a referral rule names a procedure no plugin contributes",
     _C.RULE_UNKNOWN_FACT: "a referral rule tests a fact outside KNOWN_FACTS",
@@ -120,6 +126,11 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     _C.RECOGNITION_TEXT_TOO_LONG: "a keyword, question, fiche title or description is longer "
     "than recognition reads, or a procedure has more keywords or questions than it indexes",
     _C.FICHE_TITLE_WITHOUT_FICHE: "a fiche title is set without the fiche id it was copied from",
+    _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
+    "sources (a verification date is the date of the source's version, never the day it "
+    "was read)",
+    _C.DATA_ENTRY_INVALID: "left out: an entry of a data file cannot be read (unknown key, "
+    "wrong type or value, a predicate that cannot be imported)",
     _C.PLUGIN_NOT_FOUND: "(mfs_core.testing only) no installed entry point (or no plugin of "
     "the registry given) has this name",
     _C.HOOK_NOT_MARKED: "(mfs_core.testing only) a function named like a hook lacks "
@@ -145,6 +156,20 @@ class Call:
     protocol: type
     code: ContributionCode
     required: bool = False
+
+
+@attrs.frozen
+class Rejected:
+    """An entry of a partner's data file that could not be read as a contribution.
+
+    The data-file loader (:mod:`mfs_core.datafile`) yields it in place of the entry; the
+    registry leaves it out and records it as it records a malformed item (stage ``value``,
+    under ``code``), so the other entries of the file are kept.
+    """
+
+    subject: str
+    message: str
+    code: ContributionCode = ContributionCode.DATA_ENTRY_INVALID
 
 
 @attrs.frozen
@@ -299,6 +324,11 @@ def _checker(hint: Any) -> Callable[[object], bool]:
         return lambda value: isinstance(value, tuple) and all(map(check, value))
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return functools.partial(_enum_member, enum_type=hint)
+    if attrs.has(hint):  # a nested value (a source, an online service): its fields too
+        fields = [(name, _checker(sub)) for name, sub in fields_of(hint)]
+        return lambda value: (
+            isinstance(value, hint) and all(check(getattr(value, name)) for name, check in fields)
+        )
     if getattr(hint, "_is_protocol", False):  # a callable's shape is judged by its Call
         return callable
     if hint is bool:

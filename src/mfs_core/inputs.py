@@ -253,26 +253,31 @@ def read_toml(path: str, *, option: str | None = None) -> dict[str, Any]:
     not UTF-8, invalid TOML, too deep, a NUL in a string.
     """
     source = "<stdin>" if path == "-" else path
-    return parse_toml(decode_utf8(read_bytes(path, option=option), source), source)
+    return parse_toml(read_bytes(path, option=option), source)
 
 
-def parse_toml(text: str, source: str) -> dict[str, Any]:
-    """Parse TOML text read from ``source`` with the limits above (depth, text); raise
-    :class:`InputError` naming ``source`` on any problem."""
+def parse_toml(data: bytes | str, source: str) -> dict[str, Any]:
+    """Parse a TOML document read by other means (a package's data file as bytes, a form
+    field as text) with the limits above; ``source`` names it in every :class:`InputError`."""
     import tomllib
 
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"larger than {_size(MAX_FILE_BYTES)}: not read", source=source)
+    text = decode_utf8(data, source)
     try:
-        data = tomllib.loads(text)
+        parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", source=source) from None
     except RecursionError:
         raise InputError(
             f"invalid TOML: nested deeper than {MAX_DEPTH} levels", source=source
         ) from None
-    problem = _check_tree(data)
+    problem = _check_tree(parsed)
     if problem:
         raise InputError(f"invalid TOML: {problem}", source=source)
-    return data
+    return parsed
 
 
 # -- JSON lines ---------------------------------------------------------------------------

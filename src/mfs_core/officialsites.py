@@ -6,8 +6,9 @@ classifies a URL by its *host* only:
 
 - ``partner``: the host is one of a registered partner's official domains, or a sub-domain
   of one (``cfspart.impots.gouv.fr`` is DGFiP's);
-- ``public``: another official public site: a host under ``gouv.fr`` or the
-  ``service-public.fr`` portal;
+- ``public``: another official public site: a host under ``gouv.fr``, the
+  ``service-public.fr`` portal, or the domain of an operator a procedure names as running its
+  online service (the Agirc-Arrco's or info-retraite.fr's, each sourced in the data);
 - ``unofficial``: anything else. The reason names the trick when one is recognised: the
   official name followed by another domain (``ants.gouv.fr.example.com``), a user-info prefix
   (``https://ameli.fr@evil.com``; a backslash is read as a slash, as browsers do), "gouv"
@@ -33,7 +34,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from mfs_core.errors import InputError
-from mfs_core.model import Partner
+from mfs_core.model import Partner, Procedure
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
@@ -69,7 +70,8 @@ class WebsiteKind(enum.StrEnum):
     UNOFFICIAL = "unofficial"
 
 
-#: The former name of :class:`WebsiteKind`, kept for the code that imports it.
+#: The former name of :class:`WebsiteKind` ("site" is a France services site), kept for
+#: plugins and scripts written against it.
 SiteVerdict = WebsiteKind
 
 
@@ -155,7 +157,7 @@ def _registered(host: str) -> str:
 class OfficialSites:
     """The official domains of a set of partners, indexed once for fast classification."""
 
-    def __init__(self, partners: Iterable[Partner]) -> None:
+    def __init__(self, partners: Iterable[Partner], procedures: Iterable[Procedure] = ()) -> None:
         self._owner: dict[str, str] = {}
         #: Partner code -> the name the agent reads in the reasons.
         self._names: dict[str, str] = {}
@@ -163,11 +165,19 @@ class OfficialSites:
             self._names[partner.code] = partner.name
             for domain in partner.domains:
                 self._owner.setdefault(domain.lower().rstrip("."), partner.code)
+        #: Domain -> the operator that runs a procedure's online service there.
+        self._operators: dict[str, str] = {}
+        for procedure in sorted(procedures, key=lambda p: p.id):
+            if procedure.operator is not None:
+                for domain in procedure.operator.domains:
+                    name = procedure.operator.name
+                    self._operators.setdefault(domain.lower().rstrip("."), name)
 
     @classmethod
     def from_registry(cls, registry: Registry) -> OfficialSites:
-        """The official sites of every partner in ``registry``."""
-        return cls(registry.partners.values())
+        """The official sites of every partner in ``registry``, and those of the operators
+        its procedures name."""
+        return cls(registry.partners.values(), registry.procedures.values())
 
     @property
     def domains(self) -> Mapping[str, str]:
@@ -207,6 +217,20 @@ class OfficialSites:
                 f"{host} relève du domaine officiel {domain} du partenaire "
                 f"{self._names.get(code, code)}",
                 code,
+            )
+        operator = next(
+            (
+                (domain, name)
+                for domain, name in self._operators.items()
+                if host == domain or host.endswith("." + domain)
+            ),
+            None,
+        )
+        if operator is not None:
+            return verdict(
+                WebsiteKind.PUBLIC,
+                f"{host} relève du domaine officiel {operator[0]} de {operator[1]}, qui gère "
+                "le service en ligne d'une démarche des partenaires",
             )
         if "xn--" in host:
             return verdict(

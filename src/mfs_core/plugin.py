@@ -14,7 +14,10 @@ requires it, and every allowed value.
   ``mfs_referral_rules``, ``mfs_checks``; see :mod:`mfs_core.hookspecs`).
 - **Registration types** a hook yields: :class:`Partner`, :class:`Procedure`,
   :class:`ReferralRule`, :class:`Check`, with their enums :class:`PartnerKind`,
-  :class:`Channel`, :class:`ReferralTarget`, :class:`Severity`, :class:`Verification`.
+  :class:`Channel`, :class:`ReferralTarget`, :class:`Severity`, :class:`Verification`, and
+  the values they hold: :class:`Source` (a structured source, :class:`SourceKind`),
+  :class:`OnlineService` (:class:`ServiceKind`), :class:`Replacement`, :class:`Operator`,
+  :class:`ProcedureStatus`.
 - **Closed vocabularies**: :data:`KNOWN_FACTS` (the facts a rule's ``when_facts`` may test),
   :data:`THEMATIQUES` (the data·inclusion codes a procedure's ``thematiques`` may hold), and
   the formats of ids (:data:`PROCEDURE_ID_PATTERN`, :data:`PARTNER_CODE_PATTERN`,
@@ -30,8 +33,15 @@ requires it, and every allowed value.
   plugin module, reach them as attributes (``mfs.Finding(...)``) inside the check function,
   or import them at the top under ``if TYPE_CHECKING:`` for annotations.
 
-A loader for partners' data files (procedures kept as data rather than Python calls) will
-be published here as ``load_data``; until then a plugin reads its own files.
+- **Data files**: :func:`load_data` reads a partner's TOML data file (partner, procedures,
+  referral rules, each with its sources) as a :class:`DataPlugin`, so a plugin whose
+  contributions are data is a data file and three lines of Python (format:
+  :mod:`mfs_core.datafile`, reference page ``docs/generated/data-format.md``)::
+
+      from mfs_core.plugin import load_data
+
+      _data = load_data(__package__, "droits-info.toml")
+      mfs_partners, mfs_procedures, mfs_referral_rules = _data.hooks()
 
 Tests of a plugin use :mod:`mfs_core.testing` (and the fixtures of
 :mod:`mfs_core.pytest_plugin`).
@@ -41,6 +51,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mfs_core.datafile import DataPlugin, load_data
 from mfs_core.hookspecs import hookimpl
 from mfs_core.model import (
     FICHE_ID_PATTERN,
@@ -50,13 +61,20 @@ from mfs_core.model import (
     Channel,
     Check,
     CheckEvaluate,
+    OnlineService,
+    Operator,
     Partner,
     PartnerKind,
     Procedure,
+    ProcedureStatus,
     ReferralRule,
     ReferralTarget,
+    Replacement,
     RulePredicate,
+    ServiceKind,
     Severity,
+    Source,
+    SourceKind,
     Verification,
 )
 from mfs_core.thematiques import THEMATIQUES
@@ -78,24 +96,33 @@ __all__ = [
     "Check",
     "CheckContext",
     "CheckEvaluate",
+    "DataPlugin",
     "Finding",
     "OfferMode",
+    "OnlineService",
+    "Operator",
     "Partner",
     "PartnerKind",
     "PartnerOffer",
     "Procedure",
+    "ProcedureStatus",
     "ReferralRule",
     "ReferralTarget",
+    "Replacement",
     "Request",
     "RequestChannel",
     "RulePredicate",
+    "ServiceKind",
     "Severity",
     "Site",
     "SiteContext",
     "SiteFormat",
+    "Source",
+    "SourceKind",
     "Urgency",
     "Verification",
     "hookimpl",
+    "load_data",
 ]
 
 #: Names imported on first use: name -> the module that defines it. They are types of the

@@ -40,7 +40,7 @@ import attrs
 import pluggy
 
 from mfs_core import __version__, hookspecs
-from mfs_core.contract import ContributionCode, members
+from mfs_core.contract import ContributionCode, Rejected, members
 from mfs_core.errors import PluginError
 from mfs_core.hookspecs import HOOKS, Hook
 from mfs_core.isolation import (
@@ -293,17 +293,13 @@ def _returning(obj: object) -> Callable[[], object]:
 
 
 def _builtin_candidates() -> list[_Candidate]:
-    from mfs_core.builtin_plugins import BUILTIN_PLUGINS
+    from mfs_core.builtin_plugins import BUILTIN_PLUGINS, load_builtin
 
     return [
         _Candidate(
-            name,
-            BUILTIN_DISTRIBUTION,
-            __version__,
-            True,
-            functools.partial(importlib.import_module, module),
+            name, BUILTIN_DISTRIBUTION, __version__, True, functools.partial(load_builtin, name)
         )
-        for name, module in BUILTIN_PLUGINS.items()
+        for name in BUILTIN_PLUGINS
     ]
 
 
@@ -423,6 +419,15 @@ class _Loader:
             return []
         good = []
         for item in items:
+            if isinstance(item, Rejected):  # a data-file entry the loader could not read
+                self.fault(
+                    plugin,
+                    PluginStage.VALUE,
+                    f"{hook.label} {item.subject!r} left out: {item.message}",
+                    subject=item.subject,
+                    code=item.code,
+                )
+                continue
             if not isinstance(item, hook.type):
                 self.fault(
                     plugin,

@@ -32,7 +32,15 @@ import attrs
 from mfs_core.contract import ContributionCode
 from mfs_core.errors import InputError
 from mfs_core.hookspecs import HOOKS, Hook
-from mfs_core.model import KNOWN_FACTS, Partner, Procedure, ReferralRule
+from mfs_core.model import (
+    KNOWN_FACTS,
+    Partner,
+    Procedure,
+    ReferralRule,
+    ServiceKind,
+    Verification,
+    newest_version,
+)
 from mfs_core.recognition.checks import partner_problems, procedure_problems
 from mfs_core.thematiques import THEMATIQUES
 from mfs_core.timezone import today_in_paris
@@ -45,6 +53,7 @@ __all__ = [
     "ContributionCode",
     "ContributionFinding",
     "today_in_paris",
+    "unverified",
     "validate",
 ]
 
@@ -92,6 +101,17 @@ def validate(
     today = today or today_in_paris()
     checker = _Checker(registry, max_age_days, today)
     return sorted(checker.run())
+
+
+def unverified(registry: Registry) -> list[Procedure]:
+    """The procedures that claim no verification (``verification`` ``no``, no
+    ``last_verified``): not findings, but ``mfs plugins --check`` lists them, so that what
+    an agent reads unverified is known."""
+    return [
+        p
+        for p in registry.procedures.values()
+        if p.verification is Verification.NO and p.last_verified is None
+    ]
 
 
 def _plugin(item: object) -> str:
@@ -219,10 +239,22 @@ class _Checker:
                 )
         if procedure.online_url is not None:
             yield from self._url(procedure, procedure.online_url)
+            teleservices = {
+                s.url for s in procedure.online_services if s.kind == ServiceKind.TELESERVICE
+            }
+            if procedure.online_services and procedure.online_url not in teleservices:
+                yield ContributionFinding(
+                    code=_C.ONLINE_URL_NOT_LISTED,
+                    subject=procedure.id,
+                    message="online_url is none of the téléservices the procedure lists in "
+                    "online_services (a form or a simulator is not the procedure's online "
+                    "service)",
+                    plugin=plugin,
+                )
         yield from self._recognition(procedure.id, procedure_problems(procedure), procedure)
 
     def _url(self, procedure: Procedure, url: str) -> Iterator[ContributionFinding]:
-        from mfs_core.officialsites import PUBLIC_PORTALS, SiteVerdict
+        from mfs_core.officialsites import PUBLIC_PORTALS, WebsiteKind
 
         plugin = _plugin(procedure)
         try:
@@ -242,8 +274,12 @@ class _Checker:
                 message=f"{url!r} must use https",
                 plugin=plugin,
             )
-        own_site = verdict.verdict is SiteVerdict.PARTNER and verdict.partner == procedure.partner
-        portal = verdict.verdict is SiteVerdict.PUBLIC and any(
+        own_site = verdict.verdict is WebsiteKind.PARTNER and verdict.partner == procedure.partner
+        if procedure.operator is not None and any(
+            verdict.host == d or verdict.host.endswith("." + d) for d in procedure.operator.domains
+        ):
+            own_site = True  # the service of the operator that runs it (a sourced operator)
+        portal = verdict.verdict is WebsiteKind.PUBLIC and any(
             verdict.host == d or verdict.host.endswith("." + d) for d in PUBLIC_PORTALS
         )
         if not (own_site or portal):
@@ -278,10 +314,23 @@ class _Checker:
                 )
 
     def _required(self, hook: Hook[Any], key: str, item: Any) -> Iterator[ContributionFinding]:
-        """The fields the hook requires, then the age of ``last_verified`` if it has one."""
+        """The fields the hook requires, then the age of ``last_verified`` if it has one.
+
+        Structured ``sources`` stand for a ``reference``; a procedure that claims no
+        verification (``verification`` ``no``) needs no date (it is listed apart, see
+        :func:`unverified`); a date later than the newest version of the item's sources is a
+        claim they cannot support."""
         plugin = _plugin(item)
+        sources = getattr(item, "sources", ())
         for field, code in hook.requires.items():
             value = getattr(item, field)
+            if code is _C.REFERENCE_MISSING and sources:
+                continue
+            if (
+                code is _C.LAST_VERIFIED_MISSING
+                and getattr(item, "verification", None) is Verification.NO
+            ):
+                continue
             if value is None or (isinstance(value, str) and not value.strip()):
                 message = _MISSING[code]
                 if code is _C.REFERENCE_MISSING and hook.plural == "checks":
@@ -290,6 +339,20 @@ class _Checker:
         last_verified = getattr(item, "last_verified", None)
         if not isinstance(last_verified, dt.date):
             return
+        newest = newest_version(sources)
+        if sources and (newest is None or last_verified > (newest.version_date or dt.date.min)):
+            supported = (
+                f"the newest of its sources is {newest.label()}"
+                if newest is not None
+                else "none of its sources has a version date"
+            )
+            yield ContributionFinding(
+                code=_C.LAST_VERIFIED_UNSUPPORTED,
+                subject=key,
+                message=f"last verified on {last_verified.isoformat()}, but {supported}: a "
+                "verification date is the date of a source's version, never the day it was read",
+                plugin=plugin,
+            )
         if last_verified > self.today:
             yield ContributionFinding(
                 code=_C.LAST_VERIFIED_FUTURE,
@@ -300,11 +363,14 @@ class _Checker:
             )
         elif self.today - last_verified > self.max_age:
             age = (self.today - last_verified).days
+            dated = next((s for s in sources if s.version_date == last_verified), newest)
+            source = f" ({dated.label()})" if dated is not None else ""
             yield ContributionFinding(
                 code=_C.LAST_VERIFIED_STALE,
                 subject=key,
-                message=f"last verified on {last_verified.isoformat()}, {age} days ago "
-                f"(maximum {self.max_age_days} days): check it against its source again",
+                message=f"last verified on {last_verified.isoformat()}{source}, {age} days "
+                f"ago (maximum {self.max_age_days} days): check it against a newer version "
+                "of its source",
                 plugin=plugin,
             )
 

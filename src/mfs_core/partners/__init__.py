@@ -1,8 +1,9 @@
-"""The nine national partners, each a pluggy plugin module of its own.
+"""The nine national partners, each a plugin made of one data file.
 
-They are registered by the registry like any external plugin, under the names below, with
-the distribution ``mfs-core``. Their data comes from public sources named on each item
-(``reference``); fiche ids are set only where a source tied them to the procedure.
+``data/<partner>.toml`` holds the partner, its procedures and its referral rules, each with
+its sources (format: :mod:`mfs_core.datafile`, reference: ``docs/generated/data-format.md``). The
+registry loads each file as a plugin of its own, under the partner's code, with the
+distribution ``mfs-core``, exactly as it loads an external plugin's data file.
 """
 
 from __future__ import annotations
@@ -11,15 +12,5 @@ from mfs_core.model import NATIONAL_PARTNERS
 
 __all__ = ["NATIONAL_PARTNERS", "PARTNER_PLUGINS"]
 
-#: Plugin name -> module path of the built-in partner plugins.
-PARTNER_PLUGINS: dict[str, str] = {
-    "caf": "mfs_core.partners.caf",
-    "cnam": "mfs_core.partners.cnam",
-    "cnav": "mfs_core.partners.cnav",
-    "dgfip": "mfs_core.partners.dgfip",
-    "france-travail": "mfs_core.partners.france_travail",
-    "interieur": "mfs_core.partners.interieur",
-    "justice": "mfs_core.partners.justice",
-    "la-poste": "mfs_core.partners.la_poste",
-    "msa": "mfs_core.partners.msa",
-}
+#: Plugin name -> its data file, a resource of this package.
+PARTNER_PLUGINS: dict[str, str] = {code: f"data/{code}.toml" for code in NATIONAL_PARTNERS}

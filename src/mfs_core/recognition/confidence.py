@@ -79,12 +79,14 @@ def level_of(confidences: list[float], scores: list[float]) -> tuple[Level, int]
     """The level and how many leading candidates it concerns (best first lists)."""
     if not scores or confidences[0] < SUGGEST:
         return Level.NONE, 0
+    bar = CLOSE * scores[0]
+    close = 0
     if confidences[0] < CLAIM:
-        close = sum(1 for s in scores if s >= CLOSE * scores[0])
+        for score in scores:
+            close += score >= bar
         return Level.WEAK, min(max(close, 1), MAX_CANDIDATES)
-    close = sum(
-        1 for s, c in zip(scores, confidences, strict=True) if s >= CLOSE * scores[0] and c >= CLAIM
-    )
+    for score, confidence in zip(scores, confidences, strict=True):
+        close += score >= bar and confidence >= CLAIM
     if close > 1:
         return Level.AMBIGUOUS, min(close, MAX_CANDIDATES)
     return Level.CONFIDENT, 1

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.normalise import Token, tokens
+from mfs_core.recognition.normalise import Token, Word, tokens
 
 __all__ = [
     "DERIVED",
@@ -207,35 +207,39 @@ class ProcedureIndex:
                 if known is None or (len(other), other) < (len(known), known):
                     self._longer[prefix] = other
         self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
+        #: (length, errors allowed) -> the typo words close enough in length, in order
+        self._typo_windows: dict[tuple[int, int], list[str]] = {}
         # A counter sees the same words all day: how each reached the index, remembered.
         self._matches: dict[tuple[str, str], WordMatch | None] = {}
 
-    def match(self, token: Token) -> WordMatch | None:
-        """How ``token`` reaches the index, or ``None`` (see the module docstring)."""
-        key = (token.stem, token.plain)
+    def match(self, word: Token | Word) -> WordMatch | None:
+        """How a word of a need (a :class:`Token`, or a (word, plain, stem) tuple of
+        :func:`~mfs_core.recognition.normalise.meaningful`) reaches the index, or ``None``
+        (see the module docstring)."""
+        key = (word[2], word[1])
         # One look-up, not « in » then [] : another thread may clear the cache in between.
         known = self._matches.get(key, _UNSEEN)
         if known is not _UNSEEN:
             return known  # type: ignore[return-value]
-        found = self._match(token)
+        found = self._match(*key)
         if len(self._matches) >= _MATCH_CACHE:
             self._matches.clear()  # bounded: a flood of made-up words cannot grow it
         self._matches[key] = found
         return found
 
-    def _match(self, token: Token) -> WordMatch | None:
-        if token.stem in self.postings:
-            return WordMatch(token.stem, 1.0)
-        known = self.spellings.get(token.plain)
+    def _match(self, stem: str, plain: str) -> WordMatch | None:
+        if stem in self.postings:
+            return WordMatch(stem, 1.0)
+        known = self.spellings.get(plain)
         if known is not None:
             return WordMatch(known, 1.0)
         # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but « étudi(ant) »
         # does not fall back to « étud(es) ».
-        derived = self._longer.get(token.stem)
+        derived = self._longer.get(stem)
         if derived is not None:
             return WordMatch(derived, DERIVED, self.words.get(derived))
-        if len(token.plain) >= _MIN_TYPO_WORD:
-            return self._typo(token.plain)
+        if len(plain) >= _MIN_TYPO_WORD:
+            return self._typo(plain)
         return None
 
     def _typo(self, plain: str) -> WordMatch | None:
@@ -243,8 +247,24 @@ class ProcedureIndex:
         from rapidfuzz.process import extractOne
 
         limit = 1 if len(plain) < 8 else 2
-        found = extractOne(plain, self._typo_words, scorer=Levenshtein.distance, score_cutoff=limit)
+        found = extractOne(
+            plain,
+            self._typo_window(len(plain), limit),
+            scorer=Levenshtein.distance,
+            score_cutoff=limit,
+        )
         if found is None:
             return None
         word = found[0]
         return WordMatch(self.spellings[word], TYPO, self.words.get(self.spellings[word], word))
+
+    def _typo_window(self, length: int, limit: int) -> list[str]:
+        """The typo words whose length is within ``limit`` of ``length``, in the same order:
+        any other is more than ``limit`` edits away, so the search finds the same word in a
+        third of the list. Remembered per length (a few dozen lists)."""
+        key = (length, limit)
+        window = self._typo_windows.get(key)
+        if window is None:
+            window = [w for w in self._typo_words if abs(len(w) - length) <= limit]
+            self._typo_windows[key] = window
+        return window

@@ -19,19 +19,35 @@ accent-free form and its stem. Steps, in order:
    and ``passeport`` share ``passeport`` (a final plural ``s`` is removed first, see
    :func:`stem`).
 
-PyStemmer is imported on first use only (``import mfs_core`` stays light). Stems are cached
-per process (:func:`functools.lru_cache`), bounded.
+PyStemmer is imported on first use only (``import mfs_core`` stays light). Steps 1-2 run on
+the whole text in C (:func:`unicodedata.normalize`, :meth:`str.translate`, one regular
+expression); what follows is per word, and a counter hears the same words all day, so each
+word's analysis (elisions cut, accent-free form, stop word or not, stem) is computed once and
+remembered per process (:func:`functools.lru_cache`, bounded: made-up words cannot grow it).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from importlib import resources
 from typing import NamedTuple
 
-__all__ = ["MAX_TEXT_CHARS", "Token", "fold", "generic_words", "stem", "stop_words", "tokens"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "Token",
+    "Word",
+    "clear_caches",
+    "fold",
+    "generic_words",
+    "meaningful",
+    "stem",
+    "stop_words",
+    "tokens",
+]
 
 #: Longest text read: a need is a sentence or two; beyond this the rest is ignored, so a
 #: pasted document cannot make recognition slow (the caller's input layer limits sizes too).
@@ -50,6 +66,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _QUOTES = dict.fromkeys(map(ord, '"«»“”„‟‹›'), " ")
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
 _TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES}
+# The same table applied by one regular expression: most needs hold none of these
+# characters or a few, and :meth:`str.translate` with a dict costs a look-up per character.
+_REPLACED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_REPLACEMENT = {chr(code): value or "" for code, value in _TABLE.items()}
 
 # A word: letters and digits, with inner apostrophes kept so that elisions can be cut.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -70,7 +90,9 @@ _STOP_PHRASES = (
     ("droits", "a"),
     ("le", "droit", "de"),
 )
-_STOP_PHRASE_STARTS = frozenset(phrase[0] for phrase in _STOP_PHRASES)
+_STOP_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
+    start: tuple(p for p in _STOP_PHRASES if p[0] == start) for start, *_ in _STOP_PHRASES
+}
 
 
 class Token(NamedTuple):
@@ -90,11 +112,6 @@ def fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _plain(word: str) -> str:
-    return fold(word)
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -140,33 +157,107 @@ def stem(word: str) -> str:
     return fold(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+def _clean(text: str) -> str:
+    """Steps 1-2, before the word split."""
+    return _REPLACED.sub(_replace, unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENT[match.group()]
+
+
+def _cut(match: str) -> list[str]:
+    """The words of one regular-expression match (``d'identité``, ``aujourd'hui``)."""
+    parts = match.split("'")
+    # Cut the elided article or pronoun; keep what follows. Inner apostrophes of other
+    # words (aujourd'hui) separate words too.
+    return [p for n, p in enumerate(parts) if not (n < len(parts) - 1 and p in _ELISIONS)]
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of ``text`` after steps 1-3 (stop words kept)."""
-    clean = unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]).translate(_TABLE).casefold()
     found: list[str] = []
-    for match in _WORD.finditer(clean):
-        parts = match.group().split("'")
-        # Cut the elided article or pronoun; keep what follows. Inner apostrophes of other
-        # words (aujourd'hui) separate words too.
-        found.extend(p for n, p in enumerate(parts) if not (n < len(parts) - 1 and p in _ELISIONS))
+    for match in _WORD.findall(_clean(text[:MAX_TEXT_CHARS])):
+        if "'" in match:
+            found.extend(_cut(match))
+        else:
+            found.append(match)
     return found
+
+
+#: The analysis of each chunk of text seen (bounded: emptied when full).
+_CHUNKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
+_MAX_CHUNKS = 65_536
+
+
+def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
+    """Steps 1-5 for one chunk of the text between white space (``d’identité``,
+    ``vitale ?``): each of its words, its accent-free form, and its stem when it is a
+    meaningful word (else ``None``). No step crosses white space (NFKC composes no
+    character with a space, cleaning keeps every space a space, no word holds one), so the
+    words of the chunks are the words of the text; a chunk's are remembered, as a counter
+    hears the same all day."""
+    analysed = []
+    stops = stop_words()
+    for match in _WORD.findall(_clean(chunk)):
+        for word in _cut(match) if "'" in match else (match,):
+            plain = fold(word)
+            meaningful = len(plain) >= 2 and plain not in stops
+            analysed.append((word, plain, stem(word) if meaningful else None))
+    if len(_CHUNKS) >= _MAX_CHUNKS:
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = found = tuple(analysed)
+    return found
+
+
+def _analysed(text: str) -> list[tuple[str, str, str | None]]:
+    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+    chunks = text[:MAX_TEXT_CHARS].split()
+    # Most chunks were seen before: looked up in C, only the new ones analysed.
+    known = list(map(_CHUNKS.get, chunks))
+    if None in known:
+        known = [k if k is not None else _analysis(c) for k, c in zip(known, chunks, strict=True)]
+    return list(itertools.chain.from_iterable(known))  # type: ignore[arg-type]
+
+
+def clear_caches() -> None:
+    """Forget every remembered word analysis and stem (the benchmark measures what a word
+    costs the first time it is heard with it)."""
+    _CHUNKS.clear()
+    stem.cache_clear()
+
+
+def _stop_phrase_positions(plains: list[str]) -> set[int]:
+    """Positions of the words of :data:`_STOP_PHRASES` found in ``plains``."""
+    skip: set[int] = set()
+    for start, plain in enumerate(plains):
+        for phrase in _STOP_PHRASES_BY_START.get(plain, ()):
+            if tuple(plains[start : start + len(phrase)]) == phrase:
+                skip.update(range(start, start + len(phrase)))
+    return skip
+
+
+#: A meaningful word as :func:`meaningful` gives it: (word, plain, stem).
+Word = tuple[str, str, str]
+_PLAIN = operator.itemgetter(1)
+_STEM = operator.itemgetter(2)
+
+
+def meaningful(text: str) -> list[Word]:
+    """The meaningful words of ``text``, in order, each as (word, plain, stem): what
+    :func:`tokens` gives, without building :class:`Token` objects (recognition reads a
+    need through this; the per-word work is one cached look-up, looped over in C)."""
+    found = _analysed(text)
+    if _STOP_PHRASES_BY_START.keys().isdisjoint(map(_PLAIN, found)):
+        # The words whose stem is not None, chosen in C (most needs).
+        meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
+        return list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
+    skip = _stop_phrase_positions([a[1] for a in found])
+    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
 
 
 def tokens(text: str) -> tuple[Token, ...]:
     """The meaningful words of ``text``, in order (see the module docstring)."""
-    stops = stop_words()
-    found = words(text)
-    plains = [_plain(word) for word in found]
-    skip: set[int] = set()
-    for start, plain in enumerate(plains):
-        if plain not in _STOP_PHRASE_STARTS:
-            continue
-        for phrase in _STOP_PHRASES:
-            if plain == phrase[0] and tuple(plains[start : start + len(phrase)]) == phrase:
-                skip.update(range(start, start + len(phrase)))
-    result: list[Token] = []
-    for number, (word, plain) in enumerate(zip(found, plains, strict=True)):
-        if number in skip or len(plain) < 2 or plain in stops:
-            continue
-        result.append(Token(word, plain, stem(word), len(result)))
-    return tuple(result)
+    return tuple(
+        Token(word, plain, stemmed, n) for n, (word, plain, stemmed) in enumerate(meaningful(text))
+    )

@@ -14,8 +14,10 @@ The need's text is not kept: a :class:`Recognition` holds only catalogue words.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -33,7 +35,8 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.normalise import Token, generic_words, tokens
+from mfs_core.recognition.normalise import Word, generic_words, meaningful
+from mfs_core.recognition.rounding import round_to
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -51,7 +54,12 @@ HINT_BOOST = 1.25
 THEMATIQUE_BOOST = 1.1
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
-_SINGLES_CACHE = 50_000
+_CACHE_SIZE = 50_000
+#: Scores and confidences are rounded to this many decimals before they are compared.
+_DIGITS = 6
+# More than the largest gap between a score and its rounding (half of 1e-6), for scores far
+# below 1e9 (BM25F sums of a need of at most MAX_TEXT_CHARS characters are).
+_ROUNDING_STEP = 1e-6
 _LAST_FIELD = len(FIELD_WEIGHTS)
 #: How much a word found only in a field explains the need: fully in the procedure's own
 #: words and titles, half in the question titles and description of its fiche (they also
@@ -61,7 +69,32 @@ _EXPLAINS = tuple(
 )
 
 
-@attrs.frozen(kw_only=True)
+#: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
+#: strongest field rank it reached, its fixed order, its number, its rounded score, its
+#: rounded confidence). Sorting these tuples is the documented order (best first); the fixed
+#: order ends with the id, so no two rows are equal and the comparison stops there.
+_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float]
+_SCORE = operator.itemgetter(5)
+_CONFIDENCE = operator.itemgetter(6)
+
+
+def _first(ranked: list[_Row], numbers: list[int]) -> list[_Row]:
+    """``ranked`` with the rows of ``numbers`` first, in that order."""
+    by_number = {row[4]: row for row in ranked}
+    return [*(by_number[n] for n in numbers), *(r for r in ranked if r[4] not in numbers)]
+
+
+def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
+    """Store ``value`` in a per-recogniser cache, emptied when full: a flood of made-up
+    words cannot grow it, and the words a counter hears come back within seconds."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+# Candidate and Recognition keep a __dict__ (slots=False): attrs then builds a frozen
+# instance about twice as fast, and each need makes up to six of them.
+@attrs.frozen(kw_only=True, slots=False)
 class Candidate:
     """A procedure the need may be about.
 
@@ -79,7 +112,7 @@ class Candidate:
     matched: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 class Recognition:
     """The outcome for one need: a :class:`~mfs_core.recognition.confidence.Level` and the
     ranked candidates (best first; for ``confident`` the first is the procedure, for
@@ -95,13 +128,42 @@ class Recognition:
         return self.candidates[0] if self.candidates else None
 
 
+#: An index term a word of the need matched, and the weight of that match.
+_Term = tuple[str, float]
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_STEM = operator.itemgetter(2)
+_KNOWN = operator.attrgetter("known")
+_WEIGHT = operator.attrgetter("weight")
+_PARTNER = operator.attrgetter("partner")
+
+
+class _Reach(NamedTuple):
+    """What a word adds to each procedure it reaches, by procedure number (read only).
+
+    ``scores``: its score additions summed from zero, in term order; ``adds``: those
+    additions one by one, for a word of several terms (``None`` for one term: its only
+    addition is its score), so that a procedure another word reached first gets them in
+    the same order (floating-point sums depend on it); ``explains``: the information it
+    explains there; ``ranks``: the strongest field rank it reached there.
+    """
+
+    scores: dict[int, float]
+    adds: dict[int, tuple[float, ...]] | None
+    explains: dict[int, float]
+    ranks: dict[int, int]
+
+
+_NOWHERE = _Reach({}, None, {}, {})
+
+
 @attrs.frozen
 class _Word:
     """One information unit of the need: a word, a lexicon phrase, or a hint.
 
-    ``plan`` is what scoring loops over, computed once by :meth:`Recogniser._word`: per
-    term, its postings, its match weight and the share of the word's information it
-    explains in a procedure that holds it (0 for a pair of words).
+    ``reach`` is what it adds to each procedure (computed once per terms and weight by
+    :meth:`Recogniser._reach`), and the word itself is remembered, so that recognising a
+    need is mostly merging the dictionaries of its words, in C.
     """
 
     label: str
@@ -109,17 +171,16 @@ class _Word:
     weight: float  # its share of the need's information
     partner: str | None = None  # for a partner hint
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
-    plan: tuple[tuple[tuple[tuple[int, float, int], ...], float, float], ...] = ()
+    reach: _Reach = _NOWHERE
+    known: bool = False  # it matched the index, or it is a hint
 
 
-@attrs.define
-class _Evidence:
+class _Evidence(NamedTuple):
     """What the need's words found, per procedure number."""
 
-    scores: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
-    explained: defaultdict[int, float] = attrs.field(factory=lambda: defaultdict(float))
-    fields: dict[int, int] = attrs.field(factory=dict)  # strongest field rank reached
-    reached: list[dict[int, float]] = attrs.field(factory=list)  # per known word
+    scores: dict[int, float]
+    explained: dict[int, float]
+    fields: dict[int, int]  # strongest field rank reached
 
 
 class Recogniser:
@@ -139,7 +200,10 @@ class Recogniser:
             "Partner.keywords of",
         )
         self._generic = generic_words()
-        self._singles: dict[tuple[str, str], tuple[_Word, tuple[str, float] | None]] = {}
+        self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
+        self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
+        self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
+        self._phrases: dict[tuple[Expansion | PartnerHint, int], _Word] = {}
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
         #: procedures with the same title)
@@ -152,6 +216,8 @@ class Recogniser:
             )
             for d in self.index.documents
         ]
+        #: what a candidate shows of each procedure, by number
+        self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -162,17 +228,17 @@ class Recogniser:
 
     # -- the need's words ---------------------------------------------------------------
 
-    def _lexicon_words(self, found: tuple[Token, ...]) -> tuple[list[_Word], set[int]]:
+    def _lexicon_words(self, found: list[Word]) -> tuple[list[_Word], set[int]]:
         """The lexicon phrases found in the need, and the positions they cover.
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
         wins over « pôle emploi »); partner hints apply wherever they occur.
         """
-        stems = [t.stem for t in found]
+        stems = [stem for _, _, stem in found]
         hits: list[tuple[int, int, Expansion | PartnerHint]] = [
             (start, start + len(entry.said), entry)
-            for start, token in enumerate(found)
-            for entry in self._entries.get(token.stem, ())
+            for start, stem in enumerate(stems)
+            for entry in self._entries.get(stem, ())
             if tuple(stems[start : start + len(entry.said)]) == entry.said
         ]
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
@@ -182,17 +248,31 @@ class Recogniser:
         for start, end, entry in hits:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
-                label = f"{entry.label} → {entry.partner.upper()}"
-                weight = self.index.max_idf * HINT_WORD
-                words.append(self._word(label, (), weight, entry.partner, frozenset(span)))
+                words.append(self._phrase(entry, start))
                 covered |= span
                 continue
             if span & expanded:
                 continue
             expanded |= span
             covered |= span
-            words.append(self._expansion(entry, frozenset(span)))
+            words.append(self._phrase(entry, start))
         return words, covered
+
+    def _phrase(self, entry: Expansion | PartnerHint, start: int) -> _Word:
+        """The word a lexicon phrase found at ``start`` makes; remembered (bounded)."""
+        key = (entry, start)
+        known = self._phrases.get(key)
+        if known is not None:
+            return known
+        span = frozenset(range(start, start + len(entry.said)))
+        if isinstance(entry, PartnerHint):
+            label = f"{entry.label} → {entry.partner.upper()}"
+            weight = self.index.max_idf * HINT_WORD
+            found = self._word(label, (), weight, entry.partner, span)
+        else:
+            found = self._expansion(entry, span)
+        _remember(self._phrases, key, found)
+        return found
 
     def _expansion(self, entry: Expansion, span: frozenset[int]) -> _Word:
         postings = self.index.postings
@@ -210,47 +290,58 @@ class Recogniser:
         label = f"{entry.label} → {entry.means_label}"
         return self._word(label, tuple(terms), self._weight(terms), span=span)
 
-    def _words(self, found: tuple[Token, ...]) -> list[_Word]:
-        words, covered = self._lexicon_words(found)
-        matched: list[tuple[str, float] | None] = []
-        for position, token in enumerate(found):
-            if position in covered:
-                matched.append(None)
-                continue
-            word, term = self._single(token)
-            words.append(word)
-            matched.append(term)
+    def _words(self, found: list[Word]) -> list[_Word]:
+        """The need's information units: lexicon phrases, single words, adjacent pairs."""
+        # Most words were heard before: their units are looked up in C (map), and only a
+        # new word goes through :meth:`_single`.
+        singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
+        if None in singles:
+            singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
+        if self._entries.keys().isdisjoint(map(_STEM, found)):
+            words: list[_Word] = list(map(_FIRST, singles))
+            matched: list[_Term | None] = list(map(_SECOND, singles))
+        else:
+            words, covered = self._lexicon_words(found)
+            words += [single[0] for n, single in enumerate(singles) if n not in covered]
+            matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
         # Adjacent pairs: they add score (a phrase found as written), not information.
-        for a, b in itertools.pairwise(matched):
-            if a is not None and b is not None:
-                pair = f"{a[0]}_{b[0]}"
-                if pair in self.index.postings:
-                    words.append(self._word("", ((pair, min(a[1], b[1])),), 0.0))
+        pairs = list(map(self._pairs.get, itertools.pairwise(matched)))
+        if None in pairs:
+            pairs = [
+                known if known is not None else self._pair(a, b)
+                for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
+            ]
+        words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words
 
-    def _single(self, token: Token) -> tuple[_Word, tuple[str, float] | None]:
-        """One word of the need (not part of a lexicon phrase), and the term it matched;
-        remembered, a counter hears the same words all day (bounded)."""
-        key = (token.word, token.stem)
-        known = self._singles.get(key)
-        if known is not None:
-            return known
-        match = self.index.match(token)
+    def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
+        """The unit two adjacent words of the need make, ``False`` when their pair is not
+        in the index; remembered (bounded)."""
+        found: _Word | Literal[False] = False
+        if a is not None and b is not None:
+            pair = f"{a[0]}_{b[0]}"
+            if pair in self.index.postings:
+                found = self._word("", ((pair, min(a[1], b[1])),), 0.0)
+        _remember(self._pairs, (a, b), found)
+        return found
+
+    def _single(self, w: Word) -> tuple[_Word, _Term | None]:
+        """One word of the need, and the term it matched; remembered (bounded)."""
+        word, plain, _ = w
+        match = self.index.match(w)
         if match is None:
-            share = GENERIC_WORD if token.plain in self._generic else UNKNOWN_WORD
-            found: tuple[_Word, tuple[str, float] | None] = (
-                self._word(token.word, (), self.index.max_idf * share),
+            share = GENERIC_WORD if plain in self._generic else UNKNOWN_WORD
+            found: tuple[_Word, _Term | None] = (
+                self._word(word, (), self.index.max_idf * share),
                 None,
             )
         else:
-            label = token.word
-            if match.seen_as not in (None, token.word):
-                label = f"{token.word} ≈ {match.seen_as}"
+            label = word
+            if match.seen_as not in (None, word):
+                label = f"{word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
             found = (self._word(label, (term,), self.index.idf[match.term]), term)
-        if len(self._singles) >= _SINGLES_CACHE:
-            self._singles.clear()
-        self._singles[key] = found
+        _remember(self._singles, w, found)
         return found
 
     def _word(
@@ -261,6 +352,18 @@ class Recogniser:
         partner: str | None = None,
         span: frozenset[int] = frozenset(),
     ) -> _Word:
+        known = bool(terms) or partner is not None
+        return _Word(label, terms, weight, partner, span, self._reach(terms, weight), known)
+
+    def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
+        """What a word of these terms and weight adds to each procedure it reaches (see
+        :class:`_Word`). Remembered per terms and weight, not per spelling: « carte »,
+        « Cartes », « cartes » share one copy, so the memory stays within a few times the
+        index's whatever words a counter hears."""
+        key = (terms, weight)
+        known = self._reaches.get(key)
+        if known is not None:
+            return known
         # A word explains a procedure by the share of its terms' information found there:
         # all of « vitale », or part of « APL → aide personnalisée au logement » when only
         # « aide » is. A typo or derived match explains its word in part (its match
@@ -269,11 +372,31 @@ class Recogniser:
         singles = [(t, w) for t, w in terms if "_" not in t]
         mass = sum(idf[t] for t, _ in singles) or 1.0
         strength = min(1.0, sum(w for _, w in singles))
-        plan = tuple(
-            (hits.get(t, ()), w, idf[t] * strength / mass if "_" not in t else 0.0)
-            for t, w in terms
+        # Per procedure, in the order scoring used to add them term by term (floating-point
+        # sums depend on the order; keeping it keeps every score to the last bit).
+        adds: dict[int, list[float]] = {}
+        seen: dict[int, float] = {}
+        ranks: dict[int, int] = {}
+        for term, match in terms:
+            share = idf[term] * strength / mass if "_" not in term else 0.0
+            for number, value, rank in hits.get(term, ()):
+                adds.setdefault(number, []).append(match * value)
+                seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
+                ranks[number] = min(rank, ranks.get(number, _LAST_FIELD))
+        scores = {}
+        for number, added in adds.items():
+            score = 0.0
+            for add in added:
+                score += add
+            scores[number] = score
+        reach = _Reach(
+            scores,
+            {n: tuple(a) for n, a in adds.items()} if len(terms) > 1 else None,
+            {n: weight * (v if v < 1.0 else 1.0) for n, v in seen.items()},
+            ranks,
         )
-        return _Word(label, terms, weight, partner, span, plan)
+        _remember(self._reaches, key, reach)
+        return reach
 
     def _weight(self, terms: list[tuple[str, float]]) -> float:
         singles = [self.index.idf[t] for t, _ in terms if "_" not in t]
@@ -292,146 +415,204 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
-        words = self._words(tokens(text))
-        # Each further unknown word weighs less than the one before: long questions carry
-        # words no catalogue has; a short need with one such word is about something else.
-        known = [w for w in words if w.terms or w.partner is not None]
-        unknown = sorted(w.weight for w in words if not w.terms and w.partner is None)[::-1]
-        total = sum(w.weight for w in known) + sum(
-            weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown)
-        )
+        words = self._words(meaningful(text))
+        known = list(filter(_KNOWN, words))
+        total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        evidence = self._evidence(known)
-        hinted = {w.partner for w in known if w.partner}
-        values = self._values(evidence, total, hinted, thematique)
-        order = self._order(values, evidence.fields, kept)
-        level, chosen, order = self._level(order, values, hinted, kept)
-        documents = self.index.documents
-        candidates = tuple(
-            Candidate(
-                procedure=documents[n].id,
-                partner=documents[n].partner,
-                title=documents[n].title,
-                score=round(values[n][0], 3),
-                confidence=round(values[n][1], 3),
-                matched=self._matched(n, known, evidence.reached),
-            )
-            for n in order[:kept]
-        )
+        hinted = set(map(_PARTNER, known))
+        hinted.discard(None)
+        evidence = self._evidence(known, hinted)
+        scores = self._boosted(evidence.scores, hinted, thematique)
+        ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
+        level, chosen, ranked = self._level(ranked, hinted, kept)
+        candidates = self._candidates(ranked[:kept], known)
         return Recognition(level=level, candidates=candidates, chosen=chosen)
 
-    def _evidence(self, known: list[_Word]) -> _Evidence:
-        """Scores, information explained and strongest field, per procedure reached."""
-        evidence = _Evidence()
-        scores, explained, fields = evidence.scores, evidence.explained, evidence.fields
+    @staticmethod
+    def _information(words: list[_Word], known: list[_Word]) -> float:
+        """The need's information: its known words' weights, then its unknown words',
+        each further one weighing less than the one before (long questions carry words no
+        catalogue has; a short need with one such word is about something else)."""
+        total: float = sum(map(_WEIGHT, known))
+        if len(known) < len(words):
+            unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
+            total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
+        return total
+
+    def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
+        """The :class:`Candidate` of each ranked procedure, with the labels of the need's
+        words that reached it (or, for a hint, that name its partner), in order."""
+        labelled = []
         for word in known:
-            seen: dict[int, float] = {}
-            for hits, weight, share in word.plan:
-                for number, value, rank in hits:
-                    scores[number] += weight * value
-                    seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
-                    if rank < fields.get(number, _LAST_FIELD):
-                        fields[number] = rank
-            part = {n: word.weight * (v if v < 1.0 else 1.0) for n, v in seen.items()}
-            for number, value in part.items():
-                explained[number] += value
-            evidence.reached.append(part)
+            if word.label:  # not a pair of words
+                labelled.append((word.label, word.reach.explains, word.partner))
+        # A word said twice is shown once (only then is it worth removing duplicates).
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled)
+        candidates = []
+        for _, _, _, _, number, score, confidence in ranked:
+            procedure, partner, title = self._shown[number]
+            matched = []
+            for label, explains, named in labelled:
+                if number in explains or named == partner:
+                    matched.append(label)
+            candidates.append(
+                Candidate(
+                    procedure=procedure,
+                    partner=partner,
+                    title=title,
+                    score=round_to(score, 3),
+                    confidence=round_to(confidence, 3),
+                    matched=tuple(dict.fromkeys(matched) if repeated else matched),
+                )
+            )
+        return tuple(candidates)
+
+    def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
+        """Scores, information explained and strongest field, per procedure reached.
+
+        The same sums as adding each word's contributions one procedure at a time, in
+        word order, but the procedures a word is the first to reach (most of them) take
+        its values in one dictionary update, in C: the cost grows with the words and the
+        procedures several words reach, not with every procedure reached."""
+        scores: dict[int, float] = {}
+        explained: dict[int, float] = {}
+        fields: dict[int, int] = {}
+        for word in known:
+            reach = word.reach
+            # What earlier words gave the procedures this one reaches too, before the update.
+            before = []
+            for number in scores.keys() & reach.scores.keys():
+                before.append((number, scores[number], explained[number], fields[number]))
+            scores.update(reach.scores)
+            explained.update(reach.explains)
+            fields.update(reach.ranks)
+            for number, score, part, rank in before:
+                if reach.adds is None:
+                    score += reach.scores[number]
+                else:
+                    for add in reach.adds[number]:
+                        score += add
+                scores[number] = score
+                explained[number] = part + reach.explains[number]
+                if rank < fields[number]:
+                    fields[number] = rank
+        evidence = _Evidence(scores, explained, fields)
+        if hinted:
+            self._hints_explain(known, evidence)
+        return evidence
+
+    def _hints_explain(self, known: list[_Word], evidence: _Evidence) -> None:
+        """A partner hint explains the need for its partner's procedures."""
+        scores, explained = evidence.scores, evidence.explained
         documents = self.index.documents
         for word in known:
             if word.partner is None:
                 continue
             # The same phrase may also be an expansion (« pôle emploi » → France Travail):
             # for the named partner's procedures, the hint explains it whole.
-            same = [
-                (w, r)
-                for w, r in zip(known, evidence.reached, strict=True)
-                if w.partner is None and w.span & word.span
-            ]
+            same = [w for w in known if w.partner is None and w.span & word.span]
             for number in scores:
                 if documents[number].partner == word.partner:
                     explained[number] += word.weight
-                    for other, part in same:
-                        explained[number] += other.weight - min(other.weight, part.get(number, 0))
-        return evidence
+                    for other in same:
+                        part = other.reach.explains.get(number, 0)
+                        explained[number] += other.weight - min(other.weight, part)
 
-    def _values(
-        self, evidence: _Evidence, total: float, hinted: set[str], thematique: str | None
-    ) -> dict[int, tuple[float, float]]:
-        """(score, confidence) per procedure reached, with hints and thematique applied."""
+    def _boosted(
+        self, scores: dict[int, float], hinted: set[str], thematique: str | None
+    ) -> dict[int, float]:
+        """The scores with partner hints and the thematique applied (``scores`` itself
+        when there are none, the usual case)."""
+        if not hinted and thematique is None:
+            return scores
         documents = self.index.documents
-        values: dict[int, tuple[float, float]] = {}
-        for number, score in evidence.scores.items():
+        boosted: dict[int, float] = {}
+        for number, score in scores.items():
             document = documents[number]
             if document.partner in hinted:
                 score *= HINT_BOOST
             if thematique is not None and thematique in document.thematiques:
                 score *= THEMATIQUE_BOOST
-            confidence = min(evidence.explained[number] / total, 1.0)
             if hinted and document.partner not in hinted:
                 # The need names another body (« le médiateur de la Caf »): this one's
                 # procedure is at most a suggestion, and comes after that body's.
-                confidence *= OTHER_PARTNER
                 score *= OTHER_PARTNER
-            # Rounded: a tie is a tie whatever the order floating-point sums were made in.
-            values[number] = (round(score, 6), round(confidence, 6))
-        return values
+            boosted[number] = score
+        return boosted
 
-    def _order(
-        self, values: dict[int, tuple[float, float]], fields: dict[int, int], kept: int
-    ) -> list[int]:
-        """The procedures that can be kept, in the documented order."""
-        # Only those are sorted in full (ties at the cut-off included: the order is exact).
-        if len(values) > kept:
-            cut = sorted((v[0] for v in values.values()), reverse=True)[kept - 1]
-            pool = [n for n, v in values.items() if v[0] >= cut]
-        else:
-            pool = list(values)
-        return sorted(
-            pool,
-            key=lambda n: (
-                -values[n][0],
-                -values[n][1],
-                fields.get(n, _LAST_FIELD),
-                self._static_order[n],
-            ),
-        )
+    @staticmethod
+    def _pool(scores: dict[int, float], kept: int) -> list[int]:
+        """The procedures that can be among the ``kept`` first: those whose score, rounded
+        as :meth:`_ranked` rounds it, reaches the ``kept``-th best (ties at the cut-off
+        included, so the order is exact). Only those are rounded and sorted in full: a
+        common word reaches many procedures, and rounding is the costly part."""
+        if len(scores) <= kept:
+            return list(scores)
+        best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
+        kth = best[kept - 1][1]
+        cut = round_to(kth, _DIGITS)
+        pool = list(map(_FIRST, best[:kept]))
+        # Rounding never decreases as its argument grows, so whatever scores at least
+        # ``kth`` is in; below it, only a score within a rounding step may tie with it.
+        low = cut - _ROUNDING_STEP
+        for number, score in itertools.islice(best, kept, None):
+            if score < low:
+                break
+            if score >= kth or round_to(score, _DIGITS) >= cut:
+                pool.append(number)
+        return pool
+
+    def _ranked(
+        self,
+        pool: list[int],
+        scores: dict[int, float],
+        evidence: _Evidence,
+        total: float,
+        hinted: set[str],
+    ) -> list[_Row]:
+        """The procedures of ``pool`` in the documented order, as rows (see :data:`_Row`).
+
+        Score and confidence are rounded: a tie is a tie whatever the order floating-point
+        sums were made in."""
+        documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
+        rows = []
+        for number in pool:
+            confidence = explained[number] / total
+            if confidence > 1.0:
+                confidence = 1.0
+            if hinted and documents[number].partner not in hinted:
+                confidence *= OTHER_PARTNER  # see _boosted
+            score = round_to(scores[number], _DIGITS)
+            confidence = round_to(confidence, _DIGITS)
+            order = self._static_order[number]
+            rows.append((-score, -confidence, fields[number], order, number, score, confidence))
+        rows.sort()
+        return rows
 
     def _level(
-        self, order: list[int], values: dict[int, tuple[float, float]], hinted: set[str], kept: int
-    ) -> tuple[Level, int, list[int]]:
+        self, ranked: list[_Row], hinted: set[str], kept: int
+    ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together)."""
         documents = self.index.documents
-        group = self._twins(order)
-        hinted_twin = [n for n in group if documents[n].partner in hinted]
+        group = self._twins(ranked)
+        hinted_twin = [n for n in group if documents[n].partner in hinted] if hinted else []
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
-            order = [hinted_twin[0], *(n for n in order if n != hinted_twin[0])]
-        level, chosen = level_of(
-            [values[n][1] for n in order[:kept]], [values[n][0] for n in order[:kept]]
-        )
+            ranked = _first(ranked, hinted_twin[:1])
+        top = ranked[:kept]
+        level, chosen = level_of(list(map(_CONFIDENCE, top)), list(map(_SCORE, top)))
         claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
             # partner worded the same service: the documented order lists them.
             group = sorted(group, key=self._partner_order)
-            order = [*group, *(n for n in order if n not in group)]
+            ranked = _first(ranked, group)
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
-        return level, chosen, order
-
-    def _matched(
-        self, number: int, known: list[_Word], reached: list[dict[int, float]]
-    ) -> tuple[str, ...]:
-        """The labels of the need's words that reached procedure ``number``, in order."""
-        partner = self.index.documents[number].partner
-        labels: dict[str, None] = {}
-        for word, part in zip(known, reached, strict=True):
-            if word.label and (number in part or word.partner == partner):
-                labels[word.label] = None
-        return tuple(labels)
+        return level, chosen, ranked
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
@@ -441,17 +622,19 @@ class Recogniser:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
 
-    def _twins(self, order: list[int]) -> list[int]:
+    def _twins(self, ranked: list[_Row]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
-        if not order:
+        if not ranked:
             return []
         documents = self.index.documents
-        best = documents[order[0]]
+        first = ranked[0][4]
+        best = documents[first]
+        twins = [first]
         if best.fiche_id is None:
-            return order[:1]
-        return [order[0]] + [
-            n
-            for n in order[1:]
-            if documents[n].fiche_id == best.fiche_id and documents[n].partner != best.partner
-        ]
+            return twins
+        for row in ranked[1:]:
+            other = documents[row[4]]
+            if other.fiche_id == best.fiche_id and other.partner != best.partner:
+                twins.append(row[4])
+        return twins

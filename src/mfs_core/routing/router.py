@@ -42,7 +42,7 @@ import attrs
 from mfs_core.evaluation import evaluate_predicate
 from mfs_core.french import RESIDENT, when
 from mfs_core.isolation import PluginFailure
-from mfs_core.model import KNOWN_FACTS, Procedure, ReferralTarget
+from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
 from mfs_core.routing.decision import Alternative, Decision, DecisionKind, TraceEntry
@@ -76,6 +76,7 @@ CORE_RULES: dict[str, str] = {
     "core.recognition": "mfs-core : reconnaissance du besoin (BM25F, lexique sourcé), "
     "docs/recognition.md",
     "core.clarify": "mfs-core : plusieurs démarches également proches du besoin",
+    "core.withdrawn": "mfs-core : démarche supprimée, remplacée selon les sources du partenaire",
 }
 _CORE_ENTRIES = {
     rule: TraceEntry(rule=rule, plugin=CORE_PLUGIN, fired=True, reference=reference)
@@ -94,19 +95,57 @@ def _fired(rule: str, explain: bool, note: str) -> TraceEntry:
     return _core(rule, note=note) if explain else _CORE_ENTRIES[rule]
 
 
+_FICHE_URL = "https://www.service-public.fr/particuliers/vosdroits/"
+
+
 def _steps(procedure: Procedure) -> tuple[str, ...]:
+    """What the agent does with the resident, in French: a change of rules to tell first,
+    the look-alike warning where paid sites imitate the procedure, then the online service,
+    the fiche and the documents."""
     steps = []
+    if procedure.notice:
+        steps.append(f"À dire à l'{RESIDENT} : {procedure.notice}")
+    if procedure.lookalike_risk:
+        steps.append(_lookalike_warning(procedure))
     if procedure.online_url:
         steps.append(f"Ouvrir le service en ligne officiel : {procedure.online_url}")
     if procedure.fiche_id:
         steps.append(
             f"Suivre la fiche service-public.fr {procedure.fiche_id} : "
-            f"https://www.service-public.fr/particuliers/vosdroits/{procedure.fiche_id}"
+            f"{_FICHE_URL}{procedure.fiche_id}"
         )
     if procedure.documents:
         steps.append("Réunir les pièces : " + " ; ".join(procedure.documents))
     if not steps:
         steps.append(f"Accompagner l'usager dans la démarche « {procedure.title} ».")
+    return tuple(steps)
+
+
+def _lookalike_warning(procedure: Procedure) -> str:
+    """Paid sites imitate this procedure (the data's ``lookalike_risk``, with its sources):
+    the official procedure costs nothing beyond the taxes the law sets, and where it is."""
+    if procedure.online_url:
+        from mfs_core.officialsites import host_of
+
+        site = f"le site officiel {host_of(procedure.online_url)} ({procedure.online_url})"
+    elif procedure.fiche_id:
+        site = f"la fiche officielle service-public.fr {_FICHE_URL}{procedure.fiche_id}"
+    else:
+        site = "service-public.fr, le site officiel de l'administration"
+    return (
+        f"Prévenir l'{RESIDENT} : des sites privés payants imitent cette démarche. La démarche "
+        f"officielle est gratuite (seuls les taxes ou timbres prévus par la loi se paient, "
+        f"jamais des frais de service) et se fait depuis {site} ; ne rien payer à un "
+        "intermédiaire."
+    )
+
+
+def _withdrawn_steps(procedure: Procedure) -> tuple[str, ...]:
+    """A procedure that no longer exists: say so, then what replaced it."""
+    steps = [procedure.notice or "Cette démarche n'existe plus."]
+    for replacement in procedure.replaced_by:
+        where = f" (fiche {_FICHE_URL}{replacement.fiche_id})" if replacement.fiche_id else ""
+        steps.append(f"Orienter vers : {replacement.title}{where}.")
     return tuple(steps)
 
 
@@ -187,10 +226,28 @@ class Router:
         trace: list[TraceEntry],
         explain: bool,
     ) -> Decision:
+        if procedure.status is ProcedureStatus.WITHDRAWN:
+            return self._withdrawn(procedure, trace, explain)
         rule = self._first_referral(request, context, procedure, trace, explain)
         if rule is not None:
             return self._referral(rule, procedure, context, trace)
         return self._on_site(request, context, procedure, trace, explain)
+
+    @staticmethod
+    def _withdrawn(procedure: Procedure, trace: list[TraceEntry], explain: bool) -> Decision:
+        """A withdrawn procedure is never handled as live: the answer is that it no longer
+        exists, and where to go instead."""
+        trace.append(_fired("core.withdrawn", explain, "la démarche est supprimée"))
+        return Decision(
+            kind=DecisionKind.ANSWER_NOW,
+            reason=f"La démarche « {procedure.title} » n'existe plus : le conseiller oriente "
+            f"l'{RESIDENT} vers ce qui la remplace.",
+            rule="core.withdrawn",
+            partner=procedure.partner,
+            procedure=procedure.id,
+            steps=_withdrawn_steps(procedure),
+            trace=tuple(trace),
+        )
 
     # -- referral rules -------------------------------------------------------------------
 
@@ -451,6 +508,13 @@ class Router:
             )
             return attrs.evolve(decision, recognition=recognised)
         if recognition.level is Level.AMBIGUOUS:
+            chosen = recognition.candidates[: recognition.chosen]
+            if chosen and all(
+                self._thematique_elsewhere(request, self._procedures[c.procedure], context)
+                for c in chosen
+            ):
+                # None of the close procedures carries the agent's thematique either.
+                return self._decide_locally(request, recognition, context, trace, explain)
             return self._clarify(recognition, context, trace)
         return self._decide_locally(request, recognition, context, trace, explain)
 
