@@ -82,7 +82,9 @@ def xml_text(text: str) -> str:
 
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&|~#!@"})
-_AUTOLINK = r"(?i):(?=//)|(?<=www)\."
+# A scheme's colon, and a dot before a word: renderers with fuzzy links (markdown-it's
+# linkify) turn a bare domain such as ``0.AL`` into a link, not only ``www.`` ones.
+_AUTOLINK = r"(?i):(?=//)|\.(?=\w)"
 
 
 def markdown_text(text: str) -> str:
