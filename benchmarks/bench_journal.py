@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 from mfs_core.journal import EventRecord, Journal, RequestRecord, open_journal
-from mfs_core.journal.report import build_report, month_bounds
 from mfs_core.journal.sqlite import PRAGMAS
 from mfs_core.journal.store import INSERT_REQUEST
 from mfs_core.redaction import redact
+from mfs_core.report import build_report, month_bounds
 
 SECRET = "benchmark-secret-0123456789"
 SLICE = 10_000  # records per alternation between the API and the bare side

@@ -54,7 +54,7 @@ def routing_examples_page() -> str:
             "```",
             "",
             "```text",
-            render_text(decision),
+            render_text(decision, router.names() | context.service_names()),
             "```",
             "",
             "With `--format json`:",
@@ -400,7 +400,7 @@ def _screenshots(out: Path) -> list[tuple[str, str]]:
                 page = browser.new_page(viewport={"width": 1000, "height": 900},
                                         java_script_enabled=False)  # fmt: skip
                 page.goto(f"http://127.0.0.1:{port}/")
-                page.get_by_label("Ce que dit le résident").fill("j'ai perdu ma carte vitale")
+                page.get_by_label("Ce que dit l'usager").fill("j'ai perdu ma carte vitale")
                 with page.expect_navigation():
                     page.get_by_role("button", name="Trouver la démarche").click()
                 page.screenshot(path=str(out / "desk.png"), full_page=True)

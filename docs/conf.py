@@ -22,10 +22,13 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "sphinxcontrib.mermaid",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+# A ```mermaid fence (docs/import-graph.md) is a diagram both on GitHub and in Sphinx.
+myst_fence_as_directive = ["mermaid"]
 exclude_patterns = ["_build", "_generated_src"]
 html_theme = "furo"
 html_title = f"mfs-core {release}"

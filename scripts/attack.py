@@ -329,8 +329,10 @@ def ids_in_sqlite(path: Path) -> set[str]:
 
 
 def recorded_count(err: str) -> int | None:
-    found = re.search(r"(\d+) record\(s\) recorded", err)
-    return int(found[1]) if found else None
+    """The requests the French summary says were recorded (``1 234 demandes enregistrées``,
+    groups of digits split by narrow no-break spaces)."""
+    found = re.search(r"(\d[\d\u202f]*) demandes? enregistrées?", err)
+    return int(found[1].replace("\u202f", "")) if found else None
 
 
 def journal_kept(
@@ -1129,7 +1131,7 @@ def concurrency_cases(env: Env, count: int) -> Iterator[Case]:
 API_READER = """
 import datetime as dt, json, sys
 from mfs_core.journal import open_journal
-from mfs_core.journal.report import build_report
+from mfs_core.report import build_report
 impossible = 0
 with open_journal(sys.argv[2], pseudonym_secret="") as journal:
     for _ in range(int(sys.argv[1])):

@@ -181,6 +181,28 @@ def test_text_names_the_partner_and_the_procedure(capsys: pytest.CaptureFixture[
     assert "Démarche : Calcul du montant de l'impôt (simulateur) (dgfip.simulateur-impot)\n" in out
 
 
+def test_an_english_day_name_in_the_context_is_one_warning_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Old context files (English day names) still route the same, with one warning line
+    # naming the French spelling, and the same exit code.
+    permanence = {"partner": "dgfip", "weekday": "vendredi", "start": "09:00", "end": "12:00"}
+    french = write(tmp_path, "fr.json", {**BUSY, "permanences": [permanence]})
+    english = write(
+        tmp_path, "en.json", {**BUSY, "permanences": [{**permanence, "weekday": "friday"}]}
+    )
+    request = write(tmp_path, "r.json", RECLAMATION)
+    expected = run(capsys, "--request", request, "--context", french)
+    assert expected[0] == 0
+    assert expected[2] == ""
+    code, out, err = run(capsys, "--request", request, "--context", english)
+    assert (code, out) == (0, expected[1])
+    assert err.splitlines() == [
+        "mfs: warning: weekday 'friday' is the old spelling: write 'vendredi' (French day "
+        "names, as in site files); the English names will be refused in a later release"
+    ]
+
+
 # -- what the catalogue's data adds to a decision (issue 13) ------------------------------
 
 
@@ -213,4 +235,4 @@ def test_a_change_of_rules_is_told_first(
     monkeypatch.setenv("MFS_PLUGINS_ENABLE", "no-external-plugin-at-all")
     assert main(["route", "--procedure", "caf.rsa", "--format", "json"]) == 0
     steps = json.loads(capsys.readouterr().out)["steps"]
-    assert steps[0].startswith("À dire au résident : Depuis le 1er janvier 2025")
+    assert steps[0].startswith("À dire à l'usager : Depuis le 1er janvier 2025")

@@ -36,7 +36,10 @@ def test_json_contract(
 
 def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["url", "https://www.ameli.fr"]) == 0
-    assert capsys.readouterr().out.startswith("partner (cnam): ")
+    assert capsys.readouterr().out.startswith(
+        "site officiel d'un partenaire : www.ameli.fr relève du domaine officiel ameli.fr du "
+        "partenaire Assurance maladie"
+    )
 
 
 @pytest.mark.parametrize("url", ["ftp://impots.gouv.fr", "https://a:99999/", ""])

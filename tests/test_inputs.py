@@ -140,7 +140,7 @@ def test_a_total_limit_names_where_reading_stopped() -> None:
 
 def test_one_document_over_several_lines_and_arrays() -> None:
     assert items(b'{\n "a": 1\n}\n') == ([("in:1", {"a": 1})], True)
-    assert items(b'[\n {"a": 1},\n {"b": 2}\n]', arrays=True) == (
+    assert items(b'[\n {"a": 1},\n {"b": 2}\n]') == (
         [("in[0]", {"a": 1}), ("in[1]", {"b": 2})],
         True,
     )

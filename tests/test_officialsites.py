@@ -5,25 +5,25 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.errors import InputError
-from mfs_core.officialsites import OfficialSites, SiteVerdict, classify, host_of
+from mfs_core.officialsites import OfficialSites, WebsiteKind, classify, host_of
 from mfs_core.registry import Registry
 from reference_table import PARTNER_OF_LABEL, builtin_rows
 
 #: Real URLs of the table that are official but not the row partner's own site.
 NOT_THE_PARTNERS_OWN = {
-    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_13435.do": SiteVerdict.PUBLIC,
-    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_11451.do": SiteVerdict.PUBLIC,
-    "https://www.formulaires.service-public.fr/gf/cerfa_14104_01.do": SiteVerdict.PUBLIC,
-    "https://www.service-public.gouv.fr/simulateur/calcul/16146": SiteVerdict.PUBLIC,
+    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_13435.do": WebsiteKind.PUBLIC,
+    "https://www.formulaires.service-public.gouv.fr/gf/cerfa_11451.do": WebsiteKind.PUBLIC,
+    "https://www.formulaires.service-public.fr/gf/cerfa_14104_01.do": WebsiteKind.PUBLIC,
+    "https://www.service-public.gouv.fr/simulateur/calcul/16146": WebsiteKind.PUBLIC,
     # The MDPH's online service (CNSA): official as the operator the AAH procedure names
     # (issue 13; was "unofficial", a known limit).
-    "https://mdphenligne.cnsa.fr/": SiteVerdict.PUBLIC,
+    "https://mdphenligne.cnsa.fr/": WebsiteKind.PUBLIC,
     # info-retraite.fr is the GIP Union Retraite's, not the CNAV's own domain (issue 13:
     # was listed among the CNAV's domains): official as the operator the procedures name.
-    "http://www.info-retraite.fr": SiteVerdict.PUBLIC,
-    "https://www.info-retraite.fr/portail-services/#/mce": SiteVerdict.PUBLIC,
+    "http://www.info-retraite.fr": WebsiteKind.PUBLIC,
+    "https://www.info-retraite.fr/portail-services/#/mce": WebsiteKind.PUBLIC,
     # The ministries' mediator, named as the operator of the DGFiP mediation procedure.
-    "https://www.economie.gouv.fr/mediateur/demande-mediation/formulaire": SiteVerdict.PUBLIC,
+    "https://www.economie.gouv.fr/mediateur/demande-mediation/formulaire": WebsiteKind.PUBLIC,
 }
 
 
@@ -50,7 +50,7 @@ def test_real_official_urls(sites: OfficialSites, url: str, partner: str) -> Non
     if url in NOT_THE_PARTNERS_OWN:
         assert verdict.verdict is NOT_THE_PARTNERS_OWN[url]
     else:
-        assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, partner), url
+        assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, partner), url
 
 
 @pytest.mark.parametrize(
@@ -70,13 +70,13 @@ def test_real_official_urls(sites: OfficialSites, url: str, partner: str) -> Non
 )
 def test_partner_sites(sites: OfficialSites, url: str, partner: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, partner)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, partner)
     assert verdict.official
 
 
 def test_plain_http_is_official_but_flagged(sites: OfficialSites) -> None:
     verdict = sites.classify("http://www.lassuranceretraite.fr")
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, "cnav")
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, "cnav")
     assert "http" in verdict.reason
     assert "https" in verdict.reason
 
@@ -92,7 +92,7 @@ def test_plain_http_is_official_but_flagged(sites: OfficialSites) -> None:
 )
 def test_other_public_sites(sites: OfficialSites, url: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PUBLIC, None)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PUBLIC, None)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_other_public_sites(sites: OfficialSites, url: str) -> None:
 )
 def test_look_alikes_are_unofficial(sites: OfficialSites, url: str, in_reason: str) -> None:
     verdict = sites.classify(url)
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.UNOFFICIAL, None)
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.UNOFFICIAL, None)
     assert in_reason in verdict.reason
     assert not verdict.official
 
@@ -140,4 +140,4 @@ def test_classify_accepts_a_registry_or_partners() -> None:
     registry = Registry.load(external=False)
     assert classify("https://www.msa.fr", registry).partner == "msa"
     assert classify("https://www.msa.fr", registry.partners.values()).partner == "msa"
-    assert classify("https://www.msa.fr", []).verdict is SiteVerdict.UNOFFICIAL
+    assert classify("https://www.msa.fr", []).verdict is WebsiteKind.UNOFFICIAL

@@ -22,7 +22,7 @@ from mfs_core.model import (
     Verification,
     newest_version,
 )
-from mfs_core.officialsites import OfficialSites, SiteVerdict
+from mfs_core.officialsites import OfficialSites, WebsiteKind
 from mfs_core.partners import NATIONAL_PARTNERS, PARTNER_PLUGINS
 from mfs_core.registry import Registry
 from mfs_core.validation import validate
@@ -427,7 +427,7 @@ def test_partner_websites_are_their_own_official_sites(registry: Registry) -> No
     for code, partner in registry.partners.items():
         assert partner.website is not None
         verdict = sites.classify(partner.website)
-        assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, code)
+        assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, code)
 
 
 def test_every_partner_domain_has_a_source(registry: Registry) -> None:

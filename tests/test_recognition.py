@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from mfs_core.errors import InputError
+from mfs_core.french import decimal
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition import Level, Recogniser, recogniser_for
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
@@ -302,7 +303,8 @@ def test_a_confident_recognition_decides_as_the_procedure_id_does(
     assert by_need.recognition.matched
     for word in by_need.recognition.matched:
         assert f"« {word} »" in entry.note
-    assert f"score {by_need.recognition.score:.2f}" in entry.note
+    # French for the agent: a decimal comma, two decimals at most (issue 12).
+    assert f"score {decimal(round(by_need.recognition.score, 2))}" in entry.note
 
 
 def test_the_trace_names_the_words_even_without_explain(builtins: Registry) -> None:

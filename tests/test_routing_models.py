@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from mfs_core.converter import structure, unstructure
-from mfs_core.errors import InputError
+from mfs_core.errors import InputError, OldSpellingWarning
 from mfs_core.routing import Permanence, Request, SiteContext, Weekday
 from mfs_core.routing.reading import parse_context, parse_requests
 from routing_support import NOW
@@ -25,7 +25,7 @@ CONTEXT: dict[str, Any] = {
     "waiting": 5,
     "now": "2026-11-27T10:00:00+01:00",
     "free_slots": ["2026-12-01T09:00:00+01:00", "2026-11-30T14:00:00+01:00"],
-    "permanences": [{"partner": "caf", "weekday": "tuesday", "start": "09:00", "end": "12:00"}],
+    "permanences": [{"partner": "caf", "weekday": "mardi", "start": "09:00", "end": "12:00"}],
     "video_appointments": [{"partner": "msa", "at": "2026-11-30T10:00:00+01:00"}],
     "local_services": [{"id": "ccas", "name": "CCAS", "thematiques": ["logement-hebergement"]}],
     "thresholds": {"max_waiting_per_agent": 2},
@@ -82,17 +82,13 @@ def test_missing_required_request_fields_are_named() -> None:
         ({"now": "2026-11-27 10:00"}, "now: expected a date-time with its UTC offset"),
         ({"free_slots": ["demain"]}, "free_slots[0]: expected an ISO 8601 date-time"),
         (
-            {
-                "permanences": [
-                    {"partner": "caf", "weekday": "mardi", "start": "9h", "end": "12:00"}
-                ]
-            },
-            "permanences[0].weekday: 'mardi' is not one of 'monday'",
+            {"permanences": [{"partner": "caf", "weekday": "mar", "start": "9h", "end": "12:00"}]},
+            "permanences[0].weekday: 'mar' is not one of 'lundi'",
         ),
         (
             {
                 "permanences": [
-                    {"partner": "caf", "weekday": "friday", "start": "9h", "end": "12:00"}
+                    {"partner": "caf", "weekday": "vendredi", "start": "9h", "end": "12:00"}
                 ]
             },
             "permanences[0].start: expected a time of day HH:MM, got '9h'",
@@ -105,6 +101,16 @@ def test_bad_context_names_the_field(change: dict[str, Any], message: str) -> No
     with pytest.raises(InputError) as info:
         structure({**CONTEXT, **change}, SiteContext, source="ctx.json")
     assert message in str(info.value)
+
+
+def test_english_day_names_are_read_with_a_deprecation_warning() -> None:
+    # Context files named days in English before site files' French names became the
+    # rule everywhere: still read, as the same day, with a warning naming the new spelling.
+    permanence = {"partner": "caf", "weekday": "tuesday", "start": "09:00", "end": "12:00"}
+    with pytest.warns(OldSpellingWarning, match="'tuesday' is the old spelling: write 'mardi'"):
+        old = structure({**CONTEXT, "permanences": [permanence]}, SiteContext)
+    assert old == structure(CONTEXT, SiteContext)
+    assert unstructure(old)["permanences"][0]["weekday"] == "mardi"  # written in French
 
 
 def test_permanence_must_end_after_it_starts() -> None:
@@ -149,7 +155,7 @@ def test_parse_stream_reports_every_bad_line_and_keeps_good_ones() -> None:
 
 def test_parse_empty_input_is_an_error() -> None:
     assert parse_requests("\n\n", "-").errors == (
-        "-: no request found (expected a JSON object or JSON lines)",
+        "-: no request found (expected a JSON object, an array of them or JSON lines)",
     )
 
 

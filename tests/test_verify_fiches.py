@@ -4,17 +4,16 @@ report and the recording of results, on real fiche excerpts (``tests/data/fiches
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from mfs_core.datafile import load_data_file, read_data
+from mfs_test_support import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "verify_fiches.py"
@@ -24,13 +23,7 @@ DATA = ROOT / "src" / "mfs_core" / "partners" / "data"
 
 @pytest.fixture(scope="module")
 def verify() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("verify_fiches", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["verify_fiches"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("verify_fiches", SCRIPT)
 
 
 def _fiche(verify: ModuleType, fiche_id: str) -> object:

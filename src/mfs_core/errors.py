@@ -6,7 +6,7 @@ was expected; the CLI prints it in one line and exits with code 2, never with a 
 
 from __future__ import annotations
 
-__all__ = ["InputError", "MfsError", "PluginError"]
+__all__ = ["InputError", "MfsError", "OldSpellingWarning", "PluginError"]
 
 
 class MfsError(Exception):
@@ -32,3 +32,12 @@ class InputError(MfsError):
 
 class PluginError(MfsError):
     """A plugin failed to load, to register or to contribute (fatal in strict mode)."""
+
+
+class OldSpellingWarning(DeprecationWarning):
+    """Input written with a spelling still accepted but deprecated (``"monday"`` for
+    ``"lundi"`` in a context file): it will be refused in a later release.
+
+    A :class:`DeprecationWarning`, so Python shows it to developers (tests, ``-W``), not
+    to the users of an application; ``mfs`` prints it as one ``mfs: warning:`` line.
+    """

@@ -7,7 +7,8 @@ once; every oddity met on the way is returned as an :class:`HoursAnomaly`, never
 counted or dropped.
 
 OSM expressions are read by :mod:`mfs_core.osm_hours` (the typical week without holiday and
-dated rules, over a :class:`Horizon` of weeks); :func:`from_osm` gives the first week of it.
+dated rules, over a :class:`Horizon` of weeks; :func:`mfs_core.osm_hours.from_osm` gives the
+first week of it), which builds on this module: this module never imports it.
 Hours that do not depend on the date (a per-day table, ANCT day cells) are a steady horizon:
 one week standing for every week.
 """
@@ -15,6 +16,7 @@ one week standing for every week.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import itertools
 import re
@@ -22,13 +24,18 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from mfs_core.french import DAY_NAMES
+from mfs_core.timezone import today_in_paris
+
 __all__ = [
     "DAYS",
     "DAY_NAMES_FR",
     "HOURS_UNKNOWN",
+    "IMPLAUSIBLE",
     "LONGEST_PLAUSIBLE_SLOT",
     "NO_HOURS",
     "UNREADABLE",
+    "AnomalyKind",
     "Horizon",
     "HoursAnomaly",
     "Interval",
@@ -36,7 +43,6 @@ __all__ = [
     "format_interval",
     "format_minutes",
     "from_anct_days",
-    "from_osm",
     "from_table",
     "parse_anct_day",
     "reference_week",
@@ -46,42 +52,61 @@ __all__ = [
 #: One interval of a day, ``(start, end)`` in minutes since midnight, ``start < end``.
 Interval = tuple[int, int]
 
-#: Day keys, Monday first (used in site files' per-day tables).
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: Day keys, Monday first (used in site files' per-day tables): the French day names
+#: agents read (:data:`mfs_core.french.DAY_NAMES`).
+DAYS = DAY_NAMES
 DAY_NAMES_FR = DAYS
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})\s*$")
 _DAY_MINUTES = 24 * 60
-#: The anomaly kind of a slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the
-#: day may be open at hours the cell does not say, so its hours are unknown.
-UNREADABLE = "bad-time"
-#: The anomaly kind of a site that publishes no hours at all (an ANCT row with every day
-#: cell empty): its hours are unknown, never "closed".
-NO_HOURS = "no-hours"
-#: Anomaly kinds after which a day's hours are unknown: an unreadable slot, or one ending
-#: before it starts ("17:00 - 09:00" may be a typo for 09:00 - 17:00, or not).
-HOURS_UNKNOWN = frozenset({UNREADABLE, "end-before-start", NO_HOURS})
+
+
+class AnomalyKind(enum.StrEnum):
+    """What is odd in a day's hours (:attr:`HoursAnomaly.kind`)."""
+
+    PLACEHOLDER = "placeholder"  # "00:00 - 00:00": ignored
+    DUPLICATE = "duplicate"  # a slot written twice: counted once
+    OVERLAP = "overlap"  # slots overlapping: their union counted
+    #: A slot that is not a time range ("fermé", "9h-12h", "sur RDV"): the day may be open
+    #: at hours the cell does not say, so its hours are unknown.
+    UNREADABLE = "bad-time"
+    #: "17:00 - 09:00" may be a typo for 09:00 - 17:00, or not: the day's hours are unknown.
+    END_BEFORE_START = "end-before-start"
+    EMPTY_SLOT = "empty-slot"  # "09:00 - 12:00 / / 14:00 - 17:00"
+    #: A site that publishes no hours at all (an ANCT row with every day cell empty): its
+    #: hours are unknown, never "closed".
+    NO_HOURS = "no-hours"
+    #: Longer than :data:`LONGEST_PLAUSIBLE_SLOT`: counted as written, and reported.
+    LONG_SLOT = "long-slot"
+    #: Running past midnight (``22:00-02:00``): counted as written, and reported.
+    PAST_MIDNIGHT = "past-midnight"
+
+
+#: The kind of an unreadable slot (:attr:`AnomalyKind.UNREADABLE`).
+UNREADABLE = AnomalyKind.UNREADABLE
+#: The kind of a site that publishes no hours (:attr:`AnomalyKind.NO_HOURS`).
+NO_HOURS = AnomalyKind.NO_HOURS
+#: Anomaly kinds after which a day's hours are unknown.
+HOURS_UNKNOWN = frozenset({UNREADABLE, AnomalyKind.END_BEFORE_START, NO_HOURS})
 #: Longest slot (minutes) plausible at a counter; a longer one is counted and reported
 #: (``long-slot``). A choice of this project, not a rule of the label: 12 h covers two
 #: shifts of agents.
 LONGEST_PLAUSIBLE_SLOT = 12 * 60
 #: Anomaly kinds that are reported but leave the hours counted as written.
-IMPLAUSIBLE = frozenset({"long-slot", "past-midnight"})
+IMPLAUSIBLE = frozenset({AnomalyKind.LONG_SLOT, AnomalyKind.PAST_MIDNIGHT})
 
 
 @attrs.frozen
 class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 
-    ``kind`` is one of ``placeholder`` (``00:00 - 00:00``), ``duplicate``, ``overlap``,
-    ``bad-time`` (:data:`UNREADABLE`), ``end-before-start``, ``empty-slot``, ``no-hours``
-    (:data:`NO_HOURS`), or, for slots counted as written but implausible at a counter
-    (:data:`IMPLAUSIBLE`), ``long-slot`` and ``past-midnight``. After the kinds in
-    :data:`HOURS_UNKNOWN` the day's hours are unknown, not closed.
+    ``kind`` says what (:class:`AnomalyKind`). After the kinds in :data:`HOURS_UNKNOWN` the
+    day's hours are unknown, not closed; those in :data:`IMPLAUSIBLE` are counted as
+    written.
     """
 
     day: str
-    kind: str
+    kind: AnomalyKind
     text: str
     message: str
 
@@ -189,7 +214,9 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
     for raw in text.split("/"):
         slot = raw.strip()
         if not slot:
-            anomalies.append(HoursAnomaly(day, "empty-slot", text, f"{day} : créneau vide"))
+            anomalies.append(
+                HoursAnomaly(day, AnomalyKind.EMPTY_SLOT, text, f"{day} : créneau vide")
+            )
             continue
         start_text, sep, end_text = slot.partition("-")
         start, end = _parse_time(start_text), _parse_time(end_text)
@@ -206,7 +233,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
             anomalies.append(
                 HoursAnomaly(
                     day,
-                    "placeholder",
+                    AnomalyKind.PLACEHOLDER,
                     slot,
                     f"{day} : créneau fictif « {slot} » (ignoré)",
                 )
@@ -215,7 +242,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
             anomalies.append(
                 HoursAnomaly(
                     day,
-                    "end-before-start",
+                    AnomalyKind.END_BEFORE_START,
                     slot,
                     f"{day} : le créneau « {slot} » finit avant de commencer "
                     "(heures du jour inconnues)",
@@ -227,7 +254,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                 anomalies.append(
                     HoursAnomaly(
                         day,
-                        "long-slot",
+                        AnomalyKind.LONG_SLOT,
                         slot,
                         f"{day} : créneau « {slot} » de plus de "
                         f"{LONGEST_PLAUSIBLE_SLOT // 60} h, plus long qu'une journée de travail "
@@ -278,7 +305,7 @@ def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:
             found.append(
                 HoursAnomaly(
                     day,
-                    "duplicate",
+                    AnomalyKind.DUPLICATE,
                     format_interval(slot),
                     f"{day} : créneau {format_interval(slot)} en double (compté une fois)",
                 )
@@ -293,7 +320,7 @@ def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:
             found.append(
                 HoursAnomaly(
                     day,
-                    "overlap",
+                    AnomalyKind.OVERLAP,
                     f"{format_interval(previous)} / {format_interval(current)}",
                     f"{day} : les créneaux {format_interval(previous)} et "
                     f"{format_interval(current)} se chevauchent (union comptée)",
@@ -339,25 +366,12 @@ def reference_week(on_or_after: dt.date | None = None) -> dt.date:
     """
     import holidays
 
-    day = on_or_after or dt.date.today()
+    day = on_or_after or today_in_paris()
     monday = day + dt.timedelta(days=(7 - day.weekday()) % 7)
     french = holidays.country_holidays("FR", years=range(monday.year, monday.year + 2))
     while any(monday + dt.timedelta(days=i) in french for i in range(7)):
         monday += dt.timedelta(days=7)
     return monday
-
-
-def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
-    """The typical week of an OpenStreetMap ``opening_hours`` expression.
-
-    The regular rules (:mod:`mfs_core.osm_hours`: no holiday, no dated rule) in the first
-    week of the horizon that starts on the first Monday on or after ``week_of`` (default:
-    today). Raises :class:`ValueError` with the parser's message when the expression is
-    invalid or its hours cannot be counted (open end, fallback rules, ``unknown``).
-    """
-    from mfs_core.osm_hours import read_osm
-
-    return read_osm(expression, week_of or dt.date.today()).weeks[0]
 
 
 @attrs.frozen

@@ -47,6 +47,7 @@ __all__ = [
     "BinaryInput",
     "JsonItem",
     "JsonLines",
+    "aware_datetime",
     "date_problem",
     "decode_utf8",
     "open_binary",
@@ -293,11 +294,13 @@ class JsonItem:
 
 
 class JsonLines:
-    """The records of a JSON input: one JSON document (an object, or an array of them when
-    ``arrays`` is true) or a JSON-lines stream, read lazily.
+    """The records of a JSON input: one JSON document (an object, or an array of objects)
+    or a JSON-lines stream, read lazily. The one reader of JSON records, with one set of
+    rules: ``mfs journal add`` and ``mfs route`` read through it.
 
     Iterating yields :class:`JsonItem` objects in input order; afterwards
-    :attr:`single_document` says whether the input was one document rather than lines.
+    :attr:`single_document` says whether the input was one document rather than lines, and
+    :attr:`array` whether that document was an array (its items are ``FILE[INDEX]``).
     ``max_total`` bounds the bytes read (``None``: no bound, for streams of any length; a
     stream over the bound ends with an error item naming where reading stopped).
     """
@@ -307,17 +310,16 @@ class JsonLines:
         stream: BinaryInput,
         source: str,
         *,
-        arrays: bool = False,
         max_total: int | None = None,
     ) -> None:
         self._stream = stream
         self.source = source
-        self._arrays = arrays
         self._max_total = max_total
         self._read = 0
         self._pending = b""  # bytes read ahead of the current line
         self._eof = False
         self.single_document = False
+        self.array = False
 
     # -- raw lines --------------------------------------------------------------------
     def _fill(self) -> bool:
@@ -456,7 +458,8 @@ class JsonLines:
     def _document(self, item: JsonItem) -> Iterator[JsonItem]:
         """The one record of a single-document input, or each object of an array."""
         self.single_document = True
-        if isinstance(item.value, list) and self._arrays:
+        if isinstance(item.value, list):
+            self.array = True
             for index, value in enumerate(item.value):
                 yield JsonItem(f"{self.source}[{index}]", None, value)
             return
@@ -506,6 +509,23 @@ def date_problem(value: dt.date | dt.datetime) -> str | None:
     if EARLIEST_DATE <= day <= LATEST_DATE:
         return None
     return f"expected a date {DATE_RANGE}"
+
+
+def aware_datetime(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The one attrs validator of the date-time fields read at an edge (journal records,
+    routing requests and contexts): aware (with its UTC offset) and within
+    :data:`DATE_RANGE`, in UTC too (``0001-01-01T00:00+14:00`` is a day before the calendar
+    starts). ``None`` passes (an optional field). Raises :class:`ValueError` naming the
+    field, never quoting the value.
+    """
+    if value is None:
+        return
+    offset = value.utcoffset()
+    if offset is None:
+        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
+    problem = date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
+    if problem:
+        raise ValueError(f"{attribute.name}: {problem}")
 
 
 def parse_date(text: str, option: str) -> dt.date:

@@ -21,7 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -36,6 +37,7 @@ __all__ = [
     "CORE_DISTRIBUTION",
     "FICHE_ID_PATTERN",
     "KNOWN_FACTS",
+    "NATIONAL_PARTNERS",
     "PARTNER_CODE_PATTERN",
     "PROCEDURE_ID_PATTERN",
     "Channel",
@@ -76,6 +78,24 @@ class PartnerKind(enum.StrEnum):
     LOCAL = "local"
 
 
+#: The nine national partners every site offers (Sénat r21-778), partner code -> the name
+#: the label's check shows. A rule of the label, whatever plugins are installed: the
+#: built-in partner plugins (:mod:`mfs_core.partners`) contribute these nine.
+NATIONAL_PARTNERS: Mapping[str, str] = MappingProxyType(
+    {
+        "caf": "CAF (CNAF)",
+        "cnam": "Assurance maladie (CNAM)",
+        "cnav": "Assurance retraite (CNAV)",
+        "dgfip": "Finances publiques (DGFiP)",
+        "france-travail": "France Travail",
+        "interieur": "ministère de l'Intérieur (France Titres)",
+        "justice": "ministère de la Justice",
+        "la-poste": "La Poste",
+        "msa": "MSA",
+    }
+)
+
+
 class Channel(enum.StrEnum):
     """How a resident reaches the counter or the partner."""
 
@@ -108,16 +128,16 @@ class Severity(enum.StrEnum):
 #: Plugins should use these names; each maps to the French sentence shown to the agent.
 #: A rule naming a fact outside this vocabulary is reported by ``mfs plugins --check``.
 KNOWN_FACTS: dict[str, str] = {
-    "dispute": "le résident conteste une décision de l'organisme",
-    "overpayment": "un indu ou un trop-perçu est réclamé au résident",
+    "dispute": "l'usager conteste une décision de l'organisme",
+    "overpayment": "un indu ou un trop-perçu est réclamé à l'usager",
     "needs_operator_decision": "la demande exige une décision de l'organisme (dérogation, "
     "remise, délai)",
     "needs_research": "le dossier exige des recherches ou des contacts avec l'organisme",
     "identity_issue": "problème d'identité ou de compte (usurpation, compte bloqué, "
     "identifiant perdu)",
-    "loss_of_income": "le résident est privé de ressources (rupture de droits, suspension)",
+    "loss_of_income": "l'usager est privé de ressources (rupture de droits, suspension)",
     "abroad": "la situation concerne l'étranger (résidence, carrière, titre)",
-    "fraud_suspected": "le résident a été victime d'une arnaque ou d'un site frauduleux",
+    "fraud_suspected": "l'usager a été victime d'une arnaque ou d'un site frauduleux",
 }
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "OfficialSites",
     "SiteVerdict",
     "UrlVerdict",
+    "WebsiteKind",
     "classify",
     "host_of",
 ]
@@ -58,20 +59,29 @@ _SCHEME_PREFIX = re.compile(r"^([a-zA-Z][a-zA-Z0-9+-]*):(?![0-9])")
 _MIN_LABEL = 4
 
 
-class SiteVerdict(enum.StrEnum):
-    """What a URL is: a partner's site, another public site, or not official."""
+class WebsiteKind(enum.StrEnum):
+    """What a website is: a partner's site, another public site, or not official.
+
+    (A *site* elsewhere in mfs-core is a France services counter: this is about websites.)
+    """
 
     PARTNER = "partner"
     PUBLIC = "public"
     UNOFFICIAL = "unofficial"
 
 
+#: The former name of :class:`WebsiteKind` ("site" is a France services site), kept for
+#: plugins and scripts written against it.
+SiteVerdict = WebsiteKind
+
+
 @attrs.frozen(kw_only=True)
 class UrlVerdict:
-    """The classification of one URL; ``reason`` is French, for the agent."""
+    """The classification of one URL; ``reason`` is French, for the agent (partners named
+    by their name, the ``partner`` field keeps the code)."""
 
     url: str
-    verdict: SiteVerdict
+    verdict: WebsiteKind
     partner: str | None
     reason: str
     host: str
@@ -79,7 +89,7 @@ class UrlVerdict:
     @property
     def official(self) -> bool:
         """True for a partner's site or another public site."""
-        return self.verdict is not SiteVerdict.UNOFFICIAL
+        return self.verdict is not WebsiteKind.UNOFFICIAL
 
     def as_dict(self) -> dict[str, str | None]:
         """The JSON document of ``mfs url --format json``."""
@@ -149,7 +159,10 @@ class OfficialSites:
 
     def __init__(self, partners: Iterable[Partner], procedures: Iterable[Procedure] = ()) -> None:
         self._owner: dict[str, str] = {}
+        #: Partner code -> the name the agent reads in the reasons.
+        self._names: dict[str, str] = {}
         for partner in sorted(partners, key=lambda p: p.code):
+            self._names[partner.code] = partner.name
             for domain in partner.domains:
                 self._owner.setdefault(domain.lower().rstrip("."), partner.code)
         #: Domain -> the operator that runs a procedure's online service there.
@@ -185,14 +198,14 @@ class OfficialSites:
         parsed = _parse(url)
         host = parsed.host
 
-        def verdict(kind: SiteVerdict, reason: str, partner: str | None = None) -> UrlVerdict:
-            if parsed.scheme == "http" and kind is not SiteVerdict.UNOFFICIAL:
+        def verdict(kind: WebsiteKind, reason: str, partner: str | None = None) -> UrlVerdict:
+            if parsed.scheme == "http" and kind is not WebsiteKind.UNOFFICIAL:
                 reason += " (attention : lien en http, non chiffré ; préférer https)"
             return UrlVerdict(url=url, verdict=kind, partner=partner, reason=reason, host=host)
 
         if _is_ip(host):
             return verdict(
-                SiteVerdict.UNOFFICIAL,
+                WebsiteKind.UNOFFICIAL,
                 f"adresse IP {host} au lieu d'un nom de domaine : aucun site officiel ne "
                 "s'annonce ainsi",
             )
@@ -200,8 +213,9 @@ class OfficialSites:
         if owner is not None:
             code, domain = owner
             return verdict(
-                SiteVerdict.PARTNER,
-                f"{host} relève du domaine officiel {domain} du partenaire {code}",
+                WebsiteKind.PARTNER,
+                f"{host} relève du domaine officiel {domain} du partenaire "
+                f"{self._names.get(code, code)}",
                 code,
             )
         operator = next(
@@ -214,28 +228,28 @@ class OfficialSites:
         )
         if operator is not None:
             return verdict(
-                SiteVerdict.PUBLIC,
+                WebsiteKind.PUBLIC,
                 f"{host} relève du domaine officiel {operator[0]} de {operator[1]}, qui gère "
                 "le service en ligne d'une démarche des partenaires",
             )
         if "xn--" in host:
             return verdict(
-                SiteVerdict.UNOFFICIAL,
+                WebsiteKind.UNOFFICIAL,
                 f"nom de domaine internationalisé ({host}) : des caractères d'autres alphabets "
                 "peuvent imiter un nom officiel ; aucun domaine de partenaire n'est écrit ainsi",
             )
         if _under(host, PUBLIC_SUFFIX):
             return verdict(
-                SiteVerdict.PUBLIC,
+                WebsiteKind.PUBLIC,
                 f"{host} est un site public de l'État (domaine en .{PUBLIC_SUFFIX})",
             )
         for portal in PUBLIC_PORTALS:
             if _under(host, portal):
                 return verdict(
-                    SiteVerdict.PUBLIC,
+                    WebsiteKind.PUBLIC,
                     f"{host} relève de {portal}, le site officiel de l'administration française",
                 )
-        return verdict(SiteVerdict.UNOFFICIAL, self._lookalike_reason(host, parsed.userinfo))
+        return verdict(WebsiteKind.UNOFFICIAL, self._lookalike_reason(host, parsed.userinfo))
 
     def _lookalike_reason(self, host: str, userinfo: str) -> str:
         real = _registered(host)
@@ -256,7 +270,8 @@ class OfficialSites:
             name = domain.split(".")[0]
             if domain.replace(".", "") in squashed or (len(name) >= _MIN_LABEL and name in labels):
                 return (
-                    f"{host} imite le domaine officiel {domain} ({code}) sans en être un "
+                    f"{host} imite {domain}, domaine officiel du partenaire "
+                    f"{self._names.get(code, code)}, sans en être un "
                     "(tirets, autre extension ou mots ajoutés) : site non officiel, souvent "
                     "payant"
                 )

@@ -38,6 +38,7 @@ change a typical week.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import re
 
@@ -46,12 +47,14 @@ import attrs
 from mfs_core.hours import (
     DAYS,
     LONGEST_PLAUSIBLE_SLOT,
+    AnomalyKind,
     HoursAnomaly,
     Interval,
     WeeklySchedule,
     format_minutes,
     union,
 )
+from mfs_core.timezone import today_in_paris
 
 __all__ = [
     "HORIZON_WEEKS",
@@ -60,6 +63,7 @@ __all__ = [
     "SEASON_DAYS",
     "HoursException",
     "OsmHours",
+    "from_osm",
     "horizon_start",
     "read_osm",
     "split_rules",
@@ -100,15 +104,28 @@ _STATE = re.compile(r"\b(?:open|closed|off|unknown)\b", re.IGNORECASE)
 _CLOSED = re.compile(rf"^{_HOLIDAY}(?:,{_HOLIDAY})*\s+(?:off|closed)$", re.IGNORECASE)
 
 
+class ExceptionKind(enum.StrEnum):
+    """Why hours are kept out of the typical week (:attr:`HoursException.kind`)."""
+
+    HOLIDAY = "holiday"  # a public or school holiday rule
+    DATED = "dated"  # days of the horizon that a dated rule changes
+
+
+class _RuleKind(enum.StrEnum):
+    """How a rule of an expression is read (see the module docstring)."""
+
+    REGULAR = "regular"
+    DATED = "dated"  # days of a month, no year: yearly exceptions, or a season
+    DATED_YEAR = "dated-year"  # names a year within the horizon
+    PAST = "past"  # names years that all end before the horizon
+    FUTURE = "future"  # names years that all begin after it
+
+
 @attrs.frozen
 class HoursException:
-    """Hours kept out of the typical week, for the report (French ``message``).
+    """Hours kept out of the typical week, for the report (French ``message``)."""
 
-    ``kind`` is ``holiday`` (a public or school holiday rule) or ``dated`` (days of the
-    horizon that a dated rule changes).
-    """
-
-    kind: str
+    kind: ExceptionKind
     message: str
 
 
@@ -172,7 +189,7 @@ def _holiday_part(rule: str) -> tuple[str | None, bool]:
     return None, True
 
 
-def _kind(rule: str, start: dt.date) -> str:
+def _kind(rule: str, start: dt.date) -> _RuleKind:
     """``dated-year`` or ``dated`` when the rule names a year or a day of a month (without
     a year), else ``regular``; ``past`` for a dated rule whose years all end before the
     horizon (``2024 May 20 off`` seen from 2026: nothing to evaluate)."""
@@ -181,15 +198,13 @@ def _kind(rule: str, start: dt.date) -> str:
     if years:
         open_ended = "+" in masked  # "2024+", "2024 Dec 25+": from then on
         last = start + dt.timedelta(weeks=HORIZON_WEEKS)
-        return (
-            "past"
-            if max(years) < start.year and not open_ended
-            else ("future" if min(years) > last.year else "dated-year")
-        )
-    return "dated" if _DAY_OF_MONTH.search(masked) is not None else "regular"
+        if max(years) < start.year and not open_ended:
+            return _RuleKind.PAST
+        return _RuleKind.FUTURE if min(years) > last.year else _RuleKind.DATED_YEAR
+    return _RuleKind.DATED if _DAY_OF_MONTH.search(masked) is not None else _RuleKind.REGULAR
 
 
-def _join(rules: list[list[str]], kinds: set[str]) -> str:
+def _join(rules: list[list[str]], kinds: set[_RuleKind]) -> str:
     """The expression of the rules of these kinds, each after its own separator."""
     kept = [(sep, rule) for sep, rule, kind in rules if kind in kinds]
     return "".join(sep + rule for sep, rule in kept)[len(kept[0][0]) :] if kept else ""
@@ -273,19 +288,20 @@ def _read_osm(expression: str, start: dt.date) -> OsmHours:
             exceptions.append(exception)
         if remainder is not None:
             rules.append([separator, remainder, _kind(remainder, start)])
-    base = _weeks(_join(rules, {"regular"}), expression, start)
+    base = _weeks(_join(rules, {_RuleKind.REGULAR}), expression, start)
     for rule in rules:
-        if rule[2] == "dated":
+        if rule[2] == _RuleKind.DATED:
             # A yearless date range that changes much of the year is a season: keep it.
-            rule[2] = "regular"
-            season = _weeks(_join(rules, {"regular"}), expression, start)
+            rule[2] = _RuleKind.REGULAR
+            season = _weeks(_join(rules, {_RuleKind.REGULAR}), expression, start)
             if len(_changed_days(base[0], season[0])) > SEASON_DAYS:
                 base = season
             else:
-                rule[2] = "dated"
+                rule[2] = _RuleKind.DATED
     dated_days: frozenset[dt.date] = frozenset()
-    if any(kind in ("dated", "dated-year") for _sep, _rule, kind in rules):
-        full = _weeks(_join(rules, {"regular", "dated", "dated-year"}), expression, start)
+    if any(kind in (_RuleKind.DATED, _RuleKind.DATED_YEAR) for _sep, _rule, kind in rules):
+        kinds = {_RuleKind.REGULAR, _RuleKind.DATED, _RuleKind.DATED_YEAR}
+        full = _weeks(_join(rules, kinds), expression, start)
         exceptions.extend(_dated_exceptions(base[0], full[0], start))
         dated_days = frozenset(
             start + dt.timedelta(days=i) for i in _changed_days(base[0], full[0])
@@ -293,7 +309,7 @@ def _read_osm(expression: str, start: dt.date) -> OsmHours:
     _days, weeks, anomalies = base
     return OsmHours(
         expression=expression,
-        regular=_join(rules, {"regular"}),
+        regular=_join(rules, {_RuleKind.REGULAR}),
         start=start,
         weeks=weeks,
         exceptions=tuple(exceptions),
@@ -310,12 +326,14 @@ def _holiday_exception(rule: str) -> HoursException | None:
     if "SH" not in masked:
         if closed:
             return None
-        return HoursException("holiday", f"jours fériés : « {rule} » (hors semaine type)")
+        return HoursException(
+            ExceptionKind.HOLIDAY, f"jours fériés : « {rule} » (hors semaine type)"
+        )
     what = "jours fériés et vacances scolaires" if "PH" in masked else "vacances scolaires"
     what += " (selon la zone)"
     if closed:
-        return HoursException("holiday", f"{what} : fermé")
-    return HoursException("holiday", f"{what} : « {rule} » (hors semaine type)")
+        return HoursException(ExceptionKind.HOLIDAY, f"{what} : fermé")
+    return HoursException(ExceptionKind.HOLIDAY, f"{what} : « {rule} » (hors semaine type)")
 
 
 #: Per-day open intervals over the horizon, day 0 being the horizon's first Monday.
@@ -338,7 +356,7 @@ def _weeks(
     begin = dt.datetime.combine(start, dt.time())
     end = begin + dt.timedelta(days=7 * count)
     per_day: list[list[Interval]] = [[] for _ in range(7 * count)]
-    anomalies: dict[str, HoursAnomaly] = {}
+    anomalies: dict[AnomalyKind, HoursAnomaly] = {}
     for since, until, state, _comment in parsed.intervals(begin, end):  # type: ignore[attr-defined]
         if state == opening_hours.State.UNKNOWN:
             raise ValueError(
@@ -380,7 +398,10 @@ def _add_by_day(
 
 
 def _check_plausible(
-    since: dt.datetime, until: dt.datetime, expression: str, found: dict[str, HoursAnomaly]
+    since: dt.datetime,
+    until: dt.datetime,
+    expression: str,
+    found: dict[AnomalyKind, HoursAnomaly],
 ) -> None:
     """Report (once per kind) a slot past midnight or longer than a plausible working day."""
     if until.date() == since.date() and until - since <= _LONGEST:
@@ -392,8 +413,8 @@ def _check_plausible(
     )
     next_midnight = dt.datetime.combine(since.date() + dt.timedelta(days=1), dt.time())
     problems = {
-        "past-midnight": (until > next_midnight, "passe minuit"),
-        "long-slot": (
+        AnomalyKind.PAST_MIDNIGHT: (until > next_midnight, "passe minuit"),
+        AnomalyKind.LONG_SLOT: (
             minutes > LONGEST_PLAUSIBLE_SLOT,
             f"dure {minutes // 60} h {minutes % 60:02d}, plus qu'une journée de travail",
         ),
@@ -438,5 +459,16 @@ def _dated_exceptions(base: _Days, full: _Days, start: dt.date) -> list[HoursExc
             if not slots
             else "ouvert " + ", ".join(f"{format_minutes(s)}-{format_minutes(e)}" for s, e in slots)
         )
-        found.append(HoursException("dated", f"{what} {when} (hors semaine type)"))
+        found.append(HoursException(ExceptionKind.DATED, f"{what} {when} (hors semaine type)"))
     return found
+
+
+def from_osm(expression: str, *, week_of: dt.date | None = None) -> WeeklySchedule:
+    """The typical week of an OpenStreetMap ``opening_hours`` expression.
+
+    The regular rules (no holiday, no dated rule) in the first
+    week of the horizon that starts on the first Monday on or after ``week_of`` (default:
+    today in Paris). Raises :class:`ValueError` with the parser's message when the expression is
+    invalid or its hours cannot be counted (open end, fallback rules, ``unknown``).
+    """
+    return read_osm(expression, week_of or today_in_paris()).weeks[0]

@@ -363,7 +363,7 @@ def site_from(
     """
     import attrs
 
-    from mfs_core.compliance.context import build_context
+    from mfs_core.compliance.schedules import build_context
     from mfs_core.compliance.site import Site
     from mfs_core.converter import structure
     from mfs_core.timezone import today_in_paris

@@ -254,7 +254,7 @@ class _Checker:
         yield from self._recognition(procedure.id, procedure_problems(procedure), procedure)
 
     def _url(self, procedure: Procedure, url: str) -> Iterator[ContributionFinding]:
-        from mfs_core.officialsites import PUBLIC_PORTALS, SiteVerdict
+        from mfs_core.officialsites import PUBLIC_PORTALS, WebsiteKind
 
         plugin = _plugin(procedure)
         try:
@@ -274,12 +274,12 @@ class _Checker:
                 message=f"{url!r} must use https",
                 plugin=plugin,
             )
-        own_site = verdict.verdict is SiteVerdict.PARTNER and verdict.partner == procedure.partner
+        own_site = verdict.verdict is WebsiteKind.PARTNER and verdict.partner == procedure.partner
         if procedure.operator is not None and any(
             verdict.host == d or verdict.host.endswith("." + d) for d in procedure.operator.domains
         ):
             own_site = True  # the service of the operator that runs it (a sourced operator)
-        portal = verdict.verdict is SiteVerdict.PUBLIC and any(
+        portal = verdict.verdict is WebsiteKind.PUBLIC and any(
             verdict.host == d or verdict.host.endswith("." + d) for d in PUBLIC_PORTALS
         )
         if not (own_site or portal):

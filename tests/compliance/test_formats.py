@@ -235,12 +235,12 @@ def test_github_escapes_commas_and_colons_in_properties() -> None:
 def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
     text = render(national, "text")
     assert "1 — France services de Valserhône" in text
-    assert ": indéterminé — 28.5 h/semaine, 5 jour(s)" in text
+    assert ": indéterminé — 28,5 h/semaine, 5 jour(s)" in text
     assert "non vérifiable avec ces données : label.confidential-space" in text
 
 
 def test_markdown_verdicts(national: Report, report: Report) -> None:
     rows = render(national, "markdown")
-    assert "| France services de Valserhône (`1`) | indéterminé | 28.5 |" in rows
-    assert "| France services La Poste de Tende (`19`) | non conforme | 23.25 |" in rows
+    assert "| France services de Valserhône (`1`) | indéterminé | 28,5 |" in rows
+    assert "| France services La Poste de Tende (`19`) | non conforme | 23,25 |" in rows
     assert "(`petite-mairie`) | non conforme | 20 |" in render(report, "markdown")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mfs_core import hours
+from mfs_core import hours, osm_hours
 from mfs_core.compliance.evaluators import uncovered
 from mfs_core.hours import _careful_day, _clean_day
 
@@ -85,27 +85,27 @@ def test_table_rejects_unknown_days() -> None:
 
 
 def test_osm_expression() -> None:
-    week = hours.from_osm("Mo-We,Fr 08:30-12:30,13:30-17:15; Th 08:30-12:30; PH off")
+    week = osm_hours.from_osm("Mo-We,Fr 08:30-12:30,13:30-17:15; Th 08:30-12:30; PH off")
     assert week.weekly_hours == 35
     assert week.opening_days == 5
     assert week.days[3] == ((510, 750),)
 
 
 def test_osm_later_rule_replaces_earlier_one_for_its_days() -> None:
-    week = hours.from_osm("Mo-Fr 09:00-17:00; We 09:00-12:00")
+    week = osm_hours.from_osm("Mo-Fr 09:00-17:00; We 09:00-12:00")
     assert week.days[2] == ((540, 720),)
     assert week.weekly_hours == 35
 
 
 def test_osm_slot_past_midnight_is_split() -> None:
-    week = hours.from_osm("Sa 22:00-02:00")
+    week = osm_hours.from_osm("Sa 22:00-02:00")
     assert week.days[5] == ((1320, 1440),)
     assert week.days[6] == ((0, 120),)
 
 
 def test_invalid_osm_expression() -> None:
     with pytest.raises(ValueError, match="invalid opening_hours expression"):
-        hours.from_osm("Mo-Zz 09:00-12:00")
+        osm_hours.from_osm("Mo-Zz 09:00-12:00")
 
 
 def test_reference_week_skips_french_public_holidays() -> None:
@@ -116,7 +116,7 @@ def test_reference_week_skips_french_public_holidays() -> None:
 
 
 def test_public_holiday_off_does_not_shorten_the_typical_week() -> None:
-    week = hours.from_osm("Mo-Fr 09:00-17:00; PH off", week_of=dt.date(2026, 12, 21))
+    week = osm_hours.from_osm("Mo-Fr 09:00-17:00; PH off", week_of=dt.date(2026, 12, 21))
     assert week.weekly_hours == 40
 
 
@@ -197,9 +197,9 @@ def test_osm_expressions_whose_hours_cannot_be_counted_are_refused(
     # opening-hours-py would count the first as 8 h a week over one day, the second as 0 h:
     # silently wrong figures, so they are input errors.
     with pytest.raises(ValueError, match=re.escape(expected)):
-        hours.from_osm(expression)
+        osm_hours.from_osm(expression)
 
 
 def test_a_comment_in_quotes_may_mention_two_bars() -> None:
-    week = hours.from_osm('Mo-Fr 09:00-17:00 open "accueil || rendez-vous"')
+    week = osm_hours.from_osm('Mo-Fr 09:00-17:00 open "accueil || rendez-vous"')
     assert week.weekly_minutes == 5 * 8 * 60

@@ -12,7 +12,7 @@ import gzip
 
 import pytest
 
-from mfs_core import hours
+from mfs_core import osm_hours
 from mfs_core.osm_hours import HORIZON_WEEKS, OsmHours, read_osm, split_rules
 
 from .conftest import DATA
@@ -275,5 +275,5 @@ def test_rules_are_split_outside_comments_and_time_lists() -> None:
 
 
 def test_from_osm_is_the_first_week_of_the_horizon() -> None:
-    week = hours.from_osm("Mo-Fr 08:00-12:00; week 02-53/2 Sa 08:00-12:00", week_of=AS_OF)
+    week = osm_hours.from_osm("Mo-Fr 08:00-12:00; week 02-53/2 Sa 08:00-12:00", week_of=AS_OF)
     assert week.weekly_hours == 20  # ISO week 49

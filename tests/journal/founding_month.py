@@ -3,20 +3,31 @@
 400 requests, two thirds (267) resolved at the first meeting, mostly income tax, pensions
 and health insurance (domain.md). Each attribute gets exact counts, shuffled independently
 with a fixed seed, so the totals below hold whatever the shuffle.
+
+Every request comes in, and every appointment is held, while the site is open: its hours
+are read from ``examples/sites/saint-jean-de-luz.toml`` (Monday to Friday, Thursday
+afternoon closed, ``PH off``) with the French public holidays of the ``holidays`` package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 import attrs
+import holidays
 
+from mfs_core.compliance.site import load_site
+from mfs_core.hours import WeeklySchedule
 from mfs_core.journal import EventRecord, RequestRecord
 from mfs_core.journal.records import partner_of
+from mfs_core.timezone import PARIS
 
-PARIS = ZoneInfo("Europe/Paris")
+#: The founding site's file: its hours are the hours of the month.
+SITE = Path(__file__).parents[2] / "examples" / "sites" / "saint-jean-de-luz.toml"
+MONTH = dt.date(2023, 6, 1)
 TOTAL = 400
 OUTCOMES = {
     "resolved_first_contact": 267,
@@ -132,6 +143,59 @@ def _rule(decision: str | None, procedure: str | None) -> str | None:
     return CORE_RULE[decision]
 
 
+@functools.cache
+def opening_week() -> WeeklySchedule:
+    """The site's typical week (minutes since midnight, Monday first)."""
+    hours = load_site(SITE).hours
+    assert hours is not None
+    return hours.schedule(week_of=MONTH)
+
+
+def _slots(day: dt.date) -> tuple[tuple[int, int], ...]:
+    """The open intervals of ``day``: none on a French public holiday (``PH off``)."""
+    if day in holidays.country_holidays("FR", years=day.year):
+        return ()
+    return opening_week().days[day.weekday()]
+
+
+def is_open(moment: dt.datetime) -> bool:
+    """Whether the site is open at ``moment``."""
+    local = moment.astimezone(PARIS)
+    minute = local.hour * 60 + local.minute
+    return any(start <= minute < end for start, end in _slots(local.date()))
+
+
+def next_open(moment: dt.datetime) -> dt.datetime:
+    """The first instant at or after ``moment`` when the site is open."""
+    local = moment.astimezone(PARIS)
+    day, minute = local.date(), local.hour * 60 + local.minute
+    while True:
+        for start, end in _slots(day):
+            if minute < end:
+                at = max(start, minute)
+                return dt.datetime.combine(day, dt.time(at // 60, at % 60), tzinfo=PARIS)
+        day, minute = day + dt.timedelta(days=1), 0
+
+
+def _reception_times() -> list[dt.datetime]:
+    """``TOTAL`` times spread evenly over the open days of the month, each day's share
+    spread evenly over its open minutes (requests come in while the site is open)."""
+    days = [
+        MONTH + dt.timedelta(days=n)
+        for n in range(31)
+        if (MONTH + dt.timedelta(days=n)).month == MONTH.month
+        and _slots(MONTH + dt.timedelta(days=n))
+    ]
+    per_day = [[i for i in range(TOTAL) if i * len(days) // TOTAL == d] for d in range(len(days))]
+    times = []
+    for day, indexes in zip(days, per_day, strict=True):
+        minutes = [m for start, end in _slots(day) for m in range(start, end)]
+        for k in range(len(indexes)):
+            at = minutes[(2 * k + 1) * len(minutes) // (2 * len(indexes))]
+            times.append(dt.datetime.combine(day, dt.time(at // 60, at % 60), tzinfo=PARIS))
+    return times
+
+
 def requests() -> list[RequestRecord]:
     """The 400 requests of June 2023, in time order."""
     rng = random.Random(2023_06)
@@ -140,11 +204,10 @@ def requests() -> list[RequestRecord]:
     autonomy = _column(AUTONOMY, rng)
     decisions = _decisions(outcomes, rng)
     procedures = _procedures(decisions, rng)  # each one the router would decide so
-    start = dt.datetime(2023, 6, 1, 9, 0, tzinfo=PARIS)
+    times = _reception_times()
     records = []
     for i in range(TOTAL):
-        # Spread over the month, within opening hours.
-        received = start + dt.timedelta(days=i * 29 // TOTAL, minutes=(i * 7) % 420)
+        received = times[i]
         if i < RESIDENTS:
             resident: str | None = f"usager-{i}"
         elif i < RESIDENTS + RETURNING:
@@ -171,7 +234,10 @@ def requests() -> list[RequestRecord]:
 
 
 def events(records: list[RequestRecord]) -> list[EventRecord]:
-    """Follow-ups: 45 appointments held; referrals accepted, refused, expired, pending."""
+    """Follow-ups: 45 appointments held; referrals accepted, refused, expired, pending.
+
+    An appointment is held at the site, when it is open, three days or more after the
+    request; a partner answers a referral on a working day (the site's open days)."""
     appointments = [r for r in records if r.outcome == "appointment"]
     referrals = [r for r in records if r.outcome == "referral"]
     later = dt.timedelta(days=3)
@@ -180,7 +246,7 @@ def events(records: list[RequestRecord]) -> list[EventRecord]:
             id=f"held-{r.id}",
             event="appointment_held",
             request_id=r.id,
-            occurred_at=r.received_at + later,
+            occurred_at=next_open(r.received_at + later),
         )
         for r in appointments[:APPOINTMENTS_HELD]
     ]
@@ -194,7 +260,7 @@ def events(records: list[RequestRecord]) -> list[EventRecord]:
                     id=f"acc-{request.id}",
                     event="referral_accepted",
                     request_id=request.id,
-                    occurred_at=request.received_at + later,
+                    occurred_at=next_open(request.received_at + later),
                 )
             )
         result.append(
@@ -202,7 +268,7 @@ def events(records: list[RequestRecord]) -> list[EventRecord]:
                 id=f"{status}-{request.id}",
                 event=f"referral_{status}",
                 request_id=request.id,
-                occurred_at=request.received_at + 2 * later,
+                occurred_at=next_open(request.received_at + 2 * later),
                 reason=reasons.pop() if status == "refused" else None,
             )
         )

@@ -65,13 +65,19 @@ def test_add_records_good_lines_and_names_bad_ones(
     assert "<stdin>:4: channel: 'fax' is not one of" in err
     assert "<stdin>:6: request_id: no request 'r9' in the journal" in err
     assert "<stdin>:7: invalid JSON" in err
-    assert "<stdin>:1: personal data: redacted phone; redacted suspected nir" in err
-    assert "2 record(s) recorded, 0 already in the journal; 5 record(s) rejected" in err
+    assert (
+        "<stdin>:1: données personnelles expurgées : téléphone ; "
+        "par précaution (clé de contrôle fausse) : NIR"
+    ) in err
+    assert (
+        "1 demande enregistrée, 1 suivi enregistré, 0 déjà dans le journal ; "
+        "5 enregistrements refusés"
+    ) in err
     assert "Dupont" not in err
     assert "Traceback" not in err
     # Sending the same lines again records nothing twice.
     code, _, err = run(["journal", "add", "--journal", journal_url], capsys, monkeypatch, lines)
-    assert "0 record(s) recorded, 2 already in the journal" in err
+    assert "0 demande enregistrée, 2 déjà dans le journal" in err
 
 
 def test_add_from_a_file_and_export(
@@ -134,7 +140,7 @@ def test_purge(
         monkeypatch,
     )
     assert code == 0
-    assert "purged 1 request(s) received before 2023-07-01 and 0 follow-up event(s)" in out
+    assert "1 demande reçue avant le 01/07/2023 supprimée, avec 0 suivi supprimé" in out
     code, _, err = run(["journal", "purge", "--before", "July"], capsys, monkeypatch)
     assert code == 2
     assert "--before: expected a date YYYY-MM-DD, got 'July'" in err
@@ -190,4 +196,4 @@ def test_add_rejects_a_contradicting_partner_and_a_date_in_the_future(
     assert "<stdin>:1: partner: 'caf' is not the partner of procedure" in err
     assert "<stdin>:2: received_at: 2099-06-05T09:30:00+02:00 is in the future" in err
     assert "<stdin>:3: occurred_at: 2099-06-09T10:00:00+02:00 is in the future" in err
-    assert "1 record(s) recorded" in err
+    assert "1 demande enregistrée" in err

@@ -19,11 +19,11 @@ from mfs_core.errors import InputError
 from mfs_core.journal import Journal, JournalError, Outcome, RequestRecord, RoutingDecision
 from mfs_core.journal.api import _open_store, open_journal
 from mfs_core.journal.records import DEFAULT_OUTCOME
-from mfs_core.journal.report import build_report
 from mfs_core.journal.schema import MIGRATIONS
-from mfs_core.journal.store import SqlStore
+from mfs_core.journal.store import RequestRow, SqlStore
 from mfs_core.model import Channel, ReferralTarget
 from mfs_core.registry import Registry
+from mfs_core.report import build_report
 from mfs_core.routing import Decision, DecisionKind, Request, RequestChannel, Router
 
 from .conftest import SECRET
@@ -176,7 +176,7 @@ def test_a_decided_record_round_trips_through_json(kind: DecisionKind) -> None:
 
 def test_journal_does_not_import_routing_and_routing_not_the_journal() -> None:
     code = (
-        "import sys, mfs_core.journal, mfs_core.journal.report;"
+        "import sys, mfs_core.journal, mfs_core.report;"
         "assert not [m for m in sys.modules if m.startswith('mfs_core.routing')], 'journal';"
         "import mfs_core.routing;"
         "[sys.modules.pop(m) for m in list(sys.modules) if m.startswith('mfs_core.')];"
@@ -221,9 +221,9 @@ def test_the_database_refuses_an_unknown_decision(journal: Journal) -> None:
     now = dt.datetime.now(dt.UTC)
     row = ("x", now, "cnav", "cnav.x", None, "counter", "referral", None, None, None, None)
     with pytest.raises(JournalError, match="nothing recorded"):
-        store.insert_requests([(*row, "maybe", None, None, now)])
+        store.insert_requests([RequestRow(*row, "maybe", None, None, now)])
     with pytest.raises(JournalError, match="nothing recorded"):
-        store.insert_requests([(*row, "referral", None, "guichet", now)])
+        store.insert_requests([RequestRow(*row, "referral", None, "guichet", now)])
     assert list(journal.requests()) == []
 
 

@@ -34,7 +34,7 @@ def test_json_records_are_accepted(
     lines = "".join(json.dumps(json.loads(block)) + "\n" for block in blocks("json"))
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     assert main(["journal", "add"]) == 0
-    assert "3 record(s) recorded" in capsys.readouterr().err
+    assert "2 demandes enregistrées, 1 suivi enregistré" in capsys.readouterr().err
     assert main(["report", "--month", "2023-06", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["by_decision"] == {"_none": 1, "referral": 1}
 
@@ -47,15 +47,27 @@ def report_after(code: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any
 
 
 def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    record, _ = blocks("python")
+    record, _, _ = blocks("python")
     report = report_after(record, capsys)
     assert report["total_requests"] == 1
     assert report["referrals"]["accepted"] == 1
 
 
 def test_route_then_record_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    _, route_then_record = blocks("python")
+    _, route_then_record, _ = blocks("python")
     report = report_after(route_then_record, capsys)
     assert report["by_decision"] == {"referral": 1}
     assert report["by_outcome"] == {"resolved_first_contact": 1}
     assert report["decisions"]["outcome_differs_by_decision"] == {"referral": 1}
+
+
+def test_report_and_export_from_python_run(capsys: pytest.CaptureFixture[str]) -> None:
+    # The library functions behind `mfs report` and `mfs journal export`, as documented.
+    record, _, read = blocks("python")
+    report_after(record, capsys)
+    exec(compile(read, str(DOC), "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("record,id,request_id,time,")  # the CSV export
+    assert "Activité France services — juin 2023" in out  # then the French report
+    assert main(["journal", "export", "--format", "csv"]) == 0
+    assert capsys.readouterr().out in out  # the same export as the command's

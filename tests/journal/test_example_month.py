@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tomllib
+from collections import Counter
 from pathlib import Path
 
+import opening_hours
 import pytest
 
 from mfs_core.cli import main
@@ -12,6 +16,7 @@ from mfs_core.cli import main
 from . import founding_month as june
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "journal" / "saint-jean-de-luz-2023-06.jsonl"
+SITE = Path(__file__).parents[2] / "examples" / "sites" / "saint-jean-de-luz.toml"
 
 
 def test_the_example_file_is_the_generated_month() -> None:
@@ -20,13 +25,37 @@ def test_the_example_file_is_the_generated_month() -> None:
     assert EXAMPLE.read_text(encoding="utf-8") == june.example_jsonl()
 
 
+def test_the_example_month_happens_while_the_site_is_open() -> None:
+    # Issue 12: at 0a25f1b, 110 of the 400 requests fell on a weekend at a site open Monday
+    # to Friday, and appointments were "held" on Sundays. Each line is checked against the
+    # site's own hours, read by opening-hours-py (not by the generator) with the French
+    # public holidays (``PH off``).
+    from mfs_core.timezone import PARIS
+
+    osm = tomllib.loads(SITE.read_text(encoding="utf-8"))["hours"]["osm"]
+    hours = opening_hours.OpeningHours(osm, country="FR", timezone=PARIS)
+    lines = [json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    weekend, closed, kinds = Counter[str](), Counter[str](), Counter[str]()
+    for line in lines:
+        kind = line.get("event", "request")
+        at = dt.datetime.fromisoformat(line.get("received_at") or line["occurred_at"])
+        at = at.astimezone(PARIS)
+        kinds[kind] += 1
+        weekend[kind] += at.weekday() >= 5
+        closed[kind] += hours.is_closed(at)
+    assert kinds["request"] == june.TOTAL
+    assert kinds["appointment_held"] == june.APPOINTMENTS_HELD
+    assert sum(weekend.values()) == 0, weekend
+    assert sum(closed.values()) == 0, closed
+
+
 def test_recording_the_example_twice_gives_the_known_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"sqlite:///{tmp_path / 'journal.sqlite3'}"
     for _ in range(2):  # ids are idempotent: the second run adds nothing
         assert main(["journal", "add", str(EXAMPLE), "--journal", url]) == 0
-    assert "0 record(s) recorded" in capsys.readouterr().err
+    assert "0 demande enregistrée" in capsys.readouterr().err
     assert main(["report", "--month", "2023-06", "--format", "json", "--journal", url]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["total_requests"] == june.TOTAL

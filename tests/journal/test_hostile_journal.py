@@ -19,6 +19,7 @@ import pytest
 
 from mfs_core.cli import main
 from mfs_core.errors import InputError
+from mfs_core.french import count, decimal
 from mfs_core.journal import Journal, JournalError, RequestRecord, open_journal
 
 from .conftest import SECRET
@@ -140,7 +141,7 @@ def test_a_bad_line_is_named_and_the_good_ones_beside_it_recorded(
     assert code == 2
     assert "mfs: error: <stdin>:2: " in err
     assert message in err
-    assert "2 record(s) recorded, 0 already in the journal; 1 record(s) rejected" in err
+    assert "2 demandes enregistrées, 0 déjà dans le journal ; 1 enregistrement refusé" in err
     assert stored_ids(journal_url) == {"good-1", "good-2"}
 
 
@@ -163,7 +164,7 @@ def test_1500_good_lines_then_a_bad_date_lose_nothing(
     )
     assert code == 2
     assert "<stdin>:1501: received_at: expected a date" in err
-    assert "1500 record(s) recorded" in err
+    assert "1\u202f500 demandes enregistrées" in err
     assert len(stored_ids(journal_url)) == 1500
 
 
@@ -201,13 +202,13 @@ def test_a_full_disk_half_way_says_what_was_recorded(tmp_path: Path) -> None:
     assert "Traceback" not in err
     stored = len(stored_ids(url))
     assert 0 < stored < 6000
-    assert f"mfs: {stored} record(s) recorded, 0 already in the journal" in err
-    assert "the write failed at <stdin>:" in err
-    assert "nothing from there on was recorded" in err
+    assert f"mfs : {count(stored, 'demande')} enregistrées, 0 déjà dans le journal" in err
+    assert "l'écriture a échoué à <stdin>:" in err
+    assert "rien n'a été enregistré à partir de là" in err
     # Once there is room again, the same input completes the journal.
     done = subprocess.run(command, input=lines, capture_output=True, env=env, check=False)
     assert done.returncode == 0
-    assert f"{6000 - stored} record(s) recorded, {stored} already in the journal" in (
+    assert f"{count(6000 - stored, 'demande')} enregistrées, {decimal(stored)} déjà dans" in (
         done.stderr.decode()
     )
 

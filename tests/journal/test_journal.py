@@ -17,9 +17,9 @@ from mfs_core.journal import (
     RequestRecord,
     open_journal,
 )
-from mfs_core.journal.api import public_url
 from mfs_core.journal.schema import MIGRATIONS, Migration
 from mfs_core.journal.store import SqlStore
+from mfs_core.output import public_url
 
 from .conftest import SECRET
 

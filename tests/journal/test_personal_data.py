@@ -20,10 +20,9 @@ from mfs_core.cli import main
 from mfs_core.converter import structure
 from mfs_core.errors import InputError
 from mfs_core.journal import EventRecord, Journal, RequestRecord
-from mfs_core.journal.report import build_report, to_text
-from mfs_core.journal.report_html import to_html
 from mfs_core.redaction import Redacted
 from mfs_core.redaction.statement import MEASURED
+from mfs_core.report import build_report, to_html, to_text
 
 from .conftest import SECRET
 
@@ -104,7 +103,7 @@ def test_add_refuses_a_nir_id_keeps_the_good_line_and_never_prints_it(
     assert code == 2
     assert "<stdin>:1: id: looks like personal data (nir)" in captured.err
     assert "<stdin>:2: received_at:" in captured.err
-    assert "1 record(s) recorded" in captured.err
+    assert "1 demande enregistrée" in captured.err
     assert NIR not in digits(captured.err + captured.out)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     main(["journal", "export", "--journal", journal_url])

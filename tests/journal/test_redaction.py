@@ -15,7 +15,7 @@ from stdnum import iban
 from stdnum.fr import nif, nir
 
 from mfs_core.journal.pseudonym import Pseudonymizer
-from mfs_core.journal.redaction import redact
+from mfs_core.redaction import redact
 
 
 def valid_nir(body: str) -> str:
@@ -66,7 +66,7 @@ def test_valid_nir_is_redacted(number: str, layout: str) -> None:
     shown = number if layout == "compact" else spaced(number, (1, 2, 2, 2, 3, 3, 2))
     result = redact(f"Son NIR est {shown}.")
     assert result.text == "Son NIR est [NIR]."
-    assert result.labels == ("nir",)
+    assert result.codes == ("nir",)
 
 
 @pytest.mark.parametrize("number", [flip_last_digit(n) for n in VALID_NIRS])
@@ -74,7 +74,7 @@ def test_nir_failing_its_checksum_is_redacted_as_suspected(number: str) -> None:
     assert not nir.is_valid(number)
     result = redact(f"NIR {number}")
     assert result.text == "NIR [NIR?]"
-    assert [f.label for f in result.suspected] == ["nir?"]
+    assert [f.code for f in result.suspected] == ["nir?"]
 
 
 @pytest.mark.parametrize("number", VALID_TAX_NUMBERS)
@@ -83,7 +83,7 @@ def test_tax_number(number: str) -> None:
     assert redact(f"n° fiscal {spaced(number, (2, 2, 3, 3, 3))}").text == "n° fiscal [N° FISCAL]"
     wrong = flip_last_digit(number)
     assert not nif.is_valid(wrong)
-    assert redact(f"n° fiscal {wrong}").labels == ("tax_number?",)
+    assert redact(f"n° fiscal {wrong}").codes == ("tax_number?",)
 
 
 @pytest.mark.parametrize("number", VALID_IBANS)
@@ -96,7 +96,7 @@ def test_iban(number: str) -> None:
     assert not iban.is_valid(wrong)
     result = redact(f"RIB : {wrong}")
     assert result.text == "RIB : [IBAN?]"
-    assert result.labels == ("iban?",)
+    assert result.codes == ("iban?",)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +122,7 @@ def test_email(email: str) -> None:
 def test_other_long_numbers_are_not_kept() -> None:
     result = redact("dossier 12345678901234567890")
     assert result.text == "dossier [NUMÉRO?]"
-    assert result.labels == ("number?",)
+    assert result.codes == ("number?",)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_other_long_numbers_are_not_kept() -> None:
 def test_ordinary_text_is_kept(text: str) -> None:
     result = redact(text)
     assert result.text == text
-    assert result.findings == ()
+    assert result.spans == ()
 
 
 def test_redaction_is_idempotent() -> None:

@@ -16,7 +16,7 @@ from stdnum.fr import nif, nir, siren, siret
 
 from mfs_core.redaction import (
     PLACEHOLDERS,
-    Finding,
+    RedactedSpan,
     id_problem,
     redact,
     redact_quoted,
@@ -68,14 +68,14 @@ NIR_SIZES = (1, 2, 2, 2, 3, 3, 2)
 def test_nir_in_every_layout(written: str) -> None:
     result = redact(f"Sécu : {written}, carte à refaire.")
     assert result.text == "Sécu : [NIR], carte à refaire."
-    assert result.labels == ("nir",)
+    assert result.codes == ("nir",)
 
 
 @pytest.mark.parametrize("sep", ["-", " ", ""])
 def test_corsican_nir(sep: str) -> None:
     written = grouped(NIR_CORSICA, NIR_SIZES, sep)
     assert nir.is_valid(NIR_CORSICA)
-    assert redact(f"NIR {written}").labels == ("nir",)
+    assert redact(f"NIR {written}").codes == ("nir",)
     assert redact(f"NIR {written.lower()}").text == "NIR [NIR]"
 
 
@@ -84,7 +84,7 @@ def test_nir_without_its_key_is_a_nir_not_a_tax_number() -> None:
     assert not nif.is_valid(body)
     result = redact(f"n° {grouped(body, NIR_SIZES[:-1])} à compléter")
     assert result.text == "n° [NIR?] à compléter"
-    assert result.labels == ("nir?",)
+    assert result.codes == ("nir?",)
 
 
 @pytest.mark.parametrize("glued", [f"NIR:{NIR}", f"nir{NIR}", f"n°sécu{NIR}", f"x{NIR}y"])
@@ -104,7 +104,7 @@ def test_identifier_glued_inside_a_word(glued: str) -> None:
 def test_tax_number(written: str) -> None:
     result = redact(f"numéro fiscal {written} noté")
     assert result.text == "numéro fiscal [N° FISCAL] noté"
-    assert result.labels == ("tax_number",)
+    assert result.codes == ("tax_number",)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +122,7 @@ def test_tax_number(written: str) -> None:
 def test_iban_any_case_any_space(written: str) -> None:
     result = redact(f"RIB : {written} merci")
     assert result.text == "RIB : [IBAN] merci"
-    assert result.labels == ("iban",)
+    assert result.codes == ("iban",)
 
 
 def test_iban_glued_to_a_word() -> None:
@@ -215,7 +215,7 @@ def test_partner_words_win_over_a_guess_from_the_shape() -> None:
     result = redact(f"n° de sécu {grouped(bad, NIR_SIZES)}")
     assert result.text == "n° de sécu [NIR?]"
     wrong_spi = SPI[:-1] + str((int(SPI[-1]) + 1) % 10)
-    assert redact(f"n° fiscal {wrong_spi}").labels == ("tax_number?",)
+    assert redact(f"n° fiscal {wrong_spi}").codes == ("tax_number?",)
 
 
 def test_partner_words_without_a_number_change_nothing() -> None:
@@ -265,9 +265,9 @@ def test_names(note: str, expected: str) -> None:
 
 def test_findings_give_kinds_and_offsets_never_values() -> None:
     result = redact(f"NIR {NIR} ; Mme Dupont")
-    assert result.findings == (Finding("nir"), Finding("name"))
-    assert [f.span for f in result.findings] == [(4, 19), (26, 32)]
-    assert NIR not in repr(result.findings)
+    assert result.spans == (RedactedSpan("nir"), RedactedSpan("name"))
+    assert [f.span for f in result.spans] == [(4, 19), (26, 32)]
+    assert NIR not in repr(result.spans)
 
 
 @pytest.mark.parametrize(

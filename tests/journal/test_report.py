@@ -11,10 +11,10 @@ import pytest
 
 from mfs_core.errors import InputError
 from mfs_core.journal import Journal
-from mfs_core.journal.report import (
+from mfs_core.report import (
     MonthlyReport,
     build_report,
-    label,
+    display_name,
     parse_month,
     to_csv,
     to_json,
@@ -166,7 +166,7 @@ def test_text_names_thematiques_by_their_label(june_report: MonthlyReport) -> No
     section = text.split("Par thématique :\n", 1)[1].split("\n\n", 1)[0]
     assert "Accompagnement aux démarches administratives" in section
     assert june.THEMATIQUE not in text
-    assert label(june.THEMATIQUE) == "Accompagnement aux démarches administratives"
+    assert display_name(june.THEMATIQUE) == "Accompagnement aux démarches administratives"
 
 
 def test_json_and_csv_keep_thematique_codes(june_report: MonthlyReport) -> None:

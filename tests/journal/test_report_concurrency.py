@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mfs_core.journal import open_journal
-from mfs_core.journal.report import MonthlyReport, build_report
+from mfs_core.report import MonthlyReport, build_report
 
 REPORTS = 150  # per journal handle and backend: well over the runs that used to fail
 WRITER = Path(__file__).with_name("referral_writer.py")

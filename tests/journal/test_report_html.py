@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from mfs_core.journal import Journal, open_journal
-from mfs_core.journal.report import Appointments, MonthlyReport, Referrals, build_report
-from mfs_core.journal.report_html import to_html
+from mfs_core.report import Appointments, MonthlyReport, Referrals, build_report, to_html
 from mfs_test_support import require_service
 
 from . import founding_month as june

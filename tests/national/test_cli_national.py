@@ -33,12 +33,12 @@ def test_export_consolidate_report(
             "--insee-code", generated.site.insee_code,
         )  # fmt: skip
         assert code == 0, err
-        assert f"of site {generated.site.id} written to" in err
+        assert f"du site {generated.site.id} écrite" in err  # écrite(s) dans DIR
     code, _, err = _run(
         capsys, "national", "consolidate", str(exports), "--output", str(tmp_path / "nat")
     )
     assert code == 0, err
-    assert "mfs: 2024-06: " in err
+    assert "mfs : 2024-06 : " in err
     nat = str(tmp_path / "nat")
     code, out, err = _run(
         capsys, "national", "report", "--month", "2024-06", nat, "--format", "json"

@@ -9,9 +9,10 @@ import re
 import pytest
 
 from mfs_core.cli import main
+from mfs_core.french import decimal, percent
 from mfs_core.journal import open_journal
-from mfs_core.journal.report import build_report, percent
 from mfs_core.national.engine_duckdb import national_reports
+from mfs_core.report import build_report
 from national.conftest import NationalYear
 from national.year import MONTHS
 
@@ -38,17 +39,17 @@ def test_text_view(
     assert len(trend) == 12
     assert trend[0].split()[:3] == ["juillet", "2023", "0"]  # before the journal: no request
     assert re.split(r"\s{2,}", trend[-1].strip()) == [
-        "juin 2024", str(june.total_requests),
+        "juin 2024", decimal(june.total_requests),
         percent(june.first_contact_resolution_rate), percent(june.autonomy_rate),
     ]  # fmt: skip
     [national] = national_reports([national_year.consolidated], [MONTHS[5]])
     lines = out[out.index("Comparaison — juin 2024 :") :].splitlines()[2:5]
     rows = [re.split(r"\s{2,}", line.strip()) for line in lines]
     assert [row[:2] for row in rows] == [
-        ["ce site (saint-jean-de-luz)", str(june.total_requests)],
-        ["département 64 Pyrénées-Atlantiques (2 site(s))",
-         str(national.by_departement["64"].total_requests)],
-        ["France (5 site(s))", str(national.national.total_requests)],
+        ["ce site (saint-jean-de-luz)", decimal(june.total_requests)],
+        ["département 64 Pyrénées-Atlantiques (2 sites)",
+         decimal(national.by_departement["64"].total_requests)],
+        ["France (5 sites)", decimal(national.national.total_requests)],
     ]  # fmt: skip
 
 

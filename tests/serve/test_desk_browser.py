@@ -45,7 +45,7 @@ def test_type_a_need_see_the_decision_open_the_sheet_and_record(
     page.goto(journal_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", level=1).inner_text().startswith("Accueil France services")
-    need = page.get_by_label("Ce que dit le résident")
+    need = page.get_by_label("Ce que dit l'usager")
     need.fill("j'ai perdu ma carte vitale")
     # Keyboard only: the channel radios (one stop), the two boxes, then the button.
     for _ in range(4):
@@ -89,10 +89,10 @@ def test_a_clarifying_question_then_a_choice(browser: Any, server: LiveServer) -
     page = context.new_page()
     page.goto(server.url + "/")
     need = json.loads((EXAMPLES / "clarify.json").read_text("utf-8"))["need"]
-    page.get_by_label("Ce que dit le résident").fill(need)
+    page.get_by_label("Ce que dit l'usager").fill(need)
     with page.expect_navigation():
         page.get_by_role("button", name="Trouver la démarche").click()
-    assert page.get_by_role("heading", name="Résultat : Question à poser au résident").is_visible()
+    assert page.get_by_role("heading", name="Résultat : Question à poser à l'usager").is_visible()
     assert page.get_by_role("heading", name="Question à poser", exact=True).is_visible()
     choices = page.locator("form button.secondary")
     assert choices.count() >= 2
@@ -108,16 +108,16 @@ def test_empty_need_is_named_next_to_the_field(browser: Any, server: LiveServer)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server.url + "/")
-    page.get_by_label("Ce que dit le résident").fill("   ")
+    page.get_by_label("Ce que dit l'usager").fill("   ")
     response_status = []
     page.on("response", lambda r: response_status.append(r.status))
     with page.expect_navigation():
         page.get_by_role("button", name="Trouver la démarche").click()
     assert 422 in response_status
-    field = page.get_by_label("Ce que dit le résident")
+    field = page.get_by_label("Ce que dit l'usager")
     assert field.get_attribute("aria-invalid") == "true"
     assert "need-error" in (field.get_attribute("aria-describedby") or "")
-    assert page.locator("#need-error").inner_text() == "Erreur : Écrivez ce que dit le résident."
+    assert page.locator("#need-error").inner_text() == "Erreur : Écrivez ce que dit l'usager."
     context.close()
 
 
@@ -125,7 +125,7 @@ def test_recording_without_the_token_is_refused(browser: Any, server: LiveServer
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server.url + "/")
-    page.get_by_label("Ce que dit le résident").fill("j'ai perdu ma carte vitale")
+    page.get_by_label("Ce que dit l'usager").fill("j'ai perdu ma carte vitale")
     with page.expect_navigation():
         page.get_by_role("button", name="Trouver la démarche").click()
     with page.expect_response(lambda r: r.url.endswith("/desk/record")) as answer:
@@ -140,7 +140,7 @@ def test_focus_is_visible(browser: Any, server: LiveServer) -> None:
     page.goto(server.url + "/")
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.textContent") == "Aller au contenu"
-    page.get_by_label("Ce que dit le résident").focus()
+    page.get_by_label("Ce que dit l'usager").focus()
     page.keyboard.press("Tab")
     outline = page.evaluate(
         "[getComputedStyle(document.activeElement).outlineStyle,"

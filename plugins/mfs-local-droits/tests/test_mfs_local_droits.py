@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
-from mfs_core.officialsites import OfficialSites, SiteVerdict
+from mfs_core.officialsites import OfficialSites, WebsiteKind
 from mfs_core.plugin import Check, PartnerKind, ReferralTarget, Severity
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Permanence, SiteContext, Weekday, default_context
@@ -111,7 +111,7 @@ def test_no_referral_without_its_facts(registry: Registry) -> None:
 
 def test_its_domain_is_official_for_mfs_url(registry: Registry) -> None:
     verdict = OfficialSites.from_registry(registry).classify("https://example.org/rendez-vous")
-    assert (verdict.verdict, verdict.partner) == (SiteVerdict.PARTNER, "local-droits")
+    assert (verdict.verdict, verdict.partner) == (WebsiteKind.PARTNER, "local-droits")
 
 
 @pytest.fixture(scope="module")

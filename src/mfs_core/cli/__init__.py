@@ -25,12 +25,13 @@ import importlib
 import io
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from mfs_core import __version__
-from mfs_core.cli._common import EXIT_INPUT, CliError, print_error
-from mfs_core.errors import InputError, PluginError
+from mfs_core.cli._common import EXIT_INPUT, CliError, print_error, print_note
+from mfs_core.errors import InputError, OldSpellingWarning, PluginError
 
 __all__ = ["main"]
 
@@ -177,6 +178,24 @@ def _stuck(plugin: str, what: str, seconds: float) -> None:
     os._exit(EXIT_INPUT)
 
 
+@contextlib.contextmanager
+def _old_spellings_said() -> Iterator[None]:
+    """Input in an old spelling (:class:`OldSpellingWarning`, hidden by Python's default
+    filters) is said on standard error, once per message: ``mfs: warning: ...``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("default", OldSpellingWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+            if issubclass(category, OldSpellingWarning):
+                print_note(f"mfs: warning: {message}")
+            else:
+                shown(message, category, *args, **kw)
+
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``mfs`` and return its exit code."""
     from mfs_core import isolation
@@ -185,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     restore = isolation.install_interrupt_marker()
     previous_stuck, isolation.on_stuck = isolation.on_stuck, _stuck
     try:
-        with _protected_stdout():
+        with _protected_stdout(), _old_spellings_said():
             code: int = args.handler(args)
     except (InputError, CliError, PluginError) as exc:
         # PluginError only reaches here in strict mode: the plugin set itself is unusable.

@@ -1,15 +1,19 @@
-"""Helpers shared by the subcommands: exit codes, errors, JSON output, registry loading."""
+"""Helpers shared by the subcommands: exit codes, errors, output, registry and journal
+options. Subcommand modules import this module, never each other."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.errors import MfsError
 
 if TYPE_CHECKING:
+    from mfs_core.journal import Journal
     from mfs_core.registry import Registry
 
 EXIT_OK = 0
@@ -96,3 +100,60 @@ def load_registry(args: argparse.Namespace) -> Registry:
     from mfs_core.registry import Registry
 
     return Registry.load(strict=getattr(args, "strict", None))
+
+
+def add_journal_option(parser: argparse.ArgumentParser) -> None:
+    """``--journal URL``, overriding the ``journal_url`` setting."""
+    parser.add_argument(
+        "--journal",
+        metavar="URL",
+        help="journal location, sqlite:///path or postgresql://... (default: MFS_JOURNAL_URL, "
+        "else sqlite:///mfs-journal.sqlite3)",
+    )
+
+
+@contextmanager
+def opened_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Journal]:
+    """The journal named by ``--journal`` or the settings; its failures become CLI errors.
+
+    ``read_only`` (reports, exports): the journal must exist, nothing is created or changed.
+    """
+    from mfs_core.journal import JournalError, open_journal
+
+    try:
+        journal = open_journal(args.journal, read_only=read_only)
+    except JournalError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        yield journal
+    except JournalError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        journal.close()
+
+
+def write_output(text: str, output: str | None) -> None:
+    """``text`` on standard output, or into the file ``output`` (UTF-8) when given; a file
+    that cannot be written is a :class:`CliError`."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except OSError as exc:
+        raise CliError(f"--output: cannot write {output!r} ({exc.strerror or exc})") from None
+
+
+#: The extra to install for each optional heavy module (``pip install 'mfs-core[EXTRA]'``).
+_EXTRAS = {"pyarrow": "national", "duckdb": "national", "pyspark": "spark"}
+
+
+def missing_extra(exc: ImportError) -> CliError:
+    """The error for an optional module that is not installed, naming the extra that
+    brings it; an ImportError of anything else is re-raised (a bug, not a user's error)."""
+    module = (exc.name or "").split(".")[0]
+    extra = _EXTRAS.get(module)
+    if extra is None:
+        raise exc
+    return CliError(f"{module} is not installed: pip install 'mfs-core[{extra}]'")

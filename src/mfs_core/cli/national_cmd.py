@@ -1,9 +1,6 @@
-"""``mfs national report|consolidate``, and ``mfs journal export --format parquet``.
+"""``mfs national report|consolidate``: the national figures from the sites' Parquet exports
+(``mfs journal export --format parquet``, in ``journal_cmd``).
 
-- ``mfs journal export --format parquet --output DIR --site ID --insee-code CODE``: the
-  site's journal as ``DIR/site=<ID>/month=<YYYY-MM>/part-0.parquet`` (one read-only
-  snapshot, one partition a month, each replaced atomically: exporting again never
-  duplicates a row). :func:`run_parquet_export` is called by ``journal_cmd``.
 - ``mfs national consolidate SOURCE... --output DIR``: many sites' exports as one file a
   month (``DIR/month=<YYYY-MM>/part-0.parquet``), what makes the national report fast.
 - ``mfs national report --month YYYY-MM DATASET...``: the month's indicators for the nation,
@@ -20,25 +17,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
-from mfs_core.cli._common import EXIT_OK, CliError, print_note
-from mfs_core.errors import InputError
+from mfs_core.cli._common import (
+    EXIT_OK,
+    CliError,
+    load_registry,
+    missing_extra,
+    print_note,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from mfs_core.national.indicators import NationalReport
-
-#: What to install for each missing module.
-_EXTRAS = {"pyarrow": "national", "duckdb": "national", "pyspark": "spark"}
-
-
-def _missing(exc: ImportError) -> CliError:
-    module = (exc.name or "").split(".")[0]
-    extra = _EXTRAS.get(module)
-    if extra is None:
-        raise exc
-    return CliError(f"{module} is not installed: pip install 'mfs-core[{extra}]'")
 
 
 def register(subparsers: Any) -> None:
@@ -90,7 +81,7 @@ def register(subparsers: Any) -> None:
 
 
 def _reports(args: argparse.Namespace) -> NationalReport:
-    from mfs_core.journal.report import parse_month
+    from mfs_core.report import parse_month
 
     month = parse_month(args.month)
     try:
@@ -100,7 +91,7 @@ def _reports(args: argparse.Namespace) -> NationalReport:
 
         [report] = national_reports(args.datasets, [month], site_breakdowns=args.site_breakdowns)
     except ImportError as exc:
-        raise _missing(exc) from None
+        raise missing_extra(exc) from None
     return report
 
 
@@ -124,17 +115,6 @@ def _spark_report(args: argparse.Namespace, month: Any) -> NationalReport:
     return report
 
 
-def _write(args: argparse.Namespace, text: str) -> None:
-    if not args.output:
-        sys.stdout.write(text)
-        return
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    except OSError as exc:
-        raise CliError(f"--output: cannot write {args.output!r} ({exc.strerror or exc})") from None
-
-
 def run_report(args: argparse.Namespace) -> int:
     from mfs_core.output import json_text, terminal_text
 
@@ -142,16 +122,16 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
-        from mfs_core.journal.report import registry_names
         from mfs_core.national.text import to_text
 
-        text = terminal_text(to_text(report, registry_names(), sites=args.sites))
-    _write(args, text)
+        text = terminal_text(to_text(report, load_registry(args).display_names, sites=args.sites))
+    write_output(text, args.output)
     return EXIT_OK
 
 
 def run_consolidate(args: argparse.Namespace) -> int:
-    from mfs_core.journal.report import parse_month
+    from mfs_core.french import count
+    from mfs_core.report import parse_month
 
     months = [parse_month(text) for text in args.month] if args.month else None
     try:
@@ -159,64 +139,9 @@ def run_consolidate(args: argparse.Namespace) -> int:
 
         result = consolidate(args.sources, args.output, months)
     except ImportError as exc:
-        raise _missing(exc) from None
+        raise missing_extra(exc) from None
     for month, (sites, rows) in result.months.items():
-        print_note(f"mfs: {month}: {rows} demande(s) de {sites} site(s)")
+        print_note(f"mfs : {month} : {count(rows, 'demande')} de {count(sites, 'site')}")
     if not result.months:
-        print_note("mfs: no partition found for the months asked: nothing written")
-    return EXIT_OK
-
-
-# -- mfs journal export --format parquet ------------------------------------------------------
-def add_parquet_options(parser: argparse.ArgumentParser) -> None:
-    """The options of ``mfs journal export`` that only the Parquet format reads."""
-    group = parser.add_argument_group("--format parquet (a dataset directory as --output)")
-    group.add_argument("--site", metavar="ID", help="the site's id (ANCT id_fs, or your own)")
-    group.add_argument(
-        "--insee-code", metavar="CODE", help="INSEE code of the site's commune (e.g. 64483)"
-    )
-
-
-def run_parquet_export(args: argparse.Namespace, since: Any, until: Any) -> int:
-    """``mfs journal export --format parquet``: ``since``/``until`` are first days of
-    months or ``None``."""
-    from mfs_core.cli.journal_cmd import opened_journal
-
-    given = {
-        "--output DIR": args.output,
-        "--site ID": args.site,
-        "--insee-code CODE": args.insee_code,
-    }
-    missing = [option for option, value in given.items() if not value]
-    if missing:
-        raise CliError(f"--format parquet needs {', '.join(missing)}")
-    for option, day in (("--since", since), ("--until", until)):
-        if day is not None and day.day != 1:
-            raise CliError(
-                f"{option}: expected the first day of a month with --format parquet (a "
-                f"partition holds a whole month), got {day.isoformat()}"
-            )
-    try:
-        from mfs_core.national.dataset import SiteRef, export_site
-
-        try:
-            site = SiteRef(args.site, args.insee_code)
-        except ValueError as exc:
-            raise CliError(f"--{exc}") from None
-        try:  # a commune outside the COG is refused before the journal is opened
-            site.place  # noqa: B018
-        except InputError as exc:
-            raise CliError(f"--insee-code: {str(exc).removeprefix('insee_code: ')}") from None
-        with opened_journal(args, read_only=True) as journal:
-            result = export_site(journal, args.output, site, since=since, until=until)
-    except ImportError as exc:
-        raise _missing(exc) from None
-    months = len(result.written)
-    removed = ""
-    if result.removed:
-        removed = f", {len(result.removed)} month(s) emptied by a purge removed"
-    print_note(
-        f"mfs: {result.rows} request(s) of site {site.id} written to {args.output} "
-        f"({months} month(s){removed})"
-    )
+        print_note("mfs : aucune partition pour les mois demandés : rien n'a été écrit")
     return EXIT_OK

@@ -19,17 +19,11 @@ from mfs_core.cli._common import (
     add_strict_option,
     load_registry,
     print_json,
+    print_text,
 )
 
 #: Longest need read (characters): a need is a sentence or two.
 MAX_NEED_CHARS = 2_000
-
-_LEVELS = {
-    "confident": "démarche reconnue",
-    "ambiguous": "plusieurs démarches proches : poser la question au résident",
-    "weak": "rien d'assez sûr : suggestions seulement",
-    "none": "aucune démarche ne correspond",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -75,10 +69,13 @@ def run(args: argparse.Namespace) -> int:
 
         print_json(recognition_document(recognition, args.limit))
         return EXIT_OK
-    print(f"Conclusion : {_LEVELS[recognition.level.value]}")
+    from mfs_core.french import RECOGNITION_LEVEL_FR, decimal, percent, quoted
+
+    # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
+    print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
     for rank, c in enumerate(shown, 1):
-        words = ", ".join(f"« {w} »" for w in c.matched)
-        print(f"{rank}. {c.procedure:<42} score {c.score:6.2f}  confiance {c.confidence:.0%}")
-        print(f"   {c.title}")
-        print(f"   mots : {words}")
+        score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
+        print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}")
+        print_text(f"   {c.title}")
+        print_text(f"   mots : {quoted(c.matched)}")
     return EXIT_OK

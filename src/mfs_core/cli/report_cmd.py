@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from mfs_core.cli._common import EXIT_OK, CliError, add_format_option
-from mfs_core.cli.journal_cmd import add_journal_option, opened_journal
+from mfs_core.cli._common import (
+    EXIT_OK,
+    CliError,
+    add_format_option,
+    add_journal_option,
+    load_registry,
+    missing_extra,
+    opened_journal,
+    write_output,
+)
+
+FORMAT_CHOICES = ("text", "json", "csv", "html")
 
 
 def register(subparsers: Any) -> None:
@@ -16,11 +25,12 @@ def register(subparsers: Any) -> None:
         help="the monthly activity report from the journal",
         description="The activity of one month (Europe/Paris): requests by partner, "
         "procedure, thematique and channel, first-contact resolution, appointments, "
-        "referrals and their outcome, autonomy. JSON follows a stable contract; CSV has one "
-        "row per indicator; HTML is one self-contained page with charts.",
+        "referrals and their outcome, autonomy. Text and HTML are French, for the site and "
+        "the town; JSON follows a stable contract; CSV has one row per indicator; HTML is "
+        "one self-contained page with charts.",
     )
     parser.add_argument("--month", metavar="YYYY-MM", required=True)
-    add_format_option(parser, ("text", "json", "csv", "html"))
+    add_format_option(parser, FORMAT_CHOICES)
     parser.add_argument("--output", metavar="FILE", help="write to FILE (default: stdout)")
     add_journal_option(parser)
     mayor = parser.add_argument_group("the mayor's view (text and HTML)")
@@ -42,7 +52,7 @@ def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str
     """The trend and the comparison asked for, as (text, HTML)."""
     texts, fragments = [], []
     if args.trend:
-        from mfs_core.journal.trend import monthly_trend, trend_html, trend_text
+        from mfs_core.report.trend import monthly_trend, trend_html, trend_text
 
         trend = monthly_trend(journal, month)
         texts.append(trend_text(trend))
@@ -59,15 +69,7 @@ def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.journal.report import (
-        build_report,
-        parse_month,
-        registry_names,
-        to_csv,
-        to_json,
-        to_text,
-    )
-    from mfs_core.output import json_text, terminal_text
+    from mfs_core.report import build_report, parse_month, render
 
     month = parse_month(args.month)
     if args.national and not args.site:
@@ -79,30 +81,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             view_text, view_html = _mayor_view(args, journal, month)
         except ImportError as exc:
-            raise CliError(
-                f"{exc.name} is not installed: pip install 'mfs-core[national]'"
-            ) from None
-    # Each format escapes outside text for itself (mfs_core.output): CSV and HTML in their
-    # writers, JSON and text here, whether for the terminal or a file.
-    if args.format == "json":
-        import json
-
-        text = json_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "csv":
-        text = to_csv(report)
-    elif args.format == "html":
-        from mfs_core.journal.report_html import to_html
-
-        text = to_html(report, registry_names(), site_name=args.site_name, extra=view_html)
-    else:
-        title = f"Site : {args.site_name}\n" if args.site_name else ""
-        text = terminal_text(title + to_text(report, registry_names()) + view_text)
-    if not args.output:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-    except OSError as exc:
-        raise CliError(f"--output: cannot write {args.output!r} ({exc.strerror or exc})") from None
+            raise missing_extra(exc) from None
+    # Text and HTML name partners and procedures: their names come from the registry.
+    names = load_registry(args).display_names if args.format in ("text", "html") else None
+    extra = view_html if args.format == "html" else view_text
+    write_output(
+        render(report, args.format, names, site_name=args.site_name, extra=extra), args.output
+    )
     return EXIT_OK

@@ -151,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
         # Read, decide and write one request at a time: a million requests take the
         # memory of one. Bad lines are named on standard error as they come.
         reader = RequestStream(stream, source)
-        writer = _Writer(args.format, source, router.names())
+        names = router.names() | (context.service_names() if context else {})
+        writer = _Writer(args.format, source, names)
         errors = 0
         for line, request, problems in reader:
             for problem in problems:

@@ -22,8 +22,9 @@ def register(subparsers: Any) -> None:
         help="tell a partner's official site from a paid look-alike",
         description="Classify a URL as the official site of a registered partner "
         "(verdict 'partner'), another official public site ('public': *.gouv.fr, "
-        "service-public.fr) or not official ('unofficial'). Exit 0 for an official site, 1 "
-        "otherwise, 2 for a malformed URL.",
+        "service-public.fr) or not official ('unofficial'). The text output is French, for "
+        "the agent; JSON keeps the codes. Exit 0 for an official site, 1 otherwise, 2 for a "
+        "malformed URL.",
     )
     parser.add_argument("url", metavar="URL", help="the address to check (scheme optional)")
     add_format_option(parser)
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(verdict.as_dict())
     else:
-        partner = f" ({verdict.partner})" if verdict.partner else ""
-        print_text(f"{verdict.verdict.value}{partner}: {verdict.reason}")
+        from mfs_core.french import WEBSITE_KIND_FR
+
+        print_text(f"{WEBSITE_KIND_FR[verdict.verdict]} : {verdict.reason}")
     return EXIT_OK if verdict.official else EXIT_FINDINGS

@@ -366,7 +366,7 @@ def _check_row(
         installed_partners=runner.installed_partners,
         hours_scope=scope,
         units=(Unit(name=row.name, schedule=row.schedule),),
-        structure=structure,
+        structure_week=structure,
         structure_name=structure_name,
         anomalies=row.anomalies,
     )

@@ -16,8 +16,9 @@ import attrs
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.site import Agent, HoursScope, Site
+from mfs_core.french import duration
 from mfs_core.hours import DAYS, Horizon, Interval, WeeklySchedule, format_interval
-from mfs_core.partners import NATIONAL_PARTNERS
+from mfs_core.model import NATIONAL_PARTNERS
 
 MIN_WEEKLY_MINUTES = 24 * 60
 MIN_OPENING_DAYS = 5
@@ -29,11 +30,6 @@ def context_of(site: Site) -> CheckContext:
     if site.context is None:
         raise RuntimeError("site.context is not set: run checks through mfs_core.compliance")
     return site.context
-
-
-def _hours_text(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
 def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
@@ -48,9 +44,9 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
         units = [(u.name, u.weeks) for u in ctx.units]
     elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
-        if rule.measure(ctx.structure) >= rule.minimum:
+        if rule.measure(ctx.structure_week) >= rule.minimum:
             return []
-        text, name = rule.problem(ctx.structure), ctx.structure_name
+        text, name = rule.problem(ctx.structure_week), ctx.structure_name
         return [Finding(message=f"{name} : {text}" if name else text, field="hours")]
     else:
         units = [(ctx.structure_name, ctx.structure_horizon)]
@@ -83,7 +79,7 @@ class _Rule:
 
 
 def _short_week(schedule: WeeklySchedule) -> str:
-    return f"ouvert {_hours_text(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
+    return f"ouvert {duration(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
 
 
 def _few_days(schedule: WeeklySchedule) -> str:

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.compliance.catalogue import RUNNER_CHECKS, resolve_evaluator
-from mfs_core.compliance.context import CheckContext, build_context
+from mfs_core.compliance.context import CheckContext
 from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
+from mfs_core.compliance.schedules import build_context
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
@@ -158,7 +159,7 @@ class Runner:
         # decided, never zero.
         own = context.units[0].horizon if len(context.units) == 1 else context.structure_horizon
         if own is None:  # one week for all (the ANCT list): the hot path
-            week = context.units[0].schedule if len(context.units) == 1 else context.structure
+            week = context.units[0].schedule if len(context.units) == 1 else context.structure_week
             minutes, days = week.weekly_minutes, week.opening_days
         else:
             judged = [own.week(i) for i in own.judged()]

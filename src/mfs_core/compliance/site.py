@@ -17,14 +17,16 @@ import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import attrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from mfs_core import hours as _hours
-
-if TYPE_CHECKING:
-    from mfs_core.compliance.context import CheckContext
+from mfs_core import osm_hours as _osm_hours
+from mfs_core.compliance.context import CheckContext, HoursScope
+from mfs_core.converter import converter, structure
+from mfs_core.inputs import read_toml
 
 __all__ = [
     "Agent",
@@ -56,17 +58,6 @@ class SiteFormat(enum.StrEnum):
     MOBILE = "mobile"  # a bus stopping in several communes
     ANTENNA = "antenna"  # a main site with one or more antennas
     MULTI_SITE = "multi-site"  # several sites sharing one label
-
-
-class HoursScope(enum.StrEnum):
-    """Where the 24 h / 5 days rule applies when a site has several locations.
-
-    No public source says whether it applies per antenna or bus stop, or to the structure as
-    a whole (see ``domain.md``): it is a choice, ``structure`` by default.
-    """
-
-    STRUCTURE = "structure"  # the union of every location's hours must meet the rule
-    EACH_LOCATION = "each-location"  # every location must meet it on its own
 
 
 class OfferMode(enum.StrEnum):
@@ -154,23 +145,21 @@ class Hours:
             raise ValueError("expected exactly one of osm (an opening_hours string) or table")
         if self.osm is not None:
             try:
-                _hours.from_osm(self.osm)
+                _osm_hours.from_osm(self.osm)
             except ValueError as exc:  # the parser's message, under the field's name
                 raise ValueError(f"osm: {exc}") from None
 
     def schedule(self, week_of: dt.date | None = None) -> _hours.WeeklySchedule:
         """The typical week these hours describe (the first week of the horizon)."""
         if self.osm is not None:
-            return _hours.from_osm(self.osm, week_of=week_of)
+            return _osm_hours.from_osm(self.osm, week_of=week_of)
         assert self.table is not None
         return _hours.from_table(attrs.asdict(self.table))[0]
 
     def read(self, as_of: dt.date) -> HoursReading:
         """The weeks of the horizon from ``as_of``, what they leave out, and the oddities."""
         if self.osm is not None:
-            from mfs_core.osm_hours import read_osm
-
-            read = read_osm(self.osm, as_of)
+            read = _osm_hours.read_osm(self.osm, as_of)
             return HoursReading(
                 horizon=_hours.Horizon.of(read.start, read.weeks),
                 exceptions=tuple(e.message for e in read.exceptions),
@@ -385,21 +374,12 @@ def load_site(path: Path | str) -> Site:
     """Read a site file (TOML, through :func:`mfs_core.inputs.read_toml`: UTF-8 with or
     without a byte order mark, size and depth limits); bad syntax or content raises
     :class:`InputError` naming the file."""
-    from mfs_core.converter import structure
-    from mfs_core.inputs import read_toml
-
     data = read_toml(str(path))
     return structure(data, Site, source=str(path))
 
 
 def _register_converter_hooks() -> None:
     """``Site.context`` is set by the runner, never read from or written to a file."""
-    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-
-    from mfs_core.compliance.context import CheckContext
-    from mfs_core.converter import converter
-
-    attrs.resolve_types(Site, localns={"CheckContext": CheckContext})
     converter.register_structure_hook(
         Site,
         make_dict_structure_fn(

@@ -1,4 +1,4 @@
-"""The activity journal: requests, follow-ups, retention, and the monthly report.
+"""The activity journal: requests, follow-ups, retention; reading JSON input and exporting.
 
 Backends: SQLite (embedded default) and PostgreSQL (psycopg 3, imported only when used).
 """

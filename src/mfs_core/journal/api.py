@@ -35,13 +35,20 @@ from mfs_core.timezone import PARIS, today_in_paris
 if TYPE_CHECKING:
     from mfs_core._settings_model import MfsSettings
 
-__all__ = ["PARIS", "Journal", "PurgeResult", "WriteResult", "open_journal", "public_url"]
+__all__ = [
+    "NO_SECRET",
+    "Journal",
+    "PurgeResult",
+    "WriteResult",
+    "check_purge_date",
+    "open_journal",
+]
 
+#: Why a request naming its resident cannot be recorded by a journal without the secret.
 NO_SECRET = (
     "resident: set pseudonym_secret (MFS_PSEUDONYM_SECRET) to link returning residents; "
     "identifiers are never stored in clear"
 )
-#: Days and months of the journal are those of the counter: Europe/Paris.
 
 
 @attrs.frozen(kw_only=True)
@@ -53,7 +60,7 @@ class WriteResult:
     recorded: int
     already_present: int
     redactions: dict[str, int] = attrs.field(factory=dict)
-    #: Position in the batch → labels of what was redacted in that record's free text.
+    #: Position in the batch → codes of what was redacted in that record's free text.
     redacted_at: dict[int, tuple[str, ...]] = attrs.field(factory=dict)
     #: Position in the batch → why the backend refused that record (only from the
     #: ``*_each`` methods, which record the others).
@@ -62,7 +69,7 @@ class WriteResult:
     @property
     def suspected(self) -> int:
         """How many redacted look-alikes failed their checksum."""
-        return sum(n for label, n in self.redactions.items() if label.endswith("?"))
+        return sum(n for code, n in self.redactions.items() if code.endswith("?"))
 
 
 @attrs.frozen(kw_only=True)
@@ -73,7 +80,7 @@ class PurgeResult:
     events: int
 
 
-class _Findings:
+class _Redactions:
     """Redacts the free text of a batch and remembers what it found, and where."""
 
     def __init__(self) -> None:
@@ -81,15 +88,15 @@ class _Findings:
         self.where: dict[int, tuple[str, ...]] = {}
 
     def scan(self, index: int, text: str | None) -> tuple[str | None, str | None]:
-        """The redacted text and its comma-separated labels (``None`` when clean)."""
+        """The redacted text and its comma-separated codes (``None`` when clean)."""
         if text is None:
             return None, None
         redacted = redact(text)
-        if not redacted.findings:
+        if not redacted.spans:
             return redacted.text, None
-        self.counts.update(f.label for f in redacted.findings)
-        self.where[index] = redacted.labels
-        return redacted.text, ",".join(redacted.labels)
+        self.counts.update(span.code for span in redacted.spans)
+        self.where[index] = redacted.codes
+        return redacted.text, ",".join(redacted.codes)
 
     def result(self, recorded: int, total: int) -> WriteResult:
         return WriteResult(
@@ -101,7 +108,20 @@ class _Findings:
 
 
 def _start_of_day(day: dt.date) -> dt.datetime:
+    # Days and months of the journal are those of the counter: Europe/Paris.
     return dt.datetime.combine(day, dt.time(), tzinfo=PARIS)
+
+
+def check_purge_date(before: dt.date, *, option: str = "purge") -> None:
+    """Raise :class:`InputError` (naming ``option``) for a purge date after today in Paris:
+    it would delete requests not received yet as of the cut-off's own day, most likely a
+    typo. Nothing is deleted then."""
+    today = today_in_paris()
+    if before > today:
+        raise InputError(
+            f"{option}: {before.isoformat()} is after today: expected today or an earlier "
+            f"date ({today.isoformat()} or before); nothing was deleted"
+        )
 
 
 class Journal:
@@ -152,7 +172,7 @@ class Journal:
         (locked too long, full disk, lost server): nothing is recorded then.
         """
         now = dt.datetime.now(dt.UTC)
-        found = _Findings()
+        found = _Redactions()
         rows = [
             self._request_row(request, now, found.scan(index, request.note))
             for index, request in enumerate(requests)
@@ -163,28 +183,30 @@ class Journal:
     def _request_row(
         self, request: RequestRecord, now: dt.datetime, note: tuple[str | None, str | None]
     ) -> RequestRow:
-        text, labels = note
+        text, codes = note
         resident = None
         if request.resident is not None:
             if self._pseudonymize is None:
                 raise InputError(NO_SECRET)
             resident = self._pseudonymize(request.resident)
-        return (
-            request.id,
-            request.received_at,
-            request.partner_code,
-            request.procedure,
-            request.thematique,
-            request.channel.value,
-            request.outcome.value,
-            request.autonomy.value if request.autonomy is not None else None,
-            text,
-            resident,
-            labels,
-            request.decision.value if request.decision is not None else None,
-            request.decision_rule,
-            request.referral_target.value if request.referral_target is not None else None,
-            now,
+        return RequestRow(
+            id=request.id,
+            received_at=request.received_at,
+            partner=request.partner_code,
+            procedure=request.procedure,
+            thematique=request.thematique,
+            channel=request.channel.value,
+            outcome=request.outcome.value,
+            autonomy=request.autonomy.value if request.autonomy is not None else None,
+            note=text,
+            resident=resident,
+            redacted=codes,
+            decision=request.decision.value if request.decision is not None else None,
+            decision_rule=request.decision_rule,
+            referral_target=(
+                request.referral_target.value if request.referral_target is not None else None
+            ),
+            recorded_at=now,
         )
 
     def record_each(self, requests: Sequence[RequestRecord]) -> WriteResult:
@@ -244,21 +266,21 @@ class Journal:
         if problems:
             raise InputError(problems)
         now = dt.datetime.now(dt.UTC)
-        found = _Findings()
+        found = _Redactions()
         rows: list[EventRow] = []
         for index, event in enumerate(events):
-            reason, labels = found.scan(index, event.reason)
+            reason, codes = found.scan(index, event.reason)
             received_at = facts[event.request_id][1]
             rows.append(
-                (
-                    event.id,
-                    event.request_id,
-                    received_at,
-                    event.event.value,
-                    event.occurred_at,
-                    reason,
-                    labels,
-                    now,
+                EventRow(
+                    id=event.id,
+                    request_id=event.request_id,
+                    request_received_at=received_at,
+                    event=event.event.value,
+                    occurred_at=event.occurred_at,
+                    reason=reason,
+                    redacted=codes,
+                    recorded_at=now,
                 )
             )
         recorded = self.store.insert_events(rows)
@@ -301,15 +323,10 @@ class Journal:
         """Delete every request received before ``before`` (00:00, Paris time) and its
         events: the retention period. Returns how many of each were deleted.
 
-        Raises :class:`InputError` for a date after today in Paris: it would delete
-        requests not received yet as of the cut-off's own day, most likely a typo.
+        Raises :class:`InputError` for a date after today in Paris
+        (:func:`check_purge_date`).
         """
-        today = today_in_paris()
-        if before > today:
-            raise InputError(
-                f"purge: {before.isoformat()} is after today ({today.isoformat()}): expected "
-                "today or an earlier date; nothing was deleted"
-            )
+        check_purge_date(before)
         requests, events = self.store.purge(_start_of_day(before))
         return PurgeResult(requests=requests, events=events)
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mfs_core.inputs import date_problem, text_problem
+from mfs_core.inputs import aware_datetime, text_problem
 from mfs_core.model import (
     PARTNER_CODE_PATTERN,
     PROCEDURE_ID_PATTERN,
@@ -152,16 +152,6 @@ def _opaque_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
         raise ValueError(f"{attribute.name}: {problem}")
 
 
-def _aware(_instance: Any, attribute: attrs.Attribute[Any], value: dt.datetime) -> None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
-    # Checked in UTC too: 0001-01-01T00:00+14:00 is a day before the calendar starts.
-    offset = value.utcoffset() or dt.timedelta()
-    problem = date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
-    if problem:
-        raise ValueError(f"{attribute.name}: {problem}")
-
-
 def _free_text(limit: int) -> Any:
     def validate(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is None:
@@ -206,7 +196,7 @@ class RequestRecord:
     """
 
     id: str = attrs.field(validator=_opaque_id)
-    received_at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    received_at: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
     channel: Channel = attrs.field(converter=Channel)
     outcome: Outcome = attrs.field(converter=Outcome)
     procedure: str | None = attrs.field(
@@ -324,7 +314,7 @@ class EventRecord:
     id: str = attrs.field(validator=_opaque_id)
     event: EventKind = attrs.field(converter=EventKind)
     request_id: str = attrs.field(validator=_opaque_id)
-    occurred_at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    occurred_at: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
     reason: str | None = attrs.field(default=None, repr=False, validator=_note_length)
 
     def __attrs_post_init__(self) -> None:

@@ -16,48 +16,103 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from mfs_core.errors import MfsError
 from mfs_core.journal.records import StoredEvent, StoredRequest
 from mfs_core.journal.schema import MIGRATIONS, Migration
 
-__all__ = ["EventRow", "JournalError", "JournalStore", "RejectedRows", "RequestRow", "SqlStore"]
+__all__ = [
+    "CubeRow",
+    "EventRow",
+    "FollowUpRow",
+    "JournalError",
+    "JournalStore",
+    "RejectedRows",
+    "RequestRow",
+    "SqlStore",
+]
 
-#: (id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note,
-#: resident pseudonym, redacted labels, decision, decision rule, referral target, recorded_at)
-RequestRow = tuple[
-    str, dt.datetime, str | None, str | None, str | None, str, str, str | None, str | None,
-    str | None, str | None, str | None, str | None, str | None, dt.datetime,
-]  # fmt: skip
-_RECORDED_AT: Final = 14  # index of recorded_at in a RequestRow
-#: (id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at)
-EventRow = tuple[str, str, dt.datetime, str, dt.datetime, str | None, str | None, dt.datetime]
-#: (partner, procedure, thematique, channel, outcome, autonomy, decision, count)
-CubeRow = tuple[str | None, str | None, str | None, str, str, str | None, str | None, int]
-#: (outcome of the request, latest event, its reason, count)
-FollowUpRow = tuple[str, str, str | None, int]
 
-_REQUEST_COLUMNS = (
-    "id, received_at, partner, procedure, thematique, channel, outcome, autonomy, note, "
-    "resident, redacted, decision, decision_rule, referral_target, recorded_at"
-)
-_EVENT_COLUMNS = (
-    "id, request_id, request_received_at, event, occurred_at, reason, redacted, recorded_at"
-)
+class RequestRow(NamedTuple):
+    """A request as a store inserts it: already redacted and pseudonymised. The fields are
+    the columns of the ``requests`` table, in the order of :data:`INSERT_REQUEST`."""
+
+    id: str
+    received_at: dt.datetime
+    partner: str | None
+    procedure: str | None
+    thematique: str | None
+    channel: str
+    outcome: str
+    autonomy: str | None
+    note: str | None  # redacted
+    resident: str | None  # the keyed pseudonym, never the identifier
+    redacted: str | None  # comma-separated codes of what was redacted (``nir,phone?``)
+    decision: str | None
+    decision_rule: str | None
+    referral_target: str | None
+    recorded_at: dt.datetime
+
+
+class EventRow(NamedTuple):
+    """A follow-up event as a store inserts it (reason redacted); the columns of the
+    ``events`` table, in the order of :data:`INSERT_EVENT`."""
+
+    id: str
+    request_id: str
+    request_received_at: dt.datetime  # the request's, so that events are cut by its month
+    event: str
+    occurred_at: dt.datetime
+    reason: str | None
+    redacted: str | None
+    recorded_at: dt.datetime
+
+
+class CubeRow(NamedTuple):
+    """Requests of a month counted by every dimension of the report at once."""
+
+    partner: str | None
+    procedure: str | None
+    thematique: str | None
+    channel: str
+    outcome: str
+    autonomy: str | None
+    decision: str | None
+    requests: int  # how many requests have these values (``count`` is tuple's method)
+
+
+class FollowUpRow(NamedTuple):
+    """Follow-ups of a month's requests, counted by their latest event."""
+
+    outcome: str  # of the request
+    event: str  # its latest event
+    reason: str | None  # of that event (a refusal's reason, redacted)
+    requests: int  # how many requests have this latest event
+
+
+_REQUEST_COLUMNS = ", ".join(RequestRow._fields)
+_EVENT_COLUMNS = ", ".join(EventRow._fields)
+
+
+def _marks(fields: tuple[str, ...]) -> str:
+    """``?, ?, ...``: one placeholder per field of a row type."""
+    return ", ".join("?" * len(fields))
+
+
 # Keep the SQL of the hot paths here, written once for both backends (``?`` placeholders).
 INSERT_REQUEST = (
-    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES ({', '.join('?' * 15)}) "
+    f"INSERT INTO requests ({_REQUEST_COLUMNS}) VALUES ({_marks(RequestRow._fields)}) "
     "ON CONFLICT (id) DO NOTHING"
 )
 INSERT_EVENT = (
-    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({_marks(EventRow._fields)}) "
     "ON CONFLICT (id) DO NOTHING"
 )
+_DIMENSIONS = ", ".join(CubeRow._fields[:-1])
 MONTH_CUBE = (
-    "SELECT partner, procedure, thematique, channel, outcome, autonomy, decision, COUNT(*) "
-    "FROM requests WHERE received_at >= ? AND received_at < ? "
-    "GROUP BY partner, procedure, thematique, channel, outcome, autonomy, decision"
+    f"SELECT {_DIMENSIONS}, COUNT(*) FROM requests WHERE received_at >= ? AND received_at < ? "
+    f"GROUP BY {_DIMENSIONS}"
 )
 # The status of a follow-up is its latest event (then the greatest id, for ties).
 FOLLOW_UPS = (
@@ -317,25 +372,22 @@ class SqlStore:
 
         return self._read(read)
 
-    def _row_in(self, row: Sequence[Any], time_columns: tuple[int, ...]) -> tuple[Any, ...]:
-        values = list(row)
-        for index in time_columns:
-            values[index] = self._time_in(values[index])
-        return tuple(values)
-
     def insert_requests(self, rows: Sequence[RequestRow]) -> int:
         if not rows:
             return 0
         # The hot path of recording: the rows of one batch share their recorded_at, so it
         # is converted once.
         time_in = self._time_in
-        recorded_at = rows[0][_RECORDED_AT]
+        recorded_at = rows[0].recorded_at
         try:
             recorded_in = time_in(recorded_at)
             converted = [
-                (row[0], time_in(row[1]), *row[2:_RECORDED_AT], recorded_in)
-                if row[_RECORDED_AT] is recorded_at
-                else self._row_in(row, (1, _RECORDED_AT))
+                row._replace(
+                    received_at=time_in(row.received_at),
+                    recorded_at=(
+                        recorded_in if row.recorded_at is recorded_at else time_in(row.recorded_at)
+                    ),
+                )
                 for row in rows
             ]
         except (OverflowError, ValueError) as exc:  # a time the backend cannot hold
@@ -348,7 +400,15 @@ class SqlStore:
         if not rows:
             return 0
         try:
-            converted = [self._row_in(row, (2, 4, 7)) for row in rows]
+            time_in = self._time_in
+            converted = [
+                row._replace(
+                    request_received_at=time_in(row.request_received_at),
+                    occurred_at=time_in(row.occurred_at),
+                    recorded_at=time_in(row.recorded_at),
+                )
+                for row in rows
+            ]
         except (OverflowError, ValueError) as exc:
             raise RejectedRows(self._url, _reason(exc)) from None
         with self._transaction() as cur:
@@ -398,22 +458,23 @@ class SqlStore:
     ) -> Iterator[StoredRequest]:
         where, params = self._range("received_at", start, end)
         sql = f"SELECT {_REQUEST_COLUMNS} FROM requests{where} ORDER BY received_at, id"
-        for row in self._rows(self._q(sql), params):
+        for values in self._rows(self._q(sql), params):
+            row = RequestRow._make(values)
             yield StoredRequest(
-                id=row[0],
-                received_at=self._time_out(row[1]),
-                partner=row[2],
-                procedure=row[3],
-                thematique=row[4],
-                channel=row[5],
-                outcome=row[6],
-                autonomy=row[7],
-                note=row[8],
-                resident_pseudonym=row[9],
-                redacted=tuple(row[10].split(",")) if row[10] else (),
-                decision=row[11],
-                decision_rule=row[12],
-                referral_target=row[13],
+                id=row.id,
+                received_at=self._time_out(row.received_at),
+                partner=row.partner,
+                procedure=row.procedure,
+                thematique=row.thematique,
+                channel=row.channel,
+                outcome=row.outcome,
+                autonomy=row.autonomy,
+                note=row.note,
+                resident_pseudonym=row.resident,
+                redacted=tuple(row.redacted.split(",")) if row.redacted else (),
+                decision=row.decision,
+                decision_rule=row.decision_rule,
+                referral_target=row.referral_target,
             )
 
     def iter_events(
@@ -421,14 +482,15 @@ class SqlStore:
     ) -> Iterator[StoredEvent]:
         where, params = self._range("request_received_at", start, end)
         sql = f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY occurred_at, id"
-        for row in self._rows(self._q(sql), params):
+        for values in self._rows(self._q(sql), params):
+            row = EventRow._make(values)
             yield StoredEvent(
-                id=row[0],
-                request_id=row[1],
-                event=row[3],
-                occurred_at=self._time_out(row[4]),
-                reason=row[5],
-                redacted=tuple(row[6].split(",")) if row[6] else (),
+                id=row.id,
+                request_id=row.request_id,
+                event=row.event,
+                occurred_at=self._time_out(row.occurred_at),
+                reason=row.reason,
+                redacted=tuple(row.redacted.split(",")) if row.redacted else (),
             )
 
     def _month_rows(self, sql: str, start: dt.datetime, end: dt.datetime) -> list[Any]:
@@ -436,10 +498,10 @@ class SqlStore:
         return self._read(lambda: self._fetch(self._q(sql), params))
 
     def month_cube(self, start: dt.datetime, end: dt.datetime) -> list[CubeRow]:
-        return self._month_rows(MONTH_CUBE, start, end)
+        return [CubeRow._make(row) for row in self._month_rows(MONTH_CUBE, start, end)]
 
     def follow_ups(self, start: dt.datetime, end: dt.datetime) -> list[FollowUpRow]:
-        return self._month_rows(FOLLOW_UPS, start, end)
+        return [FollowUpRow._make(row) for row in self._month_rows(FOLLOW_UPS, start, end)]
 
     def residents(self, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
         distinct, identified = self._month_rows(RESIDENTS, start, end)[0]

@@ -13,7 +13,8 @@ import attrs
 
 from mfs_core import geo
 from mfs_core.errors import InputError
-from mfs_core.journal.report import month_title, percent
+from mfs_core.french import count, month_title, percent
+from mfs_core.french import decimal as n
 from mfs_core.national.indicators import Indicators, NationalReport
 
 __all__ = ["Comparison", "compare_site", "comparison_html", "comparison_text"]
@@ -44,9 +45,9 @@ def compare_site(report: NationalReport, site: str) -> Comparison:
         title=f"Comparaison — {month_title(report.month)}",
         rows=(
             (f"ce site ({site})", report.by_site[site]),
-            (f"département {name} ({report.by_departement[departement].sites} site(s))",
+            (f"département {name} ({count(report.by_departement[departement].sites, 'site')})",
              report.by_departement[departement]),
-            (f"France ({report.national.sites} site(s))", report.national),
+            (f"France ({count(report.national.sites, 'site')})", report.national),
         ),
     )  # fmt: skip
 
@@ -59,7 +60,7 @@ def comparison_text(comparison: Comparison) -> str:
         f"  {'':<{width}}  {'demandes':>8}  {'1er contact':>11}  {'autonomie':>9}",
     ]
     lines += [
-        f"  {label:<{width}}  {figures.total_requests:>8}  "
+        f"  {label:<{width}}  {n(figures.total_requests):>8}  "
         f"{percent(figures.first_contact_resolution_rate):>11}  "
         f"{percent(figures.autonomy_rate):>9}"
         for label, figures in comparison.rows
@@ -70,7 +71,7 @@ def comparison_text(comparison: Comparison) -> str:
 def comparison_html(comparison: Comparison) -> str:
     """The comparison as an HTML fragment (a table)."""
     rows = "\n".join(
-        f'<tr><th scope="row">{html.escape(label)}</th><td>{figures.total_requests}</td>'
+        f'<tr><th scope="row">{html.escape(label)}</th><td>{n(figures.total_requests)}</td>'
         f"<td>{html.escape(percent(figures.first_contact_resolution_rate))}</td>"
         f"<td>{html.escape(percent(figures.autonomy_rate))}</td></tr>"
         for label, figures in comparison.rows

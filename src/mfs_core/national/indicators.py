@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 if TYPE_CHECKING:
-    from mfs_core.journal.report import MonthlyReport
+    from mfs_core.report.monthly import MonthlyReport
 
 __all__ = [
     "NATIONAL_REPORT_VERSION",

@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pyspark.sql import SparkSession
 
     from mfs_core.errors import InputError
-    from mfs_core.journal.report import parse_month
+    from mfs_core.report import parse_month
 
     args = _parser().parse_args(argv)
     try:

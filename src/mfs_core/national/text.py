@@ -4,7 +4,8 @@ One block of headline figures for the nation, then a table per level (régions, 
 départements, and sites when asked): sites, requests, first-contact resolution, autonomy,
 referrals with a known outcome. Régions and départements are named as in the COG 2024
 (:mod:`mfs_core.geo`); partners, procedures and thematiques by the labels of the
-per-site report (:func:`mfs_core.journal.report.label`).
+per-site report (:func:`mfs_core.report.display_name`); numbers the French way
+(:mod:`mfs_core.french`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mfs_core import geo
-from mfs_core.journal.report import label, month_title, percent
+from mfs_core.french import decimal as n  # n(12485) == "12 485", the French way
+from mfs_core.french import month_title, percent
 from mfs_core.national.indicators import Indicators, NationalReport
+from mfs_core.report.names import display_name as label
 
 __all__ = ["to_text"]
 
@@ -28,20 +31,20 @@ def _headline(figures: Indicators) -> list[str]:
         for event in ("referral_accepted", "referral_refused", "referral_expired")
     )
     return [
-        f"Sites ayant enregistré au moins une demande : {figures.sites}",
-        f"Demandes : {figures.total_requests}",
-        f"Résolues au premier contact : {figures.resolved_first_contact} "
+        f"Sites ayant enregistré au moins une demande : {n(figures.sites)}",
+        f"Demandes : {n(figures.total_requests)}",
+        f"Résolues au premier contact : {n(figures.resolved_first_contact)} "
         f"({percent(figures.first_contact_resolution_rate)})",
-        f"Rendez-vous : {figures.by_outcome.get('appointment', 0)} pris, "
-        f"{figures.follow_ups('appointment_held')} honorés",
-        f"Relais vers un partenaire : {referrals} — acceptés "
-        f"{figures.follow_ups('referral_accepted')}, refusés "
-        f"{figures.follow_ups('referral_refused')}, expirés "
-        f"{figures.follow_ups('referral_expired')}, sans suite connue {referrals - known}",
-        f"Vers l'autonomie : {figures.towards_autonomy} sur {figures.autonomy_recorded} "
+        f"Rendez-vous : {n(figures.by_outcome.get('appointment', 0))} pris, "
+        f"{n(figures.follow_ups('appointment_held'))} honorés",
+        f"Relais vers un partenaire : {n(referrals)} — acceptés "
+        f"{n(figures.follow_ups('referral_accepted'))}, refusés "
+        f"{n(figures.follow_ups('referral_refused'))}, expirés "
+        f"{n(figures.follow_ups('referral_expired'))}, sans suite connue {n(referrals - known)}",
+        f"Vers l'autonomie : {n(figures.towards_autonomy)} sur {n(figures.autonomy_recorded)} "
         f"renseignées ({percent(figures.autonomy_rate)})",
-        f"Usagers identifiés (somme des sites) : {figures.residents}, revenus dans le mois : "
-        f"{figures.repeat_visits} fois",
+        f"Usagers identifiés (somme des sites) : {n(figures.residents)}, revenus dans le mois : "
+        f"{n(figures.repeat_visits)} fois",
     ]
 
 
@@ -57,7 +60,7 @@ def _table(title: str, rows: Mapping[str, Indicators], names: Mapping[str, str])
     ]
     for key, figures in rows.items():
         lines.append(
-            f"  {shown[key]:<{width}}  {figures.sites:>5}  {figures.total_requests:>8}  "
+            f"  {shown[key]:<{width}}  {n(figures.sites):>5}  {n(figures.total_requests):>8}  "
             f"{percent(figures.first_contact_resolution_rate):>11}  "
             f"{percent(figures.autonomy_rate):>9}"
         )
@@ -68,7 +71,7 @@ def to_text(
     report: NationalReport, names: Mapping[str, str] | None = None, *, sites: bool = False
 ) -> str:
     """The report as French text; ``names`` gives partners' and procedures' names (see
-    :func:`mfs_core.journal.report.registry_names`); ``sites`` adds one line per site."""
+    :attr:`mfs_core.registry.Registry.display_names`); ``sites`` adds one line per site."""
     departements = geo.departements()
     regions = {d.region: d.region_name for d in departements.values()}
     national = report.national
@@ -86,7 +89,7 @@ def to_text(
             lines += ["", f"{title} ({min(TOP, len(counts))} premiers sur {len(counts)}) :"]
             top = list(counts.items())[:TOP]
             width = max(len(label(key, names)) for key, _ in top)
-            lines += [f"  {label(key, names):<{width}}  {count:>8}" for key, count in top]
+            lines += [f"  {label(key, names):<{width}}  {n(count):>8}" for key, count in top]
     lines += _table("Par région", report.by_region, regions)
     lines += _table(
         "Par département", report.by_departement, {k: v.name for k, v in departements.items()}

@@ -29,7 +29,7 @@ import re
 
 import attrs
 
-from mfs_core.redaction._spans import Span
+from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import lowered, normalised
 from mfs_core.redaction.names import find_names, holds_first_name
 from mfs_core.redaction.numbers import find_emails, find_numbers
@@ -37,8 +37,9 @@ from mfs_core.redaction.partners import find_partner_numbers
 
 __all__ = [
     "PLACEHOLDERS",
-    "Finding",
+    "DataKind",
     "Redacted",
+    "RedactedSpan",
     "find",
     "id_problem",
     "redact",
@@ -46,29 +47,29 @@ __all__ = [
     "safe_repr",
 ]
 
-#: What replaces each kind of finding in the stored text.
-PLACEHOLDERS = {
-    "email": "[E-MAIL]",
-    "iban": "[IBAN]",
-    "nir": "[NIR]",
-    "tax_number": "[N° FISCAL]",
-    "phone": "[TÉLÉPHONE]",
-    "client_number": "[N° USAGER]",
-    "id_document": "[N° DE TITRE]",
-    "number": "[NUMÉRO]",
-    "name": "[NOM]",
+#: What replaces each kind of personal data in the stored text.
+PLACEHOLDERS: dict[DataKind, str] = {
+    DataKind.EMAIL: "[E-MAIL]",
+    DataKind.IBAN: "[IBAN]",
+    DataKind.NIR: "[NIR]",
+    DataKind.TAX_NUMBER: "[N° FISCAL]",
+    DataKind.PHONE: "[TÉLÉPHONE]",
+    DataKind.CLIENT_NUMBER: "[N° USAGER]",
+    DataKind.ID_DOCUMENT: "[N° DE TITRE]",
+    DataKind.NUMBER: "[NUMÉRO]",
+    DataKind.NAME: "[NOM]",
 }
-#: Which kind wins when two findings overlap and are equally sure (see ``_rank``).
-_PRIORITY = {
-    "email": 9,
-    "iban": 8,
-    "nir": 8,
-    "tax_number": 8,
-    "phone": 7,
-    "id_document": 6,
-    "client_number": 6,
-    "name": 3,
-    "number": 1,
+#: Which kind wins when two spans overlap and are equally sure (see ``_rank``).
+_PRIORITY: dict[DataKind, int] = {
+    DataKind.EMAIL: 9,
+    DataKind.IBAN: 8,
+    DataKind.NIR: 8,
+    DataKind.TAX_NUMBER: 8,
+    DataKind.PHONE: 7,
+    DataKind.ID_DOCUMENT: 6,
+    DataKind.CLIENT_NUMBER: 6,
+    DataKind.NAME: 3,
+    DataKind.NUMBER: 1,
 }
 #: Fewer digits than this in an id: no phone, NIR, tax number or IBAN in it.
 _MIN_ID_DIGITS = 8
@@ -80,40 +81,41 @@ _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(re.escape(p[1:-1]) for p in PLACEH
 
 
 @attrs.frozen
-class Finding:
+class RedactedSpan:
     """One piece of personal data removed: its kind, whether no checksum confirms it, and
     where it was in the original text (``span``: start and end offsets; never the value)."""
 
-    kind: str
+    kind: DataKind
     suspected: bool = False
     span: tuple[int, int] | None = attrs.field(default=None, eq=False)
 
     @property
-    def label(self) -> str:
-        """``nir``, or ``nir?`` for a look-alike no checksum confirms."""
-        return f"{self.kind}?" if self.suspected else self.kind
+    def code(self) -> str:
+        """``nir``, or ``nir?`` for a look-alike no checksum confirms: what the journal
+        stores and reports, never the value."""
+        return f"{self.kind}?" if self.suspected else str(self.kind)
 
 
 @attrs.frozen
 class Redacted:
-    """Text with its personal data replaced by placeholders, and what was found."""
+    """Text with its personal data replaced by placeholders, and the spans removed."""
 
     text: str
-    findings: tuple[Finding, ...] = ()
+    spans: tuple[RedactedSpan, ...] = ()
 
     @property
-    def labels(self) -> tuple[str, ...]:
-        """The sorted distinct labels of the findings (``("iban", "nir?")``)."""
-        return tuple(sorted({f.label for f in self.findings}))
+    def codes(self) -> tuple[str, ...]:
+        """The sorted distinct codes of the spans (``("iban", "nir?")``)."""
+        return tuple(sorted({span.code for span in self.spans}))
 
     @property
-    def suspected(self) -> tuple[Finding, ...]:
-        """Findings that look like an identifier but no checksum confirms."""
-        return tuple(f for f in self.findings if f.suspected)
+    def suspected(self) -> tuple[RedactedSpan, ...]:
+        """Spans that look like an identifier but no checksum confirms."""
+        return tuple(span for span in self.spans if span.suspected)
 
 
 #: Kinds whose shape alone says what they are (an ``@``), or a checksum confirms.
-_CERTAIN = frozenset(["email", "iban", "nir", "tax_number"])
+_CERTAIN = frozenset([DataKind.EMAIL, DataKind.IBAN, DataKind.NIR, DataKind.TAX_NUMBER])
 
 
 def _rank(span: Span) -> tuple[int, int, int]:
@@ -125,7 +127,7 @@ def _rank(span: Span) -> tuple[int, int, int]:
     elif span.context:
         confidence = 2
     else:
-        confidence = 0 if span.kind == "number" else 1
+        confidence = 0 if span.kind == DataKind.NUMBER else 1
     return (confidence, span.end - span.start, _PRIORITY[span.kind])
 
 
@@ -163,7 +165,7 @@ def redact(text: str) -> Redacted:
 
     >>> redact("NIR 2 95 10 99 126 111 93, tél. 06 12 34 56 78").text
     'NIR [NIR], tél. [TÉLÉPHONE]'
-    >>> redact("NIR 2 95 10 99 126 111 94").labels  # checksum fails: suspected
+    >>> redact("NIR 2 95 10 99 126 111 94").codes  # checksum fails: suspected
     ('nir?',)
     >>> redact("Mme Dupont, n° allocataire 1234567").text
     'Mme [NOM], n° allocataire [N° USAGER]'
@@ -178,8 +180,8 @@ def redact(text: str) -> Redacted:
         out += [text[at : span.start], f"{placeholder[:-1]}?]" if span.suspected else placeholder]
         at = span.end
     out.append(text[at:])
-    findings = tuple(Finding(s.kind, s.suspected, (s.start, s.end)) for s in spans)
-    return Redacted("".join(out), findings)
+    removed = tuple(RedactedSpan(s.kind, s.suspected, (s.start, s.end)) for s in spans)
+    return Redacted("".join(out), removed)
 
 
 def safe_repr(value: object) -> str:
@@ -208,7 +210,7 @@ def redact_quoted(message: str) -> str:
 
 
 #: Kinds that make an id unfit to be stored: an id is a key kept in clear.
-_ID_KINDS = frozenset(["iban", "nir", "tax_number", "phone"])
+_ID_KINDS = frozenset([DataKind.IBAN, DataKind.NIR, DataKind.TAX_NUMBER, DataKind.PHONE])
 _ID_WORDS = re.compile(r"[^\W\d_]+")
 #: A UUID (any version) or a long hexadecimal hash.
 _GENERATED_ID = re.compile(
@@ -224,7 +226,7 @@ def id_problem(value: str) -> str | None:
     :func:`find` on the short ids it is made for (it runs on every record written)."""
     if _GENERATED_ID.fullmatch(value):
         return None  # a UUID or a hash: random digits, whatever they look like
-    found = set()
+    found: set[str] = set()
     if sum(map(value.count, "0123456789")) >= _MIN_ID_DIGITS:
         view = normalised(value)
         found = {
@@ -236,7 +238,7 @@ def id_problem(value: str) -> str | None:
     # such as "ada" or "ADA" that are first names too.
     words = _ID_WORDS.findall(value)
     if any(w.istitle() and len(w) > 2 and holds_first_name(w) for w in words):
-        found.add("name")
+        found.add(DataKind.NAME)
     if not found:
         return None
     return f"looks like personal data ({', '.join(sorted(found))}); use an opaque id"

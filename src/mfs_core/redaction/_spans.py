@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import enum
 from typing import NamedTuple
 
-__all__ = ["Span"]
+__all__ = ["DataKind", "Span"]
+
+
+class DataKind(enum.StrEnum):
+    """The kinds of personal data the redaction removes (each has its placeholder,
+    :data:`mfs_core.redaction.PLACEHOLDERS`)."""
+
+    EMAIL = "email"
+    IBAN = "iban"
+    NIR = "nir"
+    TAX_NUMBER = "tax_number"
+    PHONE = "phone"
+    CLIENT_NUMBER = "client_number"  # a partner's number for the usager (n° allocataire)
+    ID_DOCUMENT = "id_document"  # the number of an identity document
+    NUMBER = "number"  # a long run of digits no rule names
+    NAME = "name"
 
 
 class Span(NamedTuple):
@@ -15,6 +31,6 @@ class Span(NamedTuple):
 
     start: int
     end: int
-    kind: str
+    kind: DataKind
     suspected: bool = False
     context: bool = False

@@ -37,7 +37,7 @@ import re
 import tomllib
 from importlib import resources
 
-from mfs_core.redaction._spans import Span
+from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import unaccent
 
 __all__ = ["find_names", "holds_first_name"]
@@ -227,7 +227,7 @@ class _Note:
             if not self.joined(following, " ."):
                 return []
             found = self.take_name(following, lower_ok=low in _LOWER_OK)
-            return [Span(*found, "name")] if found else []
+            return [Span(*found, DataKind.NAME)] if found else []
         for rest, rule in lexicon.introducers.get(low, ()):
             following = index + 1 + len(rest)
             if rest and tuple(unaccent(w[2]) for w in words[index + 1 : following]) != rest:
@@ -237,7 +237,7 @@ class _Note:
             if rule == "colon" and ":" not in text[words[following - 1][1] : words[following][0]]:
                 return []  # "nom : Garcia", not "le nom Garcia"
             found = self.take_name(following, lower_ok=rule != "family")
-            return [Span(*found, "name")] if found else []
+            return [Span(*found, DataKind.NAME)] if found else []
         return []
 
     def previous_is(self, index: int, words: frozenset[str]) -> bool:
@@ -271,7 +271,7 @@ class _Note:
             start = before
         if unaccent(word) in lexicon.also_words and (start, end) == (word_start, word_end):
             return []  # "Grâce à", "Rose" alone: a word, unless a surname is next to it
-        return [Span(start, end, "name")]
+        return [Span(start, end, DataKind.NAME)]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -315,5 +315,5 @@ def find_names(text: str, lower_text: str) -> list[Span]:
         if word in hits:
             spans += note.first_name_at(index)
         elif word in lower_hits:
-            spans.append(Span(start, end, "name"))
+            spans.append(Span(start, end, DataKind.NAME))
     return spans

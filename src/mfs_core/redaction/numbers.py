@@ -42,7 +42,7 @@ from stdnum.iso7064 import mod_97_10
 from stdnum.util import get_cc_module
 
 from mfs_core.redaction._checks import nir_valid, siren_valid, siret_valid, spi_valid
-from mfs_core.redaction._spans import Span
+from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import words_pattern
 
 __all__ = ["find_emails", "find_numbers", "iban_at"]
@@ -70,7 +70,7 @@ def find_emails(text: str) -> list[Span]:
     with spaces around ``@`` or with a full-width ``＠`` (normalised to ``@``)."""
     if not _EMAIL_HINT.search(text):
         return []
-    return [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+    return [Span(m.start(), m.end(), DataKind.EMAIL) for m in _EMAIL.finditer(text)]
 
 
 # -- IBAN ---------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def _iban_length(country: str) -> int | None:
     """The length of ``country``'s IBANs from python-stdnum's registry, ``None`` if unknown."""
     if not country.isalpha() or not country.isascii():
         return None
-    info = numdb.get("iban").info(country)[0][1]
+    info = numdb.get(DataKind.IBAN).info(country)[0][1]
     structure = info.get("bban")
     if not structure:
         return None
@@ -105,7 +105,7 @@ def _iban_valid(number: str) -> bool:
 @functools.cache
 def _bban_pattern(country: str) -> re.Pattern[str] | None:
     """The structure of ``country``'s account numbers (``5!n5!n11!c2!n``) as a regex."""
-    structure = numdb.get("iban").info(country)[0][1].get("bban")
+    structure = numdb.get(DataKind.IBAN).info(country)[0][1].get("bban")
     if not structure:
         return None
     parts = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
@@ -124,7 +124,7 @@ def _iban_cut(length: int) -> re.Pattern[str]:
 @functools.cache
 def _country_module(country: str) -> object | None:
     """python-stdnum's module for ``country``'s own IBAN check digits, if it has one."""
-    return get_cc_module(country.lower(), "iban")
+    return get_cc_module(country.lower(), DataKind.IBAN)
 
 
 def iban_at(text: str, start: int) -> Span | None:
@@ -142,10 +142,10 @@ def iban_at(text: str, start: int) -> Span | None:
     if bban is None or not bban.fullmatch(number[4:]):
         return None
     if _iban_valid(number):
-        return Span(start, match.end(), "iban")
+        return Span(start, match.end(), DataKind.IBAN)
     if sum(map(number.count, "0123456789")) < _MIN_IBAN_DIGITS:
         return None  # a code made of letters (RO, LV, MT... accounts are): not a look-alike
-    return Span(start, match.end(), "iban", suspected=True)
+    return Span(start, match.end(), DataKind.IBAN, suspected=True)
 
 
 # -- digit runs ---------------------------------------------------------------------------
@@ -196,38 +196,38 @@ def _nir_shaped(number: str) -> bool:
     return department.isdigit() or department in ("2A", "2B")
 
 
-def _classify(number: str) -> tuple[str, bool] | None:
+def _classify(number: str) -> tuple[DataKind, bool] | None:
     """(kind, suspected) of a compact run, or ``None`` when it is kept."""
     length = len(number)
     if not number.isdigit():  # 2A/2B: only a Corsican NIR
         if length == 15 and nir_valid(number):
-            return "nir", False
-        return ("nir", True) if _nir_shaped(number) else ("number", True)
+            return DataKind.NIR, False
+        return (DataKind.NIR, True) if _nir_shaped(number) else (DataKind.NUMBER, True)
     if length <= 8:
         return None
     if length == 9:
-        return None if siren_valid(number) else ("number", True)
+        return None if siren_valid(number) else (DataKind.NUMBER, True)
     if length == 10:
         if number[0] == "0" and number[1] in "12345679":
-            return "phone", False
-        return None if number.startswith("08") else ("number", True)
+            return DataKind.PHONE, False
+        return None if number.startswith("08") else (DataKind.NUMBER, True)
     if length == 13:
         if number[0] in "0123" and spi_valid(number):
-            return "tax_number", False
+            return DataKind.TAX_NUMBER, False
         if _nir_shaped(number):
-            return "nir", True
+            return DataKind.NIR, True
         if number.startswith("0033"):
-            return "phone", False
-        return ("tax_number", True) if number[0] in "0123" else ("number", True)
+            return DataKind.PHONE, False
+        return (DataKind.TAX_NUMBER, True) if number[0] in "0123" else (DataKind.NUMBER, True)
     if length == 14:
-        return None if siret_valid(number) else ("number", True)
+        return None if siret_valid(number) else (DataKind.NUMBER, True)
     if length == 15:
         if nir_valid(number):
-            return "nir", False
-        return ("nir", True) if _nir_shaped(number) else ("number", True)
+            return DataKind.NIR, False
+        return (DataKind.NIR, True) if _nir_shaped(number) else (DataKind.NUMBER, True)
     if length == 11 and number.startswith("33") and number[2] in "12345679":
-        return "phone", False
-    return "number", True
+        return DataKind.PHONE, False
+    return DataKind.NUMBER, True
 
 
 def _phone_layout(groups: list[str]) -> bool:
@@ -236,7 +236,7 @@ def _phone_layout(groups: list[str]) -> bool:
     return len(groups) == 1 or all(len(group) == 2 for group in groups)
 
 
-def _confirmed(kind_suspected: tuple[str, bool] | None) -> bool:
+def _confirmed(kind_suspected: tuple[DataKind, bool] | None) -> bool:
     """A piece of a longer run is split off only when it is certainly that identifier."""
     return kind_suspected is not None and not kind_suspected[1]
 
@@ -265,7 +265,7 @@ def _split_run(groups: list[tuple[int, int, str]]) -> list[Span]:
                 continue
             pieces = [g[2] for g in groups[index : last + 1]]
             found = _classify("".join(pieces).upper())
-            if found and found[0] == "phone" and not _phone_layout(pieces):
+            if found and found[0] == DataKind.PHONE and not _phone_layout(pieces):
                 found = None
             if _confirmed(found):
                 break
@@ -276,12 +276,14 @@ def _split_run(groups: list[tuple[int, int, str]]) -> list[Span]:
             index += 1
             continue
         if leftover_digits >= 9:
-            spans.append(Span(groups[leftover_from][0], groups[index - 1][1], "number", True))
+            spans.append(
+                Span(groups[leftover_from][0], groups[index - 1][1], DataKind.NUMBER, True)
+            )
         leftover_from, leftover_digits = -1, 0
         spans.append(Span(groups[index][0], groups[last][1], found[0]))
         index = last + 1
     if leftover_digits >= 9:
-        spans.append(Span(groups[leftover_from][0], groups[-1][1], "number", True))
+        spans.append(Span(groups[leftover_from][0], groups[-1][1], DataKind.NUMBER, True))
     return spans
 
 
@@ -294,16 +296,16 @@ def _run_spans(text: str, lower_text: str, start: int, end: int) -> list[Span]:
     if found is None:
         return []
     kind, suspected = found
-    if kind == "nir" and len(number) == 13:  # "2 94 03 75 120 005 clé 91": the key after
+    if kind == DataKind.NIR and len(number) == 13:  # "2 94 03 75 120 005 clé 91": the key after
         key = _NIR_KEY.match(text, end)
         if key:
             end = key.end()
             suspected = not nir_valid(number + key.group(1))
-    if kind == "phone" and not _phone_layout(_GROUP.findall(run)):
-        kind, suspected = "number", True  # 10 digits, but not grouped as a phone is
+    if kind == DataKind.PHONE and not _phone_layout(_GROUP.findall(run)):
+        kind, suspected = DataKind.NUMBER, True  # 10 digits, but not grouped as a phone is
     if suspected and _REFERENCE.search(lower_text, max(0, start - 60), start):
         return []  # a procedure's reference, and no checksum says otherwise
-    if kind == "number" and len(number) < len(run):
+    if kind == DataKind.NUMBER and len(number) < len(run):
         groups = [(start + m.start(), start + m.end(), m.group()) for m in _GROUP.finditer(run)]
         return _split_run(groups)
     return [Span(start, end, kind, suspected)]
@@ -330,5 +332,5 @@ def find_numbers(text: str, lower_text: str) -> list[Span]:
         elif group == "intl":
             digits = _NOT_DIGIT.sub("", match.group())
             if not digits.startswith(("338", "00338")) and "(0)8" not in match.group():
-                spans.append(Span(match.start(), match.end(), "phone"))
+                spans.append(Span(match.start(), match.end(), DataKind.PHONE))
     return spans

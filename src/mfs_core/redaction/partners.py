@@ -18,7 +18,7 @@ from importlib import resources
 import attrs
 
 from mfs_core.redaction._checks import nir_valid, spi_valid
-from mfs_core.redaction._spans import Span
+from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import unaccent, words_pattern
 
 __all__ = ["PartnerNumber", "find_partner_numbers", "lexicon"]
@@ -30,7 +30,7 @@ class PartnerNumber:
     introduce them, and the published format with its sources."""
 
     id: str
-    kind: str
+    kind: DataKind
     names: tuple[str, ...]
     phrases: tuple[str, ...]
     format: str
@@ -55,7 +55,7 @@ def lexicon() -> Lexicon:
     entries = tuple(
         PartnerNumber(
             id=item["id"],
-            kind=item["kind"],
+            kind=DataKind(item["kind"]),
             names=tuple(item["names"]),
             phrases=tuple(item["phrases"]),
             format=item["format"],
@@ -92,10 +92,10 @@ def _key(words: str) -> str:
 
 
 @functools.cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _pattern() -> tuple[re.Pattern[str], dict[str, DataKind]]:
     """The trigger regex, and the kind of each phrase and partner name (folded)."""
     data = lexicon()
-    kinds: dict[str, str] = {}
+    kinds: dict[str, DataKind] = {}
     for entry in data.entries:
         for word in entry.phrases + entry.names:
             kinds[_key(word)] = entry.kind
@@ -157,12 +157,12 @@ def find_partner_numbers(lower_text: str) -> list[Span]:
         if not _is_identifier(value, lower_text[value_end : value_end + 8]):
             continue
         trigger = match.group("phrase") or match.group("name1") or match.group("name2")
-        kind = kinds.get(_key(trigger), "client_number")
+        kind = kinds.get(_key(trigger), DataKind.CLIENT_NUMBER)
         compact = re.sub(r"[^a-z0-9]", "", value).upper()
         suspected = False
-        if kind == "nir":
+        if kind == DataKind.NIR:
             suspected = not nir_valid(compact)
-        elif kind == "tax_number":
+        elif kind == DataKind.TAX_NUMBER:
             suspected = not spi_valid(compact)
         spans.append(Span(value_start, value_end, kind, suspected, True))
     return spans

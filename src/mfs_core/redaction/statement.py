@@ -31,7 +31,10 @@ MEASURED = Measured(notes=327, identifiers=1.0, names=0.95, ordinary_changed=0.0
 
 
 def _percent(value: float) -> str:
-    return f"{value * 100:.0f}\u00a0%"
+    """A measured share as a whole percent, the French way (``95 %``)."""
+    from mfs_core.french import percent
+
+    return percent(value, decimals=0)
 
 
 def statement_fr(measured: Measured = MEASURED) -> str:

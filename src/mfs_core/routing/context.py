@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from mfs_core.errors import OldSpellingWarning
+from mfs_core.inputs import aware_datetime
 from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
 from mfs_core.timezone import PARIS
 
@@ -37,23 +40,39 @@ _SERVICE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
 
 
 class Weekday(enum.StrEnum):
-    """A day of the week, in the order of :meth:`datetime.date.weekday`."""
+    """A day of the week, in the order of :meth:`datetime.date.weekday`, written in French
+    as in site files (``"lundi"``). The English spelling (``"monday"``) of earlier context
+    files is still read, with an :class:`~mfs_core.errors.OldSpellingWarning`."""
 
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
+    MONDAY = "lundi"
+    TUESDAY = "mardi"
+    WEDNESDAY = "mercredi"
+    THURSDAY = "jeudi"
+    FRIDAY = "vendredi"
+    SATURDAY = "samedi"
+    SUNDAY = "dimanche"
 
     @property
     def number(self) -> int:
         """0 for Monday ... 6 for Sunday, like :meth:`datetime.date.weekday`."""
         return _WEEKDAY_NUMBERS[self]
 
+    @classmethod
+    def _missing_(cls, value: object) -> Weekday | None:
+        day = _OLD_SPELLING.get(value) if isinstance(value, str) else None
+        if day is not None:
+            warnings.warn(
+                f"weekday {value!r} is the old spelling: write {day.value!r} (French day "
+                "names, as in site files); the English names will be refused in a later release",
+                OldSpellingWarning,
+                stacklevel=2,
+            )
+        return day
+
 
 _WEEKDAY_NUMBERS = {day: number for number, day in enumerate(Weekday)}
+#: The English day names of earlier context files, still read (deprecated).
+_OLD_SPELLING = {day.name.lower(): day for day in Weekday}
 
 
 def _non_negative(_instance: Any, attribute: Any, value: Any) -> None:
@@ -74,11 +93,6 @@ def _partner_code(_instance: Any, attribute: Any, value: str) -> None:
 def _service_id(_instance: Any, attribute: Any, value: str) -> None:
     if not _SERVICE_ID.match(value):
         raise ValueError(f"{attribute.name}: {value!r} is not a service id (e.g. 'ccas')")
-
-
-def _aware(_instance: Any, attribute: Any, value: dt.datetime) -> None:
-    if value.utcoffset() is None:
-        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
 
 
 def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:
@@ -107,7 +121,8 @@ class Thresholds:
 
 @attrs.frozen(kw_only=True)
 class Permanence:
-    """A partner's on-site permanence: every ``weekday`` from ``start`` to ``end`` (Paris)."""
+    """A partner's on-site permanence: every ``weekday`` (``"mardi"``) from ``start`` to
+    ``end`` (Paris)."""
 
     partner: str = attrs.field(validator=_partner_code)
     weekday: Weekday
@@ -134,7 +149,7 @@ class VideoAppointment:
     """A free video appointment with a partner."""
 
     partner: str = attrs.field(validator=_partner_code)
-    at: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    at: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,7 +178,7 @@ class SiteContext:
 
     agents_on_duty: int = attrs.field(validator=_non_negative)
     waiting: int = attrs.field(validator=_non_negative)
-    now: dt.datetime = attrs.field(converter=as_offset, validator=_aware)
+    now: dt.datetime = attrs.field(converter=as_offset, validator=aware_datetime)
     expected_wait_minutes: int | None = attrs.field(default=None, validator=_non_negative)
     free_slots: tuple[dt.datetime, ...] = attrs.field(default=(), converter=_sorted_slots)
     permanences: tuple[Permanence, ...] = ()
@@ -182,6 +197,10 @@ class SiteContext:
             self.expected_wait_minutes is not None
             and self.expected_wait_minutes > self.thresholds.max_wait_minutes
         )
+
+    def service_names(self) -> dict[str, str]:
+        """Local service id -> its name, for :func:`mfs_core.routing.render_text`."""
+        return {service.id: service.name for service in self.local_services}
 
     def first_free_slot(self) -> dt.datetime | None:
         """The earliest free appointment slot not in the past."""

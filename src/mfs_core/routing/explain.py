@@ -1,14 +1,53 @@
-"""The decision as French text for the agent: what to do, why, and the rules considered."""
+"""The decision as French text for the agent: what to do, why, and the rules considered;
+the French sentences the router writes about need recognition."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from mfs_core.french import (
+    DECISION_FR,
+    PERMANENCE_ELSEWHERE,
+    RESIDENT,
+    TARGET_FR,
+    decimal,
+    percent,
+    quoted,
+    when,
+)
 from mfs_core.model import ReferralTarget
-from mfs_core.routing.decision import Decision
-from mfs_core.routing.french import KIND_LABELS, PERMANENCE_ELSEWHERE, TARGET_LABELS, when
+from mfs_core.routing.decision import Alternative, Decision
 
-__all__ = ["render_text"]
+__all__ = ["clarify_question", "recognised_note", "render_text"]
+
+
+def _score(value: float) -> str:
+    """A recognition score the French way, two decimals at most: ``4,27``."""
+    return decimal(round(value, 2))
+
+
+def recognised_note(alternative: Alternative, plugin: str) -> str:
+    """The trace note of a confident recognition: which words, what score, whose data."""
+    return (
+        f"démarche reconnue d'après {quoted(alternative.matched)} "
+        f"(score {_score(alternative.score)}, le besoin expliqué à "
+        f"{percent(alternative.confidence, decimals=0)}) ; démarche et mots du plugin {plugin}"
+    )
+
+
+def clarify_question(alternatives: Sequence[Alternative], partners: Mapping[str, str]) -> str:
+    """The question that tells the close candidates apart, for the agent to ask.
+
+    Candidates of different partners only (the CAF or the MSA for one benefit): which body
+    the usager depends on. Otherwise: which of the procedures, by their titles.
+    """
+    codes = [a.partner for a in alternatives]
+    if len(set(codes)) == len(codes):
+        names = " ou ".join(partners.get(code, code) for code in codes)
+        titles = " / ".join(f"« {a.title} »" for a in alternatives)
+        return f"De quel organisme relève l'{RESIDENT} : {names} ? ({titles})"
+    titles = " ou ".join(f"« {a.title} »" for a in alternatives)
+    return f"Laquelle de ces démarches correspond à la demande de l'{RESIDENT} : {titles} ?"
 
 
 def _named(code: str, names: Mapping[str, str]) -> str:
@@ -19,11 +58,12 @@ def _named(code: str, names: Mapping[str, str]) -> str:
 def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> str:
     """A few lines of French: the decision, its reason, what to offer, and the trace.
 
-    ``names`` maps partner codes and procedure ids to what the agent reads (the partner's
-    name, the procedure's title: :meth:`Router.names`); codes are shown without it.
+    ``names`` maps partner codes, procedure ids and local service ids to what the agent
+    reads (the partner's name, the procedure's title: :meth:`Router.names`; a local
+    service's name: :meth:`SiteContext.service_names`); codes are shown without it.
     """
     names = names or {}
-    lines = [f"Décision : {KIND_LABELS[decision.kind.value]}"]
+    lines = [f"Décision : {DECISION_FR[decision.kind.value]}"]
     if decision.partner:
         lines.append(f"Partenaire : {_named(decision.partner, names)}")
     if decision.procedure:
@@ -31,9 +71,9 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     if decision.target is ReferralTarget.PERMANENCE and decision.suggested_slot is None:
         lines.append(f"Vers : {PERMANENCE_ELSEWHERE}")  # the rule's, not held on site
     elif decision.target:
-        lines.append(f"Vers : {TARGET_LABELS[decision.target.value]}")
+        lines.append(f"Vers : {TARGET_FR[decision.target.value]}")
     if decision.service:
-        lines.append(f"Service local : {decision.service}")
+        lines.append(f"Service local : {_named(decision.service, names)}")
     lines.append(f"Motif : {decision.reason}")
     if decision.suggested_slot:
         lines.append(f"Créneau proposé : {when(decision.suggested_slot)}")
@@ -41,20 +81,18 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
         lines.append("Pièces à apporter :")
         lines.extend(f"  - {document}" for document in decision.documents)
     if decision.steps:
-        screen = " (le résident les fait lui-même)" if decision.autonomy else ""
+        screen = " (l'usager les fait lui-même)" if decision.autonomy else ""
         lines.append(f"Étapes{screen} :")
         lines.extend(f"  {n}. {step}" for n, step in enumerate(decision.steps, 1))
     if decision.recognition:
         found = decision.recognition
-        words = ", ".join(f"« {w} »" for w in found.matched)
-        lines.append(f"Reconnue d'après : {words} (score {found.score:.2f})")
+        lines.append(f"Reconnue d'après : {quoted(found.matched)} (score {_score(found.score)})")
     if decision.question:
         lines.append(f"Question à poser : {decision.question}")
     if decision.alternatives:
         lines.append("Démarches possibles :")
         for a in decision.alternatives:
-            words = ", ".join(f"« {w} »" for w in a.matched)
-            lines.append(f"  - {a.procedure} : {a.title} (d'après {words})")
+            lines.append(f"  - {a.procedure} : {a.title} (d'après {quoted(a.matched)})")
     if decision.trace:
         lines.append("Règles examinées :")
         for n, entry in enumerate(decision.trace, 1):

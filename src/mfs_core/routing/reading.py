@@ -1,8 +1,10 @@
 """Reading requests and contexts from JSON text, with errors that name file, line and field.
 
-A request document is either one JSON object (possibly spread over several lines) or a JSONL
-stream: one object per line, blank lines ignored. Every bad line is reported — not only the
-first — so that nothing a user gave is silently lost; the good lines are still returned.
+A request document is one JSON object (possibly spread over several lines), an array of
+them, or a JSONL stream: one object per line, blank lines ignored (the rules of
+:class:`mfs_core.inputs.JsonLines`, the one reader of JSON records). Every bad line is
+reported — not only the first — so that nothing a user gave is silently lost; the good lines
+are still returned.
 Reading goes through :mod:`mfs_core.inputs`: UTF-8 with or without a byte order mark, size
 and depth limits, and a bad byte or a bad line never spoils the others.
 """
@@ -62,14 +64,15 @@ class RequestStream:
 
     @property
     def single(self) -> bool:
-        """The input is one JSON document rather than JSON lines."""
-        return self._lines.single_document
+        """The input is one JSON object rather than JSON lines or an array (whose items
+        are named ``FILE[INDEX]``)."""
+        return self._lines.single_document and not self._lines.array
 
     def __iter__(self) -> Iterator[tuple[int | None, Request | None, tuple[str, ...]]]:
         empty = True
         for item in self._lines:
             empty = False
-            single = self._lines.single_document  # known from the first item on
+            single = self.single  # known from the first item on
             where = self.source if single else item.where
             line = None if single else item.line
             try:
@@ -80,7 +83,10 @@ class RequestStream:
             except InputError as exc:
                 yield line, None, tuple(exc.problems)
         if empty:
-            problem = f"{self.source}: no request found (expected a JSON object or JSON lines)"
+            problem = (
+                f"{self.source}: no request found (expected a JSON object, an array of them "
+                "or JSON lines)"
+            )
             yield None, None, (problem,)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from mfs_core.inputs import aware_datetime
 from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN, as_offset
 
 __all__ = ["Request", "RequestChannel", "Urgency"]
@@ -50,11 +51,6 @@ def _check_facts(_instance: Any, _attribute: Any, facts: tuple[str, ...]) -> Non
         raise ValueError(f"facts: unknown fact(s) {', '.join(map(repr, unknown))} (known: {known})")
 
 
-def _check_aware(_instance: Any, attribute: Any, value: dt.datetime | None) -> None:
-    if value is not None and value.utcoffset() is None:
-        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
-
-
 @attrs.frozen(kw_only=True)
 class Request:
     """One resident's request, as the agent records it (no personal data).
@@ -72,7 +68,7 @@ class Request:
     urgency: Urgency = Urgency.NORMAL
     facts: tuple[str, ...] = attrs.field(default=(), converter=_facts, validator=_check_facts)
     received_at: dt.datetime | None = attrs.field(
-        default=None, converter=attrs.converters.optional(as_offset), validator=_check_aware
+        default=None, converter=attrs.converters.optional(as_offset), validator=aware_datetime
     )
 
     def __attrs_post_init__(self) -> None:

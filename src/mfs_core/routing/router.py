@@ -40,12 +40,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.evaluation import evaluate_predicate
+from mfs_core.french import RESIDENT, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, SiteContext, default_context
 from mfs_core.routing.decision import Alternative, Decision, DecisionKind, TraceEntry
-from mfs_core.routing.french import clarify_question, recognised_note, when
+from mfs_core.routing.explain import clarify_question, recognised_note
 from mfs_core.routing.matching import best_local_service
 from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
@@ -103,7 +104,7 @@ def _steps(procedure: Procedure) -> tuple[str, ...]:
     the fiche and the documents."""
     steps = []
     if procedure.notice:
-        steps.append(f"À dire au résident : {procedure.notice}")
+        steps.append(f"À dire à l'{RESIDENT} : {procedure.notice}")
     if procedure.lookalike_risk:
         steps.append(_lookalike_warning(procedure))
     if procedure.online_url:
@@ -116,7 +117,7 @@ def _steps(procedure: Procedure) -> tuple[str, ...]:
     if procedure.documents:
         steps.append("Réunir les pièces : " + " ; ".join(procedure.documents))
     if not steps:
-        steps.append(f"Accompagner le résident dans la démarche « {procedure.title} ».")
+        steps.append(f"Accompagner l'usager dans la démarche « {procedure.title} ».")
     return tuple(steps)
 
 
@@ -132,7 +133,7 @@ def _lookalike_warning(procedure: Procedure) -> str:
     else:
         site = "service-public.fr, le site officiel de l'administration"
     return (
-        "Prévenir le résident : des sites privés payants imitent cette démarche. La démarche "
+        f"Prévenir l'{RESIDENT} : des sites privés payants imitent cette démarche. La démarche "
         f"officielle est gratuite (seuls les taxes ou timbres prévus par la loi se paient, "
         f"jamais des frais de service) et se fait depuis {site} ; ne rien payer à un "
         "intermédiaire."
@@ -174,6 +175,7 @@ class Router:
         #: Rules that can never fire (unknown procedure or fact), found at compile time.
         self.warnings: tuple[str, ...] = tuple(warnings)
         self._partner_names = {code: p.name for code, p in registry.partners.items()}
+        self._names = registry.display_names
         self._steps = {pid: _steps(p) for pid, p in self._procedures.items()}
         # Recognition's index is built on the first need, once per registry: routing
         # requests that name their procedure never pays for it.
@@ -187,9 +189,7 @@ class Router:
 
     def names(self) -> dict[str, str]:
         """Partner code or procedure id -> the name an agent reads (for :func:`render_text`)."""
-        names = dict(self._partner_names)
-        names.update({pid: procedure.title for pid, procedure in self._procedures.items()})
-        return names
+        return dict(self._names)
 
     def rules_for(self, procedure: str) -> tuple[CompiledRule, ...]:
         """The referral rules that apply to a procedure, in the order they are considered."""
@@ -241,7 +241,7 @@ class Router:
         return Decision(
             kind=DecisionKind.ANSWER_NOW,
             reason=f"La démarche « {procedure.title} » n'existe plus : le conseiller oriente "
-            "le résident vers ce qui la remplace.",
+            f"l'{RESIDENT} vers ce qui la remplace.",
             rule="core.withdrawn",
             partner=procedure.partner,
             procedure=procedure.id,
@@ -374,7 +374,7 @@ class Router:
             ReferralTarget.VIDEO: f"un rendez-vous en visio avec le partenaire {name}",
             # Where to go is the rule's to say (a post office, the legal-aid bureau, a
             # complaint): a ministry or a national service has no reception to book.
-            ReferralTarget.OFFICE: "au résident de s'adresser lui-même au service indiqué",
+            ReferralTarget.OFFICE: "à l'usager de s'adresser lui-même au service indiqué",
         }
         return rule.target, None, offers[rule.target]
 
@@ -430,14 +430,14 @@ class Router:
         elif explain:
             trace.append(_core("core.busy-counter", fired=False, note=_load_sentence(context)))
         trace.append(_fired("core.answer-now", explain, "la démarche se traite au guichet"))
-        reason = f"La démarche {title} peut être faite tout de suite avec le résident."
+        reason = f"La démarche {title} peut être faite tout de suite avec l'usager."
         steps = self._steps[procedure.id]
         if request.wants_autonomy:
             show, where = _AUTONOMY_BY_CHANNEL[request.channel]
-            reason += f" Le résident souhaite apprendre à la faire seul : {show}."
+            reason += f" L'usager souhaite apprendre à la faire seul : {show}."
             steps = (
                 *steps,
-                f"Laisser le résident faire chaque étape lui-même, {where}, pour qu'il puisse "
+                f"Laisser l'usager faire chaque étape lui-même, {where}, pour qu'il puisse "
                 "la refaire seul la prochaine fois.",
             )
         return Decision(
@@ -590,8 +590,8 @@ class Router:
         )
         return Decision(
             kind=DecisionKind.CLARIFY,
-            reason="Plusieurs démarches correspondent à ce besoin : poser la question au "
-            f"résident avant de décider. {question}",
+            reason="Plusieurs démarches correspondent à ce besoin : poser la question à "
+            f"l'{RESIDENT} avant de décider. {question}",
             rule="core.clarify",
             alternatives=candidates,
             question=question,
@@ -641,7 +641,7 @@ class Router:
         )
         if alternatives:
             listed = " ; ".join(f"{a.title} ({a.procedure})" for a in alternatives)
-            reason = f"{why}. Démarches possibles, à confirmer avec le résident : {listed}."
+            reason = f"{why}. Démarches possibles, à confirmer avec l'{RESIDENT} : {listed}."
         else:
             reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
         trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))

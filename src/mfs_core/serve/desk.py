@@ -58,8 +58,8 @@ KIND_LABELS = {
     "appointment": "Rendez-vous à proposer",
     "referral": "Passage de relais au partenaire",
     "orientation": "Orientation vers un service local",
-    "unknown": "Besoin non reconnu",
-    "clarify": "Question à poser au résident",
+    "unknown": "Besoin non identifié",
+    "clarify": "Question à poser à l'usager",
 }
 CHANNELS = (
     ("counter", "Au guichet"),
@@ -152,7 +152,7 @@ async def desk_route(request: Request) -> Response:
     need = form.get("need", "")
     if not form.get("procedure") and (not need.strip() or len(need) > MAX_NEED_CHARS):
         error = (
-            "Écrivez ce que dit le résident."
+            "Écrivez ce que dit l'usager."
             if not need.strip()
             else f"Le texte dépasse {MAX_NEED_CHARS} caractères : résumez-le."
         )

@@ -74,7 +74,7 @@ def write_records(journal: Journal, body: bytes) -> Intake:
     latest = latest_accepted()
     requests: list[tuple[str, RequestRecord]] = []
     events: list[tuple[str, EventRecord]] = []
-    for item in JsonLines(io.BytesIO(body), SOURCE, arrays=True):
+    for item in JsonLines(io.BytesIO(body), SOURCE):
         where = SOURCE if item.line is None and "[" not in item.where else item.where
         try:
             if item.error is not None:
@@ -180,7 +180,7 @@ REPORT_FORMATS = {"application/json": "json", "text/csv": "csv", "text/html": "h
 
 async def report(request: Request) -> Response:
     """``GET /reports/{YYYY-MM}``: the month's activity report as JSON, CSV or HTML."""
-    from mfs_core.journal.report import build_report, parse_month, to_csv, to_json
+    from mfs_core.report import build_report, parse_month, to_csv, to_json
 
     authorize(request, Role.MANAGER)
     fmt = negotiate(request, REPORT_FORMATS)
@@ -201,7 +201,7 @@ async def report(request: Request) -> Response:
         return json_response(to_json(monthly), headers=PRIVATE)
     if fmt == "csv":
         return Response(to_csv(monthly), media_type="text/csv; charset=utf-8", headers=PRIVATE)
-    from mfs_core.journal.report_html import to_html
+    from mfs_core.report import to_html
 
     return Response(
         to_html(monthly, service.names), media_type="text/html; charset=utf-8", headers=PRIVATE

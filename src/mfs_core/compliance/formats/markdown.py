@@ -12,12 +12,13 @@ from typing import IO
 
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.french import SEVERITY_FR, decimal
 from mfs_core.output import markdown_code as _code
 from mfs_core.output import markdown_text as _cell
 
 
 def _known(value: float | None) -> str:
-    return "inconnu" if value is None else f"{value:g}"
+    return "inconnu" if value is None else decimal(value)
 
 
 def _row(r: SiteResult) -> str:
@@ -40,7 +41,7 @@ def _section(r: SiteResult) -> str:
         "| --- | --- | --- |",
     ]
     for f in r.findings:
-        severity = f.level.value
+        severity = SEVERITY_FR[f.level]
         if f.waiver is not None:
             severity += f" (dérogation : {_cell(f.waiver.reason)})"
         lines.append(f"| {_code(f.check)} | {severity} | {_cell(f.message)} |")

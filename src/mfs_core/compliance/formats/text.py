@@ -7,12 +7,16 @@ from typing import IO
 from mfs_core import geo
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.french import SEVERITY_FR, decimal
 
 
 def _opening(result: SiteResult) -> str:
-    """``35 h/semaine, 5 jour(s)``; unknown is said, never written as zero."""
+    """``23,25 h/semaine, 5 jour(s)`` (French decimals); unknown is said, never written as
+    zero."""
     hours = (
-        "heures inconnues" if result.weekly_hours is None else f"{result.weekly_hours:g} h/semaine"
+        "heures inconnues"
+        if result.weekly_hours is None
+        else f"{decimal(result.weekly_hours)} h/semaine"
     )
     days = "jours inconnus" if result.opening_days is None else f"{result.opening_days} jour(s)"
     return f"{hours}, {days}"
@@ -28,7 +32,8 @@ def site_block(result: SiteResult) -> list[str]:
             prefix += (
                 f"[dérogation jusqu'au {finding.waiver.until:%d/%m/%Y} : {finding.waiver.reason}] "
             )
-        lines.append(f"{prefix}{finding.level.value} {finding.check} : {finding.message}")
+        severity = SEVERITY_FR[finding.level]
+        lines.append(f"{prefix}{severity} {finding.check} : {finding.message}")
     if result.unknown:
         lines.append("  non vérifiable avec ces données : " + ", ".join(result.unknown))
     return lines

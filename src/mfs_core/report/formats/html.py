@@ -1,4 +1,4 @@
-"""The monthly report as one self-contained HTML page a mayor can read.
+"""``--format html``: the monthly report as one self-contained page a mayor can read.
 
 No external resource: styles are inline, charts are inline SVG drawn here (bar lengths are
 computed in Python), and a Content-Security-Policy forbids the page to load anything. A
@@ -11,15 +11,12 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from mfs_core.journal.report import (
-    MonthlyReport,
-    label,
-    month_title,
-    percent,
-)
+from mfs_core.french import decimal, month_title, percent
 from mfs_core.redaction.statement import statement_fr
+from mfs_core.report.monthly import MonthlyReport
+from mfs_core.report.names import display_name
 
-__all__ = ["to_html"]
+__all__ = ["render", "to_html"]
 
 _BAR_AREA = 360  # px for the longest bar
 _LABEL_WIDTH = 230  # px at least for the labels' column
@@ -79,7 +76,7 @@ def _chart(title: str, counts: dict[str, int], names: Mapping[str, str] | None =
     if not counts:
         return f"<h2>{html.escape(title)}</h2>\n<p>Aucune donnée.</p>"
     biggest = max(counts.values()) or 1
-    labels = [label(key, names) for key in counts]
+    labels = [display_name(key, names) for key in counts]
     label_width = max(_LABEL_WIDTH, _CHAR_WIDTH * max(map(len, labels)) + 16)
     height = _ROW * len(counts) + 4
     width = label_width + _BAR_AREA + 60
@@ -115,19 +112,20 @@ def to_html(
     extra: str = "",
 ) -> str:
     """The report as a self-contained HTML page (French), charts included; ``names`` gives
-    the partners' names (see :func:`~mfs_core.journal.report.registry_names`); thematiques
-    are shown by their data·inclusion label. ``site_name`` names the site in the title;
-    ``extra`` is HTML placed after the charts (the trend, the comparison with the
-    département and the nation: :mod:`mfs_core.journal.trend`, :mod:`mfs_core.national`)."""
+    the partners' names (code -> name, from the registry); thematiques are shown by their
+    data·inclusion label. ``site_name`` names the site in the title; ``extra`` is HTML
+    placed after the charts (the trend, the comparison with the département and the nation:
+    :mod:`mfs_core.report.trend`, :mod:`mfs_core.national`). Every text is escaped
+    (:func:`html.escape`)."""
     where = f" — {site_name}" if site_name else ""
     title = f"Activité France services{where} — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
         (
-            _figure(str(report.total_requests), "demandes reçues"),
+            _figure(decimal(report.total_requests), "demandes reçues"),
             _figure(percent(report.first_contact_resolution_rate), "résolues au premier contact"),
             _figure(
-                f"{report.appointments.held} / {report.appointments.booked}",
+                f"{decimal(report.appointments.held)} / {decimal(report.appointments.booked)}",
                 "rendez-vous honorés / pris",
             ),
             _figure(percent(report.autonomy_rate), "faites par l'usager, seul ou accompagné"),
@@ -177,8 +175,8 @@ def to_html(
 {charts}
 {extra}
 <footer>
-<p>Usagers identifiés (pseudonymes) : {report.residents} ; revenus dans le mois :
-{report.repeat_visits} fois.</p>
+<p>Usagers identifiés (pseudonymes) : {decimal(report.residents)} ; revenus dans le mois :
+{decimal(report.repeat_visits)} fois.</p>
 <p id="privacy">{html.escape(statement_fr())}</p>
 <p id="render-check" hidden></p>
 </footer>
@@ -186,3 +184,14 @@ def to_html(
 </body>
 </html>
 """
+
+
+def render(
+    report: MonthlyReport,
+    names: Mapping[str, str] | None = None,
+    *,
+    site_name: str | None = None,
+    extra: str = "",
+) -> str:
+    """:func:`to_html` (``extra``: an HTML fragment)."""
+    return to_html(report, names, site_name=site_name, extra=extra)

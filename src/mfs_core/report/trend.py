@@ -2,7 +2,7 @@
 
 :func:`monthly_trend` computes, for each of the twelve months ending with the one asked
 for, the three figures a town follows: requests, first-contact resolution and autonomy,
-each from the same code as the monthly report (:func:`~mfs_core.journal.report.build_report`).
+each from the same code as the monthly report (:func:`~mfs_core.report.build_report`).
 :func:`trend_text` and :func:`trend_html` render them in French.
 """
 
@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.journal.report import build_report, month_title, percent
+from mfs_core.french import decimal, month_title, percent
+from mfs_core.report.monthly import build_report
 
 if TYPE_CHECKING:
     from mfs_core.journal.api import Journal
@@ -67,7 +68,7 @@ def trend_text(trend: list[MonthFigures]) -> str:
         f"  {'':<{width}}  {'demandes':>8}  {'1er contact':>11}  {'autonomie':>9}",
     ]
     lines += [
-        f"  {month_title(row.month):<{width}}  {row.requests:>8}  "
+        f"  {month_title(row.month):<{width}}  {decimal(row.requests):>8}  "
         f"{percent(row.first_contact_rate):>11}  {percent(row.autonomy_rate):>9}"
         for row in trend
     ]
@@ -78,7 +79,7 @@ def trend_html(trend: list[MonthFigures]) -> str:
     """The trend as an HTML fragment: a table of the three figures per month."""
     rows = "\n".join(
         f'<tr><th scope="row">{html.escape(month_title(row.month))}</th>'
-        f"<td>{row.requests}</td><td>{html.escape(percent(row.first_contact_rate))}</td>"
+        f"<td>{decimal(row.requests)}</td><td>{html.escape(percent(row.first_contact_rate))}</td>"
         f"<td>{html.escape(percent(row.autonomy_rate))}</td></tr>"
         for row in trend
     )
