@@ -218,6 +218,8 @@ class Recogniser:
         ]
         #: what a candidate shows of each procedure, by number
         self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
+        self._partner_of = [d.partner for d in self.index.documents]
+        self._fiche_of = [d.fiche_id for d in self.index.documents]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -627,14 +629,13 @@ class Recogniser:
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
         if not ranked:
             return []
-        documents = self.index.documents
         first = ranked[0][4]
-        best = documents[first]
+        fiche, partner = self._fiche_of[first], self._partner_of[first]
         twins = [first]
-        if best.fiche_id is None:
+        if fiche is None:
             return twins
         for row in ranked[1:]:
-            other = documents[row[4]]
-            if other.fiche_id == best.fiche_id and other.partner != best.partner:
-                twins.append(row[4])
+            number = row[4]
+            if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
+                twins.append(number)
         return twins
