@@ -8,6 +8,15 @@ documented order: score, then confidence, then the strongest field that matched,
 national partners before local ones, then the partner's share of requests, then the title.
 Never by id: an id's spelling says nothing about what the resident meant.
 
+Speed (``benchmarks/bench_recognition.py``; ``docs/recognition.md``): a counter hears the
+same words all day, so what each word of a need becomes (its information unit,
+:class:`_Word`, and what that adds to each procedure, :class:`_Reach`) is computed once and
+remembered, in bounded caches; recognising a need is then looking its words up, merging
+their dictionaries (in C, adding up one by one only where two words reach the same
+procedure, in the original order) and ranking the few procedures that can be shown. Every
+result is the one the straightforward computation gives, to the last bit
+(``tests/test_recognition_golden.py``).
+
 The need's text is not kept: a :class:`Recognition` holds only catalogue words.
 """
 
