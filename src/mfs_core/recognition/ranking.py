@@ -8,6 +8,15 @@ documented order: score, then confidence, then the strongest field that matched,
 national partners before local ones, then the partner's share of requests, then the title.
 Never by id: an id's spelling says nothing about what the resident meant.
 
+Speed (``benchmarks/bench_recognition.py``; ``docs/recognition.md``): a counter hears the
+same words all day, so what each word of a need becomes (its information unit,
+:class:`_Word`, and what that adds to each procedure, :class:`_Reach`) is computed once and
+remembered, in bounded caches; recognising a need is then looking its words up, merging
+their dictionaries (in C, adding up one by one only where two words reach the same
+procedure, in the original order) and ranking the few procedures that can be shown. Every
+result is the one the straightforward computation gives, to the last bit
+(``tests/test_recognition_golden.py``).
+
 The need's text is not kept: a :class:`Recognition` holds only catalogue words.
 """
 
@@ -218,6 +227,8 @@ class Recogniser:
         ]
         #: what a candidate shows of each procedure, by number
         self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
+        self._partner_of = [d.partner for d in self.index.documents]
+        self._fiche_of = [d.fiche_id for d in self.index.documents]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -627,14 +638,13 @@ class Recogniser:
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
         if not ranked:
             return []
-        documents = self.index.documents
         first = ranked[0][4]
-        best = documents[first]
+        fiche, partner = self._fiche_of[first], self._partner_of[first]
         twins = [first]
-        if best.fiche_id is None:
+        if fiche is None:
             return twins
         for row in ranked[1:]:
-            other = documents[row[4]]
-            if other.fiche_id == best.fiche_id and other.partner != best.partner:
-                twins.append(row[4])
+            number = row[4]
+            if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
+                twins.append(number)
         return twins
