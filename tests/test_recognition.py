@@ -18,6 +18,7 @@ from mfs_core.errors import InputError
 from mfs_core.french import decimal
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition import Level, Recogniser, recogniser_for
+from mfs_core.recognition.index import STEMMED
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
 from mfs_core.recognition.normalise import MAX_TEXT_CHARS, tokens
 from mfs_core.registry import Registry
@@ -107,6 +108,43 @@ def test_an_inflection_finds_the_derived_word(recogniser: Recogniser) -> None:
     assert recognition.best is not None
     assert recognition.best.procedure == "france-travail.radiation"
     assert "radié ≈ radiation" in recognition.best.matched
+
+
+def _one_procedure(title: str) -> Recogniser:
+    return Recogniser([Procedure(id="x.one", partner="x", title=title)])
+
+
+@pytest.mark.parametrize(
+    ("indexed", "said"),
+    [
+        ("revenus professionnels", "professionnelle"),  # plural, feminine
+        ("déclarer ses revenus", "déclarez"),  # conjugation
+        ("allocations familiales", "allocation familiale"),
+        ("nationalité", "nationalités"),
+    ],
+)
+def test_an_inflection_of_an_indexed_word_counts_in_full(indexed: str, said: str) -> None:
+    recogniser = _one_procedure(indexed)
+    for token in tokens(said):
+        found = recogniser.index.match(token)
+        assert found is not None
+        assert found.weight == 1.0, token
+
+
+def test_a_stem_shared_by_another_word_counts_as_a_derived_form(recogniser: Recogniser) -> None:
+    # Snowball gives « nationalité » and « nationale » (of « Caisse nationale ») one stem:
+    # the need is not about that word, so the match weighs as a derived form.
+    one = _one_procedure("Aides versées par la Caisse nationale d'assurance vieillesse")
+    (token,) = tokens("nationalité")
+    found = one.index.match(token)
+    assert found is not None
+    assert (found.term, found.weight, found.seen_as) == ("national", STEMMED, "nationale")
+    assert first(one, "nationalité française") == "x.one"
+    # On the catalogue (a withdrawn Cnav aid's fiche title names the Caisse nationale), a
+    # need about nationality was claimed for that aid; it is not any more.
+    for need in ("Demander la nationalité française", "Comment prouver sa nationalité ?"):
+        recognition = recogniser.recognise(need)
+        assert recognition.level in (Level.WEAK, Level.NONE), need
 
 
 def test_a_typing_error_in_a_long_word_is_forgiven(recogniser: Recogniser) -> None:
