@@ -171,6 +171,21 @@ def test_a_precise_word_outweighs_a_generic_one(recogniser: Recogniser) -> None:
     assert first(recogniser, need) == "msa.affiliation-aidant-familial"
 
 
+def test_what_explains_more_of_the_need_ranks_before_one_rare_word(
+    recogniser: Recogniser,
+) -> None:
+    # BM25F alone put the France Travail driving-licence aid first (« demandeur d'emploi »
+    # in its words) before the RSA, which the need names: the ranking score weighs the
+    # share of the need each procedure explains (COVERAGE).
+    recognition = recogniser.recognise("Un demandeur d'emploi a-t-il droit au RSA ?")
+    ids = [c.procedure for c in recognition.candidates]
+    assert recognition.level is Level.AMBIGUOUS
+    assert ids[: recognition.chosen] == ["caf.rsa", "msa.rsa"]
+    # The scores shown are the ranking's: after the candidates asked about, best first.
+    scores = [c.score for c in recognition.candidates[recognition.chosen :]]
+    assert scores == sorted(scores, reverse=True)
+
+
 def test_a_brand_name_finds_its_service(recogniser: Recogniser) -> None:
     recognition = recogniser.recognise("Que faire si je n'ai pas reçu mon Colissimo ?")
     assert recognition.best is not None

@@ -2,7 +2,8 @@
 
 Two measures per candidate (:class:`~mfs_core.recognition.Candidate`):
 
-- ``score``: the BM25F score (unbounded; only comparable within one need);
+- ``score``: the ranking score, BM25F's times the square root of the confidence
+  (unbounded; only comparable within one need);
 - ``confidence``: the share of the need's information the candidate explains, between 0
   and 1. Each meaningful word of the need weighs its inverse document frequency in the
   index (a word the index does not know weighs :data:`UNKNOWN_WORD` of the highest one: it
