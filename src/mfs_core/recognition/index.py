@@ -11,7 +11,9 @@ the term's inverse document frequency. These weights do not depend on the query,
 are computed here once; scoring a need is then a few dictionary look-ups per word.
 
 A need's word reaches the index in the first of these ways that works (the weight of the
-match in brackets): its stem is an index term (1); its accent-free spelling is one the
+match in brackets): its stem is an index term (1, or :data:`STEMMED` when every spelling
+the index holds of that stem differs from the word by more than an inflection:
+« nationalité » / « nationale »); its accent-free spelling is one the
 index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
 begins an index stem longer by at most three letters (two for a four-letter stem),
 e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
@@ -35,6 +37,7 @@ __all__ = [
     "DERIVED",
     "FIELD_WEIGHTS",
     "MAX_PHRASES",
+    "STEMMED",
     "TYPO",
     "Document",
     "ProcedureIndex",
