@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_recognition.py [--rounds 20] [--clock cpu|wall]
     .venv/bin/python benchmarks/bench_recognition.py --compare-with 12ec27e
-    .venv/bin/python benchmarks/bench_recognition.py --copies 1,10,100 [--rounds 5]
+    .venv/bin/python benchmarks/bench_recognition.py --copies 1,10,100 [--compare-with 12ec27e]
 
 Loads the nine built-in partner plugins and every installed external plugin (install the
 examples first: ``pip install -e plugins/mfs-anah -e plugins/mfs-local-droits``). The needs
@@ -25,7 +25,7 @@ minutes of a counter). ``--compare-with REV`` measures, in the same rounds, the 
 code of git revision REV (its ``src/mfs_core/recognition`` imported under another name) on
 the same registry, for a before/after in one run. ``--copies`` shows how the per-need cost
 grows with the catalogue: the procedures copied N times (ids suffixed, same words), each copy
-count in its own recogniser, its ratios measured as above.
+count in its own recogniser (each package's, with ``--compare-with``), measured as above.
 
 ``--clock cpu`` (the default) times with :func:`time.thread_time`, this thread's CPU time: on
 a shared machine, the time other processes hold the CPU is not counted. ``--clock wall``
@@ -137,9 +137,9 @@ def first_hearing(registry: Registry, needs: Sequence[str], rounds: int, clock: 
     return statistics.median(costs)
 
 
-def recogniser_at(revision: str, registry: Registry) -> Any:
-    """The recogniser of ``registry`` built by the recognition code of git ``revision``,
-    imported as a package of its own name (the rest of mfs_core is the current one)."""
+def recognition_at(revision: str) -> Any:
+    """The recognition package of git ``revision``, imported under a name of its own (the
+    rest of mfs_core is the current one)."""
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision, "src/mfs_core/recognition"],
         capture_output=True,
@@ -155,7 +155,7 @@ def recogniser_at(revision: str, registry: Registry) -> Any:
         text = module.read_text("utf-8").replace("mfs_core.recognition", name)
         module.write_text(text, "utf-8")
     sys.path.insert(0, str(folder))
-    return importlib.import_module(name).recogniser_for(registry)
+    return importlib.import_module(name)
 
 
 def copied(registry: Registry, copies: int) -> list[Any]:
@@ -175,23 +175,26 @@ def scaling(
     factors: Sequence[int],
     rounds: int,
     clock: Clock,
+    packages: dict[str, Any],
 ) -> None:
-    from mfs_core.recognition import Recogniser
-
-    print(f"{'copies':>6} {'procedures':>10} {'index build':>12} {'per need':>9} {'loops':>7}")
+    """Per copy count and recognition package: index build, per-need cost, loops ratio."""
+    print(
+        f"{'copies':>6} {'procedures':>10} {'code':>8} {'index build':>11} {'per need':>10} loops"
+    )
     for factor in factors:
         procedures = copied(registry, factor)
-        t0 = time.perf_counter()
-        recogniser = Recogniser(procedures, registry.partners)
-        built = time.perf_counter() - t0
-        for need in needs:
-            recogniser.recognise(need)
-        found = measure({"now": recogniser.recognise}, needs, requests, rounds, clock)
-        _, cost, ratio = found[("loops", "now")]
-        print(
-            f"{factor:>6} {len(procedures):>10} {built:>10.2f} s {1e6 * cost:>6.1f} µs "
-            f"{ratio:>6.1f}x"
-        )
+        for name, package in packages.items():
+            t0 = time.perf_counter()
+            recogniser = package.Recogniser(procedures, registry.partners)
+            built = time.perf_counter() - t0
+            for need in needs:
+                recogniser.recognise(need)
+            found = measure({name: recogniser.recognise}, needs, requests, rounds, clock)
+            _, cost, ratio = found[("loops", name)]
+            print(
+                f"{factor:>6} {len(procedures):>10} {name:>8} {built:>9.2f} s "
+                f"{1e6 * cost:>7.1f} µs {ratio:>6.1f}x"
+            )
 
 
 def main() -> None:
@@ -208,7 +211,7 @@ def main() -> None:
     loaded = time.perf_counter()
     from mfs_core.recognition import recogniser_for
 
-    recogniser = recogniser_for(registry)
+    recogniser_for(registry)
     built = time.perf_counter()
     external = [p.name for p in registry.plugins if not p.builtin]
     print(
@@ -219,13 +222,18 @@ def main() -> None:
         f"registry load {1000 * (loaded - started):.1f} ms; index build (once per registry) "
         f"{1000 * (built - loaded):.1f} ms"
     )
+    from mfs_core import recognition
+
+    packages = {"now": recognition}
+    if args.compare_with:
+        packages[args.compare_with] = recognition_at(args.compare_with)
     if args.copies:
         factors = [int(f) for f in args.copies.split(",")]
-        scaling(registry, needs, requests, factors, args.rounds, clock)
+        scaling(registry, needs, requests, factors, args.rounds, clock, packages)
         return
-    recognisers: dict[str, Recognise] = {"now": recogniser.recognise}
-    if args.compare_with:
-        recognisers[args.compare_with] = recogniser_at(args.compare_with, registry).recognise
+    recognisers: dict[str, Recognise] = {
+        name: package.recogniser_for(registry).recognise for name, package in packages.items()
+    }
     for recognise in recognisers.values():
         for need in needs:  # warm the word caches as a running counter would be
             recognise(need)

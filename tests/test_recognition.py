@@ -18,6 +18,7 @@ from mfs_core.errors import InputError
 from mfs_core.french import decimal
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition import Level, Recogniser, recogniser_for
+from mfs_core.recognition.index import STEMMED
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
 from mfs_core.recognition.normalise import MAX_TEXT_CHARS, tokens
 from mfs_core.registry import Registry
@@ -109,6 +110,43 @@ def test_an_inflection_finds_the_derived_word(recogniser: Recogniser) -> None:
     assert "radié ≈ radiation" in recognition.best.matched
 
 
+def _one_procedure(title: str) -> Recogniser:
+    return Recogniser([Procedure(id="x.one", partner="x", title=title)])
+
+
+@pytest.mark.parametrize(
+    ("indexed", "said"),
+    [
+        ("revenus professionnels", "professionnelle"),  # plural, feminine
+        ("déclarer ses revenus", "déclarez"),  # conjugation
+        ("allocations familiales", "allocation familiale"),
+        ("nationalité", "nationalités"),
+    ],
+)
+def test_an_inflection_of_an_indexed_word_counts_in_full(indexed: str, said: str) -> None:
+    recogniser = _one_procedure(indexed)
+    for token in tokens(said):
+        found = recogniser.index.match(token)
+        assert found is not None
+        assert found.weight == 1.0, token
+
+
+def test_a_stem_shared_by_another_word_counts_as_a_derived_form(recogniser: Recogniser) -> None:
+    # Snowball gives « nationalité » and « nationale » (of « Caisse nationale ») one stem:
+    # the need is not about that word, so the match weighs as a derived form.
+    one = _one_procedure("Aides versées par la Caisse nationale d'assurance vieillesse")
+    (token,) = tokens("nationalité")
+    found = one.index.match(token)
+    assert found is not None
+    assert (found.term, found.weight, found.seen_as) == ("national", STEMMED, "nationale")
+    assert first(one, "nationalité française") == "x.one"
+    # On the catalogue (a withdrawn Cnav aid's fiche title names the Caisse nationale), a
+    # need about nationality was claimed for that aid; it is not any more.
+    for need in ("Demander la nationalité française", "Comment prouver sa nationalité ?"):
+        recognition = recogniser.recognise(need)
+        assert recognition.level in (Level.WEAK, Level.NONE), need
+
+
 def test_a_typing_error_in_a_long_word_is_forgiven(recogniser: Recogniser) -> None:
     recognition = recogniser.recognise("carte vitalle perdue")
     assert recognition.best is not None
@@ -131,6 +169,21 @@ def test_function_words_do_not_score(recogniser: Recogniser) -> None:
 def test_a_precise_word_outweighs_a_generic_one(recogniser: Recogniser) -> None:
     need = "S'occuper d'un enfant ou d'un proche : quels effets sur la retraite (AVPF) ?"
     assert first(recogniser, need) == "msa.affiliation-aidant-familial"
+
+
+def test_what_explains_more_of_the_need_ranks_before_one_rare_word(
+    recogniser: Recogniser,
+) -> None:
+    # BM25F alone put the France Travail driving-licence aid first (« demandeur d'emploi »
+    # in its words) before the RSA, which the need names: the ranking score weighs the
+    # share of the need each procedure explains (COVERAGE).
+    recognition = recogniser.recognise("Un demandeur d'emploi a-t-il droit au RSA ?")
+    ids = [c.procedure for c in recognition.candidates]
+    assert recognition.level is Level.AMBIGUOUS
+    assert ids[: recognition.chosen] == ["caf.rsa", "msa.rsa"]
+    # The scores shown are the ranking's: after the candidates asked about, best first.
+    scores = [c.score for c in recognition.candidates[recognition.chosen :]]
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_a_brand_name_finds_its_service(recogniser: Recogniser) -> None:

@@ -33,30 +33,31 @@ def report(evaluation: ModuleType) -> Any:
 
 COVERED = ("lexical", "paraphrase", "colloquial")
 
-# (split, tags, measure, floor): measured 2026-11-29 (tune / holdout): top-1 85.9 / 75.6 %,
-# top-3 92.1 / 82.6 %, lexical top-1 90.9 / 88.3 %, paraphrase+colloquial top-1
-# 75.0 / 46.2 %; negatives claimed 2.6 / 15.8 %, suggested 7.9 / 26.3 %. One holdout item
-# is 1.2 points (covered) or 5.3 points (negatives): the margins allow about two.
-# With the catalogue's data (issue 13: 121 procedures, fiche titles and question titles,
-# no item pending any more), measured 2026-11-30: top-1 85.2 / 76.9 %, top-3 93.8 / 83.7 %,
-# lexical top-1 93.5 / 88.4 %, paraphrase+colloquial top-1 69.0 / 54.3 %; negatives claimed
-# 13.2 / 10.5 %, suggested 23.7 / 26.3 %. The thresholds were tuned without that data (see
-# docs/recognition.md): the three tune bounds marked below follow the new measure until they
-# are tuned again; the others hold as they were.
+# (split, tags, measure, floor): each a little under what the library reaches, so that a
+# regression fails. Measured with issue 13's catalogue (121 procedures, fiche and question
+# titles) after the tuning of issue 14 (stem guard, field shares, coverage), tune / holdout:
+# top-1 86.1 / 76.0 %, top-3 94.3 / 83.7 %, lexical top-1 94.2 / 87.0 %,
+# paraphrase+colloquial top-1 70.4 / 54.3 %; negatives claimed 7.9 / 5.3 %, suggested
+# 15.8 / 21.1 %. The tune margins allow about one item (the thresholds were tuned there);
+# the holdout ones about two (one holdout item is 1.0 point of covered needs, 5.3 of
+# negatives). History: issue 13's data first loosened three tune bounds (paraphrase +
+# colloquial 0.71 -> 0.66, claimed 0.06 -> 0.16, suggested 0.11 -> 0.27); the tuning
+# brought them back to 0.69, 0.11 and 0.19 (the old 0.71 / 0.06 / 0.11 are not reached
+# again: see docs/recognition.md).
 FLOORS = [
-    ("tune", COVERED, "top1", 0.83),
-    ("tune", COVERED, "top3", 0.90),
-    ("tune", ("lexical",), "top1", 0.88),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.66),  # was 0.71 (71 items, 15 newly scored)
-    ("holdout", COVERED, "top1", 0.72),
-    ("holdout", COVERED, "top3", 0.79),
-    ("holdout", ("lexical",), "top1", 0.85),
-    ("holdout", ("paraphrase", "colloquial"), "top1", 0.42),
+    ("tune", COVERED, "top1", 0.85),
+    ("tune", COVERED, "top3", 0.93),
+    ("tune", ("lexical",), "top1", 0.92),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.69),
+    ("holdout", COVERED, "top1", 0.74),
+    ("holdout", COVERED, "top3", 0.81),
+    ("holdout", ("lexical",), "top1", 0.84),
+    ("holdout", ("paraphrase", "colloquial"), "top1", 0.48),
 ]
 CEILINGS = [
-    ("tune", "claimed", 0.16),  # was 0.06 before the catalogue's question titles
-    ("tune", "suggested", 0.27),  # was 0.11
-    ("holdout", "claimed", 0.22),
+    ("tune", "claimed", 0.11),
+    ("tune", "suggested", 0.19),
+    ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]
 

@@ -10,11 +10,12 @@
     recognition.best.procedure # 'cnam.carte-vitale'
     recognition.best.matched   # ('perdu', 'carte', 'vitale')
 
-How it works, in four small modules: :mod:`.normalise` (French normalisation, Snowball
+How it works, in small modules: :mod:`.normalise` (French normalisation, Snowball
 stems), :mod:`.lexicon` (words residents use, as data with sources), :mod:`.index`
-(BM25F over each procedure's fields) and :mod:`.ranking` / :mod:`.confidence` (scores,
-order, level). Measured on a corpus of real phrasings (``tests/data/recognition/``) by
-``scripts/evaluate_recognition.py``; see ``docs/recognition.md``.
+(BM25F over each procedure's fields), :mod:`.ranking` / :mod:`.confidence` (scores,
+order, level) and :mod:`.rounding` (``round()``, faster). Measured on a corpus of real
+phrasings (``tests/data/recognition/``) by ``scripts/evaluate_recognition.py``; see
+``docs/recognition.md``.
 
 Importing this package is light; PyStemmer and rapidfuzz are imported on first use, and
 the index is built once per registry, on the first need recognised (:func:`recogniser_for`).

@@ -11,7 +11,9 @@ the term's inverse document frequency. These weights do not depend on the query,
 are computed here once; scoring a need is then a few dictionary look-ups per word.
 
 A need's word reaches the index in the first of these ways that works (the weight of the
-match in brackets): its stem is an index term (1); its accent-free spelling is one the
+match in brackets): its stem is an index term (1, or :data:`STEMMED` when every spelling
+the index holds of that stem differs from the word by more than an inflection:
+« nationalité » / « nationale »); its accent-free spelling is one the
 index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
 begins an index stem longer by at most three letters (two for a four-letter stem),
 e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
@@ -35,6 +37,7 @@ __all__ = [
     "DERIVED",
     "FIELD_WEIGHTS",
     "MAX_PHRASES",
+    "STEMMED",
     "TYPO",
     "Document",
     "ProcedureIndex",
@@ -58,6 +61,14 @@ B = 0.5
 DERIVED = 0.8
 #: Weight of a word matched despite a typing error.
 TYPO = 0.7
+#: Weight of a word whose stem is an index term but whose spelling differs from every
+#: spelling the index holds of that stem by more than an inflection (Snowball also strips
+#: derivational endings: « nationalité » and « nationale » share the stem « national »,
+#: « déclaration » and « déclarer » the stem « déclar »): a derived form, not the word.
+STEMMED = DERIVED
+# An inflection changes at most this many final letters of a word (plural, feminine,
+# conjugation: « professionnels » / « professionnelle », « déclarez » / « déclarer »).
+_INFLECTION = 2
 #: A pair of adjacent words counts this much relative to one word.
 PAIR = 0.5
 _MIN_DERIVED_STEM = 4
@@ -122,6 +133,17 @@ def _terms(found: Sequence[Token]) -> list[str]:
     return terms
 
 
+def _inflected(a: str, b: str) -> bool:
+    """Whether two spellings of one stem differ only by an inflection: once their common
+    beginning is removed, at most :data:`_INFLECTION` letters remain of each."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return len(a) - common <= _INFLECTION and len(b) - common <= _INFLECTION
+
+
 class ProcedureIndex:
     """BM25F weights of every (term, procedure) pair, and the index's vocabulary."""
 
@@ -138,6 +160,8 @@ class ProcedureIndex:
         self.spellings: dict[str, str] = {}
         #: stem -> the first word seen with it (to show « radiation » for « radié »)
         self.words: dict[str, str] = {}
+        #: stem -> every accent-free spelling the index holds of it
+        self.forms: dict[str, set[str]] = defaultdict(set)
         for procedure in ordered:
             fields: dict[str, dict[str, int]] = {}
             for field, phrases in _phrases(procedure).items():
@@ -149,6 +173,7 @@ class ProcedureIndex:
                     for token in found:
                         self.spellings.setdefault(token.plain, token.stem)
                         self.words.setdefault(token.stem, token.word)
+                        self.forms[token.stem].add(token.plain)
                     for term in _terms(found):
                         tf[term] += 1
                 fields[field] = dict(tf)
@@ -229,7 +254,9 @@ class ProcedureIndex:
 
     def _match(self, stem: str, plain: str) -> WordMatch | None:
         if stem in self.postings:
-            return WordMatch(stem, 1.0)
+            if any(_inflected(plain, form) for form in self.forms[stem]):
+                return WordMatch(stem, 1.0)
+            return WordMatch(stem, STEMMED, self.words.get(stem))
         known = self.spellings.get(plain)
         if known is not None:
             return WordMatch(known, 1.0)

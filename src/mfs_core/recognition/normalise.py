@@ -19,11 +19,13 @@ accent-free form and its stem. Steps, in order:
    and ``passeport`` share ``passeport`` (a final plural ``s`` is removed first, see
    :func:`stem`).
 
-PyStemmer is imported on first use only (``import mfs_core`` stays light). Steps 1-2 run on
-the whole text in C (:func:`unicodedata.normalize`, :meth:`str.translate`, one regular
-expression); what follows is per word, and a counter hears the same words all day, so each
-word's analysis (elisions cut, accent-free form, stop word or not, stem) is computed once and
-remembered per process (:func:`functools.lru_cache`, bounded: made-up words cannot grow it).
+Stop-word locutions (« à partir de ») are then dropped as a whole.
+
+PyStemmer is imported on first use only (``import mfs_core`` stays light). No step crosses
+white space, so the text is split on it first and each chunk (``d’identité``, ``vitale ?``)
+analysed through steps 1-5 once, then remembered per process (bounded: made-up words cannot
+grow it); a counter hears the same words all day, so reading a need is mostly looking its
+chunks up. :func:`meaningful` gives the words without building :class:`Token` objects.
 """
 
 from __future__ import annotations

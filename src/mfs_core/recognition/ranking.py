@@ -3,10 +3,20 @@
 :meth:`Recogniser.recognise` tokenises the need, applies the lexicon (expansions and
 partner hints), matches each remaining word to the index (:meth:`ProcedureIndex.match`),
 adds the pairs of adjacent words, sums the BM25F weights per procedure, measures each
-candidate's confidence (:mod:`~mfs_core.recognition.confidence`) and sorts them by a
-documented order: score, then confidence, then the strongest field that matched, then
+candidate's confidence (:mod:`~mfs_core.recognition.confidence`), keeps the best BM25F
+scores and sorts them by a documented order: score (BM25F times the square root of the
+confidence, :data:`COVERAGE`), then confidence, then the strongest field that matched, then
 national partners before local ones, then the partner's share of requests, then the title.
 Never by id: an id's spelling says nothing about what the resident meant.
+
+Speed (``benchmarks/bench_recognition.py``; ``docs/recognition.md``): a counter hears the
+same words all day, so what each word of a need becomes (its information unit,
+:class:`_Word`, and what that adds to each procedure, :class:`_Reach`) is computed once and
+remembered, in bounded caches; recognising a need is then looking its words up, merging
+their dictionaries (in C, adding up one by one only where two words reach the same
+procedure, in the original order) and ranking the few procedures that can be shown. Every
+result is the one the straightforward computation gives, to the last bit
+(``tests/test_recognition_golden.py``).
 
 The need's text is not kept: a :class:`Recognition` holds only catalogue words.
 """
@@ -39,7 +49,9 @@ from mfs_core.recognition.normalise import Word, generic_words, meaningful
 from mfs_core.recognition.rounding import round_to
 
 __all__ = [
+    "COVERAGE",
     "DEFAULT_LIMIT",
+    "EXPLAINED_BY_FIELD",
     "HINT_BOOST",
     "THEMATIQUE_BOOST",
     "Candidate",
@@ -52,6 +64,13 @@ HINT_BOOST = 1.25
 #: The request's data·inclusion thematique multiplies the scores of the procedures that
 #: carry it by this (the agent's own classification of the need).
 THEMATIQUE_BOOST = 1.1
+#: Ranking in two stages, as in information retrieval: the procedures with the best BM25F
+#: scores are retrieved (:meth:`Recogniser._pool`), then ordered by their BM25F score times
+#: their confidence to this power, so that of two procedures scoring alike the one that
+#: explains more of the need comes first (BM25F alone let one rare word of the need
+#: outweigh the rest: « demandeur d'emploi » put a France Travail aid before the RSA the
+#: need named). Tuned on the ``tune`` split only.
+COVERAGE = 0.5
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
 _CACHE_SIZE = 50_000
@@ -62,11 +81,17 @@ _DIGITS = 6
 _ROUNDING_STEP = 1e-6
 _LAST_FIELD = len(FIELD_WEIGHTS)
 #: How much a word found only in a field explains the need: fully in the procedure's own
-#: words and titles, half in the question titles and description of its fiche (they also
-#: speak of neighbouring matters).
-_EXPLAINS = tuple(
-    1.0 if field in ("keywords", "title", "fiche_title") else 0.5 for field in FIELD_WEIGHTS
-)
+#: words and titles, a quarter in the question titles and description of its fiche (a
+#: dossier's question list also speaks of neighbouring matters: a need that only meets
+#: those words is seldom about this procedure). Tuned on the ``tune`` split only.
+EXPLAINED_BY_FIELD: dict[str, float] = {
+    "keywords": 1.0,
+    "title": 1.0,
+    "fiche_title": 1.0,
+    "questions": 0.25,
+    "description": 0.25,
+}
+_EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 
 
 #: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
@@ -98,7 +123,8 @@ def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
 class Candidate:
     """A procedure the need may be about.
 
-    ``score`` is BM25F's (higher is closer, comparable within one need only);
+    ``score`` is the ranking's: BM25F's times the square root of the confidence
+    (:data:`COVERAGE`; higher is closer, comparable within one need only);
     ``confidence`` (0-1) the share of the need it explains; ``matched`` the words that
     decided, as the agent reads them: « vitale », « assedic → allocation chômage »,
     « radié ≈ radiation », « agriculteur → MSA ».
@@ -218,6 +244,8 @@ class Recogniser:
         ]
         #: what a candidate shows of each procedure, by number
         self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
+        self._partner_of = [d.partner for d in self.index.documents]
+        self._fiche_of = [d.fiche_id for d in self.index.documents]
         self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
@@ -573,6 +601,7 @@ class Recogniser:
     ) -> list[_Row]:
         """The procedures of ``pool`` in the documented order, as rows (see :data:`_Row`).
 
+        The score is the BM25F score times the confidence to the power :data:`COVERAGE`.
         Score and confidence are rounded: a tie is a tie whatever the order floating-point
         sums were made in."""
         documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
@@ -583,7 +612,7 @@ class Recogniser:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            score = round_to(scores[number], _DIGITS)
+            score = round_to(scores[number] * confidence**COVERAGE, _DIGITS)
             confidence = round_to(confidence, _DIGITS)
             order = self._static_order[number]
             rows.append((-score, -confidence, fields[number], order, number, score, confidence))
@@ -627,14 +656,13 @@ class Recogniser:
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
         if not ranked:
             return []
-        documents = self.index.documents
         first = ranked[0][4]
-        best = documents[first]
+        fiche, partner = self._fiche_of[first], self._partner_of[first]
         twins = [first]
-        if best.fiche_id is None:
+        if fiche is None:
             return twins
         for row in ranked[1:]:
-            other = documents[row[4]]
-            if other.fiche_id == best.fiche_id and other.partner != best.partner:
-                twins.append(row[4])
+            number = row[4]
+            if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
+                twins.append(number)
         return twins

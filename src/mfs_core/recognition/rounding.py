@@ -29,6 +29,8 @@ _SCALES = tuple(float(10**digits) for digits in range(10))
 _FAST_LIMIT = 2.0**40
 # Twice that error: a fraction this far from one half rounds as the exact product does.
 _MARGIN = 2.0**-12
+_BELOW_HALF = 0.5 - _MARGIN
+_ABOVE_HALF = 0.5 + _MARGIN
 _floor = math.floor
 
 
@@ -39,8 +41,8 @@ def round_to(x: float, digits: int) -> float:
     if 0.0 < y < _FAST_LIMIT:  # not zero: round keeps the sign of -0.0
         whole = _floor(y)
         fraction = y - whole  # exact: y and whole are within one of each other
-        if fraction < 0.5 - _MARGIN:
+        if fraction < _BELOW_HALF:
             return whole / scale
-        if fraction > 0.5 + _MARGIN:
+        if fraction > _ABOVE_HALF:
             return (whole + 1) / scale
     return round(x, digits)

@@ -49,7 +49,8 @@ class TraceEntry:
 class Alternative:
     """A procedure a need may be about, as need recognition ranked it.
 
-    ``score`` is the BM25F score (higher is closer; comparable within one need only),
+    ``score`` is the ranking score (BM25F times the square root of the confidence; higher is
+    closer; comparable within one need only),
     ``confidence`` the share of the need it explains (0 to 1), ``matched`` the words that
     decided, as the agent reads them (« vitale », « assedic → allocation chômage »).
     """
