@@ -49,6 +49,7 @@ __all__ = [
     "JsonLines",
     "aware_datetime",
     "date_problem",
+    "datetime_problem",
     "decode_utf8",
     "open_binary",
     "parse_date",
@@ -520,12 +521,17 @@ def aware_datetime(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
     """
     if value is None:
         return
+    if problem := datetime_problem(value):
+        raise ValueError(f"{attribute.name}: {problem}")
+
+
+def datetime_problem(value: dt.datetime) -> str | None:
+    """Why ``value`` is not an aware date-time within :data:`DATE_RANGE`, locally and in
+    UTC (None when it is one): the check of :func:`aware_datetime`, for a value in a list."""
     offset = value.utcoffset()
     if offset is None:
-        raise ValueError(f"{attribute.name}: expected a date-time with its UTC offset")
-    problem = date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
-    if problem:
-        raise ValueError(f"{attribute.name}: {problem}")
+        return "expected a date-time with its UTC offset"
+    return date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
 
 
 def parse_date(text: str, option: str) -> dt.date:

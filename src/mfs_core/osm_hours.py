@@ -58,11 +58,13 @@ from mfs_core.timezone import today_in_paris
 
 __all__ = [
     "HORIZON_WEEKS",
+    "LATEST_AS_OF",
     "LONGEST_PLAUSIBLE_SLOT",
     "MAX_EXPRESSION_LENGTH",
     "SEASON_DAYS",
     "HoursException",
     "OsmHours",
+    "as_of_problem",
     "from_osm",
     "horizon_start",
     "read_osm",
@@ -71,6 +73,9 @@ __all__ = [
 
 #: Weeks over which the hours are judged (a year: seasons and alternating weeks all show).
 HORIZON_WEEKS = 52
+#: The latest evaluation date: its horizon (:data:`HORIZON_WEEKS` weeks from the next
+#: Monday) ends within year 9999, the last of Python's calendar, with a week to spare.
+LATEST_AS_OF = dt.date.max - dt.timedelta(weeks=HORIZON_WEEKS + 2)
 #: A yearless dated rule changing more days than this over the horizon is a season.
 SEASON_DAYS = 28
 #: Longest expression read (characters); the longest real La Poste string is under 400.
@@ -149,8 +154,19 @@ class OsmHours:
 
 
 def horizon_start(as_of: dt.date) -> dt.date:
-    """The first Monday on or after ``as_of``: the horizon starts there."""
+    """The first Monday on or after ``as_of``: the horizon starts there. Raises
+    :class:`ValueError` after :data:`LATEST_AS_OF` (see :func:`as_of_problem`)."""
+    if problem := as_of_problem(as_of):
+        raise ValueError(f"as_of: {problem}")
     return as_of + dt.timedelta(days=(7 - as_of.weekday()) % 7)
+
+
+def as_of_problem(as_of: dt.date) -> str | None:
+    """Why hours cannot be read from ``as_of`` (None when they can): after
+    :data:`LATEST_AS_OF`, the horizon would run past the calendar's last day."""
+    if as_of <= LATEST_AS_OF:
+        return None
+    return f"expected a date up to {LATEST_AS_OF.isoformat()} (hours are read a year ahead)"
 
 
 def _mask(expression: str) -> str:

@@ -48,11 +48,19 @@ class LiveServer:
         return httpx.Client(base_url=self.url, headers=headers, timeout=60, **options)  # type: ignore[arg-type]
 
 
+def _command(prelude: str) -> list[str]:
+    if not prelude:
+        return [sys.executable, "-m", "mfs_core.cli"]
+    run = "import sys\nfrom mfs_core.cli import main\nsys.exit(main(sys.argv[1:]))"
+    return [sys.executable, "-c", f"{prelude}\n{run}"]
+
+
 @contextlib.contextmanager
 def live_server(
-    folder: Path, journal_url: str | None = None, *args: str, **env: str
+    folder: Path, journal_url: str | None = None, *args: str, prelude: str = "", **env: str
 ) -> Iterator[LiveServer]:
-    """Start ``mfs serve`` and wait until ``GET /health`` answers (at most 60 s)."""
+    """Start ``mfs serve`` and wait until ``GET /health`` answers (at most 60 s).
+    ``prelude``: Python run in the server process before ``mfs serve`` (to plant a fault)."""
     journal_url = journal_url or f"sqlite:///{folder / 'journal.sqlite3'}"
     environment = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
     environment.update(
@@ -67,7 +75,7 @@ def live_server(
         port = free_port()
         with log.open("wb") as err:
             process = subprocess.Popen(
-                [sys.executable, "-m", "mfs_core.cli", "serve", "--port", str(port), *args],
+                [*_command(prelude), "serve", "--port", str(port), *args],
                 cwd=folder,
                 env=environment,
                 stdout=subprocess.DEVNULL,

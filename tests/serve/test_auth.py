@@ -43,6 +43,8 @@ def test_roles_cover_what_they_should() -> None:
         (f"bad site:agent:{SECRET}", "SITE: expected"),
         ("64483:agent:tooshort", "TOKEN: expected at least 32 characters"),
         ("64483:agent:sha256:abc", "TOKEN: expected at least 32 characters"),
+        (f"64483:agent:{SECRET}é", "TOKEN: expected visible ASCII characters only"),
+        (f"64483:agent:{SECRET[:16]} {SECRET[16:]}", "TOKEN: expected visible ASCII"),
     ],
 )
 def test_bad_entries_are_named_never_shown(entry: str, message: str) -> None:

@@ -22,11 +22,15 @@ FORMAT_CHOICES = ("text", "json", "junit", "sarif", "github", "markdown")
 def _date(value: str) -> dt.date:
     from mfs_core.errors import InputError
     from mfs_core.inputs import parse_date
+    from mfs_core.osm_hours import as_of_problem
 
     try:
-        return parse_date(value, "--as-of")
+        day = parse_date(value, "--as-of")
     except InputError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("--as-of: ")) from None
+    if problem := as_of_problem(day):
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def register(subparsers: Any) -> None:

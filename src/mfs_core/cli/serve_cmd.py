@@ -20,7 +20,7 @@ EXTRA_HINT = "mfs serve needs the 'serve' extra: pip install 'mfs-core[serve]'"
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or not 0 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port number 0-65535, got {text[:20]!r}")
     return int(text)
 
@@ -107,9 +107,14 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     if args.strict:
         settings = settings.model_copy(update={"plugins_strict": True})
-    service = build_service(
-        host=args.host, settings=settings, journal_url=args.journal, site_file=args.site
-    )
+    from mfs_core.journal import JournalError
+
+    try:
+        service = build_service(
+            host=args.host, settings=settings, journal_url=args.journal, site_file=args.site
+        )
+    except JournalError as exc:  # one error line and exit 2, as every other start problem
+        raise CliError(str(exc)) from None
     isolation.on_stuck = _stuck_in_server
     read = "open" if service.open_read else "token required"
     print_note(

@@ -22,6 +22,7 @@ from mfs_core.compliance.waivers import apply_waivers
 from mfs_core.errors import InputError
 from mfs_core.evaluation import CheckFailure, evaluate_check, guarded_name
 from mfs_core.model import Check, Severity
+from mfs_core.osm_hours import as_of_problem
 from mfs_core.timezone import today_in_paris
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class Runner:
         )
         self.installed_partners = frozenset(registry.partners)
         self.as_of = as_of or today_in_paris()
+        if problem := as_of_problem(self.as_of):
+            raise InputError(f"as_of: {problem}")
         self.hours_scope = hours_scope
         #: Seconds one check may run on one site (see :mod:`mfs_core.isolation`).
         self.budget = registry.budget.call

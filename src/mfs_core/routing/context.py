@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from mfs_core.errors import OldSpellingWarning
-from mfs_core.inputs import aware_datetime
+from mfs_core.inputs import aware_datetime, datetime_problem
 from mfs_core.model import PARTNER_CODE_PATTERN, as_offset
 from mfs_core.timezone import PARIS
 
@@ -98,8 +98,9 @@ def _service_id(_instance: Any, attribute: Any, value: str) -> None:
 def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:
     slots = tuple(slots)
     for index, slot in enumerate(slots):
-        if slot.utcoffset() is None:
-            raise ValueError(f"free_slots[{index}]: expected a date-time with its UTC offset")
+        # The bounds of ``now``: a slot in year 9999 overflows when read in Europe/Paris.
+        if problem := datetime_problem(slot):
+            raise ValueError(f"free_slots[{index}]: {problem}")
     return tuple(sorted(map(as_offset, slots)))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
@@ -17,9 +18,10 @@ from mfs_core.serve.bodies import (
     SOURCE,
     parse_document,
     read_body,
+    refuse_large_document,
     require_media_type,
 )
-from mfs_core.serve.problems import Problem, problem_errors
+from mfs_core.serve.problems import INTERNAL_ERROR, Problem, error_items, log_internal_error
 from mfs_core.serve.web import (
     authorize,
     bool_param,
@@ -59,7 +61,7 @@ def _invalid(exc: InputError, what: str = "les données envoyées") -> Problem:
     return Problem(
         "invalid-body",
         f"{count} erreur{'s' if count > 1 else ''} dans {what} : voir errors.",
-        errors=problem_errors(exc.problems),
+        errors=error_items(exc.problems),
     )
 
 
@@ -88,7 +90,8 @@ async def plugins(request: Request) -> Response:
 # -- catalogue ----------------------------------------------------------------------------
 def _limit(request: Request) -> int:
     value = request.query_params.get("limit", "5")
-    if not (value.isdigit() and 1 <= int(value) <= 20):
+    # ASCII digits only: str.isdigit() is also true of "²", which int() refuses.
+    if not (re.fullmatch(r"[0-9]{1,2}", value) and 1 <= int(value) <= 20):
         raise Problem(
             "bad-request",
             "Paramètre limit : attendu un nombre de 1 à 20.",
@@ -192,7 +195,7 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
     if not isinstance(value, dict):
         raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
     if "request" not in value:
-        return structure(value, RoutingRequest, source=where), None
+        return _short_need(structure(value, RoutingRequest, source=where), where), None
     extra = set(value) - {"request", "context"}
     if extra:
         raise InputError(f"unknown key(s) {', '.join(sorted(extra))}", source=where)
@@ -209,7 +212,14 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
             problems += exc.problems
     if problems or request is None:
         raise InputError(problems)
-    return request, context
+    return _short_need(request, f"{where}: request"), context
+
+
+def _short_need(request: RoutingRequest, where: str) -> RoutingRequest:
+    # The limit of POST /recognise and of the desk page: a need is a sentence or two.
+    if request.need is not None and len(request.need) > MAX_NEED_CHARS:
+        raise InputError(f"{where}: need: expected at most {MAX_NEED_CHARS} characters")
+    return request
 
 
 def _where_field(problems: list[str]) -> list[str]:
@@ -250,11 +260,15 @@ def _decide_lines(request: Request, body: bytes, explain: bool) -> AsyncIterator
             if item.error is not None:
                 raise InputError(item.error.problems, source=item.where)
             routing_request, context = routing_input(item.value, item.where)
+            decision = unstructure(router.decide(routing_request, context, explain=explain))
         except InputError as exc:
             problem = _invalid(InputError(_where_field(exc.problems)), "cette ligne")
             data: dict[str, Any] = {**line, "problem": problem.document()}
+        except Exception as exc:  # one line's fault never costs the others their answer
+            log_internal_error("POST", "/route/batch", exc)
+            data = {**line, "problem": INTERNAL_ERROR.document()}
         else:
-            data = {**unstructure(router.decide(routing_request, context, explain=explain)), **line}
+            data = {**decision, **line}
         return json.dumps(data, ensure_ascii=False) + "\n"
 
     def chunk() -> bytes:
@@ -277,6 +291,7 @@ async def route_batch(request: Request) -> Response:
     body = await read_body(request, service_of(request).settings.api_max_body_bytes)
     if not body.strip():
         raise Problem("invalid-json", "Le corps de la requête est vide.")
+    refuse_large_document(body)
     return StreamingResponse(_decide_lines(request, body, explain), media_type=JSON_LINES)
 
 
@@ -298,11 +313,18 @@ async def check(request: Request) -> Response:
     """``POST /check[?as_of=DATE&hours_scope=...]``: a site file (TOML or JSON) → the
     report of ``mfs check``, in the format ``Accept`` (or ``format=``) asks for."""
     from mfs_core.compliance.site import HoursScope
+    from mfs_core.osm_hours import as_of_problem
 
     authorize(request, None)
     fmt = negotiate(request, CHECK_FORMATS)
     kind = require_media_type(request, ("application/toml", "application/json"))
     as_of = date_param(request, "as_of")
+    if as_of is not None and (problem := as_of_problem(as_of)):
+        raise Problem(
+            "bad-request",
+            "Paramètre as_of : date trop lointaine (les horaires sont lus un an à l'avance).",
+            errors=[{"field": "as_of", "detail": problem}],
+        )
     scope = request.query_params.get("hours_scope")
     if scope is not None and scope not in HoursScope.__members__.values():
         raise Problem(

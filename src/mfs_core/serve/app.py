@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from mfs_core.serve import api, desk, journal_api
 from mfs_core.serve.openapi import OPERATIONS, openapi_document
-from mfs_core.serve.problems import PROBLEM_TYPE, Problem
+from mfs_core.serve.problems import (
+    ERROR_LOGGER,
+    INTERNAL_ERROR,
+    PROBLEM_TYPE,
+    Problem,
+    log_internal_error,
+)
 from mfs_core.serve.web import BASE_HEADERS, json_response
 
 if TYPE_CHECKING:
@@ -36,7 +41,6 @@ __all__ = ["ACCESS_LOGGER", "create_app"]
 #: the query string, the body, a header, or the path as typed (it may hold what a client
 #: put in it by mistake): a resident's words or identifiers cannot reach it.
 ACCESS_LOGGER = logging.getLogger("mfs_core.serve.access")
-ERROR_LOGGER = logging.getLogger("mfs_core.serve.error")
 
 HANDLERS: dict[tuple[str, str], Callable[[Request], Any]] = {
     ("/health", "get"): api.health,
@@ -75,7 +79,10 @@ def _routes() -> list[Route]:
     for path, methods in by_path.items():
 
         async def endpoint(request: Request, methods: Any = methods) -> Response:
-            response: Response = await methods[request.method](request)
+            # Starlette answers HEAD on every GET route: the GET handler's answer, whose
+            # body the server does not send (RFC 9110: the same headers as GET).
+            method = "GET" if request.method == "HEAD" else request.method
+            response: Response = await methods[method](request)
             return response
 
         routes.append(Route(path, endpoint, methods=list(methods)))
@@ -110,20 +117,13 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
     return _problem_response(request, problem)
 
 
-async def _on_error(request: Request, exc: Exception) -> Response:
-    # The exception's message may quote data: only its type and where it happened.
-    route = getattr(request.scope.get("route"), "path", "?")
-    frames = "".join(traceback.format_tb(exc.__traceback__))
-    ERROR_LOGGER.error("internal error on %s %s: %s\n%s", request.method, route,
-                       type(exc).__name__, frames)  # fmt: skip
-    return _problem_response(
-        request, Problem("internal", "Le service a rencontré une erreur ; elle est consignée.")
-    )
-
-
 class AccessLog:
-    """Pure ASGI middleware: one log line per request, with nothing personal in it, and the
-    headers every response carries (:data:`~mfs_core.serve.web.BASE_HEADERS`)."""
+    """Pure ASGI middleware, the outermost of the application's own: one log line per
+    request, with nothing personal in it; the headers every response carries
+    (:data:`~mfs_core.serve.web.BASE_HEADERS`), CORS preflights included; and the last
+    word on unexpected errors — a problem+json 500 (or, once the answer has begun, a cut
+    connection), logged by type and place only, and never handed to the server (uvicorn
+    would log the exception's message, which may quote personal data)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -134,11 +134,12 @@ class AccessLog:
             return
         start = time.perf_counter()
         status = 500
+        started = False
 
         async def sending(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers += [
@@ -151,13 +152,34 @@ class AccessLog:
 
         try:
             await self.app(scope, receive, sending)
+        except ClientDisconnect:
+            status = 499  # nginx's code for it: the client went away, nothing went wrong
+            ERROR_LOGGER.info("client disconnected on %s %s", scope["method"], _route(scope))
+        except Exception as exc:
+            log_internal_error(scope["method"], _route(scope), exc)
+            if not started:
+                await self._internal(scope, sending)
         finally:
-            route = getattr(scope.get("route"), "path", None) or "(no route)"
             site = scope.get("state", {}).get("site", "-")
             ACCESS_LOGGER.info(
-                '%s %s %d %.1fms site=%s', scope["method"], route, status,
+                '%s %s %d %.1fms site=%s', scope["method"], _route(scope), status,
                 (time.perf_counter() - start) * 1000, site,
             )  # fmt: skip
+
+    @staticmethod
+    async def _internal(scope: Scope, send: Send) -> None:
+        path = scope.get("path", "")
+        document, status = INTERNAL_ERROR.document(path), INTERNAL_ERROR.status
+        response = json_response(document, status, PROBLEM_TYPE, {"cache-control": "no-store"})
+        await response(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _route(scope: Scope) -> str:
+    return getattr(scope.get("route"), "path", None) or "(no route)"
 
 
 def create_app(service: Service) -> Starlette:
@@ -166,27 +188,29 @@ def create_app(service: Service) -> Starlette:
     connection on, once the plugins are loaded)."""
     app = Starlette(
         routes=_routes(),
-        middleware=[Middleware(AccessLog)],
-        exception_handlers={
-            Problem: _on_problem,
-            HTTPException: _on_http_exception,
-            Exception: _on_error,
-        },
+        # AccessLog outermost, so CORS preflights carry the security headers too.
+        middleware=[Middleware(AccessLog), *_cors(service)],
+        exception_handlers={Problem: _on_problem, HTTPException: _on_http_exception},
     )
+    # No redirect to the path with(out) its trailing slash: Starlette builds it from the
+    # Host header, which a client chooses (an open redirect through a cache or a proxy).
+    app.router.redirect_slashes = False
     app.state.openapi = openapi_document()
     app.state.service = service
-    _add_cors(app, service)
     return app
 
 
-def _add_cors(app: Starlette, service: Service) -> None:
+def _cors(service: Service) -> list[Middleware]:
     origins = service.settings.api_cors_origins
-    if origins:  # CORS is off unless origins are configured
-        from starlette.middleware.cors import CORSMiddleware
+    if not origins:  # CORS is off unless origins are configured
+        return []
+    from starlette.middleware.cors import CORSMiddleware
 
-        app.add_middleware(
+    return [
+        Middleware(
             CORSMiddleware,
             allow_origins=origins,
             allow_methods=["GET", "POST"],
             allow_headers=["authorization", "content-type", "accept"],
         )
+    ]

@@ -6,7 +6,8 @@ entry each:
 - ``SITE``: the counter the token belongs to (letters, digits, ``._-``, 1-64 long);
 - ``ROLE``: ``agent`` (records requests in the journal) or ``manager`` (also reads the
   journal's export and the monthly reports);
-- ``TOKEN``: the secret itself, at least :data:`MIN_TOKEN_LENGTH` characters, or
+- ``TOKEN``: the secret itself, at least :data:`MIN_TOKEN_LENGTH` visible ASCII characters
+  (no space: an HTTP header carries nothing else), or
   ``sha256:HEX``, its SHA-256 digest in hexadecimal, so a configuration file need not hold
   the secret.
 
@@ -32,6 +33,7 @@ __all__ = ["MIN_TOKEN_LENGTH", "ApiToken", "Role", "TokenTable"]
 #: Shortest accepted token: 32 characters (``secrets.token_urlsafe(32)`` gives 43).
 MIN_TOKEN_LENGTH = 32
 SITE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_VISIBLE_ASCII = re.compile(r"^[\x21-\x7e]+$")
 _DIGEST = re.compile(r"^sha256:([0-9a-fA-F]{64})$")
 
 
@@ -72,6 +74,8 @@ def _entry(index: int, entry: str) -> ApiToken:
         raise InputError(f"{where}: ROLE: expected 'agent' or 'manager'")
     if match := _DIGEST.match(secret):
         return ApiToken(site, Role(role), bytes.fromhex(match.group(1)))
+    if not _VISIBLE_ASCII.match(secret):  # an HTTP header carries no other character
+        raise InputError(f"{where}: TOKEN: expected visible ASCII characters only")
     if len(secret) < MIN_TOKEN_LENGTH:
         raise InputError(
             f"{where}: TOKEN: expected at least {MIN_TOKEN_LENGTH} characters or sha256:HEX "

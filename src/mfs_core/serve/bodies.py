@@ -19,7 +19,14 @@ from mfs_core.serve.problems import Problem, problem_errors
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-__all__ = ["SOURCE", "media_type", "parse_document", "read_body"]
+__all__ = [
+    "SOURCE",
+    "media_type",
+    "parse_document",
+    "read_body",
+    "refuse_large_document",
+    "require_media_type",
+]
 
 #: How the body is named in problems (``body:3: channel: ...``).
 SOURCE = "body"
@@ -47,13 +54,26 @@ def require_media_type(request: Request, accepted: tuple[str, ...]) -> str:
     return kind
 
 
-async def read_body(request: Request, limit: int = MAX_LINE_BYTES) -> bytes:
-    """The body, at most ``limit`` bytes (413 beyond, without reading it to the end)."""
-    too_large = Problem(
+def _too_large(limit: int) -> Problem:
+    return Problem(
         "too-large", f"Le corps de la requête dépasse {_size(limit)}.", limit_bytes=limit
     )
+
+
+def refuse_large_document(body: bytes) -> None:
+    """413 when a JSON-lines body opens with a line over 1 MiB: it is one JSON document
+    (an object or an array) over the limit of a document, not a stream with one bad line.
+    A later line over 1 MiB is refused on its own, beside the good ones."""
+    first = body.find(b"\n")
+    if (first if first != -1 else len(body)) > MAX_LINE_BYTES:
+        raise _too_large(MAX_LINE_BYTES)
+
+
+async def read_body(request: Request, limit: int = MAX_LINE_BYTES) -> bytes:
+    """The body, at most ``limit`` bytes (413 beyond, without reading it to the end)."""
+    too_large = _too_large(limit)
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if declared is not None and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise too_large
     parts: list[bytes] = []
     size = 0

@@ -99,7 +99,7 @@ def _form_defaults() -> dict[str, Any]:
 
 async def desk_page(request: Request) -> Response:
     """``GET /``: the empty form (and, after recording, the confirmation)."""
-    authorize(request, None)
+    authorize(request, None, basic=True)
     recorded = request.query_params.get("enregistre")
     if recorded is not None and not re.fullmatch(r"desk-[0-9a-f]{32}", recorded):
         recorded = None
@@ -146,7 +146,7 @@ async def desk_route(request: Request) -> Response:
     from mfs_core.errors import InputError
     from mfs_core.serve.api import MAX_NEED_CHARS
 
-    authorize(request, None)
+    authorize(request, None, basic=True)
     form = await _form(request)
     service = service_of(request)
     need = form.get("need", "")
@@ -234,7 +234,7 @@ async def sheet(request: Request) -> Response:
     counter's name and hours when the server was started with ``--site``."""
     from mfs_core.sheet import build_sheet, to_html, to_pdf
 
-    authorize(request, None)
+    authorize(request, None, basic=True)
     fmt = negotiate(request, SHEET_FORMATS)
     service = service_of(request)
     procedure_id = request.path_params["id"]

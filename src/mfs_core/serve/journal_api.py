@@ -17,8 +17,8 @@ from starlette.responses import Response, StreamingResponse
 
 from mfs_core.errors import InputError
 from mfs_core.serve.auth import Role
-from mfs_core.serve.bodies import SOURCE, read_body, require_media_type
-from mfs_core.serve.problems import Problem, problem_errors
+from mfs_core.serve.bodies import SOURCE, read_body, refuse_large_document, require_media_type
+from mfs_core.serve.problems import ERROR_LOGGER, Problem, error_items
 from mfs_core.serve.web import (
     PRIVATE,
     authorize,
@@ -114,9 +114,14 @@ async def in_journal(
     try:
         return await threaded(run)
     except JournalError as exc:
+        # Why (a file path, a database host or user) is for the server's log, not for
+        # every token holder; the journal's messages never hold a password.
+        ERROR_LOGGER.error("journal unavailable: %s", exc)
         action = "lu" if read_only else "écrit"
         raise Problem(
-            "journal-unavailable", f"Le journal ne peut pas être {action}.", reason=str(exc)
+            "journal-unavailable",
+            f"Le journal ne peut pas être {action} ; la cause est consignée dans le journal "
+            "du serveur.",
         ) from None
 
 
@@ -130,6 +135,7 @@ async def records(request: Request) -> Response:
     body = await read_body(request, service.settings.api_max_body_bytes)
     if not body.strip():
         raise Problem("invalid-json", "Le corps de la requête est vide.")
+    refuse_large_document(body)
 
     intake = await in_journal(service, lambda journal: write_records(journal, body))
     counts: dict[str, Any] = {
@@ -145,7 +151,7 @@ async def records(request: Request) -> Response:
         "invalid-body",
         f"{refused} enregistrement{'s' if refused > 1 else ''} refusé{'s' if refused > 1 else ''}"
         f" : voir errors ; {kept} autre{'s' if kept > 1 else ''} pris en compte.",
-        errors=problem_errors(
+        errors=error_items(
             f"{where}: {line}" for where, lines in intake.rejected.items() for line in lines
         ),
         rejected=refused,
@@ -165,6 +171,9 @@ async def export(request: Request) -> Response:
     fmt: Literal["jsonl", "csv"] = "csv" if negotiate(request, EXPORT_FORMATS) == "csv" else "jsonl"
     since, until = date_param(request, "since"), date_param(request, "until")
     service = service_of(request)
+    # Opened once before the answer begins: once it has, a 200 is sent and a journal that
+    # cannot be read could only cut the stream short.
+    await in_journal(service, lambda _journal: None, read_only=True)
 
     def produce() -> Generator[str, None, None]:
         with service.journal(read_only=True) as journal:
@@ -202,7 +211,10 @@ async def report(request: Request) -> Response:
     if fmt == "csv":
         return Response(to_csv(monthly), media_type="text/csv; charset=utf-8", headers=PRIVATE)
     from mfs_core.report import to_html
+    from mfs_core.report.formats.html import CSP
 
+    # The page's own policy as a header too, with what a <meta> cannot say: no framing.
+    headers = {**PRIVATE, "content-security-policy": f"{CSP}; frame-ancestors 'none'"}
     return Response(
-        to_html(monthly, service.names), media_type="text/html; charset=utf-8", headers=PRIVATE
+        to_html(monthly, service.names), media_type="text/html; charset=utf-8", headers=headers
     )

@@ -81,6 +81,8 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "instance": _STRING,
             "errors": {
                 "type": "array",
+                "description": "the problems found, the first 100 of them",
+                "maxItems": 100,
                 "items": {
                     "type": "object",
                     "required": ["detail"],
@@ -94,6 +96,11 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                         "detail": {"type": "string", "description": "the library's message"},
                     },
                 },
+            },
+            "errors_total": {
+                "type": "integer",
+                "minimum": 101,
+                "description": "how many problems were found, when errors lists only the first 100",
             },
         },
     },
@@ -312,6 +319,9 @@ _READ: list[dict[str, list[str]]] = [
     {},
     {"bearer": []},
 ]  # open where reading is open, else any token
+#: The desk's HTML pages: also HTTP Basic (the token as the password), for browsers
+#: without JavaScript.
+_READ_PAGE: list[dict[str, list[str]]] = [{}, {"bearer": []}, {"basic": []}]
 _AGENT: list[dict[str, list[str]]] = [{"bearer": []}]
 _MANAGER: list[dict[str, list[str]]] = [{"bearer": []}]
 
@@ -354,7 +364,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
     ("/procedures/{id}/sheet", "get"): {
         "operationId": "getSheet",
         "summary": "The take-home sheet of a procedure (one A4 page, HTML or PDF)",
-        "security": _READ,
+        "security": _READ_PAGE,
         "parameters": [
             _path("id", "procedure id"),
             _query("format", "html or pdf (else from Accept)", {"enum": ["html", "pdf"]}),
@@ -405,7 +415,21 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "parameters": [_EXPLAIN],
         "requestBody": {
             "required": True,
-            "content": {"application/x-ndjson": {"schema": _ref("RouteInput")}},
+            "content": {
+                media: {"schema": _ref("RouteInput")}
+                for media in ("application/x-ndjson", "application/jsonl")
+            }
+            | {
+                "application/json": {
+                    "schema": {
+                        "description": "one routing input, an array of them, or JSON lines",
+                        "oneOf": [
+                            _ref("RouteInput"),
+                            {"type": "array", "items": _ref("RouteInput")},
+                        ],
+                    },
+                }
+            },
         },
         "responses": _responses(
             _json(_ref("BatchLine"), "one line per input line", "application/x-ndjson"),
@@ -470,8 +494,9 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
             "required": True,
             "content": {
                 "application/json": {"schema": _ref("JournalRecords")},
-                "application/x-ndjson": {
-                    "schema": {"oneOf": [_ref("JournalRequest"), _ref("JournalEvent")]}
+                **{
+                    media: {"schema": {"oneOf": [_ref("JournalRequest"), _ref("JournalEvent")]}}
+                    for media in ("application/x-ndjson", "application/jsonl")
                 },
             },
         },
@@ -536,7 +561,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
     ("/", "get"): {
         "operationId": "deskPage",
         "summary": "The desk page for the agent (French HTML, works without JavaScript)",
-        "security": _READ,
+        "security": _READ_PAGE,
         "responses": _responses(
             {"description": "the page", "content": {"text/html": {"schema": _TEXT}}}, 401
         ),
@@ -544,7 +569,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
     ("/desk", "post"): {
         "operationId": "deskRoute",
         "summary": "The desk page's form: what the resident says → the answer page",
-        "security": _READ,
+        "security": _READ_PAGE,
         "requestBody": {
             "required": True,
             "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}},
@@ -558,7 +583,14 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
             401,
             413,
             415,
-        ),
+        )
+        | {
+            "422": {
+                "description": "the page again, the error written next to the empty or too "
+                "long need",
+                "content": {"text/html": {"schema": _TEXT}},
+            }
+        },
     },
     ("/desk/record", "post"): {
         "operationId": "deskRecord",

@@ -9,16 +9,34 @@ notes, reasons, residents and tokens out.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
-from collections.abc import Iterable
+import traceback
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["PROBLEM_BASE", "PROBLEM_TYPE", "Problem", "problem_errors"]
+__all__ = [
+    "ERROR_LOGGER",
+    "INTERNAL_ERROR",
+    "MAX_ERRORS",
+    "PROBLEM_BASE",
+    "PROBLEM_TYPE",
+    "Problem",
+    "error_items",
+    "log_internal_error",
+    "problem_errors",
+]
+
+#: Unexpected errors: type and place only (:func:`log_internal_error`).
+ERROR_LOGGER = logging.getLogger("mfs_core.serve.error")
 
 #: Base of the ``type`` URIs; each is documented in ``docs/http.md``.
 PROBLEM_BASE = "https://mfs-core.readthedocs.io/problems/"
 PROBLEM_TYPE = "application/problem+json"
 
+#: Most items in a problem's ``errors`` (the first ones; ``errors_total`` counts them all).
+MAX_ERRORS = 100
 #: slug -> (status, French title). The slug ends the ``type`` URI.
 KINDS: dict[str, tuple[int, str]] = {
     "bad-request": (400, "Requête incorrecte"),
@@ -53,7 +71,11 @@ class Problem(Exception):
         self.kind = kind
         self.status, self.title = KINDS[kind]
         self.detail = detail
-        self.errors = list(errors)
+        # At most MAX_ERRORS items (a body of 50,000 bad lines must not become a 15 MB
+        # answer built in memory); ``errors_total`` then says how many there were.
+        items = iter(errors)
+        self.errors = list(itertools.islice(items, MAX_ERRORS))
+        self.errors_total = len(self.errors) + sum(1 for _ in items)
         self.headers = headers or {}
         self.extensions = extensions
         super().__init__(f"{self.status} {kind}")
@@ -70,6 +92,8 @@ class Problem(Exception):
             data["instance"] = instance
         if self.errors:
             data["errors"] = self.errors
+        if self.errors_total > len(self.errors):
+            data["errors_total"] = self.errors_total
         data.update(self.extensions)
         return data
 
@@ -78,7 +102,12 @@ def problem_errors(lines: Iterable[str]) -> list[dict[str, Any]]:
     """The library's problem lines (``body:3: channel: expected ...``) as ``errors`` items:
     ``line`` (or ``index`` in a JSON array) when the body has several records, ``field``
     when the line names one, and the line itself as ``detail``."""
-    items = []
+    return list(error_items(lines))
+
+
+def error_items(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """:func:`problem_errors`, one item at a time (a :class:`Problem` keeps only the first
+    :data:`MAX_ERRORS`: the others are counted, not kept)."""
     for text in lines:
         item: dict[str, Any] = {}
         rest = text
@@ -92,5 +121,16 @@ def problem_errors(lines: Iterable[str]) -> list[dict[str, Any]]:
         if sep and _FIELD.match(field):
             item["field"] = field
         item["detail"] = rest
-        items.append(item)
-    return items
+        yield item
+
+
+#: The answer to an unexpected error (an exception no handler turned into a problem).
+INTERNAL_ERROR = Problem("internal", "Le service a rencontré une erreur ; elle est consignée.")
+
+
+def log_internal_error(method: str, route: str, exc: BaseException) -> None:
+    """Log an unexpected error by its type and where it happened (the traceback's frames).
+    Never its message, nor its chained exceptions': a message may quote data (a resident's
+    words, an identifier)."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    ERROR_LOGGER.error("internal error on %s %s: %s\n%s", method, route, type(exc).__name__, frames)

@@ -2,12 +2,15 @@
 
 No external resource: styles are inline, charts are inline SVG drawn here (bar lengths are
 computed in Python), and a Content-Security-Policy forbids the page to load anything. A
-short inline script measures the bars the browser actually drew and writes the result into
-``#render-check`` (used by the test that opens the page in headless Chromium).
+short inline script (allowed by its hash) measures the bars the browser actually drew and
+writes the result into ``#render-check`` (used by the test that opens the page in headless
+Chromium).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 from collections.abc import Mapping
 
@@ -16,16 +19,12 @@ from mfs_core.redaction.statement import statement_fr
 from mfs_core.report.monthly import MonthlyReport
 from mfs_core.report.names import display_name
 
-__all__ = ["render", "to_html"]
+__all__ = ["CSP", "render", "to_html"]
 
 _BAR_AREA = 360  # px for the longest bar
 _LABEL_WIDTH = 230  # px at least for the labels' column
 _CHAR_WIDTH = 8  # px, a generous average at 13px: long labels widen the column, not clip
 _ROW = 26
-_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-    "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
-)
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 46rem;
        color: #1e1e1e; padding: 0 1rem; }
@@ -69,6 +68,14 @@ _CHECK_SCRIPT = """
   check.setAttribute("data-proportional", String(proportional));
 })();
 """
+#: The page's Content-Security-Policy: nothing loaded, and no script but the one above
+#: (allowed by its SHA-256 hash, not by 'unsafe-inline').
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_CHECK_SCRIPT.encode()).digest()).decode()
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src 'sha256-{_SCRIPT_HASH}'; "
+    "img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
 
 
 def _chart(title: str, counts: dict[str, int], names: Mapping[str, str] | None = None) -> str:
@@ -162,7 +169,7 @@ def to_html(
 <html lang="fr">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <style>{_STYLE}</style>
