@@ -284,7 +284,7 @@ class Router:
                     trace.append(
                         rule.entry(
                             fired=False,
-                            note=f"règle ignorée : sa condition a échoué ({error})",
+                            note=f"règle ignorée : sa condition {exc.french}",
                             error=error,
                         )
                     )
