@@ -272,6 +272,14 @@ def _value_problem(name: str, value: object, hint: Any) -> Malformed | None:
     """A wrong type or an enum value outside its members, else None."""
     if _checker(hint)(value):
         return None
+    if isinstance(value, str) and typing.get_origin(hint) is tuple:
+        # ("dispute") for ("dispute",): the comma that makes a tuple is easy to miss.
+        return Malformed(
+            ContributionCode.VALUE_WRONG_TYPE,
+            name,
+            f"{name}: expected {describe_type(hint)}, got a single string {_shown(value)} "
+            "(a missing comma in a one-item tuple?)",
+        )
     enum_type = _enum_in(hint)
     if enum_type is not None and _enum_values_wrong(value, hint):
         wrong = value if isinstance(value, str) else _first_wrong(value, enum_type)
