@@ -87,6 +87,28 @@ def test_a_name_that_is_not_a_partner_code_is_refused(tmp_path: Path, name: str)
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("caf", "is the name of a built-in plugin"),
+        ("label", "is the name of a built-in plugin"),
+        ("france-travail", "is the name of a built-in plugin"),
+        ("core", "would replace mfs-core itself"),
+        ("mfs-core", "would replace mfs-core itself"),
+    ],
+)
+def test_a_builtin_or_core_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, reason: str
+) -> None:
+    """Found by the #12 review: `mfs plugins new core` wrote a distribution named mfs-core
+    depending on mfs-core; `new caf` a plugin the registry then refuses as a duplicate."""
+    assert main(["plugins", "new", name, "--directory", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert reason in err
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_nothing_is_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "mfs-droits-info").mkdir()
     assert main(["plugins", "new", "droits-info", "--directory", str(tmp_path)]) == 2
