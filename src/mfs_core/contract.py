@@ -170,6 +170,9 @@ class Rejected:
     subject: str
     message: str
     code: ContributionCode = ContributionCode.DATA_ENTRY_INVALID
+    #: What is left out, when it is not the entry ``subject`` names (e.g. the tables under
+    #: an unknown top-level key of the file).
+    left_out: str = ""
 
 
 @attrs.frozen

@@ -446,7 +446,7 @@ class _Loader:
                 self.fault(
                     plugin,
                     PluginStage.VALUE,
-                    f"{hook.label} {item.subject!r} left out: {item.message}",
+                    f"{item.left_out or f'{hook.label} {item.subject!r}'} left out: {item.message}",
                     subject=item.subject,
                     code=item.code,
                 )
