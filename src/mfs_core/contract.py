@@ -83,8 +83,10 @@ _C = ContributionCode
 #: What each code means. Codes marked "left out" are problems of one item: the registry
 #: drops that item (the rest of its plugin's hook is kept); the others are reported only.
 CODE_MEANINGS: dict[ContributionCode, str] = {
-    _C.PLUGIN_FAULT: "a plugin failed to import, register or run a hook (the hook's "
-    "contributions are lost)",
+    _C.PLUGIN_FAULT: "a plugin failed to import or register (all its contributions are "
+    "lost), a hook failed to run (raised, exited, printed, overran its budget, returned one "
+    "object instead of a list: that hook's contributions are lost), or a hook yielded objects "
+    "of another type (only those are left out)",
     _C.PLUGIN_EMPTY: "a plugin loaded but contributes nothing: it has no @hookimpl function "
     "(its entry point names the package instead of the module holding the hooks?) or its "
     "hooks yield nothing",

@@ -73,8 +73,8 @@ class PluginStage(enum.StrEnum):
 
     IMPORT = "import"  # importing its module failed
     REGISTER = "register"  # pluggy refused it (e.g. an implementation of an unknown hook)
-    HOOK = "hook"  # a hook raised, exited, printed or overran: its contributions are lost
-    TYPE = "type"  # a hook yielded an object of another type (left out)
+    HOOK = "hook"  # a hook raised, exited, printed or overran: all its contributions lost
+    TYPE = "type"  # a hook yielded objects of another type (those left out, one fault a type)
     VALUE = "value"  # an item has a malformed value (left out; ``code`` says which)
     DUPLICATE = "duplicate"  # an id another plugin contributed first (left out)
 
@@ -441,6 +441,7 @@ class _Loader:
             self.fault(plugin, PluginStage.HOOK, f"{hook.name}() {exc}", timed_out=exc.timed_out)
             return []
         good = []
+        wrong: dict[str, int] = {}  # type name -> items of that type: one fault each type
         for item in items:
             if isinstance(item, Rejected):  # a data-file entry the loader could not read
                 self.fault(
@@ -452,11 +453,8 @@ class _Loader:
                 )
                 continue
             if not isinstance(item, hook.type):
-                self.fault(
-                    plugin,
-                    PluginStage.TYPE,
-                    f"{hook.name}() yielded {type(item).__name__}, expected {hook.type.__name__}",
-                )
+                name = type(item).__name__
+                wrong[name] = wrong.get(name, 0) + 1
                 continue
             problems = hook.malformed(item)
             if not problems:
@@ -471,6 +469,13 @@ class _Loader:
                     subject=subject,
                     code=problem.code,
                 )
+        for name, count in wrong.items():
+            self.fault(
+                plugin,
+                PluginStage.TYPE,
+                f"{hook.name}() yielded {name}, expected {hook.type.__name__}"
+                + (f" ({count} items, each left out)" if count > 1 else " (left out)"),
+            )
         return good
 
     def _faults_of(self, candidate: _Candidate) -> tuple[PluginFault, ...]:

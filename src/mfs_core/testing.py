@@ -383,9 +383,11 @@ def run_check(
 ) -> list[compliance.Finding]:
     """Run ``check`` on ``site`` as ``mfs check`` does and return the findings it gives, as
     a list (empty when the site passes, ``None`` returned included), stamped as ``mfs
-    check`` reports them: ``check`` set to the check's id, ``severity`` to the finding's own
-    (``"error"`` read as ``Severity.ERROR``) or the check's, no waiver (only site files
-    grant them: apply them with :func:`mfs_core.compliance.waivers.apply_waivers`).
+    check`` reports them.
+
+    Stamped: ``check`` set to the check's id, ``severity`` to the finding's own
+    (``"error"`` read as ``Severity.ERROR``) or else the check's, no waiver (only site
+    files grant them).
 
     ``site`` is normally a :class:`mfs_core.compliance.site.Site` (any object is passed
     through, for checks that read only a few attributes). The check runs under the plugin
