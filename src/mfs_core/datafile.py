@@ -10,8 +10,9 @@ A plugin whose contributions are data ships one TOML file and three lines of Pyt
 
 The file's format is :class:`PartnerData`; its JSON Schema,
 ``mfs_core/schemas/partner-data.schema.json``, is generated from the same attrs classes
-(:func:`data_schema`; a test keeps the committed file current) and documented field by field
-in ``docs/generated/data-format.md``. In short: ``format_version = 1``, a ``[partner]``
+(:func:`data_schema`; a test keeps the committed file current), described in
+``docs/plugin-contract.md`` ("The data-file format") and field by field in the built
+documentation (``docs/generated/data-format.md``). In short: ``format_version = 1``, a ``[partner]``
 table, then
 ``[[procedures]]`` and ``[[referral_rules]]`` tables, each with its ``sources``. An entry
 may leave out ``partner`` (the file's partner is meant); a rule's ``predicate``, the one thing
