@@ -300,8 +300,8 @@ def mfs_checks() -> Iterable[Check]:  # type: ignore[empty-body]
     raises, prints, overruns its budget, yields anything else or a finding with a field of
     the wrong type is reported as an error finding naming its plugin. Validated: ``id`` as
     for procedures, ``severity`` a ``Severity``, and an ``evaluate`` that accepts one
-    argument (else the check is left out as ``evaluate-signature``). ``--check`` also wants a ``reference``
-    and a recent ``last_verified``.
+    argument (else the check is left out as ``evaluate-signature``). ``--check`` also
+    wants a ``reference`` and a recent ``last_verified``.
 
     Example::
 
