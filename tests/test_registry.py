@@ -171,3 +171,21 @@ def test_items_of_a_wrong_type_are_one_fault_per_type_with_a_count() -> None:
         "(5000 items, each left out)",
         "plugin 'noisy' (type): mfs_procedures() yielded str, expected Procedure (left out)",
     ]
+
+
+def test_a_hook_returning_one_object_is_said_to_return_it_not_to_raise() -> None:
+    """Found by the #12 review: "mfs_partners() raised TypeError: returned Partner" when
+    nothing was raised."""
+    from mfs_core.plugin import hookimpl
+    from mfs_core.testing import load_plugin
+
+    class Single:
+        @hookimpl
+        def mfs_partners(self):  # type: ignore[no-untyped-def]
+            return Partner(code="single", name="Un seul", kind=PartnerKind.LOCAL)
+
+    registry = load_plugin(("single", Single()), with_builtins=False)
+    [fault] = registry.faults
+    assert str(fault) == (
+        "plugin 'single' (hook): mfs_partners() returned Partner, expected an iterable"
+    )
