@@ -222,3 +222,21 @@ def test_route_once_and_the_router_agree(slug: str) -> None:
     assert (produced.rule, produced.kind) == (tested.rule, tested.kind)
     if fires:
         assert produced.kind is DecisionKind.REFERRAL
+
+
+def test_a_malformed_finding_is_said_in_french_without_python_names(
+    production: dict[str, tuple[CheckStatus, list[Finding]]],
+) -> None:
+    [bad] = production["bad-severity"][1]
+    assert bad.message == (
+        "le contrôle « parite.bad-severity » du plugin « parite » a produit un constat dont "
+        "le champ « severity » est invalide (attendu : error, warning ou info) (résultat "
+        "inconnu)"
+    )
+    [wrong] = production["wrong-item"][1]
+    assert "a produit une valeur qui n'est pas un constat (Finding)" in wrong.message
+    [single] = production["false"][1]
+    assert "a renvoyé un seul objet au lieu d'une liste de constats" in single.message
+    for _status, findings in production.values():
+        for finding in findings:
+            assert not re.search(r"\b(raised|returned|yielded|NoneType|bool)\b", finding.message)

@@ -46,7 +46,9 @@ class Finding:
         return self.severity or Severity.ERROR
 
 
-_SEVERITIES = ", ".join(s.value for s in Severity)
+_VALUES = [s.value for s in Severity]
+_SEVERITIES = ", ".join(_VALUES)
+_SEVERITIES_FR = f"{', '.join(_VALUES[:-1])} ou {_VALUES[-1]}"  # error, warning ou info
 
 
 def stamped(item: object, check: Check) -> Finding:
@@ -76,7 +78,7 @@ def stamped(item: object, check: Check) -> Finding:
             severity = Severity(str.__str__(severity))  # "error" -> Severity.ERROR
         except (TypeError, ValueError):
             raise _malformed(
-                "severity", severity, f"one of {_SEVERITIES}", f"l'une de : {_SEVERITIES}"
+                "severity", severity, f"one of {_SEVERITIES}", _SEVERITIES_FR
             ) from None
     if field is not None and not isinstance(field, str):
         raise _malformed("field", field, "a string or None", "un texte")
