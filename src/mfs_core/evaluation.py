@@ -19,7 +19,9 @@ What a result means:
   (a ``message`` that is not text, a ``severity`` that is not a ``Severity`` or one of its
   string values, a ``field`` that is not text) is a :class:`CheckFailure`: ``mfs check``
   reports an error finding naming the plugin (the check's result is unknown), ``run_check``
-  raises ``AssertionError``.
+  raises ``AssertionError``. Each good finding is stamped alike on both paths (the check's
+  id, its severity as a ``Severity``); a waiver a check sets on its own finding is dropped:
+  only site files grant waivers.
 
 Third-party code runs under the plugin guard (:func:`mfs_core.isolation.call_plugin`:
 exceptions, exits, output and time budget contained); the core's own checks run under a
