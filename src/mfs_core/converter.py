@@ -19,6 +19,7 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from mfs_core import contract
 from mfs_core.contract import ContributionCode, Format, malformed
 from mfs_core.errors import InputError
 
@@ -34,7 +35,9 @@ class CodedValueError(ValueError):
     mistake made in Python (``value-wrong-type``, ``value-not-allowed``,
     ``fiche-id-malformed``...): a data file and a Python plugin are reported alike."""
 
-    def __init__(self, message: str, code: ContributionCode) -> None:
+    # contract.ContributionCode, qualified: validation re-exports the name, and the docs'
+    # cross-reference of an unqualified hint would find two targets.
+    def __init__(self, message: str, code: contract.ContributionCode) -> None:
         super().__init__(message)
         self.code = code
 
