@@ -73,6 +73,64 @@ def test_plugins_reports_faults_with_exit_1(fixture_plugins: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
 
 
+EXAMPLE_SITE = Path(__file__).parent.parent / "examples" / "sites" / "petite-mairie.toml"
+ROUTE_REQUEST = '{"procedure": "caf.prime-activite", "channel": "counter", "wants_autonomy": false}'
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", str(EXAMPLE_SITE), "--as-of", "2026-11-27"),
+        ("route", "--request", "-"),
+    ],
+)
+def test_agent_commands_warn_of_a_plugin_that_failed(
+    fixture_plugins: Path, command: tuple[str, ...]
+) -> None:
+    """Found by the #12 review: only `mfs plugins` said a plugin failed to import; `mfs
+    check` and `mfs route` said nothing. One line per faulty plugin, names only."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mfs_core.cli", *command],
+        capture_output=True,
+        text=True,
+        input=ROUTE_REQUEST,
+        env={**base, "PYTHONPATH": str(fixture_plugins)},
+        check=False,
+    )
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("mfs: warning:")]
+    assert warnings == [
+        "mfs: warning: plugin 'fixture-import-error' could not be imported: its contributions "
+        "are missing (see `mfs plugins`)",
+        "mfs: warning: plugin 'fixture-raising' had a hook fail: its contributions are missing "
+        "(see `mfs plugins`)",
+        "mfs: warning: plugin 'fixture-typo' could not be registered: its contributions are "
+        "missing (see `mfs plugins`)",
+    ]
+    assert "database of procedures unreachable" not in result.stderr  # names only
+    assert "Traceback" not in result.stderr
+
+
+def test_a_plugin_name_taken_twice_is_one_line_naming_it(tmp_path: Path) -> None:
+    """Found by the #12 review: an entry point named like a built-in plugin gave pluggy's
+    multi-line dump of every plugin, reported twice."""
+    from mfs_test_support import install_test_distribution
+
+    site = install_test_distribution(
+        tmp_path,
+        {"caf": "mfs_fixture_good", "fixture-good": "mfs_fixture_good"},
+        name="mfs-caf",
+    )
+    result = run_mfs("plugins", env={"PYTHONPATH": str(site)})
+    assert result.returncode == 1
+    faults = [line for line in result.stdout.splitlines() if "(register)" in line]
+    assert faults == [
+        "error: plugin 'caf' (register): the plugin name 'caf' of distribution mfs-caf is "
+        "already taken by a built-in plugin of mfs-core; this one is ignored: rename its "
+        "entry point"
+    ]
+
+
 def test_strict_plugin_fault_is_fatal_without_traceback(fixture_plugins: Path) -> None:
     result = run_mfs("plugins", "--strict", env={"PYTHONPATH": str(fixture_plugins)})
     assert result.returncode == 2

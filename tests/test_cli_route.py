@@ -197,9 +197,11 @@ def test_an_english_day_name_in_the_context_is_one_warning_line(
     assert expected[2] == ""
     code, out, err = run(capsys, "--request", request, "--context", english)
     assert (code, out) == (0, expected[1])
+    # The file and the field named (#12 review: the warning named neither).
     assert err.splitlines() == [
-        "mfs: warning: weekday 'friday' is the old spelling: write 'vendredi' (French day "
-        "names, as in site files); the English names will be refused in a later release"
+        f"mfs: warning: {english}: permanences[0].weekday: 'friday' is the old spelling: "
+        "write 'vendredi' (French day names, as in site files); the English names will be "
+        "refused in a later release"
     ]
 
 

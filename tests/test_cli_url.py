@@ -42,6 +42,15 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+def test_an_operator_is_named_with_safe_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the #12 review: "domaine officiel service-public.fr de Direction de
+    l'information…" (the article missing). A name in « » reads right whatever it is."""
+    assert main(["url", "https://www.service-public.fr"]) == 0
+    out = capsys.readouterr().out
+    assert "relève du domaine officiel service-public.fr, celui de l'opérateur « Direction" in out
+    assert " de Direction " not in out
+
+
 @pytest.mark.parametrize("url", ["ftp://impots.gouv.fr", "https://a:99999/", ""])
 def test_malformed_url_exits_2_without_traceback(
     capsys: pytest.CaptureFixture[str], url: str

@@ -363,3 +363,28 @@ def test_mfs_core_all_and_api_md_agree() -> None:
     assert bullets is not None
     listed = re.findall(r"(?<!})`(\w+)`", bullets.group(0))
     assert sorted(listed) == sorted(mfs_core.__all__)
+
+
+def test_what_a_partner_reads_points_at_the_public_namespace_and_live_pages() -> None:
+    """Found by the #12 review: the contract page said `load_data` was still to come and
+    left out the data-file format; the guide, the template's data file and the hookspec
+    docstrings named internal modules or a page that exists only after a build."""
+    root = Path(__file__).parent.parent
+    contract = (root / "docs" / "plugin-contract.md").read_text(encoding="utf-8")
+    assert "will be published" not in contract
+    assert "## The data-file format" in contract
+    assert '"module:function"' in contract
+    template = root / "src" / "mfs_core" / "plugin_template"
+    readers = {
+        "docs/write-a-plugin.md": (root / "docs" / "write-a-plugin.md").read_text("utf-8"),
+        "procedures.toml.tmpl": (template / "src" / "PACKAGE" / "procedures.toml.tmpl").read_text(
+            "utf-8"
+        ),
+        "hookspecs docstrings": "\n".join(h.doc for h in HOOKS),
+    }
+    internal = re.compile(r"mfs_core\.(model|compliance|routing|contract|datafile)\.[A-Za-z_]")
+    for name, text in readers.items():
+        assert not internal.findall(text), name
+        # A link whose only target is a page of the built documentation is dead on GitHub.
+        assert not re.search(r"\]\(generated/[^)]*\)", text), name
+        assert "docs/generated/" not in text, name

@@ -151,15 +151,16 @@ def test_a_bad_entry_is_left_out_and_named_the_others_are_kept(tmp_path: Path) -
     assert registry.procedures == {}
     faults = {f.subject: f for f in registry.faults}
     assert set(faults) == {"droits-info.permanence", "droits-info.visio"}
-    assert {f.code for f in registry.faults} == {"data-entry-invalid"}
     assert "procedures[0]: unknown key(s) colour" in faults["droits-info.permanence"].message
     assert "procedures[1]: channels[0]: 'carrier pigeon' is not one of" in (
         faults["droits-info.visio"].message
     )
     findings = validate(registry, today=dt.date(2026, 11, 2))
+    # The code a Python plugin gets for the same mistake; data-entry-invalid for what only
+    # a file can get wrong (an unknown key).
     assert {(f.code, f.subject) for f in findings} == {
         ("data-entry-invalid", "droits-info.permanence"),
-        ("data-entry-invalid", "droits-info.visio"),
+        ("value-not-allowed", "droits-info.visio"),
     }
     with pytest.raises(InputError) as error:
         read_data(plugin)
@@ -172,7 +173,6 @@ def test_a_bad_entry_is_left_out_and_named_the_others_are_kept(tmp_path: Path) -
         ("format_version = 1\n[[procedures]\n", "invalid TOML"),
         ("format_version = 2\n", "format_version: expected 1, got 2"),
         ("procedures = []\n", "format_version: expected 1, got None"),
-        ("format_version = 1\nprocedure = []\n", "unknown top-level key(s) procedure"),
         ("format_version = 1\nprocedures = 3\n", "procedures: expected a list of tables"),
         ("format_version = 1\npartner = 'caf'\n", "partner: expected a table"),
         ("format_version = 1\nx = " + "[" * 200 + "]" * 200 + "\n", "nested deeper"),
@@ -190,6 +190,51 @@ def test_a_broken_file_is_a_fault_of_its_plugin_only(
     assert registry.faults
     assert {f.plugin for f in registry.faults} == {"broken"}
     assert all(str(path) in f.message and expected in f.message for f in registry.faults)
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (
+            ('channels = ["video"]', 'channels = ["video"]\nfiche_id = "F 2086"'),
+            "fiche-id-malformed",
+        ),
+        (('channels = ["video"]', 'channels = ["fax"]'), "value-not-allowed"),
+        (('channels = ["video"]', 'channels = "video"'), "value-wrong-type"),
+        (('title = "Rendez-vous en visio"', "title = 12"), "value-wrong-type"),
+        (("last_verified = 2026-11-01", "last_verified = 2026-11-01T10:00:00"), "value-wrong-type"),
+    ],
+)
+def test_a_data_file_mistake_has_the_code_of_the_same_python_mistake(
+    tmp_path: Path, change: tuple[str, str], code: str
+) -> None:
+    """Found by the #12 review: a data file's malformed fiche id or enum value was
+    data-entry-invalid where Python gets fiche-id-malformed / value-not-allowed, and a
+    date-time was truncated to a date in silence where Python refuses it."""
+    old, new = change
+    visio = GOOD.index("[[procedures]]", GOOD.index("[[procedures]]") + 1)
+    assert old in GOOD[visio:], old
+    text = GOOD[:visio] + GOOD[visio:].replace(old, new, 1)
+    registry = Registry.load(
+        builtins=False, external=False, extra=[("droits-info", _write(tmp_path, text))]
+    )
+    assert list(registry.procedures) == ["droits-info.permanence"]  # the other one kept
+    [fault] = registry.faults
+    assert (fault.code, fault.subject) == (code, "droits-info.visio")
+
+
+def test_an_unknown_top_level_key_is_a_finding_the_rest_is_kept(tmp_path: Path) -> None:
+    """Found by the #12 review: [[rules]] for [[referral_rules]] lost the whole file."""
+    text = GOOD + '\n[[rules]]\nid = "droits-info.x"\n'
+    registry = Registry.load(
+        builtins=False, external=False, extra=[("droits-info", _write(tmp_path, text))]
+    )
+    assert set(registry.procedures) == {"droits-info.permanence", "droits-info.visio"}
+    assert set(registry.referral_rules) == {"droits-info.litige"}
+    [fault] = registry.faults
+    assert (fault.code, fault.subject) == ("data-entry-invalid", "rules")
+    assert "unknown top-level key 'rules' (expected format_version, partner" in fault.message
+    assert fault.message.startswith("what is under the key 'rules' left out: ")
 
 
 def test_predicates_come_from_the_plugins_own_package(

@@ -12,6 +12,7 @@ import pytest
 
 from mfs_core.compliance.findings import CheckStatus, Finding
 from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import Waiver
 from mfs_core.model import Check, Partner, PartnerKind, Procedure, ReferralRule, Severity
 from mfs_core.plugin import ReferralTarget, hookimpl
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
@@ -36,6 +37,15 @@ def _none(site: Any) -> None:
     return None
 
 
+def _plugin_waiver(site: Any) -> Iterator[Finding]:
+    # Only a site file grants a waiver: a check cannot waive its own finding.
+    yield Finding(
+        message="Un problème.",
+        severity=Severity.ERROR,
+        waiver=Waiver(check="parite.plugin-waiver", reason="auto", until=dt.date(2099, 1, 1)),
+    )
+
+
 def _raises(site: Any) -> list[Finding]:
     raise KeyError("boom")
 
@@ -45,7 +55,8 @@ def _prints(site: Any) -> list[Finding]:
     return []
 
 
-#: name -> (evaluate, what run_check gives: "pass", "fail" or an AssertionError's words)
+#: name -> (evaluate, what run_check gives: "pass", "fail" (the check's severity, warning),
+#: "fail-error" (an error), or an AssertionError's words)
 CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "empty-generator": (lambda site: iter(()), "pass"),
     "empty-list": (lambda site: [], "pass"),
@@ -57,6 +68,26 @@ CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "wrong-item": (lambda site: ["Un problème."], "yielded str 'Un problème.'"),
     "raises": (_raises, "raised KeyError: 'boom'"),
     "prints": (_prints, "wrote 7 character(s) to standard output"),
+    # A finding's enum fields take their string values, as every enum field of the contract.
+    "string-severity": (
+        lambda site: [Finding(message="Un problème.", severity="error")],  # type: ignore[arg-type]
+        "fail-error",
+    ),
+    "plugin-waiver": (_plugin_waiver, "fail-error"),
+    # Malformed findings: no verdict, never a traceback in a report.
+    "bad-severity": (
+        lambda site: [Finding(message="m", severity="fatal")],  # type: ignore[arg-type]
+        "severity is 'fatal', expected one of error, warning, info",
+    ),
+    "message-not-text": (
+        lambda site: [Finding(message=123)],  # type: ignore[arg-type]
+        "message is 123, expected a non-empty string",
+    ),
+    "empty-message": (lambda site: [Finding(message=" ")], "message is ' '"),
+    "field-not-text": (
+        lambda site: [Finding(message="m", field=["x"])],  # type: ignore[arg-type]
+        "field is <list object>, expected a string or None",
+    ),
 }
 
 
@@ -101,11 +132,15 @@ def test_run_check_and_mfs_check_agree(
     if expected == "pass":
         assert run_check(check, site) == []
         assert (status, findings) == (CheckStatus.PASS, [])
-    elif expected == "fail":
+    elif expected in ("fail", "fail-error"):
+        severity = Severity.WARNING if expected == "fail" else Severity.ERROR
         given = run_check(check, site)
-        assert [f.message for f in given] == ["Un problème."]
+        # Stamped as mfs check reports them: the check's id, a Severity, no waiver.
+        assert given == findings
+        assert [(f.message, f.check, f.severity, f.waiver) for f in given] == [
+            ("Un problème.", f"{NAME}.{slug}", severity, None)
+        ]
         assert status is CheckStatus.FAIL
-        assert [(f.message, f.severity) for f in findings] == [("Un problème.", Severity.WARNING)]
     else:  # no verdict: the plugin's test fails, production reports an error finding
         with pytest.raises(AssertionError, match=re.escape(expected)):
             run_check(check, site)
@@ -114,6 +149,24 @@ def test_run_check_and_mfs_check_agree(
         assert finding.severity is Severity.ERROR
         assert finding.message.startswith(f"le contrôle « {NAME}.{slug} » du plugin « {NAME} » ")
         assert finding.message.endswith("(résultat inconnu)")
+
+
+@pytest.mark.parametrize("slug", ["string-severity", "plugin-waiver", "bad-severity"])
+def test_a_plugin_finding_cannot_make_a_site_compliant(slug: str) -> None:
+    """An error given as a string, a waiver set by the plugin, a malformed finding: the site
+    is not compliant, and every report format renders it (no traceback)."""
+    from mfs_core.compliance.formats import FORMATS, render
+    from mfs_core.compliance.report import Report
+
+    registry = load_plugin((NAME, CheckPlugin()))
+    runner = Runner(registry, as_of=CHECKED)
+    site = site_from(SITE, as_of=CHECKED)
+    result = runner.run(site, site.context, only=[f"{NAME}.{slug}"])
+    assert not result.compliant
+    assert result.verdict == "non conforme"
+    report = Report(results=(result,), catalogue=runner.catalogue, as_of=CHECKED)
+    for fmt in FORMATS:
+        assert f"{NAME}.{slug}" in render(report, fmt), fmt
 
 
 # -- predicates ----------------------------------------------------------------------------
@@ -169,3 +222,21 @@ def test_route_once_and_the_router_agree(slug: str) -> None:
     assert (produced.rule, produced.kind) == (tested.rule, tested.kind)
     if fires:
         assert produced.kind is DecisionKind.REFERRAL
+
+
+def test_a_malformed_finding_is_said_in_french_without_python_names(
+    production: dict[str, tuple[CheckStatus, list[Finding]]],
+) -> None:
+    [bad] = production["bad-severity"][1]
+    assert bad.message == (
+        "le contrôle « parite.bad-severity » du plugin « parite » a produit un constat dont "
+        "le champ « severity » est invalide (attendu : error, warning ou info) (résultat "
+        "inconnu)"
+    )
+    [wrong] = production["wrong-item"][1]
+    assert "a produit une valeur qui n'est pas un constat (Finding)" in wrong.message
+    [single] = production["false"][1]
+    assert "a renvoyé un seul objet au lieu d'une liste de constats" in single.message
+    for _status, findings in production.values():
+        for finding in findings:
+            assert not re.search(r"\b(raised|returned|yielded|NoneType|bool)\b", finding.message)

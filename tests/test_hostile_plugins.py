@@ -67,7 +67,7 @@ LOAD_FAILURES = {
     "import:print": "(import): wrote",
     "hook:exit": "(hook): mfs_partners() called sys.exit(3)",
     "hook:interrupt": "(hook): mfs_partners() raised KeyboardInterrupt",
-    "hook:endless": "(hook): mfs_partners() raised OverflowError: yielded more than 100000",
+    "hook:endless": "(hook): mfs_partners() yielded more than 100000",  # nothing raised
     "hook:print": "(hook): mfs_partners() wrote",
 }
 
@@ -103,15 +103,17 @@ def test_a_plugin_that_cannot_be_stopped_ends_the_command_naming_it(hostile_site
 
 
 @pytest.mark.parametrize(
-    ("hostile", "error"),
+    ("hostile", "error", "note"),
     [
-        ("predicate:loop", "overran its time budget of 0.5 s"),
-        ("predicate:exit", "called sys.exit(3)"),
-        ("predicate:interrupt", "KeyboardInterrupt"),
-        ("predicate:print", "wrote"),
+        ("predicate:loop", "overran its time budget of 0.5 s", "a dépassé son temps imparti"),
+        ("predicate:exit", "called sys.exit(3)", "a tenté d'arrêter le programme (code 3)"),
+        ("predicate:interrupt", "KeyboardInterrupt", "a été interrompu (Ctrl-C)"),
+        ("predicate:print", "wrote", "a écrit"),
     ],
 )
-def test_a_failing_predicate_skips_its_rule(hostile_site: Path, hostile: str, error: str) -> None:
+def test_a_failing_predicate_skips_its_rule(
+    hostile_site: Path, hostile: str, error: str, note: str
+) -> None:
     requests = '{"procedure": "hostile.demarche", "channel": "counter", "wants_autonomy": false}\n'
     stdin = requests * 2
     done = mfs(hostile_site, hostile, "route", "--request", "-", "--format", "json", stdin=stdin)
@@ -119,7 +121,11 @@ def test_a_failing_predicate_skips_its_rule(hostile_site: Path, hostile: str, er
     decisions = json.loads(done.stdout)
     assert [d["kind"] for d in decisions] == ["answer_now", "answer_now"]  # the rule skipped
     errors = [e["error"] for d in decisions for e in d["trace"] if e.get("error")]
-    assert error in errors[0]
+    assert error in errors[0]  # for developers, in English
+    # What the agent reads (mfs route --explain) is French.
+    notes = [e["note"] for d in decisions for e in d["trace"] if e.get("error")]
+    assert notes[0].startswith(f"règle ignorée : sa condition {note}")
+    assert not {"called", "raised", "wrote", "overran"} & set(notes[0].split())
     if hostile == "predicate:loop":  # overran once: the plugin is skipped from then on
         assert "skipped: this plugin overran its time budget earlier" in errors[1]
 
@@ -136,11 +142,12 @@ def test_strict_mode_fails_on_a_failing_predicate(hostile_site: Path) -> None:
 @pytest.mark.parametrize(
     ("hostile", "message"),
     [
-        ("check:loop", "a dépassé son temps imparti de 0.5 s"),
-        ("check:sleep", "a dépassé son temps imparti de 0.5 s"),
-        ("check:exit", "a échoué (called sys.exit(3))"),
-        ("check:interrupt", "a levé KeyboardInterrupt"),
-        ("check:print", "a échoué (wrote 24 character(s) to standard output"),
+        # What agents read is French, numbers included (#12 review: English leaked here).
+        ("check:loop", "a dépassé son temps imparti de 0,5 s"),
+        ("check:sleep", "a dépassé son temps imparti de 0,5 s"),
+        ("check:exit", "a tenté d'arrêter le programme (code 3)"),
+        ("check:interrupt", "a été interrompu (Ctrl-C)"),
+        ("check:print", "a écrit 24 caractères sur la sortie standard (capturés, non affichés)"),
     ],
 )
 def test_a_failing_check_is_an_error_finding(
@@ -154,6 +161,7 @@ def test_a_failing_check_is_an_error_finding(
     assert len(findings) == 1
     assert "« hostile.controle » du plugin « hostile »" in findings[0]
     assert message in findings[0]
+    assert not {"called", "raised", "wrote", "overran"} & set(findings[0].split())
 
 
 def test_strict_mode_fails_on_a_check_overrun_and_junit_stays_valid(hostile_site: Path) -> None:

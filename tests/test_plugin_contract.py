@@ -56,6 +56,13 @@ LEFT_OUT = {
     ("evaluate-signature", "mistakes.sans"),
     ("evaluate-signature", "mistakes.contexte"),
     ("evaluate-signature", "mistakes.rien"),
+    ("value-wrong-type", "mistakes.mot-cle"),
+    ("value-wrong-type", "mistakes.mots-cles-aucun"),
+    ("value-wrong-type", "mistakes.services-en-ligne"),
+    ("value-wrong-type", "mistakes.sources"),
+    ("value-wrong-type", "mistakes.remplacee"),
+    ("value-wrong-type", "mistakes.thematique"),
+    ("value-wrong-type", "mistakes.fait"),
 }
 
 
@@ -92,6 +99,16 @@ def test_each_is_reported_under_its_own_code(registry: Registry) -> None:
     )
     canal = next(f for f in findings if f.subject == "mistakes.canal")
     assert "channels: 'fax' is not one of 'counter', 'phone'" in canal.message
+    # A single string for a list: the item and the field named, the rest of the hook kept.
+    fait = next(f for f in findings if f.subject == "mistakes.fait")
+    assert fait.message == (
+        "referral rule 'mistakes.fait' left out: when_facts: expected a tuple of texts (str), "
+        "got a single string 'dispute' (a missing comma in a one-item tuple?)"
+    )
+    sources = next(f for f in findings if f.subject == "mistakes.sources")
+    assert "sources: expected a tuple of Source, got a single string" in sources.message
+    aucun = next(f for f in findings if f.subject == "mistakes.mots-cles-aucun")
+    assert "keywords: expected a tuple of texts (str), got NoneType" in aucun.message
 
 
 def test_a_predicate_with_the_wrong_signature_never_reaches_the_router(

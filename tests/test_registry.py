@@ -146,3 +146,46 @@ def test_output_does_not_depend_on_registration_order(clean_env: None) -> None:
         orders.append((list(registry.partners), list(registry.procedures)))
     assert all(order == orders[0] for order in orders)
     assert orders[0][1][:2] == ["p0.a", "p0.b"]
+
+
+def test_items_of_a_wrong_type_are_one_fault_per_type_with_a_count() -> None:
+    """Found by the #12 review: each `yield None` was its own fault line (5,000 bad items,
+    5,000 lines) saying the hook 'raised' nothing of the kind."""
+    from mfs_core.model import Procedure
+    from mfs_core.plugin import hookimpl
+    from mfs_core.testing import load_plugin
+
+    class Noisy:
+        @hookimpl
+        def mfs_procedures(self):  # type: ignore[no-untyped-def]
+            yield Procedure(id="dgfip.noisy-ok", partner="dgfip", title="Valide")
+            for _ in range(5000):
+                yield None
+            yield "texte"
+
+    registry = load_plugin(("noisy", Noisy()))
+    assert "dgfip.noisy-ok" in registry.procedures  # the good item kept
+    faults = sorted(str(f) for f in registry.faults if f.plugin == "noisy")
+    assert faults == [
+        "plugin 'noisy' (type): mfs_procedures() yielded NoneType, expected Procedure "
+        "(5000 items, each left out)",
+        "plugin 'noisy' (type): mfs_procedures() yielded str, expected Procedure (left out)",
+    ]
+
+
+def test_a_hook_returning_one_object_is_said_to_return_it_not_to_raise() -> None:
+    """Found by the #12 review: "mfs_partners() raised TypeError: returned Partner" when
+    nothing was raised."""
+    from mfs_core.plugin import hookimpl
+    from mfs_core.testing import load_plugin
+
+    class Single:
+        @hookimpl
+        def mfs_partners(self):  # type: ignore[no-untyped-def]
+            return Partner(code="single", name="Un seul", kind=PartnerKind.LOCAL)
+
+    registry = load_plugin(("single", Single()), with_builtins=False)
+    [fault] = registry.faults
+    assert str(fault) == (
+        "plugin 'single' (hook): mfs_partners() returned Partner, expected an iterable"
+    )

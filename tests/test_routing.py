@@ -279,6 +279,23 @@ def test_need_matched_by_keywords_is_oriented(router: Router) -> None:
         request(need="Besoin d'un colis alimentaire"), context(local_services=SERVICES)
     )
     assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "ccas")
+    # Found by the #12 review: "orienter vers CCAS de Saint-Jean-de-Luz" (no article); the
+    # name in « » after "le service" reads right whatever the name.
+    assert decision.reason.startswith(
+        "Ce besoin relève d'un service local : orienter l'usager vers le service « CCAS de "
+        "Saint-Jean-de-Luz » ("
+    )
+
+
+def test_the_referentiel_reference_is_written_the_french_way(router: Router) -> None:
+    """Found by the #12 review: "(référentiel France services): missions" (no space)."""
+    decision = router.decide(
+        request(need="Besoin d'un colis alimentaire"), context(local_services=SERVICES)
+    )
+    references = [e.reference for e in decision.trace if e.reference]
+    assert references
+    assert all("): " not in r for r in references)
+    assert any("(référentiel France services) : missions" in r for r in references)
 
 
 def test_need_fitting_several_procedures_asks_the_resident(router: Router) -> None:

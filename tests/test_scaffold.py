@@ -76,6 +76,7 @@ def test_the_template_data_is_dated_the_day_it_is_written(tmp_path: Path) -> Non
         (package / "src" / "mfs_droits_info" / "procedures.toml").read_text(encoding="utf-8")
     )
     assert {p["last_verified"] for p in data["procedures"]} == {TODAY}
+    assert {r["last_verified"] for r in data["referral_rules"]} == {TODAY}
     plugin = (package / "src" / "mfs_droits_info" / "plugin.py").read_text(encoding="utf-8")
     assert "CHECKED_ON = dt.date(2026, 11, 27)" in plugin
 
@@ -85,6 +86,59 @@ def test_a_name_that_is_not_a_partner_code_is_refused(tmp_path: Path, name: str)
     with pytest.raises(InputError, match="NAME: expected a partner code"):
         new_plugin(name, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("caf", "is the name of a built-in plugin"),
+        ("label", "is the name of a built-in plugin"),
+        ("france-travail", "is the name of a built-in plugin"),
+        ("core", "would replace mfs-core itself"),
+        ("mfs-core", "would replace mfs-core itself"),
+    ],
+)
+def test_a_builtin_or_core_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, reason: str
+) -> None:
+    """Found by the #12 review: `mfs plugins new core` wrote a distribution named mfs-core
+    depending on mfs-core; `new caf` a plugin the registry then refuses as a duplicate."""
+    assert main(["plugins", "new", name, "--directory", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert reason in err
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_table_of_the_generated_data_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the #12 review: the generated plugin.py bound only the partner and procedure
+    hooks, so a [[referral_rules]] table added to its data file was silently ignored. The
+    rule is data now, its predicate named "module:function"."""
+    from mfs_core.testing import load_plugin
+
+    package = new_plugin("droits-info", tmp_path, today=TODAY)
+    data = package / "src" / "mfs_droits_info" / "procedures.toml"
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + '\n[[referral_rules]]\nid = "droits-info.ajoutee"\ntarget = "office"\n'
+        'reason = "Règle ajoutée."\nreference = "test"\nlast_verified = 2026-11-27\n',
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(package / "src"))
+    import importlib
+
+    module = importlib.import_module("mfs_droits_info.plugin")
+    try:
+        registry = load_plugin(("droits-info", module), with_builtins=False)
+        assert registry.faults == ()
+        assert set(registry.referral_rules) == {"droits-info.ajoutee", "droits-info.litige"}
+        litige = registry.referral_rules["droits-info.litige"]
+        assert litige.predicate is module.hosts_a_permanence
+    finally:
+        for name in ("mfs_droits_info.plugin", "mfs_droits_info"):
+            sys.modules.pop(name, None)
 
 
 def test_nothing_is_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

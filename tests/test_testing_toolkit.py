@@ -403,8 +403,13 @@ def test_route_once_fails_on_an_unknown_procedure() -> None:
 def test_run_check_on_passing_and_failing_sites() -> None:
     check = load_plugin(GOOD).checks["toolkit.permanence"]
     assert run_check(check, types.SimpleNamespace(partners={NAME: ["permanence"]})) == []
+    # Stamped as mfs check reports it: the check's id and (unset here) its severity.
     assert run_check(check, types.SimpleNamespace(partners={NAME: ["video"]})) == [
-        Finding(message="Le partenaire de test est annoncé sans permanence.")
+        Finding(
+            message="Le partenaire de test est annoncé sans permanence.",
+            check="toolkit.permanence",
+            severity=check.severity,
+        )
     ]
     assert run_check(check, object()) == []
 

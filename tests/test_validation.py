@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 from mfs_core.cli import main
+from mfs_core.errors import InputError
 from mfs_core.model import Procedure
 from mfs_core.registry import Registry
 from mfs_core.validation import today_in_paris, validate
@@ -122,12 +123,36 @@ def test_cli_check_clean_exit_0(
     assert capsys.readouterr().out.startswith("0 finding(s)")
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "two"])
+@pytest.mark.parametrize("value", ["0", "-3", "two", "365001", "99999999999999999999"])
 def test_cli_bad_max_age_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["plugins", "--check", "--max-age-days", value])
     assert exit_info.value.code == 2
-    assert "--max-age-days" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--max-age-days" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["0", "365001", "99999999999"])
+def test_bad_max_age_setting_is_one_error_line(
+    value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the #12 review: a huge setting overflowed the date arithmetic (traceback)."""
+    monkeypatch.setenv("MFS_MAX_VERIFICATION_AGE_DAYS", value)
+    assert main(["plugins", "--check"]) == 2
+    err = capsys.readouterr().err
+    assert "max_verification_age_days" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_validate_refuses_an_age_beyond_its_bound() -> None:
+    from mfs_core.validation import MAX_AGE_DAYS_LIMIT
+
+    registry = Registry.load(external=False)
+    with pytest.raises(InputError, match="from 1 to"):
+        validate(registry, max_age_days=MAX_AGE_DAYS_LIMIT + 1)
+    validate(registry, max_age_days=MAX_AGE_DAYS_LIMIT)  # the bound itself is fine
 
 
 def test_malformed_fiche_id_is_found_even_if_a_plugin_bypasses_the_model() -> None:

@@ -57,6 +57,7 @@ class MfsSettings(BaseSettings):
     max_verification_age_days: int = Field(
         default=730,
         ge=1,
+        le=365_000,  # validation.MAX_AGE_DAYS_LIMIT (far beyond, no date fits)
         description="A procedure or rule verified longer ago than this is a finding.",
     )
 

@@ -83,8 +83,10 @@ _C = ContributionCode
 #: What each code means. Codes marked "left out" are problems of one item: the registry
 #: drops that item (the rest of its plugin's hook is kept); the others are reported only.
 CODE_MEANINGS: dict[ContributionCode, str] = {
-    _C.PLUGIN_FAULT: "a plugin failed to import, register or run a hook (the hook's "
-    "contributions are lost)",
+    _C.PLUGIN_FAULT: "a plugin failed to import or register (all its contributions are "
+    "lost), a hook failed to run (raised, exited, printed, overran its budget, returned one "
+    "object instead of a list: that hook's contributions are lost), or a hook yielded objects "
+    "of another type (only those are left out)",
     _C.PLUGIN_EMPTY: "a plugin loaded but contributes nothing: it has no @hookimpl function "
     "(its entry point names the package instead of the module holding the hooks?) or its "
     "hooks yield nothing",
@@ -170,6 +172,9 @@ class Rejected:
     subject: str
     message: str
     code: ContributionCode = ContributionCode.DATA_ENTRY_INVALID
+    #: What is left out, when it is not the entry ``subject`` names (e.g. the tables under
+    #: an unknown top-level key of the file).
+    left_out: str = ""
 
 
 @attrs.frozen
@@ -272,6 +277,14 @@ def _value_problem(name: str, value: object, hint: Any) -> Malformed | None:
     """A wrong type or an enum value outside its members, else None."""
     if _checker(hint)(value):
         return None
+    if isinstance(value, str) and typing.get_origin(hint) is tuple:
+        # ("dispute") for ("dispute",): the comma that makes a tuple is easy to miss.
+        return Malformed(
+            ContributionCode.VALUE_WRONG_TYPE,
+            name,
+            f"{name}: expected {describe_type(hint)}, got a single string {_shown(value)} "
+            "(a missing comma in a one-item tuple?)",
+        )
     enum_type = _enum_in(hint)
     if enum_type is not None and _enum_values_wrong(value, hint):
         wrong = value if isinstance(value, str) else _first_wrong(value, enum_type)

@@ -19,12 +19,27 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from mfs_core.contract import Format, malformed
+from mfs_core import contract
+from mfs_core.contract import ContributionCode, Format, malformed
 from mfs_core.errors import InputError
 
-__all__ = ["converter", "structure", "unstructure"]
+__all__ = ["CodedValueError", "converter", "structure", "structure_or_problems", "unstructure"]
 
 T = TypeVar("T")
+
+_WRONG_TYPE = ContributionCode.VALUE_WRONG_TYPE
+
+
+class CodedValueError(ValueError):
+    """A value the converter refuses, with the code ``mfs plugins --check`` gives the same
+    mistake made in Python (``value-wrong-type``, ``value-not-allowed``,
+    ``fiche-id-malformed``...): a data file and a Python plugin are reported alike."""
+
+    # contract.ContributionCode, qualified: validation re-exports the name, and the docs'
+    # cross-reference of an unqualified hint would find two targets.
+    def __init__(self, message: str, code: contract.ContributionCode) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _make_converter() -> cattrs.Converter:
@@ -32,7 +47,11 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_date(value: Any, _type: type) -> dt.date:
         if isinstance(value, dt.datetime):
-            return value.date()
+            # Never truncated silently (a Python plugin's date-time is refused too).
+            raise CodedValueError(
+                f"expected an ISO date (YYYY-MM-DD), got a date-time {value.isoformat()}",
+                _WRONG_TYPE,
+            )
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -40,7 +59,7 @@ def _make_converter() -> cattrs.Converter:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise ValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}")
+        raise CodedValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}", _WRONG_TYPE)
 
     def structure_datetime(value: Any, _type: type) -> dt.datetime:
         if isinstance(value, dt.datetime):
@@ -49,30 +68,36 @@ def _make_converter() -> cattrs.Converter:
             try:
                 parsed = dt.datetime.fromisoformat(value)
             except (TypeError, ValueError):
-                raise ValueError(f"expected an ISO 8601 date-time, got {value!r}") from None
+                raise CodedValueError(
+                    f"expected an ISO 8601 date-time, got {value!r}", _WRONG_TYPE
+                ) from None
         if parsed.tzinfo is None:
-            raise ValueError(f"expected a date-time with its UTC offset, got {value!r}")
+            raise CodedValueError(
+                f"expected a date-time with its UTC offset, got {value!r}", _WRONG_TYPE
+            )
         return parsed
 
     def structure_str(value: Any, _type: type) -> str:
         # cattrs would turn 12 into "12": a number where text is expected is an input error.
         if not isinstance(value, str):
-            raise ValueError(f"expected a string, got {type(value).__name__} {value!r}")
+            raise CodedValueError(
+                f"expected a string, got {type(value).__name__} {value!r}", _WRONG_TYPE
+            )
         return value
 
     def structure_bool(value: Any, _type: type) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}")
+            raise CodedValueError(f"expected true or false, got {value!r}", _WRONG_TYPE)
         return value
 
     def structure_int(value: Any, _type: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected an integer, got {value!r}")
+            raise CodedValueError(f"expected an integer, got {value!r}", _WRONG_TYPE)
         return value
 
     def structure_float(value: Any, _type: type) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"expected a number, got {value!r}")
+            raise CodedValueError(f"expected a number, got {value!r}", _WRONG_TYPE)
         return float(value)
 
     def structure_time(value: Any, _type: type) -> dt.time:
@@ -86,7 +111,7 @@ def _make_converter() -> cattrs.Converter:
             else:
                 if parsed.tzinfo is None:
                     return parsed
-        raise ValueError(f"expected a time of day HH:MM, got {value!r}")
+        raise CodedValueError(f"expected a time of day HH:MM, got {value!r}", _WRONG_TYPE)
 
     conv.register_structure_hook(dt.date, structure_date)
     conv.register_structure_hook(dt.datetime, structure_datetime)
@@ -97,7 +122,9 @@ def _make_converter() -> cattrs.Converter:
             return type_(value)
         except ValueError:
             allowed = ", ".join(repr(member.value) for member in type_)
-            raise ValueError(f"{value!r} is not one of {allowed}") from None
+            raise CodedValueError(
+                f"{value!r} is not one of {allowed}", ContributionCode.VALUE_NOT_ALLOWED
+            ) from None
 
     # Singledispatch hooks: they take precedence over cattrs' lenient defaults (which would
     # turn 12 into "12" and "yes" into True). StrEnum is registered apart because it comes
@@ -143,7 +170,9 @@ def _no_string_as_sequence(type_: Any, conv: cattrs.Converter) -> Callable[[Any,
 
     def structure(value: Any, target: Any) -> Any:
         if isinstance(value, str | bytes | dict):
-            raise ValueError(f"expected a list, got {type(value).__name__} {value!r}")
+            raise CodedValueError(
+                f"expected a list, got {type(value).__name__} {value!r}", _WRONG_TYPE
+            )
         return base(value, target)
 
     return structure
@@ -180,7 +209,7 @@ def _formats_checked(
         if problems:
             raise ClassValidationError(
                 f"While structuring {type_.__name__}",
-                [ValueError(problem.message) for problem in problems],
+                [CodedValueError(problem.message, problem.code) for problem in problems],
                 type_,
             )
         return item
@@ -191,17 +220,18 @@ def _formats_checked(
 converter: cattrs.Converter = _make_converter()
 
 
-def _format_errors(exc: BaseException, path: str = "") -> list[str]:
-    """Flatten a cattrs exception tree into ``path: message`` lines."""
+def _format_errors(exc: BaseException, path: str = "") -> list[tuple[str, ContributionCode | None]]:
+    """Flatten a cattrs exception tree into ``path: message`` lines, each with its code
+    (:class:`CodedValueError`), or ``None`` (an unknown key, a missing field)."""
     if isinstance(exc, ForbiddenExtraKeysError):
         # A key is data too: a NIR or a name may come as a key of a malformed object.
         from mfs_core.redaction import redact
 
         where = f"{path}: " if path else ""
         keys = ", ".join(sorted(redact(str(key)).text for key in exc.extra_fields))
-        return [f"{where}unknown key(s) {keys}"]
+        return [(f"{where}unknown key(s) {keys}", None)]
     if isinstance(exc, ClassValidationError | IterableValidationError):
-        lines: list[str] = []
+        lines: list[tuple[str, ContributionCode | None]] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             name = getattr(note, "name", None)
@@ -217,12 +247,13 @@ def _format_errors(exc: BaseException, path: str = "") -> list[str]:
             lines.extend(_format_errors(sub, path))
         return lines
     if isinstance(exc, KeyError):
-        return [f"{path}: required field missing"]
+        return [(f"{path}: required field missing", None)]
     message = str(exc) or type(exc).__name__
     if isinstance(exc, TypeError) and "missing" in message and "required" in message:
         missing = message.split(":", 1)[-1].strip()
-        return [f"{path or '(root)'}: required field(s) missing: {missing}"]
-    return [f"{path}: {message}" if path else message]
+        return [(f"{path or '(root)'}: required field(s) missing: {missing}", None)]
+    code = exc.code if isinstance(exc, CodedValueError) else None
+    return [(f"{path}: {message}" if path else message, code)]
 
 
 def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
@@ -231,14 +262,32 @@ def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
     ``source`` (a file name, ``<stdin>``...) prefixes every message. Values quoted in the
     messages have their personal data redacted (``got '[NIR]'``).
     """
+    found = _structured(data, cls)
+    if isinstance(found, list):
+        raise InputError([line for line, _ in found], source=source)
+    return found
+
+
+def structure_or_problems(
+    data: Any, cls: type[T], *, source: str | None = None
+) -> T | list[tuple[str, ContributionCode | None]]:
+    """Like :func:`structure`, but give the problems instead of raising: each line (with
+    ``source`` before it, quoted values redacted) with its code, ``None`` for a problem with
+    no Python counterpart (an unknown key, a missing field)."""
+    found = _structured(data, cls)
+    if isinstance(found, list) and source:
+        return [(f"{source}: {line}", code) for line, code in found]
+    return found
+
+
+def _structured(data: Any, cls: type[T]) -> T | list[tuple[str, ContributionCode | None]]:
     try:
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
         # A value quoted in a message may be personal data typed in the wrong field.
         from mfs_core.redaction import redact_quoted
 
-        problems = [redact_quoted(problem) for problem in _format_errors(exc)]
-        raise InputError(problems, source=source) from None
+        return [(redact_quoted(line), code) for line, code in _format_errors(exc)]
 
 
 def unstructure(obj: Any) -> Any:

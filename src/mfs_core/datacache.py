@@ -4,7 +4,8 @@ Reading a partner's data file costs a TOML parse and the converter's checks of e
 (and importing cattrs' generated code): several times the cold start of the whole command
 for the built-in catalogue. What a file gave is therefore kept, pickled, under a key that
 changes whenever anything that could change the result changes: the file's bytes (SHA-256),
-the mfs-core version, the Python version and the fields of the model classes. An edited file
+the mfs-core version, the Python version, the fields of the model classes and the source of
+the modules that read the file (a checkout keeps its version while its code changes). An edited file
 is read again; a stale entry is never used.
 
 Where: ``$MFS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mfs-core``, else ``~/.cache/mfs-core``;
@@ -16,6 +17,7 @@ pickle from elsewhere must never be loaded).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -40,6 +42,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "mfs-core"
 
 
+@functools.cache
 def _fingerprint() -> str:
     """What the pickled objects depend on besides the file: versions and model fields."""
     import attrs
@@ -51,7 +54,26 @@ def _fingerprint() -> str:
         for name, cls in vars(model).items()
         if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == model.__name__
     )
-    return repr((__version__, sys.version_info[:2], pickle.HIGHEST_PROTOCOL, classes))
+    # The code that shapes what is cached: a change to it (in a checkout, where the version
+    # stays the same) must not bring back results of the old code.
+    code = code_digest(Path(model.__file__).parent, _SHAPING_MODULES)
+    return repr((__version__, sys.version_info[:2], pickle.HIGHEST_PROTOCOL, classes, code))
+
+
+def code_digest(folder: Path, modules: tuple[str, ...]) -> str:
+    """SHA-256 of the source of ``modules`` (names of ``.py`` files in ``folder``); a file
+    that cannot be read (a zipped install) counts by its name: the version says enough."""
+    code = hashlib.sha256()
+    for module in modules:
+        try:
+            code.update((folder / f"{module}.py").read_bytes())
+        except OSError:
+            code.update(module.encode())
+    return code.hexdigest()
+
+
+#: The modules whose code shapes a data file's parsed entries.
+_SHAPING_MODULES = ("model", "contract", "converter", "datafile", "hookspecs", "datacache")
 
 
 def cached(kind: str, context: str, data: bytes, compute: Callable[[], T]) -> T:

@@ -10,8 +10,9 @@ A plugin whose contributions are data ships one TOML file and three lines of Pyt
 
 The file's format is :class:`PartnerData`; its JSON Schema,
 ``mfs_core/schemas/partner-data.schema.json``, is generated from the same attrs classes
-(:func:`data_schema`; a test keeps the committed file current) and documented field by field
-in ``docs/generated/data-format.md``. In short: ``format_version = 1``, a ``[partner]``
+(:func:`data_schema`; a test keeps the committed file current), described in
+``docs/plugin-contract.md`` ("The data-file format") and field by field in the built
+documentation (``docs/generated/data-format.md``). In short: ``format_version = 1``, a ``[partner]``
 table, then
 ``[[procedures]]`` and ``[[referral_rules]]`` tables, each with its ``sources``. An entry
 may leave out ``partner`` (the file's partner is meant); a rule's ``predicate``, the one thing
@@ -22,11 +23,15 @@ the registry, never an import error) and checked entry by entry with the shared 
 
 - the whole file is refused (:class:`~mfs_core.errors.InputError`, a fault of the hook) when
   it is too large, not UTF-8, not TOML, nested too deep, or not of the format's shape
-  (unknown top-level key, wrong ``format_version``, a list that is not a list of tables);
-- an entry that cannot be read (unknown key, wrong type, an enum value outside its members,
-  a malformed id, a predicate that cannot be imported) is yielded as a
-  :class:`~mfs_core.contract.Rejected`: the registry leaves it out under the code
-  ``data-entry-invalid`` with the file, the entry and the field, and keeps the others.
+  (wrong ``format_version``, a list that is not a list of tables);
+- an unknown top-level key (``[[rules]]`` for ``[[referral_rules]]``) is a finding: what is
+  under it is left out, the rest of the file kept;
+- an entry that cannot be read is yielded as one :class:`~mfs_core.contract.Rejected` per
+  problem: the registry leaves it out with the file, the entry and the field, and keeps
+  the others. The code is the one a Python plugin gets for the same mistake
+  (``value-wrong-type``, ``value-not-allowed``, ``fiche-id-malformed``, ``id-malformed``...);
+  ``data-entry-invalid`` for what only a file can get wrong (an unknown key, a missing
+  field, a predicate that cannot be imported).
 """
 
 from __future__ import annotations
@@ -93,7 +98,8 @@ class PartnerData:
 class _Entries:
     """A file read: its partner, and each entry as the item or its rejection."""
 
-    partner: Partner | Rejected | None
+    #: The partner, or the problems of its table (one Rejected each); empty without one.
+    partner: tuple[Partner | Rejected, ...]
     procedures: tuple[Procedure | Rejected, ...]
     referral_rules: tuple[ReferralRule | Rejected, ...]
 
@@ -102,13 +108,16 @@ def _parse(data: bytes, source: str, package: str | None) -> _Entries:
     from mfs_core.inputs import parse_toml
 
     document = parse_toml(data, source)
-    unknown = sorted(set(document) - {"format_version", "partner", *_LISTS})
-    if unknown:
-        raise InputError(
-            f"unknown top-level key(s) {', '.join(unknown)} (expected format_version, "
+    # A typo ([[rules]]) loses what is under it, not the file: a finding, the rest kept.
+    unknown = tuple(
+        Rejected(
+            subject=_subject(key)[:80],
+            message=f"{source}: unknown top-level key {key!r} (expected format_version, "
             "partner, procedures, referral_rules)",
-            source=source,
+            left_out=f"what is under the key {_subject(key)[:80]!r}",
         )
+        for key in sorted(set(document) - {"format_version", "partner", *_LISTS})
+    )
     version = document.get("format_version")
     if version != FORMAT_VERSION:
         raise InputError(
@@ -116,7 +125,7 @@ def _parse(data: bytes, source: str, package: str | None) -> _Entries:
             f"format {FORMAT_VERSION})",
             source=source,
         )
-    partner: Partner | Rejected | None = None
+    partner: tuple[Partner | Rejected, ...] = ()
     code: str | None = None
     if "partner" in document:
         table = document["partner"]
@@ -124,42 +133,56 @@ def _parse(data: bytes, source: str, package: str | None) -> _Entries:
             raise InputError("partner: expected a table", source=source)
         partner = _entry(table, Partner, f"{source}: partner", table.get("code"))
         code = table.get("code") if isinstance(table.get("code"), str) else None
-    lists: dict[str, tuple[Any, ...]] = {}
+    lists: dict[str, list[Any]] = {}
     for key, cls in _LISTS.items():
         entries = document.get(key, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise InputError(f"{key}: expected a list of tables ([[{key}]])", source=source)
-        lists[key] = tuple(
-            _item(entry, cls, f"{source}: {key}[{index}]", code, package)
-            for index, entry in enumerate(entries)
-        )
-    return _Entries(partner, lists["procedures"], lists["referral_rules"])
+        found = lists[key] = []
+        for index, entry in enumerate(entries):
+            found.extend(_item(entry, cls, f"{source}: {key}[{index}]", code, package))
+    # Reported once, with the partner (the first hook called).
+    return _Entries(
+        (*unknown, *partner), tuple(lists["procedures"]), tuple(lists["referral_rules"])
+    )
 
 
 def _item(
     entry: dict[str, Any], cls: type[T], where: str, partner: str | None, package: str | None
-) -> T | Rejected:
+) -> tuple[T | Rejected, ...]:
     fields = dict(entry)
     if partner is not None:
         fields.setdefault("partner", partner)
     predicate = fields.pop("predicate", None) if cls is ReferralRule else None
-    item = _entry(fields, cls, where, entry.get("id"))
-    if predicate is None or isinstance(item, Rejected):
-        return item
+    found = _entry(fields, cls, where, entry.get("id"))
+    if predicate is None or isinstance(found[0], Rejected):
+        return found
     try:
         function = _predicate(predicate, package)
     except InputError as exc:
-        return Rejected(subject=_subject(entry.get("id")), message=f"{where}: {exc}")
-    return attrs.evolve(item, predicate=function)  # type: ignore[misc]
+        return (Rejected(subject=_subject(entry.get("id")), message=f"{where}: {exc}"),)
+    return (attrs.evolve(found[0], predicate=function),)  # type: ignore[misc]
 
 
-def _entry(fields: dict[str, Any], cls: type[T], where: str, key: object) -> T | Rejected:
-    from mfs_core.converter import structure
+def _entry(
+    fields: dict[str, Any], cls: type[T], where: str, key: object
+) -> tuple[T, ...] | tuple[Rejected, ...]:
+    """The item, or one :class:`~mfs_core.contract.Rejected` per problem, under the code a
+    Python plugin gets for the same mistake (``fiche-id-malformed``, ``value-wrong-type``,
+    ``value-not-allowed``...), ``data-entry-invalid`` for what only a file can get wrong
+    (an unknown key, a missing field)."""
+    from mfs_core.converter import structure_or_problems
 
-    try:
-        return structure(fields, cls, source=where)
-    except InputError as exc:
-        return Rejected(subject=_subject(key), message="; ".join(exc.problems))
+    found = structure_or_problems(fields, cls, source=where)
+    if not isinstance(found, list):
+        return (found,)
+    subject = _subject(key)
+    return tuple(
+        Rejected(subject=subject, message=line)
+        if code is None
+        else Rejected(subject=subject, message=line, code=code)
+        for line, code in found
+    )
 
 
 def _subject(key: object) -> str:
@@ -214,8 +237,7 @@ class DataPlugin:
     @hookimpl
     def mfs_partners(self) -> Iterator[Partner | Rejected]:
         """The file's ``[partner]``, if any."""
-        if self._entries.partner is not None:
-            yield self._entries.partner
+        yield from self._entries.partner
 
     @hookimpl
     def mfs_procedures(self) -> Iterator[Procedure | Rejected]:
@@ -266,13 +288,13 @@ def read_data(plugin: DataPlugin) -> PartnerData:
     verification script, the docs). Unlike the hooks, it is strict: raises
     :class:`~mfs_core.errors.InputError` listing every entry that cannot be read."""
     entries = plugin._entries
-    items = [entries.partner, *entries.procedures, *entries.referral_rules]
+    items = [*entries.partner, *entries.procedures, *entries.referral_rules]
     problems = [item.message for item in items if isinstance(item, Rejected)]
     if problems:
         raise InputError(problems)
     return PartnerData(
         format_version=FORMAT_VERSION,
-        partner=entries.partner,  # type: ignore[arg-type]  # not Rejected: checked above
+        partner=entries.partner[0] if entries.partner else None,  # type: ignore[arg-type]
         procedures=entries.procedures,  # type: ignore[arg-type]
         referral_rules=entries.referral_rules,  # type: ignore[arg-type]
     )

@@ -229,6 +229,13 @@ def duration(minutes: int) -> str:
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
+def hours(value: float) -> str:
+    """Hours as a decimal number (``19.4``, as ``SiteResult.weekly_hours`` holds them) the
+    way :func:`duration` writes them: ``"19 h 24"`` (never ``19,4 h``, which reads like
+    19 h 40)."""
+    return duration(round(value * 60))
+
+
 def month_title(month: dt.date) -> str:
     """``"juin 2023"``."""
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"

@@ -259,7 +259,7 @@ def mfs_referral_rules() -> Iterable[ReferralRule]:  # type: ignore[empty-body]
     """Contribute referral rules: when the counter hands a request over to a partner.
 
     A rule fires when every fact of ``when_facts`` (from ``KNOWN_FACTS``) holds on the request
-    and its optional ``predicate`` (:class:`~mfs_core.model.RulePredicate`, called as
+    and its optional ``predicate`` (``mfs_core.plugin.RulePredicate``, called as
     ``predicate(request, context)``) returns a true value. Validated: ``id`` and ``partner``
     as for procedures, ``target`` a ``ReferralTarget``, and a predicate that accepts those
     two arguments (else the rule is left out as ``predicate-signature``). ``--check`` also
@@ -291,16 +291,17 @@ def mfs_referral_rules() -> Iterable[ReferralRule]:  # type: ignore[empty-body]
 def mfs_checks() -> Iterable[Check]:  # type: ignore[empty-body]
     """Contribute label-compliance checks to the catalogue.
 
-    ``Check.evaluate`` (:class:`~mfs_core.model.CheckEvaluate`) is called as
-    ``evaluate(site)`` with a :class:`mfs_core.compliance.site.Site` whose ``context`` holds
-    the evaluation date, the schedules and the installed partners; it returns or yields
-    :class:`mfs_core.compliance.findings.Finding` objects: none (or ``None``) when the site
-    passes. The runner stamps each with the check's id and severity; a check that raises,
-    prints, overruns its budget or yields anything else is reported as an error finding
-    naming its plugin (:mod:`mfs_core.evaluation`). Validated: ``id`` as for procedures,
-    ``severity`` a ``Severity``, and an ``evaluate`` that accepts one argument (else the
-    check is left out as ``evaluate-signature``). ``--check`` also wants a ``reference``
-    and a recent ``last_verified``.
+    ``Check.evaluate`` (``mfs_core.plugin.CheckEvaluate``) is called as ``evaluate(site)``
+    with a ``mfs_core.plugin.Site`` whose ``context`` holds the evaluation date, the
+    schedules and the installed partners; it returns or yields ``mfs_core.plugin.Finding``
+    objects: none (or ``None``) when the site passes. The runner stamps each with the
+    check's id and its own severity (a ``Severity`` or its string value) or else the
+    check's, and drops any waiver it sets (only site files grant waivers); a check that
+    raises, prints, overruns its budget, yields anything else or a finding with a field of
+    the wrong type is reported as an error finding naming its plugin. Validated: ``id`` as
+    for procedures, ``severity`` a ``Severity``, and an ``evaluate`` that accepts one
+    argument (else the check is left out as ``evaluate-signature``). ``--check`` also
+    wants a ``reference`` and a recent ``last_verified``.
 
     Example::
 

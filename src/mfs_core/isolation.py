@@ -45,6 +45,8 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from mfs_core import french
+
 __all__ = [
     "Budget",
     "PluginFailure",
@@ -79,13 +81,32 @@ DEFAULT_BUDGET: Final = Budget()
 class PluginFailure(Exception):
     """A plugin call failed: raised, exited, interrupted, printed or overran its budget.
 
-    ``str()`` says what happened, in English (e.g. ``called sys.exit(3)``); ``timed_out``
-    tells an overrun from the rest.
+    ``str()`` says what happened, in English (e.g. ``called sys.exit(3)``), for developers
+    (``mfs plugins --check``, logs); ``french`` says it in French, to follow "le contrôle
+    « x » du plugin « p »" in what agents read (``mfs check``, ``mfs route --explain``);
+    ``timed_out`` tells an overrun from the rest.
     """
 
-    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+    def __init__(self, message: str, *, timed_out: bool = False, french: str = "") -> None:
         super().__init__(message)
         self.timed_out = timed_out
+        self.french = french or f"a échoué ({message})"
+
+
+class NotIterableError(TypeError):
+    """A hook or check returned one object where a list (or generator) of items was due:
+    nothing was raised by the plugin, so messages say "returned", not "raised"."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"returned {kind}, expected an iterable")
+        self.kind = kind
+
+
+class TooManyItemsError(OverflowError):
+    """A hook or check gave more than :data:`MAX_HOOK_ITEMS` items (an endless generator?)."""
+
+    def __init__(self) -> None:
+        super().__init__(f"yielded more than {MAX_HOOK_ITEMS} items (an endless generator?)")
 
 
 class PluginTimeout(BaseException):
@@ -173,7 +194,11 @@ def call_plugin(
     budget (0: none). Raises :class:`PluginFailure` for whatever the plugin did wrong.
     """
     if plugin in _timed_out:
-        raise PluginFailure("skipped: this plugin overran its time budget earlier", timed_out=True)
+        raise PluginFailure(
+            "skipped: this plugin overran its time budget earlier",
+            timed_out=True,
+            french="n'a pas été lancé : son plugin a déjà dépassé son temps imparti",
+        )
     thread = threading.get_ident()
     outer = _active.get(thread)  # a plugin calling into another guarded call
     call = None
@@ -206,9 +231,11 @@ def call_plugin(
             _cancel_pending(call)
         raise _failure(plugin, exc, call) from None
     if capture is not None and capture.written != written:
+        chars = capture.written - written
         raise PluginFailure(
-            f"wrote {capture.written - written} character(s) to standard output (captured, "
-            "not shown)"
+            f"wrote {chars} character(s) to standard output (captured, not shown)",
+            french=f"a écrit {french.count(chars, 'caractère')} sur la sortie standard "
+            "(capturés, non affichés)",
         )
     return result
 
@@ -265,10 +292,10 @@ def _collect(result: Any) -> list[Any]:
         try:
             iterator = iter(result)
         except TypeError:
-            raise TypeError(f"returned {type(result).__name__}, expected an iterable") from None
+            raise NotIterableError(type(result).__name__) from None
         items = list(itertools.islice(iterator, MAX_HOOK_ITEMS + 1))
     if len(items) > MAX_HOOK_ITEMS:
-        raise OverflowError(f"yielded more than {MAX_HOOK_ITEMS} items (an endless generator?)")
+        raise TooManyItemsError
     return items
 
 
@@ -277,15 +304,34 @@ def _failure(plugin: str, exc: BaseException, call: list[Any] | None) -> PluginF
     if isinstance(exc, PluginTimeout):
         _timed_out.add(plugin)
         seconds = call[_SECONDS] if call else 0
-        return PluginFailure(f"overran its time budget of {seconds:g} s", timed_out=True)
+        return PluginFailure(
+            f"overran its time budget of {seconds:g} s",
+            timed_out=True,
+            french=f"a dépassé son temps imparti de {french.decimal(seconds)} s",
+        )
     if isinstance(exc, KeyboardInterrupt):
         if _user_interrupted:  # the user's Ctrl-C: stop everything, as asked
             _user_interrupted = False
             raise exc
-        return PluginFailure("raised KeyboardInterrupt")
+        return PluginFailure("raised KeyboardInterrupt", french="a été interrompu (Ctrl-C)")
     if isinstance(exc, SystemExit):
-        return PluginFailure(f"called sys.exit({_safe_repr(exc.code)})")
-    return PluginFailure(f"raised {type(exc).__name__}: {_safe_str(exc)}")
+        code = _safe_repr(exc.code)
+        return PluginFailure(
+            f"called sys.exit({code})", french=f"a tenté d'arrêter le programme (code {code})"
+        )
+    # Our own words about what the plugin gave: not "raised", nothing was.
+    if type(exc) is NotIterableError:
+        return PluginFailure(
+            str(exc), french="a renvoyé un seul objet au lieu d'une liste d'éléments"
+        )
+    if type(exc) is TooManyItemsError:
+        return PluginFailure(
+            str(exc),
+            french=f"a produit plus de {french.decimal(MAX_HOOK_ITEMS)} éléments "
+            "(un générateur sans fin ?)",
+        )
+    name, text = type(exc).__name__, _safe_str(exc)
+    return PluginFailure(f"raised {name}: {text}", french=f"a levé l'exception {name} : {text}")
 
 
 def _safe_str(exc: BaseException) -> str:

@@ -200,11 +200,19 @@ def as_offset(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.timezone(offset), fold=0)
 
 
-def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Accept any iterable for sequence fields but store an immutable tuple."""
-    if isinstance(value, str):
-        raise TypeError("expected a list of strings, got a single string")
-    return tuple(value)
+def _tuple(value: Iterable[Any]) -> Any:
+    """Accept any iterable for sequence fields but store an immutable tuple.
+
+    A single string (``("dispute")``, the missing comma), ``None`` or a value that is not
+    iterable is kept as it is, never raised on: a constructor raising inside a plugin's
+    generator would lose the whole hook, while the registry leaves out just that item as
+    ``value-wrong-type``, naming the field (:func:`mfs_core.contract.malformed`)."""
+    if value.__class__ is tuple or value is None or isinstance(value, str | bytes):
+        return value
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable: kept for the registry to report
+        return value
 
 
 class RulePredicate(Protocol):

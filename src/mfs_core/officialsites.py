@@ -229,8 +229,9 @@ class OfficialSites:
         if operator is not None:
             return verdict(
                 WebsiteKind.PUBLIC,
-                f"{host} relève du domaine officiel {operator[0]} de {operator[1]}, qui gère "
-                "le service en ligne d'une démarche des partenaires",
+                # The operator's name in « »: right for any name (an article would not be).
+                f"{host} relève du domaine officiel {operator[0]}, celui de l'opérateur "
+                f"« {operator[1]} », qui gère le service en ligne d'une démarche des partenaires",
             )
         if "xn--" in host:
             return verdict(

@@ -73,8 +73,8 @@ class PluginStage(enum.StrEnum):
 
     IMPORT = "import"  # importing its module failed
     REGISTER = "register"  # pluggy refused it (e.g. an implementation of an unknown hook)
-    HOOK = "hook"  # a hook raised, exited, printed or overran: its contributions are lost
-    TYPE = "type"  # a hook yielded an object of another type (left out)
+    HOOK = "hook"  # a hook raised, exited, printed or overran: all its contributions lost
+    TYPE = "type"  # a hook yielded objects of another type (those left out, one fault a type)
     VALUE = "value"  # an item has a malformed value (left out; ``code`` says which)
     DUPLICATE = "duplicate"  # an id another plugin contributed first (left out)
 
@@ -273,8 +273,16 @@ class Registry:
 def _text(failure: PluginFailure) -> str:
     """A failure at import or registration, as the message of a fault: the exception's
     own words after "raised" (``ImportError: No module named x``), else what happened."""
-    text = str(failure)
-    return text.removeprefix("raised ")
+    text = str(failure).removeprefix("raised ")
+    # pluggy adds a dump of every registered plugin: one line says it.
+    if text.startswith("ValueError: Plugin already registered under a different name"):
+        return (
+            "its module is already registered under another plugin name (two entry points "
+            "name the same module)"
+        )
+    if text.startswith("ValueError: Plugin name already registered"):
+        return "its plugin name is already registered"
+    return text
 
 
 def _unknown_policy_names(policy: PluginPolicy, installed: set[str]) -> list[str]:
@@ -329,6 +337,8 @@ class _Loader:
         self.pm.add_hookspecs(hookspecs)
         self.faults: dict[str, list[PluginFault]] = {}
         self.counts: dict[str, dict[str, int]] = {}
+        #: id(candidate) -> its fault, for a candidate whose name an earlier one took.
+        self.name_taken: dict[int, PluginFault] = {}
 
     def fault(self, plugin: str, stage: PluginStage, message: str, **details: Any) -> None:
         """Record a fault; ``details`` are the optional fields of :class:`PluginFault`."""
@@ -338,13 +348,26 @@ class _Loader:
 
     def run(self, warnings: Sequence[str], strict: bool) -> Registry:
         loaded: list[_Candidate] = []
+        seen: dict[str, _Candidate] = {}
         for candidate in self.candidates:
+            first = seen.setdefault(candidate.name, candidate)
+            if first is not candidate:  # pluggy would refuse it with a dump of every plugin
+                # Its own fault, not the first plugin's: both have the same name.
+                self.name_taken[id(candidate)] = PluginFault(
+                    plugin=candidate.name,
+                    stage=PluginStage.REGISTER,
+                    message=f"the plugin name {candidate.name!r} of distribution "
+                    f"{candidate.distribution} is already taken by "
+                    + ("a built-in plugin of mfs-core" if first.builtin else first.distribution)
+                    + "; this one is ignored: rename its entry point",
+                )
+                continue
             if self._register(candidate):
                 loaded.append(candidate)
         self._check_pending()
         collected = {hook.plural: self._collect(hook, loaded) for hook in HOOKS}
         plugins = [self._info(c) for c in self.candidates]
-        all_faults = [f for c in self.candidates for f in self.faults.get(c.name, [])]
+        all_faults = [f for c in self.candidates for f in self._faults_of(c)]
         return Registry(
             **collected,
             plugins=plugins,
@@ -418,22 +441,20 @@ class _Loader:
             self.fault(plugin, PluginStage.HOOK, f"{hook.name}() {exc}", timed_out=exc.timed_out)
             return []
         good = []
+        wrong: dict[str, int] = {}  # type name -> items of that type: one fault each type
         for item in items:
             if isinstance(item, Rejected):  # a data-file entry the loader could not read
                 self.fault(
                     plugin,
                     PluginStage.VALUE,
-                    f"{hook.label} {item.subject!r} left out: {item.message}",
+                    f"{item.left_out or f'{hook.label} {item.subject!r}'} left out: {item.message}",
                     subject=item.subject,
                     code=item.code,
                 )
                 continue
             if not isinstance(item, hook.type):
-                self.fault(
-                    plugin,
-                    PluginStage.TYPE,
-                    f"{hook.name}() yielded {type(item).__name__}, expected {hook.type.__name__}",
-                )
+                name = type(item).__name__
+                wrong[name] = wrong.get(name, 0) + 1
                 continue
             problems = hook.malformed(item)
             if not problems:
@@ -448,9 +469,31 @@ class _Loader:
                     subject=subject,
                     code=problem.code,
                 )
+        for name, count in wrong.items():
+            self.fault(
+                plugin,
+                PluginStage.TYPE,
+                f"{hook.name}() yielded {name}, expected {hook.type.__name__}"
+                + (f" ({count} items, each left out)" if count > 1 else " (left out)"),
+            )
         return good
 
+    def _faults_of(self, candidate: _Candidate) -> tuple[PluginFault, ...]:
+        taken = self.name_taken.get(id(candidate))
+        return (taken,) if taken is not None else tuple(self.faults.get(candidate.name, ()))
+
     def _info(self, candidate: _Candidate) -> PluginInfo:
+        if id(candidate) in self.name_taken:
+            return PluginInfo(
+                name=candidate.name,
+                distribution=candidate.distribution,
+                version=candidate.version,
+                builtin=candidate.builtin,
+                loaded=False,
+                counts={},
+                hook_implementations=0,
+                faults=self._faults_of(candidate),
+            )
         plugin = self.pm.get_plugin(candidate.name)
         return PluginInfo(
             name=candidate.name,
@@ -462,5 +505,5 @@ class _Loader:
             hook_implementations=len(self.pm.get_hookcallers(plugin) or ())
             if plugin is not None
             else 0,
-            faults=tuple(self.faults.get(candidate.name, ())),
+            faults=self._faults_of(candidate),
         )

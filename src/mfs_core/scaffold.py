@@ -17,8 +17,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from mfs_core import __version__
+from mfs_core.builtin_plugins import BUILTIN_PLUGINS
 from mfs_core.errors import InputError
-from mfs_core.model import PARTNER_CODE_PATTERN
+from mfs_core.model import CORE_DISTRIBUTION, PARTNER_CODE_PATTERN
 
 __all__ = ["MAX_NAME_LENGTH", "new_plugin"]
 
@@ -35,19 +36,31 @@ def new_plugin(name: str, directory: Path | str = ".", *, today: dt.date | None 
     ``name`` is the partner code and the entry-point name (lower-case ASCII letters, digits,
     ``-`` and ``_``, starting with a letter, e.g. ``droits-info``); the package is
     ``mfs_<name>`` (``-`` as ``_``). ``today`` (default: today in Europe/Paris) dates the
-    example data. Raises :class:`~mfs_core.errors.InputError` for a bad name or when the
-    target already exists (nothing is overwritten).
+    example data. Raises :class:`~mfs_core.errors.InputError` for a bad name, the name of
+    a built-in plugin (``caf``, ``label``...: the registry would refuse the plugin as a
+    duplicate), one whose distribution would be ``mfs-core`` itself (``core``: installing it
+    would replace the core), or when the target already exists (nothing is overwritten).
     """
     if len(name) > MAX_NAME_LENGTH or not PARTNER_CODE_PATTERN.match(name):
         raise InputError(
             f"NAME: expected a partner code (lower-case ASCII letters, digits, '-' or '_', "
             f"starting with a letter, at most {MAX_NAME_LENGTH} characters), e.g. droits-info"
         )
+    distribution = name if name.startswith("mfs-") else f"mfs-{name}"
+    if name in BUILTIN_PLUGINS:
+        raise InputError(
+            f"NAME: {name!r} is the name of a built-in plugin of mfs-core; a plugin of that "
+            "name would be refused as a duplicate: choose another name"
+        )
+    if distribution == CORE_DISTRIBUTION:
+        raise InputError(
+            f"NAME: {name!r} would make a distribution named {CORE_DISTRIBUTION}, which would "
+            "replace mfs-core itself once installed: choose another name"
+        )
     if today is None:
         from mfs_core.timezone import today_in_paris
 
         today = today_in_paris()
-    distribution = name if name.startswith("mfs-") else f"mfs-{name}"
     package = distribution.replace("-", "_")
     target = Path(directory) / distribution
     if target.exists():

@@ -40,6 +40,7 @@ passes there.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib.metadata
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -381,7 +382,12 @@ def run_check(
     check: Check, site: object, *, budget: float | None = None
 ) -> list[compliance.Finding]:
     """Run ``check`` on ``site`` as ``mfs check`` does and return the findings it gives, as
-    a list (empty when the site passes, ``None`` returned included).
+    a list (empty when the site passes, ``None`` returned included), stamped as ``mfs
+    check`` reports them.
+
+    Stamped: ``check`` set to the check's id, ``severity`` to the finding's own
+    (``"error"`` read as ``Severity.ERROR``) or else the check's, no waiver (only site
+    files grant them).
 
     ``site`` is normally a :class:`mfs_core.compliance.site.Site` (any object is passed
     through, for checks that read only a few attributes). The check runs under the plugin
@@ -389,17 +395,18 @@ def run_check(
     through :func:`mfs_core.evaluation.evaluate_check`, the runner's own path. Raise
     :class:`AssertionError` naming the check if it has no ``evaluate``, or if it raises,
     exits, prints, overruns its budget, returns a single string or a non-iterable, or yields
-    anything but :class:`~mfs_core.compliance.findings.Finding` objects — each of which
-    ``mfs check`` turns into an error finding against the plugin.
+    anything but :class:`~mfs_core.compliance.findings.Finding` objects, or a finding with
+    a field of the wrong type (see :func:`mfs_core.compliance.findings.stamped`) — each of
+    which ``mfs check`` turns into an error finding against the plugin.
     """
-    from mfs_core.compliance.findings import Finding as CheckFinding
+    from mfs_core.compliance.findings import stamped
 
     if check.evaluate is None:
         raise AssertionError(f"check {check.id!r} has no evaluate function")
     found = evaluate_check(
         check.evaluate,
         site,
-        CheckFinding,
+        functools.partial(stamped, check=check),
         plugin=check.provenance.plugin if check.provenance else "(unregistered)",
         what=guarded_name(check),
         budget=DEFAULT_BUDGET.call if budget is None else budget,
@@ -414,4 +421,6 @@ def _failure_text(failure: CheckFailure, site: object) -> str:
         return f"{failure.text} (site: {site!r})"
     if failure.kind is FailureKind.NOT_A_FINDING:
         return f"{failure.text}: expected mfs_core.plugin.Finding"
+    if failure.kind in (FailureKind.MALFORMED_FINDING, FailureKind.TOO_MANY):
+        return failure.text
     return f"{failure.text}: yield each finding instead"

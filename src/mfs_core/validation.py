@@ -59,6 +59,8 @@ __all__ = [
 
 #: Default of ``max_verification_age_days`` in the settings (two years).
 DEFAULT_MAX_AGE_DAYS = 730
+#: The largest ``max_age_days`` taken (about a thousand years): far beyond, no date fits.
+MAX_AGE_DAYS_LIMIT = 365_000
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _C = ContributionCode
 
@@ -94,10 +96,13 @@ def validate(
 ) -> list[ContributionFinding]:
     """Every finding on the contributions of ``registry``, sorted by code then subject.
 
-    Raises :class:`~mfs_core.errors.InputError` when ``max_age_days`` is not positive.
+    Raises :class:`~mfs_core.errors.InputError` when ``max_age_days`` is not between 1 and
+    :data:`MAX_AGE_DAYS_LIMIT`.
     """
-    if max_age_days < 1:
-        raise InputError(f"max_age_days: {max_age_days} is not a positive number of days")
+    if not 1 <= max_age_days <= MAX_AGE_DAYS_LIMIT:
+        raise InputError(
+            f"max_age_days: {max_age_days} is not a number of days from 1 to {MAX_AGE_DAYS_LIMIT}"
+        )
     today = today or today_in_paris()
     checker = _Checker(registry, max_age_days, today)
     return sorted(checker.run())

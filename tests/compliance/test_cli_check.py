@@ -24,7 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_compliant_site_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, SJDL)
     assert code == 0
-    assert ": conforme — 35 h/semaine" in out
+    assert ": conforme — 35 h par semaine" in out
     assert err == ""
 
 
@@ -142,4 +142,4 @@ def test_site_file_with_a_byte_order_mark_is_read(
     bom.write_bytes(b"\xef\xbb\xbf" + Path(SJDL).read_bytes())
     code, out, err = run(capsys, str(bom))
     assert (code, err) == (0, "")
-    assert ": conforme — 35 h/semaine" in out
+    assert ": conforme — 35 h par semaine" in out

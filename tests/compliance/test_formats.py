@@ -178,16 +178,27 @@ def test_markdown_summary(report: Report) -> None:
     text = render(report, "markdown")
     assert text.startswith("# Conformité au label France services")
     assert (
-        "| France services du CCAS de Saint-Jean-de-Luz (`saint-jean-de-luz`) | conforme | 35 |"
+        "| France services du CCAS de Saint-Jean-de-Luz (`saint-jean-de-luz`) | conforme | 35 h |"
         in text
     )
     assert "(dérogation : Zone de montagne" in text
 
 
+def test_weekly_hours_are_written_one_way_on_one_screen() -> None:
+    """Found by the #12 review: the header said "19,4 h/semaine" (read as 19 h 40) above a
+    finding saying "ouvert 19 h 24 par semaine"."""
+    from mfs_core import french
+
+    assert french.hours(19.4) == "19 h 24"
+    assert french.hours(35) == "35 h"
+    assert french.hours(23.25) == "23 h 15"
+    assert french.hours(0.0166) == "0 h 01"
+
+
 def test_text_output(report: Report, national: Report) -> None:
     text = render(report, "text")
     assert "saint-jean-de-luz — France services du CCAS de Saint-Jean-de-Luz" in text
-    assert ": conforme — 35 h/semaine, 5 jour(s)" in text
+    assert ": conforme — 35 h par semaine, 5 jour(s)" in text
     assert "[dérogation jusqu'au 30/06/2027" in text
     national_text = render(national, "text")
     assert "Par département :" in national_text
@@ -235,12 +246,13 @@ def test_github_escapes_commas_and_colons_in_properties() -> None:
 def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
     text = render(national, "text")
     assert "1 — France services de Valserhône" in text
-    assert ": indéterminé — 28,5 h/semaine, 5 jour(s)" in text
+    assert ": indéterminé — 28 h 30 par semaine, 5 jour(s)" in text
     assert "non vérifiable avec ces données : label.confidential-space" in text
 
 
 def test_markdown_verdicts(national: Report, report: Report) -> None:
     rows = render(national, "markdown")
-    assert "| France services de Valserhône (`1`) | indéterminé | 28,5 |" in rows
-    assert "| France services La Poste de Tende (`19`) | non conforme | 23,25 |" in rows
-    assert "(`petite-mairie`) | non conforme | 20 |" in render(report, "markdown")
+    # Hours as the findings write them (28,5 would read like 28 h 50): #12 review.
+    assert "| France services de Valserhône (`1`) | indéterminé | 28 h 30 |" in rows
+    assert "| France services La Poste de Tende (`19`) | non conforme | 23 h 15 |" in rows
+    assert "(`petite-mairie`) | non conforme | 20 h |" in render(report, "markdown")

@@ -83,14 +83,14 @@ def test_raising_check_is_a_finding_naming_the_plugin() -> None:
     [finding] = run(make_site())["droits-locaux.explodes"]
     assert finding.severity is Severity.ERROR
     assert finding.message == (
-        "le contrôle « droits-locaux.explodes » du plugin « droits-locaux » a levé KeyError : "
-        "'boom' (résultat inconnu)"
+        "le contrôle « droits-locaux.explodes » du plugin « droits-locaux » a levé "
+        "l'exception KeyError : 'boom' (résultat inconnu)"
     )
 
 
 def test_check_yielding_a_wrong_type_is_a_finding() -> None:
     [finding] = run(make_site())["droits-locaux.wrong-type"]
-    assert "a produit un str au lieu d'un Finding" in finding.message
+    assert "a produit une valeur qui n'est pas un constat (Finding)" in finding.message
 
 
 def test_a_check_speaks_only_for_itself() -> None:

@@ -95,11 +95,37 @@ def strict_failures(registry: Registry, failures: dict[tuple[str, str], str]) ->
     return True
 
 
-def load_registry(args: argparse.Namespace) -> Registry:
-    """The registry, honouring ``--strict`` and the settings' allow/deny list."""
+def load_registry(args: argparse.Namespace, *, warn: bool = True) -> Registry:
+    """The registry, honouring ``--strict`` and the settings' allow/deny list.
+
+    With ``warn`` (every command but ``mfs plugins``, which reports faults itself), one
+    ``mfs: warning:`` line on standard error per plugin that could not be imported or
+    registered, or one of whose hooks failed as a whole: names only (a plugin's error text
+    may hold anything), ``mfs plugins`` tells the rest.
+    """
     from mfs_core.registry import Registry
 
-    return Registry.load(strict=getattr(args, "strict", None))
+    registry = Registry.load(strict=getattr(args, "strict", None))
+    if warn and registry.faults:
+        lost: dict[str, set[str]] = {}
+        for fault in registry.faults:
+            if fault.stage in _WHOLE:
+                lost.setdefault(fault.plugin, set()).add(_WHOLE[fault.stage])
+        for plugin, what in sorted(lost.items()):
+            print_note(
+                f"mfs: warning: plugin {plugin!r} {' and '.join(sorted(what))}: its "
+                "contributions are missing (see `mfs plugins`)"
+            )
+    return registry
+
+
+#: The fault stages (``PluginStage`` values) that lose a plugin's contributions as a whole,
+#: and how the warning says it.
+_WHOLE = {
+    "import": "could not be imported",
+    "register": "could not be registered",
+    "hook": "had a hook fail",
+}
 
 
 def add_journal_option(parser: argparse.ArgumentParser) -> None:

@@ -29,8 +29,12 @@ def _positive_int(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a positive number of days")
+    from mfs_core.validation import MAX_AGE_DAYS_LIMIT
+
+    if not 1 <= value <= MAX_AGE_DAYS_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{value} is not a number of days from 1 to {MAX_AGE_DAYS_LIMIT}"
+        )
     return value
 
 
@@ -87,7 +91,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = load_registry(args)
+    registry = load_registry(args, warn=False)  # reported below, in full
     if args.check:
         return _check(registry, args)
     if args.format == "json":

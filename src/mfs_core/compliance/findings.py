@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mfs_core.compliance.site import Waiver
+from mfs_core.evaluation import FailureKind, FindingRejected, short_repr
 from mfs_core.model import Severity
 
-__all__ = ["CheckStatus", "Finding", "SiteResult"]
+if TYPE_CHECKING:
+    from mfs_core.model import Check
+
+__all__ = ["CheckStatus", "Finding", "SiteResult", "stamped"]
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +44,59 @@ class Finding:
     def level(self) -> Severity:
         """The severity, never None once the runner has stamped the finding."""
         return self.severity or Severity.ERROR
+
+
+_VALUES = [s.value for s in Severity]
+_SEVERITIES = ", ".join(_VALUES)
+_SEVERITIES_FR = f"{', '.join(_VALUES[:-1])} ou {_VALUES[-1]}"  # error, warning ou info
+
+
+def stamped(item: object, check: Check) -> Finding:
+    """``item``, a finding a check gave, as the runner reports it: validated, with
+    ``check`` set to the check's id and ``severity`` to its own or, if unset, the check's.
+
+    ``severity`` may be a :class:`~mfs_core.model.Severity` or one of its string values
+    (``"error"``). A waiver the check set is dropped: only a site file grants a waiver
+    (:func:`~mfs_core.compliance.waivers.apply_waivers`). Raises
+    :class:`~mfs_core.evaluation.FindingRejected` for an item that is not a
+    :class:`Finding`, or whose ``message`` is not a non-empty text, ``severity`` not a
+    severity, or ``field`` neither text nor ``None``.
+    """
+    if not isinstance(item, Finding):
+        raise FindingRejected(
+            FailureKind.NOT_A_FINDING,
+            f"yielded {type(item).__name__} {short_repr(item)}",
+            "a produit une valeur qui n'est pas un constat (Finding)",
+        )
+    message, severity, field = item.message, item.severity, item.field
+    if not isinstance(message, str) or not message.strip():
+        raise _malformed("message", message, "a non-empty string", "un texte non vide")
+    if severity is None:
+        severity = check.severity
+    elif severity.__class__ is not Severity:
+        try:
+            severity = Severity(str.__str__(severity))  # "error" -> Severity.ERROR
+        except (TypeError, ValueError):
+            raise _malformed(
+                "severity", severity, f"one of {_SEVERITIES}", _SEVERITIES_FR
+            ) from None
+    if field is not None and not isinstance(field, str):
+        raise _malformed("field", field, "a string or None", "un texte")
+    # New Findings rather than attrs.evolve: this is the hot path of the ANCT list.
+    return Finding(
+        message=str.__str__(message),
+        check=check.id,
+        severity=severity,
+        field=None if field is None else str.__str__(field),
+    )
+
+
+def _malformed(name: str, value: object, expected: str, attendu: str) -> FindingRejected:
+    return FindingRejected(
+        FailureKind.MALFORMED_FINDING,
+        f"yielded a Finding whose {name} is {short_repr(value)}, expected {expected}",
+        f"a produit un constat dont le champ « {name} » est invalide (attendu : {attendu})",
+    )
 
 
 class CheckStatus(enum.StrEnum):

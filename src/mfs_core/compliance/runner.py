@@ -7,6 +7,7 @@ Python functions, never pluggy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ import attrs
 
 from mfs_core.compliance.catalogue import RUNNER_CHECKS, resolve_evaluator
 from mfs_core.compliance.context import CheckContext
-from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
+from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult, stamped
 from mfs_core.compliance.schedules import build_context
 from mfs_core.compliance.site import HoursScope, Site, load_site
 from mfs_core.compliance.waivers import apply_waivers
@@ -213,25 +214,19 @@ def _evaluate(
     check that fails to give a verdict becomes an error finding naming its plugin."""
     if evaluate is None:
         return []
-    found = evaluate_check(evaluate, site, Finding, plugin=plugin, what=what, budget=budget)
+    found = evaluate_check(
+        evaluate,
+        site,
+        functools.partial(stamped, check=check),
+        plugin=plugin,
+        what=what,
+        budget=budget,
+    )
     if isinstance(found, CheckFailure):
         if what is not None:  # third-party code, for strict mode
             failures[plugin, check.id] = found.text
-        return [_fault(check, found.french())]
-    produced: list[Finding] = found
-    if not produced:  # the check passed (most checks on most sites)
-        return []
-    # New Findings rather than attrs.evolve: this is the hot path of the ANCT list.
-    return [
-        Finding(
-            message=item.message,
-            check=check.id,
-            severity=item.severity or check.severity,
-            field=item.field,
-            waiver=item.waiver,
-        )
-        for item in produced
-    ]
+        return [_fault(check, found.french)]
+    return found
 
 
 def _fault(check: Check, what: str) -> Finding:

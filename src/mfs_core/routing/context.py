@@ -34,6 +34,7 @@ __all__ = [
     "VideoAppointment",
     "Weekday",
     "default_context",
+    "modernised",
 ]
 
 _SERVICE_ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
@@ -73,6 +74,32 @@ class Weekday(enum.StrEnum):
 _WEEKDAY_NUMBERS = {day: number for number, day in enumerate(Weekday)}
 #: The English day names of earlier context files, still read (deprecated).
 _OLD_SPELLING = {day.name.lower(): day for day in Weekday}
+
+
+def modernised(data: Any, source: str) -> Any:
+    """``data`` (a context as parsed from JSON) with the English day names of its
+    permanences written in French, each one warned about with the file and the field
+    (``ctx.json: permanences[0].weekday: 'friday' is the old spelling...``), as an
+    :class:`~mfs_core.errors.OldSpellingWarning`. ``data`` itself is not changed; anything
+    not of the expected shape is left for the converter to report."""
+    permanences = data.get("permanences") if isinstance(data, dict) else None
+    if not isinstance(permanences, list):
+        return data
+    fixed = list(permanences)
+    for index, permanence in enumerate(permanences):
+        old = permanence.get("weekday") if isinstance(permanence, dict) else None
+        day = _OLD_SPELLING.get(old) if isinstance(old, str) else None
+        if day is None:
+            continue
+        warnings.warn(
+            f"{source}: permanences[{index}].weekday: {old!r} is the old spelling: write "
+            f"{day.value!r} (French day names, as in site files); the English names will be "
+            "refused in a later release",
+            OldSpellingWarning,
+            stacklevel=2,
+        )
+        fixed[index] = {**permanence, "weekday": day.value}
+    return {**data, "permanences": fixed} if fixed != permanences else data
 
 
 def _non_negative(_instance: Any, attribute: Any, value: Any) -> None:

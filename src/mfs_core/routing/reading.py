@@ -20,7 +20,7 @@ import attrs
 from mfs_core.converter import structure
 from mfs_core.errors import InputError
 from mfs_core.inputs import MAX_FILE_BYTES, BinaryInput, JsonLines, parse_json
-from mfs_core.routing.context import SiteContext
+from mfs_core.routing.context import SiteContext, modernised
 from mfs_core.routing.request import Request
 
 __all__ = ["ParsedRequests", "RequestStream", "parse_context", "parse_requests", "read_requests"]
@@ -111,4 +111,4 @@ def parse_context(text: str, source: str) -> SiteContext:
         value = parse_json(text)
     except InputError as exc:
         raise InputError(exc.problems, source=source) from None
-    return structure(_object(value, source), SiteContext, source=source)
+    return structure(modernised(_object(value, source), source), SiteContext, source=source)

@@ -63,7 +63,7 @@ _FOUNDING_EXAMPLE = (
     "ou un rendez-vous quand trop de personnes attendent ou que la demande exige des contacts "
     "et des recherches"
 )
-_REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services): missions d'orientation"
+_REFERENTIEL = "Arrêté du 16 juin 2025 (référentiel France services) : missions d'orientation"
 
 #: The router's own rules: id -> reference (French: the agent reads it in the trace).
 CORE_RULES: dict[str, str] = {
@@ -284,7 +284,7 @@ class Router:
                     trace.append(
                         rule.entry(
                             fired=False,
-                            note=f"règle ignorée : sa condition a échoué ({error})",
+                            note=f"règle ignorée : sa condition {exc.french}",
                             error=error,
                         )
                     )
@@ -552,8 +552,9 @@ class Router:
             contact = f" Contact : {service.contact}." if service.contact else ""
             return Decision(
                 kind=DecisionKind.ORIENTATION,
-                reason=f"Ce besoin relève d'un service local : orienter vers {service.name} "
-                f"({why}).{contact}",
+                # « le service « nom » »: right for any name (an article would not be).
+                reason=f"Ce besoin relève d'un service local : orienter l'{RESIDENT} vers le "
+                f"service « {service.name} » ({why}).{contact}",
                 rule="core.local-service",
                 service=service.id,
                 trace=tuple(trace),

@@ -191,6 +191,7 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
     from mfs_core.converter import structure
     from mfs_core.routing import Request as RoutingRequest
     from mfs_core.routing import SiteContext
+    from mfs_core.routing.context import modernised
 
     if not isinstance(value, dict):
         raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
@@ -207,7 +208,8 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
         problems += exc.problems
     if value.get("context") is not None:
         try:
-            context = structure(value["context"], SiteContext, source=f"{where}: context")
+            given = modernised(value["context"], f"{where}: context")
+            context = structure(given, SiteContext, source=f"{where}: context")
         except InputError as exc:
             problems += exc.problems
     if problems or request is None:

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from typing import IO
 
+from mfs_core import french
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.french import SEVERITY_FR, decimal
@@ -21,13 +22,18 @@ def _known(value: float | None) -> str:
     return "inconnu" if value is None else decimal(value)
 
 
+def _hours(value: float | None) -> str:
+    """``19 h 24``, as the findings write hours (``19,4`` reads like 19 h 40)."""
+    return "inconnu" if value is None else french.hours(value)
+
+
 def _row(r: SiteResult) -> str:
     errors = sum(1 for f in r.active if f.level.value == "error")
     warnings = sum(1 for f in r.active if f.level.value == "warning")
     waived = len(r.findings) - len(r.active)
     return (
         f"| {_cell(r.name)} ({_code(r.id)}) | {r.verdict} | "
-        f"{_known(r.weekly_hours)} | {_known(r.opening_days)} | {errors} | {warnings} | "
+        f"{_hours(r.weekly_hours)} | {_known(r.opening_days)} | {errors} | {warnings} | "
         f"{waived} |\n"
     )
 
@@ -73,7 +79,8 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
             f"{summary['compliant']} conforme(s), {summary['non_compliant']} non conforme(s) ou "
             f"indéterminé(s).{skipped}",
             "",
-            "| site | verdict | heures/semaine | jours | erreurs | avertissements | dérogations |",
+            "| site | verdict | ouverture par semaine | jours | erreurs | avertissements "
+            "| dérogations |",
             "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         out.write("\n".join(heading) + "\n")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import IO
 
-from mfs_core import geo
+from mfs_core import french, geo
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
-from mfs_core.french import SEVERITY_FR, decimal
+from mfs_core.french import SEVERITY_FR
 
 
 def _opening(result: SiteResult) -> str:
-    """``23,25 h/semaine, 5 jour(s)`` (French decimals); unknown is said, never written as
-    zero."""
+    """``23 h 15 par semaine, 5 jour(s)`` (as the findings write hours); unknown is said,
+    never written as zero."""
     hours = (
         "heures inconnues"
         if result.weekly_hours is None
-        else f"{decimal(result.weekly_hours)} h/semaine"
+        else f"{french.hours(result.weekly_hours)} par semaine"
     )
     days = "jours inconnus" if result.opening_days is None else f"{result.opening_days} jour(s)"
     return f"{hours}, {days}"
