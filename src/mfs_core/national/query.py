@@ -136,45 +136,55 @@ _HEADLINE_LEVEL: Final = {
 }
 
 
-def _breakdown_sets(sites: bool) -> list[tuple[str | None, str]]:
-    """(level, dimension) of each breakdown grouping set, in the query's order."""
-    levels: list[str | None] = [None, "region", "departement"] + (["site"] if sites else [])
-    return [(level, dimension) for level in levels for dimension in OPEN_DIMENSIONS]
+def _breakdown_levels(sites: bool) -> tuple[str, ...]:
+    """The level columns the breakdowns are counted at: départements, or sites."""
+    return LEVELS if sites else LEVELS[:-1]
 
 
-def _breakdown_grouping(sites: bool) -> tuple[list[str], dict[int, tuple[str | None, str]]]:
-    """The grouping columns in order of first appearance (Spark wants ``GROUPING_ID``'s
-    arguments in that order), and each set's ``GROUPING_ID`` -> (level, dimension)."""
-    sets = _breakdown_sets(sites)
-    order: list[str] = []
-    for level, dimension in sets:
-        for column in (level, dimension):
-            if column is not None and column not in order:
-                order.append(column)
-    ids = {
-        _grouping_id((level, dimension) if level else (dimension,), order): (level, dimension)
-        for level, dimension in sets
-    }
-    return order, ids
+def _breakdown_grouping(
+    sites: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[int, str | None], dict[int, str]]:
+    """The grouping columns of the two stages of :func:`breakdown_sql`, in order of first
+    appearance (Spark wants ``GROUPING_ID``'s arguments in that order), each roll-up set's
+    ``GROUPING_ID`` -> its level (None: the nation), and each fine set's -> its dimension."""
+    levels = _breakdown_levels(sites)
+    fine = (*levels, *OPEN_DIMENSIONS)
+    rolled = (*levels, "dim_id", *OPEN_DIMENSIONS)
+    kept = ("dim_id", *OPEN_DIMENSIONS)
+    level_ids: dict[int, str | None] = {_grouping_id(kept, rolled): None}
+    for depth, level in enumerate(levels, start=1):
+        level_ids[_grouping_id((*levels[:depth], *kept), rolled)] = level
+    dim_ids = {_grouping_id((*levels, dim), fine): dim for dim in OPEN_DIMENSIONS}
+    return fine, rolled, level_ids, dim_ids
 
 
 def breakdown_sql(months: Sequence[str] | None, *, sites: bool = False) -> str:
     """The breakdown query: requests per value of each open dimension for the nation,
     each région and département, and each site when ``sites``. Its rows are ``month``,
-    the columns of :data:`_BREAKDOWN_COLUMNS` (null where rolled up), the set's id, the
-    count."""
-    order, _ids = _breakdown_grouping(sites)
-    sets = [
-        f"(month, {level}, {dimension})" if level else f"(month, {dimension})"
-        for level, dimension in _breakdown_sets(sites)
-    ]
+    the columns of :data:`_BREAKDOWN_COLUMNS` (null where rolled up), the level's id, the
+    dimension's id, the count.
+
+    Each dimension is counted once per département (or site) and month, one scan for the
+    four; those rows are rolled up to the régions and the nation (grouping sets over the
+    raw rows would count every row once per set and level)."""
+    fine, rolled, _levels, _dims = _breakdown_grouping(sites)
+    levels = ", ".join(_breakdown_levels(sites))
+    fine_sets = ", ".join(f"(month, {levels}, {dim})" for dim in OPEN_DIMENSIONS)
+    dims = ", ".join(OPEN_DIMENSIONS)
+    depths = _breakdown_levels(sites)
+    rolled_sets = ", ".join(
+        f"(month, {', '.join((*depths[:depth], 'dim_id', *OPEN_DIMENSIONS))})"
+        for depth in range(len(depths), -1, -1)  # the finest first: columns' order
+    )
     selected = ", ".join(
-        column if column in order else f"NULL AS {column}" for column in _BREAKDOWN_COLUMNS
+        column if column in fine else f"NULL AS {column}" for column in _BREAKDOWN_COLUMNS
     )
     return (
-        f"SELECT month, {selected}, GROUPING_ID(month, {', '.join(order)}) AS set_id, "
-        f"COUNT(*) AS n FROM requests {_where(months)}"
-        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
+        f"WITH fine AS (SELECT month, {levels}, {dims}, "
+        f"GROUPING_ID(month, {', '.join(fine)}) AS dim_id, COUNT(*) AS n "
+        f"FROM requests {_where(months)}GROUP BY GROUPING SETS ({fine_sets})) "
+        f"SELECT month, {selected}, GROUPING_ID(month, {', '.join(rolled)}) AS level_id, "
+        f"dim_id, SUM(n) AS n FROM fine GROUP BY GROUPING SETS ({rolled_sets})"
     )
 
 
@@ -308,18 +318,24 @@ def assemble(
         if level is None:
             for group in found.values():
                 group.check()
-    _order, set_ids = _breakdown_grouping(site_breakdowns)
-    at = {
-        set_id: (level, dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension),
-                 None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
-        for set_id, (level, dimension) in set_ids.items()
-    }  # fmt: skip
+    _fine, _rolled, level_ids, dim_ids = _breakdown_grouping(site_breakdowns)
+    level_at = {
+        level_id: (level, None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
+        for level_id, level in level_ids.items()
+    }
+    dimension_at = {
+        dim_id: (dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension))
+        for dim_id, dimension in dim_ids.items()
+    }
     for row in breakdowns:
-        level, dimension, value_at, key_at = at[int(row[-2])]
+        level, key_at = level_at[int(row[-3])]
+        dimension, value_at = dimension_at[int(row[-2])]
         group = groups[(row[0], level)][None if key_at is None else row[key_at]]
         value = row[value_at]
         breakdown = group.breakdowns.setdefault(dimension, {})
-        breakdown[NONE_KEY if value is None else str(value)] = int(row[-1])
+        key = NONE_KEY if value is None else str(value)
+        # Added, not set: a département whose sites name two régions has two rows.
+        breakdown[key] = breakdown.get(key, 0) + int(row[-1])
     return [_report(month, groups, site_breakdowns) for month in months]
 
 
