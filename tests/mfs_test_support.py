@@ -7,6 +7,7 @@ conftest files, ``from conftest import ...`` would pick whichever was imported f
 from __future__ import annotations
 
 import contextlib
+import csv
 import importlib.util
 import os
 import shutil
@@ -98,3 +99,19 @@ def fresh_postgres_url() -> Iterator[str]:
     finally:
         with psycopg.connect(base, autocommit=True) as admin:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+ANCT_SAMPLE = Path(__file__).parent / "data" / "anct-france-services-sample.csv"
+
+
+def replicate_anct_sample(path: Path, sites: int) -> Path:
+    """The 18 real rows of the sample repeated to ``sites`` rows, each with its own id."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames or [], list(reader)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        for index in range(sites):
+            writer.writerow(dict(rows[index % len(rows)], id_fs=str(100000 + index)))
+    return path

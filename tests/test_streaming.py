@@ -22,21 +22,8 @@ from mfs_core.compliance.formats import write
 from mfs_core.compliance.report import ReportStream
 from mfs_core.compliance.runner import Runner
 from mfs_core.registry import Registry
-
-SAMPLE = Path(__file__).parent / "data" / "anct-france-services-sample.csv"
-
-
-def replicate(path: Path, sites: int) -> Path:
-    """The 18 real rows of the sample repeated to ``sites`` rows, each with its own id."""
-    with SAMPLE.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames or [], list(reader)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        for index in range(sites):
-            writer.writerow(dict(rows[index % len(rows)], id_fs=str(100000 + index)))
-    return path
+from mfs_test_support import ANCT_SAMPLE as SAMPLE
+from mfs_test_support import replicate_anct_sample as replicate
 
 
 def peak(function: Callable[[], object]) -> int:

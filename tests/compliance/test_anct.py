@@ -14,6 +14,7 @@ from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import HoursScope
 from mfs_core.errors import InputError
 from mfs_core.registry import Registry
+from mfs_test_support import replicate_anct_sample as replicate
 
 from .conftest import ANCT_SAMPLE, AS_OF
 
@@ -193,3 +194,54 @@ def test_group_failing_as_a_whole_is_named(tmp_path: Path, registry: Registry) -
         "groupe « Hautefort - Thenon » (2 lieux) : ouvert 17 h par semaine, au moins 24 h "
         "sont requises"
     )
+
+
+def test_rows_with_the_same_hours_reuse_the_outcome_unchanged(
+    tmp_path: Path, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mfs_core.compliance import anct
+    from mfs_core.compliance.formats import render
+
+    path = replicate(tmp_path / "list.csv", 3 * 18)
+    reused = check_anct_csv(path, runner)
+    pairs = list(zip(reused[:-18], reused[18:], strict=True))
+    assert any(a.findings and a.findings is b.findings for a, b in pairs)
+    monkeypatch.setattr(anct, "_HOURS_MEMO", 0)  # every row read and checked afresh
+    alone = check_anct_csv(path, runner)
+    pairs = list(zip(alone[:-18], alone[18:], strict=True))
+    assert not any(a.findings and a.findings is b.findings for a, b in pairs)
+    assert reused == alone
+    assert [r.statuses for r in reused] == [r.statuses for r in alone]
+    for fmt in ("json", "text", "sarif"):
+        reports = [
+            Report(results=tuple(r), catalogue=runner.catalogue, as_of=AS_OF, national=True)
+            for r in (reused, alone)
+        ]
+        assert render(reports[0], fmt) == render(reports[1], fmt)
+
+
+def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runner) -> None:
+    import json
+
+    import attrs
+
+    from mfs_core.compliance.formats import json_format, render
+
+    results = check_anct_csv(replicate(tmp_path / "list.csv", 2 * 18), runner)
+    # Same findings object, outcomes differing only by the type or value of a figure.
+    first = results[0]
+    results += [
+        attrs.evolve(first, id="int-hours", weekly_hours=int(first.weekly_hours or 0)),
+        attrs.evolve(first, id="other-days", opening_days=(first.opening_days or 0) + 1),
+        attrs.evolve(first, id="ctl\x1b\u202e", name="é « x »\n"),
+    ]
+    report = Report(results=tuple(results), catalogue=runner.catalogue, as_of=AS_OF, national=True)
+    document = json_format.document(report)
+    written = json.loads(render(report, "json"))
+    assert written == json.loads(json.dumps(document))
+    lines = render(report, "json").splitlines()[3 : 3 + len(results)]
+    for line, result in zip(lines, results, strict=True):
+        plain = json.dumps(json_format.site_data(result, True), ensure_ascii=False)
+        assert line.strip().rstrip(",") == plain.replace("\x1b", "\\u001b").replace(
+            "\u202e", "\\u202e"
+        )

@@ -166,9 +166,14 @@ def _results(
             groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
             table.rewind()
         first_lines = FirstLines()
+        # Core checks only: a row's outcome is a function of its hours, reused for every
+        # row with the same day cells (the national list repeats a few opening patterns).
+        reuse = runner.core_only(ANCT_CHECKS) and all(
+            runner.core_only(only) for only in _PARTLY_KNOWN.values()
+        )
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
-                result = _check_row(row, runner, source, groups)
+                result = _check_row(row, runner, source, groups, reuse)
                 seen = first_lines.first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
@@ -254,11 +259,34 @@ class _Row(NamedTuple):  # a tuple: built once per row of the national list
     departement: str
     raw_format: str
     group: str
-    schedule: WeeklySchedule
-    anomalies: tuple[HoursAnomaly, ...]
+    hours: _Hours
     line: int
-    #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
-    hours_unknown: bool
+
+    @property
+    def schedule(self) -> WeeklySchedule:
+        return self.hours.schedule
+
+
+class _Hours:
+    """A row's day cells read: the week, its anomalies, and the outcome of the checks on a
+    row of these hours alone (filled on first use: shared by every row with the same cells).
+    """
+
+    __slots__ = ("anomalies", "hours_unknown", "outcome", "schedule")
+
+    def __init__(self, cells: tuple[str, ...]) -> None:
+        schedule, anomalies = from_anct_days(cells)
+        if not anomalies and not schedule.opening_days and not any(c.strip() for c in cells):
+            anomalies = _NO_HOURS
+        self.schedule, self.anomalies = schedule, anomalies
+        #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
+        self.hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
+        self.outcome: SiteResult | None = None
+
+
+#: Distinct day-cell tuples remembered per file: bounded, so a list whose every row has
+#: its own hours stays in flat memory (rows beyond it are read and checked afresh).
+_HOURS_MEMO = 4096
 
 
 class _Columns:
@@ -275,6 +303,8 @@ class _Columns:
         #: The day cells of a row, Monday first (itemgetter: one C call per row).
         self.days = operator.itemgetter(*(where[c] for c in DAY_COLUMNS))
         self.width = len(header)
+        #: Day cells -> their hours (see :data:`_HOURS_MEMO`).
+        self.hours: dict[tuple[str, ...], _Hours] = {}
 
 
 def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[str]) -> _Row | None:
@@ -290,10 +320,11 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         problems.extend(bad_values)
         return None
     cells = columns.days(row)
-    schedule, anomalies = from_anct_days(cells)
-    if not anomalies and not schedule.opening_days and not any(c.strip() for c in cells):
-        anomalies = _NO_HOURS
-    hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
+    hours = columns.hours.get(cells)
+    if hours is None:
+        hours = _Hours(cells)
+        if len(columns.hours) < _HOURS_MEMO:
+            columns.hours[cells] = hours
     return _Row(
         site_id,
         name,
@@ -302,10 +333,8 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         row[columns.departement].strip(),
         raw_format,
         row[columns.group].strip() if columns.group is not None else "",
-        schedule,
-        anomalies,
+        hours,
         number,
-        hours_unknown,
     )
 
 
@@ -320,7 +349,7 @@ def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
             found[key] = _Group(
                 group.schedule.merged_with(row.schedule),
                 group.size + 1,
-                group.hours_unknown or row.hours_unknown,
+                group.hours_unknown or row.hours.hours_unknown,
             )
     return {key: group for key, group in found.items() if group.size > 1}
 
@@ -347,10 +376,25 @@ def _check_row(
     runner: Runner,
     source: str,
     groups: dict[tuple[str, str], _Group],
+    reuse: bool,
 ) -> SiteResult:
     structure, scope, structure_name = row.schedule, HoursScope.EACH_LOCATION, ""
-    hours_unknown = row.hours_unknown
+    hours_unknown = row.hours.hours_unknown
     group = groups.get((row.departement, row.group)) if groups else None
+    if group is None and reuse:
+        known = row.hours.outcome
+        if known is not None:  # the same hours as an earlier row: the same outcome
+            return SiteResult(
+                id=row.id,
+                name=row.name,
+                source=source,
+                weekly_hours=known.weekly_hours,
+                opening_days=known.opening_days,
+                findings=known.findings,
+                statuses=dict(known.statuses),
+                departement=row.departement,
+                format=row.raw_format,
+            )
     if group is not None:
         structure, scope = group.schedule, HoursScope.STRUCTURE
         structure_name = f"groupe « {row.group} » ({group.size} lieux)"
@@ -368,7 +412,7 @@ def _check_row(
         units=(Unit(name=row.name, schedule=row.schedule),),
         structure_week=structure,
         structure_name=structure_name,
-        anomalies=row.anomalies,
+        anomalies=row.hours.anomalies,
     )
     # Built with its context: attrs.evolve per row would cost a tenth of the run.
     site = Site(
@@ -379,7 +423,7 @@ def _check_row(
         format=row.format,
         context=context,
     )
-    return runner.run(
+    result = runner.run(
         site,
         context,
         source=source,
@@ -387,6 +431,9 @@ def _check_row(
         departement=row.departement,
         site_format=row.raw_format,
     )
+    if group is None and reuse:
+        row.hours.outcome = result
+    return result
 
 
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:

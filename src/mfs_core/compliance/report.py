@@ -35,42 +35,74 @@ class SummaryCounter:
         self.by_departement: dict[str, dict[str, Any]] = {}
         self.by_region: dict[str, dict[str, Any]] = {}
         self.by_format: dict[str, dict[str, Any]] = {}
+        # (id(findings), hours unknown, days unknown) -> [findings, statuses, sites, failing]
+        self._outcomes: dict[tuple[int, bool, bool], list[Any]] = {}
+        self._regions: dict[str, str] = {}  # département code -> its région
+
+    #: Outcomes remembered between two folds (see :meth:`add`).
+    SIZE = 1024
 
     def add(self, result: SiteResult) -> None:
-        """Count one site's result."""
+        """Count one site's result.
+
+        Sites with the same outcome (findings, statuses) are counted once each and their
+        findings and statuses folded into the totals by multiplication, when the summary
+        is read: the rows of the national list with the same hours share their findings.
+        """
         self.sites += 1
         self.compliant += result.compliant
         self.hours_unknown += result.weekly_hours is None
-        levels, by_level = self._LEVELS, self.by_level
-        for finding in result.findings:
-            if finding.waiver is not None:
-                self.suppressed += 1
-            else:  # Finding.level, inlined
-                by_level[levels.index(finding.severity or Severity.ERROR)] += 1
-        statuses, checks = self._STATUSES, self.checks
-        for check, status in result.statuses.items():
-            counts = checks.get(check)
-            if counts is None:
-                counts = checks[check] = [0] * len(statuses)
-            counts[statuses.index(status)] += 1
-        if self.national:
-            fail = CheckStatus.FAIL
-            # A check fails only with a finding: skip the status scan for clean sites.
-            failing = (
-                [c for c, status in result.statuses.items() if status is fail]
-                if result.findings
+        findings, statuses = result.findings, result.statuses
+        key = (id(findings), result.weekly_hours is None, result.opening_days is None)
+        known = self._outcomes.get(key)
+        if known is None or known[0] is not findings or known[1] != statuses:
+            if known is not None or len(self._outcomes) >= self.SIZE:
+                self._fold()
+            failing = (  # a check fails only with a finding: no scan for clean sites
+                [c for c, status in statuses.items() if status is CheckStatus.FAIL]
+                if findings
                 else []
             )
-            _count_group(self.by_departement, result.departement, failing)
-            _count_group(self.by_region, _region(result.departement), failing)
+            known = self._outcomes[key] = [findings, dict(statuses), 0, failing]
+        known[2] += 1
+        if self.national:
+            departement = result.departement
+            region = self._regions.get(departement)
+            if region is None:
+                region = _region(departement)
+                if len(self._regions) < 4096:  # codes come from the file: bounded
+                    self._regions[departement] = region
+            failing = known[3]
+            _count_group(self.by_departement, departement, failing)
+            _count_group(self.by_region, region, failing)
             _count_group(self.by_format, result.format, failing)
+
+    def _fold(self) -> None:
+        """Add the remembered outcomes' findings and statuses, times their sites, to the
+        totals, and forget them."""
+        levels, by_level = self._LEVELS, self.by_level
+        statuses, checks = self._STATUSES, self.checks
+        for findings, outcome_statuses, times, _failing in self._outcomes.values():
+            for finding in findings:
+                if finding.waiver is not None:
+                    self.suppressed += times
+                else:  # Finding.level, inlined
+                    by_level[levels.index(finding.severity or Severity.ERROR)] += times
+            for check, status in outcome_statuses.items():
+                counts = checks.get(check)
+                if counts is None:
+                    counts = checks[check] = [0] * len(statuses)
+                counts[statuses.index(status)] += times
+        self._outcomes.clear()
 
     def has_active(self, severities: Sequence[Severity]) -> bool:
         """Whether any unsuppressed finding counted has one of these severities."""
+        self._fold()
         return any(self.by_level[self._LEVELS.index(level)] for level in severities)
 
     def summary(self, as_of: dt.date, skipped_rows: int = 0) -> dict[str, Any]:
         """The ``summary`` object of the JSON output (see :meth:`Report.summary`)."""
+        self._fold()
         summary: dict[str, Any] = {
             "as_of": as_of.isoformat(),
             "sites": self.sites,

@@ -95,6 +95,12 @@ class Runner:
             plan = self._plans[key] = (to_run, dict.fromkeys(self._ids, CheckStatus.UNKNOWN))
         return plan[0], dict(plan[1])
 
+    def core_only(self, only: Collection[str] | None) -> bool:
+        """Whether every check of the selection is one of the core's own: pure functions of
+        the site and its context, so two identical sites get identical results (the ANCT
+        list reuses the outcome of a row's hours for every row with the same hours)."""
+        return all(what is None for _check, _evaluate, _plugin, what in self._plan(only)[0])
+
     def check_files(self, paths: Sequence[Path | str]) -> list[SiteResult]:
         """Load and check site files; every file's input errors are raised together."""
         sites: list[tuple[Site, str]] = []

@@ -26,7 +26,7 @@ from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
 from mfs_core.national.query import assemble, breakdown_sql, headline_sql
 from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
-from mfs_core.national.schema import FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
+from mfs_core.national.schema import FIELDS, FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
 
 if TYPE_CHECKING:
     import duckdb
@@ -79,7 +79,11 @@ def register_requests(
             f"hive_partitioning = true, hive_types = {_HIVE_TYPES[layout]})"
         )
     if not selects:  # no partition: an empty view of the right columns
-        typed = ", ".join(f"NULL::VARCHAR AS {name}" for name in ("site", "month", *FILE_COLUMNS))
+        sql_types = {"string": "VARCHAR", "date32": "DATE", "bool": "BOOLEAN"}
+        typed = ", ".join(
+            [f"NULL::VARCHAR AS {name}" for name in ("site", "month")]
+            + [f"NULL::{sql_types[field.type]} AS {field.name}" for field in FIELDS]
+        )
         selects.append(f"SELECT {typed} WHERE false")
     connection.execute(f"CREATE OR REPLACE TEMP VIEW requests AS {' UNION ALL '.join(selects)}")
 
@@ -127,8 +131,9 @@ def national_reports(
     try:
         register_requests(db, files)
         try:
-            headline = db.execute(headline_sql(keys)).fetchall()
-            breakdowns = db.execute(breakdown_sql(keys, sites=site_breakdowns)).fetchall()
+            # The view holds the partitions of these months only: no filter to run per row.
+            headline = db.execute(headline_sql(None)).fetchall()
+            breakdowns = db.execute(breakdown_sql(None, sites=site_breakdowns)).fetchall()
         except duckdb.Error as exc:
             raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
     finally:

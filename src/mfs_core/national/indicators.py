@@ -176,7 +176,8 @@ class NationalReport:
     national: Indicators
     by_region: dict[str, Indicators]
     by_departement: dict[str, Indicators]
-    by_site: dict[str, Indicators]
+    #: A mapping whose values may be made when read (see ``query.SiteIndicators``).
+    by_site: Mapping[str, Indicators]
     #: Where each site is: site id -> (département, région).
     places: dict[str, tuple[str, str]] = attrs.field(factory=dict)
 

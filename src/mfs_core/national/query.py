@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
@@ -29,7 +29,15 @@ from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NONE_KEY, Indicators, NationalReport, sorted_counts
 from mfs_core.national.reading import MONTH_PATTERN
 
-__all__ = ["LEVELS", "OPEN_DIMENSIONS", "PIVOTS", "assemble", "breakdown_sql", "headline_sql"]
+__all__ = [
+    "LEVELS",
+    "OPEN_DIMENSIONS",
+    "PIVOTS",
+    "SiteIndicators",
+    "assemble",
+    "breakdown_sql",
+    "headline_sql",
+]
 
 #: The groups of sites, from the widest; the nation is the group of no level column.
 LEVELS: Final = ("region", "departement", "site")
@@ -46,20 +54,26 @@ _BREAKDOWN_COLUMNS: Final = (*LEVELS, *OPEN_DIMENSIONS)
 _NONE_SUFFIX: Final = "_none"
 
 
-def _months_clause(months: Sequence[str]) -> str:
+def _where(months: Sequence[str] | None) -> str:
+    """``WHERE month IN (...)``, or nothing for ``None`` (a table holding only the months
+    asked: the filter would cost a string comparison per row)."""
+    if months is None:
+        return ""
     for month in months:
         if not MONTH_PATTERN.match(month):  # the SQL is built from these: checked first
             raise ValueError(f"month: expected YYYY-MM, got {month!r}")
-    return ", ".join(f"'{month}'" for month in months)
+    quoted = ", ".join(f"'{month}'" for month in months)
+    return f"WHERE month IN ({quoted}) "
 
 
 def _count_if(condition: str, name: str) -> str:
-    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END) AS {name}"
+    # COUNT_IF rather than SUM(CASE ...): a quarter faster on DuckDB, and Spark has it.
+    return f"COUNT_IF({condition}) AS {name}"
 
 
 def headline_columns() -> tuple[str, ...]:
     """The columns of the headline query's rows, in order."""
-    names = ["month", *LEVELS, "level_id", "n"]
+    names = ["month", *LEVELS, "level_id", "sites", "n"]
     for dimension, values in PIVOTS.items():
         names += [f"{dimension}__{value}" for value in values]
         names.append(f"{dimension}__{_NONE_SUFFIX}")
@@ -68,12 +82,14 @@ def headline_columns() -> tuple[str, ...]:
     return tuple(names)
 
 
-def headline_sql(months: Sequence[str]) -> str:
-    """The headline query over the table ``requests`` for ``months`` (``YYYY-MM``).
+def headline_sql(months: Sequence[str] | None) -> str:
+    """The headline query over the table ``requests`` for ``months`` (``YYYY-MM``; ``None``:
+    every month of the table).
 
     The rows are counted once per site and month (the costly pass: one aggregate per
     column and row), then those few rows are rolled up to the départements, régions and
-    the nation: grouping sets over the raw rows would count every row once per set."""
+    the nation: grouping sets over the raw rows would count every row once per set. A
+    group's ``sites`` is its number of site-months with a request."""
     sums = ["COUNT(*) AS n"]
     for dimension, values in PIVOTS.items():
         sums += [_count_if(f"{dimension} = '{v}'", f"{dimension}__{v}") for v in values]
@@ -92,8 +108,9 @@ def headline_sql(months: Sequence[str]) -> str:
     rolled = ", ".join(f"SUM({name}) AS {name}" for name in counted)
     return (
         f"WITH per_site AS (SELECT month, {levels}, {', '.join(sums)} FROM requests "
-        f"WHERE month IN ({_months_clause(months)}) GROUP BY month, {levels}) "
-        f"SELECT month, {levels}, GROUPING_ID(month, {levels}) AS level_id, {rolled} "
+        f"{_where(months)}GROUP BY month, {levels}) "
+        f"SELECT month, {levels}, GROUPING_ID(month, {levels}) AS level_id, "
+        f"COUNT(*) AS sites, {rolled} "
         "FROM per_site GROUP BY GROUPING SETS ((month), (month, region), (month, departement), "
         f"(month, {levels}))"
     )
@@ -119,45 +136,55 @@ _HEADLINE_LEVEL: Final = {
 }
 
 
-def _breakdown_sets(sites: bool) -> list[tuple[str | None, str]]:
-    """(level, dimension) of each breakdown grouping set, in the query's order."""
-    levels: list[str | None] = [None, "region", "departement"] + (["site"] if sites else [])
-    return [(level, dimension) for level in levels for dimension in OPEN_DIMENSIONS]
+def _breakdown_levels(sites: bool) -> tuple[str, ...]:
+    """The level columns the breakdowns are counted at: départements, or sites."""
+    return LEVELS if sites else LEVELS[:-1]
 
 
-def _breakdown_grouping(sites: bool) -> tuple[list[str], dict[int, tuple[str | None, str]]]:
-    """The grouping columns in order of first appearance (Spark wants ``GROUPING_ID``'s
-    arguments in that order), and each set's ``GROUPING_ID`` -> (level, dimension)."""
-    sets = _breakdown_sets(sites)
-    order: list[str] = []
-    for level, dimension in sets:
-        for column in (level, dimension):
-            if column is not None and column not in order:
-                order.append(column)
-    ids = {
-        _grouping_id((level, dimension) if level else (dimension,), order): (level, dimension)
-        for level, dimension in sets
-    }
-    return order, ids
+def _breakdown_grouping(
+    sites: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[int, str | None], dict[int, str]]:
+    """The grouping columns of the two stages of :func:`breakdown_sql`, in order of first
+    appearance (Spark wants ``GROUPING_ID``'s arguments in that order), each roll-up set's
+    ``GROUPING_ID`` -> its level (None: the nation), and each fine set's -> its dimension."""
+    levels = _breakdown_levels(sites)
+    fine = (*levels, *OPEN_DIMENSIONS)
+    rolled = (*levels, "dim_id", *OPEN_DIMENSIONS)
+    kept = ("dim_id", *OPEN_DIMENSIONS)
+    level_ids: dict[int, str | None] = {_grouping_id(kept, rolled): None}
+    for depth, level in enumerate(levels, start=1):
+        level_ids[_grouping_id((*levels[:depth], *kept), rolled)] = level
+    dim_ids = {_grouping_id((*levels, dim), fine): dim for dim in OPEN_DIMENSIONS}
+    return fine, rolled, level_ids, dim_ids
 
 
-def breakdown_sql(months: Sequence[str], *, sites: bool = False) -> str:
+def breakdown_sql(months: Sequence[str] | None, *, sites: bool = False) -> str:
     """The breakdown query: requests per value of each open dimension for the nation,
     each région and département, and each site when ``sites``. Its rows are ``month``,
-    the columns of :data:`_BREAKDOWN_COLUMNS` (null where rolled up), the set's id, the
-    count."""
-    order, _ids = _breakdown_grouping(sites)
-    sets = [
-        f"(month, {level}, {dimension})" if level else f"(month, {dimension})"
-        for level, dimension in _breakdown_sets(sites)
-    ]
+    the columns of :data:`_BREAKDOWN_COLUMNS` (null where rolled up), the level's id, the
+    dimension's id, the count.
+
+    Each dimension is counted once per département (or site) and month, one scan for the
+    four; those rows are rolled up to the régions and the nation (grouping sets over the
+    raw rows would count every row once per set and level)."""
+    fine, rolled, _levels, _dims = _breakdown_grouping(sites)
+    levels = ", ".join(_breakdown_levels(sites))
+    fine_sets = ", ".join(f"(month, {levels}, {dim})" for dim in OPEN_DIMENSIONS)
+    dims = ", ".join(OPEN_DIMENSIONS)
+    depths = _breakdown_levels(sites)
+    rolled_sets = ", ".join(
+        f"(month, {', '.join((*depths[:depth], 'dim_id', *OPEN_DIMENSIONS))})"
+        for depth in range(len(depths), -1, -1)  # the finest first: columns' order
+    )
     selected = ", ".join(
-        column if column in order else f"NULL AS {column}" for column in _BREAKDOWN_COLUMNS
+        column if column in fine else f"NULL AS {column}" for column in _BREAKDOWN_COLUMNS
     )
     return (
-        f"SELECT month, {selected}, GROUPING_ID(month, {', '.join(order)}) AS set_id, "
-        f"COUNT(*) AS n FROM requests WHERE month IN ({_months_clause(months)}) "
-        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
+        f"WITH fine AS (SELECT month, {levels}, {dims}, "
+        f"GROUPING_ID(month, {', '.join(fine)}) AS dim_id, COUNT(*) AS n "
+        f"FROM requests {_where(months)}GROUP BY GROUPING SETS ({fine_sets})) "
+        f"SELECT month, {selected}, GROUPING_ID(month, {', '.join(rolled)}) AS level_id, "
+        f"dim_id, SUM(n) AS n FROM fine GROUP BY GROUPING SETS ({rolled_sets})"
     )
 
 
@@ -176,40 +203,45 @@ def _positions() -> tuple[dict[str, list[tuple[str, int]]], list[tuple[str, int]
 
 #: Computed once: a national year has some 34,000 site-months to read.
 _PIVOT_AT, _DIFFERS_AT = _positions()
-_N_AT, _IDENTIFIED_AT, _REPEAT_AT = (
-    headline_columns().index(name) for name in ("n", "identified", "repeat_visits")
+_SITES_AT, _N_AT, _IDENTIFIED_AT, _REPEAT_AT = (
+    headline_columns().index(name) for name in ("sites", "n", "identified", "repeat_visits")
 )
 
 
 class _Group:
     """The counts of one group read from the rows, before they become :class:`Indicators`."""
 
-    __slots__ = ("breakdowns", "counts", "row", "sites")
+    __slots__ = ("breakdowns", "row")
 
-    def __init__(self, counts: dict[str, Any], row: Sequence[Any]) -> None:
-        self.counts = counts
-        self.row = row
-        self.sites = 0
+    def __init__(self, row: Sequence[Any]) -> None:
+        self.row = row  # month, region, departement, site, level_id, sites, n, counts...
         self.breakdowns: dict[str, dict[str, int]] = {}
 
-    def indicators(self, with_breakdowns: bool) -> Indicators:
+    def check(self) -> None:
+        """Raise :class:`DatasetError` when a closed dimension holds another value: its
+        counts then fall short of the requests. A shortfall in any group adds up in the
+        nation's row of the month, which alone needs checking."""
         row = self.row
-        by: dict[str, dict[str, int]] = {}
         for dimension, positions in _PIVOT_AT.items():
-            found = {key: int(row[at]) for key, at in positions if row[at]}
-            if sum(found.values()) != row[_N_AT]:
+            if sum(row[at] or 0 for _key, at in positions) != row[_N_AT]:
                 raise DatasetError(
-                    f"month {self.counts['month']}: column {dimension} holds values other "
+                    f"month {row[0]}: column {dimension} holds values other "
                     f"than {', '.join(PIVOTS[dimension])} or null: not a dataset written by "
                     "mfs-core"
                 )
-            by[dimension] = sorted_counts(found)
+
+    def indicators(self, with_breakdowns: bool) -> Indicators:
+        row = self.row
+        by = {
+            dimension: sorted_counts({key: int(row[at]) for key, at in positions if row[at]})
+            for dimension, positions in _PIVOT_AT.items()
+        }
         differs = {key: int(row[at]) for key, at in _DIFFERS_AT if row[at]}
         opened: dict[str, dict[str, int] | None] = dict.fromkeys(OPEN_DIMENSIONS)
         if with_breakdowns:
             opened = {name: sorted_counts(self.breakdowns.get(name, {})) for name in opened}
         return Indicators(
-            sites=self.sites,
+            sites=int(row[_SITES_AT]),
             by_outcome=by["outcome"],
             by_autonomy=by["autonomy"],
             by_decision=by["decision"],
@@ -222,6 +254,34 @@ class _Group:
             by_thematique=opened["thematique"],
             by_channel=opened["channel"],
         )
+
+
+class SiteIndicators(Mapping[str, Indicators]):
+    """The sites' indicators of a month, each made from its row when first read: a
+    national year has some 34,000 site-months, and most uses read a few of them."""
+
+    def __init__(self, groups: dict[str, _Group], breakdowns: bool) -> None:
+        self._groups, self._breakdowns = groups, breakdowns
+        self._made: dict[str, Indicators] = {}
+
+    def __getitem__(self, site: str) -> Indicators:
+        made = self._made.get(site)
+        if made is None:
+            made = self._made[site] = self._groups[site].indicators(self._breakdowns)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __repr__(self) -> str:
+        return f"<SiteIndicators of {len(self)} sites>"
+
+
+#: The position of the level's key in a headline row, by level (None: the nation).
+_KEY_AT: Final = {None: None, "region": 1, "departement": 2, "site": 3}
 
 
 def assemble(
@@ -238,72 +298,70 @@ def assemble(
     site in two départements in one month, a value outside a closed dimension.
     """
     width = len(headline_columns())
+    levels = {level_id: (level, _KEY_AT[level]) for level_id, level in _HEADLINE_LEVEL.items()}
     # (month, level) -> group key (None for the nation) -> its counts.
-    groups: dict[tuple[str, str | None], dict[str | None, _Group]] = collections.defaultdict(dict)
+    groups: dict[tuple[str, str | None], dict[Any, _Group]] = collections.defaultdict(dict)
     for row in headline:
         if len(row) != width:
             raise DatasetError(f"headline rows of {len(row)} columns, expected {width}")
-        month, region, departement, site, level_id = row[:5]
-        counts = {
-            "month": month,
-            "region": region,
-            "departement": departement,
-            "site": site,
-            "level_id": level_id,
-        }
-        month, level = counts["month"], _HEADLINE_LEVEL[int(counts["level_id"])]
-        key = counts[level] if level else None
+        month = row[0]
+        level, key_at = levels[int(row[4])]
+        key = None if key_at is None else row[key_at]
         found = groups[(month, level)]
         if key in found:
             raise DatasetError(
                 f"month {month}: site {key} has rows in two départements or régions "
                 "(exported with two INSEE codes?)"
             )
-        found[key] = _Group(counts, row)
-    for (month, level), found in list(groups.items()):
-        if level != "site":
-            continue
-        for group in found.values():
-            group.sites = 1
-            counts = group.counts
-            groups[(month, None)][None].sites += 1
-            groups[(month, "region")][counts["region"]].sites += 1
-            groups[(month, "departement")][counts["departement"]].sites += 1
-    _order, set_ids = _breakdown_grouping(site_breakdowns)
+        found[key] = _Group(row)
+    for (_month, level), found in groups.items():
+        if level is None:
+            for group in found.values():
+                group.check()
+    _fine, _rolled, level_ids, dim_ids = _breakdown_grouping(site_breakdowns)
+    level_at = {
+        level_id: (level, None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
+        for level_id, level in level_ids.items()
+    }
+    dimension_at = {
+        dim_id: (dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension))
+        for dim_id, dimension in dim_ids.items()
+    }
     for row in breakdowns:
-        *values, set_id, count = row
-        month, *columns = values
-        level, dimension = set_ids[int(set_id)]
-        by_column = dict(zip(_BREAKDOWN_COLUMNS, columns, strict=True))
-        group = groups[(month, level)][by_column[level] if level else None]
-        value = by_column[dimension]
+        level, key_at = level_at[int(row[-3])]
+        dimension, value_at = dimension_at[int(row[-2])]
+        group = groups[(row[0], level)][None if key_at is None else row[key_at]]
+        value = row[value_at]
         breakdown = group.breakdowns.setdefault(dimension, {})
-        breakdown[NONE_KEY if value is None else str(value)] = int(count)
+        key = NONE_KEY if value is None else str(value)
+        # Added, not set: a département whose sites name two régions has two rows.
+        breakdown[key] = breakdown.get(key, 0) + int(row[-1])
     return [_report(month, groups, site_breakdowns) for month in months]
 
 
 def _report(
     month: str,
-    groups: dict[tuple[str, str | None], dict[str | None, _Group]],
+    groups: dict[tuple[str, str | None], dict[Any, _Group]],
     site_breakdowns: bool,
 ) -> NationalReport:
-    def level(name: str, breakdowns: bool) -> dict[str, Indicators]:
+    def level(name: str) -> dict[str, Indicators]:
         found = groups.get((month, name), {})
-        return {str(key): found[key].indicators(breakdowns) for key in sorted(found, key=str)}
+        return {str(key): found[key].indicators(True) for key in sorted(found, key=str)}
 
     national = groups.get((month, None), {}).get(None)
-    sites = groups.get((month, "site"), {})
-    places = {
-        str(site): (group.counts["departement"], group.counts["region"])
-        for site, group in sorted(sites.items(), key=lambda item: str(item[0]))
+    sites = {
+        str(site): group
+        for site, group in sorted(
+            groups.get((month, "site"), {}).items(), key=lambda item: str(item[0])
+        )
     }
     return NationalReport(
         month=dt.date(int(month[:4]), int(month[5:]), 1),
         national=national.indicators(True) if national else _empty(),
-        by_region=level("region", True),
-        by_departement=level("departement", True),
-        by_site=level("site", site_breakdowns),
-        places=places,
+        by_region=level("region"),
+        by_departement=level("departement"),
+        by_site=SiteIndicators(sites, site_breakdowns),
+        places={site: (group.row[2], group.row[1]) for site, group in sites.items()},
     )
 
 
