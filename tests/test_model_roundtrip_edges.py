@@ -396,6 +396,10 @@ thematiques = st.from_regex(THEMATIQUE_PATTERN, fullmatch=True)
 journal_text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=60)
 notes = st.none() | journal_text | st.just("é" * MAX_NOTE_LENGTH)
 residents = journal_text.filter(str.strip)  # an identifier made of spaces is refused
+#: A refusal's reason: not blank, and no NUL either (``non_blank`` may draw one).
+reasons = st.tuples(st.characters(codec="utf-8", exclude_categories=("Z", "C")), journal_text).map(
+    "".join
+)
 
 
 @st.composite
@@ -429,7 +433,7 @@ def event_records(draw: st.DrawFn) -> EventRecord:
         event=event,
         request_id=draw(record_ids),
         occurred_at=draw(moments),
-        reason=draw(non_blank if refused else notes),
+        reason=draw(reasons if refused else notes),
     )
 
 
