@@ -238,3 +238,82 @@ def test_a_change_of_rules_is_told_first(
     assert main(["route", "--procedure", "caf.rsa", "--format", "json"]) == 0
     steps = json.loads(capsys.readouterr().out)["steps"]
     assert steps[0].startswith("À dire à l'usager : Depuis le 1er janvier 2025")
+
+
+# -- a local service keyword against a partly recognised procedure (issue 14) ------------
+
+
+def route_need(capsys: pytest.CaptureFixture[str], need: str, *argv: str) -> dict[str, Any]:
+    code, out, err = run(capsys, "--need", need, *argv, "--format", "json")
+    assert (code, err) == (0, "")
+    decision: dict[str, Any] = json.loads(out)
+    return decision
+
+
+def test_aide_alimentaire_goes_to_the_ccas_of_the_documented_context(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # « alimentaire » alone made the ASF (« pension alimentaire ») a confident claim; the
+    # site's CCAS lists « aide alimentaire », the whole need.
+    ctx = str(DOCS_EXAMPLES / "context.json")
+    decision = route_need(capsys, "aide alimentaire", "--context", ctx, "--explain")
+    assert (decision["kind"], decision["service"]) == ("orientation", "ccas")
+    assert decision["procedure"] is None
+    fired = [e for e in decision["trace"] if e["fired"]]
+    assert [e["rule"] for e in fired] == ["core.local-service"]
+    note = fired[0]["note"]
+    assert "mot-clé « aide alimentaire »" in note
+    assert "« Allocation de soutien familial (ASF) » (caf.allocation-soutien-familial)" in note
+    assert "100\u00a0%" in note
+    assert "mot-clé « aide alimentaire »" in decision["reason"]
+
+
+def test_without_local_services_aide_alimentaire_is_still_recognised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No local service (no context, or a context without any): recognition decides as before.
+    bare = json.loads((DOCS_EXAMPLES / "context.json").read_text("utf-8"))
+    bare["local_services"] = []
+    for argv in ((), ("--context", write(tmp_path, "c.json", bare))):
+        decision = route_need(capsys, "aide alimentaire", *argv)
+        assert (decision["kind"], decision["procedure"]) == (
+            "answer_now",
+            "caf.allocation-soutien-familial",
+        )
+
+
+@pytest.mark.parametrize(
+    ("need", "procedure"),
+    [
+        # The procedure explains the whole need: the CCAS keyword « colis » covers half.
+        ("suivre un colis", "la-poste.suivi-envoi"),
+        ("pension alimentaire", "caf.allocation-soutien-familial"),
+    ],
+)
+def test_a_need_the_procedure_explains_fully_still_claims_it(
+    need: str, procedure: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = str(DOCS_EXAMPLES / "context.json")
+    decision = route_need(capsys, need, "--context", ctx)
+    assert (decision["kind"], decision["procedure"]) == ("answer_now", procedure)
+
+
+def test_a_thematique_of_the_procedure_keeps_it_against_a_keyword(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The agent classed the need under a thematique the ASF carries: the agent's word wins.
+    from mfs_core.registry import Registry
+
+    asf = Registry.load().procedures["caf.allocation-soutien-familial"]
+    assert asf.thematiques
+    asked = {
+        "need": "aide alimentaire",
+        "thematique": asf.thematiques[0],
+        "channel": "counter",
+        "wants_autonomy": False,
+    }
+    request = write(tmp_path, "r.json", asked)
+    ctx = str(DOCS_EXAMPLES / "context.json")
+    code, out, err = run(capsys, "--request", request, "--context", ctx, "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["procedure"] == "caf.allocation-soutien-familial"

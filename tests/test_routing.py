@@ -510,3 +510,57 @@ def test_autonomy_at_a_distance_names_no_second_screen(
     assert "second écran" not in decision.reason
     assert "second écran" not in render_text(decision)
     assert "lui-même" in decision.steps[-1]
+
+
+# -- local keyword phrases (issue 14) -----------------------------------------------------
+
+
+def test_keyword_phrase_needs_the_whole_phrase_in_order_and_adjacent() -> None:
+    from mfs_core.routing.matching import keyword_phrase
+
+    found = keyword_phrase(SERVICES, "Aide alimentaire d'urgence")
+    assert found is not None
+    assert (found.service.id, found.keyword, round(found.share, 2)) == (
+        "ccas",
+        "aide alimentaire",
+        0.67,
+    )
+    # Plural and accents folded like recognition.
+    assert keyword_phrase(SERVICES, "aides alimentaires") is not None
+    # The words apart or swapped are not the phrase.
+    assert keyword_phrase(SERVICES, "aide au logement alimentaire") is None
+    assert keyword_phrase(SERVICES, "alimentaire aide") is None
+    assert keyword_phrase(SERVICES, "") is None
+    assert keyword_phrase((), "aide alimentaire") is None
+
+
+def test_keyword_phrase_prefers_the_larger_share_then_the_smaller_service_id() -> None:
+    from mfs_core.routing.matching import keyword_phrase
+
+    found = keyword_phrase(SERVICES, "colis aide alimentaire")
+    assert found is not None
+    assert found.keyword == "aide alimentaire"
+    twin = LocalService(id="banque-alimentaire", name="Banque alimentaire", keywords=("colis",))
+    found = keyword_phrase((*SERVICES, twin), "colis")
+    assert found is not None
+    assert found.service.id == "banque-alimentaire"
+
+
+def test_a_keyword_covering_more_than_the_clarify_candidates_orients(router: Router) -> None:
+    need = "je n'arrive pas à payer mes impôts"
+    assert router.decide(request(need=need), context()).kind is DecisionKind.CLARIFY
+    budget = LocalService(id="point-conseil-budget", name="Point conseil budget", keywords=(need,))
+    decision = router.decide(request(need=need), context(local_services=(budget,)), explain=True)
+    assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "point-conseil-budget")
+    note = decision.trace[-1].note
+    assert f"mot-clé « {need} »" in note
+    assert "les démarches reconnues n'en expliquent au plus que 88\u00a0%" in note
+    assert "(dgfip.delai-de-paiement)" in note
+
+
+def test_a_keyword_the_procedure_explains_fully_does_not_orient(router: Router) -> None:
+    need = "difficultés à payer mes impôts"
+    budget = LocalService(id="point-conseil-budget", name="Point conseil budget", keywords=(need,))
+    decision = router.decide(request(need=need), context(local_services=(budget,)))
+    assert decision.procedure == "dgfip.remise-gracieuse"
+    assert decision.service is None

@@ -18,7 +18,7 @@ from mfs_core.french import (
 from mfs_core.model import ReferralTarget
 from mfs_core.routing.decision import Alternative, Decision
 
-__all__ = ["clarify_question", "recognised_note", "render_text"]
+__all__ = ["clarify_question", "keyword_note", "recognised_note", "render_text"]
 
 
 def _score(value: float) -> str:
@@ -32,6 +32,26 @@ def recognised_note(alternative: Alternative, plugin: str) -> str:
         f"démarche reconnue d'après {quoted(alternative.matched)} "
         f"(score {_score(alternative.score)}, le besoin expliqué à "
         f"{percent(alternative.confidence, decimals=0)}) ; démarche et mots du plugin {plugin}"
+    )
+
+
+def keyword_note(keyword: str, share: float, outweighed: Sequence[Alternative]) -> str:
+    """Why a local service keyword beat the recognised procedures: the keyword, the share of
+    the need it covers, and how little of the need the procedure(s) explain."""
+    said = f"le besoin contient en entier le mot-clé « {keyword} » de ce service, soit " + (
+        f"{percent(share, decimals=0)} de ses mots"
+    )
+    if len(outweighed) == 1:
+        only = outweighed[0]
+        return (
+            f"{said} ; la démarche reconnue « {only.title} » ({only.procedure}) n'en "
+            f"explique que {percent(only.confidence, decimals=0)}"
+        )
+    most = max(a.confidence for a in outweighed)
+    listed = " ; ".join(f"« {a.title} » ({a.procedure})" for a in outweighed)
+    return (
+        f"{said} ; les démarches reconnues n'en expliquent au plus que "
+        f"{percent(most, decimals=0)} : {listed}"
     )
 
 

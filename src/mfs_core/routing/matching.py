@@ -1,4 +1,8 @@
-"""Which local service a free-text need goes to, when no procedure was recognised.
+"""Which local service a free-text need goes to.
+
+Two questions: :func:`best_local_service` finds the service for a need no procedure was
+recognised from; :func:`keyword_phrase` finds the local keyword phrase a need contains in
+full, which can outweigh a recognised procedure (see :mod:`mfs_core.routing.router`).
 
 Words are compared as need recognition reads them (:func:`mfs_core.recognition.normalise.
 tokens`: apostrophes, elisions, accents, plurals and stems handled), so « colis
@@ -9,12 +13,13 @@ in id order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from mfs_core.recognition.normalise import tokens
 from mfs_core.routing.context import LocalService
 from mfs_core.thematiques import thematique_label
 
-__all__ = ["best_local_service"]
+__all__ = ["KeywordMatch", "best_local_service", "keyword_phrase"]
 
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
@@ -41,3 +46,40 @@ def best_local_service(
     if best is None:
         return None
     return best[1], "les mots du besoin correspondent à ses mots-clés"
+
+
+class KeywordMatch(NamedTuple):
+    """A local service keyword the need contains as a phrase: the ``service``, the
+    ``keyword`` as the site wrote it, and ``share`` (0-1), the part of the need's meaningful
+    words the phrase covers."""
+
+    service: LocalService
+    keyword: str
+    share: float
+
+
+def keyword_phrase(services: Iterable[LocalService], need: str | None) -> KeywordMatch | None:
+    """The local keyword the need contains in full, as adjacent words in the same order
+    (« aide alimentaire » in « aide alimentaire d'urgence »; not in « aide au logement
+    alimentaire »), compared by stem like recognition. The one covering most of the need
+    wins; ties go to the smaller service id, then to the keyword listed first. ``None`` when
+    the need contains no keyword of any service."""
+    asked = [t.stem for t in tokens(need or "")]
+    if not asked:
+        return None
+    best: KeywordMatch | None = None
+    for service in sorted(services, key=lambda s: s.id):
+        for keyword in service.keywords:
+            phrase = [t.stem for t in tokens(keyword)]
+            if not phrase or not _contains(asked, phrase):
+                continue
+            share = len(phrase) / len(asked)
+            if best is None or share > best.share:
+                best = KeywordMatch(service, keyword, share)
+    return best
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    """Whether ``phrase`` occurs in ``words`` as consecutive items."""
+    size = len(phrase)
+    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))

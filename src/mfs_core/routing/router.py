@@ -17,9 +17,18 @@ procedures its id's words and its need recognise, if any. A request with only a 
 need is first recognised (:mod:`mfs_core.recognition`, ``core.recognition``):
 
 - one procedure fits with confidence: the request is routed exactly as if it had named it
-  (the steps above), and the trace says from which words and with which score;
+  (the steps above), and the trace says from which words and with which score — unless a
+  local service keyword of the context outweighs it (below);
 - several fit as well (the CAF or the MSA; a first passport or a renewal): **clarify**
   (``core.clarify``), with the candidates and the question to ask the resident;
+- a local service keyword outweighs the recognised procedure(s) when the need contains the
+  whole keyword phrase (adjacent words, compared by stem) and that phrase covers a larger
+  share of the need's meaningful words than any of those procedures explains (their
+  confidence): « aide alimentaire » is the CCAS's keyword (100 % of the need), not the ASF
+  whose text says « pension alimentaire » (69 %). A need a procedure explains in full still
+  claims it, and so does one the agent classed under a thematique of the procedure. The
+  request then goes to that service (``core.local-service``, **orientation**), the trace
+  naming the keyword and the figures;
 - otherwise it goes to the local service covering its thematique or its words
   (``core.local-service``, **orientation**), else it is **unknown**
   (``core.unknown-need``), with suggestions only when some procedure came close.
@@ -44,10 +53,10 @@ from mfs_core.french import RESIDENT, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
-from mfs_core.routing.context import PARIS, SiteContext, default_context
+from mfs_core.routing.context import PARIS, LocalService, SiteContext, default_context
 from mfs_core.routing.decision import Alternative, Decision, DecisionKind, TraceEntry
-from mfs_core.routing.explain import clarify_question, recognised_note
-from mfs_core.routing.matching import best_local_service
+from mfs_core.routing.explain import clarify_question, keyword_note, recognised_note
+from mfs_core.routing.matching import best_local_service, keyword_phrase
 from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
 
@@ -500,6 +509,11 @@ class Router:
             procedure = self._procedures[best.procedure]
             if self._thematique_elsewhere(request, procedure, context):
                 return self._decide_locally(request, recognition, context, trace, explain)
+            local = self._keyword_outweighs(request, context, (best,))
+            if local is not None:
+                return self._decide_locally(
+                    request, recognition, context, trace, explain, found=local
+                )
             recognised = self._alternative(best)
             plugin = procedure.provenance.plugin if procedure.provenance else "(non enregistré)"
             trace.append(_core("core.recognition", note=recognised_note(recognised, plugin)))
@@ -515,6 +529,11 @@ class Router:
             ):
                 # None of the close procedures carries the agent's thematique either.
                 return self._decide_locally(request, recognition, context, trace, explain)
+            local = self._keyword_outweighs(request, context, chosen)
+            if local is not None:
+                return self._decide_locally(
+                    request, recognition, context, trace, explain, found=local
+                )
             return self._clarify(recognition, context, trace)
         return self._decide_locally(request, recognition, context, trace, explain)
 
@@ -529,6 +548,25 @@ class Router:
             and any(thematique in s.thematiques for s in context.local_services)
         )
 
+    def _keyword_outweighs(
+        self, request: Request, context: SiteContext, candidates: tuple[Candidate, ...]
+    ) -> tuple[LocalService, str] | None:
+        """The local service whose keyword outweighs the recognised ``candidates``, and why
+        (French), or ``None``: the need holds the whole keyword phrase, the phrase covers
+        more of the need than any candidate explains, and the agent did not class the need
+        under a thematique of one of them (see the module docstring)."""
+        if not context.local_services or not candidates:
+            return None
+        if request.thematique is not None and any(
+            request.thematique in self._procedures[c.procedure].thematiques for c in candidates
+        ):
+            return None
+        match = keyword_phrase(context.local_services, request.need)
+        if match is None or match.share <= max(c.confidence for c in candidates):
+            return None
+        outweighed = [self._alternative(c) for c in candidates]
+        return match.service, keyword_note(match.keyword, match.share, outweighed)
+
     def _decide_locally(
         self,
         request: Request,
@@ -536,16 +574,24 @@ class Router:
         context: SiteContext,
         trace: list[TraceEntry],
         explain: bool,
+        *,
+        found: tuple[LocalService, str] | None = None,
     ) -> Decision:
+        """Orientation to a local service (``found``, else the one covering the need's
+        thematique or words), else unknown."""
         if explain:
             trace.append(
                 _core(
                     "core.recognition",
                     fired=False,
-                    note="aucune démarche reconnue avec assez de certitude",
+                    note="aucune démarche reconnue avec assez de certitude"
+                    if found is None
+                    else "démarche reconnue, mais un mot-clé d'un service local couvre "
+                    "mieux le besoin",
                 )
             )
-        found = best_local_service(context.local_services, request.need, request.thematique)
+        if found is None:
+            found = best_local_service(context.local_services, request.need, request.thematique)
         if found is not None:
             service, why = found
             trace.append(_fired("core.local-service", explain, why))
