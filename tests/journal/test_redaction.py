@@ -114,9 +114,48 @@ def test_french_phone_numbers(phone: str) -> None:
     assert redact(f"rappeler au {phone} demain").text == "rappeler au [TÉLÉPHONE] demain"
 
 
-@pytest.mark.parametrize("email", ["jean.dupont@example.fr", "j+caf@mairie-saint-jean-de-luz.fr"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jean.dupont@example.fr",
+        "j+caf@mairie-saint-jean-de-luz.fr",
+        # Internationalised addresses (RFC 6531 local part, IDNA domain): were kept whole.
+        "josé.müller@example.fr",
+        "jean@exämple.fr",
+        "anaïs_b@gmail.com",
+    ],
+)
 def test_email(email: str) -> None:
     assert redact(f"écrire à {email}.").text == "écrire à [E-MAIL]."
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # A document's name alone introduces its number (was kept without "n°").
+        ("passeport 18AB12345 expiré", "passeport [N° DE TITRE] expiré"),
+        ("CNI : 123456789012", "CNI : [N° DE TITRE]"),
+        ("récépissé 1234567890 à renouveler", "récépissé [N° DE TITRE] à renouveler"),
+    ],
+)
+def test_a_document_name_introduces_its_number(note: str, expected: str) -> None:
+    assert redact(note).text == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "passeport 2024-2034",
+        "permis B obtenu en 2015",
+        "permis de conduire 12 points",
+        "titre de séjour 10 ans",
+        "renouveler mon passeport avant le 12/03/2025",
+        "carte d'identité à 35 €",
+        "permis F21089 vu avec l'usager",  # a service-public.fr fiche id
+    ],
+)
+def test_a_document_name_before_dates_and_counts_keeps_them(note: str) -> None:
+    assert redact(note).text == note
 
 
 def test_other_long_numbers_are_not_kept() -> None:

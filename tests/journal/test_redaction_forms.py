@@ -373,5 +373,8 @@ def test_the_partner_lexicon_is_well_formed() -> None:
             assert kinds.setdefault(word, entry.kind) == entry.kind, word
         for phrase in entry.phrases:
             assert any(hint in phrase for hint in HINTS), phrase
+        if entry.kind == "id_document":  # a document's name alone is a trigger
+            for name in entry.names:
+                assert any(hint in name for hint in HINTS), name
     for word in data.number_words:
         assert any(hint in word for hint in HINTS), word

@@ -48,18 +48,21 @@ from mfs_core.redaction._text import words_pattern
 __all__ = ["find_emails", "find_numbers", "iban_at"]
 
 # -- e-mail addresses ---------------------------------------------------------------------
-_LOCAL = r"[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_])?"
-_DOMAIN = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+# Letters and digits of any script: internationalised addresses (RFC 6531 local parts,
+# IDNA domains: josé@exemple.fr, jean@exämple.fr) are personal data too.
+_ALNUM = r"[^\W_]"
+_LOCAL = rf"{_ALNUM}(?:[\w.%+-]*\w)?"
+_DOMAIN = rf"{_ALNUM}(?:(?:{_ALNUM}|-)*{_ALNUM})?"
 #: Written TLDs accepted after a spelled-out "dot" (``at gmail dot com``).
 _TLDS = "fr|com|net|org|eu|info|be|ch|lu|io|re|gp|mq|gf|yt|nc|pf|biz|me|de|es|it|uk|pt"
 _AT = r"(?:[ ]?@[ ]?|[ ]?[(\[{<][ ]?(?:at|arobase)[ ]?[)\]}>][ ]?)"
 _DOT = r"(?:[ ]?\.[ ]?|[ ]?[(\[{<][ ]?(?:dot|point)[ ]?[)\]}>][ ]?)"
 _EMAIL = re.compile(
     # jean.dupont@orange.fr, jean @ orange.fr, jean (at) orange.fr, jean(at)orange(dot)fr
-    rf"(?<![a-z0-9._%+-]){_LOCAL}{_AT}{_DOMAIN}(?:{_DOT}{_DOMAIN})*{_DOT}[a-z]{{2,24}}(?![a-z0-9])"
+    rf"(?<![\w.%+-]){_LOCAL}{_AT}{_DOMAIN}(?:{_DOT}{_DOMAIN})*{_DOT}[^\W\d_]{{2,24}}(?![^\W_])"
     # dictated: jean point dupont arobase orange point fr, jean at gmail dot com
-    rf"|(?<![a-z0-9._%+-]){_LOCAL}(?: (?:point|tiret|underscore) {_LOCAL})* (?:at|arobase) "
-    rf"{_DOMAIN}(?:(?: (?:dot|point) |\.){_DOMAIN})*(?: (?:dot|point) |\.)(?:{_TLDS})(?![a-z0-9])",
+    rf"|(?<![\w.%+-]){_LOCAL}(?: (?:point|tiret|underscore) {_LOCAL})* (?:at|arobase) "
+    rf"{_DOMAIN}(?:(?: (?:dot|point) |\.){_DOMAIN})*(?: (?:dot|point) |\.)(?:{_TLDS})(?![^\W_])",
     re.IGNORECASE,
 )
 _EMAIL_HINT = re.compile(r"@|[(\[{<][ ]?(?:at|arobase)\b|\b(?:at|arobase)[ ]", re.IGNORECASE)

@@ -82,6 +82,9 @@ _NOT_A_NUMBER = re.compile(
     r"(?:19|20)[0-9]{2}(?:[ ]?[-/,][ ]?(?:19|20)[0-9]{2})*"  # years
     r"|[0-3]?[0-9][/.-][01]?[0-9](?:[/.-][0-9]{2,4})?"  # dates
 )
+#: service-public.fr fiche ids (F21089, N358, R1234): agents cite them after a document's
+#: name ("permis F21089"); never a resident's number.
+_FICHE_ID = re.compile(r"[fnr][0-9]{2,6}")
 _CURRENCY_AFTER = re.compile(r"[ ]?(?:€|eur\b|euros?\b|,[0-9])")
 _SPACES = re.compile(r"[ ]+")
 
@@ -102,10 +105,16 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, DataKind]]:
     words = words_pattern(data.number_words)
     names = words_pattern(name for entry in data.entries for name in entry.names)
     phrases = words_pattern(phrase for entry in data.entries for phrase in entry.phrases)
+    # An identity document's name alone may introduce its number ("passeport 18AB12345"):
+    # residents write it so, and the document names are rare before other numbers.
+    documents = words_pattern(
+        name for entry in data.entries if entry.kind == DataKind.ID_DOCUMENT for name in entry.names
+    )
     trigger = (
         rf"(?P<phrase>{phrases})"
         rf"|(?:{words}){_CONNECT}(?P<name1>{names})"
         rf"|(?P<name2>{names}){_CONNECT}(?:{words})"
+        rf"|(?P<document>{documents})"
     )
     # The partner's name may follow the phrase: "numéro d'accès en ligne impôts : 1234567".
     after = rf"{_FILLER}(?:(?:{names})(?![a-zà-ÿ]){_FILLER})?"
@@ -141,7 +150,8 @@ def _is_identifier(value: str, following: str) -> bool:
 #: Every trigger holds one of these (a test checks it): a note holding none is not scanned.
 HINTS = ("n°", "nº", "num", "no", "id", "matricule", "dossier", "adh", "client", "code",
          "allocataire", "secu", "sécu", "fiscal", "spi", "nir", "agdref", "tranger", "ref",
-         "réf")  # fmt: skip
+         "réf", "passeport", "cni", "identit", "sejour", "séjour", "permis", "recepisse",
+         "récépissé")  # fmt: skip
 
 
 def find_partner_numbers(lower_text: str) -> list[Span]:
@@ -156,7 +166,14 @@ def find_partner_numbers(lower_text: str) -> list[Span]:
         value_end = value_start + len(value)
         if not _is_identifier(value, lower_text[value_end : value_end + 8]):
             continue
-        trigger = match.group("phrase") or match.group("name1") or match.group("name2")
+        if match.group("document") and _FICHE_ID.fullmatch(value):
+            continue
+        trigger = (
+            match.group("phrase")
+            or match.group("name1")
+            or match.group("name2")
+            or match.group("document")
+        )
         kind = kinds.get(_key(trigger), DataKind.CLIENT_NUMBER)
         compact = re.sub(r"[^a-z0-9]", "", value).upper()
         suspected = False
