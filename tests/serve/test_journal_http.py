@@ -193,6 +193,16 @@ def test_desk_record_refuses_other_origins(journal_server: LiveServer) -> None:
     assert stored_ids(journal_server, "desk-") == [form["record_id"]]
 
 
+def test_desk_record_refuses_a_procedure_the_catalogue_lacks(journal_server: LiveServer) -> None:
+    form = {"record_id": "desk-" + "1" * 32, "procedure": "cnam.inconnue", "channel": "counter"}
+    with httpx.Client(base_url=journal_server.url, auth=("agent", AGENT)) as client:
+        answer = client.post("/desk/record", data=form, headers={"origin": journal_server.url})
+    assert answer.status_code == 400
+    assert "Démarche inconnue" in answer.text
+    assert "cnam.inconnue" not in answer.text
+    assert stored_ids(journal_server, "desk-1") == []
+
+
 def test_a_port_in_use_is_an_input_error(tmp_path: Path) -> None:
     import socket
 

@@ -205,6 +205,10 @@ async def desk_record(request: Request) -> Response:
     if not re.fullmatch(r"desk-[0-9a-f]{32}", record_id) or not form.get("procedure"):
         raise Problem("bad-request", "Formulaire d'enregistrement incorrect.")
     service = service_of(request)
+    # The form is the client's: a procedure id the catalogue does not hold (typed by hand,
+    # or from a page served before a plugin was removed) is not recorded.
+    if form["procedure"] not in service.registry.procedures:
+        raise Problem("bad-request", "Démarche inconnue du catalogue : rien n'est enregistré.")
     try:
         _, routing_request = _routing_request(form)
     except InputError:
