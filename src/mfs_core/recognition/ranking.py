@@ -199,11 +199,6 @@ _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _WEIGHT = operator.attrgetter("weight")
 _PARTNER = operator.attrgetter("partner")
-_LABEL = operator.attrgetter("label")
-_add = operator.add
-_or = operator.or_
-_eq = operator.eq
-_contains = operator.contains
 
 
 class _Reach(NamedTuple):
@@ -526,23 +521,22 @@ class Recogniser:
     def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
-        labelled = [word for word in known if word.label]  # not a pair of words
-        labels = list(map(_LABEL, labelled))
-        explains = [word.reach.explains for word in labelled]
-        named = list(map(_PARTNER, labelled))
-        hints = named.count(None) < len(named)
+        labelled = [
+            (word.label, word.reach.explains, word.partner)
+            for word in known
+            if word.label  # not a pair of words
+        ]
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(labels)) < len(labels)
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled)
         shown = self._shown
         candidates = []
         for row in ranked:
             number = row[4]
             procedure, partner, title = shown[number]
-            # The words whose contributions reach the procedure, chosen in C.
-            reached = map(_contains, explains, itertools.repeat(number))
-            if hints:  # or that name its partner
-                reached = map(_or, reached, map(_eq, named, itertools.repeat(partner)))
-            matched = list(itertools.compress(labels, reached))
+            matched = []
+            for label, explains, named in labelled:
+                if number in explains or named == partner:
+                    matched.append(label)
             candidates.append(
                 _candidate(
                     procedure,
@@ -559,41 +553,31 @@ class Recogniser:
         """Scores, information explained and strongest field, per procedure reached.
 
         The same sums as adding each word's contributions one procedure at a time, in
-        word order, but in C: the procedures a word is the first to reach (most of them)
-        take its values in one dictionary update, and those an earlier word reached too
-        get the sum of the two (earlier first, as floating-point sums depend on the order)
-        in another. The cost grows with the words, not with the procedures they reach."""
+        word order, but the procedures a word is the first to reach (most of them) take
+        its values in one dictionary update, in C: the cost grows with the words and the
+        procedures several words reach, not with every procedure reached."""
         scores: dict[int, float] = {}
         explained: dict[int, float] = {}
         fields: dict[int, int] = {}
         for word in known:
             reach = word.reach
-            added = reach.scores
-            both = scores.keys() & added.keys()
-            if not both:
-                scores.update(added)
-                explained.update(reach.explains)
-                fields.update(reach.ranks)
-                continue
             # What earlier words gave the procedures this one reaches too, before the update.
-            scored = list(map(scores.__getitem__, both))
-            parts = list(map(explained.__getitem__, both))
-            ranks = list(map(fields.__getitem__, both))
-            scores.update(added)
+            before = []
+            for number in scores.keys() & reach.scores.keys():
+                before.append((number, scores[number], explained[number], fields[number]))
+            scores.update(reach.scores)
             explained.update(reach.explains)
             fields.update(reach.ranks)
-            if reach.adds is None:  # one term: its one addition is its score
-                scores.update(zip(both, map(_add, scored, map(added.__getitem__, both))))
-            else:
-                adds = reach.adds
-                for number, score in zip(both, scored, strict=True):
-                    for add in adds[number]:
+            for number, score, part, rank in before:
+                if reach.adds is None:
+                    score += reach.scores[number]
+                else:
+                    for add in reach.adds[number]:
                         score += add
-                    scores[number] = score
-            explained.update(
-                zip(both, map(_add, parts, map(reach.explains.__getitem__, both)))
-            )
-            fields.update(zip(both, map(min, ranks, map(reach.ranks.__getitem__, both))))
+                scores[number] = score
+                explained[number] = part + reach.explains[number]
+                if rank < fields[number]:
+                    fields[number] = rank
         evidence = _Evidence(scores, explained, fields)
         if hinted:
             self._hints_explain(known, evidence)
