@@ -168,7 +168,7 @@ def _candidate(
     """``Candidate(procedure=..., ...)``, the same object, built in a third of the time:
     the fields are stored as the ``attrs``-made ``__init__`` stores them (in the instance
     ``__dict__``: the class has no validator, converter or post-init), without its
-    keyword-argument call. ``tests/test_recognition_speedups.py`` checks both agree."""
+    keyword-argument call. ``tests/test_recognition_speed.py`` checks both agree."""
     new = _new(Candidate)
     fields = new.__dict__
     fields["procedure"] = procedure
@@ -286,9 +286,9 @@ class Recogniser:
         self._partner_of = [d.partner for d in self.index.documents]
         self._fiche_of = [d.fiche_id for d in self.index.documents]
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
-        self._entries: dict[
-            str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]
-        ] = defaultdict(list)
+        self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
+            defaultdict(list)
+        )
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
         hints = [h for h in self.lexicon.hints if h.partner in present]
