@@ -5,7 +5,11 @@
 - the typo search looks at the index words of a close length only: same word as over the
   whole vocabulary;
 - remembered words (per process and per recogniser) change nothing: a need recognised on a
-  fresh recogniser with emptied caches, then again, gives the same outcome.
+  fresh recogniser with emptied caches, then again, gives the same outcome;
+- a need none of whose meaningful words belongs to a stop-word locution skips the search
+  for locutions: same words as with it;
+- candidates and recognitions built without attrs' keyword call are the objects attrs
+  builds (same fields, equality, hash, repr).
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
@@ -99,3 +103,55 @@ def test_remembered_words_change_no_outcome() -> None:
     again = [fresh.recognise(need) for need in needs]
     normalise.clear_caches()
     assert first == again == [golden.recogniser(catalogue).recognise(need) for need in needs]
+
+
+def _with_locution_search(text: str) -> list[normalise.Word]:
+    found = normalise._analysed(text)
+    skip = normalise._stop_phrase_positions([a[1] for a in found])
+    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
+
+
+@settings(max_examples=1_500, deadline=None)
+@given(texts)
+def test_the_stop_locution_shortcut_keeps_the_same_words(text: str) -> None:
+    assert normalise.meaningful(text) == _with_locution_search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["à partir de 3 enfants", "avoir droit au RSA", "le droit de vote", "droits à la retraite"],
+)
+def test_stop_locutions_are_still_dropped(text: str) -> None:
+    assert normalise.meaningful(text) == _with_locution_search(text)
+    assert not {"partir", "droit", "droits"} & {plain for _, plain, _ in normalise.meaningful(text)}
+
+
+def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
+    import attrs
+
+    from mfs_core.recognition import Candidate, Level, Recognition
+    from mfs_core.recognition.ranking import _candidate, _recognition
+
+    # The shortcut stores these fields and nothing else: a new field, a validator, a
+    # converter or a post-init hook must be reflected there.
+    for cls, names in (
+        (Candidate, ["procedure", "partner", "title", "score", "confidence", "matched"]),
+        (Recognition, ["level", "candidates", "chosen"]),
+    ):
+        assert [f.name for f in attrs.fields(cls)] == names
+        assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
+        assert not hasattr(cls, "__attrs_post_init__")
+    values = ("cnam.carte-vitale", "cnam", "Carte Vitale", 2.5, 0.875, ("carte", "vitale"))
+    fast = _candidate(*values)
+    slow = Candidate(**dict(zip(attrs.fields_dict(Candidate), values, strict=True)))
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert repr(fast) == repr(slow)
+    assert vars(fast) == vars(slow)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.score = 1.0  # type: ignore[misc]
+    made = _recognition(Level.AMBIGUOUS, (fast,), 1)
+    attrs_made = Recognition(level=Level.AMBIGUOUS, candidates=(slow,), chosen=1)
+    assert made == attrs_made
+    assert hash(made) == hash(attrs_made)
+    assert repr(made) == repr(attrs_made)

@@ -95,6 +95,8 @@ _STOP_PHRASES = (
 _STOP_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
     start: tuple(p for p in _STOP_PHRASES if p[0] == start) for start, *_ in _STOP_PHRASES
 }
+# Every word of those locutions (only a meaningful one among them matters, see meaningful()).
+_STOP_PHRASE_WORDS = frozenset(itertools.chain.from_iterable(_STOP_PHRASES))
 
 
 class Token(NamedTuple):
@@ -250,10 +252,13 @@ def meaningful(text: str) -> list[Word]:
     :func:`tokens` gives, without building :class:`Token` objects (recognition reads a
     need through this; the per-word work is one cached look-up, looped over in C)."""
     found = _analysed(text)
-    if _STOP_PHRASES_BY_START.keys().isdisjoint(map(_PLAIN, found)):
-        # The words whose stem is not None, chosen in C (most needs).
-        meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
-        return list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
+    # The words whose stem is not None, chosen in C.
+    meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
+    kept: list[Word] = list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
+    if _STOP_PHRASE_WORDS.isdisjoint(map(_PLAIN, kept)):
+        # No meaningful word can be part of a stop-word locution (most needs): dropping
+        # one would only drop words the filter above dropped already.
+        return kept
     skip = _stop_phrase_positions([a[1] for a in found])
     return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
 

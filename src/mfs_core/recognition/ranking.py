@@ -154,6 +154,43 @@ class Recognition:
         return self.candidates[0] if self.candidates else None
 
 
+_new = object.__new__
+
+
+def _candidate(
+    procedure: str,
+    partner: str,
+    title: str,
+    score: float,
+    confidence: float,
+    matched: tuple[str, ...],
+) -> Candidate:
+    """``Candidate(procedure=..., ...)``, the same object, built in a third of the time:
+    the fields are stored as the ``attrs``-made ``__init__`` stores them (in the instance
+    ``__dict__``: the class has no validator, converter or post-init), without its
+    keyword-argument call. ``tests/test_recognition_speed.py`` checks both agree."""
+    new = _new(Candidate)
+    fields = new.__dict__
+    fields["procedure"] = procedure
+    fields["partner"] = partner
+    fields["title"] = title
+    fields["score"] = score
+    fields["confidence"] = confidence
+    fields["matched"] = matched
+    return new
+
+
+def _recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -> Recognition:
+    """``Recognition(level=..., candidates=..., chosen=...)``, built as :func:`_candidate`
+    builds a candidate."""
+    new = _new(Recognition)
+    fields = new.__dict__
+    fields["level"] = level
+    fields["candidates"] = candidates
+    fields["chosen"] = chosen
+    return new
+
+
 #: An index term a word of the need matched, and the weight of that match.
 _Term = tuple[str, float]
 _FIRST = operator.itemgetter(0)
@@ -229,7 +266,9 @@ class Recogniser:
         self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
         self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
         self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
-        self._phrases: dict[tuple[Expansion | PartnerHint, int], _Word] = {}
+        # Keyed by the entry's number in the lexicon, not the entry: hashing an attrs
+        # object runs its Python __hash__ over every field.
+        self._phrases: dict[tuple[int, int], _Word] = {}
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
         #: procedures with the same title)
@@ -246,49 +285,58 @@ class Recogniser:
         self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
         self._partner_of = [d.partner for d in self.index.documents]
         self._fiche_of = [d.fiche_id for d in self.index.documents]
-        self._entries: dict[str, list[Expansion | PartnerHint]] = defaultdict(list)
+        #: first stem said -> (stems said, the entry, its number) of each lexicon entry
+        self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
+            defaultdict(list)
+        )
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
         hints = [h for h in self.lexicon.hints if h.partner in present]
         entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *hints]
-        for entry in entries:
-            self._entries[entry.said[0]].append(entry)
+        for number, entry in enumerate(entries):
+            self._entries[entry.said[0]].append((entry.said, entry, number))
 
     # -- the need's words ---------------------------------------------------------------
 
-    def _lexicon_words(self, found: list[Word]) -> tuple[list[_Word], set[int]]:
-        """The lexicon phrases found in the need, and the positions they cover.
+    def _lexicon_words(self, found: list[Word]) -> tuple[list[_Word], set[int]] | None:
+        """The lexicon phrases found in the need, and the positions they cover (``None``
+        when there is none).
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
         wins over « pôle emploi »); partner hints apply wherever they occur.
         """
-        stems = [stem for _, _, stem in found]
-        hits: list[tuple[int, int, Expansion | PartnerHint]] = [
-            (start, start + len(entry.said), entry)
+        stems = list(map(_STEM, found))
+        entries = self._entries
+        hits: list[tuple[int, int, Expansion | PartnerHint, int]] = [
+            (start, start + len(said), entry, number)
             for start, stem in enumerate(stems)
-            for entry in self._entries.get(stem, ())
-            if tuple(stems[start : start + len(entry.said)]) == entry.said
+            if stem in entries
+            for said, entry, number in entries[stem]
+            if tuple(stems[start : start + len(said)]) == said
         ]
+        if not hits:
+            return None
         hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
         words: list[_Word] = []
         covered: set[int] = set()
         expanded: set[int] = set()
-        for start, end, entry in hits:
+        for start, end, entry, number in hits:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
-                words.append(self._phrase(entry, start))
+                words.append(self._phrase(entry, number, start))
                 covered |= span
                 continue
             if span & expanded:
                 continue
             expanded |= span
             covered |= span
-            words.append(self._phrase(entry, start))
+            words.append(self._phrase(entry, number, start))
         return words, covered
 
-    def _phrase(self, entry: Expansion | PartnerHint, start: int) -> _Word:
-        """The word a lexicon phrase found at ``start`` makes; remembered (bounded)."""
-        key = (entry, start)
+    def _phrase(self, entry: Expansion | PartnerHint, number: int, start: int) -> _Word:
+        """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
+        remembered (bounded)."""
+        key = (number, start)
         known = self._phrases.get(key)
         if known is not None:
             return known
@@ -325,11 +373,14 @@ class Recogniser:
         singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
-        if self._entries.keys().isdisjoint(map(_STEM, found)):
+        lexicon = None
+        if not self._entries.keys().isdisjoint(map(_STEM, found)):
+            lexicon = self._lexicon_words(found)
+        if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
         else:
-            words, covered = self._lexicon_words(found)
+            words, covered = lexicon
             words += [single[0] for n, single in enumerate(singles) if n not in covered]
             matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
         # Adjacent pairs: they add score (a phrase found as written), not information.
@@ -454,8 +505,7 @@ class Recogniser:
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept)
-        candidates = self._candidates(ranked[:kept], known)
-        return Recognition(level=level, candidates=candidates, chosen=chosen)
+        return _recognition(level, self._candidates(ranked[:kept], known), chosen)
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -471,27 +521,30 @@ class Recogniser:
     def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
-        labelled = []
-        for word in known:
-            if word.label:  # not a pair of words
-                labelled.append((word.label, word.reach.explains, word.partner))
+        labelled = [
+            (word.label, word.reach.explains, word.partner)
+            for word in known
+            if word.label  # not a pair of words
+        ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled)
+        shown = self._shown
         candidates = []
-        for _, _, _, _, number, score, confidence in ranked:
-            procedure, partner, title = self._shown[number]
+        for row in ranked:
+            number = row[4]
+            procedure, partner, title = shown[number]
             matched = []
             for label, explains, named in labelled:
                 if number in explains or named == partner:
                     matched.append(label)
             candidates.append(
-                Candidate(
-                    procedure=procedure,
-                    partner=partner,
-                    title=title,
-                    score=round_to(score, 3),
-                    confidence=round_to(confidence, 3),
-                    matched=tuple(dict.fromkeys(matched) if repeated else matched),
+                _candidate(
+                    procedure,
+                    partner,
+                    title,
+                    round_to(row[5], 3),
+                    round_to(row[6], 3),
+                    tuple(dict.fromkeys(matched) if repeated else matched),
                 )
             )
         return tuple(candidates)
