@@ -60,6 +60,9 @@ def stems(text: str) -> list[str]:
         "carte\u00a0d'identité",  # no-break space
         "carte\u202fd’identité",  # narrow no-break space
         "carte d'\u200bidentité",  # zero-width space
+        "carte d'iden\u200ftité",  # right-to-left mark pasted inside a word
+        "carte d'\u2063identité",  # invisible separator
+        "\u202ecarte d'identité\u202c",  # right-to-left override and its end
     ],
 )
 def test_apostrophes_spaces_case_and_accents_read_alike(spelling: str) -> None:
@@ -152,6 +155,40 @@ def test_a_typing_error_in_a_long_word_is_forgiven(recogniser: Recogniser) -> No
     assert recognition.best is not None
     assert recognition.best.procedure == "cnam.carte-vitale"
     assert "vitalle ≈ vitale" in recognition.best.matched
+
+
+@pytest.mark.parametrize(
+    "need",
+    # Ordinary French words one typing error or a shared stem away from an index word
+    # (« banque ≈ manqué », « dentiste ≈ identité », « vigne ≈ vignette »): each was
+    # claimed with 70-80 % confidence by a reviewer's try.
+    ["banque", "probleme avec ma banque", "rappel", "crémation", "vigne", "portable",
+     "je suis communiste", "casse", "dentiste", "je n'arrive pas a me connecter"],
+)  # fmt: skip
+def test_approximate_matches_alone_are_shown_never_claimed(
+    recogniser: Recogniser, need: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level in (Level.WEAK, Level.NONE), need
+    for candidate in recognition.candidates[:1]:
+        assert all("≈" in word for word in candidate.matched), candidate.matched
+
+
+def test_a_typo_beside_an_exact_word_still_decides(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("carte vitalle perdue")
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.best is not None
+    assert recognition.best.procedure == "cnam.carte-vitale"
+
+
+@pytest.mark.parametrize("polite", ["svp", "stp", "bjr", "slt", "SOS,"])
+def test_politeness_as_typed_in_messages_weighs_nothing(
+    recogniser: Recogniser, polite: str
+) -> None:
+    plain = recogniser.recognise("carte vitale perdue")
+    said = recogniser.recognise(f"{polite} carte vitale perdue")
+    assert said.level is plain.level is Level.CONFIDENT
+    assert said.best == plain.best
 
 
 def test_short_words_are_not_typo_matched(recogniser: Recogniser) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "UNKNOWN_DECAY",
     "UNKNOWN_WORD",
     "Level",
+    "close_count",
     "level_of",
 ]
 
@@ -82,14 +83,22 @@ def level_of(confidences: list[float], scores: list[float]) -> tuple[Level, int]
     """The level and how many leading candidates it concerns (best first lists)."""
     if not scores or confidences[0] < SUGGEST:
         return Level.NONE, 0
+    if confidences[0] < CLAIM:
+        return Level.WEAK, close_count(scores)
     bar = CLOSE * scores[0]
     close = 0
-    if confidences[0] < CLAIM:
-        for score in scores:
-            close += score >= bar
-        return Level.WEAK, min(max(close, 1), MAX_CANDIDATES)
     for score, confidence in zip(scores, confidences, strict=True):
         close += score >= bar and confidence >= CLAIM
     if close > 1:
         return Level.AMBIGUOUS, min(close, MAX_CANDIDATES)
     return Level.CONFIDENT, 1
+
+
+def close_count(scores: list[float]) -> int:
+    """How many leading candidates (best first) score close to the best: the suggestions
+    shown when the level is weak."""
+    bar = CLOSE * scores[0]
+    close = 0
+    for score in scores:
+        close += score >= bar
+    return min(max(close, 1), MAX_CANDIDATES)

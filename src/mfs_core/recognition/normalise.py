@@ -64,7 +64,16 @@ _SPACES = dict.fromkeys(
     ),
     " ",
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: The format characters (Unicode category Cf) of the Basic Multilingual Plane: zero-width
+#: spaces and joiners, soft hyphen, bidirectional marks, embeddings and isolates (a right-
+#: to-left mark pasted inside « passe\u200fport » must not split the word), invisible
+#: operators, BOM. Listed, not computed at import: ``unicodedata`` over the plane is slow.
+_INVISIBLE = dict.fromkeys(
+    [0xAD, *range(0x600, 0x606), 0x61C, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x180E,
+     *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x2070), 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB],
+    None,
+)  # fmt: skip
 _QUOTES = dict.fromkeys(map(ord, '"«»“”„‟‹›'), " ")
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
 _TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES}

@@ -41,6 +41,7 @@ from mfs_core.recognition.confidence import (
     UNKNOWN_DECAY,
     UNKNOWN_WORD,
     Level,
+    close_count,
     level_of,
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
@@ -504,7 +505,7 @@ class Recogniser:
         evidence = self._evidence(known, hinted)
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
-        level, chosen, ranked = self._level(ranked, hinted, kept)
+        level, chosen, ranked = self._level(ranked, hinted, kept, known)
         return _recognition(level, self._candidates(ranked[:kept], known), chosen)
 
     @staticmethod
@@ -673,7 +674,7 @@ class Recogniser:
         return rows
 
     def _level(
-        self, ranked: list[_Row], hinted: set[str], kept: int
+        self, ranked: list[_Row], hinted: set[str], kept: int, known: list[_Word]
     ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together)."""
@@ -684,8 +685,14 @@ class Recogniser:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
             ranked = _first(ranked, hinted_twin[:1])
         top = ranked[:kept]
-        level, chosen = level_of(list(map(_CONFIDENCE, top)), list(map(_SCORE, top)))
+        scores = list(map(_SCORE, top))
+        level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
         claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        if claimed and not _firmly_reached(ranked[0][4], known):
+            # Only typing-error matches (« banque ≈ manqué », « dentiste ≈ identité »): a
+            # real French word read as a typo of another must not decide; it is shown.
+            level, chosen = Level.WEAK, close_count(scores)
+            claimed = False
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -719,3 +726,14 @@ class Recogniser:
             if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
                 twins.append(number)
         return twins
+
+
+def _firmly_reached(number: int, known: list[_Word]) -> bool:
+    """Whether a word of the need reaches procedure ``number`` other than through a typing
+    error: by its spelling, stem or a derived form, or as a lexicon phrase (``span``)."""
+    for word in known:
+        if number in word.reach.explains and (
+            word.span or any(weight >= 1.0 for _, weight in word.terms)
+        ):
+            return True
+    return False
