@@ -171,10 +171,17 @@ def _results(
         reuse = runner.core_only(ANCT_CHECKS) and all(
             runner.core_only(only) for only in _PARTLY_KNOWN.values()
         )
+        first = first_lines.first
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
-                result = _check_row(row, runner, source, groups, reuse)
-                seen = first_lines.first(row.id, row.line)
+                known = row.hours.outcome  # set only when outcomes are reused
+                if known is not None and not groups:  # the same hours as an earlier row
+                    result = known.sharing_outcome(
+                        id=row.id, name=row.name, departement=row.departement, format=row.raw_format
+                    )
+                else:
+                    result = _check_row(row, runner, source, groups, reuse)
+                seen = first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
             first_lines.close()
@@ -221,13 +228,14 @@ def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_
     """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
     columns = _Columns(table.header)
     problems: list[str] = []
+    parse = _parse_row
     for number, row, broken in table.rows():
         if row is None:
             on_skipped(broken)
             continue
         if not row:  # a blank line holds no data
             continue
-        item = _parse_row(columns, row, number, problems)
+        item = parse(columns, row, number, problems)
         if item is not None:
             yield item
             continue
@@ -251,7 +259,7 @@ def _duplicate(result: SiteResult, row: _Row, seen: int) -> SiteResult:
     )
 
 
-class _Row(NamedTuple):  # a tuple: built once per row of the national list
+class _Row(NamedTuple):  # a tuple: built once per row of the national list (_new_row)
     id: str
     name: str
     insee_code: str
@@ -300,6 +308,16 @@ class _Columns:
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
+        #: The code cells of a row, as a tuple (one C call; insee_dep is always there).
+        self.code_cells: Callable[[list[str]], tuple[str, ...]] = _cells(
+            [index for _column, index in self.codes]
+        )
+        #: (index, lowest, highest) of each coordinate column.
+        self.bounds = [(index, *_COORDINATES[column]) for column, index in self.coordinates]
+        #: The cells read as such, as a tuple: id, name, INSEE code, format, département.
+        self.fields = operator.itemgetter(
+            self.id, self.name, self.insee, self.format, self.departement
+        )
         #: The day cells of a row, Monday first (itemgetter: one C call per row).
         self.days = operator.itemgetter(*(where[c] for c in DAY_COLUMNS))
         self.width = len(header)
@@ -311,11 +329,18 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     if len(row) != columns.width:
         problems.append(f"line {number}: columns: expected {columns.width}, got {len(row)}")
         return None
-    site_id, name = row[columns.id].strip(), row[columns.name].strip()
-    insee, raw_format = row[columns.insee].strip(), row[columns.format].strip()
+    site_id, name, insee, raw_format, departement = columns.fields(row)
+    site_id, name, insee, raw_format = (
+        site_id.strip(),
+        name.strip(),
+        insee.strip(),
+        raw_format.strip(),
+    )
     site_format = ANCT_FORMATS.get(raw_format)
-    bad_values = _bad_values(columns, row, number)
-    if bad_values or not (site_id and name and site_format and INSEE_CODE_PATTERN.match(insee)):
+    bad_values = [] if _good_values(columns, row) else _bad_values(columns, row, number)
+    if bad_values or not (
+        site_id and name and site_format and (insee in _GOOD_INSEE or _good_insee(insee))
+    ):
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         problems.extend(bad_values)
         return None
@@ -325,17 +350,60 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         hours = _Hours(cells)
         if len(columns.hours) < _HOURS_MEMO:
             columns.hours[cells] = hours
-    return _Row(
-        site_id,
-        name,
-        insee,
-        site_format,
-        row[columns.departement].strip(),
-        raw_format,
-        row[columns.group].strip() if columns.group is not None else "",
-        hours,
-        number,
+    return _new_row(
+        _Row,
+        (
+            site_id,
+            name,
+            insee,
+            site_format,
+            departement.strip(),
+            raw_format,
+            row[columns.group].strip() if columns.group is not None else "",
+            hours,
+            number,
+        ),
     )
+
+
+#: ``_Row(...)`` without the Python-level ``__new__`` of a named tuple.
+_new_row = tuple.__new__
+#: INSEE codes already found good (the list names each commune a few times at most, but
+#: the regular expression costs more than the set): bounded like :data:`_GOOD_CODES`.
+_GOOD_INSEE: set[str] = set()
+
+
+def _good_insee(code: str) -> bool:
+    if not INSEE_CODE_PATTERN.match(code):
+        return False
+    if len(_GOOD_INSEE) < 100_000:
+        _GOOD_INSEE.add(code)
+    return True
+
+
+def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function giving the cells at ``indexes`` of a row, always as a tuple."""
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda row: (row[index],)
+    return operator.itemgetter(*indexes)
+
+
+def _good_values(columns: _Columns, row: list[str]) -> bool:
+    """Whether every coded and numeric cell of ``row`` is certainly good: the fast path of
+    :func:`_bad_values` (codes seen before, coordinates that read as numbers in range)."""
+    if not _GOOD_CODES.issuperset(columns.code_cells(row)):
+        return False
+    for index, low, high in columns.bounds:
+        text = row[index]
+        if not text.isascii():
+            return False
+        try:
+            if not low <= float(text) <= high:  # false for nan, inf and out of range
+                return False
+        except ValueError:
+            return False
+    return True
 
 
 def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
@@ -384,16 +452,8 @@ def _check_row(
     if group is None and reuse:
         known = row.hours.outcome
         if known is not None:  # the same hours as an earlier row: the same outcome
-            return SiteResult(
-                id=row.id,
-                name=row.name,
-                source=source,
-                weekly_hours=known.weekly_hours,
-                opening_days=known.opening_days,
-                findings=known.findings,
-                statuses=dict(known.statuses),
-                departement=row.departement,
-                format=row.raw_format,
+            return known.sharing_outcome(
+                id=row.id, name=row.name, departement=row.departement, format=row.raw_format
             )
     if group is not None:
         structure, scope = group.schedule, HoursScope.STRUCTURE

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from mfs_core.compliance.findings import Finding, SiteResult
 from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.output import json_text
 
 #: Version of the JSON document; bumped only on incompatible changes.
 SCHEMA_VERSION = 1
@@ -59,12 +60,14 @@ def document(report: Report) -> dict[str, Any]:
 
 
 class _SiteLines:
-    """Each site as one line of JSON, ``json.dumps(site_data(result))`` written faster: the
-    part of a site that is its outcome (``compliant`` to ``checks``) is encoded once for
-    every site with the same outcome (the rows of the national list with the same hours
-    share their findings tuple), the rest string by string with the C encoder."""
+    """Each site as one line of JSON, ``json_text(json.dumps(site_data(result)))`` written
+    faster: the part of a site that is its outcome (``compliant`` to ``checks``) is encoded
+    and escaped once for every site with the same outcome (the rows of the national list
+    with the same hours share their findings and statuses), the site's own strings one by
+    one with the C encoder, and only those searched for characters to escape."""
 
-    #: Outcomes remembered: bounded, so a run of any length stays in flat memory.
+    #: Outcomes and (département, format) pairs remembered: bounded, so a run of any
+    #: length stays in flat memory.
     SIZE = 1024
 
     def __init__(self, national: bool) -> None:
@@ -72,39 +75,53 @@ class _SiteLines:
         # (id(findings), weekly hours, opening days) -> (findings, statuses, weekly hours,
         # opening days, JSON text); the findings are held: their id is not reused meanwhile.
         self._outcomes: dict[tuple[int, Any, Any], tuple[Any, ...]] = {}
+        self._sources: dict[str, str] = {}
+        self._tails: dict[tuple[str, str], str] = {}
 
     def line(self, result: SiteResult) -> str:
-        key = (id(result.findings), result.weekly_hours, result.opening_days)
+        findings, statuses = result.findings, result.statuses
+        hours, days = result.weekly_hours, result.opening_days
+        key = (id(findings), hours, days)
         known = self._outcomes.get(key)
         if (
             known is None
-            or known[0] is not result.findings
-            or known[1] != result.statuses
-            or not _same(known[2], result.weekly_hours)
-            or not _same(known[3], result.opening_days)
+            or known[0] is not findings
+            or (known[1] is not statuses and known[1] != statuses)  # shared: no scan
+            or not _same(known[2], hours)
+            or not _same(known[3], days)
         ):
-            data = site_data(result, national=False)
-            outcome = {key: data[key] for key in _OUTCOME_KEYS}
-            known = (
-                result.findings,
-                dict(result.statuses),
-                result.weekly_hours,
-                result.opening_days,
-                json.dumps(outcome, ensure_ascii=False)[1:-1],
-            )
+            known = (findings, statuses, hours, days, self._outcome(result))
             if len(self._outcomes) >= self.SIZE:
                 self._outcomes.clear()
             self._outcomes[key] = known
-        text = (
-            f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, '
-            f'"source": {_string(result.source)}, {known[4]}'
-        )
-        if self.national:
-            text += (
-                f', "departement": {_string(result.departement)}, '
-                f'"format": {_string(result.format)}'
-            )
-        return text + "}"
+        source = self._sources.get(result.source)
+        if source is None:
+            source = self._source(result.source)
+            if len(self._sources) >= self.SIZE:
+                self._sources.clear()
+            self._sources[result.source] = source
+        own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
+        text = f"{own}{source}{known[4]}"
+        if not self.national:
+            return text + "}"
+        pair = (result.departement, result.format)
+        tail = self._tails.get(pair)
+        if tail is None:
+            tail = json_text(f', "departement": {_string(pair[0])}, "format": {_string(pair[1])}}}')
+            if len(self._tails) >= self.SIZE:
+                self._tails.clear()
+            self._tails[pair] = tail
+        return text + tail
+
+    @staticmethod
+    def _source(text: str) -> str:
+        return json_text(f'"source": {_string(text)}, ')
+
+    @staticmethod
+    def _outcome(result: SiteResult) -> str:
+        data = site_data(result, national=False)
+        outcome = {key: data[key] for key in _OUTCOME_KEYS}
+        return json_text(json.dumps(outcome, ensure_ascii=False)[1:-1])
 
 
 #: The keys of :func:`site_data` that depend on the outcome only, in its order.
@@ -118,12 +135,18 @@ def _same(left: object, right: object) -> bool:
     return left.__class__ is right.__class__ and left == right
 
 
+#: Whether :func:`write` escapes its own output (``json_text``): the format writer then
+#: gives it the output as is (see :func:`mfs_core.compliance.formats.write`).
+ESCAPES_OUTPUT = True
+
+
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     """The document, one site per line (the C encoder: ``indent`` would fall back to the
-    pure-Python one, the cost of the national list), then the summary, indented."""
+    pure-Python one, the cost of the national list), then the summary, indented. Every
+    string is escaped with :func:`~mfs_core.output.json_text`, part by part."""
     out.write(f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "sites": [')
     separator = "\n    "
-    chunk: list[str] = []  # a few hundred sites a write: fewer calls to the escaping
+    chunk: list[str] = []  # a few hundred sites a write: fewer calls
     line = _SiteLines(report.national).line
     for result in report.results:
         chunk.append(separator + line(result))
@@ -133,4 +156,6 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
             chunk = []
     out.write("".join(chunk))
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    out.write(("\n  ]" if separator == ",\n    " else "]") + f',\n  "summary": {summary}\n}}\n')
+    out.write(
+        ("\n  ]" if separator == ",\n    " else "]") + f',\n  "summary": {json_text(summary)}\n}}\n'
+    )
