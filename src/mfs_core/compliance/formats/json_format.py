@@ -87,8 +87,8 @@ class _SiteLines:
             known is None
             or known[0] is not findings
             or (known[1] is not statuses and known[1] != statuses)  # shared: no scan
-            or not _same(known[2], hours)
-            or not _same(known[3], days)
+            or (known[2] is not hours and not _same(known[2], hours))
+            or (known[3] is not days and not _same(known[3], days))
         ):
             known = (findings, statuses, hours, days, self._outcome(result))
             if len(self._outcomes) >= self.SIZE:
@@ -101,9 +101,8 @@ class _SiteLines:
                 self._sources.clear()
             self._sources[result.source] = source
         own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
-        text = f"{own}{source}{known[4]}"
         if not self.national:
-            return text + "}"
+            return f"{own}{source}{known[4]}}}"
         pair = (result.departement, result.format)
         tail = self._tails.get(pair)
         if tail is None:
@@ -111,7 +110,7 @@ class _SiteLines:
             if len(self._tails) >= self.SIZE:
                 self._tails.clear()
             self._tails[pair] = tail
-        return text + tail
+        return f"{own}{source}{known[4]}{tail}"  # one copy of the outcome's text
 
     @staticmethod
     def _source(text: str) -> str:
@@ -149,9 +148,10 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     chunk: list[str] = []  # a few hundred sites a write: fewer calls
     line = _SiteLines(report.national).line
     for result in report.results:
-        chunk.append(separator + line(result))
+        chunk.append(separator)
+        chunk.append(line(result))
         separator = ",\n    "
-        if len(chunk) == 256:
+        if len(chunk) == 512:
             out.write("".join(chunk))
             chunk = []
     out.write("".join(chunk))
