@@ -190,32 +190,59 @@ def _results(
 class FirstLines:
     """The first line each ``id_fs`` was seen on: a dictionary up to :attr:`IN_MEMORY`
     ids (the national list and ten times it), then a temporary SQLite table, whose page
-    cache is bounded: memory stays flat at a hundred times the list."""
+    cache is bounded: memory stays flat at a hundred times the list.
+
+    Past the dictionary, a bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each
+    id the dictionary holds: 1 MiB) answers "never seen" for most new ids without a
+    query, and new ids reach SQLite in batches: only an id whose bit is already set (a
+    duplicate, or another id with the same bit: some 3 % of rows at a hundred times the
+    list) is looked up.
+    """
 
     #: Ids kept in the dictionary before moving to SQLite (about 130 bytes each).
     IN_MEMORY = 50_000
+    #: Bits of the hash bitmap for each id of :attr:`IN_MEMORY` (rounded up to a power
+    #: of two).
+    BITS_PER_ID = 128
 
     def __init__(self) -> None:
         self._lines: dict[str, int] = {}
         self._db: sqlite3.Connection | None = None
+        self._bits = bytearray()
+        self._mask = (1 << (self.IN_MEMORY * self.BITS_PER_ID - 1).bit_length()) - 1
 
     def first(self, key: str, line: int) -> int:
         """The line ``key`` was first seen on: ``line`` when it is new (then recorded)."""
+        seen = self._lines.setdefault(key, line)
         if self._db is None:
-            seen = self._lines.setdefault(key, line)
             if len(self._lines) > self.IN_MEMORY:
                 self._spill()
             return seen
-        if self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, line)).rowcount:
-            return line
-        row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
-        return int(row[0])
+        if seen != line:  # seen among the ids not yet written to SQLite
+            return seen
+        bit = hash(key) & self._mask
+        byte, flag = bit >> 3, 1 << (bit & 7)
+        if self._bits[byte] & flag:  # perhaps seen before the last batch
+            row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
+            if row is not None:
+                del self._lines[key]
+                return int(row[0])
+        self._bits[byte] |= flag
+        if len(self._lines) > self.IN_MEMORY:
+            self._spill()
+        return line
 
     def _spill(self) -> None:
-        import sqlite3
+        """Write the ids in memory to SQLite (created on first use) and mark their bits."""
+        if self._db is None:
+            import sqlite3
 
-        self._db = sqlite3.connect("")  # a private database in a temporary file
-        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+            self._db = sqlite3.connect("")  # a private database in a temporary file
+            self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+            self._bits = bytearray((self._mask + 1 + 7) // 8)
+            for key in self._lines:
+                bit = hash(key) & self._mask
+                self._bits[bit >> 3] |= 1 << (bit & 7)
         self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
         self._lines = {}
 
