@@ -29,8 +29,12 @@ sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` 
 
 from __future__ import annotations
 
+import array
+import bisect
+import itertools
 import operator
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -188,25 +192,31 @@ def _results(
 
 
 class FirstLines:
-    """The first line each ``id_fs`` was seen on: a dictionary up to :attr:`IN_MEMORY`
-    ids (the national list and ten times it), then a temporary SQLite table, whose page
-    cache is bounded: memory stays flat at a hundred times the list.
+    """The first line each ``id_fs`` was seen on, in bounded memory whatever the list's
+    length.
 
-    Past the dictionary, a bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each
-    id the dictionary holds: 1 MiB) answers "never seen" for most new ids without a
-    query, and new ids reach SQLite in batches: only an id whose bit is already set (a
-    duplicate, or another id with the same bit: some 3 % of rows at a hundred times the
-    list) is looked up.
+    The ids of the current batch are a dictionary (up to :attr:`IN_MEMORY` ids: the
+    national list and ten times it, about 130 bytes each). A full batch is packed: its
+    ids sorted and joined in one string, with arrays of their ends and lines (about 12
+    bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
+    packed batches, the next ones go to a temporary SQLite table, whose page cache is
+    bounded. A bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each id of a
+    batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
+    whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
+    rows at a hundred times the list) is looked up in the packed batches and SQLite.
     """
 
-    #: Ids kept in the dictionary before moving to SQLite (about 130 bytes each).
+    #: Ids of one batch, kept in a dictionary until it is packed.
     IN_MEMORY = 50_000
-    #: Bits of the hash bitmap for each id of :attr:`IN_MEMORY` (rounded up to a power
-    #: of two).
+    #: Bits of the hash bitmap for each id of a batch (rounded up to a power of two).
     BITS_PER_ID = 128
+    #: Packed batches held in memory (text and arrays) before SQLite takes the next ones.
+    PACKED_BYTES = 32 * 1024 * 1024
 
     def __init__(self) -> None:
         self._lines: dict[str, int] = {}
+        self._packed: list[_PackedIds] = []
+        self._packed_bytes = 0
         self._db: sqlite3.Connection | None = None
         self._bits = bytearray()
         self._mask = (1 << (self.IN_MEMORY * self.BITS_PER_ID - 1).bit_length()) - 1
@@ -214,41 +224,88 @@ class FirstLines:
     def first(self, key: str, line: int) -> int:
         """The line ``key`` was first seen on: ``line`` when it is new (then recorded)."""
         seen = self._lines.setdefault(key, line)
-        if self._db is None:
+        if not self._bits:  # the first batch
             if len(self._lines) > self.IN_MEMORY:
                 self._spill()
             return seen
-        if seen != line:  # seen among the ids not yet written to SQLite
+        if seen != line:  # seen in the current batch
             return seen
         bit = hash(key) & self._mask
         byte, flag = bit >> 3, 1 << (bit & 7)
-        if self._bits[byte] & flag:  # perhaps seen before the last batch
-            row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
-            if row is not None:
+        if self._bits[byte] & flag:  # perhaps seen in an earlier batch
+            found = self._earlier(key)
+            if found is not None:
                 del self._lines[key]
-                return int(row[0])
+                return found
         self._bits[byte] |= flag
         if len(self._lines) > self.IN_MEMORY:
             self._spill()
         return line
 
-    def _spill(self) -> None:
-        """Write the ids in memory to SQLite (created on first use) and mark their bits."""
-        if self._db is None:
-            import sqlite3
+    def _earlier(self, key: str) -> int | None:
+        for packed in self._packed:
+            found = packed.line_of(key)
+            if found is not None:
+                return found
+        if self._db is not None:
+            row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
+            return None if row is None else int(row[0])
+        return None
 
-            self._db = sqlite3.connect("")  # a private database in a temporary file
-            self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+    def _spill(self) -> None:
+        """Pack the current batch (or write it to SQLite past :attr:`PACKED_BYTES`), and
+        mark its ids' bits the first time (later ids are marked as they come)."""
+        if not self._bits:
             self._bits = bytearray((self._mask + 1 + 7) // 8)
+            mask, bits = self._mask, self._bits
             for key in self._lines:
-                bit = hash(key) & self._mask
-                self._bits[bit >> 3] |= 1 << (bit & 7)
-        self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
+                bit = hash(key) & mask
+                bits[bit >> 3] |= 1 << (bit & 7)
+        if self._packed_bytes < self.PACKED_BYTES:
+            packed = _PackedIds(self._lines)
+            self._packed.append(packed)
+            self._packed_bytes += packed.size
+        else:
+            if self._db is None:
+                import sqlite3
+
+                self._db = sqlite3.connect("")  # a private database in a temporary file
+                self._db.execute(
+                    "CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID"
+                )
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
         self._lines = {}
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+
+
+class _PackedIds:
+    """A batch of ids and their first lines, packed: the ids sorted and joined in one
+    string, the end of each and its line in arrays (a few bytes an id, where a dictionary
+    takes some 130)."""
+
+    __slots__ = ("ends", "lines", "size", "text")
+
+    def __init__(self, lines: dict[str, int]) -> None:
+        keys = sorted(lines)
+        self.text = "".join(keys)
+        self.ends = array.array("Q", itertools.accumulate(map(len, keys)))
+        self.lines = array.array("Q", map(lines.__getitem__, keys))
+        self.size = sys.getsizeof(self.text) + 16 * len(keys)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of ``key``, or None when the batch does not hold it."""
+        text, ends = self.text, self.ends
+
+        def at(index: int) -> str:
+            return text[ends[index - 1] if index else 0 : ends[index]]
+
+        index = bisect.bisect_left(range(len(ends)), key, key=at)
+        if index < len(ends) and at(index) == key:
+            return self.lines[index]
+        return None
 
 
 def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
