@@ -167,9 +167,9 @@ class AnctTable:
         if not self.odd_quotes and not self.has_nul:  # the usual file: each row as read
             reader = self._reader
             try:
-                for row in reader:
+                for cells in reader:
                     start, end = end + 1, reader.line_num
-                    yield start, row, ""
+                    yield start, cells, ""
             except csv.Error as exc:
                 raise InputError(
                     f"line {reader.line_num}: not a CSV file: {exc}", source=self.source
