@@ -66,8 +66,8 @@ class _SiteLines:
     with the same hours share their findings and statuses), the site's own strings one by
     one with the C encoder, and only those searched for characters to escape."""
 
-    #: Outcomes and (département, format) pairs remembered: bounded, so a run of any
-    #: length stays in flat memory.
+    #: Outcomes remembered (and four times as many ends of lines: outcome, source,
+    #: département and format): bounded, so a run of any length stays in flat memory.
     SIZE = 1024
 
     def __init__(self, national: bool) -> None:
@@ -75,52 +75,71 @@ class _SiteLines:
         # (id(findings), weekly hours, opening days) -> (findings, statuses, weekly hours,
         # opening days, JSON text); the findings are held: their id is not reused meanwhile.
         self._outcomes: dict[tuple[int, Any, Any], tuple[Any, ...]] = {}
-        self._sources: dict[str, str] = {}
-        self._tails: dict[tuple[str, str], str] = {}
+        # The same key and the site's source, département and format -> the same tuple,
+        # its text the site's line after its name (source, outcome, département, format).
+        self._rests: dict[tuple[int, Any, Any, str, str, str], tuple[Any, ...]] = {}
 
     def line(self, result: SiteResult) -> str:
-        findings, statuses = result.findings, result.statuses
+        findings = result.findings
         hours, days = result.weekly_hours, result.opening_days
-        key = (id(findings), hours, days)
-        known = self._outcomes.get(key)
-        if (
-            known is None
-            or known[0] is not findings
-            or (known[1] is not statuses and known[1] != statuses)  # shared: no scan
-            or (known[2] is not hours and not _same(known[2], hours))
-            or (known[3] is not days and not _same(known[3], days))
+        key = (id(findings), hours, days, result.source, result.departement, result.format)
+        known = self._rests.get(key)
+        if known is None or (
+            not (  # the usual case: the same objects
+                known[0] is findings
+                and known[1] is result.statuses
+                and known[2] is hours
+                and known[3] is days
+            )
+            and not _same_outcome(known, result)
         ):
-            known = (findings, statuses, hours, days, self._outcome(result))
+            outcome = self._outcome(result)
+            known = (*outcome[:4], self._rest(result, outcome[4]))
+            if len(self._rests) >= 4 * self.SIZE:
+                self._rests.clear()
+            self._rests[key] = known
+        own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
+        return own + known[4]
+
+    def _outcome(self, result: SiteResult) -> tuple[Any, ...]:
+        """(findings, statuses, weekly hours, opening days, JSON text of the outcome)."""
+        key = (id(result.findings), result.weekly_hours, result.opening_days)
+        known = self._outcomes.get(key)
+        if known is None or not _same_outcome(known, result):
+            data = site_data(result, national=False)
+            text = json.dumps({key: data[key] for key in _OUTCOME_KEYS}, ensure_ascii=False)
+            known = (
+                result.findings,
+                result.statuses,
+                result.weekly_hours,
+                result.opening_days,
+                json_text(text[1:-1]),
+            )
             if len(self._outcomes) >= self.SIZE:
                 self._outcomes.clear()
             self._outcomes[key] = known
-        source = self._sources.get(result.source)
-        if source is None:
-            source = self._source(result.source)
-            if len(self._sources) >= self.SIZE:
-                self._sources.clear()
-            self._sources[result.source] = source
-        own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
-        if not self.national:
-            return f"{own}{source}{known[4]}}}"
-        pair = (result.departement, result.format)
-        tail = self._tails.get(pair)
-        if tail is None:
-            tail = json_text(f', "departement": {_string(pair[0])}, "format": {_string(pair[1])}}}')
-            if len(self._tails) >= self.SIZE:
-                self._tails.clear()
-            self._tails[pair] = tail
-        return f"{own}{source}{known[4]}{tail}"  # one copy of the outcome's text
+        return known
 
-    @staticmethod
-    def _source(text: str) -> str:
-        return json_text(f'"source": {_string(text)}, ')
+    def _rest(self, result: SiteResult, outcome: str) -> str:
+        text = f'"source": {_string(result.source)}, {outcome}'
+        if self.national:
+            text += (
+                f', "departement": {_string(result.departement)}, '
+                f'"format": {_string(result.format)}'
+            )
+        return json_text(text + "}")
 
-    @staticmethod
-    def _outcome(result: SiteResult) -> str:
-        data = site_data(result, national=False)
-        outcome = {key: data[key] for key in _OUTCOME_KEYS}
-        return json_text(json.dumps(outcome, ensure_ascii=False)[1:-1])
+
+def _same_outcome(known: tuple[Any, ...], result: SiteResult) -> bool:
+    """Whether ``known`` (findings, statuses, weekly hours, opening days...) is the outcome
+    of ``result``: the same objects for the rows of the list that share one (no scan)."""
+    statuses, hours, days = result.statuses, result.weekly_hours, result.opening_days
+    return (
+        known[0] is result.findings
+        and (known[1] is statuses or known[1] == statuses)
+        and (known[2] is hours or _same(known[2], hours))
+        and (known[3] is days or _same(known[3], days))
+    )
 
 
 #: The keys of :func:`site_data` that depend on the outcome only, in its order.
