@@ -99,7 +99,8 @@ class _SiteLines:
                 self._rests.clear()
             self._rests[key] = known
         own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
-        return own + known[4]
+        rest: str = known[4]
+        return own + rest
 
     def _outcome(self, result: SiteResult) -> tuple[Any, ...]:
         """(findings, statuses, weekly hours, opening days, JSON text of the outcome)."""
