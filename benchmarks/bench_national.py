@@ -97,7 +97,10 @@ def mfs(*args: str) -> list[str]:
 
 
 # -- 1. the ANCT list -------------------------------------------------------------------------
-def replicate(target: Path, sites: int) -> None:
+def replicate(target: Path, sites: int, distinct_hours: bool = False) -> None:
+    """The sample's rows repeated to ``sites`` rows, each its own ``id_fs``; with
+    ``distinct_hours``, each row's Monday its own opening and afternoon minutes (up to
+    3,600 rows: no row shares its day cells with another, the worst case for the reuse)."""
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields, rows = reader.fieldnames or [], list(reader)
@@ -105,10 +108,16 @@ def replicate(target: Path, sites: int) -> None:
         writer = csv.DictWriter(handle, fieldnames=fields, quoting=csv.QUOTE_ALL)
         writer.writeheader()
         for index in range(sites):
-            writer.writerow(dict(rows[index % len(rows)], id_fs=str(100000 + index)))
+            row = dict(rows[index % len(rows)], id_fs=str(100000 + index))
+            if distinct_hours:
+                minute, hour = index % 60, (index // 60) % 60
+                row["h_lundi"] = f"08:{minute:02d} - 12:00 / 13:{hour:02d} - 17:00"
+            writer.writerow(row)
 
 
-def bench_anct(directory: Path, factors: list[int], memory_only: bool = False) -> list[str]:
+def bench_anct(
+    directory: Path, factors: list[int], memory_only: bool = False, distinct_hours: bool = False
+) -> list[str]:
     from mfs_core import hours
     from mfs_core.compliance.anct import iter_anct_results
     from mfs_core.compliance.formats import write
@@ -120,8 +129,8 @@ def bench_anct(directory: Path, factors: list[int], memory_only: bool = False) -
     lines = []
     peaks = []
     for factor in factors:
-        path = directory / f"anct-{factor}x.csv"
-        replicate(path, NATIONAL_LIST * factor)
+        path = directory / f"anct-{factor}x{'-distinct' if distinct_hours else ''}.csv"
+        replicate(path, NATIONAL_LIST * factor, distinct_hours)
 
         def baseline(path: Path = path) -> None:
             with path.open(encoding="utf-8", newline="") as handle:
@@ -405,7 +414,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument(
-        "--only", default="anct,route,national", help="also: anct-memory, route-jsonl"
+        "--only",
+        default="anct,route,national",
+        help="also: anct-memory, anct-distinct (2,845 rows, no two with the same hours), "
+        "route-jsonl",
     )
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -418,6 +430,7 @@ def main() -> int:
         for name, run in (
             ("anct", lambda: bench_anct(directory, factors)),
             ("anct-memory", lambda: bench_anct(directory, factors, memory_only=True)),
+            ("anct-distinct", lambda: bench_anct(directory, [1], distinct_hours=True)),
             ("route", lambda: bench_route(directory, counts)),
             ("route-jsonl", lambda: bench_route(directory, counts, ("jsonl",))),
             ("national", lambda: bench_national(directory, rows, export_rows)),

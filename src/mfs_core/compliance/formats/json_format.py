@@ -66,8 +66,8 @@ class _SiteLines:
     with the same hours share their findings and statuses), the site's own strings one by
     one with the C encoder, and only those searched for characters to escape."""
 
-    #: Outcomes remembered (and four times as many ends of lines: outcome, source,
-    #: département and format): bounded, so a run of any length stays in flat memory.
+    #: Outcomes remembered, and ends of lines (outcome, source, département and format):
+    #: bounded, so a run of any length stays in flat memory.
     SIZE = 1024
 
     def __init__(self, national: bool) -> None:
@@ -95,7 +95,7 @@ class _SiteLines:
         ):
             outcome = self._outcome(result)
             known = (*outcome[:4], self._rest(result, outcome[4]))
-            if len(self._rests) >= 4 * self.SIZE:
+            if len(self._rests) >= self.SIZE:
                 self._rests.clear()
             self._rests[key] = known
         own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
@@ -122,13 +122,15 @@ class _SiteLines:
         return known
 
     def _rest(self, result: SiteResult, outcome: str) -> str:
-        text = f'"source": {_string(result.source)}, {outcome}'
+        """The end of the site's line: ``outcome`` is escaped already, the rest is here."""
+        tail = "}"
         if self.national:
-            text += (
+            tail = (
                 f', "departement": {_string(result.departement)}, '
-                f'"format": {_string(result.format)}'
+                f'"format": {_string(result.format)}}}'
             )
-        return json_text(text + "}")
+        source = json_text(f'"source": {_string(result.source)}, ')
+        return f"{source}{outcome}{json_text(tail)}"
 
 
 def _same_outcome(known: tuple[Any, ...], result: SiteResult) -> bool:
