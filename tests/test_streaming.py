@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import sys
 import tracemalloc
 from collections.abc import Callable
@@ -118,10 +119,18 @@ def test_route_memory_is_flat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert len(decisions) == 2000
 
 
+@pytest.mark.parametrize("packed_bytes", [0, 1 << 20])  # batches in SQLite, or packed
+@pytest.mark.parametrize("bits_per_id", [128, 1])  # 1: most new ids share a bit, looked up
 def test_duplicates_are_found_across_the_move_to_sqlite(
-    tmp_path: Path, runner: Runner, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    runner: Runner,
+    monkeypatch: pytest.MonkeyPatch,
+    bits_per_id: int,
+    packed_bytes: int,
 ) -> None:
     monkeypatch.setattr(FirstLines, "IN_MEMORY", 5)
+    monkeypatch.setattr(FirstLines, "BITS_PER_ID", bits_per_id)
+    monkeypatch.setattr(FirstLines, "PACKED_BYTES", packed_bytes)
     path = replicate(tmp_path / "list.csv", 30)
     text = path.read_text(encoding="utf-8").splitlines()
     text += [text[3], text[20]]  # ids of line 4 (kept in the dictionary, moved) and line 21
@@ -133,3 +142,22 @@ def test_duplicates_are_found_across_the_move_to_sqlite(
         f"id_fs « 100002 » déjà présent ligne 4 {again}",
         f"id_fs « 100019 » déjà présent ligne 21 {again}",
     ]
+
+
+@pytest.mark.parametrize("packed_bytes", [0, 300, 1 << 20])  # SQLite, both, packed only
+@pytest.mark.parametrize("bits_per_id", [128, 1])  # 1: most new ids share a bit
+def test_first_lines_agree_with_a_dictionary(
+    monkeypatch: pytest.MonkeyPatch, bits_per_id: int, packed_bytes: int
+) -> None:
+    # Ids repeated near and far, across several batches packed or written to SQLite.
+    monkeypatch.setattr(FirstLines, "IN_MEMORY", 3)
+    monkeypatch.setattr(FirstLines, "BITS_PER_ID", bits_per_id)
+    monkeypatch.setattr(FirstLines, "PACKED_BYTES", packed_bytes)
+    draw = random.Random(15)
+    keys = [str(draw.randrange(40)) for _ in range(400)]
+    first_lines, expected = FirstLines(), {}
+    try:
+        for line, key in enumerate(keys, start=2):
+            assert first_lines.first(key, line) == expected.setdefault(key, line), (line, key)
+    finally:
+        first_lines.close()

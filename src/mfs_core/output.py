@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 __all__ = [
     "csv_text",
@@ -68,10 +69,15 @@ def terminal_text(text: str, *, one_line: bool = False) -> str:
 def json_text(document: str) -> str:
     """A JSON document whose strings' active characters are ``\\uXXXX`` escapes: the same
     document once parsed, inert on a terminal."""
-    pattern = _compiled(_JSON)
-    if not pattern.search(document):
+    global _json_search
+    if _json_search is None:  # called for each site of the national list: bound once
+        _json_search = _compiled(_JSON).search
+    if not _json_search(document):
         return document
-    return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _compiled(_JSON).sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+_json_search: Callable[[str], re.Match[str] | None] | None = None
 
 
 def xml_text(text: str) -> str:

@@ -234,6 +234,9 @@ def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runne
         attrs.evolve(first, id="int-hours", weekly_hours=int(first.weekly_hours or 0)),
         attrs.evolve(first, id="other-days", opening_days=(first.opening_days or 0) + 1),
         attrs.evolve(first, id="ctl\x1b\u202e", name="é « x »\n"),
+        # The end of a line shared by outcome, source, département and format: each escaped.
+        attrs.evolve(first, id="own-end", departement="2A\u2028", format="Fixe\x7f"),
+        attrs.evolve(first, id="own-source", source="liste\u202e.csv", name="del\x7f"),
     ]
     report = Report(results=tuple(results), catalogue=runner.catalogue, as_of=AS_OF, national=True)
     document = json_format.document(report)
@@ -244,4 +247,4 @@ def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runne
         plain = json.dumps(json_format.site_data(result, True), ensure_ascii=False)
         assert line.strip().rstrip(",") == plain.replace("\x1b", "\\u001b").replace(
             "\u202e", "\\u202e"
-        )
+        ).replace("\u2028", "\\u2028").replace("\x7f", "\\u007f")

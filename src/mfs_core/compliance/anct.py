@@ -29,8 +29,12 @@ sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` 
 
 from __future__ import annotations
 
+import array
+import bisect
+import itertools
 import operator
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -171,45 +175,105 @@ def _results(
         reuse = runner.core_only(ANCT_CHECKS) and all(
             runner.core_only(only) for only in _PARTLY_KNOWN.values()
         )
+        first = first_lines.first
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
-                result = _check_row(row, runner, source, groups, reuse)
-                seen = first_lines.first(row.id, row.line)
+                known = row.hours.outcome  # set only when outcomes are reused
+                if known is not None and not groups:  # the same hours as an earlier row
+                    result = known.sharing_outcome(
+                        id=row.id, name=row.name, departement=row.departement, format=row.raw_format
+                    )
+                else:
+                    result = _check_row(row, runner, source, groups, reuse)
+                seen = first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
             first_lines.close()
 
 
 class FirstLines:
-    """The first line each ``id_fs`` was seen on: a dictionary up to :attr:`IN_MEMORY`
-    ids (the national list and ten times it), then a temporary SQLite table, whose page
-    cache is bounded: memory stays flat at a hundred times the list."""
+    """The first line each ``id_fs`` was seen on, in bounded memory whatever the list's
+    length.
 
-    #: Ids kept in the dictionary before moving to SQLite (about 130 bytes each).
+    The ids of the current batch are a dictionary (up to :attr:`IN_MEMORY` ids: the
+    national list and ten times it, about 130 bytes each). A full batch is packed: its
+    ids sorted and joined in one string, with arrays of their ends and lines (about 12
+    bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
+    packed batches, the next ones go to a temporary SQLite table, whose page cache is
+    bounded. A bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each id of a
+    batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
+    whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
+    rows at a hundred times the list) is looked up in the packed batches and SQLite.
+    """
+
+    #: Ids of one batch, kept in a dictionary until it is packed.
     IN_MEMORY = 50_000
+    #: Bits of the hash bitmap for each id of a batch (rounded up to a power of two).
+    BITS_PER_ID = 128
+    #: Packed batches held in memory (text and arrays) before SQLite takes the next ones.
+    PACKED_BYTES = 32 * 1024 * 1024
 
     def __init__(self) -> None:
         self._lines: dict[str, int] = {}
+        self._packed: list[_PackedIds] = []
+        self._packed_bytes = 0
         self._db: sqlite3.Connection | None = None
+        self._bits = bytearray()
+        self._mask = (1 << (self.IN_MEMORY * self.BITS_PER_ID - 1).bit_length()) - 1
 
     def first(self, key: str, line: int) -> int:
         """The line ``key`` was first seen on: ``line`` when it is new (then recorded)."""
-        if self._db is None:
-            seen = self._lines.setdefault(key, line)
+        seen = self._lines.setdefault(key, line)
+        if not self._bits:  # the first batch
             if len(self._lines) > self.IN_MEMORY:
                 self._spill()
             return seen
-        if self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, line)).rowcount:
-            return line
-        row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
-        return int(row[0])
+        if seen != line:  # seen in the current batch
+            return seen
+        bit = hash(key) & self._mask
+        byte, flag = bit >> 3, 1 << (bit & 7)
+        if self._bits[byte] & flag:  # perhaps seen in an earlier batch
+            found = self._earlier(key)
+            if found is not None:
+                del self._lines[key]
+                return found
+        self._bits[byte] |= flag
+        if len(self._lines) > self.IN_MEMORY:
+            self._spill()
+        return line
+
+    def _earlier(self, key: str) -> int | None:
+        for packed in self._packed:
+            found = packed.line_of(key)
+            if found is not None:
+                return found
+        if self._db is not None:
+            row = self._db.execute("SELECT line FROM seen WHERE id = ?", (key,)).fetchone()
+            return None if row is None else int(row[0])
+        return None
 
     def _spill(self) -> None:
-        import sqlite3
+        """Pack the current batch (or write it to SQLite past :attr:`PACKED_BYTES`), and
+        mark its ids' bits the first time (later ids are marked as they come)."""
+        if not self._bits:
+            self._bits = bytearray((self._mask + 1 + 7) // 8)
+            mask, bits = self._mask, self._bits
+            for key in self._lines:
+                bit = hash(key) & mask
+                bits[bit >> 3] |= 1 << (bit & 7)
+        if self._packed_bytes < self.PACKED_BYTES:
+            packed = _PackedIds(self._lines)
+            self._packed.append(packed)
+            self._packed_bytes += packed.size
+        else:
+            if self._db is None:
+                import sqlite3
 
-        self._db = sqlite3.connect("")  # a private database in a temporary file
-        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
-        self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
+                self._db = sqlite3.connect("")  # a private database in a temporary file
+                self._db.execute(
+                    "CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID"
+                )
+            self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._lines.items())
         self._lines = {}
 
     def close(self) -> None:
@@ -217,17 +281,45 @@ class FirstLines:
             self._db.close()
 
 
+class _PackedIds:
+    """A batch of ids and their first lines, packed: the ids sorted and joined in one
+    string, the end of each and its line in arrays (a few bytes an id, where a dictionary
+    takes some 130)."""
+
+    __slots__ = ("ends", "lines", "size", "text")
+
+    def __init__(self, lines: dict[str, int]) -> None:
+        keys = sorted(lines)
+        self.text = "".join(keys)
+        self.ends = array.array("Q", itertools.accumulate(map(len, keys)))
+        self.lines = array.array("Q", map(lines.__getitem__, keys))
+        self.size = sys.getsizeof(self.text) + 16 * len(keys)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of ``key``, or None when the batch does not hold it."""
+        text, ends = self.text, self.ends
+
+        def at(index: int) -> str:
+            return text[ends[index - 1] if index else 0 : ends[index]]
+
+        index = bisect.bisect_left(range(len(ends)), key, key=at)
+        if index < len(ends) and at(index) == key:
+            return self.lines[index]
+        return None
+
+
 def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
     """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
     columns = _Columns(table.header)
     problems: list[str] = []
+    parse = _parse_row
     for number, row, broken in table.rows():
         if row is None:
             on_skipped(broken)
             continue
         if not row:  # a blank line holds no data
             continue
-        item = _parse_row(columns, row, number, problems)
+        item = parse(columns, row, number, problems)
         if item is not None:
             yield item
             continue
@@ -251,7 +343,7 @@ def _duplicate(result: SiteResult, row: _Row, seen: int) -> SiteResult:
     )
 
 
-class _Row(NamedTuple):  # a tuple: built once per row of the national list
+class _Row(NamedTuple):  # a tuple: built once per row of the national list (_new_row)
     id: str
     name: str
     insee_code: str
@@ -300,6 +392,16 @@ class _Columns:
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
+        #: The code cells of a row, as a tuple (one C call; insee_dep is always there).
+        self.code_cells: Callable[[list[str]], tuple[str, ...]] = _cells(
+            [index for _column, index in self.codes]
+        )
+        #: (index, lowest, highest) of each coordinate column.
+        self.bounds = [(index, *_COORDINATES[column]) for column, index in self.coordinates]
+        #: The cells read as such, as a tuple: id, name, INSEE code, format, département.
+        self.fields = operator.itemgetter(
+            self.id, self.name, self.insee, self.format, self.departement
+        )
         #: The day cells of a row, Monday first (itemgetter: one C call per row).
         self.days = operator.itemgetter(*(where[c] for c in DAY_COLUMNS))
         self.width = len(header)
@@ -311,11 +413,18 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     if len(row) != columns.width:
         problems.append(f"line {number}: columns: expected {columns.width}, got {len(row)}")
         return None
-    site_id, name = row[columns.id].strip(), row[columns.name].strip()
-    insee, raw_format = row[columns.insee].strip(), row[columns.format].strip()
+    site_id, name, insee, raw_format, departement = columns.fields(row)
+    site_id, name, insee, raw_format = (
+        site_id.strip(),
+        name.strip(),
+        insee.strip(),
+        raw_format.strip(),
+    )
     site_format = ANCT_FORMATS.get(raw_format)
-    bad_values = _bad_values(columns, row, number)
-    if bad_values or not (site_id and name and site_format and INSEE_CODE_PATTERN.match(insee)):
+    bad_values = [] if _good_values(columns, row) else _bad_values(columns, row, number)
+    if bad_values or not (
+        site_id and name and site_format and (insee in _GOOD_INSEE or _good_insee(insee))
+    ):
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         problems.extend(bad_values)
         return None
@@ -325,17 +434,60 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         hours = _Hours(cells)
         if len(columns.hours) < _HOURS_MEMO:
             columns.hours[cells] = hours
-    return _Row(
-        site_id,
-        name,
-        insee,
-        site_format,
-        row[columns.departement].strip(),
-        raw_format,
-        row[columns.group].strip() if columns.group is not None else "",
-        hours,
-        number,
+    return _new_row(
+        _Row,
+        (
+            site_id,
+            name,
+            insee,
+            site_format,
+            departement.strip(),
+            raw_format,
+            row[columns.group].strip() if columns.group is not None else "",
+            hours,
+            number,
+        ),
     )
+
+
+#: ``_Row(...)`` without the Python-level ``__new__`` of a named tuple.
+_new_row = tuple.__new__
+#: INSEE codes already found good (the list names each commune a few times at most, but
+#: the regular expression costs more than the set): bounded like :data:`_GOOD_CODES`.
+_GOOD_INSEE: set[str] = set()
+
+
+def _good_insee(code: str) -> bool:
+    if not INSEE_CODE_PATTERN.match(code):
+        return False
+    if len(_GOOD_INSEE) < 100_000:
+        _GOOD_INSEE.add(code)
+    return True
+
+
+def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function giving the cells at ``indexes`` of a row, always as a tuple."""
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda row: (row[index],)
+    return operator.itemgetter(*indexes)
+
+
+def _good_values(columns: _Columns, row: list[str]) -> bool:
+    """Whether every coded and numeric cell of ``row`` is certainly good: the fast path of
+    :func:`_bad_values` (codes seen before, coordinates that read as numbers in range)."""
+    if not _GOOD_CODES.issuperset(columns.code_cells(row)):
+        return False
+    for index, low, high in columns.bounds:
+        text = row[index]
+        if not text.isascii():
+            return False
+        try:
+            if not low <= float(text) <= high:  # false for nan, inf and out of range
+                return False
+        except ValueError:
+            return False
+    return True
 
 
 def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
@@ -384,16 +536,8 @@ def _check_row(
     if group is None and reuse:
         known = row.hours.outcome
         if known is not None:  # the same hours as an earlier row: the same outcome
-            return SiteResult(
-                id=row.id,
-                name=row.name,
-                source=source,
-                weekly_hours=known.weekly_hours,
-                opening_days=known.opening_days,
-                findings=known.findings,
-                statuses=dict(known.statuses),
-                departement=row.departement,
-                format=row.raw_format,
+            return known.sharing_outcome(
+                id=row.id, name=row.name, departement=row.departement, format=row.raw_format
             )
     if group is not None:
         structure, scope = group.schedule, HoursScope.STRUCTURE

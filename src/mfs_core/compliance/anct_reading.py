@@ -164,6 +164,17 @@ class AnctTable:
         the last row when a quoted cell is never closed (the reader then took the rest of
         the file as one cell of it)."""
         end = self._reader.line_num
+        if not self.odd_quotes and not self.has_nul:  # the usual file: each row as read
+            reader = self._reader
+            try:
+                for cells in reader:
+                    start, end = end + 1, reader.line_num
+                    yield start, cells, ""
+            except csv.Error as exc:
+                raise InputError(
+                    f"line {reader.line_num}: not a CSV file: {exc}", source=self.source
+                ) from None
+            return
         held: tuple[int, list[str]] | None = None  # one row behind, for the odd quote
         while (row := self._next_row()) is not None:
             start, end = end + 1, self._reader.line_num

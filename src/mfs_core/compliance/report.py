@@ -32,12 +32,13 @@ class SummaryCounter:
         self.sites = self.compliant = self.suppressed = self.hours_unknown = 0
         self.by_level = [0] * len(self._LEVELS)
         self.checks: dict[str, list[int]] = {}
-        self.by_departement: dict[str, dict[str, Any]] = {}
-        self.by_region: dict[str, dict[str, Any]] = {}
-        self.by_format: dict[str, dict[str, Any]] = {}
-        # (id(findings), hours unknown, days unknown) -> [findings, statuses, sites, failing]
+        # (id(findings), hours unknown, days unknown) -> [findings, statuses, sites,
+        # failing checks, compliant, hours unknown]
         self._outcomes: dict[tuple[int, bool, bool], list[Any]] = {}
-        self._regions: dict[str, str] = {}  # département code -> its région
+        # (département, format, failing checks) -> sites: one count a site, spread over
+        # the départements, régions and formats when the summary is read. Bounded: the
+        # list's département codes and formats are checked when read.
+        self._groups: dict[tuple[str, str, tuple[str, ...]], int] = {}
 
     #: Outcomes remembered between two folds (see :meth:`add`).
     SIZE = 1024
@@ -47,42 +48,47 @@ class SummaryCounter:
 
         Sites with the same outcome (findings, statuses) are counted once each and their
         findings and statuses folded into the totals by multiplication, when the summary
-        is read: the rows of the national list with the same hours share their findings.
+        is read: the rows of the national list with the same hours share their findings
+        and statuses (the same objects: found without comparing them).
         """
-        self.sites += 1
-        self.compliant += result.compliant
-        self.hours_unknown += result.weekly_hours is None
         findings, statuses = result.findings, result.statuses
         key = (id(findings), result.weekly_hours is None, result.opening_days is None)
         known = self._outcomes.get(key)
-        if known is None or known[0] is not findings or known[1] != statuses:
+        if (
+            known is None
+            or known[0] is not findings
+            or (known[1] is not statuses and known[1] != statuses)
+        ):
             if known is not None or len(self._outcomes) >= self.SIZE:
                 self._fold()
             failing = (  # a check fails only with a finding: no scan for clean sites
-                [c for c, status in statuses.items() if status is CheckStatus.FAIL]
+                tuple(c for c, status in statuses.items() if status is CheckStatus.FAIL)
                 if findings
-                else []
+                else ()
             )
-            known = self._outcomes[key] = [findings, dict(statuses), 0, failing]
+            known = [findings, statuses, 0, failing, result.compliant, key[1]]
+            self._outcomes[key] = known
         known[2] += 1
         if self.national:
-            departement = result.departement
-            region = self._regions.get(departement)
-            if region is None:
-                region = _region(departement)
-                if len(self._regions) < 4096:  # codes come from the file: bounded
-                    self._regions[departement] = region
-            failing = known[3]
-            _count_group(self.by_departement, departement, failing)
-            _count_group(self.by_region, region, failing)
-            _count_group(self.by_format, result.format, failing)
+            group = (result.departement, result.format, known[3])
+            self._groups[group] = self._groups.get(group, 0) + 1
 
     def _fold(self) -> None:
-        """Add the remembered outcomes' findings and statuses, times their sites, to the
-        totals, and forget them."""
+        """Add the remembered outcomes' sites, findings and statuses, times their sites,
+        to the totals, and forget them."""
         levels, by_level = self._LEVELS, self.by_level
         statuses, checks = self._STATUSES, self.checks
-        for findings, outcome_statuses, times, _failing in self._outcomes.values():
+        for (
+            findings,
+            outcome_statuses,
+            times,
+            _failing,
+            compliant,
+            hours_unknown,
+        ) in self._outcomes.values():
+            self.sites += times
+            self.compliant += times if compliant else 0
+            self.hours_unknown += times if hours_unknown else 0
             for finding in findings:
                 if finding.waiver is not None:
                     self.suppressed += times
@@ -94,6 +100,21 @@ class SummaryCounter:
                     counts = checks[check] = [0] * len(statuses)
                 counts[statuses.index(status)] += times
         self._outcomes.clear()
+
+    def _by_group(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """The sites and their failing checks by département, région and format."""
+        by_departement: dict[str, dict[str, Any]] = {}
+        by_region: dict[str, dict[str, Any]] = {}
+        by_format: dict[str, dict[str, Any]] = {}
+        regions: dict[str, str] = {}
+        for (departement, site_format, failing), sites in self._groups.items():
+            region = regions.get(departement)
+            if region is None:
+                region = regions[departement] = _region(departement)
+            _count_group(by_departement, departement, failing, sites)
+            _count_group(by_region, region, failing, sites)
+            _count_group(by_format, site_format, failing, sites)
+        return by_departement, by_region, by_format
 
     def has_active(self, severities: Sequence[Severity]) -> bool:
         """Whether any unsuppressed finding counted has one of these severities."""
@@ -119,10 +140,11 @@ class SummaryCounter:
             },
         }
         if self.national:
+            by_departement, by_region, by_format = self._by_group()
             summary["skipped_rows"] = skipped_rows
-            summary["by_departement"] = _sorted_groups(self.by_departement)
-            summary["by_region"] = _sorted_groups(self.by_region)
-            summary["by_format"] = _sorted_groups(self.by_format)
+            summary["by_departement"] = _sorted_groups(by_departement)
+            summary["by_region"] = _sorted_groups(by_region)
+            summary["by_format"] = _sorted_groups(by_format)
         return summary
 
 
@@ -208,14 +230,16 @@ class Report:
         return counter.summary(self.as_of, self.skipped_rows)
 
 
-def _count_group(groups: dict[str, dict[str, Any]], name: str, failing: list[str]) -> None:
+def _count_group(
+    groups: dict[str, dict[str, Any]], name: str, failing: tuple[str, ...], sites: int
+) -> None:
     group = groups.get(name or "?")
     if group is None:
         group = groups[name or "?"] = {"sites": 0, "failing": {}}
-    group["sites"] += 1
+    group["sites"] += sites
     counts: dict[str, int] = group["failing"]
     for check in failing:
-        counts[check] = counts.get(check, 0) + 1
+        counts[check] = counts.get(check, 0) + sites
 
 
 def _sorted_groups(groups: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:

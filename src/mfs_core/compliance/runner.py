@@ -88,6 +88,8 @@ class Runner:
                     c.provenance.plugin if c.provenance else "?",
                     # The core's own checks run unguarded (see mfs_core.evaluation).
                     guarded_name(c),
+                    # Validates and stamps each finding: bound once, not per site.
+                    functools.partial(stamped, check=c),
                 )
                 for c in self.checks
                 if key is None or c.id in key
@@ -99,7 +101,7 @@ class Runner:
         """Whether every check of the selection is one of the core's own: pure functions of
         the site and its context, so two identical sites get identical results (the ANCT
         list reuses the outcome of a row's hours for every row with the same hours)."""
-        return all(what is None for _check, _evaluate, _plugin, what in self._plan(only)[0])
+        return all(step[3] is None for step in self._plan(only)[0])
 
     def check_files(self, paths: Sequence[Path | str]) -> list[SiteResult]:
         """Load and check site files; every file's input errors are raised together."""
@@ -144,9 +146,9 @@ class Runner:
             site = attrs.evolve(site, context=context)
         findings: list[Finding] = []
         to_run, statuses = self._plan(only)
-        for check, evaluate, plugin, what in to_run:
+        for check, evaluate, plugin, what, stamp in to_run:
             found = _evaluate(
-                check, evaluate, plugin, what, site, self.budget, self.plugin_failures
+                check, evaluate, plugin, what, stamp, site, self.budget, self.plugin_failures
             )
             if found:
                 findings.extend(found)
@@ -202,9 +204,16 @@ def _status_of(findings: list[Finding]) -> CheckStatus:
 WEEKLY_HOURS, OPENING_DAYS = "label.weekly-hours", "label.opening-days"
 HOURS_CHECKS = frozenset({WEEKLY_HOURS, OPENING_DAYS, "label.staffing"})
 
-#: A check to run, its evaluate function (deferred built-ins already resolved), its plugin
-#: and how a failure names it (None for a built-in check, run without the guard).
-_Step = tuple[Check, Callable[[Site], Iterable[object]] | None, str, str | None]
+#: A check to run, its evaluate function (deferred built-ins already resolved), its plugin,
+#: how a failure names it (None for a built-in check, run without the guard) and the
+#: function validating and stamping its findings.
+_Step = tuple[
+    Check,
+    Callable[[Site], Iterable[object]] | None,
+    str,
+    str | None,
+    Callable[[object], Finding],
+]
 
 
 def _evaluate(
@@ -212,6 +221,7 @@ def _evaluate(
     evaluate: Callable[[Site], Iterable[object]] | None,
     plugin: str,
     what: str | None,
+    stamp: Callable[[object], Finding],
     site: Site,
     budget: float,
     failures: dict[tuple[str, str], str],
@@ -223,7 +233,7 @@ def _evaluate(
     found = evaluate_check(
         evaluate,
         site,
-        functools.partial(stamped, check=check),
+        stamp,
         plugin=plugin,
         what=what,
         budget=budget,

@@ -56,7 +56,9 @@ def write(report: Report | ReportStream, fmt: str, out: IO[str]) -> None:
 
     module = importlib.import_module(FORMATS[fmt])
     writer: Callable[[Report | ReportStream, IO[str]], None] = module.write
-    if fmt in ("json", "sarif"):
+    if getattr(module, "ESCAPES_OUTPUT", False):  # JSON: part by part, faster
+        writer(report, out)
+    elif fmt in ("json", "sarif"):
         writer(report, _Escaped(out, json_text))  # type: ignore[arg-type]
     elif fmt in ("text", "github", "markdown"):
         writer(report, _Escaped(out, terminal_text))  # type: ignore[arg-type]
