@@ -426,6 +426,18 @@ def test_first_passport_or_renewal_is_asked(builtins: Registry) -> None:
     assert decision.question.startswith("Laquelle de ces démarches")
 
 
+def test_procedures_of_different_partners_are_not_asked_as_a_body_to_choose(
+    builtins: Registry,
+) -> None:
+    # A divorce at the Justice and the tax change of situation are two procedures, not one
+    # service the resident gets from the body he depends on (as the CAF or the MSA's RSA).
+    decision = Router(builtins).decide(_need("divorce"))
+    assert decision.kind is DecisionKind.CLARIFY
+    assert len({a.partner for a in decision.alternatives}) == len(decision.alternatives)
+    assert decision.question is not None
+    assert decision.question.startswith("Laquelle de ces démarches"), decision.question
+
+
 def test_a_need_nothing_covers_lists_nothing_far_fetched(builtins: Registry) -> None:
     for need in ("Où s’adresser pour passer le permis de chasse ?", "cantine scolaire", "zzz"):
         decision = Router(builtins).decide(_need(need))

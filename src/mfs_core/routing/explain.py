@@ -55,14 +55,18 @@ def keyword_note(keyword: str, share: float, outweighed: Sequence[Alternative]) 
     )
 
 
-def clarify_question(alternatives: Sequence[Alternative], partners: Mapping[str, str]) -> str:
+def clarify_question(
+    alternatives: Sequence[Alternative], partners: Mapping[str, str], *, twins: bool
+) -> str:
     """The question that tells the close candidates apart, for the agent to ask.
 
-    Candidates of different partners only (the CAF or the MSA for one benefit): which body
-    the usager depends on. Otherwise: which of the procedures, by their titles.
+    ``twins``: the candidates are one service-public.fr fiche at different partners (the
+    CAF or the MSA for one benefit): which body the usager depends on. Otherwise (a divorce
+    at the Justice or the DGFiP is two procedures, not one body to choose): which of the
+    procedures, by their titles.
     """
     codes = [a.partner for a in alternatives]
-    if len(set(codes)) == len(codes):
+    if twins and len(set(codes)) == len(codes):
         names = " ou ".join(partners.get(code, code) for code in codes)
         titles = " / ".join(f"« {a.title} »" for a in alternatives)
         return f"De quel organisme relève l'{RESIDENT} : {names} ? ({titles})"

@@ -630,7 +630,9 @@ class Router:
         candidates = tuple(
             self._alternative(c) for c in recognition.candidates[: min(recognition.chosen, limit)]
         )
-        question = clarify_question(candidates, self._partner_names)
+        fiches = {self._procedures[c.procedure].fiche_id for c in candidates}
+        twins = len(fiches) == 1 and None not in fiches
+        question = clarify_question(candidates, self._partner_names, twins=twins)
         listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
         trace.append(
             _core("core.clarify", note=f"{len(candidates)} démarches également proches : {listed}")
