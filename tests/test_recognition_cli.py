@@ -44,9 +44,49 @@ def test_recognise_json(capsys: pytest.CaptureFixture[str], clean_env: None) -> 
 def test_recognise_reads_standard_input(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clean_env: None
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("aide au logement APL\n"))
+    stdin = io.TextIOWrapper(io.BytesIO("aide au logement APL\n".encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
     assert main(["recognise", "-", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["candidates"][0]["procedure"] == "caf.aide-logement"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["déclaration impôts".encode("latin-1"), "déclaration impôts".encode("utf-16"), b"\xc3"],
+)
+def test_recognise_refuses_standard_input_that_is_not_utf8(
+    raw: bytes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    clean_env: None,
+) -> None:
+    # Was read through the terminal's decoding: « d\udce9claration » became « claration »
+    # and the answer, exit 0, was « aucune démarche ».
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert main(["recognise", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "<stdin>: expected UTF-8 text" in err
+    assert "Traceback" not in err
+
+
+def test_a_need_the_terminal_did_not_send_as_utf8_is_refused(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    need = b"\xe9tat civil".decode("utf-8", "surrogateescape")  # as Python reads argv
+    assert main(["route", "--need", need, "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert "--need: expected UTF-8 text" in captured.err
+    assert captured.out == ""
+    assert main(["recognise", need]) == 2
+    assert "TEXT: expected UTF-8 text" in capsys.readouterr().err
+
+
+def test_route_refuses_a_need_longer_than_recognise_reads(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    # Was cut silently at 2,000 characters and decided on its first words: exit 0.
+    assert main(["route", "--need", "x" * 3_000 + " carte vitale perdue"]) == 2
+    assert "need: expected at most 2000 characters" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

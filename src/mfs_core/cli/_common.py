@@ -25,6 +25,16 @@ class CliError(MfsError):
     """A usage error detected by a subcommand (exit code 2)."""
 
 
+def utf8_argument(value: str, name: str) -> str:
+    """``value`` as given on the command line; :class:`CliError` when the terminal's bytes
+    were not UTF-8 (Python keeps them as lone surrogates, which no output can print)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CliError(f"{name}: expected UTF-8 text (set the terminal to UTF-8)") from None
+    return value
+
+
 def print_error(message: str) -> None:
     """Print one error line on standard error, prefixed like argparse does: passwords
     hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""

@@ -20,10 +20,8 @@ from mfs_core.cli._common import (
     load_registry,
     print_json,
     print_text,
+    utf8_argument,
 )
-
-#: Longest need read (characters): a need is a sentence or two.
-MAX_NEED_CHARS = 2_000
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +43,21 @@ def register(subparsers: Any) -> None:
 
 
 def _need(value: str) -> str:
-    text = sys.stdin.read(MAX_NEED_CHARS + 1) if value == "-" else value
+    from mfs_core.routing.request import MAX_NEED_CHARS
+
+    if value == "-":
+        # Bytes, decoded here: the terminal's decoding would turn Latin-1 or UTF-16 input
+        # into surrogates silently (« d\udce9claration » read as « claration »).
+        raw = sys.stdin.buffer.read(4 * MAX_NEED_CHARS + 4)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CliError(
+                f"<stdin>: expected UTF-8 text, got byte 0x{raw[error.start]:02x} "
+                f"at offset {error.start}"
+            ) from None
+    else:
+        text = utf8_argument(value, "TEXT")
     if not text.strip():
         raise CliError("TEXT: the need is empty")
     if len(text) > MAX_NEED_CHARS:

@@ -29,6 +29,7 @@ from mfs_core.cli._common import (
     print_json,
     print_text,
     strict_failures,
+    utf8_argument,
     write_json,
 )
 
@@ -83,7 +84,7 @@ def _request_from_flags(args: argparse.Namespace) -> bytes:
     }
     for key in ("procedure", "need", "thematique"):
         if getattr(args, key):
-            data[key] = getattr(args, key)
+            data[key] = utf8_argument(getattr(args, key), f"--{key}")
     if args.urgent:
         data["urgency"] = "urgent"
     if args.fact:

@@ -19,7 +19,12 @@ import attrs
 from mfs_core.inputs import aware_datetime
 from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN, as_offset
 
-__all__ = ["Request", "RequestChannel", "Urgency"]
+__all__ = ["MAX_NEED_CHARS", "Request", "RequestChannel", "Urgency"]
+
+#: Longest free-text need (characters): a need is a sentence or two. The same limit for
+#: ``mfs route``, ``mfs recognise``, the request files and the HTTP service; recognition
+#: itself reads no further (:data:`mfs_core.recognition.normalise.MAX_TEXT_CHARS`).
+MAX_NEED_CHARS = 2_000
 
 
 class RequestChannel(enum.StrEnum):
@@ -72,6 +77,9 @@ class Request:
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.need is not None and len(self.need) > MAX_NEED_CHARS:
+            # Said, not cut: a need cut silently was decided on its first words only.
+            raise ValueError(f"need: expected at most {MAX_NEED_CHARS} characters")
         if self.procedure is None and not (self.need and self.need.strip()):
             raise ValueError("procedure/need: give a procedure id or a free-text need")
         if self.procedure is not None and not PROCEDURE_ID_PATTERN.match(self.procedure):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import Response, StreamingResponse
 
 from mfs_core.errors import InputError
+from mfs_core.routing.request import MAX_NEED_CHARS
 from mfs_core.serve.bodies import (
     SOURCE,
     parse_document,
@@ -49,8 +50,6 @@ __all__ = [
     "route_batch",
 ]
 
-#: Longest need recognised (characters), as ``mfs recognise``: a sentence or two.
-MAX_NEED_CHARS = 2_000
 #: Lines of a batch decided per worker-thread call: few thread hops, prompt first bytes.
 BATCH_CHUNK = 200
 JSON_LINES = "application/x-ndjson"
@@ -196,7 +195,7 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
     if not isinstance(value, dict):
         raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
     if "request" not in value:
-        return _short_need(structure(value, RoutingRequest, source=where), where), None
+        return structure(value, RoutingRequest, source=where), None
     extra = set(value) - {"request", "context"}
     if extra:
         raise InputError(f"unknown key(s) {', '.join(sorted(extra))}", source=where)
@@ -214,14 +213,7 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
             problems += exc.problems
     if problems or request is None:
         raise InputError(problems)
-    return _short_need(request, f"{where}: request"), context
-
-
-def _short_need(request: RoutingRequest, where: str) -> RoutingRequest:
-    # The limit of POST /recognise and of the desk page: a need is a sentence or two.
-    if request.need is not None and len(request.need) > MAX_NEED_CHARS:
-        raise InputError(f"{where}: need: expected at most {MAX_NEED_CHARS} characters")
-    return request
+    return request, context
 
 
 def _where_field(problems: list[str]) -> list[str]:

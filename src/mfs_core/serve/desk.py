@@ -144,7 +144,7 @@ def _routing_request(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
 async def desk_route(request: Request) -> Response:
     """``POST /desk``: route what the resident said, and show the answer."""
     from mfs_core.errors import InputError
-    from mfs_core.serve.api import MAX_NEED_CHARS
+    from mfs_core.routing.request import MAX_NEED_CHARS
 
     authorize(request, None, basic=True)
     form = await _form(request)
