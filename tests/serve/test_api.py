@@ -127,6 +127,21 @@ def test_recognise_is_the_cli_document(
     assert_problem(client.post("/recognise", json={"nead": "x"}), 422, "invalid-body")
 
 
+@pytest.mark.parametrize("need", [123, ["rsa"], {"text": "rsa"}])
+def test_a_need_that_is_not_text_is_named_so(client: httpx.Client, need: object) -> None:
+    # Was « Le besoin est vide. »
+    problem = assert_problem(client.post("/recognise", json={"need": need}), 400, "bad-request")
+    assert problem["detail"] == "Le besoin doit être un texte."
+    assert problem["errors"] == [{"field": "need", "detail": "expected a string"}]
+
+
+def test_only_the_wrong_recognise_field_is_blamed(client: httpx.Client) -> None:
+    body = {"need": "rsa", "limit": 0, "thematique": "famille"}
+    problem = assert_problem(client.post("/recognise", json=body), 422, "invalid-body")
+    assert [e["field"] for e in problem["errors"]] == ["limit"]
+    assert "thematique" not in problem["detail"]
+
+
 # -- routing ------------------------------------------------------------------------------
 KINDS = ("answer_now", "appointment", "referral", "orientation", "clarify", "unknown")
 

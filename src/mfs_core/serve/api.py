@@ -100,7 +100,13 @@ def _limit(request: Request) -> int:
 
 
 def _need(value: Any, field: str = "q") -> str:
-    if not isinstance(value, str) or not value.strip():
+    if value is not None and not isinstance(value, str):
+        raise Problem(
+            "bad-request",
+            "Le besoin doit être un texte.",
+            errors=[{"field": field, "detail": "expected a string"}],
+        )
+    if value is None or not value.strip():
         raise Problem(
             "bad-request",
             "Le besoin est vide.",
@@ -170,11 +176,21 @@ async def recognise(request: Request) -> Response:
     need = _need(data.get("need"), "need")
     limit = data.get("limit", 5)
     thematique = data.get("thematique")
-    if not (type(limit) is int and 1 <= limit <= 20) or not isinstance(thematique, str | None):
+    errors = []
+    if not (type(limit) is int and 1 <= limit <= 20):
+        errors.append(
+            ({"field": "limit", "detail": "expected 1 to 20"}, "limit : un nombre de 1 à 20")
+        )
+    if not isinstance(thematique, str | None):
+        errors.append(
+            ({"field": "thematique", "detail": "expected a string"}, "thematique : un code")
+        )
+    if errors:
+        # Only the fields that are wrong (a bad limit used to blame the thematique too).
         raise Problem(
             "invalid-body",
-            "limit : un nombre de 1 à 20 ; thematique : un code.",
-            errors=[{"detail": "limit: expected 1 to 20; thematique: expected a string"}],
+            " ; ".join(french for _, french in errors) + ".",
+            errors=[error for error, _ in errors],
         )
     recogniser = service_of(request).router.recogniser()
     recognition = await threaded(
