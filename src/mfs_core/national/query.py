@@ -24,9 +24,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
+from mfs_core.indicators import NONE_KEY, sorted_counts
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.indicators import NONE_KEY, Indicators, NationalReport, sorted_counts
+from mfs_core.national.indicators import Indicators, NationalReport
 from mfs_core.national.reading import MONTH_PATTERN
 
 __all__ = [
