@@ -7,8 +7,9 @@ import collections
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from mfs_core.indicators import sorted_counts
 from mfs_core.journal import open_journal
-from mfs_core.national.indicators import Indicators, from_monthly_report, sorted_counts
+from mfs_core.national.indicators import Indicators, from_monthly_report
 from mfs_core.report import build_report
 from national.year import MONTHS, GeneratedSite
 

@@ -12,7 +12,7 @@ import pytest
 
 from mfs_core.errors import InputError
 from mfs_core.journal import EventRecord, Journal, RequestRecord, open_journal
-from mfs_core.national import reading
+from mfs_core.national import files, reading
 from mfs_core.national.consolidate import consolidate
 from mfs_core.national.dataset import SiteRef, export_site
 from mfs_core.national.engine_duckdb import national_reports
@@ -139,7 +139,6 @@ def test_a_failed_export_keeps_the_previous_partition(
     journal.record_many([_request(n, _at(n)) for n in range(1, 4)])
     export_site(journal, out, SITE)
     journal.record_many([_request(9, _at(20))])
-    from mfs_core.national import files
 
     def broken(self: object) -> None:
         raise OSError(28, "No space left on device")
@@ -150,6 +149,18 @@ def test_a_failed_export_keeps_the_previous_partition(
     monkeypatch.undo()
     assert len(_rows(out)) == 3
     assert [p.name for p in out.rglob(".part-*")] == []
+
+
+def test_a_table_is_written_in_row_groups_both_engines_can_share(tmp_path: Path) -> None:
+    # One 750,000-row group a month kept one of two cores idle in the national report.
+    schema = pa.schema([("n", pa.int64())])
+    partition = files.AtomicPartition(tmp_path / "month=2024-06", schema)
+    rows = 2 * files.ROW_GROUP_ROWS + 5
+    partition.write(pa.table({"n": range(rows)}, schema=schema))
+    partition.commit()
+    metadata = pq.ParquetFile(tmp_path / "month=2024-06" / "part-0.parquet").metadata
+    sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+    assert sizes == [files.ROW_GROUP_ROWS, files.ROW_GROUP_ROWS, 5]
 
 
 def test_export_refusals(journal: Journal, tmp_path: Path) -> None:

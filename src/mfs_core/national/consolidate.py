@@ -25,7 +25,7 @@ from mfs_core import geo
 from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.files import AtomicPartition, has_entry
+from mfs_core.national.files import ROW_GROUP_ROWS, AtomicPartition, has_entry
 from mfs_core.national.reading import find_partitions
 from mfs_core.national.schema import (
     DATASET_NAME,
@@ -38,8 +38,8 @@ from mfs_core.national.schema import (
 
 __all__ = ["ConsolidationResult", "consolidate"]
 
-#: Rows per batch handed from DuckDB to the Parquet writer (and per row group).
-_BATCH_ROWS = 131_072
+#: Rows per batch handed from DuckDB to the Parquet writer (each batch a row group).
+_BATCH_ROWS = ROW_GROUP_ROWS
 
 
 @attrs.frozen(kw_only=True)

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from mfs_core.indicators import NONE_KEY, HeadlineRates, rate, sorted_counts
+
 if TYPE_CHECKING:
     from mfs_core.report.monthly import MonthlyReport
 
 __all__ = [
     "NATIONAL_REPORT_VERSION",
-    "NONE_KEY",
     "Indicators",
     "NationalReport",
     "from_monthly_report",
@@ -35,28 +36,12 @@ __all__ = [
 
 #: Version of the JSON document of the national report.
 NATIONAL_REPORT_VERSION: Final = 1
-#: Key under which requests without a partner (or autonomy, decision...) are counted.
-NONE_KEY: Final = "_none"
-#: The outcome, latest event, autonomy values the headline figures read (docs/report.md).
+#: The outcome and latest events the figures read (docs/report.md).
 _RESOLVED, _APPOINTMENT, _REFERRAL = "resolved_first_contact", "appointment", "referral"
-_TOWARDS_AUTONOMY = ("accompanied", "autonomous")
-
-
-def _rate(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator else None
-
-
-def _order(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
-
-
-def sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
-    """Non-zero counts, largest first, then by key (the report's order)."""
-    return dict(sorted([item for item in counts.items() if item[1]], key=_order))
 
 
 @attrs.frozen(kw_only=True)
-class Indicators:
+class Indicators(HeadlineRates):
     """The figures of one group of sites (the nation, a région, a département or a site)
     for one month. Breakdowns are ``{key: requests}``, largest first, ``_none`` for
     requests without a value; ``None`` for a breakdown not computed at this level (by
@@ -86,22 +71,6 @@ class Indicators:
     @property
     def resolved_first_contact(self) -> int:
         return self.by_outcome.get(_RESOLVED, 0)
-
-    @property
-    def first_contact_resolution_rate(self) -> float | None:
-        return _rate(self.resolved_first_contact, self.total_requests)
-
-    @property
-    def autonomy_recorded(self) -> int:
-        return sum(n for key, n in self.by_autonomy.items() if key != NONE_KEY)
-
-    @property
-    def towards_autonomy(self) -> int:
-        return sum(self.by_autonomy.get(key, 0) for key in _TOWARDS_AUTONOMY)
-
-    @property
-    def autonomy_rate(self) -> float | None:
-        return _rate(self.towards_autonomy, self.autonomy_recorded)
 
     @property
     def residents(self) -> int:
@@ -160,7 +129,7 @@ class Indicators:
             "decisions": {
                 "recorded": self.decisions_recorded,
                 "outcome_differs": self.outcome_differs,
-                "outcome_differs_rate": _rate(self.outcome_differs, self.decisions_recorded),
+                "outcome_differs_rate": rate(self.outcome_differs, self.decisions_recorded),
                 "outcome_differs_by_decision": self.outcome_differs_by_decision,
             },
         }

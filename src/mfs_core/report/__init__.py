@@ -18,13 +18,13 @@ Example::
 
 from __future__ import annotations
 
+from mfs_core.indicators import NONE_KEY
 from mfs_core.report.formats import FORMATS, render
 from mfs_core.report.formats.csv_format import to_csv
 from mfs_core.report.formats.html import to_html
 from mfs_core.report.formats.json_format import to_json
 from mfs_core.report.formats.text import to_text
 from mfs_core.report.monthly import (
-    NONE_KEY,
     REPORT_SCHEMA_VERSION,
     Appointments,
     Decisions,

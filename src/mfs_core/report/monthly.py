@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.errors import InputError
-from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
+from mfs_core.indicators import NONE_KEY, HeadlineRates, rate, sorted_counts
+from mfs_core.journal.records import DEFAULT_OUTCOME, EventKind, Outcome, RoutingDecision
 from mfs_core.journal.store import CubeRow
 from mfs_core.redaction import redact
 from mfs_core.timezone import PARIS
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from mfs_core.journal.store import JournalStore
 
 __all__ = [
-    "NONE_KEY",
     "REPORT_SCHEMA_VERSION",
     "Appointments",
     "Decisions",
@@ -41,8 +41,6 @@ __all__ = [
 
 #: Version of the JSON document of ``mfs report --format json``.
 REPORT_SCHEMA_VERSION = 1
-#: Key under which requests without a partner (or procedure, thematique...) are counted.
-NONE_KEY = "_none"
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$", re.ASCII)
 
 
@@ -70,15 +68,6 @@ def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
         dt.datetime.combine(month.replace(day=1), dt.time(), tzinfo=PARIS),
         dt.datetime.combine(following, dt.time(), tzinfo=PARIS),
     )
-
-
-def _rate(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator else None
-
-
-def _sorted(counter: collections.Counter[str]) -> dict[str, int]:
-    """Largest first, then by key, so output never depends on storage order."""
-    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
 @attrs.frozen(kw_only=True)
@@ -123,12 +112,13 @@ class Decisions:
     @property
     def outcome_differs_rate(self) -> float | None:
         """Share of the requests with a decision whose outcome is not the decision's own."""
-        return _rate(self.outcome_differs, self.recorded)
+        return rate(self.outcome_differs, self.recorded)
 
 
 @attrs.frozen(kw_only=True)
-class MonthlyReport:
-    """The indicators of one month (see ``docs/journal.md`` for each definition)."""
+class MonthlyReport(HeadlineRates):
+    """The indicators of one month (see ``docs/journal.md`` for each definition; the
+    rates are :class:`~mfs_core.indicators.HeadlineRates`')."""
 
     month: dt.date
     total_requests: int
@@ -145,29 +135,6 @@ class MonthlyReport:
     repeat_visits: int
     by_decision: dict[str, int] = attrs.field(factory=dict)
     decisions: Decisions = attrs.field(factory=Decisions)
-
-    @property
-    def first_contact_resolution_rate(self) -> float | None:
-        """Requests resolved at the first contact / all requests of the month."""
-        return _rate(self.resolved_first_contact, self.total_requests)
-
-    @property
-    def autonomy_recorded(self) -> int:
-        """Requests whose autonomy was recorded."""
-        return sum(n for key, n in self.by_autonomy.items() if key != NONE_KEY)
-
-    @property
-    def towards_autonomy(self) -> int:
-        """Requests done by the resident, alone or accompanied by the agent."""
-        return self.by_autonomy.get(Autonomy.ACCOMPANIED.value, 0) + self.by_autonomy.get(
-            Autonomy.AUTONOMOUS.value, 0
-        )
-
-    @property
-    def autonomy_rate(self) -> float | None:
-        """Share of the requests with autonomy recorded that the resident did (alone or
-        accompanied) rather than the agent."""
-        return _rate(self.towards_autonomy, self.autonomy_recorded)
 
 
 def build_report(journal: Journal, month: dt.date) -> MonthlyReport:
@@ -216,12 +183,12 @@ def _build(
         month=month.replace(day=1),
         total_requests=total,
         resolved_first_contact=by_outcome[Outcome.RESOLVED_FIRST_CONTACT.value],
-        by_partner=_sorted(dimensions["partner"]),
-        by_procedure=_sorted(dimensions["procedure"]),
-        by_thematique=_sorted(dimensions["thematique"]),
-        by_channel=_sorted(dimensions["channel"]),
-        by_outcome=_sorted(by_outcome),
-        by_autonomy=_sorted(dimensions["autonomy"]),
+        by_partner=sorted_counts(dimensions["partner"]),
+        by_procedure=sorted_counts(dimensions["procedure"]),
+        by_thematique=sorted_counts(dimensions["thematique"]),
+        by_channel=sorted_counts(dimensions["channel"]),
+        by_outcome=sorted_counts(by_outcome),
+        by_autonomy=sorted_counts(dimensions["autonomy"]),
         appointments=Appointments(
             booked=by_outcome[Outcome.APPOINTMENT.value],
             held=latest[EventKind.APPOINTMENT_HELD.value],
@@ -231,14 +198,14 @@ def _build(
             accepted=latest[EventKind.REFERRAL_ACCEPTED.value],
             refused=latest[EventKind.REFERRAL_REFUSED.value],
             expired=latest[EventKind.REFERRAL_EXPIRED.value],
-            refusal_reasons=_sorted(reasons),
+            refusal_reasons=sorted_counts(reasons),
         ),
         residents=residents,
         repeat_visits=identified - residents,
-        by_decision=_sorted(by_decision),
+        by_decision=sorted_counts(by_decision),
         decisions=Decisions(
             recorded=total - by_decision[NONE_KEY],
             outcome_differs=sum(differs.values()),
-            outcome_differs_by_decision=_sorted(differs),
+            outcome_differs_by_decision=sorted_counts(differs),
         ),
     )

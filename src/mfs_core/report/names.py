@@ -11,7 +11,7 @@ from mfs_core.french import (
     NOT_GIVEN,
     OUTCOME_FR,
 )
-from mfs_core.report.monthly import NONE_KEY
+from mfs_core.indicators import NONE_KEY
 from mfs_core.thematiques import THEMATIQUE_LABELS
 
 __all__ = ["CODE_FR", "display_name"]
