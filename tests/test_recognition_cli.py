@@ -44,7 +44,7 @@ def test_recognise_json(capsys: pytest.CaptureFixture[str], clean_env: None) -> 
 def test_recognise_reads_standard_input(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clean_env: None
 ) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO("aide au logement APL\n".encode()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"aide au logement APL\n"), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", stdin)
     assert main(["recognise", "-", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["candidates"][0]["procedure"] == "caf.aide-logement"
