@@ -191,6 +191,18 @@ def test_politeness_as_typed_in_messages_weighs_nothing(
     assert said.best == plain.best
 
 
+@pytest.mark.parametrize(
+    "said", ["taxe foncière 2024", "taxe foncière 14h30", "taxe foncière le 12/03"]
+)
+def test_a_year_a_date_or_a_time_is_not_another_subject(recogniser: Recogniser, said: str) -> None:
+    # « 2024 » weighed as an unknown word (the need is about something else): 1.0 → 0.55.
+    recognition = recogniser.recognise(said)
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.best is not None
+    assert recognition.best.procedure == "dgfip.taxe-fonciere"
+    assert recognition.best.confidence >= 0.9
+
+
 def test_short_words_are_not_typo_matched(recogniser: Recogniser) -> None:
     # « colis » (5 letters) must not become « coli… » of anything else, nor « ars » « arc ».
     assert recogniser.index.match(tokens("arc")[0]) is None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
@@ -199,6 +200,8 @@ _SECOND = operator.itemgetter(1)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _WEIGHT = operator.attrgetter("weight")
+#: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
+_NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
 _PARTNER = operator.attrgetter("partner")
 
 
@@ -410,7 +413,11 @@ class Recogniser:
         word, plain, _ = w
         match = self.index.match(w)
         if match is None:
-            share = GENERIC_WORD if plain in self._generic else UNKNOWN_WORD
+            # A year, a date, an amount or a time the catalogue does not know (« taxe
+            # foncière 2024 », « perdue le 12/03 ») says when or how much, not what about:
+            # it weighs as a word of how a request is asked, not as another subject.
+            generic = plain in self._generic or _NUMBER.fullmatch(plain) is not None
+            share = GENERIC_WORD if generic else UNKNOWN_WORD
             found: tuple[_Word, _Term | None] = (
                 self._word(word, (), self.index.max_idf * share),
                 None,
