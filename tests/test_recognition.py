@@ -203,6 +203,18 @@ def test_a_year_a_date_or_a_time_is_not_another_subject(recogniser: Recogniser, 
     assert recognition.best.confidence >= 0.9
 
 
+def test_a_partner_hint_shows_the_partner_name_once(recogniser: Recogniser) -> None:
+    # Was « pôle emploi → France Travail », « pôle emploi → FRANCE-TRAVAIL » (a code).
+    best = recogniser.recognise("je suis radié de pole emploi").best
+    assert best is not None
+    assert [w for w in best.matched if w.startswith("pôle emploi")] == [
+        "pôle emploi → France Travail"
+    ]
+    best = recogniser.recognise("RSA agriculteur").best
+    assert best is not None
+    assert "agriculteur → Mutualité sociale agricole" in best.matched
+
+
 def test_short_words_are_not_typo_matched(recogniser: Recogniser) -> None:
     # « colis » (5 letters) must not become « coli… » of anything else, nor « ars » « arc ».
     assert recogniser.index.match(tokens("arc")[0]) is None

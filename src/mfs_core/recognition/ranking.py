@@ -267,6 +267,9 @@ class Recogniser:
             "Partner.keywords of",
         )
         self._generic = generic_words()
+        #: what a partner hint shows: the partner's name without its bracketed acronyms
+        #: (« agriculteur → Mutualité sociale agricole », not a code)
+        self._partner_names = {code: p.name.split(" (")[0] for code, p in partners.items()}
         self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
         self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
         self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
@@ -346,7 +349,7 @@ class Recogniser:
             return known
         span = frozenset(range(start, start + len(entry.said)))
         if isinstance(entry, PartnerHint):
-            label = f"{entry.label} → {entry.partner.upper()}"
+            label = f"{entry.label} → {self._partner_names.get(entry.partner, entry.partner)}"
             weight = self.index.max_idf * HINT_WORD
             found = self._word(label, (), weight, entry.partner, span)
         else:
@@ -529,10 +532,14 @@ class Recogniser:
     def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
+        # A phrase both in the lexicon and a partner hint (« pôle emploi ») is shown once,
+        # as the lexicon's expansion.
+        expanded = {word.label.split(" → ")[0] for word in known if word.label and not word.partner}
         labelled = [
             (word.label, word.reach.explains, word.partner)
             for word in known
             if word.label  # not a pair of words
+            and not (word.partner and word.label.split(" → ")[0] in expanded)
         ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled)
