@@ -65,8 +65,18 @@ def test_recognise_refuses_standard_input_that_is_not_utf8(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
     assert main(["recognise", "-"]) == 2
     err = capsys.readouterr().err
-    assert "<stdin>: expected UTF-8 text" in err
+    assert "<stdin>: line 1: expected UTF-8 text" in err
     assert "Traceback" not in err
+
+
+def test_a_long_need_on_standard_input_is_too_long_not_badly_encoded(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clean_env: None
+) -> None:
+    # 8,003 letters and an « é »: a bounded read cut inside the « é ».
+    raw = ("a" * 8_003 + "é").encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert main(["recognise", "-"]) == 2
+    assert "TEXT: the need is longer than 2000 characters" in capsys.readouterr().err
 
 
 def test_a_need_the_terminal_did_not_send_as_utf8_is_refused(

@@ -9,7 +9,6 @@ read from the argument, or from standard input with ``-``; it is never stored or
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from mfs_core.cli._common import (
@@ -43,19 +42,18 @@ def register(subparsers: Any) -> None:
 
 
 def _need(value: str) -> str:
+    from mfs_core.inputs import decode_utf8, open_binary
     from mfs_core.routing.request import MAX_NEED_CHARS
 
     if value == "-":
-        # Bytes, decoded here: the terminal's decoding would turn Latin-1 or UTF-16 input
-        # into surrogates silently (« d\udce9claration » read as « claration »).
-        raw = sys.stdin.buffer.read(4 * MAX_NEED_CHARS + 4)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CliError(
-                f"<stdin>: expected UTF-8 text, got byte 0x{raw[error.start]:02x} "
-                f"at offset {error.start}"
-            ) from None
+        # The bytes, decoded by the reading layer: the terminal's decoding would turn
+        # Latin-1 or UTF-16 input into surrogates silently (« d\udce9claration »). A need
+        # of at most MAX_NEED_CHARS characters is at most four bytes a character.
+        stream, source = open_binary("-")
+        raw = stream.read(4 * MAX_NEED_CHARS + 1)
+        if len(raw) > 4 * MAX_NEED_CHARS:
+            raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
+        text = decode_utf8(raw, source)
     else:
         text = utf8_argument(value, "TEXT")
     if not text.strip():
