@@ -532,14 +532,14 @@ class Recogniser:
     def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
-        # A phrase both in the lexicon and a partner hint (« pôle emploi ») is shown once,
-        # as the lexicon's expansion.
-        expanded = {word.label.split(" → ")[0] for word in known if word.label and not word.partner}
+        # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same words
+        # of the need) is shown once, as the lexicon's expansion.
+        expanded = {word.span for word in known if word.span and not word.partner}
         labelled = [
             (word.label, word.reach.explains, word.partner)
             for word in known
             if word.label  # not a pair of words
-            and not (word.partner and word.label.split(" → ")[0] in expanded)
+            and not (word.partner and word.span in expanded)
         ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled)
@@ -703,8 +703,8 @@ class Recogniser:
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
         claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
         if claimed and not _firmly_reached(ranked[0][4], known):
-            # Only typing-error matches (« banque ≈ manqué », « dentiste ≈ identité »): a
-            # real French word read as a typo of another must not decide; it is shown.
+            # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
+            # vignette »): a real French word read as another must not decide; it is shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
         if claimed and len(group) > 1 and not hinted_twin:
@@ -743,8 +743,10 @@ class Recogniser:
 
 
 def _firmly_reached(number: int, known: list[_Word]) -> bool:
-    """Whether a word of the need reaches procedure ``number`` other than through a typing
-    error: by its spelling, stem or a derived form, or as a lexicon phrase (``span``)."""
+    """Whether a word of the need reaches procedure ``number`` in full: by its spelling or
+    its stem (match weight 1), or as a lexicon phrase (``span``); not only through a typing
+    error (:data:`~mfs_core.recognition.index.TYPO`) or a derived form (``DERIVED``,
+    ``STEMMED``: « radié » alone is shown, not claimed)."""
     for word in known:
         if number in word.reach.explains and (
             word.span or any(weight >= 1.0 for _, weight in word.terms)
