@@ -179,7 +179,9 @@ def _results(
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
                 known = row.hours.outcome  # set only when outcomes are reused
-                if known is not None and not groups:  # the same hours as an earlier row
+                if known is not None and (  # the same hours as an earlier row, no group
+                    not groups or (row.departement, row.group) not in groups
+                ):
                     result = known.sharing_outcome(
                         id=row.id, name=row.name, departement=row.departement, format=row.raw_format
                     )
@@ -533,12 +535,6 @@ def _check_row(
     structure, scope, structure_name = row.schedule, HoursScope.EACH_LOCATION, ""
     hours_unknown = row.hours.hours_unknown
     group = groups.get((row.departement, row.group)) if groups else None
-    if group is None and reuse:
-        known = row.hours.outcome
-        if known is not None:  # the same hours as an earlier row: the same outcome
-            return known.sharing_outcome(
-                id=row.id, name=row.name, departement=row.departement, format=row.raw_format
-            )
     if group is not None:
         structure, scope = group.schedule, HoursScope.STRUCTURE
         structure_name = f"groupe « {row.group} » ({group.size} lieux)"

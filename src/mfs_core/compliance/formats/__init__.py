@@ -58,7 +58,7 @@ def write(report: Report | ReportStream, fmt: str, out: IO[str]) -> None:
     writer: Callable[[Report | ReportStream, IO[str]], None] = module.write
     if getattr(module, "ESCAPES_OUTPUT", False):  # JSON: part by part, faster
         writer(report, out)
-    elif fmt in ("json", "sarif"):
+    elif fmt == "sarif":
         writer(report, _Escaped(out, json_text))  # type: ignore[arg-type]
     elif fmt in ("text", "github", "markdown"):
         writer(report, _Escaped(out, terminal_text))  # type: ignore[arg-type]
