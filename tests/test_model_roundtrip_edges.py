@@ -72,6 +72,7 @@ from mfs_core.routing import (
     Weekday,
 )
 from mfs_core.routing.context import _SERVICE_ID, PARIS
+from mfs_core.thematiques import THEMATIQUES
 
 T = TypeVar("T")
 EXAMPLES = settings(max_examples=50, deadline=None)
@@ -129,7 +130,7 @@ def requests(draw: st.DrawFn) -> Request:
         wants_autonomy=draw(st.booleans()),
         procedure=procedure,
         need=draw(st.none() | text if procedure else non_blank),
-        thematique=draw(st.none() | text),
+        thematique=draw(st.none() | st.sampled_from(sorted(THEMATIQUES))),
         urgency=draw(st.sampled_from(Urgency)),
         facts=draw(facts),
         received_at=draw(st.none() | moments),

@@ -103,6 +103,8 @@ def test_route_refuses_a_need_longer_than_recognise_reads(
     ("args", "message"),
     [
         (["recognise", "   "], "TEXT: the need is empty"),
+        (["recognise", "\u200b\u2060"], "TEXT: the need is empty"),
+        (["recognise", "rsa", "--thematique", "rsa"], "--thematique: expected a data·inclusion"),
         (["recognise", "x" * 2_001], "longer than 2000 characters"),
         (["recognise", "rsa", "--limit", "0"], "--limit: expected a number from 1 to 20"),
     ],

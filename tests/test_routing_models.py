@@ -52,6 +52,11 @@ def test_context_round_trip_and_busy() -> None:
     ("change", "message"),
     [
         ({"procedure": None}, "procedure/need: give a procedure id or a free-text need"),
+        # Zero-width spaces and a bidirectional mark show nothing: as empty as no-break spaces.
+        (
+            {"procedure": None, "need": "\u200b\u200f\u00a0"},
+            "procedure/need: give a procedure id or a free-text need",
+        ),
         ({"procedure": "Réclamation"}, "procedure: 'Réclamation' is not a procedure id"),
         ({"channel": "online"}, "channel: 'online' is not one of 'counter', 'phone'"),
         ({"wants_autonomy": "yes"}, "wants_autonomy: expected true or false"),

@@ -30,6 +30,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import IO, Any, Protocol
 
@@ -48,6 +49,7 @@ __all__ = [
     "JsonItem",
     "JsonLines",
     "aware_datetime",
+    "blank_text",
     "date_problem",
     "datetime_problem",
     "decode_utf8",
@@ -193,6 +195,18 @@ def _check_tree(value: Any) -> str | None:
 
 
 _UNPAIRED = "a string holds an unpaired surrogate (\\ud800-\\udfff): not text"
+
+
+def blank_text(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space (no-break spaces included) and
+    format characters (Unicode category Cf: zero-width spaces and joiners, bidirectional
+    marks), which a reader drops. A need of zero-width spaces is as empty as one of spaces."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if unicodedata.category(stripped[0]) != "Cf":
+        return False  # the usual case, decided on one character
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in stripped)
 
 
 def text_problem(text: str) -> str | None:

@@ -9,7 +9,13 @@ that routing, validation and the monthly report can use it without loading the p
 
 from __future__ import annotations
 
-__all__ = ["DATA_INCLUSION_SOURCE", "THEMATIQUES", "THEMATIQUE_LABELS", "thematique_label"]
+__all__ = [
+    "DATA_INCLUSION_SOURCE",
+    "THEMATIQUES",
+    "THEMATIQUE_LABELS",
+    "thematique_label",
+    "thematique_problem",
+]
 
 #: Where the thematique codes and labels were read.
 DATA_INCLUSION_SOURCE = (
@@ -250,3 +256,14 @@ def thematique_label(code: str) -> str:
     """The French label of a data·inclusion thematique code; an unknown code (a newer
     schema, a site's own) is shown as it is rather than hidden."""
     return THEMATIQUE_LABELS.get(code, code)
+
+
+def thematique_problem(code: str) -> str | None:
+    """Why ``code`` cannot be a request's thematique (it is not one of :data:`THEMATIQUES`),
+    or None. A request's code only favours the procedures that carry it: a misspelt one
+    would favour none, silently, so ``mfs recognise`` and ``POST /recognise`` refuse it
+    instead. Routing requests do not: a site's local services may carry codes of an older
+    data·inclusion list, matched as they are."""
+    if code in THEMATIQUES:
+        return None
+    return "expected a data·inclusion v1 thematique code (such as 'famille--garde-denfants')"

@@ -136,10 +136,24 @@ def test_a_need_that_is_not_text_is_named_so(client: httpx.Client, need: object)
 
 
 def test_only_the_wrong_recognise_field_is_blamed(client: httpx.Client) -> None:
-    body = {"need": "rsa", "limit": 0, "thematique": "famille"}
+    body = {"need": "rsa", "limit": 0, "thematique": "famille--garde-denfants"}
     problem = assert_problem(client.post("/recognise", json=body), 422, "invalid-body")
     assert [e["field"] for e in problem["errors"]] == ["limit"]
     assert "thematique" not in problem["detail"]
+
+
+def test_an_unknown_thematique_is_refused(client: httpx.Client) -> None:
+    # A misspelt code used to favour no procedure, silently.
+    body = {"need": "rsa", "thematique": "famille"}
+    problem = assert_problem(client.post("/recognise", json=body), 422, "invalid-body")
+    assert [e["field"] for e in problem["errors"]] == ["thematique"]
+
+
+def test_a_need_of_zero_width_characters_is_empty(client: httpx.Client) -> None:
+    problem = assert_problem(
+        client.post("/recognise", json={"need": "\u200b\u200d"}), 400, "bad-request"
+    )
+    assert problem["detail"] == "Le besoin est vide."
 
 
 # -- routing ------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
 
 
 def _need(value: str) -> str:
-    from mfs_core.inputs import decode_utf8, open_binary
+    from mfs_core.inputs import blank_text, decode_utf8, open_binary
     from mfs_core.routing.request import MAX_NEED_CHARS
 
     if value == "-":
@@ -56,7 +56,7 @@ def _need(value: str) -> str:
         text = decode_utf8(raw, source)
     else:
         text = utf8_argument(value, "TEXT")
-    if not text.strip():
+    if blank_text(text):
         raise CliError("TEXT: the need is empty")
     if len(text) > MAX_NEED_CHARS:
         raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
@@ -69,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 20:
         raise CliError("--limit: expected a number from 1 to 20")
     need = _need(args.need)
+    if args.thematique is not None:
+        from mfs_core.thematiques import thematique_problem
+
+        if problem := thematique_problem(args.thematique):
+            raise CliError(f"--thematique: {problem}")
     registry = load_registry(args)
     recognition = recogniser_for(registry).recognise(
         need, thematique=args.thematique, limit=args.limit

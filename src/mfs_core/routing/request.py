@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from mfs_core.inputs import aware_datetime
+from mfs_core.inputs import aware_datetime, blank_text
 from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN, as_offset
 
 __all__ = ["MAX_NEED_CHARS", "Request", "RequestChannel", "Urgency"]
@@ -80,7 +80,7 @@ class Request:
         if self.need is not None and len(self.need) > MAX_NEED_CHARS:
             # Said, not cut: a need cut silently was decided on its first words only.
             raise ValueError(f"need: expected at most {MAX_NEED_CHARS} characters")
-        if self.procedure is None and not (self.need and self.need.strip()):
+        if self.procedure is None and (self.need is None or blank_text(self.need)):
             raise ValueError("procedure/need: give a procedure id or a free-text need")
         if self.procedure is not None and not PROCEDURE_ID_PATTERN.match(self.procedure):
             raise ValueError(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import Response, StreamingResponse
 
 from mfs_core.errors import InputError
+from mfs_core.inputs import blank_text
 from mfs_core.routing.request import MAX_NEED_CHARS
 from mfs_core.serve.bodies import (
     SOURCE,
@@ -32,6 +33,7 @@ from mfs_core.serve.web import (
     service_of,
     threaded,
 )
+from mfs_core.thematiques import thematique_problem
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -106,7 +108,7 @@ def _need(value: Any, field: str = "q") -> str:
             "Le besoin doit être un texte.",
             errors=[{"field": field, "detail": "expected a string"}],
         )
-    if value is None or not value.strip():
+    if value is None or blank_text(value):
         raise Problem(
             "bad-request",
             "Le besoin est vide.",
@@ -184,6 +186,13 @@ async def recognise(request: Request) -> Response:
     if not isinstance(thematique, str | None):
         errors.append(
             ({"field": "thematique", "detail": "expected a string"}, "thematique : un code")
+        )
+    elif thematique is not None and (problem := thematique_problem(thematique)):
+        errors.append(
+            (
+                {"field": "thematique", "detail": problem},
+                "thematique : un code de thématique data·inclusion",
+            )
         )
     if errors:
         # Only the fields that are wrong (a bad limit used to blame the thematique too).
