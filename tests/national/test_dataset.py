@@ -17,7 +17,7 @@ from mfs_core.national.consolidate import consolidate
 from mfs_core.national.dataset import SiteRef, export_site
 from mfs_core.national.engine_duckdb import national_reports
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.schema import FIELDS, SCHEMA_VERSION, arrow_schema
+from mfs_core.national.schema import FIELDS, SCHEMA_VERSION, arrow_schema, metadata_key
 from national.conftest import NationalYear
 from national.year import PERSONAL
 
@@ -281,3 +281,9 @@ def test_consolidation_refuses_its_own_sources(dataset: Path, tmp_path: Path) ->
     table = pq.read_table(tmp_path / "national" / "month=2024-06" / "part-0.parquet")
     assert len(table) == june.national.total_requests
     assert table.column("site").to_pylist()[0] == "1"  # ordered by région: 84 before 94
+    # A consolidated dataset consolidated again counts its sites from the site column
+    # (was 1: the sites were counted from the paths, which hold none there).
+    again = consolidate([tmp_path / "national"], tmp_path / "again", [JUNE])
+    assert again.months == expected
+    metadata = pq.read_schema(tmp_path / "again" / "month=2024-06" / "part-0.parquet").metadata
+    assert metadata[metadata_key("sites").encode()] == b"2"

@@ -77,7 +77,13 @@ def consolidate(
     try:
         register_requests(connection, files)
         for key in sorted({file.month for file in files}):
-            sites = len({file.site for file in files if file.month == key})
+            month_files = [file for file in files if file.month == key]
+            sites = len({file.site for file in month_files})
+            if any(file.site is None for file in month_files):
+                # A consolidated dataset given again: its sites are a column, not paths.
+                [(sites,)] = connection.sql(
+                    f"SELECT COUNT(DISTINCT site) FROM requests WHERE month = '{key}'"
+                ).fetchall()
             sql = (
                 f"SELECT site, {', '.join(FILE_COLUMNS)} FROM requests WHERE month = '{key}' "
                 "ORDER BY region, departement, site, received_on"
