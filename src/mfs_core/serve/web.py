@@ -60,8 +60,10 @@ def json_response(
     return Response(body, status, headers, media_type)
 
 
-def _accepted(header: str) -> list[tuple[float, int, str]]:
-    ranges = []
+def _accepted(header: str) -> tuple[list[tuple[float, int, str]], set[str]]:
+    """The media ranges of an ``Accept`` header, best first (quality, then order), and
+    the media types it refuses (``q=0``: RFC 9110 §12.4.2, "not acceptable")."""
+    ranges, refused = [], set()
     for position, part in enumerate(header.split(",")):
         fields = [f.strip() for f in part.split(";")]
         quality = 1.0
@@ -69,19 +71,24 @@ def _accepted(header: str) -> list[tuple[float, int, str]]:
             name, _, value = parameter.partition("=")
             if name.strip().lower() == "q":
                 try:
-                    quality = float(value)
+                    quality = min(float(value), 1.0)
                 except ValueError:
                     quality = 0.0
-        if fields[0] and quality > 0:
+        if not fields[0]:
+            continue
+        if quality > 0:
             ranges.append((-quality, position, fields[0].lower()))
-    return sorted(ranges)
+        else:
+            refused.add(fields[0].lower())
+    return sorted(ranges), refused
 
 
 def negotiate(request: Request, offers: dict[str, str], *, query: str = "format") -> str:
     """The format to answer in: the ``format`` query parameter if given (one of the
     ``offers`` values), else the first media type of ``Accept`` (by quality) that
-    ``offers`` maps to a format, ``*/*`` and ``type/*`` included; the first offer when
-    there is no ``Accept``. 406 when nothing fits, 400 for an unknown ``format``."""
+    ``offers`` maps to a format, ``*/*`` and ``type/*`` included but never a media type
+    the header refuses with ``q=0``; the first offer when there is no ``Accept``. 406
+    when nothing fits, 400 for an unknown ``format``."""
     formats = list(dict.fromkeys(offers.values()))
     asked = request.query_params.get(query)
     if asked is not None:
@@ -95,12 +102,11 @@ def negotiate(request: Request, offers: dict[str, str], *, query: str = "format"
     header = request.headers.get("accept", "").strip()
     if not header:
         return formats[0]
-    for _, _, media in _accepted(header):
-        if media == "*/*":
-            return formats[0]
-        if media.endswith("/*"):
+    ranges, refused = _accepted(header)
+    for _, _, media in ranges:
+        if media.endswith("/*"):  # */* or type/*: the first offer it covers not refused
             for offer, fmt in offers.items():
-                if offer.startswith(media[:-1]):
+                if (media == "*/*" or offer.startswith(media[:-1])) and offer not in refused:
                     return fmt
         elif media in offers:
             return offers[media]
