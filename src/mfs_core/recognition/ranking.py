@@ -49,6 +49,7 @@ from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.normalise import Word, generic_words, meaningful
 from mfs_core.recognition.rounding import round_to
+from mfs_core.recognition.specificity import Naming, names, naming_of, said_stems
 
 __all__ = [
     "COVERAGE",
@@ -260,7 +261,12 @@ class Recogniser:
         lexicon: Lexicon | None = None,
     ) -> None:
         partners = partners or {}
+        procedures = list(procedures)
         self.index = ProcedureIndex(procedures)
+        # In the index's order (by id, stable); each procedure's naming stems are read on
+        # the first claim that needs them.
+        self._procedures = sorted(procedures, key=lambda p: p.id)
+        self._naming: dict[int, Naming] = {}
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -707,6 +713,11 @@ class Recogniser:
             # vignette »): a real French word read as another must not decide; it is shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
+        if claimed and not self._named(ranked[0][4], known, ranked[0][6]):
+            # A word the procedure uses, not its name (« je veux partir », « mariage à la
+            # mairie »): shown, not decided on (mfs_core.recognition.specificity).
+            level, chosen = Level.WEAK, close_count(scores)
+            claimed = False
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -716,6 +727,16 @@ class Recogniser:
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
         return level, chosen, ranked
+
+    def _named(self, number: int, known: list[_Word], confidence: float) -> bool:
+        """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
+        naming = self._naming.get(number)
+        if naming is None:
+            naming = self._naming[number] = naming_of(self._procedures[number])
+        said: set[str] = set()
+        for word in known:
+            said |= said_stems(word.terms)
+        return names(naming, said, self.index.idf, confidence)
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
