@@ -10,7 +10,7 @@ import pytest
 from mfs_core.recognition import Level, Recogniser, recogniser_for
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import tokens
-from mfs_core.recognition.specificity import Naming, names, naming_of
+from mfs_core.recognition.specificity import TITLE_SHARE, Naming, names, naming_of
 from mfs_core.registry import Registry
 
 
@@ -146,23 +146,26 @@ def test_a_need_that_names_the_procedure_is_still_claimed(
 
 
 def test_naming_stems_whole_keywords_and_title_shares() -> None:
+    idf = {"partir": 4.0, "retrait": 2.0, "mariag": 4.0, "declar": 1.0, "revenu": 1.0}
+    title = tuple((s, idf[s]) for s in ("declar", "revenu", "mariag"))
     naming = Naming(
         keywords=(frozenset({"partir", "retrait"}), frozenset({"mariag"})),
-        titles=(("declar", "revenu", "mariag"),),
+        titles=((title, TITLE_SHARE * 6.0),),
     )
-    idf = {"partir": 4.0, "retrait": 2.0, "mariag": 4.0, "declar": 1.0, "revenu": 1.0}
-    assert not names(naming, {"partir"}, idf, 1.0)  # part of a keyword
-    assert names(naming, {"partir", "retrait"}, idf, 0.5)  # a keyword whole
-    assert names(naming, {"mariag"}, idf, 0.6)  # one-word keyword, most of the need
+    assert not names(naming, {"partir"}, 1.0)  # part of a keyword
+    assert names(naming, {"partir", "retrait"}, 0.5)  # a keyword whole
+    assert names(naming, {"mariag"}, 0.6)  # one-word keyword, most of the need
     # one-word keyword, half the need: only the title could name it (4 of 6 here: yes)
-    assert names(naming, {"mariag"}, idf, 0.5)
-    assert not names(naming, {"declar"}, idf, 0.5)  # a sixth of the title
+    assert names(naming, {"mariag"}, 0.5)
+    assert not names(naming, {"declar"}, 0.5)  # a sixth of the title
 
 
-def test_naming_reads_a_procedures_keywords_and_titles(builtins: Registry) -> None:
-    naming = naming_of(builtins.procedures["cnav.demande-retraite"])
+def test_naming_reads_a_procedures_keywords_and_titles(recogniser: Recogniser) -> None:
+    registry = Registry.load(external=False)
+    naming = naming_of(registry.procedures["cnav.demande-retraite"], recogniser.index.idf)
     assert frozenset(t.stem for t in tokens("partir à la retraite")) in naming.keywords
-    assert tuple(t.stem for t in tokens("demande de retraite salarié")) == naming.titles[0]
+    stems = tuple(stem for stem, _ in naming.titles[0][0])
+    assert stems == tuple(t.stem for t in tokens("demande de retraite salarié"))
 
 
 # -- the fiches' question titles -----------------------------------------------------------

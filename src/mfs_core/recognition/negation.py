@@ -41,25 +41,43 @@ _CLAUSE = frozenset(
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 
 
-def _words(text: str) -> list[tuple[str, str | None, bool, bool]]:
-    """Every word of ``text`` as :func:`~mfs_core.recognition.normalise.meaningful` reads
-    it: (accent-free word, stem or ``None``, preceded by « n' », punctuation after it)."""
-    found: list[tuple[str, str | None, bool, bool]] = []
-    for chunk in text.split():
-        analysed = iter(_analysis(chunk))
-        cleaned = _clean(chunk)
-        matches = list(_WORD.finditer(cleaned))
-        for n, match in enumerate(matches):
-            end = matches[n + 1].start() if n + 1 < len(matches) else len(cleaned)
-            stop = _PUNCTUATION.search(cleaned, match.end(), end) is not None
-            token = match.group()
-            parts = _cut(token) if "'" in token else [token]
-            elided_ne = token.startswith("n'")
-            for k, _ in enumerate(parts):
-                _, plain, stem = next(analysed)
-                last = k == len(parts) - 1
-                found.append((plain, stem, elided_ne and k == 0, stop and last))
-    return found
+_Read = tuple[str, "str | None", bool, bool]
+#: What :func:`_chunk` gave for each chunk seen (bounded: emptied when full), as
+#: :mod:`~mfs_core.recognition.normalise` remembers its analysis: a counter hears the same
+#: words all day.
+_CHUNKS: dict[str, tuple[_Read, ...]] = {}
+_MAX_CHUNKS = 65_536
+
+
+def _chunk(chunk: str) -> tuple[_Read, ...]:
+    """Each word of one chunk of text between white space, as
+    :func:`~mfs_core.recognition.normalise.meaningful` reads it: (accent-free word, stem
+    or ``None``, preceded by « n' », punctuation after it); remembered."""
+    known = _CHUNKS.get(chunk)
+    if known is not None:
+        return known
+    found: list[_Read] = []
+    analysed = iter(_analysis(chunk))
+    cleaned = _clean(chunk)
+    matches = list(_WORD.finditer(cleaned))
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(cleaned)
+        stop = _PUNCTUATION.search(cleaned, match.end(), end) is not None
+        token = match.group()
+        parts = _cut(token) if "'" in token else [token]
+        elided_ne = token.startswith("n'")
+        for k in range(len(parts)):
+            _, plain, stem = next(analysed)
+            found.append((plain, stem, elided_ne and k == 0, stop and k == len(parts) - 1))
+    if len(_CHUNKS) >= _MAX_CHUNKS:
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = result = tuple(found)
+    return result
+
+
+def _words(text: str) -> list[_Read]:
+    """Every word of ``text`` (see :func:`_chunk`)."""
+    return [read for chunk in text.split() for read in _chunk(chunk)]
 
 
 def negated_positions(text: str) -> frozenset[int]:

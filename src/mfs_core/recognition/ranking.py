@@ -50,7 +50,7 @@ from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_l
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import Word, generic_words, meaningful, tokens
 from mfs_core.recognition.rounding import round_to
-from mfs_core.recognition.specificity import Naming, names, naming_of, said_stems
+from mfs_core.recognition.specificity import Naming, names, naming_of
 
 __all__ = [
     "COVERAGE",
@@ -205,6 +205,7 @@ _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
 _PARTNER = operator.attrgetter("partner")
+_STEMS = operator.attrgetter("stems")
 
 
 class _Reach(NamedTuple):
@@ -249,6 +250,8 @@ class _Word:
     #: the meaning as written, and the procedures it reaches
     shown: frozenset[int] | None = None
     parts: tuple[tuple[str, frozenset[int]], ...] = ()
+    #: its single-word index terms (what it says, for :mod:`specificity`)
+    stems: frozenset[str] = frozenset()
 
 
 class _Evidence(NamedTuple):
@@ -476,7 +479,9 @@ class Recogniser:
         span: frozenset[int] = frozenset(),
     ) -> _Word:
         known = bool(terms) or partner is not None
-        return _Word(label, terms, weight, partner, span, self._reach(terms, weight), known)
+        stems = frozenset(term for term, _ in terms if "_" not in term)
+        reach = self._reach(terms, weight)
+        return _Word(label, terms, weight, partner, span, reach, known, None, (), stems)
 
     def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
         """What a word of these terms and weight adds to each procedure it reaches (see
@@ -790,11 +795,9 @@ class Recogniser:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
         naming = self._naming.get(number)
         if naming is None:
-            naming = self._naming[number] = naming_of(self._procedures[number])
-        said: set[str] = set()
-        for word in known:
-            said |= said_stems(word.terms)
-        return names(naming, said, self.index.idf, confidence)
+            naming = naming_of(self._procedures[number], self.index.idf)
+            self._naming[number] = naming
+        return names(naming, frozenset().union(*map(_STEMS, known)), confidence)
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]

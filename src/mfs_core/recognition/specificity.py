@@ -24,14 +24,14 @@ A need that meets neither is shown (``weak``: suggestions), never decided on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import attrs
 
 from mfs_core.model import Procedure
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["ONE_WORD_KEYWORD", "TITLE_SHARE", "Naming", "names", "naming_of", "said_stems"]
+__all__ = ["ONE_WORD_KEYWORD", "TITLE_SHARE", "Naming", "names", "naming_of"]
 
 #: Share of a title's information (idf-weighted stems) the need must say for the title to
 #: name the procedure. Tuned on the ``tune`` split only (docs/recognition.md).
@@ -44,11 +44,12 @@ ONE_WORD_KEYWORD = 0.55
 
 @attrs.frozen
 class Naming:
-    """The stems that name one procedure: each keyword's, and each title's (the
-    procedure's own and its fiche's), distinct stems in order."""
+    """The stems that name one procedure: each keyword's (a set), and each title's (the
+    procedure's own and its fiche's) distinct stems with their idf, and the share of the
+    title's idf a need must say (:data:`TITLE_SHARE` of its total)."""
 
     keywords: tuple[frozenset[str], ...]
-    titles: tuple[tuple[str, ...], ...]
+    titles: tuple[tuple[tuple[tuple[str, float], ...], float], ...]
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -57,33 +58,27 @@ def _stems(text: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.stem for t in tokens(text)))
 
 
-def naming_of(procedure: Procedure) -> Naming:
-    """The :class:`Naming` of ``procedure`` (keywords read as the index reads them)."""
+def naming_of(procedure: Procedure, idf: Mapping[str, float]) -> Naming:
+    """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
+    them; ``idf``: the index's inverse document frequency per stem)."""
     keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
     found = (frozenset(_stems(k)) for k in keywords)
-    titles = (_stems(procedure.title), _stems(procedure.fiche_title))
-    return Naming(tuple(k for k in found if k), tuple(t for t in titles if t))
+    titles = []
+    for title in (procedure.title, procedure.fiche_title):
+        weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
+        total = sum(weight for _, weight in weighted)
+        if total:
+            titles.append((weighted, TITLE_SHARE * total))
+    return Naming(tuple(k for k in found if k), tuple(titles))
 
 
-def names(
-    naming: Naming,
-    said: frozenset[str] | set[str],
-    idf: Mapping[str, float],
-    confidence: float,
-) -> bool:
+def names(naming: Naming, said: frozenset[str] | set[str], confidence: float) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
-    docstring). ``idf``: the index's inverse document frequency per stem; ``confidence``:
-    the candidate's (0-1)."""
+    docstring); ``confidence``: the candidate's (0-1)."""
     for keyword in naming.keywords:
         if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
             return True
-    for title in naming.titles:
-        total = sum(idf.get(s, 0.0) for s in title)
-        if total and sum(idf.get(s, 0.0) for s in title if s in said) >= TITLE_SHARE * total:
+    for weighted, needed in naming.titles:
+        if sum(weight for stem, weight in weighted if stem in said) >= needed:
             return True
     return False
-
-
-def said_stems(terms: Iterable[tuple[str, float]]) -> set[str]:
-    """The single-word index terms among ``terms`` (pairs hold an underscore)."""
-    return {term for term, _ in terms if "_" not in term}
