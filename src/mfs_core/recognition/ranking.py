@@ -580,7 +580,7 @@ class Recogniser:
         # of the need) is shown once, as the lexicon's expansion.
         expanded = {word.span for word in known if word.span and not word.partner}
         labelled = [
-            (word.label, word.reach.explains, word.partner, word)
+            (word.label, word.reach.explains, word.partner, word.shown, word)
             for word in known
             if word.label  # not a pair of words
             and not (word.partner and word.span in expanded)
@@ -593,14 +593,14 @@ class Recogniser:
             number = row[4]
             procedure, partner, title = shown[number]
             matched = []
-            for label, explains, named, word in labelled:
-                if named == partner:
-                    matched.append(label)
-                elif number in explains:
-                    if word.shown is None or number in word.shown:
+            for label, explains, named, whole, word in labelled:
+                if number in explains:
+                    if whole is None or number in whole:
                         matched.append(label)
                     else:
                         matched.append(_partly(word, number))
+                elif named == partner:
+                    matched.append(label)
             candidates.append(
                 _candidate(
                     procedure,
