@@ -253,33 +253,46 @@ def route_need(capsys: pytest.CaptureFixture[str], need: str, *argv: str) -> dic
 def test_aide_alimentaire_goes_to_the_ccas_of_the_documented_context(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # « alimentaire » alone made the ASF (« pension alimentaire ») a confident claim; the
-    # site's CCAS lists « aide alimentaire », the whole need.
+    # « alimentaire » alone made the ASF (« pension alimentaire ») a confident claim. Since
+    # issue-14g a word of a keyword does not name the procedure: recognition only suggests
+    # the ASF, and the site's CCAS, which lists « aide alimentaire », gets the need.
     ctx = str(DOCS_EXAMPLES / "context.json")
     decision = route_need(capsys, "aide alimentaire", "--context", ctx, "--explain")
     assert (decision["kind"], decision["service"]) == ("orientation", "ccas")
     assert decision["procedure"] is None
     fired = [e for e in decision["trace"] if e["fired"]]
     assert [e["rule"] for e in fired] == ["core.local-service"]
-    note = fired[0]["note"]
-    assert "mot-clé « aide alimentaire »" in note
-    assert "« Allocation de soutien familial (ASF) » (caf.allocation-soutien-familial)" in note
-    assert "100\u00a0%" in note
-    assert "mot-clé « aide alimentaire »" in decision["reason"]
 
 
-def test_without_local_services_aide_alimentaire_is_still_recognised(
+def test_a_keyword_covering_more_than_a_partial_recognition_orients(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # No local service (no context, or a context without any): recognition decides as before.
+    # The ASF is recognised from its keyword « pension alimentaire » (about half the need);
+    # a local service lists the whole need as its keyword: the keyword covers more.
+    context = json.loads((DOCS_EXAMPLES / "context.json").read_text("utf-8"))
+    context["local_services"][0]["keywords"] = ["pension alimentaire impayée"]
+    ctx = write(tmp_path, "c.json", context)
+    decision = route_need(capsys, "pension alimentaire impayée", "--context", ctx, "--explain")
+    assert (decision["kind"], decision["service"]) == ("orientation", "ccas")
+    note = next(e["note"] for e in decision["trace"] if e["fired"])
+    assert "mot-clé « pension alimentaire impayée »" in note
+    assert "« Allocation de soutien familial (ASF) » (caf.allocation-soutien-familial)" in note
+    assert "100\u00a0%" in note
+
+
+def test_without_local_services_aide_alimentaire_is_only_suggested(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No local service (no context, or a context without any): « aide alimentaire » is not
+    # the ASF's name (issue-14g): the ASF is a suggestion, not a decision.
     bare = json.loads((DOCS_EXAMPLES / "context.json").read_text("utf-8"))
     bare["local_services"] = []
     for argv in ((), ("--context", write(tmp_path, "c.json", bare))):
         decision = route_need(capsys, "aide alimentaire", *argv)
-        assert (decision["kind"], decision["procedure"]) == (
-            "answer_now",
-            "caf.allocation-soutien-familial",
-        )
+        assert (decision["kind"], decision["procedure"]) == ("unknown", None)
+        assert [a["procedure"] for a in decision["alternatives"]] == [
+            "caf.allocation-soutien-familial"
+        ]
 
 
 @pytest.mark.parametrize(
@@ -301,19 +314,22 @@ def test_a_need_the_procedure_explains_fully_still_claims_it(
 def test_a_thematique_of_the_procedure_keeps_it_against_a_keyword(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The agent classed the need under a thematique the ASF carries: the agent's word wins.
+    # The agent classed the need under a thematique the ASF carries: the agent's word wins
+    # over the local keyword that covers more of the need (the case above).
     from mfs_core.registry import Registry
 
     asf = Registry.load().procedures["caf.allocation-soutien-familial"]
     assert asf.thematiques
     asked = {
-        "need": "aide alimentaire",
+        "need": "pension alimentaire impayée",
         "thematique": asf.thematiques[0],
         "channel": "counter",
         "wants_autonomy": False,
     }
     request = write(tmp_path, "r.json", asked)
-    ctx = str(DOCS_EXAMPLES / "context.json")
+    context = json.loads((DOCS_EXAMPLES / "context.json").read_text("utf-8"))
+    context["local_services"][0]["keywords"] = ["pension alimentaire impayée"]
+    ctx = write(tmp_path, "c.json", context)
     code, out, err = run(capsys, "--request", request, "--context", ctx, "--format", "json")
     assert (code, err) == (0, "")
     assert json.loads(out)["procedure"] == "caf.allocation-soutien-familial"

@@ -445,9 +445,38 @@ def test_first_passport_or_renewal_is_asked(builtins: Registry) -> None:
     ids = {a.procedure for a in decision.alternatives}
     assert decision.kind is DecisionKind.CLARIFY
     assert decision.procedure is None
-    assert ids == {"interieur.passeport-premiere-demande", "interieur.passeport-renouvellement"}
+    # « faire mon passeport » also fits a lost passport (issue-14g added it): all three asked,
+    # as « faire ma carte d'identité » asks among the identity card's.
+    assert ids == {
+        "interieur.passeport-premiere-demande",
+        "interieur.passeport-renouvellement",
+        "interieur.passeport-perdu",
+    }
     assert decision.question is not None
     assert decision.question.startswith("Laquelle de ces démarches")
+
+
+@pytest.mark.parametrize(
+    "need", ["J'ai perdu mon passeport", "perte de passeport", "passeport perdu"]
+)
+def test_a_lost_passport_is_its_own_procedure(builtins: Registry, need: str) -> None:
+    """« J'ai perdu mon passeport » went to « Carte d'identité perdue »: the catalogue had no
+    lost-passport procedure (service-public.fr F21246, dossier N360)."""
+    decision = Router(builtins).decide(_need(need))
+    assert decision.kind is not DecisionKind.CLARIFY
+    assert decision.procedure == "interieur.passeport-perdu"
+
+
+def test_the_lost_passport_is_routed_like_the_lost_identity_card(builtins: Registry) -> None:
+    """Same rules as its identity-card twin: a counter procedure, online pre-request, the
+    look-alike warning, the fiche as a step."""
+    router = Router(builtins)
+    by_id = {"channel": RequestChannel.COUNTER, "wants_autonomy": False}
+    passport = router.decide(Request(procedure="interieur.passeport-perdu", **by_id))  # type: ignore[arg-type]
+    card = router.decide(Request(procedure="interieur.cni-perdue", **by_id))  # type: ignore[arg-type]
+    assert passport.kind is card.kind
+    assert any("F21246" in step for step in passport.steps)
+    assert any("gratuite" in step for step in passport.steps)
 
 
 def test_procedures_of_different_partners_are_not_asked_as_a_body_to_choose(

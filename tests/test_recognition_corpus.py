@@ -34,26 +34,30 @@ def report(evaluation: ModuleType) -> Any:
 COVERED = ("lexical", "paraphrase", "colloquial")
 
 # (split, tags, measure, floor): each a little under what the library reaches, so that a
-# regression fails. Measured with issue 13's catalogue (121 procedures, fiche and question
-# titles) after the tuning of issue 14 (stem guard, field shares, coverage) and its sourced
-# vocabulary (fiche words as keywords, service-public.fr abbreviations), tune / holdout:
-# top-1 90.9 / 75.0 %, top-3 96.2 / 83.7 %, lexical top-1 96.4 / 85.5 %,
-# paraphrase+colloquial top-1 80.3 / 54.3 %; negatives claimed 7.9 / 5.3 %, suggested
-# 15.8 / 21.1 %. The tune margins allow about one item (the vocabulary was chosen there);
-# the holdout ones about two (one holdout item is 1.0 point of covered needs, 5.3 of
+# regression fails. Measured with issue 13's catalogue after the tuning of issue 14, its
+# sourced vocabulary (issue-14e) and issue-14g's fiche question titles, lost-passport
+# procedure and claim rules (122 procedures), tune / holdout: top-1 89.0 / 76.0 %, top-3
+# 96.7 / 83.7 %, lexical top-1 94.9 / 87.0 %, paraphrase+colloquial top-1 77.5 / 54.3 %;
+# negatives claimed 10.5 / 5.3 %, suggested 15.8 / 21.1 %. The tune margins allow about one
+# item, the holdout ones about two (one holdout item is 1.0 point of covered needs, 5.3 of
 # negatives). History: issue 13's data first loosened three tune bounds (paraphrase +
 # colloquial 0.71 -> 0.66, claimed 0.06 -> 0.16, suggested 0.11 -> 0.27); the tuning
-# brought them back to 0.69, 0.11 and 0.19, the vocabulary raised the tune floors to
-# 0.90 / 0.95 / 0.95 / 0.78; the holdout lost one item of top-1 (76.0 -> 75.0 %), so its
-# floors moved down a point (0.74 -> 0.73, lexical 0.84 -> 0.82): see docs/recognition.md.
+# brought them back to 0.69, 0.11 and 0.19, issue-14e's vocabulary raised the tune floors
+# to 0.90 / 0.95 / 0.95 / 0.78 and moved the holdout's down a point (0.74 -> 0.73, lexical
+# 0.84 -> 0.82). issue-14g LOWERED three tune floors (top-1 0.90 -> 0.88, lexical 0.95 ->
+# 0.94, paraphrase+colloquial 0.78 -> 0.76): the fiches' question titles, added to every
+# procedure without looking at the corpus, cost the tune split two to four items that
+# issue-14e's corpus-chosen keywords had won, while the holdout gained (top-1 75.0 ->
+# 76.0 %, lexical 85.5 -> 87.0 %): its floors moved up (0.73 -> 0.74, lexical 0.82 ->
+# 0.85). See docs/recognition.md.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.90),
+    ("tune", COVERED, "top1", 0.88),
     ("tune", COVERED, "top3", 0.95),
-    ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.78),
-    ("holdout", COVERED, "top1", 0.73),
+    ("tune", ("lexical",), "top1", 0.94),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.76),
+    ("holdout", COVERED, "top1", 0.74),
     ("holdout", COVERED, "top3", 0.81),
-    ("holdout", ("lexical",), "top1", 0.82),
+    ("holdout", ("lexical",), "top1", 0.85),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.48),
 ]
 CEILINGS = [

@@ -554,7 +554,8 @@ def test_a_keyword_covering_more_than_the_clarify_candidates_orients(router: Rou
     assert (decision.kind, decision.service) == (DecisionKind.ORIENTATION, "point-conseil-budget")
     note = decision.trace[-1].note
     assert f"mot-clé « {need} »" in note
-    assert "les démarches reconnues n'en expliquent au plus que 88\u00a0%" in note
+    # 88 % before issue-14g added the fiches' question titles (idf moved)
+    assert "les démarches reconnues n'en expliquent au plus que 85\u00a0%" in note
     assert "(dgfip.delai-de-paiement)" in note
 
 

@@ -47,8 +47,10 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.normalise import Word, generic_words, meaningful
+from mfs_core.recognition.negation import negated_positions
+from mfs_core.recognition.normalise import Word, generic_words, meaningful, tokens
 from mfs_core.recognition.rounding import round_to
+from mfs_core.recognition.specificity import Naming, names, naming_of
 
 __all__ = [
     "COVERAGE",
@@ -203,6 +205,7 @@ _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
 _PARTNER = operator.attrgetter("partner")
+_STEMS = operator.attrgetter("stems")
 
 
 class _Reach(NamedTuple):
@@ -240,6 +243,15 @@ class _Word:
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
     reach: _Reach = _NOWHERE
     known: bool = False  # it matched the index, or it is a hint
+    #: for a lexicon expansion, the procedures its whole label is shown on: those its own
+    #: words reach (the phrase said, or every word of its meaning); on the others, only
+    #: the words of the meaning that reached them are shown (« RSA → solidarité », not
+    #: « RSA → revenu de solidarité active RSA » on the ASS), from ``parts``: each word of
+    #: the meaning as written, and the procedures it reaches
+    shown: frozenset[int] | None = None
+    parts: tuple[tuple[str, frozenset[int]], ...] = ()
+    #: its single-word index terms (what it says, for :mod:`specificity`)
+    stems: frozenset[str] = frozenset()
 
 
 class _Evidence(NamedTuple):
@@ -260,7 +272,12 @@ class Recogniser:
         lexicon: Lexicon | None = None,
     ) -> None:
         partners = partners or {}
+        procedures = list(procedures)
         self.index = ProcedureIndex(procedures)
+        # In the index's order (by id, stable); each procedure's naming stems are read on
+        # the first claim that needs them.
+        self._procedures = sorted(procedures, key=lambda p: p.id)
+        self._naming: dict[int, Naming] = {}
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -305,12 +322,14 @@ class Recogniser:
 
     # -- the need's words ---------------------------------------------------------------
 
-    def _lexicon_words(self, found: list[Word]) -> tuple[list[_Word], set[int]] | None:
-        """The lexicon phrases found in the need, and the positions they cover (``None``
-        when there is none).
+    def _lexicon_words(self, found: list[Word], text: str) -> tuple[list[_Word], set[int]] | None:
+        """The lexicon phrases found in the need ``text`` (its meaningful words ``found``),
+        and the positions they cover (``None`` when there is none).
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
-        wins over « pôle emploi »); partner hints apply wherever they occur.
+        wins over « pôle emploi »); partner hints apply wherever they occur, except under a
+        negation (« je ne suis pas agriculteur »: :mod:`~mfs_core.recognition.negation`),
+        where they say nothing (their words are not read as other words either).
         """
         stems = list(map(_STEM, found))
         entries = self._entries
@@ -327,10 +346,14 @@ class Recogniser:
         words: list[_Word] = []
         covered: set[int] = set()
         expanded: set[int] = set()
+        negated: frozenset[int] | None = None
         for start, end, entry, number in hits:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
-                words.append(self._phrase(entry, number, start))
+                if negated is None:
+                    negated = negated_positions(text)
+                if not (negated and span & negated):
+                    words.append(self._phrase(entry, number, start))
                 covered |= span
                 continue
             if span & expanded:
@@ -371,10 +394,23 @@ class Recogniser:
             if f"{a}_{b}" in postings
         ]
         label = f"{entry.label} → {entry.means_label}"
-        return self._word(label, tuple(terms), self._weight(terms), span=span)
+        found = self._word(label, tuple(terms), self._weight(terms), span=span)
+        # Which procedures the whole label is shown on, and the meaning's words for the
+        # others (computed once per phrase: remembered with it).
+        said = [postings[s].keys() for s in entry.said if s in postings]
+        shown = set(said[0]).intersection(*said[1:]) if len(said) == len(entry.said) else set()
+        parts = tuple(
+            (t.word, frozenset(postings[t.stem]))
+            for t in tokens(entry.means_label)
+            if t.stem in postings
+        )
+        if parts and len(parts) == len({t.stem for t in tokens(entry.means_label)}):
+            shown |= frozenset.intersection(*map(_SECOND, parts))
+        return attrs.evolve(found, shown=frozenset(shown), parts=parts)
 
-    def _words(self, found: list[Word]) -> list[_Word]:
-        """The need's information units: lexicon phrases, single words, adjacent pairs."""
+    def _words(self, found: list[Word], text: str) -> list[_Word]:
+        """The need's information units: lexicon phrases, single words, adjacent pairs
+        (``found``: the meaningful words of the need ``text``)."""
         # Most words were heard before: their units are looked up in C (map), and only a
         # new word goes through :meth:`_single`.
         singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
@@ -382,7 +418,7 @@ class Recogniser:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
-            lexicon = self._lexicon_words(found)
+            lexicon = self._lexicon_words(found, text)
         if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
@@ -443,7 +479,9 @@ class Recogniser:
         span: frozenset[int] = frozenset(),
     ) -> _Word:
         known = bool(terms) or partner is not None
-        return _Word(label, terms, weight, partner, span, self._reach(terms, weight), known)
+        stems = frozenset(term for term, _ in terms if "_" not in term)
+        reach = self._reach(terms, weight)
+        return _Word(label, terms, weight, partner, span, reach, known, None, (), stems)
 
     def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
         """What a word of these terms and weight adds to each procedure it reaches (see
@@ -505,13 +543,19 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
-        words = self._words(meaningful(text))
+        words = self._words(meaningful(text), text)
         known = list(filter(_KNOWN, words))
+        hinted = set(map(_PARTNER, known))
+        hinted.discard(None)
+        if hinted:
+            idle = hinted - self._settling(known, hinted)
+            if idle:  # hints that settle nothing: set aside, as unsaid
+                words = [w for w in words if w.partner not in idle]
+                known = [w for w in known if w.partner not in idle]
+                hinted -= idle
         total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        hinted = set(map(_PARTNER, known))
-        hinted.discard(None)
         evidence = self._evidence(known, hinted)
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
@@ -536,7 +580,7 @@ class Recogniser:
         # of the need) is shown once, as the lexicon's expansion.
         expanded = {word.span for word in known if word.span and not word.partner}
         labelled = [
-            (word.label, word.reach.explains, word.partner)
+            (word.label, word.reach.explains, word.partner, word.shown, word)
             for word in known
             if word.label  # not a pair of words
             and not (word.partner and word.span in expanded)
@@ -549,8 +593,13 @@ class Recogniser:
             number = row[4]
             procedure, partner, title = shown[number]
             matched = []
-            for label, explains, named in labelled:
-                if number in explains or named == partner:
+            for label, explains, named, whole, word in labelled:
+                if number in explains:
+                    if whole is None or number in whole:
+                        matched.append(label)
+                    else:
+                        matched.append(_partly(word, number))
+                elif named == partner:
                     matched.append(label)
             candidates.append(
                 _candidate(
@@ -615,8 +664,28 @@ class Recogniser:
                         part = other.reach.explains.get(number, 0)
                         explained[number] += other.weight - min(other.weight, part)
 
+    def _settling(self, known: list[_Word], hinted: set[str]) -> set[str]:
+        """The named partners whose hint settles something: a word of the need reaches one
+        of their procedures and another partner's (« RSA »: the CAF's or the MSA's;
+        « retraite »: the Cnav's or the MSA's). A hint whose partner's procedures only
+        words of their own reach settles nothing (« un *courrier* de radiation par *la
+        Poste* »: « courrier » already says La Poste; the hint is only the letter's
+        channel), and is set aside: it must not outweigh the subject words."""
+        partner_of = self._partner_of
+        settling: set[str] = set()
+        for word in known:
+            if word.partner is not None:
+                continue
+            reached = {partner_of[number] for number in word.reach.explains}
+            if len(reached) > 1:
+                settling |= reached & hinted
+        return settling
+
     def _boosted(
-        self, scores: dict[int, float], hinted: set[str], thematique: str | None
+        self,
+        scores: dict[int, float],
+        hinted: set[str],
+        thematique: str | None,
     ) -> dict[int, float]:
         """The scores with partner hints and the thematique applied (``scores`` itself
         when there are none, the usual case)."""
@@ -707,6 +776,11 @@ class Recogniser:
             # vignette »): a real French word read as another must not decide; it is shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
+        if claimed and not self._named(ranked[0][4], known, ranked[0][6]):
+            # A word the procedure uses, not its name (« je veux partir », « mariage à la
+            # mairie »): shown, not decided on (mfs_core.recognition.specificity).
+            level, chosen = Level.WEAK, close_count(scores)
+            claimed = False
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -716,6 +790,14 @@ class Recogniser:
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = Level.AMBIGUOUS
         return level, chosen, ranked
+
+    def _named(self, number: int, known: list[_Word], confidence: float) -> bool:
+        """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
+        naming = self._naming.get(number)
+        if naming is None:
+            naming = naming_of(self._procedures[number], self.index.idf)
+            self._naming[number] = naming
+        return names(naming, frozenset().union(*map(_STEMS, known)), confidence)
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
@@ -740,6 +822,14 @@ class Recogniser:
             if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
                 twins.append(number)
         return twins
+
+
+def _partly(word: _Word, number: int) -> str:
+    """The label of an expansion that reached procedure ``number`` through some words of
+    its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
+    said = word.label.split(" → ")[0]
+    reached = dict.fromkeys(w for w, numbers in word.parts if number in numbers)
+    return f"{said} → {' '.join(reached)}"
 
 
 def _firmly_reached(number: int, known: list[_Word]) -> bool:
