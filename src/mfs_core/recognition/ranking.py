@@ -524,7 +524,7 @@ class Recogniser:
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known)
-        return _recognition(level, self._candidates(ranked[:kept], known), chosen)
+        return _recognition(level, self._candidates(ranked[:kept], known, hinted), chosen)
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -537,18 +537,23 @@ class Recogniser:
             total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
-    def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
+    def _candidates(
+        self, ranked: list[_Row], known: list[_Word], hinted: set[str]
+    ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
-        # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same words
-        # of the need) is shown once, as the lexicon's expansion.
-        expanded = {word.span for word in known if word.span and not word.partner}
-        labelled = [
-            (word.label, word.reach.explains, word.partner)
-            for word in known
-            if word.label  # not a pair of words
-            and not (word.partner and word.span in expanded)
-        ]
+        if hinted:
+            # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
+            # words of the need) is shown once, as the lexicon's expansion.
+            expanded = {word.span for word in known if word.span and not word.partner}
+            labelled = [
+                (word.label, word.reach.explains, word.partner)
+                for word in known
+                if word.label  # not a pair of words
+                and not (word.partner and word.span in expanded)
+            ]
+        else:  # no hint (most needs): only the words' reach says what is shown
+            labelled = [(word.label, word.reach.explains, None) for word in known if word.label]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled)
         shown = self._shown
@@ -556,10 +561,14 @@ class Recogniser:
         for row in ranked:
             number = row[4]
             procedure, partner, title = shown[number]
-            matched = []
-            for label, explains, named in labelled:
-                if number in explains or named == partner:
-                    matched.append(label)
+            if hinted:
+                matched = [
+                    label
+                    for label, explains, named in labelled
+                    if number in explains or named == partner
+                ]
+            else:
+                matched = [label for label, explains, _ in labelled if number in explains]
             candidates.append(
                 _candidate(
                     procedure,
@@ -755,8 +764,10 @@ def _firmly_reached(number: int, known: list[_Word]) -> bool:
     error (:data:`~mfs_core.recognition.index.TYPO`) or a derived form (``DERIVED``,
     ``STEMMED``: « radié » alone is shown, not claimed)."""
     for word in known:
-        if number in word.reach.explains and (
-            word.span or any(weight >= 1.0 for _, weight in word.terms)
-        ):
-            return True
+        if number in word.reach.explains:
+            if word.span:
+                return True
+            for _, weight in word.terms:  # a loop, not any(): no generator per word
+                if weight >= 1.0:
+                    return True
     return False
