@@ -48,7 +48,7 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.normalise import Word, generic_words, meaningful
-from mfs_core.recognition.rounding import round_to
+from mfs_core.recognition.rounding import round_to, round_twice
 
 __all__ = [
     "COVERAGE",
@@ -78,6 +78,8 @@ DEFAULT_LIMIT = 5
 _CACHE_SIZE = 50_000
 #: Scores and confidences are rounded to this many decimals before they are compared.
 _DIGITS = 6
+#: ... and to this many (from the compared value) where a candidate shows them.
+_SHOWN_DIGITS = 3
 # More than the largest gap between a score and its rounding (half of 1e-6), for scores far
 # below 1e9 (BM25F sums of a need of at most MAX_TEXT_CHARS characters are).
 _ROUNDING_STEP = 1e-6
@@ -98,9 +100,10 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 
 #: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
 #: strongest field rank it reached, its fixed order, its number, its rounded score, its
-#: rounded confidence). Sorting these tuples is the documented order (best first); the fixed
-#: order ends with the id, so no two rows are equal and the comparison stops there.
-_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float]
+#: rounded confidence, the score and confidence shown: rounded again to 3 decimals). Sorting
+#: these tuples is the documented order (best first); the fixed order ends with the id, so
+#: no two rows are equal and the comparison stops there.
+_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float, float, float]
 _SCORE = operator.itemgetter(5)
 _CONFIDENCE = operator.itemgetter(6)
 
@@ -561,21 +564,22 @@ class Recogniser:
         for row in ranked:
             number = row[4]
             procedure, partner, title = shown[number]
+            matched = []  # a loop, not a comprehension: no function call per candidate
             if hinted:
-                matched = [
-                    label
-                    for label, explains, named in labelled
-                    if number in explains or named == partner
-                ]
+                for label, explains, named in labelled:
+                    if number in explains or named == partner:
+                        matched.append(label)
             else:
-                matched = [label for label, explains, _ in labelled if number in explains]
+                for label, explains, _ in labelled:
+                    if number in explains:
+                        matched.append(label)
             candidates.append(
                 _candidate(
                     procedure,
                     partner,
                     title,
-                    round_to(row[5], 3),
-                    round_to(row[6], 3),
+                    row[7],
+                    row[8],
                     tuple(dict.fromkeys(matched) if repeated else matched),
                 )
             )
@@ -689,6 +693,7 @@ class Recogniser:
         Score and confidence are rounded: a tie is a tie whatever the order floating-point
         sums were made in."""
         documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
+        static_order = self._static_order
         rows = []
         for number in pool:
             confidence = explained[number] / total
@@ -696,10 +701,24 @@ class Recogniser:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            score = round_to(scores[number] * confidence**COVERAGE, _DIGITS)
-            confidence = round_to(confidence, _DIGITS)
-            order = self._static_order[number]
-            rows.append((-score, -confidence, fields[number], order, number, score, confidence))
+            # Rounded for comparing and, in the same call, for showing (_SHOWN_DIGITS).
+            score, shown_score = round_twice(
+                scores[number] * confidence**COVERAGE, _DIGITS, _SHOWN_DIGITS
+            )
+            confidence, shown = round_twice(confidence, _DIGITS, _SHOWN_DIGITS)
+            rows.append(
+                (
+                    -score,
+                    -confidence,
+                    fields[number],
+                    static_order[number],
+                    number,
+                    score,
+                    confidence,
+                    shown_score,
+                    shown,
+                )
+            )
         rows.sort()
         return rows
 
