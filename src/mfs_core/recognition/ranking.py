@@ -667,14 +667,18 @@ class Recogniser:
             return list(scores)
         best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
         kth = best[kept - 1][1]
-        cut = round_to(kth, _DIGITS)
         pool = list(map(_FIRST, best[:kept]))
         # Rounding never decreases as its argument grows, so whatever scores at least
-        # ``kth`` is in; below it, only a score within a rounding step may tie with it.
-        low = cut - _ROUNDING_STEP
+        # ``kth`` is in; below it, only a score within a rounding step of ``kth``'s rounding
+        # may tie with it: more than two steps below ``kth`` cannot, and most needs stop
+        # there without rounding anything.
+        low = kth - 2 * _ROUNDING_STEP
+        cut = None
         for number, score in itertools.islice(best, kept, None):
             if score < low:
                 break
+            if cut is None:
+                cut = round_to(kth, _DIGITS)
             if score >= kth or round_to(score, _DIGITS) >= cut:
                 pool.append(number)
         return pool
