@@ -665,20 +665,22 @@ class Recogniser:
         common word reaches many procedures, and rounding is the costly part."""
         if len(scores) <= kept:
             return list(scores)
-        kth = sorted(scores.values(), reverse=True)[kept - 1]  # floats only, in C
+        best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
+        kth = best[kept - 1][1]
+        pool = list(map(_FIRST, best[:kept]))
         # Rounding never decreases as its argument grows, so whatever scores at least
         # ``kth`` is in; below it, only a score within a rounding step of ``kth``'s rounding
-        # may tie with it, and more than two steps below ``kth`` none can. The pool's order
-        # does not matter: :meth:`_ranked` sorts it in full.
+        # may tie with it: more than two steps below ``kth`` cannot, and most needs stop
+        # there without rounding anything.
         low = kth - 2 * _ROUNDING_STEP
-        pool = [number for number, score in scores.items() if score >= low]
-        if len(pool) > kept:  # a score near the cut-off: only a tie once rounded is in
-            cut = round_to(kth, _DIGITS)
-            pool = [
-                number
-                for number in pool
-                if scores[number] >= kth or round_to(scores[number], _DIGITS) >= cut
-            ]
+        cut = None
+        for number, score in itertools.islice(best, kept, None):
+            if score < low:
+                break
+            if cut is None:
+                cut = round_to(kth, _DIGITS)
+            if score >= kth or round_to(score, _DIGITS) >= cut:
+                pool.append(number)
         return pool
 
     def _ranked(
