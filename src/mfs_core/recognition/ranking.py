@@ -48,7 +48,7 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.normalise import Word, generic_words, meaningful
-from mfs_core.recognition.rounding import round_to, round_twice
+from mfs_core.recognition.rounding import round_6_3, round_to
 
 __all__ = [
     "COVERAGE",
@@ -76,10 +76,9 @@ COVERAGE = 0.5
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
 _CACHE_SIZE = 50_000
-#: Scores and confidences are rounded to this many decimals before they are compared.
+#: Scores and confidences are rounded to this many decimals before they are compared (and
+#: to 3 from there where a candidate shows them: :func:`round_6_3`).
 _DIGITS = 6
-#: ... and to this many (from the compared value) where a candidate shows them.
-_SHOWN_DIGITS = 3
 # More than the largest gap between a score and its rounding (half of 1e-6), for scores far
 # below 1e9 (BM25F sums of a need of at most MAX_TEXT_CHARS characters are).
 _ROUNDING_STEP = 1e-6
@@ -705,11 +704,9 @@ class Recogniser:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            # Rounded for comparing and, in the same call, for showing (_SHOWN_DIGITS).
-            score, shown_score = round_twice(
-                scores[number] * confidence**COVERAGE, _DIGITS, _SHOWN_DIGITS
-            )
-            confidence, shown = round_twice(confidence, _DIGITS, _SHOWN_DIGITS)
+            # Rounded for comparing (_DIGITS) and, in the same call, for showing (3).
+            score, shown_score = round_6_3(scores[number] * confidence**COVERAGE)
+            confidence, shown = round_6_3(confidence)
             rows.append(
                 (
                     -score,

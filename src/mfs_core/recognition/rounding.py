@@ -16,7 +16,7 @@ is correctly rounded; ``n`` and ``10**digits`` are exact doubles). Near one half
 halves are rounded half to even by ``round``), and for zero, negative, huge or non-finite values,
 ``round`` itself decides. ``tests/test_recognition_rounding.py`` compares both.
 
-:func:`round_twice` gives both roundings of a shown value, ``round(x, 6)`` for comparing and
+:func:`round_6_3` gives both roundings of a shown value, ``round(x, 6)`` for comparing and
 ``round(round(x, 6), 3)`` for showing, in one call: once the integer ``n`` nearest to
 ``x * 10**6`` is certain (as above), the second rounding is decided by ``n``'s last three
 digits, in integers, unless they are exactly 500 (then ``round`` decides). Why: the double
@@ -29,11 +29,10 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["round_to", "round_twice"]
+__all__ = ["round_6_3", "round_to"]
 
 # 10**digits as exact doubles, for the digits recognition uses.
 _SCALES = tuple(float(10**digits) for digits in range(10))
-_POWERS = tuple(10**digits for digits in range(10))
 # Below 2**40 the product's error is at most half an ulp of 2**40, i.e. 2**-13.
 _FAST_LIMIT = 2.0**40
 # Twice that error: a fraction this far from one half rounds as the exact product does.
@@ -57,25 +56,23 @@ def round_to(x: float, digits: int) -> float:
     return round(x, digits)
 
 
-def round_twice(x: float, digits: int, fewer: int) -> tuple[float, float]:
-    """``(round(x, digits), round(round(x, digits), fewer))`` for ``0 <= fewer < digits <=
-    9``: the same floats (see the module), one call instead of two."""
-    scale = _SCALES[digits]
-    y = x * scale
+def round_6_3(x: float) -> tuple[float, float]:
+    """``(round(x, 6), round(round(x, 6), 3))``: the same floats (see the module), in one
+    call with its constants written out (recognition rounds about ten values per need).
+
+    ``(n - rest) / 1e6`` is the double nearest to ``(n - rest) / 10**6``, the same rational
+    as ``m / 10**3`` (``m = n // 1000``): the double ``round`` gives."""
+    y = x * 1e6
     if 0.0 < y < _FAST_LIMIT:
         whole = _floor(y)
         fraction = y - whole
         if fraction < _BELOW_HALF or fraction > _ABOVE_HALF:
             if fraction > _ABOVE_HALF:
                 whole += 1
-            first = whole / scale
-            step = _POWERS[digits - fewer]
-            kept, rest = divmod(whole, step)
-            half = step // 2
-            if rest < half:
-                return first, kept / _SCALES[fewer]
-            if rest > half:
-                return first, (kept + 1) / _SCALES[fewer]
-            return first, round(first, fewer)
-    first = round(x, digits)
-    return first, round_to(first, fewer)
+            rest = whole % 1000
+            if rest < 500:
+                return whole / 1e6, (whole - rest) / 1e6
+            if rest > 500:
+                return whole / 1e6, (whole - rest + 1000) / 1e6
+    first = round(x, 6)
+    return first, round_to(first, 3)
