@@ -221,15 +221,19 @@ class _Reach(NamedTuple):
     of several terms (``None`` for one term: its only addition is its score), so that a
     procedure another word reached first gets them in the same order (floating-point sums
     depend on it). One flat tuple per procedure: merging a need's words is then one loop
-    over them, without a dictionary look-up per value. ``explains``: the information
-    explained, by number (which procedures the word reaches, for its label and hints).
+    over them, without a dictionary look-up per value. ``scores``, ``explains``,
+    ``ranks``: the same score, information and rank by number (the need's first word
+    starts its sums as copies of them, in C; ``explains`` also says which procedures the
+    word reaches, for its label and hints).
     """
 
     entries: tuple[_Entry, ...]
+    scores: dict[int, float]
     explains: dict[int, float]
+    ranks: dict[int, int]
 
 
-_NOWHERE = _Reach((), {})
+_NOWHERE = _Reach((), {}, {}, {})
 
 
 @attrs.frozen
@@ -483,6 +487,7 @@ class Recogniser:
                 ranks[number] = min(rank, ranks.get(number, _LAST_FIELD))
         several = len(terms) > 1
         entries = []
+        scores = {}
         explains = {}
         for number, added in adds.items():
             score = 0.0
@@ -490,11 +495,12 @@ class Recogniser:
                 score += add
             explained = seen[number]
             explained = weight * (explained if explained < 1.0 else 1.0)
+            scores[number] = score
             explains[number] = explained
             entries.append(
                 (number, score, explained, ranks[number], tuple(added) if several else None)
             )
-        reach = _Reach(tuple(entries), explains)
+        reach = _Reach(tuple(entries), scores, explains, ranks)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -592,10 +598,14 @@ class Recogniser:
         flat entries of its :class:`_Reach`: one loop over about twenty entries per need,
         cheaper than merging dictionaries in C and fixing up the procedures two words
         reach (issue-14f's way; half the time)."""
-        scores: dict[int, float] = {}
-        explained: dict[int, float] = {}
-        fields: dict[int, int] = {}
-        for word in known:
+        if not known:
+            return _Evidence({}, {}, {})
+        # The first word reaches no procedure another did: its sums are copies, in C.
+        first = known[0].reach
+        scores = first.scores.copy()
+        explained = first.explains.copy()
+        fields = first.ranks.copy()
+        for word in itertools.islice(known, 1, None):
             for number, score, part, rank, adds in word.reach.entries:
                 if number in scores:
                     if adds is None:
