@@ -12,9 +12,10 @@ Never by id: an id's spelling says nothing about what the resident meant.
 Speed (``benchmarks/bench_recognition.py``; ``docs/recognition.md``): a counter hears the
 same words all day, so what each word of a need becomes (its information unit,
 :class:`_Word`, and what that adds to each procedure, :class:`_Reach`) is computed once and
-remembered, in bounded caches; recognising a need is then looking its words up, merging
-their dictionaries (in C, adding up one by one only where two words reach the same
-procedure, in the original order) and ranking the few procedures that can be shown. Every
+remembered, in bounded caches; recognising a need is then looking its words up, adding
+their contributions per procedure in the original order (the first word's as copies of its
+dictionaries, in C; the others from flat per-procedure entries) and ranking the few
+procedures that can be shown. Every
 result is the one the straightforward computation gives, to the last bit
 (``tests/test_recognition_golden.py``).
 
