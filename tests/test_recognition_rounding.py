@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mfs_core.recognition.rounding import round_to
+from mfs_core.recognition.rounding import round_6_3, round_to
 
 
 def same(a: float, b: float) -> bool:
@@ -56,3 +56,26 @@ def test_many_values_round_alike(digits: int) -> None:
 def test_edges_round_alike(x: float) -> None:
     for digits in range(10):
         assert same(round_to(x, digits), round(x, digits)), (x, digits)
+
+
+@settings(max_examples=3_000, deadline=None)
+@given(values)
+def test_round_6_3_is_round_then_round(x: float) -> None:
+    first, second = round_6_3(x)
+    assert same(first, round(x, 6)), x
+    assert same(second, round(round(x, 6), 3)), x
+
+
+def test_many_values_round_6_3_alike() -> None:
+    rng = random.Random(36)
+    for _ in range(200_000):
+        # Also values whose sixth-decimal rounding ends in exactly 500 (the case round
+        # decides) and values next to those.
+        choice = rng.random()
+        if choice < 0.5:
+            x = rng.uniform(0, 200)
+        elif choice < 0.8:
+            x = rng.randrange(10**9) / 10**6
+        else:
+            x = (rng.randrange(10**6) * 1000 + rng.choice([499, 500, 501])) / 10**6
+        assert round_6_3(x) == (round(x, 6), round(round(x, 6), 3)), x

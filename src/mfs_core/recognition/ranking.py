@@ -12,9 +12,10 @@ Never by id: an id's spelling says nothing about what the resident meant.
 Speed (``benchmarks/bench_recognition.py``; ``docs/recognition.md``): a counter hears the
 same words all day, so what each word of a need becomes (its information unit,
 :class:`_Word`, and what that adds to each procedure, :class:`_Reach`) is computed once and
-remembered, in bounded caches; recognising a need is then looking its words up, merging
-their dictionaries (in C, adding up one by one only where two words reach the same
-procedure, in the original order) and ranking the few procedures that can be shown. Every
+remembered, in bounded caches; recognising a need is then looking its words up, adding
+their contributions per procedure in the original order (the first word's as copies of its
+dictionaries, in C; the others from flat per-procedure entries) and ranking the few
+procedures that can be shown. Every
 result is the one the straightforward computation gives, to the last bit
 (``tests/test_recognition_golden.py``).
 
@@ -49,7 +50,7 @@ from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import Word, generic_words, meaningful, tokens
-from mfs_core.recognition.rounding import round_to
+from mfs_core.recognition.rounding import round_6_3, round_to
 from mfs_core.recognition.specificity import Naming, names, naming_of
 
 __all__ = [
@@ -78,7 +79,8 @@ COVERAGE = 0.5
 #: Candidates returned per need by default (the router shows at most a few).
 DEFAULT_LIMIT = 5
 _CACHE_SIZE = 50_000
-#: Scores and confidences are rounded to this many decimals before they are compared.
+#: Scores and confidences are rounded to this many decimals before they are compared (and
+#: to 3 from there where a candidate shows them: :func:`round_6_3`).
 _DIGITS = 6
 # More than the largest gap between a score and its rounding (half of 1e-6), for scores far
 # below 1e9 (BM25F sums of a need of at most MAX_TEXT_CHARS characters are).
@@ -100,9 +102,10 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 
 #: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
 #: strongest field rank it reached, its fixed order, its number, its rounded score, its
-#: rounded confidence). Sorting these tuples is the documented order (best first); the fixed
-#: order ends with the id, so no two rows are equal and the comparison stops there.
-_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float]
+#: rounded confidence, the score and confidence shown: rounded again to 3 decimals). Sorting
+#: these tuples is the documented order (best first); the fixed order ends with the id, so
+#: no two rows are equal and the comparison stops there.
+_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float, float, float]
 _SCORE = operator.itemgetter(5)
 _CONFIDENCE = operator.itemgetter(6)
 
@@ -208,23 +211,33 @@ _PARTNER = operator.attrgetter("partner")
 _STEMS = operator.attrgetter("stems")
 
 
+#: What a word adds to one procedure: (its number, score, information explained, strongest
+#: field rank, score additions one by one or ``None``); see :class:`_Reach`.
+_Entry = tuple[int, float, float, int, tuple[float, ...] | None]
+
+
 class _Reach(NamedTuple):
     """What a word adds to each procedure it reaches, by procedure number (read only).
 
-    ``scores``: its score additions summed from zero, in term order; ``adds``: those
-    additions one by one, for a word of several terms (``None`` for one term: its only
-    addition is its score), so that a procedure another word reached first gets them in
-    the same order (floating-point sums depend on it); ``explains``: the information it
-    explains there; ``ranks``: the strongest field rank it reached there.
+    ``entries``, one per procedure reached, in the order its terms reach them: the number;
+    the score, its additions summed from zero in term order; the information it explains
+    there; the strongest field rank it reached there; the additions one by one for a word
+    of several terms (``None`` for one term: its only addition is its score), so that a
+    procedure another word reached first gets them in the same order (floating-point sums
+    depend on it). One flat tuple per procedure: merging a need's words is then one loop
+    over them, without a dictionary look-up per value. ``scores``, ``explains``,
+    ``ranks``: the same score, information and rank by number (the need's first word
+    starts its sums as copies of them, in C; ``explains`` also says which procedures the
+    word reaches, for its label and hints).
     """
 
+    entries: tuple[_Entry, ...]
     scores: dict[int, float]
-    adds: dict[int, tuple[float, ...]] | None
     explains: dict[int, float]
     ranks: dict[int, int]
 
 
-_NOWHERE = _Reach({}, None, {}, {})
+_NOWHERE = _Reach((), {}, {}, {})
 
 
 @attrs.frozen
@@ -511,18 +524,22 @@ class Recogniser:
                 adds.setdefault(number, []).append(match * value)
                 seen[number] = seen.get(number, 0.0) + share * _EXPLAINS[rank]
                 ranks[number] = min(rank, ranks.get(number, _LAST_FIELD))
+        several = len(terms) > 1
+        entries = []
         scores = {}
+        explains = {}
         for number, added in adds.items():
             score = 0.0
             for add in added:
                 score += add
+            explained = seen[number]
+            explained = weight * (explained if explained < 1.0 else 1.0)
             scores[number] = score
-        reach = _Reach(
-            scores,
-            {n: tuple(a) for n, a in adds.items()} if len(terms) > 1 else None,
-            {n: weight * (v if v < 1.0 else 1.0) for n, v in seen.items()},
-            ranks,
-        )
+            explains[number] = explained
+            entries.append(
+                (number, score, explained, ranks[number], tuple(added) if several else None)
+            )
+        reach = _Reach(tuple(entries), scores, explains, ranks)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -560,7 +577,7 @@ class Recogniser:
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known)
-        return _recognition(level, self._candidates(ranked[:kept], known), chosen)
+        return _recognition(level, self._candidates(ranked[:kept], known, hinted), chosen)
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -573,18 +590,27 @@ class Recogniser:
             total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
-    def _candidates(self, ranked: list[_Row], known: list[_Word]) -> tuple[Candidate, ...]:
+    def _candidates(
+        self, ranked: list[_Row], known: list[_Word], hinted: set[str]
+    ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order."""
-        # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same words
-        # of the need) is shown once, as the lexicon's expansion.
-        expanded = {word.span for word in known if word.span and not word.partner}
-        labelled = [
-            (word.label, word.reach.explains, word.partner, word.shown, word)
-            for word in known
-            if word.label  # not a pair of words
-            and not (word.partner and word.span in expanded)
-        ]
+        if hinted:
+            # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
+            # words of the need) is shown once, as the lexicon's expansion.
+            expanded = {word.span for word in known if word.span and not word.partner}
+            labelled = [
+                (word.label, word.reach.explains, word.partner, word.shown, word)
+                for word in known
+                if word.label  # not a pair of words
+                and not (word.partner and word.span in expanded)
+            ]
+        else:  # no hint (most needs): only the words' reach says what is shown
+            labelled = [
+                (word.label, word.reach.explains, None, word.shown, word)
+                for word in known
+                if word.label
+            ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled)
         shown = self._shown
@@ -592,7 +618,7 @@ class Recogniser:
         for row in ranked:
             number = row[4]
             procedure, partner, title = shown[number]
-            matched = []
+            matched = []  # a loop, not a comprehension: no function call per candidate
             for label, explains, named, whole, word in labelled:
                 if number in explains:
                     if whole is None or number in whole:
@@ -606,8 +632,8 @@ class Recogniser:
                     procedure,
                     partner,
                     title,
-                    round_to(row[5], 3),
-                    round_to(row[6], 3),
+                    row[7],
+                    row[8],
                     tuple(dict.fromkeys(matched) if repeated else matched),
                 )
             )
@@ -616,31 +642,34 @@ class Recogniser:
     def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
         """Scores, information explained and strongest field, per procedure reached.
 
-        The same sums as adding each word's contributions one procedure at a time, in
-        word order, but the procedures a word is the first to reach (most of them) take
-        its values in one dictionary update, in C: the cost grows with the words and the
-        procedures several words reach, not with every procedure reached."""
-        scores: dict[int, float] = {}
-        explained: dict[int, float] = {}
-        fields: dict[int, int] = {}
-        for word in known:
-            reach = word.reach
-            # What earlier words gave the procedures this one reaches too, before the update.
-            before = []
-            for number in scores.keys() & reach.scores.keys():
-                before.append((number, scores[number], explained[number], fields[number]))
-            scores.update(reach.scores)
-            explained.update(reach.explains)
-            fields.update(reach.ranks)
-            for number, score, part, rank in before:
-                if reach.adds is None:
-                    score += reach.scores[number]
+        Each word's contributions added one procedure at a time, in word order (and, for a
+        word of several terms, in term order: floating-point sums depend on it), from the
+        flat entries of its :class:`_Reach`: one loop over about twenty entries per need,
+        cheaper than merging dictionaries in C and fixing up the procedures two words
+        reach (issue-14f's way; half the time)."""
+        if not known:
+            return _Evidence({}, {}, {})
+        # The first word reaches no procedure another did: its sums are copies, in C.
+        first = known[0].reach
+        scores = first.scores.copy()
+        explained = first.explains.copy()
+        fields = first.ranks.copy()
+        for word in itertools.islice(known, 1, None):
+            for number, score, part, rank, adds in word.reach.entries:
+                if number in scores:
+                    if adds is None:
+                        scores[number] += score
+                    else:
+                        total = scores[number]
+                        for add in adds:
+                            total += add
+                        scores[number] = total
+                    explained[number] += part
+                    if rank < fields[number]:
+                        fields[number] = rank
                 else:
-                    for add in reach.adds[number]:
-                        score += add
-                scores[number] = score
-                explained[number] = part + reach.explains[number]
-                if rank < fields[number]:
+                    scores[number] = score
+                    explained[number] = part
                     fields[number] = rank
         evidence = _Evidence(scores, explained, fields)
         if hinted:
@@ -716,14 +745,18 @@ class Recogniser:
             return list(scores)
         best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
         kth = best[kept - 1][1]
-        cut = round_to(kth, _DIGITS)
         pool = list(map(_FIRST, best[:kept]))
         # Rounding never decreases as its argument grows, so whatever scores at least
-        # ``kth`` is in; below it, only a score within a rounding step may tie with it.
-        low = cut - _ROUNDING_STEP
+        # ``kth`` is in; below it, only a score within a rounding step of ``kth``'s rounding
+        # may tie with it: more than two steps below ``kth`` cannot, and most needs stop
+        # there without rounding anything.
+        low = kth - 2 * _ROUNDING_STEP
+        cut = None
         for number, score in itertools.islice(best, kept, None):
             if score < low:
                 break
+            if cut is None:
+                cut = round_to(kth, _DIGITS)
             if score >= kth or round_to(score, _DIGITS) >= cut:
                 pool.append(number)
         return pool
@@ -742,6 +775,7 @@ class Recogniser:
         Score and confidence are rounded: a tie is a tie whatever the order floating-point
         sums were made in."""
         documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
+        static_order = self._static_order
         rows = []
         for number in pool:
             confidence = explained[number] / total
@@ -749,10 +783,22 @@ class Recogniser:
                 confidence = 1.0
             if hinted and documents[number].partner not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
-            score = round_to(scores[number] * confidence**COVERAGE, _DIGITS)
-            confidence = round_to(confidence, _DIGITS)
-            order = self._static_order[number]
-            rows.append((-score, -confidence, fields[number], order, number, score, confidence))
+            # Rounded for comparing (_DIGITS) and, in the same call, for showing (3).
+            score, shown_score = round_6_3(scores[number] * confidence**COVERAGE)
+            confidence, shown = round_6_3(confidence)
+            rows.append(
+                (
+                    -score,
+                    -confidence,
+                    fields[number],
+                    static_order[number],
+                    number,
+                    score,
+                    confidence,
+                    shown_score,
+                    shown,
+                )
+            )
         rows.sort()
         return rows
 
@@ -838,8 +884,10 @@ def _firmly_reached(number: int, known: list[_Word]) -> bool:
     error (:data:`~mfs_core.recognition.index.TYPO`) or a derived form (``DERIVED``,
     ``STEMMED``: « radié » alone is shown, not claimed)."""
     for word in known:
-        if number in word.reach.explains and (
-            word.span or any(weight >= 1.0 for _, weight in word.terms)
-        ):
-            return True
+        if number in word.reach.explains:
+            if word.span:
+                return True
+            for _, weight in word.terms:  # a loop, not any(): no generator per word
+                if weight >= 1.0:
+                    return True
     return False

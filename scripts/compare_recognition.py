@@ -1,0 +1,90 @@
+"""Compare every outcome of the current recognition code with git revision REV's, by repr.
+
+    python scripts/compare_recognition.py e048545 [--core]
+
+For speed work that must not change a result (issue 14's speed passes): the recognition
+package of REV is imported under a name of its own (``benchmarks/bench_recognition.py``'s
+``recognition_at``) and both are run on the same registry (built-in plugins, and the
+installed external ones unless ``--core``). Cases: each of the 370 phrasings of the corpus
+as written, folded to capitals without accents, with two seeded typing errors, and said
+twice; each without a thematique and with one drawn from the catalogue's (or an unknown
+code); limits 1, 5 and 1,000; over the catalogue and over it copied three times (exact
+ties). An outcome is the ``repr`` of the :class:`~mfs_core.recognition.Recognition`: level,
+candidates, scores, confidences and matched words to the last digit shown.
+
+Prints the number of outcomes compared and how many differ (the first three in full);
+exits 1 when any differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+
+from bench_recognition import copied, needs_and_requests, recognition_at
+
+from mfs_core import recognition
+from mfs_core.registry import Registry
+
+_SHOWN = 3
+
+
+def _folded_capitals(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
+def _mistyped(text: str, rng: random.Random) -> str:
+    letters = list(text)
+    for _ in range(2):
+        where = rng.randrange(len(letters))
+        edit = rng.choice("rid")
+        if edit == "r":
+            letters[where] = rng.choice("aeioulnrst")
+        elif edit == "i":
+            letters.insert(where, rng.choice("aeioulnrst"))
+        elif len(letters) > 1:
+            del letters[where]
+    return "".join(letters)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("revision")
+    parser.add_argument("--core", action="store_true", help="built-in plugins only")
+    args = parser.parse_args()
+    old = recognition_at(args.revision)
+    registry = Registry.load(external=not args.core)
+    needs, _ = needs_and_requests()
+    rng = random.Random(14)
+    texts = []
+    for need in needs:
+        texts += [need, _folded_capitals(need), _mistyped(need, rng), f"{need} {need}"]
+    codes = sorted({t for p in registry.procedures.values() for t in p.thematiques})
+    thematiques = [*codes[:6], "inconnu"]
+    compared = differ = 0
+    for procedures in (list(registry.procedures.values()), copied(registry, 3)):
+        now = recognition.Recogniser(procedures, registry.partners)
+        before = old.Recogniser(procedures, registry.partners)
+        for text in texts:
+            for thematique in (None, rng.choice(thematiques)):
+                for limit in (1, 5, 1_000):
+                    a = repr(now.recognise(text, thematique=thematique, limit=limit))
+                    b = repr(before.recognise(text, thematique=thematique, limit=limit))
+                    compared += 1
+                    if a != b:
+                        differ += 1
+                        if differ <= _SHOWN:
+                            print(f"differs: {text!r} {thematique} {limit}\n  now {a}\n  was {b}")
+    plugins = "built-in only" if args.core else "with installed external plugins"
+    print(f"{compared} outcomes compared with {args.revision} ({plugins}): {differ} differ")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
