@@ -7,13 +7,18 @@ named the MSA. So a partner hint said under a negation is not evidence for its p
 (:meth:`~mfs_core.recognition.Recogniser.recognise`); the need's other words count as
 before.
 
-Kept simple, on purpose (``docs/recognition.md``, Limits): a word is negated when it comes
-after « pas », « plus » (only after « ne »/« n' » in the same clause: « plus de 60 ans » is
-not a negation), « jamais », « aucun », « aucune », « rien », « ni » or « sans », in the same
-clause: up to a punctuation mark (, ; : . ! ? and brackets) or a word that starts another
-clause (« mais », « et », « car », « donc », « puis », « alors », « parce », « si »,
-« sinon », « quand », « lorsque »). Words before the particle are not negated (« ne »
-alone negates nothing). No double negation, no scope across clauses.
+Kept simple, on purpose (``docs/recognition.md``, Limits): a word is negated when it is the
+first meaningful word after « pas », « plus » (only after « ne »/« n' » in the same clause:
+« plus de 60 ans » is not a negation), « jamais », « aucun », « aucune », « rien », « ni »,
+« sans », « hors » or « sauf », in the same clause (up to a punctuation mark , ; : . ! ? or
+a bracket, or a word that starts another clause: « mais », « et », « car », « donc »,
+« puis », « alors », « parce », « si », « sinon », « quand », « lorsque »). Only that word:
+« je ne suis pas *agriculteur* », « pas à la *CAF* », « prime d'activité hors *MSA* » — but
+in « je n'ai pas *reçu* mon RSA de la MSA » or « je n'arrive pas à *joindre* la MSA » the
+verb is negated and the MSA is still the partner the resident names (a scope to the end of
+the clause sent those needs to the CAF). Words before the particle are not negated (« ne »
+alone negates nothing; « été », « être », « étant » pass it on: « jamais été *exploitant
+agricole* »). No double negation, no negation after the word (« agriculteur ? non »).
 """
 
 from __future__ import annotations
@@ -31,13 +36,16 @@ from mfs_core.recognition.normalise import (
 __all__ = ["negated_positions"]
 
 #: Particles that negate what follows them in the clause.
-_NEGATORS = frozenset(("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans"))
+_NEGATORS = frozenset(("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans", "hors", "sauf"))
 #: Particles that negate only after « ne » / « n' » in the same clause.
 _AFTER_NE = frozenset(("plus", "guere", "point"))
 #: Words that start another clause: the negation stops there.
 _CLAUSE = frozenset(
     ("mais", "et", "car", "donc", "puis", "alors", "parce", "si", "sinon", "quand", "lorsque")
 )
+#: Forms of « être » between a particle and what it negates (« je n'ai jamais été
+#: exploitant agricole »): they do not take the negation.
+_COPULA = frozenset(("ete", "etre", "etant"))
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 
 
@@ -97,8 +105,9 @@ def negated_positions(text: str) -> frozenset[int]:
         if elided_ne or plain == "ne":
             ne = True
         if stem is not None and n not in skip:
-            if under:
+            if under and plain not in _COPULA:
                 negated.add(position)
+                under = False  # the first meaningful word only: what is negated
             position += 1
         if plain in _NEGATORS or (ne and plain in _AFTER_NE):
             under = True

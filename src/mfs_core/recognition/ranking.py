@@ -565,7 +565,7 @@ class Recogniser:
         hinted = set(map(_PARTNER, known))
         hinted.discard(None)
         if hinted:
-            idle = hinted - self._settling(known, hinted)
+            idle = self._idle(known, hinted)
             if idle:  # hints that settle nothing: set aside, as unsaid
                 words = [w for w in words if w.partner not in idle]
                 known = [w for w in known if w.partner not in idle]
@@ -693,22 +693,26 @@ class Recogniser:
                         part = other.reach.explains.get(number, 0)
                         explained[number] += other.weight - min(other.weight, part)
 
-    def _settling(self, known: list[_Word], hinted: set[str]) -> set[str]:
-        """The named partners whose hint settles something: a word of the need reaches one
-        of their procedures and another partner's (« RSA »: the CAF's or the MSA's;
-        « retraite »: the Cnav's or the MSA's). A hint whose partner's procedures only
-        words of their own reach settles nothing (« un *courrier* de radiation par *la
-        Poste* »: « courrier » already says La Poste; the hint is only the letter's
-        channel), and is set aside: it must not outweigh the subject words."""
+    def _idle(self, known: list[_Word], hinted: set[str]) -> set[str]:
+        """The named partners whose hint says nothing the subject words do not: some word
+        of the need reaches their procedures, and none reaches both theirs and another
+        partner's (« un *courrier* de radiation par *la Poste* »: « courrier » already says
+        La Poste; the hint is only the letter's channel). Such a hint is set aside: it must
+        not outweigh the subject words. A hint settles something when a word reaches its
+        partner's procedures and another's (« RSA »: the CAF's or the MSA's), and it is the
+        only sign of its partner when no word reaches them (« mot de passe CAF »: the hint
+        kept, other partners' procedures are not claimed for it)."""
         partner_of = self._partner_of
         settling: set[str] = set()
+        reached_any: set[str] = set()
         for word in known:
             if word.partner is not None:
                 continue
             reached = {partner_of[number] for number in word.reach.explains}
+            reached_any |= reached
             if len(reached) > 1:
                 settling |= reached & hinted
-        return settling
+        return (hinted & reached_any) - settling
 
     def _boosted(
         self,
