@@ -33,6 +33,17 @@ def test_recognise_prints_candidates_scores_and_words(
     assert "« vitale »" in out
 
 
+def test_a_list_under_no_recognition_is_said_to_be_for_information(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    # « aucune démarche ne correspond » then a numbered list read as a contradiction.
+    assert main(["recognise", "abandon de poste"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Conclusion : aucune démarche ne correspond"
+    assert lines[1].startswith("Les plus proches, pour information seulement")
+    assert lines[2].startswith("1. ")
+
+
 def test_recognise_json(capsys: pytest.CaptureFixture[str], clean_env: None) -> None:
     assert main(["recognise", "RSA", "--format", "json", "--limit", "2"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -104,6 +115,7 @@ def test_route_refuses_a_need_longer_than_recognise_reads(
     [
         (["recognise", "   "], "TEXT: the need is empty"),
         (["recognise", "\u200b\u2060"], "TEXT: the need is empty"),
+        (["recognise", "\u3164\u034f\u2800"], "TEXT: the need is empty"),
         (["recognise", "rsa", "--thematique", "rsa"], "--thematique: expected a data·inclusion"),
         (["recognise", "x" * 2_001], "longer than 2000 characters"),
         (["recognise", "rsa", "--limit", "0"], "--limit: expected a number from 1 to 20"),

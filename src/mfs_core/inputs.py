@@ -197,16 +197,26 @@ def _check_tree(value: Any) -> str | None:
 _UNPAIRED = "a string holds an unpaired surrogate (\\ud800-\\udfff): not text"
 
 
+#: Characters that show nothing although Unicode does not class them as spaces or format
+#: characters: the Hangul fillers, the combining grapheme joiner, the blank Braille pattern.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u034f\u2800")
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or ch in _BLANK_LOOKING or unicodedata.category(ch) == "Cf"
+
+
 def blank_text(text: str) -> bool:
-    """Whether ``text`` shows nothing: only white space (no-break spaces included) and
-    format characters (Unicode category Cf: zero-width spaces and joiners, bidirectional
-    marks), which a reader drops. A need of zero-width spaces is as empty as one of spaces."""
+    """Whether ``text`` shows nothing: only white space (no-break spaces included), format
+    characters (Unicode category Cf: zero-width spaces and joiners, bidirectional marks)
+    and the few other characters that show nothing (Hangul fillers, U+034F, U+2800). A
+    need of zero-width spaces is as empty as one of spaces."""
     stripped = text.strip()
     if not stripped:
         return True
-    if unicodedata.category(stripped[0]) != "Cf":
+    if not _invisible(stripped[0]):
         return False  # the usual case, decided on one character
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in stripped)
+    return all(map(_invisible, stripped))
 
 
 def text_problem(text: str) -> str | None:

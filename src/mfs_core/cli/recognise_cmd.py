@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
 
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
     print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
+    if shown and recognition.level.value == "none":
+        # The list is what a search finds, not a suggestion: said so, or the conclusion
+        # above would contradict it.
+        print_text("Les plus proches, pour information seulement (aucune ne convient) :")
     for rank, c in enumerate(shown, 1):
         score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
         print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}")
