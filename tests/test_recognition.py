@@ -63,10 +63,25 @@ def stems(text: str) -> list[str]:
         "carte d'iden\u200ftité",  # right-to-left mark pasted inside a word
         "carte d'\u2063identité",  # invisible separator
         "\u202ecarte d'identité\u202c",  # right-to-left override and its end
+        "CARTE D'İDENTİTÉ",  # Turkish dotted capital I (case-folded to i and a dot)
     ],
 )
 def test_apostrophes_spaces_case_and_accents_read_alike(spelling: str) -> None:
     assert stems(spelling) == ["cart", "ident"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("R.S.A.", ["rsa"]),
+        ("A.P.L", ["apl"]),
+        ("l'A.A.H. de mon fils", ["aah", "fil"]),
+        ("M. Dupont", ["dupont"]),  # one letter and a dot: not an acronym
+    ],
+)
+def test_an_acronym_written_with_dots_is_read_without_them(written: str, read: list[str]) -> None:
+    # « R.S.A. agriculteur » and « A.P.L » found nothing.
+    assert stems(written) == read
 
 
 def test_a_word_typed_without_its_accents_reaches_the_same_term(recogniser: Recogniser) -> None:

@@ -76,7 +76,10 @@ _INVISIBLE = dict.fromkeys(
 )  # fmt: skip
 _QUOTES = dict.fromkeys(map(ord, '"«»“”„‟‹›'), " ")
 _LIGATURES = {ord("œ"): "oe", ord("æ"): "ae"}
-_TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES}
+#: The Turkish capital dotted I: its case folding « i̇ » (i and a combining dot) split the
+#: word it is in (« VİTALE » read « v », « i̇tale »).
+_DOTTED_I = {ord("İ"): "I"}
+_TABLE = {**_APOSTROPHES, **_SPACES, **_INVISIBLE, **_QUOTES, **_LIGATURES, **_DOTTED_I}
 # The same table applied by one regular expression: most needs hold none of these
 # characters or a few, and :meth:`str.translate` with a dict costs a look-up per character.
 _REPLACED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
@@ -170,9 +173,20 @@ def stem(word: str) -> str:
     return fold(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+#: An acronym written with dots (« R.S.A. », « A.P.L »): read without them, as « RSA ».
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?")
+
+
 def _clean(text: str) -> str:
     """Steps 1-2, before the word split."""
-    return _REPLACED.sub(_replace, unicodedata.normalize("NFKC", text)).casefold()
+    text = _REPLACED.sub(_replace, unicodedata.normalize("NFKC", text))
+    if "." in text:
+        text = _DOTTED_ACRONYM.sub(_undotted, text)
+    return text.casefold()
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
 
 
 def _replace(match: re.Match[str]) -> str:
