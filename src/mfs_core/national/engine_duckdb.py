@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from mfs_core.national.dataset import month_key
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
-from mfs_core.national.query import assemble, breakdown_sql, headline_sql
+from mfs_core.national.query import arrow_headline, assemble, breakdown_sql, headline_sql
 from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
 from mfs_core.national.schema import FIELDS, FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
 
@@ -132,7 +132,8 @@ def national_reports(
         register_requests(db, files)
         try:
             # The view holds the partitions of these months only: no filter to run per row.
-            headline = db.execute(headline_sql(None)).fetchall()
+            # Columnar: the sites' counts become Python values when read (national/sites.py).
+            headline = arrow_headline(db.sql(headline_sql(None)).to_arrow_table())
             breakdowns = db.execute(breakdown_sql(None, sites=site_breakdowns)).fetchall()
         except duckdb.Error as exc:
             raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
