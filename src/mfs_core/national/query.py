@@ -45,10 +45,12 @@ __all__ = [
     "LEVELS",
     "OPEN_DIMENSIONS",
     "PIVOTS",
+    "BreakdownCounts",
     "SiteIndicators",
     "arrow_headline",
     "assemble",
     "breakdown_sql",
+    "count_breakdowns",
     "headline_sql",
 ]
 
@@ -329,16 +331,59 @@ def arrow_headline(table: pa.Table) -> Headline:
     return Headline.from_arrow(table, len(headline_columns()), _SITE_LEVEL_ID)
 
 
+class BreakdownCounts:
+    """The breakdown query's rows counted by group: ``counts[(month, level, key)]`` is
+    ``{dimension: {value: requests}}`` (level and key None for the nation; a value's key
+    is :data:`NONE_KEY` for requests without one)."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str | None, Any], dict[str, dict[str, int]]] = {}
+
+
+def count_breakdowns(
+    rows: Iterable[Sequence[Any]], *, site_breakdowns: bool = False
+) -> BreakdownCounts:
+    """The rows of :func:`breakdown_sql` (``sites=site_breakdowns``) counted by group,
+    for :func:`assemble`: done as the rows arrive, while the headline query still runs
+    (``engine_duckdb``)."""
+    _fine, _rolled, level_ids, dim_ids = _breakdown_grouping(site_breakdowns)
+    level_at = {
+        level_id: (level, None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
+        for level_id, level in level_ids.items()
+    }
+    dimension_at = {
+        dim_id: (dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension))
+        for dim_id, dimension in dim_ids.items()
+    }
+    found = BreakdownCounts()
+    groups = found.counts
+    for row in rows:
+        level, key_at = level_at[int(row[-3])]
+        dimension, value_at = dimension_at[int(row[-2])]
+        group = (row[0], level, None if key_at is None else row[key_at])
+        counts = groups.get(group)
+        if counts is None:
+            counts = groups[group] = {}
+        breakdown = counts.setdefault(dimension, {})
+        value = row[value_at]
+        name = NONE_KEY if value is None else str(value)
+        # Added, not set: a département whose sites name two régions has two rows.
+        breakdown[name] = breakdown.get(name, 0) + int(row[-1])
+    return found
+
+
 def assemble(
     months: Sequence[str],
     headline: Iterable[Sequence[Any]] | Headline,
-    breakdowns: Iterable[Sequence[Any]],
+    breakdowns: Iterable[Sequence[Any]] | BreakdownCounts,
     *,
     site_breakdowns: bool = False,
 ) -> list[NationalReport]:
     """The reports of ``months`` from the rows of :func:`headline_sql` (any engine's, or
-    split already: :func:`arrow_headline`) and :func:`breakdown_sql`. A month without
-    rows gives a report of no site.
+    split already: :func:`arrow_headline`) and :func:`breakdown_sql` (or counted already:
+    :func:`count_breakdowns`). A month without rows gives a report of no site.
 
     Raises :class:`DatasetError` when the rows show a dataset mfs-core did not write: a
     site in two départements in one month, a value outside a closed dimension.
@@ -366,28 +411,13 @@ def assemble(
         if level is None:
             for group in found.values():
                 group.check()
-    _fine, _rolled, level_ids, dim_ids = _breakdown_grouping(site_breakdowns)
-    level_at = {
-        level_id: (level, None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
-        for level_id, level in level_ids.items()
-    }
-    dimension_at = {
-        dim_id: (dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension))
-        for dim_id, dimension in dim_ids.items()
-    }
-    for row in breakdowns:
-        level, key_at = level_at[int(row[-3])]
-        dimension, value_at = dimension_at[int(row[-2])]
-        key = None if key_at is None else row[key_at]
+    if not isinstance(breakdowns, BreakdownCounts):
+        breakdowns = count_breakdowns(breakdowns, site_breakdowns=site_breakdowns)
+    for (month, level, key), counts in breakdowns.counts.items():
         if level == "site":
-            counts = headline.sites[row[0]].breakdowns.setdefault(str(key), {})
+            headline.sites[month].breakdowns[str(key)] = counts
         else:
-            counts = groups[(row[0], level)][key].breakdowns
-        breakdown = counts.setdefault(dimension, {})
-        value = row[value_at]
-        name = NONE_KEY if value is None else str(value)
-        # Added, not set: a département whose sites name two régions has two rows.
-        breakdown[name] = breakdown.get(name, 0) + int(row[-1])
+            groups[(month, level)][key].breakdowns = counts
     return [_report(month, groups, headline.sites.get(month), site_breakdowns) for month in months]
 
 
