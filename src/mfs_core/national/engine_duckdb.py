@@ -152,8 +152,10 @@ def national_reports(
             try:
                 # The view holds these months' partitions only: no filter to run per row.
                 headline = arrow_headline(db.sql(headline_sql(None)).to_arrow_table())
-            finally:
-                breakdowns = pending.result()  # waited for before the cursor closes
+            except BaseException:
+                other.interrupt()  # not wanted any more: stopped, not waited for
+                raise
+            breakdowns = pending.result()
     except duckdb.Error as exc:
         raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
     finally:
