@@ -416,6 +416,48 @@ def bench_national(
     return lines
 
 
+def bench_national_python(directory: Path, rows: int, data: Path | None = None) -> list[str]:
+    """The Python side alone of the national report: both queries' results materialised
+    first (DuckDB tables), then turned into the 12 reports as ``national_reports`` does
+    (Arrow headline, breakdown rows counted, ``assemble``). This process's CPU seconds,
+    best of 5: what runs on one core beside or after DuckDB's own work."""
+    from mfs_core.national import query
+    from mfs_core.national.engine_duckdb import connect, register_requests
+    from mfs_core.national.indicators import NationalReport
+    from mfs_core.national.reading import find_partitions
+
+    root = data or directory / "national"
+    if data is None or not any(root.glob("month=*/*.parquet")):
+        generate_year(root, rows, 2800)
+    keys = [f"2024-{month:02d}" for month in range(1, 13)]
+    db = connect()
+    register_requests(db, find_partitions([root], keys))
+    db.execute(f"CREATE TEMP TABLE headline AS {query.headline_sql(None)}")
+    db.execute(f"CREATE TEMP TABLE breakdowns AS {query.breakdown_sql(None)}")
+
+    def reports() -> list[NationalReport]:
+        headline = query.arrow_headline(db.sql("SELECT * FROM headline").to_arrow_table())
+        counted = query.count_breakdowns(db.execute("SELECT * FROM breakdowns").fetchall())
+        return query.assemble(keys, headline, counted)
+
+    def every_site() -> None:
+        for report in reports():
+            list(report.by_site.values())
+
+    found: dict[str, list[float]] = {"reports": [], "every_site": []}
+    for _ in range(5):
+        for name, function in (("reports", reports), ("every_site", every_site)):
+            start = time.process_time()
+            function()
+            found[name].append(time.process_time() - start)
+    db.close()
+    return [
+        f"national report, Python side (results materialised): {min(found['reports']):.3f} "
+        f"CPU-s; with every site-month's Indicators read {min(found['every_site']):.3f} "
+        f"CPU-s (best of 5; load average {os.getloadavg()[0]:.1f})"
+    ]
+
+
 def bench_export(directory: Path, count: int) -> list[str]:
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_journal import SECRET, make_records
@@ -457,7 +499,7 @@ def main() -> int:
         "--only",
         default="anct,route,national",
         help="also: anct-memory, anct-distinct (2,845 rows, no two with the same hours), "
-        "route-jsonl",
+        "route-jsonl, national-python (the national report's Python side alone)",
     )
     parser.add_argument(
         "--national-data",
@@ -486,6 +528,10 @@ def main() -> int:
             (
                 "national",
                 lambda: bench_national(directory, rows, export_rows, args.national_data),
+            ),
+            (
+                "national-python",
+                lambda: bench_national_python(directory, rows, args.national_data),
             ),
         ):
             if name in only:

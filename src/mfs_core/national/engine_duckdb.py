@@ -19,12 +19,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.national.dataset import month_key
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
-from mfs_core.national.query import assemble, breakdown_sql, headline_sql
+from mfs_core.national.query import (
+    BreakdownCounts,
+    arrow_headline,
+    assemble,
+    breakdown_sql,
+    count_breakdowns,
+    headline_sql,
+)
 from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
 from mfs_core.national.schema import FIELDS, FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
 
@@ -56,11 +64,15 @@ def _files_variable(connection: Any, layout: str, files: Sequence[PartitionFile]
 
 
 def register_requests(
-    connection: duckdb.DuckDBPyConnection, files: Sequence[PartitionFile]
+    connection: duckdb.DuckDBPyConnection,
+    files: Sequence[PartitionFile],
+    *,
+    check: bool = True,
 ) -> None:
     """Check ``files`` and make them the view ``requests`` (the dataset's columns, ``site``
     and ``month``) on ``connection``. Raises :class:`DatasetError` for a file of another
-    dataset, schema version or partition."""
+    dataset, schema version or partition. ``check=False``: files checked already (on
+    another cursor of the same database: a temporary view is the cursor's own)."""
     import duckdb
 
     selects = []
@@ -71,7 +83,8 @@ def register_requests(
             continue
         variable = _files_variable(connection, layout, chosen)
         try:
-            _check(connection, variable, chosen)
+            if check:
+                _check(connection, variable, chosen)
         except duckdb.Error as exc:
             raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
         selects.append(
@@ -130,13 +143,27 @@ def national_reports(
     db = connect() if connection is None else connection
     try:
         register_requests(db, files)
-        try:
-            # The view holds the partitions of these months only: no filter to run per row.
-            headline = db.execute(headline_sql(None)).fetchall()
-            breakdowns = db.execute(breakdown_sql(None, sites=site_breakdowns)).fetchall()
-        except duckdb.Error as exc:
-            raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
+        with db.cursor() as other, ThreadPoolExecutor(1) as pool:
+            register_requests(other, files, check=False)
+            # Both queries at once, on both cores: DuckDB releases the GIL while it counts,
+            # so the breakdowns' rows (the lighter query) are counted in Python while the
+            # headline query still runs, not after it (docs/national.md).
+            pending = pool.submit(_breakdowns, other, site_breakdowns)
+            try:
+                # The view holds these months' partitions only: no filter to run per row.
+                headline = arrow_headline(db.sql(headline_sql(None)).to_arrow_table())
+            except BaseException:
+                other.interrupt()  # not wanted any more: stopped, not waited for
+                raise
+            breakdowns = pending.result()
+    except duckdb.Error as exc:
+        raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
     finally:
         if own:
             db.close()
     return assemble(keys, headline, breakdowns, site_breakdowns=site_breakdowns)
+
+
+def _breakdowns(connection: duckdb.DuckDBPyConnection, sites: bool) -> BreakdownCounts:
+    rows = connection.execute(breakdown_sql(None, sites=sites)).fetchall()
+    return count_breakdowns(rows, site_breakdowns=sites)

@@ -22,21 +22,35 @@ from __future__ import annotations
 import collections
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mfs_core.indicators import NONE_KEY, sorted_counts
 from mfs_core.journal.records import DEFAULT_OUTCOME, Autonomy, EventKind, Outcome, RoutingDecision
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import Indicators, NationalReport
 from mfs_core.national.reading import MONTH_PATTERN
+from mfs_core.national.sites import (
+    DEPARTEMENT_AT,
+    LEVEL_AT,
+    MONTH_AT,
+    REGION_AT,
+    Headline,
+    MonthSites,
+)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "LEVELS",
     "OPEN_DIMENSIONS",
     "PIVOTS",
+    "BreakdownCounts",
     "SiteIndicators",
+    "arrow_headline",
     "assemble",
     "breakdown_sql",
+    "count_breakdowns",
     "headline_sql",
 ]
 
@@ -224,8 +238,36 @@ _SITES_AT, _N_AT, _IDENTIFIED_AT, _REPEAT_AT = (
 )
 
 
+def _indicators(row: Sequence[Any], opened: Mapping[str, Mapping[str, int]] | None) -> Indicators:
+    """The figures of a headline ``row``; ``opened``: its open dimensions' counts
+    (dimension -> value -> n), or ``None`` where they are not computed."""
+    by = {
+        dimension: sorted_counts({key: int(row[at]) for key, at in positions if row[at]})
+        for dimension, positions in _PIVOT_AT.items()
+    }
+    differs = {key: int(row[at]) for key, at in _DIFFERS_AT if row[at]}
+    breakdowns: dict[str, dict[str, int] | None] = dict.fromkeys(OPEN_DIMENSIONS)
+    if opened is not None:
+        breakdowns = {name: sorted_counts(opened.get(name, {})) for name in breakdowns}
+    return Indicators(
+        sites=int(row[_SITES_AT]),
+        by_outcome=by["outcome"],
+        by_autonomy=by["autonomy"],
+        by_decision=by["decision"],
+        by_follow_up=by["follow_up"],
+        outcome_differs_by_decision=sorted_counts(differs),
+        identified=int(row[_IDENTIFIED_AT]),
+        repeat_visits=int(row[_REPEAT_AT]),
+        by_partner=breakdowns["partner"],
+        by_procedure=breakdowns["procedure"],
+        by_thematique=breakdowns["thematique"],
+        by_channel=breakdowns["channel"],
+    )
+
+
 class _Group:
-    """The counts of one group read from the rows, before they become :class:`Indicators`."""
+    """The counts of the nation, a région or a département read from the rows, before they
+    become :class:`Indicators` (the sites' are :class:`~.sites.MonthSites`)."""
 
     __slots__ = ("breakdowns", "row")
 
@@ -246,94 +288,66 @@ class _Group:
                     "mfs-core"
                 )
 
-    def indicators(self, with_breakdowns: bool) -> Indicators:
-        row = self.row
-        by = {
-            dimension: sorted_counts({key: int(row[at]) for key, at in positions if row[at]})
-            for dimension, positions in _PIVOT_AT.items()
-        }
-        differs = {key: int(row[at]) for key, at in _DIFFERS_AT if row[at]}
-        opened: dict[str, dict[str, int] | None] = dict.fromkeys(OPEN_DIMENSIONS)
-        if with_breakdowns:
-            opened = {name: sorted_counts(self.breakdowns.get(name, {})) for name in opened}
-        return Indicators(
-            sites=int(row[_SITES_AT]),
-            by_outcome=by["outcome"],
-            by_autonomy=by["autonomy"],
-            by_decision=by["decision"],
-            by_follow_up=by["follow_up"],
-            outcome_differs_by_decision=sorted_counts(differs),
-            identified=int(row[_IDENTIFIED_AT]),
-            repeat_visits=int(row[_REPEAT_AT]),
-            by_partner=opened["partner"],
-            by_procedure=opened["procedure"],
-            by_thematique=opened["thematique"],
-            by_channel=opened["channel"],
-        )
+    def indicators(self) -> Indicators:
+        return _indicators(self.row, self.breakdowns)
 
 
 class SiteIndicators(Mapping[str, Indicators]):
     """The sites' indicators of a month, each made from its row when first read: a
     national year has some 34,000 site-months, and most uses read a few of them."""
 
-    def __init__(self, groups: dict[str, _Group], breakdowns: bool) -> None:
-        self._groups, self._breakdowns = groups, breakdowns
+    def __init__(self, sites: MonthSites, breakdowns: bool) -> None:
+        self._sites, self._breakdowns = sites, breakdowns
         self._made: dict[str, Indicators] = {}
 
     def __getitem__(self, site: str) -> Indicators:
         made = self._made.get(site)
         if made is None:
-            made = self._made[site] = self._groups[site].indicators(self._breakdowns)
+            row = self._sites.row(site)
+            opened = self._sites.breakdowns.get(site, {}) if self._breakdowns else None
+            made = self._made[site] = _indicators(row, opened)
         return made
 
+    def __contains__(self, site: object) -> bool:  # without making the site's figures
+        return site in self._sites.index
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._groups)
+        return iter(self._sites.sites)
 
     def __len__(self) -> int:
-        return len(self._groups)
+        return len(self._sites.sites)
 
     def __repr__(self) -> str:
         return f"<SiteIndicators of {len(self)} sites>"
 
 
 #: The position of the level's key in a headline row, by level (None: the nation).
-_KEY_AT: Final = {None: None, "region": 1, "departement": 2, "site": 3}
+_KEY_AT: Final = {None: None, "region": REGION_AT, "departement": DEPARTEMENT_AT}
 
 
-def assemble(
-    months: Sequence[str],
-    headline: Iterable[Sequence[Any]],
-    breakdowns: Iterable[Sequence[Any]],
-    *,
-    site_breakdowns: bool = False,
-) -> list[NationalReport]:
-    """The reports of ``months`` from the rows of :func:`headline_sql` and
-    :func:`breakdown_sql` (any engine). A month without rows gives a report of no site.
+def arrow_headline(table: pa.Table) -> Headline:
+    """The rows of :func:`headline_sql` as an Arrow table (DuckDB's), split for
+    :func:`assemble`: the sites' counts stay columnar until read."""
+    return Headline.from_arrow(table, len(headline_columns()), _SITE_LEVEL_ID)
 
-    Raises :class:`DatasetError` when the rows show a dataset mfs-core did not write: a
-    site in two départements in one month, a value outside a closed dimension.
-    """
-    width = len(headline_columns())
-    levels = {level_id: (level, _KEY_AT[level]) for level_id, level in _HEADLINE_LEVEL.items()}
-    # (month, level) -> group key (None for the nation) -> its counts.
-    groups: dict[tuple[str, str | None], dict[Any, _Group]] = collections.defaultdict(dict)
-    for row in headline:
-        if len(row) != width:
-            raise DatasetError(f"headline rows of {len(row)} columns, expected {width}")
-        month = row[0]
-        level, key_at = levels[int(row[4])]
-        key = None if key_at is None else row[key_at]
-        found = groups[(month, level)]
-        if key in found:
-            raise DatasetError(
-                f"month {month}: site {key} has rows in two départements or régions "
-                "(exported with two INSEE codes?)"
-            )
-        found[key] = _Group(row)
-    for (_month, level), found in groups.items():
-        if level is None:
-            for group in found.values():
-                group.check()
+
+class BreakdownCounts:
+    """The breakdown query's rows counted by group: ``counts[(month, level, key)]`` is
+    ``{dimension: {value: requests}}`` (level and key None for the nation; a value's key
+    is :data:`NONE_KEY` for requests without one)."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str | None, Any], dict[str, dict[str, int]]] = {}
+
+
+def count_breakdowns(
+    rows: Iterable[Sequence[Any]], *, site_breakdowns: bool = False
+) -> BreakdownCounts:
+    """The rows of :func:`breakdown_sql` (``sites=site_breakdowns``) counted by group,
+    for :func:`assemble`: done as the rows arrive, while the headline query still runs
+    (``engine_duckdb``)."""
     _fine, _rolled, level_ids, dim_ids = _breakdown_grouping(site_breakdowns)
     level_at = {
         level_id: (level, None if level is None else 1 + _BREAKDOWN_COLUMNS.index(level))
@@ -343,41 +357,90 @@ def assemble(
         dim_id: (dimension, 1 + _BREAKDOWN_COLUMNS.index(dimension))
         for dim_id, dimension in dim_ids.items()
     }
-    for row in breakdowns:
+    found = BreakdownCounts()
+    groups = found.counts
+    for row in rows:
         level, key_at = level_at[int(row[-3])]
         dimension, value_at = dimension_at[int(row[-2])]
-        group = groups[(row[0], level)][None if key_at is None else row[key_at]]
+        group = (row[0], level, None if key_at is None else row[key_at])
+        counts = groups.get(group)
+        if counts is None:
+            counts = groups[group] = {}
+        breakdown = counts.setdefault(dimension, {})
         value = row[value_at]
-        breakdown = group.breakdowns.setdefault(dimension, {})
-        key = NONE_KEY if value is None else str(value)
+        name = NONE_KEY if value is None else str(value)
         # Added, not set: a département whose sites name two régions has two rows.
-        breakdown[key] = breakdown.get(key, 0) + int(row[-1])
-    return [_report(month, groups, site_breakdowns) for month in months]
+        breakdown[name] = breakdown.get(name, 0) + int(row[-1])
+    return found
+
+
+def assemble(
+    months: Sequence[str],
+    headline: Iterable[Sequence[Any]] | Headline,
+    breakdowns: Iterable[Sequence[Any]] | BreakdownCounts,
+    *,
+    site_breakdowns: bool = False,
+) -> list[NationalReport]:
+    """The reports of ``months`` from the rows of :func:`headline_sql` (any engine's, or
+    split already: :func:`arrow_headline`) and :func:`breakdown_sql` (or counted already:
+    :func:`count_breakdowns`). A month without rows gives a report of no site.
+
+    Raises :class:`DatasetError` when the rows show a dataset mfs-core did not write: a
+    site in two départements in one month, a value outside a closed dimension.
+    """
+    if not isinstance(headline, Headline):
+        headline = Headline.from_rows(headline, len(headline_columns()), _SITE_LEVEL_ID)
+    levels = {
+        level_id: (level, _KEY_AT[level])
+        for level_id, level in _HEADLINE_LEVEL.items()
+        if level != "site"
+    }
+    # (month, level) -> group key (None for the nation) -> its counts.
+    groups: dict[tuple[str, str | None], dict[Any, _Group]] = collections.defaultdict(dict)
+    for row in headline.groups:
+        month = row[MONTH_AT]
+        level, key_at = levels[int(row[LEVEL_AT])]
+        key = None if key_at is None else row[key_at]
+        found = groups[(month, level)]
+        if key in found:
+            raise DatasetError(
+                f"month {month}: {level} {key} has two rows (not a dataset written by mfs-core)"
+            )
+        found[key] = _Group(row)
+    for (_month, level), found in groups.items():
+        if level is None:
+            for group in found.values():
+                group.check()
+    if not isinstance(breakdowns, BreakdownCounts):
+        breakdowns = count_breakdowns(breakdowns, site_breakdowns=site_breakdowns)
+    for (month, level, key), counts in breakdowns.counts.items():
+        if level == "site":
+            headline.sites[month].breakdowns[str(key)] = counts
+        else:
+            groups[(month, level)][key].breakdowns = counts
+    return [_report(month, groups, headline.sites.get(month), site_breakdowns) for month in months]
 
 
 def _report(
     month: str,
     groups: dict[tuple[str, str | None], dict[Any, _Group]],
+    sites: MonthSites | None,
     site_breakdowns: bool,
 ) -> NationalReport:
     def level(name: str) -> dict[str, Indicators]:
         found = groups.get((month, name), {})
-        return {str(key): found[key].indicators(True) for key in sorted(found, key=str)}
+        return {str(key): found[key].indicators() for key in sorted(found, key=str)}
 
     national = groups.get((month, None), {}).get(None)
-    sites = {
-        str(site): group
-        for site, group in sorted(
-            groups.get((month, "site"), {}).items(), key=lambda item: str(item[0])
-        )
-    }
+    if sites is None:
+        sites = MonthSites(month, [], [], list)
     return NationalReport(
         month=dt.date(int(month[:4]), int(month[5:]), 1),
-        national=national.indicators(True) if national else _empty(),
+        national=national.indicators() if national else _empty(),
         by_region=level("region"),
         by_departement=level("departement"),
         by_site=SiteIndicators(sites, site_breakdowns),
-        places={site: (group.row[2], group.row[1]) for site, group in sites.items()},
+        places=sites.places,
     )
 
 
