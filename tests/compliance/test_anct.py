@@ -206,7 +206,7 @@ def test_rows_with_the_same_hours_reuse_the_outcome_unchanged(
     reused = check_anct_csv(path, runner)
     pairs = list(zip(reused[:-18], reused[18:], strict=True))
     assert any(a.findings and a.findings is b.findings for a, b in pairs)
-    monkeypatch.setattr(anct, "_HOURS_MEMO", 0)  # every row read and checked afresh
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 0)  # every row checked afresh
     alone = check_anct_csv(path, runner)
     pairs = list(zip(alone[:-18], alone[18:], strict=True))
     assert not any(a.findings and a.findings is b.findings for a, b in pairs)
