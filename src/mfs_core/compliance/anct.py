@@ -37,7 +37,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import attrs
 
@@ -388,9 +388,9 @@ class _Hours:
     """
 
     __slots__ = (
+        "_days",
         "_schedule",
         "anomalies",
-        "days",
         "hours_unknown",
         "opening_days",
         "verdict",
@@ -398,26 +398,23 @@ class _Hours:
     )
 
     def __init__(self, cells: tuple[str, ...], readings: list[dict[str, _Day]]) -> None:
-        days: list[tuple[Interval, ...]] = []
-        found: list[HoursAnomaly] = []
-        minutes = 0
-        for reading, cell, name in zip(readings, cells, DAYS, strict=False):
-            day = reading.get(cell)
-            if day is None:
-                day = _read_day(reading, cell, name)
-            days.append(day[0])
-            if day[1]:
-                found.extend(day[1])
-            minutes += day[2]
-        days.extend([()] * (7 - len(days)))  # the list has no Sunday
-        opening_days = 7 - days.count(())
-        anomalies = tuple(found)
-        if not anomalies and not opening_days and not any(c.strip() for c in cells):
-            anomalies = _NO_HOURS
-        self.days, self.anomalies, self.opening_days = tuple(days), anomalies, opening_days
-        self._schedule: WeeklySchedule | None = None
+        # Each day looked up in one C call: this runs for every row whose cells are new.
+        found = list(map(dict.get, readings, cells))
+        if None in found:  # a cell not read yet
+            found = [
+                day or _read_day(reading, cell, name)
+                for day, reading, cell, name in zip(found, readings, cells, DAYS, strict=False)
+            ]
+        self._days = days = cast(list[_Day], found)
+        minutes = sum(map(_MINUTES, days))
+        self.opening_days = opening_days = sum(map(_OPEN, days))
+        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days)))
         #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
-        self.hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
+        self.hours_unknown = any(map(_UNKNOWN, days))
+        if not anomalies and not opening_days and not any(c.strip() for c in cells):
+            anomalies, self.hours_unknown = _NO_HOURS, True
+        self.anomalies = anomalies
+        self._schedule: WeeklySchedule | None = None
         self.weekly_hours = round(minutes / 60, 2)  # as Runner.run reports it
         # Both rules met: no problem to write (week_problems, without making the week).
         met = minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS
@@ -427,12 +424,15 @@ class _Hours:
     def schedule(self) -> WeeklySchedule:
         """The week (what :func:`~mfs_core.hours.from_anct_days` makes of the cells)."""
         if self._schedule is None:
-            self._schedule = WeeklySchedule(self.days)
+            days = tuple(map(_INTERVALS, self._days))
+            self._schedule = WeeklySchedule(days + ((),) * (7 - len(days)))  # no Sunday
         return self._schedule
 
 
-#: One day cell read: its intervals, anomalies and open minutes.
-_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int]
+#: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
+#: 0) and whether some anomaly leaves the day's hours unknown.
+_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool]
+_INTERVALS, _ANOMALIES, _MINUTES, _OPEN, _UNKNOWN = map(operator.itemgetter, range(5))
 #: Day cells remembered for each day of the week: the list repeats its strings far more
 #: than its rows (bounded: past it, cells are read again as they come).
 _DAY_MEMO = 4096
@@ -441,7 +441,9 @@ _DAY_MEMO = 4096
 def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
     """Read one day cell (:func:`~mfs_core.hours.parse_anct_day`) into ``reading``."""
     intervals, anomalies = parse_anct_day(cell, name)
-    day = (intervals, anomalies, sum(end - start for start, end in intervals))
+    minutes = sum(end - start for start, end in intervals)
+    unknown = any(a.kind in HOURS_UNKNOWN for a in anomalies)
+    day = (intervals, anomalies, minutes, 1 if intervals else 0, unknown)
     if len(reading) >= _DAY_MEMO:
         reading.clear()
     reading[cell] = day
