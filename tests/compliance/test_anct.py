@@ -321,6 +321,41 @@ def test_the_opening_rules_findings_are_their_week_problems(
         assert list(evaluate(site)) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 180), max_size=2), min_size=7, max_size=7),
+    st.lists(st.integers(0, 600), min_size=7, max_size=7),
+)
+def test_week_problems_depend_on_the_minutes_and_open_days_alone(
+    lengths: list[list[int]], starts: list[int]
+) -> None:
+    """What the ANCT list's memo of problems relies on (``anct._PROBLEMS``): two weeks
+    with the same open minutes in all and the same open days, spread otherwise over the
+    days and the hours, have the same problems."""
+    from mfs_core.compliance.evaluators import week_problems
+    from mfs_core.hours import WeeklySchedule
+
+    days = []
+    for day_lengths, start in zip(lengths, starts, strict=True):
+        slots, at = [], start
+        for length in day_lengths:
+            if length:
+                slots.append((at, at + length))
+                at += length + 30  # apart: slots never merge
+        days.append(tuple(slots))
+    first = WeeklySchedule(tuple(days))
+    # The open days' minutes rotated among them, each day one slot at another hour.
+    totals = [sum(end - begin for begin, end in day) for day in days if day]
+    totals = totals[1:] + totals[:1]
+    moved = [((60, 60 + totals.pop(0)),) if day else () for day in days]
+    second = WeeklySchedule(tuple(moved))
+    assert (second.weekly_minutes, second.opening_days) == (
+        first.weekly_minutes,
+        first.opening_days,
+    )
+    assert week_problems(first) == week_problems(second)
+
+
 def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runner) -> None:
     import json
 

@@ -416,9 +416,12 @@ class _Hours:
         self.anomalies = anomalies
         self._schedule: WeeklySchedule | None = None
         self.weekly_hours = round(minutes / 60, 2)  # as Runner.run reports it
-        # Both rules met: no problem to write (week_problems, without making the week).
-        met = minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS
-        self.verdict = (*((None, None) if met else week_problems(self.schedule)), anomalies)
+        if minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS:
+            problems: tuple[str | None, str | None] = (None, None)  # both rules met
+        else:  # the problems are those of the week's minutes and open days
+            key = (minutes, tuple(map(_OPEN, days)))
+            problems = _PROBLEMS.get(key) or _problems_of(key, self.schedule)
+        self.verdict = (*problems, anomalies)
 
     @property
     def schedule(self) -> WeeklySchedule:
@@ -427,6 +430,20 @@ class _Hours:
             days = tuple(map(_INTERVALS, self._days))
             self._schedule = WeeklySchedule(days + ((),) * (7 - len(days)))  # no Sunday
         return self._schedule
+
+
+#: (weekly minutes, each day open or not) -> week_problems of such a week: what the
+#: opening rules read of a week (tested), so that a row failing them needs no week.
+_PROBLEMS: dict[tuple[int, tuple[int, ...]], tuple[str | None, str | None]] = {}
+
+
+def _problems_of(
+    key: tuple[int, tuple[int, ...]], week: WeeklySchedule
+) -> tuple[str | None, str | None]:
+    if len(_PROBLEMS) >= 4096:
+        _PROBLEMS.clear()
+    problems = _PROBLEMS[key] = week_problems(week)
+    return problems
 
 
 #: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
