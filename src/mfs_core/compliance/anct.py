@@ -452,7 +452,7 @@ _Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool]
 _INTERVALS, _ANOMALIES, _MINUTES, _OPEN, _UNKNOWN = map(operator.itemgetter, range(5))
 #: Day cells remembered for each day of the week: the list repeats its strings far more
 #: than its rows (bounded: past it, cells are read again as they come).
-_DAY_MEMO = 4096
+_DAY_MEMO = 2048
 
 
 def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
@@ -472,7 +472,7 @@ def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
 _HOURS_MEMO = 4096
 #: Distinct verdicts remembered per file (each with the first result that had it), for
 #: the same reason; past it they are forgotten and checked afresh as they come.
-_OUTCOMES_MEMO = 4096
+_OUTCOMES_MEMO = 1024
 
 
 class _Columns:

@@ -71,7 +71,7 @@ class _SiteLines:
 
     #: Heads, outcomes and tails remembered: bounded, so a run of any length stays
     #: in flat memory.
-    SIZE = 2048
+    SIZE = 1024
 
     def __init__(self, national: bool) -> None:
         self.national = national
