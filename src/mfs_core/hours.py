@@ -96,7 +96,7 @@ LONGEST_PLAUSIBLE_SLOT = 12 * 60
 IMPLAUSIBLE = frozenset({AnomalyKind.LONG_SLOT, AnomalyKind.PAST_MIDNIGHT})
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # the ANCT list looks rows up by their anomalies
 class HoursAnomaly:
     """Something odd in a day's hours, reported to the user (French ``message``).
 

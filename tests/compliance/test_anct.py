@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv, read_anct_rows
 from mfs_core.compliance.findings import CheckStatus, SiteResult
@@ -206,7 +208,7 @@ def test_rows_with_the_same_hours_reuse_the_outcome_unchanged(
     reused = check_anct_csv(path, runner)
     pairs = list(zip(reused[:-18], reused[18:], strict=True))
     assert any(a.findings and a.findings is b.findings for a, b in pairs)
-    monkeypatch.setattr(anct, "_HOURS_MEMO", 0)  # every row read and checked afresh
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 0)  # every row checked afresh
     alone = check_anct_csv(path, runner)
     pairs = list(zip(alone[:-18], alone[18:], strict=True))
     assert not any(a.findings and a.findings is b.findings for a, b in pairs)
@@ -218,6 +220,140 @@ def test_rows_with_the_same_hours_reuse_the_outcome_unchanged(
             for r in (reused, alone)
         ]
         assert render(reports[0], fmt) == render(reports[1], fmt)
+
+
+def varied_list(path: Path, sites: int) -> Path:
+    """Rows that do not repeat: each day cell drawn from the sample's real cells (their
+    anomalies included), the end of Monday's and Tuesday's last slot moved by a per-row
+    number of minutes (so two rows almost never have the same hours, but many share a
+    verdict)."""
+    import random
+
+    draw = random.Random(15)
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames or [], list(reader)
+    days = ["h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi"]
+    cells = [row[day] for row in rows for day in days]
+
+    def moved(cell: str, minutes: int) -> str:
+        head, _, end = cell.rpartition(" - ")
+        hour, minute = divmod(int(end[:2]) * 60 + int(end[3:5]) + minutes, 60)
+        return f"{head} - {hour:02d}:{minute:02d}"
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        for index in range(sites):
+            week = [draw.choice(cells) for _ in days]
+            for day, shift in ((0, index % 60), (1, index // 60 % 60)):
+                if week[day].strip():
+                    week[day] = moved(week[day], shift)
+            row = dict(rows[index % len(rows)], id_fs=str(100000 + index))
+            writer.writerow(dict(row, **dict(zip(days, week, strict=True))))
+    return path
+
+
+def test_rows_sharing_a_verdict_get_what_a_fresh_check_gives(
+    tmp_path: Path, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mfs_core.compliance import anct
+    from mfs_core.compliance.formats import render
+
+    path = varied_list(tmp_path / "list.csv", 600)
+    shared = check_anct_csv(path, runner)
+    # Rows with other hours (other weekly hours) shared an outcome: the reuse was used.
+    hours_by_outcome: dict[int, set[float | None]] = {}
+    for result in shared:
+        if result.findings:
+            hours_by_outcome.setdefault(id(result.findings), set()).add(result.weekly_hours)
+    assert any(len(hours) > 1 for hours in hours_by_outcome.values())
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 0)  # every row checked afresh
+    alone = check_anct_csv(path, runner)
+    with_findings = [id(r.findings) for r in alone if r.findings]
+    assert len(set(with_findings)) == len(with_findings)  # nothing shared
+    assert shared == alone
+    assert [r.statuses for r in shared] == [r.statuses for r in alone]
+    assert [r.compliant for r in shared] == [r.compliant for r in alone]
+    for fmt in ("json", "text", "sarif", "junit"):
+        reports = [
+            Report(results=tuple(r), catalogue=runner.catalogue, as_of=AS_OF, national=True)
+            for r in (shared, alone)
+        ]
+        assert render(reports[0], fmt) == render(reports[1], fmt)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 1439), st.integers(1, 600)), max_size=3),
+        min_size=7,
+        max_size=7,
+    )
+)
+def test_the_opening_rules_findings_are_their_week_problems(
+    slots: list[list[tuple[int, int]]],
+) -> None:
+    """What the ANCT list relies on to share outcomes: on a one-week site without a
+    structure name, the weekly-hours and opening-days findings are made of
+    ``week_problems`` alone."""
+    import datetime as dt
+
+    from mfs_core.compliance.context import CheckContext, Unit
+    from mfs_core.compliance.evaluators import opening_days, week_problems, weekly_hours
+    from mfs_core.compliance.findings import Finding
+    from mfs_core.compliance.site import Site
+    from mfs_core.hours import WeeklySchedule, union
+
+    week = WeeklySchedule(
+        tuple(union((start, min(start + length, 1440)) for start, length in day) for day in slots)
+    )
+    context = CheckContext(
+        as_of=dt.date(2026, 11, 27),
+        installed_partners=frozenset(),
+        hours_scope=HoursScope.EACH_LOCATION,
+        units=(Unit(name="x", schedule=week),),
+        structure_week=week,
+    )
+    site = Site(id="1", name="x", porteur="x", insee_code="01033", context=context)
+    for evaluate, problem in zip((weekly_hours, opening_days), week_problems(week), strict=True):
+        expected = [] if problem is None else [Finding(message=problem, field="hours")]
+        assert list(evaluate(site)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 180), max_size=2), min_size=7, max_size=7),
+    st.lists(st.integers(0, 600), min_size=7, max_size=7),
+)
+def test_week_problems_depend_on_the_minutes_and_open_days_alone(
+    lengths: list[list[int]], starts: list[int]
+) -> None:
+    """What the ANCT list's memo of problems relies on (``anct._PROBLEMS``): two weeks
+    with the same open minutes in all and the same open days, spread otherwise over the
+    days and the hours, have the same problems."""
+    from mfs_core.compliance.evaluators import week_problems
+    from mfs_core.hours import WeeklySchedule
+
+    days = []
+    for day_lengths, start in zip(lengths, starts, strict=True):
+        slots, at = [], start
+        for length in day_lengths:
+            if length:
+                slots.append((at, at + length))
+                at += length + 30  # apart: slots never merge
+        days.append(tuple(slots))
+    first = WeeklySchedule(tuple(days))
+    # The open days' minutes rotated among them, each day one slot at another hour.
+    totals = [sum(end - begin for begin, end in day) for day in days if day]
+    totals = totals[1:] + totals[:1]
+    moved = [((60, 60 + totals.pop(0)),) if day else () for day in days]
+    second = WeeklySchedule(tuple(moved))
+    assert (second.weekly_minutes, second.opening_days) == (
+        first.weekly_minutes,
+        first.opening_days,
+    )
+    assert week_problems(first) == week_problems(second)
 
 
 def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runner) -> None:

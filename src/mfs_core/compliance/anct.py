@@ -37,24 +37,26 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import attrs
 
 from mfs_core.compliance.anct_reading import AnctTable
 from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
-from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES
+from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES, week_problems
 from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
 from mfs_core.hours import (
+    DAYS,
     HOURS_UNKNOWN,
     NO_HOURS,
     HoursAnomaly,
+    Interval,
     WeeklySchedule,
-    from_anct_days,
+    parse_anct_day,
 )
 
 if TYPE_CHECKING:
@@ -170,23 +172,34 @@ def _results(
             groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
             table.rewind()
         first_lines = FirstLines()
-        # Core checks only: a row's outcome is a function of its hours, reused for every
-        # row with the same day cells (the national list repeats a few opening patterns).
+        # Core checks only: a row's findings and statuses are a function of its verdict
+        # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
+        # mostly meet both rules and have the same anomalies, or none.
         reuse = runner.core_only(ANCT_CHECKS) and all(
             runner.core_only(only) for only in _PARTLY_KNOWN.values()
         )
+        outcomes: dict[tuple[object, ...], SiteResult] = {}
         first = first_lines.first
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
-                known = row.hours.outcome  # set only when outcomes are reused
-                if known is not None and (  # the same hours as an earlier row, no group
-                    not groups or (row.departement, row.group) not in groups
-                ):
+                hours = row.hours
+                if not reuse or (groups and (row.departement, row.group) in groups):
+                    result = _check_row(row, runner, source, groups)
+                elif (known := outcomes.get(hours.verdict)) is not None:
                     result = known.sharing_outcome(
-                        id=row.id, name=row.name, departement=row.departement, format=row.raw_format
+                        id=row.id,
+                        name=row.name,
+                        departement=row.departement,
+                        format=row.raw_format,
+                        weekly_hours=hours.weekly_hours,
+                        opening_days=hours.opening_days,
                     )
                 else:
-                    result = _check_row(row, runner, source, groups, reuse)
+                    result = _check_row(row, runner, source, groups)
+                    if len(outcomes) >= _OUTCOMES_MEMO:  # flat memory: start afresh
+                        outcomes.clear()
+                    if _OUTCOMES_MEMO:
+                        outcomes[hours.verdict] = result
                 seen = first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
@@ -362,25 +375,104 @@ class _Row(NamedTuple):  # a tuple: built once per row of the national list (_ne
 
 
 class _Hours:
-    """A row's day cells read: the week, its anomalies, and the outcome of the checks on a
-    row of these hours alone (filled on first use: shared by every row with the same cells).
+    """A row's day cells read: the week, its anomalies, its weekly hours as reported
+    (rounded to the hundredth), its opening days, and its verdict: what the checks of a row
+    with these hours alone are made of (the problems of the two opening rules,
+    :func:`week_problems`, and the anomalies). Rows with the same verdict get the same
+    findings and statuses (their hours may differ: 30 h on Monday to Friday meet the rules
+    however the slots lie).
+
+    Built from each day's reading (:func:`_read_day`); the week itself
+    (:attr:`schedule`) is made only when asked for: a row whose verdict was met before
+    never needs it.
     """
 
-    __slots__ = ("anomalies", "hours_unknown", "outcome", "schedule")
+    __slots__ = (
+        "_days",
+        "_schedule",
+        "anomalies",
+        "hours_unknown",
+        "opening_days",
+        "verdict",
+        "weekly_hours",
+    )
 
-    def __init__(self, cells: tuple[str, ...]) -> None:
-        schedule, anomalies = from_anct_days(cells)
-        if not anomalies and not schedule.opening_days and not any(c.strip() for c in cells):
-            anomalies = _NO_HOURS
-        self.schedule, self.anomalies = schedule, anomalies
+    def __init__(self, cells: tuple[str, ...], readings: list[dict[str, _Day]]) -> None:
+        # Each day looked up in one C call: this runs for every row whose cells are new.
+        found = list(map(dict.get, readings, cells))
+        if None in found:  # a cell not read yet
+            found = [
+                day or _read_day(reading, cell, name)
+                for day, reading, cell, name in zip(found, readings, cells, DAYS, strict=False)
+            ]
+        self._days = days = cast(list[_Day], found)
+        minutes = sum(map(_MINUTES, days))
+        self.opening_days = opening_days = sum(map(_OPEN, days))
+        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days)))
         #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
-        self.hours_unknown = bool(anomalies) and any(a.kind in HOURS_UNKNOWN for a in anomalies)
-        self.outcome: SiteResult | None = None
+        self.hours_unknown = any(map(_UNKNOWN, days))
+        if not anomalies and not opening_days and not any(c.strip() for c in cells):
+            anomalies, self.hours_unknown = _NO_HOURS, True
+        self.anomalies = anomalies
+        self._schedule: WeeklySchedule | None = None
+        self.weekly_hours = round(minutes / 60, 2)  # as Runner.run reports it
+        if minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS:
+            problems: tuple[str | None, str | None] = (None, None)  # both rules met
+        else:  # the problems are those of the week's minutes and open days
+            key = (minutes, tuple(map(_OPEN, days)))
+            problems = _PROBLEMS.get(key) or _problems_of(key, self.schedule)
+        self.verdict = (*problems, anomalies)
+
+    @property
+    def schedule(self) -> WeeklySchedule:
+        """The week (what :func:`~mfs_core.hours.from_anct_days` makes of the cells)."""
+        if self._schedule is None:
+            days = tuple(map(_INTERVALS, self._days))
+            self._schedule = WeeklySchedule(days + ((),) * (7 - len(days)))  # no Sunday
+        return self._schedule
+
+
+#: (weekly minutes, each day open or not) -> week_problems of such a week: what the
+#: opening rules read of a week (tested), so that a row failing them needs no week.
+_PROBLEMS: dict[tuple[int, tuple[int, ...]], tuple[str | None, str | None]] = {}
+
+
+def _problems_of(
+    key: tuple[int, tuple[int, ...]], week: WeeklySchedule
+) -> tuple[str | None, str | None]:
+    if len(_PROBLEMS) >= 4096:
+        _PROBLEMS.clear()
+    problems = _PROBLEMS[key] = week_problems(week)
+    return problems
+
+
+#: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
+#: 0) and whether some anomaly leaves the day's hours unknown.
+_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool]
+_INTERVALS, _ANOMALIES, _MINUTES, _OPEN, _UNKNOWN = map(operator.itemgetter, range(5))
+#: Day cells remembered for each day of the week: the list repeats its strings far more
+#: than its rows (bounded: past it, cells are read again as they come).
+_DAY_MEMO = 2048
+
+
+def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
+    """Read one day cell (:func:`~mfs_core.hours.parse_anct_day`) into ``reading``."""
+    intervals, anomalies = parse_anct_day(cell, name)
+    minutes = sum(end - start for start, end in intervals)
+    unknown = any(a.kind in HOURS_UNKNOWN for a in anomalies)
+    day = (intervals, anomalies, minutes, 1 if intervals else 0, unknown)
+    if len(reading) >= _DAY_MEMO:
+        reading.clear()
+    reading[cell] = day
+    return day
 
 
 #: Distinct day-cell tuples remembered per file: bounded, so a list whose every row has
-#: its own hours stays in flat memory (rows beyond it are read and checked afresh).
+#: its own hours stays in flat memory (rows beyond it are read afresh).
 _HOURS_MEMO = 4096
+#: Distinct verdicts remembered per file (each with the first result that had it), for
+#: the same reason; past it they are forgotten and checked afresh as they come.
+_OUTCOMES_MEMO = 1024
 
 
 class _Columns:
@@ -409,6 +501,8 @@ class _Columns:
         self.width = len(header)
         #: Day cells -> their hours (see :data:`_HOURS_MEMO`).
         self.hours: dict[tuple[str, ...], _Hours] = {}
+        #: For each day, Monday first: its cells read (see :data:`_DAY_MEMO`).
+        self.readings: list[dict[str, _Day]] = [{} for _ in DAY_COLUMNS]
 
 
 def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[str]) -> _Row | None:
@@ -433,7 +527,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     cells = columns.days(row)
     hours = columns.hours.get(cells)
     if hours is None:
-        hours = _Hours(cells)
+        hours = _Hours(cells, columns.readings)
         if len(columns.hours) < _HOURS_MEMO:
             columns.hours[cells] = hours
     return _new_row(
@@ -530,7 +624,6 @@ def _check_row(
     runner: Runner,
     source: str,
     groups: dict[tuple[str, str], _Group],
-    reuse: bool,
 ) -> SiteResult:
     structure, scope, structure_name = row.schedule, HoursScope.EACH_LOCATION, ""
     hours_unknown = row.hours.hours_unknown
@@ -563,7 +656,7 @@ def _check_row(
         format=row.format,
         context=context,
     )
-    result = runner.run(
+    return runner.run(
         site,
         context,
         source=source,
@@ -571,9 +664,6 @@ def _check_row(
         departement=row.departement,
         site_format=row.raw_format,
     )
-    if group is None and reuse:
-        row.hours.outcome = result
-    return result
 
 
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:

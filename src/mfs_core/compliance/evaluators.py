@@ -44,9 +44,10 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
     if ctx.hours_scope is HoursScope.EACH_LOCATION and len(ctx.units) > 1:
         units = [(u.name, u.weeks) for u in ctx.units]
     elif ctx.structure_horizon is None:  # one week for all (the ANCT list): the hot path
-        if rule.measure(ctx.structure_week) >= rule.minimum:
+        # Made of the problem alone (see week_problems: the ANCT list relies on it).
+        text, name = rule.problem_of(ctx.structure_week), ctx.structure_name
+        if text is None:
             return []
-        text, name = rule.problem(ctx.structure_week), ctx.structure_name
         return [Finding(message=f"{name} : {text}" if name else text, field="hours")]
     else:
         units = [(ctx.structure_name, ctx.structure_horizon)]
@@ -77,6 +78,10 @@ class _Rule:
     minimum: int
     problem: Callable[[WeeklySchedule], str]
 
+    def problem_of(self, week: WeeklySchedule) -> str | None:
+        """The problem of ``week``, or None when it meets the rule."""
+        return None if self.measure(week) >= self.minimum else self.problem(week)
+
 
 def _short_week(schedule: WeeklySchedule) -> str:
     return f"ouvert {duration(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
@@ -92,6 +97,18 @@ def _few_days(schedule: WeeklySchedule) -> str:
 # attrgetter: one C call per site of the national list.
 _WEEKLY_HOURS = _Rule(operator.attrgetter("weekly_minutes"), MIN_WEEKLY_MINUTES, _short_week)
 _OPENING_DAYS = _Rule(operator.attrgetter("opening_days"), MIN_OPENING_DAYS, _few_days)
+
+
+def week_problems(week: WeeklySchedule) -> tuple[str | None, str | None]:
+    """What the weekly-hours and the opening-days rules say of one week: each rule's French
+    problem, or None when the week meets it.
+
+    On a site with one week for all and no structure name (a row of the ANCT list), these
+    two texts are all that :func:`weekly_hours` and :func:`opening_days` make their findings
+    of: two weeks with the same problems get the same findings, however their slots differ
+    (the ANCT list shares one outcome among such rows).
+    """
+    return _WEEKLY_HOURS.problem_of(week), _OPENING_DAYS.problem_of(week)
 
 
 def weekly_hours(site: Site) -> list[Finding]:

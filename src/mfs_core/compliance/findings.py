@@ -137,20 +137,34 @@ class SiteResult:
         )
         object.__setattr__(self, "compliant", compliant)
 
-    def sharing_outcome(self, *, id: str, name: str, departement: str, format: str) -> SiteResult:
-        """Another site's result with this one's outcome: the same ``source``, hours,
-        findings, statuses (the same objects: read them, never change them) and
-        compliance.
+    def sharing_outcome(
+        self,
+        *,
+        id: str,
+        name: str,
+        departement: str,
+        format: str,
+        weekly_hours: float | None,
+        opening_days: int | None,
+    ) -> SiteResult:
+        """Another site's result with this one's outcome: the same ``source``, findings,
+        statuses (the same objects: read them, never change them) and compliance, and its
+        own ``weekly_hours`` and ``opening_days`` (each None where this one's is: the rule
+        was not decided).
 
-        The ANCT list gives every row with the same hours the outcome of the first one:
-        this costs a dictionary copy where the constructor costs ten attribute stores
-        and the compliance scan (a tenth of a run over the national list).
+        The ANCT list gives every row whose hours get the same findings the outcome of the
+        first such row: this costs a dictionary copy where the constructor costs ten
+        attribute stores and the compliance scan (a tenth of a run over the national list).
         """
         result: SiteResult = object.__new__(SiteResult)
         fields = result.__dict__
         fields.update(self.__dict__)
         fields["id"], fields["name"] = id, name
         fields["departement"], fields["format"] = departement, format
+        if self.weekly_hours is not None:
+            fields["weekly_hours"] = weekly_hours
+        if self.opening_days is not None:
+            fields["opening_days"] = opening_days
         return result
 
     @property

@@ -8,6 +8,7 @@ One object: ``schema_version``, ``sites`` (each with ``id``, ``name``, ``complia
 from __future__ import annotations
 
 import json
+import math
 from typing import IO, Any
 
 from mfs_core.compliance.findings import Finding, SiteResult
@@ -61,99 +62,104 @@ def document(report: Report) -> dict[str, Any]:
 
 class _SiteLines:
     """Each site as one line of JSON, ``json_text(json.dumps(site_data(result)))`` written
-    faster: the part of a site that is its outcome (``compliant`` to ``checks``) is encoded
-    and escaped once for every site with the same outcome (the rows of the national list
-    with the same hours share their findings and statuses), the site's own strings one by
+    faster. A line is the site's id and name, a head (source and compliance), its weekly
+    hours and opening days, its outcome (findings and statuses) and a tail (département and
+    format): heads, outcomes and tails are encoded and escaped once for every site that
+    shares them (the rows of the national list with the same verdict share their findings
+    and statuses: the same objects), figures once per value, the site's own strings one by
     one with the C encoder, and only those searched for characters to escape."""
 
-    #: Outcomes remembered, and ends of lines (outcome, source, département and format):
-    #: bounded, so a run of any length stays in flat memory.
+    #: Heads, outcomes and tails remembered: bounded, so a run of any length stays
+    #: in flat memory.
     SIZE = 1024
 
     def __init__(self, national: bool) -> None:
         self.national = national
-        # (id(findings), weekly hours, opening days) -> (findings, statuses, weekly hours,
-        # opening days, JSON text); the findings are held: their id is not reused meanwhile.
-        self._outcomes: dict[tuple[int, Any, Any], tuple[Any, ...]] = {}
-        # The same key and the site's source, département and format -> the same tuple,
-        # its text the site's line after its name (source, outcome, département, format).
-        self._rests: dict[tuple[int, Any, Any, str, str, str], tuple[Any, ...]] = {}
+        # (source, compliant) -> escaped text up to the weekly hours' value.
+        self._heads: dict[tuple[str, bool], str] = {}
+        # id(findings) -> (findings, statuses, escaped text of both); the findings are
+        # held: their id is not reused meanwhile.
+        self._outcomes: dict[int, tuple[Any, Any, str]] = {}
+        # Each finding, and each table of statuses (as items) -> its escaped JSON text.
+        self._findings: dict[Finding, str] = {}
+        self._statuses: dict[tuple[tuple[str, str], ...], str] = {}
+        # (département, format) -> escaped text from after the statuses to the end.
+        self._tails: dict[tuple[str, str], str] = {}
+
+    def _outcome(self, result: SiteResult) -> str:
+        """``"findings": [...], "checks": {...}``, escaped: each finding and each table
+        of statuses encoded once (outcomes that differ share most of them)."""
+        texts = self._findings
+        parts = []
+        for finding in result.findings:
+            text = texts.get(finding)
+            if text is None:
+                if len(texts) >= self.SIZE:
+                    texts.clear()
+                text = texts[finding] = json_text(
+                    json.dumps(finding_data(finding), ensure_ascii=False)
+                )
+            parts.append(text)
+        statuses = result.statuses
+        key = tuple(statuses.items())
+        checks = self._statuses.get(key)
+        if checks is None:
+            if len(self._statuses) >= self.SIZE:
+                self._statuses.clear()
+            checks = self._statuses[key] = json_text(json.dumps(statuses, ensure_ascii=False))
+        return f'"findings": [{", ".join(parts)}], "checks": {checks}'
 
     def line(self, result: SiteResult) -> str:
         findings = result.findings
-        hours, days = result.weekly_hours, result.opening_days
-        key = (id(findings), hours, days, result.source, result.departement, result.format)
-        known = self._rests.get(key)
-        if known is None or (
-            not (  # the usual case: the same objects
-                known[0] is findings
-                and known[1] is result.statuses
-                and known[2] is hours
-                and known[3] is days
-            )
-            and not _same_outcome(known, result)
+        outcome = self._outcomes.get(id(findings))
+        if outcome is None or not (
+            outcome[0] is findings
+            and (outcome[1] is result.statuses or outcome[1] == result.statuses)
         ):
-            outcome = self._outcome(result)
-            known = (*outcome[:4], self._rest(result, outcome[4]))
-            if len(self._rests) >= self.SIZE:
-                self._rests.clear()
-            self._rests[key] = known
-        own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
-        rest: str = known[4]
-        return own + rest
-
-    def _outcome(self, result: SiteResult) -> tuple[Any, ...]:
-        """(findings, statuses, weekly hours, opening days, JSON text of the outcome)."""
-        key = (id(result.findings), result.weekly_hours, result.opening_days)
-        known = self._outcomes.get(key)
-        if known is None or not _same_outcome(known, result):
-            data = site_data(result, national=False)
-            text = json.dumps({key: data[key] for key in _OUTCOME_KEYS}, ensure_ascii=False)
-            known = (
-                result.findings,
-                result.statuses,
-                result.weekly_hours,
-                result.opening_days,
-                json_text(text[1:-1]),
-            )
+            outcome = (findings, result.statuses, self._outcome(result))
             if len(self._outcomes) >= self.SIZE:
                 self._outcomes.clear()
-            self._outcomes[key] = known
-        return known
-
-    def _rest(self, result: SiteResult, outcome: str) -> str:
-        """The end of the site's line: ``outcome`` is escaped already, the rest is here."""
-        tail = "}"
-        if self.national:
-            tail = (
-                f', "departement": {_string(result.departement)}, '
-                f'"format": {_string(result.format)}}}'
+            self._outcomes[id(findings)] = outcome
+        tail = self._tails.get((result.departement, result.format))
+        if tail is None:
+            tail = "}"
+            if self.national:
+                tail = json_text(
+                    f', "departement": {_string(result.departement)}, '
+                    f'"format": {_string(result.format)}}}'
+                )
+            if len(self._tails) >= self.SIZE:
+                self._tails.clear()
+            self._tails[result.departement, result.format] = tail
+        head = self._heads.get((result.source, result.compliant))
+        if head is None:
+            head = json_text(
+                f'"source": {_string(result.source)}, "compliant": '
+                f'{"true" if result.compliant else "false"}, "weekly_hours": '
             )
-        source = json_text(f'"source": {_string(result.source)}, ')
-        return f"{source}{outcome}{json_text(tail)}"
+            if len(self._heads) >= self.SIZE:
+                self._heads.clear()
+            self._heads[result.source, result.compliant] = head
+        own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
+        return (
+            f"{own}{head}{_figure(result.weekly_hours)}, "
+            f'"opening_days": {_figure(result.opening_days)}, {outcome[2]}{tail}'
+        )
 
 
-def _same_outcome(known: tuple[Any, ...], result: SiteResult) -> bool:
-    """Whether ``known`` (findings, statuses, weekly hours, opening days...) is the outcome
-    of ``result``: the same objects for the rows of the list that share one (no scan)."""
-    statuses, hours, days = result.statuses, result.weekly_hours, result.opening_days
-    return (
-        known[0] is result.findings
-        and (known[1] is statuses or known[1] == statuses)
-        and (known[2] is hours or _same(known[2], hours))
-        and (known[3] is days or _same(known[3], days))
-    )
+def _figure(value: object) -> str:
+    """A figure as the C encoder writes it (``json.dumps(value)``): floats and ints by
+    their ``repr`` (1 and 1.0 differ), the rest through the encoder."""
+    kind = value.__class__
+    if kind is float and value == value and abs(value) != math.inf:  # type: ignore[arg-type]
+        return float.__repr__(value)
+    if kind is int:
+        return int.__repr__(value)
+    return "null" if value is None else json.dumps(value)
 
 
-#: The keys of :func:`site_data` that depend on the outcome only, in its order.
-_OUTCOME_KEYS = ("compliant", "weekly_hours", "opening_days", "findings", "checks")
 #: A string as JSON, non-ASCII kept (as ``json.dumps(text, ensure_ascii=False)``).
 _string = json.encoder.encode_basestring
-
-
-def _same(left: object, right: object) -> bool:
-    """Equal and of one type (``1`` and ``1.0`` are written differently)."""
-    return left.__class__ is right.__class__ and left == right
 
 
 #: Whether :func:`write` escapes its own output (``json_text``): the format writer then
