@@ -184,7 +184,7 @@ def test_route_context(data: bytes) -> None:
             json.loads(out)
 
 
-FORMATS = st.sampled_from(["text", "json", "junit", "sarif", "github", "markdown"])
+FORMATS = st.sampled_from(["text", "json", "jsonl", "junit", "sarif", "github", "markdown"])
 
 
 def check_output(fmt: str, out: str) -> None:

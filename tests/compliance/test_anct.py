@@ -384,3 +384,27 @@ def test_json_lines_are_those_of_the_plain_encoder(tmp_path: Path, runner: Runne
         assert line.strip().rstrip(",") == plain.replace("\x1b", "\\u001b").replace(
             "\u202e", "\\u202e"
         ).replace("\u2028", "\\u2028").replace("\x7f", "\\u007f")
+
+
+def test_json_lines_hold_the_json_documents_sites_and_summary(
+    tmp_path: Path, runner: Runner
+) -> None:
+    """``--format jsonl``: one line per site, the object ``--format json`` lists, then the
+    summary's line; hostile names stay on their line (a newline or U+2028 escaped)."""
+    import json
+
+    import attrs
+
+    from mfs_core.compliance.formats import render
+
+    results = check_anct_csv(replicate(tmp_path / "list.csv", 2 * 18), runner)
+    first = results[0]
+    results += [attrs.evolve(first, id="ctl\x1b", name="é « x »\n\u2028", format="Fixe\x7f")]
+    report = Report(results=tuple(results), catalogue=runner.catalogue, as_of=AS_OF, national=True)
+    document = json.loads(render(report, "json"))
+    lines = render(report, "jsonl").split("\n")
+    assert lines[-1] == ""  # every line ends with a newline, the last one too
+    parsed = [json.loads(line) for line in lines[:-1]]
+    assert parsed[:-1] == document["sites"]
+    assert parsed[-1] == {"schema_version": 1, "summary": document["summary"]}
+    assert all("\u2028" not in line and "\x1b" not in line for line in lines)

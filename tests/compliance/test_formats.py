@@ -208,7 +208,7 @@ def test_text_output(report: Report, national: Report) -> None:
 
 
 def test_every_format_is_rendered(report: Report) -> None:
-    assert set(FORMATS) == {"text", "json", "junit", "sarif", "github", "markdown"}
+    assert set(FORMATS) == {"text", "json", "jsonl", "junit", "sarif", "github", "markdown"}
     for fmt in FORMATS:
         assert render(report, fmt).endswith("\n")
 

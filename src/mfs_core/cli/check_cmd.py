@@ -16,7 +16,7 @@ from typing import Any
 
 from mfs_core.cli._common import EXIT_FINDINGS, EXIT_OK, CliError, add_strict_option
 
-FORMAT_CHOICES = ("text", "json", "junit", "sarif", "github", "markdown")
+FORMAT_CHOICES = ("text", "json", "jsonl", "junit", "sarif", "github", "markdown")
 
 
 def _date(value: str) -> dt.date:

@@ -21,6 +21,7 @@ __all__ = ["FORMATS", "render", "write"]
 FORMATS: dict[str, str] = {
     "text": "mfs_core.compliance.formats.text",
     "json": "mfs_core.compliance.formats.json_format",
+    "jsonl": "mfs_core.compliance.formats.jsonl",
     "junit": "mfs_core.compliance.formats.junit",
     "sarif": "mfs_core.compliance.formats.sarif",
     "github": "mfs_core.compliance.formats.github",
