@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from mfs_core.compliance.findings import Finding, SiteResult
 from mfs_core.compliance.report import Report, ReportStream
@@ -94,19 +94,15 @@ class _SiteLines:
         for finding in result.findings:
             text = texts.get(finding)
             if text is None:
-                if len(texts) >= self.SIZE:
-                    texts.clear()
-                text = texts[finding] = json_text(
-                    json.dumps(finding_data(finding), ensure_ascii=False)
+                text = _kept(
+                    texts, finding, json_text(json.dumps(finding_data(finding), ensure_ascii=False))
                 )
             parts.append(text)
         statuses = result.statuses
         key = tuple(statuses.items())
         checks = self._statuses.get(key)
         if checks is None:
-            if len(self._statuses) >= self.SIZE:
-                self._statuses.clear()
-            checks = self._statuses[key] = json_text(json.dumps(statuses, ensure_ascii=False))
+            checks = _kept(self._statuses, key, json_text(json.dumps(statuses, ensure_ascii=False)))
         return f'"findings": [{", ".join(parts)}], "checks": {checks}'
 
     def line(self, result: SiteResult) -> str:
@@ -116,10 +112,9 @@ class _SiteLines:
             outcome[0] is findings
             and (outcome[1] is result.statuses or outcome[1] == result.statuses)
         ):
-            outcome = (findings, result.statuses, self._outcome(result))
-            if len(self._outcomes) >= self.SIZE:
-                self._outcomes.clear()
-            self._outcomes[id(findings)] = outcome
+            outcome = _kept(
+                self._outcomes, id(findings), (findings, result.statuses, self._outcome(result))
+            )
         tail = self._tails.get((result.departement, result.format))
         if tail is None:
             tail = "}"
@@ -128,23 +123,35 @@ class _SiteLines:
                     f', "departement": {_string(result.departement)}, '
                     f'"format": {_string(result.format)}}}'
                 )
-            if len(self._tails) >= self.SIZE:
-                self._tails.clear()
-            self._tails[result.departement, result.format] = tail
+            _kept(self._tails, (result.departement, result.format), tail)
         head = self._heads.get((result.source, result.compliant))
         if head is None:
-            head = json_text(
-                f'"source": {_string(result.source)}, "compliant": '
-                f'{"true" if result.compliant else "false"}, "weekly_hours": '
+            head = _kept(
+                self._heads,
+                (result.source, result.compliant),
+                json_text(
+                    f'"source": {_string(result.source)}, "compliant": '
+                    f'{"true" if result.compliant else "false"}, "weekly_hours": '
+                ),
             )
-            if len(self._heads) >= self.SIZE:
-                self._heads.clear()
-            self._heads[result.source, result.compliant] = head
         own = json_text(f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, ')
         return (
             f"{own}{head}{_figure(result.weekly_hours)}, "
             f'"opening_days": {_figure(result.opening_days)}, {outcome[2]}{tail}'
         )
+
+
+_V = TypeVar("_V")
+
+
+def _kept(memo: dict[Any, _V], key: object, value: _V) -> _V:
+    """Store ``value`` under ``key`` in one of :class:`_SiteLines`' memos, emptied first when
+    it holds ``_SiteLines.SIZE`` entries (flat memory over a list of any length); returns
+    ``value``."""
+    if len(memo) >= _SiteLines.SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _figure(value: object) -> str:
