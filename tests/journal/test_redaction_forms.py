@@ -254,6 +254,12 @@ def test_ordinary_numbers_are_kept(note: str) -> None:
         ("Je m'appelle Sophie Lambert.", "Je m'appelle [NOM]."),
         ("Dossier de DUPONT Jean.", "Dossier de [NOM]."),
         ("mme leroy passera", "mme [NOM] passera"),
+        # A lower-case first name after a civility takes its surname with it...
+        ("monsieur jean dupont a appelé", "monsieur [NOM] a appelé"),
+        ("madame marie durand", "madame [NOM]"),
+        # ...but not the verb or participle of the note.
+        ("monsieur jean est venu", "monsieur [NOM] est venu"),
+        ("monsieur paul venu ce matin", "monsieur [NOM] venu ce matin"),
         ("Nom : Garcia, prénom : Lucas", "Nom : [NOM], prénom : [NOM]"),
         ("Grâce à sa fille, dossier fait.", "Grâce à sa fille, dossier fait."),
         ("Rose Blanc : chèque énergie", "[NOM] : chèque énergie"),
@@ -378,3 +384,21 @@ def test_the_partner_lexicon_is_well_formed() -> None:
                 assert any(hint in name for hint in HINTS), name
     for word in data.number_words:
         assert any(hint in word for hint in HINTS), word
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # The 9-character document number of the 2021 card may hold one or two digits.
+        ("carte d'identité n° X4RTBPFW4", "carte d'identité n° [N° DE TITRE]"),
+        ("ma CNI X4RTBPFW4 est perdue", "ma CNI [N° DE TITRE] est perdue"),
+        ("passeport n° 2ABCDEFGH", "passeport n° [N° DE TITRE]"),
+        # Not a number: letters only, a fiche id, a category, a date.
+        ("carte d'identité ABCDEFGHI", "carte d'identité ABCDEFGHI"),
+        ("permis F21089", "permis F21089"),
+        ("permis de conduire catégorie B1 depuis", "permis de conduire catégorie B1 depuis"),
+        ("carte d'identité perdue le 12/03/2024", "carte d'identité perdue le 12/03/2024"),
+    ],
+)
+def test_document_numbers_with_few_digits(note: str, expected: str) -> None:
+    assert redact(note).text == expected

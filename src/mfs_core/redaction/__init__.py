@@ -151,8 +151,11 @@ def find(text: str) -> list[Span]:
     spans = []
     if "@" in view or any(word in lower_view for word in _SPELLED_AT):
         spans += find_emails(view)
-    if sum(map(view.count, "0123456789")) >= 3:  # fewer digits: no number to redact
+    digits = sum(map(view.count, "0123456789"))
+    if digits >= 3:
         spans += find_numbers(view, lower_view) + find_partner_numbers(lower_view)
+    elif digits:  # an identity document's number may hold only one or two digits
+        spans += find_partner_numbers(lower_view)
     spans += find_names(view, lower_view)
     placeholders = [m.span() for m in _PLACEHOLDER.finditer(view)] if "[" in view else []
     if placeholders:  # already redacted text stays as it is

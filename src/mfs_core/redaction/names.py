@@ -195,7 +195,10 @@ class _Note:
             if low in lexicon.civilities and self.text[word_end : word_end + 1] in (".", " "):
                 break  # "veuve de M. Mercier": the civility starts another name
             if not self.is_capitalised(word) and (
-                not lower_ok or count or particle != -1 or low in lexicon.not_after_civility
+                not lower_ok
+                or particle != -1
+                or low in lexicon.not_after_civility
+                or (count and not self.lower_surname(index, start))
             ):
                 break
             if count == 0:
@@ -205,6 +208,18 @@ class _Note:
             count += 1
             index += 1
         return None if end == -1 else (start, end)
+
+    def lower_surname(self, index: int, start: int) -> bool:
+        """Whether lower-case word ``index`` is the surname after a lower-case first name
+        (``monsieur jean dupont``): the name so far is one first name, and the word is no
+        word of the lists that end a name (``monsieur jean est venu`` keeps ``est``)."""
+        previous_start, _, previous = self.words[index - 1]
+        return (
+            previous_start == start
+            and not previous[:1].isupper()
+            and self.lexicon.first_name(unaccent(previous))
+            and unaccent(self.words[index][2]) not in self.lexicon.not_after_civility
+        )
 
     def introduced(self, index: int) -> list[Span]:
         """A name after a civility or an introducer starting at word ``index``."""

@@ -147,6 +147,14 @@ def _is_identifier(value: str, following: str) -> bool:
     return not (_NOT_A_NUMBER.fullmatch(value) or _CURRENCY_AFTER.match(following))
 
 
+def _is_document_number(value: str) -> bool:
+    """Whether ``value`` after a document's name is its number although it holds fewer
+    than three digits: the number of the card-sized identity card (2021) and of the
+    passport is the 9-character document number of ICAO Doc 9303 (TD1/TD3), letters and
+    digits (``x4rtbpfw4``)."""
+    return len(value) == 9 and value.isalnum() and not value.isalpha() and not value.isdigit()
+
+
 #: Every trigger holds one of these (a test checks it): a note holding none is not scanned.
 HINTS = ("n°", "nº", "num", "no", "id", "matricule", "dossier", "adh", "client", "code",
          "allocataire", "secu", "sécu", "fiscal", "spi", "nir", "agdref", "tranger", "ref",
@@ -164,10 +172,6 @@ def find_partner_numbers(lower_text: str) -> list[Span]:
         value_start = match.start("value")
         value = _first_number(match.group("value"))
         value_end = value_start + len(value)
-        if not _is_identifier(value, lower_text[value_end : value_end + 8]):
-            continue
-        if match.group("document") and _FICHE_ID.fullmatch(value):
-            continue
         trigger = (
             match.group("phrase")
             or match.group("name1")
@@ -175,6 +179,14 @@ def find_partner_numbers(lower_text: str) -> list[Span]:
             or match.group("document")
         )
         kind = kinds.get(_key(trigger), DataKind.CLIENT_NUMBER)
+        following = lower_text[value_end : value_end + 8]
+        if not (
+            _is_identifier(value, following)
+            or (kind == DataKind.ID_DOCUMENT and _is_document_number(value))
+        ):
+            continue
+        if match.group("document") and _FICHE_ID.fullmatch(value):
+            continue
         compact = re.sub(r"[^a-z0-9]", "", value).upper()
         suspected = False
         if kind == DataKind.NIR:
