@@ -17,21 +17,44 @@ lexicon phrases they contain) must cover
   candidate explains at least :data:`ONE_WORD_KEYWORD` of the need (« mariage », a keyword of
   the tax return's change of situation, does not decide « mariage à la mairie »), or
 - at least :data:`TITLE_SHARE` of the information (idf) of its title or of its fiche's title
-  (« AAH → allocation aux adultes handicapés » says the whole title of the AAH).
+  (« AAH → allocation aux adultes handicapés » says the whole title of the AAH), in at
+  least :data:`TITLE_WORDS` distinct words of that title, one of them not a word of how a
+  request is asked (``data/generic.txt``). One word of a title is a word the procedure
+  uses, not its name: « calcul » is a quarter of « Calcul du montant de l'impôt
+  (simulateur) » but « calcul de ma retraite » is not about tax; « démarches à
+  effectuer » is two words of « Accident du travail : démarches à effectuer » but says
+  only how, not what.
 
 A need that meets neither is shown (``weak``: suggestions), never decided on.
+
+A claim must also tell the procedure from its neighbours (:func:`split_share`): when the
+best candidate is reached by one word of the need only, and other words of the need that
+it does not explain are words of *other* procedures' names (their keywords or titles),
+the need speaks of something else too (« extrait de naissance »: « extrait » is the
+casier judiciaire's word, « naissance » the birth grant's). It is shown, not decided on,
+when those words carry :data:`SPLIT` of the need's information or more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from mfs_core.model import Procedure
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["ONE_WORD_KEYWORD", "TITLE_SHARE", "Naming", "names", "naming_of"]
+__all__ = [
+    "ONE_WORD_KEYWORD",
+    "SPLIT",
+    "STRONG_FIELDS",
+    "TITLE_SHARE",
+    "TITLE_WORDS",
+    "Naming",
+    "names",
+    "naming_of",
+    "split_share",
+]
 
 #: Share of a title's information (idf-weighted stems) the need must say for the title to
 #: name the procedure. Tuned on the ``tune`` split only (docs/recognition.md).
@@ -40,6 +63,17 @@ TITLE_SHARE = 0.34
 #: word: one word decides only when it is most of what the need says (« mariage à la
 #: mairie » is half about something else). Tuned on the ``tune`` split only.
 ONE_WORD_KEYWORD = 0.55
+#: Distinct stems of a title the need must say for the title to name the procedure
+#: (issue-14j: a lone title word claimed 81 of 348 title words said alone).
+TITLE_WORDS = 2
+#: Share of the need's information, in words of other procedures' names the best candidate
+#: does not explain, from which a need its best candidate reaches by one word only is not
+#: decided on (:func:`split_share`). Tuned on the ``tune`` split only (docs/recognition.md).
+SPLIT = 0.35
+#: The index's field ranks that name a procedure: keywords, title, fiche title
+#: (:data:`~mfs_core.recognition.index.FIELD_WEIGHTS`' order); a question title or a
+#: description also speaks of neighbouring matters.
+STRONG_FIELDS = 3
 
 
 @attrs.frozen
@@ -72,13 +106,39 @@ def naming_of(procedure: Procedure, idf: Mapping[str, float]) -> Naming:
     return Naming(tuple(k for k in found if k), tuple(titles))
 
 
-def names(naming: Naming, said: frozenset[str] | set[str], confidence: float) -> bool:
+def names(
+    naming: Naming,
+    said: frozenset[str] | set[str],
+    confidence: float,
+    generic: frozenset[str] = frozenset(),
+) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
-    docstring); ``confidence``: the candidate's (0-1)."""
+    docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
+    how a request is asked (they never name a procedure through its title alone)."""
     for keyword in naming.keywords:
         if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
             return True
     for weighted, needed in naming.titles:
-        if sum(weight for stem, weight in weighted if stem in said) >= needed:
+        found = [(stem, weight) for stem, weight in weighted if stem in said]
+        if (
+            sum(weight for _, weight in found) >= needed
+            and (len(found) >= TITLE_WORDS or len(found) == len(weighted))
+            and any(stem not in generic for stem, _ in found)
+        ):
             return True
     return False
+
+
+def split_share(reached: Sequence[bool], others: Sequence[bool], weights: Sequence[float]) -> float:
+    """The information (in the need's weights) of the words that speak of other procedures
+    than the best candidate, ``0.0`` when the best is reached by more than one word (see
+    the module docstring). Per information unit of the need: ``reached``, it reaches the
+    best candidate; ``others``, it reaches another procedure by a keyword or a title
+    (:data:`STRONG_FIELDS`); ``weights``, its weight."""
+    if sum(reached) > 1:
+        return 0.0
+    return sum(
+        weight
+        for hit, other, weight in zip(reached, others, weights, strict=True)
+        if other and not hit
+    )
