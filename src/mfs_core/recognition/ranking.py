@@ -61,6 +61,7 @@ from mfs_core.recognition.rounding import round_6_3, round_to
 from mfs_core.recognition.specificity import (
     SPLIT,
     STRONG_FIELDS,
+    TITLE_WORDS,
     Naming,
     names,
     naming_of,
@@ -936,7 +937,10 @@ class Recogniser:
             # vignette »): a real French word read as another must not decide; it is shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
-        if claimed and not self._named(ranked[0][4], known, ranked[0][6]):
+        # One word of a title names nothing alone (« calcul »), but one word several close
+        # procedures share makes a question (« retraite »: which of them?).
+        words = 1 if level is Level.AMBIGUOUS else TITLE_WORDS
+        if claimed and not self._named(ranked[0][4], known, ranked[0][6], words):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = Level.WEAK, close_count(scores)
@@ -956,14 +960,14 @@ class Recogniser:
             level = Level.AMBIGUOUS
         return level, chosen, ranked
 
-    def _named(self, number: int, known: list[_Word], confidence: float) -> bool:
+    def _named(self, number: int, known: list[_Word], confidence: float, words: int) -> bool:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
         naming = self._naming.get(number)
         if naming is None:
             naming = naming_of(self._procedures[number], self.index.idf)
             self._naming[number] = naming
         said = frozenset().union(*map(_STEMS, known))
-        return names(naming, said, confidence, self._generic_stems)
+        return names(naming, said, confidence, self._generic_stems, words)
 
     @staticmethod
     def _split(number: int, known: list[_Word]) -> float:

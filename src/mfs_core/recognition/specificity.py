@@ -111,10 +111,13 @@ def names(
     said: frozenset[str] | set[str],
     confidence: float,
     generic: frozenset[str] = frozenset(),
+    title_words: int = TITLE_WORDS,
 ) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
     docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
-    how a request is asked (they never name a procedure through its title alone)."""
+    how a request is asked (they never name a procedure through its title alone);
+    ``title_words``: the distinct title words needed (1 for a clarify question: one word
+    several close procedures share asks which)."""
     for keyword in naming.keywords:
         if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
             return True
@@ -122,7 +125,7 @@ def names(
         found = [(stem, weight) for stem, weight in weighted if stem in said]
         if (
             sum(weight for _, weight in found) >= needed
-            and (len(found) >= TITLE_WORDS or len(found) == len(weighted))
+            and (len(found) >= title_words or len(found) == len(weighted))
             and any(stem not in generic for stem, _ in found)
         ):
             return True
