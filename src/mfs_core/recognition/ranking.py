@@ -65,6 +65,7 @@ from mfs_core.recognition.specificity import (
     Naming,
     names,
     naming_of,
+    holders,
     split_share,
 )
 
@@ -238,6 +239,8 @@ _PARTNER = operator.attrgetter("partner")
 #: it is joined (« Famille de 3 enfants *et* plus : complément familial »). Tuned on the
 #: ``tune`` split only.
 WHOLE = 0.9
+#: Meaningful words a part of a joined need must say to be a request of its own.
+_PART_WORDS = 2
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 _STEMS = operator.attrgetter("stems")
 
@@ -322,6 +325,7 @@ class Recogniser:
         # the first claim that needs them.
         self._procedures = sorted(procedures, key=lambda p: p.id)
         self._naming: dict[int, Naming] = {}
+        self._shared: dict[frozenset[str], list[str]] | None = None
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -614,6 +618,8 @@ class Recogniser:
         found: list[Candidate] = []
         fiches: set[object] = set()
         for part in _JOINS.split(text):
+            if len(meaningful(part)) < _PART_WORDS:
+                continue  # « et où l'envoyer ? » goes with what was said before
             recognition = self._recognise(part, thematique, kept)
             best = recognition.best
             if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
@@ -939,8 +945,10 @@ class Recogniser:
             claimed = False
         # One word of a title names nothing alone (« calcul »), but one word several close
         # procedures share makes a question (« retraite »: which of them?).
-        words = 1 if level is Level.AMBIGUOUS else TITLE_WORDS
-        if claimed and not self._named(ranked[0][4], known, ranked[0][6], words):
+        # The partner the need names is the other word (« retraite » + « agriculteur »).
+        partner_named = claimed and self._partner_of[ranked[0][4]] in hinted
+        words = 1 if level is Level.AMBIGUOUS or partner_named else TITLE_WORDS
+        if claimed and not self._named(ranked[0][4], known, ranked[0][6], words, partner_named):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = Level.WEAK, close_count(scores)
@@ -960,14 +968,20 @@ class Recogniser:
             level = Level.AMBIGUOUS
         return level, chosen, ranked
 
-    def _named(self, number: int, known: list[_Word], confidence: float, words: int) -> bool:
+    def _named(
+        self, number: int, known: list[_Word], confidence: float, words: int, partner_named: bool
+    ) -> bool:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
         naming = self._naming.get(number)
         if naming is None:
-            naming = naming_of(self._procedures[number], self.index.idf)
+            if self._shared is None:
+                self._shared = holders(self._procedures)
+            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
             self._naming[number] = naming
         said = frozenset().union(*map(_STEMS, known))
-        return names(naming, said, confidence, self._generic_stems, words)
+        return names(
+            naming, said, confidence, self._generic_stems, words, partner_named=partner_named
+        )
 
     @staticmethod
     def _split(number: int, known: list[_Word]) -> float:

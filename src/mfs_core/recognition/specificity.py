@@ -47,12 +47,14 @@ from mfs_core.recognition.normalise import tokens
 __all__ = [
     "ONE_WORD_KEYWORD",
     "SPLIT",
+    "SHARED",
     "STRONG_FIELDS",
     "TITLE_SHARE",
     "TITLE_WORDS",
     "Naming",
     "names",
     "naming_of",
+    "holders",
     "split_share",
 ]
 
@@ -74,6 +76,12 @@ SPLIT = 0.35
 #: (:data:`~mfs_core.recognition.index.FIELD_WEIGHTS`' order); a question title or a
 #: description also speaks of neighbouring matters.
 STRONG_FIELDS = 3
+#: A keyword that more than this many fiches hold whole (in their keywords or a title)
+#: names none of them: « permis de conduire » is a keyword of the category extension and
+#: words of five other fiches' titles. Among the fiches of the partner the need names, the
+#: same count (« retraite » + « agriculteur »: the MSA's one retirement fiche). Tuned on
+#: the ``tune`` split only (docs/recognition.md).
+SHARED = 3
 
 
 @attrs.frozen
@@ -84,6 +92,10 @@ class Naming:
 
     keywords: tuple[frozenset[str], ...]
     titles: tuple[tuple[tuple[tuple[str, float], ...], float], ...]
+    #: the keywords more than :data:`SHARED` fiches hold (they name nothing), and those
+    #: more than :data:`SHARED` of this procedure's partner's fiches hold
+    shared: frozenset[frozenset[str]] = frozenset()
+    shared_by_partner: frozenset[frozenset[str]] = frozenset()
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -92,18 +104,46 @@ def _stems(text: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.stem for t in tokens(text)))
 
 
-def naming_of(procedure: Procedure, idf: Mapping[str, float]) -> Naming:
+def naming_of(
+    procedure: Procedure,
+    idf: Mapping[str, float],
+    shared: Mapping[frozenset[str], list[str]] | None = None,
+) -> Naming:
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
-    them; ``idf``: the index's inverse document frequency per stem)."""
+    them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
+    keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
     keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
-    found = (frozenset(_stems(k)) for k in keywords)
+    found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
+    held = shared or {}
+    broad = frozenset(k for k in found if len(held.get(k, ())) > SHARED)
+    partner = procedure.partner
+    own = frozenset(k for k in found if held.get(k, []).count(partner) > SHARED)
     titles = []
     for title in (procedure.title, procedure.fiche_title):
         weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    return Naming(tuple(k for k in found if k), tuple(titles))
+    return Naming(found, tuple(titles), broad, own)
+
+
+def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
+    """Per keyword of any procedure (its stems), the partner of each fiche (a procedure
+    without a fiche counts alone; the CAF's and the MSA's RSA are one fiche per partner)
+    that holds it whole among its keywords or in a title."""
+    said: dict[tuple[str, str], list[frozenset[str]]] = {}
+    keys: set[frozenset[str]] = set()
+    for procedure in procedures:
+        keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
+        sets = [frozenset(_stems(k)) for k in keywords]
+        keys.update(k for k in sets if k)
+        sets += [frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title)]
+        key = (procedure.fiche_id or procedure.id, procedure.partner)
+        said.setdefault(key, []).extend(sets)
+    return {
+        k: [partner for (_, partner), sets in said.items() if any(k <= s for s in sets)]
+        for k in keys
+    }
 
 
 def names(
@@ -112,13 +152,20 @@ def names(
     confidence: float,
     generic: frozenset[str] = frozenset(),
     title_words: int = TITLE_WORDS,
+    *,
+    partner_named: bool = False,
 ) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
     docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
     how a request is asked (they never name a procedure through its title alone);
     ``title_words``: the distinct title words needed (1 for a clarify question: one word
-    several close procedures share asks which)."""
+    several close procedures share asks which); ``partner_named``: the need names the
+    procedure's partner (a keyword shared only with other partners' fiches then names
+    it)."""
+    shared = naming.shared_by_partner if partner_named else naming.shared
     for keyword in naming.keywords:
+        if keyword in shared:
+            continue
         if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
             return True
     for weighted, needed in naming.titles:
