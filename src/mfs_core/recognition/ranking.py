@@ -63,9 +63,9 @@ from mfs_core.recognition.specificity import (
     STRONG_FIELDS,
     TITLE_WORDS,
     Naming,
+    holders,
     names,
     naming_of,
-    holders,
     split_share,
 )
 

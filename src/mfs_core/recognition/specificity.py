@@ -46,15 +46,15 @@ from mfs_core.recognition.normalise import tokens
 
 __all__ = [
     "ONE_WORD_KEYWORD",
-    "SPLIT",
     "SHARED",
+    "SPLIT",
     "STRONG_FIELDS",
     "TITLE_SHARE",
     "TITLE_WORDS",
     "Naming",
+    "holders",
     "names",
     "naming_of",
-    "holders",
     "split_share",
 ]
 
