@@ -88,6 +88,12 @@ def run(args: argparse.Namespace) -> int:
 
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
     print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
+    if recognition.several:
+        print_text(
+            "Plusieurs demandes dans le même besoin : une démarche par demande, dans l'ordre dit."
+        )
+    elif recognition.partner_only:
+        print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
     if shown and recognition.level.value == "none":
         # The list is what a search finds, not a suggestion: said so, or the conclusion
         # above would contradict it.
