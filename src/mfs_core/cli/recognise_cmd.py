@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 
 def _need(value: str) -> str:
     from mfs_core.inputs import blank_text, decode_utf8, open_binary
-    from mfs_core.routing.request import MAX_NEED_CHARS
+    from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 
     if value == "-":
         # The bytes, decoded by the reading layer: the terminal's decoding would turn
@@ -58,7 +58,7 @@ def _need(value: str) -> str:
         text = utf8_argument(value, "TEXT")
     if blank_text(text):
         raise CliError("TEXT: the need is empty")
-    if len(text) > MAX_NEED_CHARS:
+    if need_length(text) > MAX_NEED_CHARS:
         raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
     return text
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
@@ -74,6 +75,7 @@ __all__ = [
     "DEFAULT_LIMIT",
     "EXPLAINED_BY_FIELD",
     "HINT_BOOST",
+    "LONG_ACCOUNT",
     "THEMATIQUE_BOOST",
     "WHOLE",
     "Candidate",
@@ -239,6 +241,11 @@ _PARTNER = operator.attrgetter("partner")
 #: it is joined (« Famille de 3 enfants *et* plus : complément familial »). Tuned on the
 #: ``tune`` split only.
 WHOLE = 0.9
+#: Meaningful words from which a need the whole of which names nothing is read sentence by
+#: sentence, as a resident's account (:meth:`Recogniser.recognise`).
+LONG_ACCOUNT = 12
+#: Where an account's sentences and clauses end.
+_SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
@@ -601,23 +608,47 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
+        if not unicodedata.is_normalized("NFC", text):
+            # Read as the length limit counts it (routing.request.need_length): an accent
+            # typed as a combining mark is one character with its letter.
+            text = unicodedata.normalize("NFC", text)
         recognition = self._recognise(text, thematique, kept)
         best = recognition.best
         if best is not None and best.confidence < WHOLE and _JOINS.search(text, 0, MAX_TEXT_CHARS):
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
                 return several
+        if recognition.level in (Level.NONE, Level.WEAK):
+            found = meaningful(text)
+            if len(found) >= LONG_ACCOUNT:
+                # A resident's account: its sentences, each recognised alone, may name the
+                # request the whole dilutes (« … je voudrais savoir si j'ai droit à la
+                # pension de réversion »).
+                several = self._several(
+                    text[:MAX_TEXT_CHARS], thematique, kept, recognition, _SENTENCES, alone=True
+                )
+                if several is not None:
+                    return several
         return recognition
 
     def _several(
-        self, text: str, thematique: str | None, kept: int, whole: Recognition
+        self,
+        text: str,
+        thematique: str | None,
+        kept: int,
+        whole: Recognition,
+        parts: re.Pattern[str] = _JOINS,
+        *,
+        alone: bool = False,
     ) -> Recognition | None:
         """A clarify question listing each request of a need that joins several (each part
-        between :data:`_JOINS` recognised alone claims a procedure of a different fiche),
-        the first said first; ``None`` when the need asks for one thing."""
+        between ``parts`` recognised alone claims a procedure of a different fiche), the
+        first said first; ``None`` when the need asks for one thing. ``alone``: when one
+        part only claims, its recognition (the main request of a long account)."""
         found: list[Candidate] = []
         fiches: set[object] = set()
-        for part in _JOINS.split(text):
+        claims: list[Recognition] = []
+        for part in parts.split(text):
             if len(meaningful(part)) < _PART_WORDS:
                 continue  # « et où l'envoyer ? » goes with what was said before
             recognition = self._recognise(part, thematique, kept)
@@ -629,6 +660,9 @@ class Recogniser:
             if fiche not in fiches:
                 fiches.add(fiche)
                 found.append(best)
+                claims.append(recognition)
+        if alone and len(found) == 1:
+            return claims[0]
         if len(found) < 2:
             return None
         chosen = found[:MAX_CANDIDATES]

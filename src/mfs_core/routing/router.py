@@ -638,7 +638,10 @@ class Router:
         listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
         if recognition.several:
             note = f"{len(candidates)} demandes dans le même besoin : {listed}"
-            why = f"Ce besoin contient plusieurs demandes : les traiter une par une, avec l'{RESIDENT}."
+            why = (
+                "Ce besoin contient plusieurs demandes : les traiter une par une avec "
+                f"l'{RESIDENT}."
+            )
         else:
             note = f"{len(candidates)} démarches également proches : {listed}"
             why = (
