@@ -225,6 +225,8 @@ def test_a_partner_with_unknown_words_is_not_a_partner_request(recogniser: Recog
     recognition = recogniser.recognise("la CAF de Lyon ferme quand")
     assert recognition.partner_only is None
     assert recognition.level is not Level.CONFIDENT
+    # a word of how a request is asked says nothing else: still the CAF's
+    assert recogniser.recognise("problème avec la CAF").partner_only == "caf"
 
 
 def test_the_router_says_the_need_names_only_a_partner(builtins: Registry) -> None:

@@ -925,9 +925,13 @@ class Recogniser:
         """The need names partners and nothing the catalogue knows besides (« la CAF »,
         « impots.gouv »): suggestions, never a claim, of each named partner's most general
         procedures (see :meth:`_general_of`), taken in turn; ``none`` when the need also
-        says words the catalogue does not know (« la CAF de Lyon ferme quand ? » is not
-        a request of the CAF's catalogue)."""
-        if len(known) < len(words):
+        says words the catalogue does not know, other than words of how a request is asked
+        (« la CAF de Lyon ferme quand ? » is not a request of the CAF's catalogue;
+        « problème avec la CAF » is the CAF's)."""
+        # An unknown word of how requests are asked (« problème », « savoir ») or a number
+        # says nothing else; any other unknown word does.
+        topical = self.index.max_idf * GENERIC_WORD
+        if any(not word.known and word.weight > topical for word in words):
             return Recognition(level=Level.NONE, candidates=())
         partners = list(dict.fromkeys(w.partner for w in known if w.partner is not None))
         lists = [self._general_of(code) for code in partners]
