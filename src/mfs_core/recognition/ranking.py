@@ -614,13 +614,20 @@ class Recogniser:
             text = unicodedata.normalize("NFC", text)
         recognition = self._recognise(text, thematique, kept)
         best = recognition.best
-        if best is not None and best.confidence < WHOLE and _JOINS.search(text, 0, MAX_TEXT_CHARS):
+        claimed = recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        if (
+            claimed
+            and best is not None
+            and best.confidence < WHOLE
+            and _JOINS.search(text, 0, MAX_TEXT_CHARS)
+        ):
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
                 return several
-        if recognition.level in (Level.NONE, Level.WEAK):
-            found = meaningful(text)
-            if len(found) >= LONG_ACCOUNT:
+        # Words between spaces counted first (cheap; most needs are short), then meaningful
+        # words: an account has at least LONG_ACCOUNT of both.
+        if not claimed and len(text.split(None, LONG_ACCOUNT)) >= LONG_ACCOUNT:
+            if len(meaningful(text)) >= LONG_ACCOUNT:
                 # A resident's account: its sentences, each recognised alone, may name the
                 # request the whole dilutes (« … je voudrais savoir si j'ai droit à la
                 # pension de réversion »).
@@ -1026,11 +1033,16 @@ class Recogniser:
         """The information of the need's words that name other procedures than ``number``
         when one word only reaches it (:func:`specificity.split_share`)."""
         units = [word for word in known if word.label]  # not pairs of words
+        reached = [number in word.reach.explains for word in units]
+        if sum(reached) > 1:
+            return 0.0  # most claims: said in more than one word (no look at other fields)
         return split_share(
-            [number in word.reach.explains for word in units],
+            reached,
             [
-                word.partner is None and any(r < STRONG_FIELDS for r in word.reach.ranks.values())
-                for word in units
+                not hit
+                and word.partner is None
+                and any(r < STRONG_FIELDS for r in word.reach.ranks.values())
+                for hit, word in zip(reached, units, strict=True)
             ],
             [word.weight for word in units],
         )
