@@ -626,16 +626,19 @@ class Recogniser:
                 return several
         # Words between spaces counted first (cheap; most needs are short), then meaningful
         # words: an account has at least LONG_ACCOUNT of both.
-        if not claimed and len(text.split(None, LONG_ACCOUNT)) >= LONG_ACCOUNT:
-            if len(meaningful(text)) >= LONG_ACCOUNT:
-                # A resident's account: its sentences, each recognised alone, may name the
-                # request the whole dilutes (« … je voudrais savoir si j'ai droit à la
-                # pension de réversion »).
-                several = self._several(
-                    text[:MAX_TEXT_CHARS], thematique, kept, recognition, _SENTENCES, alone=True
-                )
-                if several is not None:
-                    return several
+        if (
+            not claimed
+            and len(text.split(None, LONG_ACCOUNT)) >= LONG_ACCOUNT
+            and len(meaningful(text)) >= LONG_ACCOUNT
+        ):
+            # A resident's account: its sentences, each recognised alone, may name the
+            # request the whole dilutes (« … je voudrais savoir si j'ai droit à la pension
+            # de réversion »).
+            several = self._several(
+                text[:MAX_TEXT_CHARS], thematique, kept, recognition, _SENTENCES, alone=True
+            )
+            if several is not None:
+                return several
         return recognition
 
     def _several(
