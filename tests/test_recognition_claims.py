@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import json
-import re
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +24,9 @@ from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.routing.context import SiteContext
 from mfs_core.routing.request import MAX_NEED_CHARS, need_length
+from mfs_test_support import load_script
+
+ROOT = Path(__file__).parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -107,19 +109,12 @@ def test_plus_of_quantity_leaves_the_hint(recogniser: Recogniser) -> None:
 
 
 def _title_words(builtins: Registry) -> tuple[set[str], set[str]]:
-    """Words of the built-in procedures' titles (longer than 3 letters), alone and as
-    adjacent pairs: needs that say one thing vaguely (constructed from the catalogue,
-    the reviewer's sweep)."""
-    ones: set[str] = set()
-    twos: set[str] = set()
-    for procedure in builtins.procedures.values():
-        for title in (procedure.title, procedure.fiche_title or ""):
-            found = re.findall(r"[\wÀ-ÿ'’-]+", title.lower())
-            words = [w.split("'")[-1].split("’")[-1] for w in found]
-            words = [w for w in words if len(w) > 3]
-            ones.update(words)
-            twos.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    return ones, twos
+    """Words of the built-in procedures' titles, alone and as adjacent pairs: needs that
+    say one thing vaguely (constructed from the catalogue, the reviewer's sweep;
+    ``scripts/title_word_claims.py`` prints the counts)."""
+    script = load_script("title_word_claims", ROOT / "scripts" / "title_word_claims.py")
+    found: tuple[set[str], set[str]] = script.title_words(builtins.procedures.values())
+    return found
 
 
 def test_fewer_single_title_words_claim_alone(builtins: Registry, recogniser: Recogniser) -> None:
