@@ -49,7 +49,9 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # procedure without looking at the corpus, cost the tune split two to four items that
 # issue-14e's corpus-chosen keywords had won, while the holdout gained (top-1 75.0 ->
 # 76.0 %, lexical 85.5 -> 87.0 %): its floors moved up (0.73 -> 0.74, lexical 0.82 ->
-# 0.85). See docs/recognition.md.
+# 0.85). issue-14j's claim rules (tune negatives claimed 10.5 -> 7.9 %, top-1 and top-3
+# unchanged on both splits) lowered the tune ceiling of negatives claimed (0.11 -> 0.09).
+# See docs/recognition.md.
 FLOORS = [
     ("tune", COVERED, "top1", 0.88),
     ("tune", COVERED, "top3", 0.95),
@@ -61,7 +63,7 @@ FLOORS = [
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.48),
 ]
 CEILINGS = [
-    ("tune", "claimed", 0.11),
+    ("tune", "claimed", 0.09),
     ("tune", "suggested", 0.19),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),

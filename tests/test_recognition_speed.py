@@ -136,7 +136,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     # converter or a post-init hook must be reflected there.
     for cls, names in (
         (Candidate, ["procedure", "partner", "title", "score", "confidence", "matched"]),
-        (Recognition, ["level", "candidates", "chosen"]),
+        (Recognition, ["level", "candidates", "chosen", "several", "partner_only"]),
     ):
         assert [f.name for f in attrs.fields(cls)] == names
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))

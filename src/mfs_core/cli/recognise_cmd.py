@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 
 def _need(value: str) -> str:
     from mfs_core.inputs import blank_text, decode_utf8, open_binary
-    from mfs_core.routing.request import MAX_NEED_CHARS
+    from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 
     if value == "-":
         # The bytes, decoded by the reading layer: the terminal's decoding would turn
@@ -58,7 +58,7 @@ def _need(value: str) -> str:
         text = utf8_argument(value, "TEXT")
     if blank_text(text):
         raise CliError("TEXT: the need is empty")
-    if len(text) > MAX_NEED_CHARS:
+    if need_length(text) > MAX_NEED_CHARS:
         raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
     return text
 
@@ -88,6 +88,12 @@ def run(args: argparse.Namespace) -> int:
 
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
     print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
+    if recognition.several:
+        print_text(
+            "Plusieurs demandes dans le même besoin : une démarche par demande, dans l'ordre dit."
+        )
+    elif recognition.partner_only:
+        print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
     if shown and recognition.level.value == "none":
         # The list is what a search finds, not a suggestion: said so, or the conclusion
         # above would contradict it.

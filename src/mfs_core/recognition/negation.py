@@ -18,7 +18,16 @@ in « je n'ai pas *reçu* mon RSA de la MSA » or « je n'arrive pas à *joindre
 verb is negated and the MSA is still the partner the resident names (a scope to the end of
 the clause sent those needs to the CAF). Words before the particle are not negated (« ne »
 alone negates nothing; « été », « être », « étant » pass it on: « jamais été *exploitant
-agricole* »). No double negation, no negation after the word (« agriculteur ? non »).
+agricole* »). No double negation.
+
+Spoken French drops « ne » (issue-14j): « pas », « jamais », « aucun »… negate alone
+already; « plus » alone negates right after a conjugated verb with its subject pronoun
+(« je suis *plus* agriculteur », « j'ai *plus* de mutuelle », « jsuis *plus* à la CAF »),
+not before a number or « que » (« j'ai plus de 60 ans », « je gagne plus que lui »): the
+grammar of *ne* omission (Grevisse, *Le Bon Usage* § 1024; the written « plus » of
+comparison is followed by its complement). « non » negates the next word (« prime
+d'activité *non* MSA »), and a clause that is « non » alone answers the question before
+it: every word of that question is negated (« agriculteur ? non, je veux le RSA »).
 """
 
 from __future__ import annotations
@@ -36,9 +45,20 @@ from mfs_core.recognition.normalise import (
 __all__ = ["negated_positions"]
 
 #: Particles that negate what follows them in the clause.
-_NEGATORS = frozenset(("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans", "hors", "sauf"))
+_NEGATORS = frozenset(
+    ("pas", "jamais", "aucun", "aucune", "rien", "ni", "sans", "hors", "sauf", "non")
+)
 #: Particles that negate only after « ne » / « n' » in the same clause.
 _AFTER_NE = frozenset(("plus", "guere", "point"))
+#: Subject pronouns (accent-free; « j' » is read from the elision): a verb after one is
+#: conjugated, and « plus » right after that verb negates without « ne » in speech.
+_SUBJECTS = frozenset(("je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"))
+#: A verb and its subject said as one word in speech (« jsuis », « chuis »).
+_SUBJECT_VERBS = frozenset(("jsuis", "chuis", "jai", "jsui"))
+#: After « plus », words that make it a comparison, not a negation (« plus que »).
+_COMPARED = frozenset(("que", "qu"))
+#: The answer that negates the question before it (« agriculteur ? non »).
+_NO = "non"
 #: Words that start another clause: the negation stops there.
 _CLAUSE = frozenset(
     ("mais", "et", "car", "donc", "puis", "alors", "parce", "si", "sinon", "quand", "lorsque")
@@ -49,7 +69,9 @@ _COPULA = frozenset(("ete", "etre", "etant"))
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 
 
-_Read = tuple[str, "str | None", bool, bool]
+#: (accent-free word, stem or ``None``, the elided pronoun before it: « n », « j » or "",
+#: the punctuation after it: "?" for a question, another mark, or "").
+_Read = tuple[str, "str | None", str, str]
 #: What :func:`_chunk` gave for each chunk seen (bounded: emptied when full), as
 #: :mod:`~mfs_core.recognition.normalise` remembers its analysis: a counter hears the same
 #: words all day.
@@ -59,8 +81,8 @@ _MAX_CHUNKS = 65_536
 
 def _chunk(chunk: str) -> tuple[_Read, ...]:
     """Each word of one chunk of text between white space, as
-    :func:`~mfs_core.recognition.normalise.meaningful` reads it: (accent-free word, stem
-    or ``None``, preceded by « n' », punctuation after it); remembered."""
+    :func:`~mfs_core.recognition.normalise.meaningful` reads it (see :data:`_Read`);
+    remembered."""
     known = _CHUNKS.get(chunk)
     if known is not None:
         return known
@@ -70,22 +92,41 @@ def _chunk(chunk: str) -> tuple[_Read, ...]:
     matches = list(_WORD.finditer(cleaned))
     for n, match in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(cleaned)
-        stop = _PUNCTUATION.search(cleaned, match.end(), end) is not None
+        stop = _mark(cleaned[match.end() : end])
         token = match.group()
         parts = _cut(token) if "'" in token else [token]
-        elided_ne = token.startswith("n'")
+        elided = token[0] if token[1:2] == "'" and token[0] in "nj" else ""
         for k in range(len(parts)):
             _, plain, stem = next(analysed)
-            found.append((plain, stem, elided_ne and k == 0, stop and k == len(parts) - 1))
+            found.append(
+                (plain, stem, elided if k == 0 else "", stop if k == len(parts) - 1 else "")
+            )
     if len(_CHUNKS) >= _MAX_CHUNKS:
         _CHUNKS.clear()
     _CHUNKS[chunk] = result = tuple(found)
     return result
 
 
+def _mark(between: str) -> str:
+    """The punctuation in ``between`` two words: "?" when a question ends there."""
+    if "?" in between:
+        return "?"
+    found = _PUNCTUATION.search(between)
+    return found.group() if found else ""
+
+
 def _words(text: str) -> list[_Read]:
-    """Every word of ``text`` (see :func:`_chunk`)."""
-    return [read for chunk in text.split() for read in _chunk(chunk)]
+    """Every word of ``text`` (see :func:`_chunk`); punctuation standing alone between
+    spaces (« agriculteur ? non ») ends the word before it."""
+    found: list[_Read] = []
+    for chunk in text.split():
+        reads = _chunk(chunk)
+        if reads:
+            found.extend(reads)
+        elif found and (mark := _mark(_clean(chunk))):
+            plain, stem, elided, stop = found[-1]
+            found[-1] = (plain, stem, elided, "?" if "?" in (stop, mark) else stop or mark)
+    return found
 
 
 def negated_positions(text: str) -> frozenset[int]:
@@ -95,22 +136,47 @@ def negated_positions(text: str) -> frozenset[int]:
     from mfs_core.recognition.normalise import MAX_TEXT_CHARS
 
     found = _words(text[:MAX_TEXT_CHARS])
-    skip = _stop_phrase_positions([plain for plain, _, _, _ in found])
+    plains = [plain for plain, _, _, _ in found]
+    skip = _stop_phrase_positions(plains)
     negated: set[int] = set()
     position = 0
     ne = under = False
-    for n, (plain, stem, elided_ne, stop) in enumerate(found):
+    clause: list[int] = []  # the meaningful positions of the current clause
+    asked: list[int] = []  # those of the question just ended (« agriculteur ? »)
+    first = True  # the word starts a clause
+    for n, (plain, stem, elided, stop) in enumerate(found):
         if plain in _CLAUSE:
             ne = under = False
-        if elided_ne or plain == "ne":
+        if elided == "n" or plain == "ne":
             ne = True
+        if first and plain == _NO and asked:
+            negated.update(asked)  # « non » answers the question before it
         if stem is not None and n not in skip:
             if under and plain not in _COPULA:
                 negated.add(position)
                 under = False  # the first meaningful word only: what is negated
+            clause.append(position)
             position += 1
-        if plain in _NEGATORS or (ne and plain in _AFTER_NE):
+        if plain in _NEGATORS or (plain in _AFTER_NE and (ne or _spoken(found, n))):
             under = True
+        first = bool(stop)
         if stop:
             ne = under = False
+            asked = clause if stop == "?" else []
+            clause = []
     return frozenset(negated)
+
+
+def _spoken(found: list[_Read], n: int) -> bool:
+    """Whether « plus » at ``n`` negates without « ne »: right after a verb that follows
+    its subject pronoun (or says it: « jsuis »), and not before « que » or a number."""
+    if n == 0:
+        return False
+    verb, _, elided, _ = found[n - 1]
+    subject = elided == "j" or verb in _SUBJECT_VERBS or (n > 1 and found[n - 2][0] in _SUBJECTS)
+    if not subject:
+        return False
+    after = [plain for plain, _, _, _ in found[n + 1 : n + 3]]
+    if after[:1] and after[0] in _COMPARED:
+        return False
+    return not any(word[:1].isdigit() for word in after)

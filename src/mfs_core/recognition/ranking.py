@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NamedTuple
@@ -49,16 +50,34 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions
-from mfs_core.recognition.normalise import Word, generic_words, meaningful, tokens
+from mfs_core.recognition.normalise import (
+    MAX_TEXT_CHARS,
+    Word,
+    generic_words,
+    meaningful,
+    stem,
+    tokens,
+)
 from mfs_core.recognition.rounding import round_6_3, round_to
-from mfs_core.recognition.specificity import Naming, names, naming_of
+from mfs_core.recognition.specificity import (
+    SPLIT,
+    STRONG_FIELDS,
+    TITLE_WORDS,
+    Naming,
+    holders,
+    names,
+    naming_of,
+    split_share,
+)
 
 __all__ = [
     "COVERAGE",
     "DEFAULT_LIMIT",
     "EXPLAINED_BY_FIELD",
     "HINT_BOOST",
+    "LONG_ACCOUNT",
     "THEMATIQUE_BOOST",
+    "WHOLE",
     "Candidate",
     "Recogniser",
     "Recognition",
@@ -154,6 +173,12 @@ class Recognition:
     level: Level
     candidates: tuple[Candidate, ...]
     chosen: int = 0
+    #: ``ambiguous`` because the need asks for several things (« renouveler mon passeport
+    #: et déclarer mes impôts »): the ``chosen`` candidates are one per request, as said
+    several: bool = False
+    #: the partner code when the need names only a partner (« la CAF »): the candidates
+    #: are that partner's most general procedures (``weak``), none matched the words
+    partner_only: str | None = None
 
     @property
     def best(self) -> Candidate | None:
@@ -195,6 +220,8 @@ def _recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -
     fields["level"] = level
     fields["candidates"] = candidates
     fields["chosen"] = chosen
+    fields["several"] = False
+    fields["partner_only"] = None
     return new
 
 
@@ -208,6 +235,20 @@ _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
 _PARTNER = operator.attrgetter("partner")
+#: Where one sentence joins two requests (« renouveler mon passeport *et* déclarer mes
+#: impôts »): each part is recognised alone (:meth:`Recogniser._several`).
+#: A need whose best candidate explains this share of it or more is one request, however
+#: it is joined (« Famille de 3 enfants *et* plus : complément familial »). Tuned on the
+#: ``tune`` split only.
+WHOLE = 0.9
+#: Meaningful words from which a need the whole of which names nothing is read sentence by
+#: sentence, as a resident's account (:meth:`Recogniser.recognise`).
+LONG_ACCOUNT = 12
+#: Where an account's sentences and clauses end.
+_SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
+#: Meaningful words a part of a joined need must say to be a request of its own.
+_PART_WORDS = 2
+_JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 _STEMS = operator.attrgetter("stems")
 
 
@@ -291,12 +332,18 @@ class Recogniser:
         # the first claim that needs them.
         self._procedures = sorted(procedures, key=lambda p: p.id)
         self._naming: dict[int, Naming] = {}
+        self._shared: dict[frozenset[str], list[str]] | None = None
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
             "Partner.keywords of",
         )
         self._generic = generic_words()
+        #: their stems: they never name a procedure through its title alone (specificity)
+        self._generic_stems = frozenset(map(stem, self._generic))
+        #: per partner, its most general procedures (numbers), read on the first need that
+        #: names that partner alone (:meth:`_partner_only`)
+        self._general: dict[str, list[int]] = {}
         #: what a partner hint shows: the partner's name without its bracketed acronyms
         #: (« agriculteur → Mutualité sociale agricole », not a code)
         self._partner_names = {code: p.name.split(" (")[0] for code, p in partners.items()}
@@ -321,6 +368,7 @@ class Recogniser:
         #: what a candidate shows of each procedure, by number
         self._shown = [(d.id, d.partner, d.title) for d in self.index.documents]
         self._partner_of = [d.partner for d in self.index.documents]
+        self._number_of = {d.id: n for n, d in enumerate(self.index.documents)}
         self._fiche_of = [d.fiche_id for d in self.index.documents]
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
         self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
@@ -560,6 +608,81 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
+        if not unicodedata.is_normalized("NFC", text):
+            # Read as the length limit counts it (routing.request.need_length): an accent
+            # typed as a combining mark is one character with its letter.
+            text = unicodedata.normalize("NFC", text)
+        recognition = self._recognise(text, thematique, kept)
+        best = recognition.best
+        claimed = recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        if (
+            claimed
+            and best is not None
+            and best.confidence < WHOLE
+            and _JOINS.search(text, 0, MAX_TEXT_CHARS)
+        ):
+            several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
+            if several is not None:
+                return several
+        # Words between spaces counted first (cheap; most needs are short), then meaningful
+        # words: an account has at least LONG_ACCOUNT of both.
+        if (
+            not claimed
+            and len(text.split(None, LONG_ACCOUNT)) >= LONG_ACCOUNT
+            and len(meaningful(text)) >= LONG_ACCOUNT
+        ):
+            # A resident's account: its sentences, each recognised alone, may name the
+            # request the whole dilutes (« … je voudrais savoir si j'ai droit à la pension
+            # de réversion »).
+            several = self._several(
+                text[:MAX_TEXT_CHARS], thematique, kept, recognition, _SENTENCES, alone=True
+            )
+            if several is not None:
+                return several
+        return recognition
+
+    def _several(
+        self,
+        text: str,
+        thematique: str | None,
+        kept: int,
+        whole: Recognition,
+        parts: re.Pattern[str] = _JOINS,
+        *,
+        alone: bool = False,
+    ) -> Recognition | None:
+        """A clarify question listing each request of a need that joins several (each part
+        between ``parts`` recognised alone claims a procedure of a different fiche), the
+        first said first; ``None`` when the need asks for one thing. ``alone``: when one
+        part only claims, its recognition (the main request of a long account)."""
+        found: list[Candidate] = []
+        fiches: set[object] = set()
+        claims: list[Recognition] = []
+        for part in parts.split(text):
+            if len(meaningful(part)) < _PART_WORDS:
+                continue  # « et où l'envoyer ? » goes with what was said before
+            recognition = self._recognise(part, thematique, kept)
+            best = recognition.best
+            if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
+                continue
+            number = self._number_of[best.procedure]
+            fiche = self._fiche_of[number] or best.procedure
+            if fiche not in fiches:
+                fiches.add(fiche)
+                found.append(best)
+                claims.append(recognition)
+        if alone and len(found) == 1:
+            return claims[0]
+        if len(found) < 2:
+            return None
+        chosen = found[:MAX_CANDIDATES]
+        ids = {c.procedure for c in chosen}
+        rest = [c for c in whole.candidates if c.procedure not in ids]
+        candidates = tuple([*chosen, *rest][: max(kept, len(chosen))])
+        return attrs.evolve(_recognition(Level.AMBIGUOUS, candidates, len(chosen)), several=True)
+
+    def _recognise(self, text: str, thematique: str | None, kept: int) -> Recognition:
+        """:meth:`recognise` for one request (``kept`` candidates at most)."""
         words = self._words(meaningful(text), text)
         known = list(filter(_KNOWN, words))
         hinted = set(map(_PARTNER, known))
@@ -573,10 +696,12 @@ class Recogniser:
         total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
+        if hinted and all(word.partner is not None for word in known):
+            return self._partner_only(known, words, kept)
         evidence = self._evidence(known, hinted)
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
-        level, chosen, ranked = self._level(ranked, hinted, kept, known)
+        level, chosen, ranked = self._level(ranked, hinted, kept, known, total)
         return _recognition(level, self._candidates(ranked[:kept], known, hinted), chosen)
 
     @staticmethod
@@ -806,8 +931,48 @@ class Recogniser:
         rows.sort()
         return rows
 
+    def _partner_only(self, known: list[_Word], words: list[_Word], kept: int) -> Recognition:
+        """The need names partners and nothing the catalogue knows besides (« la CAF »,
+        « impots.gouv »): suggestions, never a claim, of each named partner's most general
+        procedures (see :meth:`_general_of`), taken in turn; ``none`` when the need also
+        says words the catalogue does not know, other than words of how a request is asked
+        (« la CAF de Lyon ferme quand ? » is not a request of the CAF's catalogue;
+        « problème avec la CAF » is the CAF's)."""
+        # An unknown word of how requests are asked (« problème », « savoir ») or a number
+        # says nothing else; any other unknown word does.
+        topical = self.index.max_idf * GENERIC_WORD
+        if any(not word.known and word.weight > topical for word in words):
+            return Recognition(level=Level.NONE, candidates=())
+        partners = list(dict.fromkeys(w.partner for w in known if w.partner is not None))
+        lists = [self._general_of(code) for code in partners]
+        numbers = [n for turn in itertools.zip_longest(*lists) for n in turn if n is not None]
+        numbers = numbers[:kept]
+        if not numbers:
+            return Recognition(level=Level.NONE, candidates=())
+        labels = {w.partner: w.label for w in known}
+        candidates = tuple(
+            _candidate(*self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
+        )
+        recognition = _recognition(Level.WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
+        return attrs.evolve(recognition, partner_only=partners[0])
+
+    def _general_of(self, partner: str) -> list[int]:
+        """The partner's procedures, most general first: those whose fiche lists the most
+        question titles (a fiche that answers many questions covers a broad service: the
+        RSA, the aides au logement; one of two questions is a narrow case), then the
+        documented order."""
+        known = self._general.get(partner)
+        if known is None:
+            documents = self.index.documents
+            known = sorted(
+                (n for n, d in enumerate(documents) if d.partner == partner),
+                key=lambda n: (-len(self._procedures[n].questions), self._static_order[n]),
+            )
+            self._general[partner] = known
+        return known
+
     def _level(
-        self, ranked: list[_Row], hinted: set[str], kept: int, known: list[_Word]
+        self, ranked: list[_Row], hinted: set[str], kept: int, known: list[_Word], total: float
     ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together)."""
@@ -826,9 +991,19 @@ class Recogniser:
             # vignette »): a real French word read as another must not decide; it is shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
-        if claimed and not self._named(ranked[0][4], known, ranked[0][6]):
+        # One word of a title names nothing alone (« calcul »), but one word several close
+        # procedures share makes a question (« retraite »: which of them?).
+        # The partner the need names is the other word (« retraite » + « agriculteur »).
+        partner_named = claimed and self._partner_of[ranked[0][4]] in hinted
+        words = 1 if level is Level.AMBIGUOUS or partner_named else TITLE_WORDS
+        if claimed and not self._named(ranked[0][4], known, ranked[0][6], words, partner_named):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
+            level, chosen = Level.WEAK, close_count(scores)
+            claimed = False
+        if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
+            # One word for this procedure, and other words name other procedures
+            # (« extrait de naissance »): the need is not about this one alone; shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
         if claimed and len(group) > 1 and not hinted_twin:
@@ -841,13 +1016,39 @@ class Recogniser:
             level = Level.AMBIGUOUS
         return level, chosen, ranked
 
-    def _named(self, number: int, known: list[_Word], confidence: float) -> bool:
+    def _named(
+        self, number: int, known: list[_Word], confidence: float, words: int, partner_named: bool
+    ) -> bool:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
         naming = self._naming.get(number)
         if naming is None:
-            naming = naming_of(self._procedures[number], self.index.idf)
+            if self._shared is None:
+                self._shared = holders(self._procedures)
+            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
             self._naming[number] = naming
-        return names(naming, frozenset().union(*map(_STEMS, known)), confidence)
+        said = frozenset().union(*map(_STEMS, known))
+        return names(
+            naming, said, confidence, self._generic_stems, words, partner_named=partner_named
+        )
+
+    @staticmethod
+    def _split(number: int, known: list[_Word]) -> float:
+        """The information of the need's words that name other procedures than ``number``
+        when one word only reaches it (:func:`specificity.split_share`)."""
+        units = [word for word in known if word.label]  # not pairs of words
+        reached = [number in word.reach.explains for word in units]
+        if sum(reached) > 1:
+            return 0.0  # most claims: said in more than one word (no look at other fields)
+        return split_share(
+            reached,
+            [
+                not hit
+                and word.partner is None
+                and any(r < STRONG_FIELDS for r in word.reach.ranks.values())
+                for hit, word in zip(reached, units, strict=True)
+            ],
+            [word.weight for word in units],
+        )
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]

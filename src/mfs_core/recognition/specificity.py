@@ -17,21 +17,46 @@ lexicon phrases they contain) must cover
   candidate explains at least :data:`ONE_WORD_KEYWORD` of the need (« mariage », a keyword of
   the tax return's change of situation, does not decide « mariage à la mairie »), or
 - at least :data:`TITLE_SHARE` of the information (idf) of its title or of its fiche's title
-  (« AAH → allocation aux adultes handicapés » says the whole title of the AAH).
+  (« AAH → allocation aux adultes handicapés » says the whole title of the AAH), in at
+  least :data:`TITLE_WORDS` distinct words of that title, one of them not a word of how a
+  request is asked (``data/generic.txt``). One word of a title is a word the procedure
+  uses, not its name: « calcul » is a quarter of « Calcul du montant de l'impôt
+  (simulateur) » but « calcul de ma retraite » is not about tax; « démarches à
+  effectuer » is two words of « Accident du travail : démarches à effectuer » but says
+  only how, not what.
 
 A need that meets neither is shown (``weak``: suggestions), never decided on.
+
+A claim must also tell the procedure from its neighbours (:func:`split_share`): when the
+best candidate is reached by one word of the need only, and other words of the need that
+it does not explain are words of *other* procedures' names (their keywords or titles),
+the need speaks of something else too (« extrait de naissance »: « extrait » is the
+casier judiciaire's word, « naissance » the birth grant's). It is shown, not decided on,
+when those words carry :data:`SPLIT` of the need's information or more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from mfs_core.model import Procedure
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["ONE_WORD_KEYWORD", "TITLE_SHARE", "Naming", "names", "naming_of"]
+__all__ = [
+    "ONE_WORD_KEYWORD",
+    "SHARED",
+    "SPLIT",
+    "STRONG_FIELDS",
+    "TITLE_SHARE",
+    "TITLE_WORDS",
+    "Naming",
+    "holders",
+    "names",
+    "naming_of",
+    "split_share",
+]
 
 #: Share of a title's information (idf-weighted stems) the need must say for the title to
 #: name the procedure. Tuned on the ``tune`` split only (docs/recognition.md).
@@ -40,6 +65,23 @@ TITLE_SHARE = 0.34
 #: word: one word decides only when it is most of what the need says (« mariage à la
 #: mairie » is half about something else). Tuned on the ``tune`` split only.
 ONE_WORD_KEYWORD = 0.55
+#: Distinct stems of a title the need must say for the title to name the procedure
+#: (issue-14j: a lone title word claimed 81 of 348 title words said alone).
+TITLE_WORDS = 2
+#: Share of the need's information, in words of other procedures' names the best candidate
+#: does not explain, from which a need its best candidate reaches by one word only is not
+#: decided on (:func:`split_share`). Tuned on the ``tune`` split only (docs/recognition.md).
+SPLIT = 0.35
+#: The index's field ranks that name a procedure: keywords, title, fiche title
+#: (:data:`~mfs_core.recognition.index.FIELD_WEIGHTS`' order); a question title or a
+#: description also speaks of neighbouring matters.
+STRONG_FIELDS = 3
+#: A keyword that more than this many fiches hold whole (in their keywords or a title)
+#: names none of them: « permis de conduire » is a keyword of the category extension and
+#: words of five other fiches' titles. Among the fiches of the partner the need names, the
+#: same count (« retraite » + « agriculteur »: the MSA's one retirement fiche). Tuned on
+#: the ``tune`` split only (docs/recognition.md).
+SHARED = 3
 
 
 @attrs.frozen
@@ -50,6 +92,10 @@ class Naming:
 
     keywords: tuple[frozenset[str], ...]
     titles: tuple[tuple[tuple[tuple[str, float], ...], float], ...]
+    #: the keywords more than :data:`SHARED` fiches hold (they name nothing), and those
+    #: more than :data:`SHARED` of this procedure's partner's fiches hold
+    shared: frozenset[frozenset[str]] = frozenset()
+    shared_by_partner: frozenset[frozenset[str]] = frozenset()
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -58,27 +104,91 @@ def _stems(text: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.stem for t in tokens(text)))
 
 
-def naming_of(procedure: Procedure, idf: Mapping[str, float]) -> Naming:
+def naming_of(
+    procedure: Procedure,
+    idf: Mapping[str, float],
+    shared: Mapping[frozenset[str], list[str]] | None = None,
+) -> Naming:
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
-    them; ``idf``: the index's inverse document frequency per stem)."""
+    them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
+    keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
     keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
-    found = (frozenset(_stems(k)) for k in keywords)
+    found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
+    held = shared or {}
+    broad = frozenset(k for k in found if len(held.get(k, ())) > SHARED)
+    partner = procedure.partner
+    own = frozenset(k for k in found if held.get(k, []).count(partner) > SHARED)
     titles = []
     for title in (procedure.title, procedure.fiche_title):
         weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    return Naming(tuple(k for k in found if k), tuple(titles))
+    return Naming(found, tuple(titles), broad, own)
 
 
-def names(naming: Naming, said: frozenset[str] | set[str], confidence: float) -> bool:
+def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
+    """Per keyword of any procedure (its stems), the partner of each fiche (a procedure
+    without a fiche counts alone; the CAF's and the MSA's RSA are one fiche per partner)
+    that holds it whole among its keywords or in a title."""
+    said: dict[tuple[str, str], list[frozenset[str]]] = {}
+    keys: set[frozenset[str]] = set()
+    for procedure in procedures:
+        keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
+        sets = [frozenset(_stems(k)) for k in keywords]
+        keys.update(k for k in sets if k)
+        sets += [frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title)]
+        key = (procedure.fiche_id or procedure.id, procedure.partner)
+        said.setdefault(key, []).extend(sets)
+    return {
+        k: [partner for (_, partner), sets in said.items() if any(k <= s for s in sets)]
+        for k in keys
+    }
+
+
+def names(
+    naming: Naming,
+    said: frozenset[str] | set[str],
+    confidence: float,
+    generic: frozenset[str] = frozenset(),
+    title_words: int = TITLE_WORDS,
+    *,
+    partner_named: bool = False,
+) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
-    docstring); ``confidence``: the candidate's (0-1)."""
+    docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
+    how a request is asked (they never name a procedure through its title alone);
+    ``title_words``: the distinct title words needed (1 for a clarify question: one word
+    several close procedures share asks which); ``partner_named``: the need names the
+    procedure's partner (a keyword shared only with other partners' fiches then names
+    it)."""
+    shared = naming.shared_by_partner if partner_named else naming.shared
     for keyword in naming.keywords:
+        if keyword in shared:
+            continue
         if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
             return True
     for weighted, needed in naming.titles:
-        if sum(weight for stem, weight in weighted if stem in said) >= needed:
+        found = [(stem, weight) for stem, weight in weighted if stem in said]
+        if (
+            sum(weight for _, weight in found) >= needed
+            and (len(found) >= title_words or len(found) == len(weighted))
+            and any(stem not in generic for stem, _ in found)
+        ):
             return True
     return False
+
+
+def split_share(reached: Sequence[bool], others: Sequence[bool], weights: Sequence[float]) -> float:
+    """The information (in the need's weights) of the words that speak of other procedures
+    than the best candidate, ``0.0`` when the best is reached by more than one word (see
+    the module docstring). Per information unit of the need: ``reached``, it reaches the
+    best candidate; ``others``, it reaches another procedure by a keyword or a title
+    (:data:`STRONG_FIELDS`); ``weights``, its weight."""
+    if sum(reached) > 1:
+        return 0.0
+    return sum(
+        weight
+        for hit, other, weight in zip(reached, others, weights, strict=True)
+        if other and not hit
+    )

@@ -56,15 +56,23 @@ def keyword_note(keyword: str, share: float, outweighed: Sequence[Alternative]) 
 
 
 def clarify_question(
-    alternatives: Sequence[Alternative], partners: Mapping[str, str], *, twins: bool
+    alternatives: Sequence[Alternative],
+    partners: Mapping[str, str],
+    *,
+    twins: bool,
+    several: bool = False,
 ) -> str:
     """The question that tells the close candidates apart, for the agent to ask.
 
     ``twins``: the candidates are one service-public.fr fiche at different partners (the
     CAF or the MSA for one benefit): which body the usager depends on. Otherwise (a divorce
     at the Justice or the DGFiP is two procedures, not one body to choose): which of the
-    procedures, by their titles.
+    procedures, by their titles. ``several``: the need asks for several things (one
+    candidate per request, in the order said): which to take first.
     """
+    if several:
+        titles = " et ".join(f"« {a.title} »" for a in alternatives)
+        return f"L'{RESIDENT} demande plusieurs choses : {titles}. Par laquelle commencer ?"
     codes = [a.partner for a in alternatives]
     if twins and len(set(codes)) == len(codes):
         names = " ou ".join(partners.get(code, code) for code in codes)

@@ -19,12 +19,22 @@ import attrs
 from mfs_core.inputs import aware_datetime, blank_text
 from mfs_core.model import KNOWN_FACTS, PROCEDURE_ID_PATTERN, as_offset
 
-__all__ = ["MAX_NEED_CHARS", "Request", "RequestChannel", "Urgency"]
+__all__ = ["MAX_NEED_CHARS", "Request", "RequestChannel", "Urgency", "need_length"]
 
 #: Longest free-text need (characters): a need is a sentence or two. The same limit for
 #: ``mfs route``, ``mfs recognise``, the request files and the HTTP service; recognition
 #: itself reads no further (:data:`mfs_core.recognition.normalise.MAX_TEXT_CHARS`).
 MAX_NEED_CHARS = 2_000
+
+
+def need_length(text: str) -> int:
+    """The length of a need as :data:`MAX_NEED_CHARS` counts it: characters once Unicode
+    composes them (NFC), so that an accent typed as a combining mark counts with its
+    letter (« e » + U+0301 is one « é ») and a need is as long as it reads. A JSON Schema
+    ``maxLength`` counts code points: every need the schema accepts is accepted here."""
+    import unicodedata
+
+    return len(unicodedata.normalize("NFC", text))
 
 
 class RequestChannel(enum.StrEnum):
@@ -77,7 +87,7 @@ class Request:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.need is not None and len(self.need) > MAX_NEED_CHARS:
+        if self.need is not None and need_length(self.need) > MAX_NEED_CHARS:
             # Said, not cut: a need cut silently was decided on its first words only.
             raise ValueError(f"need: expected at most {MAX_NEED_CHARS} characters")
         if self.procedure is None and (self.need is None or blank_text(self.need)):

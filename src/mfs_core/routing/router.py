@@ -632,15 +632,26 @@ class Router:
         )
         fiches = {self._procedures[c.procedure].fiche_id for c in candidates}
         twins = len(fiches) == 1 and None not in fiches
-        question = clarify_question(candidates, self._partner_names, twins=twins)
-        listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
-        trace.append(
-            _core("core.clarify", note=f"{len(candidates)} démarches également proches : {listed}")
+        question = clarify_question(
+            candidates, self._partner_names, twins=twins, several=recognition.several
         )
+        listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
+        if recognition.several:
+            note = f"{len(candidates)} demandes dans le même besoin : {listed}"
+            why = (
+                "Ce besoin contient plusieurs demandes : les traiter une par une avec "
+                f"l'{RESIDENT}."
+            )
+        else:
+            note = f"{len(candidates)} démarches également proches : {listed}"
+            why = (
+                "Plusieurs démarches correspondent à ce besoin : poser la question à "
+                f"l'{RESIDENT} avant de décider."
+            )
+        trace.append(_core("core.clarify", note=note))
         return Decision(
             kind=DecisionKind.CLARIFY,
-            reason="Plusieurs démarches correspondent à ce besoin : poser la question à "
-            f"l'{RESIDENT} avant de décider. {question}",
+            reason=f"{why} {question}",
             rule="core.clarify",
             alternatives=candidates,
             question=question,
@@ -688,9 +699,21 @@ class Router:
             self._alternative(c)
             for c in recognition.candidates[: min(shown, context.thresholds.max_alternatives)]
         )
+        partner = recognition.partner_only if rule == "core.unknown-need" else None
+        if partner is not None:
+            name = self._partner_names.get(partner, partner)
+            why = (
+                f"Le besoin nomme seulement un organisme ({name}), pas une démarche : demander "
+                f"à l'{RESIDENT} ce qu'il souhaite y faire"
+            )
         if alternatives:
             listed = " ; ".join(f"{a.title} ({a.procedure})" for a in alternatives)
-            reason = f"{why}. Démarches possibles, à confirmer avec l'{RESIDENT} : {listed}."
+            which = (
+                "Démarches les plus générales de cet organisme"
+                if partner
+                else "Démarches possibles"
+            )
+            reason = f"{why}. {which}, à confirmer avec l'{RESIDENT} : {listed}."
         else:
             reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
         trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))

@@ -15,7 +15,7 @@ from starlette.responses import Response, StreamingResponse
 
 from mfs_core.errors import InputError
 from mfs_core.inputs import blank_text
-from mfs_core.routing.request import MAX_NEED_CHARS
+from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 from mfs_core.serve.bodies import (
     SOURCE,
     parse_document,
@@ -114,7 +114,7 @@ def _need(value: Any, field: str = "q") -> str:
             "Le besoin est vide.",
             errors=[{"field": field, "detail": "expected a non-empty text"}],
         )
-    if len(value) > MAX_NEED_CHARS:
+    if need_length(value) > MAX_NEED_CHARS:
         raise Problem(
             "bad-request",
             f"Le besoin dépasse {MAX_NEED_CHARS} caractères.",

@@ -144,13 +144,13 @@ def _routing_request(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
 async def desk_route(request: Request) -> Response:
     """``POST /desk``: route what the resident said, and show the answer."""
     from mfs_core.errors import InputError
-    from mfs_core.routing.request import MAX_NEED_CHARS
+    from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 
     authorize(request, None, basic=True)
     form = await _form(request)
     service = service_of(request)
     need = form.get("need", "")
-    if not form.get("procedure") and (not need.strip() or len(need) > MAX_NEED_CHARS):
+    if not form.get("procedure") and (not need.strip() or need_length(need) > MAX_NEED_CHARS):
         error = (
             "Écrivez ce que dit l'usager."
             if not need.strip()
