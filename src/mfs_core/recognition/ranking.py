@@ -46,7 +46,7 @@ from mfs_core.recognition.confidence import (
     close_count,
     level_of,
 )
-from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
+from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import Word, generic_words, meaningful, tokens
@@ -265,6 +265,9 @@ class _Word:
     parts: tuple[tuple[str, frozenset[int]], ...] = ()
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
+    #: a thesaurus synonym of catalogue words: it adds to the procedures the need's
+    #: other words reached, never reaches one alone, and names none (query expansion)
+    synonym: bool = False
 
 
 class _Evidence(NamedTuple):
@@ -464,6 +467,8 @@ class Recogniser:
         """One word of the need, and the term it matched; remembered (bounded)."""
         word, plain, _ = w
         match = self.index.match(w)
+        if match is not None and match.weight == SYNONYM and plain in self._generic:
+            match = None  # how a request is asked (« récupérer », « obtenir »): no subject
         if match is None:
             # A year, a date, an amount or a time the catalogue does not know (« taxe
             # foncière 2024 », « perdue le 12/03 ») says when or how much, not what about:
@@ -479,7 +484,15 @@ class Recogniser:
             if match.seen_as not in (None, word):
                 label = f"{word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
-            found = (self._word(label, (term,), self.index.idf[match.term]), term)
+            if match.weight == SYNONYM:
+                # A thesaurus synonym is not a catalogue word: it weighs as an unknown
+                # word (the need may be about something else) and explains only its share.
+                terms = (term, *((t, SYNONYM) for t in match.also))
+                information = self.index.max_idf * UNKNOWN_WORD
+                synonym = self._word(label, terms, information)
+                found = (attrs.evolve(synonym, stems=frozenset(), synonym=True), None)
+            else:
+                found = (self._word(label, (term,), self.index.idf[match.term]), term)
         _remember(self._singles, w, found)
         return found
 
@@ -649,6 +662,11 @@ class Recogniser:
         reach (issue-14f's way; half the time)."""
         if not known:
             return _Evidence({}, {}, {})
+        expansions = [word for word in known if word.synonym]
+        if expansions:
+            known = [word for word in known if not word.synonym]
+            if not known:
+                return _Evidence({}, {}, {})
         # The first word reaches no procedure another did: its sums are copies, in C.
         first = known[0].reach
         scores = first.scores.copy()
@@ -671,6 +689,14 @@ class Recogniser:
                     scores[number] = score
                     explained[number] = part
                     fields[number] = rank
+        for word in expansions:
+            # Only where the other words led: a synonym re-ranks, it does not retrieve.
+            for number, score, part, rank, adds in word.reach.entries:
+                if number in scores:
+                    scores[number] += score
+                    explained[number] += part
+                    if rank < fields[number]:
+                        fields[number] = rank
         evidence = _Evidence(scores, explained, fields)
         if hinted:
             self._hints_explain(known, evidence)
