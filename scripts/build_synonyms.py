@@ -12,12 +12,12 @@ indexes (built-in procedures' keywords, titles, fiche titles, question titles an
 descriptions) and the lexicon's wording — the thesaurus entry of the word or of its lemma
 (simplemma), its single-word synonyms only (a phrase of several words is not a word a
 need's word can stand for) whose own entry lists the word back, in the thesaurus's order,
-the first :data:`~mfs_core.recognition.synonyms.MAX_SYNONYMS` (the closest senses). The thesaurus's relation is loose
-(« retraite »: « abri », « logement », « chômage »...): recognition uses these words at a
-low weight, to rank, never to claim (docs/recognition.md). Each output line is
-``headword<TAB>synonym|synonym|...``; the test ``tests/test_recognition_synonyms.py`` checks
-every line against the thesaurus when ``MFS_TEST_MYTHES_FR`` points at it (CI:
-``.ci/setup.d/70-mythes-fr.sh``).
+the first :data:`~mfs_core.recognition.synonyms.MAX_SYNONYMS` (the closest senses).
+The thesaurus's relation is loose (« retraite »: « abri », « logement », « chômage »...):
+recognition uses these words at a low weight, to rank, never to claim (docs/recognition.md).
+Each output line is ``headword<TAB>synonym|synonym|...``; the test
+``tests/test_recognition_synonyms.py`` checks that the file is what this script writes when
+``MFS_TEST_MYTHES_FR`` points at the thesaurus (CI: ``.ci/setup.d/70-mythes-fr.sh``).
 
 Run (dev only): ``python scripts/build_synonyms.py [--thesaurus PATH] [--check]``;
 ``--check`` exits 1 when the data file is not what this script writes.

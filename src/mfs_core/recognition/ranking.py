@@ -204,6 +204,7 @@ _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
+_SYNONYM = operator.attrgetter("synonym")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -598,8 +599,10 @@ class Recogniser:
         each further one weighing less than the one before (long questions carry words no
         catalogue has; a short need with one such word is about something else)."""
         total: float = sum(map(_WEIGHT, known))
-        if len(known) < len(words):
-            unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
+        if len(known) < len(words) or any(map(_SYNONYM, known)):
+            # A thesaurus synonym is no catalogue word: it weighs as the unknown ones.
+            total = sum(w.weight for w in known if not w.synonym)
+            unknown = sorted((w.weight for w in words if w.synonym or not w.known), reverse=True)
             total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
@@ -691,10 +694,9 @@ class Recogniser:
                     fields[number] = rank
         for word in expansions:
             # Only where the other words led: a synonym re-ranks, it does not retrieve.
-            for number, score, part, rank, adds in word.reach.entries:
+            for number, score, _, rank, _ in word.reach.entries:
                 if number in scores:
                     scores[number] += score
-                    explained[number] += part
                     if rank < fields[number]:
                         fields[number] = rank
         evidence = _Evidence(scores, explained, fields)
