@@ -49,16 +49,19 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # procedure without looking at the corpus, cost the tune split two to four items that
 # issue-14e's corpus-chosen keywords had won, while the holdout gained (top-1 75.0 ->
 # 76.0 %, lexical 85.5 -> 87.0 %): its floors moved up (0.73 -> 0.74, lexical 0.82 ->
-# 0.85). See docs/recognition.md.
+# 0.85). issue-14i's lemmas and thesaurus synonyms left every tune figure as it was and
+# raised the holdout's (top-1 76.0 -> 78.8 %, top-3 83.7 -> 84.6 %, paraphrase+colloquial
+# 54.3 -> 62.9 %; lexical 87.0 % and negatives unchanged): floors 0.74 -> 0.76, 0.81 ->
+# 0.82, 0.48 -> 0.57. See docs/recognition.md.
 FLOORS = [
     ("tune", COVERED, "top1", 0.88),
     ("tune", COVERED, "top3", 0.95),
     ("tune", ("lexical",), "top1", 0.94),
     ("tune", ("paraphrase", "colloquial"), "top1", 0.76),
-    ("holdout", COVERED, "top1", 0.74),
-    ("holdout", COVERED, "top3", 0.81),
+    ("holdout", COVERED, "top1", 0.76),
+    ("holdout", COVERED, "top3", 0.82),
     ("holdout", ("lexical",), "top1", 0.85),
-    ("holdout", ("paraphrase", "colloquial"), "top1", 0.48),
+    ("holdout", ("paraphrase", "colloquial"), "top1", 0.57),
 ]
 CEILINGS = [
     ("tune", "claimed", 0.11),
