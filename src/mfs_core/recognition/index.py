@@ -251,6 +251,7 @@ class ProcedureIndex:
         self.seen_words: tuple[str, ...] = tuple(sorted(seen))
         self._lemmas: dict[str, str] | None = None
         self._synonyms: dict[str, tuple[str, ...]] | None = None
+        self._expansions: dict[str, tuple[str, ...]] | None = None
         self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
         #: (length, errors allowed) -> the typo words close enough in length, in order
         self._typo_windows: dict[tuple[int, int], list[str]] = {}
@@ -289,7 +290,7 @@ class ProcedureIndex:
         derived = self._longer.get(stem)
         if derived is not None:
             return WordMatch(derived, DERIVED, self.words.get(derived))
-        similar = self._synonyms_of(word)
+        similar = self.synonyms_of(word)
         if similar:
             return WordMatch(similar[0], SYNONYM, self.words.get(similar[0]), similar[1:])
         if len(plain) >= _MIN_TYPO_WORD:
@@ -310,7 +311,7 @@ class ProcedureIndex:
             self._lemmas = lemmas
         return self._lemmas.get(lemma_stem(word))
 
-    def _synonyms_of(self, word: str) -> tuple[str, ...]:
+    def synonyms_of(self, word: str) -> tuple[str, ...]:
         """The index stems of the catalogue words ``word`` is a thesaurus synonym of
         (:mod:`~mfs_core.recognition.synonyms`), in the index's order of words."""
         if self._synonyms is None:
@@ -325,6 +326,25 @@ class ProcedureIndex:
                         found.append(term)
             self._synonyms = {k: tuple(v) for k, v in targets.items()}
         return self._synonyms.get(lemma_stem(word), ())
+
+    def expansions_of(self, term: str) -> tuple[str, ...]:
+        """The other index stems that thesaurus synonyms of index stem ``term`` stand for
+        (« travaill » → « emploi »...): the entries whose headword and synonym are both
+        index words by their stem. Read without lemmas (simplemma's data is loaded only
+        for a word the index cannot read otherwise)."""
+        if self._expansions is None:
+            postings = self.postings
+            found: dict[str, list[str]] = defaultdict(list)
+            for head, listed in sorted(synonyms().items()):
+                head_term = stem(head)
+                if head_term not in postings:
+                    continue
+                for synonym in listed:
+                    other = stem(synonym)
+                    if other in postings and head_term not in (other, *found[other]):
+                        found[other].append(head_term)
+            self._expansions = {k: tuple(v) for k, v in found.items()}
+        return self._expansions.get(term, ())
 
     def _typo(self, plain: str) -> WordMatch | None:
         from rapidfuzz.distance import Levenshtein

@@ -202,6 +202,7 @@ def _recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -
 _Term = tuple[str, float]
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+_THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _SYNONYM = operator.attrgetter("synonym")
@@ -271,6 +272,11 @@ class _Word:
     synonym: bool = False
 
 
+#: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
+#: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
+_Single = tuple[_Word, _Term | None, _Word | None]
+
+
 class _Evidence(NamedTuple):
     """What the need's words found, per procedure number."""
 
@@ -304,7 +310,7 @@ class Recogniser:
         #: what a partner hint shows: the partner's name without its bracketed acronyms
         #: (« agriculteur → Mutualité sociale agricole », not a code)
         self._partner_names = {code: p.name.split(" (")[0] for code, p in partners.items()}
-        self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
+        self._singles: dict[Word, _Single] = {}
         self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
         self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
         # Keyed by the entry's number in the lexicon, not the entry: hashing an attrs
@@ -430,7 +436,7 @@ class Recogniser:
         (``found``: the meaningful words of the need ``text``)."""
         # Most words were heard before: their units are looked up in C (map), and only a
         # new word goes through :meth:`_single`.
-        singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
+        singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
         lexicon = None
@@ -443,6 +449,7 @@ class Recogniser:
             words, covered = lexicon
             words += [single[0] for n, single in enumerate(singles) if n not in covered]
             matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
+            singles = [single for n, single in enumerate(singles) if n not in covered]
         # Adjacent pairs: they add score (a phrase found as written), not information.
         pairs = list(map(self._pairs.get, itertools.pairwise(matched)))
         if None in pairs:
@@ -451,6 +458,7 @@ class Recogniser:
                 for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
             ]
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
+        words += filter(None, map(_THIRD, singles))  # thesaurus expansions, last
         return words
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
@@ -464,38 +472,70 @@ class Recogniser:
         _remember(self._pairs, (a, b), found)
         return found
 
-    def _single(self, w: Word) -> tuple[_Word, _Term | None]:
-        """One word of the need, and the term it matched; remembered (bounded)."""
+    def _single(self, w: Word) -> _Single:
+        """One word of the need, the term it matched, and the expansion of a word matched
+        as written or by its lemma to the catalogue words it is a thesaurus synonym of
+        (``None`` when it has none); remembered (bounded)."""
         word, plain, _ = w
         match = self.index.match(w)
-        if match is not None and match.weight == SYNONYM and plain in self._generic:
+        generic = plain in self._generic
+        if match is not None and match.weight == SYNONYM and generic:
             match = None  # how a request is asked (« récupérer », « obtenir »): no subject
+        found: _Single
         if match is None:
             # A year, a date, an amount or a time the catalogue does not know (« taxe
             # foncière 2024 », « perdue le 12/03 ») says when or how much, not what about:
             # it weighs as a word of how a request is asked, not as another subject.
-            generic = plain in self._generic or _NUMBER.fullmatch(plain) is not None
+            generic = generic or _NUMBER.fullmatch(plain) is not None
             share = GENERIC_WORD if generic else UNKNOWN_WORD
-            found: tuple[_Word, _Term | None] = (
-                self._word(word, (), self.index.max_idf * share),
-                None,
-            )
+            found = (self._word(word, (), self.index.max_idf * share), None, None)
+        elif match.weight == SYNONYM:
+            # Not a catalogue word: it weighs as an unknown word (the need may be about
+            # something else), and only re-ranks (see _Word.synonym).
+            targets = (match.term, *match.also)
+            found = (self._synonym(word, targets, self.index.max_idf * UNKNOWN_WORD), None, None)
         else:
             label = word
             if match.seen_as not in (None, word):
                 label = f"{word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
-            if match.weight == SYNONYM:
-                # A thesaurus synonym is not a catalogue word: it weighs as an unknown
-                # word (the need may be about something else) and explains only its share.
-                terms = (term, *((t, SYNONYM) for t in match.also))
-                information = self.index.max_idf * UNKNOWN_WORD
-                synonym = self._word(label, terms, information)
-                found = (attrs.evolve(synonym, stems=frozenset(), synonym=True), None)
-            else:
-                found = (self._word(label, (term,), self.index.idf[match.term]), term)
+            expansion = None
+            if match.weight >= 1.0 and not generic:
+                # The word itself is in the catalogue; its synonyms there add a little
+                # score (« travailler » to « emploi »), no information: weight 0.
+                targets = self.index.expansions_of(match.term)
+                if targets:
+                    expansion = self._synonym(word, targets, 0.0, match.term)
+            found = (self._word(label, (term,), self.index.idf[match.term]), term, expansion)
         _remember(self._singles, w, found)
         return found
+
+    def _synonym(
+        self, word: str, targets: tuple[str, ...], weight: float, own: str | None = None
+    ) -> _Word:
+        """The unit of a need's ``word`` standing for the index ``targets`` it is a
+        thesaurus synonym of: each at :data:`~mfs_core.recognition.index.SYNONYM`; shown
+        on a candidate as « word ≈ » the catalogue words that reached it. For a word the
+        index holds (its term ``own``), only where that term is absent: as with a search
+        engine's synonym query, a procedure gets one word's evidence once (« retraite »
+        must not count again as « habitat » in the Cnav's housing aid)."""
+        postings, spelled = self.index.postings, self.index.words
+        found = self._word(word, tuple((t, SYNONYM) for t in targets), weight)
+        parts = tuple((spelled.get(t, t), frozenset(postings[t])) for t in targets)
+        found = attrs.evolve(found, stems=frozenset(), synonym=True, shown=frozenset(), parts=parts)
+        if own is None:
+            return found
+        reached = postings[own]
+        reach = found.reach
+        return attrs.evolve(
+            found,
+            reach=_Reach(
+                tuple(entry for entry in reach.entries if entry[0] not in reached),
+                {n: v for n, v in reach.scores.items() if n not in reached},
+                {n: v for n, v in reach.explains.items() if n not in reached},
+                {n: v for n, v in reach.ranks.items() if n not in reached},
+            ),
+        )
 
     def _word(
         self,
@@ -734,7 +774,7 @@ class Recogniser:
         settling: set[str] = set()
         reached_any: set[str] = set()
         for word in known:
-            if word.partner is not None:
+            if word.partner is not None or word.synonym:  # a synonym is no subject word
                 continue
             reached = {partner_of[number] for number in word.reach.explains}
             reached_any |= reached
@@ -907,7 +947,7 @@ def _partly(word: _Word, number: int) -> str:
     its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
     said = word.label.split(" → ")[0]
     reached = dict.fromkeys(w for w, numbers in word.parts if number in numbers)
-    return f"{said} → {' '.join(reached)}"
+    return f"{said} {'≈' if word.synonym else '→'} {' '.join(reached)}"
 
 
 def _firmly_reached(number: int, known: list[_Word]) -> bool:
