@@ -143,3 +143,27 @@ def test_every_synonym_is_in_the_declared_thesaurus_both_ways_and_in_its_order()
             assert head in thesaurus.get(word, ()), (head, word)  # mutual
         positions = [source.index(word) for word in listed]
         assert positions == sorted(positions), head
+
+
+def test_a_word_the_catalogue_holds_also_reaches_its_synonyms_where_it_is_absent() -> None:
+    # « boulot » is a catalogue word here (x.p2) and a synonym of « travail » (x.p0).
+    recogniser = _recogniser("Accident du travail", "Accident de la route", "Prime boulot")
+    found = recogniser.recognise("accident boulot")
+    ranked = [c.procedure for c in found.candidates]
+    assert ranked.index("x.p0") < ranked.index("x.p1")
+    assert "boulot ≈ travail" in found.candidates[ranked.index("x.p0")].matched
+    # It explains nothing: the two accidents explain the need alike.
+    confidence = {c.procedure: c.confidence for c in found.candidates}
+    assert confidence["x.p0"] == confidence["x.p1"]
+
+
+def test_a_word_and_its_synonyms_count_once_on_a_procedure() -> None:
+    recogniser = _recogniser("Boulot et travail", "Accident du travail")
+    (word,) = tokens("boulot")
+    single = recogniser._single((word.word, word.plain, word.stem))
+    expansion = single[2]
+    assert expansion is not None
+    own = recogniser.index.postings[word.stem]
+    # The expansion reaches « Accident du travail » only, never where « boulot » is.
+    assert set(expansion.reach.explains) == {1}
+    assert set(own) == {0}
