@@ -205,7 +205,6 @@ _SECOND = operator.itemgetter(1)
 _THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
-_SYNONYM = operator.attrgetter("synonym")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -267,9 +266,13 @@ class _Word:
     parts: tuple[tuple[str, frozenset[int]], ...] = ()
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
-    #: a thesaurus synonym of catalogue words: it adds to the procedures the need's
-    #: other words reached, never reaches one alone, and names none (query expansion)
+    #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
+    #: no catalogue word: it weighs as an unknown word, or nothing when its word is
+    #: known), it adds score to the procedures the need's known words reached, never
+    #: reaches one alone, explains and names none; ``labels``: what it shows on each
+    #: procedure it reaches (« boulot ≈ travail »)
     synonym: bool = False
+    labels: dict[int, str] = attrs.field(factory=dict, eq=False)
 
 
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
@@ -431,9 +434,10 @@ class Recogniser:
             shown |= frozenset.intersection(*map(_SECOND, parts))
         return attrs.evolve(found, shown=frozenset(shown), parts=parts)
 
-    def _words(self, found: list[Word], text: str) -> list[_Word]:
+    def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
-        (``found``: the meaningful words of the need ``text``)."""
+        (``found``: the meaningful words of the need ``text``); and its thesaurus
+        expansions, in the order of the words."""
         # Most words were heard before: their units are looked up in C (map), and only a
         # new word goes through :meth:`_single`.
         singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
@@ -458,8 +462,7 @@ class Recogniser:
                 for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
             ]
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
-        words += filter(None, map(_THIRD, singles))  # thesaurus expansions, last
-        return words
+        return words, list(filter(None, map(_THIRD, singles)))
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
         """The unit two adjacent words of the need make, ``False`` when their pair is not
@@ -493,7 +496,8 @@ class Recogniser:
             # Not a catalogue word: it weighs as an unknown word (the need may be about
             # something else), and only re-ranks (see _Word.synonym).
             targets = (match.term, *match.also)
-            found = (self._synonym(word, targets, self.index.max_idf * UNKNOWN_WORD), None, None)
+            synonym = self._synonym(word, targets, self.index.max_idf * UNKNOWN_WORD)
+            found = (synonym, None, synonym)
         else:
             label = word
             if match.seen_as not in (None, word):
@@ -520,22 +524,21 @@ class Recogniser:
         engine's synonym query, a procedure gets one word's evidence once (« retraite »
         must not count again as « habitat » in the Cnav's housing aid)."""
         postings, spelled = self.index.postings, self.index.words
-        found = self._word(word, tuple((t, SYNONYM) for t in targets), weight)
-        parts = tuple((spelled.get(t, t), frozenset(postings[t])) for t in targets)
-        found = attrs.evolve(found, stems=frozenset(), synonym=True, shown=frozenset(), parts=parts)
-        if own is None:
-            return found
-        reached = postings[own]
-        reach = found.reach
-        return attrs.evolve(
-            found,
-            reach=_Reach(
+        reach = self._word(word, tuple((t, SYNONYM) for t in targets), weight).reach
+        if own is not None:
+            reached = postings[own]
+            reach = _Reach(
                 tuple(entry for entry in reach.entries if entry[0] not in reached),
                 {n: v for n, v in reach.scores.items() if n not in reached},
                 {n: v for n, v in reach.explains.items() if n not in reached},
                 {n: v for n, v in reach.ranks.items() if n not in reached},
-            ),
-        )
+            )
+        labels = {}
+        for number in reach.scores:
+            seen = dict.fromkeys(spelled.get(t, t) for t in targets if number in postings[t])
+            labels[number] = f"{word} ≈ {' '.join(seen)}"
+        terms = tuple((t, SYNONYM) for t in targets)
+        return _Word(word, terms, weight, reach=reach, synonym=True, labels=labels)
 
     def _word(
         self,
@@ -614,7 +617,7 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
-        words = self._words(meaningful(text), text)
+        words, expansions = self._words(meaningful(text), text)
         known = list(filter(_KNOWN, words))
         hinted = set(map(_PARTNER, known))
         hinted.discard(None)
@@ -627,11 +630,12 @@ class Recogniser:
         total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        evidence = self._evidence(known, hinted)
+        evidence = self._evidence(known, hinted, expansions)
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known)
-        return _recognition(level, self._candidates(ranked[:kept], known, hinted), chosen)
+        candidates = self._candidates(ranked[:kept], known, hinted, expansions)
+        return _recognition(level, candidates, chosen)
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -639,18 +643,17 @@ class Recogniser:
         each further one weighing less than the one before (long questions carry words no
         catalogue has; a short need with one such word is about something else)."""
         total: float = sum(map(_WEIGHT, known))
-        if len(known) < len(words) or any(map(_SYNONYM, known)):
-            # A thesaurus synonym is no catalogue word: it weighs as the unknown ones.
-            total = sum(w.weight for w in known if not w.synonym)
-            unknown = sorted((w.weight for w in words if w.synonym or not w.known), reverse=True)
+        if len(known) < len(words):
+            unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
             total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
     def _candidates(
-        self, ranked: list[_Row], known: list[_Word], hinted: set[str]
+        self, ranked: list[_Row], known: list[_Word], hinted: set[str], expansions: list[_Word]
     ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
-        words that reached it (or, for a hint, that name its partner), in order."""
+        words that reached it (or, for a hint, that name its partner), in order, then
+        those of the thesaurus synonyms that added to it."""
         if hinted:
             # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
             # words of the need) is shown once, as the lexicon's expansion.
@@ -668,7 +671,7 @@ class Recogniser:
                 if word.label
             ]
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(map(_FIRST, labelled))) < len(labelled)
+        repeated = bool(expansions) or len(set(map(_FIRST, labelled))) < len(labelled)
         shown = self._shown
         candidates = []
         for row in ranked:
@@ -683,6 +686,12 @@ class Recogniser:
                         matched.append(_partly(word, number))
                 elif named == partner:
                     matched.append(label)
+            for expansion in expansions:
+                # Every ranked procedure was reached by a known word: a synonym reaching
+                # it added to its score.
+                synonym = expansion.labels.get(number)
+                if synonym is not None:
+                    matched.append(synonym)
             candidates.append(
                 _candidate(
                     procedure,
@@ -695,7 +704,7 @@ class Recogniser:
             )
         return tuple(candidates)
 
-    def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
+    def _evidence(self, known: list[_Word], hinted: set[str], expansions: list[_Word]) -> _Evidence:
         """Scores, information explained and strongest field, per procedure reached.
 
         Each word's contributions added one procedure at a time, in word order (and, for a
@@ -705,11 +714,6 @@ class Recogniser:
         reach (issue-14f's way; half the time)."""
         if not known:
             return _Evidence({}, {}, {})
-        expansions = [word for word in known if word.synonym]
-        if expansions:
-            known = [word for word in known if not word.synonym]
-            if not known:
-                return _Evidence({}, {}, {})
         # The first word reaches no procedure another did: its sums are copies, in C.
         first = known[0].reach
         scores = first.scores.copy()
@@ -733,12 +737,14 @@ class Recogniser:
                     explained[number] = part
                     fields[number] = rank
         for word in expansions:
-            # Only where the other words led: a synonym re-ranks, it does not retrieve.
-            for number, score, _, rank, _ in word.reach.entries:
-                if number in scores:
-                    scores[number] += score
-                    if rank < fields[number]:
-                        fields[number] = rank
+            # Only where the other words led: a synonym re-ranks, it does not retrieve. The
+            # procedures both reach are found in C (a synonym reaches many, few of them
+            # reached); each procedure's sum is its own, so their order does not matter.
+            added, ranks = word.reach.scores, word.reach.ranks
+            for number in added.keys() & scores.keys():
+                scores[number] += added[number]
+                if ranks[number] < fields[number]:
+                    fields[number] = ranks[number]
         evidence = _Evidence(scores, explained, fields)
         if hinted:
             self._hints_explain(known, evidence)
@@ -774,7 +780,7 @@ class Recogniser:
         settling: set[str] = set()
         reached_any: set[str] = set()
         for word in known:
-            if word.partner is not None or word.synonym:  # a synonym is no subject word
+            if word.partner is not None:
                 continue
             reached = {partner_of[number] for number in word.reach.explains}
             reached_any |= reached
@@ -947,7 +953,7 @@ def _partly(word: _Word, number: int) -> str:
     its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
     said = word.label.split(" → ")[0]
     reached = dict.fromkeys(w for w, numbers in word.parts if number in numbers)
-    return f"{said} {'≈' if word.synonym else '→'} {' '.join(reached)}"
+    return f"{said} → {' '.join(reached)}"
 
 
 def _firmly_reached(number: int, known: list[_Word]) -> bool:
