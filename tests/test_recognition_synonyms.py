@@ -167,3 +167,10 @@ def test_a_word_and_its_synonyms_count_once_on_a_procedure() -> None:
     # The expansion reaches « Accident du travail » only, never where « boulot » is.
     assert set(expansion.reach.explains) == {1}
     assert set(own) == {0}
+
+
+def test_a_synonym_said_twice_is_shown_once() -> None:
+    recogniser = _recogniser("Accident de la route", "Accident du travail")
+    best = recogniser.recognise("accident boulot boulot").best
+    assert best is not None
+    assert best.matched == ("accident", "boulot ≈ travail")

@@ -671,7 +671,9 @@ class Recogniser:
                 if word.label
             ]
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = bool(expansions) or len(set(map(_FIRST, labelled))) < len(labelled)
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
+            len(expansions) > 1 and len(set(map(id, expansions))) < len(expansions)
+        )
         shown = self._shown
         candidates = []
         for row in ranked:
