@@ -205,6 +205,7 @@ _SECOND = operator.itemgetter(1)
 _THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
+_LABEL = operator.attrgetter("label")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -672,7 +673,7 @@ class Recogniser:
             ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
-            len(expansions) > 1 and len(set(map(id, expansions))) < len(expansions)
+            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
         )
         shown = self._shown
         candidates = []
