@@ -14,11 +14,16 @@ A need's word reaches the index in the first of these ways that works (the weigh
 match in brackets): its stem is an index term (1, or :data:`STEMMED` when every spelling
 the index holds of that stem differs from the word by more than an inflection:
 « nationalité » / « nationale »); its accent-free spelling is one the
-index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
-begins an index stem longer by at most three letters (two for a four-letter stem),
-e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
-an index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
-Levenshtein distance).
+index has seen, e.g. « identite » for « identité » (1); the stem of its lemma is the stem
+of an index word's lemma, e.g. « perds » / « perdu », both « perdre »
+(:data:`LEMMA`, simplemma, :func:`~mfs_core.recognition.normalise.lemma`); its stem of four
+letters or more begins an index stem longer by at most three letters (two for a four-letter
+stem), e.g. « radié » / « radiation » (:data:`DERIVED`); it is a thesaurus synonym of index
+words, e.g. « boulot » / « travail » (:data:`SYNONYM`, :mod:`~mfs_core.recognition.synonyms`;
+the ranking lets such a word only re-rank); it is one or two typing errors away from an
+index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
+Levenshtein distance). :meth:`ProcedureIndex.expansions_of` gives the synonyms of a word
+the index holds (read by stem, without lemmas).
 """
 
 from __future__ import annotations
@@ -108,8 +113,9 @@ class Document:
 @attrs.frozen
 class WordMatch:
     """How one word of the need reached the index: the ``term`` it matched, the
-    ``weight`` of that match (1 exact, :data:`DERIVED`, :data:`TYPO`) and the index's own
-    spelling of the word when it differs (« radiation » for « radié »)."""
+    ``weight`` of that match (1 exact or by :data:`LEMMA`, :data:`DERIVED`, :data:`SYNONYM`,
+    :data:`TYPO`) and the index's own spelling of the word when it differs (« radiation »
+    for « radié »)."""
 
     term: str
     weight: float
