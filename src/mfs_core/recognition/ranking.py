@@ -2,7 +2,9 @@
 
 :meth:`Recogniser.recognise` tokenises the need, applies the lexicon (expansions and
 partner hints), matches each remaining word to the index (:meth:`ProcedureIndex.match`),
-adds the pairs of adjacent words, sums the BM25F weights per procedure, measures each
+adds the pairs of adjacent words, sums the BM25F weights per procedure, adds the thesaurus
+synonyms' (:data:`~mfs_core.recognition.index.SYNONYM`) to the procedures so reached
+(query expansion: they re-rank, never retrieve, explain or name), measures each
 candidate's confidence (:mod:`~mfs_core.recognition.confidence`), keeps the best BM25F
 scores and sorts them by a documented order: score (BM25F times the square root of the
 confidence, :data:`COVERAGE`), then confidence, then the strongest field that matched, then
