@@ -174,3 +174,20 @@ def test_a_synonym_said_twice_is_shown_once() -> None:
     best = recogniser.recognise("accident boulot boulot").best
     assert best is not None
     assert best.matched == ("accident", "boulot ≈ travail")
+
+
+@pytest.mark.parametrize(
+    ("indexed", "said"),
+    [
+        ("Application carte Vitale", "appliquons"),  # « appliquer » / « application »
+        ("Simulateur d'impôt", "calculons"),
+        ("Feuille de soins", "feuillerons"),  # « feuiller » / « feuille »
+    ],
+)
+def test_a_verb_is_not_the_noun_its_lemma_shares_a_stem_with(indexed: str, said: str) -> None:
+    # Snowball strips derivational endings, so lemma stems may meet where the lemmas do not.
+    recogniser = _recogniser(indexed)
+    (token,) = tokens(said)
+    found = recogniser.index.match(token)
+    assert found is None or found.weight < LEMMA
+    assert recogniser.recognise(said).level is not Level.CONFIDENT

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.normalise import Token, Word, fold, lemma_stem, stem, tokens
+from mfs_core.recognition.normalise import Token, Word, fold, lemma, lemma_stem, stem, tokens
 from mfs_core.recognition.synonyms import synonyms
 
 __all__ = [
@@ -305,17 +305,18 @@ class ProcedureIndex:
 
     def _lemma_of(self, word: str) -> str | None:
         """The index stem of a word with the same lemma as ``word`` (« perds » reaches
-        « perdu »: both « perdre »), or ``None``."""
+        « perdu »: both « perdre »), or ``None``. The lemmas themselves are compared, not
+        their stems: Snowball also strips derivational endings, and « appliquons »
+        (« appliquer ») is not « application »."""
         if self._lemmas is None:
             lemmas: dict[str, str] = {}
             for seen in self.seen_words:
-                stem = self.spellings[fold(seen)]
-                key = lemma_stem(seen)
-                # A word that is its own lemma's stem wins, then the alphabetical first.
-                if key == stem or key not in lemmas:
-                    lemmas[key] = stem if key == stem else lemmas.get(key, stem)
+                key = lemma(seen)
+                # The lemma's own spelling wins, then the alphabetical first.
+                if key == seen or key not in lemmas:
+                    lemmas[key] = self.spellings[fold(seen)]
             self._lemmas = lemmas
-        return self._lemmas.get(lemma_stem(word))
+        return self._lemmas.get(lemma(word))
 
     def synonyms_of(self, word: str) -> tuple[str, ...]:
         """The index stems of the catalogue words ``word`` is a thesaurus synonym of
