@@ -51,16 +51,20 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # 76.0 %, lexical 85.5 -> 87.0 %): its floors moved up (0.73 -> 0.74, lexical 0.82 ->
 # 0.85). issue-14j's claim rules (tune negatives claimed 10.5 -> 7.9 %, top-1 and top-3
 # unchanged on both splits) lowered the tune ceiling of negatives claimed (0.11 -> 0.09).
-# See docs/recognition.md.
+# issue-14i's lemmas and thesaurus synonyms (tune / holdout, before -> after: top-1
+# 89.0 -> 90.0 % / 76.0 -> 80.8 %, top-3 96.7 -> 97.6 % / 83.7 -> 87.5 %, lexical 94.9 %
+# / 87.0 -> 88.4 %, paraphrase+colloquial 77.5 -> 80.3 % / 54.3 -> 65.7 %; negatives
+# unchanged) raised the floors: tune 0.88 -> 0.89, 0.95 -> 0.97, 0.76 -> 0.78; holdout
+# 0.74 -> 0.78, 0.81 -> 0.85, 0.48 -> 0.60 (lexical 0.85 kept). See docs/recognition.md.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.88),
-    ("tune", COVERED, "top3", 0.95),
+    ("tune", COVERED, "top1", 0.89),
+    ("tune", COVERED, "top3", 0.97),
     ("tune", ("lexical",), "top1", 0.94),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.76),
-    ("holdout", COVERED, "top1", 0.74),
-    ("holdout", COVERED, "top3", 0.81),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.78),
+    ("holdout", COVERED, "top1", 0.78),
+    ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
-    ("holdout", ("paraphrase", "colloquial"), "top1", 0.48),
+    ("holdout", ("paraphrase", "colloquial"), "top1", 0.60),
 ]
 CEILINGS = [
     ("tune", "claimed", 0.09),

@@ -14,11 +14,16 @@ A need's word reaches the index in the first of these ways that works (the weigh
 match in brackets): its stem is an index term (1, or :data:`STEMMED` when every spelling
 the index holds of that stem differs from the word by more than an inflection:
 « nationalité » / « nationale »); its accent-free spelling is one the
-index has seen, e.g. « identite » for « identité » (1); its stem of four letters or more
-begins an index stem longer by at most three letters (two for a four-letter stem),
-e.g. « radié » / « radiation » (:data:`DERIVED`); it is one or two typing errors away from
-an index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
-Levenshtein distance).
+index has seen, e.g. « identite » for « identité » (1); the stem of its lemma is the stem
+of an index word's lemma, e.g. « perds » / « perdu », both « perdre »
+(:data:`LEMMA`, simplemma, :func:`~mfs_core.recognition.normalise.lemma`); its stem of four
+letters or more begins an index stem longer by at most three letters (two for a four-letter
+stem), e.g. « radié » / « radiation » (:data:`DERIVED`); it is a thesaurus synonym of index
+words, e.g. « boulot » / « travail » (:data:`SYNONYM`, :mod:`~mfs_core.recognition.synonyms`;
+the ranking lets such a word only re-rank); it is one or two typing errors away from an
+index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
+Levenshtein distance). :meth:`ProcedureIndex.expansions_of` gives the synonyms of a word
+the index holds (read by stem, without lemmas).
 """
 
 from __future__ import annotations
@@ -31,13 +36,16 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.normalise import Token, Word, tokens
+from mfs_core.recognition.normalise import Token, Word, fold, lemma, lemma_stem, stem, tokens
+from mfs_core.recognition.synonyms import synonyms
 
 __all__ = [
     "DERIVED",
     "FIELD_WEIGHTS",
+    "LEMMA",
     "MAX_PHRASES",
     "STEMMED",
+    "SYNONYM",
     "TYPO",
     "Document",
     "ProcedureIndex",
@@ -59,6 +67,13 @@ K1 = 1.2
 B = 0.5
 #: Weight of a word matched through a derived form (radié / radiation).
 DERIVED = 0.8
+#: Weight of a word matched through its lemma: another inflection of an index word
+#: (« perds » / « perdu »), the same word.
+LEMMA = 1.0
+#: Weight of a word matched through a thesaurus synonym (query expansion, below the
+#: word's own weight as is usual in IR). Chosen on the ``tune`` split (0.2, 0.35, 0.5
+#: gave the same figures there); the ranking lets it only re-rank (ranking._evidence).
+SYNONYM = 0.2
 #: Weight of a word matched despite a typing error.
 TYPO = 0.7
 #: Weight of a word whose stem is an index term but whose spelling differs from every
@@ -98,12 +113,15 @@ class Document:
 @attrs.frozen
 class WordMatch:
     """How one word of the need reached the index: the ``term`` it matched, the
-    ``weight`` of that match (1 exact, :data:`DERIVED`, :data:`TYPO`) and the index's own
-    spelling of the word when it differs (« radiation » for « radié »)."""
+    ``weight`` of that match (1 exact or by :data:`LEMMA`, :data:`DERIVED`, :data:`SYNONYM`,
+    :data:`TYPO`) and the index's own spelling of the word when it differs (« radiation »
+    for « radié »)."""
 
     term: str
     weight: float
     seen_as: str | None = None
+    #: further index terms the word stands for (a synonym of several catalogue words)
+    also: tuple[str, ...] = ()
 
 
 def _texts(value: object) -> list[str]:
@@ -162,6 +180,7 @@ class ProcedureIndex:
         self.words: dict[str, str] = {}
         #: stem -> every accent-free spelling the index holds of it
         self.forms: dict[str, set[str]] = defaultdict(set)
+        seen: set[str] = set()  # every word as written (accents kept), for the lemmas
         for procedure in ordered:
             fields: dict[str, dict[str, int]] = {}
             for field, phrases in _phrases(procedure).items():
@@ -174,6 +193,7 @@ class ProcedureIndex:
                         self.spellings.setdefault(token.plain, token.stem)
                         self.words.setdefault(token.stem, token.word)
                         self.forms[token.stem].add(token.plain)
+                        seen.add(token.word)
                     for term in _terms(found):
                         tf[term] += 1
                 fields[field] = dict(tf)
@@ -231,6 +251,13 @@ class ProcedureIndex:
                 # The nearest (shortest ending) wins, then the alphabetical first.
                 if known is None or (len(other), other) < (len(known), known):
                     self._longer[prefix] = other
+        # Lemmas: the stem of each index word's lemma -> that word's stem, built on the first
+        # word that needs it (simplemma's data loads then, not with the index).
+        #: every word the index holds, as written (lower case, accents kept), in order
+        self.seen_words: tuple[str, ...] = tuple(sorted(seen))
+        self._lemmas: dict[str, str] | None = None
+        self._synonyms: dict[str, tuple[str, ...]] | None = None
+        self._expansions: dict[str, tuple[str, ...]] | None = None
         self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
         #: (length, errors allowed) -> the typo words close enough in length, in order
         self._typo_windows: dict[tuple[int, int], list[str]] = {}
@@ -241,7 +268,7 @@ class ProcedureIndex:
         """How a word of a need (a :class:`Token`, or a (word, plain, stem) tuple of
         :func:`~mfs_core.recognition.normalise.meaningful`) reaches the index, or ``None``
         (see the module docstring)."""
-        key = (word[2], word[1])
+        key = (word[2], word[0])
         # One look-up, not « in » then [] : another thread may clear the cache in between.
         known = self._matches.get(key, _UNSEEN)
         if known is not _UNSEEN:
@@ -252,7 +279,8 @@ class ProcedureIndex:
         self._matches[key] = found
         return found
 
-    def _match(self, stem: str, plain: str) -> WordMatch | None:
+    def _match(self, stem: str, word: str) -> WordMatch | None:
+        plain = fold(word)
         if stem in self.postings:
             if any(_inflected(plain, form) for form in self.forms[stem]):
                 return WordMatch(stem, 1.0)
@@ -260,14 +288,70 @@ class ProcedureIndex:
         known = self.spellings.get(plain)
         if known is not None:
             return WordMatch(known, 1.0)
+        by_lemma = self._lemma_of(word)
+        if by_lemma is not None:
+            return WordMatch(by_lemma, LEMMA, self.words.get(by_lemma))
         # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but « étudi(ant) »
         # does not fall back to « étud(es) ».
         derived = self._longer.get(stem)
         if derived is not None:
             return WordMatch(derived, DERIVED, self.words.get(derived))
+        similar = self.synonyms_of(word)
+        if similar:
+            return WordMatch(similar[0], SYNONYM, self.words.get(similar[0]), similar[1:])
         if len(plain) >= _MIN_TYPO_WORD:
             return self._typo(plain)
         return None
+
+    def _lemma_of(self, word: str) -> str | None:
+        """The index stem of a word with the same lemma as ``word`` (« perds » reaches
+        « perdu »: both « perdre »), or ``None``. The lemmas themselves are compared, not
+        their stems: Snowball also strips derivational endings, and « appliquons »
+        (« appliquer ») is not « application »."""
+        if self._lemmas is None:
+            lemmas: dict[str, str] = {}
+            for seen in self.seen_words:
+                key = lemma(seen)
+                # The lemma's own spelling wins, then the alphabetical first.
+                if key == seen or key not in lemmas:
+                    lemmas[key] = self.spellings[fold(seen)]
+            self._lemmas = lemmas
+        return self._lemmas.get(lemma(word))
+
+    def synonyms_of(self, word: str) -> tuple[str, ...]:
+        """The index stems of the catalogue words ``word`` is a thesaurus synonym of
+        (:mod:`~mfs_core.recognition.synonyms`), in the index's order of words."""
+        if self._synonyms is None:
+            targets: dict[str, list[str]] = defaultdict(list)
+            for head, listed in sorted(synonyms().items()):
+                term = self._lemma_of(head) or (stem(head) if stem(head) in self.postings else None)
+                if term is None:
+                    continue
+                for synonym in listed:
+                    found = targets[lemma_stem(synonym)]
+                    if term not in found:
+                        found.append(term)
+            self._synonyms = {k: tuple(v) for k, v in targets.items()}
+        return self._synonyms.get(lemma_stem(word), ())
+
+    def expansions_of(self, term: str) -> tuple[str, ...]:
+        """The other index stems that thesaurus synonyms of index stem ``term`` stand for
+        (« travaill » → « emploi »...): the entries whose headword and synonym are both
+        index words by their stem. Read without lemmas (simplemma's data is loaded only
+        for a word the index cannot read otherwise)."""
+        if self._expansions is None:
+            postings = self.postings
+            found: dict[str, list[str]] = defaultdict(list)
+            for head, listed in sorted(synonyms().items()):
+                head_term = stem(head)
+                if head_term not in postings:
+                    continue
+                for synonym in listed:
+                    other = stem(synonym)
+                    if other in postings and head_term not in (other, *found[other]):
+                        found[other].append(head_term)
+            self._expansions = {k: tuple(v) for k, v in found.items()}
+        return self._expansions.get(term, ())
 
     def _typo(self, plain: str) -> WordMatch | None:
         from rapidfuzz.distance import Levenshtein

@@ -45,6 +45,8 @@ __all__ = [
     "clear_caches",
     "fold",
     "generic_words",
+    "lemma",
+    "lemma_stem",
     "meaningful",
     "stem",
     "stop_words",
@@ -173,6 +175,30 @@ def stem(word: str) -> str:
     return fold(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+@functools.cache
+def _lemmatizer() -> object:
+    # simplemma loads its French data (about half a second) on the first word: only when
+    # a need's word reaches the index neither by its stem nor by its spelling.
+    import simplemma
+
+    return simplemma
+
+
+@functools.lru_cache(maxsize=65_536)
+def lemma(word: str) -> str:
+    """The lemma of a lower-case ``word`` (accents kept) by simplemma's French data
+    (Barbaresi, simplemma 2.0: a dictionary of inflected forms, no rules): « perds » and
+    « perdu » → « perdre », « vendu » → « vendre », « déménage » → « déménager »,
+    « allocations » → « allocation ». A word the data does not hold is its own lemma."""
+    return str(_lemmatizer().lemmatize(word, lang="fr"))  # type: ignore[attr-defined]
+
+
+def lemma_stem(word: str) -> str:
+    """The folded stem of ``word``'s lemma (:func:`lemma`, then :func:`stem`): two
+    inflections Snowball keeps apart (« perds » / « perdu ») share it."""
+    return stem(lemma(word))
+
+
 #: An acronym written with dots (« R.S.A. », « A.P.L »): read without them, as « RSA ».
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?")
 
@@ -252,6 +278,7 @@ def clear_caches() -> None:
     costs the first time it is heard with it)."""
     _CHUNKS.clear()
     stem.cache_clear()
+    lemma.cache_clear()
 
 
 def _stop_phrase_positions(plains: list[str]) -> set[int]:

@@ -2,7 +2,9 @@
 
 :meth:`Recogniser.recognise` tokenises the need, applies the lexicon (expansions and
 partner hints), matches each remaining word to the index (:meth:`ProcedureIndex.match`),
-adds the pairs of adjacent words, sums the BM25F weights per procedure, measures each
+adds the pairs of adjacent words, sums the BM25F weights per procedure, adds the thesaurus
+synonyms' (:data:`~mfs_core.recognition.index.SYNONYM`) to the procedures so reached
+(query expansion: they re-rank, never retrieve, explain or name), measures each
 candidate's confidence (:mod:`~mfs_core.recognition.confidence`), keeps the best BM25F
 scores and sorts them by a documented order: score (BM25F times the square root of the
 confidence, :data:`COVERAGE`), then confidence, then the strongest field that matched, then
@@ -47,7 +49,7 @@ from mfs_core.recognition.confidence import (
     close_count,
     level_of,
 )
-from mfs_core.recognition.index import FIELD_WEIGHTS, ProcedureIndex
+from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import (
@@ -229,8 +231,10 @@ def _recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -
 _Term = tuple[str, float]
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+_THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
+_LABEL = operator.attrgetter("label")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -306,6 +310,18 @@ class _Word:
     parts: tuple[tuple[str, frozenset[int]], ...] = ()
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
+    #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
+    #: no catalogue word: it weighs as an unknown word, or nothing when its word is
+    #: known), it adds score to the procedures the need's known words reached, never
+    #: reaches one alone, explains and names none; ``labels``: what it shows on each
+    #: procedure it reaches (« boulot ≈ travail »)
+    synonym: bool = False
+    labels: dict[int, str] = attrs.field(factory=dict, eq=False)
+
+
+#: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
+#: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
+_Single = tuple[_Word, _Term | None, _Word | None]
 
 
 class _Evidence(NamedTuple):
@@ -347,7 +363,7 @@ class Recogniser:
         #: what a partner hint shows: the partner's name without its bracketed acronyms
         #: (« agriculteur → Mutualité sociale agricole », not a code)
         self._partner_names = {code: p.name.split(" (")[0] for code, p in partners.items()}
-        self._singles: dict[Word, tuple[_Word, _Term | None]] = {}
+        self._singles: dict[Word, _Single] = {}
         self._pairs: dict[tuple[_Term | None, _Term | None], _Word | Literal[False]] = {}
         self._reaches: dict[tuple[tuple[_Term, ...], float], _Reach] = {}
         # Keyed by the entry's number in the lexicon, not the entry: hashing an attrs
@@ -469,12 +485,13 @@ class Recogniser:
             shown |= frozenset.intersection(*map(_SECOND, parts))
         return attrs.evolve(found, shown=frozenset(shown), parts=parts)
 
-    def _words(self, found: list[Word], text: str) -> list[_Word]:
+    def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
-        (``found``: the meaningful words of the need ``text``)."""
+        (``found``: the meaningful words of the need ``text``); and its thesaurus
+        expansions, in the order of the words."""
         # Most words were heard before: their units are looked up in C (map), and only a
         # new word goes through :meth:`_single`.
-        singles: list[tuple[_Word, _Term | None]] = list(map(self._singles.get, found))  # type: ignore[arg-type]
+        singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
         lexicon = None
@@ -487,6 +504,7 @@ class Recogniser:
             words, covered = lexicon
             words += [single[0] for n, single in enumerate(singles) if n not in covered]
             matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
+            singles = [single for n, single in enumerate(singles) if n not in covered]
         # Adjacent pairs: they add score (a phrase found as written), not information.
         pairs = list(map(self._pairs.get, itertools.pairwise(matched)))
         if None in pairs:
@@ -495,7 +513,7 @@ class Recogniser:
                 for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
             ]
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
-        return words
+        return words, list(filter(None, map(_THIRD, singles)))
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
         """The unit two adjacent words of the need make, ``False`` when their pair is not
@@ -508,28 +526,70 @@ class Recogniser:
         _remember(self._pairs, (a, b), found)
         return found
 
-    def _single(self, w: Word) -> tuple[_Word, _Term | None]:
-        """One word of the need, and the term it matched; remembered (bounded)."""
+    def _single(self, w: Word) -> _Single:
+        """One word of the need, the term it matched, and the expansion of a word matched
+        as written or by its lemma to the catalogue words it is a thesaurus synonym of
+        (``None`` when it has none); remembered (bounded)."""
         word, plain, _ = w
         match = self.index.match(w)
+        generic = plain in self._generic
+        if match is not None and match.weight == SYNONYM and generic:
+            match = None  # how a request is asked (« récupérer », « obtenir »): no subject
+        found: _Single
         if match is None:
             # A year, a date, an amount or a time the catalogue does not know (« taxe
             # foncière 2024 », « perdue le 12/03 ») says when or how much, not what about:
             # it weighs as a word of how a request is asked, not as another subject.
-            generic = plain in self._generic or _NUMBER.fullmatch(plain) is not None
+            generic = generic or _NUMBER.fullmatch(plain) is not None
             share = GENERIC_WORD if generic else UNKNOWN_WORD
-            found: tuple[_Word, _Term | None] = (
-                self._word(word, (), self.index.max_idf * share),
-                None,
-            )
+            found = (self._word(word, (), self.index.max_idf * share), None, None)
+        elif match.weight == SYNONYM:
+            # Not a catalogue word: it weighs as an unknown word (the need may be about
+            # something else), and only re-ranks (see _Word.synonym).
+            targets = (match.term, *match.also)
+            synonym = self._synonym(word, targets, self.index.max_idf * UNKNOWN_WORD)
+            found = (synonym, None, synonym)
         else:
             label = word
             if match.seen_as not in (None, word):
                 label = f"{word} ≈ {match.seen_as}"
             term = (match.term, match.weight)
-            found = (self._word(label, (term,), self.index.idf[match.term]), term)
+            expansion = None
+            if match.weight >= 1.0 and not generic:
+                # The word itself is in the catalogue; its synonyms there add a little
+                # score (« travailler » to « emploi »), no information: weight 0.
+                targets = self.index.expansions_of(match.term)
+                if targets:
+                    expansion = self._synonym(word, targets, 0.0, match.term)
+            found = (self._word(label, (term,), self.index.idf[match.term]), term, expansion)
         _remember(self._singles, w, found)
         return found
+
+    def _synonym(
+        self, word: str, targets: tuple[str, ...], weight: float, own: str | None = None
+    ) -> _Word:
+        """The unit of a need's ``word`` standing for the index ``targets`` it is a
+        thesaurus synonym of: each at :data:`~mfs_core.recognition.index.SYNONYM`; shown
+        on a candidate as « word ≈ » the catalogue words that reached it. For a word the
+        index holds (its term ``own``), only where that term is absent: as with a search
+        engine's synonym query, a procedure gets one word's evidence once (« retraite »
+        must not count again as « habitat » in the Cnav's housing aid)."""
+        postings, spelled = self.index.postings, self.index.words
+        reach = self._word(word, tuple((t, SYNONYM) for t in targets), weight).reach
+        if own is not None:
+            reached = postings[own]
+            reach = _Reach(
+                tuple(entry for entry in reach.entries if entry[0] not in reached),
+                {n: v for n, v in reach.scores.items() if n not in reached},
+                {n: v for n, v in reach.explains.items() if n not in reached},
+                {n: v for n, v in reach.ranks.items() if n not in reached},
+            )
+        labels = {}
+        for number in reach.scores:
+            seen = dict.fromkeys(spelled.get(t, t) for t in targets if number in postings[t])
+            labels[number] = f"{word} ≈ {' '.join(seen)}"
+        terms = tuple((t, SYNONYM) for t in targets)
+        return _Word(word, terms, weight, reach=reach, synonym=True, labels=labels)
 
     def _word(
         self,
@@ -683,7 +743,7 @@ class Recogniser:
 
     def _recognise(self, text: str, thematique: str | None, kept: int) -> Recognition:
         """:meth:`recognise` for one request (``kept`` candidates at most)."""
-        words = self._words(meaningful(text), text)
+        words, expansions = self._words(meaningful(text), text)
         known = list(filter(_KNOWN, words))
         hinted = set(map(_PARTNER, known))
         hinted.discard(None)
@@ -698,11 +758,12 @@ class Recogniser:
             return Recognition(level=Level.NONE, candidates=())
         if hinted and all(word.partner is not None for word in known):
             return self._partner_only(known, words, kept)
-        evidence = self._evidence(known, hinted)
+        evidence = self._evidence(known, hinted, expansions)
         scores = self._boosted(evidence.scores, hinted, thematique)
         ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total)
-        return _recognition(level, self._candidates(ranked[:kept], known, hinted), chosen)
+        candidates = self._candidates(ranked[:kept], known, hinted, expansions)
+        return _recognition(level, candidates, chosen)
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -716,10 +777,11 @@ class Recogniser:
         return total
 
     def _candidates(
-        self, ranked: list[_Row], known: list[_Word], hinted: set[str]
+        self, ranked: list[_Row], known: list[_Word], hinted: set[str], expansions: list[_Word]
     ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
-        words that reached it (or, for a hint, that name its partner), in order."""
+        words that reached it (or, for a hint, that name its partner), in order, then
+        those of the thesaurus synonyms that added to it."""
         if hinted:
             # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
             # words of the need) is shown once, as the lexicon's expansion.
@@ -737,7 +799,9 @@ class Recogniser:
                 if word.label
             ]
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(map(_FIRST, labelled))) < len(labelled)
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
+            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
+        )
         shown = self._shown
         candidates = []
         for row in ranked:
@@ -752,6 +816,12 @@ class Recogniser:
                         matched.append(_partly(word, number))
                 elif named == partner:
                     matched.append(label)
+            for expansion in expansions:
+                # Every ranked procedure was reached by a known word: a synonym reaching
+                # it added to its score.
+                synonym = expansion.labels.get(number)
+                if synonym is not None:
+                    matched.append(synonym)
             candidates.append(
                 _candidate(
                     procedure,
@@ -764,7 +834,7 @@ class Recogniser:
             )
         return tuple(candidates)
 
-    def _evidence(self, known: list[_Word], hinted: set[str]) -> _Evidence:
+    def _evidence(self, known: list[_Word], hinted: set[str], expansions: list[_Word]) -> _Evidence:
         """Scores, information explained and strongest field, per procedure reached.
 
         Each word's contributions added one procedure at a time, in word order (and, for a
@@ -796,6 +866,15 @@ class Recogniser:
                     scores[number] = score
                     explained[number] = part
                     fields[number] = rank
+        for word in expansions:
+            # Only where the other words led: a synonym re-ranks, it does not retrieve. The
+            # procedures both reach are found in C (a synonym reaches many, few of them
+            # reached); each procedure's sum is its own, so their order does not matter.
+            added, ranks = word.reach.scores, word.reach.ranks
+            for number in added.keys() & scores.keys():
+                scores[number] += added[number]
+                if ranks[number] < fields[number]:
+                    fields[number] = ranks[number]
         evidence = _Evidence(scores, explained, fields)
         if hinted:
             self._hints_explain(known, evidence)
