@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 import attrs
 
 from mfs_core.compliance.anct_reading import AnctTable
+from mfs_core.compliance.anct_verdicts import VerdictChecks
 from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES, week_problems
@@ -179,6 +180,9 @@ def _results(
             runner.core_only(only) for only in _PARTLY_KNOWN.values()
         )
         outcomes: dict[tuple[object, ...], SiteResult] = {}
+        # A new verdict's result without building a site, when the checks are the
+        # built-in ones (a plugin's check runs through the runner, guarded).
+        verdicts = VerdictChecks.for_runner(runner, ANCT_CHECKS, _PARTLY_KNOWN) if reuse else None
         first = first_lines.first
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
@@ -195,7 +199,21 @@ def _results(
                         opening_days=hours.opening_days,
                     )
                 else:
-                    result = _check_row(row, runner, source, groups)
+                    result = (
+                        None
+                        if verdicts is None
+                        else verdicts.result(
+                            hours.verdict,
+                            hours_unknown=hours.hours_unknown,
+                            weekly_hours=hours.weekly_hours,
+                            opening_days=hours.opening_days,
+                            id=row.id,
+                            name=row.name,
+                            source=source,
+                            departement=row.departement,
+                            site_format=row.raw_format,
+                        )
+                    ) or _check_row(row, runner, source, groups)
                     if len(outcomes) >= _OUTCOMES_MEMO:  # flat memory: start afresh
                         outcomes.clear()
                     if _OUTCOMES_MEMO:
