@@ -229,20 +229,23 @@ class FirstLines:
     length.
 
     The ids of the current batch are a dictionary (up to :attr:`IN_MEMORY` ids: the
-    national list and ten times it, about 130 bytes each). A full batch is packed: its
-    ids sorted and joined in one string, with arrays of their ends and lines (about 12
-    bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
+    national list and most of ten times it, about 130 bytes each). A full batch is
+    packed: its ids sorted and joined in one string, with arrays of their ends and lines
+    (8 bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
     packed batches, the next ones go to a temporary SQLite table, whose page cache is
     bounded. A bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each id of a
     batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
     whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
     rows at a hundred times the list) is looked up in the packed batches and SQLite.
+    (A batch of 25,000 ids rather than more: the dictionary is most of what this
+    class holds at its peak, and of the growth of ``mfs check``'s memory with the
+    list's length.)
     """
 
     #: Ids of one batch, kept in a dictionary until it is packed.
-    IN_MEMORY = 50_000
+    IN_MEMORY = 25_000
     #: Bits of the hash bitmap for each id of a batch (rounded up to a power of two).
-    BITS_PER_ID = 128
+    BITS_PER_ID = 256
     #: Packed batches held in memory (text and arrays) before SQLite takes the next ones.
     PACKED_BYTES = 32 * 1024 * 1024
 
@@ -316,17 +319,18 @@ class FirstLines:
 
 class _PackedIds:
     """A batch of ids and their first lines, packed: the ids sorted and joined in one
-    string, the end of each and its line in arrays (a few bytes an id, where a dictionary
-    takes some 130)."""
+    string, the end of each and its line in arrays of 4-byte numbers (a list is at most
+    1 GiB: :data:`~mfs_core.compliance.anct_reading.MAX_ANCT_BYTES`), 8 bytes an id beside
+    its text, where a dictionary takes some 130."""
 
     __slots__ = ("ends", "lines", "size", "text")
 
     def __init__(self, lines: dict[str, int]) -> None:
         keys = sorted(lines)
         self.text = "".join(keys)
-        self.ends = array.array("Q", itertools.accumulate(map(len, keys)))
-        self.lines = array.array("Q", map(lines.__getitem__, keys))
-        self.size = sys.getsizeof(self.text) + 16 * len(keys)
+        self.ends = array.array("I", itertools.accumulate(map(len, keys)))
+        self.lines = array.array("I", map(lines.__getitem__, keys))
+        self.size = sys.getsizeof(self.text) + 8 * len(keys)
 
     def line_of(self, key: str) -> int | None:
         """The line of ``key``, or None when the batch does not hold it."""
