@@ -428,16 +428,22 @@ class _Hours:
                 for day, reading, cell, name in zip(found, readings, cells, DAYS, strict=False)
             ]
         self._days = days = cast(list[_Day], found)
-        minutes = sum(map(_MINUTES, days))
-        self.opening_days = opening_days = sum(map(_OPEN, days))
-        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days)))
+        # The week's minutes, open days, days with hours unknown and days with anomalies,
+        # summed in one C call (see _read_day's code).
+        code = sum(map(_CODE, days))
+        minutes = code >> 9
+        self.opening_days = opening_days = (code >> 6) & 7
+        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days))) if code & 7 else ()
         #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
-        self.hours_unknown = any(map(_UNKNOWN, days))
+        self.hours_unknown = bool(code & 0o70)
         if not anomalies and not opening_days and not any(c.strip() for c in cells):
             anomalies, self.hours_unknown = _NO_HOURS, True
         self.anomalies = anomalies
         self._schedule: WeeklySchedule | None = None
-        self.weekly_hours = round(minutes / 60, 2)  # as Runner.run reports it
+        weekly_hours = _ROUNDED.get(minutes)
+        if weekly_hours is None:
+            weekly_hours = _rounded(minutes)
+        self.weekly_hours = weekly_hours
         if minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS:
             problems: tuple[str | None, str | None] = (None, None)  # both rules met
         else:  # the problems are those of the week's minutes and open days
@@ -468,10 +474,24 @@ def _problems_of(
     return problems
 
 
+#: A week's minutes -> its weekly hours as Runner.run reports them (rounded to the
+#: hundredth; bounded by the minutes of a week, some ten thousand values).
+_ROUNDED: dict[int, float] = {}
+
+
+def _rounded(minutes: int) -> float:
+    hours = round(minutes / 60, 2)
+    if len(_ROUNDED) < 16_384:
+        _ROUNDED[minutes] = hours
+    return hours
+
+
 #: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
-#: 0) and whether some anomaly leaves the day's hours unknown.
-_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool]
-_INTERVALS, _ANOMALIES, _MINUTES, _OPEN, _UNKNOWN = map(operator.itemgetter, range(5))
+#: 0), whether some anomaly leaves the day's hours unknown, and a code adding up to the
+#: week's: ``minutes * 512 + open * 64 + unknown * 8 + has anomalies`` (six days at most
+#: per 3-bit field: their sum never carries into the next).
+_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool, int]
+_INTERVALS, _ANOMALIES, _OPEN, _CODE = map(operator.itemgetter, (0, 1, 3, 5))
 #: Day cells remembered for each day of the week: the list repeats its strings far more
 #: than its rows (bounded: past it, cells are read again as they come).
 _DAY_MEMO = 2048
@@ -482,7 +502,9 @@ def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
     intervals, anomalies = parse_anct_day(cell, name)
     minutes = sum(end - start for start, end in intervals)
     unknown = any(a.kind in HOURS_UNKNOWN for a in anomalies)
-    day = (intervals, anomalies, minutes, 1 if intervals else 0, unknown)
+    is_open = 1 if intervals else 0
+    code = minutes * 512 + is_open * 64 + (8 if unknown else 0) + (1 if anomalies else 0)
+    day = (intervals, anomalies, minutes, is_open, unknown, code)
     if len(reading) >= _DAY_MEMO:
         reading.clear()
     reading[cell] = day
