@@ -229,7 +229,7 @@ class FirstLines:
     length.
 
     The ids of the current batch are a dictionary (up to :attr:`IN_MEMORY` ids: the
-    national list and most of ten times it, about 130 bytes each). A full batch is
+    national list and ten times it, about 130 bytes each). A full batch is
     packed: its ids sorted and joined in one string, with arrays of their ends and lines
     (8 bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
     packed batches, the next ones go to a temporary SQLite table, whose page cache is
@@ -237,13 +237,13 @@ class FirstLines:
     batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
     whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
     rows at a hundred times the list) is looked up in the packed batches and SQLite.
-    (A batch of 25,000 ids rather than more: the dictionary is most of what this
+    (A batch of 30,000 ids rather than more: the dictionary is most of what this
     class holds at its peak, and of the growth of ``mfs check``'s memory with the
     list's length.)
     """
 
     #: Ids of one batch, kept in a dictionary until it is packed.
-    IN_MEMORY = 25_000
+    IN_MEMORY = 30_000
     #: Bits of the hash bitmap for each id of a batch (rounded up to a power of two).
     BITS_PER_ID = 256
     #: Packed batches held in memory (text and arrays) before SQLite takes the next ones.
