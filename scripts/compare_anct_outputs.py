@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-FORMATS = ("json", "text", "junit", "sarif", "github", "markdown")
+FORMATS = ("json", "jsonl", "text", "junit", "sarif", "github", "markdown")
 SCOPES = ("each-location", "structure")
 
 

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 import attrs
 
 from mfs_core.compliance.anct_reading import AnctTable
+from mfs_core.compliance.anct_verdicts import VerdictChecks
 from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES, week_problems
@@ -179,6 +180,9 @@ def _results(
             runner.core_only(only) for only in _PARTLY_KNOWN.values()
         )
         outcomes: dict[tuple[object, ...], SiteResult] = {}
+        # A new verdict's result without building a site, when the checks are the
+        # built-in ones (a plugin's check runs through the runner, guarded).
+        verdicts = VerdictChecks.for_runner(runner, ANCT_CHECKS, _PARTLY_KNOWN) if reuse else None
         first = first_lines.first
         try:
             for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
@@ -195,7 +199,21 @@ def _results(
                         opening_days=hours.opening_days,
                     )
                 else:
-                    result = _check_row(row, runner, source, groups)
+                    result = (
+                        None
+                        if verdicts is None
+                        else verdicts.result(
+                            hours.verdict,
+                            hours_unknown=hours.hours_unknown,
+                            weekly_hours=hours.weekly_hours,
+                            opening_days=hours.opening_days,
+                            id=row.id,
+                            name=row.name,
+                            source=source,
+                            departement=row.departement,
+                            site_format=row.raw_format,
+                        )
+                    ) or _check_row(row, runner, source, groups)
                     if len(outcomes) >= _OUTCOMES_MEMO:  # flat memory: start afresh
                         outcomes.clear()
                     if _OUTCOMES_MEMO:
@@ -211,20 +229,23 @@ class FirstLines:
     length.
 
     The ids of the current batch are a dictionary (up to :attr:`IN_MEMORY` ids: the
-    national list and ten times it, about 130 bytes each). A full batch is packed: its
-    ids sorted and joined in one string, with arrays of their ends and lines (about 12
-    bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
+    national list and ten times it, about 130 bytes each). A full batch is
+    packed: its ids sorted and joined in one string, with arrays of their ends and lines
+    (8 bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
     packed batches, the next ones go to a temporary SQLite table, whose page cache is
     bounded. A bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each id of a
     batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
     whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
     rows at a hundred times the list) is looked up in the packed batches and SQLite.
+    (A batch of 30,000 ids rather than more: the dictionary is most of what this
+    class holds at its peak, and of the growth of ``mfs check``'s memory with the
+    list's length.)
     """
 
     #: Ids of one batch, kept in a dictionary until it is packed.
-    IN_MEMORY = 50_000
+    IN_MEMORY = 30_000
     #: Bits of the hash bitmap for each id of a batch (rounded up to a power of two).
-    BITS_PER_ID = 128
+    BITS_PER_ID = 256
     #: Packed batches held in memory (text and arrays) before SQLite takes the next ones.
     PACKED_BYTES = 32 * 1024 * 1024
 
@@ -298,17 +319,18 @@ class FirstLines:
 
 class _PackedIds:
     """A batch of ids and their first lines, packed: the ids sorted and joined in one
-    string, the end of each and its line in arrays (a few bytes an id, where a dictionary
-    takes some 130)."""
+    string, the end of each and its line in arrays of 4-byte numbers (a list is at most
+    1 GiB: :data:`~mfs_core.compliance.anct_reading.MAX_ANCT_BYTES`), 8 bytes an id beside
+    its text, where a dictionary takes some 130."""
 
     __slots__ = ("ends", "lines", "size", "text")
 
     def __init__(self, lines: dict[str, int]) -> None:
         keys = sorted(lines)
         self.text = "".join(keys)
-        self.ends = array.array("Q", itertools.accumulate(map(len, keys)))
-        self.lines = array.array("Q", map(lines.__getitem__, keys))
-        self.size = sys.getsizeof(self.text) + 16 * len(keys)
+        self.ends = array.array("I", itertools.accumulate(map(len, keys)))
+        self.lines = array.array("I", map(lines.__getitem__, keys))
+        self.size = sys.getsizeof(self.text) + 8 * len(keys)
 
     def line_of(self, key: str) -> int | None:
         """The line of ``key``, or None when the batch does not hold it."""
@@ -406,16 +428,22 @@ class _Hours:
                 for day, reading, cell, name in zip(found, readings, cells, DAYS, strict=False)
             ]
         self._days = days = cast(list[_Day], found)
-        minutes = sum(map(_MINUTES, days))
-        self.opening_days = opening_days = sum(map(_OPEN, days))
-        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days)))
+        # The week's minutes, open days, days with hours unknown and days with anomalies,
+        # summed in one C call (see _read_day's code).
+        code = sum(map(_CODE, days))
+        minutes = code >> 9
+        self.opening_days = opening_days = (code >> 6) & 7
+        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days))) if code & 7 else ()
         #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
-        self.hours_unknown = any(map(_UNKNOWN, days))
+        self.hours_unknown = bool(code & 0o70)
         if not anomalies and not opening_days and not any(c.strip() for c in cells):
             anomalies, self.hours_unknown = _NO_HOURS, True
         self.anomalies = anomalies
         self._schedule: WeeklySchedule | None = None
-        self.weekly_hours = round(minutes / 60, 2)  # as Runner.run reports it
+        weekly_hours = _ROUNDED.get(minutes)
+        if weekly_hours is None:
+            weekly_hours = _rounded(minutes)
+        self.weekly_hours = weekly_hours
         if minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS:
             problems: tuple[str | None, str | None] = (None, None)  # both rules met
         else:  # the problems are those of the week's minutes and open days
@@ -446,10 +474,24 @@ def _problems_of(
     return problems
 
 
+#: A week's minutes -> its weekly hours as Runner.run reports them (rounded to the
+#: hundredth; bounded by the minutes of a week, some ten thousand values).
+_ROUNDED: dict[int, float] = {}
+
+
+def _rounded(minutes: int) -> float:
+    hours = round(minutes / 60, 2)
+    if len(_ROUNDED) < 16_384:
+        _ROUNDED[minutes] = hours
+    return hours
+
+
 #: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
-#: 0) and whether some anomaly leaves the day's hours unknown.
-_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool]
-_INTERVALS, _ANOMALIES, _MINUTES, _OPEN, _UNKNOWN = map(operator.itemgetter, range(5))
+#: 0), whether some anomaly leaves the day's hours unknown, and a code adding up to the
+#: week's: ``minutes * 512 + open * 64 + unknown * 8 + has anomalies`` (six days at most
+#: per 3-bit field: their sum never carries into the next).
+_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool, int]
+_INTERVALS, _ANOMALIES, _OPEN, _CODE = map(operator.itemgetter, (0, 1, 3, 5))
 #: Day cells remembered for each day of the week: the list repeats its strings far more
 #: than its rows (bounded: past it, cells are read again as they come).
 _DAY_MEMO = 2048
@@ -460,7 +502,9 @@ def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
     intervals, anomalies = parse_anct_day(cell, name)
     minutes = sum(end - start for start, end in intervals)
     unknown = any(a.kind in HOURS_UNKNOWN for a in anomalies)
-    day = (intervals, anomalies, minutes, 1 if intervals else 0, unknown)
+    is_open = 1 if intervals else 0
+    code = minutes * 512 + is_open * 64 + (8 if unknown else 0) + (1 if anomalies else 0)
+    day = (intervals, anomalies, minutes, is_open, unknown, code)
     if len(reading) >= _DAY_MEMO:
         reading.clear()
     reading[cell] = day

@@ -103,6 +103,28 @@ class Runner:
         list reuses the outcome of a row's hours for every row with the same hours)."""
         return all(step[3] is None for step in self._plan(only)[0])
 
+    def core_plan(
+        self, only: Collection[str] | None
+    ) -> (
+        tuple[
+            tuple[tuple[Check, Callable[[Site], Iterable[object]] | None], ...],
+            dict[str, CheckStatus],
+        ]
+        | None
+    ):
+        """The checks of the selection in the order :meth:`run` runs them, each with its
+        evaluator (deferred built-ins resolved; None for a check without one), and a fresh
+        status table (every check *unknown*); None when some check of the selection is
+        not one of the core's own (a plugin's: it must run, guarded, through :meth:`run`).
+
+        Lets a caller that knows what the built-in evaluators make of its data (the ANCT
+        list, :mod:`mfs_core.compliance.anct_verdicts`) give the same result without
+        building a site."""
+        steps, statuses = self._plan(only)
+        if any(step[3] is not None for step in steps):
+            return None
+        return tuple((step[0], step[1]) for step in steps), statuses
+
     def check_files(self, paths: Sequence[Path | str]) -> list[SiteResult]:
         """Load and check site files; every file's input errors are raised together."""
         sites: list[tuple[Site, str]] = []

@@ -1,0 +1,175 @@
+"""The ANCT list's checks decided on a row's *verdict*, without building a site.
+
+A row of the list has one week for all and no structure name (each row on its own, the
+default ``--hours-scope``). On such a row the three built-in checks the list can decide
+give findings made of its verdict alone (see :func:`~mfs_core.compliance.evaluators.week_problems`):
+
+- ``label.weekly-hours`` and ``label.opening-days``: one finding each, the rule's problem
+  (``field`` ``hours``), when the week does not meet the rule;
+- ``label.hours-quality``: one finding per anomaly of the hours, its message.
+
+:class:`VerdictChecks` gives the :class:`~mfs_core.compliance.findings.SiteResult` that
+:meth:`Runner.run <mfs_core.compliance.runner.Runner.run>` gives such a row, from those
+parts: no :class:`~mfs_core.compliance.site.Site`, no
+:class:`~mfs_core.compliance.context.CheckContext`, no call per check (about a quarter of
+the rows of a list whose rows do not repeat have a verdict of their own and were checked
+in full). It is used only when every check of the selection is one of these built-in
+evaluators (:meth:`VerdictChecks.for_runner` returns None otherwise): a plugin's check
+still runs, guarded, through the runner. Tests compare both paths row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any
+
+from mfs_core.compliance import evaluators
+from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
+from mfs_core.compliance.runner import OPENING_DAYS, WEEKLY_HOURS, Runner
+from mfs_core.hours import HoursAnomaly
+from mfs_core.model import Severity
+
+__all__ = ["VerdictChecks"]
+
+#: What each built-in evaluator reads of a verdict: the weekly-hours problem (0), the
+#: opening-days problem (1), or the anomalies (2).
+_PARTS: dict[Callable[[Any], Iterable[object]], int] = {
+    evaluators.weekly_hours: 0,
+    evaluators.opening_days: 1,
+    evaluators.hours_quality: 2,
+}
+#: A step of a selection: check id, its severity, which part of the verdict (None: a check
+#: without evaluator, always passed).
+_Step = tuple[str, Severity, int | None]
+#: Findings remembered by (check id, message), so that rows with the same problem share one
+#: object (bounded: flat memory).
+_FINDINGS_MEMO = 4096
+
+
+class VerdictChecks:
+    """The result of a row of the ANCT list from its verdict (see the module's docstring).
+
+    ``selections``: the checks run on a row, by what its readable hours prove when some of
+    its hours are unknown ((enough hours, enough days) -> checks); ``full`` those run on a
+    row whose hours are all known.
+    """
+
+    def __init__(
+        self,
+        plans: dict[frozenset[str], tuple[tuple[_Step, ...], dict[str, CheckStatus]]],
+        full: frozenset[str],
+        selections: Mapping[tuple[bool, bool], Collection[str]],
+    ) -> None:
+        self._plans = plans
+        self._full = plans[full]
+        self._partly = {met: plans[frozenset(only)] for met, only in selections.items()}
+        self._findings: dict[tuple[str, str], Finding] = {}
+        # (selection's id, statuses as a tuple) -> one shared table (read, never changed).
+        self._statuses: dict[tuple[int, tuple[CheckStatus, ...]], dict[str, CheckStatus]] = {}
+
+    @classmethod
+    def for_runner(
+        cls,
+        runner: Runner,
+        full: Collection[str],
+        selections: Mapping[tuple[bool, bool], Collection[str]],
+    ) -> VerdictChecks | None:
+        """The verdict checks of ``runner``, or None when one of the selected checks is
+        not a built-in evaluator known here (a plugin's, or a core check reading more than
+        the verdict): the caller then runs the runner."""
+        plans: dict[frozenset[str], tuple[tuple[_Step, ...], dict[str, CheckStatus]]] = {}
+        for only in (full, *selections.values()):
+            plan = runner.core_plan(only)
+            if plan is None:
+                return None
+            steps: list[_Step] = []
+            for check, evaluate in plan[0]:
+                part = None if evaluate is None else _PARTS.get(evaluate)
+                if evaluate is not None and part is None:
+                    return None
+                steps.append((check.id, check.severity, part))
+            plans[frozenset(only)] = (tuple(steps), plan[1])
+        return cls(plans, frozenset(full), selections)
+
+    def result(
+        self,
+        verdict: tuple[str | None, str | None, tuple[HoursAnomaly, ...]],
+        *,
+        hours_unknown: bool,
+        weekly_hours: float,
+        opening_days: int,
+        id: str,
+        name: str,
+        source: str,
+        departement: str,
+        site_format: str,
+    ) -> SiteResult | None:
+        """The row's result, as :meth:`Runner.run` gives it; None for a verdict whose
+        findings the runner would reject (an empty message: it reports the check's
+        failure instead)."""
+        if hours_unknown:  # the rules the readable hours do not prove stay unknown
+            steps, table = self._partly[verdict[0] is None, verdict[1] is None]
+        else:
+            steps, table = self._full
+        findings: list[Finding] = []
+        outcome: list[CheckStatus] = []
+        memo = self._findings
+        for check_id, severity, part in steps:
+            if part is None:
+                outcome.append(CheckStatus.PASS)
+                continue
+            if part == 2:
+                messages = [anomaly.message for anomaly in verdict[2]]
+            else:
+                problem = verdict[0] if part == 0 else verdict[1]
+                messages = [] if problem is None else [problem]
+            status = CheckStatus.PASS
+            for message in messages:
+                finding = memo.get((check_id, message))
+                if finding is None:
+                    if not isinstance(message, str) or not message.strip():
+                        return None
+                    if len(memo) >= _FINDINGS_MEMO:
+                        memo.clear()
+                    finding = memo[check_id, message] = Finding(
+                        message=message, check=check_id, severity=severity, field="hours"
+                    )
+                findings.append(finding)
+                if severity is not Severity.INFO:
+                    status = CheckStatus.FAIL
+            outcome.append(status)
+        statuses = self._table(steps, table, tuple(outcome))
+        return SiteResult(
+            id=id,
+            name=name,
+            source=source,
+            weekly_hours=None
+            if statuses.get(WEEKLY_HOURS) is CheckStatus.UNKNOWN
+            else weekly_hours,
+            opening_days=None
+            if statuses.get(OPENING_DAYS) is CheckStatus.UNKNOWN
+            else opening_days,
+            findings=tuple(findings),
+            statuses=statuses,
+            departement=departement,
+            format=site_format,
+        )
+
+    def _table(
+        self,
+        steps: tuple[_Step, ...],
+        table: dict[str, CheckStatus],
+        outcome: tuple[CheckStatus, ...],
+    ) -> dict[str, CheckStatus]:
+        """The status table of a selection with these statuses of its checks, shared by
+        every row that has them (a handful per list)."""
+        key = (id(steps), outcome)
+        statuses = self._statuses.get(key)
+        if statuses is None:
+            statuses = dict(table)
+            for (check_id, _severity, _part), status in zip(steps, outcome, strict=True):
+                statuses[check_id] = status
+            if len(self._statuses) >= _FINDINGS_MEMO:
+                self._statuses.clear()
+            self._statuses[key] = statuses
+        return statuses

@@ -1,0 +1,149 @@
+"""The ANCT list's checks decided on a row's verdict give what the runner gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mfs_core.compliance import anct, anct_verdicts
+from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv
+from mfs_core.compliance.anct_verdicts import VerdictChecks
+from mfs_core.compliance.findings import SiteResult
+from mfs_core.compliance.formats import render
+from mfs_core.compliance.report import Report
+from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import HoursScope
+from mfs_core.registry import Registry
+
+from .conftest import AS_OF
+from .test_anct import varied_list
+from .test_anct_messy import sample_rows, write_list
+
+DAYS = ("h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi")
+
+
+def hostile_list(path: Path) -> Path:
+    """The sample's rows with unreadable, empty, placeholder and overlapping hours, a
+    duplicate id and a group: every kind of verdict the list's hours give."""
+    _, rows = sample_rows()
+    changed = [
+        {"h_lundi": "fermé", "h_mardi": "9h-12h"},
+        dict.fromkeys(DAYS, ""),
+        {"h_lundi": "09:00 - 12:00 / 11:00 - 13:00", "h_mardi": "00:00 - 00:00"},
+        {"h_lundi": "09:00 - 12:00 / 09:00 - 12:00"},
+        {"h_jeudi": "fermé", "h_vendredi": "", "h_samedi": ""},
+        {"h_lundi": "", "h_mardi": "", "h_mercredi": "08:00 - 20:00", "h_jeudi": "nc"},
+        {"id_fs": rows[0]["id_fs"]},
+        {"groupe_fs": "G1", "insee_dep": "01"},
+        {"groupe_fs": "G1", "insee_dep": "01", "h_lundi": "fermé"},
+    ]
+    extra = [dict(rows[i % len(rows)], **change) for i, change in enumerate(changed)]
+    for index, row in enumerate(extra):
+        if "id_fs" not in changed[index]:
+            row["id_fs"] = f"h{index}"
+    return write_list(path, rows + extra)
+
+
+def grouped_rows(path: Path) -> int:
+    """How many rows share their ``groupe_fs`` and département with another row."""
+    import collections
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        keys = [(r["insee_dep"], r["groupe_fs"]) for r in csv.DictReader(handle) if r["groupe_fs"]]
+    return sum(n for n in collections.Counter(keys).values() if n > 1)
+
+
+def through_the_runner(
+    path: Path, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> list[SiteResult]:
+    """Every row checked afresh by the runner: a site, its context, a call per check."""
+    with monkeypatch.context() as patch:
+        patch.setattr(anct, "_OUTCOMES_MEMO", 0)
+        patch.setattr(VerdictChecks, "for_runner", classmethod(lambda *_args: None))
+        return check_anct_csv(path, runner, skipped=[])
+
+
+def assert_same(mine: list[SiteResult], theirs: list[SiteResult], runner: Runner) -> None:
+    assert mine == theirs
+    assert [r.statuses for r in mine] == [r.statuses for r in theirs]
+    assert [list(r.statuses) for r in mine] == [list(r.statuses) for r in theirs]
+    assert [r.compliant for r in mine] == [r.compliant for r in theirs]
+    for fmt in ("json", "jsonl", "text", "sarif", "junit"):
+        reports = [
+            Report(results=tuple(r), catalogue=runner.catalogue, as_of=AS_OF, national=True)
+            for r in (mine, theirs)
+        ]
+        assert render(reports[0], fmt) == render(reports[1], fmt)
+
+
+@pytest.mark.parametrize("scope", list(HoursScope))
+@pytest.mark.parametrize("make", [varied_list, hostile_list])
+def test_each_row_gets_what_the_runner_gives(
+    tmp_path: Path,
+    registry: Registry,
+    monkeypatch: pytest.MonkeyPatch,
+    scope: HoursScope,
+    make: object,
+) -> None:
+    path = (
+        varied_list(tmp_path / "l.csv", 400)
+        if make is varied_list
+        else hostile_list(tmp_path / "l.csv")
+    )
+    runner = Runner(registry, as_of=AS_OF, hours_scope=scope)
+    theirs = through_the_runner(path, runner, monkeypatch)
+    assert VerdictChecks.for_runner(runner, ANCT_CHECKS, anct._PARTLY_KNOWN) is not None
+    calls = 0
+    run = runner.run
+
+    def counted(*args: object, **kwargs: object) -> SiteResult:
+        nonlocal calls
+        calls += 1
+        return run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "run", counted)
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 0)  # every row by its verdict
+    assert_same(check_anct_csv(path, runner, skipped=[]), theirs, runner)
+    # Only the rows of a group judged together went through the runner.
+    assert calls == (grouped_rows(path) if scope is HoursScope.STRUCTURE else 0)
+    monkeypatch.undo()
+    assert_same(check_anct_csv(path, runner, skipped=[]), theirs, runner)  # shared outcomes
+
+
+def test_a_check_reading_more_than_the_verdict_goes_through_the_runner(
+    runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = runner.core_plan(ANCT_CHECKS)
+    assert plan is not None
+    (check, _evaluate), *rest = plan[0]
+
+    def replaced(only: object) -> object:
+        return ((check, lambda site: []), *rest), plan[1]
+
+    monkeypatch.setattr(runner, "core_plan", replaced)
+    assert VerdictChecks.for_runner(runner, ANCT_CHECKS, anct._PARTLY_KNOWN) is None
+    monkeypatch.setattr(runner, "core_plan", lambda only: None)  # a plugin's check
+    assert VerdictChecks.for_runner(runner, ANCT_CHECKS, anct._PARTLY_KNOWN) is None
+
+
+def test_an_empty_message_is_left_to_the_runner(runner: Runner) -> None:
+    from mfs_core.hours import AnomalyKind, HoursAnomaly
+
+    verdicts = VerdictChecks.for_runner(runner, ANCT_CHECKS, anct._PARTLY_KNOWN)
+    assert verdicts is not None
+    blank = HoursAnomaly("lundi", next(iter(AnomalyKind)), "x", " ")
+    found = verdicts.result(
+        (None, None, (blank,)),
+        hours_unknown=False,
+        weekly_hours=30.0,
+        opening_days=5,
+        id="1",
+        name="n",
+        source="s",
+        departement="01",
+        site_format="Fixe",
+    )
+    assert found is None
+    assert anct_verdicts._FINDINGS_MEMO > 0
