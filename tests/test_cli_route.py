@@ -99,7 +99,7 @@ def test_jsonl_stream_keeps_good_lines_and_names_bad_ones(
         decision_validator().validate(decision)
     errors = err.splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith(f"mfs: error: {path}:2: channel: 'fax' is not one of")
+    assert errors[0].startswith(f"mfs: error: {path}:2: channel: expected one of 'counter'")
     assert errors[1].startswith(f"mfs: error: {path}:5: facts: unknown fact(s) 'numero_fiscal'")
     assert "Traceback" not in err
 
@@ -333,3 +333,34 @@ def test_a_thematique_of_the_procedure_keeps_it_against_a_keyword(
     code, out, err = run(capsys, "--request", request, "--context", ctx, "--format", "json")
     assert (code, err) == (0, "")
     assert json.loads(out)["procedure"] == "caf.allocation-soutien-familial"
+
+
+def test_error_lines_never_repeat_a_requests_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 15: a request's fields may hold anything a user typed (a name, a date of birth,
+    # an address) or megabytes of it; an error names the field and what was expected only.
+    good = {"procedure": "dgfip.declaration-revenus", "channel": "counter", "wants_autonomy": False}
+    birth = "Marie Curie née le 07/11/1867, 12 rue des Lilas 75005 Paris"
+    lines = [
+        {**good, "channel": birth},
+        {**good, "channel": "z" * 500_000},
+        {**good, "wants_autonomy": birth},
+        {**good, "procedure": birth},
+        {**good, "channel": 1_850_578_006_048},
+        good,
+    ]
+    path = tmp_path / "requests.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["route", "--request", str(path), "--format", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1  # the good request is decided
+    channel = "channel: expected one of 'counter', 'phone', 'video', 'mobile', got another value"
+    assert err.splitlines() == [
+        f"mfs: error: {path}:1: {channel}",
+        f"mfs: error: {path}:2: {channel}",
+        f"mfs: error: {path}:3: wants_autonomy: expected true or false, got a string",
+        f"mfs: error: {path}:4: procedure: expected a procedure id (<partner>.<slug>, e.g. "
+        "'dgfip.reclamation')",
+        f"mfs: error: {path}:5: {channel}",
+    ]

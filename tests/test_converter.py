@@ -52,3 +52,16 @@ def test_invariants_are_checked() -> None:
     assert problems({**GOOD, "id": "Not An Id"}) == [
         "site.toml: id: 'Not An Id' is not a procedure id"
     ]
+
+
+def test_a_long_value_is_described_not_repeated() -> None:
+    # Issue 15: a 500,000-character value made a 500 KB error line.
+    from mfs_core.routing.request import Request
+
+    data = {"procedure": "dgfip.reclamation", "channel": "z" * 500_000, "wants_autonomy": False}
+    with pytest.raises(InputError) as info:
+        structure(data, Request, source="req.json")
+    assert str(info.value) == (
+        "req.json: channel: a 500,000-character string is not one of 'counter', 'phone', "
+        "'video', 'mobile'"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,39 @@ def test_the_search_for_a_whole_document_is_bounded(monkeypatch: pytest.MonkeyPa
     assert found[0][0] == "in:1"
     assert "invalid JSON" in str(found[0][1])
     assert found[1:] == [(f"in:{n}", {"a": 1}) for n in range(2, 12)]
+
+
+class CountingStream(io.BytesIO):
+    """A stream that counts the bytes read from it."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        chunk = super().read(size)
+        self.taken += len(chunk)
+        return chunk
+
+
+def test_a_bad_first_line_does_not_hold_the_lines_after_it() -> None:
+    # Issue 15: a broken first line, then good JSON lines. Two lines in a row that parse
+    # alone as objects cannot belong to one JSON document: the search for one stops there,
+    # so the first records come after a few lines read, not after 64 MiB of them.
+    good = b'{"procedure": "dgfip.declaration-revenus", "channel": "counter"}\n'
+    stream = CountingStream(b'{"procedure": "dgfip.declaration-revenus",\n' + good * 100_000)
+    lines = iter(JsonLines(stream, "in"))  # type: ignore[arg-type]
+    first, second, third = next(lines), next(lines), next(lines)
+    assert "invalid JSON" in str(first.error)
+    assert (second.where, third.where) == ("in:2", "in:3")
+    assert second.value == third.value == json.loads(good)
+    assert stream.taken <= 2 * 64 * 1024  # a chunk or two of the 6.5 MB
+    assert sum(1 for _ in lines) == 100_000 - 2  # none lost
+
+
+def test_a_pretty_printed_array_with_one_object_a_line_is_one_document() -> None:
+    # One object alone on a line (the last of the array, with no comma) never stops the
+    # search: only two in a row do, which no JSON document holds.
+    data = b'[\n{"a": 1},\n{"b": 2}\n,\n{"c": 3}\n]\n'
+    assert items(data) == ([("in[0]", {"a": 1}), ("in[1]", {"b": 2}), ("in[2]", {"c": 3})], True)
 
 
 @pytest.mark.parametrize(

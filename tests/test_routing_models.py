@@ -57,7 +57,7 @@ def test_context_round_trip_and_busy() -> None:
             {"procedure": None, "need": "\u200b\u200f\u00a0"},
             "procedure/need: give a procedure id or a free-text need",
         ),
-        ({"procedure": "Réclamation"}, "procedure: 'Réclamation' is not a procedure id"),
+        ({"procedure": "Réclamation"}, "procedure: expected a procedure id (<partner>"),
         ({"channel": "online"}, "channel: 'online' is not one of 'counter', 'phone'"),
         ({"wants_autonomy": "yes"}, "wants_autonomy: expected true or false"),
         ({"facts": ["dispute", "nir"]}, "facts: unknown fact(s) 'nir' (known: abroad"),
@@ -152,7 +152,7 @@ def test_parse_stream_reports_every_bad_line_and_keeps_good_ones() -> None:
     )
     parsed = parse_requests(text, "in.jsonl")
     assert [line for line, _ in parsed.requests] == [1, 6]
-    assert parsed.errors[0].startswith("in.jsonl:3: channel: 'fax' is not one of")
+    assert parsed.errors[0].startswith("in.jsonl:3: channel: expected one of 'counter'")
     assert parsed.errors[1] == "in.jsonl:4: expected a JSON object, got list"
     assert parsed.errors[2].startswith("in.jsonl:5: invalid JSON: ")
     assert len(parsed.errors) == 3

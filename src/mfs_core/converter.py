@@ -8,6 +8,7 @@ cattrs' exception groups into one :class:`~mfs_core.errors.InputError`.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import typing
@@ -49,7 +50,7 @@ def _make_converter() -> cattrs.Converter:
         if isinstance(value, dt.datetime):
             # Never truncated silently (a Python plugin's date-time is refused too).
             raise CodedValueError(
-                f"expected an ISO date (YYYY-MM-DD), got a date-time {value.isoformat()}",
+                f"expected an ISO date (YYYY-MM-DD), got a date-time{_got(value, ' ')}",
                 _WRONG_TYPE,
             )
         if isinstance(value, dt.date):
@@ -59,7 +60,7 @@ def _make_converter() -> cattrs.Converter:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise CodedValueError(f"expected an ISO date (YYYY-MM-DD), got {value!r}", _WRONG_TYPE)
+        raise CodedValueError(f"expected an ISO date (YYYY-MM-DD), got {_got(value)}", _WRONG_TYPE)
 
     def structure_datetime(value: Any, _type: type) -> dt.datetime:
         if isinstance(value, dt.datetime):
@@ -69,11 +70,11 @@ def _make_converter() -> cattrs.Converter:
                 parsed = dt.datetime.fromisoformat(value)
             except (TypeError, ValueError):
                 raise CodedValueError(
-                    f"expected an ISO 8601 date-time, got {value!r}", _WRONG_TYPE
+                    f"expected an ISO 8601 date-time, got {_got(value)}", _WRONG_TYPE
                 ) from None
         if parsed.tzinfo is None:
             raise CodedValueError(
-                f"expected a date-time with its UTC offset, got {value!r}", _WRONG_TYPE
+                f"expected a date-time with its UTC offset, got {_got(value)}", _WRONG_TYPE
             )
         return parsed
 
@@ -81,23 +82,23 @@ def _make_converter() -> cattrs.Converter:
         # cattrs would turn 12 into "12": a number where text is expected is an input error.
         if not isinstance(value, str):
             raise CodedValueError(
-                f"expected a string, got {type(value).__name__} {value!r}", _WRONG_TYPE
+                f"expected a string, got {type(value).__name__}{_got(value, ' ')}", _WRONG_TYPE
             )
         return value
 
     def structure_bool(value: Any, _type: type) -> bool:
         if not isinstance(value, bool):
-            raise CodedValueError(f"expected true or false, got {value!r}", _WRONG_TYPE)
+            raise CodedValueError(f"expected true or false, got {_got(value)}", _WRONG_TYPE)
         return value
 
     def structure_int(value: Any, _type: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise CodedValueError(f"expected an integer, got {value!r}", _WRONG_TYPE)
+            raise CodedValueError(f"expected an integer, got {_got(value)}", _WRONG_TYPE)
         return value
 
     def structure_float(value: Any, _type: type) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise CodedValueError(f"expected a number, got {value!r}", _WRONG_TYPE)
+            raise CodedValueError(f"expected a number, got {_got(value)}", _WRONG_TYPE)
         return float(value)
 
     def structure_time(value: Any, _type: type) -> dt.time:
@@ -111,7 +112,7 @@ def _make_converter() -> cattrs.Converter:
             else:
                 if parsed.tzinfo is None:
                     return parsed
-        raise CodedValueError(f"expected a time of day HH:MM, got {value!r}", _WRONG_TYPE)
+        raise CodedValueError(f"expected a time of day HH:MM, got {_got(value)}", _WRONG_TYPE)
 
     conv.register_structure_hook(dt.date, structure_date)
     conv.register_structure_hook(dt.datetime, structure_datetime)
@@ -123,7 +124,7 @@ def _make_converter() -> cattrs.Converter:
         except ValueError:
             allowed = ", ".join(repr(member.value) for member in type_)
             raise CodedValueError(
-                f"{value!r} is not one of {allowed}", ContributionCode.VALUE_NOT_ALLOWED
+                _not_one_of(value, allowed), ContributionCode.VALUE_NOT_ALLOWED
             ) from None
 
     # Singledispatch hooks: they take precedence over cattrs' lenient defaults (which would
@@ -171,7 +172,7 @@ def _no_string_as_sequence(type_: Any, conv: cattrs.Converter) -> Callable[[Any,
     def structure(value: Any, target: Any) -> Any:
         if isinstance(value, str | bytes | dict):
             raise CodedValueError(
-                f"expected a list, got {type(value).__name__} {value!r}", _WRONG_TYPE
+                f"expected a list, got {type(value).__name__}{_got(value, ' ')}", _WRONG_TYPE
             )
         return base(value, target)
 
@@ -219,6 +220,36 @@ def _formats_checked(
 
 converter: cattrs.Converter = _make_converter()
 
+#: False while structuring data whose values must not reach a message (a request may hold
+#: personal data in any field): messages then name the field and what was expected only.
+_ECHO_VALUES: contextvars.ContextVar[bool] = contextvars.ContextVar("echo", default=True)
+#: Longest text quoted in a message; a longer one is described by its length.
+_ECHO_CHARS = 80
+
+
+def _got(value: Any, before: str = "") -> str:
+    """A refused value for a message, after ``before``: its repr when short, else its
+    length; ``""`` (the type alone, in the caller's words) when values are not echoed.
+    A date or a date-time is shown by its ISO form."""
+    if not _ECHO_VALUES.get():
+        return "" if before else f"a {_KINDS.get(type(value), 'value')}"
+    if isinstance(value, dt.date):
+        return before + value.isoformat()
+    if isinstance(value, str) and len(value) > _ECHO_CHARS:
+        return f"{before}a {len(value):,}-character string"
+    text = repr(value)
+    return before + (text if len(text) <= _ECHO_CHARS else f"{type(value).__name__} value")
+
+
+_KINDS = {str: "string", bool: "boolean", int: "number", float: "number", list: "list"}
+_KINDS.update({dict: "JSON object", type(None): "null"})
+
+
+def _not_one_of(value: Any, allowed: str) -> str:
+    if not _ECHO_VALUES.get():
+        return f"expected one of {allowed}, got another value"
+    return f"{_got(value)} is not one of {allowed}"
+
 
 def _format_errors(exc: BaseException, path: str = "") -> list[tuple[str, ContributionCode | None]]:
     """Flatten a cattrs exception tree into ``path: message`` lines, each with its code
@@ -256,13 +287,20 @@ def _format_errors(exc: BaseException, path: str = "") -> list[tuple[str, Contri
     return [(f"{path}: {message}" if path else message, code)]
 
 
-def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
+def structure(data: Any, cls: type[T], *, source: str | None = None, echo_values: bool = True) -> T:
     """Build ``cls`` from plain data, raising :class:`InputError` with field paths.
 
     ``source`` (a file name, ``<stdin>``...) prefixes every message. Values quoted in the
-    messages have their personal data redacted (``got '[NIR]'``).
+    messages have their personal data redacted (``got '[NIR]'``) and are at most 80
+    characters long; with ``echo_values=False`` no value is quoted at all, only the field
+    and what was expected (``channel: expected one of 'counter', ..., got another value``):
+    for data that may hold personal data anywhere, such as a routing request.
     """
-    found = _structured(data, cls)
+    token = _ECHO_VALUES.set(echo_values)
+    try:
+        found = _structured(data, cls)
+    finally:
+        _ECHO_VALUES.reset(token)
     if isinstance(found, list):
         raise InputError([line for line, _ in found], source=source)
     return found

@@ -498,15 +498,25 @@ class JsonLines:
         buffered: list[tuple[int, bytes | InputError]],
     ) -> list[JsonItem] | None:
         """Read on from a first line that does not parse alone; if the lines read form one
-        JSON document, its records; else None, with the lines read left in ``buffered``."""
+        JSON document, its records; else None, with the lines read left in ``buffered``.
+
+        Reading on stops as soon as two lines in a row (blank lines aside) each parse
+        alone as a JSON object: no JSON document holds two values with only white space
+        between them, so the input is JSON lines with a bad first line, and memory stays
+        that of a few lines rather than :data:`MAX_FILE_BYTES` of them."""
         if not raw.lstrip().startswith((b"{", b"[")):
             return None
         parts = [raw]
         size = len(raw)
+        whole_lines = 0  # lines in a row that parse alone as an object
         for later, line in lines:
             buffered.append((later, line))
             if isinstance(line, InputError):
                 return None
+            if line.strip():
+                whole_lines = whole_lines + 1 if _object_alone(line) else 0
+                if whole_lines == 2:
+                    return None
             parts.append(line)
             size += len(line) + 1
             if size > MAX_FILE_BYTES:
@@ -517,6 +527,17 @@ class JsonLines:
             return None
         buffered.clear()
         return list(self._document(JsonItem(f"{self.source}:{number}", number, value)))
+
+
+def _object_alone(line: bytes) -> bool:
+    """``line`` is one JSON object on its own (checked only when it looks like one)."""
+    text = line.strip()
+    if not (text.startswith(b"{") and text.endswith(b"}")):
+        return False
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep
+        return False
 
 
 # -- dates --------------------------------------------------------------------------------

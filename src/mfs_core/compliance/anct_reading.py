@@ -3,9 +3,12 @@ separator, quoting), kept apart from what the rows say (:mod:`mfs_core.complianc
 
 :class:`AnctTable` reads the file twice, never whole: a first pass over its bytes, in
 chunks, checks what makes the whole file unreadable before any row is reported (more than
-:data:`MAX_ANCT_BYTES`, a byte that is not UTF-8, named by its line) and notes what makes
-single rows unreadable (an odd number of ``"``: a quoted cell never closed; NUL
-characters). The second pass yields the rows one at a time with the line each starts on.
+:data:`MAX_ANCT_BYTES`, a byte that is not UTF-8, named by its line) and notes whether a
+NUL character is present. The second pass yields the rows one at a time with the line
+each starts on, each physical line read with a bound (:data:`MAX_ROW_CHARS`). A row that
+cannot be read (too long, a quoted cell never closed or closed lines later) is named, and
+the lines after its first are read again as rows: one stray ``"`` costs one row. A ``"``
+inside an unquoted cell is an ordinary character, as for :mod:`csv` and RFC 4180 readers.
 Standard input is copied to a temporary file during the first pass. Memory stays that of
 one chunk and one row, whatever the list's length.
 """
@@ -24,11 +27,16 @@ from typing import IO
 from mfs_core.errors import InputError
 from mfs_core.inputs import BOM, open_binary
 
-__all__ = ["MAX_ANCT_BYTES", "AnctTable"]
+__all__ = ["MAX_ANCT_BYTES", "MAX_ROW_CHARS", "AnctTable"]
 
 #: Largest list read: 1 GiB, some 600 times the national list (2,845 rows, 1.7 MiB). The
 #: list is streamed, so the bound is a sanity check (a wrong path), not a memory bound.
 MAX_ANCT_BYTES = 1024 * 1024 * 1024
+#: Longest row read, in characters, and so longest cell: 64 Ki characters, more than a
+#: hundred times the longest row of the ANCT sample (508 characters, its longest cell 184).
+#: A longer row is unreadable on its own; the rows after it are read. It stays below
+#: :func:`csv.field_size_limit` (131,072), so the csv module's own limit never stops a list.
+MAX_ROW_CHARS = 64 * 1024
 _CHUNK = 64 * 1024
 
 
@@ -46,13 +54,24 @@ class AnctTable:
         self._binary: IO[bytes] = self._scan(str(path))
         try:
             self._text = io.TextIOWrapper(self._binary, encoding="utf-8-sig", newline="")
-            self.delimiter = _delimiter(self._text.readline())
+            first = self._text.readline(MAX_ROW_CHARS + 1)
+            if len(first.rstrip("\r\n")) > MAX_ROW_CHARS:
+                raise InputError(
+                    f"line 1: expected a header line of column names, got more than "
+                    f"{MAX_ROW_CHARS:,} characters without a line break",
+                    source=self.source,
+                )
+            self.delimiter = _delimiter(first)
             self._text.seek(0)
-            self._reader = csv.reader(self._text, delimiter=self.delimiter)
+            self._start_reader()
             self.header = self._read_header(required)
         except BaseException:
             self._binary.close()
             raise
+
+    def _start_reader(self) -> None:
+        self._lines = _Lines(self._text)
+        self._reader = csv.reader(self._lines, delimiter=self.delimiter)
 
     # -- first pass: the bytes ----------------------------------------------------------
     def _scan(self, path: str) -> IO[bytes]:
@@ -80,7 +99,8 @@ class AnctTable:
     def _check_bytes(self, stream: IO[bytes] | object, spool: IO[bytes] | None) -> None:
         read = getattr(stream, "read")  # noqa: B009 - a file or standard input's buffer
         pending = b""  # the end of a chunk that may be the start of a character
-        offset = lines = quotes = 0
+        offset = lines = 0
+        after_cr = False  # the text read so far ends with "\r": a "\n" next ends no line
         self.has_nul = False
         first = True
         while True:
@@ -91,7 +111,7 @@ class AnctTable:
                     f"cannot read the file: {exc.strerror or exc}", source=self.source
                 ) from None
             if spool is not None and chunk:
-                spool.write(chunk)
+                _copy(spool, chunk, self.source)
             offset += len(chunk)
             if offset > MAX_ANCT_BYTES:
                 raise InputError(
@@ -106,25 +126,22 @@ class AnctTable:
             try:
                 _, used = codecs.utf_8_decode(data, "strict", not chunk)
             except UnicodeDecodeError as exc:
-                line = lines + data.count(b"\n", 0, exc.start) + 1
+                line = lines + _line_ends(data, exc.start, after_cr) + 1
                 raise InputError(
                     f"line {line}: expected UTF-8 text, got byte 0x{data[exc.start]:02x} "
                     "(re-save the file as UTF-8)",
                     source=self.source,
                 ) from None
-            lines += data.count(b"\n", 0, used)
-            quotes += data.count(b'"', 0, used)
+            lines += _line_ends(data, used, after_cr)
+            after_cr = data[used - 1 : used] == b"\r" if used else after_cr
             self.has_nul = self.has_nul or b"\x00" in data[:used]
             pending = data[used:]
             if not chunk:
                 break
-        #: A well-formed CSV has an even number of ``"`` (each quoted cell opens and
-        #: closes, inner quotes are doubled): an odd count means a cell never closed.
-        self.odd_quotes = bool(quotes % 2)
 
     # -- the header -----------------------------------------------------------------------
     def _read_header(self, required: tuple[str, ...]) -> list[str]:
-        header = self._next_row() or []
+        header = self._next_row()
         missing = [c for c in required if c not in header]
         if missing and self.delimiter != ",":
             raise InputError(
@@ -148,48 +165,72 @@ class AnctTable:
             )
         return header
 
-    def _next_row(self) -> list[str] | None:
+    def _next_row(self) -> list[str]:
+        """The header row (``[]`` for an empty file)."""
+        self._lines.start_row()
         try:
-            return next(self._reader, None)
-        except csv.Error as exc:
+            row = next(self._reader, [])
+        except (csv.Error, _RowTooLong):
+            row = None
+        if row is None or self._lines.ended_in_row:
             raise InputError(
-                f"line {self._reader.line_num}: not a CSV file: {exc}", source=self.source
-            ) from None
+                "line 1: expected a header line of column names, got a quoted cell never "
+                f"closed within {MAX_ROW_CHARS:,} characters",
+                source=self.source,
+            )
+        return row
 
     # -- second pass: the rows -------------------------------------------------------------
     def rows(self) -> Iterator[tuple[int, list[str] | None, str]]:
         """``(line, row, "")`` for each row after the header, in file order, ``line``
         the line it starts on (a quoted cell may hold line breaks); ``(line, None,
-        problem)`` for a row that could not be read at all: one with a NUL character, and
-        the last row when a quoted cell is never closed (the reader then took the rest of
-        the file as one cell of it)."""
-        end = self._reader.line_num
-        if not self.odd_quotes and not self.has_nul:  # the usual file: each row as read
-            reader = self._reader
+        problem)`` for a row that could not be read: one longer than
+        :data:`MAX_ROW_CHARS`, one with a NUL character, and one where a quoted cell opens
+        and is never closed, or closes lines later leaving the row with a number of cells
+        other than the header's. The lines such a row swallowed are read again as rows
+        of their own, so a bad row never takes its neighbours with it."""
+        reader, lines = self._reader, self._lines
+        width = len(self.header)
+        while True:
+            lines.start_row()
             try:
-                for cells in reader:
-                    start, end = end + 1, reader.line_num
-                    yield start, cells, ""
-            except csv.Error as exc:
-                raise InputError(
-                    f"line {reader.line_num}: not a CSV file: {exc}", source=self.source
-                ) from None
-            return
-        held: tuple[int, list[str]] | None = None  # one row behind, for the odd quote
-        while (row := self._next_row()) is not None:
-            start, end = end + 1, self._reader.line_num
-            if self.odd_quotes:
-                if held is not None:
-                    yield self._checked(*held)
-                held = (start, row)
+                cells = next(reader, None)
+            except _RowTooLong:
+                yield self._unreadable(self._too_long())
                 continue
-            yield self._checked(start, row)
-        if held is not None:
-            problem = (
-                f"line {held[0]}: a quoted cell opened in this row is never closed: the row "
-                f"and the lines after it (to line {end}) could not be read"
+            except csv.Error as exc:  # not expected below MAX_ROW_CHARS: read on all the same
+                yield self._unreadable(f"not a CSV row ({exc})")
+                continue
+            if cells is None:
+                return
+            start, span = lines.row_start, len(lines.row)
+            if lines.ended_in_row:
+                yield self._unreadable(
+                    f"a quoted cell opened in this row is never closed (the file ends at "
+                    f"line {start + span - 1})"
+                )
+            elif span > 1 and len(cells) != width:
+                yield self._unreadable(
+                    f"a quoted cell opened in this row closes on line {start + span - 1}, "
+                    f"leaving {len(cells)} cells, expected {width}"
+                )
+            else:
+                yield self._checked(start, cells)
+
+    def _too_long(self) -> str:
+        lines = self._lines
+        if len(lines.row) > 1:
+            return (
+                f"a quoted cell opened in this row is still open after {MAX_ROW_CHARS:,} "
+                f"characters (line {lines.row_start + len(lines.row) - 1})"
             )
-            yield held[0], None, problem
+        return f"longer than {MAX_ROW_CHARS:,} characters: a cell this long is not a list entry"
+
+    def _unreadable(self, why: str) -> tuple[int, None, str]:
+        """The current row as unreadable; the lines after its first are read again."""
+        line = self._lines.row_start
+        self._lines.read_again_after_first()
+        return line, None, f"line {line}: {why}: the row could not be read"
 
     def _checked(self, line: int, row: list[str]) -> tuple[int, list[str] | None, str]:
         if self.has_nul and any("\x00" in cell for cell in row):
@@ -199,7 +240,7 @@ class AnctTable:
     def rewind(self) -> None:
         """Start again from the first row after the header (for a second pass)."""
         self._text.seek(0)
-        self._reader = csv.reader(self._text, delimiter=self.delimiter)
+        self._start_reader()
         self._next_row()
 
     def close(self) -> None:
@@ -224,6 +265,87 @@ def _seekable(stream: object) -> bool:
         return False
 
 
+def _copy(spool: IO[bytes], chunk: bytes, source: str) -> None:
+    try:
+        spool.write(chunk)
+    except OSError as exc:  # a full disk, or a file-size limit (ulimit -f)
+        raise InputError(
+            f"the temporary copy of the input could not be written ({exc.strerror or exc}): "
+            "not read; give the list as a file path",
+            source=source,
+        ) from None
+
+
+def _line_ends(data: bytes, end: int, after_cr: bool) -> int:
+    """Line ends in ``data[:end]`` as the reader counts them: ``\n``, ``\r\n`` or a lone
+    ``\r`` (``after_cr``: the text before ``data`` ended with ``\r``)."""
+    ends = data.count(b"\n", 0, end) + data.count(b"\r", 0, end) - data.count(b"\r\n", 0, end)
+    return ends - 1 if after_cr and data[:1] == b"\n" and end else ends
+
+
 def _delimiter(header_line: str) -> str:
     """The header's separator: the most frequent of ``,``, ``;`` and tab (``,`` on a tie)."""
     return max((",", ";", "\t"), key=header_line.count)
+
+
+class _RowTooLong(Exception):
+    """Raised through :mod:`csv` when a row grows past :data:`MAX_ROW_CHARS`."""
+
+
+#: Stands for a physical line longer than MAX_ROW_CHARS, whose text was skipped unread.
+_OVERLONG = "\x00overlong"
+
+
+class _Lines:
+    """The physical lines of the text, fed to :func:`csv.reader` one at a time (``\n``,
+    ``\r\n`` or ``\r`` ends a line), each read with a bound so a file without line
+    breaks never sits in memory whole.
+
+    The lines of the row being read are kept (at most :data:`MAX_ROW_CHARS` characters
+    in all), so that when the row proves unreadable the lines after its first can be
+    read again as rows: a stray ``"`` then costs one row, not the ones it swallowed.
+    """
+
+    def __init__(self, text: IO[str]) -> None:
+        self._readline = text.readline
+        self._again: list[str] = []  # lines to read again, the next one last
+        self.line = 0  # number of the last line given
+        self.row: list[str] = []
+        self.row_start = 1
+        self._chars = 0
+        self.ended_in_row = False
+
+    def start_row(self) -> None:
+        self.row = []
+        self.row_start = self.line + 1
+        self._chars = 0
+        self.ended_in_row = False
+
+    def read_again_after_first(self) -> None:
+        again = self.row[1:]
+        again.reverse()
+        self._again.extend(again)
+        self.line -= len(again)
+        self.row = self.row[:1]
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._again:
+            line = self._again.pop()
+        else:
+            line = self._readline(MAX_ROW_CHARS + 1)
+            if not line:
+                self.ended_in_row = bool(self.row)
+                raise StopIteration
+            if len(line) > MAX_ROW_CHARS and line.rstrip("\r\n") == line:
+                while (rest := self._readline(_CHUNK)) and rest.rstrip("\r\n") == rest:
+                    pass  # the rest of an over-long line: skipped, never held whole
+                line = _OVERLONG
+        self.line += 1
+        self.row.append(line)
+        self._chars += len(line)
+        if line is _OVERLONG or self._chars > MAX_ROW_CHARS:
+            raise _RowTooLong
+        return line

@@ -79,7 +79,7 @@ class RequestStream:
                 if item.error is not None:
                     raise InputError(item.error.problems, source=where)
                 data = _object(item.value, where)
-                yield line, structure(data, Request, source=where), ()
+                yield line, structure(data, Request, source=where, echo_values=False), ()
             except InputError as exc:
                 yield line, None, tuple(exc.problems)
         if empty:

@@ -93,7 +93,7 @@ class Request:
         if self.procedure is None and (self.need is None or blank_text(self.need)):
             raise ValueError("procedure/need: give a procedure id or a free-text need")
         if self.procedure is not None and not PROCEDURE_ID_PATTERN.match(self.procedure):
+            # The value is not repeated: a request's text may be personal data (issue 15).
             raise ValueError(
-                f"procedure: {self.procedure!r} is not a procedure id "
-                "(<partner>.<slug>, e.g. 'dgfip.reclamation')"
+                "procedure: expected a procedure id (<partner>.<slug>, e.g. 'dgfip.reclamation')"
             )
