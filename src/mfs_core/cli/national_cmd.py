@@ -16,10 +16,14 @@ imported until a command runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
+    EXIT_FINDINGS,
     EXIT_OK,
     CliError,
     load_registry,
@@ -80,22 +84,53 @@ def register(subparsers: Any) -> None:
     consolidate.set_defaults(handler=run_consolidate)
 
 
+@contextlib.contextmanager
+def _ignored_files_said() -> Iterator[None]:
+    """Files the readers left aside (not ``part-0.parquet``) are said on standard error."""
+    from mfs_core.french import count, plural
+    from mfs_core.national.reading import IgnoredFilesWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", IgnoredFilesWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if isinstance(warning.message, IgnoredFilesWarning):
+                    ignored = warning.message
+                    print_note(
+                        f"mfs : attention : {count(ignored.count, 'fichier')} "
+                        f"{plural(ignored.count, 'ignoré')} dans "
+                        f"les partitions (seul part-0.parquet est lu), par exemple "
+                        f"{ignored.example}"
+                    )
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
+
+
 def _reports(args: argparse.Namespace) -> NationalReport:
     from mfs_core.report import parse_month
 
     month = parse_month(args.month)
     try:
-        if args.engine == "spark":
-            return _spark_report(args, month)
-        from mfs_core.national.engine_duckdb import national_reports
+        with _ignored_files_said():
+            if args.engine == "spark":
+                return _spark_report(args, month)
+            from mfs_core.national.engine_duckdb import national_reports
 
-        [report] = national_reports(args.datasets, [month], site_breakdowns=args.site_breakdowns)
+            [report] = national_reports(
+                args.datasets, [month], site_breakdowns=args.site_breakdowns
+            )
     except ImportError as exc:
         raise missing_extra(exc) from None
     return report
 
 
 def _spark_report(args: argparse.Namespace, month: Any) -> NationalReport:
+    import pyspark  # noqa: F401  (missing: the extra is named, not Java)
+
     from mfs_core.national.spark import local_session, national_reports
 
     try:
@@ -119,6 +154,14 @@ def run_report(args: argparse.Namespace) -> int:
     from mfs_core.output import json_text, terminal_text
 
     report = _reports(args)
+    if not report.by_site:
+        # No partition of that month in the datasets: a report of zeros would read as a
+        # month without activity; nothing is written, exit 1 (as a check with findings).
+        print_note(
+            f"mfs : aucune donnée pour {args.month} dans "
+            f"{', '.join(str(d) for d in args.datasets)} : aucun rapport écrit"
+        )
+        return EXIT_FINDINGS
     if args.format == "json":
         text = json_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -137,7 +180,8 @@ def run_consolidate(args: argparse.Namespace) -> int:
     try:
         from mfs_core.national.consolidate import consolidate
 
-        result = consolidate(args.sources, args.output, months)
+        with _ignored_files_said():
+            result = consolidate(args.sources, args.output, months)
     except ImportError as exc:
         raise missing_extra(exc) from None
     for month, (sites, rows) in result.months.items():
