@@ -202,3 +202,21 @@ def test_spark_without_pyspark_names_the_extra(national_year: NationalYear, call
     assert result.stderr == (
         "mfs: error: pyspark is not installed: pip install 'mfs-core[spark]'\n"
     )
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_export_refuses_since_not_before_until(
+    national_year: NationalYear, fmt: str, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """An empty range is a mistake (the dates swapped), not an export of no row."""
+    site = national_year.sites[0]
+    for since, until in (("2024-07-01", "2024-06-01"), ("2024-06-01", "2024-06-01")):
+        code, out, err = _run(
+            capsys, "journal", "export", "--journal", site.url, "--format", fmt,
+            "--since", since, "--until", until, *GOOD,
+        )  # fmt: skip
+        assert (code, out) == (2, ""), err
+        assert err == (
+            f"mfs: error: --since {since} is not before --until {until} (requests received "
+            "from --since to before --until): nothing would be exported\n"
+        )

@@ -76,6 +76,7 @@ def test_view_errors(
         (["--national", str(national_year.consolidated)], "--national needs --site ID"),
         (["--trend", "--format", "json"], "--trend and --national are for --format text or html"),
         (["--national", str(national_year.consolidated), "--site", "nope"], "--site: nope: no"),
+        (["--site", site.site.id], "--site is for --national DATASET"),  # not ignored
     ]  # fmt: skip
     for args, message in cases:
         code, out, err = _report(capsys, "--journal", site.url, *args)

@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     month = parse_month(args.month)
     if args.national and not args.site:
         raise CliError("--national needs --site ID (the site's id in the dataset)")
+    if args.site and not args.national:  # it would be ignored: the journal is one site's
+        raise CliError("--site is for --national DATASET (the site's id in the dataset)")
     if (args.trend or args.national) and args.format not in ("text", "html"):
         raise CliError("--trend and --national are for --format text or html")
     with opened_journal(args, read_only=True) as journal:
