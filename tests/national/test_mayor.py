@@ -83,3 +83,23 @@ def test_view_errors(
         assert code == 2
         assert out == ""
         assert message in err
+
+
+def test_site_name_controls_are_escaped_in_html_as_in_text(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """ESC, BEL, U+202E (right-to-left override) and U+2028 in ``--site-name`` are shown as
+    escapes in the page's <title> and <h1>, as the text format shows them."""
+    site = national_year.sites[0]
+    name = "Pau\x1b[2J\x07\u202eerdnaL\u2028x"
+    shown = "Pau\\x1b[2J\\x07\\u202eerdnaL\\u2028x"
+    pages = {}
+    for fmt in ("text", "html"):
+        code, out, _ = _report(capsys, "--journal", site.url, "--format", fmt, "--site-name", name)
+        assert code == 0
+        pages[fmt] = out
+    assert f"Site : {shown}\n" in pages["text"]
+    assert f"<title>Activité France services — {shown} — juin 2024</title>" in pages["html"]
+    assert f"<h1>Activité France services — {shown} — juin 2024</h1>" in pages["html"]
+    for active in "\x1b\x07\u202e\u2028":
+        assert active not in pages["html"]
