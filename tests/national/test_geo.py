@@ -27,8 +27,5 @@ def test_places() -> None:
 def test_the_reason_a_code_has_no_region(code: str, reason: str) -> None:
     with pytest.raises(InputError) as caught:
         geo.place(code)
-    assert (
-        f"insee_code: {code}: département {code[:3] if code.startswith('9') else code[:2]}"
-        in str(caught.value)
-    )
+    assert str(caught.value).startswith(f"insee_code: {code}: département ")
     assert reason in str(caught.value)
