@@ -3,6 +3,7 @@ reviewer sent the readers (a column dropped, a column of another type, a corrupt
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -37,3 +38,19 @@ def corrupt_page(path: Path, column: str = "channel") -> None:
     with open(path, "r+b") as handle:
         handle.seek(start)
         handle.write(b"\xff" * meta.total_compressed_size)
+
+
+def each_spoiling(path: Path) -> Iterator[str]:
+    """Spoil ``path`` in each way in turn (from its original bytes, restored at the end),
+    yielding what the readers' message must say after the file's name."""
+    original = path.read_bytes()
+    ways: list[tuple[Callable[[], None], str]] = [
+        (lambda: drop_column(path, "autonomy"), "column autonomy missing for schema v1"),
+        (lambda: as_strings(path, "resident_identified"), "column resident_identified is string"),
+        (lambda: corrupt_page(path), "cannot read its rows"),
+    ]
+    for spoil_it, message in ways:
+        path.write_bytes(original)
+        spoil_it()
+        yield message
+    path.write_bytes(original)

@@ -139,15 +139,7 @@ def test_a_spoiled_partition_is_one_line_exit_2(
 
     exports = _spoiled_copy(national_year, tmp_path)
     june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
-    original = june.read_bytes()
-    cases = [
-        (lambda: spoil.drop_column(june, "autonomy"), "column autonomy missing for schema v1"),
-        (lambda: spoil.as_strings(june, "repeat_visit"), "column repeat_visit is string"),
-        (lambda: spoil.corrupt_page(june), "cannot read its rows"),
-    ]
-    for spoil_it, message in cases:
-        june.write_bytes(original)
-        spoil_it()
+    for message in spoil.each_spoiling(june):
         for args in (
             ["report", "--month", "2024-06", str(exports)],
             ["consolidate", str(exports), "--output", str(tmp_path / "nat")],

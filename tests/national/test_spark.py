@@ -112,15 +112,7 @@ def test_spark_refuses_a_spoiled_partition(
     exports = tmp_path / "exports"
     shutil.copytree(national_year.exports, exports)
     june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
-    original = june.read_bytes()
-    cases = [
-        (lambda: spoil.drop_column(june, "autonomy"), "column autonomy missing for schema v1"),
-        (lambda: spoil.as_strings(june, "resident_identified"), "column resident_identified is"),
-        (lambda: spoil.corrupt_page(june), "cannot read its rows"),
-    ]
-    for spoil_it, message in cases:
-        june.write_bytes(original)
-        spoil_it()
+    for message in spoil.each_spoiling(june):
         with pytest.raises(DatasetError) as caught:
             national_reports(spark, [exports], [MONTHS[5]])
         assert str(caught.value).startswith(f"{june}: {message}")
