@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +104,20 @@ def test_site_name_controls_are_escaped_in_html_as_in_text(
     assert f"<h1>Activité France services — {shown} — juin 2024</h1>" in pages["html"]
     for active in "\x1b\x07\u202e\u2028":
         assert active not in pages["html"]
+
+
+def test_ignored_partition_files_are_said_in_the_mayors_view(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    import shutil
+
+    nat = tmp_path / "national"
+    shutil.copytree(national_year.consolidated, nat)
+    (nat / "month=2024-06" / "copy.parquet").write_bytes(b"")
+    site = national_year.sites[0]
+    code, _, err = _report(
+        capsys, "--journal", site.url, "--national", str(nat), "--site", site.site.id
+    )
+    assert code == 0
+    assert err.startswith("mfs : attention : 1 fichier ignoré dans les partitions"), err
+    assert "Warning" not in err

@@ -16,16 +16,14 @@ imported until a command runs.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import warnings
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CliError,
+    ignored_files_said,
     load_registry,
     missing_extra,
     print_note,
@@ -84,38 +82,12 @@ def register(subparsers: Any) -> None:
     consolidate.set_defaults(handler=run_consolidate)
 
 
-@contextlib.contextmanager
-def _ignored_files_said() -> Iterator[None]:
-    """Files the readers left aside (not ``part-0.parquet``) are said on standard error."""
-    from mfs_core.french import count, plural
-    from mfs_core.national.reading import IgnoredFilesWarning
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", IgnoredFilesWarning)
-        try:
-            yield
-        finally:
-            for warning in caught:
-                if isinstance(warning.message, IgnoredFilesWarning):
-                    ignored = warning.message
-                    print_note(
-                        f"mfs : attention : {count(ignored.count, 'fichier')} "
-                        f"{plural(ignored.count, 'ignoré')} dans "
-                        f"les partitions (seul part-0.parquet est lu), par exemple "
-                        f"{ignored.example}"
-                    )
-                else:
-                    warnings.showwarning(
-                        warning.message, warning.category, warning.filename, warning.lineno
-                    )
-
-
 def _reports(args: argparse.Namespace) -> NationalReport:
     from mfs_core.report import parse_month
 
     month = parse_month(args.month)
     try:
-        with _ignored_files_said():
+        with ignored_files_said():
             if args.engine == "spark":
                 return _spark_report(args, month)
             from mfs_core.national.engine_duckdb import national_reports
@@ -180,7 +152,7 @@ def run_consolidate(args: argparse.Namespace) -> int:
     try:
         from mfs_core.national.consolidate import consolidate
 
-        with _ignored_files_said():
+        with ignored_files_said():
             result = consolidate(args.sources, args.output, months)
     except ImportError as exc:
         raise missing_extra(exc) from None

@@ -10,6 +10,7 @@ from mfs_core.cli._common import (
     CliError,
     add_format_option,
     add_journal_option,
+    ignored_files_said,
     load_registry,
     missing_extra,
     opened_journal,
@@ -61,7 +62,8 @@ def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str
         from mfs_core.national.compare import compare_site, comparison_html, comparison_text
         from mfs_core.national.engine_duckdb import national_reports
 
-        [national] = national_reports(args.national, [month])
+        with ignored_files_said():
+            [national] = national_reports(args.national, [month])
         comparison = compare_site(national, args.site)
         texts.append(comparison_text(comparison))
         fragments.append(comparison_html(comparison))
