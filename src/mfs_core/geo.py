@@ -70,6 +70,21 @@ def departement_of(insee_code: str) -> str:
     return insee_code[:3] if insee_code.startswith("97") else insee_code[:2]
 
 
+#: The collectivités d'outre-mer whose communes have INSEE codes (COG): 975 Saint-Pierre-et-
+#: Miquelon, 977 Saint-Barthélemy, 978 Saint-Martin, 986 Wallis-et-Futuna, 987 Polynésie
+#: française, 988 Nouvelle-Calédonie; not départements, hence no région.
+_COLLECTIVITES = frozenset({"975", "977", "978", "986", "987", "988"})
+
+
+def _why_not(insee_code: str) -> str:
+    """Why the commune code ``insee_code`` has no département: the reason to print."""
+    if insee_code[:3] in _COLLECTIVITES:
+        return "a collectivité d'outre-mer: it has no région"
+    if insee_code.startswith("20"):
+        return "Corse's communes are coded 2A or 2B since 1976"
+    return "no such département: not a known commune code"
+
+
 def place(insee_code: str) -> Place:
     """The département and région of the commune ``insee_code``.
 
@@ -86,6 +101,6 @@ def place(insee_code: str) -> Place:
     if found is None:
         raise InputError(
             f"insee_code: {insee_code}: département {code} is not a département of the COG "
-            f"{COG_VINTAGE} (collectivités d'outre-mer have no région); no région to file it under"
+            f"{COG_VINTAGE} ({_why_not(insee_code)}); no région to file it under"
         )
     return Place(insee_code, found.code, found.region)

@@ -120,3 +120,95 @@ def test_national_commands_import_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def _spoiled_copy(national_year: NationalYear, tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "exports"
+    shutil.copytree(national_year.exports, copy)
+    return copy
+
+
+def test_a_spoiled_partition_is_one_line_exit_2(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """A partition without a column (metadata still schema v1), with a column of another
+    type, or with a corrupt page: report and consolidate name the file, exit 2."""
+    from national import spoil
+
+    exports = _spoiled_copy(national_year, tmp_path)
+    june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
+    for message in spoil.each_spoiling(june):
+        for args in (
+            ["report", "--month", "2024-06", str(exports)],
+            ["consolidate", str(exports), "--output", str(tmp_path / "nat")],
+        ):
+            code, out, err = _run(capsys, "national", *args)
+            assert (code, out) == (2, ""), (args, err)
+            assert err.startswith(f"mfs: error: {june}: {message}"), err
+            assert len(err.splitlines()) == 1, err
+
+
+def test_a_month_without_data_is_said_not_a_report_of_zeros(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    nat = str(national_year.consolidated)
+    code, out, err = _run(capsys, "national", "report", "--month", "2031-01", nat)
+    assert (code, out) == (1, "")
+    assert err == f"mfs : aucune donnée pour 2031-01 dans {nat} : aucun rapport écrit\n"
+
+
+def test_ignored_partition_files_are_said(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    exports = _spoiled_copy(national_year, tmp_path)
+    june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
+    june.rename(june.with_name("data.parquet"))
+    code, _, err = _run(capsys, "national", "report", "--month", "2024-06", str(exports))
+    assert code == 0
+    assert err == (
+        "mfs : attention : 1 fichier ignoré dans les partitions (seul part-0.parquet est "
+        f"lu), par exemple {june.with_name('data.parquet')}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "from mfs_core.national.spark import main; sys.exit(main(ARGS))",
+        "from mfs_core.cli import main; sys.exit(main(['national', 'report', *ARGS, "
+        "'--engine', 'spark']))",
+    ],
+)
+def test_spark_without_pyspark_names_the_extra(national_year: NationalYear, call: str) -> None:
+    """pyspark hidden (``sys.modules['pyspark'] = None``, as if not installed): the job and
+    ``--engine spark`` say which extra to install, not Java, and exit 2."""
+    args = ["--month", "2024-06", str(national_year.consolidated)]
+    code = f"import sys; sys.modules['pyspark'] = None; ARGS = {args!r}; {call}"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "mfs: error: pyspark is not installed: pip install 'mfs-core[spark]'\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_export_refuses_since_not_before_until(
+    national_year: NationalYear, fmt: str, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """An empty range is a mistake (the dates swapped), not an export of no row."""
+    site = national_year.sites[0]
+    for since, until in (("2024-07-01", "2024-06-01"), ("2024-06-01", "2024-06-01")):
+        code, out, err = _run(
+            capsys, "journal", "export", "--journal", site.url, "--format", fmt,
+            "--since", since, "--until", until, *GOOD,
+        )  # fmt: skip
+        assert (code, out) == (2, ""), err
+        assert err == (
+            f"mfs: error: --since {since} is not before --until {until} (requests received "
+            "from --since to before --until): nothing would be exported\n"
+        )

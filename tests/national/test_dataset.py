@@ -18,6 +18,7 @@ from mfs_core.national.dataset import SiteRef, export_site
 from mfs_core.national.engine_duckdb import national_reports
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.schema import FIELDS, SCHEMA_VERSION, arrow_schema, metadata_key
+from national import spoil
 from national.conftest import NationalYear
 from national.year import PERSONAL
 
@@ -287,3 +288,59 @@ def test_consolidation_refuses_its_own_sources(dataset: Path, tmp_path: Path) ->
     assert again.months == expected
     metadata = pq.read_schema(tmp_path / "again" / "month=2024-06" / "part-0.parquet").metadata
     assert metadata[metadata_key("sites").encode()] == b"2"
+
+
+# -- a file whose metadata says schema v1 but whose columns or pages do not ---------------
+def test_a_missing_column_is_refused_not_counted_as_nulls(dataset: Path) -> None:
+    spoil.drop_column(_june(dataset), "autonomy")
+    with pytest.raises(DatasetError) as caught:
+        national_reports([dataset], [JUNE])
+    message = str(caught.value)
+    assert message.startswith(f"{_june(dataset)}: column autonomy missing for schema v1")
+
+
+def test_a_column_of_another_type_is_refused(dataset: Path) -> None:
+    spoil.as_strings(_june(dataset, "1"), "resident_identified")
+    with pytest.raises(DatasetError) as caught:
+        national_reports([dataset], [JUNE])
+    assert str(caught.value) == (
+        f"{_june(dataset, '1')}: column resident_identified is string, schema v1 expects bool"
+    )
+
+
+def test_an_unexpected_column_is_refused(dataset: Path) -> None:
+    path = _june(dataset)
+    table = pq.read_table(path)
+    extra = table.append_column("note", pa.array(["x"] * table.num_rows))
+    pq.write_table(extra.replace_schema_metadata(table.schema.metadata), path)
+    with pytest.raises(DatasetError, match="column note is not in schema v1"):
+        national_reports([dataset], [JUNE])
+
+
+def test_a_corrupt_page_is_named(dataset: Path, tmp_path: Path) -> None:
+    """The footer reads, a page does not: DuckDB's own message names no file; the readers
+    find it (pyarrow, file by file) and name it, for the report and the consolidation."""
+    spoil.corrupt_page(_june(dataset, "1"))
+    expected = rf"^{_june(dataset, '1')}: cannot read its rows \("
+    with pytest.raises(DatasetError, match=expected):
+        national_reports([dataset], [JUNE])
+    with pytest.raises(DatasetError, match=expected):
+        consolidate([dataset], tmp_path / "national", [JUNE])
+
+
+def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None:
+    spoil.drop_column(_june(dataset), "autonomy")
+    with pytest.raises(DatasetError, match="column autonomy missing for schema v1"):
+        consolidate([dataset], tmp_path / "national")
+
+
+def test_other_files_in_a_partition_are_ignored_and_said(dataset: Path) -> None:
+    june = _june(dataset, "1")
+    expected = [r.to_json() for r in national_reports([dataset], [JUNE])]
+    june.rename(june.with_name("data.parquet"))
+    (june.parent / ".part-x.tmp").write_bytes(b"")  # a writer's temporary file: not said
+    with pytest.warns(reading.IgnoredFilesWarning, match="1 file") as said:
+        [report] = national_reports([dataset], [JUNE])
+    assert [w.message.example for w in said] == [june.with_name("data.parquet")]  # type: ignore[union-attr]
+    assert report.to_json() != expected[0]  # the site's June is not read: said, not hidden
+    assert "1" not in report.by_site

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mfs_core.national.schema import FIELDS
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "national.md"
@@ -19,3 +21,44 @@ def test_schema_table_matches_the_fields() -> None:
         for field in FIELDS
     ]
     assert table == expected
+
+
+def _commands() -> list[list[str]]:
+    """The ``mfs`` commands of the page's « Commands » block, continuation lines joined and
+    comments dropped."""
+    import shlex
+
+    text = PAGE.read_text(encoding="utf-8")
+    start = text.index("```sh", text.index("## Commands"))
+    block = text[start + len("```sh") : text.index("```", start + 5)]
+    joined = block.replace("\\\n", " ")
+    lines = [line.split("#", 1)[0].strip() for line in joined.splitlines()]
+    return [shlex.split(line)[1:] for line in lines if line.startswith("mfs ")]
+
+
+def test_the_commands_run_as_written_in_a_fresh_home(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    clean_env: None,
+) -> None:
+    """In an empty HOME and cache (the journal created by the first command), from a
+    directory holding the checkout's examples: each command exits 0 (Spark is left to the
+    tests_spark session)."""
+    from mfs_core.cli import main
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
+    (tmp_path / "examples").symlink_to(PAGE.parents[1] / "examples")
+    commands = _commands()
+    assert commands[0][:2] == ["journal", "add"]
+    assert len(commands) == 7
+    for args in commands:
+        if "spark" in args:
+            continue
+        code = main(args)
+        out, err = capsys.readouterr()
+        assert code == 0, (args, err)
+        if args[:2] == ["national", "report"]:
+            assert "juin 2023" in out or '"month": "2023-06"' in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -76,9 +77,47 @@ def test_view_errors(
         (["--national", str(national_year.consolidated)], "--national needs --site ID"),
         (["--trend", "--format", "json"], "--trend and --national are for --format text or html"),
         (["--national", str(national_year.consolidated), "--site", "nope"], "--site: nope: no"),
+        (["--site", site.site.id], "--site is for --national DATASET"),  # not ignored
     ]  # fmt: skip
     for args, message in cases:
         code, out, err = _report(capsys, "--journal", site.url, *args)
         assert code == 2
         assert out == ""
         assert message in err
+
+
+def test_site_name_controls_are_escaped_in_html_as_in_text(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """ESC, BEL, U+202E (right-to-left override) and U+2028 in ``--site-name`` are shown as
+    escapes in the page's <title> and <h1>, as the text format shows them."""
+    site = national_year.sites[0]
+    name = "Pau\x1b[2J\x07\u202eerdnaL\u2028x"
+    shown = "Pau\\x1b[2J\\x07\\u202eerdnaL\\u2028x"
+    pages = {}
+    for fmt in ("text", "html"):
+        code, out, _ = _report(capsys, "--journal", site.url, "--format", fmt, "--site-name", name)
+        assert code == 0
+        pages[fmt] = out
+    assert f"Site : {shown}\n" in pages["text"]
+    assert f"<title>Activité France services — {shown} — juin 2024</title>" in pages["html"]
+    assert f"<h1>Activité France services — {shown} — juin 2024</h1>" in pages["html"]
+    for active in "\x1b\x07\u202e\u2028":
+        assert active not in pages["html"]
+
+
+def test_ignored_partition_files_are_said_in_the_mayors_view(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    import shutil
+
+    nat = tmp_path / "national"
+    shutil.copytree(national_year.consolidated, nat)
+    (nat / "month=2024-06" / "copy.parquet").write_bytes(b"")
+    site = national_year.sites[0]
+    code, _, err = _report(
+        capsys, "--journal", site.url, "--national", str(nat), "--site", site.site.id
+    )
+    assert code == 0
+    assert err.startswith("mfs : attention : 1 fichier ignoré dans les partitions"), err
+    assert "Warning" not in err

@@ -97,3 +97,22 @@ def test_no_java_is_one_line_and_exit_2(national_year: NationalYear, tmp_path: P
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("mfs: error: --engine spark: cannot start Spark")
     assert "Traceback" not in result.stderr
+
+
+def test_spark_refuses_a_spoiled_partition(
+    spark: Any, national_year: NationalYear, tmp_path: Path
+) -> None:
+    """Given the schema, Spark would read a missing column as nulls (« 44 sur 60 » instead
+    of « 88 sur 120 »): the driver checks each file's columns first; a corrupt page fails
+    in an executor, and the file is then found and named."""
+    from mfs_core.national.errors import DatasetError
+    from mfs_core.national.spark import national_reports
+    from national import spoil
+
+    exports = tmp_path / "exports"
+    shutil.copytree(national_year.exports, exports)
+    june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
+    for message in spoil.each_spoiling(june):
+        with pytest.raises(DatasetError) as caught:
+            national_reports(spark, [exports], [MONTHS[5]])
+        assert str(caught.value).startswith(f"{june}: {message}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -193,3 +194,30 @@ def missing_extra(exc: ImportError) -> CliError:
     if extra is None:
         raise exc
     return CliError(f"{module} is not installed: pip install 'mfs-core[{extra}]'")
+
+
+@contextmanager
+def ignored_files_said() -> Iterator[None]:
+    """Files the national readers left aside in partitions (not ``part-0.parquet``) are
+    said on standard error, in French, once per call."""
+    from mfs_core.french import count, plural
+    from mfs_core.national.reading import IgnoredFilesWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", IgnoredFilesWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if isinstance(warning.message, IgnoredFilesWarning):
+                    ignored = warning.message
+                    print_note(
+                        f"mfs : attention : {count(ignored.count, 'fichier')} "
+                        f"{plural(ignored.count, 'ignoré')} dans "
+                        f"les partitions (seul part-0.parquet est lu), par exemple "
+                        f"{ignored.example}"
+                    )
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )

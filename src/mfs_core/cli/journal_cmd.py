@@ -120,6 +120,12 @@ def run_export(args: argparse.Namespace) -> int:
     # Bad dates are refused before the journal is opened.
     since = None if args.since is None else parse_date(args.since, "--since")
     until = None if args.until is None else parse_date(args.until, "--until")
+    if since is not None and until is not None and since >= until:
+        # --until is exclusive: an empty range is a mistake, not an export of no row.
+        raise CliError(
+            f"--since {since.isoformat()} is not before --until {until.isoformat()} "
+            "(requests received from --since to before --until): nothing would be exported"
+        )
     if args.format == "parquet":
         return _export_parquet(args, since, until)
     with opened_journal(args, read_only=True) as journal:

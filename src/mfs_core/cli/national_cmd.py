@@ -20,8 +20,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
+    EXIT_FINDINGS,
     EXIT_OK,
     CliError,
+    ignored_files_said,
     load_registry,
     missing_extra,
     print_note,
@@ -85,17 +87,22 @@ def _reports(args: argparse.Namespace) -> NationalReport:
 
     month = parse_month(args.month)
     try:
-        if args.engine == "spark":
-            return _spark_report(args, month)
-        from mfs_core.national.engine_duckdb import national_reports
+        with ignored_files_said():
+            if args.engine == "spark":
+                return _spark_report(args, month)
+            from mfs_core.national.engine_duckdb import national_reports
 
-        [report] = national_reports(args.datasets, [month], site_breakdowns=args.site_breakdowns)
+            [report] = national_reports(
+                args.datasets, [month], site_breakdowns=args.site_breakdowns
+            )
     except ImportError as exc:
         raise missing_extra(exc) from None
     return report
 
 
 def _spark_report(args: argparse.Namespace, month: Any) -> NationalReport:
+    import pyspark  # noqa: F401  (missing: the extra is named, not Java)
+
     from mfs_core.national.spark import local_session, national_reports
 
     try:
@@ -119,6 +126,14 @@ def run_report(args: argparse.Namespace) -> int:
     from mfs_core.output import json_text, terminal_text
 
     report = _reports(args)
+    if not report.by_site:
+        # No partition of that month in the datasets: a report of zeros would read as a
+        # month without activity; nothing is written, exit 1 (as a check with findings).
+        print_note(
+            f"mfs : aucune donnée pour {args.month} dans "
+            f"{', '.join(str(d) for d in args.datasets)} : aucun rapport écrit"
+        )
+        return EXIT_FINDINGS
     if args.format == "json":
         text = json_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -137,7 +152,8 @@ def run_consolidate(args: argparse.Namespace) -> int:
     try:
         from mfs_core.national.consolidate import consolidate
 
-        result = consolidate(args.sources, args.output, months)
+        with ignored_files_said():
+            result = consolidate(args.sources, args.output, months)
     except ImportError as exc:
         raise missing_extra(exc) from None
     for month, (sites, rows) in result.months.items():

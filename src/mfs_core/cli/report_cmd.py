@@ -10,6 +10,7 @@ from mfs_core.cli._common import (
     CliError,
     add_format_option,
     add_journal_option,
+    ignored_files_said,
     load_registry,
     missing_extra,
     opened_journal,
@@ -61,7 +62,8 @@ def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str
         from mfs_core.national.compare import compare_site, comparison_html, comparison_text
         from mfs_core.national.engine_duckdb import national_reports
 
-        [national] = national_reports(args.national, [month])
+        with ignored_files_said():
+            [national] = national_reports(args.national, [month])
         comparison = compare_site(national, args.site)
         texts.append(comparison_text(comparison))
         fragments.append(comparison_html(comparison))
@@ -74,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     month = parse_month(args.month)
     if args.national and not args.site:
         raise CliError("--national needs --site ID (the site's id in the dataset)")
+    if args.site and not args.national:  # it would be ignored: the journal is one site's
+        raise CliError("--site is for --national DATASET (the site's id in the dataset)")
     if (args.trend or args.national) and args.format not in ("text", "html"):
         raise CliError("--trend and --national are for --format text or html")
     with opened_journal(args, read_only=True) as journal:

@@ -26,7 +26,7 @@ from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.files import ROW_GROUP_ROWS, AtomicPartition, has_entry
-from mfs_core.national.reading import find_partitions
+from mfs_core.national.reading import find_partitions, unreadable
 from mfs_core.national.schema import (
     DATASET_NAME,
     FILE_COLUMNS,
@@ -97,11 +97,9 @@ def consolidate(
                 for batch in reader:
                     partition.write(batch.cast(schema))
                     rows += batch.num_rows
-            except duckdb.Error as exc:
+            except duckdb.Error as exc:  # a corrupt page: DuckDB's message names no file
                 partition.abort()
-                raise DatasetError(
-                    f"cannot read the sources ({str(exc).splitlines()[0]})"
-                ) from None
+                raise unreadable(month_files, exc) from None
             except BaseException:
                 partition.abort()
                 raise

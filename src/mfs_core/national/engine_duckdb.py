@@ -23,7 +23,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.national.dataset import month_key
-from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
 from mfs_core.national.query import (
     BreakdownCounts,
@@ -33,7 +32,13 @@ from mfs_core.national.query import (
     count_breakdowns,
     headline_sql,
 )
-from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
+from mfs_core.national.reading import (
+    PartitionFile,
+    check_columns,
+    check_metadata,
+    find_partitions,
+    unreadable,
+)
 from mfs_core.national.schema import FIELDS, FILE_COLUMNS, KEY_PREFIX, SITE_LAYOUT
 
 if TYPE_CHECKING:
@@ -70,8 +75,10 @@ def register_requests(
     check: bool = True,
 ) -> None:
     """Check ``files`` and make them the view ``requests`` (the dataset's columns, ``site``
-    and ``month``) on ``connection``. Raises :class:`DatasetError` for a file of another
-    dataset, schema version or partition. ``check=False``: files checked already (on
+    and ``month``) on ``connection``. Raises
+    :class:`~mfs_core.national.errors.DatasetError` naming the file for a file of another
+    dataset, schema version (metadata, or a column missing or of another
+    type) or partition, or an unreadable footer. ``check=False``: files checked already (on
     another cursor of the same database: a temporary view is the cursor's own)."""
     import duckdb
 
@@ -85,8 +92,8 @@ def register_requests(
         try:
             if check:
                 _check(connection, variable, chosen)
-        except duckdb.Error as exc:
-            raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
+        except duckdb.Error as exc:  # a footer DuckDB cannot read: find whose, with pyarrow
+            raise unreadable(chosen, exc) from None
         selects.append(
             f"SELECT {columns} FROM read_parquet(getvariable('{variable}'), "
             f"hive_partitioning = true, hive_types = {_HIVE_TYPES[layout]})"
@@ -98,10 +105,15 @@ def register_requests(
             + [f"NULL::{sql_types[field.type]} AS {field.name}" for field in FIELDS]
         )
         selects.append(f"SELECT {typed} WHERE false")
-    connection.execute(f"CREATE OR REPLACE TEMP VIEW requests AS {' UNION ALL '.join(selects)}")
+    try:
+        connection.execute(f"CREATE OR REPLACE TEMP VIEW requests AS {' UNION ALL '.join(selects)}")
+    except duckdb.Error as exc:
+        raise unreadable(files, exc) from None
 
 
 def _check(connection: Any, variable: str, files: Sequence[PartitionFile]) -> None:
+    """Each file's metadata, then its columns (names and DuckDB types), from the footers
+    DuckDB reads once and caches for the scan."""
     rows = connection.execute(
         "SELECT file_name, decode(key), decode(value) "
         f"FROM parquet_kv_metadata(getvariable('{variable}')) "
@@ -112,11 +124,23 @@ def _check(connection: Any, variable: str, files: Sequence[PartitionFile]) -> No
         metadata.setdefault(file_name, {})[key] = value
     for file in files:
         check_metadata(file, metadata.get(str(file.path)))
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    rows = connection.execute(
+        "SELECT file_name, name, coalesce(duckdb_type, type, 'nested'), "
+        f"coalesce(num_children, 0), column_id FROM parquet_schema(getvariable('{variable}')) "
+        "ORDER BY file_name, column_id"
+    ).fetchall()
+    columns: dict[str, dict[str, str]] = {str(f.path): {} for f in files}
+    nested = 0  # parts of a nested column still to pass: not columns of their own
+    for file_name, name, kind, children, column_id in rows:
+        if column_id == 0:  # the file's root
+            nested = 0
+        elif nested:
+            nested += children - 1
+        else:
+            columns.setdefault(file_name, {})[name] = kind
+            nested = children
+    for file in files:
+        check_columns(file, columns.get(str(file.path), {}))
 
 
 def national_reports(
@@ -132,8 +156,9 @@ def national_reports(
 
     ``site_breakdowns`` adds the partner, procedure, thematique and channel breakdowns of
     every site (the nation, régions and départements always have them). A month with no
-    partition gives a report of no site. Raises :class:`DatasetError` for a dataset it
-    cannot read as one of this project's.
+    partition gives a report of no site. Raises
+    :class:`~mfs_core.national.errors.DatasetError` for a dataset it cannot read as one of
+    this project's, naming the file.
     """
     import duckdb
 
@@ -156,8 +181,8 @@ def national_reports(
                 other.interrupt()  # not wanted any more: stopped, not waited for
                 raise
             breakdowns = pending.result()
-    except duckdb.Error as exc:
-        raise DatasetError(f"cannot read the dataset ({_first_line(exc)})") from None
+    except duckdb.Error as exc:  # a corrupt page: DuckDB's message names no file
+        raise unreadable(files, exc) from None
     finally:
         if own:
             db.close()

@@ -9,14 +9,23 @@ A dataset directory has one of two layouts (:mod:`mfs_core.national.schema`):
 count a request twice: the same site and month in two datasets, or a month given both as a
 national dataset and as site exports. :func:`check_metadata` checks each file's key-value
 metadata (dataset, schema version, layout, and that the site and month written inside agree
-with the path, so a file copied into the wrong partition is refused). Only ``part-0.parquet``
-is read in a partition: a file left by another tool is ignored, never added.
+with the path, so a file copied into the wrong partition is refused); :func:`check_columns`
+checks its columns' names and types against the declared schema version, so a file that
+lacks a column is refused, never counted as nulls. :func:`check_file` does both with
+pyarrow (a footer read), and :func:`locate_fault` finds, file by file, the file an engine
+could not read (a corrupt page), to name it.
+
+Only ``part-0.parquet`` is read in a partition: a file left by another tool (``data.parquet``,
+a copy) is never added, and :func:`find_partitions` says how many were left aside with an
+:class:`IgnoredFilesWarning` (hidden files, ``.*`` and ``_*``, are not counted: the
+writers' temporary files and Spark's ``_SUCCESS``).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -25,6 +34,7 @@ import attrs
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.schema import (
     DATASET_NAME,
+    FIELDS,
     NATIONAL_LAYOUT,
     PARTITION_FILE,
     SCHEMA_VERSION,
@@ -32,7 +42,18 @@ from mfs_core.national.schema import (
     metadata_key,
 )
 
-__all__ = ["MAX_PARTITIONS", "MONTH_PATTERN", "PartitionFile", "check_metadata", "find_partitions"]
+__all__ = [
+    "MAX_PARTITIONS",
+    "MONTH_PATTERN",
+    "IgnoredFilesWarning",
+    "PartitionFile",
+    "check_columns",
+    "check_file",
+    "check_metadata",
+    "find_partitions",
+    "locate_fault",
+    "unreadable",
+]
 
 #: At most this many partition files in one call: 2,800 sites x 12 months x 5 years is
 #: 168,000; a directory beyond it is more likely a mistake (a home directory, a copy loop)
@@ -79,6 +100,35 @@ def _layout(root: Path) -> str:
     return SITE_LAYOUT if sites else NATIONAL_LAYOUT
 
 
+class IgnoredFilesWarning(UserWarning):
+    """Files in partition directories that are not ``part-0.parquet``, hence not read.
+
+    ``count`` is their number, ``example`` the path of the first one."""
+
+    def __init__(self, count: int, example: Path) -> None:
+        super().__init__(
+            f"{count} file(s) ignored in partition directories (only {PARTITION_FILE} is "
+            f"read), e.g. {example}"
+        )
+        self.count = count
+        self.example = example
+
+
+def _partition_file(directory: Path, ignored: list[Path]) -> Path | None:
+    """``directory``'s ``part-0.parquet`` if any; its other visible files go to ``ignored``."""
+    found = None
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name == PARTITION_FILE:
+                    found = Path(entry.path) if entry.is_file() else None
+                elif not entry.name.startswith((".", "_")):
+                    ignored.append(Path(entry.path))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return found
+
+
 def _month_dirs(parent: Path, months: Sequence[str] | None) -> Iterable[tuple[str, Path]]:
     if months is None:
         for month, path in _entries(parent, "month"):
@@ -100,6 +150,7 @@ def find_partitions(
     dataset and as site exports.
     """
     found: list[PartitionFile] = []
+    ignored: list[Path] = []
     owners = _Owners()
 
     def add(file: PartitionFile, root: Path) -> None:
@@ -118,17 +169,19 @@ def find_partitions(
             layout = _layout(root)
             if layout == NATIONAL_LAYOUT:
                 for month, path in _month_dirs(root, months):
-                    if (path / PARTITION_FILE).is_file():
-                        add(PartitionFile(path / PARTITION_FILE, layout, month), root)
+                    if (file := _partition_file(path, ignored)) is not None:
+                        add(PartitionFile(file, layout, month), root)
                 continue
             for site, site_dir in _entries(root, "site"):
                 if not _SITE.match(site):
                     raise DatasetError(f"{site_dir}: expected site=<id> (A-Z a-z 0-9 . _ -)")
                 for month, path in _month_dirs(site_dir, months):
-                    if (path / PARTITION_FILE).is_file():
-                        add(PartitionFile(path / PARTITION_FILE, layout, month, site), root)
+                    if (file := _partition_file(path, ignored)) is not None:
+                        add(PartitionFile(file, layout, month, site), root)
         except OSError as exc:
             raise DatasetError(f"{root}: cannot read ({exc.strerror or exc})") from None
+    if ignored:
+        warnings.warn(IgnoredFilesWarning(len(ignored), ignored[0]), stacklevel=2)
     return found
 
 
@@ -187,3 +240,92 @@ def check_metadata(file: PartitionFile, metadata: Mapping[str, str] | None) -> N
             f"{file.path}: {metadata_key(name)} is {got!r}, expected {value!r} "
             "(a file moved into another partition?)"
         )
+
+
+#: A column's type as DuckDB (``parquet_schema``) or pyarrow names it -> the type names of
+#: :data:`~mfs_core.national.schema.FIELDS`.
+_TYPE_NAMES = {
+    "VARCHAR": "string",
+    "DATE": "date32",
+    "BOOLEAN": "bool",
+    "string": "string",
+    "large_string": "string",
+    "date32[day]": "date32",
+    "bool": "bool",
+}
+
+
+def _shown(name: str) -> str:
+    """A column name from a file, made safe to print (bounded, controls escaped)."""
+    return ascii(name[:64])[1:-1]
+
+
+def check_columns(file: PartitionFile, columns: Mapping[str, str]) -> None:
+    """Raise :class:`DatasetError` unless ``columns`` (name -> type as DuckDB's
+    ``parquet_schema`` or pyarrow names it: ``"VARCHAR"``, ``"date32[day]"``...) are those of
+    schema version :data:`SCHEMA_VERSION` for the file's layout: each column present with
+    its type (``site`` too in the national layout), and no other. Nullability is not
+    checked (the counts treat a null like any other value)."""
+    expected = {field.name: field.type for field in FIELDS}
+    if file.layout == NATIONAL_LAYOUT:
+        expected = {"site": "string", **expected}
+    version = f"schema v{SCHEMA_VERSION}"
+    for name, kind in expected.items():
+        got = columns.get(name)
+        if got is None:
+            raise DatasetError(f"{file.path}: column {name} missing for {version} ({kind})")
+        if (shown := _TYPE_NAMES.get(got, got)) != kind:
+            raise DatasetError(
+                f"{file.path}: column {name} is {_shown(shown)}, {version} expects {kind}"
+            )
+    extra = sorted(set(columns) - set(expected))
+    if extra:
+        raise DatasetError(f"{file.path}: column {_shown(extra[0])} is not in {version}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def check_file(file: PartitionFile) -> None:
+    """Read ``file``'s footer with pyarrow and check its metadata and columns
+    (:func:`check_metadata`, :func:`check_columns`); :class:`DatasetError` naming the file
+    when it is not a readable Parquet file or not one of this schema."""
+    import pyarrow.parquet as pq
+
+    try:
+        footer = pq.read_metadata(file.path)
+        schema = footer.schema.to_arrow_schema()
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
+        raise DatasetError(
+            f"{file.path}: not a readable Parquet file ({_first_line(exc)})"
+        ) from None
+    raw = footer.metadata or {}
+    decoded = {k.decode(errors="replace"): v.decode(errors="replace") for k, v in raw.items()}
+    check_metadata(file, decoded)
+    check_columns(file, {field.name: str(field.type) for field in schema})
+
+
+def locate_fault(files: Sequence[PartitionFile]) -> DatasetError | None:
+    """The error naming the file an engine failed to read among ``files`` (its message
+    names none): each file's footer is checked, then its rows read, with pyarrow, until one
+    fails; None when all read well. Costs a full read of the files: for the error path."""
+    import pyarrow.parquet as pq
+
+    for file in files:
+        check_file(file)
+    for file in files:
+        try:
+            with pq.ParquetFile(file.path) as parquet:
+                for _batch in parquet.iter_batches(batch_size=65_536):
+                    pass
+        except (OSError, ValueError) as exc:
+            return DatasetError(f"{file.path}: cannot read its rows ({_first_line(exc)})")
+    return None
+
+
+def unreadable(files: Sequence[PartitionFile], engine_error: BaseException) -> DatasetError:
+    """:func:`locate_fault`'s error, or the engine's first line when every file reads well."""
+    fault = locate_fault(files)
+    return fault or DatasetError(f"cannot read the dataset ({_first_line(engine_error)})")

@@ -31,10 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mfs_core.national.dataset import month_key
-from mfs_core.national.errors import DatasetError
 from mfs_core.national.indicators import NationalReport
 from mfs_core.national.query import assemble, breakdown_sql, headline_sql
-from mfs_core.national.reading import PartitionFile, check_metadata, find_partitions
+from mfs_core.national.reading import PartitionFile, check_file, find_partitions, locate_fault
 from mfs_core.national.schema import FIELDS, FILE_COLUMNS, NATIONAL_LAYOUT
 
 if TYPE_CHECKING:
@@ -81,24 +80,16 @@ def file_schema(layout: str) -> str:
     return ", ".join((["site STRING"] if layout == NATIONAL_LAYOUT else []) + columns)
 
 
-def _check_files(files: Sequence[PartitionFile]) -> None:
-    import pyarrow.parquet as pq
-
-    for file in files:
-        try:
-            raw = pq.read_metadata(file.path).metadata or {}
-        except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
-            raise DatasetError(f"{file.path}: not a readable Parquet file ({exc})") from None
-        check_metadata(file, {k.decode(): v.decode() for k, v in raw.items()})
-
-
 def register_requests(spark: SparkSession, files: Sequence[PartitionFile]) -> None:
     """Check ``files`` and make them the temporary view ``requests`` (the dataset's
-    columns, ``site`` and ``month``). Raises :class:`DatasetError` for a file of another
-    dataset, schema version or partition."""
+    columns, ``site`` and ``month``). Raises
+    :class:`~mfs_core.national.errors.DatasetError` naming the file for a file of another
+    dataset, schema version (metadata, or a column missing or of another
+    type: Spark, given the schema, would read a missing column as nulls) or partition."""
     from pyspark.sql import functions as F
 
-    _check_files(files)
+    for file in files:
+        check_file(file)
     columns = ["site", "month", *FILE_COLUMNS]
     frames = []
     by_root: dict[tuple[Path, str], list[str]] = {}
@@ -129,11 +120,18 @@ def national_reports(
     """The national report of each of ``months`` from ``datasets``, computed by ``spark``
     (same arguments, same figures as :func:`mfs_core.national.engine_duckdb.national_reports`)."""
     keys = list(dict.fromkeys(month_key(month) for month in months))
-    register_requests(spark, find_partitions(datasets, keys))
-    headline = [tuple(row) for row in spark.sql(headline_sql(keys)).collect()]
-    breakdowns = [
-        tuple(row) for row in spark.sql(breakdown_sql(keys, sites=site_breakdowns)).collect()
-    ]
+    files = find_partitions(datasets, keys)
+    register_requests(spark, files)
+    try:
+        headline = [tuple(row) for row in spark.sql(headline_sql(keys)).collect()]
+        breakdowns = [
+            tuple(row) for row in spark.sql(breakdown_sql(keys, sites=site_breakdowns)).collect()
+        ]
+    except Exception:  # Py4JJavaError, a PySparkException: a corrupt page, or worse
+        fault = locate_fault(files)
+        if fault is None:
+            raise  # every file reads well: not the input's fault, Spark's own error stands
+        raise fault from None
     return assemble(keys, headline, breakdowns, site_breakdowns=site_breakdowns)
 
 
@@ -153,13 +151,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The job's entry point: exit 0, or 2 with a one-line message for bad input."""
-    from pyspark.sql import SparkSession
-
+    """The job's entry point: exit 0, or 2 with a one-line message for bad input or a
+    missing pyspark."""
     from mfs_core.errors import InputError
     from mfs_core.report import parse_month
 
     args = _parser().parse_args(argv)
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        print(
+            "mfs: error: pyspark is not installed: pip install 'mfs-core[spark]'", file=sys.stderr
+        )
+        return 2
     try:
         months = [parse_month(text) for text in args.month]
         running = SparkSession.getActiveSession()  # a caller's session is left running

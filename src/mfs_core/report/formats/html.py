@@ -15,6 +15,7 @@ import html
 from collections.abc import Mapping
 
 from mfs_core.french import decimal, month_title, percent
+from mfs_core.output import terminal_text
 from mfs_core.redaction.statement import statement_fr
 from mfs_core.report.monthly import MonthlyReport
 from mfs_core.report.names import display_name
@@ -123,8 +124,10 @@ def to_html(
     data·inclusion label. ``site_name`` names the site in the title; ``extra`` is HTML
     placed after the charts (the trend, the comparison with the département and the nation:
     :mod:`mfs_core.report.trend`, :mod:`mfs_core.national`). Every text is escaped
-    (:func:`html.escape`)."""
-    where = f" — {site_name}" if site_name else ""
+    (:func:`html.escape`); the site name's control characters, line separators and
+    bidirectional overrides are shown as escapes (``\\x1b``, ``\\u202e``) as in the text
+    format, so a name cannot reverse or hide the title around it."""
+    where = f" — {terminal_text(site_name, one_line=True)}" if site_name else ""
     title = f"Activité France services{where} — {month_title(report.month)}"
     referrals = report.referrals
     figures = "\n".join(
