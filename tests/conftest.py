@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mfs_core.recognition import Recogniser, recogniser_for
+from mfs_core.registry import Registry
 from mfs_test_support import FIXTURE_ENTRY_POINTS, install_test_distribution
 
 
@@ -33,3 +35,18 @@ def fixture_plugins(
     yield site
     for module in FIXTURE_ENTRY_POINTS.values():
         sys.modules.pop(module, None)
+
+
+# -- recognition (module-scoped: the index is built once per test module) ----------------
+
+
+@pytest.fixture(scope="module")
+def builtins() -> Registry:
+    """The built-in partners only (no external plugin)."""
+    return Registry.load(external=False)
+
+
+@pytest.fixture(scope="module")
+def recogniser(builtins: Registry) -> Recogniser:
+    """The recogniser of :func:`builtins`."""
+    return recogniser_for(builtins)

@@ -26,16 +26,6 @@ from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from routing_support import PartnerPlugin
 
 
-@pytest.fixture(scope="module")
-def builtins() -> Registry:
-    return Registry.load(external=False)
-
-
-@pytest.fixture(scope="module")
-def recogniser(builtins: Registry) -> Recogniser:
-    return recogniser_for(builtins)
-
-
 def first(recogniser: Recogniser, need: str) -> str:
     best = recogniser.recognise(need).best
     assert best is not None, need

@@ -16,36 +16,20 @@ from pathlib import Path
 import pytest
 
 from mfs_core.cli import main
-from mfs_core.recognition import Level, Recogniser, recogniser_for
-from mfs_core.recognition.negation import negated_positions
-from mfs_core.recognition.normalise import tokens
+from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.specificity import split_share
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.routing.context import SiteContext
 from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 from mfs_test_support import load_script
+from recognition_support import negated_words
 
 ROOT = Path(__file__).parents[1]
 
 
-@pytest.fixture(scope="module")
-def builtins() -> Registry:
-    return Registry.load(external=False)
-
-
-@pytest.fixture(scope="module")
-def recogniser(builtins: Registry) -> Recogniser:
-    return recogniser_for(builtins)
-
-
 def _site() -> SiteContext:
     return SiteContext(agents_on_duty=1, waiting=0, now=dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC))
-
-
-def _negated(text: str) -> set[str]:
-    words = [t.word for t in tokens(text)]
-    return {words[n] for n in negated_positions(text)}
 
 
 # -- 1. negation after the word, and « ne » dropped in speech (constructed) ---------------
@@ -75,7 +59,7 @@ def _negated(text: str) -> set[str]:
     ],
 )
 def test_spoken_and_after_the_word_negations_are_found(text: str, negated: set[str]) -> None:
-    assert _negated(text) == negated
+    assert negated_words(text) == negated
 
 
 @pytest.mark.parametrize(

@@ -7,27 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from mfs_core.recognition import Level, Recogniser, recogniser_for
+from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.negation import negated_positions
 from mfs_core.recognition.normalise import tokens
 from mfs_core.recognition.specificity import TITLE_SHARE, Naming, names, naming_of
 from mfs_core.registry import Registry
-
-
-@pytest.fixture(scope="module")
-def builtins() -> Registry:
-    return Registry.load(external=False)
-
-
-@pytest.fixture(scope="module")
-def recogniser(builtins: Registry) -> Recogniser:
-    return recogniser_for(builtins)
-
-
-def _negated(text: str) -> set[str]:
-    words = [t.word for t in tokens(text)]
-    return {words[n] for n in negated_positions(text)}
-
+from recognition_support import negated_words
 
 # -- negation ----------------------------------------------------------------------------
 
@@ -57,7 +42,7 @@ def _negated(text: str) -> set[str]:
     ],
 )
 def test_the_words_under_a_negation_are_found(text: str, negated: set[str]) -> None:
-    assert _negated(text) == negated
+    assert negated_words(text) == negated
 
 
 def test_negated_positions_stay_among_the_meaningful_words() -> None:
