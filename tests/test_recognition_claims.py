@@ -23,7 +23,6 @@ from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.routing.context import SiteContext
 from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 from mfs_test_support import load_script
-from recognition_support import negated_words
 
 ROOT = Path(__file__).parents[1]
 
@@ -32,34 +31,8 @@ def _site() -> SiteContext:
     return SiteContext(agents_on_duty=1, waiting=0, now=dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC))
 
 
-# -- 1. negation after the word, and « ne » dropped in speech (constructed) ---------------
-
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
-        # « non » answering the question before it: every word of that question
-        ("agriculteur ? non, je veux le RSA", {"agriculteur"}),
-        ("êtes-vous agriculteur ? non. RSA", {"agriculteur"}),
-        ("RSA agriculteur? non", {"rsa", "agriculteur"}),
-        # « non » before the word
-        ("prime d'activité non MSA", {"msa"}),
-        # « plus » without « ne », after a verb and its subject
-        ("je suis plus agriculteur, je veux le RSA", {"agriculteur"}),
-        ("j'ai plus de mutuelle", {"mutuelle"}),
-        ("jsuis plus a la caf je veux le rsa", {"caf"}),
-        # « pas » alone already negated; the verb, not what follows it
-        ("j'ai pas reçu mon RSA", {"reçu"}),
-        # not negations: a question answered « oui », « plus » of comparison or quantity
-        ("agriculteur ? oui, RSA", set()),
-        ("j'ai plus de 60 ans", set()),
-        ("Nous sommes plus de 60", set()),
-        ("je gagne plus que lui", set()),
-        ("plus de 60 ans, agriculteur", set()),
-    ],
-)
-def test_spoken_and_after_the_word_negations_are_found(text: str, negated: set[str]) -> None:
-    assert negated_words(text) == negated
+# -- 1. negation after the word, and « ne » dropped in speech (constructed): its cases are
+# in test_recognition_review.test_the_words_under_a_negation_are_found, one table ------
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,24 @@ from recognition_support import negated_words
         ("je ne veux que le RSA", set()),
         ("agriculteur, je ne sais pas", set()),
         ("RSA agriculteur", set()),
+        # issue-14j (constructed): « non » after or before the word, « ne » dropped in speech
+        # « non » answering the question before it: every word of that question
+        ("agriculteur ? non, je veux le RSA", {"agriculteur"}),
+        ("êtes-vous agriculteur ? non. RSA", {"agriculteur"}),
+        ("RSA agriculteur? non", {"rsa", "agriculteur"}),
+        # « non » before the word
+        ("prime d'activité non MSA", {"msa"}),
+        # « plus » without « ne », after a verb and its subject
+        ("je suis plus agriculteur, je veux le RSA", {"agriculteur"}),
+        ("j'ai plus de mutuelle", {"mutuelle"}),
+        ("jsuis plus a la caf je veux le rsa", {"caf"}),
+        # « pas » alone already negated; the verb, not what follows it
+        ("j'ai pas reçu mon RSA", {"reçu"}),
+        # not negations: a question answered « oui », « plus » of comparison or quantity
+        ("agriculteur ? oui, RSA", set()),
+        ("j'ai plus de 60 ans", set()),
+        ("Nous sommes plus de 60", set()),
+        ("je gagne plus que lui", set()),
     ],
 )
 def test_the_words_under_a_negation_are_found(text: str, negated: set[str]) -> None:
