@@ -146,8 +146,45 @@ def test_a_spoiled_partition_is_one_line_exit_2(
         ):
             code, out, err = _run(capsys, "national", *args)
             assert (code, out) == (2, ""), (args, err)
-            assert err.startswith(f"mfs: error: {june}: {message}"), err
-            assert len(err.splitlines()) == 1, err
+            errors = [line for line in err.splitlines() if line.startswith("mfs: error:")]
+            assert len(errors) == 1, err
+            assert errors[0].startswith(f"mfs: error: {june}: {message}"), err
+            if args[0] == "report" or message != "cannot read its rows":
+                # A schema fault is found before anything is read or written.
+                assert len(err.splitlines()) == 1, err
+
+
+def test_consolidate_writes_the_other_months_beside_a_corrupt_page(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """A page that cannot be read in one month does not stop the others: they are written
+    (the same files as from intact exports), the bad month keeps its previous file, exit 2
+    naming the file and the month."""
+    from national import spoil
+
+    exports = _spoiled_copy(national_year, tmp_path)
+    good = tmp_path / "good"
+    assert _run(capsys, "national", "consolidate", str(exports), "--output", str(good))[0] == 0
+    out_dir = tmp_path / "nat"
+    assert _run(capsys, "national", "consolidate", str(exports), "--output", str(out_dir))[0] == 0
+    june_before = (out_dir / "month=2024-06" / "part-0.parquet").read_bytes()
+    june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
+    spoil.corrupt_page(june)
+
+    code, out, err = _run(capsys, "national", "consolidate", str(exports), "--output", str(out_dir))
+
+    assert (code, out) == (2, "")
+    [error] = [line for line in err.splitlines() if line.startswith("mfs: error:")]
+    assert error.startswith(f"mfs: error: {june}: cannot read its rows"), error
+    assert error.endswith("(month 2024-06 not written)"), error
+    assert (out_dir / "month=2024-06" / "part-0.parquet").read_bytes() == june_before
+    months = sorted(p.name for p in good.iterdir())
+    assert len(months) > 1
+    written = [line for line in err.splitlines() if line.startswith("mfs : 20")]
+    assert len(written) == len(months) - 1, err
+    for month in months:
+        if month != "month=2024-06":
+            assert _table(out_dir / month) == _table(good / month), month
 
 
 def test_a_month_without_data_is_said_not_a_report_of_zeros(
@@ -212,3 +249,10 @@ def test_export_refuses_since_not_before_until(
             f"mfs: error: --since {since} is not before --until {until} (requests received "
             "from --since to before --until): nothing would be exported\n"
         )
+
+
+def _table(directory: Path) -> list[str]:
+    """The month's rows, sorted (rows of one site and day come in no set order)."""
+    import pyarrow.parquet as pq
+
+    return sorted(map(repr, pq.read_table(directory / "part-0.parquet").to_pylist()))

@@ -4,6 +4,7 @@ re-export, and the readers' refusals of what is not a dataset of this project.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -319,13 +320,17 @@ def test_an_unexpected_column_is_refused(dataset: Path) -> None:
 
 def test_a_corrupt_page_is_named(dataset: Path, tmp_path: Path) -> None:
     """The footer reads, a page does not: DuckDB's own message names no file; the readers
-    find it (pyarrow, file by file) and name it, for the report and the consolidation."""
+    find it (pyarrow, file by file) and name it, for the report and the consolidation
+    (which lists the month as not written and goes on with the others)."""
     spoil.corrupt_page(_june(dataset, "1"))
     expected = rf"^{_june(dataset, '1')}: cannot read its rows \("
     with pytest.raises(DatasetError, match=expected):
         national_reports([dataset], [JUNE])
-    with pytest.raises(DatasetError, match=expected):
-        consolidate([dataset], tmp_path / "national", [JUNE])
+    result = consolidate([dataset], tmp_path / "national", [JUNE])
+    assert result.months == {}
+    assert list(result.unreadable) == ["2024-06"]
+    assert re.match(expected, str(result.unreadable["2024-06"]))
+    assert not (tmp_path / "national" / "month=2024-06").exists()
 
 
 def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None:

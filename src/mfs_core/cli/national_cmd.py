@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
     EXIT_FINDINGS,
+    EXIT_INPUT,
     EXIT_OK,
     CliError,
     ignored_files_said,
     load_registry,
     missing_extra,
+    print_error,
     print_note,
     write_output,
 )
@@ -158,6 +160,11 @@ def run_consolidate(args: argparse.Namespace) -> int:
         raise missing_extra(exc) from None
     for month, (sites, rows) in result.months.items():
         print_note(f"mfs : {month} : {count(rows, 'demande')} de {count(sites, 'site')}")
+    for month, error in result.unreadable.items():
+        # The other months are written; this one keeps its previous file, if any.
+        print_error(f"{error} (month {month} not written)")
+    if result.unreadable:
+        return EXIT_INPUT
     if not result.months:
         print_note("mfs : aucune partition pour les mois demandés : rien n'a été écrit")
     return EXIT_OK

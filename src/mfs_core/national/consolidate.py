@@ -8,8 +8,12 @@ opens each file and reads its footer before any row, and that costs more than th
 small site's month (measured in ``docs/national.md``).
 
 Consolidating a month again replaces its file atomically (:mod:`.files`): run it each time
-a site sends a corrected or later export. DuckDB reads and sorts; pyarrow writes the
-file with the dataset's exact schema (:func:`~.schema.arrow_schema` with ``site``).
+a site sends a corrected or later export. A month with a page that cannot be read (found
+only while its rows are read; schemas and footers are checked before any month is written)
+leaves that month's previous file as it was and does not stop the other months: the result
+names it, with its file (:attr:`ConsolidationResult.unreadable`). DuckDB reads and sorts;
+pyarrow writes the file with the dataset's exact schema (:func:`~.schema.arrow_schema`
+with ``site``).
 """
 
 from __future__ import annotations
@@ -44,10 +48,13 @@ _BATCH_ROWS = ROW_GROUP_ROWS
 
 @attrs.frozen(kw_only=True)
 class ConsolidationResult:
-    """Per month written (``"2024-06"``): the number of sites and of rows."""
+    """Per month written (``"2024-06"``): the number of sites and of rows; per month not
+    written because a page could not be read: the error naming the file (its message
+    quotes no row, only the file and the engine's first line)."""
 
     target: Path
     months: dict[str, tuple[int, int]]
+    unreadable: dict[str, DatasetError] = attrs.field(factory=dict)
 
 
 def consolidate(
@@ -60,7 +67,10 @@ def consolidate(
 
     Raises :class:`DatasetError` when ``target`` is one of ``sources``, or for what
     :func:`~mfs_core.national.reading.find_partitions` refuses (a site's month in two
-    sources...), or a file of another dataset or schema version.
+    sources...), or a file of another dataset or schema version, or a footer that cannot be
+    read: all before any month is written. A corrupt page, found while a month's rows are
+    read, is not raised: that month is left as it was and listed in
+    :attr:`ConsolidationResult.unreadable`, and the other months are written.
     """
     out = Path(target)
     if any(_same(Path(source), out) for source in sources):
@@ -73,6 +83,7 @@ def consolidate(
 
     schema = arrow_schema(with_site=True)
     written: dict[str, tuple[int, int]] = {}
+    failed: dict[str, DatasetError] = {}
     connection = connect()
     try:
         register_requests(connection, files)
@@ -99,7 +110,8 @@ def consolidate(
                     rows += batch.num_rows
             except duckdb.Error as exc:  # a corrupt page: DuckDB's message names no file
                 partition.abort()
-                raise unreadable(month_files, exc) from None
+                failed[key] = unreadable(month_files, exc)
+                continue
             except BaseException:
                 partition.abort()
                 raise
@@ -107,7 +119,7 @@ def consolidate(
             written[key] = (sites, rows)
     finally:
         connection.close()
-    return ConsolidationResult(target=out, months=written)
+    return ConsolidationResult(target=out, months=written, unreadable=failed)
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -72,11 +72,14 @@ class AtomicPartition:
         _fsync_directory(self.directory)
 
     def abort(self) -> None:
-        """Drop the temporary file: the partition keeps its previous content."""
+        """Drop the temporary file: the partition keeps its previous content (a directory
+        made for it and left empty is removed: readers would take it for a partition)."""
         with contextlib.suppress(Exception):
             self._out.close()
         with contextlib.suppress(OSError):
             self._temporary.unlink()
+        with contextlib.suppress(OSError):  # not empty: the partition's previous file
+            self.directory.rmdir()
 
 
 def _fsync_directory(directory: Path) -> None:
