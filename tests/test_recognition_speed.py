@@ -23,7 +23,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mfs_core.recognition import Recogniser, normalise
+from mfs_core.model import Procedure
+from mfs_core.recognition import Recogniser, normalise, specificity
 from mfs_core.registry import Registry
 from mfs_test_support import load_script
 
@@ -155,3 +156,50 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     assert made == attrs_made
     assert hash(made) == hash(attrs_made)
     assert repr(made) == repr(attrs_made)
+
+
+def _holders_plainly(procedures: list[Procedure]) -> dict[frozenset[str], list[str]]:
+    """:func:`specificity.holders` as its docstring says it, every keyword against every
+    phrase (the computation the postings replace)."""
+    from mfs_core.recognition.index import MAX_PHRASES
+
+    said: dict[tuple[str, str], list[frozenset[str]]] = {}
+    keys: set[frozenset[str]] = set()
+    for procedure in procedures:
+        sets = [frozenset(specificity._stems(k)) for k in procedure.keywords[:MAX_PHRASES]]
+        keys.update(k for k in sets if k)
+        sets += [frozenset(specificity._stems(t)) for t in (procedure.title, procedure.fiche_title)]
+        key = (procedure.fiche_id or procedure.id, procedure.partner)
+        said.setdefault(key, []).extend(sets)
+    return {
+        k: [partner for (_, partner), sets in said.items() if any(k <= s for s in sets)]
+        for k in keys
+    }
+
+
+def test_keyword_holders_are_found_through_postings_as_plainly(builtins: Registry) -> None:
+    """The fiches holding each keyword, found through the phrases of its rarest stem, are
+    those every phrase tried gives, for the catalogue and for a plugin adding many keywords
+    that share words with it; keywords past the index's MAX_PHRASES are not read."""
+    from mfs_core.recognition.index import MAX_PHRASES
+
+    catalogue = list(builtins.procedures.values())
+    assert specificity.holders(catalogue) == _holders_plainly(catalogue)
+    words = ["carte", "vitale", "perdue", "retraite", "impôts", "colis", "aide", "logement"]
+    crowded = [
+        Procedure(
+            id=f"x.p{i}",
+            partner="x",
+            title=f"Démarche {words[i % 8]}",
+            keywords=tuple(
+                f"{words[j % 8]} {words[(i + j) % 8]} mot{j}" for j in range(MAX_PHRASES + 50)
+            ),
+        )
+        for i in range(12)
+    ]
+    held = specificity.holders([*catalogue, *crowded])
+    assert held == _holders_plainly([*catalogue, *crowded])
+    beyond = frozenset(specificity._stems(f"{words[MAX_PHRASES % 8]} x mot{MAX_PHRASES}"))
+    assert not any(k >= {specificity._stems(f"mot{MAX_PHRASES}")[0]} for k in held)
+    assert beyond not in held
+    assert held[frozenset(specificity._stems("carte vitale"))][:1] == ["cnam"]

@@ -42,6 +42,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from mfs_core.model import Procedure
+from mfs_core.recognition.index import MAX_PHRASES
 from mfs_core.recognition.normalise import tokens
 
 __all__ = [
@@ -112,7 +113,7 @@ def naming_of(
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
     them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
     keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
-    keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
+    keywords = _keywords(procedure)
     found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
     held = shared or {}
     broad = frozenset(k for k in found if len(held.get(k, ())) > SHARED)
@@ -130,20 +131,40 @@ def naming_of(
 def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
     """Per keyword of any procedure (its stems), the partner of each fiche (a procedure
     without a fiche counts alone; the CAF's and the MSA's RSA are one fiche per partner)
-    that holds it whole among its keywords or in a title."""
+    that holds it whole among its keywords or in a title.
+
+    Keywords are read as the index reads them (at most
+    :data:`~mfs_core.recognition.index.MAX_PHRASES` a procedure). Each keyword is looked
+    up through the phrases that hold its rarest stem, not tried against every phrase: a
+    plugin's thousands of keywords cost about their number, not its square (a review
+    measured 27 s for the first need with 40 procedures of 200 keywords each)."""
     said: dict[tuple[str, str], list[frozenset[str]]] = {}
     keys: set[frozenset[str]] = set()
     for procedure in procedures:
-        keywords = procedure.keywords if isinstance(procedure.keywords, tuple | list) else ()
-        sets = [frozenset(_stems(k)) for k in keywords]
+        sets = [frozenset(_stems(k)) for k in _keywords(procedure)]
         keys.update(k for k in sets if k)
         sets += [frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title)]
         key = (procedure.fiche_id or procedure.id, procedure.partner)
         said.setdefault(key, []).extend(sets)
-    return {
-        k: [partner for (_, partner), sets in said.items() if any(k <= s for s in sets)]
-        for k in keys
-    }
+    fiches = list(said.items())
+    # stem -> the phrases (fiche's number, phrase) that hold it
+    postings: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for number, (_, sets) in enumerate(fiches):
+        for phrase in set(sets):
+            for stem in phrase:
+                postings.setdefault(stem, []).append((number, phrase))
+    held: dict[frozenset[str], list[str]] = {}
+    for k in keys:
+        rarest = min(k, key=lambda stem: len(postings.get(stem, ())))
+        numbers = {n for n, phrase in postings.get(rarest, ()) if k <= phrase}
+        held[k] = [fiches[n][0][1] for n in sorted(numbers)]
+    return held
+
+
+def _keywords(procedure: Procedure) -> list[object]:
+    """The procedure's keywords as the index reads them (its first MAX_PHRASES)."""
+    keywords = procedure.keywords
+    return list(keywords[:MAX_PHRASES]) if isinstance(keywords, tuple | list) else []
 
 
 def names(
