@@ -140,6 +140,33 @@ def test_a_need_naming_its_procedure_is_still_claimed(
     assert recognition.best.procedure == procedure
 
 
+@pytest.mark.parametrize(
+    ("need", "first", "second"),
+    [
+        # corpus negative (tune): « heures » is the subject, the rest a keyword of one and
+        # a title phrase of the other
+        (
+            "heures de recherche d'emploi",
+            "france-travail.obligation-recherche",
+            "france-travail.offres-emploi",
+        ),
+        (
+            "Recherche d'emploi : justification et contrôles",  # corpus
+            "france-travail.obligation-recherche",
+            "france-travail.offres-emploi",
+        ),
+    ],
+)
+def test_two_candidates_named_by_the_same_words_make_a_question(
+    recogniser: Recogniser, need: str, first: str, second: str
+) -> None:
+    """issue-14m: both explain the same words of the need as much and the words name both;
+    only the field they were found in ranked them (claimed at 63 % before)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.AMBIGUOUS, need
+    assert [c.procedure for c in recognition.candidates[: recognition.chosen]] == [first, second]
+
+
 def test_split_share_counts_other_procedures_words_when_one_word_reaches_the_best() -> None:
     # one unit reaches the best; the second names other procedures, the third nothing
     assert split_share([True, False, False], [True, True, False], [3.0, 2.0, 1.0]) == 2.0
