@@ -76,13 +76,15 @@ def _title_words(builtins: Registry) -> tuple[set[str], set[str]]:
 
 def test_fewer_single_title_words_claim_alone(builtins: Registry, recogniser: Recogniser) -> None:
     """81 of 348 single title words claimed a procedure before issue-14j, 62 after (the
-    rest: one-word keywords of the catalogue, « calcul », « extrait », « réversion »);
-    two-word pairs 276 of 482 before, 266 after. A ceiling a little above."""
+    rest: one-word keywords of the catalogue, « calcul », « extrait », « réversion »), 41
+    after issue-14m (a common French word among them names nothing alone: « mariage »,
+    « départ », « internet »); two-word pairs 276 of 482 before, 266 after 14j, 255 after
+    14m. A ceiling a little above."""
     ones, twos = _title_words(builtins)
     claimed_one = sum(recogniser.recognise(w).level is Level.CONFIDENT for w in ones)
     claimed_two = sum(recogniser.recognise(w).level is Level.CONFIDENT for w in twos)
-    assert claimed_one <= 0.19 * len(ones), (claimed_one, len(ones))
-    assert claimed_two <= 0.56 * len(twos), (claimed_two, len(twos))
+    assert claimed_one <= 0.13 * len(ones), (claimed_one, len(ones))
+    assert claimed_two <= 0.54 * len(twos), (claimed_two, len(twos))
 
 
 @pytest.mark.parametrize(
@@ -121,6 +123,12 @@ def test_selling_a_car_is_the_cession_not_the_used_car_registration(
         ("Quelle retraite pour un agriculteur ?", "msa.retraite-agricole"),  # corpus
         ("pension de réversion", "cnav.pension-reversion"),
         ("j'ai perdu ma carte vitale", "cnam.carte-vitale"),
+        # issue-14m: a keyword rare in French is a name; a common one (« suivi »,
+        # « difficultés ») names with a second keyword (corpus)
+        ("réversion", "cnav.pension-reversion"),
+        ("PPAE", "france-travail.obligation-recherche"),
+        ("Comment accéder au suivi de votre colis?", "la-poste.suivi-envoi"),
+        ("Que faire en cas de difficultés pour payer vos impôts ?", "dgfip.remise-gracieuse"),
     ],
 )
 def test_a_need_naming_its_procedure_is_still_claimed(
@@ -130,6 +138,33 @@ def test_a_need_naming_its_procedure_is_still_claimed(
     assert recognition.level is Level.CONFIDENT, need
     assert recognition.best is not None
     assert recognition.best.procedure == procedure
+
+
+@pytest.mark.parametrize(
+    ("need", "first", "second"),
+    [
+        # corpus negative (tune): « heures » is the subject, the rest a keyword of one and
+        # a title phrase of the other
+        (
+            "heures de recherche d'emploi",
+            "france-travail.obligation-recherche",
+            "france-travail.offres-emploi",
+        ),
+        (
+            "Recherche d'emploi : justification et contrôles",  # corpus
+            "france-travail.obligation-recherche",
+            "france-travail.offres-emploi",
+        ),
+    ],
+)
+def test_two_candidates_named_by_the_same_words_make_a_question(
+    recogniser: Recogniser, need: str, first: str, second: str
+) -> None:
+    """issue-14m: both explain the same words of the need as much and the words name both;
+    only the field they were found in ranked them (claimed at 63 % before)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.AMBIGUOUS, need
+    assert [c.procedure for c in recognition.candidates[: recognition.chosen]] == [first, second]
 
 
 def test_split_share_counts_other_procedures_words_when_one_word_reaches_the_best() -> None:

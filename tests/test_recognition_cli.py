@@ -234,3 +234,43 @@ def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
     assert ("recognition-text-invalid", "keywords[0] is a int, not text") in set(
         procedure_problems(not_text)
     )
+
+
+def _recognition_validator() -> jsonschema.Draft202012Validator:
+    from mfs_core.serve.openapi import openapi_document
+
+    document = openapi_document()
+    schema = {"$ref": "#/components/schemas/RecognitionDocument", **document}
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize(
+    ("need", "several", "partner_only"),
+    [
+        # Two requests in one sentence: one procedure per request, not close alternatives.
+        ("renouveler mon passeport et déclarer mes impôts", True, None),
+        # A partner named alone: its general procedures, not a match on words.
+        ("la CAF", False, "caf"),
+        ("RSA", False, None),
+    ],
+)
+def test_recognise_json_says_several_requests_and_partner_only(
+    need: str,
+    several: bool,
+    partner_only: str | None,
+    capsys: pytest.CaptureFixture[str],
+    clean_env: None,
+) -> None:
+    # Schema version 1 left both out: a municipal program read a clarify on two requests
+    # as two close candidates, and a lone partner's procedures as word matches.
+    assert main(["recognise", need, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema_version"] == 2
+    assert document["several"] is several
+    assert document["partner_only"] == partner_only
+    _recognition_validator().validate(document)
+    if several:
+        assert document["level"] == "ambiguous"
+        assert document["chosen"] == 2
+    if partner_only:
+        assert {c["partner"] for c in document["candidates"]} == {partner_only}

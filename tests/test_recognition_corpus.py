@@ -56,18 +56,22 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # / 87.0 -> 88.4 %, paraphrase+colloquial 77.5 -> 80.3 % / 54.3 -> 65.7 %; negatives
 # unchanged) raised the floors: tune 0.88 -> 0.89, 0.95 -> 0.97, 0.76 -> 0.78; holdout
 # 0.74 -> 0.78, 0.81 -> 0.85, 0.48 -> 0.60 (lexical 0.85 kept). See docs/recognition.md.
+# issue-14m (common one-word keywords, repeated words once, same-words questions: tune
+# negatives claimed 7.9 -> 2.6 %, paraphrase+colloquial 80.3 -> 81.7 %, top-1 90.0 ->
+# 90.4 %; holdout top-1/top-3 unchanged) raised the tune paraphrase+colloquial floor
+# 0.78 -> 0.80 and lowered the tune ceiling of negatives claimed 0.09 -> 0.06.
 FLOORS = [
     ("tune", COVERED, "top1", 0.89),
     ("tune", COVERED, "top3", 0.97),
     ("tune", ("lexical",), "top1", 0.94),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.78),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.80),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.60),
 ]
 CEILINGS = [
-    ("tune", "claimed", 0.09),
+    ("tune", "claimed", 0.06),
     ("tune", "suggested", 0.19),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),

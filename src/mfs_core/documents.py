@@ -27,8 +27,10 @@ __all__ = [
 
 #: Version of the procedures document (``mfs_core/schemas/procedures.schema.json``).
 PROCEDURES_SCHEMA_VERSION = 1
-#: Version of the recognition document (``mfs recognise --format json``).
-RECOGNITION_SCHEMA_VERSION = 1
+#: Version of the recognition document (``mfs recognise --format json``, ``POST
+#: /recognise``, the ``recognition`` of ``GET /procedures?q=``). 2 (issue-14m): adds
+#: ``several`` and ``partner_only``, which version 1 left out.
+RECOGNITION_SCHEMA_VERSION = 2
 
 
 def procedures_document(procedures: Iterable[Procedure]) -> dict[str, Any]:
@@ -45,12 +47,18 @@ def procedures_document(procedures: Iterable[Procedure]) -> dict[str, Any]:
 def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]:
     """What need recognition concluded, with its first ``limit`` candidates: level
     (``confident``, ``ambiguous``, ``weak``, ``none``), how many candidates are ``chosen``
-    (close ones to ask about), and each candidate's score, confidence (0-1) and the words
-    that matched."""
+    (close ones to ask about), ``several`` (``true`` when the need joins several requests:
+    the ``chosen`` candidates are one procedure per request, in the order said, not close
+    alternatives), ``partner_only`` (the partner code when the need names only a partner,
+    « la CAF »: the candidates are its most general procedures, with score and confidence
+    0; else ``null``), and each candidate's score, confidence (0-1) and the words that
+    matched."""
     return {
         "schema_version": RECOGNITION_SCHEMA_VERSION,
         "level": recognition.level.value,
         "chosen": recognition.chosen,
+        "several": recognition.several,
+        "partner_only": recognition.partner_only,
         "candidates": [
             {
                 "procedure": c.procedure,

@@ -43,6 +43,7 @@ __all__ = [
     "Token",
     "Word",
     "clear_caches",
+    "common_words",
     "fold",
     "generic_words",
     "lemma",
@@ -151,6 +152,13 @@ def stop_words() -> frozenset[str]:
 def generic_words() -> frozenset[str]:
     """Accent-free words of how a request is asked (:file:`data/generic.txt`)."""
     return _word_list("generic.txt")
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The accent-free common words of written French (:file:`data/common.txt`: Zipf
+    frequency 4.5 or more in wordfreq 3.1.1; ``scripts/build_common_words.py``)."""
+    return _word_list("common.txt")
 
 
 @functools.cache

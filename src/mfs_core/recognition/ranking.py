@@ -743,7 +743,12 @@ class Recogniser:
 
     def _recognise(self, text: str, thematique: str | None, kept: int) -> Recognition:
         """:meth:`recognise` for one request (``kept`` candidates at most)."""
-        words, expansions = self._words(meaningful(text), text)
+        found = meaningful(text)
+        words, expansions = self._words(found, text)
+        if len(set(map(_STEM, found))) < len(found):
+            # A word said twice is one piece of evidence: « pacs pacs … chasse » must not
+            # outweigh « chasse » by repetition (issue-14m), nor « zorglub zorglub… » fade.
+            words, expansions = _once(words), _once(expansions)
         known = list(filter(_KNOWN, words))
         hinted = set(map(_PARTNER, known))
         hinted.discard(None)
@@ -1085,6 +1090,11 @@ class Recogniser:
             # (« extrait de naissance »): the need is not about this one alone; shown.
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
+        if level is Level.CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
+            # The next candidate explains the same words of the need as much, and they name
+            # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
+            # phrase of the job offers): only the field they were found in ranks them.
+            level, chosen = Level.AMBIGUOUS, 2
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -1109,6 +1119,18 @@ class Recogniser:
         return names(
             naming, said, confidence, self._generic_stems, words, partner_named=partner_named
         )
+
+    def _same_words(self, ranked: list[_Row], known: list[_Word], words: int) -> bool:
+        """Whether the second candidate explains the need as much as the first, by the
+        same words, and the need names it too (:meth:`_named`)."""
+        first, second = ranked[0], ranked[1]
+        if first[6] != second[6]:
+            return False
+        a, b = first[4], second[4]
+        units = [word for word in known if word.label]
+        if any((a in w.reach.explains) != (b in w.reach.explains) for w in units):
+            return False
+        return self._named(b, known, second[6], words, False)
 
     @staticmethod
     def _split(number: int, known: list[_Word]) -> float:
@@ -1152,6 +1174,23 @@ class Recogniser:
             if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
                 twins.append(number)
         return twins
+
+
+def _once(words: list[_Word]) -> list[_Word]:
+    """``words`` without a unit said again: the same index terms (or, for a word the index
+    does not know, the same word whatever its case), the same partner hint."""
+    seen: set[object] = set()
+    kept = []
+    for word in words:
+        key = (
+            (word.terms, word.partner, word.synonym)
+            if word.terms or word.partner
+            else word.label.casefold()
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return kept
 
 
 def _partly(word: _Word, number: int) -> str:

@@ -15,7 +15,12 @@ lexicon phrases they contain) must cover
 - one of the procedure's keywords whole (a keyword is the partner's phrase for the
   procedure: « partir à la retraite », not « partir »); a keyword of one word only when the
   candidate explains at least :data:`ONE_WORD_KEYWORD` of the need (« mariage », a keyword of
-  the tax return's change of situation, does not decide « mariage à la mairie »), or
+  the tax return's change of situation, does not decide « mariage à la mairie »), and, when
+  that word is a common French word (``data/common.txt``, :func:`~mfs_core.recognition.
+  normalise.common_words`), only with another of the procedure's keywords said too or its
+  partner named (« décès » is one of the five life events the change of situation lists,
+  and « DECLARATION DÉCÈS » is the death declared at the town hall; « difficultés pour
+  payer », « retraite » + « agriculteur » still name theirs), or
 - at least :data:`TITLE_SHARE` of the information (idf) of its title or of its fiche's title
   (« AAH → allocation aux adultes handicapés » says the whole title of the AAH), in at
   least :data:`TITLE_WORDS` distinct words of that title, one of them not a word of how a
@@ -43,7 +48,7 @@ import attrs
 
 from mfs_core.model import Procedure
 from mfs_core.recognition.index import MAX_PHRASES
-from mfs_core.recognition.normalise import tokens
+from mfs_core.recognition.normalise import common_words, tokens
 
 __all__ = [
     "ONE_WORD_KEYWORD",
@@ -97,12 +102,25 @@ class Naming:
     #: more than :data:`SHARED` of this procedure's partner's fiches hold
     shared: frozenset[frozenset[str]] = frozenset()
     shared_by_partner: frozenset[frozenset[str]] = frozenset()
+    #: the one-word keywords that are common French words (they name the procedure only
+    #: with another of its keywords, or its partner named)
+    common: frozenset[frozenset[str]] = frozenset()
 
 
 def _stems(text: object) -> tuple[str, ...]:
     if not isinstance(text, str):  # a plugin's bad value: reported by validation
         return ()
     return tuple(dict.fromkeys(t.stem for t in tokens(text)))
+
+
+def _common(keyword: object, common: frozenset[str]) -> frozenset[str] | None:
+    """The stem of ``keyword`` when it is one word and a common one, else ``None``."""
+    if not isinstance(keyword, str):
+        return None
+    words = tokens(keyword)
+    if len(words) != 1 or words[0].plain not in common:
+        return None
+    return frozenset((words[0].stem,))
 
 
 def naming_of(
@@ -119,13 +137,15 @@ def naming_of(
     broad = frozenset(k for k in found if len(held.get(k, ())) > SHARED)
     partner = procedure.partner
     own = frozenset(k for k in found if held.get(k, []).count(partner) > SHARED)
+    everyday = common_words()
+    usual = frozenset(filter(None, (_common(k, everyday) for k in keywords)))
     titles = []
     for title in (procedure.title, procedure.fiche_title):
         weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    return Naming(found, tuple(titles), broad, own)
+    return Naming(found, tuple(titles), broad, own, usual)
 
 
 def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
@@ -184,10 +204,18 @@ def names(
     procedure's partner (a keyword shared only with other partners' fiches then names
     it)."""
     shared = naming.shared_by_partner if partner_named else naming.shared
-    for keyword in naming.keywords:
+    keywords = [k for k in naming.keywords if k <= said]
+    for keyword in keywords:
         if keyword in shared:
             continue
-        if (len(keyword) > 1 or confidence >= ONE_WORD_KEYWORD) and keyword <= said:
+        if len(keyword) > 1:
+            return True
+        if confidence < ONE_WORD_KEYWORD:
+            continue
+        if keyword not in naming.common or partner_named or len(keywords) > 1:
+            # A common word is a word of the procedure, not its name, unless a second
+            # keyword (even one other fiches hold: « suivi » + « colis ») or the partner
+            # says which.
             return True
     for weighted, needed in naming.titles:
         found = [(stem, weight) for stem, weight in weighted if stem in said]

@@ -169,11 +169,29 @@ EXTRA_SCHEMAS: dict[str, Any] = {
     },
     "RecognitionDocument": {
         "type": "object",
-        "required": ["schema_version", "level", "chosen", "candidates"],
+        "required": [
+            "schema_version",
+            "level",
+            "chosen",
+            "several",
+            "partner_only",
+            "candidates",
+        ],
         "properties": {
-            "schema_version": {"const": 1},
+            "schema_version": {"const": 2},
             "level": {"enum": ["confident", "ambiguous", "weak", "none"]},
             "chosen": _COUNT,
+            "several": {
+                "type": "boolean",
+                "description": "the need joins several requests: the chosen candidates are "
+                "one procedure per request, in the order said (since schema version 2)",
+            },
+            "partner_only": {
+                "type": ["string", "null"],
+                "description": "the partner code when the need names only a partner: the "
+                "candidates are its most general procedures, score and confidence 0 (since "
+                "schema version 2)",
+            },
             "candidates": {
                 "type": "array",
                 "items": {
