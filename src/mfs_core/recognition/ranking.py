@@ -383,18 +383,7 @@ class Recogniser:
         self._fiche_of = [d.fiche_id for d in self.index.documents]
         #: by number, the other partners' procedures with the same official fiche (the CAF
         #: and the MSA serve the same service-public.fr fiche): fixed, so found once
-        by_fiche: dict[str, list[int]] = defaultdict(list)
-        for number, fiche in enumerate(self._fiche_of):
-            if fiche is not None:
-                by_fiche[fiche].append(number)
-        self._twins_of = [
-            frozenset(
-                other
-                for other in by_fiche.get(fiche or "", ())
-                if self._partner_of[other] != self._partner_of[number]
-            )
-            for number, fiche in enumerate(self._fiche_of)
-        ]
+        self._twins_of = self._twins_by_number()
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
         self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
             defaultdict(list)
@@ -1160,6 +1149,28 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+    def _twins_by_number(self) -> list[frozenset[int]]:
+        """Per procedure number, the other partners' procedures with its fiche: one set
+        per fiche and partner, shared by that partner's procedures of the fiche."""
+        by_fiche: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for number, fiche in enumerate(self._fiche_of):
+            if fiche is not None:
+                by_fiche[fiche].setdefault(self._partner_of[number], []).append(number)
+        shared: dict[tuple[str, str], frozenset[int]] = {}
+        twins: list[frozenset[int]] = []
+        for number, fiche in enumerate(self._fiche_of):
+            if fiche is None:
+                twins.append(frozenset())
+                continue
+            key = (fiche, self._partner_of[number])
+            found = shared.get(key)
+            if found is None:
+                others = by_fiche[fiche]
+                found = frozenset(n for p, ns in others.items() if p != key[1] for n in ns)
+                shared[key] = found
+            twins.append(found)
+        return twins
 
     def _twins(self, ranked: list[_Row]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF
