@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import attrs
 
@@ -256,24 +256,28 @@ _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 _STEMS = operator.attrgetter("stems")
 
 
-#: What a word adds to one procedure: (its number, score, information explained, strongest
-#: field rank, score additions one by one or ``None``); see :class:`_Reach`.
-_Entry = tuple[int, float, float, int, tuple[float, ...] | None]
+#: What a word adds to one procedure's score: (its number, the score, its additions one by
+#: one or ``None``); see :class:`_Reach`.
+_Entry = tuple[int, float, tuple[float, ...] | None]
 
 
-class _Reach(NamedTuple):
+@attrs.frozen
+class _Reach:
     """What a word adds to each procedure it reaches, by procedure number (read only).
 
     ``entries``, one per procedure reached, in the order its terms reach them: the number;
-    the score, its additions summed from zero in term order; the information it explains
-    there; the strongest field rank it reached there; the additions one by one for a word
-    of several terms (``None`` for one term: its only addition is its score), so that a
-    procedure another word reached first gets them in the same order (floating-point sums
-    depend on it). One flat tuple per procedure: merging a need's words is then one loop
-    over them, without a dictionary look-up per value. ``scores``, ``explains``,
-    ``ranks``: the same score, information and rank by number (the need's first word
-    starts its sums as copies of them, in C; ``explains`` also says which procedures the
-    word reaches, for its label and hints).
+    the score, its additions summed from zero in term order; the additions one by one for
+    a word of several terms (``None`` for one term: its only addition is its score), so
+    that a procedure another word reached first gets them in the same order
+    (floating-point sums depend on it). One flat tuple per procedure: merging a need's
+    scores is then one loop over them. ``scores``: the same score by number (the need's
+    first word starts the sums as a copy of it, in C). ``explains``, ``ranks``: the
+    information it explains and the strongest field rank it reached, by number, read only
+    for the few procedures ranked (:meth:`Recogniser._ranked`); ``explains`` also says
+    which procedures the word reaches, for its label and hints.
+
+    A slotted class, not a named tuple: CPython 3.11 reads a slot in one specialised step,
+    a named tuple's field through a generic attribute look-up.
     """
 
     entries: tuple[_Entry, ...]
@@ -301,13 +305,12 @@ class _Word:
     span: frozenset[int] = frozenset()  # positions of a lexicon phrase in the need
     reach: _Reach = _NOWHERE
     known: bool = False  # it matched the index, or it is a hint
-    #: for a lexicon expansion, the procedures its whole label is shown on: those its own
-    #: words reach (the phrase said, or every word of its meaning); on the others, only
-    #: the words of the meaning that reached them are shown (« RSA → solidarité », not
-    #: « RSA → revenu de solidarité active RSA » on the ASS), from ``parts``: each word of
-    #: the meaning as written, and the procedures it reaches
-    shown: frozenset[int] | None = None
-    parts: tuple[tuple[str, frozenset[int]], ...] = ()
+    #: for a lexicon expansion, the label shown on the procedures only some words of its
+    #: meaning reach, by procedure number (« RSA → solidarité », not « RSA → revenu de
+    #: solidarité active RSA » on the ASS: :func:`_partly`); on the others it reaches, the
+    #: whole label. Computed once per phrase, so that naming a candidate's words is a
+    #: look-up.
+    partly: Mapping[int, str] | None = None
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
     #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
@@ -322,14 +325,6 @@ class _Word:
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
 #: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
 _Single = tuple[_Word, _Term | None, _Word | None]
-
-
-class _Evidence(NamedTuple):
-    """What the need's words found, per procedure number."""
-
-    scores: dict[int, float]
-    explained: dict[int, float]
-    fields: dict[int, int]  # strongest field rank reached
 
 
 class Recogniser:
@@ -386,6 +381,9 @@ class Recogniser:
         self._partner_of = [d.partner for d in self.index.documents]
         self._number_of = {d.id: n for n, d in enumerate(self.index.documents)}
         self._fiche_of = [d.fiche_id for d in self.index.documents]
+        #: by number, the other partners' procedures with the same official fiche (the CAF
+        #: and the MSA serve the same service-public.fr fiche): fixed, so found once
+        self._twins_of = self._twins_by_number()
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
         self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
             defaultdict(list)
@@ -472,8 +470,9 @@ class Recogniser:
         ]
         label = f"{entry.label} → {entry.means_label}"
         found = self._word(label, tuple(terms), self._weight(terms), span=span)
-        # Which procedures the whole label is shown on, and the meaning's words for the
-        # others (computed once per phrase: remembered with it).
+        # Which procedures the whole label is shown on: those its own words reach (the
+        # phrase said, or every word of its meaning); on the others, the meaning's words
+        # that reached them (computed once per phrase: remembered with it).
         said = [postings[s].keys() for s in entry.said if s in postings]
         shown = set(said[0]).intersection(*said[1:]) if len(said) == len(entry.said) else set()
         parts = tuple(
@@ -483,7 +482,12 @@ class Recogniser:
         )
         if parts and len(parts) == len({t.stem for t in tokens(entry.means_label)}):
             shown |= frozenset.intersection(*map(_SECOND, parts))
-        return attrs.evolve(found, shown=frozenset(shown), parts=parts)
+        partly = {
+            number: _partly(label, parts, number)
+            for number in found.reach.explains
+            if number not in shown
+        }
+        return attrs.evolve(found, partly=partly)
 
     def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
@@ -602,7 +606,7 @@ class Recogniser:
         known = bool(terms) or partner is not None
         stems = frozenset(term for term, _ in terms if "_" not in term)
         reach = self._reach(terms, weight)
-        return _Word(label, terms, weight, partner, span, reach, known, None, (), stems)
+        return _Word(label, terms, weight, partner, span, reach, known, None, stems)
 
     def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
         """What a word of these terms and weight adds to each procedure it reaches (see
@@ -644,9 +648,7 @@ class Recogniser:
             explained = weight * (explained if explained < 1.0 else 1.0)
             scores[number] = score
             explains[number] = explained
-            entries.append(
-                (number, score, explained, ranks[number], tuple(added) if several else None)
-            )
+            entries.append((number, score, tuple(added) if several else None))
         reach = _Reach(tuple(entries), scores, explains, ranks)
         _remember(self._reaches, key, reach)
         return reach
@@ -672,7 +674,8 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
-        recognition = self._recognise(text, thematique, kept)
+        found = meaningful(text)  # read once: the account test below counts them too
+        recognition = self._recognise(text, thematique, kept, found)
         best = recognition.best
         claimed = recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
         if (
@@ -684,12 +687,11 @@ class Recogniser:
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
                 return several
-        # Words between spaces counted first (cheap; most needs are short), then meaningful
-        # words: an account has at least LONG_ACCOUNT of both.
+        # An account has at least LONG_ACCOUNT meaningful words and words between spaces.
         if (
             not claimed
+            and len(found) >= LONG_ACCOUNT
             and len(text.split(None, LONG_ACCOUNT)) >= LONG_ACCOUNT
-            and len(meaningful(text)) >= LONG_ACCOUNT
         ):
             # A resident's account: its sentences, each recognised alone, may name the
             # request the whole dilutes (« … je voudrais savoir si j'ai droit à la pension
@@ -719,9 +721,10 @@ class Recogniser:
         fiches: set[object] = set()
         claims: list[Recognition] = []
         for part in parts.split(text):
-            if len(meaningful(part)) < _PART_WORDS:
+            said = meaningful(part)
+            if len(said) < _PART_WORDS:
                 continue  # « et où l'envoyer ? » goes with what was said before
-            recognition = self._recognise(part, thematique, kept)
+            recognition = self._recognise(part, thematique, kept, said)
             best = recognition.best
             if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
                 continue
@@ -741,9 +744,11 @@ class Recogniser:
         candidates = tuple([*chosen, *rest][: max(kept, len(chosen))])
         return attrs.evolve(_recognition(Level.AMBIGUOUS, candidates, len(chosen)), several=True)
 
-    def _recognise(self, text: str, thematique: str | None, kept: int) -> Recognition:
-        """:meth:`recognise` for one request (``kept`` candidates at most)."""
-        found = meaningful(text)
+    def _recognise(
+        self, text: str, thematique: str | None, kept: int, found: list[Word]
+    ) -> Recognition:
+        """:meth:`recognise` for one request (``kept`` candidates at most; ``found``: its
+        meaningful words, ``meaningful(text)``, read once by the caller)."""
         words, expansions = self._words(found, text)
         if len(set(map(_STEM, found))) < len(found):
             # A word said twice is one piece of evidence: « pacs pacs … chasse » must not
@@ -763,9 +768,9 @@ class Recogniser:
             return Recognition(level=Level.NONE, candidates=())
         if hinted and all(word.partner is not None for word in known):
             return self._partner_only(known, words, kept)
-        evidence = self._evidence(known, hinted, expansions)
-        scores = self._boosted(evidence.scores, hinted, thematique)
-        ranked = self._ranked(self._pool(scores, kept), scores, evidence, total, hinted)
+        scores = self._boosted(self._scores(known, expansions), hinted, thematique)
+        pool = self._pool(scores, kept)
+        ranked = self._ranked(pool, scores, known, expansions, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         return _recognition(level, candidates, chosen)
@@ -792,16 +797,14 @@ class Recogniser:
             # words of the need) is shown once, as the lexicon's expansion.
             expanded = {word.span for word in known if word.span and not word.partner}
             labelled = [
-                (word.label, word.reach.explains, word.partner, word.shown, word)
+                (word.label, word.reach.explains, word.partner, word.partly)
                 for word in known
                 if word.label  # not a pair of words
                 and not (word.partner and word.span in expanded)
             ]
         else:  # no hint (most needs): only the words' reach says what is shown
             labelled = [
-                (word.label, word.reach.explains, None, word.shown, word)
-                for word in known
-                if word.label
+                (word.label, word.reach.explains, None, word.partly) for word in known if word.label
             ]
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
@@ -813,12 +816,12 @@ class Recogniser:
             number = row[4]
             procedure, partner, title = shown[number]
             matched = []  # a loop, not a comprehension: no function call per candidate
-            for label, explains, named, whole, word in labelled:
+            for label, explains, named, partly in labelled:
                 if number in explains:
-                    if whole is None or number in whole:
+                    if partly is None or number not in partly:
                         matched.append(label)
-                    else:
-                        matched.append(_partly(word, number))
+                    else:  # only some words of an expansion's meaning reached it
+                        matched.append(partly[number])
                 elif named == partner:
                     matched.append(label)
             for expansion in expansions:
@@ -839,23 +842,22 @@ class Recogniser:
             )
         return tuple(candidates)
 
-    def _evidence(self, known: list[_Word], hinted: set[str], expansions: list[_Word]) -> _Evidence:
-        """Scores, information explained and strongest field, per procedure reached.
+    @staticmethod
+    def _scores(known: list[_Word], expansions: list[_Word]) -> dict[int, float]:
+        """The BM25F score of each procedure the need's known words reach, with what the
+        thesaurus synonyms add there.
 
         Each word's contributions added one procedure at a time, in word order (and, for a
         word of several terms, in term order: floating-point sums depend on it), from the
-        flat entries of its :class:`_Reach`: one loop over about twenty entries per need,
-        cheaper than merging dictionaries in C and fixing up the procedures two words
-        reach (issue-14f's way; half the time)."""
+        flat entries of its :class:`_Reach`: one loop over about twenty entries per need.
+        Only the scores: what the words explain and the fields they reached are read for
+        the few procedures ranked (:meth:`_ranked`), not for the twenty or so reached."""
         if not known:
-            return _Evidence({}, {}, {})
-        # The first word reaches no procedure another did: its sums are copies, in C.
-        first = known[0].reach
-        scores = first.scores.copy()
-        explained = first.explains.copy()
-        fields = first.ranks.copy()
+            return {}
+        # The first word reaches no procedure another did: its sums are a copy, in C.
+        scores = known[0].reach.scores.copy()
         for word in itertools.islice(known, 1, None):
-            for number, score, part, rank, adds in word.reach.entries:
+            for number, score, adds in word.reach.entries:
                 if number in scores:
                     if adds is None:
                         scores[number] += score
@@ -864,43 +866,33 @@ class Recogniser:
                         for add in adds:
                             total += add
                         scores[number] = total
-                    explained[number] += part
-                    if rank < fields[number]:
-                        fields[number] = rank
                 else:
                     scores[number] = score
-                    explained[number] = part
-                    fields[number] = rank
         for word in expansions:
             # Only where the other words led: a synonym re-ranks, it does not retrieve. The
             # procedures both reach are found in C (a synonym reaches many, few of them
             # reached); each procedure's sum is its own, so their order does not matter.
-            added, ranks = word.reach.scores, word.reach.ranks
+            added = word.reach.scores
             for number in added.keys() & scores.keys():
                 scores[number] += added[number]
-                if ranks[number] < fields[number]:
-                    fields[number] = ranks[number]
-        evidence = _Evidence(scores, explained, fields)
-        if hinted:
-            self._hints_explain(known, evidence)
-        return evidence
+        return scores
 
-    def _hints_explain(self, known: list[_Word], evidence: _Evidence) -> None:
-        """A partner hint explains the need for its partner's procedures."""
-        scores, explained = evidence.scores, evidence.explained
-        documents = self.index.documents
+    def _hinted_part(self, number: int, explained: float, known: list[_Word]) -> float:
+        """``explained`` (what the need's words explain of procedure ``number``) with what
+        the need's partner hints explain there: a hint explains the need for its
+        partner's procedures. Added in the need's word order."""
+        partner = self._partner_of[number]
         for word in known:
-            if word.partner is None:
+            if word.partner != partner:
                 continue
+            explained += word.weight
             # The same phrase may also be an expansion (« pôle emploi » → France Travail):
             # for the named partner's procedures, the hint explains it whole.
-            same = [w for w in known if w.partner is None and w.span & word.span]
-            for number in scores:
-                if documents[number].partner == word.partner:
-                    explained[number] += word.weight
-                    for other in same:
-                        part = other.reach.explains.get(number, 0)
-                        explained[number] += other.weight - min(other.weight, part)
+            for other in known:
+                if other.partner is None and other.span & word.span:
+                    part = other.reach.explains.get(number, 0)
+                    explained += other.weight - min(other.weight, part)
+        return explained
 
     def _idle(self, known: list[_Word], hinted: set[str]) -> set[str]:
         """The named partners whose hint says nothing the subject words do not: some word
@@ -978,23 +970,43 @@ class Recogniser:
         self,
         pool: list[int],
         scores: dict[int, float],
-        evidence: _Evidence,
+        known: list[_Word],
+        expansions: list[_Word],
         total: float,
         hinted: set[str],
     ) -> list[_Row]:
         """The procedures of ``pool`` in the documented order, as rows (see :data:`_Row`).
 
-        The score is the BM25F score times the confidence to the power :data:`COVERAGE`.
-        Score and confidence are rounded: a tie is a tie whatever the order floating-point
-        sums were made in."""
-        documents, explained, fields = self.index.documents, evidence.explained, evidence.fields
+        The score is the BM25F score times the confidence to the power :data:`COVERAGE`;
+        the confidence, the share of the need's information ``total`` its words (and
+        hints) explain there. Score and confidence are rounded: a tie is a tie whatever
+        the order floating-point sums were made in."""
         static_order = self._static_order
+        partner_of = self._partner_of
+        # Read once per need, not once per ranked procedure.
+        views = [(word.reach.explains, word.reach.ranks) for word in known if word.reach.explains]
+        synonyms = [word.reach.ranks for word in expansions]
         rows = []
         for number in pool:
-            confidence = explained[number] / total
+            # What the words explain there, added in word order (0.0 + the first part is
+            # that part: the sums of the merge that once did it for every procedure), and
+            # the strongest field they, or a synonym adding to it, reached.
+            explained = 0.0
+            field = _LAST_FIELD
+            for explains, ranks in views:
+                if number in explains:
+                    explained += explains[number]
+                    if ranks[number] < field:
+                        field = ranks[number]
+            for ranks in synonyms:
+                if number in ranks and ranks[number] < field:
+                    field = ranks[number]
+            if hinted:
+                explained = self._hinted_part(number, explained, known)
+            confidence = explained / total
             if confidence > 1.0:
                 confidence = 1.0
-            if hinted and documents[number].partner not in hinted:
+            if hinted and partner_of[number] not in hinted:
                 confidence *= OTHER_PARTNER  # see _boosted
             # Rounded for comparing (_DIGITS) and, in the same call, for showing (3).
             score, shown_score = round_6_3(scores[number] * confidence**COVERAGE)
@@ -1003,7 +1015,7 @@ class Recogniser:
                 (
                     -score,
                     -confidence,
-                    fields[number],
+                    field,
                     static_order[number],
                     number,
                     score,
@@ -1159,20 +1171,40 @@ class Recogniser:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
 
+    def _twins_by_number(self) -> list[frozenset[int]]:
+        """Per procedure number, the other partners' procedures with its fiche: one set
+        per fiche and partner, shared by that partner's procedures of the fiche."""
+        by_fiche: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        for number, fiche in enumerate(self._fiche_of):
+            if fiche is not None:
+                by_fiche[fiche].setdefault(self._partner_of[number], []).append(number)
+        shared: dict[tuple[str, str], frozenset[int]] = {}
+        twins: list[frozenset[int]] = []
+        for number, fiche in enumerate(self._fiche_of):
+            if fiche is None:
+                twins.append(frozenset())
+                continue
+            key = (fiche, self._partner_of[number])
+            found = shared.get(key)
+            if found is None:
+                others = by_fiche[fiche]
+                found = frozenset(n for p, ns in others.items() if p != key[1] for n in ns)
+                shared[key] = found
+            twins.append(found)
+        return twins
+
     def _twins(self, ranked: list[_Row]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF
         and the MSA serve the same service-public.fr fiche): one item when it has none."""
         if not ranked:
             return []
         first = ranked[0][4]
-        fiche, partner = self._fiche_of[first], self._partner_of[first]
         twins = [first]
-        if fiche is None:
-            return twins
-        for row in ranked[1:]:
-            number = row[4]
-            if self._fiche_of[number] == fiche and self._partner_of[number] != partner:
-                twins.append(number)
+        others = self._twins_of[first]
+        if others:  # most procedures have none
+            for row in itertools.islice(ranked, 1, None):
+                if row[4] in others:
+                    twins.append(row[4])
         return twins
 
 
@@ -1193,11 +1225,12 @@ def _once(words: list[_Word]) -> list[_Word]:
     return kept
 
 
-def _partly(word: _Word, number: int) -> str:
-    """The label of an expansion that reached procedure ``number`` through some words of
-    its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
-    said = word.label.split(" → ")[0]
-    reached = dict.fromkeys(w for w, numbers in word.parts if number in numbers)
+def _partly(label: str, parts: tuple[tuple[str, frozenset[int]], ...], number: int) -> str:
+    """The label of an expansion (``label``; each word of its meaning as written with the
+    procedures it reaches: ``parts``) that reached procedure ``number`` through some words
+    of its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
+    said = label.split(" → ")[0]
+    reached = dict.fromkeys(w for w, numbers in parts if number in numbers)
     return f"{said} → {' '.join(reached)}"
 
 
