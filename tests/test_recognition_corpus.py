@@ -117,3 +117,23 @@ def test_the_corpus_keeps_its_shape(evaluation: ModuleType) -> None:
     assert sum(i.tag == "negative" for i in items) >= 40
     assert {i.split for i in items} == {"tune", "holdout"}
     assert all(i.expected or i.tag == "negative" for i in items)
+
+
+def test_the_outcome_does_not_depend_on_how_many_candidates_are_asked_for(
+    evaluation: ModuleType, recogniser: Any
+) -> None:
+    """Level and the candidates a decision concerns are the same whatever ``limit`` the
+    caller gives (``mfs route`` asks for the site's ``max_alternatives``, ``mfs recognise``
+    for 5): a review found « Un demandeur d'emploi a-t-il droit au RSA ? » a CAF-or-MSA
+    question at limit 5 and a CAF-or-driving-licence-aid question at limit 3 (the MSA's
+    twin was not in the pool of 4)."""
+    differ = []
+    for item in evaluation.read_corpus():
+        outcomes = set()
+        for limit in (1, 3, 5, 10):
+            found = recogniser.recognise(item.text, limit=limit)
+            chosen = tuple(c.procedure for c in found.candidates[: found.chosen])
+            outcomes.add((found.level, chosen, found.several))
+        if len(outcomes) > 1:
+            differ.append(item.text)
+    assert differ == []

@@ -769,7 +769,7 @@ class Recogniser:
         if hinted and all(word.partner is not None for word in known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
-        pool = self._pool(scores, kept)
+        pool = self._with_twins(self._pool(scores, kept), scores)
         ranked = self._ranked(pool, scores, known, expansions, total, hinted)
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
@@ -1192,6 +1192,18 @@ class Recogniser:
                 shared[key] = found
             twins.append(found)
         return twins
+
+    def _with_twins(self, pool: list[int], scores: dict[int, float]) -> list[int]:
+        """``pool`` and the twins (same fiche, another partner) of its procedures that the
+        need's words reached: whether the best candidate's twin makes a question (CAF or
+        MSA?) must not depend on how many candidates the caller asked for (``limit``)."""
+        twins_of = self._twins_of
+        extra: list[int] = []
+        for number in pool:
+            others = twins_of[number]
+            if others:  # most procedures have none
+                extra += (t for t in others if t in scores and t not in pool and t not in extra)
+        return pool + sorted(extra) if extra else pool
 
     def _twins(self, ranked: list[_Row]) -> list[int]:
         """The best candidate and the other partners' candidates with its fiche (the CAF
