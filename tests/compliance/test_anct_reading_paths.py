@@ -12,6 +12,7 @@ every bound: chunks, lines and rows longer than the limit.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from mfs_core.compliance import anct_reading
 from mfs_core.compliance.anct_reading import AnctTable
+from mfs_core.errors import InputError
 
 Rows = list[tuple[int, list[str] | None, str]]
 
@@ -88,3 +90,39 @@ def test_a_file_is_plain_when_no_line_comes_near_the_row_limit(
     path.write_text(text, encoding="utf-8", newline="")
     assert read(path, bounded=False)[0] is plain
     assert read(path, bounded=False)[1] == read(path, bounded=True)[1]
+
+
+@pytest.mark.usefixtures("small_limits")
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(st.text("ab,é", max_size=30), min_size=1, max_size=20),
+    ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=20, max_size=20),
+    where=st.integers(min_value=0),
+    stdin=st.booleans(),
+)
+def test_a_bad_byte_is_named_by_the_line_it_is_on(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lines: list[str],
+    ends: list[str],
+    where: int,
+    stdin: bool,
+) -> None:
+    """The first pass counts no line: the line of a bad byte is counted when one is found,
+    reading the file (or the copy of standard input) again, in chunks, up to it."""
+    text = "id\n" + "".join(line + end for line, end in zip(lines, ends, strict=False))
+    cut = where % (len(text) + 1)
+    before = text[:cut]
+    path = tmp_path / "list.csv"
+    path.write_bytes(before.encode() + b"\xff" + text[cut:].encode())
+    # The reader's line ends: \r\n, \r or \n (a \r then \n split by the bad byte: two).
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    if stdin:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+    with pytest.raises(InputError) as info:
+        AnctTable("-" if stdin else path, ())
+    assert info.value.problems[0].endswith(
+        f"line {line}: expected UTF-8 text, got byte 0xff (re-save the file as UTF-8)"
+    )

@@ -111,14 +111,14 @@ class AnctTable:
     def _check_bytes(self, stream: IO[bytes] | object, spool: IO[bytes] | None) -> None:
         read = getattr(stream, "read")  # noqa: B009 - a file or standard input's buffer
         pending = b""  # the end of a chunk that may be the start of a character
-        offset = lines = 0
-        after_cr = False  # the text read so far ends with "\r": a "\n" next ends no line
+        offset = 0
         self.has_nul = False
         first = True
         # The bytes since the last line end, and the longest such run across chunks
-        # (runs within one chunk are shorter than a chunk: see _CHUNK).
+        # (runs within one chunk are shorter than a chunk: see _CHUNK). Lines are not
+        # counted here (bytes.count costs a third of csv's own reading): only the line
+        # of a bad byte is, reading the file again up to it.
         run = longest = 0
-        last_byte = b""
         while True:
             try:
                 chunk: bytes = read(_CHUNK)
@@ -130,7 +130,6 @@ class AnctTable:
                 _copy(spool, chunk, self.source)
             if chunk:
                 run, longest = _runs(chunk, run, longest)
-                last_byte = chunk[-1:]
             offset += len(chunk)
             if offset > MAX_ANCT_BYTES:
                 raise InputError(
@@ -145,23 +144,21 @@ class AnctTable:
             try:
                 _, used = codecs.utf_8_decode(data, "strict", not chunk)
             except UnicodeDecodeError as exc:
-                line = lines + _line_ends(data, exc.start, after_cr) + 1
+                bad = offset - (len(data) - exc.start)  # the bad byte's place in the file
+                line = _line_of(spool if spool is not None else stream, bad)
                 raise InputError(
                     f"line {line}: expected UTF-8 text, got byte 0x{data[exc.start]:02x} "
                     "(re-save the file as UTF-8)",
                     source=self.source,
                 ) from None
-            lines += _line_ends(data, used, after_cr)
-            after_cr = data[used - 1 : used] == b"\r" if used else after_cr
-            self.has_nul = self.has_nul or b"\x00" in data[:used]
+            if not self.has_nul:
+                self.has_nul = data.find(b"\x00", 0, used) >= 0
             pending = data[used:]
             if not chunk:
                 break
         # A line and its line end (2 characters at most) within MAX_ROW_CHARS: _Lines
         # would never cut a line short, nor find a one-line row too long.
         self._plain = max(longest, run) + 2 <= MAX_ROW_CHARS
-        #: The lines as the reader counts them (a last one without a line end included).
-        self._line_count = lines + (1 if last_byte not in (b"", b"\r", b"\n") else 0)
 
     # -- the header -----------------------------------------------------------------------
     def _read_header(self, required: tuple[str, ...]) -> list[str]:
@@ -224,9 +221,11 @@ class AnctTable:
         """The rows of a plain file: :mod:`csv` reads the file itself, and a row that is
         not one whole line before the last is read again through :class:`_Lines`."""
         lines = self._lines
-        source, kept = itertools.tee(self._text)
+        # The file's lines, then _END: a quote still open at the end of the file takes
+        # it in, and makes its row two lines long (read again through _Lines).
+        source, kept = itertools.tee(itertools.chain(self._text, (_END,)))
         reader = csv.reader(source, delimiter=self.delimiter)
-        last, has_nul = self._line_count, self.has_nul
+        has_nul = self.has_nul
         line = lines.line  # the lines read so far (the header's)
         shift = line  # line numbers of the file = reader.line_num + shift
         drop = kept.__next__  # forget a line read as a row of its own
@@ -238,14 +237,15 @@ class AnctTable:
             except csv.Error:  # read again below, to be named as _Lines reads it
                 cells = None
             line += 1
-            if cells is not None and reader.line_num + shift == line < last:
-                drop()
+            if cells is not None and reader.line_num + shift == line:
+                if drop() is _END:  # the blank row of _END alone: not the file's
+                    return
                 yield self._checked(line, cells) if has_nul else (line, cells, "")
                 continue
             # Read again through _Lines, from its first line: the lines csv took for it
-            # first, then the file; until no line is left to read again.
-            taken = reader.line_num + shift - line + 1
-            lines.read_again(list(itertools.islice(kept, taken)), after=line - 1)
+            # first (not _END), then the file; until no line is left to read again.
+            taken = itertools.islice(kept, reader.line_num + shift - line + 1)
+            lines.read_again([text for text in taken if text is not _END], after=line - 1)
             while (row := self._bounded_row()) is not None:
                 yield row
                 if lines.nothing_to_read_again():
@@ -339,6 +339,19 @@ def _copy(spool: IO[bytes], chunk: bytes, source: str) -> None:
         ) from None
 
 
+def _line_of(stream: object, end: int) -> int:
+    """The line holding byte ``end`` of ``stream``, a seekable file read again from its
+    start up to that byte (in chunks)."""
+    getattr(stream, "seek")(0)  # noqa: B009 - a file, or the copy of standard input
+    read = getattr(stream, "read")  # noqa: B009
+    line, after_cr = 1, False
+    while end > 0 and (data := read(min(_CHUNK, end))):
+        line += _line_ends(data, len(data), after_cr)
+        after_cr = data.endswith(b"\r")
+        end -= len(data)
+    return line
+
+
 def _line_ends(data: bytes, end: int, after_cr: bool) -> int:
     """Line ends in ``data[:end]`` as the reader counts them: ``\n``, ``\r\n`` or a lone
     ``\r`` (``after_cr``: the text before ``data`` ended with ``\r``)."""
@@ -360,6 +373,14 @@ def _runs(chunk: bytes, run: int, longest: int) -> tuple[int, int]:
 def _delimiter(header_line: str) -> str:
     """The header's separator: the most frequent of ``,``, ``;`` and tab (``,`` on a tie)."""
     return max((",", ";", "\t"), key=header_line.count)
+
+
+class _EndOfFile(str):
+    """The type of :data:`_END`: no line of the file is this object."""
+
+
+#: A line end after the file's last line, for csv reading a plain file (see _plain_rows).
+_END = _EndOfFile("\n")
 
 
 class _RowTooLong(Exception):
