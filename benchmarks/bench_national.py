@@ -4,7 +4,7 @@
    (``iter_anct_results`` + the JSON writer, in process, registry loaded beforehand), at
    2,845 / 28,450 / 284,500 rows (the 18 real rows of the sample replicated, each copy its
    own ``id_fs``), against iterating the same file with a plain ``csv.DictReader``. Best of
-   several runs, each side alternated with the other (one run at 100x); the ratio of
+   several runs, each side alternated with the other (three at 100x); the ratio of
    wall times, and of this process's CPU times (less disturbed by other jobs). Peak
    memory: ``mfs check --anct-csv FILE --format json`` in a child process (its own peak
    resident set, ``VmHWM``). Targets: time <= 3x the baseline at each size; peak memory
@@ -252,7 +252,7 @@ def bench_anct(
             peaks.append(peak)
             lines.append(f"anct {factor:>3}x: mfs check peak RSS {peak:6.1f} MiB (exit {code})")
             continue
-        runs = 5 if factor < 100 else 1
+        runs = 5 if factor < 100 else 3
         # Alternated, so that a change of the machine's load hits both; wall and CPU time
         # (the CPU time of this process: what other jobs on a shared machine disturb least).
         walls: list[list[float]] = [[], []]

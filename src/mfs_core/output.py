@@ -70,6 +70,8 @@ def json_text(document: str) -> str:
     """A JSON document whose strings' active characters are ``\\uXXXX`` escapes: the same
     document once parsed, inert on a terminal."""
     global _json_search
+    if document.isascii() and "\x7f" not in document:  # a flag and a memchr: no search
+        return document
     if _json_search is None:  # called for each site of the national list: bound once
         _json_search = _compiled(_JSON).search
     if not _json_search(document):

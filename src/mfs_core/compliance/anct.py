@@ -189,7 +189,8 @@ def _results(
                 hours = row.hours
                 if not reuse or (groups and (row.departement, row.group) in groups):
                     result = _check_row(row, runner, source, groups)
-                elif (known := outcomes.get(hours.verdict)) is not None:
+                elif (known := hours.outcome or outcomes.get(hours.verdict)) is not None:
+                    hours.outcome = known  # rows with the same cells: no verdict to hash
                     result = known.sharing_outcome(
                         id=row.id,
                         name=row.name,
@@ -415,6 +416,7 @@ class _Hours:
         "anomalies",
         "hours_unknown",
         "opening_days",
+        "outcome",
         "verdict",
         "weekly_hours",
     )
@@ -450,6 +452,8 @@ class _Hours:
             key = (minutes, tuple(map(_OPEN, days)))
             problems = _PROBLEMS.get(key) or _problems_of(key, self.schedule)
         self.verdict = (*problems, anomalies)
+        #: The result of the first row with this verdict, once met (see _results).
+        self.outcome: SiteResult | None = None
 
     @property
     def schedule(self) -> WeeklySchedule:
