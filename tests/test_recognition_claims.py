@@ -191,6 +191,11 @@ def test_one_shared_title_word_asks_rather_than_claims(recogniser: Recogniser) -
         ("la MSA", "msa"),
         ("impots.gouv", "dgfip"),
         ("France Travail", "france-travail"),
+        # The old names both name the partner and expand to its new name (lexicon): a
+        # review found « pole emploi » a question between registration and removal.
+        ("pole emploi", "france-travail"),
+        ("Pôle emploi", "france-travail"),
+        ("ANPE", "france-travail"),
     ],
 )
 def test_a_lone_partner_name_gives_its_general_procedures(

@@ -766,7 +766,7 @@ class Recogniser:
         total = self._information(words, known)
         if not total:
             return Recognition(level=Level.NONE, candidates=())
-        if hinted and all(word.partner is not None for word in known):
+        if hinted and _only_partners(known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
         pool = self._with_twins(self._pool(scores, kept), scores)
@@ -1235,6 +1235,15 @@ def _once(words: list[_Word]) -> list[_Word]:
             seen.add(key)
             kept.append(word)
     return kept
+
+
+def _only_partners(known: list[_Word]) -> bool:
+    """Whether every known word is a partner hint, or a lexicon expansion of exactly a
+    hint's words: « pôle emploi » both names France Travail and expands to its new name
+    (for the titles that say it), and alone names only the partner, as « France Travail »
+    does."""
+    hints = {word.span for word in known if word.partner is not None}
+    return all(word.partner is not None or (word.span and word.span in hints) for word in known)
 
 
 def _partly(label: str, parts: tuple[tuple[str, frozenset[int]], ...], number: int) -> str:
