@@ -50,6 +50,7 @@ __all__ = [
     "Document",
     "ProcedureIndex",
     "WordMatch",
+    "field_texts",
 ]
 
 #: Field weights of BM25F: the words chosen to find a procedure count most, then its
@@ -124,10 +125,12 @@ class WordMatch:
     also: tuple[str, ...] = ()
 
 
-def _texts(value: object) -> list[str]:
-    """The strings of a field, at most :data:`MAX_PHRASES` of them. A plugin's object is
-    not validated on its way in: a non-string is skipped here (``mfs plugins --check``
-    names it), so that one plugin's data never breaks recognition for all."""
+def field_texts(value: object) -> list[str]:
+    """The strings of a field, at most :data:`MAX_PHRASES` of them: a procedure's phrases
+    as recognition reads them (the index, and :mod:`~mfs_core.recognition.specificity`). A
+    plugin's object is not validated on its way in: a non-string is skipped here (``mfs
+    plugins --check`` names it), so that one plugin's data never breaks recognition for
+    all."""
     if isinstance(value, str):
         return [value]
     if not isinstance(value, tuple | list):
@@ -137,11 +140,11 @@ def _texts(value: object) -> list[str]:
 
 def _phrases(procedure: Procedure) -> dict[str, list[str]]:
     return {
-        "keywords": _texts(procedure.keywords),
-        "title": _texts(procedure.title),
-        "fiche_title": _texts(procedure.fiche_title),
-        "questions": _texts(procedure.questions),
-        "description": _texts(procedure.description),
+        "keywords": field_texts(procedure.keywords),
+        "title": field_texts(procedure.title),
+        "fiche_title": field_texts(procedure.fiche_title),
+        "questions": field_texts(procedure.questions),
+        "description": field_texts(procedure.description),
     }
 
 

@@ -47,7 +47,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.index import MAX_PHRASES
+from mfs_core.recognition.index import field_texts
 from mfs_core.recognition.normalise import common_words, tokens
 
 __all__ = [
@@ -113,10 +113,8 @@ def _stems(text: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.stem for t in tokens(text)))
 
 
-def _common(keyword: object, common: frozenset[str]) -> frozenset[str] | None:
+def _common(keyword: str, common: frozenset[str]) -> frozenset[str] | None:
     """The stem of ``keyword`` when it is one word and a common one, else ``None``."""
-    if not isinstance(keyword, str):
-        return None
     words = tokens(keyword)
     if len(words) != 1 or words[0].plain not in common:
         return None
@@ -131,7 +129,7 @@ def naming_of(
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
     them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
     keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
-    keywords = _keywords(procedure)
+    keywords = field_texts(procedure.keywords)
     found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
     held = shared or {}
     broad = frozenset(k for k in found if len(held.get(k, ())) > SHARED)
@@ -161,7 +159,7 @@ def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
     said: dict[tuple[str, str], list[frozenset[str]]] = {}
     keys: set[frozenset[str]] = set()
     for procedure in procedures:
-        sets = [frozenset(_stems(k)) for k in _keywords(procedure)]
+        sets = [frozenset(_stems(k)) for k in field_texts(procedure.keywords)]
         keys.update(k for k in sets if k)
         sets += [frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title)]
         key = (procedure.fiche_id or procedure.id, procedure.partner)
@@ -179,12 +177,6 @@ def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
         numbers = {n for n, phrase in postings.get(rarest, ()) if k <= phrase}
         held[k] = [fiches[n][0][1] for n in sorted(numbers)]
     return held
-
-
-def _keywords(procedure: Procedure) -> list[object]:
-    """The procedure's keywords as the index reads them (its first MAX_PHRASES)."""
-    keywords = procedure.keywords
-    return list(keywords[:MAX_PHRASES]) if isinstance(keywords, tuple | list) else []
 
 
 def names(
