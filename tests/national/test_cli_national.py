@@ -252,7 +252,32 @@ def test_export_refuses_since_not_before_until(
 
 
 def _table(directory: Path) -> list[str]:
-    """The month's rows, sorted (rows of one site and day come in no set order)."""
+    """The month's rows, in their order."""
     import pyarrow.parquet as pq
 
-    return sorted(map(repr, pq.read_table(directory / "part-0.parquet").to_pylist()))
+    return list(map(repr, pq.read_table(directory / "part-0.parquet").to_pylist()))
+
+
+def test_consolidation_gives_the_same_rows_in_the_same_order_again(
+    national_year: NationalYear, tmp_path: Path
+) -> None:
+    """A month consolidated again from the same exports, or from the consolidated dataset
+    itself, holds the same rows in the same order: rows are ordered on every column, not
+    only site and day (rows of one site and day came in the order DuckDB's threads read
+    them), so the only difference between two runs is the ``mfs.consolidated_at`` stamp."""
+    import pyarrow.parquet as pq
+
+    from mfs_core.national.consolidate import consolidate
+
+    again, twice = tmp_path / "again", tmp_path / "twice"
+    consolidate([national_year.exports], again)
+    consolidate([national_year.consolidated], twice)
+    months = sorted(p.name for p in national_year.consolidated.iterdir())
+    assert len(months) > 1
+    for month in months:
+        first = pq.read_table(national_year.consolidated / month / "part-0.parquet")
+        for other in (again, twice):
+            table = pq.read_table(other / month / "part-0.parquet")
+            assert table.to_pylist() == first.to_pylist(), (other, month)
+            stamp = b"mfs.consolidated_at"
+            assert {**table.schema.metadata, stamp: b""} == {**first.schema.metadata, stamp: b""}
