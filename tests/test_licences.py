@@ -32,7 +32,8 @@ def test_an_extracted_data_file_names_its_licence_and_the_package_declares_it(
 ) -> None:
     said, spdx = licence
     header = "".join(
-        line for line in (DATA / name).read_text(encoding="utf-8").splitlines(True)[:12]
+        line
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines(True)[:12]
         if line.startswith("#")
     )
     assert said in " ".join(header.replace("#", " ").split()), name
