@@ -210,6 +210,20 @@ def test_ignored_partition_files_are_said(
     )
 
 
+def test_an_empty_partition_is_said(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    exports = _spoiled_copy(national_year, tmp_path)
+    june = exports / "site=1" / "month=2024-06" / "part-0.parquet"
+    june.unlink()
+    code, _, err = _run(capsys, "national", "report", "--month", "2024-06", str(exports))
+    assert code == 0
+    assert err == (
+        "mfs : attention : 1 partition sans part-0.parquet (vide, rien n'y est lu), par "
+        f"exemple {june.parent}\n"
+    )
+
+
 @pytest.mark.parametrize(
     "call",
     [

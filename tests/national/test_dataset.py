@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from pathlib import Path
 
 import pyarrow as pa
@@ -337,6 +338,22 @@ def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None
     spoil.drop_column(_june(dataset), "autonomy")
     with pytest.raises(DatasetError, match="column autonomy missing for schema v1"):
         consolidate([dataset], tmp_path / "national")
+
+
+def test_an_empty_partition_directory_is_said(dataset: Path) -> None:
+    """A site's month directory with no file (a copy that brought the directories only) is
+    said, not read as a month without requests; a writer's hidden temporary file does not
+    make it less empty, and a partition that holds its file is not said."""
+    june = _june(dataset, "1")
+    june.unlink()
+    (june.parent / ".part-x.tmp").write_bytes(b"")
+    with pytest.warns(reading.EmptyPartitionsWarning, match="1 partition directory") as said:
+        [report] = national_reports([dataset], [JUNE])
+    assert [w.message.example for w in said] == [june.parent]  # type: ignore[union-attr]
+    assert "1" not in report.by_site
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reading.find_partitions([dataset], ["2024-07"])  # no warning when all hold their file
 
 
 def test_other_files_in_a_partition_are_ignored_and_said(dataset: Path) -> None:

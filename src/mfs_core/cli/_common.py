@@ -198,13 +198,15 @@ def missing_extra(exc: ImportError) -> CliError:
 
 @contextmanager
 def ignored_files_said() -> Iterator[None]:
-    """Files the national readers left aside in partitions (not ``part-0.parquet``) are
-    said on standard error, in French, once per call."""
+    """Files the national readers left aside in partitions (not ``part-0.parquet``), and
+    partition directories with no file, are said on standard error, in French, once per
+    call."""
     from mfs_core.french import count, plural
-    from mfs_core.national.reading import IgnoredFilesWarning
+    from mfs_core.national.reading import EmptyPartitionsWarning, IgnoredFilesWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", IgnoredFilesWarning)
+        warnings.simplefilter("always", EmptyPartitionsWarning)
         try:
             yield
         finally:
@@ -216,6 +218,13 @@ def ignored_files_said() -> Iterator[None]:
                         f"{plural(ignored.count, 'ignoré')} dans "
                         f"les partitions (seul part-0.parquet est lu), par exemple "
                         f"{ignored.example}"
+                    )
+                elif isinstance(warning.message, EmptyPartitionsWarning):
+                    empty = warning.message
+                    print_note(
+                        f"mfs : attention : {count(empty.count, 'partition')} sans "
+                        f"part-0.parquet ({plural(empty.count, 'vide')}, rien n'y est lu), "
+                        f"par exemple {empty.example}"
                     )
                 else:
                     warnings.showwarning(

@@ -18,7 +18,10 @@ could not read (a corrupt page), to name it.
 Only ``part-0.parquet`` is read in a partition: a file left by another tool (``data.parquet``,
 a copy) is never added, and :func:`find_partitions` says how many were left aside with an
 :class:`IgnoredFilesWarning` (hidden files, ``.*`` and ``_*``, are not counted: the
-writers' temporary files and Spark's ``_SUCCESS``).
+writers' temporary files and Spark's ``_SUCCESS``). A partition directory with no visible
+file at all (a copy that brought the directories and not the files) is said too, with an
+:class:`EmptyPartitionsWarning`: its site's month would otherwise read as a month without
+requests.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from mfs_core.national.schema import (
 __all__ = [
     "MAX_PARTITIONS",
     "MONTH_PATTERN",
+    "EmptyPartitionsWarning",
     "IgnoredFilesWarning",
     "PartitionFile",
     "check_columns",
@@ -114,18 +118,38 @@ class IgnoredFilesWarning(UserWarning):
         self.example = example
 
 
-def _partition_file(directory: Path, ignored: list[Path]) -> Path | None:
-    """``directory``'s ``part-0.parquet`` if any; its other visible files go to ``ignored``."""
+class EmptyPartitionsWarning(UserWarning):
+    """Partition directories holding no visible file, hence no ``part-0.parquet``.
+
+    ``count`` is their number, ``example`` the path of the first one."""
+
+    def __init__(self, count: int, example: Path) -> None:
+        super().__init__(
+            f"{count} partition director{'y' if count == 1 else 'ies'} without "
+            f"{PARTITION_FILE} (nothing read), e.g. {example}"
+        )
+        self.count = count
+        self.example = example
+
+
+def _partition_file(directory: Path, ignored: list[Path], empty: list[Path]) -> Path | None:
+    """``directory``'s ``part-0.parquet`` if any; its other visible files go to ``ignored``,
+    the directory itself to ``empty`` when it holds no visible file."""
     found = None
+    visible = 0
     try:
         with os.scandir(directory) as entries:
             for entry in entries:
                 if entry.name == PARTITION_FILE:
                     found = Path(entry.path) if entry.is_file() else None
+                    visible += 1
                 elif not entry.name.startswith((".", "_")):
                     ignored.append(Path(entry.path))
+                    visible += 1
     except (FileNotFoundError, NotADirectoryError):
         return None
+    if not visible:
+        empty.append(directory)
     return found
 
 
@@ -151,6 +175,7 @@ def find_partitions(
     """
     found: list[PartitionFile] = []
     ignored: list[Path] = []
+    empty: list[Path] = []
     owners = _Owners()
 
     def add(file: PartitionFile, root: Path) -> None:
@@ -169,19 +194,21 @@ def find_partitions(
             layout = _layout(root)
             if layout == NATIONAL_LAYOUT:
                 for month, path in _month_dirs(root, months):
-                    if (file := _partition_file(path, ignored)) is not None:
+                    if (file := _partition_file(path, ignored, empty)) is not None:
                         add(PartitionFile(file, layout, month), root)
                 continue
             for site, site_dir in _entries(root, "site"):
                 if not _SITE.match(site):
                     raise DatasetError(f"{site_dir}: expected site=<id> (A-Z a-z 0-9 . _ -)")
                 for month, path in _month_dirs(site_dir, months):
-                    if (file := _partition_file(path, ignored)) is not None:
+                    if (file := _partition_file(path, ignored, empty)) is not None:
                         add(PartitionFile(file, layout, month, site), root)
         except OSError as exc:
             raise DatasetError(f"{root}: cannot read ({exc.strerror or exc})") from None
     if ignored:
         warnings.warn(IgnoredFilesWarning(len(ignored), ignored[0]), stacklevel=2)
+    if empty:
+        warnings.warn(EmptyPartitionsWarning(len(empty), empty[0]), stacklevel=2)
     return found
 
 
