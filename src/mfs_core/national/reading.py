@@ -104,32 +104,38 @@ def _layout(root: Path) -> str:
     return SITE_LAYOUT if sites else NATIONAL_LAYOUT
 
 
-class IgnoredFilesWarning(UserWarning):
+class _LeftAsideWarning(UserWarning):
+    """What the readers left aside: ``count`` paths, ``example`` the first of them."""
+
+    def __init__(self, count: int, example: Path) -> None:
+        super().__init__(f"{count} {self._what(count)}, e.g. {example}")
+        self.count = count
+        self.example = example
+
+    @staticmethod
+    def _what(count: int) -> str:
+        raise NotImplementedError
+
+
+class IgnoredFilesWarning(_LeftAsideWarning):
     """Files in partition directories that are not ``part-0.parquet``, hence not read.
 
     ``count`` is their number, ``example`` the path of the first one."""
 
-    def __init__(self, count: int, example: Path) -> None:
-        super().__init__(
-            f"{count} file(s) ignored in partition directories (only {PARTITION_FILE} is "
-            f"read), e.g. {example}"
-        )
-        self.count = count
-        self.example = example
+    @staticmethod
+    def _what(count: int) -> str:
+        return f"file(s) ignored in partition directories (only {PARTITION_FILE} is read)"
 
 
-class EmptyPartitionsWarning(UserWarning):
+class EmptyPartitionsWarning(_LeftAsideWarning):
     """Partition directories holding no visible file, hence no ``part-0.parquet``.
 
     ``count`` is their number, ``example`` the path of the first one."""
 
-    def __init__(self, count: int, example: Path) -> None:
-        super().__init__(
-            f"{count} partition director{'y' if count == 1 else 'ies'} without "
-            f"{PARTITION_FILE} (nothing read), e.g. {example}"
-        )
-        self.count = count
-        self.example = example
+    @staticmethod
+    def _what(count: int) -> str:
+        noun = "directory" if count == 1 else "directories"
+        return f"partition {noun} without {PARTITION_FILE} (nothing read)"
 
 
 def _partition_file(directory: Path, ignored: list[Path], empty: list[Path]) -> Path | None:
