@@ -205,8 +205,8 @@ def test_ignored_partition_files_are_said(
     code, _, err = _run(capsys, "national", "report", "--month", "2024-06", str(exports))
     assert code == 0
     assert err == (
-        "mfs : attention : 1 fichier ignoré dans les partitions (seul part-0.parquet est "
-        f"lu), par exemple {june.with_name('data.parquet')}\n"
+        "mfs : attention : 1 élément ignoré dans les partitions (seul le fichier "
+        f"part-0.parquet est lu), par exemple {june.with_name('data.parquet')}\n"
     )
 
 

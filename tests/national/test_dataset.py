@@ -4,7 +4,9 @@ re-export, and the readers' refusals of what is not a dataset of this project.""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import warnings
 from pathlib import Path
 
@@ -122,6 +124,21 @@ def test_reexport_replaces_never_duplicates(journal: Journal, tmp_path: Path) ->
     assert [p.name for p in out.rglob("*") if p.name.startswith(".")] == []  # no temp left
     [june] = national_reports([out], [JUNE])
     assert june.national.total_requests == 6
+
+
+def test_a_partition_file_has_the_mode_the_umask_gives(journal: Journal, tmp_path: Path) -> None:
+    """Not 0600 (``mkstemp``'s): a dataset shared with others or read by Spark's executors
+    is readable as the user's other files are."""
+    journal.record_many([_request(1, _at(3))])
+    old = os.umask(0o022)
+    try:
+        export_site(journal, tmp_path / "dataset", SITE)
+        consolidate([tmp_path / "dataset"], tmp_path / "national")
+    finally:
+        os.umask(old)
+    for name in ("dataset", "national"):
+        [file] = (tmp_path / name).rglob("part-0.parquet")
+        assert stat.S_IMODE(file.stat().st_mode) == 0o644, name
 
 
 def test_reexport_of_a_purged_month_removes_its_partition(journal: Journal, tmp_path: Path) -> None:
@@ -340,6 +357,19 @@ def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None
         consolidate([dataset], tmp_path / "national")
 
 
+def test_a_part_0_that_is_a_directory_is_ignored_and_said(dataset: Path) -> None:
+    """Spark's ``df.write.parquet(".../part-0.parquet")`` makes a directory of that name:
+    it is said, not skipped in silence."""
+    june = _june(dataset, "1")
+    june.unlink()
+    june.mkdir()
+    (june / "part-00000-x.snappy.parquet").write_bytes(b"")
+    with pytest.warns(reading.IgnoredFilesWarning, match="1 item") as said:
+        [report] = national_reports([dataset], [JUNE])
+    assert [w.message.example for w in said] == [june]  # type: ignore[union-attr]
+    assert "1" not in report.by_site
+
+
 def test_an_empty_partition_directory_is_said(dataset: Path) -> None:
     """A site's month directory with no file (a copy that brought the directories only) is
     said, not read as a month without requests; a writer's hidden temporary file does not
@@ -361,7 +391,7 @@ def test_other_files_in_a_partition_are_ignored_and_said(dataset: Path) -> None:
     expected = [r.to_json() for r in national_reports([dataset], [JUNE])]
     june.rename(june.with_name("data.parquet"))
     (june.parent / ".part-x.tmp").write_bytes(b"")  # a writer's temporary file: not said
-    with pytest.warns(reading.IgnoredFilesWarning, match="1 file") as said:
+    with pytest.warns(reading.IgnoredFilesWarning, match="1 item") as said:
         [report] = national_reports([dataset], [JUNE])
     assert [w.message.example for w in said] == [june.with_name("data.parquet")]  # type: ignore[union-attr]
     assert report.to_json() != expected[0]  # the site's June is not read: said, not hidden

@@ -119,5 +119,5 @@ def test_ignored_partition_files_are_said_in_the_mayors_view(
         capsys, "--journal", site.url, "--national", str(nat), "--site", site.site.id
     )
     assert code == 0
-    assert err.startswith("mfs : attention : 1 fichier ignoré dans les partitions"), err
+    assert err.startswith("mfs : attention : 1 élément ignoré dans les partitions"), err
     assert "Warning" not in err

@@ -214,10 +214,9 @@ def ignored_files_said() -> Iterator[None]:
                 if isinstance(warning.message, IgnoredFilesWarning):
                     ignored = warning.message
                     print_note(
-                        f"mfs : attention : {count(ignored.count, 'fichier')} "
-                        f"{plural(ignored.count, 'ignoré')} dans "
-                        f"les partitions (seul part-0.parquet est lu), par exemple "
-                        f"{ignored.example}"
+                        f"mfs : attention : {count(ignored.count, 'élément')} "
+                        f"{plural(ignored.count, 'ignoré')} dans les partitions (seul le "
+                        f"fichier part-0.parquet est lu), par exemple {ignored.example}"
                     )
                 elif isinstance(warning.message, EmptyPartitionsWarning):
                     empty = warning.message

@@ -8,8 +8,9 @@ renames it over ``part-0.parquet``. A crash or an error leaves the previous file
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,10 @@ class AtomicPartition:
         self.directory = directory
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".part-", suffix=".tmp", dir=directory)
-            os.close(fd)
+            temporary = _new_file(directory)
         except OSError as exc:
             raise _cannot(directory, exc) from None
-        self._temporary = Path(temporary)
+        self._temporary = temporary
         try:
             self._out = pq.ParquetWriter(temporary, schema, compression="zstd")
         except OSError as exc:
@@ -80,6 +80,20 @@ class AtomicPartition:
             self._temporary.unlink()
         with contextlib.suppress(OSError):  # not empty: the partition's previous file
             self.directory.rmdir()
+
+
+def _new_file(directory: Path) -> Path:
+    """A new hidden temporary file in ``directory``, created with the mode the umask gives
+    (``tempfile.mkstemp`` makes it 0600 whatever the umask, and a dataset others share, or
+    Spark's executors read, must be readable as the user's other files are)."""
+    for _ in range(100):
+        path = directory / f".part-{secrets.token_hex(8)}.tmp"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(directory))
 
 
 def _fsync_directory(directory: Path) -> None:

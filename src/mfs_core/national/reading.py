@@ -118,13 +118,17 @@ class _LeftAsideWarning(UserWarning):
 
 
 class IgnoredFilesWarning(_LeftAsideWarning):
-    """Files in partition directories that are not ``part-0.parquet``, hence not read.
+    """Files and directories in partition directories other than the file
+    ``part-0.parquet``, hence not read.
 
     ``count`` is their number, ``example`` the path of the first one."""
 
     @staticmethod
     def _what(count: int) -> str:
-        return f"file(s) ignored in partition directories (only {PARTITION_FILE} is read)"
+        return (
+            f"item(s) ignored in partition directories (only the file {PARTITION_FILE} is "
+            "read)"
+        )
 
 
 class EmptyPartitionsWarning(_LeftAsideWarning):
@@ -146,10 +150,12 @@ def _partition_file(directory: Path, ignored: list[Path], empty: list[Path]) -> 
     try:
         with os.scandir(directory) as entries:
             for entry in entries:
-                if entry.name == PARTITION_FILE:
-                    found = Path(entry.path) if entry.is_file() else None
+                if entry.name == PARTITION_FILE and entry.is_file():
+                    found = Path(entry.path)
                     visible += 1
                 elif not entry.name.startswith((".", "_")):
+                    # Another file, a directory, or a part-0.parquet that is a directory
+                    # (what Spark's ``df.write.parquet(".../part-0.parquet")`` makes).
                     ignored.append(Path(entry.path))
                     visible += 1
     except (FileNotFoundError, NotADirectoryError):
