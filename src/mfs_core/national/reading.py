@@ -125,10 +125,7 @@ class IgnoredFilesWarning(_LeftAsideWarning):
 
     @staticmethod
     def _what(count: int) -> str:
-        return (
-            f"item(s) ignored in partition directories (only the file {PARTITION_FILE} is "
-            "read)"
-        )
+        return f"item(s) ignored in partition directories (only the file {PARTITION_FILE} is read)"
 
 
 class EmptyPartitionsWarning(_LeftAsideWarning):
