@@ -40,6 +40,28 @@ def corrupt_page(path: Path, column: str = "channel") -> None:
         handle.write(b"\xff" * meta.total_compressed_size)
 
 
+def flip_a_bit_that_still_reads(path: Path) -> None:
+    """Flip the first bit, from the start of the first row group's pages, whose flip leaves
+    a file that still reads (checksums unchecked) to other values: the silent corruption a
+    page checksum is for."""
+    original = path.read_bytes()
+    expected = pq.read_table(path)
+    first = pq.read_metadata(path).row_group(0).column(0)
+    start = first.dictionary_page_offset or first.data_page_offset
+    for at in range(start, len(original) - 8):
+        spoiled = bytearray(original)
+        spoiled[at] ^= 0x01
+        path.write_bytes(spoiled)
+        try:
+            table = pq.read_table(path)
+        except (OSError, ValueError):
+            continue
+        if not table.equals(expected):
+            return
+    path.write_bytes(original)
+    raise AssertionError(f"{path}: no bit found whose flip still reads")
+
+
 def each_spoiling(path: Path) -> Iterator[str]:
     """Spoil ``path`` in each way in turn (from its original bytes, restored at the end),
     yielding what the readers' message must say after the file's name."""

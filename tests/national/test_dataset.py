@@ -351,6 +351,20 @@ def test_a_corrupt_page_is_named(dataset: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "national" / "month=2024-06").exists()
 
 
+def test_consolidation_refuses_a_page_that_does_not_match_its_checksum(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """A flipped bit that still decodes would change the national figures in silence (DuckDB
+    does not check page checksums): exports are written with them and consolidation checks
+    every page it copies, naming the file and leaving the month unwritten."""
+    june = _june(dataset, "1")
+    spoil.flip_a_bit_that_still_reads(june)
+    result = consolidate([dataset], tmp_path / "national", [JUNE])
+    assert result.months == {}
+    assert str(result.unreadable["2024-06"]).startswith(f"{june}: cannot read its rows (")
+    assert "checksum" in str(result.unreadable["2024-06"])
+
+
 def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None:
     spoil.drop_column(_june(dataset), "autonomy")
     with pytest.raises(DatasetError, match="column autonomy missing for schema v1"):

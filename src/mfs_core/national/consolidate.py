@@ -9,8 +9,10 @@ opens each file and reads its footer before any row, and that costs more than th
 small site's month (measured in ``docs/national.md``).
 
 Consolidating a month again replaces its file atomically (:mod:`.files`): run it each time
-a site sends a corrected or later export. A month with a page that cannot be read (found
-only while its rows are read; schemas and footers are checked before any month is written)
+a site sends a corrected or later export. Every page copied is first read with pyarrow and
+checked against its checksum (files are written with page checksums; DuckDB does not check
+them). A month with a page that cannot be read or does not match its checksum (found only
+while its rows are read; schemas and footers are checked before any month is written)
 leaves that month's previous file as it was and does not stop the other months: the result
 names it, with its file (:attr:`ConsolidationResult.unreadable`). DuckDB reads and sorts;
 pyarrow writes the file with the dataset's exact schema (:func:`~.schema.arrow_schema`
@@ -31,7 +33,7 @@ from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.files import ROW_GROUP_ROWS, AtomicPartition, has_entry
-from mfs_core.national.reading import find_partitions, unreadable
+from mfs_core.national.reading import find_partitions, locate_fault, unreadable
 from mfs_core.national.schema import (
     DATASET_NAME,
     FILE_COLUMNS,
@@ -100,6 +102,13 @@ def consolidate(
                 f"SELECT site, {', '.join(FILE_COLUMNS)} FROM requests WHERE month = '{key}' "
                 f"ORDER BY {_ORDER}"
             )
+            # DuckDB does not check pages against their checksums: pyarrow does, here,
+            # where site exports enter the national dataset (a bit flipped in transit or
+            # on disk would otherwise change the figures without an error).
+            fault = locate_fault(month_files)
+            if fault is not None:
+                failed[key] = fault
+                continue
             partition = AtomicPartition(
                 out / f"month={key}", schema.with_metadata(_metadata(key, sites))
             )

@@ -42,7 +42,12 @@ class AtomicPartition:
             raise _cannot(directory, exc) from None
         self._temporary = temporary
         try:
-            self._out = pq.ParquetWriter(temporary, schema, compression="zstd")
+            # Page checksums (CRC-32 of each page): without them a flipped bit that still
+            # decodes changes the figures in silence (pyarrow checks them on read when
+            # asked, and consolidation asks; DuckDB 2.0 does not check them).
+            self._out = pq.ParquetWriter(
+                temporary, schema, compression="zstd", write_page_checksum=True
+            )
         except OSError as exc:
             self._temporary.unlink(missing_ok=True)
             raise _cannot(directory, exc) from None

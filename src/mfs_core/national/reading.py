@@ -345,15 +345,17 @@ def check_file(file: PartitionFile) -> None:
 
 def locate_fault(files: Sequence[PartitionFile]) -> DatasetError | None:
     """The error naming the file an engine failed to read among ``files`` (its message
-    names none): each file's footer is checked, then its rows read, with pyarrow, until one
-    fails; None when all read well. Costs a full read of the files: for the error path."""
+    names none), or whose pages do not match their checksums: each file's footer is
+    checked, then its rows read, with pyarrow, until one fails; None when all read well.
+    Costs a full read of the files: for the error path, and for consolidation, which
+    checks every page it copies (a file written without checksums is read unchecked)."""
     import pyarrow.parquet as pq
 
     for file in files:
         check_file(file)
     for file in files:
         try:
-            with pq.ParquetFile(file.path) as parquet:
+            with pq.ParquetFile(file.path, page_checksum_verification=True) as parquet:
                 for _batch in parquet.iter_batches(batch_size=65_536):
                     pass
         except (OSError, ValueError) as exc:
