@@ -143,3 +143,27 @@ def test_site_file_with_a_byte_order_mark_is_read(
     code, out, err = run(capsys, str(bom))
     assert (code, err) == (0, "")
     assert ": conforme — 35 h par semaine" in out
+
+
+@pytest.mark.parametrize("fmt", ["junit", "markdown"])
+def test_a_temporary_file_that_cannot_be_written_is_one_line_exit_2(
+    fmt: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JUnit and Markdown keep their body in a temporary file (the totals come first): a
+    full ``/tmp`` or ``ulimit -f`` is said in one line, exit 2, not a traceback and exit 1
+    (which means findings)."""
+    import errno
+    import io
+    import tempfile
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *a, **k: Full())
+    code = main(["check", "--anct-csv", str(ANCT_SAMPLE), "--format", fmt])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "mfs: error: cannot write the report's temporary file (File too large)"
+    )

@@ -75,6 +75,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error, strict_failures
     from mfs_core.compliance.formats import write
+    from mfs_core.compliance.formats.spool import SpoolError
     from mfs_core.compliance.report import ReportStream
     from mfs_core.compliance.runner import Runner
     from mfs_core.compliance.site import HoursScope
@@ -103,7 +104,10 @@ def run(args: argparse.Namespace) -> int:
     report = ReportStream(
         results, catalogue=runner.catalogue, as_of=runner.as_of, national=bool(args.anct_csv)
     )
-    write(report, args.format, sys.stdout)
+    try:
+        write(report, args.format, sys.stdout)
+    except SpoolError as exc:
+        raise CliError(str(exc)) from None
     sys.stdout.flush()
     if report.skipped_rows:
         print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")

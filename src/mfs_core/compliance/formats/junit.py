@@ -9,11 +9,11 @@ stays well-formed XML whatever characters the data holds.
 from __future__ import annotations
 
 import shutil
-import tempfile
 import xml.etree.ElementTree as ET
 from typing import IO
 
 from mfs_core.compliance.findings import CheckStatus, SiteResult
+from mfs_core.compliance.formats.spool import spool
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.model import Severity
 from mfs_core.output import xml_text as _x
@@ -55,7 +55,7 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     """The suites go to a temporary file as the sites are checked: the root element, which
     comes first, carries the totals."""
     total = failures = skipped = 0
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
+    with spool() as body:
         for result in report.results:
             suite, suite_failures, suite_skipped = _suite(result)
             ET.indent(suite, level=1)

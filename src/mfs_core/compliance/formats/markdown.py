@@ -7,11 +7,11 @@ it shows as written, never as HTML, a link, an image or a table cell of its own.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from typing import IO
 
 from mfs_core import french
 from mfs_core.compliance.findings import SiteResult
+from mfs_core.compliance.formats.spool import spool
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.french import SEVERITY_FR, decimal
 from mfs_core.output import markdown_code as _code
@@ -57,10 +57,7 @@ def _section(r: SiteResult) -> str:
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     """The table and the sections go to temporary files as the sites are checked: the
     heading, which comes first, says the totals."""
-    with (
-        tempfile.TemporaryFile("w+", encoding="utf-8") as table,
-        tempfile.TemporaryFile("w+", encoding="utf-8") as sections,
-    ):
+    with spool() as table, spool() as sections:
         for r in report.results:
             table.write(_row(r))
             if r.findings:
