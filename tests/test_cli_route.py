@@ -89,6 +89,7 @@ def test_jsonl_stream_keeps_good_lines_and_names_bad_ones(
         "",
         json.dumps(SIMULATEUR),
         json.dumps({**SIMULATEUR, "facts": ["numero_fiscal"]}),
+        json.dumps({**SIMULATEUR, "facts": ["Mme Martin née le 01/02/1960"]}),
     ]
     path = write(tmp_path, "in.jsonl", "\n".join(lines) + "\n")
     code, out, err = run(capsys, "--request", path, "--format", "jsonl")
@@ -98,9 +99,14 @@ def test_jsonl_stream_keeps_good_lines_and_names_bad_ones(
     for decision in decisions:
         decision_validator().validate(decision)
     errors = err.splitlines()
-    assert len(errors) == 2
+    assert len(errors) == 3
     assert errors[0].startswith(f"mfs: error: {path}:2: channel: expected one of 'counter'")
     assert errors[1].startswith(f"mfs: error: {path}:5: facts: unknown fact(s) 'numero_fiscal'")
+    # Free text where a fact name is expected may be about the resident: not quoted.
+    assert errors[2].startswith(
+        f"mfs: error: {path}:6: facts: unknown fact(s) a text that is no fact name (known: "
+    )
+    assert "Martin" not in err and "1960" not in err
     assert "Traceback" not in err
 
 

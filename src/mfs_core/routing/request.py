@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -59,11 +60,20 @@ def _facts(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(value)))
 
 
+#: What a fact name looks like (``needs_research``): such a value is quoted in a message.
+_FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
 def _check_facts(_instance: Any, _attribute: Any, facts: tuple[str, ...]) -> None:
     unknown = [f for f in facts if f not in KNOWN_FACTS]
     if unknown:
         known = ", ".join(sorted(KNOWN_FACTS))
-        raise ValueError(f"facts: unknown fact(s) {', '.join(map(repr, unknown))} (known: {known})")
+        # A misspelt fact name is quoted; anything else may be free text about the resident
+        # (« né le … »): described, never quoted (docs/hostile-input.md).
+        shown = [
+            repr(f) if _FACT_NAME.fullmatch(f) else "a text that is no fact name" for f in unknown
+        ]
+        raise ValueError(f"facts: unknown fact(s) {', '.join(shown)} (known: {known})")
 
 
 @attrs.frozen(kw_only=True)
