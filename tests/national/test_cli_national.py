@@ -210,6 +210,20 @@ def test_ignored_partition_files_are_said(
     )
 
 
+def test_a_file_name_in_a_note_cannot_act_on_the_terminal(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """A file name comes from the dataset: its ESC (``junk\x1b[2J`` clears a screen) is
+    shown as an escape in the warning, as in errors."""
+    exports = _spoiled_copy(national_year, tmp_path)
+    junk = exports / "site=1" / "month=2024-06" / "junk\x1b[2J"
+    junk.write_bytes(b"")
+    code, _, err = _run(capsys, "national", "report", "--month", "2024-06", str(exports))
+    assert code == 0
+    assert "\x1b" not in err
+    assert err.endswith("junk\\x1b[2J\n"), err
+
+
 def test_an_empty_partition_is_said(
     national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:

@@ -39,15 +39,18 @@ def utf8_argument(value: str, name: str) -> str:
 def print_error(message: str) -> None:
     """Print one error line on standard error, prefixed like argparse does: passwords
     hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""
-    from mfs_core.output import hide_secrets, terminal_text
+    from mfs_core.output import hide_secrets
 
-    print_note(f"mfs: error: {terminal_text(hide_secrets(message), one_line=True)}")
+    print_note(f"mfs: error: {hide_secrets(message)}")
 
 
 def print_note(line: str) -> None:
-    """Print one line on standard error (a summary, a warning), if there is one."""
+    """Print one line on standard error (a summary, a warning), if there is one: control
+    characters (a file name's ESC, a line break) shown as escapes, as in errors."""
+    from mfs_core.output import terminal_text
+
     if sys.stderr is not None:  # started with standard error closed: nowhere to say it
-        print(line, file=sys.stderr)
+        print(terminal_text(line, one_line=True), file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
