@@ -304,3 +304,47 @@ def test_a_too_long_need_is_a_clear_error_exit_2(
     # 2,000 characters typed with combining accents (4,000 code points): read, not refused
     assert main(["recognise", "--format", "json", "e\u0301" * MAX_NEED_CHARS]) == 0
     assert json.loads(capsys.readouterr().out)["level"] in ("none", "weak")
+
+
+# -- issue-14n, review finding 1: a claim must tell its procedure from its rivals ----------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # demarchescartegrise.com/actualites/comment-changer-de-titulaire-de-carte-grise.php
+        "Changement de propriétaire de carte grise : quelle démarche faire ?",
+        "changement de titulaire carte grise",  # constructed (the reviewer's variant)
+        "changement de nom sur la carte grise après mon mariage",  # no procedure (F34747)
+    ],
+)
+def test_a_generic_word_and_a_shared_phrase_do_not_claim(recogniser: Recogniser, need: str) -> None:
+    """Before (fa68069): confident, carte-grise-adresse at 50-56 %, on « changement » +
+    « carte grise »: « carte grise » is as much a keyword of the second-hand registration,
+    and « changement » says how, not what. Now the carte grise procedures are asked."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is not Level.CONFIDENT, need
+    if recognition.level is Level.AMBIGUOUS:
+        chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+        assert chosen >= {"interieur.carte-grise-adresse", "interieur.carte-grise-occasion"}
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("changement d'adresse carte grise", "interieur.carte-grise-adresse"),
+        ("adresse carte grise", "interieur.carte-grise-adresse"),
+        ("Informer La Poste de votre changement d'adresse", "la-poste.reexpedition-courrier"),
+        ("Comment remplacer une carte d'identité abîmée ?", "interieur.cni-renouvellement"),
+        ("Faut-il avoir un avocat pour divorcer ?", "justice.divorce"),
+    ],
+)
+def test_a_word_that_tells_the_rivals_apart_still_claims(
+    recogniser: Recogniser, need: str, expected: str
+) -> None:
+    """A specific word the rival's name lacks (« adresse », « abîmée »), the partner named
+    (« La Poste »), or a rival named by one word only: still claimed."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, need
+    assert recognition.best is not None
+    assert recognition.best.procedure == expected

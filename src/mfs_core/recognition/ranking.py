@@ -67,8 +67,10 @@ from mfs_core.recognition.specificity import (
     TITLE_WORDS,
     Naming,
     holders,
+    name_phrases,
     names,
     naming_of,
+    rivals_of,
     split_share,
 )
 
@@ -344,6 +346,7 @@ class Recogniser:
         self._procedures = sorted(procedures, key=lambda p: p.id)
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
+        self._name_phrases: list[tuple[str, str, str, frozenset[frozenset[str]]]] = []
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -1097,6 +1100,13 @@ class Recogniser:
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
+        if level is Level.CONFIDENT and not self._named(
+            ranked[0][4], known, ranked[0][6], words, partner_named, separate=True
+        ):
+            # Its title said in part, by words another fiche's name holds too (« carte
+            # grise » + « changement »): which of them is not said; asked, never claimed.
+            level, chosen, ranked = self._rivals_asked(ranked, known, scores)
+            claimed = level is Level.AMBIGUOUS
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
@@ -1117,19 +1127,55 @@ class Recogniser:
             level = Level.AMBIGUOUS
         return level, chosen, ranked
 
+    def _rivals_asked(
+        self, ranked: list[_Row], known: list[_Word], scores: list[float]
+    ) -> tuple[Level, int, list[_Row]]:
+        """A clarify question among the best candidate and the next ones the need's words
+        name as well (one shared word is enough to ask, :func:`specificity.names`), or
+        ``weak`` when none does."""
+        asked = [
+            row[4]
+            for row in ranked[1:MAX_CANDIDATES]
+            if self._named(row[4], known, row[6], 1, False)
+        ]
+        if not asked:
+            return Level.WEAK, close_count(scores), ranked
+        return Level.AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
+
     def _named(
-        self, number: int, known: list[_Word], confidence: float, words: int, partner_named: bool
+        self,
+        number: int,
+        known: list[_Word],
+        confidence: float,
+        words: int,
+        partner_named: bool,
+        *,
+        separate: bool = False,
     ) -> bool:
-        """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
+        """Whether the need's words name procedure ``number`` (:func:`specificity.names`;
+        ``separate``: and tell it from its rivals)."""
         naming = self._naming.get(number)
         if naming is None:
             if self._shared is None:
                 self._shared = holders(self._procedures)
-            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
+                self._name_phrases = name_phrases(self._procedures)
+            procedure = self._procedures[number]
+            naming = naming_of(
+                procedure,
+                self.index.idf,
+                self._shared,
+                rivals_of(procedure, self._name_phrases),
+            )
             self._naming[number] = naming
         said = frozenset().union(*map(_STEMS, known))
         return names(
-            naming, said, confidence, self._generic_stems, words, partner_named=partner_named
+            naming,
+            said,
+            confidence,
+            self._generic_stems,
+            words,
+            partner_named=partner_named,
+            separate=separate,
         )
 
     def _same_words(self, ranked: list[_Row], known: list[_Word], words: int) -> bool:

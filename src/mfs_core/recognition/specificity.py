@@ -32,12 +32,16 @@ lexicon phrases they contain) must cover
 
 A need that meets neither is shown (``weak``: suggestions), never decided on.
 
-A claim must also tell the procedure from its neighbours (:func:`split_share`): when the
-best candidate is reached by one word of the need only, and other words of the need that
-it does not explain are words of *other* procedures' names (their keywords or titles),
-the need speaks of something else too (« extrait de naissance »: « extrait » is the
-casier judiciaire's word, « naissance » the birth grant's). It is shown, not decided on,
-when those words carry :data:`SPLIT` of the need's information or more.
+A claim must also tell its procedure from its *rivals* (:func:`rivals_of`): a keyword said
+whole, or the specific (not generic) words said of a title said in part, do not name the
+procedure when another fiche's name-phrase (a title or a keyword) that the need also says
+whole holds them. « Changement de propriétaire de carte grise » says the keyword « carte
+grise » of the address change, and « changement », « carte », « grise » of its title
+« Carte grise : changement d'adresse »; but « carte grise » is also a keyword of the
+second-hand registration, said whole, and the only word left to tell the address change
+from it, « changement », says how, not what. Such a need is asked about (``clarify``
+among the candidates its words name), never claimed for one of them (issue-14n, review
+finding 1).
 """
 
 from __future__ import annotations
@@ -59,8 +63,10 @@ __all__ = [
     "TITLE_WORDS",
     "Naming",
     "holders",
+    "name_phrases",
     "names",
     "naming_of",
+    "rivals_of",
     "split_share",
 ]
 
@@ -105,6 +111,12 @@ class Naming:
     #: the one-word keywords that are common French words (they name the procedure only
     #: with another of its keywords, or its partner named)
     common: frozenset[frozenset[str]] = frozenset()
+    #: per other fiche that shares a stem with this procedure's name: its partner and its
+    #: name-phrases of two words or more (:func:`rivals_of`)
+    rivals: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()
+    #: every stem of the procedure's name (titles and keywords), and its partner
+    stems: frozenset[str] = frozenset()
+    partner: str = ""
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -125,10 +137,12 @@ def naming_of(
     procedure: Procedure,
     idf: Mapping[str, float],
     shared: Mapping[frozenset[str], list[str]] | None = None,
+    rivals: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (),
 ) -> Naming:
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
     them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
-    keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
+    keyword (its stems), the partner of each fiche that holds it (:func:`holders`);
+    ``rivals``: the other fiches' name-phrases (:func:`rivals_of`)."""
     keywords = field_texts(procedure.keywords)
     found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
     held = shared or {}
@@ -143,7 +157,49 @@ def naming_of(
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    return Naming(found, tuple(titles), broad, own, usual)
+    stems = frozenset().union(*found, *(stem for weighted, _ in titles for stem, _ in weighted))
+    return Naming(found, tuple(titles), broad, own, usual, rivals, stems, partner)
+
+
+def name_phrases(
+    procedures: Sequence[Procedure],
+) -> list[tuple[str, str, str, frozenset[frozenset[str]]]]:
+    """Per procedure: its id, its fiche (its id when it has none), its partner, and its
+    name-phrases, the stems of each title, fiche title and keyword (keywords read as the
+    index reads them, at most :data:`~mfs_core.recognition.index.MAX_PHRASES`). Read once
+    per registry."""
+    found = []
+    for procedure in procedures:
+        phrases = {frozenset(_stems(k)) for k in field_texts(procedure.keywords)}
+        phrases.update(frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title))
+        phrases.discard(frozenset())
+        fiche = procedure.fiche_id or procedure.id
+        found.append((procedure.id, fiche, procedure.partner, frozenset(phrases)))
+    return found
+
+
+def rivals_of(
+    procedure: Procedure, phrases: Sequence[tuple[str, str, str, frozenset[frozenset[str]]]]
+) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """The rivals of ``procedure``: per procedure of ``phrases`` (:func:`name_phrases`)
+    that is not its fiche (its twin at another partner serves the same fiche: the twins
+    rule asks which) and whose name shares a stem with its own, the partner and the
+    name-phrases of two words or more (one word of a name names nothing alone); sorted, so
+    the order of the plugins changes nothing. Cost: one pass over the registry's phrases."""
+    own: set[str] = set()
+    for text in (procedure.title, procedure.fiche_title, *field_texts(procedure.keywords)):
+        own.update(_stems(text))
+    fiche = procedure.fiche_id or procedure.id
+    found = []
+    for number, other_fiche, partner, others in phrases:
+        if other_fiche == fiche or number == procedure.id:
+            continue
+        kept = tuple(
+            sorted((p for p in others if len(p) > 1 and not own.isdisjoint(p)), key=sorted)
+        )
+        if kept:
+            found.append((partner, kept))
+    return tuple(sorted(found))
 
 
 def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
@@ -187,6 +243,7 @@ def names(
     title_words: int = TITLE_WORDS,
     *,
     partner_named: bool = False,
+    separate: bool = False,
 ) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
     docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
@@ -194,7 +251,10 @@ def names(
     ``title_words``: the distinct title words needed (1 for a clarify question: one word
     several close procedures share asks which); ``partner_named``: the need names the
     procedure's partner (a keyword shared only with other partners' fiches then names
-    it)."""
+    it); ``separate``: a title said in part must also tell the procedure from its rivals
+    (a confident claim; a clarify question asks among them)."""
+    if separate and _rivalled(naming, said, generic, partner_named):
+        return False
     shared = naming.shared_by_partner if partner_named else naming.shared
     keywords = [k for k in naming.keywords if k <= said]
     for keyword in keywords:
@@ -216,6 +276,25 @@ def names(
             and (len(found) >= title_words or len(found) == len(weighted))
             and any(stem not in generic for stem, _ in found)
         ):
+            return True
+    return False
+
+
+def _rivalled(
+    naming: Naming, said: frozenset[str] | set[str], generic: frozenset[str], partner_named: bool
+) -> bool:
+    """Whether another fiche's name-phrases of two words or more that the need says whole
+    (of the same partner when the need names it) hold every specific (not generic) word
+    said of this procedure's name: the need names that fiche as much."""
+    evidence = (naming.stems & said) - generic
+    for partner, phrases in naming.rivals:
+        if partner_named and partner != naming.partner:
+            continue
+        held: set[str] = set()
+        for phrase in phrases:
+            if phrase <= said:
+                held |= phrase
+        if held and evidence <= held:
             return True
     return False
 
