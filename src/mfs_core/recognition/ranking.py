@@ -51,12 +51,13 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.negation import negated_positions
+from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
     Word,
     generic_words,
     meaningful,
+    spelled_numbers,
     stem,
     tokens,
 )
@@ -254,6 +255,19 @@ LONG_ACCOUNT = 12
 _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
+#: A particle that may negate a verb said right after it (negation.refused_positions):
+#: most needs have none, and skip the negation reading.
+_VERB_NEGATION = re.compile(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b", re.IGNORECASE)
+#: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
+_DETERMINERS = (
+    r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
+    r"|le|la|les|l['’]|un|une|des|du)"
+)
+_DETERMINER = re.compile(rf"\s*{_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+_FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+#: « m'a envoyé », « nous ont écrit »: a verb whose subject did it to the resident; the
+#: participle is left out of an account's sentence (:meth:`Recogniser._several`).
+_DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 _STEMS = operator.attrgetter("stems")
 
@@ -501,9 +515,17 @@ class Recogniser:
         singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
+        refused = self._refused(found, text)
+        if refused:
+            # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence.
+            singles = [None if n in refused else k for n, k in enumerate(singles)]  # type: ignore[misc]
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
+        if lexicon is None and refused:
+            lexicon = [], set()
+        if lexicon is not None and refused:
+            lexicon = lexicon[0], lexicon[1] | refused
         if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
@@ -521,6 +543,17 @@ class Recogniser:
             ]
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
+
+    def _refused(self, found: list[Word], text: str) -> frozenset[int]:
+        """The positions of ``found`` a verb's negation refuses, words of how a request is
+        asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
+        if not _VERB_NEGATION.search(text, 0, MAX_TEXT_CHARS):
+            return frozenset()
+        return frozenset(
+            n
+            for n in refused_positions(text)
+            if n < len(found) and found[n][1] not in self._generic
+        )
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
         """The unit two adjacent words of the need make, ``False`` when their pair is not
@@ -677,6 +710,7 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
+        text = spelled_numbers(text)
         found = meaningful(text)  # read once: the account test below counts them too
         recognition = self._recognise(text, thematique, kept, found)
         best = recognition.best
@@ -723,7 +757,17 @@ class Recogniser:
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
+        verb = ""
         for part in parts.split(text):
+            if verb and _DETERMINER.match(part):
+                # « j'ai perdu ma carte vitale et mon permis »: the noun phrase joined to
+                # the one before shares its verb (an ellipsis); read with it.
+                part = f"{verb.rstrip()} {part.lstrip()}"
+            verb = _verb_of(part)
+            if alone:
+                # An account's « la propriétaire m'a envoyé une lettre » tells what another
+                # did to the resident: context, not a request of theirs (review finding 4).
+                part = _DONE_TO_ME.sub(r"\1", part)
             said = meaningful(part)
             if len(said) < _PART_WORDS:
                 continue  # « et où l'envoyer ? » goes with what was said before
@@ -1264,6 +1308,16 @@ class Recogniser:
                 if row[4] in others:
                     twins.append(row[4])
         return twins
+
+
+def _verb_of(part: str) -> str:
+    """What ``part`` says before its first determiner (« j'ai perdu » of « j'ai perdu ma
+    carte vitale »): the verb a noun phrase joined after it shares; "" when the part
+    starts with its noun phrase or has none."""
+    found = _FIRST_DETERMINER.search(part)
+    if found is None or not meaningful(part[: found.start()]):
+        return ""
+    return part[: found.start()]
 
 
 def _once(words: list[_Word]) -> list[_Word]:
