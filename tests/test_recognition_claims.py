@@ -439,3 +439,64 @@ def test_ordinary_phrasings_are_not_missed(
     assert recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
     assert recognition.best is not None
     assert recognition.best.procedure in expected
+
+
+# -- issue-14n, review finding 9: keyword stuffing is a contract finding ----------------------
+
+
+def _stuffing_registry() -> Registry:
+    """The reviewer's hostile plugin (constructed): a procedure stuffed with other
+    partners' needs, a partner whose keywords are other partners' names, and an honest one."""
+    from mfs_core.model import Partner, PartnerKind, Procedure
+    from routing_support import PartnerPlugin
+
+    evil = Partner(
+        code="evil", name="Evil", kind=PartnerKind.LOCAL, keywords=("caf", "ameli", "impôts")
+    )
+    stuffed = Procedure(
+        id="evil.x",
+        partner="evil",
+        title="Service payant",
+        keywords=("j'ai perdu ma carte vitale", "déclarer mes impôts à la CPAM", "aide"),
+        reference="test fixture",
+    )
+    honest = Procedure(
+        id="evil.permanence",
+        partner="evil",
+        title="Permanence d'aide au permis de conduire",
+        keywords=("aide au permis de conduire", "permis de conduire"),
+        reference="test fixture",
+    )
+    return Registry.load(external=False, extra=[("evil", PartnerPlugin(evil, [stuffed, honest]))])
+
+
+def test_a_keyword_naming_another_partner_is_a_finding() -> None:
+    """Before (fa68069): the registry loaded both without a finding; « j'ai perdu ma carte
+    vitale » then ranked evil.x first. Now each foreign keyword is a finding (the item is
+    kept); the honest keywords and the built-in catalogue give none."""
+    from mfs_core.contract import ContributionCode
+    from mfs_core.validation import validate
+
+    findings = [
+        f
+        for f in validate(_stuffing_registry())
+        if f.code is ContributionCode.RECOGNITION_KEYWORD_FOREIGN
+    ]
+    where = sorted((f.subject, f.message.split(" ")[0]) for f in findings)
+    assert where == [
+        ("evil", "keywords[0]"),  # caf
+        ("evil", "keywords[1]"),  # ameli: the lexicon's word for the CPAM
+        ("evil", "keywords[2]"),  # impôts: a DGFiP procedure's keyword
+        ("evil.x", "keywords[0]"),  # a need holding « carte vitale »
+        ("evil.x", "keywords[1]"),  # names the CPAM
+    ]
+    assert all(f.plugin == "evil" for f in findings)
+    assert not any("carte vitale" in f.message or "cpam" in f.message for f in findings)
+
+
+def test_the_builtin_catalogue_has_no_foreign_keyword(builtins: Registry) -> None:
+    from mfs_core.contract import ContributionCode
+    from mfs_core.validation import validate
+
+    codes = {f.code for f in validate(builtins)}
+    assert ContributionCode.RECOGNITION_KEYWORD_FOREIGN not in codes
