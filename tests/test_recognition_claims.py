@@ -500,3 +500,30 @@ def test_the_builtin_catalogue_has_no_foreign_keyword(builtins: Registry) -> Non
 
     codes = {f.code for f in validate(builtins)}
     assert ContributionCode.RECOGNITION_KEYWORD_FOREIGN not in codes
+
+
+# -- issue-14n, review finding 5: a clarify question on another thing's word ----------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "carte d'électeur perdue",  # constructed (the reviewer's): the listes électorales' card
+        "perte de la carte de mutuelle",  # constructed (the reviewer's)
+    ],
+)
+def test_a_word_the_catalogue_says_only_in_a_longer_phrase_asks_nothing(
+    recogniser: Recogniser, need: str
+) -> None:
+    """Before (fa68069): a clarify « Carte d'identité perdue » or « Carte Vitale » (or
+    « Carte grise : duplicata »): « carte » + « perdue » named the lost identity card's
+    title, but its keywords say « carte » only as « carte d'identité ». Now suggestions."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS), need
+
+
+def test_the_phrase_said_whole_still_asks(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("carte d'identité")
+    assert recognition.level is Level.AMBIGUOUS
+    chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+    assert "interieur.cni-premiere-demande" in chosen

@@ -117,6 +117,9 @@ class Naming:
     #: every stem of the procedure's name (titles and keywords), and its partner
     stems: frozenset[str] = frozenset()
     partner: str = ""
+    #: per title stem that the procedure's keywords say only inside longer phrases (« carte »
+    #: of « carte d'identité »), those phrases: alone, it is another thing's word
+    bound: Mapping[str, tuple[frozenset[str], ...]] = attrs.field(factory=dict)
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -158,7 +161,13 @@ def naming_of(
         if total:
             titles.append((weighted, TITLE_SHARE * total))
     stems = frozenset().union(*found, *(stem for weighted, _ in titles for stem, _ in weighted))
-    return Naming(found, tuple(titles), broad, own, usual, rivals, stems, partner)
+    bound: dict[str, tuple[frozenset[str], ...]] = {}
+    for weighted, _ in titles:
+        for stem, _ in weighted:
+            holding = tuple(k for k in found if stem in k)
+            if holding and all(len(k) > 1 for k in holding):
+                bound[stem] = holding
+    return Naming(found, tuple(titles), broad, own, usual, rivals, stems, partner, bound)
 
 
 def name_phrases(
@@ -270,7 +279,13 @@ def names(
             # says which.
             return True
     for weighted, needed in naming.titles:
-        found = [(stem, weight) for stem, weight in weighted if stem in said]
+        # A clarify question (one title word is enough) also needs that word said as the
+        # procedure's phrases say it: « carte » alone is another card's (:func:`_said_here`).
+        found = [
+            (stem, weight)
+            for stem, weight in weighted
+            if (stem in said if title_words > 1 else _said_here(naming, stem, said))
+        ]
         if (
             sum(weight for _, weight in found) >= needed
             and (len(found) >= title_words or len(found) == len(weighted))
@@ -278,6 +293,17 @@ def names(
         ):
             return True
     return False
+
+
+def _said_here(naming: Naming, stem: str, said: frozenset[str] | set[str]) -> bool:
+    """Whether the title stem ``stem`` is said for this procedure: said, and, when the
+    procedure's keywords hold it only inside longer phrases (« carte » in « carte
+    d'identité »), with one of those phrases said whole (« carte d'électeur perdue » says
+    « carte » of another card; issue-14n, review finding 5)."""
+    if stem not in said:
+        return False
+    phrases = naming.bound.get(stem)
+    return phrases is None or any(phrase <= said for phrase in phrases)
 
 
 def _rivalled(
