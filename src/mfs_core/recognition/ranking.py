@@ -515,17 +515,15 @@ class Recogniser:
         singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
             singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
-        refused = self._refused(found, text)
-        if refused:
-            # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence.
-            singles = [None if n in refused else k for n, k in enumerate(singles)]  # type: ignore[misc]
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
-        if lexicon is None and refused:
-            lexicon = [], set()
-        if lexicon is not None and refused:
-            lexicon = lexicon[0], lexicon[1] | refused
+        refused = self._refused(found, text)
+        if refused:
+            # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
+            # alone or as the start of a lexicon phrase; read as covered, it is left out.
+            phrases, covered = lexicon or ([], set())
+            lexicon = [w for w in phrases if not w.span & refused], covered | refused
         if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
@@ -759,9 +757,10 @@ class Recogniser:
         claims: list[Recognition] = []
         verb = ""
         for part in parts.split(text):
-            if verb and _DETERMINER.match(part):
+            if verb and not alone and _DETERMINER.match(part):
                 # « j'ai perdu ma carte vitale et mon permis »: the noun phrase joined to
-                # the one before shares its verb (an ellipsis); read with it.
+                # the one before shares its verb (an ellipsis); read with it. Not across an
+                # account's sentences, where « la propriétaire … » is a new subject.
                 part = f"{verb.rstrip()} {part.lstrip()}"
             verb = _verb_of(part)
             if alone:
@@ -1147,8 +1146,9 @@ class Recogniser:
         if level is Level.CONFIDENT and not self._named(
             ranked[0][4], known, ranked[0][6], words, partner_named, separate=True
         ):
-            # Its title said in part, by words another fiche's name holds too (« carte
-            # grise » + « changement »): which of them is not said; asked, never claimed.
+            # Every specific word said of its name is held as well by another fiche's
+            # phrase said whole (« carte grise » + « changement »): which one is not
+            # said; asked, never claimed (specificity.rivals_of).
             level, chosen, ranked = self._rivals_asked(ranked, known, scores)
             claimed = level is Level.AMBIGUOUS
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
