@@ -15,7 +15,7 @@ recognition claims on vague evidence (issue-14j: one word 81 → 62 of 348, two 
 A third sweep (issue-14n): each of a few words of how a request is asked (:data:`GENERIC`)
 before each keyword of two words or more that more than one fiche holds (« changement carte
 grise »). Such a need names no one fiche: a reviewer found « Changement de propriétaire de
-carte grise » claimed for the address change (6 of 105 claimed before issue-14n, 1 after).
+carte grise » claimed for the address change (6 of 105 claimed before issue-14n, 0 after).
 Exit code 0.
 """
 

@@ -66,12 +66,12 @@ from mfs_core.recognition.specificity import (
     SPLIT,
     STRONG_FIELDS,
     TITLE_WORDS,
+    NamePhrases,
     Naming,
     holders,
     name_phrases,
     names,
     naming_of,
-    rivals_of,
     split_share,
 )
 
@@ -360,7 +360,7 @@ class Recogniser:
         self._procedures = sorted(procedures, key=lambda p: p.id)
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
-        self._name_phrases: list[tuple[str, str, str, frozenset[frozenset[str]]]] = []
+        self._name_phrases: NamePhrases = {}
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -1203,13 +1203,7 @@ class Recogniser:
             if self._shared is None:
                 self._shared = holders(self._procedures)
                 self._name_phrases = name_phrases(self._procedures)
-            procedure = self._procedures[number]
-            naming = naming_of(
-                procedure,
-                self.index.idf,
-                self._shared,
-                rivals_of(procedure, self._name_phrases),
-            )
+            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
             self._naming[number] = naming
         said = frozenset().union(*map(_STEMS, known))
         return names(
@@ -1220,6 +1214,7 @@ class Recogniser:
             words,
             partner_named=partner_named,
             separate=separate,
+            phrases=self._name_phrases,
         )
 
     def _same_words(self, ranked: list[_Row], known: list[_Word], words: int) -> bool:

@@ -32,10 +32,10 @@ lexicon phrases they contain) must cover
 
 A need that meets neither is shown (``weak``: suggestions), never decided on.
 
-A claim must also tell its procedure from its *rivals* (:func:`rivals_of`): a keyword said
-whole, or the specific (not generic) words said of a title said in part, do not name the
-procedure when another fiche's name-phrase (a title or a keyword) that the need also says
-whole holds them. « Changement de propriétaire de carte grise » says the keyword « carte
+A claim must also tell its procedure from its *rivals* (:func:`rivals_of`): the specific
+(not generic) words said of its name do not name the procedure when another fiche's
+name-phrases (titles or keywords of two words or more) that the need also says whole hold
+them all. « Changement de propriétaire de carte grise » says the keyword « carte
 grise » of the address change, and « changement », « carte », « grise » of its title
 « Carte grise : changement d'adresse »; but « carte grise » is also a keyword of the
 second-hand registration, said whole, and the only word left to tell the address change
@@ -61,6 +61,7 @@ __all__ = [
     "STRONG_FIELDS",
     "TITLE_SHARE",
     "TITLE_WORDS",
+    "NamePhrases",
     "Naming",
     "holders",
     "name_phrases",
@@ -111,9 +112,10 @@ class Naming:
     #: the one-word keywords that are common French words (they name the procedure only
     #: with another of its keywords, or its partner named)
     common: frozenset[frozenset[str]] = frozenset()
-    #: per other fiche that shares a stem with this procedure's name: its partner and its
-    #: name-phrases of two words or more (:func:`rivals_of`)
-    rivals: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()
+    #: the procedure's id and its fiche (its id when it has none): its own and its twins'
+    #: phrases are no rivals (:func:`rivals_of`)
+    id: str = ""
+    fiche: str = ""
     #: every stem of the procedure's name (titles and keywords), and its partner
     stems: frozenset[str] = frozenset()
     partner: str = ""
@@ -140,12 +142,10 @@ def naming_of(
     procedure: Procedure,
     idf: Mapping[str, float],
     shared: Mapping[frozenset[str], list[str]] | None = None,
-    rivals: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (),
 ) -> Naming:
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
     them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
-    keyword (its stems), the partner of each fiche that holds it (:func:`holders`);
-    ``rivals``: the other fiches' name-phrases (:func:`rivals_of`)."""
+    keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
     keywords = field_texts(procedure.keywords)
     found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
     held = shared or {}
@@ -160,55 +160,62 @@ def naming_of(
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    stems = frozenset().union(*found, *(stem for weighted, _ in titles for stem, _ in weighted))
+    stems = frozenset().union(*found) | {stem for weighted, _ in titles for stem, _ in weighted}
     bound: dict[str, tuple[frozenset[str], ...]] = {}
     for weighted, _ in titles:
         for stem, _ in weighted:
             holding = tuple(k for k in found if stem in k)
             if holding and all(len(k) > 1 for k in holding):
                 bound[stem] = holding
-    return Naming(found, tuple(titles), broad, own, usual, rivals, stems, partner, bound)
+    fiche = procedure.fiche_id or procedure.id
+    return Naming(
+        found, tuple(titles), broad, own, usual, procedure.id, fiche, stems, partner, bound
+    )
 
 
-def name_phrases(
-    procedures: Sequence[Procedure],
-) -> list[tuple[str, str, str, frozenset[frozenset[str]]]]:
-    """Per procedure: its id, its fiche (its id when it has none), its partner, and its
-    name-phrases, the stems of each title, fiche title and keyword (keywords read as the
-    index reads them, at most :data:`~mfs_core.recognition.index.MAX_PHRASES`). Read once
-    per registry."""
-    found = []
+#: Per stem, the name-phrases of two words or more holding it: (procedure id, its fiche or
+#: id, its partner, the phrase's stems) (:func:`name_phrases`).
+NamePhrases = Mapping[str, Sequence[tuple[str, str, str, frozenset[str]]]]
+
+
+def name_phrases(procedures: Sequence[Procedure]) -> NamePhrases:
+    """The name-phrases of two words or more of ``procedures`` (the stems of each title,
+    fiche title and keyword, keywords read as the index reads them: at most
+    :data:`~mfs_core.recognition.index.MAX_PHRASES` a procedure), by stem. Read once per
+    registry; one word of a name names nothing alone, so shorter phrases are no rivals."""
+    found: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
     for procedure in procedures:
         phrases = {frozenset(_stems(k)) for k in field_texts(procedure.keywords)}
         phrases.update(frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title))
-        phrases.discard(frozenset())
         fiche = procedure.fiche_id or procedure.id
-        found.append((procedure.id, fiche, procedure.partner, frozenset(phrases)))
+        for phrase in phrases:
+            if len(phrase) > 1:
+                entry = (procedure.id, fiche, procedure.partner, phrase)
+                for stem in phrase:
+                    found.setdefault(stem, []).append(entry)
     return found
 
 
 def rivals_of(
-    procedure: Procedure, phrases: Sequence[tuple[str, str, str, frozenset[frozenset[str]]]]
-) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
-    """The rivals of ``procedure``: per procedure of ``phrases`` (:func:`name_phrases`)
-    that is not its fiche (its twin at another partner serves the same fiche: the twins
-    rule asks which) and whose name shares a stem with its own, the partner and the
-    name-phrases of two words or more (one word of a name names nothing alone); sorted, so
-    the order of the plugins changes nothing. Cost: one pass over the registry's phrases."""
-    own: set[str] = set()
-    for text in (procedure.title, procedure.fiche_title, *field_texts(procedure.keywords)):
-        own.update(_stems(text))
-    fiche = procedure.fiche_id or procedure.id
-    found = []
-    for number, other_fiche, partner, others in phrases:
-        if other_fiche == fiche or number == procedure.id:
-            continue
-        kept = tuple(
-            sorted((p for p in others if len(p) > 1 and not own.isdisjoint(p)), key=sorted)
-        )
-        if kept:
-            found.append((partner, kept))
-    return tuple(sorted(found))
+    naming: Naming, said: frozenset[str] | set[str], phrases: NamePhrases
+) -> dict[str, tuple[str, set[str]]]:
+    """The rivals the need ``said`` (stems) names as well: per other procedure (not of the
+    fiche of ``naming``: its twin at another partner serves the same fiche, and the twins
+    rule asks which) with a name-phrase of two words or more (``phrases``:
+    :func:`name_phrases`) that the need says whole and that shares a stem with the name of
+    ``naming``, its partner and the stems of those phrases. Cost: the phrases holding a
+    stem of the need."""
+    found: dict[str, tuple[str, set[str]]] = {}
+    for stem in said:
+        for other, fiche, partner, phrase in phrases.get(stem, ()):
+            if (
+                fiche != naming.fiche
+                and other != naming.id
+                and phrase <= said
+                and not phrase.isdisjoint(naming.stems)
+            ):
+                found.setdefault(other, (partner, set()))[1].update(phrase)
+    return found
 
 
 def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
@@ -253,6 +260,7 @@ def names(
     *,
     partner_named: bool = False,
     separate: bool = False,
+    phrases: NamePhrases | None = None,
 ) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
     docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
@@ -260,9 +268,10 @@ def names(
     ``title_words``: the distinct title words needed (1 for a clarify question: one word
     several close procedures share asks which); ``partner_named``: the need names the
     procedure's partner (a keyword shared only with other partners' fiches then names
-    it); ``separate``: a title said in part must also tell the procedure from its rivals
-    (a confident claim; a clarify question asks among them)."""
-    if separate and _rivalled(naming, said, generic, partner_named):
+    it); ``separate``: the words must also tell the procedure from its rivals (a
+    confident claim; a clarify question asks among them), found in ``phrases``
+    (:func:`name_phrases`)."""
+    if separate and phrases and _rivalled(naming, said, generic, partner_named, phrases):
         return False
     shared = naming.shared_by_partner if partner_named else naming.shared
     keywords = [k for k in naming.keywords if k <= said]
@@ -307,20 +316,20 @@ def _said_here(naming: Naming, stem: str, said: frozenset[str] | set[str]) -> bo
 
 
 def _rivalled(
-    naming: Naming, said: frozenset[str] | set[str], generic: frozenset[str], partner_named: bool
+    naming: Naming,
+    said: frozenset[str] | set[str],
+    generic: frozenset[str],
+    partner_named: bool,
+    phrases: NamePhrases,
 ) -> bool:
     """Whether another fiche's name-phrases of two words or more that the need says whole
     (of the same partner when the need names it) hold every specific (not generic) word
     said of this procedure's name: the need names that fiche as much."""
     evidence = (naming.stems & said) - generic
-    for partner, phrases in naming.rivals:
+    for partner, held in rivals_of(naming, said, phrases).values():
         if partner_named and partner != naming.partner:
             continue
-        held: set[str] = set()
-        for phrase in phrases:
-            if phrase <= said:
-                held |= phrase
-        if held and evidence <= held:
+        if evidence <= held:
             return True
     return False
 
