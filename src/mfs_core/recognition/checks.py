@@ -36,6 +36,7 @@ Intérieur's « permis de conduire » and « aide », a word of its own title), 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from mfs_core.contract import ContributionCode
@@ -169,51 +170,80 @@ def foreign_keywords(
         kept = set()
         for n, keyword in enumerate(field_phrases(partner.keywords)):
             stems = _stemmed(keyword)
-            other = _foreign(stems, code, names, said_by, frozenset(), whole=True)
+            other = _foreign_partner_keyword(stems, code, names, said_by)
             if other:
                 yield code, _foreign_problem(f"keywords[{n}]", other)
             elif stems:
                 kept.add(stems)
         names[code] = names[code] | kept
+    # The name-phrases of two words or more, each under its rarest stem: a keyword is
+    # compared with the phrases whose rarest stem it says, not with every phrase (a plugin's
+    # thousands of keywords cost about their number).
+    longer = [(code, p) for code, phrases in sorted(said_by.items()) for p in phrases if len(p) > 1]
+    counts = Counter(stem for _, phrase in longer for stem in phrase)
+    by_stem: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for code, phrase in longer:
+        rarest = min(phrase, key=lambda stem: (counts[stem], stem))
+        by_stem.setdefault(rarest, []).append((code, phrase))
     for procedure in procedures:
         own = _stemmed(procedure.title) | _stemmed(procedure.fiche_title)
         own |= _stemmed(procedure.description)
         for n, keyword in enumerate(field_phrases(procedure.keywords)):
-            other = _foreign(_stemmed(keyword), procedure.partner, names, said_by, own)
+            other = _foreign(_stemmed(keyword), procedure.partner, names, by_stem, own)
             if other:
                 yield procedure.id, _foreign_problem(f"keywords[{n}]", other)
+
+
+def _named_partner(
+    keyword: frozenset[str], partner: str, names: Mapping[str, set[frozenset[str]]]
+) -> str:
+    """The other partner whose name (one of ``names``) ``keyword`` holds, "" when none."""
+    for code in sorted(names):
+        if code != partner and any(name <= keyword for name in names[code]):
+            return code
+    return ""
+
+
+def _foreign_partner_keyword(
+    keyword: frozenset[str],
+    partner: str,
+    names: Mapping[str, set[frozenset[str]]],
+    said_by: Mapping[str, set[frozenset[str]]],
+) -> str:
+    """The other partner a partner's keyword speaks for: it names it, or it *is* one of its
+    procedures' keywords or titles (« impots »: a hint for all this partner's procedures
+    would draw that partner's needs); "" when none."""
+    if not keyword:
+        return ""
+    found = _named_partner(keyword, partner, names)
+    if found:
+        return found
+    return next((c for c in sorted(said_by) if c != partner and keyword in said_by[c]), "")
 
 
 def _foreign(
     keyword: frozenset[str],
     partner: str,
     names: Mapping[str, set[frozenset[str]]],
-    said_by: Mapping[str, set[frozenset[str]]],
+    by_stem: Mapping[str, list[tuple[str, frozenset[str]]]],
     own: frozenset[str],
-    *,
-    whole: bool = False,
 ) -> str:
-    """The other partner ``keyword`` speaks for, "" when none. A partner's own keyword
-    (``whole``) is foreign when it *is* another partner's procedure keyword; a procedure's,
-    when it holds one and says nothing of its own title (``own``)."""
+    """The other partner a procedure's keyword speaks for, "" when none: it names it, or,
+    a sentence (:data:`SENTENCE_WORDS` words or more: « j'ai perdu ma carte vitale ») with
+    no word of its own procedure's title or description (``own``), it holds one of its
+    name-phrases of two words or more (``by_stem``)."""
     if not keyword:
         return ""
-    for code in sorted(names):
-        if code != partner and any(name <= keyword for name in names[code]):
-            return code
-    if whole:
-        # A partner's keyword (a hint for all its procedures) that is another partner's
-        # procedure keyword (« impots »): it would draw that partner's needs.
-        found = (c for c in sorted(said_by) if c != partner and keyword in said_by[c])
-        return next(found, "")
-    if len(keyword) < SENTENCE_WORDS or keyword & own:
-        return ""
-    for code in sorted(said_by):
-        # A need as a resident says it (« j'ai perdu ma carte vitale ») holding another
-        # partner's name-phrase, and no word of this procedure's own name.
-        if code != partner and any(len(p) > 1 and p <= keyword for p in said_by[code]):
-            return code
-    return ""
+    found = _named_partner(keyword, partner, names)
+    if found or len(keyword) < SENTENCE_WORDS or keyword & own:
+        return found
+    codes = {
+        code
+        for stem in keyword
+        for code, phrase in by_stem.get(stem, ())
+        if code != partner and phrase <= keyword
+    }
+    return min(codes, default="")
 
 
 def _foreign_problem(where: str, other: str) -> Problem:
