@@ -11,6 +11,11 @@ as a need. One word of a title is seldom the procedure's name (« calcul », « 
 claim on it alone is a guess. Constructed needs, not a corpus: the figure says how often
 recognition claims on vague evidence (issue-14j: one word 81 → 62 of 348, two words
 276 → 266 of 482; ``tests/test_recognition_claims.py`` holds a ceiling).
+
+A third sweep (issue-14n): each of a few words of how a request is asked (:data:`GENERIC`)
+before each keyword of two words or more that more than one fiche holds (« changement carte
+grise »). Such a need names no one fiche: a reviewer found « Changement de propriétaire de
+carte grise » claimed for the address change (6 of 105 claimed before issue-14n, 0 after).
 Exit code 0.
 """
 
@@ -39,6 +44,25 @@ def title_words(procedures: object) -> tuple[set[str], set[str]]:
     return ones, twos
 
 
+#: Words of how a request is asked, put before each shared keyword (the third sweep).
+GENERIC = ("changement", "changer", "demande", "modification", "obtenir", "faire", "besoin")
+
+
+def shared_phrase_needs(procedures: object) -> set[str]:
+    """Each word of :data:`GENERIC` before each keyword of two words or more (its stems)
+    that procedures of more than one fiche hold (``procedures``: an iterable of
+    :class:`~mfs_core.model.Procedure`)."""
+    from mfs_core.recognition.normalise import tokens
+
+    fiches: dict[str, set[str]] = {}
+    for procedure in procedures:  # type: ignore[attr-defined]
+        for keyword in procedure.keywords:
+            if len({t.stem for t in tokens(keyword)}) > 1:
+                fiches.setdefault(keyword.lower(), set()).add(procedure.fiche_id or procedure.id)
+    shared = [k for k, held in fiches.items() if len(held) > 1]
+    return {f"{word} {keyword}" for keyword in shared for word in GENERIC}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list each claim")
@@ -49,7 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     registry = Registry.load(external=False)
     recogniser = recogniser_for(registry)
     ones, twos = title_words(registry.procedures.values())
-    for name, needs in (("one word", ones), ("two words", twos)):
+    shared = shared_phrase_needs(registry.procedures.values())
+    sweeps = (("one word", ones), ("two words", twos), ("generic + shared keyword", shared))
+    for name, needs in sweeps:
         claims = []
         for need in sorted(needs):
             recognition = recogniser.recognise(need)

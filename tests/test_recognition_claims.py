@@ -304,3 +304,239 @@ def test_a_too_long_need_is_a_clear_error_exit_2(
     # 2,000 characters typed with combining accents (4,000 code points): read, not refused
     assert main(["recognise", "--format", "json", "e\u0301" * MAX_NEED_CHARS]) == 0
     assert json.loads(capsys.readouterr().out)["level"] in ("none", "weak")
+
+
+# -- issue-14n, review finding 1: a claim must tell its procedure from its rivals ----------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # demarchescartegrise.com/actualites/comment-changer-de-titulaire-de-carte-grise.php
+        "Changement de propriétaire de carte grise : quelle démarche faire ?",
+        "changement de titulaire carte grise",  # constructed (the reviewer's variant)
+        "changement de nom sur la carte grise après mon mariage",  # no procedure (F34747)
+    ],
+)
+def test_a_generic_word_and_a_shared_phrase_do_not_claim(recogniser: Recogniser, need: str) -> None:
+    """Before (fa68069): confident, carte-grise-adresse at 50-56 %, on « changement » +
+    « carte grise »: « carte grise » is as much a keyword of the second-hand registration,
+    and « changement » says how, not what. Now the carte grise procedures are asked."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is not Level.CONFIDENT, need
+    if recognition.level is Level.AMBIGUOUS:
+        chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+        assert chosen >= {"interieur.carte-grise-adresse", "interieur.carte-grise-occasion"}
+
+
+def test_a_generic_word_before_a_shared_keyword_seldom_claims(
+    builtins: Registry, recogniser: Recogniser
+) -> None:
+    """``scripts/title_word_claims.py``'s third sweep (constructed needs): 6 of 105 claimed
+    at fa68069 (« changement carte grise » the address change, « demande carte grise » the
+    duplicate...), none after. A ceiling a little above."""
+    script = load_script("title_word_claims", ROOT / "scripts" / "title_word_claims.py")
+    needs = script.shared_phrase_needs(builtins.procedures.values())
+    claimed = [n for n in needs if recogniser.recognise(n).level is Level.CONFIDENT]
+    assert len(needs) >= 50
+    assert len(claimed) <= 1, sorted(claimed)
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("changement d'adresse carte grise", "interieur.carte-grise-adresse"),
+        ("adresse carte grise", "interieur.carte-grise-adresse"),
+        ("Informer La Poste de votre changement d'adresse", "la-poste.reexpedition-courrier"),
+        ("Comment remplacer une carte d'identité abîmée ?", "interieur.cni-renouvellement"),
+        ("Faut-il avoir un avocat pour divorcer ?", "justice.divorce"),
+    ],
+)
+def test_a_word_that_tells_the_rivals_apart_still_claims(
+    recogniser: Recogniser, need: str, expected: str
+) -> None:
+    """A specific word the rival's name lacks (« adresse », « abîmée »), the partner named
+    (« La Poste »), or a rival named by one word only: still claimed."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, need
+    assert recognition.best is not None
+    assert recognition.best.procedure == expected
+
+
+# -- issue-14n, review findings 4, 8, 10: several requests, refused verbs, numbers ----------
+
+
+def test_a_noun_phrase_joined_to_a_request_shares_its_verb(recogniser: Recogniser) -> None:
+    """Constructed (the reviewer's). Before (fa68069): « Carte Vitale » and « Vol du permis
+    de conduire »: « perdu » was read with the first part only."""
+    recognition = recogniser.recognise("j'ai perdu ma carte vitale et mon permis de conduire")
+    assert recognition.several
+    chosen = [c.procedure for c in recognition.candidates[: recognition.chosen]]
+    assert chosen == ["cnam.carte-vitale", "interieur.permis-perdu"]
+
+
+def test_what_another_did_to_the_resident_is_not_a_request_of_an_account(
+    recogniser: Recogniser,
+) -> None:
+    """The reviewer's long account (constructed). Before: a clarify « Aide personnalisée au
+    logement (APL) » or « Envoyer une lettre recommandée », from « la propriétaire m'a
+    envoyé une lettre »."""
+    need = (
+        "Bonjour, je suis venue parce que je suis seule avec mes trois enfants depuis que mon "
+        "mari est parti en septembre, je travaille à mi-temps à la cantine de l'école et je "
+        "n'arrive plus à payer le loyer, la propriétaire m'a envoyé une lettre, on m'a dit que "
+        "je pouvais peut-être avoir une aide pour le logement mais je ne sais pas à qui demander"
+    )
+    recognition = recogniser.recognise(need)
+    chosen = {c.procedure for c in recognition.candidates[: max(recognition.chosen, 1)]}
+    assert "la-poste.lettre-recommandee" not in chosen
+    assert recognition.best is not None
+    assert recognition.best.procedure == "caf.aide-logement"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "je ne veux pas renouveler mon passeport",
+        "je n'ai pas perdu ma carte vitale, je veux juste une attestation",
+    ],
+)
+def test_a_refused_verb_is_not_evidence(recogniser: Recogniser, need: str) -> None:
+    """Constructed (the reviewer's). Before: « renouveler » and « perdu » were read as said
+    (renewal claimed at 90 %; « perdu » a matched word of the Carte Vitale)."""
+    recognition = recogniser.recognise(need)
+    matched = {m for c in recognition.candidates for m in c.matched}
+    assert not any(m.startswith(("renouveler", "perdu")) for m in matched), matched
+    if "passeport" in need:
+        assert recognition.level is not Level.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("je n'ai plus de mutuelle", "cnam.complementaire-sante-solidaire"),  # a noun: kept
+        ("je n'ai pas reçu ma carte vitale", "cnam.carte-vitale"),  # how it is asked: kept
+    ],
+)
+def test_a_negated_noun_or_generic_verb_stays_the_subject(
+    recogniser: Recogniser, need: str, expected: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+    assert recognition.best is not None
+    assert recognition.best.procedure == expected
+
+
+def test_a_number_in_words_is_read_as_digits(recogniser: Recogniser) -> None:
+    """Before: « soixante-deux » was an unknown word diluting the need: unknown, while
+    « 62 ans » was confident (text2num's alpha2digit now writes it in digits)."""
+    words = recogniser.recognise("je veux partir à la retraite à soixante-deux ans")
+    digits = recogniser.recognise("je veux partir à la retraite à 62 ans")
+    assert words.level is digits.level is Level.CONFIDENT
+    assert words.candidates[:3] == digits.candidates[:3]
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("postuler au RSA", {"caf.rsa", "msa.rsa"}),  # cfdt-caf13.blogspot.com, 2012
+        ("je n'ai toujours pas reçu ma carte vitale", {"cnam.carte-vitale"}),
+    ],
+)
+def test_ordinary_phrasings_are_not_missed(
+    recogniser: Recogniser, need: str, expected: set[str]
+) -> None:
+    """Before: unknown, no suggestion (« postuler » and « toujours » read as other
+    subjects)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+    assert recognition.best is not None
+    assert recognition.best.procedure in expected
+
+
+# -- issue-14n, review finding 9: keyword stuffing is a contract finding ----------------------
+
+
+def _stuffing_registry() -> Registry:
+    """The reviewer's hostile plugin (constructed): a procedure stuffed with other
+    partners' needs, a partner whose keywords are other partners' names, and an honest one."""
+    from mfs_core.model import Partner, PartnerKind, Procedure
+    from routing_support import PartnerPlugin
+
+    evil = Partner(
+        code="evil", name="Evil", kind=PartnerKind.LOCAL, keywords=("caf", "ameli", "impôts")
+    )
+    stuffed = Procedure(
+        id="evil.x",
+        partner="evil",
+        title="Service payant",
+        keywords=("j'ai perdu ma carte vitale", "déclarer mes impôts à la CPAM", "aide"),
+        reference="test fixture",
+    )
+    honest = Procedure(
+        id="evil.permanence",
+        partner="evil",
+        title="Permanence d'aide au permis de conduire",
+        keywords=("aide au permis de conduire", "permis de conduire"),
+        reference="test fixture",
+    )
+    return Registry.load(external=False, extra=[("evil", PartnerPlugin(evil, [stuffed, honest]))])
+
+
+def test_a_keyword_naming_another_partner_is_a_finding() -> None:
+    """Before (fa68069): the registry loaded both without a finding; « j'ai perdu ma carte
+    vitale » then ranked evil.x first. Now each foreign keyword is a finding (the item is
+    kept); the honest keywords and the built-in catalogue give none."""
+    from mfs_core.contract import ContributionCode
+    from mfs_core.validation import validate
+
+    findings = [
+        f
+        for f in validate(_stuffing_registry())
+        if f.code is ContributionCode.RECOGNITION_KEYWORD_FOREIGN
+    ]
+    where = sorted((f.subject, f.message.split(" ")[0]) for f in findings)
+    assert where == [
+        ("evil", "keywords[0]"),  # caf
+        ("evil", "keywords[1]"),  # ameli: the lexicon's word for the CPAM
+        ("evil", "keywords[2]"),  # impôts: a DGFiP procedure's keyword
+        ("evil.x", "keywords[0]"),  # a need holding « carte vitale »
+        ("evil.x", "keywords[1]"),  # names the CPAM
+    ]
+    assert all(f.plugin == "evil" for f in findings)
+    assert not any("carte vitale" in f.message or "cpam" in f.message for f in findings)
+
+
+def test_the_builtin_catalogue_has_no_foreign_keyword(builtins: Registry) -> None:
+    from mfs_core.contract import ContributionCode
+    from mfs_core.validation import validate
+
+    codes = {f.code for f in validate(builtins)}
+    assert ContributionCode.RECOGNITION_KEYWORD_FOREIGN not in codes
+
+
+# -- issue-14n, review finding 5: a clarify question on another thing's word ----------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "carte d'électeur perdue",  # constructed (the reviewer's): the listes électorales' card
+        "perte de la carte de mutuelle",  # constructed (the reviewer's)
+    ],
+)
+def test_a_word_the_catalogue_says_only_in_a_longer_phrase_asks_nothing(
+    recogniser: Recogniser, need: str
+) -> None:
+    """Before (fa68069): a clarify « Carte d'identité perdue » or « Carte Vitale » (or
+    « Carte grise : duplicata »): « carte » + « perdue » named the lost identity card's
+    title, but its keywords say « carte » only as « carte d'identité ». Now suggestions."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS), need
+
+
+def test_the_phrase_said_whole_still_asks(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("carte d'identité")
+    assert recognition.level is Level.AMBIGUOUS
+    chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+    assert "interieur.cni-premiere-demande" in chosen

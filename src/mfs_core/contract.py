@@ -71,6 +71,7 @@ class ContributionCode(enum.StrEnum):
     RECOGNITION_TEXT_INVALID = "recognition-text-invalid"
     RECOGNITION_NO_WORDS = "recognition-no-words"
     RECOGNITION_TEXT_TOO_LONG = "recognition-text-too-long"
+    RECOGNITION_KEYWORD_FOREIGN = "recognition-keyword-foreign"
     FICHE_TITLE_WITHOUT_FICHE = "fiche-title-without-fiche"
     LAST_VERIFIED_UNSUPPORTED = "last-verified-unsupported"
     DATA_ENTRY_INVALID = "data-entry-invalid"
@@ -127,6 +128,10 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     "it can never match a need",
     _C.RECOGNITION_TEXT_TOO_LONG: "a keyword, question, fiche title or description is longer "
     "than recognition reads, or a procedure has more keywords or questions than it indexes",
+    _C.RECOGNITION_KEYWORD_FOREIGN: "a keyword names another partner (code, acronym, "
+    "keywords, the lexicon's words for it) or holds whole another partner's procedure "
+    "keyword or title without a word of its own procedure's title (keyword stuffing: it "
+    "would draw that partner's needs); reported, the item is kept",
     _C.FICHE_TITLE_WITHOUT_FICHE: "a fiche title is set without the fiche id it was copied from",
     _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
     "sources (a verification date is the date of the source's version, never the day it "

@@ -41,7 +41,7 @@ from mfs_core.model import (
     Verification,
     newest_version,
 )
-from mfs_core.recognition.checks import partner_problems, procedure_problems
+from mfs_core.recognition.checks import foreign_keywords, partner_problems, procedure_problems
 from mfs_core.thematiques import THEMATIQUES
 from mfs_core.timezone import today_in_paris
 
@@ -156,6 +156,21 @@ class _Checker:
         for hook in HOOKS:
             for key, item in self.registry.contributions(hook).items():
                 yield from self._item(hook, key, item)
+        yield from self._foreign_keywords()
+
+    def _foreign_keywords(self) -> Iterator[ContributionFinding]:
+        """Keywords that speak for another partner (keyword stuffing: review finding 9 of
+        issue 14): across the registry, so not per item."""
+        from mfs_core.recognition.lexicon import load_lexicon
+
+        registry = self.registry
+        hints = [(h.said, h.partner) for h in load_lexicon().hints]
+        found = foreign_keywords(registry.procedures.values(), registry.partners, hints)
+        for subject, (code, message) in found:
+            item = registry.procedures.get(subject) or registry.partners.get(subject)
+            yield ContributionFinding(
+                code=code, subject=subject, message=message, plugin=_plugin(item)
+            )
 
     def _empty_plugins(self) -> Iterator[ContributionFinding]:
         for info in self.registry.plugins:

@@ -13,21 +13,44 @@ recognition-text-too-long    a keyword, question, fiche title or description is 
                              :data:`LIMITS` allows (recognition reads the start only)
 fiche-title-without-fiche    ``fiche_title`` is set but ``fiche_id`` is not: a fiche title is
                              copied from a fiche, which must be named
+recognition-keyword-foreign  a keyword names another partner (its code, an acronym of its
+                             name, one of its keywords or of the lexicon's words for it), or
+                             holds whole a keyword or title of another partner's procedure
+                             and nothing of its own procedure's title (:func:`foreign_keywords`)
 ============================ ===============================================================
 
-Light: no stemming, only the normaliser's word split and stop words.
+Light: no stemming, only the normaliser's word split and stop words; except
+:func:`foreign_keywords`, which compares stems across the whole registry.
+
+Keyword stuffing (issue-14n, review finding 9): a procedure « Service payant » with the keyword
+« j'ai perdu ma carte vitale » ranked first on that need, ahead of the CPAM's Carte Vitale; a
+partner whose keywords are « caf », « ameli » was listed on « la CAF ». Recognition cannot tell
+such a keyword from an honest one, so the contract check reports it, under its own code, and
+``mfs plugins --check`` fails (exit 1) as for any finding; the registry keeps the item (it is
+not malformed: a partner may have a reason, written in a comment, and the finding is then the
+reviewer's to weigh). A keyword a partner uses for its own procedure, or that also says what its
+own procedure is (« aide au permis de conduire » of France Travail's permis aid holds the
+Intérieur's « permis de conduire » and « aide », a word of its own title), is not reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from mfs_core.contract import ContributionCode
 from mfs_core.model import Partner, Procedure
 from mfs_core.recognition.index import MAX_PHRASES
-from mfs_core.recognition.normalise import fold, stop_words, words
+from mfs_core.recognition.normalise import fold, stop_words, tokens, words
 
-__all__ = ["LIMITS", "partner_problems", "procedure_problems"]
+__all__ = [
+    "LIMITS",
+    "SENTENCE_WORDS",
+    "foreign_keywords",
+    "partner_problems",
+    "procedure_problems",
+]
 
 #: Longest text per field (characters).
 LIMITS = {
@@ -92,3 +115,140 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
 def partner_problems(partner: Partner) -> Iterator[Problem]:
     """The problems of one partner's keywords (its recognition hints)."""
     yield from _texts("keywords", partner.keywords, phrases=True)
+
+
+#: Meaningful words from which a procedure keyword is a sentence (a need as said), which
+#: must not hold another partner's procedure name-phrase alone.
+SENTENCE_WORDS = 3
+_ACRONYMS = re.compile(r"\(([^()]*)\)")
+
+
+def _stemmed(text: object) -> frozenset[str]:
+    return frozenset(t.stem for t in tokens(text)) if isinstance(text, str) else frozenset()
+
+
+def _partner_names(
+    partner: Partner, hints: Sequence[tuple[tuple[str, ...], str]]
+) -> set[frozenset[str]]:
+    """The stems of each way to name ``partner``: its code, its name without brackets, each
+    acronym in brackets (« Caisse d'allocations familiales (CAF) »), and the lexicon's words
+    for it (``hints``: stems and partner code). Its own keywords are added by
+    :func:`foreign_keywords` once checked (a partner's keyword « impôts » must not make
+    the DGFiP's keyword « impôt » name that partner)."""
+    found = {_stemmed(partner.code.replace("-", " ")), _stemmed(_ACRONYMS.sub(" ", partner.name))}
+    for bracket in _ACRONYMS.findall(partner.name):
+        found.update(_stemmed(part) for part in bracket.split(","))
+    found.update(frozenset(said) for said, code in hints if code == partner.code)
+    found.discard(frozenset())
+    return found
+
+
+def field_phrases(values: Iterable[object]) -> list[str]:
+    """The text values of a keywords field, at most :data:`MAX_PHRASES` (as indexed)."""
+    return [v for v in list(values)[:MAX_PHRASES] if isinstance(v, str)]
+
+
+def foreign_keywords(
+    procedures: Iterable[Procedure],
+    partners: Mapping[str, Partner],
+    hints: Sequence[tuple[tuple[str, ...], str]] = (),
+) -> Iterator[tuple[str, Problem]]:
+    """Per keyword that speaks for another partner (see the module docstring): the subject
+    (a procedure id, or a partner code) and its ``recognition-keyword-foreign`` problem.
+    ``hints``: the lexicon's partner words (stems, partner code). The message names the
+    field and the other partner, not the keyword (a plugin's data may be anything)."""
+    procedures = list(procedures)
+    names = {code: _partner_names(p, hints) for code, p in partners.items()}
+    # Each partner's procedure names: keywords and titles, by partner.
+    said_by: dict[str, set[frozenset[str]]] = {}
+    for procedure in procedures:
+        phrases = said_by.setdefault(procedure.partner, set())
+        phrases.update(_stemmed(k) for k in field_phrases(procedure.keywords))
+        phrases.update(_stemmed(t) for t in (procedure.title, procedure.fiche_title))
+        phrases.discard(frozenset())
+    for code, partner in sorted(partners.items()):
+        kept = set()
+        for n, keyword in enumerate(field_phrases(partner.keywords)):
+            stems = _stemmed(keyword)
+            other = _foreign_partner_keyword(stems, code, names, said_by)
+            if other:
+                yield code, _foreign_problem(f"keywords[{n}]", other)
+            elif stems:
+                kept.add(stems)
+        names[code] = names[code] | kept
+    # The name-phrases of two words or more, each under its rarest stem: a keyword is
+    # compared with the phrases whose rarest stem it says, not with every phrase (a plugin's
+    # thousands of keywords cost about their number).
+    longer = [(code, p) for code, phrases in sorted(said_by.items()) for p in phrases if len(p) > 1]
+    counts = Counter(stem for _, phrase in longer for stem in phrase)
+    by_stem: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for code, phrase in longer:
+        rarest = min(phrase, key=lambda stem: (counts[stem], stem))
+        by_stem.setdefault(rarest, []).append((code, phrase))
+    for procedure in procedures:
+        own = _stemmed(procedure.title) | _stemmed(procedure.fiche_title)
+        own |= _stemmed(procedure.description)
+        for n, keyword in enumerate(field_phrases(procedure.keywords)):
+            other = _foreign(_stemmed(keyword), procedure.partner, names, by_stem, own)
+            if other:
+                yield procedure.id, _foreign_problem(f"keywords[{n}]", other)
+
+
+def _named_partner(
+    keyword: frozenset[str], partner: str, names: Mapping[str, set[frozenset[str]]]
+) -> str:
+    """The other partner whose name (one of ``names``) ``keyword`` holds, "" when none."""
+    for code in sorted(names):
+        if code != partner and any(name <= keyword for name in names[code]):
+            return code
+    return ""
+
+
+def _foreign_partner_keyword(
+    keyword: frozenset[str],
+    partner: str,
+    names: Mapping[str, set[frozenset[str]]],
+    said_by: Mapping[str, set[frozenset[str]]],
+) -> str:
+    """The other partner a partner's keyword speaks for: it names it, or it *is* one of its
+    procedures' keywords or titles (« impots »: a hint for all this partner's procedures
+    would draw that partner's needs); "" when none."""
+    if not keyword:
+        return ""
+    found = _named_partner(keyword, partner, names)
+    if found:
+        return found
+    return next((c for c in sorted(said_by) if c != partner and keyword in said_by[c]), "")
+
+
+def _foreign(
+    keyword: frozenset[str],
+    partner: str,
+    names: Mapping[str, set[frozenset[str]]],
+    by_stem: Mapping[str, list[tuple[str, frozenset[str]]]],
+    own: frozenset[str],
+) -> str:
+    """The other partner a procedure's keyword speaks for, "" when none: it names it, or,
+    a sentence (:data:`SENTENCE_WORDS` words or more: « j'ai perdu ma carte vitale ») with
+    no word of its own procedure's title or description (``own``), it holds one of its
+    name-phrases of two words or more (``by_stem``)."""
+    if not keyword:
+        return ""
+    found = _named_partner(keyword, partner, names)
+    if found or len(keyword) < SENTENCE_WORDS or keyword & own:
+        return found
+    codes = {
+        code
+        for stem in keyword
+        for code, phrase in by_stem.get(stem, ())
+        if code != partner and phrase <= keyword
+    }
+    return min(codes, default="")
+
+
+def _foreign_problem(where: str, other: str) -> Problem:
+    return (
+        _C.RECOGNITION_KEYWORD_FOREIGN,
+        f"{where} names the partner {other!r} or one of its procedures: a keyword says what "
+        "this partner's own procedure is (it would draw the other partner's needs)",
+    )

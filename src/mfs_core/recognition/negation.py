@@ -32,6 +32,7 @@ it: every word of that question is negated (« agriculteur ? non, je veux le RSA
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mfs_core.recognition.normalise import (
@@ -42,7 +43,7 @@ from mfs_core.recognition.normalise import (
     _stop_phrase_positions,
 )
 
-__all__ = ["negated_positions"]
+__all__ = ["negated_positions", "refused_positions"]
 
 #: Particles that negate what follows them in the clause.
 _NEGATORS = frozenset(
@@ -133,14 +134,59 @@ def negated_positions(text: str) -> frozenset[int]:
     """Positions, among the meaningful words of ``text`` (as
     :func:`~mfs_core.recognition.normalise.meaningful` numbers them), of those said under
     a negation (see the module docstring). ``text`` is read up to the same limit."""
+    return _negations(text)[0]
+
+
+def refused_positions(text: str) -> frozenset[int]:
+    """Positions (as :func:`negated_positions`) of the words a verb's negation refuses:
+    the word right after « pas », « plus », « jamais », « guère » or « point », with no
+    word between (« je ne veux pas *renouveler* mon passeport », « je n'ai pas *perdu* ma
+    carte »). A noun is negated through « de » (« je n'ai plus de mutuelle »: the need is
+    about the mutuelle) and « sans », « ni », « aucun » describe the situation (« sans
+    emploi »): those stay; so does the verb after « pouvoir » (« je ne peux pas *payer* »:
+    what cannot be done is the need). Recognition leaves a refused word out of the need unless it is
+    a word of how a request is asked (« je n'ai pas *reçu* ma carte » asks about the
+    card): :meth:`~mfs_core.recognition.Recogniser.recognise` (issue-14n, review finding 8)."""
+    return _negations(text)[1]
+
+
+#: Forms of « pouvoir » (and « arriver », « réussir ») before the particle: the negated
+#: verb is what the resident cannot do, the need itself.
+_UNABLE = frozenset(
+    (
+        "peux",
+        "peut",
+        "pouvons",
+        "pouvez",
+        "peuvent",
+        "pouvais",
+        "pouvait",
+        "pourrai",
+        "pourrais",
+        "pourrait",
+        "pu",
+        "arrive",
+        "arrivons",
+        "reussis",
+        "reussit",
+    )
+)
+#: The particles after which the next word, said right after, is the negated verb.
+_VERB_NEGATORS = frozenset(("pas", "plus", "jamais", "guere", "point"))
+
+
+@functools.lru_cache(maxsize=4_096)
+def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """:func:`negated_positions` and :func:`refused_positions` of ``text``."""
     from mfs_core.recognition.normalise import MAX_TEXT_CHARS
 
     found = _words(text[:MAX_TEXT_CHARS])
     plains = [plain for plain, _, _, _ in found]
     skip = _stop_phrase_positions(plains)
     negated: set[int] = set()
+    refused: set[int] = set()
     position = 0
-    ne = under = False
+    ne = under = adjacent = False
     clause: list[int] = []  # the meaningful positions of the current clause
     asked: list[int] = []  # those of the question just ended (« agriculteur ? »)
     first = True  # the word starts a clause
@@ -154,17 +200,23 @@ def negated_positions(text: str) -> frozenset[int]:
         if stem is not None and n not in skip:
             if under and plain not in _COPULA:
                 negated.add(position)
+                if adjacent:
+                    refused.add(position)
                 under = False  # the first meaningful word only: what is negated
             clause.append(position)
             position += 1
-        if plain in _NEGATORS or (plain in _AFTER_NE and (ne or _spoken(found, n))):
+        negator = plain in _NEGATORS or (plain in _AFTER_NE and (ne or _spoken(found, n)))
+        # « je ne peux pas payer »: not being able is the need, not a refusal of it.
+        unable = n > 0 and found[n - 1][0] in _UNABLE
+        adjacent = negator and plain in _VERB_NEGATORS and not stop and not unable
+        if negator:
             under = True
         first = bool(stop)
         if stop:
             ne = under = False
             asked = clause if stop == "?" else []
             clause = []
-    return frozenset(negated)
+    return frozenset(negated), frozenset(refused)
 
 
 def _spoken(found: list[_Read], n: int) -> bool:

