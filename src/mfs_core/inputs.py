@@ -442,7 +442,7 @@ class JsonLines:
     def __iter__(self) -> Iterator[JsonItem]:
         lines = self._raw_lines()
         first: JsonItem | None = None
-        buffered: list[tuple[int, bytes | InputError]] = []
+        buffered = _HeldLines()
         for number, raw in lines:
             if isinstance(raw, bytes) and not raw.strip():
                 continue
@@ -460,7 +460,7 @@ class JsonLines:
             return
         if buffered:  # the lines read while looking for a whole document, one by one
             yield first
-            for number, raw in buffered:
+            for number, raw in buffered.lines():
                 if isinstance(raw, InputError) or raw.strip():
                     yield self._item(number, raw)
             yield from self._rest(lines)
@@ -495,7 +495,7 @@ class JsonLines:
         number: int,
         raw: bytes,
         lines: Iterator[tuple[int, bytes | InputError]],
-        buffered: list[tuple[int, bytes | InputError]],
+        buffered: _HeldLines,
     ) -> list[JsonItem] | None:
         """Read on from a first line that does not parse alone; if the lines read form one
         JSON document, its records; else None, with the lines read left in ``buffered``.
@@ -506,27 +506,67 @@ class JsonLines:
         that of a few lines rather than :data:`MAX_FILE_BYTES` of them."""
         if not raw.lstrip().startswith((b"{", b"[")):
             return None
-        parts = [raw]
-        size = len(raw)
         whole_lines = 0  # lines in a row that parse alone as an object
         for later, line in lines:
-            buffered.append((later, line))
+            buffered.append(later, line)
             if isinstance(line, InputError):
                 return None
             if line.strip():
                 whole_lines = whole_lines + 1 if _object_alone(line) else 0
                 if whole_lines == 2:
                     return None
-            parts.append(line)
-            size += len(line) + 1
-            if size > MAX_FILE_BYTES:
+            if len(raw) + 1 + buffered.size > MAX_FILE_BYTES:
                 return None
         try:
-            value = parse_json(b"\n".join(parts).decode("utf-8"))
+            value = parse_json((raw + b"\n" + buffered.text()).decode("utf-8"))
         except (InputError, UnicodeDecodeError):
             return None
         buffered.clear()
         return list(self._document(JsonItem(f"{self.source}:{number}", number, value)))
+
+
+class _HeldLines:
+    """The consecutive lines read while looking for a whole document, held as one byte
+    string (a line cannot hold a line break): about a byte of memory for a byte of input,
+    where a list of numbered lines cost a hundred for short lines (a first line ``[``
+    followed by a million lines that are not objects)."""
+
+    def __init__(self) -> None:
+        self._text = bytearray()
+        self._first = 0  # number of the first line held
+        self._count = 0
+        self._error: tuple[int, InputError] | None = None  # the line that stopped reading
+
+    def append(self, number: int, line: bytes | InputError) -> None:
+        if isinstance(line, InputError):
+            self._error = (number, line)
+            return
+        if not self._count:
+            self._first = number
+        else:
+            self._text += b"\n"
+        self._text += line
+        self._count += 1
+
+    @property
+    def size(self) -> int:
+        return len(self._text)
+
+    def text(self) -> bytes:
+        return bytes(self._text)
+
+    def lines(self) -> Iterator[tuple[int, bytes | InputError]]:
+        if self._count:
+            for offset, line in enumerate(bytes(self._text).split(b"\n")):
+                yield self._first + offset, line
+        if self._error is not None:
+            yield self._error
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def __bool__(self) -> bool:
+        return bool(self._count or self._error)
 
 
 def _object_alone(line: bytes) -> bool:
