@@ -123,10 +123,13 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 
 #: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
 #: strongest field rank it reached, its fixed order, its number, its rounded score, its
-#: rounded confidence, the score and confidence shown: rounded again to 3 decimals). Sorting
-#: these tuples is the documented order (best first); the fixed order ends with the id, so
-#: no two rows are equal and the comparison stops there.
-_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float, float, float]
+#: rounded confidence, the score and confidence shown: rounded again to 3 decimals, the
+#: labels of the words and synonyms that reached it, in order). Sorting these tuples is the
+#: documented order (best first); the fixed order ends with the id, so no two rows are
+#: equal and the comparison stops there.
+_Row = tuple[
+    float, float, int, tuple[int, int, str, str], int, float, float, float, float, list[str]
+]
 _SCORE = operator.itemgetter(5)
 _CONFIDENCE = operator.itemgetter(6)
 
@@ -272,9 +275,11 @@ class _Reach:
     (floating-point sums depend on it). One flat tuple per procedure: merging a need's
     scores is then one loop over them. ``scores``: the same score by number (the need's
     first word starts the sums as a copy of it, in C). ``explains``, ``ranks``: the
-    information it explains and the strongest field rank it reached, by number, read only
-    for the few procedures ranked (:meth:`Recogniser._ranked`); ``explains`` also says
-    which procedures the word reaches, for its label and hints.
+    information it explains and the strongest field rank it reached, by number;
+    ``explains`` also says which procedures the word reaches, for its label and hints.
+    ``points``: both at once, ``(explains, rank)`` by number, the form the ranking reads
+    for the few procedures it ranks (:meth:`Recogniser._ranked`): one look-up per word
+    and ranked procedure instead of three.
 
     A slotted class, not a named tuple: CPython 3.11 reads a slot in one specialised step,
     a named tuple's field through a generic attribute look-up.
@@ -284,9 +289,10 @@ class _Reach:
     scores: dict[int, float]
     explains: dict[int, float]
     ranks: dict[int, int]
+    points: dict[int, tuple[float, int]]
 
 
-_NOWHERE = _Reach((), {}, {}, {})
+_NOWHERE = _Reach((), {}, {}, {}, {})
 
 
 @attrs.frozen
@@ -316,10 +322,11 @@ class _Word:
     #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
     #: no catalogue word: it weighs as an unknown word, or nothing when its word is
     #: known), it adds score to the procedures the need's known words reached, never
-    #: reaches one alone, explains and names none; ``labels``: what it shows on each
-    #: procedure it reaches (« boulot ≈ travail »)
+    #: reaches one alone, explains and names none; ``marks``: by procedure it reaches,
+    #: the strongest field rank it reached there and what it shows there (« boulot ≈
+    #: travail »), computed once per word
     synonym: bool = False
-    labels: dict[int, str] = attrs.field(factory=dict, eq=False)
+    marks: dict[int, tuple[int, str]] = attrs.field(factory=dict, eq=False)
 
 
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
@@ -384,6 +391,8 @@ class Recogniser:
         #: by number, the other partners' procedures with the same official fiche (the CAF
         #: and the MSA serve the same service-public.fr fiche): fixed, so found once
         self._twins_of = self._twins_by_number()
+        #: the procedures that have twins
+        self._twinned = frozenset(n for n, twins in enumerate(self._twins_of) if twins)
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
         self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
             defaultdict(list)
@@ -587,13 +596,14 @@ class Recogniser:
                 {n: v for n, v in reach.scores.items() if n not in reached},
                 {n: v for n, v in reach.explains.items() if n not in reached},
                 {n: v for n, v in reach.ranks.items() if n not in reached},
+                {n: v for n, v in reach.points.items() if n not in reached},
             )
-        labels = {}
-        for number in reach.scores:
+        marks = {}
+        for number, rank in reach.ranks.items():
             seen = dict.fromkeys(spelled.get(t, t) for t in targets if number in postings[t])
-            labels[number] = f"{word} ≈ {' '.join(seen)}"
+            marks[number] = (rank, f"{word} ≈ {' '.join(seen)}")
         terms = tuple((t, SYNONYM) for t in targets)
-        return _Word(word, terms, weight, reach=reach, synonym=True, labels=labels)
+        return _Word(word, terms, weight, reach=reach, synonym=True, marks=marks)
 
     def _word(
         self,
@@ -640,6 +650,7 @@ class Recogniser:
         entries = []
         scores = {}
         explains = {}
+        points = {}
         for number, added in adds.items():
             score = 0.0
             for add in added:
@@ -648,8 +659,9 @@ class Recogniser:
             explained = weight * (explained if explained < 1.0 else 1.0)
             scores[number] = score
             explains[number] = explained
+            points[number] = (explained, ranks[number])
             entries.append((number, score, tuple(added) if several else None))
-        reach = _Reach(tuple(entries), scores, explains, ranks)
+        reach = _Reach(tuple(entries), scores, explains, ranks, points)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -717,13 +729,21 @@ class Recogniser:
         between ``parts`` recognised alone claims a procedure of a different fiche), the
         first said first; ``None`` when the need asks for one thing. ``alone``: when one
         part only claims, its recognition (the main request of a long account)."""
+        # « et où l'envoyer ? » goes with what was said before: a part of fewer words is
+        # no request of its own.
+        requests = [
+            (part, said)
+            for part in parts.split(text)
+            if len(said := meaningful(part)) >= _PART_WORDS
+        ]
+        if len(requests) < (1 if alone else 2):
+            # Fewer parts than it takes to answer anything but None (6 of the 14 needs
+            # the corpus re-reads): none is recognised.
+            return None
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
-        for part in parts.split(text):
-            said = meaningful(part)
-            if len(said) < _PART_WORDS:
-                continue  # « et où l'envoyer ? » goes with what was said before
+        for part, said in requests:
             recognition = self._recognise(part, thematique, kept, said)
             best = recognition.best
             if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
@@ -791,22 +811,46 @@ class Recogniser:
     ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order, then
-        those of the thesaurus synonyms that added to it."""
+        those of the thesaurus synonyms that added to it: read by :meth:`_ranked` (the
+        row's last item) when the need holds no hint, the usual case."""
+        shown = self._shown
         if hinted:
-            # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
-            # words of the need) is shown once, as the lexicon's expansion.
-            expanded = {word.span for word in known if word.span and not word.partner}
-            labelled = [
-                (word.label, word.reach.explains, word.partner, word.partly)
-                for word in known
-                if word.label  # not a pair of words
-                and not (word.partner and word.span in expanded)
-            ]
-        else:  # no hint (most needs): only the words' reach says what is shown
-            labelled = [
-                (word.label, word.reach.explains, None, word.partly) for word in known if word.label
-            ]
+            return self._hinted_candidates(ranked, known, expansions)
+        labels = [word.label for word in known if word.label]  # not pairs of words
         # A word said twice is shown once (only then is it worth removing duplicates).
+        repeated = len(set(labels)) < len(labels) or (
+            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
+        )
+        candidates = []
+        for row in ranked:
+            procedure, partner, title = shown[row[4]]
+            matched = row[9]
+            candidates.append(
+                _candidate(
+                    procedure,
+                    partner,
+                    title,
+                    row[7],
+                    row[8],
+                    tuple(dict.fromkeys(matched) if repeated else matched),
+                )
+            )
+        return tuple(candidates)
+
+    def _hinted_candidates(
+        self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
+    ) -> tuple[Candidate, ...]:
+        """:meth:`_candidates` for a need holding a partner hint: a hint shows on its
+        partner's candidates, which its words need not reach."""
+        # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
+        # words of the need) is shown once, as the lexicon's expansion.
+        expanded = {word.span for word in known if word.span and not word.partner}
+        labelled = [
+            (word.label, word.reach.explains, word.partner, word.partly)
+            for word in known
+            if word.label  # not a pair of words
+            and not (word.partner and word.span in expanded)
+        ]
         repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
             len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
         )
@@ -825,11 +869,9 @@ class Recogniser:
                 elif named == partner:
                     matched.append(label)
             for expansion in expansions:
-                # Every ranked procedure was reached by a known word: a synonym reaching
-                # it added to its score.
-                synonym = expansion.labels.get(number)
-                if synonym is not None:
-                    matched.append(synonym)
+                mark = expansion.marks.get(number)
+                if mark is not None:
+                    matched.append(mark[1])
             candidates.append(
                 _candidate(
                     procedure,
@@ -856,18 +898,18 @@ class Recogniser:
             return {}
         # The first word reaches no procedure another did: its sums are a copy, in C.
         scores = known[0].reach.scores.copy()
+        get = scores.get
         for word in itertools.islice(known, 1, None):
             for number, score, adds in word.reach.entries:
-                if number in scores:
-                    if adds is None:
-                        scores[number] += score
-                    else:
-                        total = scores[number]
-                        for add in adds:
-                            total += add
-                        scores[number] = total
-                else:
+                total = get(number)  # one look-up, not « in » then « += »
+                if total is None:
                     scores[number] = score
+                elif adds is None:
+                    scores[number] = total + score
+                else:
+                    for add in adds:
+                        total += add
+                    scores[number] = total
         for word in expansions:
             # Only where the other words led: a synonym re-ranks, it does not retrieve. The
             # procedures both reach are found in C (a synonym reaches many, few of them
@@ -983,24 +1025,37 @@ class Recogniser:
         the order floating-point sums were made in."""
         static_order = self._static_order
         partner_of = self._partner_of
-        # Read once per need, not once per ranked procedure.
-        views = [(word.reach.explains, word.reach.ranks) for word in known if word.reach.explains]
-        synonyms = [word.reach.ranks for word in expansions]
+        # Read once per need, not once per ranked procedure: each word's points (what it
+        # explains and the field rank it reached, by number) and its label (a pair of
+        # words has none: it adds score and field, shows nothing), then the synonyms'.
+        views = [(w.reach.points, w.label, w.partly) for w in known if w.reach.points]
+        synonyms = [word.marks for word in expansions]
         rows = []
         for number in pool:
             # What the words explain there, added in word order (0.0 + the first part is
-            # that part: the sums of the merge that once did it for every procedure), and
-            # the strongest field they, or a synonym adding to it, reached.
+            # that part: the sums of the merge that once did it for every procedure), the
+            # strongest field they, or a synonym adding to it, reached, and what they show
+            # there: one look-up per word (the candidate's words are read here, not in a
+            # second pass over the words for each candidate).
             explained = 0.0
             field = _LAST_FIELD
-            for explains, ranks in views:
-                if number in explains:
-                    explained += explains[number]
-                    if ranks[number] < field:
-                        field = ranks[number]
-            for ranks in synonyms:
-                if number in ranks and ranks[number] < field:
-                    field = ranks[number]
+            matched = []
+            for points, label, partly in views:
+                point = points.get(number)
+                if point is not None:
+                    explained += point[0]
+                    if point[1] < field:
+                        field = point[1]
+                    if label:
+                        matched.append(label if partly is None else partly.get(number, label))
+            for marks in synonyms:
+                # Every ranked procedure was reached by a known word: a synonym reaching
+                # it added to its score.
+                mark = marks.get(number)
+                if mark is not None:
+                    if mark[0] < field:
+                        field = mark[0]
+                    matched.append(mark[1])
             if hinted:
                 explained = self._hinted_part(number, explained, known)
             confidence = explained / total
@@ -1022,6 +1077,7 @@ class Recogniser:
                     confidence,
                     shown_score,
                     shown,
+                    matched,
                 )
             )
         rows.sort()
@@ -1197,6 +1253,8 @@ class Recogniser:
         """``pool`` and the twins (same fiche, another partner) of its procedures that the
         need's words reached: whether the best candidate's twin makes a question (CAF or
         MSA?) must not depend on how many candidates the caller asked for (``limit``)."""
+        if self._twinned.isdisjoint(pool):
+            return pool  # most needs: no pooled procedure has a twin (one look-up each, in C)
         twins_of = self._twins_of
         extra: list[int] = []
         for number in pool:
