@@ -238,6 +238,7 @@ _THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _LABEL = operator.attrgetter("label")
+_VIEW = operator.attrgetter("view")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -290,6 +291,8 @@ class _Reach:
     explains: dict[int, float]
     ranks: dict[int, int]
     points: dict[int, tuple[float, int]]
+    #: the partners of the procedures it reaches
+    partners: frozenset[str] = frozenset()
 
 
 _NOWHERE = _Reach((), {}, {}, {}, {})
@@ -319,6 +322,9 @@ class _Word:
     partly: Mapping[int, str] | None = None
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
+    #: what the ranking reads of it, once per word: its reach's points, its label, its
+    #: partial labels (``None`` when it reaches nothing); see :meth:`Recogniser._ranked`
+    view: tuple[dict[int, tuple[float, int]], str, Mapping[int, str] | None] | None = None
     #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
     #: no catalogue word: it weighs as an unknown word, or nothing when its word is
     #: known), it adds score to the procedures the need's known words reached, never
@@ -496,7 +502,7 @@ class Recogniser:
             for number in found.reach.explains
             if number not in shown
         }
-        return attrs.evolve(found, partly=partly)
+        return attrs.evolve(found, partly=partly, view=(found.reach.points, label, partly))
 
     def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
@@ -597,6 +603,7 @@ class Recogniser:
                 {n: v for n, v in reach.explains.items() if n not in reached},
                 {n: v for n, v in reach.ranks.items() if n not in reached},
                 {n: v for n, v in reach.points.items() if n not in reached},
+                frozenset(self._partner_of[n] for n in reach.explains if n not in reached),
             )
         marks = {}
         for number, rank in reach.ranks.items():
@@ -616,7 +623,8 @@ class Recogniser:
         known = bool(terms) or partner is not None
         stems = frozenset(term for term, _ in terms if "_" not in term)
         reach = self._reach(terms, weight)
-        return _Word(label, terms, weight, partner, span, reach, known, None, stems)
+        view = (reach.points, label, None) if reach.points else None
+        return _Word(label, terms, weight, partner, span, reach, known, None, stems, view)
 
     def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
         """What a word of these terms and weight adds to each procedure it reaches (see
@@ -661,7 +669,8 @@ class Recogniser:
             explains[number] = explained
             points[number] = (explained, ranks[number])
             entries.append((number, score, tuple(added) if several else None))
-        reach = _Reach(tuple(entries), scores, explains, ranks, points)
+        partners = frozenset(map(self._partner_of.__getitem__, explains))
+        reach = _Reach(tuple(entries), scores, explains, ranks, points, partners)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -816,7 +825,7 @@ class Recogniser:
         shown = self._shown
         if hinted:
             return self._hinted_candidates(ranked, known, expansions)
-        labels = [word.label for word in known if word.label]  # not pairs of words
+        labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
         # A word said twice is shown once (only then is it worth removing duplicates).
         repeated = len(set(labels)) < len(labels) or (
             len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
@@ -898,18 +907,18 @@ class Recogniser:
             return {}
         # The first word reaches no procedure another did: its sums are a copy, in C.
         scores = known[0].reach.scores.copy()
-        get = scores.get
         for word in itertools.islice(known, 1, None):
             for number, score, adds in word.reach.entries:
-                total = get(number)  # one look-up, not « in » then « += »
-                if total is None:
-                    scores[number] = score
-                elif adds is None:
-                    scores[number] = total + score
+                if number in scores:
+                    if adds is None:
+                        scores[number] += score
+                    else:
+                        total = scores[number]
+                        for add in adds:
+                            total += add
+                        scores[number] = total
                 else:
-                    for add in adds:
-                        total += add
-                    scores[number] = total
+                    scores[number] = score
         for word in expansions:
             # Only where the other words led: a synonym re-ranks, it does not retrieve. The
             # procedures both reach are found in C (a synonym reaches many, few of them
@@ -945,13 +954,12 @@ class Recogniser:
         partner's procedures and another's (« RSA »: the CAF's or the MSA's), and it is the
         only sign of its partner when no word reaches them (« mot de passe CAF »: the hint
         kept, other partners' procedures are not claimed for it)."""
-        partner_of = self._partner_of
         settling: set[str] = set()
         reached_any: set[str] = set()
         for word in known:
             if word.partner is not None:
                 continue
-            reached = {partner_of[number] for number in word.reach.explains}
+            reached = word.reach.partners
             reached_any |= reached
             if len(reached) > 1:
                 settling |= reached & hinted
@@ -1028,7 +1036,7 @@ class Recogniser:
         # Read once per need, not once per ranked procedure: each word's points (what it
         # explains and the field rank it reached, by number) and its label (a pair of
         # words has none: it adds score and field, shows nothing), then the synonyms'.
-        views = [(w.reach.points, w.label, w.partly) for w in known if w.reach.points]
+        views = list(filter(None, map(_VIEW, known)))
         synonyms = [word.marks for word in expansions]
         rows = []
         for number in pool:
