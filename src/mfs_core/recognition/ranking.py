@@ -193,6 +193,13 @@ class Recognition:
 
 _new = object.__new__
 
+# The levels, read once: in Python 3.11 every ``Level.X`` goes through ``EnumType``'s
+# ``__getattr__`` hook (not specialised: about ten times a module global's cost), and a
+# need reads them about ten times.
+_CONFIDENT, _AMBIGUOUS, _WEAK, _NONE = Level.CONFIDENT, Level.AMBIGUOUS, Level.WEAK, Level.NONE
+#: The levels that claim a procedure.
+_CLAIMS = (_CONFIDENT, _AMBIGUOUS)
+
 
 def _candidate(
     procedure: str,
@@ -254,6 +261,9 @@ WHOLE = 0.9
 LONG_ACCOUNT = 12
 #: Where an account's sentences and clauses end.
 _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
+#: ``UNKNOWN_DECAY ** n``, computed once, for the unknown words of a need (more are rare:
+#: :meth:`Recogniser._information` computes the powers then).
+_DECAYS = tuple(UNKNOWN_DECAY**n for n in range(64))
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
@@ -698,7 +708,7 @@ class Recogniser:
         found = meaningful(text)  # read once: the account test below counts them too
         recognition = self._recognise(text, thematique, kept, found)
         best = recognition.best
-        claimed = recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        claimed = recognition.level in _CLAIMS
         if (
             claimed
             and best is not None
@@ -755,7 +765,7 @@ class Recogniser:
         for part, said in requests:
             recognition = self._recognise(part, thematique, kept, said)
             best = recognition.best
-            if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
+            if best is None or recognition.level not in _CLAIMS:
                 continue
             number = self._number_of[best.procedure]
             fiche = self._fiche_of[number] or best.procedure
@@ -771,7 +781,7 @@ class Recogniser:
         ids = {c.procedure for c in chosen}
         rest = [c for c in whole.candidates if c.procedure not in ids]
         candidates = tuple([*chosen, *rest][: max(kept, len(chosen))])
-        return attrs.evolve(_recognition(Level.AMBIGUOUS, candidates, len(chosen)), several=True)
+        return attrs.evolve(_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
 
     def _recognise(
         self, text: str, thematique: str | None, kept: int, found: list[Word]
@@ -794,7 +804,7 @@ class Recogniser:
                 hinted -= idle
         total = self._information(words, known)
         if not total:
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         if hinted and _only_partners(known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
@@ -812,7 +822,10 @@ class Recogniser:
         total: float = sum(map(_WEIGHT, known))
         if len(known) < len(words):
             unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
-            total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
+            if len(unknown) <= len(_DECAYS):  # the same products, without a generator
+                total += sum(map(operator.mul, unknown, _DECAYS))
+            else:
+                total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
     def _candidates(
@@ -1102,18 +1115,18 @@ class Recogniser:
         # says nothing else; any other unknown word does.
         topical = self.index.max_idf * GENERIC_WORD
         if any(not word.known and word.weight > topical for word in words):
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         partners = list(dict.fromkeys(w.partner for w in known if w.partner is not None))
         lists = [self._general_of(code) for code in partners]
         numbers = [n for turn in itertools.zip_longest(*lists) for n in turn if n is not None]
         numbers = numbers[:kept]
         if not numbers:
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         labels = {w.partner: w.label for w in known}
         candidates = tuple(
             _candidate(*self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
         )
-        recognition = _recognition(Level.WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
+        recognition = _recognition(_WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
         return attrs.evolve(recognition, partner_only=partners[0])
 
     def _general_of(self, partner: str) -> list[int]:
@@ -1145,32 +1158,32 @@ class Recogniser:
         top = ranked[:kept]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
-        claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        claimed = level in _CLAIMS
         if claimed and not _firmly_reached(ranked[0][4], known):
             # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
             # vignette »): a real French word read as another must not decide; it is shown.
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
         # One word of a title names nothing alone (« calcul »), but one word several close
         # procedures share makes a question (« retraite »: which of them?).
         # The partner the need names is the other word (« retraite » + « agriculteur »).
         partner_named = claimed and self._partner_of[ranked[0][4]] in hinted
-        words = 1 if level is Level.AMBIGUOUS or partner_named else TITLE_WORDS
+        words = 1 if level is _AMBIGUOUS or partner_named else TITLE_WORDS
         if claimed and not self._named(ranked[0][4], known, ranked[0][6], words, partner_named):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
-        if level is Level.CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
+        if level is _CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
             # The next candidate explains the same words of the need as much, and they name
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
-            level, chosen = Level.AMBIGUOUS, 2
+            level, chosen = _AMBIGUOUS, 2
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -1178,7 +1191,7 @@ class Recogniser:
             group = sorted(group, key=self._partner_order)
             ranked = _first(ranked, group)
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
-            level = Level.AMBIGUOUS
+            level = _AMBIGUOUS
         return level, chosen, ranked
 
     def _named(
