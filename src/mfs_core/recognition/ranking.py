@@ -285,12 +285,11 @@ class _Reach:
     that a procedure another word reached first gets them in the same order
     (floating-point sums depend on it). One flat tuple per procedure: merging a need's
     scores is then one loop over them. ``scores``: the same score by number (the need's
-    first word starts the sums as a copy of it, in C). ``explains``, ``ranks``: the
-    information it explains and the strongest field rank it reached, by number;
-    ``explains`` also says which procedures the word reaches, for its label and hints.
-    ``points``: both at once, ``(explains, rank)`` by number, the form the ranking reads
-    for the few procedures it ranks (:meth:`Recogniser._ranked`): one look-up per word
-    and ranked procedure instead of three.
+    first word starts the sums as a copy of it, in C). ``explains``: the information it
+    explains, by number; it also says which procedures the word reaches, for its label
+    and hints. ``points``: ``(explains, rank)`` by number, with the strongest field rank
+    it reached there: the form the ranking reads for the few procedures it ranks
+    (:meth:`Recogniser._ranked`), one look-up per word and ranked procedure.
 
     A slotted class, not a named tuple: CPython 3.11 reads a slot in one specialised step,
     a named tuple's field through a generic attribute look-up.
@@ -299,13 +298,12 @@ class _Reach:
     entries: tuple[_Entry, ...]
     scores: dict[int, float]
     explains: dict[int, float]
-    ranks: dict[int, int]
     points: dict[int, tuple[float, int]]
     #: the partners of the procedures it reaches
     partners: frozenset[str] = frozenset()
 
 
-_NOWHERE = _Reach((), {}, {}, {}, {})
+_NOWHERE = _Reach((), {}, {}, {})
 
 
 @attrs.frozen
@@ -611,12 +609,11 @@ class Recogniser:
                 tuple(entry for entry in reach.entries if entry[0] not in reached),
                 {n: v for n, v in reach.scores.items() if n not in reached},
                 {n: v for n, v in reach.explains.items() if n not in reached},
-                {n: v for n, v in reach.ranks.items() if n not in reached},
                 {n: v for n, v in reach.points.items() if n not in reached},
                 frozenset(self._partner_of[n] for n in reach.explains if n not in reached),
             )
         marks = {}
-        for number, rank in reach.ranks.items():
+        for number, (_, rank) in reach.points.items():
             seen = dict.fromkeys(spelled.get(t, t) for t in targets if number in postings[t])
             marks[number] = (rank, f"{word} ≈ {' '.join(seen)}")
         terms = tuple((t, SYNONYM) for t in targets)
@@ -680,7 +677,7 @@ class Recogniser:
             points[number] = (explained, ranks[number])
             entries.append((number, score, tuple(added) if several else None))
         partners = frozenset(map(self._partner_of.__getitem__, explains))
-        reach = _Reach(tuple(entries), scores, explains, ranks, points, partners)
+        reach = _Reach(tuple(entries), scores, explains, points, partners)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -1234,7 +1231,7 @@ class Recogniser:
             [
                 not hit
                 and word.partner is None
-                and any(r < STRONG_FIELDS for r in word.reach.ranks.values())
+                and any(p[1] < STRONG_FIELDS for p in word.reach.points.values())
                 for hit, word in zip(reached, units, strict=True)
             ],
             [word.weight for word in units],
