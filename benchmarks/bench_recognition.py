@@ -177,13 +177,17 @@ def scaling(
     clock: Clock,
     packages: dict[str, Any],
 ) -> None:
-    """Per copy count and recognition package: index build, per-need cost, loops ratio."""
+    """Per copy count and recognition package: index build, memory, per-need cost, loops
+    ratio. The memory is what :mod:`tracemalloc` traces as held by a recogniser built
+    apart (not timed) once it has recognised the corpus: its index and its word caches."""
     print(
-        f"{'copies':>6} {'procedures':>10} {'code':>8} {'index build':>11} {'per need':>10} loops"
+        f"{'copies':>6} {'procedures':>10} {'code':>8} {'index build':>11} {'memory':>9} "
+        f"{'per need':>10} loops"
     )
     for factor in factors:
         procedures = copied(registry, factor)
         for name, package in packages.items():
+            held = _memory(package, procedures, registry, needs)
             t0 = time.perf_counter()
             recogniser = package.Recogniser(procedures, registry.partners)
             built = time.perf_counter() - t0
@@ -193,8 +197,32 @@ def scaling(
             _, cost, ratio = found[("loops", name)]
             print(
                 f"{factor:>6} {len(procedures):>10} {name:>8} {built:>9.2f} s "
-                f"{1e6 * cost:>7.1f} µs {ratio:>6.1f}x"
+                f"{held / 1e6:>6.1f} MB {1e6 * cost:>7.1f} µs {ratio:>6.1f}x"
             )
+
+
+def _memory(package: Any, procedures: list[Any], registry: Registry, needs: Sequence[str]) -> int:
+    """Bytes held by a recogniser of ``procedures`` (package ``package``) after the corpus:
+    traced from before its build to after the needs, with what every recogniser shares
+    (simplemma's data, the synonyms' table, the normaliser's caches) loaded before."""
+    import gc
+    import tracemalloc
+
+    small = package.Recogniser(procedures[:1], registry.partners)
+    for need in needs:
+        small.recognise(need)
+    del small
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    recogniser = package.Recogniser(procedures, registry.partners)
+    for need in needs:
+        recogniser.recognise(need)
+    gc.collect()
+    held = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    del recogniser
+    return held
 
 
 def main() -> None:

@@ -126,10 +126,13 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 
 #: One ranked procedure: (minus its rounded score, minus its rounded confidence, the
 #: strongest field rank it reached, its fixed order, its number, its rounded score, its
-#: rounded confidence, the score and confidence shown: rounded again to 3 decimals). Sorting
-#: these tuples is the documented order (best first); the fixed order ends with the id, so
-#: no two rows are equal and the comparison stops there.
-_Row = tuple[float, float, int, tuple[int, int, str, str], int, float, float, float, float]
+#: rounded confidence, the score and confidence shown: rounded again to 3 decimals, the
+#: labels of the words and synonyms that reached it, in order). Sorting these tuples is the
+#: documented order (best first); the fixed order ends with the id, so no two rows are
+#: equal and the comparison stops there.
+_Row = tuple[
+    float, float, int, tuple[int, int, str, str], int, float, float, float, float, list[str]
+]
 _SCORE = operator.itemgetter(5)
 _CONFIDENCE = operator.itemgetter(6)
 
@@ -193,6 +196,13 @@ class Recognition:
 
 _new = object.__new__
 
+# The levels, read once: in Python 3.11 every ``Level.X`` goes through ``EnumType``'s
+# ``__getattr__`` hook (not specialised: about ten times a module global's cost), and a
+# need reads them about ten times.
+_CONFIDENT, _AMBIGUOUS, _WEAK, _NONE = Level.CONFIDENT, Level.AMBIGUOUS, Level.WEAK, Level.NONE
+#: The levels that claim a procedure.
+_CLAIMS = (_CONFIDENT, _AMBIGUOUS)
+
 
 def _candidate(
     procedure: str,
@@ -238,6 +248,7 @@ _THIRD = operator.itemgetter(2)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _LABEL = operator.attrgetter("label")
+_VIEW = operator.attrgetter("view")
 _WEIGHT = operator.attrgetter("weight")
 #: Numbers of a need (after normalisation): 2024, 12, 03, 1500, 14h30, 9h.
 _NUMBER = re.compile(r"[0-9]+(?:h[0-9]{0,2})?")
@@ -253,6 +264,9 @@ WHOLE = 0.9
 LONG_ACCOUNT = 12
 #: Where an account's sentences and clauses end.
 _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNORECASE)
+#: ``UNKNOWN_DECAY ** n``, computed once, for the unknown words of a need (more are rare:
+#: :meth:`Recogniser._information` computes the powers then).
+_DECAYS = tuple(UNKNOWN_DECAY**n for n in range(64))
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
 #: A particle that may negate a verb said right after it (negation.refused_positions):
@@ -287,10 +301,11 @@ class _Reach:
     that a procedure another word reached first gets them in the same order
     (floating-point sums depend on it). One flat tuple per procedure: merging a need's
     scores is then one loop over them. ``scores``: the same score by number (the need's
-    first word starts the sums as a copy of it, in C). ``explains``, ``ranks``: the
-    information it explains and the strongest field rank it reached, by number, read only
-    for the few procedures ranked (:meth:`Recogniser._ranked`); ``explains`` also says
-    which procedures the word reaches, for its label and hints.
+    first word starts the sums as a copy of it, in C). ``explains``: the information it
+    explains, by number; it also says which procedures the word reaches, for its label
+    and hints. ``points``: ``(explains, rank)`` by number, with the strongest field rank
+    it reached there: the form the ranking reads for the few procedures it ranks
+    (:meth:`Recogniser._ranked`), one look-up per word and ranked procedure.
 
     A slotted class, not a named tuple: CPython 3.11 reads a slot in one specialised step,
     a named tuple's field through a generic attribute look-up.
@@ -299,7 +314,9 @@ class _Reach:
     entries: tuple[_Entry, ...]
     scores: dict[int, float]
     explains: dict[int, float]
-    ranks: dict[int, int]
+    points: dict[int, tuple[float, int]]
+    #: the partners of the procedures it reaches
+    partners: frozenset[str] = frozenset()
 
 
 _NOWHERE = _Reach((), {}, {}, {})
@@ -329,13 +346,17 @@ class _Word:
     partly: Mapping[int, str] | None = None
     #: its single-word index terms (what it says, for :mod:`specificity`)
     stems: frozenset[str] = frozenset()
+    #: what the ranking reads of it, once per word: its reach's points, its label, its
+    #: partial labels (``None`` when it reaches nothing); see :meth:`Recogniser._ranked`
+    view: tuple[dict[int, tuple[float, int]], str, Mapping[int, str] | None] | None = None
     #: a thesaurus synonym of catalogue words (query expansion): not ``known`` (it is
     #: no catalogue word: it weighs as an unknown word, or nothing when its word is
     #: known), it adds score to the procedures the need's known words reached, never
-    #: reaches one alone, explains and names none; ``labels``: what it shows on each
-    #: procedure it reaches (« boulot ≈ travail »)
+    #: reaches one alone, explains and names none; ``marks``: by procedure it reaches,
+    #: the strongest field rank it reached there and what it shows there (« boulot ≈
+    #: travail »), computed once per word
     synonym: bool = False
-    labels: dict[int, str] = attrs.field(factory=dict, eq=False)
+    marks: dict[int, tuple[int, str]] = attrs.field(factory=dict, eq=False)
 
 
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
@@ -401,6 +422,8 @@ class Recogniser:
         #: by number, the other partners' procedures with the same official fiche (the CAF
         #: and the MSA serve the same service-public.fr fiche): fixed, so found once
         self._twins_of = self._twins_by_number()
+        #: the procedures that have twins
+        self._twinned = frozenset(n for n, twins in enumerate(self._twins_of) if twins)
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
         self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
             defaultdict(list)
@@ -504,7 +527,7 @@ class Recogniser:
             for number in found.reach.explains
             if number not in shown
         }
-        return attrs.evolve(found, partly=partly)
+        return attrs.evolve(found, partly=partly, view=(found.reach.points, label, partly))
 
     def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
@@ -620,14 +643,15 @@ class Recogniser:
                 tuple(entry for entry in reach.entries if entry[0] not in reached),
                 {n: v for n, v in reach.scores.items() if n not in reached},
                 {n: v for n, v in reach.explains.items() if n not in reached},
-                {n: v for n, v in reach.ranks.items() if n not in reached},
+                {n: v for n, v in reach.points.items() if n not in reached},
+                frozenset(self._partner_of[n] for n in reach.explains if n not in reached),
             )
-        labels = {}
-        for number in reach.scores:
+        marks = {}
+        for number, (_, rank) in reach.points.items():
             seen = dict.fromkeys(spelled.get(t, t) for t in targets if number in postings[t])
-            labels[number] = f"{word} ≈ {' '.join(seen)}"
+            marks[number] = (rank, f"{word} ≈ {' '.join(seen)}")
         terms = tuple((t, SYNONYM) for t in targets)
-        return _Word(word, terms, weight, reach=reach, synonym=True, labels=labels)
+        return _Word(word, terms, weight, reach=reach, synonym=True, marks=marks)
 
     def _word(
         self,
@@ -640,7 +664,8 @@ class Recogniser:
         known = bool(terms) or partner is not None
         stems = frozenset(term for term, _ in terms if "_" not in term)
         reach = self._reach(terms, weight)
-        return _Word(label, terms, weight, partner, span, reach, known, None, stems)
+        view = (reach.points, label, None) if reach.points else None
+        return _Word(label, terms, weight, partner, span, reach, known, None, stems, view)
 
     def _reach(self, terms: tuple[tuple[str, float], ...], weight: float) -> _Reach:
         """What a word of these terms and weight adds to each procedure it reaches (see
@@ -674,6 +699,7 @@ class Recogniser:
         entries = []
         scores = {}
         explains = {}
+        points = {}
         for number, added in adds.items():
             score = 0.0
             for add in added:
@@ -682,8 +708,10 @@ class Recogniser:
             explained = weight * (explained if explained < 1.0 else 1.0)
             scores[number] = score
             explains[number] = explained
+            points[number] = (explained, ranks[number])
             entries.append((number, score, tuple(added) if several else None))
-        reach = _Reach(tuple(entries), scores, explains, ranks)
+        partners = frozenset(map(self._partner_of.__getitem__, explains))
+        reach = _Reach(tuple(entries), scores, explains, points, partners)
         _remember(self._reaches, key, reach)
         return reach
 
@@ -712,7 +740,7 @@ class Recogniser:
         found = meaningful(text)  # read once: the account test below counts them too
         recognition = self._recognise(text, thematique, kept, found)
         best = recognition.best
-        claimed = recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        claimed = recognition.level in _CLAIMS
         if (
             claimed
             and best is not None
@@ -752,9 +780,7 @@ class Recogniser:
         between ``parts`` recognised alone claims a procedure of a different fiche), the
         first said first; ``None`` when the need asks for one thing. ``alone``: when one
         part only claims, its recognition (the main request of a long account)."""
-        found: list[Candidate] = []
-        fiches: set[object] = set()
-        claims: list[Recognition] = []
+        requests: list[tuple[str, list[Word]]] = []
         verb = ""
         for part in parts.split(text):
             if verb and not alone and _DETERMINER.match(part):
@@ -768,11 +794,18 @@ class Recogniser:
                 # did to the resident: context, not a request of theirs (review finding 4).
                 part = _DONE_TO_ME.sub(r"\1", part)
             said = meaningful(part)
-            if len(said) < _PART_WORDS:
-                continue  # « et où l'envoyer ? » goes with what was said before
+            if len(said) >= _PART_WORDS:  # « et où l'envoyer ? » goes with what came before
+                requests.append((part, said))
+        if len(requests) < (1 if alone else 2):
+            # Fewer parts than it takes to answer anything but None: none is recognised.
+            return None
+        found: list[Candidate] = []
+        fiches: set[object] = set()
+        claims: list[Recognition] = []
+        for part, said in requests:
             recognition = self._recognise(part, thematique, kept, said)
             best = recognition.best
-            if best is None or recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS):
+            if best is None or recognition.level not in _CLAIMS:
                 continue
             number = self._number_of[best.procedure]
             fiche = self._fiche_of[number] or best.procedure
@@ -788,7 +821,7 @@ class Recogniser:
         ids = {c.procedure for c in chosen}
         rest = [c for c in whole.candidates if c.procedure not in ids]
         candidates = tuple([*chosen, *rest][: max(kept, len(chosen))])
-        return attrs.evolve(_recognition(Level.AMBIGUOUS, candidates, len(chosen)), several=True)
+        return attrs.evolve(_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
 
     def _recognise(
         self, text: str, thematique: str | None, kept: int, found: list[Word]
@@ -811,7 +844,7 @@ class Recogniser:
                 hinted -= idle
         total = self._information(words, known)
         if not total:
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         if hinted and _only_partners(known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
@@ -829,7 +862,10 @@ class Recogniser:
         total: float = sum(map(_WEIGHT, known))
         if len(known) < len(words):
             unknown = sorted(map(_WEIGHT, itertools.filterfalse(_KNOWN, words)), reverse=True)
-            total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
+            if len(unknown) <= len(_DECAYS):  # the same products, without a generator
+                total += sum(map(operator.mul, unknown, _DECAYS))
+            else:
+                total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
         return total
 
     def _candidates(
@@ -837,22 +873,46 @@ class Recogniser:
     ) -> tuple[Candidate, ...]:
         """The :class:`Candidate` of each ranked procedure, with the labels of the need's
         words that reached it (or, for a hint, that name its partner), in order, then
-        those of the thesaurus synonyms that added to it."""
+        those of the thesaurus synonyms that added to it: read by :meth:`_ranked` (the
+        row's last item) when the need holds no hint, the usual case."""
+        shown = self._shown
         if hinted:
-            # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
-            # words of the need) is shown once, as the lexicon's expansion.
-            expanded = {word.span for word in known if word.span and not word.partner}
-            labelled = [
-                (word.label, word.reach.explains, word.partner, word.partly)
-                for word in known
-                if word.label  # not a pair of words
-                and not (word.partner and word.span in expanded)
-            ]
-        else:  # no hint (most needs): only the words' reach says what is shown
-            labelled = [
-                (word.label, word.reach.explains, None, word.partly) for word in known if word.label
-            ]
+            return self._hinted_candidates(ranked, known, expansions)
+        labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
         # A word said twice is shown once (only then is it worth removing duplicates).
+        repeated = len(set(labels)) < len(labels) or (
+            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
+        )
+        candidates = []
+        for row in ranked:
+            procedure, partner, title = shown[row[4]]
+            matched = row[9]
+            candidates.append(
+                _candidate(
+                    procedure,
+                    partner,
+                    title,
+                    row[7],
+                    row[8],
+                    tuple(dict.fromkeys(matched) if repeated else matched),
+                )
+            )
+        return tuple(candidates)
+
+    def _hinted_candidates(
+        self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
+    ) -> tuple[Candidate, ...]:
+        """:meth:`_candidates` for a need holding a partner hint: a hint shows on its
+        partner's candidates, which its words need not reach."""
+        # A phrase both in the lexicon and a partner hint (« pôle emploi »: the same
+        # words of the need) is shown once, as the lexicon's expansion.
+        expanded = {word.span for word in known if word.span and not word.partner}
+        labelled = [
+            (word.label, word.reach.explains, word.partner, word.partly)
+            for word in known
+            if word.label  # not a pair of words
+            and not (word.partner and word.span in expanded)
+        ]
         repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
             len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
         )
@@ -871,11 +931,9 @@ class Recogniser:
                 elif named == partner:
                     matched.append(label)
             for expansion in expansions:
-                # Every ranked procedure was reached by a known word: a synonym reaching
-                # it added to its score.
-                synonym = expansion.labels.get(number)
-                if synonym is not None:
-                    matched.append(synonym)
+                mark = expansion.marks.get(number)
+                if mark is not None:
+                    matched.append(mark[1])
             candidates.append(
                 _candidate(
                     procedure,
@@ -949,13 +1007,12 @@ class Recogniser:
         partner's procedures and another's (« RSA »: the CAF's or the MSA's), and it is the
         only sign of its partner when no word reaches them (« mot de passe CAF »: the hint
         kept, other partners' procedures are not claimed for it)."""
-        partner_of = self._partner_of
         settling: set[str] = set()
         reached_any: set[str] = set()
         for word in known:
             if word.partner is not None:
                 continue
-            reached = {partner_of[number] for number in word.reach.explains}
+            reached = word.reach.partners
             reached_any |= reached
             if len(reached) > 1:
                 settling |= reached & hinted
@@ -1029,24 +1086,37 @@ class Recogniser:
         the order floating-point sums were made in."""
         static_order = self._static_order
         partner_of = self._partner_of
-        # Read once per need, not once per ranked procedure.
-        views = [(word.reach.explains, word.reach.ranks) for word in known if word.reach.explains]
-        synonyms = [word.reach.ranks for word in expansions]
+        # Read once per need, not once per ranked procedure: each word's points (what it
+        # explains and the field rank it reached, by number) and its label (a pair of
+        # words has none: it adds score and field, shows nothing), then the synonyms'.
+        views = list(filter(None, map(_VIEW, known)))
+        synonyms = [word.marks for word in expansions]
         rows = []
         for number in pool:
             # What the words explain there, added in word order (0.0 + the first part is
-            # that part: the sums of the merge that once did it for every procedure), and
-            # the strongest field they, or a synonym adding to it, reached.
+            # that part: the sums of the merge that once did it for every procedure), the
+            # strongest field they, or a synonym adding to it, reached, and what they show
+            # there: one look-up per word (the candidate's words are read here, not in a
+            # second pass over the words for each candidate).
             explained = 0.0
             field = _LAST_FIELD
-            for explains, ranks in views:
-                if number in explains:
-                    explained += explains[number]
-                    if ranks[number] < field:
-                        field = ranks[number]
-            for ranks in synonyms:
-                if number in ranks and ranks[number] < field:
-                    field = ranks[number]
+            matched = []
+            for points, label, partly in views:
+                point = points.get(number)
+                if point is not None:
+                    explained += point[0]
+                    if point[1] < field:
+                        field = point[1]
+                    if label:
+                        matched.append(label if partly is None else partly.get(number, label))
+            for marks in synonyms:
+                # Every ranked procedure was reached by a known word: a synonym reaching
+                # it added to its score.
+                mark = marks.get(number)
+                if mark is not None:
+                    if mark[0] < field:
+                        field = mark[0]
+                    matched.append(mark[1])
             if hinted:
                 explained = self._hinted_part(number, explained, known)
             confidence = explained / total
@@ -1068,6 +1138,7 @@ class Recogniser:
                     confidence,
                     shown_score,
                     shown,
+                    matched,
                 )
             )
         rows.sort()
@@ -1084,18 +1155,18 @@ class Recogniser:
         # says nothing else; any other unknown word does.
         topical = self.index.max_idf * GENERIC_WORD
         if any(not word.known and word.weight > topical for word in words):
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         partners = list(dict.fromkeys(w.partner for w in known if w.partner is not None))
         lists = [self._general_of(code) for code in partners]
         numbers = [n for turn in itertools.zip_longest(*lists) for n in turn if n is not None]
         numbers = numbers[:kept]
         if not numbers:
-            return Recognition(level=Level.NONE, candidates=())
+            return Recognition(level=_NONE, candidates=())
         labels = {w.partner: w.label for w in known}
         candidates = tuple(
             _candidate(*self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
         )
-        recognition = _recognition(Level.WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
+        recognition = _recognition(_WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
         return attrs.evolve(recognition, partner_only=partners[0])
 
     def _general_of(self, partner: str) -> list[int]:
@@ -1127,40 +1198,40 @@ class Recogniser:
         top = ranked[:kept]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
-        claimed = level in (Level.CONFIDENT, Level.AMBIGUOUS)
+        claimed = level in _CLAIMS
         if claimed and not _firmly_reached(ranked[0][4], known):
             # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
             # vignette »): a real French word read as another must not decide; it is shown.
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
         # One word of a title names nothing alone (« calcul »), but one word several close
         # procedures share makes a question (« retraite »: which of them?).
         # The partner the need names is the other word (« retraite » + « agriculteur »).
         partner_named = claimed and self._partner_of[ranked[0][4]] in hinted
-        words = 1 if level is Level.AMBIGUOUS or partner_named else TITLE_WORDS
+        words = 1 if level is _AMBIGUOUS or partner_named else TITLE_WORDS
         if claimed and not self._named(ranked[0][4], known, ranked[0][6], words, partner_named):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
-        if level is Level.CONFIDENT and not self._named(
+        if level is _CONFIDENT and not self._named(
             ranked[0][4], known, ranked[0][6], words, partner_named, separate=True
         ):
             # Every specific word said of its name is held as well by another fiche's
             # phrase said whole (« carte grise » + « changement »): which one is not
             # said; asked, never claimed (specificity.rivals_of).
             level, chosen, ranked = self._rivals_asked(ranked, known, scores)
-            claimed = level is Level.AMBIGUOUS
+            claimed = level is _AMBIGUOUS
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
-            level, chosen = Level.WEAK, close_count(scores)
+            level, chosen = _WEAK, close_count(scores)
             claimed = False
-        if level is Level.CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
+        if level is _CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
             # The next candidate explains the same words of the need as much, and they name
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
-            level, chosen = Level.AMBIGUOUS, 2
+            level, chosen = _AMBIGUOUS, 2
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
@@ -1168,7 +1239,7 @@ class Recogniser:
             group = sorted(group, key=self._partner_order)
             ranked = _first(ranked, group)
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
-            level = Level.AMBIGUOUS
+            level = _AMBIGUOUS
         return level, chosen, ranked
 
     def _rivals_asked(
@@ -1183,8 +1254,8 @@ class Recogniser:
             if self._named(row[4], known, row[6], 1, False)
         ]
         if not asked:
-            return Level.WEAK, close_count(scores), ranked
-        return Level.AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
+            return _WEAK, close_count(scores), ranked
+        return _AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
 
     def _named(
         self,
@@ -1242,7 +1313,7 @@ class Recogniser:
             [
                 not hit
                 and word.partner is None
-                and any(r < STRONG_FIELDS for r in word.reach.ranks.values())
+                and any(p[1] < STRONG_FIELDS for p in word.reach.points.values())
                 for hit, word in zip(reached, units, strict=True)
             ],
             [word.weight for word in units],
@@ -1282,6 +1353,8 @@ class Recogniser:
         """``pool`` and the twins (same fiche, another partner) of its procedures that the
         need's words reached: whether the best candidate's twin makes a question (CAF or
         MSA?) must not depend on how many candidates the caller asked for (``limit``)."""
+        if self._twinned.isdisjoint(pool):
+            return pool  # most needs: no pooled procedure has a twin (one look-up each, in C)
         twins_of = self._twins_of
         extra: list[int] = []
         for number in pool:
