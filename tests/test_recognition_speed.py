@@ -106,6 +106,24 @@ def test_remembered_words_change_no_outcome() -> None:
     assert first == again == [golden.recogniser(catalogue).recognise(need) for need in needs]
 
 
+def test_prepare_builds_the_lazy_tables_and_changes_no_outcome() -> None:
+    """``Recogniser.prepare`` (what ``mfs serve`` calls at start) builds the tables the first
+    unknown word would build, and a prepared recogniser answers as a fresh one."""
+    golden = load_script(
+        "recognition_golden", Path(__file__).parents[1] / "scripts" / "recognition_golden.py"
+    )
+    catalogue, _ = golden.read_pinned()
+    needs = [o["text"] for o in golden.outcomes(catalogue)][:60]
+    prepared = golden.recogniser(catalogue)
+    assert prepared.index._lemmas is None
+    prepared.prepare()
+    assert prepared.index._lemmas is not None
+    assert prepared.index._synonyms is not None
+    assert [prepared.recognise(n) for n in needs] == [
+        golden.recogniser(catalogue).recognise(n) for n in needs
+    ]
+
+
 def _with_locution_search(text: str) -> list[normalise.Word]:
     found = normalise._analysed(text)
     skip = normalise._stop_phrase_positions([a[1] for a in found])

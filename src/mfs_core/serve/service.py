@@ -92,7 +92,7 @@ def build_service(
     if registry is None:
         registry = Registry.load(policy=plugin_policy(settings))
     router = Router(registry)
-    router.recogniser()  # the index is built now, not on the first need
+    router.recogniser().prepare()  # its index and tables built now, not on the first need
     site = None
     if site_file is not None:
         from mfs_core.compliance.site import load_site
