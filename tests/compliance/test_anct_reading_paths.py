@@ -126,3 +126,25 @@ def test_a_bad_byte_is_named_by_the_line_it_is_on(
     assert info.value.problems[0].endswith(
         f"line {line}: expected UTF-8 text, got byte 0xff (re-save the file as UTF-8)"
     )
+
+
+@pytest.mark.usefixtures("small_limits")
+@pytest.mark.parametrize("length", [23, 24, 25, 31, 32, 33, 48, 49])
+def test_a_crlf_line_cut_by_a_bound_numbers_the_lines_after_it_as_lf_does(
+    tmp_path: Path, length: int
+) -> None:
+    """A ``\\r\\n`` line the bound cuts between its ``\\r`` and ``\\n`` (its length a multiple
+    of the limit) made the ``\\n`` a line of its own: every later line number was one too
+    high (review finding 1). A row of exactly ``MAX_ROW_CHARS`` (24 here) is read: its line
+    end is not part of it (review finding 12)."""
+    lines = ["id,nom", "1,a", "2," + "b" * (length - 2), "3,c", '4,"never closed', "5,d"]
+    found = {}
+    for end in ("\n", "\r\n"):
+        path = tmp_path / f"list{len(end)}.csv"
+        path.write_text(end.join(lines) + end, encoding="utf-8", newline="")
+        _, rows, _ = read(path, bounded=True)
+        found[end] = [(number, cells, problem) for number, cells, problem in rows]
+    assert found["\r\n"] == found["\n"]
+    assert [number for number, _, _ in found["\n"]] == [2, 3, 4, 5, 6]
+    [(_, third, _)] = [row for row in found["\n"] if row[0] == 3]
+    assert (third is not None) == (length <= 24)

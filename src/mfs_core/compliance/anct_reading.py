@@ -393,6 +393,11 @@ class _RowTooLong(Exception):
 _OVERLONG = "\x00overlong"
 
 
+def _end_length(line: str) -> int:
+    """Characters of ``line``'s line end (``\r\n``: 2, ``\n`` or ``\r``: 1, none: 0)."""
+    return len(line) - len(line.rstrip("\r\n"))
+
+
 class _Lines:
     """The physical lines of the text, fed to :func:`csv.reader` one at a time (``\n``,
     ``\r\n`` or ``\r`` ends a line), each read with a bound so a file without line
@@ -411,6 +416,7 @@ class _Lines:
         self.row_start = 1
         self._chars = 0
         self.ended_in_row = False
+        self._cut_after_cr = False  # the last line read ended in a \r the bound cut at
 
     def start_row(self) -> None:
         self.row = []
@@ -438,21 +444,32 @@ class _Lines:
     def __iter__(self) -> _Lines:
         return self
 
+    def _bounded(self, limit: int) -> str:
+        """The next line, at most ``limit`` characters. A ``\r\n`` the bound cut after its
+        ``\r`` leaves a ``\n`` that is no line of its own: dropped (every later line
+        number was one too high)."""
+        line = self._readline(limit)
+        if self._cut_after_cr and line == "\n":
+            line = self._readline(limit)
+        self._cut_after_cr = len(line) == limit and line.endswith("\r")
+        return line
+
     def __next__(self) -> str:
         if self._again:
             line = self._again.pop()
         else:
-            line = self._readline(MAX_ROW_CHARS + 1)
+            line = self._bounded(MAX_ROW_CHARS + 1)
             if not line:
                 self.ended_in_row = bool(self.row)
                 raise StopIteration
             if len(line) > MAX_ROW_CHARS and line.rstrip("\r\n") == line:
-                while (rest := self._readline(_CHUNK)) and rest.rstrip("\r\n") == rest:
+                while (rest := self._bounded(_CHUNK)) and rest.rstrip("\r\n") == rest:
                     pass  # the rest of an over-long line: skipped, never held whole
                 line = _OVERLONG
         self.line += 1
         self.row.append(line)
         self._chars += len(line)
-        if line is _OVERLONG or self._chars > MAX_ROW_CHARS:
+        # The row's own line end is not part of it: a row of exactly MAX_ROW_CHARS is read.
+        if line is _OVERLONG or self._chars - _end_length(line) > MAX_ROW_CHARS:
             raise _RowTooLong
         return line
