@@ -148,3 +148,33 @@ def test_a_crlf_line_cut_by_a_bound_numbers_the_lines_after_it_as_lf_does(
     assert [number for number, _, _ in found["\n"]] == [2, 3, 4, 5, 6]
     [(_, third, _)] = [row for row in found["\n"] if row[0] == 3]
     assert (third is not None) == (length <= 24)
+
+
+@pytest.mark.parametrize("bounded", [False, True])
+def test_quotes_opened_on_every_line_are_read_again_in_linear_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bounded: bool
+) -> None:
+    """``999,"a`` then ``b","c`` lines: each line opens a quote that the next closes and
+    reopens, so every row read again from the next line takes in the lines after it up to
+    ``MAX_ROW_CHARS``: each line was read about ``MAX_ROW_CHARS / 6`` times (a 49 KB file,
+    17 CPU-seconds; review finding 5). What is read again is now bounded by twice the
+    file's size: the lines read stay within a few times the file's lines."""
+    monkeypatch.setattr(anct_reading, "MAX_ROW_CHARS", 2048)
+    monkeypatch.setattr(anct_reading, "_REREAD_CHARS", 0)
+    count = 3000
+    path = tmp_path / "list.csv"
+    path.write_text('id,nom\n999,"a\n' + 'b","c\n' * count, encoding="utf-8", newline="")
+    given = 0
+    next_line = anct_reading._Lines.__next__
+
+    def counted(self: object) -> str:
+        nonlocal given
+        given += 1
+        return next_line(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anct_reading._Lines, "__next__", counted)
+    _, rows, _ = read(path, bounded=bounded)
+    assert given < 8 * (count + 2)  # read twice (rows, rewind); about 340 times before
+    assert rows[0][0] == 2
+    assert rows[-1][1] is None
+    assert "not read again: a quote opens on line after line" in rows[-1][2]

@@ -85,6 +85,7 @@ class AnctTable:
 
     def _start_reader(self) -> None:
         self._lines = _Lines(self._text)
+        self._reread = 0  # characters of unreadable rows' lines read again
         self._reader = csv.reader(self._lines, delimiter=self.delimiter)
 
     # -- first pass: the bytes ----------------------------------------------------------
@@ -161,6 +162,7 @@ class AnctTable:
         # A line and its line end (2 characters at most) within MAX_ROW_CHARS: _Lines
         # would never cut a line short, nor find a one-line row too long.
         self._plain = max(longest, run) + 2 <= MAX_ROW_CHARS
+        self._size = offset
 
     # -- the header -----------------------------------------------------------------------
     def _read_header(self, required: tuple[str, ...]) -> list[str]:
@@ -292,9 +294,27 @@ class AnctTable:
         return f"longer than {MAX_ROW_CHARS:,} characters: a cell this long is not a list entry"
 
     def _unreadable(self, why: str) -> tuple[int, None, str]:
-        """The current row as unreadable; the lines after its first are read again."""
-        line = self._lines.row_start
-        self._lines.read_again_after_first()
+        """The current row as unreadable; the lines after its first are read again, as
+        long as what was read again stays within :data:`_REREAD_CHARS` and twice the
+        file's size: a quote opened on every line (``999,"a`` then ``b","c`` lines) would
+        otherwise have each line read again up to :data:`MAX_ROW_CHARS` characters ahead,
+        quadratic within that window (a 49 KB file took 17 CPU-seconds)."""
+        lines = self._lines
+        line = lines.row_start
+        again = sum(map(len, lines.row[1:]))
+        if again and self._reread + again > _REREAD_CHARS + 2 * self._size:
+            lines.row = lines.row[:1]
+            return (
+                line,
+                None,
+                (
+                    f"line {line}: {why}: the row could not be read, nor the "
+                    f"{lines.line - line:,} line(s) it took in after it (not read again: a quote "
+                    "opens on line after line)"
+                ),
+            )
+        self._reread += again
+        lines.read_again_after_first()
         return line, None, f"line {line}: {why}: the row could not be read"
 
     def _checked(self, line: int, row: list[str]) -> tuple[int, list[str] | None, str]:
@@ -383,6 +403,11 @@ class _EndOfFile(str):
 
 #: A line end after the file's last line, for csv reading a plain file (see _plain_rows).
 _END = _EndOfFile("\n")
+
+
+#: Characters the bounded reader may read again beyond twice the file's (see
+#: ``AnctTable._unreadable``): a stray quote costs at most one row's re-reading.
+_REREAD_CHARS = 16 * MAX_ROW_CHARS
 
 
 class _RowTooLong(Exception):
