@@ -126,6 +126,15 @@ def test_national_summary(runner: Runner) -> None:
         ("id_fs,lib_fs\n1,x\n", "line 1: missing column(s) insee_dep, insee_com, h_lundi"),
         # A ';' file whose columns are still not the list's: the separator is named.
         ("identifiant;nom\n1;x\n", "line 1: expected a comma-separated file, got ';'"),
+        # An empty file, or a byte order mark alone: said, not a list of missing columns.
+        ("", "line 1: the file is empty (a byte order mark at most)"),
+        ("\ufeff", "line 1: the file is empty (a byte order mark at most)"),
+        # Two byte order marks: the second is invisible in the first column's name.
+        (
+            "\ufeff\ufeff" + ANCT_SAMPLE.read_text(encoding="utf-8-sig"),
+            "line 1: missing column(s) id_fs: the first column's name starts with an "
+            "invisible byte order mark (U+FEFF)",
+        ),
     ],
 )
 def test_missing_column(tmp_path: Path, runner: Runner, text: str, expected: str) -> None:

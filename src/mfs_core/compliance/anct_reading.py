@@ -168,6 +168,19 @@ class AnctTable:
     def _read_header(self, required: tuple[str, ...]) -> list[str]:
         header = self._next_row()
         missing = [c for c in required if c not in header]
+        if missing and not any(header):
+            raise InputError(
+                "line 1: the file is empty (a byte order mark at most); expected the ANCT "
+                '"liste des structures France services" CSV, its header line first',
+                source=self.source,
+            )
+        if missing and header[0].startswith("\ufeff"):
+            raise InputError(
+                f"line 1: missing column(s) {', '.join(missing)}: the first column's name "
+                "starts with an invisible byte order mark (U+FEFF): the file was saved with "
+                "two; re-save it as UTF-8",
+                source=self.source,
+            )
         if missing and self.delimiter != ",":
             raise InputError(
                 f"line 1: expected a comma-separated file, got {self.delimiter!r} as separator "
