@@ -365,6 +365,19 @@ def test_consolidation_refuses_a_page_that_does_not_match_its_checksum(
     assert "checksum" in str(result.unreadable["2024-06"])
 
 
+@pytest.mark.parametrize("column", ["departement", "region"])
+def test_a_place_that_is_no_cog_code_is_refused(dataset: Path, column: str) -> None:
+    """The exports write COG codes only: other text in a place column (a hostile or
+    hand-made file) would be shown as a département or a région of the report."""
+    june = _june(dataset, "1")
+    table = pq.read_table(june)
+    index = table.schema.get_field_index(column)
+    hostile = pa.array(["<img src=x>\u202e"] * table.num_rows, pa.string())
+    spoil._write(june, table.set_column(index, column, hostile), table.schema.metadata)
+    with pytest.raises(DatasetError, match=f"{column} '<img src=x>.*' is not a code of the COG"):
+        national_reports([dataset], [JUNE])
+
+
 def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None:
     spoil.drop_column(_june(dataset), "autonomy")
     with pytest.raises(DatasetError, match="column autonomy missing for schema v1"):

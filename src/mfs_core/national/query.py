@@ -411,6 +411,7 @@ def assemble(
         if level is None:
             for group in found.values():
                 group.check()
+    _check_places(groups)
     if not isinstance(breakdowns, BreakdownCounts):
         breakdowns = count_breakdowns(breakdowns, site_breakdowns=site_breakdowns)
     for (month, level, key), counts in breakdowns.counts.items():
@@ -419,6 +420,29 @@ def assemble(
         else:
             groups[(month, level)][key].breakdowns = counts
     return [_report(month, groups, headline.sites.get(month), site_breakdowns) for month in months]
+
+
+def _check_places(groups: dict[tuple[str, str | None], dict[Any, _Group]]) -> None:
+    """Every département and région a month is counted under is a code of the COG (the
+    exports write only those, :func:`mfs_core.geo.place`): a dataset's other text there
+    (« <img …> ») would be shown as a place. Raises :class:`DatasetError`."""
+    from mfs_core import geo
+
+    places = geo.departements().values()
+    known = {
+        "departement": {p.code for p in places},
+        "region": {p.region for p in places},
+    }
+    for (month, level), found in groups.items():
+        codes = known.get(level or "")
+        if codes is None:
+            continue
+        for key in found:
+            if key not in codes:
+                raise DatasetError(
+                    f"month {month}: {level} {str(key)[:20]!r} is not a code of the COG "
+                    f"{geo.COG_VINTAGE} (not a dataset written by mfs-core)"
+                )
 
 
 def _report(
