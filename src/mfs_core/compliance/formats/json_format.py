@@ -68,27 +68,33 @@ class _SiteLines:
     """Each site as one line of JSON, ``json_text(json.dumps(site_data(result)))`` written
     faster, as text or (``errors`` given) as UTF-8 bytes encoded with that error handler.
 
-    A line is the site's id and name, a middle (source, compliance, weekly hours and
-    opening days), its outcome (findings and statuses) and a tail (département and
-    format): middles, outcomes and tails are encoded, escaped (and turned to bytes) once
-    for every site that shares them (the rows of the national list with the same verdict
+    A line is the site's id and name, a head (source and compliance), its figures (weekly
+    hours and opening days), its outcome (findings and statuses) and a tail (département
+    and format): each part is encoded, escaped (and turned to bytes) once for every site
+    that shares it (the rows of the national list with the same verdict
     share their findings and statuses: the same objects; rows with the same hours, their
     figures: the same float and int objects), the site's own strings one by one with the C
     encoder, and only those searched for characters to escape. (Writing a figure with
     ``repr`` was half the cost of a line, and encoding the whole line to UTF-8 a third of
     the rest: both are now paid once per distinct part.)"""
 
-    #: Middles, outcomes and tails remembered: bounded, so a run of any length stays
+    #: Heads, outcomes and tails remembered: bounded, so a run of any length stays
     #: in flat memory (some 1,024 x 3 short texts: well under 1 MiB).
     SIZE = 1024
+    #: Figures remembered. An ANCT row's weekly hours are its week's minutes / 60,
+    #: rounded: at most 8,641 values (six days of 1,440 minutes), each with a few
+    #: opening days; bounded all the same (some 220 bytes an entry: 3.5 MiB at most).
+    FIGURES = 16_384
 
     def __init__(self, national: bool, errors: str | None = None) -> None:
         self.national = national
         self._errors = errors
-        # (source, compliant, weekly hours, opening days) -> (the figures, text from the
-        # source to the outcome); the figures are checked by identity on a hit (1 == 1.0
-        # == True and 0.0 == -0.0, but each writes differently).
-        self._middles: dict[tuple[str, bool, object, object], tuple[object, object, Any]] = {}
+        # (source, compliant) -> text up to the weekly hours' value.
+        self._heads: dict[tuple[str, bool], Any] = {}
+        # (weekly hours, opening days) -> (the same two, their text up to the outcome);
+        # checked by identity on a hit (1 == 1.0 == True and 0.0 == -0.0, but each is
+        # written differently): rows with the same week share the same objects.
+        self._figures: dict[tuple[object, object], tuple[object, object, Any]] = {}
         # id(findings) -> (findings, statuses, escaped text of both); the findings are
         # held: their id is not reused meanwhile.
         self._outcomes: dict[int, tuple[Any, Any, Any]] = {}
@@ -121,14 +127,25 @@ class _SiteLines:
             checks = _kept(self._statuses, key, json_text(json.dumps(statuses, ensure_ascii=False)))
         return f'"findings": [{", ".join(parts)}], "checks": {checks}'
 
-    def _middle(self, result: SiteResult) -> tuple[object, object, Any]:
-        weekly_hours, opening_days = result.weekly_hours, result.opening_days
-        text = json_text(
-            f'"source": {_string(result.source)}, "compliant": '
-            f'{"true" if result.compliant else "false"}, "weekly_hours": '
-            f'{_figure(weekly_hours)}, "opening_days": {_figure(opening_days)}, '
+    def _head(self, result: SiteResult) -> Any:
+        return _kept(
+            self._heads,
+            (result.source, result.compliant),
+            self.as_written(
+                json_text(
+                    f'"source": {_string(result.source)}, "compliant": '
+                    f'{"true" if result.compliant else "false"}, "weekly_hours": '
+                )
+            ),
         )
-        return weekly_hours, opening_days, self.as_written(text)
+
+    def _figures_of(self, weekly_hours: object, opening_days: object) -> tuple[object, object, Any]:
+        if len(self._figures) >= self.FIGURES:
+            self._figures.clear()
+        text = f'{_figure(weekly_hours)}, "opening_days": {_figure(opening_days)}, '
+        figures = (weekly_hours, opening_days, self.as_written(text))
+        self._figures[weekly_hours, opening_days] = figures
+        return figures
 
     def line(self, result: SiteResult) -> Any:
         """The site's line (without its line end), text or bytes."""
@@ -152,17 +169,17 @@ class _SiteLines:
                     f'"format": {_string(result.format)}}}'
                 )
             tail = _kept(self._tails, (result.departement, result.format), self.as_written(text))
+        head = self._heads.get((result.source, result.compliant)) or self._head(result)
         weekly_hours, opening_days = result.weekly_hours, result.opening_days
-        key = (result.source, result.compliant, weekly_hours, opening_days)
-        middle = self._middles.get(key)
-        if middle is None or middle[0] is not weekly_hours or middle[1] is not opening_days:
-            middle = _kept(self._middles, key, self._middle(result))
+        figures = self._figures.get((weekly_hours, opening_days))
+        if figures is None or figures[0] is not weekly_hours or figures[1] is not opening_days:
+            figures = self._figures_of(weekly_hours, opening_days)
         own = f'{{"id": {_string(result.id)}, "name": {_string(result.name)}, '
         if not own.isascii() or "\x7f" in own:  # json_text's own test, without a call
             own = json_text(own)
         if self._errors is None:
-            return f"{own}{middle[2]}{outcome[2]}{tail}"
-        return b"".join((own.encode("utf-8", self._errors), middle[2], outcome[2], tail))
+            return f"{own}{head}{figures[2]}{outcome[2]}{tail}"
+        return b"".join((own.encode("utf-8", self._errors), head, figures[2], outcome[2], tail))
 
 
 def byte_sink(out: IO[str]) -> tuple[Callable[[bytes], object], str] | None:
