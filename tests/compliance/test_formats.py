@@ -321,6 +321,8 @@ def test_json_writers_give_the_same_bytes_to_a_text_file(
     assert byte_sink(file) is not None
     assert byte_sink(io.StringIO()) is None
     assert byte_sink(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
+    terminal = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", line_buffering=True)
+    assert byte_sink(terminal) is None  # flushed line by line by the wrapper itself
 
 
 def test_json_figures_equal_but_written_differently_stay_apart(runner: Runner) -> None:

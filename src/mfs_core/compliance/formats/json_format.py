@@ -183,18 +183,19 @@ class _SiteLines:
 
 
 def byte_sink(out: IO[str]) -> tuple[Callable[[bytes], object], str] | None:
-    """Where a JSON writer may write UTF-8 bytes instead of text to ``out``, and with
+    r"""Where a JSON writer may write UTF-8 bytes instead of text to ``out``, and with
     which error handler: ``out``'s own byte stream (flushed first) when ``out`` is a text
     file (:class:`io.TextIOWrapper`, standard output among them) encoding to UTF-8 on a
-    platform whose line end is ``\n``; None otherwise (write text).
+    platform whose line end is ``\n``, not line-buffered (a terminal); None otherwise
+    (write text).
 
     The same bytes as writing the text (tested): encoding a national list's output to
     UTF-8 took a fifth as long as reading the list, and most of it is parts shared by
     many sites, encoded once this way. A text file opened with ``newline="\r\n"`` gets
     ``\n`` line ends (the JSON is the same; the wrapper does not say how it was opened).
     """
-    if out.__class__ is not io.TextIOWrapper or os.linesep != "\n":
-        return None
+    if out.__class__ is not io.TextIOWrapper or os.linesep != "\n" or out.line_buffering:
+        return None  # a terminal's output is flushed line by line: left to the wrapper
     try:
         if codecs.lookup(out.encoding).name != "utf-8":
             return None
