@@ -9,7 +9,10 @@ differs. Used to show that a change of the ANCT check's speed changes no output 
     python scripts/compare_anct_outputs.py --before /work/main/src --after src \\
         tests/data/anct-france-services-sample.csv LIST.csv...
 
-``--formats json`` restricts the formats (for the longest lists).
+``--formats json`` restricts the formats (for the longest lists). Standard output is
+captured by a UTF-8 text file over memory (as ``sys.stdout`` is one: the JSON writers then
+write bytes, see ``json_format.byte_sink``); ``--capture text`` captures it as a string
+(they write text), to compare both paths.
 """
 
 from __future__ import annotations
@@ -47,27 +50,35 @@ def cases(lists: list[str], formats: list[str]) -> list[list[str]]:
     ]
 
 
-def emit(argvs: list[list[str]]) -> None:
+def emit(argvs: list[list[str]], capture: str) -> None:
     """Worker: run each case in this process, print {case: [stdout digest, stderr, exit]}."""
     from mfs_core.cli import main
 
     found = {}
     for argv in argvs:
-        out, err = io.StringIO(), io.StringIO()
+        err = io.StringIO()
+        out: io.StringIO | io.TextIOWrapper = (
+            io.StringIO() if capture == "text" else io.TextIOWrapper(io.BytesIO(), "utf-8")
+        )
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 code = main(argv)
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 1
-        digest = hashlib.sha256(out.getvalue().encode("utf-8", "surrogatepass")).hexdigest()
+        if isinstance(out, io.StringIO):
+            data = out.getvalue().encode("utf-8", "surrogatepass")
+        else:
+            out.flush()
+            data = out.buffer.getvalue()  # type: ignore[attr-defined]
+        digest = hashlib.sha256(data).hexdigest()
         found[" ".join(argv)] = [digest, err.getvalue(), code]
     json.dump(found, sys.stdout)
 
 
-def run(src: Path, lists: list[str], formats: str) -> dict[str, list[object]]:
+def run(src: Path, lists: list[str], formats: str, capture: str) -> dict[str, list[object]]:
     env = {**os.environ, "PYTHONPATH": str(src.resolve())}
     done = subprocess.run(
-        [sys.executable, __file__, "--emit", "--formats", formats, *lists],
+        [sys.executable, __file__, "--emit", "--formats", formats, "--capture", capture, *lists],
         env=env, capture_output=True, check=True, text=True,
     )  # fmt: skip
     result: dict[str, list[object]] = json.loads(done.stdout)
@@ -79,16 +90,17 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="a tree's src directory")
     parser.add_argument("--after", type=Path, help="the other tree's src")
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--capture", choices=("file", "text"), default="file")
     parser.add_argument("--emit", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("lists", nargs="+")
     args = parser.parse_args()
     if args.emit:
-        emit(cases(args.lists, args.formats.split(",")))
+        emit(cases(args.lists, args.formats.split(",")), args.capture)
         return 0
     if args.before is None or args.after is None:
         parser.error("--before and --after are required")
-    before = run(args.before, args.lists, args.formats)
-    after = run(args.after, args.lists, args.formats)
+    before = run(args.before, args.lists, args.formats, args.capture)
+    after = run(args.after, args.lists, args.formats, args.capture)
     differ = 0
     for case, outcome in after.items():
         same = before.get(case) == outcome

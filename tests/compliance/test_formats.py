@@ -256,3 +256,88 @@ def test_markdown_verdicts(national: Report, report: Report) -> None:
     assert "| France services de Valserhône (`1`) | indéterminé | 28 h 30 |" in rows
     assert "| France services La Poste de Tende (`19`) | non conforme | 23 h 15 |" in rows
     assert "(`petite-mairie`) | non conforme | 20 h |" in render(report, "markdown")
+
+
+def _sites_sharing_figures() -> list[SiteResult]:
+    """Sites whose figures are equal but written differently (1 == 1.0 == True, 0.0 ==
+    -0.0), sharing findings and statuses, with characters JSON output escapes and a lone
+    surrogate: what the JSON writers' shared parts must not confuse."""
+    finding = Finding(message="ouvert 0 h « test »", check="label.weekly-hours", field="hours")
+    statuses = {"label.weekly-hours": CheckStatus.FAIL}
+    sites = []
+    for index, (weekly, days) in enumerate(
+        [(1.0, 1), (1, 1), (True, True), (0.0, 0), (-0.0, 0), (None, None), (1.0, 1)]
+    ):
+        sites.append(
+            SiteResult(
+                id=f"s{index}\x1b",
+                name=f"Lieu\u202e {index} é\x7f\udcff",
+                source="liste.csv",
+                weekly_hours=weekly,  # type: ignore[arg-type]  # what a plugin might give
+                opening_days=days,  # type: ignore[arg-type]
+                findings=(finding,),
+                statuses=statuses,
+                departement="2A",
+                format="Fixe",
+            )
+        )
+    return sites
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("which", ["report", "national", "figures"])
+@pytest.mark.parametrize("errors", ["strict", "surrogateescape", "backslashreplace"])
+def test_json_writers_give_the_same_bytes_to_a_text_file(
+    request: pytest.FixtureRequest, runner: Runner, fmt: str, which: str, errors: str
+) -> None:
+    """The JSON writers write a UTF-8 text file's bytes themselves (``byte_sink``): the
+    same bytes as the text written to a string and encoded as that file would."""
+    import io
+
+    from mfs_core.compliance.formats import write
+    from mfs_core.compliance.formats.json_format import byte_sink
+
+    if which == "figures":
+        chosen = Report(
+            results=tuple(_sites_sharing_figures()),
+            catalogue=runner.catalogue,
+            as_of=runner.as_of,
+            national=True,
+        )
+    else:
+        chosen = request.getfixturevalue(which)
+    text = render(chosen, fmt)
+    file = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors)
+    file.write("avant\n")  # written before: must stay first
+    if errors == "strict" and which == "figures":
+        with pytest.raises(UnicodeEncodeError):  # as the text file itself raises
+            write(chosen, fmt, file)
+        return
+    write(chosen, fmt, file)
+    file.write("après\n")
+    file.flush()
+    written = file.buffer.getvalue()  # type: ignore[attr-defined]
+    assert written == ("avant\n" + text + "après\n").encode("utf-8", errors)
+    assert byte_sink(file) is not None
+    assert byte_sink(io.StringIO()) is None
+    assert byte_sink(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
+    terminal = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", line_buffering=True)
+    assert byte_sink(terminal) is None  # flushed line by line by the wrapper itself
+
+
+def test_json_figures_equal_but_written_differently_stay_apart(runner: Runner) -> None:
+    """1.0, 1 and True, 0.0 and -0.0 are equal dictionary keys; each site's figures are
+    its own (the writer remembers them by value and checks them by identity)."""
+    report = Report(
+        results=tuple(_sites_sharing_figures()),
+        catalogue=runner.catalogue,
+        as_of=runner.as_of,
+        national=True,
+    )
+    lines = render(report, "jsonl").splitlines()[:-1]
+    figures = [(line.split('"weekly_hours": ')[1].split(",")[0]) for line in lines]
+    days = [(line.split('"opening_days": ')[1].split(",")[0]) for line in lines]
+    assert figures == ["1.0", "1", "true", "0.0", "-0.0", "null", "1.0"]
+    assert days == ["1", "1", "true", "0", "0", "null", "1"]
+    expected = [json.dumps(s.weekly_hours) for s in _sites_sharing_figures()]
+    assert figures == expected

@@ -184,12 +184,20 @@ def _results(
         # built-in ones (a plugin's check runs through the runner, guarded).
         verdicts = VerdictChecks.for_runner(runner, ANCT_CHECKS, _PARTLY_KNOWN) if reuse else None
         first = first_lines.first
+        skipped = _Skipped(lambda problem: on_skipped(f"{source}: {problem}"))
+        # _parsed's loop, inlined: one generator fewer for each row of the list.
+        columns, parse, problems = _Columns(table.header), _parse_row, skipped.problems
         try:
-            for row in _parsed(table, lambda problem: on_skipped(f"{source}: {problem}")):
+            for number, cells, broken in table.rows():
+                if not cells or (row := parse(columns, cells, number, problems)) is None:
+                    skipped.row(number, cells, broken)
+                    continue
                 hours = row.hours
                 if not reuse or (groups and (row.departement, row.group) in groups):
                     result = _check_row(row, runner, source, groups)
-                elif (known := hours.outcome or outcomes.get(hours.verdict)) is not None:
+                elif (known := hours.outcome) is not None or (
+                    known := outcomes.get(hours.verdict)
+                ) is not None:
                     hours.outcome = known  # rows with the same cells: no verdict to hash
                     result = known.sharing_outcome(
                         id=row.id,
@@ -349,21 +357,32 @@ class _PackedIds:
 def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
     """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
     columns = _Columns(table.header)
-    problems: list[str] = []
-    parse = _parse_row
-    for number, row, broken in table.rows():
-        if row is None:
-            on_skipped(broken)
+    skipped = _Skipped(on_skipped)
+    parse, problems = _parse_row, skipped.problems
+    for number, cells, broken in table.rows():
+        if not cells or (row := parse(columns, cells, number, problems)) is None:
+            skipped.row(number, cells, broken)
             continue
-        if not row:  # a blank line holds no data
-            continue
-        item = parse(columns, row, number, problems)
-        if item is not None:
-            yield item
-            continue
-        prefix = f"line {number}: "
-        on_skipped(prefix + "; ".join(p.removeprefix(prefix) for p in problems))
-        problems.clear()
+        yield row
+
+
+class _Skipped:
+    """Names each unreadable row of a table to ``on_skipped``, once, in one line."""
+
+    def __init__(self, on_skipped: Callable[[str], object]) -> None:
+        self.on_skipped = on_skipped
+        #: The problems :func:`_parse_row` found in the current row.
+        self.problems: list[str] = []
+
+    def row(self, number: int, cells: list[str] | None, broken: str) -> None:
+        """A row the table could not read (``cells`` None: ``broken`` says why), a blank
+        line (no cells: no data, nothing to say) or one :func:`_parse_row` refused."""
+        if cells is None:
+            self.on_skipped(broken)
+        elif cells:
+            prefix = f"line {number}: "
+            self.on_skipped(prefix + "; ".join(p.removeprefix(prefix) for p in self.problems))
+            self.problems.clear()
 
 
 def _duplicate(result: SiteResult, row: _Row, seen: int) -> SiteResult:
@@ -565,7 +584,20 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         raw_format.strip(),
     )
     site_format = ANCT_FORMATS.get(raw_format)
-    bad_values = [] if _good_values(columns, row) else _bad_values(columns, row, number)
+    # The fast path of _bad_values, inlined (it runs for every row): codes seen before,
+    # coordinates that read as numbers in range.
+    good = _GOOD_CODES.issuperset(columns.code_cells(row))
+    if good:
+        for index, low, high in columns.bounds:
+            text = row[index]
+            try:  # ASCII: float() would read other scripts' digits too; nan and inf fail
+                if not (text.isascii() and low <= float(text) <= high):
+                    good = False
+                    break
+            except ValueError:
+                good = False
+                break
+    bad_values = [] if good else _bad_values(columns, row, number)
     if bad_values or not (
         site_id and name and site_format and (insee in _GOOD_INSEE or _good_insee(insee))
     ):
@@ -615,23 +647,6 @@ def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
         (index,) = indexes
         return lambda row: (row[index],)
     return operator.itemgetter(*indexes)
-
-
-def _good_values(columns: _Columns, row: list[str]) -> bool:
-    """Whether every coded and numeric cell of ``row`` is certainly good: the fast path of
-    :func:`_bad_values` (codes seen before, coordinates that read as numbers in range)."""
-    if not _GOOD_CODES.issuperset(columns.code_cells(row)):
-        return False
-    for index, low, high in columns.bounds:
-        text = row[index]
-        if not text.isascii():
-            return False
-        try:
-            if not low <= float(text) <= high:  # false for nan, inf and out of range
-                return False
-        except ValueError:
-            return False
-    return True
 
 
 def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:

@@ -9,9 +9,9 @@ tells the summary by its ``summary`` key (a site line has ``id``).
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
-from mfs_core.compliance.formats.json_format import SCHEMA_VERSION, _SiteLines
+from mfs_core.compliance.formats.json_format import SCHEMA_VERSION, _flush, _SiteLines, byte_sink
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.output import json_text
 
@@ -20,15 +20,18 @@ ESCAPES_OUTPUT = True
 
 
 def write(report: Report | ReportStream, out: IO[str]) -> None:
-    """Each site's line as it is checked (a few hundred a write), then the summary's."""
-    chunk: list[str] = []
-    line = _SiteLines(report.national).line
+    """Each site's line as it is checked (a few hundred a write; bytes to ``out``'s own
+    byte stream when :func:`~mfs_core.compliance.formats.json_format.byte_sink` allows
+    it), then the summary's."""
+    sink = byte_sink(out)
+    lines = _SiteLines(report.national, None if sink is None else sink[1])
+    line, end = lines.line, lines.as_written("\n")
+    chunk: list[Any] = []
     for result in report.results:
         chunk.append(line(result))
-        chunk.append("\n")
+        chunk.append(end)
         if len(chunk) == 512:
-            out.write("".join(chunk))
-            chunk = []
-    out.write("".join(chunk))
+            _flush(chunk, out, sink)
+    _flush(chunk, out, sink)
     summary = json.dumps(report.summary(), ensure_ascii=False)
     out.write(f'{{"schema_version": {SCHEMA_VERSION}, "summary": {json_text(summary)}}}\n')
