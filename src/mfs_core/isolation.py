@@ -136,6 +136,24 @@ class _Capture(io.TextIOBase):
         if self.inner is not None:
             self.inner.flush()
 
+    def byte_sink(self) -> tuple[Callable[[bytes], object], str] | None:
+        """The stream it replaced's byte path, if that stream offers one (the CLI's
+        standard output: see ``mfs_core.cli._Output.byte_sink``), bytes written during a
+        plugin call counted and dropped like text; None to write text."""
+        own = getattr(type(self.inner), "byte_sink", None)
+        found = own(self.inner) if own is not None else None
+        if found is None:
+            return None
+        write, errors = found
+
+        def guarded(data: bytes) -> object:
+            if self.depth and threading.get_ident() == _MAIN:
+                self.written += len(data)
+                return len(data)
+            return write(data)
+
+        return guarded, errors
+
     def writable(self) -> bool:
         return True
 

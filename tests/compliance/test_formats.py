@@ -19,6 +19,7 @@ from mfs_core.compliance.formats._locate import line_of
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
 from mfs_core.model import Severity
+from mfs_core.registry import Registry
 from mfs_test_support import require_service
 
 from .conftest import ANCT_SAMPLE, EXAMPLES
@@ -341,3 +342,29 @@ def test_json_figures_equal_but_written_differently_stay_apart(runner: Runner) -
     assert days == ["1", "1", "true", "0", "0", "null", "1"]
     expected = [json.dumps(s.weekly_hours) for s in _sites_sharing_figures()]
     assert figures == expected
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_the_cli_writes_the_same_bytes_through_its_byte_path(fmt: str) -> None:
+    """``mfs check`` run as a program writes the JSON formats as UTF-8 bytes to its own
+    standard output (``_Output.byte_sink``): the same bytes as the text path (``render``),
+    and a write failure (``/dev/full``) is still one line, exit 2."""
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "mfs_core.cli", "check", "--anct-csv", str(ANCT_SAMPLE)]
+    args += ["--format", fmt, "--as-of", "2026-11-27"]
+    done = subprocess.run(args, capture_output=True, check=False)
+    runner = Runner(Registry.load(), as_of=dt.date(2026, 11, 27))
+    results = tuple(check_anct_csv(ANCT_SAMPLE, runner))
+    expected = render(
+        Report(results=results, catalogue=runner.catalogue, as_of=runner.as_of, national=True),
+        fmt,
+    )
+    assert done.stdout == expected.encode("utf-8")
+    with open("/dev/full", "wb") as full:
+        failed = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, check=False)
+    assert failed.returncode == 2
+    assert failed.stderr.decode().splitlines()[-1] == (
+        "mfs: error: cannot write the output: No space left on device"
+    )

@@ -26,7 +26,7 @@ import io
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from mfs_core import __version__
@@ -82,6 +82,10 @@ class OutputError(CliError):
     """Standard output cannot be written (a full disk, a device error)."""
 
 
+def _failed(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write the output: {exc.strerror or exc}")
+
+
 class _Output(io.TextIOBase):
     """Standard output for the command: its write failures become :class:`OutputError`."""
 
@@ -96,7 +100,7 @@ class _Output(io.TextIOBase):
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+            raise _failed(exc) from None
 
     def flush(self) -> None:
         if self._stream is None:
@@ -106,7 +110,7 @@ class _Output(io.TextIOBase):
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+            raise _failed(exc) from None
 
     def writable(self) -> bool:
         return True
@@ -121,6 +125,34 @@ class _Output(io.TextIOBase):
     @property
     def errors(self) -> str | None:  # type: ignore[override]
         return getattr(self._stream, "errors", None)
+
+    def byte_sink(self) -> tuple[Callable[[bytes], object], str] | None:
+        """Where the JSON formats may write UTF-8 bytes (see
+        :func:`mfs_core.compliance.formats.json_format.byte_sink`), write failures
+        becoming :class:`OutputError` as for text; None to write text."""
+        if self._stream is None:
+            return None
+        from mfs_core.compliance.formats.json_format import byte_sink
+
+        try:
+            found = byte_sink(self._stream)  # flushes the text written so far
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _failed(exc) from None
+        if found is None:
+            return None
+        write, errors = found
+
+        def guarded(data: bytes) -> object:
+            try:
+                return write(data)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise _failed(exc) from None
+
+        return guarded, errors
 
     def __getattr__(self, name: str) -> Any:  # buffer, errors, fileno...
         return getattr(self._stream, name)

@@ -187,13 +187,17 @@ def byte_sink(out: IO[str]) -> tuple[Callable[[bytes], object], str] | None:
     which error handler: ``out``'s own byte stream (flushed first) when ``out`` is a text
     file (:class:`io.TextIOWrapper`, standard output among them) encoding to UTF-8 on a
     platform whose line end is ``\n``, not line-buffered (a terminal); None otherwise
-    (write text).
+    (write text). A wrapper of a text file with a ``byte_sink()`` method (the CLI's
+    standard output, which turns write failures into its own errors) answers for itself.
 
     The same bytes as writing the text (tested): encoding a national list's output to
     UTF-8 took a fifth as long as reading the list, and most of it is parts shared by
     many sites, encoded once this way. A text file opened with ``newline="\r\n"`` gets
     ``\n`` line ends (the JSON is the same; the wrapper does not say how it was opened).
     """
+    own = getattr(out.__class__, "byte_sink", None)
+    if own is not None:  # a wrapper of a text file (the CLI's standard output) says itself
+        return own(out)  # type: ignore[no-any-return]
     if out.__class__ is not io.TextIOWrapper or os.linesep != "\n" or out.line_buffering:
         return None  # a terminal's output is flushed line by line: left to the wrapper
     try:
