@@ -156,6 +156,28 @@ def test_bad_rows_name_their_line_and_column(tmp_path: Path, runner: Runner) -> 
     assert info.value.problems == [f"{path}: line 3: insee_com: expected an INSEE code, got '1388'"]
 
 
+def test_a_quoted_cell_is_bounded_and_its_personal_data_redacted(
+    tmp_path: Path, runner: Runner
+) -> None:
+    """A cell quoted in a row's problem is at most 80 characters (a longer one is described
+    by its length) and its personal data is redacted, as docs/hostile-input.md promises
+    (review finding 8: a 60,000-character line on stderr, a name and a phone verbatim)."""
+    header, cells = list(csv.reader(ANCT_SAMPLE.read_text(encoding="utf-8").splitlines()))[:2]
+    cells[header.index("latitude")] = "Mme Jeanne Martin, 06 12 34 56 78"
+    cells[header.index("insee_dep")] = "9" * 500
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, cells])
+    with pytest.raises(InputError) as info:
+        check_anct_csv(path, runner)
+    [problem] = info.value.problems
+    assert "Martin" not in problem
+    assert "06 12 34 56 78" not in problem
+    assert "got a 500-character value" in problem
+    assert "latitude: expected a number of degrees from -90 to 90, got '" in problem
+    assert len(problem) < 400
+
+
 def test_not_utf8(tmp_path: Path, runner: Runner) -> None:
     path = tmp_path / "list.csv"
     path.write_bytes(ANCT_SAMPLE.read_text(encoding="utf-8").encode("latin-1", "replace"))

@@ -729,6 +729,21 @@ def _check_row(
     )
 
 
+#: Longest cell quoted in a row's problem; a longer one is described by its length.
+_QUOTED_CHARS = 80
+
+
+def _quoted(text: str) -> str:
+    """A refused cell for a message: its repr, personal data redacted (a cell may hold a
+    name or a phone number where a coordinate is expected), or its length when longer
+    than :data:`_QUOTED_CHARS` (docs/hostile-input.md)."""
+    if len(text) > _QUOTED_CHARS:
+        return f"a {len(text):,}-character value"
+    from mfs_core.redaction import redact  # the error path only
+
+    return repr(redact(text).text)
+
+
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
     problems: list[str] = []
@@ -741,7 +756,9 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
             if len(_GOOD_CODES) < 100_000:
                 _GOOD_CODES.add(row[index])
             continue
-        problems.append(f"line {number}: {column}: expected {_CODES[column][1]}, got {text!r}")
+        problems.append(
+            f"line {number}: {column}: expected {_CODES[column][1]}, got {_quoted(text)}"
+        )
     for column, index in columns.coordinates:
         text = row[index]
         low, high = _COORDINATES[column]
@@ -754,14 +771,14 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
         if text.strip():
             problems.append(
                 f"line {number}: {column}: expected a number of degrees from {low:g} to "
-                f"{high:g}, got {text.strip()!r}"
+                f"{high:g}, got {_quoted(text.strip())}"
             )
     return problems
 
 
 def _row_problems(number: int, site_id: str, name: str, insee: str, raw_format: str) -> list[str]:
     return [
-        f"line {number}: {column}: expected {what}, got {value!r}"
+        f"line {number}: {column}: expected {what}, got {_quoted(value)}"
         for column, value, ok, what in (
             ("id_fs", site_id, bool(site_id), "a site id"),
             ("lib_fs", name, bool(name), "a site name"),
