@@ -204,6 +204,22 @@ _CONFIDENT, _AMBIGUOUS, _WEAK, _NONE = Level.CONFIDENT, Level.AMBIGUOUS, Level.W
 _CLAIMS = (_CONFIDENT, _AMBIGUOUS)
 
 
+def _repeated(expansions: list[_Word]) -> bool:
+    """Two thesaurus synonyms of the need show the same label (then a candidate's labels
+    are deduplicated; only then is it worth doing)."""
+    return len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
+
+
+def _shown_candidate(
+    shown: tuple[str, str, str], row: _Row, matched: list[str], repeated: bool
+) -> Candidate:
+    """The candidate of a ranked ``row`` (``shown``: its procedure, partner and title),
+    its ``matched`` labels in order, each once when ``repeated``."""
+    procedure, partner, title = shown
+    matched_once = tuple(dict.fromkeys(matched) if repeated else matched)
+    return _candidate(procedure, partner, title, row[7], row[8], matched_once)
+
+
 def _candidate(
     procedure: str,
     partner: str,
@@ -893,24 +909,8 @@ class Recogniser:
             return self._hinted_candidates(ranked, known, expansions)
         labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
         # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(labels)) < len(labels) or (
-            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
-        )
-        candidates = []
-        for row in ranked:
-            procedure, partner, title = shown[row[4]]
-            matched = row[9]
-            candidates.append(
-                _candidate(
-                    procedure,
-                    partner,
-                    title,
-                    row[7],
-                    row[8],
-                    tuple(dict.fromkeys(matched) if repeated else matched),
-                )
-            )
-        return tuple(candidates)
+        repeated = len(set(labels)) < len(labels) or _repeated(expansions)
+        return tuple(_shown_candidate(shown[row[4]], row, row[9], repeated) for row in ranked)
 
     def _hinted_candidates(
         self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
@@ -926,14 +926,12 @@ class Recogniser:
             if word.label  # not a pair of words
             and not (word.partner and word.span in expanded)
         ]
-        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or (
-            len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
-        )
+        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or _repeated(expansions)
         shown = self._shown
         candidates = []
         for row in ranked:
             number = row[4]
-            procedure, partner, title = shown[number]
+            partner = self._partner_of[number]
             matched = []  # a loop, not a comprehension: no function call per candidate
             for label, explains, named, partly in labelled:
                 if number in explains:
@@ -947,16 +945,7 @@ class Recogniser:
                 mark = expansion.marks.get(number)
                 if mark is not None:
                     matched.append(mark[1])
-            candidates.append(
-                _candidate(
-                    procedure,
-                    partner,
-                    title,
-                    row[7],
-                    row[8],
-                    tuple(dict.fromkeys(matched) if repeated else matched),
-                )
-            )
+            candidates.append(_shown_candidate(shown[number], row, matched, repeated))
         return tuple(candidates)
 
     @staticmethod
