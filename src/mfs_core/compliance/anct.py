@@ -739,9 +739,9 @@ def _quoted(text: str) -> str:
     than :data:`_QUOTED_CHARS` (docs/hostile-input.md)."""
     if len(text) > _QUOTED_CHARS:
         return f"a {len(text):,}-character value"
-    from mfs_core.redaction import redact  # the error path only
+    from mfs_core.redaction import safe_repr  # the error path only
 
-    return repr(redact(text).text)
+    return safe_repr(text)
 
 
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
