@@ -309,3 +309,28 @@ def test_consolidation_gives_the_same_rows_in_the_same_order_again(
             assert table.to_pylist() == first.to_pylist(), (other, month)
             stamp = b"mfs.consolidated_at"
             assert {**table.schema.metadata, stamp: b""} == {**first.schema.metadata, stamp: b""}
+
+
+def test_a_symbolic_link_that_loops_is_named(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """The error names the entry that cannot be read, not only the dataset it is in."""
+    exports = _spoiled_copy(national_year, tmp_path)
+    loop = exports / "site=loop"
+    loop.symlink_to(loop)
+    code, out, err = _run(capsys, "national", "report", "--month", "2024-06", str(exports))
+    assert (code, out) == (2, "")
+    assert err == f"mfs: error: {loop}: cannot read (Too many levels of symbolic links)\n"
+
+
+def test_a_line_break_in_a_dataset_name_stays_in_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Each problem of an input error is one line: a line break in a directory's name is
+    shown as an escape, so the name cannot add an « mfs: error: » line of its own."""
+    dataset = tmp_path / "a\nmfs: error: b"
+    dataset.mkdir()
+    code, _, err = _run(capsys, "national", "report", "--month", "2024-06", str(dataset))
+    assert code == 2
+    assert err.count("\n") == 1, err
+    assert "a\\x0amfs: error: b: expected site=<id>/month=<YYYY-MM>/" in err

@@ -252,7 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # PluginError only reaches here in strict mode: the plugin set itself is unusable.
         if isinstance(exc, OutputError):
             _silence_stdout()
-        for line in str(exc).splitlines():
+        # An input error's problems are a line each, whatever line break a file name in
+        # one of them holds (escaped by print_error); other errors are split on theirs.
+        lines = exc.problems if isinstance(exc, InputError) else str(exc).splitlines()
+        for line in lines:
             print_error(line)
         return EXIT_INPUT
     except BrokenPipeError:  # e.g. `mfs procedures | head`: the reader has what it wanted

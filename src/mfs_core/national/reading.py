@@ -213,7 +213,10 @@ def find_partitions(
                     if (file := _partition_file(path, ignored, empty)) is not None:
                         add(PartitionFile(file, layout, month, site), root)
         except OSError as exc:
-            raise DatasetError(f"{root}: cannot read ({exc.strerror or exc})") from None
+            # The entry that failed (a symbolic link that loops, a directory without read
+            # permission) rather than the dataset it is in.
+            where = exc.filename if exc.filename is not None else root
+            raise DatasetError(f"{where}: cannot read ({exc.strerror or exc})") from None
     if ignored:
         warnings.warn(IgnoredFilesWarning(len(ignored), ignored[0]), stacklevel=2)
     if empty:
