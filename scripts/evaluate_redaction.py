@@ -33,7 +33,7 @@ CONTEXT_KINDS = ("client_number", "id_document", "nir?")
 #: The parts of the corpus: tuned on, measured only, written after the tuning.
 SPLITS = ("dev", "heldout", "heldout-2")
 KINDS = ("nir", "nir?", "tax_number", "iban", "phone", "email", "client_number",
-         "id_document", "name")  # fmt: skip
+         "id_document", "birth_date", "name")  # fmt: skip
 
 #: ``(text) -> [(start, end, kind)]``: what a redactor found, offsets in the text.
 Finder = Callable[[str], list[tuple[int, int, str]]]

@@ -162,6 +162,7 @@ PERSONAL_DATA_FR = _frozen(
         "phone": "téléphone",
         "client_number": "numéro d'usager",
         "id_document": "numéro de titre",
+        "birth_date": "date de naissance",
         "number": "numéro",
         "name": "nom",
     }

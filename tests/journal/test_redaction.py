@@ -158,6 +158,36 @@ def test_a_document_name_before_dates_and_counts_keeps_them(note: str) -> None:
     assert redact(note).text == note
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Mme Martin, née 07/11/1967", "Mme [NOM], née [DATE DE NAISSANCE]"),
+        ("Née le 07.11.1967", "Née le [DATE DE NAISSANCE]"),
+        ("né\u00a0le\u00a03\u00a0mars\u00a01958", "né\u00a0le\u00a0[DATE DE NAISSANCE]"),
+        ("née Dupont le 12/03/1985", "née [NOM] le [DATE DE NAISSANCE]"),
+        ("date de naissance:1990-04-12", "date de naissance:[DATE DE NAISSANCE]"),
+        ("ddn 4/5/72 ; rdv le 14/03/2025", "ddn [DATE DE NAISSANCE] ; rdv le 14/03/2025"),
+    ],
+)
+def test_a_date_said_to_be_a_birth_date_is_redacted(note: str, expected: str) -> None:
+    result = redact(note)
+    assert result.text == expected
+    assert "birth_date" in result.codes
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "il ne viendra pas le 21/11/2025",  # « ne », not « né »
+        "acte de naissance demandé le 14/03/2025",
+        "né en 1961, départ à la retraite prévu",  # a year alone
+        "nécessaire avant le 12/03/2025",
+    ],
+)
+def test_other_dates_near_such_words_are_kept(note: str) -> None:
+    assert redact(note).text == note
+
+
 def test_other_long_numbers_are_not_kept() -> None:
     result = redact("dossier 12345678901234567890")
     assert result.text == "dossier [NUMÉRO?]"

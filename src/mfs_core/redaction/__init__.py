@@ -11,10 +11,12 @@ placeholder naming its kind (French: agents read the notes):
   Travail``, ``n° de sécu``...; see :mod:`mfs_core.redaction.partners`): ``[N° USAGER]``,
   ``[N° DE TITRE]`` for identity documents;
 - any other run of 9 digits or more that no rule names (``[NUMÉRO?]``);
-- people's names (``[NOM]``; see :mod:`mfs_core.redaction.names`).
+- people's names (``[NOM]``; see :mod:`mfs_core.redaction.names`);
+- dates of birth, when words say so (``née le 07/11/1967``, ``date de naissance :``):
+  ``[DATE DE NAISSANCE]`` (see :mod:`mfs_core.redaction.birth_dates`).
 
 Kept as written: a valid SIRET or SIREN (an organisation), service numbers (``08…``, short
-numbers such as 3646), dates, amounts, lists of years, procedure references. Detection runs
+numbers such as 3646), other dates, amounts, lists of years, procedure references. Detection runs
 on a normalised copy of the text (every Unicode space, dash, full-width form and digit in
 its ASCII form, see :mod:`mfs_core.redaction._text`); replacement happens on the original,
 so the rest of the note is kept exactly. Only the kinds found are reported, never a value.
@@ -31,6 +33,7 @@ import attrs
 
 from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import lowered, normalised
+from mfs_core.redaction.birth_dates import find_birth_dates
 from mfs_core.redaction.names import find_names, holds_first_name
 from mfs_core.redaction.numbers import find_emails, find_numbers
 from mfs_core.redaction.partners import find_partner_numbers
@@ -58,6 +61,7 @@ PLACEHOLDERS: dict[DataKind, str] = {
     DataKind.ID_DOCUMENT: "[N° DE TITRE]",
     DataKind.NUMBER: "[NUMÉRO]",
     DataKind.NAME: "[NOM]",
+    DataKind.BIRTH_DATE: "[DATE DE NAISSANCE]",
 }
 #: Which kind wins when two spans overlap and are equally sure (see ``_rank``).
 _PRIORITY: dict[DataKind, int] = {
@@ -68,6 +72,7 @@ _PRIORITY: dict[DataKind, int] = {
     DataKind.PHONE: 7,
     DataKind.ID_DOCUMENT: 6,
     DataKind.CLIENT_NUMBER: 6,
+    DataKind.BIRTH_DATE: 5,
     DataKind.NAME: 3,
     DataKind.NUMBER: 1,
 }
@@ -154,6 +159,7 @@ def find(text: str) -> list[Span]:
     digits = sum(map(view.count, "0123456789"))
     if digits >= 3:
         spans += find_numbers(view, lower_view) + find_partner_numbers(lower_view)
+        spans += find_birth_dates(lower_view)
     elif digits:  # an identity document's number may hold only one or two digits
         spans += find_partner_numbers(lower_view)
     spans += find_names(view, lower_view)

@@ -21,6 +21,7 @@ class DataKind(enum.StrEnum):
     ID_DOCUMENT = "id_document"  # the number of an identity document
     NUMBER = "number"  # a long run of digits no rule names
     NAME = "name"
+    BIRTH_DATE = "birth_date"  # a date the words before it say is a date of birth
 
 
 class Span(NamedTuple):

@@ -6,7 +6,7 @@ reproducible (fixed seed) and a test checks that the committed file is what this
 Each line is one note::
 
     {"id": "nir-07", "split": "dev" | "heldout" | "heldout-2", "group": "identifier" |
-     "partner" | "name" | "ordinary" | "mixed", "text": "...", "expected": "...",
+     "partner" | "name" | "birth_date" | "ordinary" | "mixed", "text": "...", "expected": "...",
      "spans": [{"start": 12, "end": 33, "kind": "nir"}]}
 
 ``spans`` are what must be redacted (offsets in ``text``); ``expected`` is ``text`` with each
@@ -52,6 +52,7 @@ PLACEHOLDERS = {
     "client_number": "[N° USAGER]",
     "id_document": "[N° DE TITRE]",
     "name": "[NOM]",
+    "birth_date": "[DATE DE NAISSANCE]",
 }
 
 NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
@@ -349,6 +350,13 @@ def build() -> list[dict[str, object]]:
         (f"ordinary-{i + 1:02d}", "ordinary", t) for i, t in enumerate(NOTES["ordinary_notes"])
     ]
     items += [(f"mixed-{i + 1:02d}", "mixed", t) for i, t in enumerate(NOTES["mixed_notes"])]
+    items += [
+        (f"birth-{i + 1:02d}", "birth_date", t) for i, t in enumerate(NOTES["birth_date_notes"])
+    ]
+    items += [
+        (f"birth-ordinary-{i + 1:02d}", "ordinary", t)
+        for i, t in enumerate(NOTES["birth_date_ordinary_notes"])
+    ]
     fresh = [("fresh-identifier", "identifier"), ("fresh-partner", "partner"),
              ("fresh-name", "name"), ("fresh-ordinary", "ordinary")]  # fmt: skip
     for prefix, kind in fresh:
