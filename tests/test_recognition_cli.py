@@ -274,3 +274,92 @@ def test_recognise_json_says_several_requests_and_partner_only(
         assert document["chosen"] == 2
     if partner_only:
         assert {c["partner"] for c in document["candidates"]} == {partner_only}
+
+
+def _made_up_words(count: int, start: int = 0) -> list[str]:
+    """``count`` distinct words of letters no dictionary holds (« qbzk… »), for texts that
+    are long and all different."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    found = []
+    for n in range(start, start + count):
+        word, rest = "", n
+        for _ in range(5):
+            word, rest = word + letters[rest % 20], rest // 20
+        found.append("q" + word)
+    return found
+
+
+def test_a_plugins_long_texts_are_indexed_up_to_their_limits() -> None:
+    """Texts within the contract's per-text limits can still hold a great many words
+    (200 questions of 300 characters): recognition reads at most MAX_FIELD_CHARS of a
+    field and indexes at most MAX_PROCEDURE_WORDS distinct words of a procedure (review
+    14c: 40 such procedures took 20 s to index and 5 s to the first need with a new
+    word); ``mfs plugins --check`` says so."""
+    from mfs_core.recognition import Recogniser
+    from mfs_core.recognition.index import MAX_FIELD_CHARS, MAX_PROCEDURE_WORDS
+
+    made_up = iter(_made_up_words(20_000))
+    questions = tuple(" ".join(next(made_up) for _ in range(42)) for _ in range(200))
+    assert sum(map(len, questions)) > 10 * MAX_FIELD_CHARS
+    assert max(map(len, questions)) <= 300  # each question within the contract's limit
+    partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
+    procedure = Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=("avocat gratuit",),
+        questions=questions,
+        reference="test",
+    )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
+    )
+    alone = Recogniser(Registry.load(external=False).procedures.values()).index
+    index = Recogniser(registry.procedures.values(), registry.partners).index
+    added = set(index.seen_words) - set(alone.seen_words)
+    assert 0 < len(added) <= MAX_PROCEDURE_WORDS
+    first, last = questions[0].split()[0], questions[-1].split()[-1]
+    assert first in added  # read in order...
+    assert last not in added  # ...the rest left out
+    recogniser = Recogniser(registry.procedures.values(), registry.partners)
+    best = recogniser.recognise("j'ai perdu ma carte vitale").best
+    assert best is not None
+    assert best.procedure == "cnam.carte-vitale"
+    messages = {
+        message
+        for code, message in procedure_problems(procedure)
+        if code == "recognition-text-too-long"
+    }
+    assert (
+        f"questions hold {sum(map(len, questions))} characters in all: recognition reads their "
+        f"first {MAX_FIELD_CHARS}" in messages
+    )
+    assert any(
+        m.endswith(f"recognition indexes the first {MAX_PROCEDURE_WORDS} (keywords first)")
+        for m in messages
+    )
+
+
+@pytest.mark.parametrize(
+    ("keyword", "code_point"),
+    [("carte\x00vitale", "U+0000"), ("perte\x1b[31m", "U+001B"), ("\ud800", "U+D800"),
+     ("carte\u202evitale", "U+202E")],
+)  # fmt: skip
+def test_a_keyword_with_a_control_character_is_said_by_its_code_point(
+    keyword: str, code_point: str
+) -> None:
+    procedure = Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=(keyword,),
+        reference="test",
+    )
+    problems = list(procedure_problems(procedure))
+    assert problems == [
+        (
+            "recognition-text-invalid",
+            f"keywords[0] holds {code_point} (a control or bidirectional character, or half of "
+            "a surrogate pair): not text a need can say",
+        )
+    ]

@@ -123,11 +123,13 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     "recognition searches) is only spaces (an empty keyword or question too)",
     _C.RECOGNITION_TEXT_INVALID: "a keyword, question, fiche title or description is not "
     "text (the registry leaves such an item out as value-wrong-type first: reported by "
-    "mfs_core.recognition.checks on an item checked on its own)",
+    "mfs_core.recognition.checks on an item checked on its own), or holds a control or "
+    "bidirectional character or half of a surrogate pair (named by its code point)",
     _C.RECOGNITION_NO_WORDS: "a keyword or question is made only of stop words (« de la »): "
     "it can never match a need",
     _C.RECOGNITION_TEXT_TOO_LONG: "a keyword, question, fiche title or description is longer "
-    "than recognition reads, or a procedure has more keywords or questions than it indexes",
+    "than recognition reads, or a procedure has more keywords or questions, more characters "
+    "in one field or more distinct words than it indexes",
     _C.RECOGNITION_KEYWORD_FOREIGN: "a keyword names another partner (code, acronym, "
     "keywords, the lexicon's words for it) or holds whole another partner's procedure "
     "keyword or title without a word of its own procedure's title (keyword stuffing: it "

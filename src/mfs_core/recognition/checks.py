@@ -6,11 +6,18 @@ into findings naming the plugin. Codes:
 
 ============================ ===============================================================
 recognition-text-blank       a keyword, question or fiche title is empty or only spaces
-recognition-text-invalid     a keyword, question, fiche title or description is not text
+recognition-text-invalid     a keyword, question, fiche title or description is not text,
+                             or holds a control or bidirectional character or half of a
+                             surrogate pair
 recognition-no-words         a keyword or question is made only of stop words: it can never
                              match (« de la », « non »)
 recognition-text-too-long    a keyword, question, fiche title or description is longer than
-                             :data:`LIMITS` allows (recognition reads the start only)
+                             :data:`LIMITS` allows (recognition reads the start only), or a
+                             procedure's keywords or questions hold more than
+                             :data:`~mfs_core.recognition.index.MAX_FIELD_CHARS` characters,
+                             or its texts more than
+                             :data:`~mfs_core.recognition.index.MAX_PROCEDURE_WORDS` distinct
+                             words (the rest is not indexed)
 fiche-title-without-fiche    ``fiche_title`` is set but ``fiche_id`` is not: a fiche title is
                              copied from a fiche, which must be named
 recognition-keyword-foreign  a keyword names another partner (its code, an acronym of its
@@ -41,7 +48,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from mfs_core.contract import ContributionCode
 from mfs_core.model import Partner, Procedure
-from mfs_core.recognition.index import MAX_PHRASES
+from mfs_core.recognition.index import MAX_FIELD_CHARS, MAX_PHRASES, MAX_PROCEDURE_WORDS
 from mfs_core.recognition.normalise import fold, stop_words, tokens, words
 
 __all__ = [
@@ -80,6 +87,15 @@ def _texts(field: str, values: Iterable[object], *, phrases: bool) -> Iterator[P
         if not value.strip():
             yield _C.RECOGNITION_TEXT_BLANK, f"{where} is empty"
             continue
+        if (control := _CONTROL.search(value)) is not None:
+            # Said by its code point only: the text is the plugin's, the character may act
+            # on the terminal that shows this finding.
+            yield (
+                _C.RECOGNITION_TEXT_INVALID,
+                f"{where} holds U+{ord(control.group()):04X} (a control or bidirectional "
+                "character, or half of a surrogate pair): not text a need can say",
+            )
+            continue
         if len(value) > LIMITS[field]:
             yield (
                 _C.RECOGNITION_TEXT_TOO_LONG,
@@ -92,6 +108,23 @@ def _texts(field: str, values: Iterable[object], *, phrases: bool) -> Iterator[P
             )
 
 
+#: A character no need holds: C0 and C1 controls, bidirectional controls, surrogates.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _distinct_words(procedure: Procedure) -> int:
+    """About how many distinct meaningful words the procedure's texts hold (lower case, stop
+    words left out; without stemming, as the index reads them before it stems)."""
+    stops = stop_words()
+    found: set[str] = set()
+    for field in ("keywords", "title", "fiche_title", "questions", "description"):
+        value = getattr(procedure, field)
+        for text in [value] if isinstance(value, str) else value or ():
+            if isinstance(text, str):
+                found.update(w for w in words(text) if len(w) >= 2 and fold(w) not in stops)
+    return len(found)
+
+
 def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
     """The problems of one procedure's recognition data."""
     yield from _texts("keywords", procedure.keywords, phrases=True)
@@ -100,6 +133,21 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
         yield (
             _C.RECOGNITION_TEXT_TOO_LONG,
             f"more than {MAX_PHRASES} keywords or questions: the rest is not indexed",
+        )
+    for field in ("keywords", "questions"):
+        values = getattr(procedure, field)
+        size = sum(len(v) for v in values if isinstance(v, str))
+        if size > MAX_FIELD_CHARS:
+            yield (
+                _C.RECOGNITION_TEXT_TOO_LONG,
+                f"{field} hold {size} characters in all: recognition reads their first "
+                f"{MAX_FIELD_CHARS}",
+            )
+    if (count := _distinct_words(procedure)) > MAX_PROCEDURE_WORDS:
+        yield (
+            _C.RECOGNITION_TEXT_TOO_LONG,
+            f"about {count} distinct words: recognition indexes the first "
+            f"{MAX_PROCEDURE_WORDS} (keywords first)",
         )
     if procedure.fiche_title is not None:
         yield from _texts("fiche_title", [procedure.fiche_title], phrases=False)

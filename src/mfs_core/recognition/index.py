@@ -43,7 +43,10 @@ __all__ = [
     "DERIVED",
     "FIELD_WEIGHTS",
     "LEMMA",
+    "MAX_FIELD_CHARS",
+    "MAX_LOOKUP_WORDS",
     "MAX_PHRASES",
+    "MAX_PROCEDURE_WORDS",
     "STEMMED",
     "SYNONYM",
     "TYPO",
@@ -97,6 +100,20 @@ _UNSEEN = object()
 #: At most this many keywords (or questions) of one procedure are indexed; each text is read
 #: up to :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`.
 MAX_PHRASES = 200
+#: At most this many characters of one field of a procedure are read (its phrases in order,
+#: the one that crosses the limit and those after it left out); a built-in procedure has at
+#: most 1,576 characters in all its fields. Bounds the work of a plugin's texts: 200
+#: questions of 300 characters are within the contract's limits.
+MAX_FIELD_CHARS = 4_000
+#: At most this many distinct words of one procedure are indexed, its fields read in the
+#: order of :data:`FIELD_WEIGHTS` (keywords first); a built-in procedure has at most 66.
+#: A plugin's texts within the field limits once held 300,000 words, and every need with
+#: a word the index did not know paid for them (review 14c: 20 s to build, 5 s to a need).
+MAX_PROCEDURE_WORDS = 300
+#: The lemma and typo tables hold at most this many words (23 times the built-in
+#: catalogue's 856), taken in turn from each procedure (its first word, then each one's
+#: second...), so that one plugin's many procedures cannot crowd out the others' words.
+MAX_LOOKUP_WORDS = 20_000
 _MIN_TYPO_WORD = 5
 
 
@@ -126,16 +143,25 @@ class WordMatch:
 
 
 def field_texts(value: object) -> list[str]:
-    """The strings of a field, at most :data:`MAX_PHRASES` of them: a procedure's phrases
+    """The strings of a field, at most :data:`MAX_PHRASES` of them and
+    :data:`MAX_FIELD_CHARS` characters in all: a procedure's phrases
     as recognition reads them (the index, and :mod:`~mfs_core.recognition.specificity`). A
     plugin's object is not validated on its way in: a non-string is skipped here (``mfs
     plugins --check`` names it), so that one plugin's data never breaks recognition for
     all."""
     if isinstance(value, str):
-        return [value]
+        return [value[:MAX_FIELD_CHARS]]
     if not isinstance(value, tuple | list):
         return []
-    return [v for v in value[:MAX_PHRASES] if isinstance(v, str)]
+    texts = []
+    left = MAX_FIELD_CHARS
+    for text in value[:MAX_PHRASES]:
+        if isinstance(text, str):
+            left -= len(text)
+            if left < 0:
+                break
+            texts.append(text)
+    return texts
 
 
 def _phrases(procedure: Procedure) -> dict[str, list[str]]:
@@ -165,6 +191,40 @@ def _inflected(a: str, b: str) -> bool:
     return len(a) - common <= _INFLECTION and len(b) - common <= _INFLECTION
 
 
+def _within(found: tuple[Token, ...], own: dict[str, str]) -> tuple[Token, ...]:
+    """The tokens of one phrase that a procedure may still index: words it already has,
+    and new ones while it has fewer than :data:`MAX_PROCEDURE_WORDS` (``own``, its words so
+    far, is updated)."""
+    if len(own) + len(found) <= MAX_PROCEDURE_WORDS:  # the usual case: no choice to make
+        for token in found:
+            own.setdefault(token.word, token.plain)
+        return found
+    kept = []
+    for token in found:
+        if token.word not in own:
+            if len(own) >= MAX_PROCEDURE_WORDS:
+                continue
+            own[token.word] = token.plain
+        kept.append(token)
+    return tuple(kept)
+
+
+def _in_turn(lists: Sequence[dict[str, str]], limit: int) -> dict[str, str]:
+    """At most ``limit`` distinct keys of ``lists``' dictionaries (with their values), taken
+    in turn: each one's first, then each one's second..."""
+    total = sum(map(len, lists))
+    if total <= limit:
+        return {k: v for words in lists for k, v in words.items()}
+    taken: dict[str, str] = {}
+    for row in itertools.zip_longest(*(list(words.items()) for words in lists)):
+        for item in row:
+            if item is not None and item[0] not in taken:
+                taken[item[0]] = item[1]
+                if len(taken) == limit:
+                    return taken
+    return taken
+
+
 class ProcedureIndex:
     """BM25F weights of every (term, procedure) pair, and the index's vocabulary."""
 
@@ -183,25 +243,28 @@ class ProcedureIndex:
         self.words: dict[str, str] = {}
         #: stem -> every accent-free spelling the index holds of it
         self.forms: dict[str, set[str]] = defaultdict(set)
-        seen: set[str] = set()  # every word as written (accents kept), for the lemmas
+        # Each procedure's distinct words as written (accents kept) -> their accent-free
+        # form, in the order read: the lemma and typo tables are made of them.
+        own_words: list[dict[str, str]] = []
         for procedure in ordered:
             fields: dict[str, dict[str, int]] = {}
+            own: dict[str, str] = {}
             for field, phrases in _phrases(procedure).items():
                 tf: dict[str, int] = defaultdict(int)
                 length = 0
                 for phrase in phrases:
-                    found = tokens(phrase)
+                    found = _within(tokens(phrase), own)
                     length += len(found)
                     for token in found:
                         self.spellings.setdefault(token.plain, token.stem)
                         self.words.setdefault(token.stem, token.word)
                         self.forms[token.stem].add(token.plain)
-                        seen.add(token.word)
                     for term in _terms(found):
                         tf[term] += 1
                 fields[field] = dict(tf)
                 lengths[field].append(length)
             counts.append(fields)
+            own_words.append(own)
         n = len(ordered)
         average = {f: (sum(v) / n if n and sum(v) else 1.0) for f, v in lengths.items()}
         frequency: dict[str, int] = defaultdict(int)
@@ -257,11 +320,12 @@ class ProcedureIndex:
         # Lemmas: the stem of each index word's lemma -> that word's stem, built on the first
         # word that needs it (simplemma's data loads then, not with the index).
         #: every word the index holds, as written (lower case, accents kept), in order
-        self.seen_words: tuple[str, ...] = tuple(sorted(seen))
+        lookup = _in_turn(own_words, MAX_LOOKUP_WORDS)
+        self.seen_words: tuple[str, ...] = tuple(sorted(lookup))
         self._lemmas: dict[str, str] | None = None
         self._synonyms: dict[str, tuple[str, ...]] | None = None
         self._expansions: dict[str, tuple[str, ...]] | None = None
-        self._typo_words = sorted(w for w in self.spellings if len(w) >= _MIN_TYPO_WORD)
+        self._typo_words = sorted({p for p in lookup.values() if len(p) >= _MIN_TYPO_WORD})
         #: (length, errors allowed) -> the typo words close enough in length, in order
         self._typo_windows: dict[tuple[int, int], list[str]] = {}
         # A counter sees the same words all day: how each reached the index, remembered.
