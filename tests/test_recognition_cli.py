@@ -189,6 +189,18 @@ def test_the_built_in_recognition_data_passes_the_checks() -> None:
     assert not [f for f in findings if f.code.startswith(("recognition-", "fiche-title"))]
 
 
+def _permanence(questions: tuple[str, ...]) -> Procedure:
+    """A local partner's procedure with the keyword « avocat gratuit » and ``questions``."""
+    return Procedure(
+        id="droits-info.permanence",
+        partner="droits-info",
+        title="Permanence juridique",
+        keywords=("avocat gratuit",),
+        questions=questions,
+        reference="test",
+    )
+
+
 def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
     """A keyword that is not text, or thousands of questions, must neither stop recognition
     for the others nor go unnoticed. The registry checks each field's type (the plugin
@@ -196,14 +208,7 @@ def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
     ``value-wrong-type``; one with too many questions is kept, indexed up to the limit and
     reported."""
     partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
-    procedure = Procedure(
-        id="droits-info.permanence",
-        partner="droits-info",
-        title="Permanence juridique",
-        keywords=("avocat gratuit",),
-        questions=tuple(f"question numéro {n} sur le droit" for n in range(5_000)),
-        reference="test",
-    )
+    procedure = _permanence(tuple(f"question numéro {n} sur le droit" for n in range(5_000)))
     not_text = Procedure(
         id="droits-info.mots",
         partner="droits-info",
@@ -303,14 +308,7 @@ def test_a_plugins_long_texts_are_indexed_up_to_their_limits() -> None:
     assert sum(map(len, questions)) > 10 * MAX_FIELD_CHARS
     assert max(map(len, questions)) <= 300  # each question within the contract's limit
     partner = Partner(code="droits-info", name="Droits info", kind=PartnerKind.LOCAL)
-    procedure = Procedure(
-        id="droits-info.permanence",
-        partner="droits-info",
-        title="Permanence juridique",
-        keywords=("avocat gratuit",),
-        questions=questions,
-        reference="test",
-    )
+    procedure = _permanence(questions)
     registry = Registry.load(
         external=False, extra=[("droits-info", PartnerPlugin(partner, [procedure]))]
     )
