@@ -14,6 +14,7 @@ from mfs_core.cli import main
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.checks import procedure_problems
 from mfs_core.registry import Registry
+from mfs_core.routing import Request, RequestChannel, Router
 from mfs_core.validation import validate
 from routing_support import PartnerPlugin
 
@@ -153,14 +154,25 @@ def test_route_need_recognised_names_its_words_in_text(
     assert "besoin non reconnu" not in out
 
 
-def test_plugins_check_reports_unusable_recognition_data() -> None:
-    partner = Partner(
+def _routed_procedure(router: Router, need: str) -> str | None:
+    """The procedure the router decides on for ``need`` said at the counter."""
+    request = Request(need=need, channel=RequestChannel.COUNTER, wants_autonomy=False)
+    return router.decide(request).procedure
+
+
+def _droits_info(*keywords: str) -> Partner:
+    """A local partner, « Droits info », with ``keywords``."""
+    return Partner(
         code="droits-info",
         name="Droits info",
         kind=PartnerKind.LOCAL,
-        keywords=("", "de la"),
+        keywords=keywords,
         reference="test",
     )
+
+
+def test_plugins_check_reports_unusable_recognition_data() -> None:
+    partner = _droits_info("", "de la")
     procedure = Procedure(
         id="droits-info.permanence",
         partner="droits-info",
@@ -221,14 +233,8 @@ def test_a_plugins_malformed_recognition_data_breaks_nothing() -> None:
     )
     assert "droits-info.mots" not in registry.procedures
     assert "droits-info.permanence" in registry.procedures
-    from mfs_core.routing import Request, RequestChannel, Router
-
     router = Router(registry)
-    decision = router.decide(
-        Request(need="j'ai perdu ma carte vitale", channel=RequestChannel.COUNTER,
-                wants_autonomy=False)
-    )  # fmt: skip
-    assert decision.procedure == "cnam.carte-vitale"
+    assert _routed_procedure(router, "j'ai perdu ma carte vitale") == "cnam.carte-vitale"
     best = router.recogniser().recognise("avocat gratuit").best
     assert best is not None
     assert best.procedure in ("droits-info.permanence", "justice.consultation-avocat-gratuite")
@@ -361,3 +367,32 @@ def test_a_keyword_with_a_control_character_is_said_by_its_code_point(
             "a surrogate pair): not text a need can say",
         )
     ]
+
+
+def test_a_plugins_keyword_that_speaks_for_another_partner_is_not_read() -> None:
+    """Review 14c: a plugin partner's keyword « carte vitale » made « j'ai perdu ma carte
+    vitale » name that partner, which halved the CPAM's confidence: the need went to
+    « aucune démarche proche ». ``mfs plugins --check`` reports such keywords
+    (``recognition-keyword-foreign``, the item kept); recognition leaves them out."""
+    partner = _droits_info("carte vitale", "conseil juridique")
+    stuffed = Procedure(
+        id="droits-info.service",
+        partner="droits-info",
+        title="Service payant",
+        keywords=("j'ai perdu ma carte vitale", "conseil juridique"),
+        reference="test",
+    )
+    registry = Registry.load(
+        external=False, extra=[("droits-info", PartnerPlugin(partner, [stuffed]))]
+    )
+    codes = {(f.code, f.subject) for f in validate(registry)}
+    assert ("recognition-keyword-foreign", "droits-info") in codes
+    assert ("recognition-keyword-foreign", "droits-info.service") in codes
+    router = Router(registry)
+    assert _routed_procedure(router, "j'ai perdu ma carte vitale") == "cnam.carte-vitale"
+    recognition = router.recogniser().recognise("j'ai perdu ma carte vitale")
+    assert "droits-info.service" not in [c.procedure for c in recognition.candidates]
+    # The plugin's other keywords are still read.
+    best = router.recogniser().recognise("conseil juridique").best
+    assert best is not None
+    assert best.procedure == "droits-info.service"

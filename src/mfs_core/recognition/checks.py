@@ -54,6 +54,7 @@ from mfs_core.recognition.normalise import fold, stop_words, tokens, words
 __all__ = [
     "LIMITS",
     "SENTENCE_WORDS",
+    "foreign_keyword_positions",
     "foreign_keywords",
     "partner_problems",
     "procedure_problems",
@@ -205,6 +206,17 @@ def foreign_keywords(
     (a procedure id, or a partner code) and its ``recognition-keyword-foreign`` problem.
     ``hints``: the lexicon's partner words (stems, partner code). The message names the
     field and the other partner, not the keyword (a plugin's data may be anything)."""
+    for subject, position, other in foreign_keyword_positions(procedures, partners, hints):
+        yield subject, _foreign_problem(f"keywords[{position}]", other)
+
+
+def foreign_keyword_positions(
+    procedures: Iterable[Procedure],
+    partners: Mapping[str, Partner],
+    hints: Sequence[tuple[tuple[str, ...], str]] = (),
+) -> Iterator[tuple[str, int, str]]:
+    """What :func:`foreign_keywords` reports, as (subject, the keyword's position in its
+    ``keywords``, the other partner's code): recognition leaves such keywords out."""
     procedures = list(procedures)
     names = {code: _partner_names(p, hints) for code, p in partners.items()}
     # Each partner's procedure names: keywords and titles, by partner.
@@ -220,7 +232,7 @@ def foreign_keywords(
             stems = _stemmed(keyword)
             other = _foreign_partner_keyword(stems, code, names, said_by)
             if other:
-                yield code, _foreign_problem(f"keywords[{n}]", other)
+                yield code, n, other
             elif stems:
                 kept.add(stems)
         names[code] = names[code] | kept
@@ -239,7 +251,7 @@ def foreign_keywords(
         for n, keyword in enumerate(field_phrases(procedure.keywords)):
             other = _foreign(_stemmed(keyword), procedure.partner, names, by_stem, own)
             if other:
-                yield procedure.id, _foreign_problem(f"keywords[{n}]", other)
+                yield procedure.id, n, other
 
 
 def _named_partner(

@@ -31,7 +31,7 @@ import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -380,6 +380,43 @@ class _Word:
 _Single = tuple[_Word, _Term | None, _Word | None]
 
 
+def _without_foreign_keywords(
+    procedures: list[Procedure], partners: Mapping[str, Partner], lexicon: Lexicon
+) -> tuple[list[Procedure], Mapping[str, Partner]]:
+    """The procedures and partners without the keywords that speak for another partner
+    (``recognition-keyword-foreign``, :func:`~mfs_core.recognition.checks.foreign_keywords`):
+    ``mfs plugins --check`` reports them and the registry keeps the item, but recognition
+    does not read them. Review 14c: a plugin partner's keyword « carte vitale » made « j'ai
+    perdu ma carte vitale » name that partner, which halved the CPAM's confidence (no
+    procedure was suggested). The core's own data has none (a test says so): it is only
+    searched when a plugin contributed."""
+    items: list[Procedure | Partner] = [*procedures, *partners.values()]
+    if all(item.provenance is not None and item.provenance.core for item in items):
+        return procedures, partners
+    from mfs_core.recognition.checks import field_phrases, foreign_keyword_positions
+
+    hints = [(hint.said, hint.partner) for hint in lexicon.hints]
+    flagged: dict[str, set[int]] = defaultdict(set)
+    for subject, position, _ in foreign_keyword_positions(procedures, partners, hints):
+        flagged[subject].add(position)
+    if not flagged:
+        return procedures, partners
+
+    def kept(subject: str, keywords: Sequence[object]) -> tuple[str, ...]:
+        left_out = flagged[subject]
+        return tuple(k for n, k in enumerate(field_phrases(keywords)) if n not in left_out)
+
+    procedures = [
+        attrs.evolve(p, keywords=kept(p.id, p.keywords)) if p.id in flagged else p
+        for p in procedures
+    ]
+    partners = {
+        code: attrs.evolve(p, keywords=kept(code, p.keywords)) if code in flagged else p
+        for code, p in partners.items()
+    }
+    return procedures, partners
+
+
 class Recogniser:
     """Recognition over one registry's procedures; build it once (it builds the index)."""
 
@@ -390,7 +427,8 @@ class Recogniser:
         lexicon: Lexicon | None = None,
     ) -> None:
         partners = partners or {}
-        procedures = list(procedures)
+        base = load_lexicon() if lexicon is None else lexicon
+        procedures, partners = _without_foreign_keywords(list(procedures), partners, base)
         self.index = ProcedureIndex(procedures)
         # In the index's order (by id, stable); each procedure's naming stems are read on
         # the first claim that needs them.
@@ -398,7 +436,6 @@ class Recogniser:
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
         self._name_phrases: NamePhrases = {}
-        base = load_lexicon() if lexicon is None else lexicon
         self.lexicon = base.with_partner_keywords(
             {code: p.keywords for code, p in partners.items() if p.keywords},
             "Partner.keywords of",
