@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+import urllib.parse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -82,11 +83,40 @@ def _routes() -> list[Route]:
             # Starlette answers HEAD on every GET route: the GET handler's answer, whose
             # body the server does not send (RFC 9110: the same headers as GET).
             method = "GET" if request.method == "HEAD" else request.method
+            _require_utf8_query(request.scope.get("query_string", b""))
             response: Response = await methods[method](request)
             return response
 
         routes.append(Route(path, endpoint, methods=list(methods)))
     return routes
+
+
+def _require_utf8_query(query: bytes) -> None:
+    """400 when a parameter of the query string is not UTF-8 once percent-decoded:
+    Starlette would read ``q=%ff`` as « \ufffd » and answer as if the need were that
+    (a body that is not UTF-8 is refused, the address must be too; review 14c, finding 7).
+    The parameter is named when its own name is readable, its value never shown."""
+    if b"%" not in query and query.isascii():
+        return
+    for pair in query.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        readable = _utf8(name)
+        if readable is not None and _utf8(value) is not None:
+            continue
+        field = readable if readable and readable.isidentifier() else "(query)"
+        raise Problem(
+            "bad-request",
+            "Paramètres de l'adresse : attendu du texte UTF-8 (encodé en %XX).",
+            errors=[{"field": field, "detail": "expected UTF-8 text, percent-encoded"}],
+        )
+
+
+def _utf8(encoded: bytes) -> str | None:
+    """``encoded`` percent-decoded (``+`` is a space), or ``None`` if it is not UTF-8."""
+    try:
+        return urllib.parse.unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _problem_response(request: Request, problem: Problem) -> Response:
