@@ -327,6 +327,10 @@ def test_every_lexicon_entry_cites_a_source() -> None:
         ({"synonyms": []}, "unknown table"),
         ({"expand": "apl"}, r"expand: expected a list of tables"),
         ({"partner": [["caf"]]}, r"partner: expected a list of tables"),
+        (
+            {"expand": [{"say": ["reçu"], "means": "b", "source": "x", "negated": "yes"}]},
+            r"expand\[0\]\.negated: expected true or false",
+        ),
     ],
 )
 def test_a_bad_lexicon_entry_is_named(data: dict[str, object], message: str) -> None:

@@ -7,7 +7,9 @@ says the two wordings mean the same thing:
   « assedic », « mutuelle gratuite », « papiers de la voiture »); ``means`` is the
   catalogue's wording. A need containing one of the ``say`` phrases is searched with the
   ``means`` words too (query expansion), and the trace shows « assedic → allocation
-  chômage »;
+  chômage ». With ``negated = true``, the phrase counts only where its first word is said
+  under a negation (« colis *jamais arrivé* », « je ne peux *pas payer* »): the French
+  negation is made of stop words, which phrases cannot hold;
 - ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
   « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
   candidates, they favour that partner's among the candidates the other words found
@@ -50,6 +52,9 @@ class Expansion:
     means: tuple[str, ...]
     means_label: str
     source: str
+    #: the phrase counts only where its first word is said under a negation (« je n'ai
+    #: *pas reçu* mon colis »: a parcel that did not come is a claim, not a tracking)
+    negated: bool = False
 
 
 @attrs.frozen
@@ -107,9 +112,12 @@ class Lexicon:
         expansions: list[Expansion] = []
         for n, entry in enumerate(data.get("expand", [])):
             where = f"{origin}: expand[{n}]"
-            extra = sorted(set(entry) - {"say", "means", "source", "note"})
+            extra = sorted(set(entry) - {"say", "means", "source", "note", "negated"})
             if extra:
                 raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+            negated = entry.get("negated", False)
+            if not isinstance(negated, bool):
+                raise InputError(f"{where}.negated: expected true or false")
             means = entry.get("means")
             if not (isinstance(means, str) and means.strip()):
                 raise InputError(f"{where}.means: expected the catalogue's wording (a string)")
@@ -117,7 +125,9 @@ class Lexicon:
             means_stems = _stems(means, f"{where}.means", _MAX_MEANS_WORDS)
             for said in _strings(entry, "say", where):
                 expansions.append(
-                    Expansion(_stems(said, f"{where}.say"), said, means_stems, means, source)
+                    Expansion(
+                        _stems(said, f"{where}.say"), said, means_stems, means, source, negated
+                    )
                 )
         hints: list[PartnerHint] = []
         for n, entry in enumerate(data.get("partner", [])):
@@ -132,7 +142,9 @@ class Lexicon:
             for said in _strings(entry, "say", where):
                 hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
-        expansions = list({(e.said, e.means): e for e in reversed(expansions)}.values())[::-1]
+        expansions = list({(e.said, e.means, e.negated): e for e in reversed(expansions)}.values())[
+            ::-1
+        ]
         hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
         return cls(tuple(expansions), tuple(hints))
 

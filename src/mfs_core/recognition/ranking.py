@@ -458,7 +458,8 @@ class Recogniser:
         and the positions they cover (``None`` when there is none).
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
-        wins over « pôle emploi »); partner hints apply wherever they occur, except under a
+        wins over « pôle emploi »), those marked ``negated`` only where a negation bears
+        on their first word; partner hints apply wherever they occur, except under a
         negation (« je ne suis pas agriculteur »: :mod:`~mfs_core.recognition.negation`),
         where they say nothing (their words are not read as other words either).
         """
@@ -489,6 +490,12 @@ class Recogniser:
                 continue
             if span & expanded:
                 continue
+            if entry.negated:
+                # « pas reçu », « jamais arrivé »: only where the negation bears on it.
+                if negated is None:
+                    negated = negated_positions(text)
+                if start not in negated:
+                    continue
             expanded |= span
             covered |= span
             words.append(self._phrase(entry, number, start))
