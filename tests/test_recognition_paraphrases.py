@@ -99,3 +99,59 @@ def test_every_builtin_negated_entry_has_a_source(builtins: Registry) -> None:
     negated = [e for e in load_lexicon().expansions if e.negated]
     assert negated
     assert all(e.source.strip() for e in negated)
+
+
+# -- review finding 10: a negated partner hint answers the twin question the other way ---
+
+
+def test_a_refuted_partner_answers_the_twin_question(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("je ne suis pas agriculteur et je veux le RSA")
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.best is not None
+    assert recognition.best.procedure == "caf.rsa"
+    # said without the negation, the hint settles it for the MSA; unsaid, it is asked
+    said = recogniser.recognise("je suis agriculteur et je veux le RSA").best
+    assert said is not None
+    assert said.procedure == "msa.rsa"
+    assert recogniser.recognise("je veux le RSA").level is Level.AMBIGUOUS
+
+
+def test_refuting_every_twin_answers_nothing(recogniser: Recogniser) -> None:
+    # constructed: « pas agriculteur ni à la caf » refutes both: the question stays
+    recognition = recogniser.recognise("je ne suis pas agriculteur ni à la caf, RSA")
+    assert recognition.level is Level.AMBIGUOUS
+
+
+# -- review finding 5: « mineur » rules out the « (majeur) » procedures ---------------------
+
+
+@pytest.mark.parametrize("need", ["Carte d'identité d'un mineur", "Passeport d'un mineur"])
+def test_a_minor_is_never_asked_about_an_adult_procedure(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level in (Level.NONE, Level.WEAK), need
+    assert all("majeur" not in c.title for c in recognition.candidates), need
+
+
+def test_an_adult_procedure_is_still_found_without_the_word(recogniser: Recogniser) -> None:
+    best = recogniser.recognise("carte d'identité perdue").best
+    assert best is not None
+    assert best.procedure == "interieur.cni-perdue"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"exclusive": [{"say": ["mineur"], "source": "x"}]}, r"exclusive\[0\]\.title"),
+        ({"exclusive": [{"say": ["mineur"], "title": "majeur"}]}, r"exclusive\[0\]\.source"),
+        (
+            {"exclusive": [{"say": ["mineur"], "title": "deux mots", "source": "x"}]},
+            "more than 1 meaningful words",
+        ),
+        ({"exclusive": "mineur"}, "exclusive: expected a list of tables"),
+    ],
+)
+def test_a_bad_exclusion_is_named(data: dict[str, object], message: str) -> None:
+    from mfs_core.errors import InputError
+
+    with pytest.raises(InputError, match=message):
+        Lexicon.from_data(data, "lexicon")

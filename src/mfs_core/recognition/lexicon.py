@@ -13,7 +13,10 @@ says the two wordings mean the same thing:
 - ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
   « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
   candidates, they favour that partner's among the candidates the other words found
-  (CAF or MSA twins of one service-public.fr fiche).
+  (CAF or MSA twins of one service-public.fr fiche);
+- ``[[exclusive]]``: ``say`` lists words that rule out a procedure whose title holds the
+  word ``title`` (« mineur » rules out « Carte d'identité d'un *majeur* »): service-public.fr
+  writes one fiche per case, and the catalogue may hold only one of them.
 
 Plugins add words for their own procedures through :attr:`Procedure.keywords`
 (and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints
@@ -36,7 +39,7 @@ import attrs
 from mfs_core.errors import InputError
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
+__all__ = ["Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
@@ -93,19 +96,30 @@ def _source(entry: Mapping[str, Any], where: str) -> str:
 
 
 @attrs.frozen
+class Exclusion:
+    """« ``said`` » (stems) rules out the procedures whose title holds the stem ``title``."""
+
+    said: tuple[str, ...]
+    label: str
+    title: str
+    source: str
+
+
+@attrs.frozen
 class Lexicon:
     """The expansions and partner hints, indexed by their first stem."""
 
     expansions: tuple[Expansion, ...] = ()
     hints: tuple[PartnerHint, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], origin: str = "lexicon") -> Lexicon:
         """Read the TOML document's tables; raise :class:`InputError` naming the entry."""
-        unknown = sorted(set(data) - {"expand", "partner"})
+        unknown = sorted(set(data) - {"expand", "partner", "exclusive"})
         if unknown:
             raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
-        for table in ("expand", "partner"):
+        for table in ("expand", "partner", "exclusive"):
             entries = data.get(table, [])
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
@@ -141,12 +155,27 @@ class Lexicon:
             source = _source(entry, where)
             for said in _strings(entry, "say", where):
                 hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
+        exclusions: list[Exclusion] = []
+        for n, entry in enumerate(data.get("exclusive", [])):
+            where = f"{origin}: exclusive[{n}]"
+            extra = sorted(set(entry) - {"say", "title", "source", "note"})
+            if extra:
+                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+            title = entry.get("title")
+            if not isinstance(title, str):
+                raise InputError(f"{where}.title: expected one word of a procedure's title")
+            title_stems = _stems(title, f"{where}.title", 1)
+            source = _source(entry, where)
+            for said in _strings(entry, "say", where):
+                exclusions.append(
+                    Exclusion(_stems(said, f"{where}.say"), said, title_stems[0], source)
+                )
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         expansions = list({(e.said, e.means, e.negated): e for e in reversed(expansions)}.values())[
             ::-1
         ]
         hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
-        return cls(tuple(expansions), tuple(hints))
+        return cls(tuple(expansions), tuple(hints), tuple(exclusions))
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:
         """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""
