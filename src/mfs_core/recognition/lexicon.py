@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -88,6 +88,19 @@ def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
+def _tables(
+    data: Mapping[str, Any], table: str, keys: set[str], origin: str
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each entry of ``[[table]]`` with where it is (« lexicon: expand[3] »), its keys
+    checked against ``keys`` (with ``source`` and ``note``)."""
+    for n, entry in enumerate(data.get(table, [])):
+        where = f"{origin}: {table}[{n}]"
+        extra = sorted(set(entry) - keys - {"source", "note"})
+        if extra:
+            raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        yield where, entry
+
+
 def _source(entry: Mapping[str, Any], where: str) -> str:
     source = entry.get("source")
     if not (isinstance(source, str) and source.strip()):
@@ -124,11 +137,7 @@ class Lexicon:
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
         expansions: list[Expansion] = []
-        for n, entry in enumerate(data.get("expand", [])):
-            where = f"{origin}: expand[{n}]"
-            extra = sorted(set(entry) - {"say", "means", "source", "note", "negated"})
-            if extra:
-                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        for where, entry in _tables(data, "expand", {"say", "means", "negated"}, origin):
             negated = entry.get("negated", False)
             if not isinstance(negated, bool):
                 raise InputError(f"{where}.negated: expected true or false")
@@ -144,11 +153,7 @@ class Lexicon:
                     )
                 )
         hints: list[PartnerHint] = []
-        for n, entry in enumerate(data.get("partner", [])):
-            where = f"{origin}: partner[{n}]"
-            extra = sorted(set(entry) - {"say", "partner", "source", "note"})
-            if extra:
-                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        for where, entry in _tables(data, "partner", {"say", "partner"}, origin):
             partner = entry.get("partner")
             if not (isinstance(partner, str) and partner):
                 raise InputError(f"{where}.partner: expected a partner code")
@@ -156,11 +161,7 @@ class Lexicon:
             for said in _strings(entry, "say", where):
                 hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
         exclusions: list[Exclusion] = []
-        for n, entry in enumerate(data.get("exclusive", [])):
-            where = f"{origin}: exclusive[{n}]"
-            extra = sorted(set(entry) - {"say", "title", "source", "note"})
-            if extra:
-                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        for where, entry in _tables(data, "exclusive", {"say", "title"}, origin):
             title = entry.get("title")
             if not isinstance(title, str):
                 raise InputError(f"{where}.title: expected one word of a procedure's title")
