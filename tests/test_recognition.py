@@ -229,7 +229,9 @@ def test_function_words_do_not_score(recogniser: Recogniser) -> None:
     recognition = recogniser.recognise("colis non arrivé")
     ids = [c.procedure for c in recognition.candidates]
     assert "interieur.certificat-non-gage" not in ids
-    assert ids[0] == "la-poste.suivi-envoi"
+    # a parcel not arrived: tracking and claim are both right (corpus README); since
+    # issue-14p the negation reads as a claim (lexicon ``negated``)
+    assert ids[0] == "la-poste.reclamation"
 
 
 def test_a_precise_word_outweighs_a_generic_one(recogniser: Recogniser) -> None:
@@ -255,8 +257,9 @@ def test_what_explains_more_of_the_need_ranks_before_one_rare_word(
 def test_a_brand_name_finds_its_service(recogniser: Recogniser) -> None:
     recognition = recogniser.recognise("Que faire si je n'ai pas reçu mon Colissimo ?")
     assert recognition.best is not None
-    assert recognition.best.procedure == "la-poste.suivi-envoi"
-    assert recognition.best.partner == "la-poste"
+    # issue 14 names this need among the faults: not received is a claim (issue-14p)
+    assert recognition.best.procedure == "la-poste.reclamation"
+    assert "colissimo → colis" in recognition.best.matched
 
 
 # -- the lexicon -------------------------------------------------------------------------
@@ -327,6 +330,10 @@ def test_every_lexicon_entry_cites_a_source() -> None:
         ({"synonyms": []}, "unknown table"),
         ({"expand": "apl"}, r"expand: expected a list of tables"),
         ({"partner": [["caf"]]}, r"partner: expected a list of tables"),
+        (
+            {"expand": [{"say": ["reçu"], "means": "b", "source": "x", "negated": "yes"}]},
+            r"expand\[0\]\.negated: expected true or false",
+        ),
     ],
 )
 def test_a_bad_lexicon_entry_is_named(data: dict[str, object], message: str) -> None:

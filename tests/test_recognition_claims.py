@@ -47,11 +47,12 @@ def test_a_hint_negated_after_it_or_without_ne_is_not_evidence(
     recogniser: Recogniser, need: str
 ) -> None:
     """Before: « agriculteur ? non » and « je suis plus agriculteur » claimed the MSA's RSA
-    at 85 %; now as « je ne suis pas agriculteur »: the CAF or the MSA, asked."""
+    at 85 %; now as « je ne suis pas agriculteur »: since issue-14p (review finding 8), the
+    refuted partner answers the twin question the other way: the CAF's."""
     recognition = recogniser.recognise(need)
     formal = recogniser.recognise("je ne suis pas agriculteur, je veux le RSA")
-    assert recognition.level is formal.level is Level.AMBIGUOUS, need
-    assert [c.procedure for c in recognition.candidates[:2]] == ["caf.rsa", "msa.rsa"]
+    assert recognition.level is formal.level is Level.CONFIDENT, need
+    assert [c.procedure for c in recognition.candidates[:1]] == ["caf.rsa"]
     assert not any("Mutualité" in m for c in recognition.candidates for m in c.matched)
 
 

@@ -95,8 +95,10 @@ def test_a_negated_partner_hint_is_not_evidence_for_its_partner(
 ) -> None:
     recognition = recogniser.recognise(need)
     assert recognition.best is not None
-    assert recognition.best.procedure == "caf.rsa", need  # the documented order: CAF first
-    assert recognition.level is Level.AMBIGUOUS  # the CAF or the MSA: asked, not guessed
+    assert recognition.best.procedure == "caf.rsa", need
+    # issue-14p (review finding 8): the refuted partner answers the twin question, CAF or
+    # MSA, the other way; it was asked before
+    assert recognition.level is Level.CONFIDENT, need
     assert not any("Mutualité" in m for c in recognition.candidates for m in c.matched)
 
 

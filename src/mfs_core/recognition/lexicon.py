@@ -7,11 +7,16 @@ says the two wordings mean the same thing:
   « assedic », « mutuelle gratuite », « papiers de la voiture »); ``means`` is the
   catalogue's wording. A need containing one of the ``say`` phrases is searched with the
   ``means`` words too (query expansion), and the trace shows « assedic → allocation
-  chômage »;
+  chômage ». With ``negated = true``, the phrase counts only where its first word is said
+  under a negation (« colis *jamais arrivé* », « je ne peux *pas payer* »): the French
+  negation is made of stop words, which phrases cannot hold;
 - ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
   « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
   candidates, they favour that partner's among the candidates the other words found
-  (CAF or MSA twins of one service-public.fr fiche).
+  (CAF or MSA twins of one service-public.fr fiche);
+- ``[[exclusive]]``: ``say`` lists words that rule out a procedure whose title holds the
+  word ``title`` (« mineur » rules out « Carte d'identité d'un *majeur* »): service-public.fr
+  writes one fiche per case, and the catalogue may hold only one of them.
 
 Plugins add words for their own procedures through :attr:`Procedure.keywords`
 (and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints
@@ -25,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -34,7 +39,7 @@ import attrs
 from mfs_core.errors import InputError
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
+__all__ = ["Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
@@ -50,6 +55,9 @@ class Expansion:
     means: tuple[str, ...]
     means_label: str
     source: str
+    #: the phrase counts only where its first word is said under a negation (« je n'ai
+    #: *pas reçu* mon colis »: a parcel that did not come is a claim, not a tracking)
+    negated: bool = False
 
 
 @attrs.frozen
@@ -80,6 +88,19 @@ def _strings(entry: Mapping[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
+def _tables(
+    data: Mapping[str, Any], table: str, keys: set[str], origin: str
+) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Each entry of ``[[table]]`` with where it is (« lexicon: expand[3] »), its keys
+    checked against ``keys`` (with ``source`` and ``note``)."""
+    for n, entry in enumerate(data.get(table, [])):
+        where = f"{origin}: {table}[{n}]"
+        extra = sorted(set(entry) - keys - {"source", "note"})
+        if extra:
+            raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        yield where, entry
+
+
 def _source(entry: Mapping[str, Any], where: str) -> str:
     source = entry.get("source")
     if not (isinstance(source, str) and source.strip()):
@@ -88,28 +109,38 @@ def _source(entry: Mapping[str, Any], where: str) -> str:
 
 
 @attrs.frozen
+class Exclusion:
+    """« ``said`` » (stems) rules out the procedures whose title holds the stem ``title``."""
+
+    said: tuple[str, ...]
+    label: str
+    title: str
+    source: str
+
+
+@attrs.frozen
 class Lexicon:
     """The expansions and partner hints, indexed by their first stem."""
 
     expansions: tuple[Expansion, ...] = ()
     hints: tuple[PartnerHint, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], origin: str = "lexicon") -> Lexicon:
         """Read the TOML document's tables; raise :class:`InputError` naming the entry."""
-        unknown = sorted(set(data) - {"expand", "partner"})
+        unknown = sorted(set(data) - {"expand", "partner", "exclusive"})
         if unknown:
             raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
-        for table in ("expand", "partner"):
+        for table in ("expand", "partner", "exclusive"):
             entries = data.get(table, [])
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
         expansions: list[Expansion] = []
-        for n, entry in enumerate(data.get("expand", [])):
-            where = f"{origin}: expand[{n}]"
-            extra = sorted(set(entry) - {"say", "means", "source", "note"})
-            if extra:
-                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        for where, entry in _tables(data, "expand", {"say", "means", "negated"}, origin):
+            negated = entry.get("negated", False)
+            if not isinstance(negated, bool):
+                raise InputError(f"{where}.negated: expected true or false")
             means = entry.get("means")
             if not (isinstance(means, str) and means.strip()):
                 raise InputError(f"{where}.means: expected the catalogue's wording (a string)")
@@ -117,24 +148,35 @@ class Lexicon:
             means_stems = _stems(means, f"{where}.means", _MAX_MEANS_WORDS)
             for said in _strings(entry, "say", where):
                 expansions.append(
-                    Expansion(_stems(said, f"{where}.say"), said, means_stems, means, source)
+                    Expansion(
+                        _stems(said, f"{where}.say"), said, means_stems, means, source, negated
+                    )
                 )
         hints: list[PartnerHint] = []
-        for n, entry in enumerate(data.get("partner", [])):
-            where = f"{origin}: partner[{n}]"
-            extra = sorted(set(entry) - {"say", "partner", "source", "note"})
-            if extra:
-                raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+        for where, entry in _tables(data, "partner", {"say", "partner"}, origin):
             partner = entry.get("partner")
             if not (isinstance(partner, str) and partner):
                 raise InputError(f"{where}.partner: expected a partner code")
             source = _source(entry, where)
             for said in _strings(entry, "say", where):
                 hints.append(PartnerHint(_stems(said, f"{where}.say"), said, partner, source))
+        exclusions: list[Exclusion] = []
+        for where, entry in _tables(data, "exclusive", {"say", "title"}, origin):
+            title = entry.get("title")
+            if not isinstance(title, str):
+                raise InputError(f"{where}.title: expected one word of a procedure's title")
+            title_stems = _stems(title, f"{where}.title", 1)
+            source = _source(entry, where)
+            for said in _strings(entry, "say", where):
+                exclusions.append(
+                    Exclusion(_stems(said, f"{where}.say"), said, title_stems[0], source)
+                )
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
-        expansions = list({(e.said, e.means): e for e in reversed(expansions)}.values())[::-1]
+        expansions = list({(e.said, e.means, e.negated): e for e in reversed(expansions)}.values())[
+            ::-1
+        ]
         hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
-        return cls(tuple(expansions), tuple(hints))
+        return cls(tuple(expansions), tuple(hints), tuple(exclusions))
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:
         """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""

@@ -487,6 +487,14 @@ class Recogniser:
         entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *hints]
         for number, entry in enumerate(entries):
             self._entries[entry.said[0]].append((entry.said, entry, number))
+        #: first stem said -> (stems said, the procedures it rules out) of each exclusion
+        #: (« mineur » rules out « Carte d'identité d'un majeur »): fixed, so found once
+        titles = [frozenset(t.stem for t in tokens(d.title)) for d in self.index.documents]
+        self._exclusive: dict[str, list[tuple[tuple[str, ...], frozenset[int]]]] = defaultdict(list)
+        for exclusion in self.lexicon.exclusions:
+            ruled = frozenset(n for n, title in enumerate(titles) if exclusion.title in title)
+            if ruled:
+                self._exclusive[exclusion.said[0]].append((exclusion.said, ruled))
 
     # -- the need's words ---------------------------------------------------------------
 
@@ -495,7 +503,8 @@ class Recogniser:
         and the positions they cover (``None`` when there is none).
 
         Expansions are taken longest first and never overlap (« allocation pôle emploi »
-        wins over « pôle emploi »); partner hints apply wherever they occur, except under a
+        wins over « pôle emploi »), those marked ``negated`` only where a negation bears
+        on their first word; partner hints apply wherever they occur, except under a
         negation (« je ne suis pas agriculteur »: :mod:`~mfs_core.recognition.negation`),
         where they say nothing (their words are not read as other words either).
         """
@@ -526,6 +535,12 @@ class Recogniser:
                 continue
             if span & expanded:
                 continue
+            if entry.negated:
+                # « pas reçu », « jamais arrivé »: only where the negation bears on it.
+                if negated is None:
+                    negated = negated_positions(text)
+                if start not in negated:
+                    continue
             expanded |= span
             covered |= span
             words.append(self._phrase(entry, number, start))
@@ -914,11 +929,52 @@ class Recogniser:
         if hinted and _only_partners(known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
+        if self._exclusive and not self._exclusive.keys().isdisjoint(map(_STEM, found)):
+            ruled = self._ruled_out(found)
+            scores = {n: v for n, v in scores.items() if n not in ruled}
         pool = self._with_twins(self._pool(scores, kept), scores)
         ranked = self._ranked(pool, scores, known, expansions, total, hinted)
-        level, chosen, ranked = self._level(ranked, hinted, kept, known, total)
+        refuted: frozenset[int] = frozenset()
+        if len(self._twins(ranked)) > 1:
+            # « je ne suis pas agriculteur » says which twin is not the resident's.
+            refuted = self._refuted(ranked, found, text)
+            if refuted:
+                ranked = [r for r in ranked if r[4] not in refuted] + [
+                    r for r in ranked if r[4] in refuted
+                ]
+        level, chosen, ranked = self._level(ranked, hinted, kept, known, total, refuted)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         return _recognition(level, candidates, chosen)
+
+    def _ruled_out(self, found: list[Word]) -> frozenset[int]:
+        """The procedures a word of the need rules out (lexicon ``[[exclusive]]``: the
+        need says « mineur », the title says « majeur »)."""
+        stems = list(map(_STEM, found))
+        return frozenset(
+            number
+            for start, stem in enumerate(stems)
+            for said, ruled in self._exclusive.get(stem, ())
+            if tuple(stems[start : start + len(said)]) == said
+            for number in ruled
+        )
+
+    def _refuted(self, ranked: list[_Row], found: list[Word], text: str) -> frozenset[int]:
+        """The best candidate's twins (the same fiche at another partner) at a partner
+        whose hint the need says under a negation (« je ne suis *pas agriculteur* »): the
+        twin question, CAF or MSA, is answered the other way. Empty when the need refutes
+        no partner, or every twin's."""
+        stems = list(map(_STEM, found))
+        negated = negated_positions(text)
+        partners = {
+            entry.partner
+            for start, stem in enumerate(stems)
+            if start in negated and stem in self._entries
+            for said, entry, _ in self._entries[stem]
+            if isinstance(entry, PartnerHint) and tuple(stems[start : start + len(said)]) == said
+        }
+        group = self._twins(ranked)
+        out = frozenset(n for n in group if self._partner_of[n] in partners)
+        return out if len(out) < len(group) else frozenset()
 
     @staticmethod
     def _information(words: list[_Word], known: list[_Word]) -> float:
@@ -1224,12 +1280,19 @@ class Recogniser:
         return known
 
     def _level(
-        self, ranked: list[_Row], hinted: set[str], kept: int, known: list[_Word], total: float
+        self,
+        ranked: list[_Row],
+        hinted: set[str],
+        kept: int,
+        known: list[_Word],
+        total: float,
+        refuted: frozenset[int] = frozenset(),
     ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
-        of one fiche brought together)."""
+        of one fiche brought together; ``refuted`` twins, the need said not its partner's,
+        left out of the twin question)."""
         documents = self.index.documents
-        group = self._twins(ranked)
+        group = [n for n in self._twins(ranked) if n not in refuted]
         hinted_twin = [n for n in group if documents[n].partner in hinted] if hinted else []
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.

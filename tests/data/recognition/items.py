@@ -657,3 +657,110 @@ N("Quelles sont les conditions pour obtenir un logement social ?",
    "commit": "0201232d1b9c6d0854095875159510ae29b930c3", "url": "https://www.service-public.fr/particuliers/vosdroits/F869",
    "note": "dc:title of QuestionReponse F869 (dossier N31802, service-public.fr, DILA)"},
   near_miss=True, note="social housing: no catalogue procedure (the APL is another matter)", split="tune")
+
+# --- issue-14p: 42 paraphrase and colloquial phrasings gathered 2026-11-30 from stored public web pages
+# (pages corpus of the search tool), none already in the corpus; every text is copied from the page
+# (a heading, a question, or a sentence of it), personal details removed; tune split only.
+PD = ["la-poste.suivi-envoi", "la-poste.reclamation"]          # a parcel not received (convention above)
+PAY = ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"]
+LAWYER = ["justice.aide-juridictionnelle", "justice.consultation-avocat-gratuite"]
+IJ = ["cnam.indemnites-journalieres", "msa.indemnites-journalieres"]
+ARE = ["france-travail.are-avant-avril-2025", "france-travail.are-depuis-avril-2025"]
+I('Vous attendez un colis important et la Poste dit "livré" mais votre boîte aux lettres reste vide?', PD, "paraphrase",
+  page("https://info-postes.com/articles/colis-livre-mais-non-recu.php"), split="tune")
+I("Qui n'a pas pesté contre un colis perdu ou un courrier important jamais arrivé ?", PD, "colloquial",
+  page("https://info-postes.com/articles/resoudre-litige-livraison.php"), split="tune")
+I("Il a ouvert sa boîte aux lettres et a vu le colis éventré, vidé de son contenu", ["la-poste.reclamation"], "colloquial",
+  page("https://rmc.bfmtv.com/actualites/societe/il-ne-restait-que-le-papier-bulle-comment-faire-en-cas-de-colis-vole-perdu-ou-endommage_AV-202306210349.html",
+       "a resident quoted by RMC (2023-06), name removed: a parcel arrived emptied"), split="tune")
+I("lorsque vous soupçonnez La Poste d’avoir égaré votre colis", PD, "paraphrase",
+  page("https://nos-services.com/procedures/comment-effectuer-une-reclamation-colissimo"), split="tune")
+I("Beaucoup de Français n'arrivent pas à payer leurs impôts.", PAY, "colloquial",
+  page("https://vntv.net/video/x17zyvm", "video summary of a news report"), ambiguous=True, split="tune")
+I("Impôts : que faire en cas de difficultés de paiement ?", PAY, "paraphrase",
+  page("https://www.partners-finances.fr/actualites/743-impots-que-faire-cas-difficultes-paiement"), ambiguous=True,
+  split="tune")
+I("Vous avez du mal à payer vos impôts ?", PAY, "colloquial", page("http://impots.dispofi.fr/paiement-impots"),
+  ambiguous=True, split="tune")
+I("Changer d’adresse postale lors d’un déménagement", ["la-poste.reexpedition-courrier", "interieur.changement-adresse"],
+  "paraphrase", page("https://www.bondebarras.fr/non-classe/7296/changer-dadresse-postale-lors-dun-demenagement-tout-savoir-en-3-points/"),
+  split="tune")
+I("« Je n’ai pas les moyens de payer un avocat. Que puis-je faire ? »", LAWYER, "paraphrase",
+  page("https://chaze-avocat.fr/je-nai-pas-les-moyens-de-payer-un-avocat-que-puis-je-faire/"), split="tune")
+I("Comment Payer un Avocat Sans Argent", LAWYER, "colloquial",
+  page("http://www.caius.fr/blog/choisir-avocat/payer-avocat-sans-argent"), split="tune")
+I("Mais comment faire quand on n’a pas les moyens de se payer un avocat ?", LAWYER, "colloquial",
+  page("https://besoin-dargent.net/?p=284"), split="tune")
+I("Victime d’une arnaque en ligne ?", ["justice.arnaques-internet"], "paraphrase",
+  page("https://karsyl-access.com/2024/08/11/victime-dune-arnaque-en-ligne-les-recours-expliques-par-karsyl",
+       "heading, the site's name left out"), split="tune")
+I("Le paiement a été débité mais vous n'avez rien reçu et le site n'existe plus.", ["justice.arnaques-internet"],
+  "paraphrase", page("https://www.economie.gouv.fr/cedef/recours-arnaque-internet"), split="tune")
+I("Vous ne savez pas combien il reste de points sur votre permis de conduire ?", ["interieur.solde-points"], "paraphrase",
+  page("https://www.commentcamarche.net/applis-sites/services-en-ligne/29709-points-permis-de-conduire/"), split="tune")
+I("Nombre de points : Comment savoir combien il m'en reste ?", ["interieur.solde-points"], "colloquial",
+  page("https://legipermis.com/legislation/connaitre-son-nombre-de-points.html"), split="tune")
+I("Que faire si un voisin refuse de couper une haie gênante ?", ["justice.conciliateur"], "paraphrase",
+  page("https://www.defenseursdesdroits.fr/que-faire-si-un-voisin-refuse-de-couper-une-haie-genante/"), split="tune")
+I("La haie de votre voisin, qui déborde sur votre propriété, peut devenir un véritable sujet de tension.",
+  ["justice.conciliateur"], "paraphrase", page("https://www.acturoubaix.fr/art-de-vivre/2907",
+                                                "the page answers: a conciliateur de justice"), split="tune")
+I("Si vous ne pouvez pas allez voter, il est possible que quelqu'un vote.", ["interieur.procuration"], "colloquial",
+  page("https://www.corsenetinfos.corsica/Presidentielle-2022-quelle-est-la-date-limite-pour-faire-une-procuration_a63758.html"),
+  split="tune")
+I("Si vous ne pouvez pas vous rendre disponible le jour d’un scrutin électoral", ["interieur.procuration"], "paraphrase",
+  page("https://www.lerheu.fr/demarche-administrative/vote-par-procuration/?xml=R48788"), split="tune")
+I("Si vous savez d’ores et déjà que vous ne pourrez pas vous rendre au bureau de vote .", ["interieur.procuration"],
+  "paraphrase", page("https://opinionssur.com/voter-par-procuration-en-ligne/nouvelles"), split="tune")
+I("n'avait pas les moyens de payer une mutuelle pour elle et sa famille", ["cnam.complementaire-sante-solidaire"],
+  "colloquial", page("https://www.francetvinfo.fr/sante/politique-de-sante/sante-trois-millions-de-francais-sont-sans-mutuelle_3264233.html",
+                     "a resident quoted by francetvinfo (2019-04), name removed"), split="tune")
+I("Vous approchez de la retraite mais ne connaissez pas l’âge exact auquel vous pourrez partir ?",
+  ["cnav.releve-de-carriere"], "paraphrase",
+  page("https://particuliers.sg.fr/articles-actualites/quand-partir-retraite-comment-calculer-montant-retraite"), split="tune")
+I("Quelles démarches administratives suivre lorsqu'on se retrouve au chômage ?", ["france-travail.inscription"],
+  "paraphrase", page("https://www.welcometothejungle.com/en/articles/chomage-procedures-administratives"), split="tune")
+I("Les démarches administratives lorsqu'on est au chômage", ["france-travail.inscription"], "paraphrase",
+  page("https://heyme.care/fr/blog/les-demarches-administratives-lorsquon-est-au-chomage"), split="tune")
+I("Chômage : quelles démarches dois-je faire ?", ["france-travail.inscription"], "colloquial",
+  page("https://conseils.radins.com/administratif-juridique/emploi/les-demarches-du-demandeur-demploi/8973"), split="tune")
+I("Chômage : les premières démarches", ["france-travail.inscription"], "colloquial",
+  page("http://www.journaldunet.com/management/guide-du-management/1199705-chomage-les-premieres-demarches/"), split="tune")
+I("désirez savoir quelles démarches accomplir ensuite pour toucher le chômage", ARE, "colloquial",
+  page("https://institut-du-salarie.fr/blog/actualites-1/comment-toucher-le-chomage-2872"), ambiguous=True, split="tune")
+I("Que faire de la carte grise en cas de vente du véhicule ?", ["interieur.vendre-vehicule"], "paraphrase",
+  page("https://www.vendre-voiture.net/article/que-faire-de-la-carte-grise-en-cas-de-vente-74.html"), split="tune")
+I("Mais que faire de ma carte grise lorsque je vends ma voiture ?", ["interieur.vendre-vehicule"], "colloquial",
+  page("https://www.capcar.fr/blog/que-faire-de-lancienne-carte-grise-de-mon-vehicule-en-cas-de-vente/"), split="tune")
+I("Après la vente de sa voiture, que faire de la carte grise", ["interieur.vendre-vehicule"], "paraphrase",
+  page("https://www.easyweb-permis.fr/apres-la-vente-de-sa-voiture-que-faire-de-la-carte-grise/"), split="tune")
+I("Vous avez cédé votre véhicule", ["interieur.vendre-vehicule"], "paraphrase",
+  page("https://carte-grise.biz/carte-grise-en-ligne-a-belley-ants/"), split="tune")
+I("Combien est-on payé pendant un arrêt maladie ?", IJ, "paraphrase",
+  page("https://e-sante.fr/questions-autour-arret-maladie/actualite/313?page=1"), ambiguous=True, split="tune")
+I("Qui paye le salarié en arrêt maladie ?", IJ, "paraphrase",
+  page("https://e-sante.fr/questions-autour-arret-maladie/actualite/313?page=1"), ambiguous=True, split="tune")
+I("Quelle aide de la Caf quand on est enceinte ?", ["caf.prime-naissance"], "colloquial",
+  page("https://definir-tech.com/?p=11782"), split="tune")
+I("Vous avez reçu un PV pour excès de vitesse et souhaitez le contester ?", ["interieur.amende"], "colloquial",
+  page("https://finauto.fr/comment-contester-pv-exces-vitesse/"), split="tune")
+I("Contester un PV pour excès de vitesse", ["interieur.amende"], "colloquial",
+  page("https://www.dossierfamilial.com/consommation/vehicules/contester-un-pv-pour-exces-de-vitesse-55760"), split="tune")
+I("vous réalisez que votre carte Vitale est introuvable", ["cnam.carte-vitale"], "paraphrase",
+  page("https://www.assurance-auto-moto.net/jai-perdu-ma-carte-vitale-comment-lassurance-gere-t-elle-cette-situation"),
+  split="tune")
+I("La Caf rappelle qu’elle peut les aider pour leur principal poste de dépense : le loyer.", ["caf.aide-logement"],
+  "paraphrase", page("https://caf.fr/professionnels/offres-et-services/caf-de-la-savoie/partenaires-locaux/archives-actualites/l-aide-au-logement-etudiant"),
+  split="tune")
+I("La vignette antipollution sera obligatoire dès lundi 16 janvier pour rouler dans les rues de Paris.",
+  ["interieur.crit-air"], "paraphrase",
+  page("http://www.rtl.fr/actu/conso/4-millions-de-vehicules-equipes-de-vignettes-antipollution-d-ici-fin-mars-7786729232"),
+  split="tune")
+I("les automobilistes peuvent demander une vignette de couleur destinée à lutter contre la pollution.",
+  ["interieur.crit-air"], "paraphrase", page("https://bulletindescommunes.net/1e-juillet-pollution-vignettes-voitures/"),
+  split="tune")
+I("Ma santé s’est dégradée et je ne peux plus travailler comme avant.", ["cnam.invalidite"], "paraphrase",
+  page("https://mdph.cotesdarmor.fr/mon-handicap-m-empeche-de-travailler",
+       "MDPH page; the answer it gives: a pension d'invalidité (or early retirement)"), split="tune")
+I("A partir d'un certain taux d'infirmité, il peut y avoir l'allocation handicap.", ["caf.aah"], "colloquial",
+  page("https://legavox.fr/forum/droit-general/chute-fracture-quel-droit_102749_1.htm", "a forum answer"), split="tune")
