@@ -50,7 +50,7 @@ from mfs_core.recognition.confidence import (
     level_of,
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
-from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
+from mfs_core.recognition.lexicon import Asked, Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
@@ -378,6 +378,10 @@ class _Word:
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
 #: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
 _Single = tuple[_Word, _Term | None, _Word | None]
+#: a lexicon entry found in a need
+_LexiconEntry = Expansion | PartnerHint | Asked
+#: a lexicon entry by its first stem: its stems said, the entry, its number
+_Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
 
 def _without_foreign_keywords(
@@ -478,13 +482,11 @@ class Recogniser:
         #: the procedures that have twins
         self._twinned = frozenset(n for n, twins in enumerate(self._twins_of) if twins)
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
-        self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
-            defaultdict(list)
-        )
+        self._entries: dict[str, list[_Entered]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
         hints = [h for h in self.lexicon.hints if h.partner in present]
-        entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *hints]
+        entries: list[_LexiconEntry] = [*self.lexicon.expansions, *hints, *self.lexicon.asked]
         for number, entry in enumerate(entries):
             self._entries[entry.said[0]].append((entry.said, entry, number))
         #: first stem said -> (stems said, the procedures it rules out) of each exclusion
@@ -502,15 +504,16 @@ class Recogniser:
         """The lexicon phrases found in the need ``text`` (its meaningful words ``found``),
         and the positions they cover (``None`` when there is none).
 
-        Expansions are taken longest first and never overlap (« allocation pôle emploi »
-        wins over « pôle emploi »), those marked ``negated`` only where a negation bears
-        on their first word; partner hints apply wherever they occur, except under a
-        negation (« je ne suis pas agriculteur »: :mod:`~mfs_core.recognition.negation`),
-        where they say nothing (their words are not read as other words either).
+        Expansions and ``[[asked]]`` phrases are taken longest first and never overlap
+        (« allocation pôle emploi » wins over « pôle emploi »), expansions marked
+        ``negated`` only where a negation bears on their first word; partner hints apply
+        wherever they occur, except under a negation (« je ne suis pas agriculteur »:
+        :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
+        read as other words either).
         """
         stems = list(map(_STEM, found))
         entries = self._entries
-        hits: list[tuple[int, int, Expansion | PartnerHint, int]] = [
+        hits: list[tuple[int, int, _LexiconEntry, int]] = [
             (start, start + len(said), entry, number)
             for start, stem in enumerate(stems)
             if stem in entries
@@ -535,7 +538,7 @@ class Recogniser:
                 continue
             if span & expanded:
                 continue
-            if entry.negated:
+            if isinstance(entry, Expansion) and entry.negated:
                 # « pas reçu », « jamais arrivé »: only where the negation bears on it.
                 if negated is None:
                     negated = negated_positions(text)
@@ -546,7 +549,7 @@ class Recogniser:
             words.append(self._phrase(entry, number, start))
         return words, covered
 
-    def _phrase(self, entry: Expansion | PartnerHint, number: int, start: int) -> _Word:
+    def _phrase(self, entry: _LexiconEntry, number: int, start: int) -> _Word:
         """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
         remembered (bounded)."""
         key = (number, start)
@@ -558,6 +561,10 @@ class Recogniser:
             label = f"{entry.label} → {self._partner_names.get(entry.partner, entry.partner)}"
             weight = self.index.max_idf * HINT_WORD
             found = self._word(label, (), weight, entry.partner, span)
+        elif isinstance(entry, Asked):
+            # « démarches administratives »: how the request is asked, no subject; it
+            # weighs as an unknown word of how a request is asked.
+            found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
         else:
             found = self._expansion(entry, span)
         _remember(self._phrases, key, found)
