@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.errors import InputError
-from mfs_core.recognition import Recogniser
+from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
 
 ARE = ("france-travail.are-avant-avril-2025", "france-travail.are-depuis-avril-2025")
@@ -80,3 +80,41 @@ def test_the_asked_phrases_have_a_source() -> None:
 def test_a_bad_asked_entry_is_named(data: dict[str, object], message: str) -> None:
     with pytest.raises(InputError, match=message):
         Lexicon.from_data(data, "lexicon")
+
+
+# -- a keyword of two words or more said whole keeps a suggestion -------------------------
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("vous réalisez que votre carte Vitale est introuvable", "cnam.carte-vitale"),
+        ("Comment retrouver son numéro d’accès fiscal ?", "dgfip.espace-particulier"),
+        (
+            "Vous souhaitez avoir une identité numérique pour simplifier vos démarches en ligne ?",
+            "la-poste.identite-numerique",
+        ),
+    ],
+)
+def test_a_whole_keyword_phrase_keeps_a_suggestion(
+    recogniser: Recogniser, need: str, expected: str
+) -> None:
+    """Before: words the catalogue lacks (« réalisez », « introuvable ») weighed the
+    confidence under the suggestion bar: `none`, with the right procedure first. The
+    resident said its keyword whole: shown (weak), not claimed."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.WEAK, need
+    assert recognition.candidates[0].procedure == expected
+
+
+def test_a_keyword_many_fiches_hold_keeps_nothing(recogniser: Recogniser) -> None:
+    """« arrêt maladie » is held by three fiches: said with words of another matter
+    (a corpus negative, congés payés), nothing is suggested."""
+    need = "Un salarié peut-il acquérir des congés payés pendant un arrêt maladie ?"
+    assert recogniser.recognise(need).level is Level.NONE
+
+
+def test_a_lexicon_meaning_is_not_a_keyword_said(recogniser: Recogniser) -> None:
+    """« mutuelle santé » stands for « complémentaire santé » (a keyword of the
+    complémentaire santé solidaire), but the resident did not say it (a corpus negative)."""
+    assert recogniser.recognise("refuser mutuelle santé obligatoire?").level is Level.NONE

@@ -63,6 +63,7 @@ from mfs_core.recognition.normalise import (
 )
 from mfs_core.recognition.rounding import round_6_3, round_to
 from mfs_core.recognition.specificity import (
+    KEYWORD_FICHES,
     SPLIT,
     STRONG_FIELDS,
     TITLE_WORDS,
@@ -1307,6 +1308,11 @@ class Recogniser:
         top = ranked[:kept]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
+        if level is _NONE and top and self._keyword_said(ranked[0][4], known):
+            # « vous réalisez que votre carte Vitale est introuvable »: words the catalogue
+            # lacks weigh the confidence under the bar, but the resident said one of the
+            # best candidate's own keyword phrases whole: shown, never decided on.
+            level, chosen = _WEAK, close_count(scores)
         claimed = level in _CLAIMS
         if claimed and not _firmly_reached(ranked[0][4], known):
             # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
@@ -1366,6 +1372,32 @@ class Recogniser:
             return _WEAK, close_count(scores), ranked
         return _AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
 
+    def _keyword_said(self, number: int, known: list[_Word]) -> bool:
+        """Whether the need says whole a keyword of two words or more of procedure
+        ``number`` that at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
+        fiches hold (« carte vitale », not « arrêt maladie »)."""
+        naming = self._naming_of(number)
+        held = self._shared or {}
+        # The words as said: a lexicon phrase's meaning is the catalogue's wording, not the
+        # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said).
+        said = frozenset().union(*(word.stems for word in known if not word.span))
+        return any(
+            len(keyword) > 1 and keyword <= said and len(held.get(keyword, ())) <= KEYWORD_FICHES
+            for keyword in naming.keywords
+        )
+
+    def _naming_of(self, number: int) -> Naming:
+        """The :class:`~mfs_core.recognition.specificity.Naming` of procedure ``number``,
+        read on the first need that asks (with what it needs, once per registry)."""
+        naming = self._naming.get(number)
+        if naming is None:
+            if self._shared is None:
+                self._shared = holders(self._procedures)
+                self._name_phrases = name_phrases(self._procedures)
+            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
+            self._naming[number] = naming
+        return naming
+
     def _named(
         self,
         number: int,
@@ -1378,13 +1410,7 @@ class Recogniser:
     ) -> bool:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`;
         ``separate``: and tell it from its rivals)."""
-        naming = self._naming.get(number)
-        if naming is None:
-            if self._shared is None:
-                self._shared = holders(self._procedures)
-                self._name_phrases = name_phrases(self._procedures)
-            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
-            self._naming[number] = naming
+        naming = self._naming_of(number)
         said = frozenset().union(*map(_STEMS, known))
         return names(
             naming,
