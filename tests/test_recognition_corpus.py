@@ -65,11 +65,14 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # tune split (tune top-1 90.1 -> 84.2 %, top-3 97.8 -> 94.3 %, paraphrase+colloquial
 # 80.8 -> 70.8 % on adding them: the measure of generalisation), and its general fixes
 # brought them back to 87.2 / 94.3 / 77.5 %, not to the old figures.
+# issue-14q's general fixes (phrases of how a request is asked reach nothing; a keyword
+# said whole keeps a suggestion) raised them to 87.5 / 95.8 / 78.3 %: floors 0.86 -> 0.87,
+# 0.93 -> 0.95, 0.76 -> 0.77.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.86),
-    ("tune", COVERED, "top3", 0.93),
+    ("tune", COVERED, "top1", 0.87),
+    ("tune", COVERED, "top3", 0.95),
     ("tune", ("lexical",), "top1", 0.94),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.76),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.77),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

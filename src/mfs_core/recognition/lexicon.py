@@ -16,7 +16,12 @@ says the two wordings mean the same thing:
   (CAF or MSA twins of one service-public.fr fiche);
 - ``[[exclusive]]``: ``say`` lists words that rule out a procedure whose title holds the
   word ``title`` (« mineur » rules out « Carte d'identité d'un *majeur* »): service-public.fr
-  writes one fiche per case, and the catalogue may hold only one of them.
+  writes one fiche per case, and the catalogue may hold only one of them;
+- ``[[asked]]``: ``say`` lists phrases of how a request is asked, not of what it is about
+  (« démarches administratives », « démarches à accomplir »): their words reach no
+  procedure (« administratives » is a word of « certificat de *situation administrative* »,
+  « démarches à accomplir » the form of service-public.fr titles) and weigh in the
+  confidence as a word of how a request is asked (``GENERIC_WORD``).
 
 Plugins add words for their own procedures through :attr:`Procedure.keywords`
 (and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints
@@ -39,7 +44,7 @@ import attrs
 from mfs_core.errors import InputError
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
+__all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
@@ -119,20 +124,30 @@ class Exclusion:
 
 
 @attrs.frozen
+class Asked:
+    """« ``said`` » (stems) is how a request is asked: it reaches no procedure."""
+
+    said: tuple[str, ...]
+    label: str
+    source: str
+
+
+@attrs.frozen
 class Lexicon:
     """The expansions and partner hints, indexed by their first stem."""
 
     expansions: tuple[Expansion, ...] = ()
     hints: tuple[PartnerHint, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
+    asked: tuple[Asked, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], origin: str = "lexicon") -> Lexicon:
         """Read the TOML document's tables; raise :class:`InputError` naming the entry."""
-        unknown = sorted(set(data) - {"expand", "partner", "exclusive"})
+        unknown = sorted(set(data) - {"expand", "partner", "exclusive", "asked"})
         if unknown:
             raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
-        for table in ("expand", "partner", "exclusive"):
+        for table in ("expand", "partner", "exclusive", "asked"):
             entries = data.get(table, [])
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
@@ -171,12 +186,18 @@ class Lexicon:
                 exclusions.append(
                     Exclusion(_stems(said, f"{where}.say"), said, title_stems[0], source)
                 )
+        asked: list[Asked] = []
+        for where, entry in _tables(data, "asked", {"say"}, origin):
+            source = _source(entry, where)
+            for said in _strings(entry, "say", where):
+                asked.append(Asked(_stems(said, f"{where}.say"), said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         expansions = list({(e.said, e.means, e.negated): e for e in reversed(expansions)}.values())[
             ::-1
         ]
         hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
-        return cls(tuple(expansions), tuple(hints), tuple(exclusions))
+        asked = list({a.said: a for a in reversed(asked)}.values())[::-1]
+        return cls(tuple(expansions), tuple(hints), tuple(exclusions), tuple(asked))
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:
         """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""

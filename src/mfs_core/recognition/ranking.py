@@ -50,7 +50,7 @@ from mfs_core.recognition.confidence import (
     level_of,
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
-from mfs_core.recognition.lexicon import Expansion, Lexicon, PartnerHint, load_lexicon
+from mfs_core.recognition.lexicon import Asked, Expansion, Lexicon, PartnerHint, load_lexicon
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
@@ -63,6 +63,7 @@ from mfs_core.recognition.normalise import (
 )
 from mfs_core.recognition.rounding import round_6_3, round_to
 from mfs_core.recognition.specificity import (
+    KEYWORD_FICHES,
     SPLIT,
     STRONG_FIELDS,
     TITLE_WORDS,
@@ -378,6 +379,10 @@ class _Word:
 #: One word of the need as :meth:`Recogniser._single` reads it: its unit, the index term it
 #: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
 _Single = tuple[_Word, _Term | None, _Word | None]
+#: a lexicon entry found in a need
+_LexiconEntry = Expansion | PartnerHint | Asked
+#: a lexicon entry by its first stem: its stems said, the entry, its number
+_Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
 
 def _without_foreign_keywords(
@@ -478,13 +483,11 @@ class Recogniser:
         #: the procedures that have twins
         self._twinned = frozenset(n for n, twins in enumerate(self._twins_of) if twins)
         #: first stem said -> (stems said, the entry, its number) of each lexicon entry
-        self._entries: dict[str, list[tuple[tuple[str, ...], Expansion | PartnerHint, int]]] = (
-            defaultdict(list)
-        )
+        self._entries: dict[str, list[_Entered]] = defaultdict(list)
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = {d.partner for d in self.index.documents}
         hints = [h for h in self.lexicon.hints if h.partner in present]
-        entries: list[Expansion | PartnerHint] = [*self.lexicon.expansions, *hints]
+        entries: list[_LexiconEntry] = [*self.lexicon.expansions, *hints, *self.lexicon.asked]
         for number, entry in enumerate(entries):
             self._entries[entry.said[0]].append((entry.said, entry, number))
         #: first stem said -> (stems said, the procedures it rules out) of each exclusion
@@ -502,15 +505,16 @@ class Recogniser:
         """The lexicon phrases found in the need ``text`` (its meaningful words ``found``),
         and the positions they cover (``None`` when there is none).
 
-        Expansions are taken longest first and never overlap (« allocation pôle emploi »
-        wins over « pôle emploi »), those marked ``negated`` only where a negation bears
-        on their first word; partner hints apply wherever they occur, except under a
-        negation (« je ne suis pas agriculteur »: :mod:`~mfs_core.recognition.negation`),
-        where they say nothing (their words are not read as other words either).
+        Expansions and ``[[asked]]`` phrases are taken longest first and never overlap
+        (« allocation pôle emploi » wins over « pôle emploi »), expansions marked
+        ``negated`` only where a negation bears on their first word; partner hints apply
+        wherever they occur, except under a negation (« je ne suis pas agriculteur »:
+        :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
+        read as other words either).
         """
         stems = list(map(_STEM, found))
         entries = self._entries
-        hits: list[tuple[int, int, Expansion | PartnerHint, int]] = [
+        hits: list[tuple[int, int, _LexiconEntry, int]] = [
             (start, start + len(said), entry, number)
             for start, stem in enumerate(stems)
             if stem in entries
@@ -535,7 +539,7 @@ class Recogniser:
                 continue
             if span & expanded:
                 continue
-            if entry.negated:
+            if isinstance(entry, Expansion) and entry.negated:
                 # « pas reçu », « jamais arrivé »: only where the negation bears on it.
                 if negated is None:
                     negated = negated_positions(text)
@@ -546,7 +550,7 @@ class Recogniser:
             words.append(self._phrase(entry, number, start))
         return words, covered
 
-    def _phrase(self, entry: Expansion | PartnerHint, number: int, start: int) -> _Word:
+    def _phrase(self, entry: _LexiconEntry, number: int, start: int) -> _Word:
         """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
         remembered (bounded)."""
         key = (number, start)
@@ -558,6 +562,10 @@ class Recogniser:
             label = f"{entry.label} → {self._partner_names.get(entry.partner, entry.partner)}"
             weight = self.index.max_idf * HINT_WORD
             found = self._word(label, (), weight, entry.partner, span)
+        elif isinstance(entry, Asked):
+            # « démarches administratives »: how the request is asked, no subject; it
+            # weighs as an unknown word of how a request is asked.
+            found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
         else:
             found = self._expansion(entry, span)
         _remember(self._phrases, key, found)
@@ -1300,6 +1308,11 @@ class Recogniser:
         top = ranked[:kept]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
+        if level is _NONE and top and self._keyword_said(ranked[0][4], known):
+            # « vous réalisez que votre carte Vitale est introuvable »: words the catalogue
+            # lacks weigh the confidence under the bar, but the resident said one of the
+            # best candidate's own keyword phrases whole: shown, never decided on.
+            level, chosen = _WEAK, close_count(scores)
         claimed = level in _CLAIMS
         if claimed and not _firmly_reached(ranked[0][4], known):
             # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
@@ -1359,6 +1372,32 @@ class Recogniser:
             return _WEAK, close_count(scores), ranked
         return _AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
 
+    def _keyword_said(self, number: int, known: list[_Word]) -> bool:
+        """Whether the need says whole a keyword of two words or more of procedure
+        ``number`` that at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
+        fiches hold (« carte vitale », not « arrêt maladie »)."""
+        naming = self._naming_of(number)
+        held = self._shared or {}
+        # The words as said: a lexicon phrase's meaning is the catalogue's wording, not the
+        # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said).
+        said = frozenset().union(*(word.stems for word in known if not word.span))
+        return any(
+            len(keyword) > 1 and keyword <= said and len(held.get(keyword, ())) <= KEYWORD_FICHES
+            for keyword in naming.keywords
+        )
+
+    def _naming_of(self, number: int) -> Naming:
+        """The :class:`~mfs_core.recognition.specificity.Naming` of procedure ``number``,
+        read on the first need that asks (with what it needs, once per registry)."""
+        naming = self._naming.get(number)
+        if naming is None:
+            if self._shared is None:
+                self._shared = holders(self._procedures)
+                self._name_phrases = name_phrases(self._procedures)
+            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
+            self._naming[number] = naming
+        return naming
+
     def _named(
         self,
         number: int,
@@ -1371,13 +1410,7 @@ class Recogniser:
     ) -> bool:
         """Whether the need's words name procedure ``number`` (:func:`specificity.names`;
         ``separate``: and tell it from its rivals)."""
-        naming = self._naming.get(number)
-        if naming is None:
-            if self._shared is None:
-                self._shared = holders(self._procedures)
-                self._name_phrases = name_phrases(self._procedures)
-            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
-            self._naming[number] = naming
+        naming = self._naming_of(number)
         said = frozenset().union(*map(_STEMS, known))
         return names(
             naming,

@@ -55,6 +55,7 @@ from mfs_core.recognition.index import field_texts
 from mfs_core.recognition.normalise import common_words, tokens
 
 __all__ = [
+    "KEYWORD_FICHES",
     "ONE_WORD_KEYWORD",
     "SHARED",
     "SPLIT",
@@ -95,6 +96,11 @@ STRONG_FIELDS = 3
 #: same count (« retraite » + « agriculteur »: the MSA's one retirement fiche). Tuned on
 #: the ``tune`` split only (docs/recognition.md).
 SHARED = 3
+#: A keyword of two words or more that at most this many fiches hold, said whole, keeps
+#: its procedure suggested (``weak``) when other words weigh the confidence under the
+#: suggestion bar (« carte vitale », two fiches; not « arrêt maladie », three). Tuned on
+#: the ``tune`` split only (issue-14q: 6 right suggestions for 2 wrong, 1 a negative).
+KEYWORD_FICHES = 2
 
 
 @attrs.frozen
