@@ -145,3 +145,25 @@ def test_the_outcome_does_not_depend_on_how_many_candidates_are_asked_for(
         if len(outcomes) > 1:
             differ.append(item.text)
     assert differ == []
+
+
+def test_the_fresh_samples_are_apart_from_the_corpus_and_name_known_procedures() -> None:
+    """The fresh samples (``tests/data/recognition/fresh/``) are only measured: none of
+    their needs is in the corpus, each has a public source, each expected id exists."""
+    import csv
+    import json
+
+    corpus = ROOT / "tests" / "data" / "recognition" / "needs.jsonl"
+    texts = {json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()}
+    known = set(Registry.load(external=False).procedures)
+    samples = sorted((ROOT / "tests" / "data" / "recognition" / "fresh").glob("*.tsv"))
+    assert samples
+    for sample in samples:
+        with sample.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        assert rows, sample.name
+        for row in rows:
+            assert row["need"] not in texts, row["need"]
+            assert row["source"].startswith(("https://", "http://")), row["need"]
+            if row["expected"] != "-":
+                assert set(row["expected"].split(",")) <= known, row["expected"]
