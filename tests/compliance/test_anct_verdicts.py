@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mfs_core.compliance import anct, anct_verdicts
 from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv
@@ -147,3 +149,56 @@ def test_an_empty_message_is_left_to_the_runner(runner: Runner) -> None:
     )
     assert found is None
     assert anct_verdicts._FINDINGS_MEMO > 0
+
+
+#: Day cells to draw weeks from: the sample's own and every kind of anomaly.
+_CELLS = [
+    "",
+    "   ",
+    "09:00 - 12:00 / 13:30 - 17:00",
+    "08:30 - 12:00",
+    "13:30 - 17:00",
+    "09:00 - 12:00 / 12:00 - 17:00",
+    "fermé",
+    "9h-12h",
+    "17:00 - 09:00",
+    "00:00 - 00:00",
+    "09:00 - 12:00 / 09:00 - 12:00",
+    "09:00 - 12:00 / 11:00 - 14:00",
+    "09:00 - 12:00 / / 14:00 - 17:00",
+    "06:00 - 23:30",
+    "22:00 - 02:00",
+    "08:00 - 24:00",
+    "٠٩:٠٠ - ١٢:٠٠",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CELLS), min_size=6, max_size=6), max_size=12))
+def test_a_week_summed_from_its_day_codes_is_the_week_read_in_full(
+    weeks: list[list[str]],
+) -> None:
+    """_Hours sums each cell's code (_DayCodes) instead of building the week: its figures,
+    anomalies and verdict are those of the week read in full (from_anct_days), whether
+    the cells are read now, met before, or forgotten between rows (a memo of one cell
+    a day: every new cell empties its day's)."""
+    from mfs_core.compliance.evaluators import week_problems
+    from mfs_core.hours import HOURS_UNKNOWN, from_anct_days
+
+    for size in (1, anct._DAY_MEMO):
+        days = anct._DayCodes()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(anct, "_DAY_MEMO", size)
+            for cells in weeks * 2:  # each week read, then met again
+                hours = anct._Hours(tuple(cells), days)
+                week, anomalies = from_anct_days(cells)
+                assert hours.schedule == week
+                assert hours.opening_days == week.opening_days
+                assert hours.weekly_hours == round(week.weekly_minutes / 60, 2)
+                if any(cell.strip() for cell in cells):
+                    assert hours.anomalies == anomalies
+                    assert hours.hours_unknown == any(a.kind in HOURS_UNKNOWN for a in anomalies)
+                else:  # a row publishing no hours at all
+                    assert (anomalies, hours.anomalies[0].kind) == ((), "no-hours")
+                    assert hours.hours_unknown
+                assert hours.verdict == (*week_problems(week), hours.anomalies)
