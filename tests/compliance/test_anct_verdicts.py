@@ -202,3 +202,47 @@ def test_a_week_summed_from_its_day_codes_is_the_week_read_in_full(
                     assert (anomalies, hours.anomalies[0].kind) == ((), "no-hours")
                     assert hours.hours_unknown
                 assert hours.verdict == (*week_problems(week), hours.anomalies)
+
+
+def grouped_list(path: Path, sites: int, *, own_groups: bool) -> Path:
+    """The varied list's rows, each naming its own group (``own_groups``), or a few
+    groups of two rows or more in three départements, and some rows without a group."""
+    import csv
+
+    varied_list(path, sites)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for index, row in enumerate(rows):
+        row["insee_dep"] = ("01", "2A", "974")[index % 3]
+        row["groupe_fs"] = f"G{index}" if own_groups else "" if index % 5 == 0 else f"G{index % 7}"
+    return write_list(path, rows)
+
+
+@pytest.mark.parametrize("own_groups", [True, False])
+def test_groups_of_one_row_keep_no_hours_and_every_group_is_judged_together(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch, own_groups: bool
+) -> None:
+    """With --hours-scope structure, a first pass over the cells finds which groups are
+    named twice (_repeated_groups): a list whose every row names its own group keeps no
+    hours for them. The results are those of a bitmap of 8 bits, where every group looks
+    repeated and _group_hours counts each one's members itself."""
+    path = grouped_list(tmp_path / "l.csv", 300, own_groups=own_groups)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    merged = []
+    group_hours = anct._group_hours
+
+    def counted(rows: object, repeated: set[int]) -> object:
+        found = group_hours(rows, repeated)  # type: ignore[arg-type]
+        merged.append((len(repeated), sum(group.size for group in found.values())))
+        return found
+
+    monkeypatch.setattr(anct, "_group_hours", counted)
+    mine = check_anct_csv(path, runner, skipped=[])
+    # 300 groups, 2 x 600 bits set of 8,388,608: a false "named twice" is some 1 in 10^6.
+    # 7 groups in each of 3 départements, of the 240 rows that name a group.
+    assert merged == ([] if own_groups else [(21, 240)])
+    monkeypatch.setattr(anct, "_GROUP_BITS", 8)
+    assert_same(mine, check_anct_csv(path, runner, skipped=[]), runner)
+    looked_repeated, members = merged[-1]
+    assert looked_repeated >= (200 if own_groups else 21)  # almost all, with 8 bits
+    assert members == (0 if own_groups else 240)

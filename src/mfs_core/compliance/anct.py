@@ -170,8 +170,11 @@ def _results(
     with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
-            groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
+            repeated = _repeated_groups(table)
             table.rewind()
+            if repeated:
+                groups = _group_hours(_parsed(table, lambda _problem: None), repeated)
+                table.rewind()
         first_lines = FirstLines()
         # Core checks only: a row's findings and statuses are a function of its verdict
         # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
@@ -515,13 +518,16 @@ def _rounded(minutes: int) -> float:
 
 #: Where a day code keeps its open minutes (see :class:`_DayCodes`).
 _MINUTES_SHIFT = 12
-#: Day cells remembered for each day of the week (see :class:`_DayCodes`): the list
-#: repeats its strings far more than its rows. An entry is the cell's text (kept alive:
-#: some 80 bytes for a two-slot cell) and one int (32 bytes) in a dictionary (about 50
-#: bytes an entry): some 160 bytes, measured; past the cap a day's cells start afresh.
-#: 6 days x 8,192 cells: at most 7.5 MiB whatever the list's length (the memo of whole
-#: readings it replaces held about 550 bytes a cell, 6.6 MiB at its 2,048 cells a day).
+#: Day cells remembered for each day of the week (see :class:`_DayCodes`), in units of
+#: about 140 bytes: a cell without anomaly is one (its text kept alive, 79 bytes for a
+#: two-slot cell, and its int in the dictionary, 58: tracemalloc), a cell with some is
+#: four (its anomalies, some 440 bytes more for one overlap). Past the cap a day's cells
+#: start afresh: at most 6 x 8,192 units, about 6.7 MB whatever the list's length, as
+#: much as the memo of whole readings it replaces held at its 2,048 cells a day (about
+#: 545 bytes a cell, 790 with an anomaly: 6.7 to 9.7 MB).
 _DAY_MEMO = 8192
+#: Units of a cell with anomalies (see :data:`_DAY_MEMO`).
+_ANOMALOUS_UNITS = 4
 
 
 class _DayCodes:
@@ -530,14 +536,15 @@ class _DayCodes:
     Monday; ``unknown``: some anomaly leaves the day's hours unknown). The codes of a
     row's six cells add up to the week's (minutes, one open bit a day, and two 3-bit
     counts that six days never carry over). A cell's anomalies are kept beside its code,
-    for the cells that have some. Bounded: :data:`_DAY_MEMO` cells a day."""
+    for the cells that have some. Bounded: :data:`_DAY_MEMO` units a day."""
 
-    __slots__ = ("_anomalies", "codes")
+    __slots__ = ("_anomalies", "_units", "codes")
 
     def __init__(self) -> None:
         #: For each day, Monday first: cell -> code.
         self.codes: list[dict[str, int]] = [{} for _ in DAY_COLUMNS]
         self._anomalies: list[dict[str, tuple[HoursAnomaly, ...]]] = [{} for _ in DAY_COLUMNS]
+        self._units = [0] * len(DAY_COLUMNS)
 
     def anomalies_of(self, cells: tuple[str, ...]) -> tuple[HoursAnomaly, ...]:
         """The anomalies of cells whose codes are all known, Monday's first."""
@@ -559,9 +566,12 @@ class _DayCodes:
                 for start, end in intervals:
                     minutes += end - start
                 code = minutes << _MINUTES_SHIFT | (64 << day if intervals else 0)
-                if len(codes) >= _DAY_MEMO:  # flat memory: this day starts afresh
+                units = self._units[day] + (_ANOMALOUS_UNITS if anomalies else 1)
+                if units > _DAY_MEMO:  # flat memory: this day starts afresh
                     codes.clear()
                     anomalies_of.clear()
+                    units = _ANOMALOUS_UNITS if anomalies else 1
+                self._units[day] = units
                 if anomalies:
                     code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
                     anomalies_of[cell] = anomalies
@@ -695,13 +705,45 @@ def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
     return operator.itemgetter(*indexes)
 
 
-def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
+def _repeated_groups(table: AnctTable) -> set[int]:
+    """The hashes of the groups (``insee_dep``, ``groupe_fs``) named on two rows or more,
+    and of a few others, read from the cells alone (no row parsed): a list whose every
+    row names its own group keeps no hours for them (each would hold its week's union,
+    about 1.25 KB, to the end). Each group sets two bits of a 1 MiB bitmap of hashes; a
+    group whose two bits are already set is kept (a group met before, or, for some
+    0.4 % of 284,500 distinct groups, another with the same bits: :func:`_group_hours`
+    counts the members again)."""
+    where = {name: index for index, name in enumerate(table.header)}
+    group_at, departement_at, width = where.get("groupe_fs"), where["insee_dep"], len(where)
+    repeated: set[int] = set()
+    if group_at is None:
+        return repeated
+    bits, mask = bytearray(_GROUP_BITS >> 3), _GROUP_BITS - 1
+    for _number, cells, _broken in table.rows():
+        if not cells or len(cells) != width or not (group := cells[group_at].strip()):
+            continue
+        code = hash((cells[departement_at].strip(), group))
+        bit, other = code & mask, (code >> 32) & mask
+        byte, flag, byte2, flag2 = bit >> 3, 1 << (bit & 7), other >> 3, 1 << (other & 7)
+        if bits[byte] & flag and bits[byte2] & flag2:
+            repeated.add(code)
+        else:
+            bits[byte] |= flag
+            bits[byte2] |= flag2
+    return repeated
+
+
+#: Bits of :func:`_repeated_groups`' bitmap (1 MiB).
+_GROUP_BITS = 1 << 23
+
+
+def _group_hours(rows: Iterable[_Row], repeated: set[int]) -> dict[tuple[str, str], _Group]:
     """Union of the hours of each group of two rows or more, its size, and whether some
-    member's hours are partly unknown (memory: one running union per group)."""
+    member's hours are partly unknown (memory: one running union per group whose hash is
+    in ``repeated``, see :func:`_repeated_groups`)."""
     found: dict[tuple[str, str], _Group] = {}
     for row in rows:
-        if row.group:
-            key = (row.departement, row.group)
+        if row.group and hash(key := (row.departement, row.group)) in repeated:
             group = found.get(key) or _Group(WeeklySchedule.closed(), 0, False)
             found[key] = _Group(
                 group.schedule.merged_with(row.schedule),
