@@ -156,7 +156,7 @@ def iter_anct_results(
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
     judged on the union of their hours, as the structure they may form (a first pass over
-    the file gathers each group's hours). A row repeating an earlier row's ``id_fs`` gets an
+    the cells finds the groups named twice, a second gathers their hours). A row repeating an earlier row's ``id_fs`` gets an
     ``anct.duplicate-id`` finding: the only state kept across rows is each id's first line.
     """
     table = AnctTable(path, REQUIRED_COLUMNS)  # the file's own problems: raised now
