@@ -246,3 +246,20 @@ def test_groups_of_one_row_keep_no_hours_and_every_group_is_judged_together(
     looked_repeated, members = merged[-1]
     assert looked_repeated >= (200 if own_groups else 21)  # almost all, with 8 bits
     assert members == (0 if own_groups else 240)
+
+
+def test_the_day_memo_counts_a_long_cell_for_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile list's long day cells (up to a row's 65,536 characters) fill the memo by
+    their length: its memory stays bounded in bytes, not only in cells."""
+    monkeypatch.setattr(anct, "_DAY_MEMO", 100)
+    days = anct._DayCodes()
+    clean = " " * 1270 + "09:00 - 12:00"  # 1 + 1,283 // 128 = 11 units
+    unreadable = f"fermé {'x' * 1280}"  # 4 x 11 units: its anomaly quotes it
+    for index in range(30):
+        cell = clean + " " * index if index % 2 else unreadable + str(index)
+        days.read((cell, "", "", "", "", ""))
+        held = days.codes[0]
+        assert sum(len(c) for c in held) <= 100 * 128  # 100 units of 128 characters
+    assert 1 <= len(held) <= 9

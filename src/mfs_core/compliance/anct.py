@@ -156,8 +156,9 @@ def iter_anct_results(
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
     judged on the union of their hours, as the structure they may form (a first pass over
-    the cells finds the groups named twice, a second gathers their hours). A row repeating an earlier row's ``id_fs`` gets an
-    ``anct.duplicate-id`` finding: the only state kept across rows is each id's first line.
+    the cells finds the groups named twice, a second gathers their hours). A row
+    repeating an earlier row's ``id_fs`` gets an ``anct.duplicate-id`` finding: the only
+    state kept across rows is each id's first line.
     """
     table = AnctTable(path, REQUIRED_COLUMNS)  # the file's own problems: raised now
     return _results(table, runner, on_skipped)
@@ -521,10 +522,11 @@ _MINUTES_SHIFT = 12
 #: Day cells remembered for each day of the week (see :class:`_DayCodes`), in units of
 #: about 140 bytes: a cell without anomaly is one (its text kept alive, 79 bytes for a
 #: two-slot cell, and its int in the dictionary, 58: tracemalloc), a cell with some is
-#: four (its anomalies, some 440 bytes more for one overlap). Past the cap a day's cells
-#: start afresh: at most 6 x 8,192 units, about 6.7 MB whatever the list's length, as
-#: much as the memo of whole readings it replaces held at its 2,048 cells a day (about
-#: 545 bytes a cell, 790 with an anomaly: 6.7 to 9.7 MB).
+#: four (its anomalies, some 440 bytes more for one overlap), each times one more for
+#: every 128 characters of the cell (a long cell costs its length). Past the cap a day's
+#: cells start afresh: at most 6 x 8,192 units, about 6.7 MB whatever the list's length,
+#: as much as the memo of whole readings it replaces held at its 2,048 cells a day (about
+#: 545 bytes a cell, 790 with an anomaly: 6.7 to 9.7 MB; long cells counted as one).
 _DAY_MEMO = 8192
 #: Units of a cell with anomalies (see :data:`_DAY_MEMO`).
 _ANOMALOUS_UNITS = 4
@@ -566,11 +568,14 @@ class _DayCodes:
                 for start, end in intervals:
                     minutes += end - start
                 code = minutes << _MINUTES_SHIFT | (64 << day if intervals else 0)
-                units = self._units[day] + (_ANOMALOUS_UNITS if anomalies else 1)
+                # A long cell counts for its length (a hostile one may hold 65,536
+                # characters, its anomalies quoting as many).
+                own = (_ANOMALOUS_UNITS if anomalies else 1) * (1 + len(cell) // 128)
+                units = self._units[day] + own
                 if units > _DAY_MEMO:  # flat memory: this day starts afresh
                     codes.clear()
                     anomalies_of.clear()
-                    units = _ANOMALOUS_UNITS if anomalies else 1
+                    units = own
                 self._units[day] = units
                 if anomalies:
                     code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
