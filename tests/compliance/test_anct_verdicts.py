@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mfs_core.compliance import anct, anct_verdicts
 from mfs_core.compliance.anct import ANCT_CHECKS, check_anct_csv
@@ -147,3 +149,117 @@ def test_an_empty_message_is_left_to_the_runner(runner: Runner) -> None:
     )
     assert found is None
     assert anct_verdicts._FINDINGS_MEMO > 0
+
+
+#: Day cells to draw weeks from: the sample's own and every kind of anomaly.
+_CELLS = [
+    "",
+    "   ",
+    "09:00 - 12:00 / 13:30 - 17:00",
+    "08:30 - 12:00",
+    "13:30 - 17:00",
+    "09:00 - 12:00 / 12:00 - 17:00",
+    "fermé",
+    "9h-12h",
+    "17:00 - 09:00",
+    "00:00 - 00:00",
+    "09:00 - 12:00 / 09:00 - 12:00",
+    "09:00 - 12:00 / 11:00 - 14:00",
+    "09:00 - 12:00 / / 14:00 - 17:00",
+    "06:00 - 23:30",
+    "22:00 - 02:00",
+    "08:00 - 24:00",
+    "٠٩:٠٠ - ١٢:٠٠",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CELLS), min_size=6, max_size=6), max_size=12))
+def test_a_week_summed_from_its_day_codes_is_the_week_read_in_full(
+    weeks: list[list[str]],
+) -> None:
+    """_Hours sums each cell's code (_DayCodes) instead of building the week: its figures,
+    anomalies and verdict are those of the week read in full (from_anct_days), whether
+    the cells are read now, met before, or forgotten between rows (a memo of one cell
+    a day: every new cell empties its day's)."""
+    from mfs_core.compliance.evaluators import week_problems
+    from mfs_core.hours import HOURS_UNKNOWN, from_anct_days
+
+    for size in (1, anct._DAY_MEMO):
+        days = anct._DayCodes()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(anct, "_DAY_MEMO", size)
+            for cells in weeks * 2:  # each week read, then met again
+                hours = anct._Hours(tuple(cells), days)
+                week, anomalies = from_anct_days(cells)
+                assert hours.schedule == week
+                assert hours.opening_days == week.opening_days
+                assert hours.weekly_hours == round(week.weekly_minutes / 60, 2)
+                if any(cell.strip() for cell in cells):
+                    assert hours.anomalies == anomalies
+                    assert hours.hours_unknown == any(a.kind in HOURS_UNKNOWN for a in anomalies)
+                else:  # a row publishing no hours at all
+                    assert (anomalies, hours.anomalies[0].kind) == ((), "no-hours")
+                    assert hours.hours_unknown
+                assert hours.verdict == (*week_problems(week), hours.anomalies)
+
+
+def grouped_list(path: Path, sites: int, *, own_groups: bool) -> Path:
+    """The varied list's rows, each naming its own group (``own_groups``), or a few
+    groups of two rows or more in three départements, and some rows without a group."""
+    import csv
+
+    varied_list(path, sites)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for index, row in enumerate(rows):
+        row["insee_dep"] = ("01", "2A", "974")[index % 3]
+        row["groupe_fs"] = f"G{index}" if own_groups else "" if index % 5 == 0 else f"G{index % 7}"
+    return write_list(path, rows)
+
+
+@pytest.mark.parametrize("own_groups", [True, False])
+def test_groups_of_one_row_keep_no_hours_and_every_group_is_judged_together(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch, own_groups: bool
+) -> None:
+    """With --hours-scope structure, a first pass over the cells finds which groups are
+    named twice (_repeated_groups): a list whose every row names its own group keeps no
+    hours for them. The results are those of a bitmap of 8 bits, where every group looks
+    repeated and _group_hours counts each one's members itself."""
+    path = grouped_list(tmp_path / "l.csv", 300, own_groups=own_groups)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    merged = []
+    group_hours = anct._group_hours
+
+    def counted(rows: object, repeated: set[int]) -> object:
+        found = group_hours(rows, repeated)  # type: ignore[arg-type]
+        merged.append((len(repeated), sum(group.size for group in found.values())))
+        return found
+
+    monkeypatch.setattr(anct, "_group_hours", counted)
+    mine = check_anct_csv(path, runner, skipped=[])
+    # 300 groups, 2 x 600 bits set of 8,388,608: a false "named twice" is some 1 in 10^6.
+    # 7 groups in each of 3 départements, of the 240 rows that name a group.
+    assert merged == ([] if own_groups else [(21, 240)])
+    monkeypatch.setattr(anct, "_GROUP_BITS", 8)
+    assert_same(mine, check_anct_csv(path, runner, skipped=[]), runner)
+    looked_repeated, members = merged[-1]
+    assert looked_repeated >= (200 if own_groups else 21)  # almost all, with 8 bits
+    assert members == (0 if own_groups else 240)
+
+
+def test_the_day_memo_counts_a_long_cell_for_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile list's long day cells (up to a row's 65,536 characters) fill the memo by
+    their length: its memory stays bounded in bytes, not only in cells."""
+    monkeypatch.setattr(anct, "_DAY_MEMO", 100)
+    days = anct._DayCodes()
+    clean = " " * 1270 + "09:00 - 12:00"  # 1 + 1,283 // 128 = 11 units
+    unreadable = f"fermé {'x' * 1280}"  # 4 x 11 units: its anomaly quotes it
+    for index in range(30):
+        cell = clean + " " * index if index % 2 else unreadable + str(index)
+        days.read((cell, "", "", "", "", ""))
+        held = days.codes[0]
+        assert sum(len(c) for c in held) <= 100 * 128  # 100 units of 128 characters
+    assert 1 <= len(held) <= 9

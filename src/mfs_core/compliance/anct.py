@@ -37,7 +37,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -55,8 +55,8 @@ from mfs_core.hours import (
     HOURS_UNKNOWN,
     NO_HOURS,
     HoursAnomaly,
-    Interval,
     WeeklySchedule,
+    from_anct_days,
     parse_anct_day,
 )
 
@@ -156,8 +156,9 @@ def iter_anct_results(
     The hours rule is applied to each row on its own, unless the runner's ``hours_scope`` is
     ``structure``: then the rows of one group (same ``insee_dep`` and ``groupe_fs``) are
     judged on the union of their hours, as the structure they may form (a first pass over
-    the file gathers each group's hours). A row repeating an earlier row's ``id_fs`` gets an
-    ``anct.duplicate-id`` finding: the only state kept across rows is each id's first line.
+    the cells finds the groups named twice, a second gathers their hours). A row
+    repeating an earlier row's ``id_fs`` gets an ``anct.duplicate-id`` finding: the only
+    state kept across rows is each id's first line.
     """
     table = AnctTable(path, REQUIRED_COLUMNS)  # the file's own problems: raised now
     return _results(table, runner, on_skipped)
@@ -170,8 +171,11 @@ def _results(
     with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
-            groups = _group_hours(row for row in _parsed(table, lambda _problem: None))
+            repeated = _repeated_groups(table)
             table.rewind()
+            if repeated:
+                groups = _group_hours(_parsed(table, lambda _problem: None), repeated)
+                table.rewind()
         first_lines = FirstLines()
         # Core checks only: a row's findings and statuses are a function of its verdict
         # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
@@ -243,9 +247,11 @@ class FirstLines:
     (8 bytes an id beside its text, searched by bisection); past :attr:`PACKED_BYTES` of
     packed batches, the next ones go to a temporary SQLite table, whose page cache is
     bounded. A bitmap of the ids' hashes (:attr:`BITS_PER_ID` bits for each id of a
-    batch: 1 MiB) answers "never seen" for most new ids without a search: only an id
-    whose bit is already set (a duplicate, or another id with the same bit: some 3 % of
-    rows at a hundred times the list) is looked up in the packed batches and SQLite.
+    batch: 1 MiB; two bits an id, from the low and high halves of its hash) answers
+    "never seen" for most new ids without a search: only an id whose two bits are
+    already set (a duplicate, or another id with the same bits: some 0.2 % of rows at a
+    hundred times the list, 1.7 % with one bit an id) is looked up in the packed batches
+    and SQLite.
     (A batch of 30,000 ids rather than more: the dictionary is most of what this
     class holds at its peak, and of the growth of ``mfs check``'s memory with the
     list's length.)
@@ -275,14 +281,20 @@ class FirstLines:
             return seen
         if seen != line:  # seen in the current batch
             return seen
-        bit = hash(key) & self._mask
+        # Two bits of the hash, from its low and high halves: a new id whose two bits are
+        # both set is rarer than one whose single bit is (0.2 % of the rows at a hundred
+        # times the list, against 1.7 %), and each such id searches every earlier batch.
+        code, mask, bits = hash(key), self._mask, self._bits
+        bit, other = code & mask, (code >> 32) & mask
         byte, flag = bit >> 3, 1 << (bit & 7)
-        if self._bits[byte] & flag:  # perhaps seen in an earlier batch
+        byte2, flag2 = other >> 3, 1 << (other & 7)
+        if bits[byte] & flag and bits[byte2] & flag2:  # perhaps seen in an earlier batch
             found = self._earlier(key)
             if found is not None:
                 del self._lines[key]
                 return found
-        self._bits[byte] |= flag
+        bits[byte] |= flag
+        bits[byte2] |= flag2
         if len(self._lines) > self.IN_MEMORY:
             self._spill()
         return line
@@ -304,8 +316,9 @@ class FirstLines:
             self._bits = bytearray((self._mask + 1 + 7) // 8)
             mask, bits = self._mask, self._bits
             for key in self._lines:
-                bit = hash(key) & mask
-                bits[bit >> 3] |= 1 << (bit & 7)
+                code = hash(key)
+                for bit in (code & mask, (code >> 32) & mask):
+                    bits[bit >> 3] |= 1 << (bit & 7)
         if self._packed_bytes < self.PACKED_BYTES:
             packed = _PackedIds(self._lines)
             self._packed.append(packed)
@@ -417,22 +430,22 @@ class _Row(NamedTuple):  # a tuple: built once per row of the national list (_ne
 
 
 class _Hours:
-    """A row's day cells read: the week, its anomalies, its weekly hours as reported
-    (rounded to the hundredth), its opening days, and its verdict: what the checks of a row
-    with these hours alone are made of (the problems of the two opening rules,
-    :func:`week_problems`, and the anomalies). Rows with the same verdict get the same
-    findings and statuses (their hours may differ: 30 h on Monday to Friday meet the rules
-    however the slots lie).
+    """A row's day cells read: its anomalies, its weekly hours as reported (rounded to the
+    hundredth), its opening days, and its verdict: what the checks of a row with these
+    hours alone are made of (the problems of the two opening rules, :func:`week_problems`,
+    and the anomalies). Rows with the same verdict get the same findings and statuses
+    (their hours may differ: 30 h on Monday to Friday meet the rules however the slots
+    lie).
 
-    Built from each day's reading (:func:`_read_day`); the week itself
-    (:attr:`schedule`) is made only when asked for: a row whose verdict was met before
-    never needs it.
+    Built from each day cell's code (:class:`_DayCodes`), summed in one C call; the week
+    itself (:attr:`schedule`) is made only when asked for: a row whose verdict was met
+    before, or whose week meets both rules, never needs it.
     """
 
     __slots__ = (
-        "_days",
         "_schedule",
         "anomalies",
+        "cells",
         "hours_unknown",
         "opening_days",
         "outcome",
@@ -440,21 +453,19 @@ class _Hours:
         "weekly_hours",
     )
 
-    def __init__(self, cells: tuple[str, ...], readings: list[dict[str, _Day]]) -> None:
-        # Each day looked up in one C call: this runs for every row whose cells are new.
-        found = list(map(dict.get, readings, cells))
-        if None in found:  # a cell not read yet
-            found = [
-                day or _read_day(reading, cell, name)
-                for day, reading, cell, name in zip(found, readings, cells, DAYS, strict=False)
-            ]
-        self._days = days = cast(list[_Day], found)
+    def __init__(self, cells: tuple[str, ...], days: _DayCodes) -> None:
+        self.cells = cells
         # The week's minutes, open days, days with hours unknown and days with anomalies,
-        # summed in one C call (see _read_day's code).
-        code = sum(map(_CODE, days))
-        minutes = code >> 9
-        self.opening_days = opening_days = (code >> 6) & 7
-        anomalies = tuple(itertools.chain.from_iterable(map(_ANOMALIES, days))) if code & 7 else ()
+        # summed in one C call (see _DayCodes); a cell not read yet raises KeyError.
+        try:
+            code = sum(map(dict.__getitem__, days.codes, cells))
+        except KeyError:
+            code, anomalies = days.read(cells)
+        else:
+            anomalies = days.anomalies_of(cells) if code & 7 else ()
+        minutes = code >> _MINUTES_SHIFT
+        open_days = (code >> 6) & 63  # one bit a day, Monday the lowest
+        self.opening_days = opening_days = open_days.bit_count()
         #: Some day cell has an unreadable slot: the week may be longer than ``schedule``.
         self.hours_unknown = bool(code & 0o70)
         if not anomalies and not opening_days and not any(c.strip() for c in cells):
@@ -468,7 +479,7 @@ class _Hours:
         if minutes >= MIN_WEEKLY_MINUTES and opening_days >= MIN_OPENING_DAYS:
             problems: tuple[str | None, str | None] = (None, None)  # both rules met
         else:  # the problems are those of the week's minutes and open days
-            key = (minutes, tuple(map(_OPEN, days)))
+            key = (minutes, open_days)
             problems = _PROBLEMS.get(key) or _problems_of(key, self.schedule)
         self.verdict = (*problems, anomalies)
         #: The result of the first row with this verdict, once met (see _results).
@@ -478,19 +489,16 @@ class _Hours:
     def schedule(self) -> WeeklySchedule:
         """The week (what :func:`~mfs_core.hours.from_anct_days` makes of the cells)."""
         if self._schedule is None:
-            days = tuple(map(_INTERVALS, self._days))
-            self._schedule = WeeklySchedule(days + ((),) * (7 - len(days)))  # no Sunday
+            self._schedule = from_anct_days(self.cells)[0]
         return self._schedule
 
 
-#: (weekly minutes, each day open or not) -> week_problems of such a week: what the
+#: (weekly minutes, the open days as bits) -> week_problems of such a week: what the
 #: opening rules read of a week (tested), so that a row failing them needs no week.
-_PROBLEMS: dict[tuple[int, tuple[int, ...]], tuple[str | None, str | None]] = {}
+_PROBLEMS: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
 
-def _problems_of(
-    key: tuple[int, tuple[int, ...]], week: WeeklySchedule
-) -> tuple[str | None, str | None]:
+def _problems_of(key: tuple[int, int], week: WeeklySchedule) -> tuple[str | None, str | None]:
     if len(_PROBLEMS) >= 4096:
         _PROBLEMS.clear()
     problems = _PROBLEMS[key] = week_problems(week)
@@ -509,29 +517,82 @@ def _rounded(minutes: int) -> float:
     return hours
 
 
-#: One day cell read: its intervals, anomalies, open minutes, whether it is open (1 or
-#: 0), whether some anomaly leaves the day's hours unknown, and a code adding up to the
-#: week's: ``minutes * 512 + open * 64 + unknown * 8 + has anomalies`` (six days at most
-#: per 3-bit field: their sum never carries into the next).
-_Day = tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...], int, int, bool, int]
-_INTERVALS, _ANOMALIES, _OPEN, _CODE = map(operator.itemgetter, (0, 1, 3, 5))
-#: Day cells remembered for each day of the week: the list repeats its strings far more
-#: than its rows (bounded: past it, cells are read again as they come).
-_DAY_MEMO = 2048
+#: Where a day code keeps its open minutes (see :class:`_DayCodes`).
+_MINUTES_SHIFT = 12
+#: Day cells remembered for each day of the week (see :class:`_DayCodes`), in units of
+#: about 140 bytes: a cell without anomaly is one (its text kept alive, 79 bytes for a
+#: two-slot cell, and its int in the dictionary, 58: tracemalloc), a cell with some is
+#: four (its anomalies, some 440 bytes more for one overlap), each times one more for
+#: every 128 characters of the cell (a long cell costs its length). Past the cap a day's
+#: cells start afresh: at most 6 x 8,192 units, about 6.7 MB whatever the list's length,
+#: as much as the memo of whole readings it replaces held at its 2,048 cells a day (about
+#: 545 bytes a cell, 790 with an anomaly: 6.7 to 9.7 MB; long cells counted as one).
+_DAY_MEMO = 8192
+#: Units of a cell with anomalies (see :data:`_DAY_MEMO`).
+_ANOMALOUS_UNITS = 4
 
 
-def _read_day(reading: dict[str, _Day], cell: str, name: str) -> _Day:
-    """Read one day cell (:func:`~mfs_core.hours.parse_anct_day`) into ``reading``."""
-    intervals, anomalies = parse_anct_day(cell, name)
-    minutes = sum(end - start for start, end in intervals)
-    unknown = any(a.kind in HOURS_UNKNOWN for a in anomalies)
-    is_open = 1 if intervals else 0
-    code = minutes * 512 + is_open * 64 + (8 if unknown else 0) + (1 if anomalies else 0)
-    day = (intervals, anomalies, minutes, is_open, unknown, code)
-    if len(reading) >= _DAY_MEMO:
-        reading.clear()
-    reading[cell] = day
-    return day
+class _DayCodes:
+    """Each day cell met, read once per day of the week into one int, its *code*:
+    ``minutes << 12 | open << (6 + day) | unknown << 3 | has anomalies`` (``day`` 0 for
+    Monday; ``unknown``: some anomaly leaves the day's hours unknown). The codes of a
+    row's six cells add up to the week's (minutes, one open bit a day, and two 3-bit
+    counts that six days never carry over). A cell's anomalies are kept beside its code,
+    for the cells that have some. Bounded: :data:`_DAY_MEMO` units a day."""
+
+    __slots__ = ("_anomalies", "_units", "codes")
+
+    def __init__(self) -> None:
+        #: For each day, Monday first: cell -> code.
+        self.codes: list[dict[str, int]] = [{} for _ in DAY_COLUMNS]
+        self._anomalies: list[dict[str, tuple[HoursAnomaly, ...]]] = [{} for _ in DAY_COLUMNS]
+        self._units = [0] * len(DAY_COLUMNS)
+
+    def anomalies_of(self, cells: tuple[str, ...]) -> tuple[HoursAnomaly, ...]:
+        """The anomalies of cells whose codes are all known, Monday's first."""
+        return tuple(
+            itertools.chain.from_iterable(map(dict.get, self._anomalies, cells, _NONE_FOUND))
+        )
+
+    def read(self, cells: tuple[str, ...]) -> tuple[int, tuple[HoursAnomaly, ...]]:
+        """The week's code and anomalies, reading the cells not met yet
+        (:func:`~mfs_core.hours.parse_anct_day`)."""
+        total, found = 0, list[HoursAnomaly]()
+        for day, (cell, codes, anomalies_of, name) in enumerate(
+            zip(cells, self.codes, self._anomalies, DAYS, strict=False)
+        ):
+            code = codes.get(cell)
+            if code is None:
+                intervals, anomalies = parse_anct_day(cell, name)
+                minutes = 0
+                for start, end in intervals:
+                    minutes += end - start
+                code = minutes << _MINUTES_SHIFT | (64 << day if intervals else 0)
+                # A long cell counts for its length (a hostile one may hold 65,536
+                # characters, its anomalies quoting as many).
+                own = (_ANOMALOUS_UNITS if anomalies else 1) * (1 + len(cell) // 128)
+                units = self._units[day] + own
+                if units > _DAY_MEMO:  # flat memory: this day starts afresh
+                    codes.clear()
+                    anomalies_of.clear()
+                    units = own
+                self._units[day] = units
+                if anomalies:
+                    code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
+                    anomalies_of[cell] = anomalies
+                codes[cell] = code
+            elif code & 1:
+                anomalies = anomalies_of[cell]
+            else:
+                anomalies = ()
+            total += code
+            if anomalies:
+                found.extend(anomalies)
+        return total, tuple(found)
+
+
+#: Default of each day's anomalies lookup: none.
+_NONE_FOUND = itertools.repeat(())
 
 
 #: Distinct day-cell tuples remembered per file: bounded, so a list whose every row has
@@ -568,8 +629,8 @@ class _Columns:
         self.width = len(header)
         #: Day cells -> their hours (see :data:`_HOURS_MEMO`).
         self.hours: dict[tuple[str, ...], _Hours] = {}
-        #: For each day, Monday first: its cells read (see :data:`_DAY_MEMO`).
-        self.readings: list[dict[str, _Day]] = [{} for _ in DAY_COLUMNS]
+        #: Each day's cells read (see :class:`_DayCodes`).
+        self.day_codes = _DayCodes()
 
 
 def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[str]) -> _Row | None:
@@ -607,7 +668,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     cells = columns.days(row)
     hours = columns.hours.get(cells)
     if hours is None:
-        hours = _Hours(cells, columns.readings)
+        hours = _Hours(cells, columns.day_codes)
         if len(columns.hours) < _HOURS_MEMO:
             columns.hours[cells] = hours
     return _new_row(
@@ -649,13 +710,45 @@ def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
     return operator.itemgetter(*indexes)
 
 
-def _group_hours(rows: Iterable[_Row]) -> dict[tuple[str, str], _Group]:
+def _repeated_groups(table: AnctTable) -> set[int]:
+    """The hashes of the groups (``insee_dep``, ``groupe_fs``) named on two rows or more,
+    and of a few others, read from the cells alone (no row parsed): a list whose every
+    row names its own group keeps no hours for them (each would hold its week's union,
+    about 1.25 KB, to the end). Each group sets two bits of a 1 MiB bitmap of hashes; a
+    group whose two bits are already set is kept (a group met before, or, for some
+    0.4 % of 284,500 distinct groups, another with the same bits: :func:`_group_hours`
+    counts the members again)."""
+    where = {name: index for index, name in enumerate(table.header)}
+    group_at, departement_at, width = where.get("groupe_fs"), where["insee_dep"], len(where)
+    repeated: set[int] = set()
+    if group_at is None:
+        return repeated
+    bits, mask = bytearray(_GROUP_BITS >> 3), _GROUP_BITS - 1
+    for _number, cells, _broken in table.rows():
+        if not cells or len(cells) != width or not (group := cells[group_at].strip()):
+            continue
+        code = hash((cells[departement_at].strip(), group))
+        bit, other = code & mask, (code >> 32) & mask
+        byte, flag, byte2, flag2 = bit >> 3, 1 << (bit & 7), other >> 3, 1 << (other & 7)
+        if bits[byte] & flag and bits[byte2] & flag2:
+            repeated.add(code)
+        else:
+            bits[byte] |= flag
+            bits[byte2] |= flag2
+    return repeated
+
+
+#: Bits of :func:`_repeated_groups`' bitmap (1 MiB).
+_GROUP_BITS = 1 << 23
+
+
+def _group_hours(rows: Iterable[_Row], repeated: set[int]) -> dict[tuple[str, str], _Group]:
     """Union of the hours of each group of two rows or more, its size, and whether some
-    member's hours are partly unknown (memory: one running union per group)."""
+    member's hours are partly unknown (memory: one running union per group whose hash is
+    in ``repeated``, see :func:`_repeated_groups`)."""
     found: dict[tuple[str, str], _Group] = {}
     for row in rows:
-        if row.group:
-            key = (row.departement, row.group)
+        if row.group and hash(key := (row.departement, row.group)) in repeated:
             group = found.get(key) or _Group(WeeklySchedule.closed(), 0, False)
             found[key] = _Group(
                 group.schedule.merged_with(row.schedule),

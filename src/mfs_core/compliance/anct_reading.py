@@ -344,6 +344,13 @@ class AnctTable:
     def close(self) -> None:
         self._binary.close()
 
+    def __del__(self) -> None:
+        # A results generator dropped before its first row (its writer failed first)
+        # never entered ``with table``: close the file now, not in the collector's warning.
+        binary = getattr(self, "_binary", None)
+        if binary is not None:
+            binary.close()
+
     def __enter__(self) -> AnctTable:
         return self
 
