@@ -163,6 +163,8 @@ def test_a_document_name_before_dates_and_counts_keeps_them(note: str) -> None:
     [
         ("Mme Martin, née 07/11/1967", "Mme [NOM], née [DATE DE NAISSANCE]"),
         ("Née le 07.11.1967", "Née le [DATE DE NAISSANCE]"),
+        ("NÉE LE 07.11.1967", "NÉE LE [DATE DE NAISSANCE]"),  # « LE » alone is no name
+        ("Mme LE GOFF née le 07/11/1967", "Mme [NOM] née le [DATE DE NAISSANCE]"),
         ("né\u00a0le\u00a03\u00a0mars\u00a01958", "né\u00a0le\u00a0[DATE DE NAISSANCE]"),
         ("née Dupont le 12/03/1985", "née [NOM] le [DATE DE NAISSANCE]"),
         ("date de naissance:1990-04-12", "date de naissance:[DATE DE NAISSANCE]"),

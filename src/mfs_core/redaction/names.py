@@ -180,6 +180,9 @@ class _Note:
         lexicon, words = self.lexicon, self.words
         start = end = particle = -1
         count = 0
+        # A particle in capitals is taken as a name word (« Mme LE GOFF »), but alone it is
+        # none: « NÉE LE 07/11/1967 » is a date after « née le ».
+        only_particles = True
         while index < len(words) and count < _MAX_WORDS:
             if (count or particle != -1) and not self.joined(index):
                 break  # a comma or a bracket ends a name
@@ -206,8 +209,9 @@ class _Note:
             particle = -1
             end = word_end
             count += 1
+            only_particles = only_particles and low in lexicon.particles
             index += 1
-        return None if end == -1 else (start, end)
+        return None if end == -1 or only_particles else (start, end)
 
     def lower_surname(self, index: int, start: int) -> bool:
         """Whether lower-case word ``index`` is the surname after a lower-case first name
