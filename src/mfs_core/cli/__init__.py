@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import io
 import os
@@ -82,8 +83,15 @@ class OutputError(CliError):
     """Standard output cannot be written (a full disk, a device error)."""
 
 
-def _failed(exc: OSError) -> OutputError:
-    return OutputError(f"cannot write the output: {exc.strerror or exc}")
+def _guarded(call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)``, a write failure raised as :class:`OutputError` (a broken pipe
+    stays itself: the reader has what it wanted)."""
+    try:
+        return call(*args)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
 
 
 class _Output(io.TextIOBase):
@@ -95,22 +103,12 @@ class _Output(io.TextIOBase):
     def write(self, text: str) -> int:
         if self._stream is None:  # started with standard output closed
             raise OutputError("cannot write the output: standard output is closed")
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _failed(exc) from None
+        written: int = _guarded(self._stream.write, text)
+        return written
 
     def flush(self) -> None:
-        if self._stream is None:
-            return
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _failed(exc) from None
+        if self._stream is not None:
+            _guarded(self._stream.flush)
 
     def writable(self) -> bool:
         return True
@@ -134,25 +132,11 @@ class _Output(io.TextIOBase):
             return None
         from mfs_core.compliance.formats.json_format import byte_sink
 
-        try:
-            found = byte_sink(self._stream)  # flushes the text written so far
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _failed(exc) from None
+        found = _guarded(byte_sink, self._stream)  # flushes the text written so far
         if found is None:
             return None
         write, errors = found
-
-        def guarded(data: bytes) -> object:
-            try:
-                return write(data)
-            except BrokenPipeError:
-                raise
-            except OSError as exc:
-                raise _failed(exc) from None
-
-        return guarded, errors
+        return functools.partial(_guarded, write), errors
 
     def __getattr__(self, name: str) -> Any:  # buffer, errors, fileno...
         return getattr(self._stream, name)
