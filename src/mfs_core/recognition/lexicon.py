@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -48,6 +48,7 @@ __all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_le
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
+_Entry = TypeVar("_Entry")
 _MAX_HINTS = 200  # keywords of one partner
 
 
@@ -104,6 +105,12 @@ def _tables(
         if extra:
             raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
         yield where, entry
+
+
+def _once(entries: list[_Entry], key: Callable[[_Entry], object]) -> tuple[_Entry, ...]:
+    """``entries`` with one entry per ``key``: the first written is kept (its label and
+    source), at the place of the last (the order the tables have always been read in)."""
+    return tuple(reversed({key(e): e for e in reversed(entries)}.values()))
 
 
 def _source(entry: Mapping[str, Any], where: str) -> str:
@@ -192,12 +199,12 @@ class Lexicon:
             for said in _strings(entry, "say", where):
                 asked.append(Asked(_stems(said, f"{where}.say"), said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
-        expansions = list({(e.said, e.means, e.negated): e for e in reversed(expansions)}.values())[
-            ::-1
-        ]
-        hints = list({(h.said, h.partner): h for h in reversed(hints)}.values())[::-1]
-        asked = list({a.said: a for a in reversed(asked)}.values())[::-1]
-        return cls(tuple(expansions), tuple(hints), tuple(exclusions), tuple(asked))
+        return cls(
+            _once(expansions, lambda e: (e.said, e.means, e.negated)),
+            _once(hints, lambda h: (h.said, h.partner)),
+            tuple(exclusions),
+            _once(asked, lambda a: a.said),
+        )
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:
         """This lexicon plus each partner's own :attr:`Partner.keywords` as hints."""
