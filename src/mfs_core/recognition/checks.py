@@ -48,7 +48,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from mfs_core.contract import ContributionCode
 from mfs_core.model import Partner, Procedure
-from mfs_core.recognition.index import MAX_FIELD_CHARS, MAX_PHRASES, MAX_PROCEDURE_WORDS
+from mfs_core.recognition.index import (
+    FIELD_WEIGHTS,
+    MAX_FIELD_CHARS,
+    MAX_PHRASES,
+    MAX_PROCEDURE_WORDS,
+)
 from mfs_core.recognition.normalise import fold, stop_words, tokens, words
 
 __all__ = [
@@ -118,7 +123,7 @@ def _distinct_words(procedure: Procedure) -> int:
     words left out; without stemming, as the index reads them before it stems)."""
     stops = stop_words()
     found: set[str] = set()
-    for field in ("keywords", "title", "fiche_title", "questions", "description"):
+    for field in FIELD_WEIGHTS:  # the fields the index reads
         value = getattr(procedure, field)
         for text in [value] if isinstance(value, str) else value or ():
             if isinstance(text, str):
@@ -193,7 +198,9 @@ def _partner_names(
 
 
 def field_phrases(values: Iterable[object]) -> list[str]:
-    """The text values of a keywords field, at most :data:`MAX_PHRASES` (as indexed)."""
+    """The text values of a keywords field, at most :data:`MAX_PHRASES`: each keyword the
+    index may read, and those past :data:`MAX_FIELD_CHARS`, which it leaves out but a
+    plugin still wrote (the foreign-keyword check reports them too)."""
     return [v for v in list(values)[:MAX_PHRASES] if isinstance(v, str)]
 
 
