@@ -76,8 +76,10 @@ def test_situations_are_read_from_fiche_titles() -> None:
             ("Allocation chômage (ARE)", "Allocation chômage d'aide au retour à l'emploi"),
             ("Arrêt maladie", None),  # no « : », no situation
             ("Radiation", "Chômage : radiation par France Travail"),
+            ("Aide", "Aide pour le logement (supprimée : remplacée par MaPrimeAdapt')"),
         ]
     )
+    assert "aid" not in found  # a remark in brackets is no situation
     assert [(sorted(s), sorted(n)) for s, n in found["chomag"]] == [(["chomag"], [0, 3])]
     assert named_situations(found, ["chomag", "premi"]) == {0, 3}
     assert named_situations(found, ["alloc"]) == frozenset()

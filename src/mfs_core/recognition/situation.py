@@ -49,7 +49,9 @@ def situations(titles: Iterable[tuple[str, str | None]]) -> Situations:
                 continue
             head, rest = text.split(" : ", 1)
             stems = frozenset(t.stem for t in tokens(head))
-            if stems and tokens(rest):
+            # « … logement (supprimée : remplacée par MaPrimeAdapt') »: a remark in
+            # brackets, not a situation.
+            if stems and tokens(rest) and head.count("(") == head.count(")"):
                 by_stems.setdefault(stems, set()).add(number)
             break  # the fiche title, when there is one, says the situation
     found: dict[str, list[tuple[frozenset[str], frozenset[int]]]] = {}
