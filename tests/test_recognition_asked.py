@@ -13,6 +13,7 @@ import pytest
 from mfs_core.errors import InputError
 from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
+from recognition_support import UNEMPLOYED_DEMARCHES
 
 ARE = ("france-travail.are-avant-avril-2025", "france-travail.are-depuis-avril-2025")
 FRANCE_TRAVAIL = (*ARE, "france-travail.inscription")
@@ -24,10 +25,7 @@ FRANCE_TRAVAIL = (*ARE, "france-travail.inscription")
 @pytest.mark.parametrize(
     "need",
     [
-        "Quelles démarches administratives suivre lorsqu'on se retrouve au chômage ?",
-        "Les démarches administratives lorsqu'on est au chômage",
-        "Chômage : quelles démarches dois-je faire ?",
-        "Chômage : les premières démarches",
+        *UNEMPLOYED_DEMARCHES,
         "désirez savoir quelles démarches accomplir ensuite pour toucher le chômage",
     ],
 )

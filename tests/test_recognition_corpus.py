@@ -68,11 +68,15 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # issue-14q's general fixes (phrases of how a request is asked reach nothing; a keyword
 # said whole keeps a suggestion) raised them to 87.5 / 95.8 / 78.3 %: floors 0.86 -> 0.87,
 # 0.93 -> 0.95, 0.76 -> 0.77.
+# issue-14r's general fixes (a lexicon phrase a locution leaves one word of; the démarches
+# of a situation a fiche title opens with; collecting a recommandé, sending a parcel)
+# raised them to 90.6 / 96.2 / 84.2 % (lexical 95.9 %; holdout and negatives unchanged):
+# floors 0.87 -> 0.90, 0.95 -> 0.955, 0.77 -> 0.83, lexical 0.94 -> 0.95.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.87),
-    ("tune", COVERED, "top3", 0.95),
-    ("tune", ("lexical",), "top1", 0.94),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.77),
+    ("tune", COVERED, "top1", 0.90),
+    ("tune", COVERED, "top3", 0.955),
+    ("tune", ("lexical",), "top1", 0.95),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.83),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

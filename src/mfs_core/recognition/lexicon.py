@@ -42,9 +42,9 @@ from typing import Any, TypeVar
 import attrs
 
 from mfs_core.errors import InputError
-from mfs_core.recognition.normalise import tokens
+from mfs_core.recognition.normalise import fold, stem, stop_words, tokens, words
 
-__all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon"]
+__all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon", "said_in"]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
@@ -64,6 +64,11 @@ class Expansion:
     #: the phrase counts only where its first word is said under a negation (« je n'ai
     #: *pas reçu* mon colis »: a parcel that did not come is a claim, not a tracking)
     negated: bool = False
+    #: the stems of every word of the phrase, stop words too, when a stop-word locution
+    #: left it one meaningful word (« droits au chômage » is « chômage » alone):
+    #: the phrase counts only where those words are said in a row (:func:`said_in`);
+    #: ``None`` for the others
+    written: tuple[str, ...] | None = None
 
 
 @attrs.frozen
@@ -74,6 +79,28 @@ class PartnerHint:
     label: str
     partner: str
     source: str
+
+
+def _written(phrase: str, said: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The stems of every word of ``phrase`` (stop words too) when a stop-word locution
+    left it one meaningful word (« droits au chômage » reads « chômage »: as its stems
+    alone, the phrase would stand for every « chômage »), else ``None``. A phrase left
+    two words or more (« fin de droits au chômage ») still says them in a row; read as
+    written it would miss « fin *des* droits au chômage »."""
+    if len(said) > 1:
+        return None
+    every = words(phrase)
+    stops = stop_words()
+    kept = [w for w in every if len(fold(w)) >= 2 and fold(w) not in stops]
+    return tuple(map(stem, every)) if len(kept) > len(said) else None
+
+
+def said_in(text: str, written: tuple[str, ...]) -> bool:
+    """Whether ``text`` says the words ``written`` (stems of every word, stop words too:
+    :attr:`Expansion.written`) in a row."""
+    found = [stem(w) for w in words(text)]
+    size = len(written)
+    return any(tuple(found[n : n + size]) == written for n in range(len(found) - size + 1))
 
 
 def _stems(phrase: str, where: str, limit: int = _MAX_PHRASE_WORDS) -> tuple[str, ...]:
@@ -169,9 +196,10 @@ class Lexicon:
             source = _source(entry, where)
             means_stems = _stems(means, f"{where}.means", _MAX_MEANS_WORDS)
             for said in _strings(entry, "say", where):
+                stems = _stems(said, f"{where}.say")
                 expansions.append(
                     Expansion(
-                        _stems(said, f"{where}.say"), said, means_stems, means, source, negated
+                        stems, said, means_stems, means, source, negated, _written(said, stems)
                     )
                 )
         hints: list[PartnerHint] = []
@@ -200,7 +228,7 @@ class Lexicon:
                 asked.append(Asked(_stems(said, f"{where}.say"), said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         return cls(
-            _once(expansions, lambda e: (e.said, e.means, e.negated)),
+            _once(expansions, lambda e: (e.said, e.means, e.negated, e.written)),
             _once(hints, lambda h: (h.said, h.partner)),
             tuple(exclusions),
             _once(asked, lambda a: a.said),

@@ -50,7 +50,14 @@ from mfs_core.recognition.confidence import (
     level_of,
 )
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
-from mfs_core.recognition.lexicon import Asked, Expansion, Lexicon, PartnerHint, load_lexicon
+from mfs_core.recognition.lexicon import (
+    Asked,
+    Expansion,
+    Lexicon,
+    PartnerHint,
+    load_lexicon,
+    said_in,
+)
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
@@ -62,6 +69,7 @@ from mfs_core.recognition.normalise import (
     tokens,
 )
 from mfs_core.recognition.rounding import round_6_3, round_to
+from mfs_core.recognition.situation import SITUATION_BOOST, named_situations, situations
 from mfs_core.recognition.specificity import (
     KEYWORD_FICHES,
     SPLIT,
@@ -490,6 +498,10 @@ class Recogniser:
         entries: list[_LexiconEntry] = [*self.lexicon.expansions, *hints, *self.lexicon.asked]
         for number, entry in enumerate(entries):
             self._entries[entry.said[0]].append((entry.said, entry, number))
+        #: the situations fiche titles open with (« Chômage : inscription… »), and the
+        #: labels of the phrases of how a request is asked that call them (situation)
+        self._situations = situations((p.title, p.fiche_title) for p in self._procedures)
+        self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
         #: first stem said -> (stems said, the procedures it rules out) of each exclusion
         #: (« mineur » rules out « Carte d'identité d'un majeur »): fixed, so found once
         titles = [frozenset(t.stem for t in tokens(d.title)) for d in self.index.documents]
@@ -545,6 +557,8 @@ class Recogniser:
                     negated = negated_positions(text)
                 if start not in negated:
                     continue
+            if isinstance(entry, Expansion) and entry.written and not said_in(text, entry.written):
+                continue  # « droits au chômage » is not every « chômage »
             expanded |= span
             covered |= span
             words.append(self._phrase(entry, number, start))
@@ -937,6 +951,8 @@ class Recogniser:
         if hinted and _only_partners(known):
             return self._partner_only(known, words, kept)
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
+        if self._asked_labels.intersection(map(_LABEL, words)):
+            scores = self._situation_boosted(scores, words, found)
         if self._exclusive and not self._exclusive.keys().isdisjoint(map(_STEM, found)):
             ruled = self._ruled_out(found)
             scores = {n: v for n, v in scores.items() if n not in ruled}
@@ -953,6 +969,25 @@ class Recogniser:
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total, refuted)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         return _recognition(level, candidates, chosen)
+
+    def _situation_boosted(
+        self, scores: dict[int, float], words: list[_Word], found: list[Word]
+    ) -> dict[int, float]:
+        """The scores of a need that asks which démarches (an ``[[asked]]`` phrase), with
+        :data:`~mfs_core.recognition.situation.SITUATION_BOOST` applied to the procedures
+        whose fiche title opens with a situation the need names (« Chômage : quelles
+        démarches ? » → « Chômage : inscription à France Travail »): see
+        :mod:`~mfs_core.recognition.situation`. A word inside a lexicon phrase does not
+        name a situation (« toucher le chômage » is the allocation)."""
+        expanded: set[int] = set()
+        for word in words:
+            if word.terms and word.partner is None:
+                expanded |= word.span
+        said = [w[2] for n, w in enumerate(found) if n not in expanded]
+        named = named_situations(self._situations, said)
+        if not named.intersection(scores):
+            return scores
+        return {n: v * SITUATION_BOOST if n in named else v for n, v in scores.items()}
 
     def _ruled_out(self, found: list[Word]) -> frozenset[int]:
         """The procedures a word of the need rules out (lexicon ``[[exclusive]]``: the
@@ -1555,7 +1590,8 @@ def _partly(label: str, parts: tuple[tuple[str, frozenset[int]], ...], number: i
     of its meaning only: the phrase said, and those words (« RSA → solidarité »)."""
     said = label.split(" → ")[0]
     reached = dict.fromkeys(w for w, numbers in parts if number in numbers)
-    return f"{said} → {' '.join(reached)}"
+    # Reached by the phrase's own words only: the phrase, never « récupérer un colis → ».
+    return f"{said} → {' '.join(reached)}" if reached else said
 
 
 def _firmly_reached(number: int, known: list[_Word]) -> bool:
