@@ -1,0 +1,66 @@
+"""Generalisation (issue 14, branch issue-14t): each general fault that the new tune phrasings
+of issue-14t showed (``tests/data/recognition/items.py``, block ``issue-14t``), a test that
+failed on 3a28a58.
+
+Needs marked *constructed* are written for the rule, not taken from a public source; the
+others are corpus items, each with its public source.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition.normalise import tokens
+
+# -- « lors » only ever begins a locution (« lors de », « dès lors »): a stop word -----------
+
+
+def test_lors_is_a_stop_word() -> None:
+    assert [t.word for t in tokens("changement d'adresse lors d'un déménagement")] == [
+        "changement",
+        "adresse",
+        "déménagement",
+    ]
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # constructed: « lors » reached the carte grise through a question title of its
+        # fiche (« … obligatoires lors d'un contrôle routier ? »), which said nothing else
+        "Qui prévenir lors d'un changement d'adresse ?",
+        "Changer d'adresse lors d'un déménagement",
+    ],
+)
+def test_lors_does_not_claim_the_carte_grise_for_a_move(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    best = recognition.best
+    assert best is not None
+    assert not (
+        recognition.level is Level.CONFIDENT and best.procedure == "interieur.carte-grise-adresse"
+    ), need
+    assert "lors" not in " ".join(m for c in recognition.candidates for m in c.matched)
+
+
+# -- « perdu » of « j'ai perdu mon emploi » is no lost ID paper ------------------------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "J'ai perdu mon emploi",  # constructed
+        "perte d'emploi : que faire ?",  # constructed
+    ],
+)
+def test_a_lost_job_reads_as_the_registration(recogniser: Recogniser, need: str) -> None:
+    best = recogniser.recognise(need).best
+    assert best is not None
+    assert best.procedure == "france-travail.inscription", need
+
+
+def test_a_lost_paper_still_reads_as_the_lost_paper(recogniser: Recogniser) -> None:
+    # constructed: « perdu » alone keeps its meaning
+    best = recogniser.recognise("j'ai perdu mon passeport").best
+    assert best is not None
+    assert best.procedure == "interieur.passeport-perdu"
