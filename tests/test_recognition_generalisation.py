@@ -64,3 +64,50 @@ def test_a_lost_paper_still_reads_as_the_lost_paper(recogniser: Recogniser) -> N
     best = recogniser.recognise("j'ai perdu mon passeport").best
     assert best is not None
     assert best.procedure == "interieur.passeport-perdu"
+
+
+# -- « décédé » is the catalogue's « décès » (a situation in the resident's words) -----------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "mon époux est décédé le mois dernier",  # constructed
+        "mon conjoint est décédé, que dois-je faire ?",  # constructed
+    ],
+)
+def test_a_spouse_who_died_reads_as_the_survivor_pension(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert [c.procedure for c in recognition.candidates[:2]] == [
+        "cnav.pension-reversion",
+        "dgfip.changement-situation",
+    ], need
+    assert any("décès" in m for m in recognition.candidates[0].matched)
+
+
+# -- Snowball leaves « -ons » on verbs: « séparons » is read through its lemma's stem -------
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        # constructed: the first person plural of a situation told in the resident's words
+        ("nous nous séparons", {"justice.divorce", "caf.changement-situation"}),
+        ("nous déménageons", {"la-poste.reexpedition-courrier", "interieur.changement-adresse"}),
+    ],
+)
+def test_a_verb_in_the_first_person_plural_reaches_its_procedures(
+    recogniser: Recogniser, need: str, expected: set[str]
+) -> None:
+    best = recogniser.recognise(need).best
+    assert best is not None, need
+    assert best.procedure in expected, need
+
+
+def test_the_lemma_stem_is_read_only_when_the_word_reaches_nothing_else(
+    recogniser: Recogniser,
+) -> None:
+    # constructed: « déclarons » keeps its lemma match (« déclarer », an index word), in full
+    best = recogniser.recognise("nous déclarons nos revenus").best
+    assert best is not None
+    assert "déclarons ≈ déclarer" in best.matched
