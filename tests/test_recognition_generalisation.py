@@ -43,20 +43,25 @@ def test_lors_does_not_claim_the_carte_grise_for_a_move(recogniser: Recogniser, 
     assert "lors" not in " ".join(m for c in recognition.candidates for m in c.matched)
 
 
-# -- « perdu » of « j'ai perdu mon emploi » is no lost ID paper ------------------------------
+# -- lexicon phrases: « perdu » of « j'ai perdu mon emploi » is no lost ID paper; an error --
+# -- on the tax notice is a réclamation, not the notice's own procedure ----------------------
 
 
 @pytest.mark.parametrize(
-    "need",
+    ("need", "expected"),
     [
-        "J'ai perdu mon emploi",  # constructed
-        "perte d'emploi : que faire ?",  # constructed
+        ("J'ai perdu mon emploi", "france-travail.inscription"),  # constructed
+        ("perte d'emploi : que faire ?", "france-travail.inscription"),  # constructed
+        ("il y a une erreur dans mon avis d'imposition", "dgfip.reclamation"),  # constructed
+        ("erreur sur l'avis d'impôt de cette année : que faire ?", "dgfip.reclamation"),  # idem
     ],
 )
-def test_a_lost_job_reads_as_the_registration(recogniser: Recogniser, need: str) -> None:
+def test_the_situation_reads_as_its_procedure(
+    recogniser: Recogniser, need: str, expected: str
+) -> None:
     best = recogniser.recognise(need).best
     assert best is not None
-    assert best.procedure == "france-travail.inscription", need
+    assert best.procedure == expected, need
 
 
 def test_a_lost_paper_still_reads_as_the_lost_paper(recogniser: Recogniser) -> None:
@@ -111,3 +116,10 @@ def test_the_lemma_stem_is_read_only_when_the_word_reaches_nothing_else(
     best = recogniser.recognise("nous déclarons nos revenus").best
     assert best is not None
     assert "déclarons ≈ déclarer" in best.matched
+
+
+def test_the_tax_notice_alone_keeps_its_procedure(recogniser: Recogniser) -> None:
+    # constructed guard: without the error, the notice is the revenu fiscal de référence's
+    best = recogniser.recognise("où trouver mon avis d'impôt").best
+    assert best is not None
+    assert best.procedure == "dgfip.revenu-fiscal-reference"
