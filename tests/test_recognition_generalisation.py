@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition.lexicon import Lexicon, said_in
 from mfs_core.recognition.normalise import tokens
 
 # -- « lors » only ever begins a locution (« lors de », « dès lors »): a stop word -----------
@@ -52,6 +53,7 @@ def test_lors_does_not_claim_the_carte_grise_for_a_move(recogniser: Recogniser, 
     [
         ("J'ai perdu mon emploi", "france-travail.inscription"),  # constructed
         ("perte d'emploi : que faire ?", "france-travail.inscription"),  # constructed
+        ("je viens d'être licencié, que faire ?", "france-travail.inscription"),  # constructed
         ("il y a une erreur dans mon avis d'imposition", "dgfip.reclamation"),  # constructed
         ("erreur sur l'avis d'impôt de cette année : que faire ?", "dgfip.reclamation"),  # idem
     ],
@@ -62,6 +64,17 @@ def test_the_situation_reads_as_its_procedure(
     best = recogniser.recognise(need).best
     assert best is not None
     assert best.procedure == expected, need
+
+
+def test_one_word_said_with_stop_words_counts_only_as_written() -> None:
+    # « est licencié » is « licencié » after « être »; alone its stem is « licenciement »'s
+    lexicon = Lexicon.from_data(
+        {"expand": [{"say": ["est licencié"], "means": "chômage", "source": "x"}]}
+    )
+    (entry,) = lexicon.expansions
+    assert entry.written is not None
+    assert said_in("on est licencié", entry.written)
+    assert not said_in("licenciement pour inaptitude", entry.written)
 
 
 def test_a_lost_paper_still_reads_as_the_lost_paper(recogniser: Recogniser) -> None:
