@@ -18,8 +18,11 @@ index has seen, e.g. « identite » for « identité » (1); the stem of its lem
 of an index word's lemma, e.g. « perds » / « perdu », both « perdre »
 (:data:`LEMMA`, simplemma, :func:`~mfs_core.recognition.normalise.lemma`); its stem of four
 letters or more begins an index stem longer by at most three letters (two for a four-letter
-stem), e.g. « radié » / « radiation » (:data:`DERIVED`); it is a thesaurus synonym of index
-words, e.g. « boulot » / « travail » (:data:`SYNONYM`, :mod:`~mfs_core.recognition.synonyms`;
+stem), e.g. « radié » / « radiation » (:data:`DERIVED`); the stem of its lemma is an
+index stem, where Snowball left the word another, e.g. « séparons » (« separon »;
+« séparer » → « separ », the stem of « séparée » and « séparation »: :data:`STEMMED`); it
+is a thesaurus synonym of index words, e.g. « boulot » / « travail » (:data:`SYNONYM`,
+:mod:`~mfs_core.recognition.synonyms`;
 the ranking lets such a word only re-rank); it is one or two typing errors away from an
 index word of five letters or more, e.g. « déméngament » (:data:`TYPO`, rapidfuzz
 Levenshtein distance). :meth:`ProcedureIndex.expansions_of` gives the synonyms of a word
@@ -363,6 +366,12 @@ class ProcedureIndex:
         derived = self._longer.get(stem)
         if derived is not None:
             return WordMatch(derived, DERIVED, self.words.get(derived))
+        # Snowball leaves « -ons » on verbs (« séparons » → « separon »): their lemma's
+        # stem (« séparer » → « separ ») is the stem the other inflections have
+        # (« séparée » → « separ », which meets « séparation » as a derived form).
+        by_lemma_stem = lemma_stem(word)
+        if by_lemma_stem != stem and by_lemma_stem in self.postings:
+            return WordMatch(by_lemma_stem, STEMMED, self.words.get(by_lemma_stem))
         similar = self.synonyms_of(word)
         if similar:
             return WordMatch(similar[0], SYNONYM, self.words.get(similar[0]), similar[1:])

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 import attrs
 
 from mfs_core.errors import InputError
-from mfs_core.recognition.normalise import fold, stem, stop_words, tokens, words
+from mfs_core.recognition.normalise import stem, tokens, words
 
 __all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon", "said_in"]
 
@@ -82,17 +82,16 @@ class PartnerHint:
 
 
 def _written(phrase: str, said: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The stems of every word of ``phrase`` (stop words too) when a stop-word locution
-    left it one meaningful word (« droits au chômage » reads « chômage »: as its stems
-    alone, the phrase would stand for every « chômage »), else ``None``. A phrase left
-    two words or more (« fin de droits au chômage ») still says them in a row; read as
-    written it would miss « fin *des* droits au chômage »."""
+    """The stems of every word of ``phrase`` (stop words too) when it holds other words
+    than its one meaningful word: a stop-word locution's (« droits au chômage » reads
+    « chômage »: as its stems alone, the phrase would stand for every « chômage ») or
+    stop words (« est licencié » reads « licencié », whose stem « licenciement » shares),
+    else ``None``. A phrase left two words or more (« fin de droits au chômage ») still
+    says them in a row; read as written it would miss « fin *des* droits au chômage »."""
     if len(said) > 1:
         return None
     every = words(phrase)
-    stops = stop_words()
-    kept = [w for w in every if len(fold(w)) >= 2 and fold(w) not in stops]
-    return tuple(map(stem, every)) if len(kept) > len(said) else None
+    return tuple(map(stem, every)) if len(every) > len(said) else None
 
 
 def said_in(text: str, written: tuple[str, ...]) -> bool:

@@ -764,3 +764,104 @@ I("Ma santé s’est dégradée et je ne peux plus travailler comme avant.", ["c
        "MDPH page; the answer it gives: a pension d'invalidité (or early retirement)"), split="tune")
 I("A partir d'un certain taux d'infirmité, il peut y avoir l'allocation handicap.", ["caf.aah"], "colloquial",
   page("https://legavox.fr/forum/droit-general/chute-fracture-quel-droit_102749_1.htm", "a forum answer"), split="tune")
+
+# --- issue-14t: 33 phrasings of the kinds recognition generalised badly on, gathered 2026-11-30 from
+# stored public web pages (pages corpus of the search tool), none already in the corpus; every text is
+# copied from its page (a heading, a question, or a sentence of it), personal details removed; tune only.
+# Kinds: a qualifying word the procedure does not explain (a bank, mutuelle, electoral or hunting card
+# lost: negatives), « contester » / « erreur » / « réclamer » an amount, a situation in the resident's
+# words (séparation, décès, déménagement, licenciement), an uncovered need near a covered one.
+SEP = ["caf.changement-situation", "dgfip.changement-situation", "justice.divorce"]   # "Je me sépare" above
+WIDOW = ["cnav.pension-reversion", "dgfip.changement-situation"]  # a spouse's death: réversion, tax situation
+MOVE = ["la-poste.reexpedition-courrier", "interieur.changement-adresse"]             # convention of 14p
+N("Comment bien gérer la perte de sa carte bancaire ?", page("https://les-histoires-de-lea.fr/?p=5428"),
+  near_miss=True, note="a bank card: the bank's opposition, no catalogue procedure", split="tune")
+N("Carte bancaire perdue ou volée : les étapes cruciales à suivre",
+  page("http://www.paypal.Com/fr/money-hub/article/lost-or-stolen-card"), near_miss=True,
+  note="a bank card: the bank's opposition", split="tune")
+N("Carte de mutuelle perdue : que faire ?", page("https://www.magnolia.fr/mutuelle-sante/carte-mutuelle-perdue-que-faire"),
+  near_miss=True, note="the card of a private complementary insurer: ask the mutuelle", split="tune")
+N("Que faire en cas de perte de carte de mutuelle ou tiers-payant ?",
+  page("https://delacre-assurance.com/que-faire-en-cas-de-perte-de-carte-de-mutuelle-ou-tiers-payant/"), near_miss=True,
+  note="the card of a private complementary insurer", split="tune")
+N("Vous voulez voter et vous constatez la perte de votre carte électorale ?", page("https://hintigo.fr/?p=15291"),
+  near_miss=True, note="the card is not needed to vote (an ID suffices); the town hall gives an attestation: "
+  "no catalogue procedure", split="tune")
+N("Le vote des Français à l'étranger",
+  page("https://mobile.interieur.gouv.fr/fr/Archives/Archives-elections/Comment-voter/Le-vote-des-Francais-a-l-etranger"),
+  near_miss=True, note="consular electoral list: not in the catalogue", split="tune")
+N("Voter depuis l’étranger : quelles élections ? comment faire ?",
+  page("https://humanis.com/particulier/a-l-etranger/voter-etranger/"), near_miss=True,
+  note="consular list or a commune's list from abroad: not in the catalogue", split="tune")
+N("Trop-perçu de la Caf : marche à suivre pour refuser de rembourser",
+  page("https://internetplus.fr/actualites/trop-percu-de-la-caf-marche-a-suivre-pour-refuser-de-rembourser-7725"),
+  near_miss=True, note="contesting a CAF overpayment (recours amiable): not in the catalogue", split="tune")
+N("Récemment, j’ai reçu un courrier de la Caf m’informant d’un trop-perçu et me demandant de rembourser une somme conséquente.",
+  page("https://myjournal.fr/trop-percu-caf-remboursement-contestation-droits",
+       "a reader's question quoted by the page, first name removed"), near_miss=True,
+  note="a CAF overpayment: not in the catalogue", split="tune")
+N("Permis de chasse perdu ou abîmé : quelles démarches pour le refaire ?",
+  page("https://clavette.fr/ma-mairie/mes-demarches/carte-national-didentite/?xml=F2166",
+       "service-public.fr question F2166 mirrored on a municipal site"), near_miss=True,
+  note="hunting licence duplicate (OFB): not the driving licence", split="tune")
+N("Passeport pour animaux de compagnie, mythe ou réalité ?",
+  page("http://www.1000-annonces.com/chien/passeport-pour-animaux-de-compagnie-mythe-ou-realite-CM422.html"),
+  near_miss=True, note="the pet passport is issued by a vet", split="tune")
+I("En cas d’erreur fiscale, comment demander réparation ?", ["dgfip.reclamation"], "paraphrase",
+  page("https://industrie-hoteliere.com/vie-syndicale/faire-aboutir-sa-reclamation-fiscale"), split="tune")
+I("Vous avez reçu votre avis d'imposition mais il comporte une erreur.", ["dgfip.reclamation", "dgfip.declaration-revenus"],
+  "paraphrase", page("https://www.boursorama.com/patrimoine/actualites/declaration-de-revenus-mode-d-emploi-pour-rectifier-une-erreur-94efb7614fb9ef39b44b423c94894a6b",
+                     "photo caption of the article"),
+  note="an online correction of the return, or a réclamation (as « Comment corriger votre déclaration ? » above)",
+  split="tune")
+I("Erreur sur l’avis d’imposition : des délais à respecter pour adresser sa réclamation", ["dgfip.reclamation"], "lexical",
+  page("https://am.pictet.com/terredepargne/optimiser-son-patrimoine/2023/erreur-du-fisc-comment-faire"), split="tune")
+I("Si vous constatez une erreur sur votre avis d'impôt", ["dgfip.reclamation", "dgfip.declaration-revenus"], "paraphrase",
+  page("https://www.cbanque.com/impot/actualites/85798/impot-sur-le-revenu-comment-contester-votre-dernier-avis-imposition"),
+  split="tune")
+I("Taxe foncière: vous pensez qu'on vous en réclame trop? Voici comment la contester", ["dgfip.reclamation"], "colloquial",
+  page("https://rmc.bfmtv.com/conso/impots/taxe-fonciere-vous-pensez-qu-on-vous-en-reclame-trop-voici-comment-la-contester_AN-202510160445.html"),
+  note="a local tax is contested by a réclamation (F110)", split="tune")
+I("Comment contester sa taxe foncière ?", ["dgfip.reclamation"], "lexical",
+  page("https://www.rous-avocat.fr/post/comment-contester-sa-taxe-foncière"),
+  note="a local tax is contested by a réclamation (F110)", split="tune")
+I("Tout savoir sur la réclamation de pension alimentaire par la CAF", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://www.justifit.fr/b/guides/droit-famille/la-caf-reclame-pension-alimentaire"), split="tune")
+I("Vous êtes souvent en conflit avec votre ex-époux concernant le paiement de la pension alimentaire ?",
+  ["caf.allocation-soutien-familial"], "colloquial",
+  page("https://www.justifit.fr/b/guides/droit-famille/la-caf-reclame-pension-alimentaire"), split="tune")
+I("Vous venez de vous séparer ? Quelles sont les démarches à effectuer ?", SEP, "paraphrase",
+  page("https://www.caf.fr/allocataires/caf-des-yvelines/offre-de-service/vie-personnelle/l-accompagnement-en-cas-de-separation"),
+  split="tune")
+I("Vous venez de vous séparer de votre conjoint?", SEP, "colloquial",
+  page("https://social.linked.fr/2024/08/14/gerer-separation-demarches-caf-services-fiscaux"), split="tune")
+I("Séparation : les démarches à effectuer", SEP, "paraphrase",
+  page("https://www.cc-paysdefayence.fr/enfance-service-a-la-population/maison-de-service-au-public-msap/social-sante-2/social/separation-les-demarches-a-effectuer/",
+       "heading of a MSAP (France services) page of an intercommunality"), split="tune")
+I("Pourquoi faut-il déclarer sa séparation à la CAF dès qu’on l’a déclarée… à son ex ?", ["caf.changement-situation"],
+  "paraphrase", page("https://nvef.fr/pourquoi-faut-il-declarer-sa-separation-a-la-caf-des-quon-la-declaree-a-son-ex-"),
+  split="tune")
+I("Décès de votre partenaire : les démarches", WIDOW, "paraphrase",
+  page("https://www.quintonic.fr/actu-quinto/magazine/actualites/deces-partenaire-demarches"), split="tune")
+I("Quelles sont les premières démarches en cas de décès du conjoint ?", WIDOW, "paraphrase",
+  page("https://www.faire.fr/comment-bien-se-proteger-deces-son-conjoint-demarches"), split="tune")
+I("La perte d’un conjoint est un « coup dur ».", WIDOW, "colloquial", page("https://mhcmedical.com/?p=259625",
+  "first sentence of a page on the réversion and the widow's aids"), split="tune")
+I("C’est la déclaration d’impôts à faire au nom de celui qui n’est plus là.",
+  ["dgfip.changement-situation", "dgfip.declaration-revenus"], "colloquial",
+  page("https://www.sylviesaorin.com/blog/articles/newsletter-de-juillet", "a bereaved author's newsletter"),
+  split="tune")
+I("Comment faire pour changer son adresse lors d'un déménagement?", MOVE, "lexical",
+  page("http://www.acheter-louer.fr/fiches-pratiques/vendre/changement-adresse.htm"), split="tune")
+I("Quels organismes faut-il prévenir quand on déménage ?", MOVE, "paraphrase",
+  page("https://lemandemenagements.fr/organismes-a-prevenir-en-cas-de-demenagement/"), split="tune")
+I("Qui prévenir lors d’un changement d’adresse", MOVE, "paraphrase", page("https://bretagne-demenagement.fr/?p=4441"),
+  split="tune")
+I("Que faire quand on est licencié ?", ["france-travail.inscription"], "paraphrase",
+  page("https://commentgagnerdelargent.eu/gagner-de-largent/que-faire-quand-on-est-licencie.html"),
+  note="the first démarche: register with France Travail (as the chômage items of 14p)", split="tune")
+I("Vous attendez un enfant?", ["caf.prime-naissance"], "colloquial", page("https://mesallocations-info.fr/la-famille"),
+  split="tune")
+I("Cartes Vitale et de mutuelle : que faire en cas de perte ou vol ?", ["cnam.carte-vitale"], "lexical",
+  page("https://ymanci.fr/assurance-sante/guide/perte-ou-vol-de-vos-cartes-vitale-et-de-mutuelle"),
+  note="the mutuelle card is the insurer's; the carte Vitale is the catalogue's", split="tune")
