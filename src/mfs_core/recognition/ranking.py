@@ -69,14 +69,7 @@ from mfs_core.recognition.normalise import (
     tokens,
 )
 from mfs_core.recognition.rounding import round_6_3, round_to
-from mfs_core.recognition.situation import (
-    SITUATION_BOOST,
-    named_situations,
-    naming_keywords,
-    situations,
-    subjects,
-    unsaid_subjects,
-)
+from mfs_core.recognition.situation import SITUATION_BOOST, named_situations, situations
 from mfs_core.recognition.specificity import (
     KEYWORD_FICHES,
     SPLIT,
@@ -508,12 +501,6 @@ class Recogniser:
         #: the situations fiche titles open with (« Chômage : inscription… »), and the
         #: labels of the phrases of how a request is asked that call them (situation)
         self._situations = situations((p.title, p.fiche_title) for p in self._procedures)
-        #: by procedure, the subject its title opens with, and its keywords' words that
-        #: name it (a need that says neither is not about that subject: situation)
-        self._subjects = subjects(self._situations)
-        self._subject_naming = naming_keywords(
-            [t.stem for k in p.keywords for t in tokens(k)] for p in self._procedures
-        )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
         #: first stem said -> (stems said, the procedures it rules out) of each exclusion
         #: (« mineur » rules out « Carte d'identité d'un majeur »): fixed, so found once
@@ -966,7 +953,6 @@ class Recogniser:
         scores = self._boosted(self._scores(known, expansions), hinted, thematique)
         if self._asked_labels.intersection(map(_LABEL, words)):
             scores = self._situation_boosted(scores, words, found)
-        scores = self._subject_lowered(scores, known)
         if self._exclusive and not self._exclusive.keys().isdisjoint(map(_STEM, found)):
             ruled = self._ruled_out(found)
             scores = {n: v for n, v in scores.items() if n not in ruled}
@@ -1002,17 +988,6 @@ class Recogniser:
         if not named.intersection(scores):
             return scores
         return {n: v * SITUATION_BOOST if n in named else v for n, v in scores.items()}
-
-    def _subject_lowered(self, scores: dict[int, float], known: list[_Word]) -> dict[int, float]:
-        """The scores with those of the procedures whose title's subject the need says
-        nothing of divided by :data:`~mfs_core.recognition.situation.SITUATION_BOOST`
-        (« changer d'adresse lors d'un déménagement » is no « *Carte grise* : changement
-        d'adresse »): see :func:`~mfs_core.recognition.situation.unsaid_subjects`."""
-        said = {term for word in known for term, _ in word.terms}
-        unsaid = unsaid_subjects(self._subjects, self._subject_naming, said, scores)
-        if not unsaid or unsaid.issuperset(scores):
-            return scores
-        return {n: v / SITUATION_BOOST if n in unsaid else v for n, v in scores.items()}
 
     def _ruled_out(self, found: list[Word]) -> frozenset[int]:
         """The procedures a word of the need rules out (lexicon ``[[exclusive]]``: the
