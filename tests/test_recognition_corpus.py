@@ -77,14 +77,15 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # badly on joined the tune split (tune top-1 90.6 -> 88.5 %, para+coll 84.2 -> 81.8 % on
 # adding them: the measure of generalisation). Its general fixes (« lors » a stop word; a
 # lost job, « licencié » after « être », « décédé », an error on the tax notice in the
-# lexicon; a verb's lemma stem; a title's subject the need does not say) raised them to
-# 90.2 / 96.5 / 84.7 % (lexical 95.3 %; holdout unchanged): floors 0.875 -> 0.895,
-# 0.955 -> 0.96, 0.81 -> 0.84, lexical 0.94 -> 0.95.
+# lexicon; a verb's lemma stem) raised them to 89.2 / 96.5 / 83.2 % (lexical 94.7 %;
+# holdout unchanged): floors 0.875 -> 0.885, 0.955 -> 0.96, 0.81 -> 0.82. Its subject rule
+# (90.2 % top-1) was reverted on merge: it took tune negatives suggested to 20.8 %, over the
+# issue's 20 % (one negative turned weak through « nationalité ≈ nationale »).
 FLOORS = [
-    ("tune", COVERED, "top1", 0.895),
+    ("tune", COVERED, "top1", 0.885),
     ("tune", COVERED, "top3", 0.96),
-    ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.84),
+    ("tune", ("lexical",), "top1", 0.94),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.82),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
@@ -92,11 +93,7 @@ FLOORS = [
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
-    # issue-14t RAISED this ceiling 0.19 -> 0.21: its 11 near-miss negatives took the tune
-    # share to 18.9 % (3 of them suggested), and the subject rule (situation.unsaid_subjects)
-    # turned « Demander la nationalité française » from none to weak (the titre de séjour
-    # lowered, the CNAV's aide habitat first through « nationalité ≈ nationale »): 20.8 %.
-    ("tune", "suggested", 0.21),
+    ("tune", "suggested", 0.19),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]
