@@ -81,11 +81,15 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # holdout unchanged): floors 0.875 -> 0.885, 0.955 -> 0.96, 0.81 -> 0.82. Its subject rule
 # (90.2 % top-1) was reverted on merge: it took tune negatives suggested to 20.8 %, over the
 # issue's 20 % (one negative turned weak through « nationalité ≈ nationale »).
+# issue-14u's narrower form (only the first two candidates swap, when the need's words
+# explain both alike) fixed the same three move phrasings without it: tune 90.2 / 96.5 /
+# 84.7 % (lexical 95.3 %; negatives suggested 18.9 % unchanged; holdout unchanged): floors
+# 0.885 -> 0.895, 0.94 -> 0.945, 0.82 -> 0.835.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.885),
+    ("tune", COVERED, "top1", 0.895),
     ("tune", COVERED, "top3", 0.96),
-    ("tune", ("lexical",), "top1", 0.94),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.82),
+    ("tune", ("lexical",), "top1", 0.945),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.835),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

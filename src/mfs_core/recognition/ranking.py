@@ -69,7 +69,14 @@ from mfs_core.recognition.normalise import (
     tokens,
 )
 from mfs_core.recognition.rounding import round_6_3, round_to
-from mfs_core.recognition.situation import SITUATION_BOOST, named_situations, situations
+from mfs_core.recognition.situation import (
+    SITUATION_BOOST,
+    named_situations,
+    naming_keywords,
+    situations,
+    subjects,
+    unsaid_subjects,
+)
 from mfs_core.recognition.specificity import (
     KEYWORD_FICHES,
     SPLIT,
@@ -501,6 +508,12 @@ class Recogniser:
         #: the situations fiche titles open with (« Chômage : inscription… »), and the
         #: labels of the phrases of how a request is asked that call them (situation)
         self._situations = situations((p.title, p.fiche_title) for p in self._procedures)
+        #: by procedure, the subject its title opens with, and its keywords' words that
+        #: name it (a need that says neither is not about that subject: situation)
+        self._subjects = subjects(self._situations)
+        self._subject_naming = naming_keywords(
+            [t.stem for k in p.keywords for t in tokens(k)] for p in self._procedures
+        )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
         #: first stem said -> (stems said, the procedures it rules out) of each exclusion
         #: (« mineur » rules out « Carte d'identité d'un majeur »): fixed, so found once
@@ -966,6 +979,8 @@ class Recogniser:
                 ranked = [r for r in ranked if r[4] not in refuted] + [
                     r for r in ranked if r[4] in refuted
                 ]
+        if self._subjects and not refuted:
+            ranked = self._subject_settled(ranked, known)
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total, refuted)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         return _recognition(level, candidates, chosen)
@@ -988,6 +1003,30 @@ class Recogniser:
         if not named.intersection(scores):
             return scores
         return {n: v * SITUATION_BOOST if n in named else v for n, v in scores.items()}
+
+    def _subject_settled(self, ranked: list[_Row], known: list[_Word]) -> list[_Row]:
+        """``ranked`` with its first two candidates swapped when the first's title
+        subject is one the need says nothing of, and the second, whose subject the need
+        says (or that has none), is reached alike: every known word explains both as
+        much, and the second scores at least the first's score divided by
+        :data:`~mfs_core.recognition.situation.SITUATION_BOOST` (« changer d'adresse lors
+        d'un déménagement » is no « *Carte grise* : changement d'adresse »: see
+        :func:`~mfs_core.recognition.situation.unsaid_subjects`).
+
+        Only the first place moves, and only between candidates the same words explain
+        alike: the rule cannot lift a candidate reached by other words (« nationalité ≈
+        nationale ») over the first, change the confidence the level reads, nor push a
+        candidate out of the top three."""
+        if len(ranked) < 2:
+            return ranked
+        first, second = ranked[0], ranked[1]
+        if second[5] * SITUATION_BOOST < first[5] or second[6] != first[6]:
+            return ranked
+        said = {term for word in known for term, _ in word.terms}
+        unsaid = unsaid_subjects(self._subjects, self._subject_naming, said, (first[4], second[4]))
+        if unsaid != {first[4]} or not _explained_alike(known, first[4], second[4]):
+            return ranked
+        return [second, first, *ranked[2:]]
 
     def _ruled_out(self, found: list[Word]) -> frozenset[int]:
         """The procedures a word of the need rules out (lexicon ``[[exclusive]]``: the
@@ -1556,6 +1595,12 @@ def _verb_of(part: str) -> str:
     if found is None or not meaningful(part[: found.start()]):
         return ""
     return part[: found.start()]
+
+
+def _explained_alike(known: list[_Word], one: int, other: int) -> bool:
+    """Whether every known word of the need explains procedures ``one`` and ``other`` as
+    much (nothing, or the same information)."""
+    return all(w.reach.explains.get(one) == w.reach.explains.get(other) for w in known)
 
 
 def _once(words: list[_Word]) -> list[_Word]:

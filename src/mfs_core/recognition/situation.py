@@ -15,6 +15,16 @@ il faut aussi s'inscrire »).
 :func:`situations` reads each procedure's situation once per index;
 :func:`named_situations` tells which procedures' situation a need names; the ranking
 applies :data:`SITUATION_BOOST` when the need also holds a lexicon ``[[asked]]`` phrase.
+
+The other way round, a title's situation is the subject the procedure is about (« *Carte
+grise* : changement d'adresse »): a need that says nothing of it, nor a keyword naming the
+procedure (:func:`naming_keywords`), reaches that procedure only by words other
+procedures share (« changer d'adresse lors d'un déménagement »: the change of address
+declared to every body, the mail forwarding). :func:`unsaid_subjects` tells which; when
+the first candidate is one and the second, reached alike by the need's words, scores at
+least its score divided by :data:`SITUATION_BOOST`, the ranking puts the second first
+(issue-14t's rule, kept to the first place by issue-14u: dividing every such score lifted
+candidates reached by other words).
 """
 
 from __future__ import annotations
@@ -23,12 +33,25 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from mfs_core.recognition.normalise import tokens
 
-__all__ = ["SITUATION_BOOST", "named_situations", "situations"]
+__all__ = [
+    "NAMING_KEYWORD_FICHES",
+    "SITUATION_BOOST",
+    "named_situations",
+    "naming_keywords",
+    "situations",
+    "subjects",
+    "unsaid_subjects",
+]
 
 #: A need that asks for the démarches of a situation multiplies the scores of the
 #: procedures whose fiche title opens with that situation by this: as much as a partner
 #: hint (``ranking.HINT_BOOST``), the need names what the title names first.
 SITUATION_BOOST = 1.25
+
+#: A keyword's word held by at most this many procedures names them (« anef » of the
+#: titre de séjour), while « adresse » (the carte grise's, the change of address declared
+#: to every body, the mail forwarding) names none.
+NAMING_KEYWORD_FICHES = 2
 
 #: first stem of a situation -> (its stems, the procedures whose title opens with it)
 Situations = Mapping[str, Sequence[tuple[frozenset[str], frozenset[int]]]]
@@ -70,4 +93,58 @@ def named_situations(all_situations: Situations, said: Iterable[str]) -> frozens
         for situation, numbers in all_situations.get(first, ())
         if situation <= stems
         for number in numbers
+    )
+
+
+def naming_keywords(keywords: Iterable[Iterable[str]]) -> tuple[frozenset[str], ...]:
+    """By procedure number (the stems of its keywords, by procedure), the stems of its
+    keywords that at most :data:`NAMING_KEYWORD_FICHES` procedures hold.
+
+    >>> naming_keywords([["anef", "adresse"], ["adresse"], ["adresse"]])
+    (frozenset({'anef'}), frozenset(), frozenset())
+    """
+    by_procedure = [frozenset(stems) for stems in keywords]
+    held: dict[str, int] = {}
+    for stems in by_procedure:
+        for one in stems:
+            held[one] = held.get(one, 0) + 1
+    return tuple(
+        frozenset(one for one in stems if held[one] <= NAMING_KEYWORD_FICHES)
+        for stems in by_procedure
+    )
+
+
+def subjects(all_situations: Situations) -> dict[int, frozenset[str]]:
+    """By procedure number, the stems of the situation its title opens with
+    (:func:`situations`), for the procedures that have one."""
+    return {
+        number: situation
+        for group in all_situations.values()
+        for situation, numbers in group
+        for number in numbers
+    }
+
+
+def unsaid_subjects(
+    subject: Mapping[int, frozenset[str]],
+    naming: Sequence[frozenset[str]],
+    said: Iterable[str],
+    numbers: Iterable[int],
+) -> frozenset[int]:
+    """Of the procedures ``numbers``, those whose situation (``subject``, :func:`subjects`)
+    the need says no word of (``said``: the index stems its words reached, lexicon
+    meanings included), nor a keyword word that names the procedure (``naming``,
+    :func:`naming_keywords`).
+
+    >>> unsaid_subjects({0: frozenset({"cart", "gris"})}, [frozenset(), frozenset()],
+    ...                 {"adress"}, [0, 1])
+    frozenset({0})
+    """
+    stems = frozenset(said)
+    return frozenset(
+        number
+        for number in numbers
+        if number in subject
+        and subject[number].isdisjoint(stems)
+        and naming[number].isdisjoint(stems)
     )
