@@ -9,13 +9,17 @@
 - a need none of whose meaningful words belongs to a stop-word locution skips the search
   for locutions: same words as with it;
 - candidates and recognitions built without attrs' keyword call are the objects attrs
-  builds (same fields, equality, hash, repr).
+  builds (same fields, equality, hash, repr);
+- a case-insensitive search made on the lower-cased text (:class:`normalise.Caseless`)
+  answers as :data:`re.IGNORECASE` does, for every code point.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
 
 from __future__ import annotations
 
+import re
+import string
 import sys
 from pathlib import Path
 
@@ -24,7 +28,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfs_core.model import Procedure
-from mfs_core.recognition import Recogniser, normalise, specificity
+from mfs_core.recognition import Recogniser, normalise, ranking, specificity
 from mfs_core.registry import Registry
 from mfs_test_support import load_script
 
@@ -221,3 +225,57 @@ def test_keyword_holders_are_found_through_postings_as_plainly(builtins: Registr
     assert not any(k >= {specificity._stems(f"mot{MAX_PHRASES}")[0]} for k in held)
     assert beyond not in held
     assert held[frozenset(specificity._stems("carte vitale"))][:1] == ["cnam"]
+
+
+# Every code point but the surrogates' (a text holds none once read as UTF-8), as one text.
+EVERY = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+# The letters of the patterns Caseless searches (normalise._SPELLED, ranking._VERB_NEGATION).
+PATTERN_LETTERS = string.ascii_lowercase + "è"
+
+
+def test_lower_case_keeps_each_character_one_word_character_or_not() -> None:
+    plain = EVERY.translate(dict.fromkeys(map(ord, normalise.CASE_ODD)))
+    lowered = plain.lower()
+    assert len(lowered) == len(plain)  # one character for one
+    words = [m.start() for m in re.finditer(r"\w", plain)]
+    assert words == [m.start() for m in re.finditer(r"\w", lowered)]
+    assert [m.start() for m in re.finditer(r"\s", plain)] == [
+        m.start() for m in re.finditer(r"\s", lowered)
+    ]
+
+
+def test_a_letter_matches_case_insensitively_exactly_what_lowers_to_it() -> None:
+    differing: set[str] = set()
+    for letter in PATTERN_LETTERS:
+        matched = set(re.findall(letter, EVERY, re.IGNORECASE))
+        lowering = {c for c in EVERY if c.lower() == letter}
+        differing |= matched ^ lowering
+    # CASE_ODD holds exactly the characters where the two differ.
+    assert differing == set(normalise.CASE_ODD)
+
+
+CASELESS_PATTERNS = [normalise._SPELLED, ranking._VERB_NEGATION]
+caseless_texts = st.text(
+    alphabet=SPACES[:6] + "İıſÈèÉKK_'-.dixDIXonzeONZEpasPASguèreGUÈREpointPOINTvingtsmille",
+    max_size=40,
+)
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(caseless_texts, st.sampled_from(CASELESS_PATTERNS), st.integers(0, 45))
+def test_a_caseless_search_answers_as_ignorecase(
+    text: str, caseless: normalise.Caseless, end: int
+) -> None:
+    any_case = caseless._any_case
+    assert any_case.flags & re.IGNORECASE
+    assert caseless.search(text, end) == (any_case.search(text, 0, end) is not None)
+    assert caseless.search(text) == (any_case.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DİX ans", "trente ET un", "QUİNZE", "paſ du tout", "poınt", "ne suis PAS", "GUÈRE", "x_dix"],
+)
+def test_a_caseless_search_of_odd_capitals(text: str) -> None:
+    for caseless in CASELESS_PATTERNS:
+        assert caseless.search(text) == (caseless._any_case.search(text) is not None)

@@ -54,6 +54,7 @@ from mfs_core.recognition.lexicon import Asked, Expansion, Lexicon, PartnerHint,
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
+    Caseless,
     Word,
     generic_words,
     meaningful,
@@ -288,7 +289,7 @@ _DECAYS = tuple(UNKNOWN_DECAY**n for n in range(64))
 _PART_WORDS = 2
 #: A particle that may negate a verb said right after it (negation.refused_positions):
 #: most needs have none, and skip the negation reading.
-_VERB_NEGATION = re.compile(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b", re.IGNORECASE)
+_VERB_NEGATION = Caseless(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b")
 #: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
 _DETERMINERS = (
     r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
@@ -644,7 +645,7 @@ class Recogniser:
     def _refused(self, found: list[Word], text: str) -> frozenset[int]:
         """The positions of ``found`` a verb's negation refuses, words of how a request is
         asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
-        if not _VERB_NEGATION.search(text, 0, MAX_TEXT_CHARS):
+        if not _VERB_NEGATION.search(text, MAX_TEXT_CHARS):
             return frozenset()
         return frozenset(
             n
