@@ -22,6 +22,7 @@ import re
 import string
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -165,7 +166,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
         assert not hasattr(cls, "__attrs_post_init__")
     values = ("cnam.carte-vitale", "cnam", "Carte Vitale", 2.5, 0.875, ("carte", "vitale"))
-    fast = _candidate(*values)
+    fast = _candidate(values[:3], *values[3:])  # type: ignore[arg-type]
     slow = Candidate(**dict(zip(attrs.fields_dict(Candidate), values, strict=True)))
     assert fast == slow
     assert hash(fast) == hash(slow)
@@ -229,8 +230,9 @@ def test_keyword_holders_are_found_through_postings_as_plainly(builtins: Registr
 
 # Every code point but the surrogates' (a text holds none once read as UTF-8), as one text.
 EVERY = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-# The letters of the patterns Caseless searches (normalise._SPELLED, ranking._VERB_NEGATION).
-PATTERN_LETTERS = string.ascii_lowercase + "è"
+# The characters of the patterns Caseless searches (normalise._SPELLED, ranking._VERB_NEGATION,
+# ranking._JOINED), escapes aside.
+PATTERN_CHARACTERS = string.ascii_lowercase + "è ;"
 
 
 def test_lower_case_keeps_each_character_one_word_character_or_not() -> None:
@@ -246,7 +248,7 @@ def test_lower_case_keeps_each_character_one_word_character_or_not() -> None:
 
 def test_a_letter_matches_case_insensitively_exactly_what_lowers_to_it() -> None:
     differing: set[str] = set()
-    for letter in PATTERN_LETTERS:
+    for letter in PATTERN_CHARACTERS:
         matched = set(re.findall(letter, EVERY, re.IGNORECASE))
         lowering = {c for c in EVERY if c.lower() == letter}
         differing |= matched ^ lowering
@@ -254,9 +256,10 @@ def test_a_letter_matches_case_insensitively_exactly_what_lowers_to_it() -> None
     assert differing == set(normalise.CASE_ODD)
 
 
-CASELESS_PATTERNS = [normalise._SPELLED, ranking._VERB_NEGATION]
+CASELESS_PATTERNS = [normalise._SPELLED, ranking._VERB_NEGATION, ranking._JOINED]
 caseless_texts = st.text(
-    alphabet=SPACES[:6] + "İıſÈèÉKK_'-.dixDIXonzeONZEpasPASguèreGUÈREpointPOINTvingtsmille",
+    alphabet=SPACES[:6]
+    + " \u00a0İıſÈèÉKK_'-.;dixDIXonzeONZEpasPASguèreGUÈREpointPOINTvingtsmilleETaiquQU",
     max_size=40,
 )
 
@@ -274,8 +277,27 @@ def test_a_caseless_search_answers_as_ignorecase(
 
 @pytest.mark.parametrize(
     "text",
-    ["DİX ans", "trente ET un", "QUİNZE", "paſ du tout", "poınt", "ne suis PAS", "GUÈRE", "x_dix"],
+    ["DİX ans", "QUİNZE", "paſ du tout", "poınt", "ne suis PAS", "GUÈRE", "x_dix", "a aİnsi QUE b"],
 )
 def test_a_caseless_search_of_odd_capitals(text: str) -> None:
     for caseless in CASELESS_PATTERNS:
         assert caseless.search(text) == (caseless._any_case.search(text) is not None)
+
+
+def test_a_join_reads_no_part_once_two_claims_are_out_of_reach(
+    recogniser: Recogniser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two parts of two words or more; the first claims nothing, so the two claims a join
+    # needs cannot be made: the second part is not recognised (the outcome is the same).
+    text = "zorglub bidule machin et renouveler mon passeport"
+    whole = recogniser.recognise(text)
+    read: list[str] = []
+    recognise_part = recogniser._recognise
+
+    def spy(part: str, *rest: Any) -> Any:
+        read.append(part)
+        return recognise_part(part, *rest)
+
+    monkeypatch.setattr(recogniser, "_recognise", spy)
+    assert recogniser._several(text, None, 5, whole) is None
+    assert read == ["zorglub bidule machin"]

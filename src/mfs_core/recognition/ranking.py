@@ -31,7 +31,7 @@ import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -212,33 +212,23 @@ def _repeated(expansions: list[_Word]) -> bool:
     return len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
 
 
-def _shown_candidate(
-    shown: tuple[str, str, str], row: _Row, matched: list[str], repeated: bool
-) -> Candidate:
-    """The candidate of a ranked ``row`` (``shown``: its procedure, partner and title),
-    its ``matched`` labels in order, each once when ``repeated``."""
-    procedure, partner, title = shown
-    matched_once = tuple(dict.fromkeys(matched) if repeated else matched)
-    return _candidate(procedure, partner, title, row[7], row[8], matched_once)
+def _shown_labels(repeated: bool) -> Callable[[list[str]], Iterable[str]]:
+    """What makes a candidate's labels: each once when a label is ``repeated`` in the need
+    (only then is it worth removing duplicates), else as they are."""
+    return dict.fromkeys if repeated else iter
 
 
 def _candidate(
-    procedure: str,
-    partner: str,
-    title: str,
-    score: float,
-    confidence: float,
-    matched: tuple[str, ...],
+    shown: tuple[str, str, str], score: float, confidence: float, matched: tuple[str, ...]
 ) -> Candidate:
-    """``Candidate(procedure=..., ...)``, the same object, built in a third of the time:
-    the fields are stored as the ``attrs``-made ``__init__`` stores them (in the instance
-    ``__dict__``: the class has no validator, converter or post-init), without its
-    keyword-argument call. ``tests/test_recognition_speed.py`` checks both agree."""
+    """``Candidate(procedure=..., ...)`` (``shown``: its procedure, partner and title),
+    the same object, built in a third of the time: the fields are stored as the
+    ``attrs``-made ``__init__`` stores them (in the instance ``__dict__``: the class has
+    no validator, converter or post-init), without its keyword-argument call.
+    ``tests/test_recognition_speed.py`` checks both agree."""
     new = _new(Candidate)
     fields = new.__dict__
-    fields["procedure"] = procedure
-    fields["partner"] = partner
-    fields["title"] = title
+    fields["procedure"], fields["partner"], fields["title"] = shown
     fields["score"] = score
     fields["confidence"] = confidence
     fields["matched"] = matched
@@ -301,6 +291,8 @@ _FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.
 #: participle is left out of an account's sentence (:meth:`Recogniser._several`).
 _DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
+#: Whether a need holds a join, asked of every claimed need (:class:`Caseless`: faster).
+_JOINED = Caseless(_JOINS.pattern)
 _STEMS = operator.attrgetter("stems")
 
 
@@ -835,7 +827,7 @@ class Recogniser:
             claimed
             and best is not None
             and best.confidence < WHOLE
-            and _JOINS.search(text, 0, MAX_TEXT_CHARS)
+            and _JOINED.search(text, MAX_TEXT_CHARS)
         ):
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
@@ -892,7 +884,9 @@ class Recogniser:
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
-        for part, said in requests:
+        for n, (part, said) in enumerate(requests):
+            if not alone and len(found) + len(requests) - n < 2:
+                return None  # the parts left cannot make the two claims a join needs
             recognition = self._recognise(part, thematique, kept, said)
             best = recognition.best
             if best is None or recognition.level not in _CLAIMS:
@@ -1010,9 +1004,12 @@ class Recogniser:
         if hinted:
             return self._hinted_candidates(ranked, known, expansions)
         labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
-        # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(labels)) < len(labels) or _repeated(expansions)
-        return tuple(_shown_candidate(shown[row[4]], row, row[9], repeated) for row in ranked)
+        # A word said twice is shown once.
+        once = _shown_labels(len(set(labels)) < len(labels) or _repeated(expansions))
+        # A list comprehension: one call in all, where a generator resumes per candidate.
+        return tuple(
+            [_candidate(shown[row[4]], row[7], row[8], tuple(once(row[9]))) for row in ranked]
+        )
 
     def _hinted_candidates(
         self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
@@ -1028,7 +1025,9 @@ class Recogniser:
             if word.label  # not a pair of words
             and not (word.partner and word.span in expanded)
         ]
-        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or _repeated(expansions)
+        once = _shown_labels(
+            len(set(map(_FIRST, labelled))) < len(labelled) or _repeated(expansions)
+        )
         shown = self._shown
         candidates = []
         for row in ranked:
@@ -1047,7 +1046,7 @@ class Recogniser:
                 mark = expansion.marks.get(number)
                 if mark is not None:
                     matched.append(mark[1])
-            candidates.append(_shown_candidate(shown[number], row, matched, repeated))
+            candidates.append(_candidate(shown[number], row[7], row[8], tuple(once(matched))))
         return tuple(candidates)
 
     @staticmethod
@@ -1268,7 +1267,7 @@ class Recogniser:
             return Recognition(level=_NONE, candidates=())
         labels = {w.partner: w.label for w in known}
         candidates = tuple(
-            _candidate(*self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
+            _candidate(self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
         )
         recognition = _recognition(_WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
         return attrs.evolve(recognition, partner_only=partners[0])
