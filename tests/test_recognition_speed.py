@@ -11,7 +11,9 @@
 - candidates and recognitions built without attrs' keyword call are the objects attrs
   builds (same fields, equality, hash, repr);
 - a case-insensitive search made on the lower-cased text (:class:`normalise.Caseless`)
-  answers as :data:`re.IGNORECASE` does, for every code point.
+  answers as :data:`re.IGNORECASE` does, for every code point;
+- the marks a text's chunks carry (:func:`normalise.reading`) are what searching the
+  whole text finds.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
@@ -230,7 +232,7 @@ def test_keyword_holders_are_found_through_postings_as_plainly(builtins: Registr
 
 # Every code point but the surrogates' (a text holds none once read as UTF-8), as one text.
 EVERY = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-# The characters of the patterns Caseless searches (normalise._SPELLED, ranking._VERB_NEGATION,
+# The characters of the patterns Caseless searches (normalise._SPELLED, normalise._VERB_NEGATION,
 # ranking._JOINED), escapes aside.
 PATTERN_CHARACTERS = string.ascii_lowercase + "è ;"
 
@@ -256,7 +258,7 @@ def test_a_letter_matches_case_insensitively_exactly_what_lowers_to_it() -> None
     assert differing == set(normalise.CASE_ODD)
 
 
-CASELESS_PATTERNS = [normalise._SPELLED, ranking._VERB_NEGATION, ranking._JOINED]
+CASELESS_PATTERNS = [normalise._SPELLED, normalise._VERB_NEGATION, ranking._JOINED]
 caseless_texts = st.text(
     alphabet=SPACES[:6]
     + " \u00a0İıſÈèÉKK_'-.;dixDIXonzeONZEpasPASguèreGUÈREpointPOINTvingtsmilleETaiquQU",
@@ -301,3 +303,56 @@ def test_a_join_reads_no_part_once_two_claims_are_out_of_reach(
     monkeypatch.setattr(recogniser, "_recognise", spy)
     assert recogniser._several(text, None, 5, whole) is None
     assert read == ["zorglub bidule machin"]
+
+
+marked_texts = (
+    st.lists(
+        st.sampled_from(
+            [
+                "DIX",
+                "dix-huit",
+                "vingts",
+                "Soixante",
+                "famille",
+                "pas",
+                "PAS",
+                "jamais",
+                "guère",
+                "x_dix",
+                "paſ",
+                "DİX",
+                "™dix",
+                "dix\u0301",
+                "d’",
+                "ne",
+                "carte",
+                " ",
+                "\u00a0",
+                "\t",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+    | texts
+)
+
+
+@settings(max_examples=1_500, deadline=None)
+@given(marked_texts, st.booleans())
+def test_a_text_is_marked_as_searching_it_whole_finds(text: str, fresh: bool) -> None:
+    if fresh:
+        normalise.clear_caches()
+    words, marks = normalise.reading(text)
+    assert words == normalise.meaningful(text)
+    cut = text[: normalise.MAX_TEXT_CHARS]
+    spelled = re.compile(normalise._SPELLED._any_case.pattern, re.IGNORECASE)
+    negation = re.compile(normalise._VERB_NEGATION._any_case.pattern, re.IGNORECASE)
+    assert bool(marks & normalise.SPELLED_NUMBER) == (spelled.search(cut) is not None)
+    assert bool(marks & normalise.VERB_NEGATION) == (negation.search(cut) is not None)
+
+
+def test_a_long_text_is_marked_within_the_length_read() -> None:
+    text = "passeport " * 199 + "trente pasteur"  # « pasteur » cut to « pas »
+    assert text[: normalise.MAX_TEXT_CHARS].endswith("trente pas")
+    assert normalise.reading(text)[1] == normalise.SPELLED_NUMBER | normalise.VERB_NEGATION
+    assert normalise.reading(text + " jamais")[1] == normalise.reading(text)[1]

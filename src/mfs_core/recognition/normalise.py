@@ -42,6 +42,8 @@ from typing import NamedTuple
 __all__ = [
     "CASE_ODD",
     "MAX_TEXT_CHARS",
+    "SPELLED_NUMBER",
+    "VERB_NEGATION",
     "Caseless",
     "Token",
     "Word",
@@ -52,6 +54,7 @@ __all__ = [
     "lemma",
     "lemma_stem",
     "meaningful",
+    "reading",
     "spelled_numbers",
     "stem",
     "stop_words",
@@ -309,18 +312,33 @@ def words(text: str) -> list[str]:
     return found
 
 
-#: The analysis of each chunk of text seen (bounded: emptied when full).
-_CHUNKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
+#: A particle that may negate a verb said right after it (negation.refused_positions): most
+#: needs have none, and skip the negation reading.
+_VERB_NEGATION = Caseless(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b")
+#: The marks of a chunk of text (bits; :func:`reading`): it holds a number word of ten or
+#: more (:func:`spelled_numbers` rewrites it), a particle that may negate a verb.
+SPELLED_NUMBER = 1
+VERB_NEGATION = 2
+_MARKERS = ((SPELLED_NUMBER, _SPELLED), (VERB_NEGATION, _VERB_NEGATION))
+
+_Analysis = tuple[tuple[tuple[str, str, str | None], ...], int]
+#: The analysis of each chunk of text seen and its marks, in one value (a thread that
+#: reads a chunk finds both or neither); bounded: emptied when full.
+_CHUNKS: dict[str, _Analysis] = {}
 _MAX_CHUNKS = 65_536
+_ANALYSED = operator.itemgetter(0)
+_MARKS = operator.itemgetter(1)
 
 
-def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
+def _analysis(chunk: str) -> _Analysis:
     """Steps 1-5 for one chunk of the text between white space (``d’identité``,
     ``vitale ?``): each of its words, its accent-free form, and its stem when it is a
-    meaningful word (else ``None``). No step crosses white space (NFKC composes no
-    character with a space, cleaning keeps every space a space, no word holds one), so the
-    words of the chunks are the words of the text; a chunk's are remembered, as a counter
-    hears the same all day."""
+    meaningful word (else ``None``); and its marks. No step crosses white space (NFKC
+    composes no character with a space, cleaning keeps every space a space, no word holds
+    one), so the words of the chunks are the words of the text; a chunk's are remembered,
+    as a counter hears the same all day. Likewise no marked word holds white space, and a
+    word boundary at a chunk's edge is one in the text (white space is no word character):
+    the text holds a marked word exactly when one of its chunks does."""
     analysed = []
     stops = stop_words()
     for match in _WORD.findall(_clean(chunk)):
@@ -328,20 +346,31 @@ def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
             plain = fold(word)
             meaningful = len(plain) >= 2 and plain not in stops
             analysed.append((word, plain, stem(word) if meaningful else None))
+    marks = 0
+    for mark, words in _MARKERS:
+        if words.search(chunk):
+            marks |= mark
     if len(_CHUNKS) >= _MAX_CHUNKS:
         _CHUNKS.clear()
-    _CHUNKS[chunk] = found = tuple(analysed)
+    _CHUNKS[chunk] = found = (tuple(analysed), marks)
     return found
 
 
-def _analysed(text: str) -> list[tuple[str, str, str | None]]:
-    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+def _read(text: str) -> tuple[list[tuple[str, str, str | None]], int]:
+    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`), and the
+    marks of its chunks."""
     chunks = text[:MAX_TEXT_CHARS].split()
     # Most chunks were seen before: looked up in C, only the new ones analysed.
     known = list(map(_CHUNKS.get, chunks))
     if None in known:
         known = [k if k is not None else _analysis(c) for k, c in zip(known, chunks, strict=True)]
-    return list(itertools.chain.from_iterable(known))  # type: ignore[arg-type]
+    found = list(itertools.chain.from_iterable(map(_ANALYSED, known)))  # type: ignore[arg-type]
+    return found, functools.reduce(operator.or_, map(_MARKS, known), 0)  # type: ignore[arg-type]
+
+
+def _analysed(text: str) -> list[tuple[str, str, str | None]]:
+    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+    return _read(text)[0]
 
 
 def clear_caches() -> None:
@@ -370,18 +399,29 @@ _STEM = operator.itemgetter(2)
 
 def meaningful(text: str) -> list[Word]:
     """The meaningful words of ``text``, in order, each as (word, plain, stem): what
-    :func:`tokens` gives, without building :class:`Token` objects (recognition reads a
-    need through this; the per-word work is one cached look-up, looped over in C)."""
-    found = _analysed(text)
+    :func:`tokens` gives, without building :class:`Token` objects (the per-word work is
+    one cached look-up, looped over in C)."""
+    return reading(text)[0]
+
+
+def reading(text: str) -> tuple[list[Word], int]:
+    """:func:`meaningful` ``(text)``, and the marks of ``text[:MAX_TEXT_CHARS]``: the bits
+    :data:`SPELLED_NUMBER` (a number word :func:`spelled_numbers` rewrites: it may change
+    the text; beyond ``MAX_TEXT_CHARS`` ask it) and :data:`VERB_NEGATION` (a particle that
+    may negate a verb), each set exactly when its case-insensitive search finds it there.
+    Recognition reads a need through this: the marks come with the chunks' look-ups, where
+    searching the text costs as much as reading it."""
+    found, marks = _read(text)
     # The words whose stem is not None, chosen in C.
     meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
     kept: list[Word] = list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
     if _STOP_PHRASE_WORDS.isdisjoint(map(_PLAIN, kept)):
         # No meaningful word can be part of a stop-word locution (most needs): dropping
         # one would only drop words the filter above dropped already.
-        return kept
+        return kept, marks
     skip = _stop_phrase_positions([a[1] for a in found])
-    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
+    kept = [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
+    return kept, marks
 
 
 def tokens(text: str) -> tuple[Token, ...]:

@@ -54,10 +54,13 @@ from mfs_core.recognition.lexicon import Asked, Expansion, Lexicon, PartnerHint,
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
+    SPELLED_NUMBER,
+    VERB_NEGATION,
     Caseless,
     Word,
     generic_words,
     meaningful,
+    reading,
     spelled_numbers,
     stem,
     tokens,
@@ -277,9 +280,6 @@ _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNOR
 _DECAYS = tuple(UNKNOWN_DECAY**n for n in range(64))
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
-#: A particle that may negate a verb said right after it (negation.refused_positions):
-#: most needs have none, and skip the negation reading.
-_VERB_NEGATION = Caseless(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b")
 #: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
 _DETERMINERS = (
     r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
@@ -598,7 +598,7 @@ class Recogniser:
         }
         return attrs.evolve(found, partly=partly, view=(found.reach.points, label, partly))
 
-    def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
+    def _words(self, found: list[Word], text: str, marks: int) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
         (``found``: the meaningful words of the need ``text``); and its thesaurus
         expansions, in the order of the words."""
@@ -610,7 +610,7 @@ class Recogniser:
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
-        refused = self._refused(found, text)
+        refused = self._refused(found, text, marks)
         if refused:
             # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
             # alone or as the start of a lexicon phrase; read as covered, it is left out.
@@ -634,10 +634,10 @@ class Recogniser:
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
 
-    def _refused(self, found: list[Word], text: str) -> frozenset[int]:
+    def _refused(self, found: list[Word], text: str, marks: int) -> frozenset[int]:
         """The positions of ``found`` a verb's negation refuses, words of how a request is
         asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
-        if not _VERB_NEGATION.search(text, MAX_TEXT_CHARS):
+        if not marks & VERB_NEGATION:  # most needs: no particle (normalise.reading)
             return frozenset()
         return frozenset(
             n
@@ -818,9 +818,12 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
-        text = spelled_numbers(text)
-        found = meaningful(text)  # read once: the account test below counts them too
-        recognition = self._recognise(text, thematique, kept, found)
+        found, marks = reading(text)  # read once: the account test below counts them too
+        if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
+            # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
+            text = spelled_numbers(text)
+            found, marks = reading(text)
+        recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
         claimed = recognition.level in _CLAIMS
         if (
@@ -862,7 +865,7 @@ class Recogniser:
         between ``parts`` recognised alone claims a procedure of a different fiche), the
         first said first; ``None`` when the need asks for one thing. ``alone``: when one
         part only claims, its recognition (the main request of a long account)."""
-        requests: list[tuple[str, list[Word]]] = []
+        requests: list[tuple[str, list[Word], int]] = []
         verb = ""
         for part in parts.split(text):
             if verb and not alone and _DETERMINER.match(part):
@@ -875,19 +878,19 @@ class Recogniser:
                 # An account's « la propriétaire m'a envoyé une lettre » tells what another
                 # did to the resident: context, not a request of theirs (review finding 4).
                 part = _DONE_TO_ME.sub(r"\1", part)
-            said = meaningful(part)
+            said, marks = reading(part)
             if len(said) >= _PART_WORDS:  # « et où l'envoyer ? » goes with what came before
-                requests.append((part, said))
+                requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
-        for n, (part, said) in enumerate(requests):
+        for n, (part, said, marks) in enumerate(requests):
             if not alone and len(found) + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
-            recognition = self._recognise(part, thematique, kept, said)
+            recognition = self._recognise(part, thematique, kept, said, marks)
             best = recognition.best
             if best is None or recognition.level not in _CLAIMS:
                 continue
@@ -908,11 +911,12 @@ class Recogniser:
         return attrs.evolve(_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
 
     def _recognise(
-        self, text: str, thematique: str | None, kept: int, found: list[Word]
+        self, text: str, thematique: str | None, kept: int, found: list[Word], marks: int
     ) -> Recognition:
-        """:meth:`recognise` for one request (``kept`` candidates at most; ``found``: its
-        meaningful words, ``meaningful(text)``, read once by the caller)."""
-        words, expansions = self._words(found, text)
+        """:meth:`recognise` for one request (``kept`` candidates at most; ``found`` and
+        ``marks``: its meaningful words and marks, ``reading(text)``, read once by the
+        caller)."""
+        words, expansions = self._words(found, text, marks)
         if len(set(map(_STEM, found))) < len(found):
             # A word said twice is one piece of evidence: « pacs pacs … chasse » must not
             # outweigh « chasse » by repetition (issue-14m), nor « zorglub zorglub… » fade.
