@@ -1158,16 +1158,18 @@ class Recogniser:
         common word reaches many procedures, and rounding is the costly part."""
         if len(scores) <= kept:
             return list(scores)
-        best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
-        kth = best[kept - 1][1]
-        pool = list(map(_FIRST, best[:kept]))
+        # In C, the numbers by their scores (no (number, score) pair made per procedure).
+        best = sorted(scores, key=scores.__getitem__, reverse=True)
+        kth = scores[best[kept - 1]]
+        pool = best[:kept]
         # Rounding never decreases as its argument grows, so whatever scores at least
         # ``kth`` is in; below it, only a score within a rounding step of ``kth``'s rounding
         # may tie with it: more than two steps below ``kth`` cannot, and most needs stop
         # there without rounding anything.
         low = kth - 2 * _ROUNDING_STEP
         cut = None
-        for number, score in itertools.islice(best, kept, None):
+        for number in itertools.islice(best, kept, None):
+            score = scores[number]
             if score < low:
                 break
             if cut is None:
