@@ -215,10 +215,14 @@ def _repeated(expansions: list[_Word]) -> bool:
     return len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
 
 
-def _shown_labels(repeated: bool) -> Callable[[list[str]], Iterable[str]]:
+def _shown_labels(repeated: bool) -> Callable[[list[str]], tuple[str, ...]]:
     """What makes a candidate's labels: each once when a label is ``repeated`` in the need
-    (only then is it worth removing duplicates), else as they are."""
-    return dict.fromkeys if repeated else iter
+    (only then is it worth removing duplicates), else as they are (``tuple``, in C)."""
+    return _each_once if repeated else tuple
+
+
+def _each_once(labels: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(labels))
 
 
 def _candidate(
@@ -1011,9 +1015,7 @@ class Recogniser:
         # A word said twice is shown once.
         once = _shown_labels(len(set(labels)) < len(labels) or _repeated(expansions))
         # A list comprehension: one call in all, where a generator resumes per candidate.
-        return tuple(
-            [_candidate(shown[row[4]], row[7], row[8], tuple(once(row[9]))) for row in ranked]
-        )
+        return tuple([_candidate(shown[row[4]], row[7], row[8], once(row[9])) for row in ranked])
 
     def _hinted_candidates(
         self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
@@ -1050,7 +1052,7 @@ class Recogniser:
                 mark = expansion.marks.get(number)
                 if mark is not None:
                     matched.append(mark[1])
-            candidates.append(_candidate(shown[number], row[7], row[8], tuple(once(matched))))
+            candidates.append(_candidate(shown[number], row[7], row[8], once(matched)))
         return tuple(candidates)
 
     @staticmethod
