@@ -37,7 +37,7 @@ import re
 import sys
 import unicodedata
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 __all__ = [
     "CASE_ODD",
@@ -320,14 +320,21 @@ _VERB_NEGATION = Caseless(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b")
 SPELLED_NUMBER = 1
 VERB_NEGATION = 2
 _MARKERS = ((SPELLED_NUMBER, _SPELLED), (VERB_NEGATION, _VERB_NEGATION))
+_READ_MARKS = SPELLED_NUMBER | VERB_NEGATION
+#: A mark of :func:`reading`'s own: a meaningful word of the chunk belongs to a stop-word
+#: locution (most needs have none, and skip the search for locutions).
+_LOCUTION = 4
 
-_Analysis = tuple[tuple[tuple[str, str, str | None], ...], int]
-#: The analysis of each chunk of text seen and its marks, in one value (a thread that
-#: reads a chunk finds both or neither); bounded: emptied when full.
+_Analysed = tuple[str, str, str | None]
+_Analysis = tuple[tuple[_Analysed, ...], tuple[tuple[str, str, str], ...], int]
+#: The analysis of each chunk of text seen (every word; the meaningful ones, the same
+#: tuples; its marks), in one value (a thread that reads a chunk finds all or none);
+#: bounded: emptied when full.
 _CHUNKS: dict[str, _Analysis] = {}
 _MAX_CHUNKS = 65_536
 _ANALYSED = operator.itemgetter(0)
-_MARKS = operator.itemgetter(1)
+_MEANINGFUL = operator.itemgetter(1)
+_MARKS = operator.itemgetter(2)
 
 
 def _analysis(chunk: str) -> _Analysis:
@@ -346,31 +353,34 @@ def _analysis(chunk: str) -> _Analysis:
             plain = fold(word)
             meaningful = len(plain) >= 2 and plain not in stops
             analysed.append((word, plain, stem(word) if meaningful else None))
+    # The meaningful words, the same tuples (their stem is a str).
+    kept = cast(tuple[tuple[str, str, str], ...], tuple(a for a in analysed if a[2] is not None))
     marks = 0
     for mark, words in _MARKERS:
         if words.search(chunk):
             marks |= mark
+    if not _STOP_PHRASE_WORDS.isdisjoint(a[1] for a in kept):
+        marks |= _LOCUTION
     if len(_CHUNKS) >= _MAX_CHUNKS:
         _CHUNKS.clear()
-    _CHUNKS[chunk] = found = (tuple(analysed), marks)
+    found: _Analysis = (tuple(analysed), kept, marks)
+    _CHUNKS[chunk] = found
     return found
 
 
-def _read(text: str) -> tuple[list[tuple[str, str, str | None]], int]:
-    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`), and the
-    marks of its chunks."""
+def _chunks_of(text: str) -> list[_Analysis]:
+    """The analysis of each chunk of ``text`` (:func:`_analysis`), in order."""
     chunks = text[:MAX_TEXT_CHARS].split()
     # Most chunks were seen before: looked up in C, only the new ones analysed.
     known = list(map(_CHUNKS.get, chunks))
     if None in known:
         known = [k if k is not None else _analysis(c) for k, c in zip(known, chunks, strict=True)]
-    found = list(itertools.chain.from_iterable(map(_ANALYSED, known)))  # type: ignore[arg-type]
-    return found, functools.reduce(operator.or_, map(_MARKS, known), 0)  # type: ignore[arg-type]
+    return known  # type: ignore[return-value]
 
 
-def _analysed(text: str) -> list[tuple[str, str, str | None]]:
+def _analysed(text: str) -> list[_Analysed]:
     """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
-    return _read(text)[0]
+    return list(itertools.chain.from_iterable(map(_ANALYSED, _chunks_of(text))))
 
 
 def clear_caches() -> None:
@@ -411,17 +421,16 @@ def reading(text: str) -> tuple[list[Word], int]:
     may negate a verb), each set exactly when its case-insensitive search finds it there.
     Recognition reads a need through this: the marks come with the chunks' look-ups, where
     searching the text costs as much as reading it."""
-    found, marks = _read(text)
-    # The words whose stem is not None, chosen in C.
-    meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
-    kept: list[Word] = list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
-    if _STOP_PHRASE_WORDS.isdisjoint(map(_PLAIN, kept)):
-        # No meaningful word can be part of a stop-word locution (most needs): dropping
-        # one would only drop words the filter above dropped already.
-        return kept, marks
+    known = _chunks_of(text)
+    marks: int = functools.reduce(operator.or_, map(_MARKS, known), 0)
+    if not marks & _LOCUTION:
+        # No meaningful word can be part of a stop-word locution (most needs): the chunks'
+        # meaningful words, in C (dropping a locution would only drop words already out).
+        return list(itertools.chain.from_iterable(map(_MEANINGFUL, known))), marks
+    found = list(itertools.chain.from_iterable(map(_ANALYSED, known)))
     skip = _stop_phrase_positions([a[1] for a in found])
-    kept = [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
-    return kept, marks
+    kept = [a for n, a in enumerate(found) if a[2] is not None and n not in skip]
+    return kept, marks & _READ_MARKS
 
 
 def tokens(text: str) -> tuple[Token, ...]:
