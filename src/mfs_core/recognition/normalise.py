@@ -403,8 +403,6 @@ def _stop_phrase_positions(plains: list[str]) -> set[int]:
 
 #: A meaningful word as :func:`meaningful` gives it: (word, plain, stem).
 Word = tuple[str, str, str]
-_PLAIN = operator.itemgetter(1)
-_STEM = operator.itemgetter(2)
 
 
 def meaningful(text: str) -> list[Word]:
