@@ -9,22 +9,29 @@
 - a need none of whose meaningful words belongs to a stop-word locution skips the search
   for locutions: same words as with it;
 - candidates and recognitions built without attrs' keyword call are the objects attrs
-  builds (same fields, equality, hash, repr).
+  builds (same fields, equality, hash, repr);
+- a case-insensitive search made on the lower-cased text (:class:`normalise.Caseless`)
+  answers as :data:`re.IGNORECASE` does, for every code point;
+- the marks a text's chunks carry (:func:`normalise.reading`) are what searching the
+  whole text finds.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
 
 from __future__ import annotations
 
+import re
+import string
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfs_core.model import Procedure
-from mfs_core.recognition import Recogniser, normalise, specificity
+from mfs_core.recognition import Recogniser, normalise, ranking, specificity
 from mfs_core.registry import Registry
 from mfs_test_support import load_script
 
@@ -161,7 +168,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
         assert not hasattr(cls, "__attrs_post_init__")
     values = ("cnam.carte-vitale", "cnam", "Carte Vitale", 2.5, 0.875, ("carte", "vitale"))
-    fast = _candidate(*values)
+    fast = _candidate(values[:3], *values[3:])  # type: ignore[arg-type]
     slow = Candidate(**dict(zip(attrs.fields_dict(Candidate), values, strict=True)))
     assert fast == slow
     assert hash(fast) == hash(slow)
@@ -221,3 +228,131 @@ def test_keyword_holders_are_found_through_postings_as_plainly(builtins: Registr
     assert not any(k >= {specificity._stems(f"mot{MAX_PHRASES}")[0]} for k in held)
     assert beyond not in held
     assert held[frozenset(specificity._stems("carte vitale"))][:1] == ["cnam"]
+
+
+# Every code point but the surrogates' (a text holds none once read as UTF-8), as one text.
+EVERY = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+# The characters of the patterns Caseless searches (normalise._SPELLED, normalise._VERB_NEGATION,
+# ranking._JOINED), escapes aside.
+PATTERN_CHARACTERS = string.ascii_lowercase + "è ;"
+
+
+def test_lower_case_keeps_each_character_one_word_character_or_not() -> None:
+    plain = EVERY.translate(dict.fromkeys(map(ord, normalise.CASE_ODD)))
+    lowered = plain.lower()
+    assert len(lowered) == len(plain)  # one character for one
+    words = [m.start() for m in re.finditer(r"\w", plain)]
+    assert words == [m.start() for m in re.finditer(r"\w", lowered)]
+    assert [m.start() for m in re.finditer(r"\s", plain)] == [
+        m.start() for m in re.finditer(r"\s", lowered)
+    ]
+
+
+def test_a_letter_matches_case_insensitively_exactly_what_lowers_to_it() -> None:
+    differing: set[str] = set()
+    for letter in PATTERN_CHARACTERS:
+        matched = set(re.findall(letter, EVERY, re.IGNORECASE))
+        lowering = {c for c in EVERY if c.lower() == letter}
+        differing |= matched ^ lowering
+    # CASE_ODD holds exactly the characters where the two differ.
+    assert differing == set(normalise.CASE_ODD)
+
+
+CASELESS_PATTERNS = [normalise._SPELLED, normalise._VERB_NEGATION, ranking._JOINED]
+caseless_texts = st.text(
+    alphabet=SPACES[:6]
+    + " \u00a0İıſÈèÉKK_'-.;dixDIXonzeONZEpasPASguèreGUÈREpointPOINTvingtsmilleETaiquQU",
+    max_size=40,
+)
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(caseless_texts, st.sampled_from(CASELESS_PATTERNS), st.integers(0, 45))
+def test_a_caseless_search_answers_as_ignorecase(
+    text: str, caseless: normalise.Caseless, end: int
+) -> None:
+    any_case = caseless._any_case
+    assert any_case.flags & re.IGNORECASE
+    assert caseless.search(text, end) == (any_case.search(text, 0, end) is not None)
+    assert caseless.search(text) == (any_case.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DİX ans", "QUİNZE", "paſ du tout", "poınt", "ne suis PAS", "GUÈRE", "x_dix", "a aİnsi QUE b"],
+)
+def test_a_caseless_search_of_odd_capitals(text: str) -> None:
+    for caseless in CASELESS_PATTERNS:
+        assert caseless.search(text) == (caseless._any_case.search(text) is not None)
+
+
+def test_a_join_reads_no_part_once_two_claims_are_out_of_reach(
+    recogniser: Recogniser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two parts of two words or more; the first claims nothing, so the two claims a join
+    # needs cannot be made: the second part is not recognised (the outcome is the same).
+    text = "zorglub bidule machin et renouveler mon passeport"
+    whole = recogniser.recognise(text)
+    read: list[str] = []
+    recognise_part = recogniser._recognise
+
+    def spy(part: str, *rest: Any) -> Any:
+        read.append(part)
+        return recognise_part(part, *rest)
+
+    monkeypatch.setattr(recogniser, "_recognise", spy)
+    assert recogniser._several(text, None, 5, whole) is None
+    assert read == ["zorglub bidule machin"]
+
+
+marked_texts = (
+    st.lists(
+        st.sampled_from(
+            [
+                "DIX",
+                "dix-huit",
+                "vingts",
+                "Soixante",
+                "famille",
+                "pas",
+                "PAS",
+                "jamais",
+                "guère",
+                "x_dix",
+                "paſ",
+                "DİX",
+                "™dix",
+                "dix\u0301",
+                "d’",
+                "ne",
+                "carte",
+                " ",
+                "\u00a0",
+                "\t",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+    | texts
+)
+
+
+@settings(max_examples=1_500, deadline=None)
+@given(marked_texts, st.booleans())
+def test_a_text_is_marked_as_searching_it_whole_finds(text: str, fresh: bool) -> None:
+    if fresh:
+        normalise.clear_caches()
+    words, marks = normalise.reading(text)
+    assert words == normalise.meaningful(text)
+    cut = text[: normalise.MAX_TEXT_CHARS]
+    spelled = re.compile(normalise._SPELLED._any_case.pattern, re.IGNORECASE)
+    negation = re.compile(normalise._VERB_NEGATION._any_case.pattern, re.IGNORECASE)
+    assert bool(marks & normalise.SPELLED_NUMBER) == (spelled.search(cut) is not None)
+    assert bool(marks & normalise.VERB_NEGATION) == (negation.search(cut) is not None)
+
+
+def test_a_long_text_is_marked_within_the_length_read() -> None:
+    text = "passeport " * 199 + "trente pasteur"  # « pasteur » cut to « pas »
+    assert text[: normalise.MAX_TEXT_CHARS].endswith("trente pas")
+    assert normalise.reading(text)[1] == normalise.SPELLED_NUMBER | normalise.VERB_NEGATION
+    assert normalise.reading(text + " jamais")[1] == normalise.reading(text)[1]

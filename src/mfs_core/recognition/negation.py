@@ -88,7 +88,7 @@ def _chunk(chunk: str) -> tuple[_Read, ...]:
     if known is not None:
         return known
     found: list[_Read] = []
-    analysed = iter(_analysis(chunk))
+    analysed = iter(_analysis(chunk)[0])
     cleaned = _clean(chunk)
     matches = list(_WORD.finditer(cleaned))
     for n, match in enumerate(matches):

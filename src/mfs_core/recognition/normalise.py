@@ -34,12 +34,17 @@ import functools
 import itertools
 import operator
 import re
+import sys
 import unicodedata
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 __all__ = [
+    "CASE_ODD",
     "MAX_TEXT_CHARS",
+    "SPELLED_NUMBER",
+    "VERB_NEGATION",
+    "Caseless",
     "Token",
     "Word",
     "clear_caches",
@@ -49,6 +54,7 @@ __all__ = [
     "lemma",
     "lemma_stem",
     "meaningful",
+    "reading",
     "spelled_numbers",
     "stem",
     "stop_words",
@@ -143,12 +149,46 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
+#: The characters a case-insensitive regular expression matches to a letter their
+#: :meth:`str.lower` is not (« İ » lowers to two characters, « ı » and « ſ » match « i »
+#: and « s »): :class:`Caseless` leaves a text holding one to :data:`re.IGNORECASE`.
+CASE_ODD = ("\u0130", "\u0131", "\u017f")
+_ODD_I, _ODD_DOTLESS_I, _ODD_S = CASE_ODD
+
+
+class Caseless:
+    """A case-insensitive search for lower-case words (:meth:`search`: whether ``pattern``
+    occurs in a text, as ``re.compile(pattern, re.IGNORECASE).search`` says), about three
+    times as fast: the lower-case pattern is searched in ``text.lower()``.
+
+    Why it is the same answer: without the :data:`CASE_ODD` characters, ``str.lower`` maps
+    each character to one character that is a word character (``\\w``) exactly when the
+    original is, and a character matches a letter of the pattern case-insensitively
+    exactly when its lower case is that letter (``tests/test_recognition_speed.py`` checks
+    both for every code point). CPython's case-insensitive search compares each character
+    through case tables and cannot skip ahead on the pattern's first letters; a plain
+    pattern can. A text holding a :data:`CASE_ODD` character is searched the slow way.
+    ``pattern`` must hold lower-case letters only (no character class of capitals)."""
+
+    __slots__ = ("_any_case", "_plain")
+
+    def __init__(self, pattern: str) -> None:
+        self._plain = re.compile(pattern)
+        self._any_case = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, text: str, end: int = sys.maxsize) -> bool:
+        """Whether the pattern occurs in ``text[:end]``, case ignored."""
+        # Three substring tests in C (a generator over CASE_ODD costs more than they do).
+        if not text.isascii() and (_ODD_I in text or _ODD_DOTLESS_I in text or _ODD_S in text):
+            return self._any_case.search(text, 0, end) is not None
+        return self._plain.search(text.lower(), 0, end) is not None
+
+
 #: A number word of ten or more (« soixante-deux », « dix-huit »): the only ones
 #: :func:`spelled_numbers` writes in digits.
-_SPELLED = re.compile(
+_SPELLED = Caseless(
     r"\b(?:dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante"
-    r"|soixante|cents?|mille)\b",
-    re.IGNORECASE,
+    r"|soixante|cents?|mille)\b"
 )
 
 
@@ -272,18 +312,40 @@ def words(text: str) -> list[str]:
     return found
 
 
-#: The analysis of each chunk of text seen (bounded: emptied when full).
-_CHUNKS: dict[str, tuple[tuple[str, str, str | None], ...]] = {}
+#: A particle that may negate a verb said right after it (negation.refused_positions): most
+#: needs have none, and skip the negation reading.
+_VERB_NEGATION = Caseless(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b")
+#: The marks of a chunk of text (bits; :func:`reading`): it holds a number word of ten or
+#: more (:func:`spelled_numbers` rewrites it), a particle that may negate a verb.
+SPELLED_NUMBER = 1
+VERB_NEGATION = 2
+_MARKERS = ((SPELLED_NUMBER, _SPELLED), (VERB_NEGATION, _VERB_NEGATION))
+_READ_MARKS = SPELLED_NUMBER | VERB_NEGATION
+#: A mark of :func:`reading`'s own: a meaningful word of the chunk belongs to a stop-word
+#: locution (most needs have none, and skip the search for locutions).
+_LOCUTION = 4
+
+_Analysed = tuple[str, str, str | None]
+_Analysis = tuple[tuple[_Analysed, ...], tuple[tuple[str, str, str], ...], int]
+#: The analysis of each chunk of text seen (every word; the meaningful ones, the same
+#: tuples; its marks), in one value (a thread that reads a chunk finds all or none);
+#: bounded: emptied when full.
+_CHUNKS: dict[str, _Analysis] = {}
 _MAX_CHUNKS = 65_536
+_ANALYSED = operator.itemgetter(0)
+_MEANINGFUL = operator.itemgetter(1)
+_MARKS = operator.itemgetter(2)
 
 
-def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
+def _analysis(chunk: str) -> _Analysis:
     """Steps 1-5 for one chunk of the text between white space (``d’identité``,
     ``vitale ?``): each of its words, its accent-free form, and its stem when it is a
-    meaningful word (else ``None``). No step crosses white space (NFKC composes no
-    character with a space, cleaning keeps every space a space, no word holds one), so the
-    words of the chunks are the words of the text; a chunk's are remembered, as a counter
-    hears the same all day."""
+    meaningful word (else ``None``); and its marks. No step crosses white space (NFKC
+    composes no character with a space, cleaning keeps every space a space, no word holds
+    one), so the words of the chunks are the words of the text; a chunk's are remembered,
+    as a counter hears the same all day. Likewise no marked word holds white space, and a
+    word boundary at a chunk's edge is one in the text (white space is no word character):
+    the text holds a marked word exactly when one of its chunks does."""
     analysed = []
     stops = stop_words()
     for match in _WORD.findall(_clean(chunk)):
@@ -291,20 +353,34 @@ def _analysis(chunk: str) -> tuple[tuple[str, str, str | None], ...]:
             plain = fold(word)
             meaningful = len(plain) >= 2 and plain not in stops
             analysed.append((word, plain, stem(word) if meaningful else None))
+    # The meaningful words, the same tuples (their stem is a str).
+    kept = cast(tuple[tuple[str, str, str], ...], tuple(a for a in analysed if a[2] is not None))
+    marks = 0
+    for mark, words in _MARKERS:
+        if words.search(chunk):
+            marks |= mark
+    if not _STOP_PHRASE_WORDS.isdisjoint(a[1] for a in kept):
+        marks |= _LOCUTION
     if len(_CHUNKS) >= _MAX_CHUNKS:
         _CHUNKS.clear()
-    _CHUNKS[chunk] = found = tuple(analysed)
+    found: _Analysis = (tuple(analysed), kept, marks)
+    _CHUNKS[chunk] = found
     return found
 
 
-def _analysed(text: str) -> list[tuple[str, str, str | None]]:
-    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+def _chunks_of(text: str) -> list[_Analysis]:
+    """The analysis of each chunk of ``text`` (:func:`_analysis`), in order."""
     chunks = text[:MAX_TEXT_CHARS].split()
     # Most chunks were seen before: looked up in C, only the new ones analysed.
     known = list(map(_CHUNKS.get, chunks))
     if None in known:
         known = [k if k is not None else _analysis(c) for k, c in zip(known, chunks, strict=True)]
-    return list(itertools.chain.from_iterable(known))  # type: ignore[arg-type]
+    return known  # type: ignore[return-value]
+
+
+def _analysed(text: str) -> list[_Analysed]:
+    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+    return list(itertools.chain.from_iterable(map(_ANALYSED, _chunks_of(text))))
 
 
 def clear_caches() -> None:
@@ -327,24 +403,32 @@ def _stop_phrase_positions(plains: list[str]) -> set[int]:
 
 #: A meaningful word as :func:`meaningful` gives it: (word, plain, stem).
 Word = tuple[str, str, str]
-_PLAIN = operator.itemgetter(1)
-_STEM = operator.itemgetter(2)
 
 
 def meaningful(text: str) -> list[Word]:
     """The meaningful words of ``text``, in order, each as (word, plain, stem): what
-    :func:`tokens` gives, without building :class:`Token` objects (recognition reads a
-    need through this; the per-word work is one cached look-up, looped over in C)."""
-    found = _analysed(text)
-    # The words whose stem is not None, chosen in C.
-    meaningful = map(operator.is_not, map(_STEM, found), itertools.repeat(None))
-    kept: list[Word] = list(itertools.compress(found, meaningful))  # type: ignore[arg-type]
-    if _STOP_PHRASE_WORDS.isdisjoint(map(_PLAIN, kept)):
-        # No meaningful word can be part of a stop-word locution (most needs): dropping
-        # one would only drop words the filter above dropped already.
-        return kept
+    :func:`tokens` gives, without building :class:`Token` objects (the per-word work is
+    one cached look-up, looped over in C)."""
+    return reading(text)[0]
+
+
+def reading(text: str) -> tuple[list[Word], int]:
+    """:func:`meaningful` ``(text)``, and the marks of ``text[:MAX_TEXT_CHARS]``: the bits
+    :data:`SPELLED_NUMBER` (a number word :func:`spelled_numbers` rewrites: it may change
+    the text; beyond ``MAX_TEXT_CHARS`` ask it) and :data:`VERB_NEGATION` (a particle that
+    may negate a verb), each set exactly when its case-insensitive search finds it there.
+    Recognition reads a need through this: the marks come with the chunks' look-ups, where
+    searching the text costs as much as reading it."""
+    known = _chunks_of(text)
+    marks: int = functools.reduce(operator.or_, map(_MARKS, known), 0)
+    if not marks & _LOCUTION:
+        # No meaningful word can be part of a stop-word locution (most needs): the chunks'
+        # meaningful words, in C (dropping a locution would only drop words already out).
+        return list(itertools.chain.from_iterable(map(_MEANINGFUL, known))), marks
+    found = list(itertools.chain.from_iterable(map(_ANALYSED, known)))
     skip = _stop_phrase_positions([a[1] for a in found])
-    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
+    kept = [a for n, a in enumerate(found) if a[2] is not None and n not in skip]
+    return kept, marks & _READ_MARKS
 
 
 def tokens(text: str) -> tuple[Token, ...]:

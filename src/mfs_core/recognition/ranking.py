@@ -31,7 +31,7 @@ import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -61,9 +61,13 @@ from mfs_core.recognition.lexicon import (
 from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
+    SPELLED_NUMBER,
+    VERB_NEGATION,
+    Caseless,
     Word,
     generic_words,
     meaningful,
+    reading,
     spelled_numbers,
     stem,
     tokens,
@@ -226,33 +230,27 @@ def _repeated(expansions: list[_Word]) -> bool:
     return len(expansions) > 1 and len(set(map(_LABEL, expansions))) < len(expansions)
 
 
-def _shown_candidate(
-    shown: tuple[str, str, str], row: _Row, matched: list[str], repeated: bool
-) -> Candidate:
-    """The candidate of a ranked ``row`` (``shown``: its procedure, partner and title),
-    its ``matched`` labels in order, each once when ``repeated``."""
-    procedure, partner, title = shown
-    matched_once = tuple(dict.fromkeys(matched) if repeated else matched)
-    return _candidate(procedure, partner, title, row[7], row[8], matched_once)
+def _shown_labels(repeated: bool) -> Callable[[list[str]], tuple[str, ...]]:
+    """What makes a candidate's labels: each once when a label is ``repeated`` in the need
+    (only then is it worth removing duplicates), else as they are (``tuple``, in C)."""
+    return _each_once if repeated else tuple
+
+
+def _each_once(labels: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(labels))
 
 
 def _candidate(
-    procedure: str,
-    partner: str,
-    title: str,
-    score: float,
-    confidence: float,
-    matched: tuple[str, ...],
+    shown: tuple[str, str, str], score: float, confidence: float, matched: tuple[str, ...]
 ) -> Candidate:
-    """``Candidate(procedure=..., ...)``, the same object, built in a third of the time:
-    the fields are stored as the ``attrs``-made ``__init__`` stores them (in the instance
-    ``__dict__``: the class has no validator, converter or post-init), without its
-    keyword-argument call. ``tests/test_recognition_speed.py`` checks both agree."""
+    """``Candidate(procedure=..., ...)`` (``shown``: its procedure, partner and title),
+    the same object, built in a third of the time: the fields are stored as the
+    ``attrs``-made ``__init__`` stores them (in the instance ``__dict__``: the class has
+    no validator, converter or post-init), without its keyword-argument call.
+    ``tests/test_recognition_speed.py`` checks both agree."""
     new = _new(Candidate)
     fields = new.__dict__
-    fields["procedure"] = procedure
-    fields["partner"] = partner
-    fields["title"] = title
+    fields["procedure"], fields["partner"], fields["title"] = shown
     fields["score"] = score
     fields["confidence"] = confidence
     fields["matched"] = matched
@@ -301,9 +299,6 @@ _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNOR
 _DECAYS = tuple(UNKNOWN_DECAY**n for n in range(64))
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
-#: A particle that may negate a verb said right after it (negation.refused_positions):
-#: most needs have none, and skip the negation reading.
-_VERB_NEGATION = re.compile(r"\b(?:pas|plus|jamais|gu[eè]re|point)\b", re.IGNORECASE)
 #: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
 _DETERMINERS = (
     r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
@@ -315,6 +310,8 @@ _FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.
 #: participle is left out of an account's sentence (:meth:`Recogniser._several`).
 _DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
+#: Whether a need holds a join, asked of every claimed need (:class:`Caseless`: faster).
+_JOINED = Caseless(_JOINS.pattern)
 _STEMS = operator.attrgetter("stems")
 
 
@@ -632,7 +629,7 @@ class Recogniser:
         }
         return attrs.evolve(found, partly=partly, view=(found.reach.points, label, partly))
 
-    def _words(self, found: list[Word], text: str) -> tuple[list[_Word], list[_Word]]:
+    def _words(self, found: list[Word], text: str, marks: int) -> tuple[list[_Word], list[_Word]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
         (``found``: the meaningful words of the need ``text``); and its thesaurus
         expansions, in the order of the words."""
@@ -644,7 +641,7 @@ class Recogniser:
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
-        refused = self._refused(found, text)
+        refused = self._refused(found, text, marks)
         if refused:
             # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
             # alone or as the start of a lexicon phrase; read as covered, it is left out.
@@ -668,10 +665,10 @@ class Recogniser:
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
 
-    def _refused(self, found: list[Word], text: str) -> frozenset[int]:
+    def _refused(self, found: list[Word], text: str, marks: int) -> frozenset[int]:
         """The positions of ``found`` a verb's negation refuses, words of how a request is
         asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
-        if not _VERB_NEGATION.search(text, 0, MAX_TEXT_CHARS):
+        if not marks & VERB_NEGATION:  # most needs: no particle (normalise.reading)
             return frozenset()
         return frozenset(
             n
@@ -852,16 +849,19 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
-        text = spelled_numbers(text)
-        found = meaningful(text)  # read once: the account test below counts them too
-        recognition = self._recognise(text, thematique, kept, found)
+        found, marks = reading(text)  # read once: the account test below counts them too
+        if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
+            # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
+            text = spelled_numbers(text)
+            found, marks = reading(text)
+        recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
         claimed = recognition.level in _CLAIMS
         if (
             claimed
             and best is not None
             and best.confidence < WHOLE
-            and _JOINS.search(text, 0, MAX_TEXT_CHARS)
+            and _JOINED.search(text, MAX_TEXT_CHARS)
         ):
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
@@ -896,7 +896,7 @@ class Recogniser:
         between ``parts`` recognised alone claims a procedure of a different fiche), the
         first said first; ``None`` when the need asks for one thing. ``alone``: when one
         part only claims, its recognition (the main request of a long account)."""
-        requests: list[tuple[str, list[Word]]] = []
+        requests: list[tuple[str, list[Word], int]] = []
         verb = ""
         for part in parts.split(text):
             if verb and not alone and _DETERMINER.match(part):
@@ -909,17 +909,19 @@ class Recogniser:
                 # An account's « la propriétaire m'a envoyé une lettre » tells what another
                 # did to the resident: context, not a request of theirs (review finding 4).
                 part = _DONE_TO_ME.sub(r"\1", part)
-            said = meaningful(part)
+            said, marks = reading(part)
             if len(said) >= _PART_WORDS:  # « et où l'envoyer ? » goes with what came before
-                requests.append((part, said))
+                requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
-        for part, said in requests:
-            recognition = self._recognise(part, thematique, kept, said)
+        for n, (part, said, marks) in enumerate(requests):
+            if not alone and len(found) + len(requests) - n < 2:
+                return None  # the parts left cannot make the two claims a join needs
+            recognition = self._recognise(part, thematique, kept, said, marks)
             best = recognition.best
             if best is None or recognition.level not in _CLAIMS:
                 continue
@@ -940,11 +942,12 @@ class Recogniser:
         return attrs.evolve(_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
 
     def _recognise(
-        self, text: str, thematique: str | None, kept: int, found: list[Word]
+        self, text: str, thematique: str | None, kept: int, found: list[Word], marks: int
     ) -> Recognition:
-        """:meth:`recognise` for one request (``kept`` candidates at most; ``found``: its
-        meaningful words, ``meaningful(text)``, read once by the caller)."""
-        words, expansions = self._words(found, text)
+        """:meth:`recognise` for one request (``kept`` candidates at most; ``found`` and
+        ``marks``: its meaningful words and marks, ``reading(text)``, read once by the
+        caller)."""
+        words, expansions = self._words(found, text, marks)
         if len(set(map(_STEM, found))) < len(found):
             # A word said twice is one piece of evidence: « pacs pacs … chasse » must not
             # outweigh « chasse » by repetition (issue-14m), nor « zorglub zorglub… » fade.
@@ -1083,9 +1086,10 @@ class Recogniser:
         if hinted:
             return self._hinted_candidates(ranked, known, expansions)
         labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
-        # A word said twice is shown once (only then is it worth removing duplicates).
-        repeated = len(set(labels)) < len(labels) or _repeated(expansions)
-        return tuple(_shown_candidate(shown[row[4]], row, row[9], repeated) for row in ranked)
+        # A word said twice is shown once.
+        once = _shown_labels(len(set(labels)) < len(labels) or _repeated(expansions))
+        # A list comprehension: one call in all, where a generator resumes per candidate.
+        return tuple([_candidate(shown[row[4]], row[7], row[8], once(row[9])) for row in ranked])
 
     def _hinted_candidates(
         self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
@@ -1101,7 +1105,9 @@ class Recogniser:
             if word.label  # not a pair of words
             and not (word.partner and word.span in expanded)
         ]
-        repeated = len(set(map(_FIRST, labelled))) < len(labelled) or _repeated(expansions)
+        once = _shown_labels(
+            len(set(map(_FIRST, labelled))) < len(labelled) or _repeated(expansions)
+        )
         shown = self._shown
         candidates = []
         for row in ranked:
@@ -1120,7 +1126,7 @@ class Recogniser:
                 mark = expansion.marks.get(number)
                 if mark is not None:
                     matched.append(mark[1])
-            candidates.append(_shown_candidate(shown[number], row, matched, repeated))
+            candidates.append(_candidate(shown[number], row[7], row[8], once(matched)))
         return tuple(candidates)
 
     @staticmethod
@@ -1228,16 +1234,18 @@ class Recogniser:
         common word reaches many procedures, and rounding is the costly part."""
         if len(scores) <= kept:
             return list(scores)
-        best = sorted(scores.items(), key=_SECOND, reverse=True)  # in C
-        kth = best[kept - 1][1]
-        pool = list(map(_FIRST, best[:kept]))
+        # In C, the numbers by their scores (no (number, score) pair made per procedure).
+        best = sorted(scores, key=scores.__getitem__, reverse=True)
+        kth = scores[best[kept - 1]]
+        pool = best[:kept]
         # Rounding never decreases as its argument grows, so whatever scores at least
         # ``kth`` is in; below it, only a score within a rounding step of ``kth``'s rounding
         # may tie with it: more than two steps below ``kth`` cannot, and most needs stop
         # there without rounding anything.
         low = kth - 2 * _ROUNDING_STEP
         cut = None
-        for number, score in itertools.islice(best, kept, None):
+        for number in itertools.islice(best, kept, None):
+            score = scores[number]
             if score < low:
                 break
             if cut is None:
@@ -1341,7 +1349,7 @@ class Recogniser:
             return Recognition(level=_NONE, candidates=())
         labels = {w.partner: w.label for w in known}
         candidates = tuple(
-            _candidate(*self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
+            _candidate(self._shown[n], 0.0, 0.0, (labels[self._partner_of[n]],)) for n in numbers
         )
         recognition = _recognition(_WEAK, candidates, min(len(numbers), MAX_CANDIDATES))
         return attrs.evolve(recognition, partner_only=partners[0])

@@ -210,16 +210,11 @@ def rivals_of(
     rule asks which) with a name-phrase of two words or more (``phrases``:
     :func:`name_phrases`) that the need says whole and that shares a stem with the name of
     ``naming``, its partner and the stems of those phrases. Cost: the phrases holding a
-    stem of the need."""
+    stem both of the need and of that name (every such phrase holds one)."""
     found: dict[str, tuple[str, set[str]]] = {}
-    for stem in said:
+    for stem in naming.stems.intersection(said):
         for other, fiche, partner, phrase in phrases.get(stem, ()):
-            if (
-                fiche != naming.fiche
-                and other != naming.id
-                and phrase <= said
-                and not phrase.isdisjoint(naming.stems)
-            ):
+            if phrase <= said and fiche != naming.fiche and other != naming.id:
                 found.setdefault(other, (partner, set()))[1].update(phrase)
     return found
 
