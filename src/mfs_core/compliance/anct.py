@@ -625,10 +625,22 @@ class _Columns:
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
-        #: The code cells of a row, as a tuple (one C call; insee_dep is always there).
-        self.code_cells: Callable[[list[str]], tuple[str, ...]] = _cells(
-            [index for _column, index in self.codes]
+        #: The INSEE code and the code cells of a row, as a tuple (one C call).
+        self.code_cells: Callable[[list[str]], tuple[str, ...]] = operator.itemgetter(
+            self.insee, *(index for _column, index in self.codes)
         )
+        #: Whether those cells, joined by commas, are all good: the INSEE code (its
+        #: pattern) and each code (empty, or its pattern), blanks around each allowed as
+        #: the slow path strips them. No good cell holds a comma, so a cell holding one
+        #: fails the match (and the slow path names the problem).
+        self.good_codes = re.compile(
+            ",".join(
+                [
+                    rf"\s*(?:{_INSEE_CORE})\s*",
+                    *(rf"\s*(?:{_CODES[column][0].pattern})?\s*" for column, _ in self.codes),
+                ]
+            )
+        ).fullmatch
         #: (index, lowest, highest) of each coordinate column.
         self.bounds = [(index, *_COORDINATES[column]) for column, index in self.coordinates]
         #: The cells read as such, as a tuple: id, name, INSEE code, format, département.
@@ -656,9 +668,12 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         raw_format.strip(),
     )
     site_format = ANCT_FORMATS.get(raw_format)
-    # The fast path of _bad_values, inlined (it runs for every row): codes seen before,
+    # The fast path of _bad_values and of the INSEE code's check, inlined (it runs for
+    # every row): codes seen before, or never seen and read by one regular expression
+    # (most rows of the national list name a commune and a postcode of their own), and
     # coordinates that read as numbers in range.
-    good = _GOOD_CODES.issuperset(columns.code_cells(row))
+    codes = columns.code_cells(row)
+    good = codes in _GOOD_CODE_ROWS or _good_code_row(columns, codes)
     if good:
         for index, low, high in columns.bounds:
             text = row[index]
@@ -671,7 +686,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
                 break
     bad_values = [] if good else _bad_values(columns, row, number)
     if bad_values or not (
-        site_id and name and site_format and (insee in _GOOD_INSEE or _good_insee(insee))
+        site_id and name and site_format and (good or insee in _GOOD_INSEE or _good_insee(insee))
     ):
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         problems.extend(bad_values)
@@ -713,12 +728,21 @@ def _good_insee(code: str) -> bool:
     return True
 
 
-def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    """A function giving the cells at ``indexes`` of a row, always as a tuple."""
-    if len(indexes) == 1:
-        (index,) = indexes
-        return lambda row: (row[index],)
-    return operator.itemgetter(*indexes)
+#: The INSEE code's pattern without its anchors (see :attr:`_Columns.good_codes`).
+_INSEE_CORE = INSEE_CODE_PATTERN.pattern.removeprefix("^").removesuffix("$")
+#: Rows' code cells (INSEE code, département, postcode) found good together: the
+#: replicated rows of a list repeat them. Bounded: flat memory.
+_GOOD_CODE_ROWS: set[tuple[str, ...]] = set()
+
+
+def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
+    """Whether a row's code cells, not met together before, are all good (one regular
+    expression, :attr:`_Columns.good_codes`); remembered when they are."""
+    if columns.good_codes(",".join(codes)) is None:
+        return False
+    if len(_GOOD_CODE_ROWS) < 100_000:
+        _GOOD_CODE_ROWS.add(codes)
+    return True
 
 
 def _repeated_groups(table: AnctTable) -> set[int]:

@@ -1,0 +1,60 @@
+"""The ANCT list's code cells read in one regular expression (``_Columns.good_codes``) say
+"good" exactly when the cell-by-cell checks (``_bad_values``, the INSEE code's pattern)
+find nothing: a row naming a commune and a postcode never met costs one match."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mfs_core.compliance import anct
+from mfs_core.compliance.site import INSEE_CODE_PATTERN
+
+_HEADER = ["id_fs", "insee_dep", "lib_fs", "insee_com", "code_postal", "format_fs"]
+_HEADER += list(anct.DAY_COLUMNS)
+#: Pieces of code cells, the good ones and what a messy or hostile list holds.
+_PIECES = st.sampled_from(
+    [
+        *("64483", "2A004", "2B", "2A", "64", "974", "64500", "0", "1", "2", "A", "C", "a"),
+        *(" ", "\t", "\n", "\u00a0", ",", "٦", "\x00", ""),
+    ]
+)
+_CELL = st.lists(_PIECES, max_size=4).map("".join)
+
+
+def slow_verdict(columns: anct._Columns, row: list[str]) -> bool:
+    """Whether the cell-by-cell path finds every code good (coordinates aside)."""
+    saved = set(anct._GOOD_CODES)
+    anct._GOOD_CODES.clear()  # the memo of good cells would skip the patterns
+    try:
+        problems = anct._bad_values(columns, row, 2)
+    finally:
+        anct._GOOD_CODES.clear()
+        anct._GOOD_CODES.update(saved)
+    return not problems and bool(INSEE_CODE_PATTERN.match(row[columns.insee].strip()))
+
+
+@pytest.mark.parametrize("with_postcode", [True, False])
+@settings(max_examples=2000, deadline=None)
+@given(insee=_CELL, departement=_CELL, postcode=_CELL)
+@example(insee="64483", departement="64", postcode="64500")
+@example(insee=" 2A004\n", departement="2A", postcode="")
+@example(insee="64483", departement="64,", postcode="64500")
+@example(insee="64483,64", departement="", postcode="")
+def test_one_match_says_what_the_cell_by_cell_checks_say(
+    with_postcode: bool, insee: str, departement: str, postcode: str
+) -> None:
+    header = _HEADER if with_postcode else [c for c in _HEADER if c != "code_postal"]
+    columns = anct._Columns(header)
+    cells = {"insee_com": insee, "insee_dep": departement, "code_postal": postcode}
+    row = [cells.get(column, "x") for column in header]
+    fast = columns.good_codes(",".join(columns.code_cells(row))) is not None
+    assert fast == slow_verdict(columns, row)
+
+
+def test_the_usual_codes_are_good_and_a_comma_is_not() -> None:
+    columns = anct._Columns(_HEADER)
+    assert columns.good_codes("64483,64,64500")
+    assert columns.good_codes(" 2A004 ,2A,")
+    assert not columns.good_codes("64483,64,645,00")
