@@ -730,9 +730,12 @@ def _good_insee(code: str) -> bool:
 
 #: The INSEE code's pattern without its anchors (see :attr:`_Columns.good_codes`).
 _INSEE_CORE = INSEE_CODE_PATTERN.pattern.removeprefix("^").removesuffix("$")
-#: Rows' code cells (INSEE code, département, postcode) found good together: the
-#: replicated rows of a list repeat them. Bounded: flat memory.
+#: Rows' code cells (INSEE code, département, postcode) found good together, the first
+#: :data:`_GOOD_CODE_ROWS_KEPT`: a set lookup is a third of the regular expression's cost,
+#: for rows that repeat their codes (the replicated list); a list naming a commune a row
+#: pays the expression. Some 230 bytes each: at most about 1 MB.
 _GOOD_CODE_ROWS: set[tuple[str, ...]] = set()
+_GOOD_CODE_ROWS_KEPT = 4096
 
 
 def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
@@ -740,7 +743,7 @@ def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
     expression, :attr:`_Columns.good_codes`); remembered when they are."""
     if columns.good_codes(",".join(codes)) is None:
         return False
-    if len(_GOOD_CODE_ROWS) < 100_000:
+    if len(_GOOD_CODE_ROWS) < _GOOD_CODE_ROWS_KEPT:
         _GOOD_CODE_ROWS.add(codes)
     return True
 
