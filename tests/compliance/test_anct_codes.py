@@ -4,12 +4,19 @@ find nothing: a row naming a commune and a postcode never met costs one match.""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mfs_core.compliance import anct
+from mfs_core.compliance.anct import check_anct_csv
+from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN
+
+from .conftest import ANCT_SAMPLE
 
 _HEADER = ["id_fs", "insee_dep", "lib_fs", "insee_com", "code_postal", "format_fs"]
 _HEADER += list(anct.DAY_COLUMNS)
@@ -25,13 +32,7 @@ _CELL = st.lists(_PIECES, max_size=4).map("".join)
 
 def slow_verdict(columns: anct._Columns, row: list[str]) -> bool:
     """Whether the cell-by-cell path finds every code good (coordinates aside)."""
-    saved = set(anct._GOOD_CODES)
-    anct._GOOD_CODES.clear()  # the memo of good cells would skip the patterns
-    try:
-        problems = anct._bad_values(columns, row, 2)
-    finally:
-        anct._GOOD_CODES.clear()
-        anct._GOOD_CODES.update(saved)
+    problems = anct._bad_values(columns, row, 2)
     return not problems and bool(INSEE_CODE_PATTERN.match(row[columns.insee].strip()))
 
 
@@ -58,3 +59,26 @@ def test_the_usual_codes_are_good_and_a_comma_is_not() -> None:
     assert columns.good_codes("64483,64,64500")
     assert columns.good_codes(" 2A004 ,2A,")
     assert not columns.good_codes("64483,64,645,00")
+
+
+def test_a_postcode_spelled_like_a_departement_code_is_refused(
+    tmp_path: Path, runner: Runner
+) -> None:
+    """Codes found good were one set for both columns, so a postcode « 64 » passed once
+    the département « 64 » had (on its own row, or any row before): the row was checked
+    instead of named, and whether it was depended on the rows before it."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    first = dict(rows[0], id_fs="1", insee_dep="64", code_postal="64500")
+    second = dict(rows[0], id_fs="2", insee_dep="64", code_postal="64")
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([first, second])
+    skipped: list[str] = []
+    results = check_anct_csv(path, runner, skipped=skipped)
+    assert [result.id for result in results] == ["1"]
+    assert skipped == [
+        f"{path}: line 3: code_postal: expected a postcode of 5 ASCII digits, got '64'"
+    ]

@@ -98,9 +98,6 @@ _CODES = {
     "insee_dep": (re.compile(r"[0-9]{2,3}|2[AB]"), "a département code (01, 2A, 974)"),
     "code_postal": (re.compile(r"[0-9]{5}"), "a postcode of 5 ASCII digits"),
 }
-#: Cells already found to be good codes (département and postcodes are shared by many rows;
-#: both patterns accept disjoint sets of strings, so one set serves both).
-_GOOD_CODES: set[str] = set()
 #: Coordinates, checked the same way: column -> (lowest, highest) in degrees.
 _COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 
@@ -716,7 +713,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
 #: ``_Row(...)`` without the Python-level ``__new__`` of a named tuple.
 _new_row = tuple.__new__
 #: INSEE codes already found good (the list names each commune a few times at most, but
-#: the regular expression costs more than the set): bounded like :data:`_GOOD_CODES`.
+#: the regular expression costs more than the set): bounded, 100,000 at most.
 _GOOD_INSEE: set[str] = set()
 
 
@@ -879,13 +876,11 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
     problems: list[str] = []
     for column, index in columns.codes:
-        text = row[index]
-        if text in _GOOD_CODES:  # the list repeats a few hundred codes thousands of times
-            continue
-        text = text.strip()
+        # No memo of good cells here: one set for both columns took a postcode « 64 »
+        # for good once the département « 64 » was. Rows whose codes are good do not
+        # come here (see _Columns.good_codes).
+        text = row[index].strip()
         if not text or _CODES[column][0].fullmatch(text):
-            if len(_GOOD_CODES) < 100_000:
-                _GOOD_CODES.add(row[index])
             continue
         problems.append(
             f"line {number}: {column}: expected {_CODES[column][1]}, got {_quoted(text)}"
