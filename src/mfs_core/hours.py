@@ -45,6 +45,7 @@ __all__ = [
     "from_anct_days",
     "from_table",
     "parse_anct_day",
+    "quick_anct_day",
     "reference_week",
     "union",
 ]
@@ -294,6 +295,89 @@ def _clean_day(text: str) -> tuple[Interval, ...] | None:
         slots.append((start, end))
         previous_end = end
     return tuple(slots)
+
+
+#: "HH:MM" -> minutes since midnight, 00:00 to 23:59 and 24:00 (an end): the times of
+#: :func:`quick_anct_day`, looked up in C rather than converted by ``int`` (ASCII digits
+#: only: any other time is left to :func:`parse_anct_day`). About 1,441 entries.
+_CLOCK = {f"{h:02d}:{m:02d}": h * 60 + m for h in range(24) for m in range(60)}
+_CLOCK["24:00"] = _DAY_MINUTES
+#: One slot as written in the list, its two times captured as text ("09:00 - 12:00").
+_QUICK_SLOT = r"\s*([0-9]{2}:[0-9]{2})\s*-\s*([0-9]{2}:[0-9]{2})\s*"
+#: A cell of one slot, and of two: the national list's usual shapes, each read by one
+#: ``fullmatch`` whose groups are the slots' times.
+_QUICK_ONE = re.compile(_QUICK_SLOT)
+_QUICK_TWO = re.compile(f"{_QUICK_SLOT}/{_QUICK_SLOT}")
+#: Placeholder slots ("00:00 - 00:00 / ") opening a cell, before its real slots.
+_LEADING_PLACEHOLDERS = re.compile(r"(?:\s*00:00\s*-\s*00:00\s*/)+")
+#: (day, placeholder slot as written) -> its anomaly: a day's placeholders read alike.
+_PLACEHOLDER_ANOMALIES: dict[tuple[str, str], HoursAnomaly] = {}
+
+
+def quick_anct_day(text: str, day: str) -> tuple[int, tuple[HoursAnomaly, ...]] | None:
+    """``(open minutes, anomalies)`` of an ANCT day cell in one of the list's usual shapes,
+    exactly as :func:`parse_anct_day` reads it (the minutes of its intervals summed), or
+    None for any other cell: then call :func:`parse_anct_day`.
+
+    The shapes: a blank cell (0 minutes); one or two slots of ASCII ``HH:MM`` times, in
+    order, each shorter than :data:`LONGEST_PLAUSIBLE_SLOT` and within the day (no
+    anomaly); the same after placeholder slots (``00:00 - 00:00 / 09:00 - 12:00``: one
+    placeholder anomaly each). Why: a list whose rows do not repeat brings a cell never
+    read on most rows, and this reads one in a single regular expression and a dictionary
+    lookup of its times, where :func:`parse_anct_day` splits it, matches each slot and
+    converts each number (and takes the slot-by-slot path for placeholders). Equality with
+    :func:`parse_anct_day` is tested on every real cell of the repository and generated ones.
+    """
+    anomalies: tuple[HoursAnomaly, ...] = ()
+    lead = _LEADING_PLACEHOLDERS.match(text)
+    if lead is not None:
+        anomalies = _placeholders(lead[0], day)
+        text = text[lead.end() :]
+    slashes = text.count("/")
+    if slashes == 1:
+        match = _QUICK_TWO.fullmatch(text)
+        if match is None:
+            return None
+        start, end, start2, end2 = map(_CLOCK.get, match.groups())
+        if start is None or end is None or start2 is None or end2 is None:
+            return None
+        # In order and disjoint (touching slots merge: same minutes), within the day
+        # (24:00 is the only time past 23:59), none implausibly long.
+        if (
+            start < end <= start2 < end2
+            and end - start <= LONGEST_PLAUSIBLE_SLOT
+            and end2 - start2 <= LONGEST_PLAUSIBLE_SLOT
+        ):
+            return end - start + end2 - start2, anomalies
+        return None
+    if slashes:
+        return None
+    match = _QUICK_ONE.fullmatch(text)
+    if match is None:
+        # A blank cell is closed, with nothing to report; after placeholders it would be
+        # an empty slot (reported): left to parse_anct_day.
+        return None if lead is not None or text.strip() else (0, ())
+    start, end = map(_CLOCK.get, match.groups())
+    if start is None or end is None or not start < end or end - start > LONGEST_PLAUSIBLE_SLOT:
+        return None
+    return end - start, anomalies
+
+
+def _placeholders(lead: str, day: str) -> tuple[HoursAnomaly, ...]:
+    """The anomalies of the placeholder slots in ``lead`` (each followed by ``/``), as
+    :func:`_careful_day` reports them."""
+    found = []
+    for raw in lead.split("/")[:-1]:
+        slot = raw.strip()
+        anomaly = _PLACEHOLDER_ANOMALIES.get((day, slot))
+        if anomaly is None:
+            anomaly = HoursAnomaly(
+                day, AnomalyKind.PLACEHOLDER, slot, f"{day} : créneau fictif « {slot} » (ignoré)"
+            )
+            if len(_PLACEHOLDER_ANOMALIES) < 1024:  # the list's spellings of 00:00 - 00:00
+                _PLACEHOLDER_ANOMALIES[day, slot] = anomaly
+        found.append(anomaly)
+    return tuple(found)
 
 
 def _overlaps(day: str, slots: Sequence[Interval]) -> list[HoursAnomaly]:

@@ -45,7 +45,7 @@ from mfs_core.compliance.anct_reading import AnctTable
 from mfs_core.compliance.anct_verdicts import VerdictChecks
 from mfs_core.compliance.catalogue import ANCT_DUPLICATE_ID
 from mfs_core.compliance.context import CheckContext, Unit
-from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES, week_problems
+from mfs_core.compliance.evaluators import MIN_OPENING_DAYS, MIN_WEEKLY_MINUTES, figure_problems
 from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
@@ -58,6 +58,7 @@ from mfs_core.hours import (
     WeeklySchedule,
     from_anct_days,
     parse_anct_day,
+    quick_anct_day,
 )
 
 if TYPE_CHECKING:
@@ -97,9 +98,6 @@ _CODES = {
     "insee_dep": (re.compile(r"[0-9]{2,3}|2[AB]"), "a département code (01, 2A, 974)"),
     "code_postal": (re.compile(r"[0-9]{5}"), "a postcode of 5 ASCII digits"),
 }
-#: Cells already found to be good codes (département and postcodes are shared by many rows;
-#: both patterns accept disjoint sets of strings, so one set serves both).
-_GOOD_CODES: set[str] = set()
 #: Coordinates, checked the same way: column -> (lowest, highest) in degrees.
 _COORDINATES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
 
@@ -480,7 +478,7 @@ class _Hours:
             problems: tuple[str | None, str | None] = (None, None)  # both rules met
         else:  # the problems are those of the week's minutes and open days
             key = (minutes, open_days)
-            problems = _PROBLEMS.get(key) or _problems_of(key, self.schedule)
+            problems = _PROBLEMS.get(key) or _problems_of(key)
         self.verdict = (*problems, anomalies)
         #: The result of the first row with this verdict, once met (see _results).
         self.outcome: SiteResult | None = None
@@ -498,10 +496,15 @@ class _Hours:
 _PROBLEMS: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
 
-def _problems_of(key: tuple[int, int], week: WeeklySchedule) -> tuple[str | None, str | None]:
+def _problems_of(key: tuple[int, int]) -> tuple[str | None, str | None]:
+    """The problems of a week of ``key``'s minutes and open days (one bit a day, Monday
+    the lowest), from these figures alone (:func:`figure_problems`): a row failing a rule
+    with figures not met before needs no week (its cells read again)."""
     if len(_PROBLEMS) >= 4096:
         _PROBLEMS.clear()
-    problems = _PROBLEMS[key] = week_problems(week)
+    minutes, open_days = key
+    names = [name for day, name in enumerate(DAYS) if open_days >> day & 1]
+    problems = _PROBLEMS[key] = figure_problems(minutes, names)
     return problems
 
 
@@ -550,45 +553,50 @@ class _DayCodes:
 
     def anomalies_of(self, cells: tuple[str, ...]) -> tuple[HoursAnomaly, ...]:
         """The anomalies of cells whose codes are all known, Monday's first."""
-        return tuple(
-            itertools.chain.from_iterable(map(dict.get, self._anomalies, cells, _NONE_FOUND))
+        # Concatenated by sum(): twice as fast as itertools.chain for six short tuples.
+        found: tuple[HoursAnomaly, ...] = sum(
+            map(dict.get, self._anomalies, cells, _NONE_FOUND), ()
         )
+        return found
 
     def read(self, cells: tuple[str, ...]) -> tuple[int, tuple[HoursAnomaly, ...]]:
         """The week's code and anomalies, reading the cells not met yet
-        (:func:`~mfs_core.hours.parse_anct_day`)."""
-        total, found = 0, list[HoursAnomaly]()
-        for day, (cell, codes, anomalies_of, name) in enumerate(
-            zip(cells, self.codes, self._anomalies, DAYS, strict=False)
-        ):
-            code = codes.get(cell)
-            if code is None:
-                intervals, anomalies = parse_anct_day(cell, name)
-                minutes = 0
-                for start, end in intervals:
-                    minutes += end - start
-                code = minutes << _MINUTES_SHIFT | (64 << day if intervals else 0)
-                # A long cell counts for its length (a hostile one may hold 65,536
-                # characters, its anomalies quoting as many).
-                own = (_ANOMALOUS_UNITS if anomalies else 1) * (1 + len(cell) // 128)
-                units = self._units[day] + own
-                if units > _DAY_MEMO:  # flat memory: this day starts afresh
-                    codes.clear()
-                    anomalies_of.clear()
-                    units = own
-                self._units[day] = units
-                if anomalies:
-                    code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
-                    anomalies_of[cell] = anomalies
-                codes[cell] = code
-            elif code & 1:
-                anomalies = anomalies_of[cell]
-            else:
-                anomalies = ()
-            total += code
-            if anomalies:
-                found.extend(anomalies)
-        return total, tuple(found)
+        (:func:`~mfs_core.hours.quick_anct_day`, else
+        :func:`~mfs_core.hours.parse_anct_day`)."""
+        for day, (cell, codes) in enumerate(zip(cells, self.codes, strict=False)):
+            if cell not in codes:
+                self._learn(day, cell)
+        # Every cell is known now (learning a day's cell empties that day's memo at most).
+        code: int = sum(map(dict.__getitem__, self.codes, cells))
+        return code, self.anomalies_of(cells) if code & 7 else ()
+
+    def _learn(self, day: int, cell: str) -> None:
+        """Read ``cell`` as day ``day``'s (0: Monday) and remember its code."""
+        codes, anomalies_of = self.codes[day], self._anomalies[day]
+        name = DAYS[day]
+        quick = quick_anct_day(cell, name)
+        if quick is None:
+            intervals, anomalies = parse_anct_day(cell, name)
+            minutes = 0
+            for start, end in intervals:
+                minutes += end - start
+        else:
+            minutes, anomalies = quick
+        # A slot is never empty: open minutes iff intervals.
+        code = minutes << _MINUTES_SHIFT | (64 << day if minutes else 0)
+        # A long cell counts for its length (a hostile one may hold 65,536 characters,
+        # its anomalies quoting as many).
+        own = (_ANOMALOUS_UNITS if anomalies else 1) * (1 + len(cell) // 128)
+        units = self._units[day] + own
+        if units > _DAY_MEMO:  # flat memory: this day starts afresh
+            codes.clear()
+            anomalies_of.clear()
+            units = own
+        self._units[day] = units
+        if anomalies:
+            code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
+            anomalies_of[cell] = anomalies
+        codes[cell] = code
 
 
 #: Default of each day's anomalies lookup: none.
@@ -614,10 +622,22 @@ class _Columns:
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
-        #: The code cells of a row, as a tuple (one C call; insee_dep is always there).
-        self.code_cells: Callable[[list[str]], tuple[str, ...]] = _cells(
-            [index for _column, index in self.codes]
+        #: The INSEE code and the code cells of a row, as a tuple (one C call).
+        self.code_cells: Callable[[list[str]], tuple[str, ...]] = operator.itemgetter(
+            self.insee, *(index for _column, index in self.codes)
         )
+        #: Whether those cells, joined by commas, are all good: the INSEE code (its
+        #: pattern) and each code (empty, or its pattern), blanks around each allowed as
+        #: the slow path strips them. No good cell holds a comma, so a cell holding one
+        #: fails the match (and the slow path names the problem).
+        self.good_codes = re.compile(
+            ",".join(
+                [
+                    rf"\s*(?:{_INSEE_CORE})\s*",
+                    *(rf"\s*(?:{_CODES[column][0].pattern})?\s*" for column, _ in self.codes),
+                ]
+            )
+        ).fullmatch
         #: (index, lowest, highest) of each coordinate column.
         self.bounds = [(index, *_COORDINATES[column]) for column, index in self.coordinates]
         #: The cells read as such, as a tuple: id, name, INSEE code, format, département.
@@ -645,9 +665,12 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         raw_format.strip(),
     )
     site_format = ANCT_FORMATS.get(raw_format)
-    # The fast path of _bad_values, inlined (it runs for every row): codes seen before,
+    # The fast path of _bad_values and of the INSEE code's check, inlined (it runs for
+    # every row): codes seen before, or never seen and read by one regular expression
+    # (most rows of the national list name a commune and a postcode of their own), and
     # coordinates that read as numbers in range.
-    good = _GOOD_CODES.issuperset(columns.code_cells(row))
+    codes = columns.code_cells(row)
+    good = codes in _GOOD_CODE_ROWS or _good_code_row(columns, codes)
     if good:
         for index, low, high in columns.bounds:
             text = row[index]
@@ -660,7 +683,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
                 break
     bad_values = [] if good else _bad_values(columns, row, number)
     if bad_values or not (
-        site_id and name and site_format and (insee in _GOOD_INSEE or _good_insee(insee))
+        site_id and name and site_format and (good or insee in _GOOD_INSEE or _good_insee(insee))
     ):
         problems.extend(_row_problems(number, site_id, name, insee, raw_format))
         problems.extend(bad_values)
@@ -690,7 +713,7 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
 #: ``_Row(...)`` without the Python-level ``__new__`` of a named tuple.
 _new_row = tuple.__new__
 #: INSEE codes already found good (the list names each commune a few times at most, but
-#: the regular expression costs more than the set): bounded like :data:`_GOOD_CODES`.
+#: the regular expression costs more than the set): bounded, 100,000 at most.
 _GOOD_INSEE: set[str] = set()
 
 
@@ -702,12 +725,24 @@ def _good_insee(code: str) -> bool:
     return True
 
 
-def _cells(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    """A function giving the cells at ``indexes`` of a row, always as a tuple."""
-    if len(indexes) == 1:
-        (index,) = indexes
-        return lambda row: (row[index],)
-    return operator.itemgetter(*indexes)
+#: The INSEE code's pattern without its anchors (see :attr:`_Columns.good_codes`).
+_INSEE_CORE = INSEE_CODE_PATTERN.pattern.removeprefix("^").removesuffix("$")
+#: Rows' code cells (INSEE code, département, postcode) found good together, the first
+#: :data:`_GOOD_CODE_ROWS_KEPT`: a set lookup is a third of the regular expression's cost,
+#: for rows that repeat their codes (the replicated list); a list naming a commune a row
+#: pays the expression. Some 230 bytes each: at most about 1 MB.
+_GOOD_CODE_ROWS: set[tuple[str, ...]] = set()
+_GOOD_CODE_ROWS_KEPT = 4096
+
+
+def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
+    """Whether a row's code cells, not met together before, are all good (one regular
+    expression, :attr:`_Columns.good_codes`); remembered when they are."""
+    if columns.good_codes(",".join(codes)) is None:
+        return False
+    if len(_GOOD_CODE_ROWS) < _GOOD_CODE_ROWS_KEPT:
+        _GOOD_CODE_ROWS.add(codes)
+    return True
 
 
 def _repeated_groups(table: AnctTable) -> set[int]:
@@ -841,13 +876,11 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
     problems: list[str] = []
     for column, index in columns.codes:
-        text = row[index]
-        if text in _GOOD_CODES:  # the list repeats a few hundred codes thousands of times
-            continue
-        text = text.strip()
+        # No memo of good cells here: one set for both columns took a postcode « 64 »
+        # for good once the département « 64 » was. Rows whose codes are good do not
+        # come here (see _Columns.good_codes).
+        text = row[index].strip()
         if not text or _CODES[column][0].fullmatch(text):
-            if len(_GOOD_CODES) < 100_000:
-                _GOOD_CODES.add(row[index])
             continue
         problems.append(
             f"line {number}: {column}: expected {_CODES[column][1]}, got {_quoted(text)}"

@@ -84,13 +84,21 @@ class _Rule:
 
 
 def _short_week(schedule: WeeklySchedule) -> str:
-    return f"ouvert {duration(schedule.weekly_minutes)} par semaine, au moins 24 h sont requises"
+    return _short_week_of(schedule.weekly_minutes)
+
+
+def _short_week_of(weekly_minutes: int) -> str:
+    return f"ouvert {duration(weekly_minutes)} par semaine, au moins 24 h sont requises"
 
 
 def _few_days(schedule: WeeklySchedule) -> str:
+    return _few_days_of([d for d, slots in zip(DAYS, schedule.days, strict=True) if slots])
+
+
+def _few_days_of(open_days: Sequence[str]) -> str:
     return (
-        f"ouvert {schedule.opening_days} jour(s) par semaine "
-        f"({_open_days(schedule) or 'aucun'}), au moins 5 sont requis"
+        f"ouvert {len(open_days)} jour(s) par semaine "
+        f"({', '.join(open_days) or 'aucun'}), au moins 5 sont requis"
     )
 
 
@@ -111,16 +119,23 @@ def week_problems(week: WeeklySchedule) -> tuple[str | None, str | None]:
     return _WEEKLY_HOURS.problem_of(week), _OPENING_DAYS.problem_of(week)
 
 
+def figure_problems(weekly_minutes: int, open_days: Sequence[str]) -> tuple[str | None, str | None]:
+    """:func:`week_problems` of a week open ``weekly_minutes`` minutes on ``open_days``
+    (French day names, Monday first): what the two rules read of a week, so a caller
+    that has these figures needs no week (the ANCT list's rows sum them from their day
+    cells)."""
+    return (
+        None if weekly_minutes >= MIN_WEEKLY_MINUTES else _short_week_of(weekly_minutes),
+        None if len(open_days) >= MIN_OPENING_DAYS else _few_days_of(open_days),
+    )
+
+
 def weekly_hours(site: Site) -> list[Finding]:
     return _per_hours_unit(site, _WEEKLY_HOURS)
 
 
 def opening_days(site: Site) -> list[Finding]:
     return _per_hours_unit(site, _OPENING_DAYS)
-
-
-def _open_days(schedule: WeeklySchedule) -> str:
-    return ", ".join(d for d, slots in zip(DAYS, schedule.days, strict=True) if slots)
 
 
 def is_trained(agent: Agent, on: dt.date) -> bool:

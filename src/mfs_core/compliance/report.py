@@ -39,6 +39,9 @@ class SummaryCounter:
         # the départements, régions and formats when the summary is read. Bounded: the
         # list's département codes and formats are checked when read.
         self._groups: dict[tuple[str, str, tuple[str, ...]], int] = {}
+        # id(statuses) -> (statuses, its failing checks): the tables of statuses are
+        # shared by many outcomes (a handful per list; held, so their id is not reused).
+        self._failing: dict[int, tuple[dict[str, CheckStatus], tuple[str, ...]]] = {}
 
     #: Outcomes remembered between two folds (see :meth:`add`).
     SIZE = 1024
@@ -61,11 +64,18 @@ class SummaryCounter:
         ):
             if known is not None or len(self._outcomes) >= self.SIZE:
                 self._fold()
-            failing = (  # a check fails only with a finding: no scan for clean sites
-                tuple(c for c, status in statuses.items() if status is CheckStatus.FAIL)
-                if findings
-                else ()
-            )
+            failing: tuple[str, ...] = ()  # a check fails only with a finding
+            if findings:
+                shared = self._failing.get(id(statuses))
+                if shared is not None and shared[0] is statuses:
+                    failing = shared[1]
+                else:
+                    failing = tuple(
+                        c for c, status in statuses.items() if status is CheckStatus.FAIL
+                    )
+                    if len(self._failing) >= self.SIZE:
+                        self._failing.clear()
+                    self._failing[id(statuses)] = (statuses, failing)
             known = [findings, statuses, 0, failing, result.compliant, key[1]]
             self._outcomes[key] = known
         known[2] += 1
@@ -78,6 +88,9 @@ class SummaryCounter:
         to the totals, and forget them."""
         levels, by_level = self._LEVELS, self.by_level
         statuses, checks = self._STATUSES, self.checks
+        # The sites of each table of statuses (outcomes share a handful): each table's
+        # statuses counted once, times its sites.
+        tables: dict[int, list[Any]] = {}
         for (
             findings,
             outcome_statuses,
@@ -94,6 +107,12 @@ class SummaryCounter:
                     self.suppressed += times
                 else:  # Finding.level, inlined
                     by_level[levels.index(finding.severity or Severity.ERROR)] += times
+            table = tables.get(id(outcome_statuses))
+            if table is None:
+                tables[id(outcome_statuses)] = [outcome_statuses, times]
+            else:
+                table[1] += times
+        for outcome_statuses, times in tables.values():
             for check, status in outcome_statuses.items():
                 counts = checks.get(check)
                 if counts is None:

@@ -101,6 +101,9 @@ class _SiteLines:
         # Each finding, and each table of statuses (as items) -> its escaped JSON text.
         self._findings: dict[Finding, str] = {}
         self._statuses: dict[tuple[tuple[str, str], ...], str] = {}
+        # id(statuses) -> (statuses, its text): a table shared by many outcomes (held, so
+        # its id is not reused), found without making its items a key.
+        self._tables: dict[int, tuple[Any, str]] = {}
         # (département, format) -> escaped text from after the statuses to the end.
         self._tails: dict[tuple[str, str], Any] = {}
 
@@ -121,10 +124,17 @@ class _SiteLines:
                 )
             parts.append(text)
         statuses = result.statuses
-        key = tuple(statuses.items())
-        checks = self._statuses.get(key)
-        if checks is None:
-            checks = _kept(self._statuses, key, json_text(json.dumps(statuses, ensure_ascii=False)))
+        table = self._tables.get(id(statuses))
+        if table is not None and table[0] is statuses:
+            checks = table[1]
+        else:
+            key = tuple(statuses.items())
+            found = self._statuses.get(key)
+            if found is None:
+                found = _kept(
+                    self._statuses, key, json_text(json.dumps(statuses, ensure_ascii=False))
+                )
+            checks = _kept(self._tables, id(statuses), (statuses, found))[1]
         return f'"findings": [{", ".join(parts)}], "checks": {checks}'
 
     def _head(self, result: SiteResult) -> Any:

@@ -1,0 +1,84 @@
+"""The ANCT list's code cells read in one regular expression (``_Columns.good_codes``) say
+"good" exactly when the cell-by-cell checks (``_bad_values``, the INSEE code's pattern)
+find nothing: a row naming a commune and a postcode never met costs one match."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mfs_core.compliance import anct
+from mfs_core.compliance.anct import check_anct_csv
+from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import INSEE_CODE_PATTERN
+
+from .conftest import ANCT_SAMPLE
+
+_HEADER = ["id_fs", "insee_dep", "lib_fs", "insee_com", "code_postal", "format_fs"]
+_HEADER += list(anct.DAY_COLUMNS)
+#: Pieces of code cells, the good ones and what a messy or hostile list holds.
+_PIECES = st.sampled_from(
+    [
+        *("64483", "2A004", "2B", "2A", "64", "974", "64500", "0", "1", "2", "A", "C", "a"),
+        *(" ", "\t", "\n", "\u00a0", ",", "٦", "\x00", ""),
+    ]
+)
+_CELL = st.lists(_PIECES, max_size=4).map("".join)
+
+
+def slow_verdict(columns: anct._Columns, row: list[str]) -> bool:
+    """Whether the cell-by-cell path finds every code good (coordinates aside)."""
+    problems = anct._bad_values(columns, row, 2)
+    return not problems and bool(INSEE_CODE_PATTERN.match(row[columns.insee].strip()))
+
+
+@pytest.mark.parametrize("with_postcode", [True, False])
+@settings(max_examples=2000, deadline=None)
+@given(insee=_CELL, departement=_CELL, postcode=_CELL)
+@example(insee="64483", departement="64", postcode="64500")
+@example(insee=" 2A004\n", departement="2A", postcode="")
+@example(insee="64483", departement="64,", postcode="64500")
+@example(insee="64483,64", departement="", postcode="")
+def test_one_match_says_what_the_cell_by_cell_checks_say(
+    with_postcode: bool, insee: str, departement: str, postcode: str
+) -> None:
+    header = _HEADER if with_postcode else [c for c in _HEADER if c != "code_postal"]
+    columns = anct._Columns(header)
+    cells = {"insee_com": insee, "insee_dep": departement, "code_postal": postcode}
+    row = [cells.get(column, "x") for column in header]
+    fast = columns.good_codes(",".join(columns.code_cells(row))) is not None
+    assert fast == slow_verdict(columns, row)
+
+
+def test_the_usual_codes_are_good_and_a_comma_is_not() -> None:
+    columns = anct._Columns(_HEADER)
+    assert columns.good_codes("64483,64,64500")
+    assert columns.good_codes(" 2A004 ,2A,")
+    assert not columns.good_codes("64483,64,645,00")
+
+
+def test_a_postcode_spelled_like_a_departement_code_is_refused(
+    tmp_path: Path, runner: Runner
+) -> None:
+    """Codes found good were one set for both columns, so a postcode « 64 » passed once
+    the département « 64 » had (on its own row, or any row before): the row was checked
+    instead of named, and whether it was depended on the rows before it."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    first = dict(rows[0], id_fs="1", insee_dep="64", code_postal="64500")
+    second = dict(rows[0], id_fs="2", insee_dep="64", code_postal="64")
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([first, second])
+    skipped: list[str] = []
+    results = check_anct_csv(path, runner, skipped=skipped)
+    assert [result.id for result in results] == ["1"]
+    assert skipped == [
+        f"{path}: line 3: code_postal: expected a postcode of 5 ASCII digits, got '64'"
+    ]

@@ -1,0 +1,164 @@
+"""The quick reading of an ANCT day cell (``hours.quick_anct_day``) against the full one
+(``hours.parse_anct_day``): whenever the quick path answers, its minutes and anomalies are
+the full reading's, on every real hours string of the repository and on generated cells."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mfs_core.compliance.evaluators import figure_problems, week_problems
+from mfs_core.hours import DAYS, WeeklySchedule, parse_anct_day, quick_anct_day
+
+from .conftest import ANCT_SAMPLE, DATA
+
+_ANCT_DAYS = ("h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi")
+#: The time ranges of one OSM rule ("08:30-12:00,13:30-17:00").
+_OSM_RANGES = re.compile(r"\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*")
+
+
+def full_reading(text: str, day: str) -> tuple[int, tuple[object, ...]]:
+    """What the ANCT check keeps of a cell read in full: its open minutes, its anomalies."""
+    intervals, anomalies = parse_anct_day.__wrapped__(text, day)  # uncached
+    return sum(end - start for start, end in intervals), anomalies
+
+
+def assert_agrees(text: str, day: str = "lundi") -> bool:
+    """The quick reading equals the full one when it answers; whether it answered."""
+    quick = quick_anct_day(text, day)
+    if quick is not None:
+        assert quick == full_reading(text, day), text
+    return quick is not None
+
+
+def real_cells() -> list[str]:
+    """Every hours string of the repository's data, as ANCT cells: the sample's day cells,
+    and the time ranges of each rule of the La Poste and data·inclusion OSM strings
+    written the ANCT way (``08:30 - 12:00 / 13:30 - 17:00``) and packed (``08:30-12:00/...``)."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        cells = {row[day] for row in csv.DictReader(handle) for day in _ANCT_DAYS}
+    corpus = DATA / "opening-hours"
+    with gzip.open(corpus / "laposte-opening-hours.txt.gz", "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    lines += (corpus / "data-inclusion-opening-hours.txt").read_text("utf-8").splitlines()
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        cells.add(line)  # an OSM string is no ANCT cell: the quick path must decline it
+        for ranges in _OSM_RANGES.findall(line):
+            slots = ranges.split(",")
+            cells.add(" / ".join(slot.replace("-", " - ") for slot in slots))
+            cells.add("/".join(slots))
+            cells.add(" / ".join(["00:00 - 00:00", *(s.replace("-", " - ") for s in slots)]))
+    return sorted(cells)
+
+
+def test_the_quick_reading_is_the_full_one_on_every_real_hours_string() -> None:
+    cells = real_cells()
+    answered = [cell for cell in cells if all(assert_agrees(cell, day) for day in DAYS[:6])]
+    # Not a vacuous check: 20,207 cells, 9,182 of them read the quick way (each OSM
+    # string itself is declined, most cells made of its ranges are not).
+    assert len(cells) > 20_000
+    assert len(answered) > 9_000
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "placeholders"),
+    [
+        ("", 0, 0),
+        ("   ", 0, 0),
+        ("09:00 - 12:00", 180, 0),
+        ("09:00 - 12:00 / 13:30 - 17:00", 390, 0),
+        ("09:00-12:00/12:00-17:00", 480, 0),  # touching slots merge: same minutes
+        ("14:30 - 24:00", 570, 0),
+        ("00:00 - 00:00 / 09:00 - 12:00 / 14:00 - 17:00", 360, 1),
+        ("00:00 - 00:00 / 00:00 - 00:00 / 08:30 - 16:00", 450, 2),
+    ],
+)
+def test_the_list_s_usual_shapes_take_the_quick_path(
+    text: str, minutes: int, placeholders: int
+) -> None:
+    quick = quick_anct_day(text, "mardi")
+    assert quick is not None
+    assert quick[0] == minutes
+    assert len(quick[1]) == placeholders
+    assert_agrees(text, "mardi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "00:00 - 00:00",  # a placeholder alone
+        "00:00 - 00:00 / ",  # then an empty slot
+        "09:00 - 12:00 / 00:00 - 00:00",  # a placeholder last
+        "13:30 - 17:00 / 09:00 - 12:00",  # out of order
+        "09:00 - 12:00 / 11:00 - 13:00",  # overlap
+        "09:00 - 12:00 / 09:00 - 12:00",  # duplicate
+        "12:00 - 09:00",
+        "06:00 - 18:01",  # longer than 12 h
+        "23:00 - 24:30",
+        "24:00 - 24:00",
+        "9:00 - 12:00",
+        "٠٩:٠٠ - ١٢:٠٠",
+        "09:00 - 12:00 / 13:00 - 14:00 / 15:00 - 16:00",  # three slots: the full path
+        "fermé",
+    ],
+)
+def test_anything_else_is_left_to_the_full_reading(text: str) -> None:
+    assert quick_anct_day(text, "lundi") is None
+
+
+_TIMES = st.one_of(
+    st.sampled_from(
+        [
+            *("00:00", "00:01", "08:30", "09:00", "11:59", "12:00", "17:00", "23:59", "24:00"),
+            *("24:30", "9:00", "09:60", "25:00", "0٩:00", "09h00", "٠٩:٠٠", ""),
+        ]
+    ),
+    st.builds("{:02d}:{:02d}".format, st.integers(0, 24), st.integers(0, 59)),
+)
+_SPACE = st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\n"])
+_SLOT = st.one_of(
+    st.builds("{}{}{}-{}{}{}".format, _SPACE, _TIMES, _SPACE, _SPACE, _TIMES, _SPACE),
+    st.sampled_from(["00:00 - 00:00", " 00:00-00:00 ", "", " ", "fermé", "09:00 – 12:00"]),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_SLOT, min_size=1, max_size=4), st.sampled_from(["/", " / ", "//"]))
+@example(["00:00 - 00:00", "09:00 - 12:00"], " / ")
+@example(["00:00 - 00:00", "00:00 - 00:00"], " / ")
+@example(["09:00 - 12:00", "12:00 - 24:00"], " / ")
+def test_the_quick_reading_is_the_full_one_on_generated_cells(
+    slots: list[str], separator: str
+) -> None:
+    assert_agrees(separator.join(slots), "jeudi")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(0, 1439), st.integers(1, 600)).map(
+                lambda slot: (slot[0], min(1440, slot[0] + slot[1]))
+            ),
+            max_size=2,
+            unique=True,
+        ).map(lambda day: tuple(sorted(day))),
+        min_size=7,
+        max_size=7,
+    )
+)
+def test_the_opening_rules_read_from_the_figures_are_those_of_the_week(
+    days: list[tuple[tuple[int, int], ...]],
+) -> None:
+    """``figure_problems`` (a week's minutes and open days) is ``week_problems`` (the
+    week): the ANCT list judges a row failing a rule without building its week."""
+    week = WeeklySchedule(tuple(days))
+    open_days = [name for name, slots in zip(DAYS, week.days, strict=True) if slots]
+    assert figure_problems(week.weekly_minutes, open_days) == week_problems(week)
