@@ -10,7 +10,7 @@ what names the procedure (« carte *de séjour* », « demande *de RSA* »).
 
 from __future__ import annotations
 
-from mfs_core.recognition.normalise import fold, generic_words, stop_words, words
+from mfs_core.recognition.normalise import _analysed, generic_words
 
 __all__ = ["head_position"]
 
@@ -37,12 +37,15 @@ def head_position(text: str) -> tuple[int, str] | None:
     another word follows it)."""
     if _QUALIFIER not in text.casefold():
         return None  # most needs: no word to read
-    stops, generic = stop_words(), generic_words()
-    said = [fold(word) for word in words(text)]
+    generic = generic_words()
+    # Every word, stop words too, with its stem when it is meaningful: the analysis the
+    # need's words were read with (remembered per chunk of text).
+    analysed = _analysed(text)
+    said = [plain for _, plain, _ in analysed]
     position = 0
-    for n, plain in enumerate(said):
-        if len(plain) < 2 or plain in stops:
-            continue
+    for n, (_, plain, stemmed) in enumerate(analysed):
+        if stemmed is None:
+            continue  # a stop word
         if plain not in generic:
             noun = n == 0 or said[n - 1] in _DETERMINERS  # « voter pour » is a verb's
             return (position, plain) if noun and said[n + 1 : n + 2] == [_QUALIFIER] else None
