@@ -85,11 +85,15 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # explain both alike) fixed the same three move phrasings without it: tune 90.2 / 96.5 /
 # 84.7 % (lexical 95.3 %; negatives suggested 18.9 % unchanged; holdout unchanged): floors
 # 0.885 -> 0.895, 0.94 -> 0.945, 0.82 -> 0.835.
+# issue-14v (a permit not received is its fabrication; the head of a noun phrase before its
+# « pour » complement; a damaged parcel in a resident's words): tune 90.9 / 97.2 / 85.4 %
+# (lexical 96.0 %; negatives suggested 18.9 % unchanged; holdout unchanged): floors
+# 0.895 -> 0.90, 0.96 -> 0.965, 0.945 -> 0.95, 0.835 -> 0.84.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.895),
-    ("tune", COVERED, "top3", 0.96),
-    ("tune", ("lexical",), "top1", 0.945),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.835),
+    ("tune", COVERED, "top1", 0.90),
+    ("tune", COVERED, "top3", 0.965),
+    ("tune", ("lexical",), "top1", 0.95),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.84),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

@@ -49,6 +49,7 @@ from mfs_core.recognition.confidence import (
     close_count,
     level_of,
 )
+from mfs_core.recognition.head import head_position
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
     Asked,
@@ -153,6 +154,8 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 _Row = tuple[
     float, float, int, tuple[int, int, str, str], int, float, float, float, float, list[str]
 ]
+#: The head of a noun phrase reorders only the candidates shown first (the top three).
+_HEAD_REACH = 3
 _SCORE = operator.itemgetter(5)
 _CONFIDENCE = operator.itemgetter(6)
 
@@ -984,6 +987,9 @@ class Recogniser:
                 ]
         if self._subjects and not refuted:
             ranked = self._subject_settled(ranked, known)
+        head = head_position(text)
+        if head is not None and len(ranked) > 1:
+            ranked = self._head_first(ranked, found, head)
         level, chosen, ranked = self._level(ranked, hinted, kept, known, total, refuted)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         return _recognition(level, candidates, chosen)
@@ -1030,6 +1036,36 @@ class Recogniser:
         if unsaid != {first[4]} or not _explained_alike(known, first[4], second[4]):
             return ranked
         return [second, first, *ranked[2:]]
+
+    def _head_first(
+        self, ranked: list[_Row], found: list[Word], head: tuple[int, str]
+    ) -> list[_Row]:
+        """``ranked`` with the best candidate the head of the need's noun phrase reaches
+        put first, when a « pour » complement qualifies that head (``head``: its position
+        in ``found`` and accent-free form, :func:`~mfs_core.recognition.head.head_position`)
+        and the first candidate is one the head does not reach: « une *procuration* pour le
+        retrait d'une lettre recommandée » asks about the procuration, the retrait is what
+        it is for. The candidate moved must also be reached by a word of the complement
+        (the complement qualifies *it*), so a head that reaches a procedure of another
+        matter moves nothing, nor does the head said again in the complement. Only a
+        candidate of the first three moves, and only the order changes: the level is read
+        on it (a rival that explains more keeps the question open)."""
+        position, plain = head
+        if position >= len(found) or found[position][1] != plain:
+            return ranked  # a stop-word locution before the head shifted the positions
+        reached = self._unit(found[position]).reach.explains
+        if not reached or ranked[0][4] in reached:
+            return ranked
+        head_stem = found[position][2]
+        after = [self._unit(w).reach.explains for w in found[position + 1 :] if w[2] != head_stem]
+        for row in ranked[1:_HEAD_REACH]:
+            if row[4] in reached and any(row[4] in explains for explains in after):
+                return _first(ranked, [row[4]])
+        return ranked
+
+    def _unit(self, w: Word) -> _Word:
+        """The information unit a meaningful word ``w`` of the need makes alone."""
+        return (self._singles.get(w) or self._single(w))[0]
 
     def _ruled_out(self, found: list[Word]) -> frozenset[int]:
         """The procedures a word of the need rules out (lexicon ``[[exclusive]]``: the
