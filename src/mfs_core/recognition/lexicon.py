@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -44,7 +44,16 @@ import attrs
 from mfs_core.errors import InputError
 from mfs_core.recognition.normalise import stem, tokens, words
 
-__all__ = ["Asked", "Exclusion", "Expansion", "Lexicon", "PartnerHint", "load_lexicon", "said_in"]
+__all__ = [
+    "Asked",
+    "Exclusion",
+    "Expansion",
+    "Lexicon",
+    "PartnerHint",
+    "load_lexicon",
+    "said_in",
+    "written_stems",
+]
 
 _MAX_PHRASE_WORDS = 6  # what residents say: a short phrase
 _MAX_MEANS_WORDS = 12  # the catalogue's wording it stands for
@@ -94,12 +103,22 @@ def _written(phrase: str, said: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(map(stem, every)) if len(every) > len(said) else None
 
 
-def said_in(text: str, written: tuple[str, ...]) -> bool:
+def said_in(text: str, written: tuple[str, ...], found: Sequence[str] | None = None) -> bool:
     """Whether ``text`` says the words ``written`` (stems of every word, stop words too:
-    :attr:`Expansion.written`) in a row."""
-    found = [stem(w) for w in words(text)]
+    :attr:`Expansion.written`) in a row. ``found``: the stems of every word of ``text``
+    (:func:`written_stems`) when the caller has them — a need with many hits of such
+    phrases (« chômage » said 200 times) would otherwise be read again for each, a cost
+    growing as the square of its length."""
+    if found is None:
+        found = written_stems(text)
     size = len(written)
     return any(tuple(found[n : n + size]) == written for n in range(len(found) - size + 1))
+
+
+def written_stems(text: str) -> tuple[str, ...]:
+    """The stems of every word of ``text``, stop words too, in order (what
+    :func:`said_in` compares :attr:`Expansion.written` with)."""
+    return tuple(stem(w) for w in words(text))
 
 
 def _stems(phrase: str, where: str, limit: int = _MAX_PHRASE_WORDS) -> tuple[str, ...]:
