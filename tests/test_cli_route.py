@@ -371,3 +371,19 @@ def test_error_lines_never_repeat_a_requests_values(
         "'dgfip.reclamation')",
         f"mfs: error: {path}:5: {channel}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "warned"), [("famille--garde-denfants", False), ("famile--garde-denfant", True)]
+)
+def test_route_warns_of_a_thematique_outside_data_inclusion_without_quoting_it(
+    code: str, warned: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review 14d, finding 3: `mfs recognise --thematique` refuses a misspelt code; `mfs
+    # route` keeps it (local services may carry older codes) but said nothing, so a typo
+    # silently lost the thematique's favour.
+    status, out, err = run(capsys, "--need", "passeport", "--thematique", code, "--format", "json")
+    assert status == 0
+    assert json.loads(out)["kind"]
+    assert ("mfs: warning: --thematique: expected a data·inclusion v1" in err) is warned
+    assert code not in err

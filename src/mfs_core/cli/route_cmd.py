@@ -27,6 +27,7 @@ from mfs_core.cli._common import (
     load_registry,
     print_error,
     print_json,
+    print_note,
     print_text,
     strict_failures,
     utf8_argument,
@@ -85,6 +86,13 @@ def _request_from_flags(args: argparse.Namespace) -> bytes:
     for key in ("procedure", "need", "thematique"):
         if getattr(args, key):
             data[key] = utf8_argument(getattr(args, key), f"--{key}")
+    if "thematique" in data:
+        from mfs_core.thematiques import thematique_problem
+
+        # Kept (a site's local services may carry codes of an older list), but a misspelt
+        # code favours no procedure, silently: say so, without quoting it (review 14d).
+        if problem := thematique_problem(data["thematique"]):
+            print_note(f"mfs: warning: --thematique: {problem}; it favours no procedure")
     if args.urgent:
         data["urgency"] = "urgent"
     if args.fact:
