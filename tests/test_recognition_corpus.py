@@ -89,11 +89,16 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # « pour » complement; a damaged parcel in a resident's words): tune 90.9 / 97.2 / 85.4 %
 # (lexical 96.0 %; negatives suggested 18.9 % unchanged; holdout unchanged): floors
 # 0.895 -> 0.90, 0.96 -> 0.965, 0.945 -> 0.95, 0.835 -> 0.84.
+# issue-14w LOWERED three tune floors (top-1 0.90 -> 0.845, top-3 0.965 -> 0.93, paraphrase
+# + colloquial 0.84 -> 0.75): 31 new real paraphrase and colloquial phrasings (and one
+# negative) joined the tune split (tune top-1 90.9 -> 85.2 %, top-3 97.2 -> 93.7 %, para+coll
+# 85.4 -> 75.6 % on adding them; the new ones alone 10 / 31 first, 19 / 31 in the top three:
+# the measure of generalisation).
 FLOORS = [
-    ("tune", COVERED, "top1", 0.90),
-    ("tune", COVERED, "top3", 0.965),
+    ("tune", COVERED, "top1", 0.845),
+    ("tune", COVERED, "top3", 0.93),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.84),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.75),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
