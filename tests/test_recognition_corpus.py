@@ -93,12 +93,17 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # + colloquial 0.84 -> 0.75): 31 new real paraphrase and colloquial phrasings (and one
 # negative) joined the tune split (tune top-1 90.9 -> 85.2 %, top-3 97.2 -> 93.7 %, para+coll
 # 85.4 -> 75.6 % on adding them; the new ones alone 10 / 31 first, 19 / 31 in the top three:
-# the measure of generalisation).
+# the measure of generalisation). Its general fixes (lexicon entries, each with its source:
+# the rent that cannot be paid, a career begun young, retiring before the legal age, a
+# burglary, a reduced capacity to work, a small pension, the end of the unemployment benefit,
+# cancer and diabetes) raised them to 88.7 / 96.5 / 82.1 % (lexical 96.0 %; negatives 1.9 /
+# 18.5 %; holdout and the fresh sample unchanged): floors 0.845 -> 0.88, 0.93 -> 0.96,
+# 0.75 -> 0.815.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.845),
-    ("tune", COVERED, "top3", 0.93),
+    ("tune", COVERED, "top1", 0.88),
+    ("tune", COVERED, "top3", 0.96),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.75),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.815),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
