@@ -98,12 +98,14 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # burglary, a reduced capacity to work, a small pension, the end of the unemployment benefit,
 # cancer and diabetes) raised them to 88.7 / 96.5 / 82.1 % (lexical 96.0 %; negatives 1.9 /
 # 18.5 %; holdout and the fresh sample unchanged): floors 0.845 -> 0.88, 0.93 -> 0.96,
-# 0.75 -> 0.815.
+# 0.75 -> 0.815. Two more (a paper that « a disparu » is lost; « lever le pied » before
+# retiring is the retraite progressive) took top-1 to 89.3 %, para+coll to 83.3 %: floors
+# 0.88 -> 0.885, 0.815 -> 0.825.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.88),
+    ("tune", COVERED, "top1", 0.885),
     ("tune", COVERED, "top3", 0.96),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.815),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.825),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

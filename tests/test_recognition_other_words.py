@@ -34,6 +34,11 @@ from mfs_core.recognition import Level, Recogniser
         ("Quelles aides pour une petite retraite ?", "cnav.aspa"),  # constructed
         # the end of the unemployment benefit is the ASS (it read the sick-pay indemnités)
         ("mes indemnités chômage s'arrêtent le mois prochain", "france-travail.ass"),  # constr.
+        # a paper that « a disparu » is lost (the renewal and the first request came first)
+        ("mon passeport a disparu", "interieur.passeport-perdu"),  # constructed
+        ("Votre passeport a disparu.", "interieur.passeport-perdu"),
+        # « lever le pied » before retiring is the retraite progressive (part-time work)
+        ("je voudrais lever le pied avant ma retraite", "cnav.retraite-progressive"),  # constr.
         # cancer and diabetes are the ALD (« remboursés » read the feuille de soins first)
         (
             "Cancer, diabète, hypertension... serez-vous toujours remboursés ?",
