@@ -89,11 +89,23 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # « pour » complement; a damaged parcel in a resident's words): tune 90.9 / 97.2 / 85.4 %
 # (lexical 96.0 %; negatives suggested 18.9 % unchanged; holdout unchanged): floors
 # 0.895 -> 0.90, 0.96 -> 0.965, 0.945 -> 0.95, 0.835 -> 0.84.
+# issue-14w LOWERED three tune floors (top-1 0.90 -> 0.845, top-3 0.965 -> 0.93, paraphrase
+# + colloquial 0.84 -> 0.75): 31 new real paraphrase and colloquial phrasings (and one
+# negative) joined the tune split (tune top-1 90.9 -> 85.2 %, top-3 97.2 -> 93.7 %, para+coll
+# 85.4 -> 75.6 % on adding them; the new ones alone 10 / 31 first, 19 / 31 in the top three:
+# the measure of generalisation). Its general fixes (lexicon entries, each with its source:
+# the rent that cannot be paid, a career begun young, retiring before the legal age, a
+# burglary, a reduced capacity to work, a small pension, the end of the unemployment benefit,
+# cancer and diabetes) raised them to 88.7 / 96.5 / 82.1 % (lexical 96.0 %; negatives 1.9 /
+# 18.5 %; holdout and the fresh sample unchanged): floors 0.845 -> 0.88, 0.93 -> 0.96,
+# 0.75 -> 0.815. Two more (a paper that « a disparu » is lost; « lever le pied » before
+# retiring is the retraite progressive) took top-1 to 89.3 %, para+coll to 83.3 %: floors
+# 0.88 -> 0.885, 0.815 -> 0.825.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.90),
-    ("tune", COVERED, "top3", 0.965),
+    ("tune", COVERED, "top1", 0.885),
+    ("tune", COVERED, "top3", 0.96),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.84),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.825),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),

@@ -865,3 +865,104 @@ I("Vous attendez un enfant?", ["caf.prime-naissance"], "colloquial", page("https
 I("Cartes Vitale et de mutuelle : que faire en cas de perte ou vol ?", ["cnam.carte-vitale"], "lexical",
   page("https://ymanci.fr/assurance-sante/guide/perte-ou-vol-de-vos-cartes-vitale-et-de-mutuelle"),
   note="the mutuelle card is the insurer's; the carte Vitale is the catalogue's", split="tune")
+
+# --- issue-14w: 32 phrasings, 25 paraphrases, 6 colloquial and one negative, of needs said in other words than the
+# procedure's, gathered 2026-11-30 from stored public web pages (pages corpus of the search tool), spread
+# over the partners and weighted towards procedures with few items (carrière longue, ALD, Aspa, retraite
+# progressive, passeport perdu, permis étranger, CMG, complément familial...); every text is copied from
+# its page (a heading, a question, or a sentence of it), personal details removed, none already in the
+# corpus; tune only. Expected ids by the README's rules (CAF/MSA twins without a regime hint: both,
+# ambiguous; two procedures both right without a question: both listed).
+I("Que faire quand on ne peut plus payer son loyer ?", APL, "paraphrase",
+  page("http://maaf-avoscotes.fr/vie-pratique/gestion-de-budget/payer-son-loyer/",
+       "insurer's guide; the aid it names first: the CAF's aide au logement"), ambiguous=True, split="tune")
+I("Je n’arrive pas à payer mon loyer : comment faire ?", APL, "paraphrase",
+  page("https://aide-sociale.fr/aide-loyer-impaye"), ambiguous=True, split="tune")
+I("Vous travaillez et percevez moins de 1800 € net/mois ?", PA, "paraphrase",
+  page("https://cafebabel.fr/economie/caf-vous-gagnez-moins-de-1800-e-par-mois-decouvrez-ces-aides-dont-vous-pourriez-beneficier",
+       "the answer it gives: the prime d'activité"), ambiguous=True, split="tune")
+I("J'ai commencé à travailler avant 20 ans", ["cnav.carriere-longue"], "paraphrase",
+  page("http://info-retraite.fr/mes-questions-retraite/duree-dassurance-et-age-de-depart/jai-commence-travailler-avant-20-ans",
+       "info-retraite.fr (the pension schemes' public site) question title"), split="tune")
+I("Vous avez commencé à travailler jeune.", ["cnav.carriere-longue"], "paraphrase",
+  page("https://www.anpere.fr/avez-vous-droit-a-une-retraite-anticipee/"), split="tune")
+I("Est-ce possible de partir à la retraite avant l’âge légal ?", ["cnav.carriere-longue"], "paraphrase",
+  page("https://www.anpere.fr/avez-vous-droit-a-une-retraite-anticipee/",
+       "the page's first case: a career begun young"), split="tune")
+I("Ceux qui ont commencé à travailler tôt pourront toujours partir plus tôt.", ["cnav.carriere-longue"], "colloquial",
+  page("https://www.tf1info.fr/politique/reforme-des-retraites-age-legal-penibilite-regimes-speciaux-ce-que-contient-la-version-finale-du-texte-2251400.html"),
+  split="tune")
+I("Cancer, diabète, hypertension... serez-vous toujours remboursés ?", ["cnam.affection-longue-duree"], "paraphrase",
+  page("https://www.bfmtv.com/sante/cancer-diabete-hypertension-serez-vous-toujours-rembourses_AN-200806260007.html",
+       "press headline on the ALD's 100 % cover"), split="tune")
+I("Quand les indemnités chômage s’arrêtent, la question devient vite pressante : comment continuer à vivre décemment ?",
+  ["france-travail.ass"], "paraphrase",
+  page("https://www.accueil-temporaire.com/finance/chomeur-en-fin-de-droit-sur-quelles-aides-compter-et-quel-montant-esperer-en-2025-50647",
+       "the end of ARE rights: the ASS takes over"), split="tune")
+I("Quelles aides existent pour les petites retraites ?", ASPA, "paraphrase",
+  page("https://manouvellevie.groupama.fr/la-retraite-mode-demploi/aides-petite-retraite",
+       "the minimum contributif is automatic; the Aspa is the démarche"), ambiguous=True, split="tune")
+I("Tous les retraités ne jouissent pas d’une pension suffisante pour vivre confortablement.", ASPA, "paraphrase",
+  page("https://mairie72.fr/aides-disponibles-quand-petite-retraite/", "first aid the page names: the Aspa"),
+  ambiguous=True, split="tune")
+I("Votre passeport a disparu.", ["interieur.passeport-perdu"], "paraphrase",
+  page("https://voyage-horizons.fr/passeport-perdu-vole-etranger-procedure-demarches"), split="tune")
+I("Vacances à l'étranger : comment se faire soigner à moindre frais ?", ["cnam.carte-europeenne"], "paraphrase",
+  page("https://www.radins.com/service/sante-mutuelle/vacances-a-l-etranger-comment-se-faire-soigner-a-moindre-frais/6217"),
+  split="tune")
+I("Lorsqu’on est une mère seule qui élève ses enfants, que Pôle emploi vous trouve un travail, bien souvent, le frein, c’est la garde des enfants.",
+  ["france-travail.agepi"], "colloquial",
+  page("https://www.politis.fr/articles/2019/05/mode-de-garde-un-libre-choix-40383/",
+       "a President's words quoted by the press; the article names the Pôle emploi aid to single parents"),
+  split="tune")
+I("Les Français dépourvus de mutuelle, de plus en plus nombreux, diffèrent certains soins lorsqu’ils n’y renoncent pas.",
+  ["cnam.complementaire-sante-solidaire"], "paraphrase", page("http://www.apivia-prevention.fr/2014/11/"), split="tune")
+I("Peut-on aménager son temps de travail avant la retraite ?", ["cnav.retraite-progressive"], "paraphrase",
+  page("https://www.serengo.net/conso-futee/amenager-temps-de-travail-avant-la-retraite/",
+       "first solution it names: the retraite progressive"), split="tune")
+I("L’idée de lever le pied à l’approche de la retraite est une aspiration partagée par beaucoup.",
+  ["cnav.retraite-progressive"], "colloquial",
+  page("https://www.conseilretraite.fr/le-temps-partiel-senior-bien-plus-qu-une-simple-reduction-du-temps-de-travail"),
+  split="tune")
+I("Litiges entre voisins : comment les résoudre ?", ["justice.conciliateur"], "paraphrase",
+  page("https://www.mieuxvivre-votreargent.fr/vie-pratique/droit/2022/04/17/litiges-entre-voisins-comment-les-resoudre/"),
+  split="tune")
+I("Comment régler un litige avec un voisin ?", ["justice.conciliateur"], "paraphrase",
+  page("https://lemagduvivremieux.com/?p=11162", "an amicable attempt is compulsory first (conciliateur)"), split="tune")
+I("Vous êtes pris à la gorge et vous ne pouvez pas payer vos impôts ?", PAY, "colloquial",
+  page("https://www.lacs-champagne.fr/decouvrez-les-etapes-que-vous-devez-suivre-si-vous-ne-pouvez-pas-payer-vos-impots-762923/"),
+  split="tune")
+I("Votre bébé grandit, il est temps pour vous de retrouver le chemin du travail et se pose l’angoissante question de la garde.",
+  ["caf.complement-mode-garde"], "paraphrase", page("https://hintigo.fr/article/aides-caf-nounou/",
+                                                    "the aid the page describes: the CMG"), split="tune")
+I("Quelles sont les démarches à effectuer après un cambriolage ?", ["justice.porter-plainte"], "paraphrase",
+  page("https://www.netatmo.com/blog/securite/quelles-sont-les-demarches-a-effectuer-apres-un-cambriolage/"), split="tune")
+I("Rentrer chez soi et découvrir qu’on a été cambriolé, c’est toujours un moment éprouvant.", ["justice.porter-plainte"],
+  "colloquial", page("https://www.netatmo.com/blog/securite/quelles-sont-les-demarches-a-effectuer-apres-un-cambriolage/"),
+  split="tune")
+I("Quelles précautions prendre pour acheter une voiture d'occasion ?",
+  ["interieur.certificat-non-gage", "interieur.carte-grise-occasion"], "paraphrase",
+  page("https://www.aramisauto.com/aide/faq?question=precautions-prendre-acheter-voiture-occasion", "dealer FAQ question"),
+  note="before buying: the certificat de situation administrative; after: the registration", split="tune")
+I("Fournitures scolaires : la facture est salée pour les familles berrichonnes", ["caf.allocation-rentree-scolaire"],
+  "paraphrase", page("https://www.francebleu.fr/infos/economie-social/fournitures-scolaires-la-facture-est-salee-pour-les-familles-berrichonnes-1660661662",
+                     "press headline; the article is about the ARS"), split="tune")
+I("Votre maladie a réduit votre capacité de travail ?", ["cnam.invalidite"], "paraphrase",
+  page("https://corasso.org/information-patient/droits-demarches-administratives/la-mise-en-invalidite",
+       "patients' association page on the pension d'invalidité"), split="tune")
+I("Mon ex-mari est décédé : quels sont mes droits ?", ["cnav.pension-reversion"], "paraphrase",
+  page("https://www.entreprises-dans-la-cite.fr/ex-mari-decede-droits/"),
+  note="an ex-spouse: the réversion (shared), no tax change of situation", split="tune")
+I("Peut-on conduire avec un permis algérien en France ?", ["interieur.permis-etranger"], "paraphrase",
+  page("https://www.visa-algerie.com/peut-on-conduire-avec-un-permis-algerien-en-france/"), split="tune")
+I("Avoir 3 enfants, ça met de l’ambiance dans la maison, mais ça coûte aussi de l’argent pour les éduquer correctement.",
+  ["caf.allocations-familiales", "caf.complement-familial"], "colloquial",
+  page("http://pret-aide.net/caf-3-enfants-aides/"), split="tune")
+I("Je ne peux pas payer mon loyer, que faire ?", APL, "paraphrase",
+  page("http://www.budgetmag.com/payer-mon-loyer-comment-faire"), ambiguous=True, split="tune")
+I("Vacances à l’étranger : bon à savoir côté santé", ["cnam.carte-europeenne"], "paraphrase",
+  page("https://mutualistes.com/?p=10223", "the page's first advice: the CEAM"), split="tune")
+N("Mon employeur n’a pas payé mon salaire : que dois-je faire ?",
+  page("https://entreprises-occitanie.net/mon-employeur-na-pas-paye-mon-salaire-que-dois-je-faire/"),
+  note="unpaid wages: formal notice, then the conseil de prud'hommes (labour law); no catalogue procedure",
+  split="tune")
