@@ -37,12 +37,16 @@ def test_recognise_prints_candidates_scores_and_words(
 def test_a_list_under_no_recognition_is_said_to_be_for_information(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:
-    # « aucune démarche ne correspond » then a numbered list read as a contradiction.
+    # « aucune démarche ne correspond » then a numbered list read as a contradiction; so
+    # did « (aucune ne convient) » above the right procedure, listed first (issue-14y).
     assert main(["recognise", "abandon de poste"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Conclusion : aucune démarche ne correspond"
-    assert lines[1].startswith("Les plus proches, pour information seulement")
+    assert lines[0] == "Conclusion : aucune démarche reconnue avec assez de certitude"
+    assert lines[1] == "Les plus proches, pour information (trop incertaines pour être suggérées) :"
     assert lines[2].startswith("1. ")
+    text = "\n".join(lines[:2])
+    assert "ne correspond" not in text
+    assert "ne convient" not in text
 
 
 def test_recognise_json(capsys: pytest.CaptureFixture[str], clean_env: None) -> None:

@@ -91,7 +91,9 @@ RECOGNITION_LEVEL_FR = _frozen(
         "confident": "démarche reconnue",
         "ambiguous": f"plusieurs démarches proches : poser la question à l'{RESIDENT}",
         "weak": "rien d'assez sûr : suggestions seulement",
-        "none": "aucune démarche ne correspond",
+        # Not « aucune démarche ne correspond »: the closest may be listed below, for
+        # information, and would contradict it (issue-14y).
+        "none": "aucune démarche reconnue avec assez de certitude",
     }
 )
 

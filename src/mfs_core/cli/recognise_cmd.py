@@ -95,9 +95,9 @@ def run(args: argparse.Namespace) -> int:
     elif recognition.partner_only:
         print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
     if shown and recognition.level.value == "none":
-        # The list is what a search finds, not a suggestion: said so, or the conclusion
-        # above would contradict it.
-        print_text("Les plus proches, pour information seulement (aucune ne convient) :")
+        # The list is what a search finds, not a suggestion: said so, without saying that
+        # none fits (the first may well be the one: it was not recognised surely enough).
+        print_text("Les plus proches, pour information (trop incertaines pour être suggérées) :")
     for rank, c in enumerate(shown, 1):
         score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
         print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}")

@@ -23,6 +23,8 @@ import enum
 __all__ = [
     "CLAIM",
     "CLOSE",
+    "DOMINANT",
+    "ELSEWHERE",
     "GENERIC_WORD",
     "HINT_WORD",
     "MAX_CANDIDATES",
@@ -33,6 +35,7 @@ __all__ = [
     "UNKNOWN_WORD",
     "Level",
     "close_count",
+    "dominates",
     "level_of",
 ]
 
@@ -69,6 +72,19 @@ SUGGEST = 0.42
 #: A candidate scoring at least this share of the best one is "close": the choice between
 #: them is the resident's to make.
 CLOSE = 0.85
+#: A best candidate scoring at least this many times the next one (or the only one
+#: reached) dominates: when the need also says a rare keyword of its own
+#: (``Recogniser._decisive``), it is suggested even under :data:`SUGGEST`, the rest of the
+#: need being words of the resident's story. Tuned on the ``tune`` split only (issue-14y):
+#: of the needs such a keyword reaches at level none, the one negative scores 1.40 times
+#: its next (« extrait de naissance »: the casier judiciaire's « extrait »), the right
+#: procedures 1.73 times theirs or more, or 1.01 and 1.31 (left none).
+DOMINANT = 1.5
+#: Share of the need's information, in words that name other procedures (a keyword or a
+#: title of theirs) and not the dominant one, from which its rare keyword does not make it
+#: suggested (« extrait de naissance »: 0.67; the right suggestions of the tune split: at
+#: most 0.41). Tuned on the ``tune`` split only (issue-14y).
+ELSEWHERE = 0.5
 #: At most this many candidates in a clarify question or a list of suggestions.
 MAX_CANDIDATES = 4
 
@@ -102,3 +118,9 @@ def close_count(scores: list[float]) -> int:
     for score in scores:
         close += score >= bar
     return min(max(close, 1), MAX_CANDIDATES)
+
+
+def dominates(scores: list[float]) -> bool:
+    """Whether the best of ``scores`` (best first, not empty) scores at least
+    :data:`DOMINANT` times the next, or is the only candidate."""
+    return scores[0] > 0 and (len(scores) == 1 or scores[0] >= DOMINANT * scores[1])

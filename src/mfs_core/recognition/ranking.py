@@ -38,6 +38,7 @@ import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.confidence import (
+    ELSEWHERE,
     GENERIC_WORD,
     HINT_WORD,
     MAX_CANDIDATES,
@@ -47,6 +48,7 @@ from mfs_core.recognition.confidence import (
     UNKNOWN_WORD,
     Level,
     close_count,
+    dominates,
     level_of,
 )
 from mfs_core.recognition.head import head_position
@@ -1442,6 +1444,16 @@ class Recogniser:
             # lacks weigh the confidence under the bar, but the resident said one of the
             # best candidate's own keyword phrases whole: shown, never decided on.
             level, chosen = _WEAK, close_count(scores)
+        elif (
+            level is _NONE
+            and top
+            and dominates(scores)
+            and self._decisive(ranked[0][4], known, total)
+        ):
+            # « Que faire immédiatement après une tentative d'escroquerie ? »: one keyword
+            # of the best candidate's own, few fiches hold, and nothing else comes near:
+            # the other words tell the resident's story, they do not make it another need.
+            level, chosen = _WEAK, close_count(scores)
         claimed = level in _CLAIMS
         if claimed and not _firmly_reached(ranked[0][4], known):
             # Only typing-error or derived-form matches (« banque ≈ manqué », « vigne ≈
@@ -1513,6 +1525,64 @@ class Recogniser:
         return any(
             len(keyword) > 1 and keyword <= said and len(held.get(keyword, ())) <= KEYWORD_FICHES
             for keyword in naming.keywords
+        )
+
+    def _decisive(self, number: int, known: list[_Word], total: float) -> bool:
+        """Whether the need names procedure ``number`` by a rare keyword of its own: said as
+        written or by its lemma (not through a typing error, a derived form or a lexicon
+        phrase), held by at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
+        fiches, with a word that at most as many procedures hold in any field (« vignette »,
+        « escroquerie »; not « calcul », « contester »), not a word of how a request is
+        asked; a common French word (``Naming.common``: « école », « suivi ») only with a
+        second such keyword. Not when words carrying :data:`~mfs_core.recognition.
+        confidence.ELSEWHERE` of the need (``total``: its information) name other
+        procedures and not this one. And, when the procedure's title opens with a subject
+        (« *Déclaration de revenus* : changement de situation (mariage, Pacs…) »), the need
+        says a word of it: « Qui peut conclure un Pacs ? » names a life event that title
+        lists, not the tax return; « un projet d'extension » is no « *Permis de conduire* :
+        extension de catégorie »."""
+        naming = self._naming_of(number)
+        held = self._shared or {}
+        # each index stem said, with how many procedures it reaches (in any field)
+        said = {
+            term: len(word.reach.explains)
+            for word in known
+            if not word.span
+            for term, weight in word.terms
+            if weight >= 1.0 and "_" not in term
+        }
+        decisive = [
+            keyword
+            for keyword in naming.keywords
+            if keyword <= said.keys()
+            and min(map(said.__getitem__, keyword)) <= KEYWORD_FICHES
+            and len(held.get(keyword, ())) <= KEYWORD_FICHES
+            and keyword not in naming.shared
+            and not keyword <= self._generic_stems
+        ]
+        if not decisive or (len(decisive) == 1 and decisive[0] in naming.common):
+            return False
+        if self._elsewhere(number, known) >= ELSEWHERE * total:
+            # « extrait de naissance »: half the need names other procedures (the prime
+            # de naissance); its one rare word does not make it the casier judiciaire's.
+            return False
+        subject = self._subjects.get(number)
+        if subject is None:
+            return True
+        # The subject may be said by a lexicon phrase's meaning.
+        return any(term in subject for word in known for term, _ in word.terms)
+
+    @staticmethod
+    def _elsewhere(number: int, known: list[_Word]) -> float:
+        """The information of the need's words that do not reach procedure ``number`` and
+        reach another by a keyword or a title (not a partner hint)."""
+        return sum(
+            word.weight
+            for word in known
+            if word.label
+            and word.partner is None
+            and number not in word.reach.explains
+            and any(point[1] < STRONG_FIELDS for point in word.reach.points.values())
         )
 
     def _naming_of(self, number: int) -> Naming:
