@@ -6,8 +6,8 @@
 
 Loads the nine built-in partner plugins and every installed external plugin (install the
 examples first: ``pip install -e plugins/mfs-anah -e plugins/mfs-local-droits``). The needs
-are the real phrasings of the recognition corpus (463 at 2026-11-30) (``tests/data/recognition/``), each
-made a request dict (need, channel, autonomy).
+are the real phrasings of the recognition corpus (463 at 2026-11-30)
+(``tests/data/recognition/``), each made a request dict (need, channel, autonomy).
 
 Once: the registry load and the index build (``recogniser_for``), reported for information
 (the index is built lazily, on the first need, once per registry). Then, for ``--rounds``

@@ -356,3 +356,34 @@ def test_a_long_text_is_marked_within_the_length_read() -> None:
     assert text[: normalise.MAX_TEXT_CHARS].endswith("trente pas")
     assert normalise.reading(text)[1] == normalise.SPELLED_NUMBER | normalise.VERB_NEGATION
     assert normalise.reading(text + " jamais")[1] == normalise.reading(text)[1]
+
+
+@settings(max_examples=1_500, deadline=None)
+@given(st.data())
+def test_the_separate_naming_check_is_the_rivals_alone_once_named(
+    recogniser: Recogniser, data: st.DataObject
+) -> None:
+    # Recogniser._level reads a confident claim's separate check as the rivals alone,
+    # having found with the same arguments that the need names the procedure.
+    number = data.draw(st.integers(0, len(recogniser._procedures) - 1))
+    naming = recogniser._naming_of(number)
+    phrases = recogniser._name_phrases
+    # Stems of its name and of the other fiches' phrases that share one (its rivals).
+    near = set(naming.stems)
+    for stem in naming.stems:
+        near.update(*(phrase for *_, phrase in phrases.get(stem, ())))
+    said = frozenset(data.draw(st.sets(st.sampled_from(sorted(near)) if near else st.nothing())))
+    confidence = data.draw(st.floats(0.0, 1.0))
+    words = data.draw(st.sampled_from([1, specificity.TITLE_WORDS]))
+    partner_named = data.draw(st.booleans())
+    generic = recogniser._generic_stems
+    arguments = (naming, said, confidence, generic, words)
+    named = specificity.names(*arguments, partner_named=partner_named, phrases=phrases)
+    separate = specificity.names(
+        *arguments, partner_named=partner_named, separate=True, phrases=phrases
+    )
+    rivalled = specificity.rivalled(naming, said, generic, partner_named, phrases)
+    assert separate == (named and not rivalled)
+    if named:
+        assert recogniser._rivalled(number, said, partner_named) is (not separate)
+        assert recogniser._named(number, said, confidence, words, partner_named)

@@ -68,6 +68,7 @@ __all__ = [
     "name_phrases",
     "names",
     "naming_of",
+    "rivalled",
     "rivals_of",
     "split_share",
 ]
@@ -272,7 +273,7 @@ def names(
     it); ``separate``: the words must also tell the procedure from its rivals (a
     confident claim; a clarify question asks among them), found in ``phrases``
     (:func:`name_phrases`)."""
-    if separate and phrases and _rivalled(naming, said, generic, partner_named, phrases):
+    if separate and phrases and rivalled(naming, said, generic, partner_named, phrases):
         return False
     shared = naming.shared_by_partner if partner_named else naming.shared
     keywords = [k for k in naming.keywords if k <= said]
@@ -316,7 +317,7 @@ def _said_here(naming: Naming, stem: str, said: frozenset[str] | set[str]) -> bo
     return phrases is None or any(phrase <= said for phrase in phrases)
 
 
-def _rivalled(
+def rivalled(
     naming: Naming,
     said: frozenset[str] | set[str],
     generic: frozenset[str],
