@@ -387,3 +387,37 @@ def test_the_separate_naming_check_is_the_rivals_alone_once_named(
     if named:
         assert recogniser._rivalled(number, said, partner_named) is (not separate)
         assert recogniser._named(number, said, confidence, words, partner_named)
+
+
+def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recogniser) -> None:
+    # Recogniser._ranked rounds a confidence once for the pooled procedures after one
+    # with the same confidence: each row must carry the roundings of its own.
+    golden = load_script(
+        "recognition_golden", Path(__file__).parents[1] / "scripts" / "recognition_golden.py"
+    )
+    catalogue, _ = golden.read_pinned()
+    shared = 0
+    for need in [o["text"] for o in golden.outcomes(catalogue)]:
+        found, marks = normalise.reading(need)
+        words, expansions = recogniser._words(found, need, marks)
+        known = [word for word in words if word.known]
+        total = recogniser._information(words, known)
+        if not total or any(word.partner for word in known):
+            continue  # partner hints add their own part (Recogniser._hinted_part)
+        scores = recogniser._scores(known, expansions)
+        pool = recogniser._with_twins(recogniser._pool(scores, 5), scores)
+        rows = recogniser._ranked(pool, scores, known, expansions, total, set())
+        confidences = []
+        for row in rows:
+            number = row[4]
+            explained = 0.0
+            for word in known:
+                if word.view is not None and number in word.view[0]:
+                    explained += word.view[0][number][0]
+            confidence = min(explained / total, 1.0)
+            confidences.append(confidence)
+            assert (row[6], row[8]) == ranking.round_6_3(confidence)
+            score = scores[number] * confidence**ranking.COVERAGE
+            assert (row[5], row[7]) == ranking.round_6_3(score)
+        shared += len(confidences) - len(set(confidences))
+    assert shared > 100  # the shortcut is taken

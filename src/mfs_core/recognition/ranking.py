@@ -1314,6 +1314,10 @@ class Recogniser:
         views = list(filter(None, map(_VIEW, known)))
         synonyms = [word.marks for word in expansions]
         rows = []
+        # The last confidence rounded and its roundings (a confidence is never negative:
+        # -1.0 is none; never -0.0 either, whose rounding would keep its sign).
+        last = -1.0
+        rounded = (0.0, 0.0)
         for number in pool:
             # What the words explain there, added in word order (0.0 + the first part is
             # that part: the sums of the merge that once did it for every procedure), the
@@ -1348,7 +1352,10 @@ class Recogniser:
                 confidence *= OTHER_PARTNER  # see _boosted
             # Rounded for comparing (_DIGITS) and, in the same call, for showing (3).
             score, shown_score = round_6_3(scores[number] * confidence**COVERAGE)
-            confidence, shown = round_6_3(confidence)
+            if confidence != last:  # pooled procedures the same words explain share it
+                last = confidence
+                rounded = round_6_3(confidence)
+            confidence, shown = rounded
             rows.append(
                 (
                     -score,
