@@ -358,34 +358,55 @@ def test_a_long_text_is_marked_within_the_length_read() -> None:
     assert normalise.reading(text + " jamais")[1] == normalise.reading(text)[1]
 
 
-@settings(max_examples=1_500, deadline=None)
+def _naming_and_said(
+    recogniser: Recogniser, data: st.DataObject
+) -> tuple[int, specificity.Naming, frozenset[str]]:
+    """A procedure's number and naming, and stems a need says: drawn among the stems of
+    its name and of the other fiches' name phrases that share one (its rivals)."""
+    number = data.draw(st.integers(0, len(recogniser._procedures) - 1))
+    naming = recogniser._naming_of(number)
+    near = set(naming.stems)
+    for stem in naming.stems:
+        near.update(*(phrase for *_, phrase in recogniser._name_phrases.get(stem, ())))
+    said = frozenset(data.draw(st.sets(st.sampled_from(sorted(near)) if near else st.nothing())))
+    return number, naming, said
+
+
+@settings(max_examples=3_000, deadline=None)
 @given(st.data())
 def test_the_separate_naming_check_is_the_rivals_alone_once_named(
     recogniser: Recogniser, data: st.DataObject
 ) -> None:
     # Recogniser._level reads a confident claim's separate check as the rivals alone,
-    # having found with the same arguments that the need names the procedure.
-    number = data.draw(st.integers(0, len(recogniser._procedures) - 1))
-    naming = recogniser._naming_of(number)
+    # having found with the same arguments that the need names the procedure; and
+    # specificity.rivalled returns early when no phrase of the rarest evidence stem is a
+    # rival's: the same answer as reading every rival rivals_of finds.
+    number, naming, said = _naming_and_said(recogniser, data)
     phrases = recogniser._name_phrases
-    # Stems of its name and of the other fiches' phrases that share one (its rivals).
-    near = set(naming.stems)
-    for stem in naming.stems:
-        near.update(*(phrase for *_, phrase in phrases.get(stem, ())))
-    said = frozenset(data.draw(st.sets(st.sampled_from(sorted(near)) if near else st.nothing())))
     confidence = data.draw(st.floats(0.0, 1.0))
     words = data.draw(st.sampled_from([1, specificity.TITLE_WORDS]))
     partner_named = data.draw(st.booleans())
-    generic = recogniser._generic_stems
+    # The catalogue's words of how a request is asked, or some of the name's own stems
+    # (then the evidence is some of the name's words, the rarest of them varied).
+    name_stems = st.sampled_from(sorted(naming.stems)) if naming.stems else st.nothing()
+    generic = data.draw(
+        st.just(recogniser._generic_stems) | st.frozensets(name_stems), label="generic"
+    )
+    evidence = (naming.stems & said) - generic
+    rivalled = any(
+        evidence <= held
+        for partner, held in specificity.rivals_of(naming, said, phrases).values()
+        if not partner_named or partner == naming.partner
+    )
+    assert specificity.rivalled(naming, said, generic, partner_named, phrases) is rivalled
     arguments = (naming, said, confidence, generic, words)
     named = specificity.names(*arguments, partner_named=partner_named, phrases=phrases)
     separate = specificity.names(
         *arguments, partner_named=partner_named, separate=True, phrases=phrases
     )
-    rivalled = specificity.rivalled(naming, said, generic, partner_named, phrases)
     assert separate == (named and not rivalled)
-    if named:
-        assert recogniser._rivalled(number, said, partner_named) is (not separate)
+    if named and generic is recogniser._generic_stems:
+        assert recogniser._rivalled(number, said, partner_named) is rivalled
         assert recogniser._named(number, said, confidence, words, partner_named)
 
 

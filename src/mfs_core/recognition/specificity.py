@@ -328,6 +328,17 @@ def rivalled(
     (of the same partner when the need names it) hold every specific (not generic) word
     said of this procedure's name: the need names that fiche as much."""
     evidence = (naming.stems & said) - generic
+    if evidence:
+        # A rival that holds every word of the evidence holds its rarest one, in a phrase
+        # the need says whole (each phrase is listed under each of its stems): when no
+        # phrase of that stem is another fiche's said whole, there is no rival to read
+        # (most claims), without reading the phrases of every stem said.
+        rarest = min(evidence, key=lambda stem: len(phrases.get(stem, ())))
+        for other, fiche, _, phrase in phrases.get(rarest, ()):
+            if phrase <= said and fiche != naming.fiche and other != naming.id:
+                break
+        else:
+            return False
     for partner, held in rivals_of(naming, said, phrases).values():
         if partner_named and partner != naming.partner:
             continue
