@@ -13,7 +13,12 @@
 - a case-insensitive search made on the lower-cased text (:class:`normalise.Caseless`)
   answers as :data:`re.IGNORECASE` does, for every code point;
 - the marks a text's chunks carry (:func:`normalise.reading`) are what searching the
-  whole text finds.
+  whole text finds;
+- a confident claim's separate naming check is the rivals alone once the need names the
+  procedure, and :func:`specificity.rivalled`'s early answer is what the rivals
+  :func:`specificity.rivals_of` finds say;
+- a confidence rounded once for the pooled procedures sharing it gives each ranked row
+  the roundings of its own confidence.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
