@@ -13,7 +13,12 @@
 - a case-insensitive search made on the lower-cased text (:class:`normalise.Caseless`)
   answers as :data:`re.IGNORECASE` does, for every code point;
 - the marks a text's chunks carry (:func:`normalise.reading`) are what searching the
-  whole text finds.
+  whole text finds;
+- a confident claim's separate naming check is the rivals alone once the need names the
+  procedure, and :func:`specificity.rivalled`'s early answer is what the rivals
+  :func:`specificity.rivals_of` finds say;
+- a confidence rounded once for the pooled procedures sharing it gives each ranked row
+  the roundings of its own confidence.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
@@ -356,3 +361,89 @@ def test_a_long_text_is_marked_within_the_length_read() -> None:
     assert text[: normalise.MAX_TEXT_CHARS].endswith("trente pas")
     assert normalise.reading(text)[1] == normalise.SPELLED_NUMBER | normalise.VERB_NEGATION
     assert normalise.reading(text + " jamais")[1] == normalise.reading(text)[1]
+
+
+def _naming_and_said(
+    recogniser: Recogniser, data: st.DataObject
+) -> tuple[int, specificity.Naming, frozenset[str]]:
+    """A procedure's number and naming, and stems a need says: drawn among the stems of
+    its name and of the other fiches' name phrases that share one (its rivals)."""
+    number = data.draw(st.integers(0, len(recogniser._procedures) - 1))
+    naming = recogniser._naming_of(number)
+    near = set(naming.stems)
+    for stem in naming.stems:
+        near.update(*(phrase for *_, phrase in recogniser._name_phrases.get(stem, ())))
+    said = frozenset(data.draw(st.sets(st.sampled_from(sorted(near)) if near else st.nothing())))
+    return number, naming, said
+
+
+@settings(max_examples=3_000, deadline=None)
+@given(st.data())
+def test_the_separate_naming_check_is_the_rivals_alone_once_named(
+    recogniser: Recogniser, data: st.DataObject
+) -> None:
+    # Recogniser._level reads a confident claim's separate check as the rivals alone,
+    # having found with the same arguments that the need names the procedure; and
+    # specificity.rivalled returns early when no phrase of the rarest evidence stem is a
+    # rival's: the same answer as reading every rival rivals_of finds.
+    number, naming, said = _naming_and_said(recogniser, data)
+    phrases = recogniser._name_phrases
+    confidence = data.draw(st.floats(0.0, 1.0))
+    words = data.draw(st.sampled_from([1, specificity.TITLE_WORDS]))
+    partner_named = data.draw(st.booleans())
+    # The catalogue's words of how a request is asked, or some of the name's own stems
+    # (then the evidence is some of the name's words, the rarest of them varied).
+    name_stems = st.sampled_from(sorted(naming.stems)) if naming.stems else st.nothing()
+    generic = data.draw(
+        st.just(recogniser._generic_stems) | st.frozensets(name_stems), label="generic"
+    )
+    evidence = (naming.stems & said) - generic
+    rivalled = any(
+        evidence <= held
+        for partner, held in specificity.rivals_of(naming, said, phrases).values()
+        if not partner_named or partner == naming.partner
+    )
+    assert specificity.rivalled(naming, said, generic, partner_named, phrases) is rivalled
+    arguments = (naming, said, confidence, generic, words)
+    named = specificity.names(*arguments, partner_named=partner_named, phrases=phrases)
+    separate = specificity.names(
+        *arguments, partner_named=partner_named, separate=True, phrases=phrases
+    )
+    assert separate == (named and not rivalled)
+    if named and generic is recogniser._generic_stems:
+        assert recogniser._rivalled(number, said, partner_named) is rivalled
+        assert recogniser._named(number, said, confidence, words, partner_named)
+
+
+def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recogniser) -> None:
+    # Recogniser._ranked rounds a confidence once for the pooled procedures after one
+    # with the same confidence: each row must carry the roundings of its own.
+    golden = load_script(
+        "recognition_golden", Path(__file__).parents[1] / "scripts" / "recognition_golden.py"
+    )
+    catalogue, _ = golden.read_pinned()
+    shared = 0
+    for need in [o["text"] for o in golden.outcomes(catalogue)]:
+        found, marks = normalise.reading(need)
+        words, expansions = recogniser._words(found, need, marks)
+        known = [word for word in words if word.known]
+        total = recogniser._information(words, known)
+        if not total or any(word.partner for word in known):
+            continue  # partner hints add their own part (Recogniser._hinted_part)
+        scores = recogniser._scores(known, expansions)
+        pool = recogniser._with_twins(recogniser._pool(scores, 5), scores)
+        rows = recogniser._ranked(pool, scores, known, expansions, total, set())
+        confidences = []
+        for row in rows:
+            number = row[4]
+            explained = 0.0
+            for word in known:
+                if word.view is not None and number in word.view[0]:
+                    explained += word.view[0][number][0]
+            confidence = min(explained / total, 1.0)
+            confidences.append(confidence)
+            assert (row[6], row[8]) == ranking.round_6_3(confidence)
+            score = scores[number] * confidence**ranking.COVERAGE
+            assert (row[5], row[7]) == ranking.round_6_3(score)
+        shared += len(confidences) - len(set(confidences))
+    assert shared > 100  # the shortcut is taken

@@ -96,6 +96,7 @@ from mfs_core.recognition.specificity import (
     name_phrases,
     names,
     naming_of,
+    rivalled,
     split_share,
 )
 
@@ -1326,6 +1327,10 @@ class Recogniser:
         views = list(filter(None, map(_VIEW, known)))
         synonyms = [word.marks for word in expansions]
         rows = []
+        # The last confidence rounded and its roundings (a confidence is never negative:
+        # -1.0 is none; never -0.0 either, whose rounding would keep its sign).
+        last = -1.0
+        rounded = (0.0, 0.0)
         for number in pool:
             # What the words explain there, added in word order (0.0 + the first part is
             # that part: the sums of the merge that once did it for every procedure), the
@@ -1360,7 +1365,10 @@ class Recogniser:
                 confidence *= OTHER_PARTNER  # see _boosted
             # Rounded for comparing (_DIGITS) and, in the same call, for showing (3).
             score, shown_score = round_6_3(scores[number] * confidence**COVERAGE)
-            confidence, shown = round_6_3(confidence)
+            if confidence != last:  # pooled procedures the same words explain share it
+                last = confidence
+                rounded = round_6_3(confidence)
+            confidence, shown = rounded
             rows.append(
                 (
                     -score,
@@ -1465,25 +1473,27 @@ class Recogniser:
         # The partner the need names is the other word (« retraite » + « agriculteur »).
         partner_named = claimed and self._partner_of[ranked[0][4]] in hinted
         words = 1 if level is _AMBIGUOUS or partner_named else TITLE_WORDS
-        if claimed and not self._named(ranked[0][4], known, ranked[0][6], words, partner_named):
+        # The stems the need's words say, read once for every naming check below.
+        said = frozenset().union(*map(_STEMS, known)) if claimed else frozenset()
+        if claimed and not self._named(ranked[0][4], said, ranked[0][6], words, partner_named):
             # A word the procedure uses, not its name (« je veux partir », « mariage à la
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = _WEAK, close_count(scores)
             claimed = False
-        if level is _CONFIDENT and not self._named(
-            ranked[0][4], known, ranked[0][6], words, partner_named, separate=True
-        ):
+        if level is _CONFIDENT and self._rivalled(ranked[0][4], said, partner_named):
             # Every specific word said of its name is held as well by another fiche's
             # phrase said whole (« carte grise » + « changement »): which one is not
-            # said; asked, never claimed (specificity.rivals_of).
-            level, chosen, ranked = self._rivals_asked(ranked, known, scores)
+            # said; asked, never claimed (specificity.rivals_of). Only the rivals are
+            # read: the check above found the need names it (a confident level is one
+            # that check kept).
+            level, chosen, ranked = self._rivals_asked(ranked, said, scores)
             claimed = level is _AMBIGUOUS
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
             level, chosen = _WEAK, close_count(scores)
             claimed = False
-        if level is _CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, words):
+        if level is _CONFIDENT and len(ranked) > 1 and self._same_words(ranked, known, said, words):
             # The next candidate explains the same words of the need as much, and they name
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
@@ -1499,7 +1509,7 @@ class Recogniser:
         return level, chosen, ranked
 
     def _rivals_asked(
-        self, ranked: list[_Row], known: list[_Word], scores: list[float]
+        self, ranked: list[_Row], said: frozenset[str], scores: list[float]
     ) -> tuple[Level, int, list[_Row]]:
         """A clarify question among the best candidate and the next ones the need's words
         name as well (one shared word is enough to ask, :func:`specificity.names`), or
@@ -1507,7 +1517,7 @@ class Recogniser:
         asked = [
             row[4]
             for row in ranked[1:MAX_CANDIDATES]
-            if self._named(row[4], known, row[6], 1, False)
+            if self._named(row[4], said, row[6], 1, False)
         ]
         if not asked:
             return _WEAK, close_count(scores), ranked
@@ -1600,31 +1610,36 @@ class Recogniser:
     def _named(
         self,
         number: int,
-        known: list[_Word],
+        said: frozenset[str],
         confidence: float,
         words: int,
         partner_named: bool,
-        *,
-        separate: bool = False,
     ) -> bool:
-        """Whether the need's words name procedure ``number`` (:func:`specificity.names`;
-        ``separate``: and tell it from its rivals)."""
-        naming = self._naming_of(number)
-        said = frozenset().union(*map(_STEMS, known))
+        """Whether the need's words (``said``: their stems) name procedure ``number``
+        (:func:`specificity.names`)."""
         return names(
-            naming,
+            self._naming_of(number),
             said,
             confidence,
             self._generic_stems,
             words,
             partner_named=partner_named,
-            separate=separate,
-            phrases=self._name_phrases,
         )
 
-    def _same_words(self, ranked: list[_Row], known: list[_Word], words: int) -> bool:
+    def _rivalled(self, number: int, said: frozenset[str], partner_named: bool) -> bool:
+        """Whether another fiche's name-phrases the need says hold every specific word it
+        says of procedure ``number``'s name (:func:`specificity.rivalled`): what
+        ``names(..., separate=True)`` adds to :meth:`_named`, read alone where that check
+        has already answered yes."""
+        naming = self._naming_of(number)  # also reads the name phrases, once per registry
+        phrases = self._name_phrases
+        return bool(phrases) and rivalled(naming, said, self._generic_stems, partner_named, phrases)
+
+    def _same_words(
+        self, ranked: list[_Row], known: list[_Word], said: frozenset[str], words: int
+    ) -> bool:
         """Whether the second candidate explains the need as much as the first, by the
-        same words, and the need names it too (:meth:`_named`)."""
+        same words, and the need (``said``: its stems) names it too (:meth:`_named`)."""
         first, second = ranked[0], ranked[1]
         if first[6] != second[6]:
             return False
@@ -1632,7 +1647,7 @@ class Recogniser:
         units = [word for word in known if word.label]
         if any((a in w.reach.explains) != (b in w.reach.explains) for w in units):
             return False
-        return self._named(b, known, second[6], words, False)
+        return self._named(b, said, second[6], words, False)
 
     @staticmethod
     def _split(number: int, known: list[_Word]) -> float:

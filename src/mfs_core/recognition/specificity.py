@@ -68,6 +68,7 @@ __all__ = [
     "name_phrases",
     "names",
     "naming_of",
+    "rivalled",
     "rivals_of",
     "split_share",
 ]
@@ -272,7 +273,7 @@ def names(
     it); ``separate``: the words must also tell the procedure from its rivals (a
     confident claim; a clarify question asks among them), found in ``phrases``
     (:func:`name_phrases`)."""
-    if separate and phrases and _rivalled(naming, said, generic, partner_named, phrases):
+    if separate and phrases and rivalled(naming, said, generic, partner_named, phrases):
         return False
     shared = naming.shared_by_partner if partner_named else naming.shared
     keywords = [k for k in naming.keywords if k <= said]
@@ -316,7 +317,7 @@ def _said_here(naming: Naming, stem: str, said: frozenset[str] | set[str]) -> bo
     return phrases is None or any(phrase <= said for phrase in phrases)
 
 
-def _rivalled(
+def rivalled(
     naming: Naming,
     said: frozenset[str] | set[str],
     generic: frozenset[str],
@@ -327,6 +328,17 @@ def _rivalled(
     (of the same partner when the need names it) hold every specific (not generic) word
     said of this procedure's name: the need names that fiche as much."""
     evidence = (naming.stems & said) - generic
+    if evidence:
+        # A rival that holds every word of the evidence holds its rarest one, in a phrase
+        # the need says whole (each phrase is listed under each of its stems): when no
+        # phrase of that stem is another fiche's said whole, there is no rival to read
+        # (most claims), without reading the phrases of every stem said.
+        rarest = min(evidence, key=lambda stem: len(phrases.get(stem, ())))
+        for other, fiche, _, phrase in phrases.get(rarest, ()):
+            if phrase <= said and fiche != naming.fiche and other != naming.id:
+                break
+        else:
+            return False
     for partner, held in rivals_of(naming, said, phrases).values():
         if partner_named and partner != naming.partner:
             continue
