@@ -6,7 +6,7 @@
 
 Loads the nine built-in partner plugins and every installed external plugin (install the
 examples first: ``pip install -e plugins/mfs-anah -e plugins/mfs-local-droits``). The needs
-are the real phrasings of the recognition corpus (``tests/data/recognition/``, 463 at
+are the real phrasings of the recognition corpus (``tests/data/recognition/``, 495 at
 2026-11-30), each made a request dict (need, channel, autonomy).
 
 Once: the registry load and the index build (``recogniser_for``), reported for information

@@ -5,7 +5,7 @@
 For speed work that must not change a result (issue 14's speed passes): the recognition
 package of REV is imported under a name of its own (``benchmarks/bench_recognition.py``'s
 ``recognition_at``) and both are run on the same registry (built-in plugins, and the
-installed external ones unless ``--core``). Cases: each of the phrasings of the corpus (463)
+installed external ones unless ``--core``). Cases: each of the corpus phrasings (495)
 as written, folded to capitals without accents, with two seeded typing errors, and said
 twice; each without a thematique and with one drawn from the catalogue's (or an unknown
 code); limits 1, 5 and 1,000; over the catalogue and over it copied three times (exact
