@@ -62,6 +62,10 @@ from mfs_core.recognition import Level, Recogniser
         # the pension funds one paid into are on the relevé de carrière (« connaître » read
         # the attestation fiscale)
         ("Comment connaître ses caisses de retraite ?", "cnav.releve-de-carriere"),
+        # a licence named by its country is the exchange of a foreign licence (the aide au
+        # permis came first)
+        ("Peut-on conduire avec un permis algérien en France ?", "interieur.permis-etranger"),
+        ("mon permis tunisien est-il valable ?", "interieur.permis-etranger"),  # constructed
     ],
 )
 def test_the_need_in_other_words_reads_as_its_procedure(
