@@ -24,6 +24,13 @@ from mfs_core.recognition import Recogniser
             "interieur.procuration",
         ),
         ("absent le jour du scrutin", "interieur.procuration"),  # constructed
+        # young people neither in work nor in training are the CEJ's public (it read the RSA)
+        (
+            "Recevoir 500 euros par mois alors que l’on a moins de 25 ans, sans emploi ni "
+            "formation, ce n’est pas une légende urbaine.",
+            "france-travail.contrat-engagement-jeune",
+        ),
+        ("j'ai 19 ans, sans emploi ni formation", "france-travail.contrat-engagement-jeune"),  # c.
         # no longer able to work is the invalidité (the C2S and the sick pay were reached)
         ("Ma santé s’est dégradée et je ne peux plus travailler comme avant.", "cnam.invalidite"),
     ],
