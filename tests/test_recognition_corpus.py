@@ -101,11 +101,17 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # 0.75 -> 0.815. Two more (a paper that « a disparu » is lost; « lever le pied » before
 # retiring is the retraite progressive) took top-1 to 89.3 %, para+coll to 83.3 %: floors
 # 0.88 -> 0.885, 0.815 -> 0.825.
+# issue-14z (lexicon entries, each with its source: a change of owner of a carte grise, a
+# recommandé sent online, the pension de vieillesse, one's caisses de retraite, a scrutin,
+# no longer able to work, a licence named by its country, young people neither in work nor
+# in training) took tune top-1 to 90.9 %, top-3 to 97.5 %, para+coll to 85.7 % (lexical
+# 96.7 %; negatives 1.9 / 18.5 %; holdout and the fresh samples unchanged): floors
+# 0.885 -> 0.90, 0.96 -> 0.97, 0.825 -> 0.845.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.885),
-    ("tune", COVERED, "top3", 0.96),
+    ("tune", COVERED, "top1", 0.90),
+    ("tune", COVERED, "top3", 0.97),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.825),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.845),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
