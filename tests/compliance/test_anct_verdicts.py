@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -263,3 +264,58 @@ def test_the_day_memo_counts_a_long_cell_for_its_length(
         held = days.codes[0]
         assert sum(len(c) for c in held) <= 100 * 128  # 100 units of 128 characters
     assert 1 <= len(held) <= 9
+
+
+@pytest.mark.parametrize(
+    ("verdict", "hours_unknown"),
+    [
+        ((None, None, ()), False),
+        (("ouvert 20 h par semaine, au moins 24 h sont requises", None, ()), False),
+        ((None, "ouvert 4 jour(s) par semaine (lundi), au moins 5 sont requis", ()), False),
+        ((None, None, ()), True),
+    ],
+)
+def test_a_result_built_from_its_parts_is_the_constructors(
+    verdict: tuple[str | None, str | None, tuple[object, ...]], hours_unknown: bool
+) -> None:
+    """A selection without checks left unknown (the list's own always has some): the
+    result's compliance is the constructor's, an error found makes it non-compliant."""
+    from mfs_core.compliance.findings import CheckStatus
+    from mfs_core.model import Severity
+
+    steps = (
+        ("label.weekly-hours", Severity.ERROR, 0),
+        ("label.opening-days", Severity.ERROR, 1),
+    )
+    full = frozenset({"label.weekly-hours", "label.opening-days"})
+    partly = frozenset({"label.opening-days"})
+    plans = {
+        full: (steps, {}),
+        partly: (steps[1:], {"label.weekly-hours": CheckStatus.UNKNOWN}),
+    }
+    checks = VerdictChecks(
+        plans, full, {(met, days): partly for met in (False, True) for days in (False, True)}
+    )
+    row: dict[str, Any] = {"id": "s1", "name": "Lieu", "source": "liste.csv", "departement": "64"}
+    mine = checks.result(
+        verdict,  # type: ignore[arg-type]
+        hours_unknown=hours_unknown,
+        weekly_hours=20.0,
+        opening_days=4,
+        site_format="Fixe",
+        **row,
+    )
+    assert mine is not None
+    theirs = SiteResult(
+        weekly_hours=None if hours_unknown else 20.0,
+        opening_days=4,
+        findings=mine.findings,
+        statuses=mine.statuses,
+        format="Fixe",
+        **row,
+    )
+    assert mine == theirs
+    assert mine.compliant is theirs.compliant
+    assert mine.__dict__ == theirs.__dict__
+    assert list(mine.__dict__) == list(theirs.__dict__)
+    assert mine.compliant is (verdict == (None, None, ()) and not hours_unknown)

@@ -368,3 +368,46 @@ def test_the_cli_writes_the_same_bytes_through_its_byte_path(fmt: str) -> None:
     assert failed.stderr.decode().splitlines()[-1] == (
         "mfs: error: cannot write the output: No space left on device"
     )
+
+
+def test_json_findings_are_written_as_the_encoder_writes_them() -> None:
+    """Each finding of a site's line, written from its parts (no waiver) or through the
+    encoder (a waiver, a field that is not text), is ``json.dumps`` of its data, escaped;
+    two equal findings that are distinct objects are each written."""
+    from mfs_core.compliance.formats.json_format import _SiteLines, site_data
+    from mfs_core.compliance.site import Waiver
+    from mfs_core.output import json_text
+
+    class Label(str):
+        pass
+
+    findings = (
+        Finding(message='lundi : « 9h\x1b » "x" \\ \u2028', check="label.hours-quality"),
+        Finding(message="sans gravité", check="c", severity=Severity.INFO, field=None),
+        Finding(message="ouvert 3 jour(s)", check="c", severity=Severity.WARNING, field="hours"),
+        Finding(
+            message="dérogé",
+            check="label.staffing",
+            waiver=Waiver(
+                check="label.staffing", reason="zone de montagne", until=dt.date(2027, 6, 30)
+            ),
+        ),
+        Finding(message=Label("un texte à part"), check=Label("c"), field=Label("f")),
+        Finding(message="sans gravité", check="c", severity=Severity.INFO, field=None),
+    )
+    lines = _SiteLines(national=True)
+    for weekly, days in [(35.0, 5), (float("nan"), 5), (1, True)]:
+        result = SiteResult(
+            id="s\x7f",
+            name="Lieu é",
+            source="liste.csv",
+            weekly_hours=weekly,
+            opening_days=days,  # type: ignore[arg-type]  # what a plugin might give
+            findings=findings,
+            statuses={"c": CheckStatus.FAIL},
+            departement="64",
+            format="Fixe",
+        )
+        expected = json_text(json.dumps(site_data(result, True), ensure_ascii=False))
+        assert lines.line(result) == expected
+        assert lines.line(result) == expected  # remembered parts

@@ -503,9 +503,14 @@ def _problems_of(key: tuple[int, int]) -> tuple[str | None, str | None]:
     if len(_PROBLEMS) >= 4096:
         _PROBLEMS.clear()
     minutes, open_days = key
-    names = [name for day, name in enumerate(DAYS) if open_days >> day & 1]
-    problems = _PROBLEMS[key] = figure_problems(minutes, names)
+    problems = _PROBLEMS[key] = figure_problems(minutes, _OPEN_DAY_NAMES[open_days])
     return problems
+
+
+#: The open days as bits (one a day, Monday the lowest) -> their names, Monday first.
+_OPEN_DAY_NAMES = [
+    tuple(name for day, name in enumerate(DAYS) if bits >> day & 1) for bits in range(64)
+]
 
 
 #: A week's minutes -> its weekly hours as Runner.run reports them (rounded to the

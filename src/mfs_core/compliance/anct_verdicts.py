@@ -41,6 +41,8 @@ _PARTS: dict[Callable[[Any], Iterable[object]], int] = {
 #: A step of a selection: check id, its severity, which part of the verdict (None: a check
 #: without evaluator, always passed).
 _Step = tuple[str, Severity, int | None]
+#: ``SiteResult.__new__`` without its arguments (attributes filled in its ``__dict__``).
+_new_result = object.__new__
 #: Findings remembered by (check id, message), so that rows with the same problem share one
 #: object (bounded: flat memory).
 _FINDINGS_MEMO = 4096
@@ -64,8 +66,12 @@ class VerdictChecks:
         self._full = plans[full]
         self._partly = {met: plans[frozenset(only)] for met, only in selections.items()}
         self._findings: dict[tuple[str, str], Finding] = {}
-        # (selection's id, statuses as a tuple) -> one shared table (read, never changed).
-        self._statuses: dict[tuple[int, tuple[CheckStatus, ...]], dict[str, CheckStatus]] = {}
+        # (selection's id, statuses as a tuple) -> one shared table (read, never changed)
+        # and which of its rules are unknown (see _table).
+        self._statuses: dict[
+            tuple[int, tuple[CheckStatus, ...]],
+            tuple[dict[str, CheckStatus], tuple[bool, bool, bool]],
+        ] = {}
 
     @classmethod
     def for_runner(
@@ -114,6 +120,7 @@ class VerdictChecks:
         findings: list[Finding] = []
         outcome: list[CheckStatus] = []
         memo = self._findings
+        errors = False  # an error found: not compliant (SiteResult's own rule, no waiver)
         for check_id, severity, part in steps:
             if part is None:
                 outcome.append(CheckStatus.PASS)
@@ -137,39 +144,53 @@ class VerdictChecks:
                 findings.append(finding)
                 if severity is not Severity.INFO:
                     status = CheckStatus.FAIL
+                if (severity or Severity.ERROR) is Severity.ERROR:  # Finding.level
+                    errors = True
             outcome.append(status)
-        statuses = self._table(steps, table, tuple(outcome))
-        return SiteResult(
+        statuses, unknown = self._table(steps, table, tuple(outcome))
+        # SiteResult(...) without attrs' __init__ and its compliance scan (a quarter of
+        # this method): the same attributes, in the same order, compliance from the
+        # table's known unknowns and the errors found above.
+        result: SiteResult = _new_result(SiteResult)
+        result.__dict__.update(
             id=id,
             name=name,
             source=source,
-            weekly_hours=None
-            if statuses.get(WEEKLY_HOURS) is CheckStatus.UNKNOWN
-            else weekly_hours,
-            opening_days=None
-            if statuses.get(OPENING_DAYS) is CheckStatus.UNKNOWN
-            else opening_days,
+            weekly_hours=None if unknown[0] else weekly_hours,
+            opening_days=None if unknown[1] else opening_days,
             findings=tuple(findings),
             statuses=statuses,
             departement=departement,
             format=site_format,
+            compliant=not (unknown[2] or errors),
         )
+        return result
 
     def _table(
         self,
         steps: tuple[_Step, ...],
         table: dict[str, CheckStatus],
         outcome: tuple[CheckStatus, ...],
-    ) -> dict[str, CheckStatus]:
+    ) -> tuple[dict[str, CheckStatus], tuple[bool, bool, bool]]:
         """The status table of a selection with these statuses of its checks, shared by
-        every row that has them (a handful per list)."""
+        every row that has them (a handful per list), and whether the weekly-hours rule,
+        the opening-days rule and any check of it are unknown."""
         key = (id(steps), outcome)
-        statuses = self._statuses.get(key)
-        if statuses is None:
+        found = self._statuses.get(key)
+        if found is None:
             statuses = dict(table)
             for (check_id, _severity, _part), status in zip(steps, outcome, strict=True):
                 statuses[check_id] = status
+            unknown = CheckStatus.UNKNOWN
+            found = (
+                statuses,
+                (
+                    statuses.get(WEEKLY_HOURS) is unknown,
+                    statuses.get(OPENING_DAYS) is unknown,
+                    unknown in statuses.values(),
+                ),
+            )
             if len(self._statuses) >= _FINDINGS_MEMO:
                 self._statuses.clear()
-            self._statuses[key] = statuses
-        return statuses
+            self._statuses[key] = found
+        return found

@@ -33,12 +33,16 @@ class SummaryCounter:
         self.by_level = [0] * len(self._LEVELS)
         self.checks: dict[str, list[int]] = {}
         # (id(findings), hours unknown, days unknown) -> [findings, statuses, sites,
-        # failing checks, compliant, hours unknown]
+        # failing checks' number, compliant, hours unknown]
         self._outcomes: dict[tuple[int, bool, bool], list[Any]] = {}
-        # (département, format, failing checks) -> sites: one count a site, spread over
-        # the départements, régions and formats when the summary is read. Bounded: the
-        # list's département codes and formats are checked when read.
-        self._groups: dict[tuple[str, str, tuple[str, ...]], int] = {}
+        # (département, format, failing checks' number) -> sites: one count a site,
+        # spread over the départements, régions and formats when the summary is read.
+        # Bounded: the list's département codes and formats are checked when read. The
+        # failing checks are numbered (a small int hashes as itself, where a tuple of
+        # check ids is hashed afresh for every row).
+        self._groups: dict[tuple[str, str, int], int] = {}
+        self._failing_numbers: dict[tuple[str, ...], int] = {}
+        self._failing_sets: list[tuple[str, ...]] = []
         # id(statuses) -> (statuses, its failing checks): the tables of statuses are
         # shared by many outcomes (a handful per list; held, so their id is not reused).
         self._failing: dict[int, tuple[dict[str, CheckStatus], tuple[str, ...]]] = {}
@@ -76,7 +80,11 @@ class SummaryCounter:
                     if len(self._failing) >= self.SIZE:
                         self._failing.clear()
                     self._failing[id(statuses)] = (statuses, failing)
-            known = [findings, statuses, 0, failing, result.compliant, key[1]]
+            number = self._failing_numbers.get(failing)
+            if number is None:  # a few per list: subsets of the checks
+                number = self._failing_numbers[failing] = len(self._failing_sets)
+                self._failing_sets.append(failing)
+            known = [findings, statuses, 0, number, result.compliant, key[1]]
             self._outcomes[key] = known
         known[2] += 1
         if self.national:
@@ -126,7 +134,9 @@ class SummaryCounter:
         by_region: dict[str, dict[str, Any]] = {}
         by_format: dict[str, dict[str, Any]] = {}
         regions: dict[str, str] = {}
-        for (departement, site_format, failing), sites in self._groups.items():
+        failing_sets = self._failing_sets
+        for (departement, site_format, number), sites in self._groups.items():
+            failing = failing_sets[number]
             region = regions.get(departement)
             if region is None:
                 region = regions[departement] = _region(departement)

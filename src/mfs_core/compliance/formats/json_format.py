@@ -98,8 +98,11 @@ class _SiteLines:
         # id(findings) -> (findings, statuses, escaped text of both); the findings are
         # held: their id is not reused meanwhile.
         self._outcomes: dict[int, tuple[Any, Any, Any]] = {}
-        # Each finding, and each table of statuses (as items) -> its escaped JSON text.
-        self._findings: dict[Finding, str] = {}
+        # id(finding) -> (finding, its escaped JSON text): the national list's rows share
+        # their findings (the same objects), found without attrs' Python-level hash of a
+        # Finding (a tenth of the JSON's cost at 28,450 varied rows); held, so an id is not
+        # reused meanwhile. Each table of statuses (as items) -> its escaped JSON text.
+        self._findings: dict[int, tuple[Finding, str]] = {}
         self._statuses: dict[tuple[tuple[str, str], ...], str] = {}
         # id(statuses) -> (statuses, its text): a table shared by many outcomes (held, so
         # its id is not reused), found without making its items a key.
@@ -117,12 +120,10 @@ class _SiteLines:
         texts = self._findings
         parts = []
         for finding in result.findings:
-            text = texts.get(finding)
-            if text is None:
-                text = _kept(
-                    texts, finding, json_text(json.dumps(finding_data(finding), ensure_ascii=False))
-                )
-            parts.append(text)
+            known = texts.get(id(finding))
+            if known is None or known[0] is not finding:
+                known = _kept(texts, id(finding), (finding, json_text(_finding_text(finding))))
+            parts.append(known[1])
         statuses = result.statuses
         table = self._tables.get(id(statuses))
         if table is not None and table[0] is statuses:
@@ -152,7 +153,14 @@ class _SiteLines:
     def _figures_of(self, weekly_hours: object, opening_days: object) -> tuple[object, object, Any]:
         if len(self._figures) >= self.FIGURES:
             self._figures.clear()
-        text = f'{_figure(weekly_hours)}, "opening_days": {_figure(opening_days)}, '
+        if (
+            weekly_hours.__class__ is float
+            and opening_days.__class__ is int
+            and weekly_hours - weekly_hours == 0.0  # not nan, inf
+        ):  # _figure's common case, inlined: a row's rounded hours and its days
+            text = f'{weekly_hours!r}, "opening_days": {opening_days!r}, '
+        else:
+            text = f'{_figure(weekly_hours)}, "opening_days": {_figure(opening_days)}, '
         figures = (weekly_hours, opening_days, self.as_written(text))
         self._figures[weekly_hours, opening_days] = figures
         return figures
@@ -230,6 +238,32 @@ def _kept(memo: dict[Any, _V], key: object, value: _V) -> _V:
         memo.clear()
     memo[key] = value
     return value
+
+
+def _finding_text(finding: Finding) -> str:
+    """``json.dumps(finding_data(finding), ensure_ascii=False)``, in one f-string when no
+    waiver suppresses the finding and its fields are plain strings (a finding of the
+    national list); through the encoder otherwise."""
+    check, severity, message, field = (
+        finding.check,
+        finding.level,
+        finding.message,
+        finding.field,
+    )
+    if (
+        finding.waiver is not None
+        or check.__class__ is not str
+        or message.__class__ is not str
+        or not isinstance(severity, str)  # a StrEnum: written as its value
+        or (field is not None and field.__class__ is not str)
+    ):
+        return json.dumps(finding_data(finding), ensure_ascii=False)
+    return (
+        f'{{"check": {_string(check)}, "severity": {_string(severity)}, '
+        f'"message": {_string(message)}, '
+        f'"field": {"null" if field is None else _string(field)}, '
+        '"suppressed": false, "waiver": null}'
+    )
 
 
 def _figure(value: object) -> str:
