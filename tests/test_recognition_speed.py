@@ -55,7 +55,7 @@ texts = st.text(alphabet=SPACES + TRICKY + LETTERS, max_size=80) | st.lists(
 @given(texts)
 def test_a_need_read_chunk_by_chunk_has_the_words_of_the_whole_text(text: str) -> None:
     normalise.clear_caches()
-    assert [word for word, _, _ in normalise._analysed(text)] == normalise.words(text)
+    assert [word for word, _, _ in normalise.analysed_words(text)] == normalise.words(text)
     assert normalise.meaningful(text) == [t[:3] for t in normalise.tokens(text)]
 
 
@@ -137,7 +137,7 @@ def test_prepare_builds_the_lazy_tables_and_changes_no_outcome() -> None:
 
 
 def _with_locution_search(text: str) -> list[normalise.Word]:
-    found = normalise._analysed(text)
+    found = normalise.analysed_words(text)
     skip = normalise._stop_phrase_positions([a[1] for a in found])
     return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]  # type: ignore[misc]
 

@@ -10,7 +10,7 @@ what names the procedure (« carte *de séjour* », « demande *de RSA* »).
 
 from __future__ import annotations
 
-from mfs_core.recognition.normalise import _analysed, generic_words
+from mfs_core.recognition.normalise import analysed_words, generic_words
 
 __all__ = ["head_position"]
 
@@ -40,7 +40,7 @@ def head_position(text: str) -> tuple[int, str] | None:
     generic = generic_words()
     # Every word, stop words too, with its stem when it is meaningful: the analysis the
     # need's words were read with (remembered per chunk of text).
-    analysed = _analysed(text)
+    analysed = analysed_words(text)
     said = [plain for _, plain, _ in analysed]
     position = 0
     for n, (_, plain, stemmed) in enumerate(analysed):

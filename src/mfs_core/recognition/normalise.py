@@ -47,6 +47,7 @@ __all__ = [
     "Caseless",
     "Token",
     "Word",
+    "analysed_words",
     "clear_caches",
     "common_words",
     "fold",
@@ -378,8 +379,10 @@ def _chunks_of(text: str) -> list[_Analysis]:
     return known  # type: ignore[return-value]
 
 
-def _analysed(text: str) -> list[_Analysed]:
-    """Every word of ``text`` (stop words too), analysed (:func:`_analysis`)."""
+def analysed_words(text: str) -> list[tuple[str, str, str | None]]:
+    """Every word of ``text`` (stop words too), in order, as ``(word, plain, stem)``: the
+    word as normalised, its accent-free form, and its stem — ``None`` for a stop word —
+    from the per-chunk analysis recognition already made (no second reading)."""
     return list(itertools.chain.from_iterable(map(_ANALYSED, _chunks_of(text))))
 
 
