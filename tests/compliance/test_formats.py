@@ -411,3 +411,17 @@ def test_json_findings_are_written_as_the_encoder_writes_them() -> None:
         expected = json_text(json.dumps(site_data(result, True), ensure_ascii=False))
         assert lines.line(result) == expected
         assert lines.line(result) == expected  # remembered parts
+
+
+def test_an_anct_list_gives_no_line_even_where_a_cell_reads_like_a_site_key(
+    tmp_path: Path,
+) -> None:
+    # review 15c, finding 1: the ANCT list (CSV) was searched as a site file, once per
+    # finding (time growing as rows x findings), and a cell holding « hours = x » gave
+    # another site's finding that line.
+    anct = tmp_path / "anct.csv"
+    anct.write_text('"id_fs","adresse","h_lundi"\n"1","5 rue\nhours = x",""\n', encoding="utf-8")
+    assert line_of(str(anct), "hours") is None
+    site = tmp_path / "site.toml"
+    site.write_text('id = "x"\n[hours]\nosm = "Mo 09:00-12:00"\n', encoding="utf-8")
+    assert line_of(str(site), "hours") == 2
