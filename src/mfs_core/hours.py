@@ -189,7 +189,13 @@ def _parse_time(text: str) -> int | None:
     return hours * 60 + minutes
 
 
-@functools.lru_cache(maxsize=4096)
+#: Longest day cell :func:`parse_anct_day` remembers: real cells are under 100 characters;
+#: a longer one (a hostile list's, up to the CSV reader's cell limit) is parsed each time it
+#: comes, so the cache stays within a few megabytes whatever the list (review 15c: 4,096
+#: cells of 12,000 characters and their anomalies' copies held 466 MB).
+CACHED_CELL_CHARS = 256
+
+
 def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...]]:
     """Parse one ANCT day cell such as ``"09:00 - 12:00 / 13:30 - 17:00"``.
 
@@ -197,15 +203,37 @@ def parse_anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hou
     (``00:00 - 00:00``) is ignored and reported; a duplicate or overlapping slot is counted
     once and reported; a slot with a bad time (:data:`UNREADABLE`) or ending before it starts
     is left out of the intervals and reported (either makes the day's hours unknown,
-    :data:`HOURS_UNKNOWN`: callers judging a rule on them must say so). Cached: real files
-    repeat the same few strings thousands of times.
+    :data:`HOURS_UNKNOWN`: callers judging a rule on them must say so). Cached for cells of
+    at most :data:`CACHED_CELL_CHARS` characters: real files repeat the same few strings
+    thousands of times.
     """
+    if len(text) > CACHED_CELL_CHARS:
+        return _anct_day(text, day)
+    return _cached_anct_day(text, day)
+
+
+def _anct_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...]]:
+    """:func:`parse_anct_day`, uncached."""
     if not text.strip():
         return (), ()
     clean = _clean_day(text)
     if clean is not None:
         return clean, ()
     return _careful_day(text, day)
+
+
+#: :func:`parse_anct_day`'s cache (``cache_clear()`` empties it: the benchmark does).
+_cached_anct_day = functools.lru_cache(maxsize=4096)(_anct_day)
+
+
+#: Longest slot a message quotes whole; a longer one (a hostile list's) is cut, so that a
+#: finding stays a line an agent reads and its memo stays small (review 15c).
+SHOWN_SLOT_CHARS = 80
+
+
+def _shown(slot: str) -> str:
+    """``slot`` as a message quotes it: whole, or its first characters and « … »."""
+    return slot if len(slot) <= SHOWN_SLOT_CHARS else f"{slot[: SHOWN_SLOT_CHARS - 1]}…"
 
 
 def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...]]:
@@ -227,7 +255,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                     day,
                     UNREADABLE,
                     slot,
-                    f"{day} : horaire illisible « {slot} » (heures du jour inconnues)",
+                    f"{day} : horaire illisible « {_shown(slot)} » (heures du jour inconnues)",
                 )
             )
         elif start == end == 0:
@@ -236,7 +264,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                     day,
                     AnomalyKind.PLACEHOLDER,
                     slot,
-                    f"{day} : créneau fictif « {slot} » (ignoré)",
+                    f"{day} : créneau fictif « {_shown(slot)} » (ignoré)",
                 )
             )
         elif end <= start:
@@ -245,7 +273,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                     day,
                     AnomalyKind.END_BEFORE_START,
                     slot,
-                    f"{day} : le créneau « {slot} » finit avant de commencer "
+                    f"{day} : le créneau « {_shown(slot)} » finit avant de commencer "
                     "(heures du jour inconnues)",
                 )
             )
@@ -257,7 +285,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                         day,
                         AnomalyKind.LONG_SLOT,
                         slot,
-                        f"{day} : créneau « {slot} » de plus de "
+                        f"{day} : créneau « {_shown(slot)} » de plus de "
                         f"{LONGEST_PLAUSIBLE_SLOT // 60} h, plus long qu'une journée de travail "
                         "(compté tel quel, à vérifier)",
                     )
@@ -371,9 +399,8 @@ def _placeholders(lead: str, day: str) -> tuple[HoursAnomaly, ...]:
         slot = raw.strip()
         anomaly = _PLACEHOLDER_ANOMALIES.get((day, slot))
         if anomaly is None:
-            anomaly = HoursAnomaly(
-                day, AnomalyKind.PLACEHOLDER, slot, f"{day} : créneau fictif « {slot} » (ignoré)"
-            )
+            message = f"{day} : créneau fictif « {_shown(slot)} » (ignoré)"
+            anomaly = HoursAnomaly(day, AnomalyKind.PLACEHOLDER, slot, message)
             if len(_PLACEHOLDER_ANOMALIES) < 1024:  # the list's spellings of 00:00 - 00:00
                 _PLACEHOLDER_ANOMALIES[day, slot] = anomaly
         found.append(anomaly)

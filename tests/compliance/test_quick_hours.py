@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mfs_core.compliance.evaluators import figure_problems, week_problems
-from mfs_core.hours import DAYS, WeeklySchedule, parse_anct_day, quick_anct_day
+from mfs_core.hours import DAYS, WeeklySchedule, _anct_day, quick_anct_day
 
 from .conftest import ANCT_SAMPLE, DATA
 
@@ -24,7 +24,7 @@ _OSM_RANGES = re.compile(r"\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*"
 
 def full_reading(text: str, day: str) -> tuple[int, tuple[object, ...]]:
     """What the ANCT check keeps of a cell read in full: its open minutes, its anomalies."""
-    intervals, anomalies = parse_anct_day.__wrapped__(text, day)  # uncached
+    intervals, anomalies = _anct_day(text, day)  # uncached
     return sum(end - start for start, end in intervals), anomalies
 
 
@@ -162,3 +162,32 @@ def test_the_opening_rules_read_from_the_figures_are_those_of_the_week(
     week = WeeklySchedule(tuple(days))
     open_days = [name for name, slots in zip(DAYS, week.days, strict=True) if slots]
     assert figure_problems(week.weekly_minutes, open_days) == week_problems(week)
+
+
+def test_a_long_day_cell_is_read_but_not_remembered() -> None:
+    # review 15c, finding 2: the cache was bounded in count only, so 4,096 hostile cells of
+    # 12,000 characters (and their anomalies' copies) stayed in memory: 466 MB for a list
+    # DictReader reads in 10 MB.
+    from mfs_core import hours
+
+    long_cell = "09:00 - 12:00 / " + "x" * 5000
+    before = hours._cached_anct_day.cache_info().currsize
+    intervals, anomalies = hours.parse_anct_day(long_cell, "lundi")
+    assert intervals == ((540, 720),)
+    assert anomalies
+    assert hours._cached_anct_day.cache_info().currsize == before
+    hours.parse_anct_day("09:00 - 12:30", "lundi")
+    assert hours._cached_anct_day.cache_info().currsize <= before + 1
+
+
+def test_a_message_quotes_a_long_slot_cut() -> None:
+    # review 15c, finding 3: a 1,000-character cell made a 1,059-character finding.
+    from mfs_core import hours
+
+    _, anomalies = hours.parse_anct_day("09:00 - 12:00 / " + "sur rendez-vous " * 60, "lundi")
+    (unreadable,) = anomalies
+    assert len(unreadable.message) < 140  # 80 characters of the slot and the words around
+    assert "sur rendez-vous sur rendez-vous" in unreadable.message
+    assert "… »" in unreadable.message
+    _, anomalies = hours.parse_anct_day("09:00 - 12:00 / sur rendez-vous", "lundi")
+    assert "« sur rendez-vous »" in anomalies[0].message

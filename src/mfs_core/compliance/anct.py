@@ -611,6 +611,9 @@ _NONE_FOUND = itertools.repeat(())
 #: Distinct day-cell tuples remembered per file: bounded, so a list whose every row has
 #: its own hours stays in flat memory (rows beyond it are read afresh).
 _HOURS_MEMO = 4096
+#: Longest row of day cells (characters, six cells together) the memo keeps: real rows
+#: hold under 200; with this bound the memo stays under about 10 MB of text.
+_HOURS_MEMO_CHARS = 1024
 #: Distinct verdicts remembered per file (each with the first result that had it), for
 #: the same reason; past it they are forgotten and checked afresh as they come.
 _OUTCOMES_MEMO = 1024
@@ -697,7 +700,9 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     hours = columns.hours.get(cells)
     if hours is None:
         hours = _Hours(cells, columns.day_codes)
-        if len(columns.hours) < _HOURS_MEMO:
+        # Bounded in count and in size: a hostile list's long cells are read afresh
+        # rather than kept (review 15c: memory grew with the cells' length).
+        if len(columns.hours) < _HOURS_MEMO and sum(map(len, cells)) <= _HOURS_MEMO_CHARS:
             columns.hours[cells] = hours
     return _new_row(
         _Row,
