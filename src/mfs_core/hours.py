@@ -236,6 +236,14 @@ def _shown(slot: str) -> str:
     return slot if len(slot) <= SHOWN_SLOT_CHARS else f"{slot[: SHOWN_SLOT_CHARS - 1]}…"
 
 
+def _placeholder(day: str, slot: str) -> HoursAnomaly:
+    """The anomaly of a placeholder slot (``00:00 - 00:00``), ignored: one message for the
+    careful reading and :func:`quick_anct_day`, which must read a cell alike."""
+    return HoursAnomaly(
+        day, AnomalyKind.PLACEHOLDER, slot, f"{day} : créneau fictif « {_shown(slot)} » (ignoré)"
+    )
+
+
 def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[HoursAnomaly, ...]]:
     """Slot by slot, every oddity reported (see :func:`parse_anct_day`)."""
     anomalies: list[HoursAnomaly] = []
@@ -259,14 +267,7 @@ def _careful_day(text: str, day: str) -> tuple[tuple[Interval, ...], tuple[Hours
                 )
             )
         elif start == end == 0:
-            anomalies.append(
-                HoursAnomaly(
-                    day,
-                    AnomalyKind.PLACEHOLDER,
-                    slot,
-                    f"{day} : créneau fictif « {_shown(slot)} » (ignoré)",
-                )
-            )
+            anomalies.append(_placeholder(day, slot))
         elif end <= start:
             anomalies.append(
                 HoursAnomaly(
@@ -399,8 +400,7 @@ def _placeholders(lead: str, day: str) -> tuple[HoursAnomaly, ...]:
         slot = raw.strip()
         anomaly = _PLACEHOLDER_ANOMALIES.get((day, slot))
         if anomaly is None:
-            message = f"{day} : créneau fictif « {_shown(slot)} » (ignoré)"
-            anomaly = HoursAnomaly(day, AnomalyKind.PLACEHOLDER, slot, message)
+            anomaly = _placeholder(day, slot)
             if len(_PLACEHOLDER_ANOMALIES) < 1024:  # the list's spellings of 00:00 - 00:00
                 _PLACEHOLDER_ANOMALIES[day, slot] = anomaly
         found.append(anomaly)
