@@ -51,8 +51,12 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     the ``chosen`` candidates are one procedure per request, in the order said, not close
     alternatives), ``partner_only`` (the partner code when the need names only a partner,
     « la CAF »: the candidates are its most general procedures, with score and confidence
-    0; else ``null``), and each candidate's score, confidence (0-1) and the words that
-    matched."""
+    0; else ``null``), and each candidate's score, confidence (0-1), the words that
+    matched and ``placed``: why a rule lists it above a shown candidate of higher score
+    (``subject``, ``head``, ``twins``, ``asked``, ``requests``), else ``null``."""
+    from mfs_core.recognition import placed_in
+
+    shown = recognition.candidates[:limit]
     return {
         "schema_version": RECOGNITION_SCHEMA_VERSION,
         "level": recognition.level.value,
@@ -67,8 +71,9 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
                 "score": c.score,
                 "confidence": c.confidence,
                 "matched": list(c.matched),
+                "placed": placed,
             }
-            for c in recognition.candidates[:limit]
+            for c, placed in zip(shown, placed_in(shown), strict=True)
         ],
     }
 

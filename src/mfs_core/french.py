@@ -36,6 +36,7 @@ __all__ = [
     "OUTCOME_FR",
     "PERMANENCE_ELSEWHERE",
     "PERSONAL_DATA_FR",
+    "PLACED_FR",
     "RECOGNITION_LEVEL_FR",
     "RESIDENT",
     "RESIDENTS",
@@ -86,6 +87,17 @@ DECISION_FR = _frozen(
 )
 
 #: What need recognition concluded (:class:`mfs_core.recognition.Level` values).
+#: Why recognition lists a candidate above one of higher score
+#: (``mfs_core.recognition.Candidate.placed``), for the agent.
+PLACED_FR = _frozen(
+    {
+        "subject": "celle de score plus élevé porte sur un sujet que la demande ne dit pas",
+        "head": "le mot principal de la demande la désigne",
+        "twins": "même fiche chez plusieurs organismes : elles sont proposées ensemble",
+        "asked": "elle fait partie de la question à poser",
+        "requests": "une démarche par demande, dans l'ordre dit",
+    }
+)
 RECOGNITION_LEVEL_FR = _frozen(
     {
         "confident": "démarche reconnue",

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
         print_json(recognition_document(recognition, args.limit))
         return EXIT_OK
-    from mfs_core.french import RECOGNITION_LEVEL_FR, decimal, percent, quoted
+    from mfs_core.french import PLACED_FR, RECOGNITION_LEVEL_FR, decimal, percent, quoted
 
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
     print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
@@ -98,9 +98,14 @@ def run(args: argparse.Namespace) -> int:
         # The list is what a search finds, not a suggestion: said so, without saying that
         # none fits (the first may well be the one: it was not recognised surely enough).
         print_text("Les plus proches, pour information (trop incertaines pour être suggérées) :")
-    for rank, c in enumerate(shown, 1):
+    from mfs_core.recognition import placed_in
+
+    for rank, (c, placed) in enumerate(zip(shown, placed_in(shown), strict=True), 1):
         score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
         print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}")
         print_text(f"   {c.title}")
         print_text(f"   mots : {quoted(c.matched)}")
+        if placed is not None:
+            # Its score is lower than one listed after it: say why (issue-14ab).
+            print_text(f"   placée avant une démarche de score plus élevé : {PLACED_FR[placed]}")
     return EXIT_OK

@@ -28,12 +28,12 @@ import weakref
 from typing import TYPE_CHECKING
 
 from mfs_core.recognition.confidence import Level
-from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition
+from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition, placed_in
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
 
-__all__ = ["Candidate", "Level", "Recogniser", "Recognition", "recogniser_for"]
+__all__ = ["Candidate", "Level", "Recogniser", "Recognition", "placed_in", "recogniser_for"]
 
 _BY_REGISTRY: weakref.WeakKeyDictionary[Registry, Recogniser] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()

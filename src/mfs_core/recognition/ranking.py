@@ -51,6 +51,7 @@ from mfs_core.recognition.confidence import (
     dominates,
     level_of,
 )
+from mfs_core.recognition.entitlement import entitlement_word
 from mfs_core.recognition.head import head_position
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
@@ -111,6 +112,7 @@ __all__ = [
     "Candidate",
     "Recogniser",
     "Recognition",
+    "placed_in",
 ]
 
 #: A partner hint multiplies the scores of that partner's candidates by this.
@@ -189,6 +191,16 @@ class Candidate:
     ``confidence`` (0-1) the share of the need it explains; ``matched`` the words that
     decided, as the agent reads them: « vitale », « assedic → allocation chômage »,
     « radié ≈ radiation », « agriculteur → MSA ».
+
+    Candidates come best first, which is by score except where a rule placed one above
+    a candidate of higher score; ``placed`` then says which (``None`` everywhere else, so
+    that shown scores never rise without a reason): ``"subject"`` (the candidate of
+    higher score it passes has a title subject the need does not say, and the need's
+    words explain both alike), ``"head"`` (the head of the need's noun
+    phrase reaches it), ``"twins"`` (the same fiche at another partner: twins are asked
+    together, in partner order), ``"asked"`` (one of the candidates of the clarify
+    question, listed before those it does not ask about), ``"requests"`` (one
+    procedure per request of a need that joins several, in the order said).
     """
 
     procedure: str
@@ -197,6 +209,7 @@ class Candidate:
     score: float
     confidence: float
     matched: tuple[str, ...]
+    placed: str | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -261,7 +274,50 @@ def _candidate(
     fields["score"] = score
     fields["confidence"] = confidence
     fields["matched"] = matched
+    fields["placed"] = None
     return new
+
+
+#: Why a rule placed a candidate above one of higher score (:attr:`Candidate.placed`).
+SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
+
+
+def placed_in(shown: Sequence[Candidate]) -> list[str | None]:
+    """The :attr:`Candidate.placed` of each of ``shown`` (a list as shown, often the first
+    few of a recognition's candidates) where one listed after it there scores more, else
+    ``None``: a reason is only shown where the shown scores rise."""
+    return [
+        c.placed
+        if c.placed is not None and any(d.score > c.score for d in shown[n + 1 :])
+        else None
+        for n, c in enumerate(shown)
+    ]
+
+
+def _moved_up(before: list[_Row], after: list[_Row], why: str, placed: dict[int, str]) -> None:
+    """Record ``why`` for each procedure that ``after`` lists earlier than ``before``."""
+    if after is before:
+        return
+    was = {row[4]: n for n, row in enumerate(before)}
+    for n, row in enumerate(after):
+        if n < was[row[4]]:
+            placed[row[4]] = why
+
+
+def _with_places(
+    candidates: tuple[Candidate, ...], why: Callable[[Candidate], str | None]
+) -> tuple[Candidate, ...]:
+    """``candidates`` with :attr:`Candidate.placed` set, by ``why``, on each listed
+    above a candidate of higher score, and ``None`` on the others."""
+    out = list(candidates)
+    highest_after = float("-inf")  # the highest score among the candidates after n
+    for n in range(len(out) - 1, -1, -1):
+        candidate = out[n]
+        placed = why(candidate) if candidate.score < highest_after else None
+        if placed != candidate.placed:
+            out[n] = attrs.evolve(candidate, placed=placed)
+        highest_after = max(highest_after, candidate.score)
+    return tuple(out)
 
 
 def _recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -> Recognition:
@@ -955,7 +1011,10 @@ class Recogniser:
         chosen = found[:MAX_CANDIDATES]
         ids = {c.procedure for c in chosen}
         rest = [c for c in whole.candidates if c.procedure not in ids]
-        candidates = tuple([*chosen, *rest][: max(kept, len(chosen))])
+        candidates = _with_places(
+            tuple([*chosen, *rest][: max(kept, len(chosen))]),
+            lambda c: REQUESTS if c.procedure in ids else c.placed,
+        )
         return attrs.evolve(_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
 
     def _recognise(
@@ -991,21 +1050,39 @@ class Recogniser:
             scores = {n: v for n, v in scores.items() if n not in ruled}
         pool = self._with_twins(self._pool(scores, kept), scores)
         ranked = self._ranked(pool, scores, known, expansions, total, hinted)
+        # Why a rule below moved a procedure up, by number (Candidate.placed).
+        placed: dict[int, str] = {}
         refuted: frozenset[int] = frozenset()
         if len(self._twins(ranked)) > 1:
             # « je ne suis pas agriculteur » says which twin is not the resident's.
             refuted = self._refuted(ranked, found, text)
             if refuted:
+                before = ranked
                 ranked = [r for r in ranked if r[4] not in refuted] + [
                     r for r in ranked if r[4] in refuted
                 ]
+                _moved_up(before, ranked, TWINS, placed)
         if self._subjects and not refuted:
+            before = ranked
             ranked = self._subject_settled(ranked, known)
+            _moved_up(before, ranked, SUBJECT, placed)
         head = head_position(text)
         if head is not None and len(ranked) > 1:
+            before = ranked
             ranked = self._head_first(ranked, found, head)
-        level, chosen, ranked = self._level(ranked, hinted, kept, known, total, refuted)
+            _moved_up(before, ranked, HEAD, placed)
+        entitled = None
+        spoken = entitlement_word(text)
+        if spoken is not None:
+            entitled = self._entitled(found, known, spoken)
+        level, chosen, ranked = self._level(
+            ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
+        )
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
+        if placed:
+            shown = self._shown
+            by_id = {shown[n][0]: why for n, why in placed.items()}
+            candidates = _with_places(candidates, lambda c: by_id.get(c.procedure))
         return _recognition(level, candidates, chosen)
 
     def _situation_boosted(
@@ -1434,16 +1511,25 @@ class Recogniser:
         known: list[_Word],
         total: float,
         refuted: frozenset[int] = frozenset(),
+        expansions: Sequence[_Word] = (),
+        placed: dict[int, str] | None = None,
+        entitled: frozenset[int] | None = None,
     ) -> tuple[Level, int, list[_Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together; ``refuted`` twins, the need said not its partner's,
-        left out of the twin question)."""
+        left out of the twin question; ``expansions``: the need's thesaurus synonyms;
+        ``entitled``: when the need asks « droit à X », the procedures X reaches).
+        Each procedure a rule moves up is recorded in ``placed`` with why
+        (:attr:`Candidate.placed`)."""
+        placed = {} if placed is None else placed
         documents = self.index.documents
         group = [n for n in self._twins(ranked) if n not in refuted]
         hinted_twin = [n for n in group if documents[n].partner in hinted] if hinted else []
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
+            before = ranked
             ranked = _first(ranked, hinted_twin[:1])
+            _moved_up(before, ranked, TWINS, placed)
         top = ranked[:kept]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
@@ -1486,8 +1572,16 @@ class Recogniser:
             # said; asked, never claimed (specificity.rivals_of). Only the rivals are
             # read: the check above found the need names it (a confident level is one
             # that check kept).
+            before = ranked
             level, chosen, ranked = self._rivals_asked(ranked, said, scores)
+            _moved_up(before, ranked, ASKED, placed)
             claimed = level is _AMBIGUOUS
+        if claimed and entitled is not None and ranked[0][4] not in entitled:
+            # « a-t-il droit à une indemnité de départ ? » asks for an indemnité: a
+            # procedure the rest of the need reaches and that word does not is shown, not
+            # claimed (mfs_core.recognition.entitlement).
+            level, chosen = _WEAK, close_count(scores)
+            claimed = False
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
             # One word for this procedure, and other words name other procedures
             # (« extrait de naissance »): the need is not about this one alone; shown.
@@ -1498,12 +1592,24 @@ class Recogniser:
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
             level, chosen = _AMBIGUOUS, 2
+        if level is _CONFIDENT and expansions:
+            rival = self._echoed_rival(ranked, known, expansions)
+            if rival is not None:
+                # « Comment contester sa taxe foncière ? »: « contester » names the
+                # réclamation; the taxe foncière only echoes it in a question title
+                # (« délai de réclamation »). Which one the resident wants is asked.
+                before = ranked
+                ranked = _first(ranked, [ranked[0][4], rival])
+                _moved_up(before, ranked, ASKED, placed)
+                level, chosen = _AMBIGUOUS, 2
         if claimed and len(group) > 1 and not hinted_twin:
             # Same official fiche at two partners: only the resident's regime tells them
             # apart, and the words did not say it. Their scores differ only by how each
             # partner worded the same service: the documented order lists them.
             group = sorted(group, key=self._partner_order)
+            before = ranked
             ranked = _first(ranked, group)
+            _moved_up(before, ranked, TWINS, placed)
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = _AMBIGUOUS
         return level, chosen, ranked
@@ -1522,6 +1628,69 @@ class Recogniser:
         if not asked:
             return _WEAK, close_count(scores), ranked
         return _AMBIGUOUS, 1 + len(asked), _first(ranked, [ranked[0][4], *asked])
+
+    def _echoed_rival(
+        self, ranked: list[_Row], known: list[_Word], expansions: Sequence[_Word]
+    ) -> int | None:
+        """The first of the next candidates (up to :data:`~mfs_core.recognition.
+        confidence.MAX_CANDIDATES`) of the best one's partner that the need names by one
+        of its keywords said whole (as written), with a word the best one does not
+        explain and only echoes through a thesaurus synonym of that word in its question
+        titles or description (not in its keywords or titles); ``None`` when there is
+        none. The best one's data then speaks of the rival's matter in other words (the
+        taxe foncière's question « Quel est le délai de *réclamation* en matière
+        d'impôts ? », reached by « contester »): the need may ask for that neighbour
+        (« Comment *contester* sa taxe foncière ? » is a réclamation)."""
+        best = ranked[0][4]
+        # Echoed in its question titles or description only: a word its name echoes
+        # (« envoi ≈ colis » in « Retrait … d'un colis … ») is its own matter.
+        echoed = {
+            word.label
+            for word in expansions
+            if best in word.marks and word.marks[best][0] >= STRONG_FIELDS
+        }
+        if not echoed:
+            return None
+        unexplained = [
+            word
+            for word in known
+            if word.label in echoed and word.partner is None and best not in word.reach.explains
+        ]
+        if not unexplained:
+            return None
+        said = frozenset().union(*(word.stems for word in known if not word.span))
+        partner = self._partner_of[best]
+        for row in ranked[1:MAX_CANDIDATES]:
+            number = row[4]
+            if self._partner_of[number] != partner:
+                continue
+            keywords = self._naming_of(number).keywords
+            for word in unexplained:
+                if number in word.reach.explains and any(
+                    keyword <= said and not keyword.isdisjoint(word.stems) for keyword in keywords
+                ):
+                    return number
+        return None
+
+    def _entitled(
+        self, found: list[Word], known: list[_Word], spoken: tuple[str, int]
+    ) -> frozenset[int] | None:
+        """The procedures the word a need asks to be entitled to reaches, alone or in a
+        lexicon phrase (``spoken``: its accent-free form and how many times it was said
+        before, :func:`~mfs_core.recognition.entitlement.entitlement_word`); ``None``
+        when that word is one of how a request is asked or is not among ``found``."""
+        plain, before = spoken
+        if plain in self._generic:
+            return None
+        positions = [n for n, w in enumerate(found) if w[1] == plain]
+        if len(positions) <= before:
+            return None
+        position = positions[before]
+        reached = set(self._unit(found[position]).reach.explains)
+        for word in known:
+            if position in word.span:
+                reached.update(word.reach.explains)
+        return frozenset(reached)
 
     def _keyword_said(self, number: int, known: list[_Word]) -> bool:
         """Whether the need says whole a keyword of two words or more of procedure

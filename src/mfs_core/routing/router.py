@@ -43,13 +43,13 @@ plus any rule whose predicate raised before it — cheap enough for the hot path
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from mfs_core.evaluation import evaluate_predicate
-from mfs_core.french import RESIDENT, when
+from mfs_core.french import PLACED_FR, RESIDENT, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
@@ -627,9 +627,8 @@ class Router:
         self, recognition: Recognition, context: SiteContext, trace: list[TraceEntry]
     ) -> Decision:
         limit = max(2, context.thresholds.max_alternatives)
-        candidates = tuple(
-            self._alternative(c) for c in recognition.candidates[: min(recognition.chosen, limit)]
-        )
+        listed_candidates = recognition.candidates[: min(recognition.chosen, limit)]
+        candidates = tuple(self._alternative(c) for c in listed_candidates)
         fiches = {self._procedures[c.procedure].fiche_id for c in candidates}
         twins = len(fiches) == 1 and None not in fiches
         question = clarify_question(
@@ -648,7 +647,7 @@ class Router:
                 "Plusieurs démarches correspondent à ce besoin : poser la question à "
                 f"l'{RESIDENT} avant de décider."
             )
-        trace.append(_core("core.clarify", note=note))
+        trace.append(_core("core.clarify", note=note + _placed_note(listed_candidates)))
         return Decision(
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
@@ -744,3 +743,17 @@ def _load_sentence(context: SiteContext) -> str:
             f"(seuil : {context.thresholds.max_wait_minutes} min)"
         )
     return text[0].upper() + text[1:]
+
+
+def _placed_note(candidates: Sequence[Candidate]) -> str:
+    """What the clarify trace adds when it lists a candidate before one of higher score:
+    why (:attr:`~mfs_core.recognition.Candidate.placed`, in French), so that the agent
+    reading the scores is not left to guess; empty otherwise."""
+    from mfs_core.recognition import placed_in
+
+    notes = [
+        f" ; {c.procedure} avant une démarche de score plus élevé : {PLACED_FR[placed]}"
+        for c, placed in zip(candidates, placed_in(candidates), strict=True)
+        if placed is not None
+    ]
+    return "".join(notes)

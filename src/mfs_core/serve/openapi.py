@@ -204,6 +204,16 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                         "score": {"type": "number"},
                         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
                         "matched": {"type": "array", "items": _STRING},
+                        "placed": {
+                            "type": ["string", "null"],
+                            "enum": ["subject", "head", "twins", "asked", "requests", None],
+                            "description": "why a rule lists the candidate above one of "
+                            "higher score (that one's title subject is not said by the "
+                            "need; the head of the need's noun phrase reaches it; twins of "
+                            "one fiche asked together; a candidate of the clarify question; "
+                            "one procedure per request, in the order said); null when its "
+                            "place follows the scores (since issue-14ab)",
+                        },
                     },
                 },
             },
