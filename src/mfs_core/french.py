@@ -86,7 +86,6 @@ DECISION_FR = _frozen(
     }
 )
 
-#: What need recognition concluded (:class:`mfs_core.recognition.Level` values).
 #: Why recognition lists a candidate above one of higher score
 #: (``mfs_core.recognition.Candidate.placed``), for the agent.
 PLACED_FR = _frozen(
@@ -98,6 +97,7 @@ PLACED_FR = _frozen(
         "requests": "une démarche par demande, dans l'ordre dit",
     }
 )
+#: What need recognition concluded (:class:`mfs_core.recognition.Level` values).
 RECOGNITION_LEVEL_FR = _frozen(
     {
         "confident": "démarche reconnue",
