@@ -55,10 +55,12 @@ from mfs_core.hours import (
     HOURS_UNKNOWN,
     NO_HOURS,
     HoursAnomaly,
+    Interval,
     WeeklySchedule,
     from_anct_days,
     parse_anct_day,
     quick_anct_day,
+    union,
 )
 
 if TYPE_CHECKING:
@@ -166,14 +168,19 @@ def _results(
     table: AnctTable, runner: Runner, on_skipped: Callable[[str], object]
 ) -> Iterator[SiteResult]:
     source = table.source
+    # One reading of the columns for both passes of the structure scope: the second finds
+    # each day cell read and each row's hours (their week made for a group) in its memos.
+    columns = _Columns(table.header)
     with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
             repeated = _repeated_groups(table)
             table.rewind()
             if repeated:
-                groups = _group_hours(_parsed(table, lambda _problem: None), repeated)
+                groups = _group_hours(_parsed(table, lambda _problem: None, columns), repeated)
                 table.rewind()
+        #: Members of each group not checked yet: a group's union is let go after its last.
+        unchecked = {key: group.size for key, group in groups.items()}
         first_lines = FirstLines()
         # Core checks only: a row's findings and statuses are a function of its verdict
         # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
@@ -188,14 +195,20 @@ def _results(
         first = first_lines.first
         skipped = _Skipped(lambda problem: on_skipped(f"{source}: {problem}"))
         # _parsed's loop, inlined: one generator fewer for each row of the list.
-        columns, parse, problems = _Columns(table.header), _parse_row, skipped.problems
+        parse, problems = _parse_row, skipped.problems
         try:
             for number, cells, broken in table.rows():
                 if not cells or (row := parse(columns, cells, number, problems)) is None:
                     skipped.row(number, cells, broken)
                     continue
                 hours = row.hours
-                if not reuse or (groups and (row.departement, row.group) in groups):
+                if groups and (key := (row.departement, row.group)) in groups:
+                    result = _check_row(row, runner, source, groups)
+                    if unchecked[key] == 1:  # its last member: the union is not needed
+                        del groups[key], unchecked[key]
+                    else:
+                        unchecked[key] -= 1
+                elif not reuse:
                     result = _check_row(row, runner, source, groups)
                 elif (known := hours.outcome) is not None or (
                     known := outcomes.get(hours.verdict)
@@ -365,9 +378,11 @@ class _PackedIds:
         return None
 
 
-def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
-    """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
-    columns = _Columns(table.header)
+def _parsed(
+    table: AnctTable, on_skipped: Callable[[str], object], columns: _Columns
+) -> Iterator[_Row]:
+    """The readable rows of ``table`` (``columns``: its header read, see
+    :class:`_Columns`), each unreadable one named to ``on_skipped``."""
     skipped = _Skipped(on_skipped)
     parse, problems = _parse_row, skipped.problems
     for number, cells, broken in table.rows():
@@ -791,16 +806,30 @@ def _group_hours(rows: Iterable[_Row], repeated: set[int]) -> dict[tuple[str, st
     """Union of the hours of each group of two rows or more, its size, and whether some
     member's hours are partly unknown (memory: one running union per group whose hash is
     in ``repeated``, see :func:`_repeated_groups`)."""
-    found: dict[tuple[str, str], _Group] = {}
+    # Each group's running union day by day (a list of 7), its size and whether some
+    # member's hours are partly unknown; its week is made once, at the end, where a week
+    # a row cost a tenth of the structure scope's time (WeeklySchedule.merged_with).
+    found: dict[tuple[str, str], tuple[list[tuple[Interval, ...]], list[int]]] = {}
     for row in rows:
         if row.group and hash(key := (row.departement, row.group)) in repeated:
-            group = found.get(key) or _Group(WeeklySchedule.closed(), 0, False)
-            found[key] = _Group(
-                group.schedule.merged_with(row.schedule),
-                group.size + 1,
-                group.hours_unknown or row.hours.hours_unknown,
-            )
-    return {key: group for key, group in found.items() if group.size > 1}
+            days, unknown = row.schedule.days, row.hours.hours_unknown
+            group = found.get(key)
+            if group is None:
+                found[key] = (list(days), [1, unknown])
+                continue
+            merged, counts = group
+            for index, day in enumerate(days):
+                # A day's intervals are already a union (sorted, disjoint, not touching):
+                # an empty day or the same intervals leave the union as it is.
+                if day and day != (held := merged[index]):
+                    merged[index] = union([*held, *day])
+            counts[0] += 1
+            counts[1] |= unknown
+    return {
+        key: _Group(WeeklySchedule(tuple(merged)), size, bool(unknown))
+        for key, (merged, (size, unknown)) in found.items()
+        if size > 1
+    }
 
 
 class _Group(NamedTuple):

@@ -1,0 +1,122 @@
+"""The ANCT list's ``--hours-scope structure`` (issue-15p): its two passes read each day
+cell once, a group's union is what folding its members' weeks gives, and a group's
+union is let go once its last member is checked."""
+
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mfs_core import hours
+from mfs_core.compliance import anct
+from mfs_core.compliance.anct import check_anct_csv
+from mfs_core.compliance.runner import Runner
+from mfs_core.compliance.site import HoursScope
+from mfs_core.hours import WeeklySchedule
+from mfs_core.registry import Registry
+
+from .conftest import AS_OF
+from .test_anct_verdicts import DAYS, grouped_list
+
+
+def test_the_structure_scope_reads_each_day_cell_once(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first pass (the groups' unions) and the second (the results) share the
+    columns' memos: a cell is read once, not once a pass (the second read every cell
+    again, 2 x 2,723 quick readings at 2,845 varied rows)."""
+    path = grouped_list(tmp_path / "l.csv", 300, own_groups=False)
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        cells = {(day, row[day]) for row in csv.DictReader(handle) for day in DAYS}
+    read: collections.Counter[tuple[str, str]] = collections.Counter()
+    quick = anct.quick_anct_day
+
+    def counted(text: str, day: str) -> object:
+        read[day, text] += 1
+        return quick(text, day)
+
+    monkeypatch.setattr(anct, "quick_anct_day", counted)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    check_anct_csv(path, runner, skipped=[])
+    names = dict(zip(DAYS, hours.DAYS, strict=False))
+    assert set(read) == {(names[day], cell) for day, cell in cells}
+    assert max(read.values()) == 1
+
+
+def test_a_groups_union_is_let_go_after_its_last_member(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each row of a group is judged on the group's union, and no row after a group's
+    last member finds that group's union still held."""
+    path = grouped_list(tmp_path / "l.csv", 300, own_groups=False)
+    seen: list[tuple[tuple[str, str], frozenset[tuple[str, str]]]] = []
+    check_row = anct._check_row
+
+    def watched(row: anct._Row, runner: Runner, source: str, groups: dict) -> object:  # type: ignore[type-arg]
+        seen.append(((row.departement, row.group), frozenset(groups)))
+        return check_row(row, runner, source, groups)
+
+    monkeypatch.setattr(anct, "_check_row", watched)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    check_anct_csv(path, runner, skipped=[])
+    last = {key: index for index, (key, _held) in enumerate(seen)}
+    assert len(last) == 21  # 7 groups in each of 3 départements
+    for index, (key, held) in enumerate(seen):
+        assert key in held  # judged with its group
+        assert not {done for done, at in last.items() if at < index} & held
+
+
+_INTERVAL = st.tuples(st.integers(0, 1439), st.integers(1, 720)).map(
+    lambda pair: (pair[0], min(pair[0] + pair[1], 1440))
+)
+#: A day as a row's week holds it: a union (sorted, disjoint, not touching), or closed.
+_DAY = st.lists(_INTERVAL, max_size=3).map(hours.union)
+_WEEK = st.tuples(*[_DAY] * 7).map(WeeklySchedule)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "G1", "G2", "G3"]), st.sampled_from(["01", "2A"]), _WEEK),
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_a_groups_union_is_the_fold_of_its_members_weeks(
+    members: list[tuple[str, str, WeeklySchedule]], data: st.DataObject
+) -> None:
+    """_group_hours keeps a running union day by day and makes the week once: the same
+    weeks, sizes and unknown flags as folding WeeklySchedule.merged_with row by row."""
+    rows = [
+        SimpleNamespace(
+            group=group,
+            departement=departement,
+            schedule=week,
+            hours=SimpleNamespace(hours_unknown=data.draw(st.booleans())),
+        )
+        for group, departement, week in members
+    ]
+    repeated = {hash((row.departement, row.group)) for row in rows}
+    expected: dict[tuple[str, str], tuple[WeeklySchedule, int, bool]] = {}
+    for row in rows:
+        if row.group:
+            key = (row.departement, row.group)
+            week, size, unknown = expected.get(key, (WeeklySchedule.closed(), 0, False))
+            expected[key] = (
+                week.merged_with(row.schedule),
+                size + 1,
+                unknown or row.hours.hours_unknown,
+            )
+    found = anct._group_hours(rows, repeated)  # type: ignore[arg-type]
+    assert {key: tuple(group) for key, group in found.items()} == {
+        key: value for key, value in expected.items() if value[1] > 1
+    }
+    for group in found.values():
+        assert isinstance(group.hours_unknown, bool)
