@@ -21,7 +21,7 @@ from mfs_core.hours import WeeklySchedule
 from mfs_core.registry import Registry
 
 from .conftest import AS_OF
-from .test_anct_verdicts import DAYS, grouped_list
+from .test_anct_verdicts import DAYS, assert_same, grouped_list, grouped_rows, through_the_runner
 
 
 def test_the_structure_scope_reads_each_day_cell_once(
@@ -63,6 +63,7 @@ def test_a_groups_union_is_let_go_after_its_last_member(
         seen.append(((row.departement, row.group), frozenset(groups)))
         return check_row(row, runner, source, groups)
 
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 0)  # every member through the runner
     monkeypatch.setattr(anct, "_check_row", watched)
     runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
     check_anct_csv(path, runner, skipped=[])
@@ -120,3 +121,28 @@ def test_a_groups_union_is_the_fold_of_its_members_weeks(
     }
     for group in found.values():
         assert isinstance(group.hours_unknown, bool)
+
+
+def test_members_of_a_group_with_the_same_anomalies_share_an_outcome(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's member whose anomalies an earlier member had gets that member's outcome
+    (the group's problems and its own anomalies) without the runner, and every row's
+    result, statuses and output are the runner's."""
+    path = grouped_list(tmp_path / "l.csv", 300, own_groups=False)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    theirs = through_the_runner(path, runner, monkeypatch)
+    calls = 0
+    check_row = anct._check_row
+
+    def counted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return check_row(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anct, "_check_row", counted)
+    mine = check_anct_csv(path, runner, skipped=[])
+    assert_same(mine, theirs, runner)
+    assert 21 <= calls < grouped_rows(path) == 240
+    monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 2)  # started afresh as it fills
+    assert_same(check_anct_csv(path, runner, skipped=[]), theirs, runner)

@@ -181,6 +181,9 @@ def _results(
                 table.rewind()
         #: Members of each group not checked yet: a group's union is let go after its last.
         unchecked = {key: group.size for key, group in groups.items()}
+        #: (group, a member's anomalies) -> the first such member's result, bounded as
+        #: ``outcomes`` is.
+        group_outcomes: dict[tuple[object, ...], SiteResult] = {}
         first_lines = FirstLines()
         # Core checks only: a row's findings and statuses are a function of its verdict
         # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
@@ -201,9 +204,17 @@ def _results(
                 if not cells or (row := parse(columns, cells, number, problems)) is None:
                     skipped.row(number, cells, broken)
                     continue
-                hours = row.hours
+                hours, known = row.hours, None
                 if groups and (key := (row.departement, row.group)) in groups:
-                    result = _check_row(row, runner, source, groups)
+                    # A member of a group judged together: its findings and statuses are
+                    # a function of its group (the union's problems, named by the group)
+                    # and of its own anomalies, with the built-in checks alone; a member
+                    # with an earlier member's anomalies shares that one's outcome.
+                    member = (key, hours.anomalies)
+                    if not reuse or (known := group_outcomes.get(member)) is None:
+                        result = _check_row(row, runner, source, groups)
+                        if reuse:
+                            _remember(group_outcomes, member, result)
                     if unchecked[key] == 1:  # its last member: the union is not needed
                         del groups[key], unchecked[key]
                     else:
@@ -214,14 +225,6 @@ def _results(
                     known := outcomes.get(hours.verdict)
                 ) is not None:
                     hours.outcome = known  # rows with the same cells: no verdict to hash
-                    result = known.sharing_outcome(
-                        id=row.id,
-                        name=row.name,
-                        departement=row.departement,
-                        format=row.raw_format,
-                        weekly_hours=hours.weekly_hours,
-                        opening_days=hours.opening_days,
-                    )
                 else:
                     result = (
                         None
@@ -238,14 +241,31 @@ def _results(
                             site_format=row.raw_format,
                         )
                     ) or _check_row(row, runner, source, groups)
-                    if len(outcomes) >= _OUTCOMES_MEMO:  # flat memory: start afresh
-                        outcomes.clear()
-                    if _OUTCOMES_MEMO:
-                        outcomes[hours.verdict] = result
+                    _remember(outcomes, hours.verdict, result)
+                if known is not None:  # an earlier row's outcome, with this row's own figures
+                    result = known.sharing_outcome(
+                        id=row.id,
+                        name=row.name,
+                        departement=row.departement,
+                        format=row.raw_format,
+                        weekly_hours=hours.weekly_hours,
+                        opening_days=hours.opening_days,
+                    )
                 seen = first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
             first_lines.close()
+
+
+def _remember(
+    memo: dict[tuple[object, ...], SiteResult], key: tuple[object, ...], result: SiteResult
+) -> None:
+    """Keep ``result`` as ``key``'s outcome in ``memo``, at most :data:`_OUTCOMES_MEMO`
+    entries (past it, started afresh: flat memory whatever the list; 0 keeps none)."""
+    if len(memo) >= _OUTCOMES_MEMO:
+        memo.clear()
+    if _OUTCOMES_MEMO:
+        memo[key] = result
 
 
 class FirstLines:
