@@ -77,8 +77,14 @@ def test_a_groups_union_is_let_go_after_its_last_member(
 _INTERVAL = st.tuples(st.integers(0, 1439), st.integers(1, 720)).map(
     lambda pair: (pair[0], min(pair[0] + pair[1], 1440))
 )
-#: A day as a row's week holds it: a union (sorted, disjoint, not touching), or closed.
-_DAY = st.lists(_INTERVAL, max_size=3).map(hours.union)
+#: A day as a row's week holds it: a union (sorted, disjoint, not touching), or closed;
+#: often one of a few usual days, each time a new object (as rows' weeks hold them).
+_DAY = st.one_of(
+    st.lists(_INTERVAL, max_size=3).map(hours.union),
+    st.sampled_from([((540, 720),), ((540, 720), (810, 1020)), ((480, 1080),)]).map(
+        lambda day: tuple([(start, end) for start, end in day])
+    ),
+)
 _WEEK = st.tuples(*[_DAY] * 7).map(WeeklySchedule)
 
 
@@ -94,7 +100,8 @@ def test_a_groups_union_is_the_fold_of_its_members_weeks(
     members: list[tuple[str, str, WeeklySchedule]], data: st.DataObject
 ) -> None:
     """_group_hours keeps a running union day by day and makes the week once: the same
-    weeks, sizes and unknown flags as folding WeeklySchedule.merged_with row by row."""
+    weeks, sizes and unknown flags as folding WeeklySchedule.merged_with row by row, and
+    equal days shared."""
     rows = [
         SimpleNamespace(
             group=group,
@@ -121,6 +128,9 @@ def test_a_groups_union_is_the_fold_of_its_members_weeks(
     }
     for group in found.values():
         assert isinstance(group.hours_unknown, bool)
+    # Equal days are one object for all groups (memory: a list's groups open alike).
+    days = [day for group in found.values() for day in group.schedule.days]
+    assert len({id(day) for day in days}) == len(set(days))
 
 
 def test_members_of_a_group_with_the_same_anomalies_share_an_outcome(
