@@ -24,6 +24,19 @@ from .conftest import AS_OF
 from .test_anct_verdicts import DAYS, assert_same, grouped_list, grouped_rows, through_the_runner
 
 
+def counted_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many rows go through the runner from now on (``[count]``, kept up to date)."""
+    calls = [0]
+    check_row = anct._check_row
+
+    def counted(*args: object) -> object:
+        calls[0] += 1
+        return check_row(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anct, "_check_row", counted)
+    return calls
+
+
 def test_the_structure_scope_reads_each_day_cell_once(
     tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,17 +155,41 @@ def test_members_of_a_group_with_the_same_anomalies_share_an_outcome(
     path = grouped_list(tmp_path / "l.csv", 300, own_groups=False)
     runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
     theirs = through_the_runner(path, runner, monkeypatch)
-    calls = 0
-    check_row = anct._check_row
-
-    def counted(*args: object) -> object:
-        nonlocal calls
-        calls += 1
-        return check_row(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(anct, "_check_row", counted)
+    calls = counted_rows(monkeypatch)
     mine = check_anct_csv(path, runner, skipped=[])
     assert_same(mine, theirs, runner)
-    assert 21 <= calls < grouped_rows(path) == 240
+    assert 21 <= calls[0] < grouped_rows(path) == 240
     monkeypatch.setattr(anct, "_OUTCOMES_MEMO", 2)  # started afresh as it fills
     assert_same(check_anct_csv(path, runner, skipped=[]), theirs, runner)
+
+
+def test_groups_whose_union_meets_both_rules_share_outcomes_across_groups(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A union meeting both rules reports no problem and names no group: members of
+    different such groups with the same anomalies share one outcome. A union failing a
+    rule names its group: its members share only within it. Every row is the runner's."""
+    from .test_anct_messy import sample_rows, write_list
+
+    _, sample = sample_rows()
+    full = "09:00 - 12:00 / 13:30 - 17:00"
+    rows = []
+    for index in range(80):
+        pair = index % 40  # 40 groups of two rows, the members far apart
+        row = dict(sample[pair % len(sample)], id_fs=f"p{index}", insee_dep="64")
+        row["groupe_fs"] = f"Groupe {pair}"
+        week = [full] * 5 + [""] if pair % 2 else ["09:00 - 12:00"] + [""] * 5
+        if index % 3 == 0:  # some members with a placeholder slot: an anomaly
+            week[0] = f"00:00 - 00:00 / {week[0]}"
+        row.update(zip(DAYS, week, strict=True))
+        rows.append(row)
+    path = write_list(tmp_path / "l.csv", rows)
+    runner = Runner(registry, as_of=AS_OF, hours_scope=HoursScope.STRUCTURE)
+    theirs = through_the_runner(path, runner, monkeypatch)
+    groups_named = [r for r in theirs if any("Groupe" in f.message for f in r.findings)]
+    assert len(groups_named) == 40  # the 20 short groups' members name their group
+    calls = counted_rows(monkeypatch)
+    assert_same(check_anct_csv(path, runner, skipped=[]), theirs, runner)
+    # Meeting: two outcomes (with and without the placeholder) for the 40 rows; failing:
+    # each of the 20 groups one or two.
+    assert calls[0] <= 2 + 40

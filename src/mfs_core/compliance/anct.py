@@ -205,12 +205,21 @@ def _results(
                     skipped.row(number, cells, broken)
                     continue
                 hours, known = row.hours, None
-                if groups and (key := (row.departement, row.group)) in groups:
+                if groups and (group := groups.get(key := (row.departement, row.group))):
                     # A member of a group judged together: its findings and statuses are
                     # a function of its group (the union's problems, named by the group)
                     # and of its own anomalies, with the built-in checks alone; a member
-                    # with an earlier member's anomalies shares that one's outcome.
-                    member = (key, hours.anomalies)
+                    # with an earlier member's anomalies shares that one's outcome. A
+                    # union meeting both rules has no problem (nor name) to report: then
+                    # the anomalies alone decide, whatever the group.
+                    week = group.schedule
+                    member = (
+                        key
+                        if week.weekly_minutes < MIN_WEEKLY_MINUTES
+                        or week.opening_days < MIN_OPENING_DAYS
+                        else None,
+                        hours.anomalies,
+                    )
                     if not reuse or (known := group_outcomes.get(member)) is None:
                         result = _check_row(row, runner, source, groups)
                         if reuse:
