@@ -55,10 +55,12 @@ from mfs_core.hours import (
     HOURS_UNKNOWN,
     NO_HOURS,
     HoursAnomaly,
+    Interval,
     WeeklySchedule,
     from_anct_days,
     parse_anct_day,
     quick_anct_day,
+    union,
 )
 
 if TYPE_CHECKING:
@@ -166,14 +168,22 @@ def _results(
     table: AnctTable, runner: Runner, on_skipped: Callable[[str], object]
 ) -> Iterator[SiteResult]:
     source = table.source
+    # One reading of the columns for both passes of the structure scope: the second finds
+    # each day cell read and each row's hours (their week made for a group) in its memos.
+    columns = _Columns(table.header)
     with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
             repeated = _repeated_groups(table)
             table.rewind()
             if repeated:
-                groups = _group_hours(_parsed(table, lambda _problem: None), repeated)
+                groups = _group_hours(_parsed(table, lambda _problem: None, columns), repeated)
                 table.rewind()
+        #: Members of each group not checked yet: a group's union is let go after its last.
+        unchecked = {key: group.size for key, group in groups.items()}
+        #: (group, a member's anomalies) -> the first such member's result, bounded as
+        #: ``outcomes`` is.
+        group_outcomes: dict[tuple[object, ...], SiteResult] = {}
         first_lines = FirstLines()
         # Core checks only: a row's findings and statuses are a function of its verdict
         # (_Hours.verdict), shared by every row with the same one: rows whose hours differ
@@ -188,27 +198,42 @@ def _results(
         first = first_lines.first
         skipped = _Skipped(lambda problem: on_skipped(f"{source}: {problem}"))
         # _parsed's loop, inlined: one generator fewer for each row of the list.
-        columns, parse, problems = _Columns(table.header), _parse_row, skipped.problems
+        parse, problems = _parse_row, skipped.problems
         try:
             for number, cells, broken in table.rows():
                 if not cells or (row := parse(columns, cells, number, problems)) is None:
                     skipped.row(number, cells, broken)
                     continue
-                hours = row.hours
-                if not reuse or (groups and (row.departement, row.group) in groups):
+                hours, known = row.hours, None
+                if groups and (group := groups.get(key := (row.departement, row.group))):
+                    # A member of a group judged together: its findings and statuses are
+                    # a function of its group (the union's problems, named by the group)
+                    # and of its own anomalies, with the built-in checks alone; a member
+                    # with an earlier member's anomalies shares that one's outcome. A
+                    # union meeting both rules has no problem (nor name) to report: then
+                    # the anomalies alone decide, whatever the group.
+                    week = group.schedule
+                    member = (
+                        key
+                        if week.weekly_minutes < MIN_WEEKLY_MINUTES
+                        or week.opening_days < MIN_OPENING_DAYS
+                        else None,
+                        hours.anomalies,
+                    )
+                    if not reuse or (known := group_outcomes.get(member)) is None:
+                        result = _check_row(row, runner, source, groups)
+                        if reuse:
+                            _remember(group_outcomes, member, result)
+                    if unchecked[key] == 1:  # its last member: the union is not needed
+                        del groups[key], unchecked[key]
+                    else:
+                        unchecked[key] -= 1
+                elif not reuse:
                     result = _check_row(row, runner, source, groups)
                 elif (known := hours.outcome) is not None or (
                     known := outcomes.get(hours.verdict)
                 ) is not None:
                     hours.outcome = known  # rows with the same cells: no verdict to hash
-                    result = known.sharing_outcome(
-                        id=row.id,
-                        name=row.name,
-                        departement=row.departement,
-                        format=row.raw_format,
-                        weekly_hours=hours.weekly_hours,
-                        opening_days=hours.opening_days,
-                    )
                 else:
                     result = (
                         None
@@ -225,14 +250,31 @@ def _results(
                             site_format=row.raw_format,
                         )
                     ) or _check_row(row, runner, source, groups)
-                    if len(outcomes) >= _OUTCOMES_MEMO:  # flat memory: start afresh
-                        outcomes.clear()
-                    if _OUTCOMES_MEMO:
-                        outcomes[hours.verdict] = result
+                    _remember(outcomes, hours.verdict, result)
+                if known is not None:  # an earlier row's outcome, with this row's own figures
+                    result = known.sharing_outcome(
+                        id=row.id,
+                        name=row.name,
+                        departement=row.departement,
+                        format=row.raw_format,
+                        weekly_hours=hours.weekly_hours,
+                        opening_days=hours.opening_days,
+                    )
                 seen = first(row.id, row.line)
                 yield result if seen == row.line else _duplicate(result, row, seen)
         finally:
             first_lines.close()
+
+
+def _remember(
+    memo: dict[tuple[object, ...], SiteResult], key: tuple[object, ...], result: SiteResult
+) -> None:
+    """Keep ``result`` as ``key``'s outcome in ``memo``, at most :data:`_OUTCOMES_MEMO`
+    entries (past it, started afresh: flat memory whatever the list; 0 keeps none)."""
+    if len(memo) >= _OUTCOMES_MEMO:
+        memo.clear()
+    if _OUTCOMES_MEMO:
+        memo[key] = result
 
 
 class FirstLines:
@@ -365,9 +407,11 @@ class _PackedIds:
         return None
 
 
-def _parsed(table: AnctTable, on_skipped: Callable[[str], object]) -> Iterator[_Row]:
-    """The readable rows of ``table``, each unreadable one named to ``on_skipped``."""
-    columns = _Columns(table.header)
+def _parsed(
+    table: AnctTable, on_skipped: Callable[[str], object], columns: _Columns
+) -> Iterator[_Row]:
+    """The readable rows of ``table`` (``columns``: its header read, see
+    :class:`_Columns`), each unreadable one named to ``on_skipped``."""
     skipped = _Skipped(on_skipped)
     parse, problems = _parse_row, skipped.problems
     for number, cells, broken in table.rows():
@@ -791,16 +835,56 @@ def _group_hours(rows: Iterable[_Row], repeated: set[int]) -> dict[tuple[str, st
     """Union of the hours of each group of two rows or more, its size, and whether some
     member's hours are partly unknown (memory: one running union per group whose hash is
     in ``repeated``, see :func:`_repeated_groups`)."""
-    found: dict[tuple[str, str], _Group] = {}
+    # Each group's running union day by day (a list of 7), its size and whether some
+    # member's hours are partly unknown; its week is made once, at the end, where a week
+    # a row cost a tenth of the structure scope's time (WeeklySchedule.merged_with).
+    found: dict[tuple[str, str], tuple[list[tuple[Interval, ...]], list[int]]] = {}
+    # Equal days are one object for all groups: a list's groups open the same few ways
+    # (14,225 groups of two varied rows: 8,178 distinct days of 99,575), and a day's
+    # intervals were most of a group's 1.7 KB. Bounded (past it, days are not shared).
+    shared: dict[tuple[Interval, ...], tuple[Interval, ...]] = {}
     for row in rows:
         if row.group and hash(key := (row.departement, row.group)) in repeated:
-            group = found.get(key) or _Group(WeeklySchedule.closed(), 0, False)
-            found[key] = _Group(
-                group.schedule.merged_with(row.schedule),
-                group.size + 1,
-                group.hours_unknown or row.hours.hours_unknown,
-            )
-    return {key: group for key, group in found.items() if group.size > 1}
+            days, unknown = row.schedule.days, row.hours.hours_unknown
+            group = found.get(key)
+            if group is None:
+                found[key] = (list(days), [1, unknown])
+                continue
+            merged, counts = group
+            for index, day in enumerate(days):
+                # A day's intervals are already a union (sorted, disjoint, not touching):
+                # an empty day or the same intervals leave the union as it is.
+                if day and day != (held := merged[index]):
+                    merged[index] = _shared_day(shared, union([*held, *day]))
+            counts[0] += 1
+            counts[1] |= unknown
+    return {
+        key: _Group(
+            WeeklySchedule(tuple([_shared_day(shared, day) for day in merged])),
+            size,
+            bool(unknown),
+        )
+        for key, (merged, (size, unknown)) in found.items()
+        if size > 1
+    }
+
+
+#: Distinct days :func:`_group_hours` shares among groups (a two-slot day some 200 bytes,
+#: held by the table once no group's union holds it: at most about 3 MB).
+_SHARED_DAYS = 16_384
+
+
+def _shared_day(
+    shared: dict[tuple[Interval, ...], tuple[Interval, ...]], day: tuple[Interval, ...]
+) -> tuple[Interval, ...]:
+    """The object ``shared`` holds for ``day``'s intervals: the first equal day met, kept
+    while there is room (:data:`_SHARED_DAYS`)."""
+    held = shared.get(day)
+    if held is None:
+        held = day
+        if len(shared) < _SHARED_DAYS:
+            shared[day] = day
+    return held
 
 
 class _Group(NamedTuple):
