@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mfs_core.model import Procedure
+from mfs_core.model import Procedure, SourceKind
 from mfs_core.recognition.normalise import Token, Word, fold, lemma, lemma_stem, stem, tokens
 from mfs_core.recognition.synonyms import synonyms
 
@@ -167,13 +167,27 @@ def field_texts(value: object) -> list[str]:
     return texts
 
 
+def summarised(procedure: Procedure) -> bool:
+    """Whether ``procedure``'s description is its service-public.fr fiche's official
+    summary (its ``dc:description``: a source of kind ``fiche`` supports the description),
+    as every built-in one is since issue-14ae. Such prose speaks of neighbouring matters
+    (the casier judiciaire's « … dépend de votre lieu de naissance »): it is kept out of
+    the BM25F fields. A plugin's own description, written to make its procedures found,
+    stays a field."""
+    return any(
+        getattr(source, "kind", None) is SourceKind.FICHE
+        and "description" in getattr(source, "supports", ())
+        for source in procedure.sources
+    )
+
+
 def _phrases(procedure: Procedure) -> dict[str, list[str]]:
     return {
         "keywords": field_texts(procedure.keywords),
         "title": field_texts(procedure.title),
         "fiche_title": field_texts(procedure.fiche_title),
         "questions": field_texts(procedure.questions),
-        "description": field_texts(procedure.description),
+        "description": [] if summarised(procedure) else field_texts(procedure.description),
     }
 
 
