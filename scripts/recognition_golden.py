@@ -47,6 +47,8 @@ PROCEDURE_FIELDS = (
     "questions",
 )
 PARTNER_FIELDS = ("code", "name", "kind", "keywords")
+#: Whether a frozen procedure's description is its fiche's summary (its source, in short).
+SUMMARISED = "description_is_fiche_summary"
 TOP = 3
 
 
@@ -56,12 +58,16 @@ def freeze_catalogue() -> dict[str, Any]:
 
     registry = Registry.load(external=False)
 
+    from mfs_core.recognition.index import summarised
+
     def plain(value: Any) -> Any:
         return list(value) if isinstance(value, tuple) else getattr(value, "value", value)
 
     return {
         "procedures": [
-            {f: plain(getattr(p, f)) for f in PROCEDURE_FIELDS}
+            # whether the description is the fiche's official summary: recognition reads
+            # it then only to re-order suggestions (issue-14ae)
+            {f: plain(getattr(p, f)) for f in PROCEDURE_FIELDS} | {SUMMARISED: summarised(p)}
             for p in sorted(registry.procedures.values(), key=lambda p: p.id)
         ],
         "partners": [
@@ -73,10 +79,18 @@ def freeze_catalogue() -> dict[str, Any]:
 
 def recogniser(catalogue: dict[str, Any]) -> Any:
     """A recogniser of the frozen catalogue, with the library's lexicon."""
-    from mfs_core.model import Partner, PartnerKind, Procedure
+    from mfs_core.model import Partner, PartnerKind, Procedure, Source, SourceKind
     from mfs_core.recognition import Recogniser
 
-    procedures = [Procedure(**data) for data in catalogue["procedures"]]
+    def procedure(data: dict[str, Any]) -> Procedure:
+        data = dict(data)
+        sources = ()
+        if data.pop(SUMMARISED, False):
+            fiche = data["fiche_id"]
+            sources = (Source(kind=SourceKind.FICHE, identifier=fiche, supports=("description",)),)
+        return Procedure(**data, sources=sources)
+
+    procedures = [procedure(data) for data in catalogue["procedures"]]
     partners = {
         data["code"]: Partner(**{**data, "kind": PartnerKind(data["kind"])})
         for data in catalogue["partners"]

@@ -95,6 +95,7 @@ PLACED_FR = _frozen(
         "twins": "même fiche chez plusieurs organismes : elles sont proposées ensemble",
         "asked": "elle fait partie de la question à poser",
         "requests": "une démarche par demande, dans l'ordre dit",
+        "described": "le résumé officiel de sa fiche reprend des mots de la demande",
     }
 )
 #: What need recognition concluded (:class:`mfs_core.recognition.Level` values).

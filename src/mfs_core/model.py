@@ -380,7 +380,9 @@ class Procedure:
     set), ``questions`` (the question titles listed on that fiche, verbatim) and
     ``description`` (one or two sentences in French). All are optional but the title; a
     plugin fills them to make its procedures found, and cites where they come from in
-    ``reference``.
+    ``reference``. A description that is the fiche's official summary (a ``fiche`` source
+    supports ``description``, as for every built-in procedure) is not searched: it only
+    re-orders suggestions among the procedures the other fields reached.
 
     What the catalogue knows besides (all optional): ``online_services``, every online
     service the fiche lists (``online_url`` is one of its téléservices); ``no_fiche_reason``

@@ -200,7 +200,10 @@ class Candidate:
     phrase reaches it), ``"twins"`` (the same fiche at another partner: twins are asked
     together, in partner order), ``"asked"`` (one of the candidates of the clarify
     question, listed before those it does not ask about), ``"requests"`` (one
-    procedure per request of a need that joins several, in the order said).
+    procedure per request of a need that joins several, in the order said),
+    ``"described"`` (suggestions only, no claim or question: its fiche's official summary,
+    its ``description``, holds more of the need's words, and the score it passes is
+    within what they add).
     """
 
     procedure: str
@@ -280,6 +283,7 @@ def _candidate(
 
 #: Why a rule placed a candidate above one of higher score (:attr:`Candidate.placed`).
 SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
+DESCRIBED = "described"
 
 
 def placed_in(shown: Sequence[Candidate]) -> list[str | None]:
@@ -1078,12 +1082,64 @@ class Recogniser:
         level, chosen, ranked = self._level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
         )
+        if level not in _CLAIMS and len(ranked) > 1 and self.index.described:
+            ranked = self._described_first(ranked, known, placed)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         if placed:
             shown = self._shown
             by_id = {shown[n][0]: why for n, why in placed.items()}
             candidates = _with_places(candidates, lambda c: by_id.get(c.procedure))
         return _recognition(level, candidates, chosen)
+
+    def _described_first(
+        self, ranked: list[_Row], known: list[_Word], placed: dict[int, str]
+    ) -> list[_Row]:
+        """``ranked`` (suggestions: no claim, no question) re-ordered by their score plus
+        what the need's words add in each one's fiche summary (its description,
+        :attr:`~mfs_core.recognition.index.ProcedureIndex.described`); ``ranked`` itself
+        when they add nothing. Each procedure it moves above one of higher score is
+        recorded in ``placed`` (:data:`DESCRIBED`). Only procedures the searched fields
+        reached are ranked: a summary re-orders them, it never reaches, explains or claims
+        (issue-14aa: read as a field, F1420's « lieu de naissance » claimed « extrait de
+        naissance » for the casier judiciaire)."""
+        described = self.index.described
+        added: dict[int, float] = {}
+        pooled = {row[4] for row in ranked}
+        for word in known:
+            for term, match in word.terms:
+                found = described.get(term)
+                if found is None:
+                    continue
+                for number in pooled.intersection(found):
+                    added[number] = added.get(number, 0.0) + match * found[number]
+        if not added:
+            return ranked
+        # A procedure its description adds to passes those above it whose score, with what
+        # their description adds, is lower; never one a rule placed (the subject, the head
+        # of the need, twins: ``placed``), and the others keep their order.
+        order = list(ranked)
+        for n in range(1, len(order)):
+            row = order[n]
+            plus = added.get(row[4], 0.0)
+            if not plus:
+                continue
+            at = n
+            while at > 0:
+                above = order[at - 1]
+                if above[4] in placed or row[5] + plus <= above[5] + added.get(above[4], 0.0):
+                    break
+                at -= 1
+            if at < n:
+                order[at + 1 : n + 1] = order[at:n]
+                order[at] = row
+        # Each procedure now above one of higher score says why (one that passed it may
+        # have been passed in turn: its place need not have changed).
+        below = -1.0
+        for row in reversed(order):
+            if row[5] < below and row[4] not in placed:
+                placed[row[4]] = DESCRIBED
+            below = max(below, row[5])
+        return order
 
     def _situation_boosted(
         self, scores: dict[int, float], words: list[_Word], found: list[Word]

@@ -206,13 +206,23 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                         "matched": {"type": "array", "items": _STRING},
                         "placed": {
                             "type": ["string", "null"],
-                            "enum": ["subject", "head", "twins", "asked", "requests", None],
+                            "enum": [
+                                "subject",
+                                "head",
+                                "twins",
+                                "asked",
+                                "requests",
+                                "described",
+                                None,
+                            ],
                             "description": "why a rule lists the candidate above one of "
                             "higher score (that one's title subject is not said by the "
                             "need; the head of the need's noun phrase reaches it; twins of "
                             "one fiche asked together; a candidate of the clarify question; "
-                            "one procedure per request, in the order said); null when its "
-                            "place follows the scores (since issue-14ab)",
+                            "one procedure per request, in the order said; among "
+                            "suggestions, its fiche's official summary says more of the "
+                            "need's words, since issue-14ae); null when its place follows "
+                            "the scores (since issue-14ab)",
                         },
                     },
                 },
