@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.recognition import Level, Recogniser
-from mfs_core.recognition.entitlement import entitlement_word
+from mfs_core.recognition.entitlement import entitlement_words
 
 
 def test_an_entitlement_the_claimed_procedure_never_says_is_not_claimed(
@@ -73,20 +73,70 @@ def test_claims_the_rules_do_not_concern_are_kept(
 
 
 @pytest.mark.parametrize(
-    ("text", "word"),
+    ("text", "words"),
     [
-        ("a-t-il droit à une indemnité de départ ?", ("indemnite", 0)),
-        ("droits aux allocations", ("allocations", 0)),
-        ("l'indemnité, ai-je droit à l'indemnité ?", ("indemnite", 1)),  # said before
-        ("le droit de vote", None),  # « droit de », not « droit à »
-        ("droit à", None),  # nothing after it
-        ("carte vitale perdue", None),
+        ("a-t-il droit à une indemnité de départ ?", (("indemnite", 0),)),
+        ("droits aux allocations", (("allocations", 0),)),
+        ("l'indemnité, ai-je droit à l'indemnité ?", (("indemnite", 1),)),  # said before
+        ("le droit de vote", ()),  # « droit de », not « droit à »
+        ("droit à", ()),  # nothing after it
+        ("carte vitale perdue", ()),
+        # every locution, in order (review 15d, finding 1)
+        ("mon droit au RSA a pris fin, ai-je droit à la C2S ?", (("rsa", 0), ("c2s", 0))),
+        # « droit a » unaccented: the preposition before a determiner, else the verb
+        # avoir (review 15d, finding 2)
+        ("ai-je droit a une indemnite", (("indemnite", 0),)),
+        ("mon droit a expiré", ()),
+        ("le droit a changé", ()),
     ],
 )
-def test_the_entitlement_word_is_the_first_meaningful_word_after_droit_a(
-    text: str, word: tuple[str, int] | None
+def test_the_entitlement_words_are_the_first_meaningful_words_after_droit_a(
+    text: str, words: tuple[tuple[str, int], ...]
 ) -> None:
-    assert entitlement_word(text) == word
+    assert entitlement_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("need", "level", "first"),
+    [
+        # review 15d's constructed needs, claimed or asked at de93ce0 and made weak by the
+        # first form of the rule: a later locution names the claimed procedure (finding 1),
+        # « droit a » is the verb (finding 2), the word asked is one many fiches hold
+        # (finding 3: « aide », « délai »)
+        (
+            "Mon droit au RSA a pris fin, ai-je droit à la complémentaire santé solidaire ?",
+            Level.CONFIDENT,
+            "cnam.complementaire-sante-solidaire",
+        ),
+        (
+            "Mon droit a expiré, je dois renouveler ma complémentaire santé solidaire",
+            Level.CONFIDENT,
+            "cnam.complementaire-sante-solidaire",
+        ),
+        (
+            "Le droit a changé, comment faire ma demande de retraite ?",
+            Level.CONFIDENT,
+            "cnav.demande-retraite",
+        ),
+        (
+            "Je déménage, ai-je droit à un délai pour changer l'adresse de ma carte grise ?",
+            Level.CONFIDENT,
+            "interieur.carte-grise-adresse",
+        ),
+        ("Demande de RSA : ai-je droit à une aide ?", Level.AMBIGUOUS, "caf.rsa"),
+        # and the rule's own case, written without accents: still shown, not claimed
+        (
+            "Un salarie qui part a la retraite a-t-il droit a une indemnite de depart ?",
+            Level.WEAK,
+            "cnav.demande-retraite",
+        ),
+    ],
+)
+def test_an_entitlement_rule_reads_every_locution_and_only_a_specific_word(
+    recogniser: Recogniser, need: str, level: Level, first: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.level, recognition.candidates[0].procedure) == (level, first)
 
 
 def test_a_neighbour_named_by_its_keyword_and_only_echoed_is_asked(

@@ -51,7 +51,7 @@ from mfs_core.recognition.confidence import (
     dominates,
     level_of,
 )
-from mfs_core.recognition.entitlement import entitlement_word
+from mfs_core.recognition.entitlement import entitlement_words
 from mfs_core.recognition.head import head_position
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
@@ -1076,8 +1076,8 @@ class Recogniser:
             ranked = self._head_first(ranked, found, head)
             _moved_up(before, ranked, HEAD, placed)
         entitled = None
-        spoken = entitlement_word(text)
-        if spoken is not None:
+        spoken = entitlement_words(text)
+        if spoken:
             entitled = self._entitled(found, known, spoken)
         level, chosen, ranked = self._level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
@@ -1729,24 +1729,34 @@ class Recogniser:
         return None
 
     def _entitled(
-        self, found: list[Word], known: list[_Word], spoken: tuple[str, int]
+        self, found: list[Word], known: list[_Word], spoken: tuple[tuple[str, int], ...]
     ) -> frozenset[int] | None:
-        """The procedures the word a need asks to be entitled to reaches, alone or in a
-        lexicon phrase (``spoken``: its accent-free form and how many times it was said
-        before, :func:`~mfs_core.recognition.entitlement.entitlement_word`); ``None``
-        when that word is one of how a request is asked or is not among ``found``."""
-        plain, before = spoken
-        if plain in self._generic:
-            return None
-        positions = [n for n, w in enumerate(found) if w[1] == plain]
-        if len(positions) <= before:
-            return None
-        position = positions[before]
-        reached = set(self._unit(found[position]).reach.explains)
-        for word in known:
-            if position in word.span:
-                reached.update(word.reach.explains)
-        return frozenset(reached)
+        """The procedures the words a need asks to be entitled to reach, alone or in a
+        lexicon phrase (``spoken``: each one's accent-free form and how many times it was
+        said before, :func:`~mfs_core.recognition.entitlement.entitlement_words`); ``None``
+        when no such word can say what is asked: each is one of how a request is asked, is
+        not among ``found``, or is vague — it reaches procedures of more than
+        :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES` fiches (« ai-je droit
+        à une *aide* ? », « à un *délai* ? » name no matter; review 15d, finding 3)."""
+        reached: set[int] = set()
+        asked = False
+        for plain, _before in spoken:
+            if plain in self._generic:
+                continue
+            # Every place the word is said: a lexicon phrase is read once a need, so the
+            # word said again (« droit au assedic, droit au assedic ») is in no phrase.
+            positions = {n for n, w in enumerate(found) if w[1] == plain}
+            if not positions:
+                continue
+            reach = set(self._unit(found[min(positions)]).reach.explains)
+            for word in known:
+                if not positions.isdisjoint(word.span):
+                    reach.update(word.reach.explains)
+            if len({self._fiche_of[n] or n for n in reach}) > KEYWORD_FICHES:
+                continue  # a word many fiches hold says no one matter
+            reached |= reach
+            asked = True
+        return frozenset(reached) if asked else None
 
     def _keyword_said(self, number: int, known: list[_Word]) -> bool:
         """Whether the need says whole a keyword of two words or more of procedure
