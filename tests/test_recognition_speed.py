@@ -454,9 +454,10 @@ def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recognis
 
 
 #: The functions every need runs (or nearly: ``names`` for most claims, the lexicon for
-#: four needs in five): a comprehension, generator or lambda reading one of their locals
-#: made that local a cell, built on each call whether the comprehension ran or not
-#: (issue-14ad: 32.6 cells a need before, about 8 after).
+#: four needs in five, ``_first`` and ``_keyword_said`` for one in three): a
+#: comprehension, generator or lambda reading one of their locals made that local a cell,
+#: built on each call whether the comprehension ran or not (issue-14ad: 32.6 cells a
+#: need before, under 8 after).
 _EVERY_NEED = (
     ranking.Recogniser._recognise,
     ranking.Recogniser._words,
@@ -465,6 +466,8 @@ _EVERY_NEED = (
     ranking.Recogniser._with_twins,
     ranking.Recogniser._level,
     ranking.Recogniser._candidates,
+    ranking.Recogniser._keyword_said,
+    ranking._first,
     specificity.names,
     normalise.reading,
     entitlement.entitlement_word,

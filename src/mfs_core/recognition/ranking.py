@@ -168,8 +168,22 @@ _CONFIDENCE = operator.itemgetter(6)
 
 def _first(ranked: list[_Row], numbers: list[int]) -> list[_Row]:
     """``ranked`` with the rows of ``numbers`` first, in that order."""
-    by_number = {row[4]: row for row in ranked}
-    return [*(by_number[n] for n in numbers), *(r for r in ranked if r[4] not in numbers)]
+    # Loops: the generators made two of them and cells of both locals (issue-14ad).
+    by_number = {}
+    for row in ranked:
+        by_number[row[4]] = row
+    first = []
+    for n in numbers:
+        first.append(by_number[n])
+    for row in ranked:
+        if row[4] not in numbers:
+            first.append(row)
+    return first
+
+
+def _longest_first(hit: tuple[int, int, object, int]) -> tuple[int, int]:
+    """The order lexicon hits are taken in: longest first, then leftmost."""
+    return -(hit[1] - hit[0]), hit[0]
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
@@ -597,18 +611,20 @@ class Recogniser:
         :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
         read as other words either).
         """
-        stems = list(map(_STEM, found))
+        # A tuple: its slices are the tuples compared (a list's were copied again).
+        stems = tuple(map(_STEM, found))
         entries = self._entries
         # A loop, not a comprehension: that made cells of ``stems`` and ``entries``.
         hits: list[tuple[int, int, _LexiconEntry, int]] = []
         for start, first in enumerate(stems):
             if first in entries:
                 for phrase, entry, number in entries[first]:
-                    if tuple(stems[start : start + len(phrase)]) == phrase:
+                    if stems[start : start + len(phrase)] == phrase:
                         hits.append((start, start + len(phrase), entry, number))
         if not hits:
             return None
-        hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
+        if len(hits) > 1:  # most needs with a phrase: one (no key made for it)
+            hits.sort(key=_longest_first)
         words: list[_Word] = []
         covered: set[int] = set()
         expanded: set[int] = set()
@@ -1739,11 +1755,19 @@ class Recogniser:
         held = self._shared or {}
         # The words as said: a lexicon phrase's meaning is the catalogue's wording, not the
         # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said).
-        said = frozenset().union(*(word.stems for word in known if not word.span))
-        return any(
-            len(keyword) > 1 and keyword <= said and len(held.get(keyword, ())) <= KEYWORD_FICHES
-            for keyword in naming.keywords
-        )
+        # Loops: the generators made two of them and cells of ``said`` and ``held``.
+        said: set[str] = set()
+        for word in known:
+            if not word.span:
+                said.update(word.stems)
+        for keyword in naming.keywords:
+            if (
+                len(keyword) > 1
+                and keyword <= said
+                and len(held.get(keyword, ())) <= KEYWORD_FICHES
+            ):
+                return True
+        return False
 
     def _decisive(self, number: int, known: list[_Word], total: float) -> bool:
         """Whether the need names procedure ``number`` by a rare keyword of its own: said as
