@@ -81,7 +81,12 @@ def entitlement_words(text: str) -> tuple[tuple[str, int], ...]:
         for m in range(n + 2, len(analysed)):
             plain = analysed[m][1]
             if analysed[m][2] is not None:
-                before = sum(1 for w in analysed[:m] if w[2] is not None and w[1] == plain)
-                asked.append((plain, before))
+                asked.append((plain, _said_before(analysed[:m], plain)))
                 break
     return tuple(asked)
+
+
+def _said_before(analysed: list[tuple[str, str, str | None]], plain: str) -> int:
+    """How many meaningful words of ``analysed`` have the accent-free form ``plain`` (its
+    own function: the generator made a cell in :func:`entitlement_words`, every need)."""
+    return sum(1 for w in analysed if w[2] is not None and w[1] == plain)

@@ -428,10 +428,15 @@ def reading(text: str) -> tuple[list[Word], int]:
         # No meaningful word can be part of a stop-word locution (most needs): the chunks'
         # meaningful words, in C (dropping a locution would only drop words already out).
         return list(itertools.chain.from_iterable(map(_MEANINGFUL, known))), marks
+    return _without_locutions(known), marks & _READ_MARKS
+
+
+def _without_locutions(known: list[_Analysis]) -> list[Word]:
+    """The meaningful words of the chunks ``known``, less those of stop-word locutions
+    (its own function: its comprehension made a cell in :func:`reading`, every need)."""
     found = list(itertools.chain.from_iterable(map(_ANALYSED, known)))
     skip = _stop_phrase_positions([a[1] for a in found])
-    kept = [a for n, a in enumerate(found) if a[2] is not None and n not in skip]
-    return kept, marks & _READ_MARKS
+    return [a for n, a in enumerate(found) if a[2] is not None and n not in skip]
 
 
 def tokens(text: str) -> tuple[Token, ...]:

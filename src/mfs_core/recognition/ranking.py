@@ -168,8 +168,22 @@ _CONFIDENCE = operator.itemgetter(6)
 
 def _first(ranked: list[_Row], numbers: list[int]) -> list[_Row]:
     """``ranked`` with the rows of ``numbers`` first, in that order."""
-    by_number = {row[4]: row for row in ranked}
-    return [*(by_number[n] for n in numbers), *(r for r in ranked if r[4] not in numbers)]
+    # Loops: the generators made two of them and cells of both locals (issue-14ad).
+    by_number = {}
+    for row in ranked:
+        by_number[row[4]] = row
+    first = []
+    for n in numbers:
+        first.append(by_number[n])
+    for row in ranked:
+        if row[4] not in numbers:
+            first.append(row)
+    return first
+
+
+def _longest_first(hit: tuple[int, int, object, int]) -> tuple[int, int]:
+    """The order lexicon hits are taken in: longest first, then leftmost."""
+    return -(hit[1] - hit[0]), hit[0]
 
 
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
@@ -601,18 +615,20 @@ class Recogniser:
         :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
         read as other words either).
         """
-        stems = list(map(_STEM, found))
+        # A tuple: its slices are the tuples compared (a list's were copied again).
+        stems = tuple(map(_STEM, found))
         entries = self._entries
-        hits: list[tuple[int, int, _LexiconEntry, int]] = [
-            (start, start + len(said), entry, number)
-            for start, stem in enumerate(stems)
-            if stem in entries
-            for said, entry, number in entries[stem]
-            if tuple(stems[start : start + len(said)]) == said
-        ]
+        # A loop, not a comprehension: that made cells of ``stems`` and ``entries``.
+        hits: list[tuple[int, int, _LexiconEntry, int]] = []
+        for start, first in enumerate(stems):
+            if first in entries:
+                for phrase, entry, number in entries[first]:
+                    if stems[start : start + len(phrase)] == phrase:
+                        hits.append((start, start + len(phrase), entry, number))
         if not hits:
             return None
-        hits.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
+        if len(hits) > 1:  # most needs with a phrase: one (no key made for it)
+            hits.sort(key=_longest_first)
         words: list[_Word] = []
         covered: set[int] = set()
         expanded: set[int] = set()
@@ -714,7 +730,7 @@ class Recogniser:
         # new word goes through :meth:`_single`.
         singles: list[_Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
         if None in singles:
-            singles = [k or self._single(w) for k, w in zip(singles, found, strict=True)]
+            singles = self._heard(singles, found)
         lexicon = None
         if not self._entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
@@ -722,31 +738,57 @@ class Recogniser:
         if refused:
             # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
             # alone or as the start of a lexicon phrase; read as covered, it is left out.
-            phrases, covered = lexicon or ([], set())
-            lexicon = [w for w in phrases if not w.span & refused], covered | refused
+            lexicon = _refusing(lexicon, refused)
         if lexicon is None:
             words: list[_Word] = list(map(_FIRST, singles))
             matched: list[_Term | None] = list(map(_SECOND, singles))
         else:
             words, covered = lexicon
-            words += [single[0] for n, single in enumerate(singles) if n not in covered]
-            matched = [None if n in covered else single[1] for n, single in enumerate(singles)]
-            singles = [single for n, single in enumerate(singles) if n not in covered]
+            # One pass over the single words (three comprehensions made a cell of
+            # ``covered`` and three functions a need): the uncovered ones are units and
+            # match, the covered ones break the adjacent pairs.
+            matched = []
+            uncovered = []
+            for n, single in enumerate(singles):
+                if n in covered:
+                    matched.append(None)
+                else:
+                    words.append(single[0])
+                    matched.append(single[1])
+                    uncovered.append(single)
+            singles = uncovered
         # Adjacent pairs: they add score (a phrase found as written), not information.
+        pairs: Sequence[_Word | Literal[False] | None]
         pairs = list(map(self._pairs.get, itertools.pairwise(matched)))
         if None in pairs:
-            pairs = [
-                known if known is not None else self._pair(a, b)
-                for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
-            ]
+            pairs = self._paired(pairs, matched)
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
+
+    def _heard(self, singles: Sequence[_Single | None], found: list[Word]) -> list[_Single]:
+        """``singles`` (each word's unit, ``None`` for a word not heard before) completed:
+        a new word goes through :meth:`_single`."""
+        return [k or self._single(w) for k, w in zip(singles, found, strict=True)]
+
+    def _paired(
+        self, pairs: Sequence[_Word | Literal[False] | None], matched: list[_Term | None]
+    ) -> list[_Word | Literal[False]]:
+        """``pairs`` (each adjacent pair's unit, ``None`` for a pair not met before)
+        completed from the terms ``matched``: a new pair goes through :meth:`_pair`."""
+        return [
+            known if known is not None else self._pair(a, b)
+            for known, (a, b) in zip(pairs, itertools.pairwise(matched), strict=True)
+        ]
 
     def _refused(self, found: list[Word], text: str, marks: int) -> frozenset[int]:
         """The positions of ``found`` a verb's negation refuses, words of how a request is
         asked excepted (:func:`~mfs_core.recognition.negation.refused_positions`)."""
         if not marks & VERB_NEGATION:  # most needs: no particle (normalise.reading)
             return frozenset()
+        return self._refused_positions(found, text)
+
+    def _refused_positions(self, found: list[Word], text: str) -> frozenset[int]:
+        """:meth:`_refused` for a need with a negation particle."""
         return frozenset(
             n
             for n in refused_positions(text)
@@ -1038,8 +1080,7 @@ class Recogniser:
         if hinted:
             idle = self._idle(known, hinted)
             if idle:  # hints that settle nothing: set aside, as unsaid
-                words = [w for w in words if w.partner not in idle]
-                known = [w for w in known if w.partner not in idle]
+                words, known = _without_partners(words, idle), _without_partners(known, idle)
                 hinted -= idle
         total = self._information(words, known)
         if not total:
@@ -1050,8 +1091,7 @@ class Recogniser:
         if self._asked_labels.intersection(map(_LABEL, words)):
             scores = self._situation_boosted(scores, words, found)
         if self._exclusive and not self._exclusive.keys().isdisjoint(map(_STEM, found)):
-            ruled = self._ruled_out(found)
-            scores = {n: v for n, v in scores.items() if n not in ruled}
+            scores = _without_numbers(scores, self._ruled_out(found))
         pool = self._with_twins(self._pool(scores, kept), scores)
         ranked = self._ranked(pool, scores, known, expansions, total, hinted)
         # Why a rule below moved a procedure up, by number (Candidate.placed).
@@ -1062,9 +1102,7 @@ class Recogniser:
             refuted = self._refuted(ranked, found, text)
             if refuted:
                 before = ranked
-                ranked = [r for r in ranked if r[4] not in refuted] + [
-                    r for r in ranked if r[4] in refuted
-                ]
+                ranked = _refuted_last(ranked, refuted)
                 _moved_up(before, ranked, TWINS, placed)
         if self._subjects and not refuted:
             before = ranked
@@ -1086,9 +1124,7 @@ class Recogniser:
             ranked = self._described_first(ranked, known, placed)
         candidates = self._candidates(ranked[:kept], known, hinted, expansions)
         if placed:
-            shown = self._shown
-            by_id = {shown[n][0]: why for n, why in placed.items()}
-            candidates = _with_places(candidates, lambda c: by_id.get(c.procedure))
+            candidates = self._placed_candidates(candidates, placed)
         return _recognition(level, candidates, chosen)
 
     def _described_first(
@@ -1140,6 +1176,15 @@ class Recogniser:
                 placed[row[4]] = DESCRIBED
             below = max(below, row[5])
         return order
+
+    def _placed_candidates(
+        self, candidates: tuple[Candidate, ...], placed: dict[int, str]
+    ) -> tuple[Candidate, ...]:
+        """``candidates`` with why a rule moved each one up (``placed``, by number). Its
+        own method: a closure in :meth:`_recognise` made a cell on every need."""
+        shown = self._shown
+        by_id = {shown[n][0]: why for n, why in placed.items()}
+        return _with_places(candidates, lambda c: by_id.get(c.procedure))
 
     def _situation_boosted(
         self, scores: dict[int, float], words: list[_Word], found: list[Word]
@@ -1271,8 +1316,12 @@ class Recogniser:
         labels = list(filter(None, map(_LABEL, known)))  # not pairs of words (no label)
         # A word said twice is shown once.
         once = _shown_labels(len(set(labels)) < len(labels) or _repeated(expansions))
-        # A list comprehension: one call in all, where a generator resumes per candidate.
-        return tuple([_candidate(shown[row[4]], row[7], row[8], once(row[9])) for row in ranked])
+        # A loop: a comprehension made cells of ``shown`` and ``once`` and a function, every
+        # need (a generator would also resume per candidate).
+        candidates = []
+        for row in ranked:
+            candidates.append(_candidate(shown[row[4]], row[7], row[8], once(row[9])))
+        return tuple(candidates)
 
     def _hinted_candidates(
         self, ranked: list[_Row], known: list[_Word], expansions: list[_Word]
@@ -1578,9 +1627,10 @@ class Recogniser:
         Each procedure a rule moves up is recorded in ``placed`` with why
         (:attr:`Candidate.placed`)."""
         placed = {} if placed is None else placed
-        documents = self.index.documents
-        group = [n for n in self._twins(ranked) if n not in refuted]
-        hinted_twin = [n for n in group if documents[n].partner in hinted] if hinted else []
+        group = self._twins(ranked)
+        if refuted:
+            group = _without_refuted(group, refuted)
+        hinted_twin = self._hinted_of(group, hinted) if hinted else []
         if hinted_twin:
             # « agriculteur » settles the CAF or the MSA: the hinted twin comes first.
             before = ranked
@@ -1669,6 +1719,11 @@ class Recogniser:
             chosen = min(max(chosen, len(group)), MAX_CANDIDATES)
             level = _AMBIGUOUS
         return level, chosen, ranked
+
+    def _hinted_of(self, numbers: list[int], hinted: set[str]) -> list[int]:
+        """The procedures of ``numbers`` whose partner the need names (``hinted``)."""
+        documents = self.index.documents
+        return [n for n in numbers if documents[n].partner in hinted]
 
     def _rivals_asked(
         self, ranked: list[_Row], said: frozenset[str], scores: list[float]
@@ -1766,11 +1821,19 @@ class Recogniser:
         held = self._shared or {}
         # The words as said: a lexicon phrase's meaning is the catalogue's wording, not the
         # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said).
-        said = frozenset().union(*(word.stems for word in known if not word.span))
-        return any(
-            len(keyword) > 1 and keyword <= said and len(held.get(keyword, ())) <= KEYWORD_FICHES
-            for keyword in naming.keywords
-        )
+        # Loops: the generators made two of them and cells of ``said`` and ``held``.
+        said: set[str] = set()
+        for word in known:
+            if not word.span:
+                said.update(word.stems)
+        for keyword in naming.keywords:
+            if (
+                len(keyword) > 1
+                and keyword <= said
+                and len(held.get(keyword, ())) <= KEYWORD_FICHES
+            ):
+                return True
+        return False
 
     def _decisive(self, number: int, known: list[_Word], total: float) -> bool:
         """Whether the need names procedure ``number`` by a rare keyword of its own: said as
@@ -1939,6 +2002,11 @@ class Recogniser:
         MSA?) must not depend on how many candidates the caller asked for (``limit``)."""
         if self._twinned.isdisjoint(pool):
             return pool  # most needs: no pooled procedure has a twin (one look-up each, in C)
+        return self._twins_added(pool, scores)
+
+    def _twins_added(self, pool: list[int], scores: dict[int, float]) -> list[int]:
+        """:meth:`_with_twins` when a pooled procedure has a twin (its own method: the
+        generator below made cells on every need)."""
         twins_of = self._twins_of
         extra: list[int] = []
         for number in pool:
@@ -1976,6 +2044,40 @@ def _explained_alike(known: list[_Word], one: int, other: int) -> bool:
     """Whether every known word of the need explains procedures ``one`` and ``other`` as
     much (nothing, or the same information)."""
     return all(w.reach.explains.get(one) == w.reach.explains.get(other) for w in known)
+
+
+# The helpers below hold comprehensions the hot methods run only on some needs: a
+# comprehension reading a method's local makes that local a cell, built on every call
+# of the method, run or not (issue-14ad).
+
+
+def _without_partners(words: list[_Word], partners: set[str]) -> list[_Word]:
+    """``words`` less those hinting one of ``partners``."""
+    return [w for w in words if w.partner not in partners]
+
+
+def _refusing(
+    lexicon: tuple[list[_Word], set[int]] | None, refused: frozenset[int]
+) -> tuple[list[_Word], set[int]]:
+    """The lexicon phrases and covered positions (``None``: none) of a need whose
+    ``refused`` positions are read as covered, less the phrases that hold one."""
+    phrases, covered = lexicon or ([], set())
+    return [w for w in phrases if not w.span & refused], covered | refused
+
+
+def _without_refuted(numbers: list[int], refuted: frozenset[int]) -> list[int]:
+    """``numbers`` less the ``refuted`` ones, in order."""
+    return [n for n in numbers if n not in refuted]
+
+
+def _without_numbers(scores: dict[int, float], numbers: frozenset[int]) -> dict[int, float]:
+    """``scores`` less the procedures ``numbers``."""
+    return {n: v for n, v in scores.items() if n not in numbers}
+
+
+def _refuted_last(ranked: list[_Row], refuted: frozenset[int]) -> list[_Row]:
+    """``ranked`` with the rows of the ``refuted`` procedures last, each part in order."""
+    return [r for r in ranked if r[4] not in refuted] + [r for r in ranked if r[4] in refuted]
 
 
 def _once(words: list[_Word]) -> list[_Word]:

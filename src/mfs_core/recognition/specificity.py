@@ -46,6 +46,7 @@ finding 1).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -253,6 +254,10 @@ def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
     return held
 
 
+#: A title stem and its weight, as :attr:`Naming.titles` holds them.
+_STEM, _WEIGHT = operator.itemgetter(0), operator.itemgetter(1)
+
+
 def names(
     naming: Naming,
     said: frozenset[str] | set[str],
@@ -276,7 +281,12 @@ def names(
     if separate and phrases and rivalled(naming, said, generic, partner_named, phrases):
         return False
     shared = naming.shared_by_partner if partner_named else naming.shared
-    keywords = [k for k in naming.keywords if k <= said]
+    # Loops, not comprehensions: those made cells of four arguments on every call
+    # (issue-14ad).
+    keywords = []
+    for k in naming.keywords:
+        if k <= said:
+            keywords.append(k)
     for keyword in keywords:
         if keyword in shared:
             continue
@@ -292,15 +302,14 @@ def names(
     for weighted, needed in naming.titles:
         # A clarify question (one title word is enough) also needs that word said as the
         # procedure's phrases say it: « carte » alone is another card's (:func:`_said_here`).
-        found = [
-            (stem, weight)
-            for stem, weight in weighted
-            if (stem in said if title_words > 1 else _said_here(naming, stem, said))
-        ]
+        found = []
+        for stem, weight in weighted:
+            if stem in said if title_words > 1 else _said_here(naming, stem, said):
+                found.append((stem, weight))
         if (
-            sum(weight for _, weight in found) >= needed
+            sum(map(_WEIGHT, found)) >= needed
             and (len(found) >= title_words or len(found) == len(weighted))
-            and any(stem not in generic for stem, _ in found)
+            and not generic.issuperset(map(_STEM, found))
         ):
             return True
     return False
