@@ -94,7 +94,7 @@ def test_recognise_shows_placed_in_json_and_text(
     assert [c["placed"] for c in document["candidates"]] == ["subject", None, None]
     assert main(["recognise", need, "--limit", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    why = "   placée avant une démarche de score plus élevé : "
+    why = "   citée avant une démarche au score plus élevé ("
     assert [n for n, line in enumerate(lines) if line.startswith(why)] == [4]
     assert lines[1].startswith("1. cnav.duree-assurance")
 
@@ -111,9 +111,10 @@ def test_the_clarify_trace_says_why_its_order_departs_from_the_scores() -> None:
     assert decision.alternatives[0].score < decision.alternatives[1].score
     (note,) = [t.note for t in decision.trace if t.rule == "core.clarify"]
     assert note is not None
+    assert note.startswith("3 démarches proches : ")  # not « également » (review 15d)
     assert note.endswith(
-        "cnav.duree-assurance avant une démarche de score plus élevé : celle de score plus "
-        "élevé porte sur un sujet que la demande ne dit pas"
+        "(cnav.duree-assurance) citée avant une démarche au score plus élevé (celle de "
+        "score plus élevé porte sur un sujet que la demande ne dit pas)"
     )
     # a clarify listed in score order adds nothing
     request = Request(need="RSA", channel=RequestChannel.COUNTER, wants_autonomy=False)

@@ -92,9 +92,9 @@ PLACED_FR = _frozen(
     {
         "subject": "celle de score plus élevé porte sur un sujet que la demande ne dit pas",
         "head": "le mot principal de la demande la désigne",
-        "twins": "même fiche chez plusieurs organismes : elles sont proposées ensemble",
+        "twins": "même fiche chez plusieurs organismes, proposées ensemble",
         "asked": "elle fait partie de la question à poser",
-        "requests": "une démarche par demande, dans l'ordre dit",
+        "requests": "une démarche par demande, dans l'ordre où la demande les cite",
         "described": "le résumé officiel de sa fiche reprend des mots de la demande",
     }
 )

@@ -90,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
     print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
     if recognition.several:
         print_text(
-            "Plusieurs demandes dans le même besoin : une démarche par demande, dans l'ordre dit."
+            "Plusieurs demandes dans le même besoin : une démarche par demande, dans l'ordre "
+            "où la demande les cite."
         )
     elif recognition.partner_only:
         print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
@@ -107,5 +108,5 @@ def run(args: argparse.Namespace) -> int:
         print_text(f"   mots : {quoted(c.matched)}")
         if placed is not None:
             # Its score is lower than one listed after it: say why (issue-14ab).
-            print_text(f"   placée avant une démarche de score plus élevé : {PLACED_FR[placed]}")
+            print_text(f"   citée avant une démarche au score plus élevé ({PLACED_FR[placed]})")
     return EXIT_OK

@@ -647,7 +647,10 @@ class Router:
                 "Plusieurs démarches correspondent à ce besoin : poser la question à "
                 f"l'{RESIDENT} avant de décider."
             )
-        trace.append(_core("core.clarify", note=note + _placed_note(listed_candidates)))
+        placed = _placed_note(listed_candidates)
+        if placed:  # not « également proches » when a rule ordered them (review 15d)
+            note = note.replace("démarches également proches", "démarches proches", 1)
+        trace.append(_core("core.clarify", note=note + placed))
         return Decision(
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
@@ -752,7 +755,8 @@ def _placed_note(candidates: Sequence[Candidate]) -> str:
     from mfs_core.recognition import placed_in
 
     notes = [
-        f" ; {c.procedure} avant une démarche de score plus élevé : {PLACED_FR[placed]}"
+        f" ; {c.title} ({c.procedure}) citée avant une démarche au score plus élevé "
+        f"({PLACED_FR[placed]})"
         for c, placed in zip(candidates, placed_in(candidates), strict=True)
         if placed is not None
     ]
