@@ -119,7 +119,8 @@ FLOORS = [
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
-    ("tune", "suggested", 0.19),
+    # issue-14af: 10 -> 7 of 54 suggested (scattered words suggest nothing): 0.19 -> 0.15
+    ("tune", "suggested", 0.15),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]

@@ -1672,6 +1672,12 @@ class Recogniser:
             # mairie »): shown, not decided on (mfs_core.recognition.specificity).
             level, chosen = _WEAK, close_count(scores)
             claimed = False
+            if not dominates(scores) and self._apart(ranked, known):
+                # « Le vote des Français à l'étranger »: nothing names the best, and the
+                # next, as close, rests on other words of the need (« vote » there,
+                # « français, étranger » here): the words scatter over procedures none of
+                # which is the need; nothing is suggested (issue-14af).
+                level, chosen = _NONE, 0
         if level is _CONFIDENT and self._rivalled(ranked[0][4], said, partner_named):
             # Every specific word said of its name is held as well by another fiche's
             # phrase said whole (« carte grise » + « changement »): which one is not
@@ -1932,6 +1938,18 @@ class Recogniser:
         naming = self._naming_of(number)  # also reads the name phrases, once per registry
         phrases = self._name_phrases
         return bool(phrases) and rivalled(naming, said, self._generic_stems, partner_named, phrases)
+
+    @staticmethod
+    def _apart(ranked: list[_Row], known: list[_Word]) -> bool:
+        """Whether the second candidate of ``ranked`` (two at least) explains other words
+        of the need than the first: a word of ``known`` one of them explains and the other
+        does not (their ``matched`` words differ). Twins of one fiche never are."""
+        if len(ranked) < 2:
+            return False
+        a, b = ranked[0][4], ranked[1][4]
+        return any(
+            (a in word.reach.explains) != (b in word.reach.explains) for word in known if word.label
+        )
 
     def _same_words(
         self, ranked: list[_Row], known: list[_Word], said: frozenset[str], words: int
