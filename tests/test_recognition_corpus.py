@@ -119,8 +119,9 @@ FLOORS = [
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
-    # issue-14af: 10 -> 7 of 54 suggested (scattered words suggest nothing): 0.19 -> 0.15
-    ("tune", "suggested", 0.15),
+    # issue-14af: 10 -> 7 of 54 suggested (scattered words suggest nothing): 0.19 -> 0.15;
+    # each of the first two explaining a word the other does not (review 14f): 9 of 54
+    ("tune", "suggested", 0.17),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]

@@ -1941,15 +1941,21 @@ class Recogniser:
 
     @staticmethod
     def _apart(ranked: list[_Row], known: list[_Word]) -> bool:
-        """Whether the second candidate of ``ranked`` (two at least) explains other words
-        of the need than the first: a word of ``known`` one of them explains and the other
-        does not (their ``matched`` words differ). Twins of one fiche never are."""
+        """Whether the first two candidates of ``ranked`` (two at least) each explain a
+        word of the need (``known``) the other does not: each explains a part of it, none
+        the whole. A second explaining only some of the first's words is no rival (« retirer
+        une lettre recommandée à la place de mon mari »: the retrait explains all the
+        lettre recommandée does; review 14f). Twins of one fiche never are."""
         if len(ranked) < 2:
             return False
         a, b = ranked[0][4], ranked[1][4]
-        return any(
-            (a in word.reach.explains) != (b in word.reach.explains) for word in known if word.label
-        )
+        first_only = second_only = False
+        for word in known:
+            if word.label:
+                explains = word.reach.explains
+                first_only = first_only or (a in explains and b not in explains)
+                second_only = second_only or (b in explains and a not in explains)
+        return first_only and second_only
 
     def _same_words(
         self, ranked: list[_Row], known: list[_Word], said: frozenset[str], words: int
