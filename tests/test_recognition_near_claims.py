@@ -153,3 +153,16 @@ def test_a_neighbour_named_by_its_keyword_and_only_echoed_is_asked(
     # listed before the taxe d'habitation, which scores more: said on the candidate
     assert recognition.candidates[1].placed == "asked"
     assert recognition.candidates[2].score > recognition.candidates[1].score
+
+
+def test_all_my_life_is_no_certificat_de_vie(recogniser: Recogniser) -> None:
+    # constructed (review 14f): « toute ma vie » says how long, not the certificat de vie;
+    # a203066 claimed it (« vie » + « retraite »); a need that names it still claims it
+    recognition = recogniser.recognise("toute ma vie maçon, je veux demander ma retraite")
+    assert recognition.level is not Level.CONFIDENT
+    assert recognition.candidates[0].procedure == "cnav.demande-retraite"
+    named = recogniser.recognise("j'ai travaillé toute ma vie à l'étranger, certificat de vie")
+    assert (named.level, named.candidates[0].procedure) == (
+        Level.CONFIDENT,
+        "cnav.certificat-de-vie",
+    )

@@ -114,6 +114,15 @@ _STOP_PHRASES = (
     ("droits", "aux"),
     ("droits", "a"),
     ("le", "droit", "de"),
+    # « toute ma vie » is how long, not the certificat de vie (review 14f: « toute ma vie
+    # maçon, je veux demander ma retraite » claimed it)
+    ("toute", "ma", "vie"),
+    ("toute", "sa", "vie"),
+    ("toute", "ta", "vie"),
+    ("toute", "notre", "vie"),
+    ("toute", "votre", "vie"),
+    ("toute", "leur", "vie"),
+    ("toute", "une", "vie"),
 )
 _STOP_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
     start: tuple(p for p in _STOP_PHRASES if p[0] == start) for start, *_ in _STOP_PHRASES
