@@ -63,30 +63,22 @@ _DETERMINERS = frozenset(
 )
 
 
-def entitlement_words(text: str) -> tuple[tuple[str, int], ...]:
-    """Each word ``text`` asks to be entitled to, in order, as its accent-free form and
-    how many times that form was said before it as a meaningful word (to find it among
-    the need's words): the first meaningful word after each « droit(s) à / au / aux »
-    (stop words such as determiners skipped: « droit à *une* indemnité » →
-    ``("indemnite", 0)``); empty when the need has no such locution."""
+def entitlement_words(text: str) -> tuple[str, ...]:
+    """Each word ``text`` asks to be entitled to, in order, as its accent-free form: the
+    first meaningful word after each « droit(s) à / au / aux » (stop words such as
+    determiners skipped: « droit à *une* indemnité » → ``("indemnite",)``); empty when the
+    need has no such locution."""
     if "droit" not in text.casefold():
         return ()  # most needs: no word to read
     analysed = analysed_words(text)
-    asked: list[tuple[str, int]] = []
+    asked: list[str] = []
     for n in range(len(analysed) - 2):
         if analysed[n][1] not in _RIGHT or analysed[n + 1][1] not in _TO:
             continue
         if analysed[n + 1][0] == "a" and analysed[n + 2][1] not in _DETERMINERS:
             continue  # « le droit a changé »: the verb avoir, not the preposition
         for m in range(n + 2, len(analysed)):
-            plain = analysed[m][1]
             if analysed[m][2] is not None:
-                asked.append((plain, _said_before(analysed[:m], plain)))
+                asked.append(analysed[m][1])
                 break
     return tuple(asked)
-
-
-def _said_before(analysed: list[tuple[str, str, str | None]], plain: str) -> int:
-    """How many meaningful words of ``analysed`` have the accent-free form ``plain`` (its
-    own function: the generator made a cell in :func:`entitlement_words`, every need)."""
-    return sum(1 for w in analysed if w[2] is not None and w[1] == plain)

@@ -1790,18 +1790,18 @@ class Recogniser:
         return None
 
     def _entitled(
-        self, found: list[Word], known: list[_Word], spoken: tuple[tuple[str, int], ...]
+        self, found: list[Word], known: list[_Word], spoken: tuple[str, ...]
     ) -> frozenset[int] | None:
         """The procedures the words a need asks to be entitled to reach, alone or in a
-        lexicon phrase (``spoken``: each one's accent-free form and how many times it was
-        said before, :func:`~mfs_core.recognition.entitlement.entitlement_words`); ``None``
+        lexicon phrase (``spoken``: their accent-free forms,
+        :func:`~mfs_core.recognition.entitlement.entitlement_words`); ``None``
         when no such word can say what is asked: each is one of how a request is asked, is
         not among ``found``, or is vague — it reaches procedures of more than
         :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES` fiches (« ai-je droit
         à une *aide* ? », « à un *délai* ? » name no matter; review 15d, finding 3)."""
         reached: set[int] = set()
         asked = False
-        for plain, _before in spoken:
+        for plain in spoken:
             if plain in self._generic:
                 continue
             # Every place the word is said: a lexicon phrase is read once a need, so the
