@@ -95,6 +95,35 @@ def test_a_long_need_on_standard_input_is_too_long_not_badly_encoded(
     assert "TEXT: the need is longer than 2000 characters" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"])
+def test_the_line_ending_of_standard_input_is_not_part_of_the_need(
+    ending: bytes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    clean_env: None,
+) -> None:
+    # Review 14g, finding 9: a need of exactly 2,000 characters in a file (ending with a
+    # newline, as editors and `echo` write it) was refused; as an argument it was accepted.
+    need = ("carte vitale perdue " * 100)[:2000]
+    for raw, code in ((need.encode() + ending, 0), ((need + "x").encode() + ending, 2)):
+        stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+        monkeypatch.setattr("sys.stdin", stdin)
+        assert main(["recognise", "-", "--format", "json"]) == code
+        captured = capsys.readouterr()
+        assert ("longer than 2000 characters" in captured.err) is (code == 2)
+
+
+def test_a_need_of_several_requests_has_one_conclusion(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    # Review 14g, finding 6: « Conclusion : plusieurs démarches proches : poser la question »
+    # then « Plusieurs demandes dans le même besoin », two conclusions on two lines.
+    assert main(["recognise", "renouveler mon passeport et déclarer mes impôts"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Conclusion : plusieurs demandes dans le même besoin")
+    assert not any("démarches proches" in line for line in lines)
+
+
 def test_a_need_the_terminal_did_not_send_as_utf8_is_refused(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:

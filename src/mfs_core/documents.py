@@ -53,7 +53,8 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     « la CAF »: the candidates are its most general procedures, with score and confidence
     0; else ``null``), and each candidate's score, confidence (0-1), the words that
     matched and ``placed``: why a rule lists it above a shown candidate of higher score
-    (``subject``, ``head``, ``twins``, ``asked``, ``requests``), else ``null``."""
+    (``subject``, ``head``, ``twins``, ``asked``, ``requests``, ``described``), else
+    ``null``."""
     from mfs_core.recognition import placed_in
 
     shown = recognition.candidates[:limit]

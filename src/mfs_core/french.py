@@ -90,7 +90,7 @@ DECISION_FR = _frozen(
 #: (``mfs_core.recognition.Candidate.placed``), for the agent.
 PLACED_FR = _frozen(
     {
-        "subject": "celle de score plus élevé porte sur un sujet que la demande ne dit pas",
+        "subject": "celle au score plus élevé porte sur un sujet que la demande ne dit pas",
         "head": "le mot principal de la demande la désigne",
         "twins": "même fiche chez plusieurs organismes, proposées ensemble",
         "asked": "elle fait partie de la question à poser",

@@ -48,12 +48,14 @@ def _need(value: str) -> str:
     if value == "-":
         # The bytes, decoded by the reading layer: the terminal's decoding would turn
         # Latin-1 or UTF-16 input into surrogates silently (« d\udce9claration »). A need
-        # of at most MAX_NEED_CHARS characters is at most four bytes a character.
+        # of at most MAX_NEED_CHARS characters is at most four bytes a character, and the
+        # line ending a file or `echo` gives it (not part of the need: review 14g, finding 9).
         stream, source = open_binary("-")
-        raw = stream.read(4 * MAX_NEED_CHARS + 1)
-        if len(raw) > 4 * MAX_NEED_CHARS:
+        bound = 4 * MAX_NEED_CHARS + len(b"\r\n")
+        raw = stream.read(bound + 1)
+        if len(raw) > bound:
             raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
-        text = decode_utf8(raw, source)
+        text = decode_utf8(raw, source).removesuffix("\n").removesuffix("\r")
     else:
         text = utf8_argument(value, "TEXT")
     if blank_text(text):
@@ -87,14 +89,17 @@ def run(args: argparse.Namespace) -> int:
     from mfs_core.french import PLACED_FR, RECOGNITION_LEVEL_FR, decimal, percent, quoted
 
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
-    print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
     if recognition.several:
+        # Not the ambiguous level's « plusieurs démarches proches » above « plusieurs
+        # demandes »: the two read as two conclusions (review 14g, finding 6).
         print_text(
-            "Plusieurs demandes dans le même besoin : une démarche par demande, dans l'ordre "
-            "où la demande les cite."
+            "Conclusion : plusieurs demandes dans le même besoin : une démarche par demande, "
+            "dans l'ordre où la demande les cite."
         )
-    elif recognition.partner_only:
-        print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
+    else:
+        print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
+        if recognition.partner_only:
+            print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
     if shown and recognition.level.value == "none":
         # The list is what a search finds, not a suggestion: said so, without saying that
         # none fits (the first may well be the one: it was not recognised surely enough).

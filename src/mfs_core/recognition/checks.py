@@ -21,9 +21,10 @@ recognition-text-too-long    a keyword, question, fiche title or description is 
 fiche-title-without-fiche    ``fiche_title`` is set but ``fiche_id`` is not: a fiche title is
                              copied from a fiche, which must be named
 recognition-keyword-foreign  a keyword names another partner (its code, an acronym of its
-                             name, one of its keywords or of the lexicon's words for it), or
-                             holds whole a keyword or title of another partner's procedure
-                             and nothing of its own procedure's title (:func:`foreign_keywords`)
+                             name, one of its keywords or of the lexicon's words for it), or,
+                             of :data:`SENTENCE_WORDS` words or more, holds whole a keyword or
+                             title of another partner's procedure and nothing of its own
+                             procedure's title or description (:func:`foreign_keywords`)
 ============================ ===============================================================
 
 Light: no stemming, only the normaliser's word split and stop words; except

@@ -84,7 +84,7 @@ CORE_RULES: dict[str, str] = {
     "core.unknown-need": "mfs-core : aucune démarche reconnue avec assez de certitude",
     "core.recognition": "mfs-core : reconnaissance du besoin (BM25F, lexique sourcé), "
     "docs/recognition.md",
-    "core.clarify": "mfs-core : plusieurs démarches également proches du besoin",
+    "core.clarify": "mfs-core : plusieurs démarches possibles pour ce besoin",
     "core.withdrawn": "mfs-core : démarche supprimée, remplacée selon les sources du partenaire",
 }
 _CORE_ENTRIES = {
@@ -642,15 +642,14 @@ class Router:
                 f"l'{RESIDENT}."
             )
         else:
-            note = f"{len(candidates)} démarches également proches : {listed}"
+            # Not « également proches »: a clarify also comes of rules on words, with scores
+            # far apart (16,65 and 3,97: review 14g, finding 6).
+            note = f"{len(candidates)} démarches proches : {listed}"
             why = (
                 "Plusieurs démarches correspondent à ce besoin : poser la question à "
                 f"l'{RESIDENT} avant de décider."
             )
-        placed = _placed_note(listed_candidates)
-        if placed:  # not « également proches » when a rule ordered them (review 15d)
-            note = note.replace("démarches également proches", "démarches proches", 1)
-        trace.append(_core("core.clarify", note=note + placed))
+        trace.append(_core("core.clarify", note=note + _placed_note(listed_candidates)))
         return Decision(
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
