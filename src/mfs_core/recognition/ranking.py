@@ -77,6 +77,7 @@ from mfs_core.recognition.normalise import (
     stem,
     tokens,
 )
+from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.rounding import round_6_3, round_to
 from mfs_core.recognition.situation import (
     SITUATION_BOOST,
@@ -968,6 +969,7 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
+        text = without_personal_data(text)  # « Mme Nguyen veut … »: not words of the need
         found, marks = reading(text)  # read once: the account test below counts them too
         if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
             # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
