@@ -71,7 +71,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 #: What a word of a fiche's official summary (:func:`summarised`) adds to a suggestion's
 #: score, times its BM25 weight there: re-ordering evidence only, within a small margin
-#: (ranking). Chosen on the ``tune`` split: 0.01 to 0.05 gave the same figures (0.03, their
+#: (placing). Chosen on the ``tune`` split: 0.01 to 0.05 gave the same figures (0.03, their
 #: middle, kept); from 0.07 the summaries' incidental words cost more than they gave.
 DESCRIBED = 0.03
 #: BM25 saturation and length normalisation (the usual values for short documents).
@@ -330,7 +330,7 @@ class ProcedureIndex:
         #: (:func:`summarised`) that a searched field of some procedure holds (a word only
         #: summaries hold is not in the index, so it never hides a name's derived form:
         #: « radié » still reaches « radiation »): BM25 of the summary alone, times
-        #: :data:`DESCRIBED`; read only to re-order suggestions (ranking), never to reach,
+        #: :data:`DESCRIBED`; read only to re-order suggestions (placing), never to reach,
         #: explain or claim
         self.described: dict[str, dict[int, float]] = defaultdict(dict)
         for number, procedure in enumerate(ordered):
