@@ -413,13 +413,15 @@ class Recogniser:
             before = ranked
             ranked = placing.subject_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)
-        head = head_position(text)
+        # Folded once for the readings below (each looks for its word before any work).
+        folded = text.casefold()
+        head = head_position(text, folded)
         if head is not None and len(ranked) > 1:
             before = ranked
             ranked = placing.head_first(ranked, found, head)
             moved_up(before, ranked, HEAD, placed)
         entitled = None
-        spoken = entitlement_words(text)
+        spoken = entitlement_words(text, folded)
         if spoken:
             entitled = self._levels.entitled(found, known, spoken)
         level, chosen, ranked = self._levels.level(
