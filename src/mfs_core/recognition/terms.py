@@ -343,11 +343,13 @@ class NeedTerms:
         """The need's information units: lexicon phrases, single words, adjacent pairs
         (``found``: the meaningful words of the need ``text``); and its thesaurus
         expansions, in the order of the words."""
-        # Most words were heard before: their units are looked up in C (map), and only a
-        # new word goes through :meth:`single`.
-        singles: list[Single] = list(map(self._singles.get, found))  # type: ignore[arg-type]
-        if None in singles:
-            singles = self._heard(singles, found)
+        # Most words were heard before: their units are looked up in C (map), with no
+        # scan for a miss after (a ``try`` costs nothing until it catches); a word not
+        # heard before sends the need through :meth:`_heard`.
+        try:
+            singles = list(map(self._singles.__getitem__, found))
+        except KeyError:
+            singles = self._heard(found)
         lexicon = None
         if not self.entries.keys().isdisjoint(map(_STEM, found)):
             lexicon = self._lexicon_words(found, text)
@@ -382,10 +384,10 @@ class NeedTerms:
         words += filter(None, pairs)  # type: ignore[arg-type]  # without the False ones
         return words, list(filter(None, map(_THIRD, singles)))
 
-    def _heard(self, singles: Sequence[Single | None], found: list[Word]) -> list[Single]:
-        """``singles`` (each word's unit, ``None`` for a word not heard before) completed:
-        a new word goes through :meth:`single`."""
-        return [k or self.single(w) for k, w in zip(singles, found, strict=True)]
+    def _heard(self, found: list[Word]) -> list[Single]:
+        """Each word's unit, for a need with a word not heard before: a new word goes
+        through :meth:`single`, the others are looked up."""
+        return [self._singles.get(w) or self.single(w) for w in found]
 
     def _paired(
         self, pairs: Sequence[Unit | Literal[False] | None], matched: list[Term | None]
