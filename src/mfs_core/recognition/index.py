@@ -84,7 +84,8 @@ DERIVED = 0.8
 LEMMA = 1.0
 #: Weight of a word matched through a thesaurus synonym (query expansion, below the
 #: word's own weight as is usual in IR). Chosen on the ``tune`` split (0.2, 0.35, 0.5
-#: gave the same figures there); the ranking lets it only re-rank (ranking._evidence).
+#: gave the same figures there); the ranking lets it only re-rank (``terms.Unit.synonym``,
+#: ``scoring.scores``).
 SYNONYM = 0.2
 #: Weight of a word matched despite a typing error.
 TYPO = 0.7
