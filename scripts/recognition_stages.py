@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from mfs_core.recognition import Recogniser, ranking
+from mfs_core.recognition import Recogniser, decision
 from mfs_core.registry import Registry
 
 CORPUS = Path(__file__).parents[1] / "tests" / "data" / "recognition" / "needs.jsonl"
@@ -25,8 +25,8 @@ Patch = Callable[[Recogniser], None]
 
 
 def _without_twins(r: Recogniser) -> None:
-    r._with_twins = lambda pool, scores: pool  # type: ignore[method-assign]
-    r._twins = lambda ranked: [ranked[0][4]] if ranked else []  # type: ignore[method-assign]
+    r._twins.with_twins = lambda pool, scores: pool  # type: ignore[method-assign]
+    r._twins.of_best = lambda ranked: [ranked[0][4]] if ranked else []  # type: ignore[method-assign]
 
 
 def _without_synonyms(r: Recogniser) -> None:
@@ -36,16 +36,16 @@ def _without_synonyms(r: Recogniser) -> None:
 
 STAGES: dict[str, Patch] = {
     "re-reading (joined needs, accounts)": lambda r: setattr(r, "_several", lambda *a, **k: None),
-    "naming check": lambda r: setattr(r, "_named", lambda *a, **k: True),
-    "split check": lambda r: setattr(r, "_split", lambda *a, **k: 0.0),
-    "same-words check": lambda r: setattr(r, "_same_words", lambda *a, **k: False),
+    "naming check": lambda r: setattr(r._levels, "named", lambda *a, **k: True),
+    "split check": lambda r: setattr(r._levels, "_split", lambda *a, **k: 0.0),
+    "same-words check": lambda r: setattr(r._levels, "_same_words", lambda *a, **k: False),
     "twins": _without_twins,
     "typo search": lambda r: setattr(r.index, "_typo", lambda plain: None),
     "lemmas": lambda r: setattr(r.index, "_lemma_of", lambda word: None),
     "thesaurus synonyms": _without_synonyms,
     "derived forms": lambda r: setattr(r.index, "_longer", {}),
-    "lexicon phrases": lambda r: setattr(r, "_entries", {}),
-    "pairs of adjacent words": lambda r: setattr(r, "_pair", lambda a, b: False),
+    "lexicon phrases": lambda r: setattr(r._terms, "entries", {}),
+    "pairs of adjacent words": lambda r: setattr(r._terms, "_pair", lambda a, b: False),
 }
 
 
@@ -63,12 +63,12 @@ def main() -> None:
     for name, patch in STAGES.items():
         changed = sum(a != b for a, b in zip(full, outcomes(patch), strict=True))
         print(f"{name}: {changed} of {len(needs)} needs change")
-    firmly = ranking._firmly_reached
-    ranking._firmly_reached = lambda number, known: True  # type: ignore[assignment]
+    firmly = decision.firmly_reached
+    decision.firmly_reached = lambda number, known: True  # type: ignore[assignment]
     try:
         changed = sum(a != b for a, b in zip(full, outcomes(), strict=True))
     finally:
-        ranking._firmly_reached = firmly
+        decision.firmly_reached = firmly
     print(f"firmly-reached check: {changed} of {len(needs)} needs change")
 
 

@@ -5,7 +5,7 @@ candidate's confidence under the suggestion bar, even when one of the need's wor
 procedure's own keyword and no other procedure comes near. Such a winner is now suggested
 (``weak``): it scores :data:`~mfs_core.recognition.confidence.DOMINANT` times the next one
 or more (or is the only one reached), and the need says, as written, one of its keywords
-that few fiches hold (``Recogniser._decisive``, with its guards). The positive cases failed
+that few fiches hold (``LevelRules._decisive``, with its guards). The positive cases failed
 on 3c321f7 (level ``none``); each guard fails when one condition of the rule is taken away
 (checked by removing each in turn).
 

@@ -51,12 +51,12 @@ def test_a_phrase_said_as_written_is_read_once_a_need_whatever_its_repetitions(
     # review 14d, finding 1: each hit of a phrase that counts only as written (« droits au
     # chômage », `Expansion.written`) read the whole need again, so « chômage » said 250
     # times cost about 40 ms (the square of the need's length); counted here, not timed.
-    from mfs_core.recognition import ranking
+    from mfs_core.recognition import terms
 
     calls = {"said_in": 0, "written_stems": 0}
 
     def counted(name: str) -> object:
-        real = getattr(ranking, name)
+        real = getattr(terms, name)
 
         def call(*args: object) -> object:
             calls[name] += 1
@@ -64,8 +64,8 @@ def test_a_phrase_said_as_written_is_read_once_a_need_whatever_its_repetitions(
 
         return call
 
-    monkeypatch.setattr(ranking, "said_in", counted("said_in"))
-    monkeypatch.setattr(ranking, "written_stems", counted("written_stems"))
+    monkeypatch.setattr(terms, "said_in", counted("said_in"))
+    monkeypatch.setattr(terms, "written_stems", counted("written_stems"))
     once = recogniser.recognise("droits au chômage")
     calls.update(said_in=0, written_stems=0)
     repeated = recogniser.recognise(" ".join(["droits au chômage"] * 100))

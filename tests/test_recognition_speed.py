@@ -36,7 +36,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mfs_core.model import Procedure
-from mfs_core.recognition import Recogniser, entitlement, normalise, ranking, specificity
+from mfs_core.recognition import (
+    Recogniser,
+    decision,
+    entitlement,
+    normalise,
+    placing,
+    ranking,
+    rounding,
+    scoring,
+    specificity,
+    terms,
+    twins,
+)
 from mfs_core.registry import Registry
 from mfs_test_support import load_script
 
@@ -161,7 +173,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     import attrs
 
     from mfs_core.recognition import Candidate, Level, Recognition
-    from mfs_core.recognition.ranking import _candidate, _recognition
+    from mfs_core.recognition.result import new_candidate, new_recognition
 
     # The shortcut stores these fields and nothing else: a new field, a validator, a
     # converter or a post-init hook must be reflected there.
@@ -176,7 +188,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))
         assert not hasattr(cls, "__attrs_post_init__")
     values = ("cnam.carte-vitale", "cnam", "Carte Vitale", 2.5, 0.875, ("carte", "vitale"))
-    fast = _candidate(values[:3], *values[3:])  # type: ignore[arg-type]
+    fast = new_candidate(values[:3], *values[3:])  # type: ignore[arg-type]
     # ``placed`` is left to its default: the shortcut stores None (a rule sets it later).
     slow = Candidate(**dict(zip(list(attrs.fields_dict(Candidate))[:6], values, strict=True)))
     assert fast == slow
@@ -185,7 +197,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     assert vars(fast) == vars(slow)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.score = 1.0  # type: ignore[misc]
-    made = _recognition(Level.AMBIGUOUS, (fast,), 1)
+    made = new_recognition(Level.AMBIGUOUS, (fast,), 1)
     attrs_made = Recognition(level=Level.AMBIGUOUS, candidates=(slow,), chosen=1)
     assert made == attrs_made
     assert hash(made) == hash(attrs_made)
@@ -372,11 +384,11 @@ def _naming_and_said(
 ) -> tuple[int, specificity.Naming, frozenset[str]]:
     """A procedure's number and naming, and stems a need says: drawn among the stems of
     its name and of the other fiches' name phrases that share one (its rivals)."""
-    number = data.draw(st.integers(0, len(recogniser._procedures) - 1))
-    naming = recogniser._naming_of(number)
+    number = data.draw(st.integers(0, len(recogniser._levels._procedures) - 1))
+    naming = recogniser._levels.naming_of(number)
     near = set(naming.stems)
     for stem in naming.stems:
-        near.update(*(phrase for *_, phrase in recogniser._name_phrases.get(stem, ())))
+        near.update(*(phrase for *_, phrase in recogniser._levels.name_phrases.get(stem, ())))
     said = frozenset(data.draw(st.sets(st.sampled_from(sorted(near)) if near else st.nothing())))
     return number, naming, said
 
@@ -386,12 +398,12 @@ def _naming_and_said(
 def test_the_separate_naming_check_is_the_rivals_alone_once_named(
     recogniser: Recogniser, data: st.DataObject
 ) -> None:
-    # Recogniser._level reads a confident claim's separate check as the rivals alone,
+    # LevelRules.level reads a confident claim's separate check as the rivals alone,
     # having found with the same arguments that the need names the procedure; and
     # specificity.rivalled returns early when no phrase of the rarest evidence stem is a
     # rival's: the same answer as reading every rival rivals_of finds.
     number, naming, said = _naming_and_said(recogniser, data)
-    phrases = recogniser._name_phrases
+    phrases = recogniser._levels.name_phrases
     confidence = data.draw(st.floats(0.0, 1.0))
     words = data.draw(st.sampled_from([1, specificity.TITLE_WORDS]))
     partner_named = data.draw(st.booleans())
@@ -399,7 +411,7 @@ def test_the_separate_naming_check_is_the_rivals_alone_once_named(
     # (then the evidence is some of the name's words, the rarest of them varied).
     name_stems = st.sampled_from(sorted(naming.stems)) if naming.stems else st.nothing()
     generic = data.draw(
-        st.just(recogniser._generic_stems) | st.frozensets(name_stems), label="generic"
+        st.just(recogniser._levels.generic_stems) | st.frozensets(name_stems), label="generic"
     )
     evidence = (naming.stems & said) - generic
     rivalled = any(
@@ -414,13 +426,13 @@ def test_the_separate_naming_check_is_the_rivals_alone_once_named(
         *arguments, partner_named=partner_named, separate=True, phrases=phrases
     )
     assert separate == (named and not rivalled)
-    if named and generic is recogniser._generic_stems:
-        assert recogniser._rivalled(number, said, partner_named) is rivalled
-        assert recogniser._named(number, said, confidence, words, partner_named)
+    if named and generic is recogniser._levels.generic_stems:
+        assert recogniser._levels.rivalled(number, said, partner_named) is rivalled
+        assert recogniser._levels.named(number, said, confidence, words, partner_named)
 
 
 def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recogniser) -> None:
-    # Recogniser._ranked rounds a confidence once for the pooled procedures after one
+    # Scoring.ranked rounds a confidence once for the pooled procedures after one
     # with the same confidence: each row must carry the roundings of its own.
     golden = load_script(
         "recognition_golden", Path(__file__).parents[1] / "scripts" / "recognition_golden.py"
@@ -429,14 +441,14 @@ def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recognis
     shared = 0
     for need in [o["text"] for o in golden.outcomes(catalogue)]:
         found, marks = normalise.reading(need)
-        words, expansions = recogniser._words(found, need, marks)
+        words, expansions = recogniser._terms.words(found, need, marks)
         known = [word for word in words if word.known]
-        total = recogniser._information(words, known)
+        total = terms.information(words, known)
         if not total or any(word.partner for word in known):
-            continue  # partner hints add their own part (Recogniser._hinted_part)
-        scores = recogniser._scores(known, expansions)
-        pool = recogniser._with_twins(recogniser._pool(scores, 5), scores)
-        rows = recogniser._ranked(pool, scores, known, expansions, total, set())
+            continue  # partner hints add their own part (Scoring._hinted_part)
+        scores = scoring.scores(known, expansions)
+        pool = recogniser._twins.with_twins(scoring.pool(scores, 5), scores)
+        rows = recogniser._scoring.ranked(pool, scores, known, expansions, total, set())
         confidences = []
         for row in rows:
             number = row[4]
@@ -446,9 +458,9 @@ def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recognis
                     explained += word.view[0][number][0]
             confidence = min(explained / total, 1.0)
             confidences.append(confidence)
-            assert (row[6], row[8]) == ranking.round_6_3(confidence)
-            score = scores[number] * confidence**ranking.COVERAGE
-            assert (row[5], row[7]) == ranking.round_6_3(score)
+            assert (row[6], row[8]) == rounding.round_6_3(confidence)
+            score = scores[number] * confidence**scoring.COVERAGE
+            assert (row[5], row[7]) == rounding.round_6_3(score)
         shared += len(confidences) - len(set(confidences))
     assert shared > 100  # the shortcut is taken
 
@@ -460,14 +472,14 @@ def test_each_ranked_row_is_rounded_from_its_own_confidence(recogniser: Recognis
 #: need before, under 8 after).
 _EVERY_NEED = (
     ranking.Recogniser._recognise,
-    ranking.Recogniser._words,
-    ranking.Recogniser._lexicon_words,
-    ranking.Recogniser._refused,
-    ranking.Recogniser._with_twins,
-    ranking.Recogniser._level,
-    ranking.Recogniser._candidates,
-    ranking.Recogniser._keyword_said,
-    ranking._first,
+    terms.NeedTerms.words,
+    terms.NeedTerms._lexicon_words,
+    terms.NeedTerms._refused,
+    twins.Twins.with_twins,
+    decision.LevelRules.level,
+    scoring.Scoring.candidates,
+    decision.LevelRules._keyword_said,
+    placing.first,
     specificity.names,
     normalise.reading,
     entitlement.entitlement_words,

@@ -163,7 +163,7 @@ def test_a_word_the_catalogue_holds_also_reaches_its_synonyms_where_it_is_absent
 def test_a_word_and_its_synonyms_count_once_on_a_procedure() -> None:
     recogniser = _recogniser("Boulot et travail", "Accident du travail")
     (word,) = tokens("boulot")
-    single = recogniser._single((word.word, word.plain, word.stem))
+    single = recogniser._terms.single((word.word, word.plain, word.stem))
     expansion = single[2]
     assert expansion is not None
     own = recogniser.index.postings[word.stem]

@@ -12,8 +12,11 @@
 
 How it works, in small modules: :mod:`.normalise` (French normalisation, Snowball
 stems), :mod:`.lexicon` (words residents use, as data with sources), :mod:`.index`
-(BM25F over each procedure's fields), :mod:`.ranking` / :mod:`.confidence` (scores,
-order, level) and :mod:`.rounding` (``round()``, faster). Measured on a corpus of real
+(BM25F over each procedure's fields), :mod:`.terms` (the need read into weighted terms),
+:mod:`.scoring` (scores and order), :mod:`.placing` (the rules that place a candidate
+higher, and why), :mod:`.twins`, :mod:`.decision` / :mod:`.confidence` (the level),
+:mod:`.result` (what a recognition answers), :mod:`.ranking` (:class:`Recogniser`, the
+stages in order) and :mod:`.rounding` (``round()``, faster). Measured on a corpus of real
 phrasings (``tests/data/recognition/``) by ``scripts/evaluate_recognition.py``; see
 ``docs/recognition.md``.
 
@@ -28,7 +31,8 @@ import weakref
 from typing import TYPE_CHECKING
 
 from mfs_core.recognition.confidence import Level
-from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition, placed_in
+from mfs_core.recognition.ranking import Recogniser
+from mfs_core.recognition.result import Candidate, Recognition, placed_in
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry

@@ -74,7 +74,7 @@ SUGGEST = 0.42
 CLOSE = 0.85
 #: A best candidate scoring at least this many times the next one (or the only one
 #: reached) dominates: when the need also says a rare keyword of its own
-#: (``Recogniser._decisive``), it is suggested even under :data:`SUGGEST`, the rest of the
+#: (``LevelRules._decisive``), it is suggested even under :data:`SUGGEST`, the rest of the
 #: need being words of the resident's story. Tuned on the ``tune`` split only (issue-14y):
 #: of the needs such a keyword reaches at level none, the one negative scores 1.40 times
 #: its next (« extrait de naissance »: the casier judiciaire's « extrait »), the right

@@ -63,12 +63,13 @@ _DETERMINERS = frozenset(
 )
 
 
-def entitlement_words(text: str) -> tuple[str, ...]:
+def entitlement_words(text: str, folded: str | None = None) -> tuple[str, ...]:
     """Each word ``text`` asks to be entitled to, in order, as its accent-free form: the
     first meaningful word after each « droit(s) à / au / aux » (stop words such as
     determiners skipped: « droit à *une* indemnité » → ``("indemnite",)``); empty when the
-    need has no such locution."""
-    if "droit" not in text.casefold():
+    need has no such locution. ``folded``: ``text.casefold()``, when the caller has it
+    (recognition folds a need once for every reading of it)."""
+    if "droit" not in (text.casefold() if folded is None else folded):
         return ()  # most needs: no word to read
     analysed = analysed_words(text)
     asked: list[str] = []

@@ -26,7 +26,7 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 
 
-def head_position(text: str) -> tuple[int, str] | None:
+def head_position(text: str, folded: str | None = None) -> tuple[int, str] | None:
     """The position, among the meaningful words of ``text`` (as
     :func:`~mfs_core.recognition.normalise.meaningful` gives them, unless a stop-word
     locution came before: the caller checks the word), and the accent-free form of the
@@ -34,8 +34,9 @@ def head_position(text: str) -> tuple[int, str] | None:
     (« obtenir »), when it opens the need or follows a determiner (a noun, not a verb)
     and « pour » follows it right after (« qu'est-ce qu'une *procuration*
     pour le retrait… » → ``(0, "procuration")``); ``None`` otherwise (no such word, or
-    another word follows it)."""
-    if _QUALIFIER not in text.casefold():
+    another word follows it). ``folded``: ``text.casefold()``, when the caller has it
+    (recognition folds a need once for every reading of it)."""
+    if _QUALIFIER not in (text.casefold() if folded is None else folded):
         return None  # most needs: no word to read
     generic = generic_words()
     # Every word, stop words too, with its stem when it is meaningful: the analysis the

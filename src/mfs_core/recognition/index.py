@@ -71,7 +71,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 #: What a word of a fiche's official summary (:func:`summarised`) adds to a suggestion's
 #: score, times its BM25 weight there: re-ordering evidence only, within a small margin
-#: (ranking). Chosen on the ``tune`` split: 0.01 to 0.05 gave the same figures (0.03, their
+#: (placing). Chosen on the ``tune`` split: 0.01 to 0.05 gave the same figures (0.03, their
 #: middle, kept); from 0.07 the summaries' incidental words cost more than they gave.
 DESCRIBED = 0.03
 #: BM25 saturation and length normalisation (the usual values for short documents).
@@ -84,7 +84,8 @@ DERIVED = 0.8
 LEMMA = 1.0
 #: Weight of a word matched through a thesaurus synonym (query expansion, below the
 #: word's own weight as is usual in IR). Chosen on the ``tune`` split (0.2, 0.35, 0.5
-#: gave the same figures there); the ranking lets it only re-rank (ranking._evidence).
+#: gave the same figures there); the ranking lets it only re-rank (``terms.Unit.synonym``,
+#: ``scoring.scores``).
 SYNONYM = 0.2
 #: Weight of a word matched despite a typing error.
 TYPO = 0.7
@@ -330,7 +331,7 @@ class ProcedureIndex:
         #: (:func:`summarised`) that a searched field of some procedure holds (a word only
         #: summaries hold is not in the index, so it never hides a name's derived form:
         #: « radié » still reaches « radiation »): BM25 of the summary alone, times
-        #: :data:`DESCRIBED`; read only to re-order suggestions (ranking), never to reach,
+        #: :data:`DESCRIBED`; read only to re-order suggestions (placing), never to reach,
         #: explain or claim
         self.described: dict[str, dict[int, float]] = defaultdict(dict)
         for number, procedure in enumerate(ordered):

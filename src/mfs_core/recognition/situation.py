@@ -45,7 +45,7 @@ __all__ = [
 
 #: A need that asks for the démarches of a situation multiplies the scores of the
 #: procedures whose fiche title opens with that situation by this: as much as a partner
-#: hint (``ranking.HINT_BOOST``), the need names what the title names first.
+#: hint (``scoring.HINT_BOOST``), the need names what the title names first.
 SITUATION_BOOST = 1.25
 
 #: A keyword's word held by at most this many procedures names them (« anef » of the

@@ -61,7 +61,8 @@ from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
 
 if TYPE_CHECKING:
-    from mfs_core.recognition.ranking import Candidate, Recogniser, Recognition
+    from mfs_core.recognition.ranking import Recogniser
+    from mfs_core.recognition.result import Candidate, Recognition
 
 __all__ = ["CORE_PLUGIN", "CORE_RULES", "Router"]
 

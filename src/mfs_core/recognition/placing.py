@@ -1,0 +1,187 @@
+"""The rules that place a candidate above one of higher score, and say why.
+
+Candidates come best first, by score, except where a rule places one higher; each such
+rule records why in ``placed`` (by procedure number), which becomes
+:attr:`~mfs_core.recognition.result.Candidate.placed`: the candidate whose title subject
+the need says (:meth:`Placing.subject_settled`, :data:`~mfs_core.recognition.result.
+SUBJECT`), the one the head of the need's noun phrase reaches (:meth:`Placing.head_first`,
+``HEAD``), a suggestion whose fiche summary holds more of the need's words
+(:meth:`Placing.described_first`, ``DESCRIBED``), the twins a need refutes listed last
+(:func:`refuted_last`). :func:`first` and :func:`moved_up` serve the level's rules too
+(:mod:`~mfs_core.recognition.decision`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mfs_core.recognition.index import ProcedureIndex
+from mfs_core.recognition.normalise import Word
+from mfs_core.recognition.result import DESCRIBED
+from mfs_core.recognition.scoring import Row
+from mfs_core.recognition.situation import SITUATION_BOOST, unsaid_subjects
+from mfs_core.recognition.terms import NeedTerms, Unit
+
+__all__ = ["Placing", "first", "moved_up", "refuted_last"]
+
+#: The head of a noun phrase reorders only the candidates shown first (the top three).
+_HEAD_REACH = 3
+
+
+def first(ranked: list[Row], numbers: list[int]) -> list[Row]:
+    """``ranked`` with the rows of ``numbers`` first, in that order."""
+    # Loops: the generators made two of them and cells of both locals (issue-14ad).
+    by_number = {}
+    for row in ranked:
+        by_number[row[4]] = row
+    first = []
+    for n in numbers:
+        first.append(by_number[n])
+    for row in ranked:
+        if row[4] not in numbers:
+            first.append(row)
+    return first
+
+
+def moved_up(before: list[Row], after: list[Row], why: str, placed: dict[int, str]) -> None:
+    """Record ``why`` for each procedure that ``after`` lists earlier than ``before``."""
+    if after is before:
+        return
+    was = {row[4]: n for n, row in enumerate(before)}
+    for n, row in enumerate(after):
+        if n < was[row[4]]:
+            placed[row[4]] = why
+
+
+class Placing:
+    """The rules that place a candidate above one of higher score, over one index; one per
+    :class:`~mfs_core.recognition.ranking.Recogniser`.
+
+    ``terms``: how the need's words are read (for the units of single words);
+    ``subjects``: by procedure number, the subject its title opens with;
+    ``subject_naming``: the keywords' words that name it
+    (:func:`~mfs_core.recognition.situation.naming_keywords`).
+    """
+
+    def __init__(
+        self,
+        index: ProcedureIndex,
+        terms: NeedTerms,
+        subjects: Mapping[int, frozenset[str]],
+        subject_naming: tuple[frozenset[str], ...],
+    ) -> None:
+        self.index = index
+        self._terms = terms
+        self.subjects = subjects
+        self._subject_naming = subject_naming
+
+    def described_first(
+        self, ranked: list[Row], known: list[Unit], placed: dict[int, str]
+    ) -> list[Row]:
+        """``ranked`` (suggestions: no claim, no question) re-ordered by their score plus
+        what the need's words add in each one's fiche summary (its description,
+        :attr:`~mfs_core.recognition.index.ProcedureIndex.described`); ``ranked`` itself
+        when they add nothing. Each procedure it moves above one of higher score is
+        recorded in ``placed`` (:data:`DESCRIBED`). Only procedures the searched fields
+        reached are ranked: a summary re-orders them, it never reaches, explains or claims
+        (issue-14aa: read as a field, F1420's « lieu de naissance » claimed « extrait de
+        naissance » for the casier judiciaire)."""
+        described = self.index.described
+        added: dict[int, float] = {}
+        pooled = {row[4] for row in ranked}
+        for word in known:
+            for term, match in word.terms:
+                found = described.get(term)
+                if found is None:
+                    continue
+                for number in pooled.intersection(found):
+                    added[number] = added.get(number, 0.0) + match * found[number]
+        if not added:
+            return ranked
+        # A procedure its description adds to passes those above it whose score, with what
+        # their description adds, is lower; never one a rule placed (the subject, the head
+        # of the need, twins: ``placed``), and the others keep their order.
+        order = list(ranked)
+        for n in range(1, len(order)):
+            row = order[n]
+            plus = added.get(row[4], 0.0)
+            if not plus:
+                continue
+            at = n
+            while at > 0:
+                above = order[at - 1]
+                if above[4] in placed or row[5] + plus <= above[5] + added.get(above[4], 0.0):
+                    break
+                at -= 1
+            if at < n:
+                order[at + 1 : n + 1] = order[at:n]
+                order[at] = row
+        # Each procedure now above one of higher score says why (one that passed it may
+        # have been passed in turn: its place need not have changed).
+        below = -1.0
+        for row in reversed(order):
+            if row[5] < below and row[4] not in placed:
+                placed[row[4]] = DESCRIBED
+            below = max(below, row[5])
+        return order
+
+    def subject_settled(self, ranked: list[Row], known: list[Unit]) -> list[Row]:
+        """``ranked`` with its first two candidates swapped when the first's title
+        subject is one the need says nothing of, and the second, whose subject the need
+        says (or that has none), is reached alike: every known word explains both as
+        much, and the second scores at least the first's score divided by
+        :data:`~mfs_core.recognition.situation.SITUATION_BOOST` (« changer d'adresse lors
+        d'un déménagement » is no « *Carte grise* : changement d'adresse »: see
+        :func:`~mfs_core.recognition.situation.unsaid_subjects`).
+
+        Only the first place moves, and only between candidates the same words explain
+        alike: the rule cannot lift a candidate reached by other words (« nationalité ≈
+        nationale ») over the first, change the confidence the level reads, nor push a
+        candidate out of the top three."""
+        if len(ranked) < 2:
+            return ranked
+        first, second = ranked[0], ranked[1]
+        if second[5] * SITUATION_BOOST < first[5] or second[6] != first[6]:
+            return ranked
+        said = {term for word in known for term, _ in word.terms}
+        unsaid = unsaid_subjects(self.subjects, self._subject_naming, said, (first[4], second[4]))
+        if unsaid != {first[4]} or not _explained_alike(known, first[4], second[4]):
+            return ranked
+        return [second, first, *ranked[2:]]
+
+    def head_first(self, ranked: list[Row], found: list[Word], head: tuple[int, str]) -> list[Row]:
+        """``ranked`` with the best candidate the head of the need's noun phrase reaches
+        put first, when a « pour » complement qualifies that head (``head``: its position
+        in ``found`` and accent-free form, :func:`~mfs_core.recognition.head.head_position`)
+        and the first candidate is one the head does not reach: « une *procuration* pour le
+        retrait d'une lettre recommandée » asks about the procuration, the retrait is what
+        it is for. The candidate moved must also be reached by a word of the complement
+        (the complement qualifies *it*), so a head that reaches a procedure of another
+        matter moves nothing, nor does the head said again in the complement. Only a
+        candidate of the first three moves, and only the order changes: the level is read
+        on it (a rival that explains more keeps the question open)."""
+        position, plain = head
+        if position >= len(found) or found[position][1] != plain:
+            return ranked  # a stop-word locution before the head shifted the positions
+        reached = self._terms.unit(found[position]).reach.explains
+        if not reached or ranked[0][4] in reached:
+            return ranked
+        head_stem = found[position][2]
+        after = [
+            self._terms.unit(w).reach.explains for w in found[position + 1 :] if w[2] != head_stem
+        ]
+        for row in ranked[1:_HEAD_REACH]:
+            if row[4] in reached and any(row[4] in explains for explains in after):
+                return first(ranked, [row[4]])
+        return ranked
+
+
+def _explained_alike(known: list[Unit], one: int, other: int) -> bool:
+    """Whether every known word of the need explains procedures ``one`` and ``other`` as
+    much (nothing, or the same information)."""
+    return all(w.reach.explains.get(one) == w.reach.explains.get(other) for w in known)
+
+
+def refuted_last(ranked: list[Row], refuted: frozenset[int]) -> list[Row]:
+    """``ranked`` with the rows of the ``refuted`` procedures last, each part in order."""
+    return [r for r in ranked if r[4] not in refuted] + [r for r in ranked if r[4] in refuted]

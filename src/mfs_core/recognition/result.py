@@ -1,0 +1,155 @@
+"""What recognition answers: the candidates of a need and the level of its outcome.
+
+:class:`Recognition` (the level, the candidates best first) and :class:`Candidate` (one
+procedure, its score, confidence and the need's words that reached it) are the public
+result; :func:`placed_in` says why a candidate shown above one of higher score was placed
+there. :func:`new_candidate` and :func:`new_recognition` build them on the hot path, the
+same objects ``attrs`` builds, in a third of the time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from mfs_core.recognition.confidence import Level
+
+__all__ = [
+    "ASKED",
+    "DESCRIBED",
+    "HEAD",
+    "REQUESTS",
+    "SUBJECT",
+    "TWINS",
+    "Candidate",
+    "Recognition",
+    "new_candidate",
+    "new_recognition",
+    "placed_in",
+    "with_places",
+]
+
+
+# Candidate and Recognition keep a __dict__ (slots=False): attrs then builds a frozen
+# instance about twice as fast, and each need makes up to six of them.
+@attrs.frozen(kw_only=True, slots=False)
+class Candidate:
+    """A procedure the need may be about.
+
+    ``score`` is the ranking's: BM25F's times the square root of the confidence
+    (:data:`~mfs_core.recognition.scoring.COVERAGE`; higher is closer, comparable within
+    one need only); ``confidence`` (0-1) the share of the need it explains; ``matched``
+    the words that decided, as the agent reads them: « vitale », « assedic → allocation
+    chômage », « radié ≈ radiation », « agriculteur → MSA ».
+
+    Candidates come best first, which is by score except where a rule placed one above
+    a candidate of higher score; ``placed`` then says which (``None`` everywhere else, so
+    that shown scores never rise without a reason): ``"subject"`` (the candidate of
+    higher score it passes has a title subject the need does not say, and the need's
+    words explain both alike), ``"head"`` (the head of the need's noun
+    phrase reaches it), ``"twins"`` (the same fiche at another partner: twins are asked
+    together, in partner order), ``"asked"`` (one of the candidates of the clarify
+    question, listed before those it does not ask about), ``"requests"`` (one
+    procedure per request of a need that joins several, in the order said),
+    ``"described"`` (suggestions only, no claim or question: its fiche's official summary,
+    its ``description``, holds more of the need's words, and the score it passes is
+    within what they add).
+    """
+
+    procedure: str
+    partner: str
+    title: str
+    score: float
+    confidence: float
+    matched: tuple[str, ...]
+    placed: str | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class Recognition:
+    """The outcome for one need: a :class:`~mfs_core.recognition.confidence.Level` and the
+    ranked candidates (best first; for ``confident`` the first is the procedure, for
+    ``ambiguous`` the first ``chosen`` are the close ones to ask about)."""
+
+    level: Level
+    candidates: tuple[Candidate, ...]
+    chosen: int = 0
+    #: ``ambiguous`` because the need asks for several things (« renouveler mon passeport
+    #: et déclarer mes impôts »): the ``chosen`` candidates are one per request, as said
+    several: bool = False
+    #: the partner code when the need names only a partner (« la CAF »): the candidates
+    #: are that partner's most general procedures (``weak``), none matched the words
+    partner_only: str | None = None
+
+    @property
+    def best(self) -> Candidate | None:
+        """The first candidate, if any."""
+        return self.candidates[0] if self.candidates else None
+
+
+_new = object.__new__
+
+
+def new_candidate(
+    shown: tuple[str, str, str], score: float, confidence: float, matched: tuple[str, ...]
+) -> Candidate:
+    """``Candidate(procedure=..., ...)`` (``shown``: its procedure, partner and title),
+    the same object, built in a third of the time: the fields are stored as the
+    ``attrs``-made ``__init__`` stores them (in the instance ``__dict__``: the class has
+    no validator, converter or post-init), without its keyword-argument call.
+    ``tests/test_recognition_speed.py`` checks both agree."""
+    new = _new(Candidate)
+    fields = new.__dict__
+    fields["procedure"], fields["partner"], fields["title"] = shown
+    fields["score"] = score
+    fields["confidence"] = confidence
+    fields["matched"] = matched
+    fields["placed"] = None
+    return new
+
+
+#: Why a rule placed a candidate above one of higher score (:attr:`Candidate.placed`).
+SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
+DESCRIBED = "described"
+
+
+def placed_in(shown: Sequence[Candidate]) -> list[str | None]:
+    """The :attr:`Candidate.placed` of each of ``shown`` (a list as shown, often the first
+    few of a recognition's candidates) where one listed after it there scores more, else
+    ``None``: a reason is only shown where the shown scores rise."""
+    return [
+        c.placed
+        if c.placed is not None and any(d.score > c.score for d in shown[n + 1 :])
+        else None
+        for n, c in enumerate(shown)
+    ]
+
+
+def with_places(
+    candidates: tuple[Candidate, ...], why: Callable[[Candidate], str | None]
+) -> tuple[Candidate, ...]:
+    """``candidates`` with :attr:`Candidate.placed` set, by ``why``, on each listed
+    above a candidate of higher score, and ``None`` on the others."""
+    out = list(candidates)
+    highest_after = float("-inf")  # the highest score among the candidates after n
+    for n in range(len(out) - 1, -1, -1):
+        candidate = out[n]
+        placed = why(candidate) if candidate.score < highest_after else None
+        if placed != candidate.placed:
+            out[n] = attrs.evolve(candidate, placed=placed)
+        highest_after = max(highest_after, candidate.score)
+    return tuple(out)
+
+
+def new_recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -> Recognition:
+    """``Recognition(level=..., candidates=..., chosen=...)``, built as :func:`new_candidate`
+    builds a candidate."""
+    new = _new(Recognition)
+    fields = new.__dict__
+    fields["level"] = level
+    fields["candidates"] = candidates
+    fields["chosen"] = chosen
+    fields["several"] = False
+    fields["partner_only"] = None
+    return new
