@@ -199,6 +199,14 @@ def test_all_wrong_fields_of_recognise_are_named_at_once(client: httpx.Client) -
     assert [e["field"] for e in problem["errors"]] == ["need", "limit", "thematique"]
 
 
+@pytest.mark.parametrize("path", ["/desk", "/desk/record"])
+def test_a_form_field_given_twice_is_refused(client: httpx.Client, path: str) -> None:
+    """As a JSON key or a query parameter given twice: the last one silently won."""
+    body = b"need=rsa&need=impots&channel=counter&procedure=caf.rsa&record_id=desk-" + b"0" * 32
+    answer = client.post(path, content=body, headers={"content-type": FORM})
+    assert_problem(answer, 400, "bad-request")
+
+
 def test_a_line_of_a_stream_is_judged_alone(client: httpx.Client) -> None:
     """A line that is not JSON is that line's problem, beside the good ones: 422 with the
     journal's counts, in place in a batch (whose answer is 200)."""

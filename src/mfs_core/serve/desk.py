@@ -115,7 +115,12 @@ async def _form(request: Request) -> dict[str, str]:
         )
     except (UnicodeDecodeError, ValueError):
         raise Problem("bad-request", "Formulaire illisible.") from None
-    return dict(pairs)
+    form = dict(pairs)
+    if len(form) < len(pairs):
+        # A field given twice is refused, as a JSON key or a query parameter given twice
+        # (the last one silently won). The desk's own form never sends one twice.
+        raise Problem("bad-request", "Formulaire illisible : un champ est donné deux fois.")
+    return form
 
 
 def _routing_request(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
