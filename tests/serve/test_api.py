@@ -122,7 +122,7 @@ def test_recognise_is_the_cli_document(
     answer = client.post("/recognise", json={"need": need, "limit": 4})
     assert answer.status_code == 200
     assert answer.json() == cli_json(capsys, "recognise", need, "--limit", "4", "--format", "json")
-    assert_problem(client.post("/recognise", json={"need": "  "}), 400, "bad-request")
+    assert_problem(client.post("/recognise", json={"need": "  "}), 422, "invalid-body")
     assert_problem(client.post("/recognise", json={"need": "x", "limit": 50}), 422, "invalid-body")
     assert_problem(client.post("/recognise", json={"nead": "x"}), 422, "invalid-body")
 
@@ -130,7 +130,7 @@ def test_recognise_is_the_cli_document(
 @pytest.mark.parametrize("need", [123, ["rsa"], {"text": "rsa"}])
 def test_a_need_that_is_not_text_is_named_so(client: httpx.Client, need: object) -> None:
     # Was « Le besoin est vide. »
-    problem = assert_problem(client.post("/recognise", json={"need": need}), 400, "bad-request")
+    problem = assert_problem(client.post("/recognise", json={"need": need}), 422, "invalid-body")
     assert problem["detail"] == "Le besoin doit être un texte."
     assert problem["errors"] == [{"field": "need", "detail": "expected a string"}]
 
@@ -151,7 +151,7 @@ def test_an_unknown_thematique_is_refused(client: httpx.Client) -> None:
 
 def test_a_need_of_zero_width_characters_is_empty(client: httpx.Client) -> None:
     problem = assert_problem(
-        client.post("/recognise", json={"need": "\u200b\u200d"}), 400, "bad-request"
+        client.post("/recognise", json={"need": "\u200b\u200d"}), 422, "invalid-body"
     )
     assert problem["detail"] == "Le besoin est vide."
 

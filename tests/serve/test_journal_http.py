@@ -197,7 +197,7 @@ def test_desk_record_refuses_a_procedure_the_catalogue_lacks(journal_server: Liv
     form = {"record_id": "desk-" + "1" * 32, "procedure": "cnam.inconnue", "channel": "counter"}
     with httpx.Client(base_url=journal_server.url, auth=("agent", AGENT)) as client:
         answer = client.post("/desk/record", data=form, headers={"origin": journal_server.url})
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert "Démarche inconnue" in answer.text
     assert "cnam.inconnue" not in answer.text
     assert stored_ids(journal_server, "desk-1") == []

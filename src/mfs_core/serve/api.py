@@ -9,7 +9,7 @@ import itertools
 import json
 import re
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from starlette.responses import Response, StreamingResponse
 
@@ -88,49 +88,66 @@ async def plugins(request: Request) -> Response:
     return json_response(plugins_document(service_of(request).registry))
 
 
-# -- catalogue ----------------------------------------------------------------------------
-def _limit(request: Request) -> int:
-    value = request.query_params.get("limit", "5")
+# -- catalogue and recognition -----------------------------------------------------------
+#: What a need search takes besides the need (``GET /procedures?q=``, ``POST /recognise``).
+DEFAULT_LIMIT, MAX_LIMIT = 5, 20
+
+
+def _search_problems(
+    need: Any, need_field: str, thematique: Any, limit: Any
+) -> list[tuple[dict[str, str], str]]:
+    """What is wrong with a need search, each as (``errors`` item, French phrase): the
+    same checks and words for ``GET /procedures?q=`` and ``POST /recognise``, which give
+    the same candidates for the same need, thematique and limit."""
+    found: list[tuple[str, str, str]] = []  # (field, English detail, French phrase)
+    if need is not None and not isinstance(need, str):
+        found.append((need_field, "expected a string", "Le besoin doit être un texte"))
+    elif need is None or blank_text(need):
+        found.append((need_field, "expected a non-empty text", "Le besoin est vide"))
+    elif need_length(need) > MAX_NEED_CHARS:
+        found.append((need_field, f"expected at most {MAX_NEED_CHARS} characters",
+                      f"Le besoin dépasse {MAX_NEED_CHARS} caractères"))  # fmt: skip
+    if not (type(limit) is int and 1 <= limit <= MAX_LIMIT):
+        found.append(("limit", f"expected a number from 1 to {MAX_LIMIT}",
+                      f"limit : un nombre de 1 à {MAX_LIMIT}"))  # fmt: skip
+    if not isinstance(thematique, str | None):
+        found.append(("thematique", "expected a string", "thematique : un code"))
+    elif thematique is not None and (problem := thematique_problem(thematique)):
+        found.append(("thematique", problem, "thematique : un code de thématique data·inclusion"))
+    return [({"field": field, "detail": detail}, french) for field, detail, french in found]
+
+
+def _refuse_search(kind: str, problems: list[tuple[dict[str, str], str]]) -> None:
+    """Raise the problem of ``kind`` naming only the fields that are wrong (a bad limit
+    used to blame the thematique too)."""
+    if problems:
+        raise Problem(
+            kind,
+            " ; ".join(french for _, french in problems) + ".",
+            errors=[error for error, _ in problems],
+        )
+
+
+def _query_limit(request: Request) -> int | None:
+    value = request.query_params.get("limit")
+    if value is None:
+        return DEFAULT_LIMIT
     # ASCII digits only: str.isdigit() is also true of "²", which int() refuses.
-    if not (re.fullmatch(r"[0-9]{1,2}", value) and 1 <= int(value) <= 20):
-        raise Problem(
-            "bad-request",
-            "Paramètre limit : attendu un nombre de 1 à 20.",
-            errors=[{"field": "limit", "detail": "expected a number from 1 to 20"}],
-        )
-    return int(value)
-
-
-def _need(value: Any, field: str = "q") -> str:
-    if value is not None and not isinstance(value, str):
-        raise Problem(
-            "bad-request",
-            "Le besoin doit être un texte.",
-            errors=[{"field": field, "detail": "expected a string"}],
-        )
-    if value is None or blank_text(value):
-        raise Problem(
-            "bad-request",
-            "Le besoin est vide.",
-            errors=[{"field": field, "detail": "expected a non-empty text"}],
-        )
-    if need_length(value) > MAX_NEED_CHARS:
-        raise Problem(
-            "bad-request",
-            f"Le besoin dépasse {MAX_NEED_CHARS} caractères.",
-            errors=[{"field": field, "detail": f"expected at most {MAX_NEED_CHARS} characters"}],
-        )
-    return value
+    return int(value) if re.fullmatch(r"[0-9]{1,2}", value) else None
 
 
 async def procedures(request: Request) -> Response:
-    """``GET /procedures[?partner=CODE][&q=NEED&limit=N]``."""
+    """``GET /procedures[?partner=CODE][&q=NEED[&thematique=CODE][&limit=N]]``: with
+    ``q``, the candidates of ``POST /recognise`` for the same need, thematique and limit
+    (those of ``partner`` only, when given). A bad parameter is a 400 problem naming it;
+    ``limit`` and ``thematique`` without ``q`` too (they would change nothing)."""
     from mfs_core.documents import procedures_document, recognition_document
 
     authorize(request, None)
     service = service_of(request)
     registry = service.registry
-    partner = request.query_params.get("partner")
+    params = request.query_params
+    partner = params.get("partner")
     if partner is not None and partner not in registry.partners:
         raise Problem(
             "bad-request",
@@ -138,15 +155,25 @@ async def procedures(request: Request) -> Response:
             errors=[{"field": "partner", "detail": f"known: {', '.join(registry.partners)}"}],
         )
     chosen = [p for p in registry.procedures.values() if partner in (None, p.partner)]
-    q = request.query_params.get("q")
+    q = params.get("q")
     if q is None:
+        alone = [name for name in ("limit", "thematique") if name in params]
+        if alone:
+            raise Problem(
+                "bad-request",
+                f"Paramètre{'s' if len(alone) > 1 else ''} {' et '.join(alone)} : seulement "
+                "avec q (la recherche par besoin).",
+                errors=[{"field": name, "detail": "only with q"} for name in alone],
+            )
         return json_response(procedures_document(chosen))
-    limit = _limit(request)
-    need = _need(q)
-    recognition = await threaded(service.router.recogniser().recognise, need)
-    ranked = [c for c in recognition.candidates if partner in (None, c.partner)][:limit]
+    limit, thematique = _query_limit(request), params.get("thematique")
+    _refuse_search("bad-request", _search_problems(q, "q", thematique, limit))
+    kept = cast("int", limit)  # _search_problems refused anything else
+    recogniser = service.router.recogniser()
+    recognition = await threaded(lambda: recogniser.recognise(q, thematique=thematique, limit=kept))
+    ranked = [c for c in recognition.candidates if partner in (None, c.partner)][:kept]
     document = procedures_document(registry.procedures[c.procedure] for c in ranked)
-    document["recognition"] = recognition_document(recognition, limit)
+    document["recognition"] = recognition_document(recognition, kept)
     return json_response(document)
 
 
@@ -163,7 +190,8 @@ async def procedure(request: Request) -> Response:
 
 async def recognise(request: Request) -> Response:
     """``POST /recognise`` ``{"need": TEXT, "thematique"?: CODE, "limit"?: N}``: the JSON
-    of ``mfs recognise --format json``. The need is never stored nor logged."""
+    of ``mfs recognise --format json``. The need is never stored nor logged. A body that
+    is JSON but not such an object is a 422 problem naming each wrong field."""
     from mfs_core.documents import recognition_document
 
     authorize(request, None)
@@ -175,35 +203,13 @@ async def recognise(request: Request) -> Response:
             "Attendu un objet JSON avec need, et éventuellement thematique et limit.",
             errors=[{"detail": "expected an object with need, thematique?, limit?"}],
         )
-    need = _need(data.get("need"), "need")
-    limit = data.get("limit", 5)
-    thematique = data.get("thematique")
-    errors = []
-    if not (type(limit) is int and 1 <= limit <= 20):
-        errors.append(
-            ({"field": "limit", "detail": "expected 1 to 20"}, "limit : un nombre de 1 à 20")
-        )
-    if not isinstance(thematique, str | None):
-        errors.append(
-            ({"field": "thematique", "detail": "expected a string"}, "thematique : un code")
-        )
-    elif thematique is not None and (problem := thematique_problem(thematique)):
-        errors.append(
-            (
-                {"field": "thematique", "detail": problem},
-                "thematique : un code de thématique data·inclusion",
-            )
-        )
-    if errors:
-        # Only the fields that are wrong (a bad limit used to blame the thematique too).
-        raise Problem(
-            "invalid-body",
-            " ; ".join(french for _, french in errors) + ".",
-            errors=[error for error, _ in errors],
-        )
+    need, thematique = data.get("need"), data.get("thematique")
+    limit = data.get("limit", DEFAULT_LIMIT)
+    _refuse_search("invalid-body", _search_problems(need, "need", thematique, limit))
+    text = cast("str", need)  # _search_problems refused anything else
     recogniser = service_of(request).router.recogniser()
     recognition = await threaded(
-        lambda: recogniser.recognise(need, thematique=thematique, limit=limit)
+        lambda: recogniser.recognise(text, thematique=thematique, limit=limit)
     )
     return json_response(recognition_document(recognition, limit))
 

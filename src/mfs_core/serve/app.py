@@ -8,8 +8,10 @@ may mount it in its own ASGI server.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from mfs_core.serve import api, desk, journal_api
-from mfs_core.serve.openapi import OPERATIONS, openapi_document
+from mfs_core.serve.openapi import OPERATIONS, openapi_document, query_names
 from mfs_core.serve.problems import (
     ERROR_LOGGER,
     INTERNAL_ERROR,
@@ -78,12 +80,16 @@ def _routes() -> list[Route]:
         by_path.setdefault(path, {})[method.upper()] = handler
     routes = []
     for path, methods in by_path.items():
+        accepted = {method: query_names(path, method.lower()) for method in methods}
 
-        async def endpoint(request: Request, methods: Any = methods) -> Response:
+        async def endpoint(
+            request: Request, methods: Any = methods, accepted: Any = accepted
+        ) -> Response:
             # Starlette answers HEAD on every GET route: the GET handler's answer, whose
             # body the server does not send (RFC 9110: the same headers as GET).
             method = "GET" if request.method == "HEAD" else request.method
             _require_utf8_query(request.scope.get("query_string", b""))
+            _require_known_params(request, accepted[method])
             response: Response = await methods[method](request)
             return response
 
@@ -108,6 +114,46 @@ def _require_utf8_query(query: bytes) -> None:
             "bad-request",
             "Paramètres de l'adresse : attendu du texte UTF-8 (encodé en %XX).",
             errors=[{"field": field, "detail": "expected UTF-8 text, percent-encoded"}],
+        )
+
+
+#: A parameter name shown back in a problem; any other is « (query) » (it may be anything
+#: a client typed, a resident's name included).
+_SHOWN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
+
+
+def _require_known_params(request: Request, accepted: tuple[str, ...]) -> None:
+    """400 for a query parameter the route's operation does not list (``docs/openapi.json``)
+    or one given twice: it used to be ignored, silently (``GET /procedures?q=…&thematique=…``
+    ranked as if no thematique were given; of ``q=A&q=B`` the last was searched). Each wrong
+    parameter is named in ``errors`` (« (query) » when its name is not a plain word); no
+    value is shown."""
+    names = Counter(name for name, _ in request.query_params.multi_items())
+    if not names:
+        return
+    unknown = [name for name in names if name not in accepted]
+    if unknown:
+        shown = list(dict.fromkeys(n if _SHOWN_NAME.fullmatch(n) else "(query)" for n in unknown))
+        expected = f"expected only {', '.join(accepted)}" if accepted else "this address takes none"
+        french = (
+            f"paramètres acceptés : {', '.join(accepted)}"
+            if accepted
+            else "cette adresse n'en prend aucun"
+        )
+        plural = "s" if len(unknown) > 1 else ""
+        listed = ", ".join(shown[:5]) + (", …" if len(shown) > 5 else "")
+        raise Problem(
+            "bad-request",
+            f"Paramètre{plural} inconnu{plural} : {listed} ; {french}.",
+            errors=[{"field": name, "detail": f"unknown parameter, {expected}"} for name in shown],
+        )
+    repeated = [name for name, count in names.items() if count > 1]
+    if repeated:
+        plural = "s" if len(repeated) > 1 else ""
+        raise Problem(
+            "bad-request",
+            f"Paramètre{plural} donné{plural} plusieurs fois : {', '.join(repeated)}.",
+            errors=[{"field": name, "detail": "given more than once"} for name in repeated],
         )
 
 

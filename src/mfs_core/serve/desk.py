@@ -115,7 +115,12 @@ async def _form(request: Request) -> dict[str, str]:
         )
     except (UnicodeDecodeError, ValueError):
         raise Problem("bad-request", "Formulaire illisible.") from None
-    return dict(pairs)
+    form = dict(pairs)
+    if len(form) < len(pairs):
+        # A field given twice is refused, as a JSON key or a query parameter given twice
+        # (the last one silently won). The desk's own form never sends one twice.
+        raise Problem("bad-request", "Formulaire illisible : un champ est donné deux fois.")
+    return form
 
 
 def _routing_request(form: dict[str, str]) -> tuple[dict[str, Any], Any]:
@@ -161,7 +166,7 @@ async def desk_route(request: Request) -> Response:
     try:
         shown, routing_request = _routing_request(form)
     except InputError:
-        raise Problem("bad-request", "Formulaire incorrect (canal inconnu ?).") from None
+        raise Problem("invalid-body", "Formulaire incorrect (canal inconnu ?).") from None
     decision: Decision = await threaded(service.router.decide, routing_request)
     procedure = service.registry.procedures.get(decision.procedure or "")
     result = {
@@ -203,16 +208,16 @@ async def desk_record(request: Request) -> Response:
     form = await _form(request)
     record_id = form.get("record_id", "")
     if not re.fullmatch(r"desk-[0-9a-f]{32}", record_id) or not form.get("procedure"):
-        raise Problem("bad-request", "Formulaire d'enregistrement incorrect.")
+        raise Problem("invalid-body", "Formulaire d'enregistrement incorrect.")
     service = service_of(request)
     # The form is the client's: a procedure id the catalogue does not hold (typed by hand,
     # or from a page served before a plugin was removed) is not recorded.
     if form["procedure"] not in service.registry.procedures:
-        raise Problem("bad-request", "Démarche inconnue du catalogue : rien n'est enregistré.")
+        raise Problem("invalid-body", "Démarche inconnue du catalogue : rien n'est enregistré.")
     try:
         _, routing_request = _routing_request(form)
     except InputError:
-        raise Problem("bad-request", "Formulaire d'enregistrement incorrect.") from None
+        raise Problem("invalid-body", "Formulaire d'enregistrement incorrect.") from None
 
     def record(journal: Journal) -> None:
         decision = service.router.decide(routing_request)
@@ -225,7 +230,7 @@ async def desk_record(request: Request) -> Response:
     try:
         await in_journal(service, record)
     except ValueError:  # a decision that cannot be recorded (no procedure, clarify)
-        raise Problem("bad-request", "Cette décision ne peut pas être enregistrée.") from None
+        raise Problem("invalid-body", "Cette décision ne peut pas être enregistrée.") from None
     return RedirectResponse(f"/?enregistre={record_id}", status_code=303)
 
 

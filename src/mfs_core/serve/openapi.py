@@ -16,7 +16,7 @@ from typing import Any
 from mfs_core import __version__
 from mfs_core.serve.problems import KINDS, PROBLEM_BASE, PROBLEM_TYPE
 
-__all__ = ["OPERATIONS", "openapi_document"]
+__all__ = ["OPERATIONS", "openapi_document", "query_names"]
 
 #: Schema file -> component name; the file's ``$defs`` become ``<name>_<def>``.
 SCHEMA_FILES = {
@@ -330,7 +330,8 @@ def _problem(status: int) -> str:
 
 def _responses(ok: dict[str, Any], *errors: int) -> dict[str, Any]:
     responses = {"200": ok}
-    for status in (*errors, 500):
+    # 400 on every route: a query parameter the operation does not list, or one given twice.
+    for status in sorted({400, *errors, 500}):
         responses[str(status)] = {"$ref": f"#/components/responses/{_problem(status)}"}
     return responses
 
@@ -384,6 +385,11 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "parameters": [
             _query("partner", "only this partner's procedures"),
             _query("q", "a need in the resident's words (at most 2,000 characters)"),
+            _query(
+                "thematique",
+                "with q: a data·inclusion thematique code that favours its procedures, "
+                "checked as POST /recognise checks it",
+            ),
             _query("limit", "with q: candidates kept (1-20, default 5)", {"type": "integer"}),
         ],
         "responses": _responses(
@@ -600,6 +606,12 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "operationId": "deskPage",
         "summary": "The desk page for the agent (French HTML, works without JavaScript)",
         "security": _READ_PAGE,
+        "parameters": [
+            _query(
+                "enregistre",
+                "after recording: the record id to confirm (desk- and 32 hex digits)",
+            )
+        ],
         "responses": _responses(
             {"description": "the page", "content": {"text/html": {"schema": _TEXT}}}, 401
         ),
@@ -625,8 +637,11 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         | {
             "422": {
                 "description": "the page again, the error written next to the empty or too "
-                "long need",
-                "content": {"text/html": {"schema": _TEXT}},
+                "long need; a problem for another wrong field (an unknown channel)",
+                "content": {
+                    "text/html": {"schema": _TEXT},
+                    PROBLEM_TYPE: {"schema": _ref("Problem")},
+                },
             }
         },
     },
@@ -643,7 +658,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
             **{
                 k: v
                 for k, v in _responses(
-                    {"description": "unused"}, 400, 401, 403, 413, 415, 503
+                    {"description": "unused"}, 400, 401, 403, 413, 415, 422, 503
                 ).items()
                 if k != "200"
             },
@@ -656,6 +671,13 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "responses": _responses(_json({"type": "object"}, "the OpenAPI 3.1 document")),
     },
 }
+
+
+def query_names(path: str, method: str) -> tuple[str, ...]:
+    """The query parameters the operation ``(path, method)`` lists: the only ones the
+    service accepts on that route."""
+    parameters = OPERATIONS[(path, method)].get("parameters", [])
+    return tuple(p["name"] for p in parameters if p["in"] == "query")
 
 
 def openapi_document() -> dict[str, Any]:
