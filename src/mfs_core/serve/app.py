@@ -83,13 +83,14 @@ def _routes() -> list[Route]:
         accepted = {method: query_names(path, method.lower()) for method in methods}
 
         async def endpoint(
-            request: Request, methods: Any = methods, accepted: Any = accepted
+            request: Request, methods: Any = methods, accepted: Any = accepted, path: str = path
         ) -> Response:
             # Starlette answers HEAD on every GET route: the GET handler's answer, whose
             # body the server does not send (RFC 9110: the same headers as GET).
             method = "GET" if request.method == "HEAD" else request.method
             _require_utf8_query(request.scope.get("query_string", b""))
-            _require_known_params(request, accepted[method])
+            if path not in _ANY_QUERY:
+                _require_known_params(request, accepted[method])
             response: Response = await methods[method](request)
             return response
 
@@ -116,6 +117,10 @@ def _require_utf8_query(query: bytes) -> None:
             errors=[{"field": field, "detail": "expected UTF-8 text, percent-encoded"}],
         )
 
+
+#: Routes that answer whatever their query says: a probe or monitor may add a cache-buster
+#: (``/health?_=1701…``), and a 400 there would read as the service down.
+_ANY_QUERY = frozenset({"/health"})
 
 #: A parameter name shown back in a problem; any other is « (query) » (it may be anything
 #: a client typed, a resident's name included).
