@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from mfs_core.recognition.normalise import MAX_TEXT_CHARS
+
 __all__ = ["without_personal_data"]
 
 #: Signs that a need may hold personal data: a civility or words introducing a name
@@ -29,6 +31,11 @@ _SIGN = re.compile(
     r"|docteur|ma[iî]tre|appelle|pr[ée]nomm[ée]e?|n[ée]e?\s+le)\b",
     re.IGNORECASE,
 )
+#: What is read of a need: recognition's part (MAX_TEXT_CHARS) and a margin for a name,
+#: an address or a number cut at its end.
+_READ = MAX_TEXT_CHARS + 100
+#: The longest civility and the spaces after it (« mademoiselle  »).
+_CIVILITY_CHARS = 16
 #: A civility just before a blanked name (« Mme », « M. », « Monsieur »).
 _CIVILITY = re.compile(
     r"\b(?:m\.?|mmes?|mlle|melle|madame|mademoiselle|monsieur|messieurs|mr|dr|docteur)\s*$",
@@ -40,17 +47,21 @@ def without_personal_data(text: str) -> str:
     """``text`` with the personal data :func:`~mfs_core.redaction.redact` finds (and a
     civility before a name) replaced by spaces: same length, same offsets. ``text``
     unchanged when it holds no sign of such data (:data:`_SIGN`). Raises nothing."""
-    if _SIGN.search(text) is None:
+    if _SIGN.search(text, 0, _READ) is None:
         return text
     from mfs_core.redaction import DataKind, redact
 
-    chars = list(text)
-    for found in redact(text).spans:
+    # Recognition reads MAX_TEXT_CHARS characters; the margin finishes a value cut there.
+    head = text[:_READ]
+    chars = list(head)
+    for found in redact(head).spans:
         if found.span is None:  # redact() gives every span its offsets; a type says "maybe"
             continue
         start, end = found.span
         if found.kind is DataKind.NAME:
-            civility = _CIVILITY.search(text, 0, start)
+            # Just before the name: a search from 0 made a long need quadratic (100,000
+            # characters of names took 6.6 s).
+            civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
             start = civility.start() if civility else start
         chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return "".join(chars) + text[_READ:]
