@@ -614,15 +614,16 @@ class _DayCodes:
         """The week's code and anomalies, reading the cells not met yet
         (:func:`~mfs_core.hours.quick_anct_day`, else
         :func:`~mfs_core.hours.parse_anct_day`)."""
+        # One pass: each cell's code looked up, or learnt (which may empty that day's
+        # memo, never another's), and summed as it comes.
+        code = 0
         for day, (cell, codes) in enumerate(zip(cells, self.codes, strict=False)):
-            if cell not in codes:
-                self._learn(day, cell)
-        # Every cell is known now (learning a day's cell empties that day's memo at most).
-        code: int = sum(map(dict.__getitem__, self.codes, cells))
+            known = codes.get(cell)
+            code += self._learn(day, cell) if known is None else known
         return code, self.anomalies_of(cells) if code & 7 else ()
 
-    def _learn(self, day: int, cell: str) -> None:
-        """Read ``cell`` as day ``day``'s (0: Monday) and remember its code."""
+    def _learn(self, day: int, cell: str) -> int:
+        """Read ``cell`` as day ``day``'s (0: Monday), remember its code and return it."""
         codes, anomalies_of = self.codes[day], self._anomalies[day]
         name = DAYS[day]
         quick = quick_anct_day(cell, name)
@@ -648,6 +649,7 @@ class _DayCodes:
             code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
             anomalies_of[cell] = anomalies
         codes[cell] = code
+        return code
 
 
 #: Default of each day's anomalies lookup: none.
