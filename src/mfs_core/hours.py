@@ -357,6 +357,27 @@ def quick_anct_day(text: str, day: str) -> tuple[int, tuple[HoursAnomaly, ...]] 
     converts each number (and takes the slot-by-slot path for placeholders). Equality with
     :func:`parse_anct_day` is tested on every real cell of the repository and generated ones.
     """
+    # The list's most common spellings, "09:00 - 12:00 / 13:30 - 17:00" and "09:00 -
+    # 12:00", read by slicing at fixed places (a third faster than the expression below,
+    # which takes them otherwise alike); any doubt falls through to it.
+    size = len(text)
+    if size == 29 and text[5:8] == " - " and text[13:16] == " / " and text[21:24] == " - ":
+        start, end = _CLOCK.get(text[:5]), _CLOCK.get(text[8:13])
+        start2, end2 = _CLOCK.get(text[16:21]), _CLOCK.get(text[24:])
+        if (
+            start is not None
+            and end is not None
+            and start2 is not None
+            and end2 is not None
+            and start < end <= start2 < end2
+            and end - start <= LONGEST_PLAUSIBLE_SLOT
+            and end2 - start2 <= LONGEST_PLAUSIBLE_SLOT
+        ):
+            return end - start + end2 - start2, ()
+    elif size == 13 and text[5:8] == " - ":
+        start, end = _CLOCK.get(text[:5]), _CLOCK.get(text[8:])
+        if start is not None and end is not None and start < end <= start + LONGEST_PLAUSIBLE_SLOT:
+            return end - start, ()
     anomalies: tuple[HoursAnomaly, ...] = ()
     lead = _LEADING_PLACEHOLDERS.match(text)
     if lead is not None:

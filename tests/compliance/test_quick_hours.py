@@ -191,3 +191,37 @@ def test_a_message_quotes_a_long_slot_cut() -> None:
     assert "… »" in unreadable.message
     _, anomalies = hours.parse_anct_day("09:00 - 12:00 / sur rendez-vous", "lundi")
     assert "« sur rendez-vous »" in anomalies[0].message
+
+
+_ANY_TIME = st.builds("{:02d}:{:02d}".format, st.integers(0, 99), st.integers(0, 99))
+#: Two or four times of day, in order half of the time (then mostly clean slots, some
+#: touching, some over 12 h, some past 24:00), or any two digits each.
+_TIMES_IN_ORDER = st.lists(st.integers(0, 1500), min_size=2, max_size=4).map(
+    lambda minutes: [f"{m // 60:02d}:{m % 60:02d}" for m in sorted(minutes)]
+)
+_SHAPED = st.one_of(_TIMES_IN_ORDER, st.lists(_ANY_TIME, min_size=2, max_size=4)).filter(
+    lambda times: len(times) % 2 == 0
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_SHAPED)
+@example(["06:00", "08:00", "08:00", "20:01"])  # a second slot over 12 h
+@example(["09:00", "12:00", "12:00", "17:00"])  # touching: merged, same minutes
+@example(["09:00", "12:00", "11:59", "17:00"])  # overlap: the full reading reports it
+@example(["00:00", "00:00", "09:00", "12:00"])  # a placeholder first
+@example(["06:00", "18:00", "18:00", "24:00"])  # 12 h exactly, then to midnight
+@example(["06:00", "18:01"])  # over 12 h
+@example(["14:30", "24:00"])
+def test_the_sliced_shapes_are_read_as_in_full(times: list[str]) -> None:
+    """``HH:MM - HH:MM`` and ``HH:MM - HH:MM / HH:MM - HH:MM``, read by slicing at fixed
+    places (issue-15q): the full reading's minutes and anomalies, and an answer for every
+    such cell of two clean slots in order."""
+    slots = [f"{start} - {end}" for start, end in zip(times[::2], times[1::2], strict=True)]
+    text = " / ".join(slots)
+    quick = quick_anct_day(text, "mercredi")
+    intervals, anomalies = _anct_day(text, "mercredi")  # uncached
+    if not anomalies:  # clean slots in order, within the day, none over 12 h
+        assert quick is not None, text
+    if quick is not None:
+        assert quick == (sum(end - start for start, end in intervals), anomalies), text

@@ -174,6 +174,8 @@ def _results(
     with table:
         groups: dict[tuple[str, str], _Group] = {}
         if runner.hours_scope is HoursScope.STRUCTURE:
+            # Both passes read every row: its hours are kept from the first sighting on.
+            columns.seen_once = None
             repeated = _repeated_groups(table)
             table.rewind()
             if repeated:
@@ -612,15 +614,16 @@ class _DayCodes:
         """The week's code and anomalies, reading the cells not met yet
         (:func:`~mfs_core.hours.quick_anct_day`, else
         :func:`~mfs_core.hours.parse_anct_day`)."""
+        # One pass: each cell's code looked up, or learnt (which may empty that day's
+        # memo, never another's), and summed as it comes.
+        code = 0
         for day, (cell, codes) in enumerate(zip(cells, self.codes, strict=False)):
-            if cell not in codes:
-                self._learn(day, cell)
-        # Every cell is known now (learning a day's cell empties that day's memo at most).
-        code: int = sum(map(dict.__getitem__, self.codes, cells))
+            known = codes.get(cell)
+            code += self._learn(day, cell) if known is None else known
         return code, self.anomalies_of(cells) if code & 7 else ()
 
-    def _learn(self, day: int, cell: str) -> None:
-        """Read ``cell`` as day ``day``'s (0: Monday) and remember its code."""
+    def _learn(self, day: int, cell: str) -> int:
+        """Read ``cell`` as day ``day``'s (0: Monday), remember its code and return it."""
         codes, anomalies_of = self.codes[day], self._anomalies[day]
         name = DAYS[day]
         quick = quick_anct_day(cell, name)
@@ -646,6 +649,7 @@ class _DayCodes:
             code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
             anomalies_of[cell] = anomalies
         codes[cell] = code
+        return code
 
 
 #: Default of each day's anomalies lookup: none.
@@ -655,6 +659,9 @@ _NONE_FOUND = itertools.repeat(())
 #: Distinct day-cell tuples remembered per file: bounded, so a list whose every row has
 #: its own hours stays in flat memory (rows beyond it are read afresh).
 _HOURS_MEMO = 4096
+#: Hashes of day-cell tuples met once and not kept yet (see :attr:`_Columns.seen_once`):
+#: past it, started afresh (some 60 bytes each: at most about 1 MB).
+_SEEN_ONCE = 16_384
 #: Longest row of day cells (characters, six cells together) the memo keeps: real rows
 #: hold under 200; with this bound the memo stays under about 10 MB of text.
 _HOURS_MEMO_CHARS = 1024
@@ -699,8 +706,14 @@ class _Columns:
         #: The day cells of a row, Monday first (itemgetter: one C call per row).
         self.days = operator.itemgetter(*(where[c] for c in DAY_COLUMNS))
         self.width = len(header)
-        #: Day cells -> their hours (see :data:`_HOURS_MEMO`).
+        #: Day cells -> their hours (see :data:`_HOURS_MEMO`), from their second row on.
         self.hours: dict[tuple[str, ...], _Hours] = {}
+        #: The hashes of the day-cell tuples met on one row so far: a tuple is kept in
+        #: :attr:`hours` when a second row has it. A list whose rows never repeat keeps
+        #: none, where keeping each row's cells and hours (never looked up again) cost
+        #: a tenth of a check of 2,845 such rows in memory traffic (their strings and
+        #: objects no longer freed and reused). None: kept from the first row on.
+        self.seen_once: set[int] | None = set()
         #: Each day's cells read (see :class:`_DayCodes`).
         self.day_codes = _DayCodes()
 
@@ -747,7 +760,13 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         # Bounded in count and in size: a hostile list's long cells are read afresh
         # rather than kept (review 15c: memory grew with the cells' length).
         if len(columns.hours) < _HOURS_MEMO and sum(map(len, cells)) <= _HOURS_MEMO_CHARS:
-            columns.hours[cells] = hours
+            seen = columns.seen_once
+            if seen is None or (key := hash(cells)) in seen:
+                columns.hours[cells] = hours
+            else:  # a hash met again may be another tuple's: then kept a row early
+                if len(seen) >= _SEEN_ONCE:
+                    seen.clear()
+                seen.add(key)
     return _new_row(
         _Row,
         (
