@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from mfs_core.recognition import Recogniser
+from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.personal import without_personal_data
 
 
@@ -41,6 +41,52 @@ def test_a_need_reads_the_same_with_and_without_the_residents_data(
     recogniser: Recogniser, need: str, without: str
 ) -> None:
     assert _outcome(recogniser, need) == _outcome(recogniser, without)
+
+
+@pytest.mark.parametrize(
+    ("need", "without"),
+    [
+        # review 16s, finding 1: redaction's civility rule takes up to four capitalised words
+        # as the name; the need's own words went with it (« Conclusion : rien »)
+        ("Mme Martin Carte Vitale", "Carte Vitale"),
+        ("mme martin carte vitale perdue", "carte vitale perdue"),
+        ("M. France Travail inscription", "France Travail inscription"),
+        ("M. Caf demande le RSA", "Caf demande le RSA"),
+        # finding 2: civilities and introducers redaction knows, which the gate did not; an
+        # introducer is a word of the need (« veuve » may be what it is about: réversion)
+        ("Me Vitali a perdu sa carte vitale", "a perdu sa carte vitale"),
+        ("épouse Vitali a perdu sa carte vitale", "épouse a perdu sa carte vitale"),
+        ("veuve Vitali a perdu sa carte vitale", "veuve a perdu sa carte vitale"),
+        ("nom : Vitali, a perdu sa carte vitale", "nom : , a perdu sa carte vitale"),
+        # finding 3: the civility goes with the name (« maître ≈ juge » matched)
+        ("Maître Dupont divorce", "divorce"),
+        ("Dr. Martin arrêt de travail", "arrêt de travail"),
+    ],
+)
+def test_a_name_takes_no_word_of_the_need_with_it(
+    recogniser: Recogniser, need: str, without: str
+) -> None:
+    assert _outcome(recogniser, need) == _outcome(recogniser, without)
+
+
+@pytest.mark.parametrize(
+    ("need", "level", "first"),
+    [
+        # all in capitals, every word looks like a name: the names stay words (as before
+        # recognition.personal), the need keeps its subject (review 16s, finding 1)
+        ("M. DUPONT CARTE VITALE PERDUE", Level.CONFIDENT, "cnam.carte-vitale"),
+        ("MME PASSEPORT PERDU", Level.CONFIDENT, "interieur.passeport-perdu"),
+        ("JE ME SEPARE", None, None),  # « ME » is no Maître, « SEPARE » no name
+    ],
+)
+def test_a_need_in_capitals_keeps_its_words(
+    recogniser: Recogniser, need: str, level: Level | None, first: str | None
+) -> None:
+    assert without_personal_data(need, lambda _word: False) == need
+    recognition = recogniser.recognise(need)
+    if level is not None:
+        assert recognition.level is level
+        assert recognition.candidates[0].procedure == first
 
 
 def test_a_surname_is_never_a_matched_word(recogniser: Recogniser) -> None:

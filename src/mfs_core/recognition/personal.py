@@ -9,59 +9,92 @@ the same length (offsets are kept for every later step), what :func:`mfs_core.re
 finds — names, e-mail addresses, telephone numbers, NIR, IBAN, partner numbers, dates of
 birth — and the civility before a name.
 
-Redaction runs only on a need that holds a sign of such data (:data:`_SIGN`: a civility or a
-name introducer, an ``@``, a run of six digits): its name rule on first names alone would
-also blank a first name written where a need names a thing (« Que Faire Si Non Reçu ? »).
+Two limits, each from a reviewer's finding (review 16s):
+
+- redaction's civility rule takes up to four capitalised words after « M. » (« M. DUPONT
+  CARTE VITALE PERDUE » is one name to it): a word of a name that the catalogue or the
+  lexicon holds (``known``) is kept, so the need keeps its subject; a surname that is also
+  a catalogue word is read as that word, as before;
+- redaction runs only on a need that holds a sign of such data: a civility or a word that
+  introduces a name (:func:`mfs_core.redaction.introduces_a_name`), « né(e) le », an ``@``,
+  six digits in a row. Its first-name rule alone would blank a first name written where a
+  need names a thing (« Que Faire Si Non Reçu ? »).
+
 What redaction cannot find (a surname alone, see ``docs/journal.md``) is read as any word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mfs_core.recognition.normalise import MAX_TEXT_CHARS
 
 __all__ = ["without_personal_data"]
 
-#: Signs that a need may hold personal data: a civility or words introducing a name
-#: (as :mod:`mfs_core.redaction.names` reads them), an e-mail's ``@``, six digits in a row
-#: (telephone, NIR, IBAN, partner numbers; « 2042 » or « 62 ans » are shorter).
-_SIGN = re.compile(
-    r"@|\d[\d .]{5,}|\bm\.|\b(?:mmes?|mlle|melle|madame|mademoiselle|monsieur|messieurs|mr|dr"
-    r"|docteur|ma[iî]tre|appelle|pr[ée]nomm[ée]e?|n[ée]e?\s+le)\b",
-    re.IGNORECASE,
-)
+#: Signs of personal data besides a name's introducer: an e-mail's ``@``, six digits in a
+#: row (telephone, NIR, IBAN, partner numbers; « 2042 » or « 62 ans » are shorter), a date
+#: of birth's « né le ».
+_SIGN = re.compile(r"@|\d[\d .]{5,}|\bn[ée]e?s?\s+le\b", re.IGNORECASE)
 #: What is read of a need: recognition's part (MAX_TEXT_CHARS) and a margin for a name,
 #: an address or a number cut at its end.
 _READ = MAX_TEXT_CHARS + 100
 #: The longest civility and the spaces after it (« mademoiselle  »).
 _CIVILITY_CHARS = 16
-#: A civility just before a blanked name (« Mme », « M. », « Monsieur »).
+#: A civility just before a blanked name (« Mme », « M. », « Maître », « Dr. »).
 _CIVILITY = re.compile(
-    r"\b(?:m\.?|mmes?|mlle|melle|madame|mademoiselle|monsieur|messieurs|mr|dr|docteur)\s*$",
+    r"\b(?:m|mmes?|mlle|melle|madame|mademoiselle|monsieur|messieurs|mr|dr|docteur|pr"
+    r"|professeur|me|ma[iî]tre)\b\.?\s*$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def without_personal_data(text: str) -> str:
-    """``text`` with the personal data :func:`~mfs_core.redaction.redact` finds (and a
-    civility before a name) replaced by spaces: same length, same offsets. ``text``
-    unchanged when it holds no sign of such data (:data:`_SIGN`). Raises nothing."""
-    if _SIGN.search(text, 0, _READ) is None:
-        return text
-    from mfs_core.redaction import DataKind, redact
+def _nothing_known(_word: str) -> bool:
+    return False
 
-    # Recognition reads MAX_TEXT_CHARS characters; the margin finishes a value cut there.
+
+def _french(word: str) -> bool:
+    """Whether simplemma's French dictionary holds ``word`` (« rembourser », « Martin »)."""
+    import simplemma
+
+    return bool(simplemma.is_known(word.lower(), lang="fr"))
+
+
+def without_personal_data(text: str, known: Callable[[str], bool] = _nothing_known) -> str:
+    """``text`` with the personal data :func:`~mfs_core.redaction.redact` finds replaced by
+    spaces (same length, same offsets): in a name, each word but those ``known`` (a word
+    as written -> whether recognition's catalogue or lexicon holds it), and the civility
+    before it. ``text`` unchanged when it holds no sign of such data. Only the first
+    :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS` characters (and a margin) are
+    read, as recognition reads them. Raises nothing."""
+    from mfs_core.redaction import DataKind, introduces_a_name, redact
+
     head = text[:_READ]
+    if _SIGN.search(head) is None and not introduces_a_name(head):
+        return text
     chars = list(head)
+    # In a need written without a lower-case letter, capitals say nothing: « JE ME SEPARE »
+    # reads « ME » as the civility Maître and « SEPARE » as a name; its names stay words.
+    cased = head != head.upper()
     for found in redact(head).spans:
         if found.span is None:  # redact() gives every span its offsets; a type says "maybe"
             continue
         start, end = found.span
-        if found.kind is DataKind.NAME:
-            # Just before the name: a search from 0 made a long need quadratic (100,000
-            # characters of names took 6.6 s).
-            civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
-            start = civility.start() if civility else start
-        chars[start:end] = " " * (end - start)
+        if found.kind is not DataKind.NAME:
+            chars[start:end] = " " * (end - start)
+            continue
+        if not cased:
+            continue
+        for n, word in enumerate(_WORD.finditer(head, start, end)):
+            # The first word is the name itself; the next may be the need's own words
+            # that redaction took along (« MME DURAND REMBOURSER … »: in capitals every
+            # word looks like a name): a French word stays.
+            if not known(word.group()) and (n == 0 or not _french(word.group())):
+                chars[word.start() : word.end()] = " " * (word.end() - word.start())
+        # Just before the name: a search from 0 made a long need quadratic (100,000
+        # characters of names took 6.6 s).
+        civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
+        if civility:
+            chars[civility.start() : start] = " " * (start - civility.start())
     return "".join(chars) + text[_READ:]

@@ -27,7 +27,7 @@ import operator
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -195,6 +195,14 @@ class Recogniser:
             {code: p.keywords for code, p in partners.items() if p.keywords},
             "Partner.keywords of",
         )
+        # A word of a name (« M. DUPONT CARTE VITALE ») that the catalogue or the lexicon
+        # holds is kept when the name is blanked (recognition.personal).
+        spellings = self.index.spellings
+        lexicon_stems = frozenset(s for e in self.lexicon.expansions for s in e.said)
+        lexicon_stems |= frozenset(s for h in self.lexicon.hints for s in h.said)
+        self._known_word: Callable[[str], bool] = lambda word: any(
+            t.plain in spellings or t.stem in lexicon_stems for t in tokens(word)
+        )
         generic = generic_words()
         documents = self.index.documents
         #: the last criteria of the order, fixed per procedure: national partners first,
@@ -270,7 +278,8 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
-        text = without_personal_data(text)  # « Mme Nguyen veut … »: not words of the need
+        # « Mme Nguyen veut … »: the name is no word of the need
+        text = without_personal_data(text, self._known_word)
         found, marks = reading(text)  # read once: the account test below counts them too
         if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
             # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
