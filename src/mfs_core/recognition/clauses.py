@@ -1,0 +1,100 @@
+"""The requests a need lists clause after clause, joined by a comma or by « ou ».
+
+« renouveler mon passeport, déclarer mes impôts et suivre mon colis » asks three things;
+only « et », « puis », « ainsi que » and « ; » separated requests (review 14g), so the
+first two were read as one request and the passport's loss declaration borrowed
+« déclarer »: the tax return was dropped. A comma, or « ou », separates requests only
+where each clause is a request of its own; the usual sign is a verb opening the clause,
+an infinitive or an imperative followed by its object's determiner (« *déclarer mes*
+impôts », « *réclamez une* carte grise »). « Carte vitale perdue, que faire ? » opens its
+clauses with no such verb: one request, read whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mfs_core.recognition.normalise import Caseless
+
+__all__ = ["lists_requests", "opens_with_verb", "verb_clauses"]
+
+#: Where clauses of a list of requests may meet: a comma, or « ou » between words.
+_COMMA_OR = re.compile(r",\s*|\s+ou\s+", re.IGNORECASE)
+#: A word of letters (apostrophes kept with the word they elide: « l' »).
+_WORD = re.compile(r"[^\W\d_]+['’]?")
+#: The endings of a French infinitive (« déclarer », « remplir », « faire ») and of the
+#: « vous » imperative (« déclarez »), lower case.
+_VERB_ENDINGS = ("er", "ir", "re", "ez")
+#: Words that open a noun phrase, the verb's object (lower case; « l' » elided).
+_DETERMINERS = frozenset(
+    ("un", "une", "le", "la", "les", "l'", "l’", "des", "du", "mon", "ma", "mes", "ton",
+     "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+     "ce", "cet", "cette", "ces")
+)  # fmt: skip
+
+
+def opens_with_verb(clause: str) -> bool:
+    """Whether ``clause`` opens with a verb and its object: its first word ends as an
+    infinitive or a « vous » imperative does (-er, -ir, -re, -ez) and a determiner
+    follows it (« déclarer *mes* impôts », « faire *une* procuration »; not « carte vitale
+    perdue », nor « que faire ? »)."""
+    words: list[str] = _WORD.findall(clause[:200].casefold())
+    return len(words) >= 2 and words[0].endswith(_VERB_ENDINGS) and words[1] in _DETERMINERS
+
+
+def verb_clauses(part: str) -> list[str]:
+    """``part`` cut at each comma or « ou » after which a clause opens with a verb
+    (:func:`opens_with_verb`), when the first clause also holds a verb before its object
+    (its last word before its first determiner ends as a verb does: « je veux
+    *renouveler* mon passeport »): « déclarer ses impôts, réclamer une carte grise ou des
+    allocations » → ``["déclarer ses impôts", "réclamer une carte grise ou des
+    allocations"]`` (« ou des allocations » shares its verb). ``[part]`` when it has no
+    such clause. Each clause keeps its text as written (no word is dropped)."""
+    pieces = _COMMA_OR.split(part)
+    if len(pieces) < 2 or not _verb_before_object(pieces[0]):
+        return [part]
+    # Rejoin the pieces after which no verb clause opens, with the separator said.
+    cuts = [0]
+    for found in _COMMA_OR.finditer(part):
+        if opens_with_verb(part[found.end() :]):
+            cuts.append(found.start())
+            cuts.append(found.end())
+    if len(cuts) == 1:
+        return [part]
+    cuts.append(len(part))
+    return [part[cuts[n] : cuts[n + 1]] for n in range(0, len(cuts), 2)]
+
+
+def _verb_before_object(clause: str) -> bool:
+    """Whether the word right before the first determiner of ``clause`` ends as a verb
+    does (« je veux *renouveler* mon passeport », « déclarer ses impôts »)."""
+    words: list[str] = _WORD.findall(clause[:200].casefold())
+    for n in range(1, len(words)):
+        if words[n] in _DETERMINERS:
+            return words[n - 1].endswith(_VERB_ENDINGS)
+    return False
+
+
+#: Every join a list of requests may use: a comma, « ou », « et », « puis », « ; ».
+_ANY_JOIN = re.compile(r",\s*|;\s*|\s+(?:ou|et|puis)\s+", re.IGNORECASE)
+#: A join then a verb clause, searched first on every need that claims nothing
+#: (:class:`~mfs_core.recognition.normalise.Caseless`: faster; most needs have none).
+_VERB_AFTER_JOIN = Caseless(
+    r"(?:,|;|\s(?:ou|et|puis)\s)\s*[^\W\d_]+(?:er|ir|re|ez)\s+"
+    r"(?:un|une|le|la|les|l['’]|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos"
+    r"|leur|leurs|ce|cet|cette|ces)\b"
+)
+
+
+def lists_requests(text: str) -> bool:
+    """Whether ``text`` lists at least two requests as verb clauses: it holds a join
+    (comma, « ou », « et », « puis », « ; ») after which a clause opens with a verb
+    (:func:`opens_with_verb`), and its first clause holds a verb before its object
+    (« renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon
+    colis »). Cheap: read on needs whose whole claims nothing, to try each request alone."""
+    if not _VERB_AFTER_JOIN.search(text):
+        return False  # most needs: no verb clause after a join
+    first = _ANY_JOIN.search(text)
+    if first is None or not _verb_before_object(text[: first.start()]):
+        return False
+    return any(opens_with_verb(text[found.end() :]) for found in _ANY_JOIN.finditer(text))
