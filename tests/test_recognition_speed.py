@@ -182,7 +182,7 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
             Candidate,
             ["procedure", "partner", "title", "score", "confidence", "matched", "placed"],
         ),
-        (Recognition, ["level", "candidates", "chosen", "several", "partner_only"]),
+        (Recognition, ["level", "candidates", "chosen", "several", "partner_only", "requests"]),
     ):
         assert [f.name for f in attrs.fields(cls)] == names
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))

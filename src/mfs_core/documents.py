@@ -51,10 +51,11 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     the ``chosen`` candidates are one procedure per request, in the order said, not close
     alternatives), ``partner_only`` (the partner code when the need names only a partner,
     « la CAF »: the candidates are its most general procedures, with score and confidence
-    0; else ``null``), and each candidate's score, confidence (0-1), the words that
-    matched and ``placed``: why a rule lists it above a shown candidate of higher score
-    (``subject``, ``head``, ``twins``, ``asked``, ``requests``, ``described``), else
-    ``null``."""
+    0; else ``null``), ``requests`` (for ``several``: how many requests the need was read
+    as, more than ``chosen`` when some are not listed; else 0), and each candidate's
+    score, confidence (0-1), the words that matched and ``placed``: why a rule lists it
+    above a shown candidate of higher score (``subject``, ``head``, ``twins``, ``asked``,
+    ``requests``, ``described``), else ``null``."""
     from mfs_core.recognition import placed_in
 
     shown = recognition.candidates[:limit]
@@ -64,6 +65,7 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
         "chosen": recognition.chosen,
         "several": recognition.several,
         "partner_only": recognition.partner_only,
+        "requests": recognition.requests,
         "candidates": [
             {
                 "procedure": c.procedure,

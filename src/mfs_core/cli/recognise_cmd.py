@@ -96,6 +96,13 @@ def run(args: argparse.Namespace) -> int:
             "Conclusion : plusieurs demandes dans le même besoin : une démarche par demande, "
             "dans l'ordre où la demande les cite."
         )
+        listed = min(recognition.chosen, len(shown))
+        if recognition.requests > listed:
+            # A request no procedure answers, or one past the list, is said (issue-14ai).
+            print_text(
+                f"{recognition.requests} demandes lues, {listed} listées ci-dessous : "
+                "reprendre les autres avec l'usager."
+            )
     else:
         print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
         if recognition.partner_only:

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition.clauses import lists_requests, opens_with_verb, verb_clauses
 from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
@@ -292,8 +293,15 @@ class Recogniser:
             claimed
             and best is not None
             and best.confidence < WHOLE
-            and _JOINED.search(text, MAX_TEXT_CHARS)
+            and (_JOINED.search(text, MAX_TEXT_CHARS) or lists_requests(text[:MAX_TEXT_CHARS]))
         ):
+            several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
+            if several is not None:
+                return several
+        if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
+            # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
+            # suivre mon colis »: four requests dilute the whole under every bar; each
+            # verb clause is read alone (mfs_core.recognition.clauses).
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
                 return several
@@ -329,7 +337,10 @@ class Recogniser:
         part only claims, its recognition (the main request of a long account)."""
         requests: list[tuple[str, list[Word], int]] = []
         verb = ""
-        for part in parts.split(text):
+        split = parts.split(text)
+        if not alone:  # a comma or « ou » before a verb clause joins requests too
+            split = [clause for part in split for clause in verb_clauses(part)]
+        for part in split:
             if verb and not alone and _DETERMINER.match(part):
                 # « j'ai perdu ma carte vitale et mon permis »: the noun phrase joined to
                 # the one before shares its verb (an ellipsis); read with it. Not across an
@@ -341,7 +352,9 @@ class Recogniser:
                 # did to the resident: context, not a request of theirs (review finding 4).
                 part = _DONE_TO_ME.sub(r"\1", part)
             said, marks = reading(part)
-            if len(said) >= _PART_WORDS:  # « et où l'envoyer ? » goes with what came before
+            # « et où l'envoyer ? » goes with what came before; « faire une procuration »
+            # (one meaningful word) is a request of its own.
+            if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
                 requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
@@ -349,12 +362,14 @@ class Recogniser:
         found: list[Candidate] = []
         fiches: set[object] = set()
         claims: list[Recognition] = []
+        unanswered = 0  # requests that claim nothing: counted, never dropped silently
         for n, (part, said, marks) in enumerate(requests):
             if not alone and len(found) + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
             recognition = self._recognise(part, thematique, kept, said, marks)
             best = recognition.best
             if best is None or recognition.level not in _CLAIMS:
+                unanswered += 1
                 continue
             number = self._number_of[best.procedure]
             fiche = self._fiche_of[number] or best.procedure
@@ -373,7 +388,12 @@ class Recogniser:
             tuple([*chosen, *rest][: max(kept, len(chosen))]),
             lambda c: REQUESTS if c.procedure in ids else c.placed,
         )
-        return attrs.evolve(new_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True)
+        # An account's sentences are not all requests: only those that claim count there. A
+        # request said twice is one (« X ? X ? »).
+        count = len(found) if alone else len(found) + unanswered
+        return attrs.evolve(
+            new_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True, requests=count
+        )
 
     def _recognise(
         self, text: str, thematique: str | None, kept: int, found: list[Word], marks: int

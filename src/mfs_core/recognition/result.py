@@ -81,6 +81,10 @@ class Recognition:
     #: the partner code when the need names only a partner (« la CAF »): the candidates
     #: are that partner's most general procedures (``weak``), none matched the words
     partner_only: str | None = None
+    #: for ``several``: how many requests the need was read as, each recognised alone; more
+    #: than ``chosen`` when some request claims no procedure, or when there are more than
+    #: a question lists (issue-14ai: said, never dropped silently); 0 otherwise
+    requests: int = 0
 
     @property
     def best(self) -> Candidate | None:
@@ -152,4 +156,5 @@ def new_recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int
     fields["chosen"] = chosen
     fields["several"] = False
     fields["partner_only"] = None
+    fields["requests"] = 0
     return new

@@ -642,6 +642,14 @@ class Router:
                 "Ce besoin contient plusieurs demandes : les traiter une par une avec "
                 f"l'{RESIDENT}."
             )
+            if recognition.requests > len(candidates):
+                # Never dropped silently (issue-14ai): a request no procedure answers, or
+                # past the alternatives a decision lists.
+                note += f" ({recognition.requests} demandes lues)"
+                why += (
+                    f" {recognition.requests} demandes lues, {len(candidates)} listées : "
+                    "reprendre les autres ensuite."
+                )
         else:
             # Not « également proches »: a clarify also comes of rules on words, with scores
             # far apart (16,65 and 3,97: review 14g, finding 6).

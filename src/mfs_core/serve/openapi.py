@@ -175,6 +175,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "chosen",
             "several",
             "partner_only",
+            "requests",
             "candidates",
         ],
         "properties": {
@@ -191,6 +192,12 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                 "description": "the partner code when the need names only a partner: the "
                 "candidates are its most general procedures, score and confidence 0 (since "
                 "schema version 2)",
+            },
+            "requests": {
+                **_COUNT,
+                "description": "when several: how many requests the need was read as, more "
+                "than chosen when some are not listed; else 0 (added within schema version 2, "
+                "issue-14ai)",
             },
             "candidates": {
                 "type": "array",

@@ -1,0 +1,115 @@
+"""The requests a need lists clause after clause, joined by a comma or by « ou ».
+
+« renouveler mon passeport, déclarer mes impôts et suivre mon colis » asks three things;
+only « et », « puis », « ainsi que » and « ; » separated requests (review 14g), so the
+first two were read as one request and the passport's loss declaration borrowed
+« déclarer »: the tax return was dropped. A comma, or « ou », separates requests only
+where each clause is a request of its own; the usual sign is a verb opening the clause,
+an infinitive or an imperative followed by its object's determiner (« *déclarer mes*
+impôts », « *réclamez une* carte grise »). « Carte vitale perdue, que faire ? » opens its
+clauses with no such verb: one request, read whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["lists_requests", "opens_with_verb", "verb_clauses"]
+
+#: Where clauses of a list of requests may meet: a comma, or « ou » between words (as
+#: written, lower case, as :data:`_JOIN_STRINGS`).
+_COMMA_OR = re.compile(r",\s*|\s+ou\s+")
+#: A word of letters (apostrophes kept with the word they elide: « l' »).
+_WORD = re.compile(r"[^\W\d_]+['’]?")
+#: The endings of a French infinitive (« déclarer », « remplir », « faire ») and of the
+#: « vous » imperative (« déclarez »), lower case.
+_VERB_ENDINGS = ("er", "ir", "re", "ez")
+#: Words that open a noun phrase, the verb's object (lower case; « l' » elided).
+_DETERMINERS = frozenset(
+    ("un", "une", "le", "la", "les", "l'", "l’", "des", "du", "mon", "ma", "mes", "ton",
+     "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+     "ce", "cet", "cette", "ces")
+)  # fmt: skip
+#: A clause's opening verb and its object's determiner, matched where a clause starts.
+_VERB_OBJECT = re.compile(
+    rf"\s*[^\W\d_]++(?<={'|'.join(_VERB_ENDINGS)})\s+"
+    rf"(?:{'|'.join(map(re.escape, sorted(_DETERMINERS)))})(?:\b|(?<=['’]))",
+    re.IGNORECASE,
+)
+
+
+def opens_with_verb(clause: str) -> bool:
+    """Whether ``clause`` opens with a verb and its object: its first word ends as an
+    infinitive or a « vous » imperative does (-er, -ir, -re, -ez) and a determiner
+    follows it (« déclarer *mes* impôts », « faire *une* procuration »; not « carte vitale
+    perdue », nor « que faire ? »)."""
+    return _VERB_OBJECT.match(clause) is not None
+
+
+def verb_clauses(part: str) -> list[str]:
+    """``part`` cut at each comma or « ou » after which a clause opens with a verb
+    (:func:`opens_with_verb`), when the first clause also holds a verb before its object
+    (its last word before its first determiner ends as a verb does: « je veux
+    *renouveler* mon passeport »): « déclarer ses impôts, réclamer une carte grise ou des
+    allocations » → ``["déclarer ses impôts", "réclamer une carte grise ou des
+    allocations"]`` (« ou des allocations » shares its verb). ``[part]`` when it has no
+    such clause. Each clause keeps its text as written (no word is dropped)."""
+    if "," not in part and " ou " not in part:
+        return [part]  # most parts: no comma, no « ou » (in C)
+    pieces = _COMMA_OR.split(part)
+    if len(pieces) < 2 or not _verb_before_object(pieces[0]):
+        return [part]
+    # Rejoin the pieces after which no verb clause opens, with the separator said.
+    cuts = [0]
+    for found in _COMMA_OR.finditer(part):
+        if opens_with_verb(part[found.end() :]):
+            cuts.append(found.start())
+            cuts.append(found.end())
+    if len(cuts) == 1:
+        return [part]
+    cuts.append(len(part))
+    return [part[cuts[n] : cuts[n + 1]] for n in range(0, len(cuts), 2)]
+
+
+def _verb_before_object(clause: str) -> bool:
+    """Whether the word right before the first determiner of ``clause`` ends as a verb
+    does (« je veux *renouveler* mon passeport », « déclarer ses impôts »)."""
+    words: list[str] = _WORD.findall(clause[:200].casefold())
+    for n in range(1, len(words)):
+        if words[n] in _DETERMINERS:
+            return words[n - 1].endswith(_VERB_ENDINGS)
+    return False
+
+
+#: Every join a list of requests may use: a comma, « ou », « et », « puis », « ; » (as
+#: written, lower case).
+_ANY_JOIN = re.compile(r",\s*|;\s*|\s+(?:ou|et|puis)\s+")
+#: The joins as written (lower case), looked for with ``str.find``, in C: read on most
+#: needs, so kept cheap (about 1.7 % of recognising the corpus needs, callgrind).
+_JOIN_STRINGS = (",", ";", " et ", " ou ", " puis ")
+
+
+def lists_requests(text: str) -> bool:
+    """Whether ``text`` lists at least two requests as verb clauses: it holds a join
+    (comma, « ou », « et », « puis », « ; ») after which a clause opens with a verb
+    (:func:`opens_with_verb`), and its first clause holds a verb before its object
+    (« renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon
+    colis »). Read on needs whose whole claims nothing, to try each request alone."""
+    if not _verb_after_join(text):
+        return False  # most needs
+    first = _ANY_JOIN.search(text)
+    return first is not None and _verb_before_object(text[: first.start()])
+
+
+def _verb_after_join(text: str) -> bool:
+    """Whether a clause opening with a verb and its object (:func:`opens_with_verb`)
+    follows one of :data:`_JOIN_STRINGS` in ``text``."""
+    match = _VERB_OBJECT.match
+    for join in _JOIN_STRINGS:
+        at = text.find(join)
+        while at != -1:
+            at += len(join)
+            if match(text, at):
+                return True
+            at = text.find(join, at)
+    return False

@@ -1,0 +1,148 @@
+"""Requests listed clause after clause, joined by a comma or « ou » (issue-14ai, review 14g).
+
+The needs below are constructed to exercise the mechanism (the phrasings of review 14g's
+finding; its real example, « Déclarer ses impôts, réclamer une carte grise ou des
+allocations », francetvinfo.fr 2019, is evidence of the kind only). The tests with a
+« Before: » docstring failed before issue-14ai; the others guard what must not change and
+the clause reading itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from mfs_core.cli import main
+from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition.clauses import lists_requests, opens_with_verb, verb_clauses
+from mfs_core.registry import Registry
+from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
+from mfs_core.routing.context import SiteContext
+
+_PASSPORT = "interieur.passeport-renouvellement"
+_TAXES = "dgfip.declaration-revenus"
+_PARCEL = "la-poste.suivi-envoi"
+_PROXY = "la-poste.procuration-postale"
+
+
+def _chosen(recognition: object) -> list[str]:
+    candidates = recognition.candidates  # type: ignore[attr-defined]
+    return [c.procedure for c in candidates[: recognition.chosen]]  # type: ignore[attr-defined]
+
+
+def test_a_comma_before_a_verb_clause_separates_requests(recogniser: Recogniser) -> None:
+    """Before: two requests, the lost passport (« déclarer » borrowed) and the parcel; the
+    tax return dropped."""
+    recognition = recogniser.recognise(
+        "renouveler mon passeport, déclarer mes impôts et suivre mon colis"
+    )
+    assert recognition.level is Level.AMBIGUOUS
+    assert recognition.several
+    assert _chosen(recognition) == [_PASSPORT, _TAXES, _PARCEL]
+
+
+def test_a_comma_only_need_of_two_requests_is_read_as_two(recogniser: Recogniser) -> None:
+    """Before: one claim, the lost passport (« déclarer » borrowed), the taxes lost."""
+    recognition = recogniser.recognise("renouveler mon passeport, déclarer mes impôts")
+    assert recognition.several
+    assert _chosen(recognition) == [_PASSPORT, _TAXES]
+
+
+def test_a_request_of_one_meaningful_word_after_its_verb_is_kept(
+    recogniser: Recogniser,
+) -> None:
+    """Before: « faire une procuration » (one meaningful word: « faire » is a stop word)
+    was left out; the question named two requests of three."""
+    recognition = recogniser.recognise(
+        "renouveler mon passeport et déclarer mes impôts et faire une procuration"
+    )
+    assert recognition.several
+    assert _chosen(recognition) == [_PASSPORT, _TAXES, _PROXY]
+
+
+def test_four_requests_are_each_listed(recogniser: Recogniser) -> None:
+    """Before: level ``none`` (four requests dilute the whole under every bar, and only a
+    claimed whole was read request by request)."""
+    recognition = recogniser.recognise(
+        "renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon colis"
+    )
+    assert recognition.level is Level.AMBIGUOUS
+    assert recognition.several
+    assert _chosen(recognition) == [_PASSPORT, _TAXES, _PROXY, _PARCEL]
+
+
+def test_a_comma_with_no_verb_clause_keeps_one_request(recogniser: Recogniser) -> None:
+    # The review's example of one request (« que faire ? » opens with no verb and object).
+    recognition = recogniser.recognise("Carte vitale perdue, que faire ?")
+    outcome = (recognition.level, recognition.several, _chosen(recognition))
+    assert outcome == (Level.CONFIDENT, False, ["cnam.carte-vitale"])
+
+
+@pytest.mark.parametrize(
+    ("part", "clauses"),
+    [
+        (
+            "Déclarer ses impôts, réclamer une carte grise ou des allocations",
+            ["Déclarer ses impôts", "réclamer une carte grise ou des allocations"],
+        ),
+        (
+            "changer ma carte grise ou refaire mon permis",
+            ["changer ma carte grise", "refaire mon permis"],
+        ),
+        ("Carte vitale perdue, que faire ?", ["Carte vitale perdue, que faire ?"]),
+        ("Bonjour, je voudrais déclarer mes impôts", ["Bonjour, je voudrais déclarer mes impôts"]),
+    ],
+)
+def test_verb_clauses(part: str, clauses: list[str]) -> None:
+    assert verb_clauses(part) == clauses
+
+
+def test_opens_with_verb_and_lists_requests() -> None:
+    assert opens_with_verb("déclarez vos revenus")
+    assert not opens_with_verb("que faire ?")
+    assert not opens_with_verb("lettre recommandée")
+    assert lists_requests("déclarer mes impôts et suivre mon colis")
+    assert not lists_requests("Carte vitale perdue, que faire ?")
+    assert not lists_requests("suivre mon colis")
+
+
+# -- no request dropped silently: ``Recognition.requests`` (constructed needs) ----------
+
+_FOUR = "renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon colis"
+#: « réclamer une carte grise » names no one procedure (four carte grise fiches): not listed.
+_ONE_UNANSWERED = (
+    "renouveler mon passeport, déclarer mes impôts, réclamer une carte grise et suivre mon colis"
+)
+
+
+def test_a_request_no_procedure_answers_is_counted(recogniser: Recogniser) -> None:
+    """Before: the field did not exist; the carte grise request vanished from the list."""
+    recognition = recogniser.recognise(_ONE_UNANSWERED)
+    assert (recognition.requests, _chosen(recognition)) == (4, [_PASSPORT, _TAXES, _PARCEL])
+
+
+def test_the_router_says_how_many_requests_it_does_not_list(builtins: Registry) -> None:
+    """Before: four requests read (once the clauses are), three listed (``max_alternatives``
+    3), and the reason said nothing of the fourth."""
+    decision = Router(builtins).decide(
+        Request(channel=RequestChannel.COUNTER, wants_autonomy=False, need=_FOUR),
+        SiteContext(agents_on_duty=1, waiting=0, now=dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)),
+    )
+    assert decision.kind is DecisionKind.CLARIFY
+    assert len(decision.alternatives) == 3
+    assert "4 demandes lues, 3 listées" in decision.reason
+
+
+def test_recognise_says_the_requests_it_does_not_list(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: « mfs recognise --limit 3 » listed three of four requests, without a word."""
+    assert main(["recognise", _FOUR, "--limit", "3"]) == 0
+    assert "4 demandes lues, 3 listées ci-dessous" in capsys.readouterr().out
+    assert main(["recognise", _FOUR, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["requests"], document["chosen"]) == (4, 4)
+    assert main(["recognise", "suivre mon colis", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["requests"] == 0
