@@ -406,21 +406,3 @@ def test_the_partner_lexicon_is_well_formed() -> None:
 )
 def test_document_numbers_with_few_digits(note: str, expected: str) -> None:
     assert redact(note).text == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Me Vitali a perdu sa carte", True),
-        ("épouse Martin", True),
-        ("MME DURAND", True),
-        ("nom : Garcia", True),
-        ("Si vous constatez une erreur", False),  # a first name alone is not an introducer
-        ("Rose Blanc : chèque énergie", False),
-        ("carte vitale perdue", False),
-    ],
-)
-def test_introduces_a_name(text: str, expected: bool) -> None:
-    from mfs_core.redaction import introduces_a_name
-
-    assert introduces_a_name(text) is expected

@@ -34,7 +34,7 @@ import attrs
 from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import lowered, normalised
 from mfs_core.redaction.birth_dates import find_birth_dates
-from mfs_core.redaction.names import find_names, holds_first_name, introduces_a_name
+from mfs_core.redaction.names import find_names, holds_first_name
 from mfs_core.redaction.numbers import find_emails, find_numbers
 from mfs_core.redaction.partners import find_partner_numbers
 
@@ -45,7 +45,6 @@ __all__ = [
     "RedactedSpan",
     "find",
     "id_problem",
-    "introduces_a_name",
     "redact",
     "redact_quoted",
     "safe_repr",

@@ -40,7 +40,7 @@ from importlib import resources
 from mfs_core.redaction._spans import DataKind, Span
 from mfs_core.redaction._text import unaccent
 
-__all__ = ["find_names", "holds_first_name", "introduces_a_name"]
+__all__ = ["find_names", "holds_first_name"]
 
 _CIVILITIES = ("mmes", "mme", "mlle", "melle", "mademoiselle", "madame", "monsieur",
                "messieurs", "mr", "dr", "docteur", "pr", "maitre", "me", "mm", "m")  # fmt: skip
@@ -311,15 +311,6 @@ def holds_first_name(word: str) -> bool:
     if word[:1].isupper():
         return _is_first_name(word)
     return word in _lexicon().lower
-
-
-def introduces_a_name(text: str) -> bool:
-    """Whether ``text`` holds a civility or a word that introduces a name (« Mme », « Me »,
-    « née », « épouse », « nom », « son fils »…, in any case and accents): where the first
-    two rules of :func:`find_names` may find one. The first-name rule aside: « Si » or
-    « Rose » alone does not count. Reads the words as :func:`find_names` does."""
-    words = {word.strip(_PUNCTUATION) for word in text.split()}
-    return not _lexicon().triggers.isdisjoint(words)
 
 
 def find_names(text: str, lower_text: str) -> list[Span]:
