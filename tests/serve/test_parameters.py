@@ -215,6 +215,30 @@ def test_a_form_field_given_twice_is_refused(client: httpx.Client, path: str) ->
     assert_problem(answer, 400, "bad-request")
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        # review 16s, finding 6: a misspelt field was ignored (autonomy read as no)
+        ("/desk", b"need=carte+vitale&channel=counter&autonomie=on", "autonomie"),
+        ("/desk", b"need=carte+vitale&channel=counter&autonomy=oui", "autonomy"),
+        ("/desk", b"need=carte+vitale&channel=counter&Jean%20Dupont=1", "(champ)"),
+        ("/desk/record", b"record_id=desk-" + b"0" * 32 + b"&procedure=caf.rsa&x=1", "x"),
+    ],
+)
+def test_a_desk_form_field_it_does_not_send_is_refused(
+    client: httpx.Client, path: str, body: bytes, field: str
+) -> None:
+    answer = client.post(path, content=body, headers={"content-type": FORM})
+    problem = assert_problem(answer, 422, "invalid-body")
+    assert [e["field"] for e in problem["errors"]] == [field]
+    assert "Dupont" not in answer.text
+
+
+def test_the_desk_forms_as_the_page_sends_them_are_taken(client: httpx.Client) -> None:
+    body = b"need=carte+vitale+perdue&channel=counter&autonomy=on&urgent=on"
+    assert client.post("/desk", content=body, headers={"content-type": FORM}).status_code == 200
+
+
 def test_a_line_of_a_stream_is_judged_alone(client: httpx.Client) -> None:
     """A line that is not JSON is that line's problem, beside the good ones: 422 with the
     journal's counts, in place in a batch (whose answer is 200)."""

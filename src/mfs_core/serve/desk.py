@@ -106,7 +106,33 @@ async def desk_page(request: Request) -> Response:
     return _render({"form": _form_defaults(), "recorded": recorded, "result": None})
 
 
-async def _form(request: Request) -> dict[str, str]:
+#: The fields each desk form sends (templates/desk.html); any other is refused, as an
+#: unknown JSON key or query parameter is: « autonomie=on » was ignored, silently.
+_ROUTE_FIELDS = ("need", "channel", "autonomy", "urgent", "procedure")
+_RECORD_FIELDS = ("record_id", "procedure", "channel", "autonomy", "urgent")
+#: A field name shown back in a problem; any other is « (champ) » (it may be anything).
+_SHOWN_FIELD = re.compile(r"[a-z_]{1,32}")
+
+
+def _known_fields(form: dict[str, str], accepted: tuple[str, ...]) -> None:
+    """422 for a field ``accepted`` does not list, or a check box whose value is not
+    ``on`` (the only value a browser sends for one: « autonomy=oui » read as no)."""
+    unknown = [name for name in form if name not in accepted]
+    wrong = [name for name in ("autonomy", "urgent") if form.get(name, "on") != "on"]
+    if not unknown and not wrong:
+        return
+    shown = list(dict.fromkeys(n if _SHOWN_FIELD.fullmatch(n) else "(champ)" for n in unknown))
+    errors = [{"field": name, "detail": "unknown field"} for name in shown[:20]]
+    errors += [{"field": name, "detail": "expected on, or the field left out"} for name in wrong]
+    listed = ", ".join(e["field"] for e in errors)
+    raise Problem(
+        "invalid-body",
+        f"Formulaire incorrect : {listed} ; champs acceptés : {', '.join(accepted)}.",
+        errors=errors,
+    )
+
+
+async def _form(request: Request, accepted: tuple[str, ...]) -> dict[str, str]:
     require_media_type(request, ("application/x-www-form-urlencoded",))
     body = await read_body(request, MAX_FORM_BYTES)
     try:
@@ -120,6 +146,7 @@ async def _form(request: Request) -> dict[str, str]:
         # A field given twice is refused, as a JSON key or a query parameter given twice
         # (the last one silently won). The desk's own form never sends one twice.
         raise Problem("bad-request", "Formulaire illisible : un champ est donné deux fois.")
+    _known_fields(form, accepted)
     return form
 
 
@@ -152,7 +179,7 @@ async def desk_route(request: Request) -> Response:
     from mfs_core.routing.request import MAX_NEED_CHARS, need_length
 
     authorize(request, None, basic=True)
-    form = await _form(request)
+    form = await _form(request, _ROUTE_FIELDS)
     service = service_of(request)
     need = form.get("need", "")
     if not form.get("procedure") and (not need.strip() or need_length(need) > MAX_NEED_CHARS):
@@ -205,7 +232,7 @@ async def desk_record(request: Request) -> Response:
     authorize(request, Role.AGENT, basic=True)
     if not _same_origin(request):
         raise Problem("forbidden", "Enregistrement refusé : formulaire venu d'un autre site.")
-    form = await _form(request)
+    form = await _form(request, _RECORD_FIELDS)
     record_id = form.get("record_id", "")
     if not re.fullmatch(r"desk-[0-9a-f]{32}", record_id) or not form.get("procedure"):
         raise Problem("invalid-body", "Formulaire d'enregistrement incorrect.")
