@@ -58,6 +58,13 @@ def test_a_need_reads_the_same_with_and_without_the_residents_data(
         ("épouse Vitali a perdu sa carte vitale", "épouse a perdu sa carte vitale"),
         ("veuve Vitali a perdu sa carte vitale", "veuve a perdu sa carte vitale"),
         ("nom : Vitali, a perdu sa carte vitale", "nom : , a perdu sa carte vitale"),
+        # review 14h, finding 3: « m'appelle » is no word of its own; a civility after a
+        # bracket
+        (
+            "Je m’appelle Nadia Vitali, j'ai perdu ma carte vitale",
+            "Je m’appelle  , j'ai perdu ma carte vitale",
+        ),
+        ("(Mme Vitali) a perdu sa carte vitale", "( ) a perdu sa carte vitale"),
         # finding 3: the civility goes with the name (« maître ≈ juge » matched)
         ("Maître Dupont divorce", "divorce"),
         ("Dr. Martin arrêt de travail", "arrêt de travail"),
@@ -104,6 +111,14 @@ def test_a_surname_is_never_a_matched_word(recogniser: Recogniser) -> None:
 )
 def test_a_need_without_personal_data_is_kept_as_written(need: str) -> None:
     assert without_personal_data(need) == need
+
+
+def test_the_need_after_a_name_in_title_case_is_kept(recogniser: Recogniser) -> None:
+    # Title case: redaction's civility rule takes « Durand Veut Rembourser Un » as a name;
+    # the words after the first that French holds stay (constructed).
+    need = "Mme Durand Veut Rembourser Un Trop-Perçu De La Caf"
+    blanked = without_personal_data(need, recogniser._known_word)
+    assert blanked == " " * 11 + need[11:]
 
 
 def test_blanking_keeps_every_offset() -> None:

@@ -9,16 +9,19 @@ the same length (offsets are kept for every later step), what :func:`mfs_core.re
 finds — names, e-mail addresses, telephone numbers, NIR, IBAN, partner numbers, dates of
 birth — and the civility before a name.
 
-Two limits, each from a reviewer's finding (review 16s):
+Three limits, each from a reviewer's finding (review 16s):
 
-- redaction's civility rule takes up to four capitalised words after « M. » (« M. DUPONT
-  CARTE VITALE PERDUE » is one name to it): a word of a name that the catalogue or the
-  lexicon holds (``known``) is kept, so the need keeps its subject; a surname that is also
-  a catalogue word is read as that word, as before;
+- redaction's civility rule takes up to four capitalised words after « M. » (« Mme Martin
+  Carte Vitale » is one name to it): a word of a name that the catalogue or the lexicon
+  holds (``known``) is kept, so the need keeps its subject, and so is any word after the
+  first that simplemma's French dictionary holds; a surname that is also such a word is
+  read as that word, as before;
+- in a need with no lower-case letter no name is blanked: capitals say nothing there
+  (« M. DUPONT CARTE VITALE PERDUE », « JE ME SEPARE » with « ME » read as Maître);
 - redaction runs only on a need that holds a sign of such data (:data:`_NAME_SIGNS`: a
   civility or a word that introduces a name, « née », « épouse », « nom »; an ``@``, six
-  digits in a row): about one need in twenty of the corpus. Its first-name rule alone
-  would blank a first name written where a need names a thing (« Que Faire Si Non Reçu ? »).
+  digits in a row): 3 of the corpus's 495 needs. Its first-name rule alone would blank a
+  first name written where a need names a thing (« Que Faire Si Non Reçu ? »).
 
 What redaction cannot find (a surname alone, see ``docs/journal.md``) is read as any word.
 """
@@ -50,8 +53,8 @@ _NAME_SIGNS = frozenset(
         "vve", "nom", "prénom", "prenom", "prénoms", "prenoms",
     )
     for written in (word, word.capitalize(), word.upper())
-    for spelling in (written, written + ".", written + ",", written + ":")
-) | {"Me", "Me."}  # fmt: skip
+    for spelling in (written, written + ".", written + ",", written + ":", "(" + written)
+) | {"Me", "Me.", "(Me"}  # fmt: skip
 #: What is read of a need: recognition's part (MAX_TEXT_CHARS) and a margin for a name,
 #: an address or a number cut at its end.
 _READ = MAX_TEXT_CHARS + 100
@@ -87,7 +90,13 @@ def without_personal_data(text: str, known: Callable[[str], bool] = _nothing_kno
     head = text[:_READ]
     # Words between spaces, as written, with the punctuation that sticks to a civility
     # (« M. »): str.translate or a regex split cost several times more on every need.
-    if _NAME_SIGNS.isdisjoint(head.split()) and not _NUMBER_SIGN.search(head):
+    if (
+        _NAME_SIGNS.isdisjoint(head.split())
+        and not _NUMBER_SIGN.search(head)
+        # « je m'appelle », « il s’appelle »: elided, so no word of its own (review 14h)
+        and "appelle" not in head
+        and "APPELLE" not in head
+    ):
         return text
     from mfs_core.redaction import DataKind, redact
 
@@ -106,8 +115,8 @@ def without_personal_data(text: str, known: Callable[[str], bool] = _nothing_kno
             continue
         for n, word in enumerate(_WORD.finditer(head, start, end)):
             # The first word is the name itself; the next may be the need's own words
-            # that redaction took along (« MME DURAND REMBOURSER … »: in capitals every
-            # word looks like a name): a French word stays.
+            # that redaction took along (« Mme Durand Veut Rembourser … »: in title case
+            # every word looks like a name): a French word stays.
             if not known(word.group()) and (n == 0 or not _french(word.group())):
                 chars[word.start() : word.end()] = " " * (word.end() - word.start())
         # Just before the name: a search from 0 made a long need quadratic (100,000
