@@ -117,6 +117,35 @@ _ONE_UNANSWERED = (
 )
 
 
+@pytest.mark.parametrize(
+    ("need", "first"),
+    [
+        # review 14h, finding 2 (constructed): one question offering two ways
+        ("Comment déclarer mes revenus ou modifier mon taux de prélèvement ?",
+         "dgfip.prelevement-a-la-source"),
+        ("Peut-on payer ses impôts en ligne ou demander un délai ?", "dgfip.delai-de-paiement"),
+        ("Peut-on contester une amende ou demander un délai de paiement ?", "interieur.amende"),
+    ],
+)  # fmt: skip
+def test_ou_in_a_question_offers_alternatives_not_requests(
+    recogniser: Recogniser, need: str, first: str
+) -> None:
+    """Before: read as two requests (« Par laquelle commencer ? »); at 85f0978 and now a
+    confident claim, as one question."""
+    recognition = recogniser.recognise(need)
+    assert not recognition.several
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.candidates[0].procedure == first
+
+
+def test_ou_between_requests_not_asked_as_a_question_still_separates(
+    recogniser: Recogniser,
+) -> None:
+    recognition = recogniser.recognise("renouveler mon passeport ou déclarer mes impôts")
+    assert recognition.several
+    assert [c.procedure for c in recognition.candidates[:2]] == [_PASSPORT, _TAXES]
+
+
 def test_a_request_no_procedure_answers_is_counted(recogniser: Recogniser) -> None:
     """Before: the field did not exist; the carte grise request vanished from the list."""
     recognition = recogniser.recognise(_ONE_UNANSWERED)

@@ -38,6 +38,22 @@ _VERB_OBJECT = re.compile(
 )
 
 
+#: A need that opens as a question (« Comment déclarer mes revenus ou modifier mon taux ? »,
+#: « Peut-on payer en ligne ou demander un délai ? ») asks one thing: « ou » there offers
+#: alternatives, not a second request (review 14h, finding 2).
+_QUESTION = re.compile(
+    r"\s*(?:comment|pourquoi|quand|combien|o[uù]|quel(?:le)?s?|est-ce|qu['’]est-ce"
+    r"|(?:peut|puis|dois|doit|faut|suis|sommes|ai|a)-(?:je|on|il|t-il|t-on|nous|vous))\b",
+    re.IGNORECASE,
+)
+
+
+def _offers_alternatives(text: str) -> bool:
+    """Whether ``text`` opens as a question (:data:`_QUESTION`): its « ou » joins no
+    requests."""
+    return _QUESTION.match(text) is not None
+
+
 def opens_with_verb(clause: str) -> bool:
     """Whether ``clause`` opens with a verb and its object: its first word ends as an
     infinitive or a « vous » imperative does (-er, -ir, -re, -ez) and a determiner
@@ -61,7 +77,10 @@ def verb_clauses(part: str) -> list[str]:
         return [part]
     # Rejoin the pieces after which no verb clause opens, with the separator said.
     cuts = [0]
+    question = _offers_alternatives(part)
     for found in _COMMA_OR.finditer(part):
+        if question and "," not in found.group():
+            continue
         if opens_with_verb(part[found.end() :]):
             cuts.append(found.start())
             cuts.append(found.end())
@@ -106,6 +125,8 @@ def _verb_after_join(text: str) -> bool:
     follows one of :data:`_JOIN_STRINGS` in ``text``."""
     match = _VERB_OBJECT.match
     for join in _JOIN_STRINGS:
+        if join == " ou " and _offers_alternatives(text):
+            continue
         at = text.find(join)
         while at != -1:
             at += len(join)
