@@ -146,6 +146,42 @@ def test_ou_between_requests_not_asked_as_a_question_still_separates(
     assert [c.procedure for c in recognition.candidates[:2]] == [_PASSPORT, _TAXES]
 
 
+@pytest.mark.parametrize(
+    "need",
+    [
+        # review 14h, finding 1 (constructed): the lost passport claimed on « déclaration »
+        # of the tax request and « passeport » of the other; « renouveler le passeport de
+        # mon fils » alone claims nothing, so the need was not split
+        "faire ma déclaration d'impôts, renouveler le passeport de mon fils",
+        "déclarer mes revenus, renouveler le passeport de ma fille",
+        "renouveler mon passeport, mon fils aussi, déclarer mes impôts",
+    ],
+)
+def test_a_claim_on_words_of_two_requests_is_shown_not_claimed(
+    recogniser: Recogniser, need: str
+) -> None:
+    """Before: confident ``interieur.passeport-perdu`` (the router: « peut être faite tout
+    de suite »)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.WEAK
+    assert recognition.chosen == 0
+
+
+@pytest.mark.parametrize(
+    ("need", "first"),
+    [
+        ("renouveler mon passeport, faire une photo d'identité", _PASSPORT),
+        ("demander ma carte vitale, mettre à jour ma carte vitale", "cnam.carte-vitale"),
+    ],
+)
+def test_a_claim_one_request_makes_alone_stands(
+    recogniser: Recogniser, need: str, first: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level in (Level.CONFIDENT, Level.AMBIGUOUS)
+    assert recognition.candidates[0].procedure == first
+
+
 def test_a_request_no_procedure_answers_is_counted(recogniser: Recogniser) -> None:
     """Before: the field did not exist; the carte grise request vanished from the list."""
     recognition = recogniser.recognise(_ONE_UNANSWERED)

@@ -298,6 +298,16 @@ class Recogniser:
             several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
             if several is not None:
                 return several
+        if (
+            claimed
+            and best is not None
+            and lists_requests(text[:MAX_TEXT_CHARS])
+            and self._borrowed(text[:MAX_TEXT_CHARS], thematique, kept, best.procedure)
+        ):
+            # « faire ma déclaration d'impôts, renouveler le passeport de mon fils »: the
+            # lost passport claimed on « déclaration » of one request and « passeport » of
+            # the other (review 14h): shown, not claimed.
+            return new_recognition(Level.WEAK, recognition.candidates, 0)
         if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
@@ -394,6 +404,23 @@ class Recogniser:
         return attrs.evolve(
             new_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True, requests=count
         )
+
+    def _borrowed(self, text: str, thematique: str | None, kept: int, claimed: str) -> bool:
+        """Whether the claim of procedure ``claimed`` rests on words of two requests: of
+        the requests ``text`` lists (its parts between joins, cut again at verb clauses,
+        as :meth:`_several` reads them), none read alone claims it. Run only on a need
+        that lists verb clauses (:func:`~mfs_core.recognition.clauses.lists_requests`)."""
+        for part in _JOINS.split(text):
+            for clause in verb_clauses(part):
+                said, marks = reading(clause)
+                if not said:
+                    continue
+                alone = self._recognise(clause, thematique, kept, said, marks)
+                if alone.level in _CLAIMS and any(
+                    c.procedure == claimed for c in alone.candidates[: max(alone.chosen, 1)]
+                ):
+                    return False
+        return True
 
     def _recognise(
         self, text: str, thematique: str | None, kept: int, found: list[Word], marks: int
