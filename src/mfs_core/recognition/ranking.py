@@ -289,25 +289,17 @@ class Recogniser:
         recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
         claimed = recognition.level in _CLAIMS
-        if (
-            claimed
-            and best is not None
-            and best.confidence < WHOLE
-            and (_JOINED.search(text, MAX_TEXT_CHARS) or lists_requests(text[:MAX_TEXT_CHARS]))
-        ):
-            several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
-            if several is not None:
-                return several
-        if (
-            claimed
-            and best is not None
-            and lists_requests(text[:MAX_TEXT_CHARS])
-            and self._borrowed(text[:MAX_TEXT_CHARS], thematique, kept, best.procedure)
-        ):
-            # « faire ma déclaration d'impôts, renouveler le passeport de mon fils »: the
-            # lost passport claimed on « déclaration » of one request and « passeport » of
-            # the other (review 14h): shown, not claimed.
-            return new_recognition(Level.WEAK, recognition.candidates, 0)
+        if claimed and best is not None and best.confidence < WHOLE:
+            listed = lists_requests(text[:MAX_TEXT_CHARS])
+            if listed or _JOINED.search(text, MAX_TEXT_CHARS):
+                several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
+                if several is not None:
+                    return several
+            if listed and self._borrowed(text[:MAX_TEXT_CHARS], thematique, kept, best.procedure):
+                # « faire ma déclaration d'impôts, renouveler le passeport de mon fils »: the
+                # lost passport claimed on « déclaration » of one request and « passeport »
+                # of the other (review 14h): shown, not claimed.
+                return new_recognition(Level.WEAK, recognition.candidates, 0)
         if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
