@@ -103,6 +103,14 @@ def test_the_health_probe_answers_whatever_its_query(client: httpx.Client) -> No
         assert client.get("/health", params=params).status_code == 200
 
 
+def test_a_parameter_name_far_from_the_contract_is_not_shown(client: httpx.Client) -> None:
+    # Review 16s, finding 4: « ?Nguyen=1 » answered « Paramètre inconnu : Nguyen ».
+    answer = client.get("/procedures", params={"q": "rsa", "Nguyen": "1"})
+    problem = assert_problem(answer, 400, "bad-request")
+    assert [e["field"] for e in problem["errors"]] == ["(query)"]
+    assert "Nguyen" not in answer.text
+
+
 def test_a_parameter_name_that_is_not_a_word_is_not_shown(client: httpx.Client) -> None:
     answer = client.get(httpx.URL("/procedures", query=b"q=rsa&Jeanne%20Dupont%2006=1"))
     problem = assert_problem(answer, 400, "bad-request")
@@ -222,7 +230,12 @@ def test_a_form_field_given_twice_is_refused(client: httpx.Client, path: str) ->
         ("/desk", b"need=carte+vitale&channel=counter&autonomie=on", "autonomie"),
         ("/desk", b"need=carte+vitale&channel=counter&autonomy=oui", "autonomy"),
         ("/desk", b"need=carte+vitale&channel=counter&Jean%20Dupont=1", "(champ)"),
-        ("/desk/record", b"record_id=desk-" + b"0" * 32 + b"&procedure=caf.rsa&x=1", "x"),
+        ("/desk", b"need=carte+vitale&channel=counter&dupont=1", "(champ)"),
+        (
+            "/desk/record",
+            b"record_id=desk-" + b"0" * 32 + b"&procedure=caf.rsa&urgnet=on",
+            "urgnet",
+        ),
     ],
 )
 def test_a_desk_form_field_it_does_not_send_is_refused(

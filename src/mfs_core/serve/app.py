@@ -121,24 +121,44 @@ def _require_utf8_query(query: bytes) -> None:
 #: Routes that answer whatever their query says: a probe or monitor may add a cache-buster
 #: (``/health?_=1701…``), and a 400 there would read as the service down.
 _ANY_QUERY = frozenset({"/health"})
+#: Every query parameter name of the contract (``docs/openapi.json``).
+_CONTRACT_NAMES = frozenset(
+    name for path, method in OPERATIONS for name in query_names(path, method)
+)
 
 #: A parameter name shown back in a problem; any other is « (query) » (it may be anything
 #: a client typed, a resident's name included).
 _SHOWN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
+#: How far a shown name may be from a name of the contract: a misspelling (« thematiqe »)
+#: is named, a word of another kind (« Nguyen ») is not (review 16s, finding 4).
+_MISSPELT = 2
+
+
+def _shown(name: str) -> str:
+    """``name`` when it is a query parameter of the contract or within :data:`_MISSPELT`
+    edits of one, else « (query) »."""
+    from rapidfuzz.distance import Levenshtein
+
+    if _SHOWN_NAME.fullmatch(name) and any(
+        Levenshtein.distance(name.lower(), known, score_cutoff=_MISSPELT) <= _MISSPELT
+        for known in _CONTRACT_NAMES
+    ):
+        return name
+    return "(query)"
 
 
 def _require_known_params(request: Request, accepted: tuple[str, ...]) -> None:
     """400 for a query parameter the route's operation does not list (``docs/openapi.json``)
     or one given twice: it used to be ignored, silently (``GET /procedures?q=…&thematique=…``
     ranked as if no thematique were given; of ``q=A&q=B`` the last was searched). Each wrong
-    parameter is named in ``errors`` (« (query) » when its name is not a plain word); no
-    value is shown."""
+    parameter is named in ``errors`` (« (query) » when its name is neither a parameter of
+    the contract nor a misspelling of one); no value is shown."""
     names = Counter(name for name, _ in request.query_params.multi_items())
     if not names:
         return
     unknown = [name for name in names if name not in accepted]
     if unknown:
-        shown = list(dict.fromkeys(n if _SHOWN_NAME.fullmatch(n) else "(query)" for n in unknown))
+        shown = list(dict.fromkeys(map(_shown, unknown)))
         expected = f"expected only {', '.join(accepted)}" if accepted else "this address takes none"
         french = (
             f"paramètres acceptés : {', '.join(accepted)}"
