@@ -509,7 +509,7 @@ def test_a_need_nothing_covers_lists_nothing_far_fetched(builtins: Registry) -> 
         assert decision.kind is DecisionKind.UNKNOWN, need
         assert decision.procedure is None
         assert decision.alternatives == (), need
-        assert "aucune démarche proche" in decision.reason
+        assert "aucune démarche n'est assez proche" in decision.reason
 
 
 def test_the_reason_never_contradicts_the_list(builtins: Registry) -> None:
@@ -524,7 +524,7 @@ def test_the_reason_never_contradicts_the_list(builtins: Registry) -> None:
                     decision.question and alternative.title in decision.question
                 ), need
         else:
-            assert decision.procedure or "aucune démarche proche" in decision.reason, need
+            assert decision.procedure or "aucune démarche n'est assez proche" in decision.reason, need
 
 
 def test_a_plugins_recognition_data_is_used_and_named_in_the_trace() -> None:

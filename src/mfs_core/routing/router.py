@@ -725,7 +725,12 @@ class Router:
             )
             reason = f"{why}. {which}, à confirmer avec l'{RESIDENT} : {listed}."
         else:
-            reason = f"{why}, et aucune démarche proche n'a été trouvée : préciser la demande."
+            # Not « aucune démarche proche »: `mfs recognise` lists the closest for
+            # information; none is close enough to suggest (review 14g, finding 6).
+            reason = (
+                f"{why}, et aucune démarche n'est assez proche pour être proposée : préciser "
+                "la demande."
+            )
         trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))
         return Decision(
             kind=DecisionKind.UNKNOWN,
