@@ -524,7 +524,9 @@ def test_the_reason_never_contradicts_the_list(builtins: Registry) -> None:
                     decision.question and alternative.title in decision.question
                 ), need
         else:
-            assert decision.procedure or "aucune démarche n'est assez proche" in decision.reason, need
+            assert decision.procedure or "aucune démarche n'est assez proche" in decision.reason, (
+                need
+            )
 
 
 def test_a_plugins_recognition_data_is_used_and_named_in_the_trace() -> None:
