@@ -30,6 +30,7 @@ from mfs_core.serve.problems import (
     PROBLEM_TYPE,
     Problem,
     log_internal_error,
+    shown_name,
 )
 from mfs_core.serve.web import BASE_HEADERS, json_response
 
@@ -129,22 +130,6 @@ _CONTRACT_NAMES = frozenset(
 #: A parameter name shown back in a problem; any other is « (query) » (it may be anything
 #: a client typed, a resident's name included).
 _SHOWN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
-#: How far a shown name may be from a name of the contract: a misspelling (« thematiqe »)
-#: is named, a word of another kind (« Nguyen ») is not (review 16s, finding 4).
-_MISSPELT = 2
-
-
-def _shown(name: str) -> str:
-    """``name`` when it is a query parameter of the contract or within :data:`_MISSPELT`
-    edits of one, else « (query) »."""
-    from rapidfuzz.distance import Levenshtein
-
-    if _SHOWN_NAME.fullmatch(name) and any(
-        Levenshtein.distance(name.lower(), known, score_cutoff=_MISSPELT) <= _MISSPELT
-        for known in _CONTRACT_NAMES
-    ):
-        return name
-    return "(query)"
 
 
 def _require_known_params(request: Request, accepted: tuple[str, ...]) -> None:
@@ -158,7 +143,9 @@ def _require_known_params(request: Request, accepted: tuple[str, ...]) -> None:
         return
     unknown = [name for name in names if name not in accepted]
     if unknown:
-        shown = list(dict.fromkeys(map(_shown, unknown)))
+        shown = list(
+            dict.fromkeys(shown_name(n, _SHOWN_NAME, _CONTRACT_NAMES, "(query)") for n in unknown)
+        )
         expected = f"expected only {', '.join(accepted)}" if accepted else "this address takes none"
         french = (
             f"paramètres acceptés : {', '.join(accepted)}"

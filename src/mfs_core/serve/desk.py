@@ -32,7 +32,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from mfs_core.serve.auth import Role
 from mfs_core.serve.bodies import read_body, require_media_type
-from mfs_core.serve.problems import Problem
+from mfs_core.serve.problems import Problem, shown_name
 from mfs_core.serve.web import authorize, negotiate, service_of, threaded
 
 if TYPE_CHECKING:
@@ -121,19 +121,8 @@ def _known_fields(form: dict[str, str], accepted: tuple[str, ...]) -> None:
     wrong = [name for name in ("autonomy", "urgent") if form.get(name, "on") != "on"]
     if not unknown and not wrong:
         return
-    from rapidfuzz.distance import Levenshtein
-
-    # Named when a misspelling of a field (« autonomie »), else « (champ) »: a name may be
-    # anything a client typed (review 16s, finding 4).
-    shown = list(
-        dict.fromkeys(
-            n
-            if _SHOWN_FIELD.fullmatch(n)
-            and any(Levenshtein.distance(n, known, score_cutoff=2) <= 2 for known in accepted)
-            else "(champ)"
-            for n in unknown
-        )
-    )
+    # Named when a misspelling of a field (« autonomie »), else « (champ) ».
+    shown = list(dict.fromkeys(shown_name(n, _SHOWN_FIELD, accepted, "(champ)") for n in unknown))
     errors = [{"field": name, "detail": "unknown field"} for name in shown[:20]]
     errors += [{"field": name, "detail": "expected on, or the field left out"} for name in wrong]
     listed = ", ".join(e["field"] for e in errors)

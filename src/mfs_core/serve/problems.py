@@ -26,6 +26,7 @@ __all__ = [
     "error_items",
     "log_internal_error",
     "problem_errors",
+    "shown_name",
 ]
 
 #: Unexpected errors: type and place only (:func:`log_internal_error`).
@@ -96,6 +97,25 @@ class Problem(Exception):
             data["errors_total"] = self.errors_total
         data.update(self.extensions)
         return data
+
+
+#: How far a name shown back may be from a name the service knows: a misspelling
+#: (« thematiqe », « urgnet ») is named, a word of another kind (« Nguyen ») is not.
+MISSPELT = 2
+
+
+def shown_name(name: str, plain: re.Pattern[str], known: Iterable[str], unnamed: str) -> str:
+    """``name`` (a query parameter's or a form field's, as the client sent it) when it
+    matches ``plain`` and, lower-cased, is one of ``known`` or within :data:`MISSPELT`
+    edits of one; else ``unnamed``: a name may be anything a client typed, a resident's
+    name included (review 16s, finding 4)."""
+    from rapidfuzz.distance import Levenshtein
+
+    if plain.fullmatch(name):
+        folded = name.lower()
+        if any(Levenshtein.distance(folded, k, score_cutoff=MISSPELT) <= MISSPELT for k in known):
+            return name
+    return unnamed
 
 
 def problem_errors(lines: Iterable[str]) -> list[dict[str, Any]]:
