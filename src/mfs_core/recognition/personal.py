@@ -38,19 +38,23 @@ __all__ = ["without_personal_data"]
 #: Signs of a number redaction may find: an e-mail's ``@``, six digits in a row
 #: (telephone, NIR, IBAN, partner numbers; « 2042 » or « 62 ans » are shorter).
 _NUMBER_SIGN = re.compile(r"@|\d[\d .]{5,}")
+#: Civilities, as written (lower case): the gate's words below and the one blanked before
+#: a name (« Me » apart: with its capital only in the gate, « me » being a pronoun).
+_CIVILITIES = (
+    "m", "mme", "mmes", "mlle", "melle", "madame", "mademoiselle", "monsieur", "messieurs",
+    "mr", "dr", "docteur", "pr", "professeur", "maître", "maitre",
+)  # fmt: skip
 #: Words that introduce a name as :mod:`mfs_core.redaction.names` reads them: civilities
-#: (« Me » with its capital only: « me » is a pronoun) and the introducers that need no
-#: capital after them, as written (a word set: no per-word folding on every need). Family
-#: words (« son fils Lucas ») and « je m'appelle »'s « je » would open the gate on one
-#: need in eight of the corpus; « appelle » stands for the latter.
+#: and the introducers that need no capital after them, as written (a word set: no
+#: per-word folding on every need). Family words (« son fils Lucas ») and « je m'appelle »'s
+#: « je » would open the gate on one need in eight of the corpus; « appelle » stands for
+#: the latter.
 _NAME_SIGNS = frozenset(
     spelling
     for word in (
-        "m", "mme", "mmes", "mlle", "melle", "madame", "mademoiselle", "monsieur",
-        "messieurs", "mr", "dr", "docteur", "pr", "professeur", "maître", "maitre", "appelle",
-        "prénommé", "prénommée", "prenomme", "prenommee", "nommé", "nommée", "dénommé",
-        "dénommée", "né", "née", "nés", "nées", "nee", "épouse", "epouse", "ep", "veuve",
-        "vve", "nom", "prénom", "prenom", "prénoms", "prenoms",
+        *_CIVILITIES, "appelle", "prénommé", "prénommée", "prenomme", "prenommee", "nommé",
+        "nommée", "dénommé", "dénommée", "né", "née", "nés", "nées", "nee", "épouse",
+        "epouse", "ep", "veuve", "vve", "nom", "prénom", "prenom", "prénoms", "prenoms",
     )
     for written in (word, word.capitalize(), word.upper())
     for spelling in (written, written + ".", written + ",", written + ":", "(" + written)
@@ -58,14 +62,11 @@ _NAME_SIGNS = frozenset(
 #: What is read of a need: recognition's part (MAX_TEXT_CHARS) and a margin for a name,
 #: an address or a number cut at its end.
 _READ = MAX_TEXT_CHARS + 100
-#: The longest civility and the spaces after it (« mademoiselle  »).
-_CIVILITY_CHARS = 16
 #: A civility just before a blanked name (« Mme », « M. », « Maître », « Dr. »).
-_CIVILITY = re.compile(
-    r"\b(?:m|mmes?|mlle|melle|madame|mademoiselle|monsieur|messieurs|mr|dr|docteur|pr"
-    r"|professeur|me|ma[iî]tre)\b\.?\s*$",
-    re.IGNORECASE,
-)
+_CIVILITY = re.compile(rf"\b(?:{'|'.join(_CIVILITIES)}|me)\b\.?\s*$", re.IGNORECASE)
+#: How far before a name its civility may start: the longest (« mademoiselle »), its
+#: point and spaces.
+_CIVILITY_CHARS = max(map(len, _CIVILITIES)) + 4
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
