@@ -7,7 +7,7 @@ ratio does not depend on the machine.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import timeit
 from urllib.parse import urlsplit
 
@@ -40,4 +40,8 @@ def main(repeat: int = 2000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "repeat", nargs="?", type=int, default=2000, help="copies of the 10 sample URLs"
+    )
+    main(parser.parse_args().repeat)
