@@ -140,3 +140,22 @@ def test_only_what_recognition_reads_is_searched() -> None:
     assert len(blanked) == len(need)
     assert "Dupont" not in blanked[:2_100]
     assert blanked.endswith(" Mme Martin")
+
+
+def test_the_gate_opens_on_every_word_that_opens_a_name_for_redaction() -> None:
+    # The gate (_NAME_SIGNS) is a word set of its own, for speed; a civility or introducer
+    # redaction reads and the gate lacks leaves the name in the need (« usager : Dupont »,
+    # « MM. Durand » were kept whole).
+    from mfs_core.recognition import personal
+    from mfs_core.redaction import names
+    from mfs_core.redaction._text import unaccent
+
+    opened = {unaccent(s.casefold().strip(".,:(")) for s in personal._NAME_SIGNS}
+    openers = set(names._CIVILITIES) | {
+        phrase.split()[0]
+        for phrase in (*names._STRONG, *names._STRONG_COLON)
+        if "appelle" not in phrase  # « je m'appelle »: the gate's substring test
+    }
+    assert openers <= opened
+    for need in ("usager : Dupont, carte vitale perdue", "MM. Durand veulent un passeport"):
+        assert "Du" not in without_personal_data(need)

@@ -45,7 +45,8 @@ _CIVILITIES = (
     "mr", "dr", "docteur", "pr", "professeur", "maître", "maitre",
 )  # fmt: skip
 #: Words that introduce a name as :mod:`mfs_core.redaction.names` reads them: civilities
-#: and the introducers that need no capital after them, as written (a word set: no
+#: and the introducers that need no capital after them (every one of redaction's, checked
+#: by tests/test_recognition_personal.py), as written (a word set: no
 #: per-word folding on every need). Family words (« son fils Lucas ») and « je m'appelle »'s
 #: « je » would open the gate on one need in eight of the corpus; « appelle » stands for
 #: the latter.
@@ -55,10 +56,12 @@ _NAME_SIGNS = frozenset(
         *_CIVILITIES, "appelle", "prénommé", "prénommée", "prenomme", "prenommee", "nommé",
         "nommée", "dénommé", "dénommée", "né", "née", "nés", "nées", "nee", "épouse",
         "epouse", "ep", "veuve", "vve", "nom", "prénom", "prenom", "prénoms", "prenoms",
+        "conjoint", "conjointe", "usager", "usagère", "usagere", "bénéficiaire",
+        "beneficiaire",
     )
     for written in (word, word.capitalize(), word.upper())
     for spelling in (written, written + ".", written + ",", written + ":", "(" + written)
-) | {"Me", "Me.", "(Me"}  # fmt: skip
+) | {"Me", "Me.", "(Me", "MM", "MM.", "(MM"}  # fmt: skip
 #: What is read of a need: recognition's part (MAX_TEXT_CHARS) and a margin for a name,
 #: an address or a number cut at its end.
 _READ = MAX_TEXT_CHARS + 100
