@@ -15,8 +15,9 @@ candidates, scores, confidences and matched words to the last digit shown. A can
 ``requests`` (issue-14ai) where it is 0, so that revisions before them compare with those
 after on what changed.
 
-Prints the number of outcomes compared and how many differ (the first three in full);
-exits 1 when any differs.
+Prints the number of outcomes compared and how many differ (the first three in full, or
+with ``--all`` every need whose outcome moved, once, with the number of its variants that
+differ); exits 1 when any differs.
 """
 
 from __future__ import annotations
@@ -57,15 +58,20 @@ def _mistyped(text: str, rng: random.Random) -> str:
 
 
 def _shown(outcome: object) -> str:
-    """The ``repr`` of a recognition, without the ``placed=None`` of its candidates nor
-    its own ``requests=0`` (issue-14ai), so that revisions before them compare."""
-    return repr(outcome).replace(", placed=None)", ")").replace(", requests=0)", ")")
+    """The ``repr`` of a recognition, without the ``placed=None`` and ``request=None``
+    (issue-14aj) of its candidates nor its own ``requests=0`` (issue-14ai) and
+    ``answers=()`` (issue-14aj), so that revisions before them compare."""
+    shown = repr(outcome).replace(", request=None)", ")").replace(", placed=None)", ")")
+    return shown.replace(", answers=())", ")").replace(", requests=0)", ")")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revision")
     parser.add_argument("--core", action="store_true", help="built-in plugins only")
+    parser.add_argument(
+        "--all", action="store_true", help="name every need whose outcome moved (once)"
+    )
     args = parser.parse_args()
     old = recognition_at(args.revision)
     registry = Registry.load(external=not args.core)
@@ -77,6 +83,8 @@ def main() -> int:
     codes = sorted({t for p in registry.procedures.values() for t in p.thematiques})
     thematiques = [*codes[:6], "inconnu"]
     compared = differ = 0
+    moved: dict[str, list[str]] = {}  # need -> its outcomes now and before (the first)
+    variants: dict[str, int] = {}
     for procedures in (list(registry.procedures.values()), copied(registry, 3)):
         now = recognition.Recogniser(procedures, registry.partners)
         before = old.Recogniser(procedures, registry.partners)
@@ -88,8 +96,12 @@ def main() -> int:
                     compared += 1
                     if a != b:
                         differ += 1
-                        if differ <= _SHOWN:
+                        variants[text] = variants.get(text, 0) + 1
+                        moved.setdefault(text, [a, b])
+                        if differ <= _SHOWN and not args.all:
                             print(f"differs: {text!r} {thematique} {limit}\n  now {a}\n  was {b}")
+    for text, (a, b) in moved.items() if args.all else ():
+        print(f"moved ({variants[text]} variants): {text!r}\n  now {a}\n  was {b}")
     plugins = "built-in only" if args.core else "with installed external plugins"
     print(f"{compared} outcomes compared with {args.revision} ({plugins}): {differ} differ")
     return 1 if differ else 0

@@ -315,7 +315,11 @@ def test_recognise_json_says_several_requests_and_partner_only(
     _recognition_validator().validate(document)
     if several:
         assert document["level"] == "ambiguous"
-        assert document["chosen"] == 2
+        # Each request's candidates, numbered (issue-14aj); « renouveler mon passeport »
+        # alone asks renewal or loss, « déclarer mes impôts » is a question of three.
+        answering = [c["request"] for c in document["candidates"] if c["request"] is not None]
+        assert document["chosen"] == len(answering)
+        assert sorted(set(answering)) == [a["request"] for a in document["answers"]] == [1, 2]
     if partner_only:
         assert {c["partner"] for c in document["candidates"]} == {partner_only}
 

@@ -36,7 +36,9 @@ EXAMPLES = {
     ),
     "demande de RSA": ("caf.rsa", "twins"),
     "Un demandeur d'emploi a-t-il droit au RSA ?": ("msa.rsa", "twins"),
-    "renouveler mon passeport et déclarer mes impôts": ("dgfip.declaration-revenus", "requests"),
+    # (« renouveler mon passeport et déclarer mes impôts » lists scores in order since
+    # issue-14aj: each request lists its question, the passport's first)
+    "déclarer mes impôts et renouveler mon passeport": ("dgfip.declaration-revenus", "requests"),
     "Comment contester sa taxe foncière ?": ("dgfip.reclamation", "asked"),
 }
 
@@ -146,9 +148,14 @@ def test_a_clarify_of_scores_far_apart_does_not_call_them_equally_close() -> Non
 def test_a_reason_is_shown_only_where_the_shown_scores_rise(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:
-    # the tax return is the second request said; the lost passport, after it, scores more
-    need = "renouveler mon passeport et déclarer mes impôts"
-    for limit, placed in (("2", [None, None]), ("3", [None, "requests", None])):
+    # the tax return is the first request said; the passport, after it, scores more
+    # (issue-14aj: each request's first is shown before any request's second)
+    need = "déclarer mes impôts et renouveler mon passeport"
+    for limit, placed in (
+        ("1", [None]),
+        ("2", ["requests", None]),
+        ("3", ["requests", "requests", None]),
+    ):
         assert main(["recognise", need, "--format", "json", "--limit", limit]) == 0
         document = json.loads(capsys.readouterr().out)
         assert [c["placed"] for c in document["candidates"]] == placed

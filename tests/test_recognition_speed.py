@@ -180,9 +180,21 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     for cls, names in (
         (
             Candidate,
-            ["procedure", "partner", "title", "score", "confidence", "matched", "placed"],
+            [
+                "procedure",
+                "partner",
+                "title",
+                "score",
+                "confidence",
+                "matched",
+                "placed",
+                "request",
+            ],
         ),
-        (Recognition, ["level", "candidates", "chosen", "several", "partner_only", "requests"]),
+        (
+            Recognition,
+            ["level", "candidates", "chosen", "several", "partner_only", "requests", "answers"],
+        ),
     ):
         assert [f.name for f in attrs.fields(cls)] == names
         assert all(f.validator is None and f.converter is None for f in attrs.fields(cls))

@@ -48,24 +48,37 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     """What need recognition concluded, with its first ``limit`` candidates: level
     (``confident``, ``ambiguous``, ``weak``, ``none``), how many candidates are ``chosen``
     (close ones to ask about), ``several`` (``true`` when the need joins several requests:
-    the ``chosen`` candidates are one procedure per request, in the order said, not close
-    alternatives), ``partner_only`` (the partner code when the need names only a partner,
-    « la CAF »: the candidates are its most general procedures, with score and confidence
-    0; else ``null``), ``requests`` (for ``several``: how many requests the need was read
-    as, more than ``chosen`` when some are not listed; else 0), and each candidate's
-    score, confidence (0-1), the words that matched and ``placed``: why a rule lists it
-    above a shown candidate of higher score (``subject``, ``head``, ``twins``, ``asked``,
-    ``requests``, ``described``), else ``null``."""
-    from mfs_core.recognition import placed_in
+    the ``chosen`` candidates answer them, request after request in the order said, not
+    close alternatives of one request), ``partner_only`` (the partner code when the need
+    names only a partner, « la CAF »: the candidates are its most general procedures, with
+    score and confidence 0; else ``null``), ``requests`` (for ``several``: how many
+    requests the need was read as, more than those listed when some are not; else 0), and
+    each candidate's score, confidence (0-1), the words that matched and ``placed``: why a
+    rule lists it above a shown candidate of higher score (``subject``, ``head``,
+    ``twins``, ``asked``, ``requests``, ``described``), else ``null``.
 
-    shown = recognition.candidates[:limit]
+    For ``several`` (issue-14aj): ``answers``, one object per request in the order said,
+    ``{"request": n, "level": ..., "chosen": k}`` (its own level, and how many of its
+    candidates the recognition holds: 0 when nothing was recognised for it), and each
+    candidate's ``request``, the number of the request it answers (``null`` for the whole
+    need's other candidates). ``chosen`` is then the answering candidates shown: when they
+    do not all fit in ``limit``, each request's first comes before any request's second
+    (:func:`~mfs_core.recognition.shown_candidates`). ``answers`` is ``[]`` otherwise."""
+    from mfs_core.recognition import placed_in, shown_candidates
+
+    shown = shown_candidates(recognition, limit)
+    several = recognition.several
     return {
         "schema_version": RECOGNITION_SCHEMA_VERSION,
         "level": recognition.level.value,
-        "chosen": recognition.chosen,
-        "several": recognition.several,
+        "chosen": sum(c.request is not None for c in shown) if several else recognition.chosen,
+        "several": several,
         "partner_only": recognition.partner_only,
         "requests": recognition.requests,
+        "answers": [
+            {"request": a.number, "level": a.level.value, "chosen": a.chosen}
+            for a in recognition.answers
+        ],
         "candidates": [
             {
                 "procedure": c.procedure,
@@ -75,6 +88,7 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
                 "confidence": c.confidence,
                 "matched": list(c.matched),
                 "placed": placed,
+                "request": c.request,
             }
             for c, placed in zip(shown, placed_in(shown), strict=True)
         ],

@@ -38,6 +38,7 @@ __all__ = [
     "PERSONAL_DATA_FR",
     "PLACED_FR",
     "RECOGNITION_LEVEL_FR",
+    "REQUEST_FOUND_FR",
     "RESIDENT",
     "RESIDENTS",
     "SEVERITY_FR",
@@ -51,6 +52,7 @@ __all__ = [
     "percent",
     "plural",
     "quoted",
+    "request_found",
     "when",
 ]
 
@@ -94,7 +96,7 @@ PLACED_FR = _frozen(
         "head": "le mot principal de la demande la désigne",
         "twins": "même fiche chez plusieurs organismes, proposées ensemble",
         "asked": "elle fait partie de la question à poser",
-        "requests": "une démarche par demande, dans l'ordre où la demande les cite",
+        "requests": "les démarches de chaque demande, dans l'ordre où le besoin cite les demandes",
         "described": "le résumé officiel de sa fiche reprend des mots de la demande",
     }
 )
@@ -191,6 +193,29 @@ WEBSITE_KIND_FR = _frozen(
         "unofficial": "site non officiel",
     }
 )
+
+
+#: What one request of a need read as several found alone (issue-14aj), by its level
+#: (:class:`mfs_core.recognition.RequestAnswer`); ``"nothing"``: no candidate of its own.
+REQUEST_FOUND_FR = _frozen(
+    {
+        "confident": "démarche reconnue",
+        "ambiguous": "plusieurs démarches possibles, à faire choisir",
+        "weak": "rien d'assez sûr, suggestions seulement",
+        "none": "rien de reconnu",
+        # its candidates were already listed for a request said before it
+        "again": "rien de plus que les démarches d'une demande précédente",
+    }
+)
+
+
+def request_found(level: str, chosen: int) -> str:
+    """What a request of a need read as several found: :data:`REQUEST_FOUND_FR` of its
+    ``level`` (a :class:`mfs_core.recognition.Level` value), « rien de reconnu » when it
+    has no candidate of its own (``chosen`` 0)."""
+    if chosen == 0:
+        return REQUEST_FOUND_FR["none" if level == "none" else "again"]
+    return REQUEST_FOUND_FR[level]
 
 
 def quoted(words: Iterable[str]) -> str:

@@ -91,6 +91,21 @@ def test_procedures_searched_by_need(
     assert found["recognition"] == recognised
 
 
+def test_a_need_of_several_requests_reads_alike_everywhere(
+    client: httpx.Client, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue-14aj. Before: no ``request`` on the candidates, and ``GET /procedures?q=``
+    listed the first three candidates (all the first request's), not what the recognition
+    document shows (review 14g's real phrasing, francetvinfo.fr 2019)."""
+    need = "Déclarer ses impôts, réclamer une carte grise ou des allocations"
+    answer = client.post("/recognise", json={"need": need, "limit": 3}).json()
+    assert answer == cli_json(capsys, "recognise", need, "--limit", "3", "--format", "json")
+    assert [c["request"] for c in answer["candidates"]] == [1, 1, 2]
+    found = client.get("/procedures", params={"q": need, "limit": 3}).json()
+    assert found["recognition"] == answer
+    assert [p["id"] for p in found["procedures"]] == [c["procedure"] for c in answer["candidates"]]
+
+
 def test_one_procedure_and_unknown_ids(client: httpx.Client) -> None:
     listed = client.get("/procedures").json()["procedures"]
     first = listed[0]

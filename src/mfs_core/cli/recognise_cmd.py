@@ -9,7 +9,8 @@ read from the argument, or from standard input with ``-``; it is never stored or
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from mfs_core.cli._common import (
     EXIT_OK,
@@ -21,6 +22,9 @@ from mfs_core.cli._common import (
     print_text,
     utf8_argument,
 )
+
+if TYPE_CHECKING:
+    from mfs_core.recognition import Candidate, Recognition
 
 
 def register(subparsers: Any) -> None:
@@ -80,29 +84,24 @@ def run(args: argparse.Namespace) -> int:
     recognition = recogniser_for(registry).recognise(
         need, thematique=args.thematique, limit=args.limit
     )
-    shown = recognition.candidates[: args.limit]
     if args.format == "json":
         from mfs_core.documents import recognition_document
 
         print_json(recognition_document(recognition, args.limit))
         return EXIT_OK
     from mfs_core.french import PLACED_FR, RECOGNITION_LEVEL_FR, decimal, percent, quoted
+    from mfs_core.recognition import placed_in, shown_candidates
 
+    shown = shown_candidates(recognition, args.limit)
     # French for the agent: numbers with a decimal comma (score 4,27 ; confiance 86 %).
     if recognition.several:
         # Not the ambiguous level's « plusieurs démarches proches » above « plusieurs
         # demandes »: the two read as two conclusions (review 14g, finding 6).
         print_text(
-            "Conclusion : plusieurs demandes dans le même besoin : une démarche par demande, "
-            "dans l'ordre où la demande les cite."
+            "Conclusion : plusieurs demandes dans le même besoin, chacune lue à part, dans "
+            "l'ordre où le besoin les cite :"
         )
-        listed = min(recognition.chosen, len(shown))
-        if recognition.requests > listed:
-            # A request no procedure answers, or one past the list, is said (issue-14ai).
-            print_text(
-                f"{recognition.requests} demandes lues, {listed} listées ci-dessous : "
-                "reprendre les autres avec l'usager."
-            )
+        _print_requests(recognition, shown)
     else:
         print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
         if recognition.partner_only:
@@ -111,14 +110,38 @@ def run(args: argparse.Namespace) -> int:
         # The list is what a search finds, not a suggestion: said so, without saying that
         # none fits (the first may well be the one: it was not recognised surely enough).
         print_text("Les plus proches, pour information (trop incertaines pour être suggérées) :")
-    from mfs_core.recognition import placed_in
 
     for rank, (c, placed) in enumerate(zip(shown, placed_in(shown), strict=True), 1):
         score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
-        print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}")
+        which = f"  (demande {c.request})" if c.request is not None else ""
+        print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}{which}")
         print_text(f"   {c.title}")
         print_text(f"   mots : {quoted(c.matched)}")
         if placed is not None:
             # Its score is lower than one listed after it: say why (issue-14ab).
             print_text(f"   citée avant une démarche au score plus élevé ({PLACED_FR[placed]})")
     return EXIT_OK
+
+
+def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> None:
+    """One line per request of a need read as several: what it found alone, and the
+    numbers of its candidates in the list below (issue-14aj); then how many are listed
+    when some are not. Requests are named by number, never by the resident's words."""
+    from mfs_core.french import plural, request_found
+    from mfs_core.recognition import requests_listed
+
+    for answer in recognition.answers:
+        ranks = [str(n) for n, c in enumerate(shown, 1) if c.request == answer.number]
+        found = request_found(answer.level.value, answer.chosen)
+        if ranks:
+            found += f" : n° {', '.join(ranks)} ci-dessous"
+        elif answer.chosen:
+            found += " : non listée ci-dessous"
+        print_text(f"  demande {answer.number} : {found}")
+    listed = requests_listed(shown)
+    if recognition.requests > listed:
+        # A request no procedure answers, or one past the list, is said (issue-14ai).
+        print_text(
+            f"{recognition.requests} demandes lues, {listed} "
+            f"{plural(listed, 'listée')} ci-dessous : reprendre les autres avec l'usager."
+        )

@@ -32,12 +32,31 @@ from typing import TYPE_CHECKING
 
 from mfs_core.recognition.confidence import Level
 from mfs_core.recognition.ranking import Recogniser
-from mfs_core.recognition.result import Candidate, Recognition, placed_in
+from mfs_core.recognition.result import (
+    Candidate,
+    Recognition,
+    RequestAnswer,
+    listed_answers,
+    placed_in,
+    requests_listed,
+    shown_candidates,
+)
 
 if TYPE_CHECKING:
     from mfs_core.registry import Registry
 
-__all__ = ["Candidate", "Level", "Recogniser", "Recognition", "placed_in", "recogniser_for"]
+__all__ = [
+    "Candidate",
+    "Level",
+    "Recogniser",
+    "Recognition",
+    "RequestAnswer",
+    "listed_answers",
+    "placed_in",
+    "recogniser_for",
+    "requests_listed",
+    "shown_candidates",
+]
 
 _BY_REGISTRY: weakref.WeakKeyDictionary[Registry, Recogniser] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()

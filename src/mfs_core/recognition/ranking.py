@@ -59,6 +59,7 @@ from mfs_core.recognition.result import (
     TWINS,
     Candidate,
     Recognition,
+    RequestAnswer,
     new_recognition,
     placed_in,
     with_places,
@@ -298,13 +299,22 @@ class Recogniser:
             if listed and self._borrowed(text[:MAX_TEXT_CHARS], thematique, kept, best.procedure):
                 # « faire ma déclaration d'impôts, renouveler le passeport de mon fils »: the
                 # lost passport claimed on « déclaration » of one request and « passeport »
-                # of the other (review 14h): shown, not claimed.
+                # of the other (review 14h): not claimed; each request answered alone.
+                several = self._several(
+                    text[:MAX_TEXT_CHARS], thematique, kept, recognition, listed=True
+                )
+                if several is not None:
+                    return several
                 return new_recognition(Level.WEAK, recognition.candidates, 0)
         if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
-            # verb clause is read alone (mfs_core.recognition.clauses).
-            several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
+            # verb clause is read alone (mfs_core.recognition.clauses), and answered when
+            # one of them claims (« déclarer mes revenus, refaire mon passeport »: a clarify
+            # among the déclarations, and nothing for the passport; issue-14aj).
+            several = self._several(
+                text[:MAX_TEXT_CHARS], thematique, kept, recognition, listed=True
+            )
             if several is not None:
                 return several
         # An account has at least LONG_ACCOUNT meaningful words and words between spaces.
@@ -332,11 +342,19 @@ class Recogniser:
         parts: re.Pattern[str] = _JOINS,
         *,
         alone: bool = False,
+        listed: bool = False,
     ) -> Recognition | None:
-        """A clarify question listing each request of a need that joins several (each part
-        between ``parts`` recognised alone claims a procedure of a different fiche), the
-        first said first; ``None`` when the need asks for one thing. ``alone``: when one
-        part only claims, its recognition (the main request of a long account)."""
+        """Each request of a need that joins several, recognised alone and answered in
+        the order said (a clarify, :attr:`Recognition.answers`); ``None`` when the need
+        asks for one thing.
+
+        The need is several requests when two of its parts between ``parts`` claim
+        procedures of different fiches, or, ``listed`` (it lists verb clauses:
+        :func:`~mfs_core.recognition.clauses.lists_requests`; and its whole claims nothing
+        of its own), when one does. Each request then keeps its own outcome: its claim, its
+        clarify's candidates, its suggestions, or nothing (said, never dropped: issue-14aj).
+        ``alone``: a long account's sentences; only those that claim count, and when one
+        only claims, its recognition (the main request of the account)."""
         requests: list[tuple[str, list[Word], int]] = []
         verb = ""
         split = parts.split(text)
@@ -361,40 +379,74 @@ class Recogniser:
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
-        found: list[Candidate] = []
+        # Each counted request's answer: its level and the candidates that answer it.
+        answers: list[tuple[Level, tuple[Candidate, ...]]] = []
         fiches: set[object] = set()
-        claims: list[Recognition] = []
-        unanswered = 0  # requests that claim nothing: counted, never dropped silently
+        claims = 0
+        first: Recognition | None = None  # the first request that claims
         for n, (part, said, marks) in enumerate(requests):
-            if not alone and len(found) + len(requests) - n < 2:
+            if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
             recognition = self._recognise(part, thematique, kept, said, marks)
-            best = recognition.best
-            if best is None or recognition.level not in _CLAIMS:
-                unanswered += 1
-                continue
-            number = self._number_of[best.procedure]
-            fiche = self._fiche_of[number] or best.procedure
-            if fiche not in fiches:
-                fiches.add(fiche)
-                found.append(best)
-                claims.append(recognition)
-        if alone and len(found) == 1:
-            return claims[0]
-        if len(found) < 2:
+            level, best = recognition.level, recognition.best
+            if level in _CLAIMS and best is not None:
+                # A request said twice is one (« X ? X ? »): it claims a fiche an earlier
+                # request listed (« Famille de 3 enfants et plus : complément familial »:
+                # the second part claims one of the first's question).
+                if self._fiche(best) in fiches:
+                    continue
+                claims += 1
+                first = first or recognition
+                # An account's sentence lists its best only, as before issue-14aj.
+                mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
+                shown = recognition.candidates[:mine]
+                fiches.update(map(self._fiche, shown))
+                answers.append((level, shown))
+            elif not alone:
+                # Suggestions, or nothing: said in its place (an account's sentence that
+                # claims nothing is context, not a request).
+                answers.append((level, recognition.candidates[: recognition.chosen]))
+        if alone and claims == 1:
+            return first
+        if claims < (1 if listed else 2):
             return None
-        chosen = found[:MAX_CANDIDATES]
-        ids = {c.procedure for c in chosen}
+        if alone:  # at most a question's candidates, as before issue-14aj
+            answers = answers[:MAX_CANDIDATES]
+        return self._answered(answers, whole, kept, claims if alone else len(answers))
+
+    def _fiche(self, candidate: Candidate) -> object:
+        """The fiche of ``candidate``'s procedure (its id when it has none)."""
+        return self._fiche_of[self._number_of[candidate.procedure]] or candidate.procedure
+
+    def _answered(
+        self,
+        answers: list[tuple[Level, tuple[Candidate, ...]]],
+        whole: Recognition,
+        kept: int,
+        count: int,
+    ) -> Recognition:
+        """The clarify of a need read as several requests: each request's candidates
+        (``request`` set to its number), request after request, then the whole need's
+        other candidates; :attr:`Recognition.answers` says what each request found.
+        ``count``: how many requests were read (:attr:`Recognition.requests`)."""
+        chosen: list[Candidate] = []
+        told: list[RequestAnswer] = []
+        ids: set[str] = set()
+        for number, (level, shown) in enumerate(answers, 1):
+            mine = [c for c in shown if c.procedure not in ids]
+            ids.update(c.procedure for c in mine)
+            chosen.extend(attrs.evolve(c, request=number) for c in mine)
+            told.append(RequestAnswer(number=number, level=level, chosen=len(mine)))
         rest = [c for c in whole.candidates if c.procedure not in ids]
         candidates = with_places(
             tuple([*chosen, *rest][: max(kept, len(chosen))]),
-            lambda c: REQUESTS if c.procedure in ids else c.placed,
+            lambda c: REQUESTS if c.request is not None else c.placed,
         )
-        # An account's sentences are not all requests: only those that claim count there. A
-        # request said twice is one (« X ? X ? »).
-        count = len(found) if alone else len(found) + unanswered
         return attrs.evolve(
-            new_recognition(_AMBIGUOUS, candidates, len(chosen)), several=True, requests=count
+            new_recognition(_AMBIGUOUS, candidates, len(chosen)),
+            several=True,
+            requests=count,
+            answers=tuple(told),
         )
 
     def _borrowed(self, text: str, thematique: str | None, kept: int, claimed: str) -> bool:

@@ -24,9 +24,13 @@ __all__ = [
     "TWINS",
     "Candidate",
     "Recognition",
+    "RequestAnswer",
+    "listed_answers",
     "new_candidate",
     "new_recognition",
     "placed_in",
+    "requests_listed",
+    "shown_candidates",
     "with_places",
 ]
 
@@ -55,6 +59,10 @@ class Candidate:
     ``"described"`` (suggestions only, no claim or question: its fiche's official summary,
     its ``description``, holds more of the need's words, and the score it passes is
     within what they add).
+
+    ``request``: in a need read as several requests (:attr:`Recognition.several`), the
+    number (from 1, in the order said) of the request this candidate answers; ``None``
+    for a candidate of the whole need listed after the answers, and in any other need.
     """
 
     procedure: str
@@ -64,6 +72,23 @@ class Candidate:
     confidence: float
     matched: tuple[str, ...]
     placed: str | None = None
+    request: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RequestAnswer:
+    """What one request of a need read as several found, read alone (issue-14aj).
+
+    ``number``: its place in the need (from 1, in the order said); ``level``: its own
+    level (``confident``: a claim; ``ambiguous``: a clarify among its candidates; ``weak``:
+    suggestions; ``none``: nothing); ``chosen``: how many candidates of the recognition
+    answer it (those whose :attr:`Candidate.request` is ``number``): 1 for a claim, the
+    candidates of its question or its suggestions, 0 when nothing was recognised.
+    """
+
+    number: int
+    level: Level
+    chosen: int
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -85,6 +110,10 @@ class Recognition:
     #: than ``chosen`` when some request claims no procedure, or when there are more than
     #: a question lists (issue-14ai: said, never dropped silently); 0 otherwise
     requests: int = 0
+    #: for ``several``: each request's own outcome, in the order said (issue-14aj); the
+    #: candidates answering request ``n`` carry ``request=n``, first among the candidates;
+    #: () otherwise
+    answers: tuple[RequestAnswer, ...] = ()
 
     @property
     def best(self) -> Candidate | None:
@@ -110,6 +139,7 @@ def new_candidate(
     fields["confidence"] = confidence
     fields["matched"] = matched
     fields["placed"] = None
+    fields["request"] = None
     return new
 
 
@@ -157,4 +187,38 @@ def new_recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int
     fields["several"] = False
     fields["partner_only"] = None
     fields["requests"] = 0
+    fields["answers"] = ()
     return new
+
+
+def listed_answers(recognition: Recognition, limit: int) -> tuple[Candidate, ...]:
+    """At most ``limit`` of the candidates answering the requests of a ``several``
+    ``recognition``, in its order (request by request), taken so that as many requests
+    as possible are listed: every request's first candidate before any request's second
+    (a clarify of three for the first request must not push the second out). Every
+    answering candidate when they fit; ``()`` for a recognition that is not ``several``."""
+    answering = recognition.candidates[: recognition.chosen]
+    if len(answering) <= limit:
+        return answering
+    rank: dict[int, int] = {}  # each candidate's rank within its request, by position
+    ranks = []
+    for candidate in answering:
+        number = candidate.request or 0
+        rank[number] = rank.get(number, -1) + 1
+        ranks.append(rank[number])
+    kept = sorted(range(len(answering)), key=lambda n: (ranks[n], n))[:limit]
+    return tuple(answering[n] for n in sorted(kept))
+
+
+def shown_candidates(recognition: Recognition, limit: int) -> tuple[Candidate, ...]:
+    """The first ``limit`` candidates of ``recognition`` as shown (``mfs recognise``, the
+    recognition document); for a ``several`` one whose answering candidates do not all
+    fit, :func:`listed_answers`: as many requests as fit are listed, each with its first."""
+    if recognition.several and recognition.chosen > limit:
+        return listed_answers(recognition, limit)
+    return recognition.candidates[:limit]
+
+
+def requests_listed(shown: Sequence[Candidate]) -> int:
+    """How many requests ``shown`` answers (its distinct :attr:`Candidate.request`)."""
+    return len({c.request for c in shown if c.request is not None})

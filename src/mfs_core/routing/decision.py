@@ -53,6 +53,8 @@ class Alternative:
     closer; comparable within one need only),
     ``confidence`` the share of the need it explains (0 to 1), ``matched`` the words that
     decided, as the agent reads them (« vitale », « assedic → allocation chômage »).
+    ``request``: in a ``clarify`` of a need read as several requests, the number (from 1,
+    in the order said) of the request it answers; ``None`` otherwise (issue-14aj).
     """
 
     procedure: str
@@ -61,6 +63,7 @@ class Alternative:
     score: float
     confidence: float = 0.0
     matched: tuple[str, ...] = ()
+    request: int | None = None
 
 
 @attrs.frozen(kw_only=True)

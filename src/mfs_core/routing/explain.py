@@ -4,21 +4,35 @@ the French sentences the router writes about need recognition."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from mfs_core.french import (
     DECISION_FR,
     PERMANENCE_ELSEWHERE,
     RESIDENT,
     TARGET_FR,
+    count,
     decimal,
     percent,
+    plural,
     quoted,
+    request_found,
     when,
 )
 from mfs_core.model import ReferralTarget
 from mfs_core.routing.decision import Alternative, Decision
 
-__all__ = ["clarify_question", "keyword_note", "recognised_note", "render_text"]
+if TYPE_CHECKING:
+    from mfs_core.recognition import RequestAnswer
+
+__all__ = [
+    "clarify_question",
+    "keyword_note",
+    "recognised_note",
+    "render_text",
+    "requests_said",
+    "several_question",
+]
 
 
 def _score(value: float) -> str:
@@ -60,19 +74,14 @@ def clarify_question(
     partners: Mapping[str, str],
     *,
     twins: bool,
-    several: bool = False,
 ) -> str:
     """The question that tells the close candidates apart, for the agent to ask.
 
     ``twins``: the candidates are one service-public.fr fiche at different partners (the
     CAF or the MSA for one benefit): which body the usager depends on. Otherwise (a divorce
     at the Justice or the DGFiP is two procedures, not one body to choose): which of the
-    procedures, by their titles. ``several``: the need asks for several things (one
-    candidate per request, in the order said): which to take first.
+    procedures, by their titles. A need of several requests: :func:`several_question`.
     """
-    if several:
-        titles = " et ".join(f"« {a.title} »" for a in alternatives)
-        return f"L'{RESIDENT} demande plusieurs choses : {titles}. Par laquelle commencer ?"
     codes = [a.partner for a in alternatives]
     if twins and len(set(codes)) == len(codes):
         names = " ou ".join(partners.get(code, code) for code in codes)
@@ -80,6 +89,48 @@ def clarify_question(
         return f"De quel organisme relève l'{RESIDENT} : {names} ? ({titles})"
     titles = " ou ".join(f"« {a.title} »" for a in alternatives)
     return f"Laquelle de ces démarches correspond à la demande de l'{RESIDENT} : {titles} ?"
+
+
+def several_question(alternatives: Sequence[Alternative], answers: Sequence[RequestAnswer]) -> str:
+    """The question of a need read as several requests (issue-14aj): per request, in the
+    order said, what it found (:func:`requests_said`); then which to take first. Requests
+    are named by number, never by the usager's words."""
+    listed = {a.request for a in alternatives if a.request is not None}
+    ask = (
+        "Par laquelle commencer ?"
+        if len(listed) > 1
+        else f"Commencer par la demande {min(listed)}, puis faire préciser les autres."
+    )
+    said = " ; ".join(requests_said(alternatives, answers))
+    return f"L'{RESIDENT} demande plusieurs choses : {said}. {ask}"
+
+
+def requests_said(
+    alternatives: Sequence[Alternative], answers: Sequence[RequestAnswer], *, ids: bool = False
+) -> list[str]:
+    """Per request of a need read as several, in the order said: « demande 1 : « A » »
+    for a claim, « « A » ou « B » » for a question among its candidates, « suggestions :
+    « A » ou « B » » for suggestions only, and what it found when none of its candidates
+    is among ``alternatives`` (« rien de reconnu »). ``ids``: each title followed by its
+    procedure id (the trace)."""
+    said = []
+    for answer in answers:
+        mine = [a for a in alternatives if a.request == answer.number]
+        if mine:
+            titles = " ou ".join(
+                f"« {a.title} » ({a.procedure})" if ids else f"« {a.title} »" for a in mine
+            )
+            if answer.level.value == "weak":
+                titles = f"suggestions seulement : {titles}"
+            if len(mine) < answer.chosen:  # cut by the alternatives a decision lists
+                left = answer.chosen - len(mine)
+                titles += f" (et {count(left, 'autre')} non {plural(left, 'listée')})"
+        else:
+            titles = request_found(answer.level.value, answer.chosen)
+            if answer.chosen:
+                titles += " (non listée)"
+        said.append(f"demande {answer.number} : {titles}")
+    return said
 
 
 def _named(code: str, names: Mapping[str, str]) -> str:
@@ -124,7 +175,8 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     if decision.alternatives:
         lines.append("Démarches possibles :")
         for a in decision.alternatives:
-            lines.append(f"  - {a.procedure} : {a.title} (d'après {quoted(a.matched)})")
+            which = f"demande {a.request} : " if a.request is not None else ""
+            lines.append(f"  - {which}{a.procedure} : {a.title} (d'après {quoted(a.matched)})")
     if decision.trace:
         lines.append("Règles examinées :")
         for n, entry in enumerate(decision.trace, 1):

@@ -49,13 +49,19 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.evaluation import evaluate_predicate
-from mfs_core.french import PLACED_FR, RESIDENT, when
+from mfs_core.french import PLACED_FR, RESIDENT, plural, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
 from mfs_core.routing.context import PARIS, LocalService, SiteContext, default_context
 from mfs_core.routing.decision import Alternative, Decision, DecisionKind, TraceEntry
-from mfs_core.routing.explain import clarify_question, keyword_note, recognised_note
+from mfs_core.routing.explain import (
+    clarify_question,
+    keyword_note,
+    recognised_note,
+    requests_said,
+    several_question,
+)
 from mfs_core.routing.matching import best_local_service, keyword_phrase
 from mfs_core.routing.request import Request, RequestChannel, Urgency
 from mfs_core.routing.rules import CompiledRule, compile_rules
@@ -493,6 +499,7 @@ class Router:
             score=candidate.score,
             confidence=candidate.confidence,
             matched=candidate.matched,
+            request=candidate.request,
         )
 
     def _decide_need(
@@ -628,32 +635,18 @@ class Router:
         self, recognition: Recognition, context: SiteContext, trace: list[TraceEntry]
     ) -> Decision:
         limit = max(2, context.thresholds.max_alternatives)
-        listed_candidates = recognition.candidates[: min(recognition.chosen, limit)]
-        candidates = tuple(self._alternative(c) for c in listed_candidates)
-        fiches = {self._procedures[c.procedure].fiche_id for c in candidates}
-        twins = len(fiches) == 1 and None not in fiches
-        question = clarify_question(
-            candidates, self._partner_names, twins=twins, several=recognition.several
-        )
-        listed = " ; ".join(f"{c.title} ({c.procedure})" for c in candidates)
         if recognition.several:
-            note = f"{len(candidates)} demandes dans le même besoin : {listed}"
-            why = (
-                "Ce besoin contient plusieurs demandes : les traiter une par une avec "
-                f"l'{RESIDENT}."
-            )
-            if recognition.requests > len(candidates):
-                # Never dropped silently (issue-14ai): a request no procedure answers, or
-                # past the alternatives a decision lists.
-                note += f" ({recognition.requests} demandes lues)"
-                why += (
-                    f" {recognition.requests} demandes lues, {len(candidates)} listées : "
-                    "reprendre les autres ensuite."
-                )
+            listed_candidates, question, note, why = self._requests_asked(recognition, limit)
         else:
+            listed_candidates = recognition.candidates[: min(recognition.chosen, limit)]
+            alternatives = [self._alternative(c) for c in listed_candidates]
+            fiches = {self._procedures[c.procedure].fiche_id for c in alternatives}
+            twins = len(fiches) == 1 and None not in fiches
+            question = clarify_question(alternatives, self._partner_names, twins=twins)
+            listed = " ; ".join(f"{c.title} ({c.procedure})" for c in alternatives)
             # Not « également proches »: a clarify also comes of rules on words, with scores
             # far apart (16,65 and 3,97: review 14g, finding 6).
-            note = f"{len(candidates)} démarches proches : {listed}"
+            note = f"{len(alternatives)} démarches proches : {listed}"
             why = (
                 "Plusieurs démarches correspondent à ce besoin : poser la question à "
                 f"l'{RESIDENT} avant de décider."
@@ -663,10 +656,34 @@ class Router:
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
             rule="core.clarify",
-            alternatives=candidates,
+            alternatives=tuple(self._alternative(c) for c in listed_candidates),
             question=question,
             trace=tuple(trace),
         )
+
+    def _requests_asked(
+        self, recognition: Recognition, limit: int
+    ) -> tuple[Sequence[Candidate], str, str, str]:
+        """A need read as several requests: its candidates to list (at most ``limit``,
+        each request's first before any request's second), the question, the trace note
+        and the reason, each saying per request what was found (issue-14aj)."""
+        from mfs_core.recognition import listed_answers, requests_listed
+
+        listed_candidates = listed_answers(recognition, limit)
+        alternatives = [self._alternative(c) for c in listed_candidates]
+        question = several_question(alternatives, recognition.answers)
+        said = " ; ".join(requests_said(alternatives, recognition.answers, ids=True))
+        note = f"{recognition.requests} demandes dans le même besoin : {said}"
+        why = f"Ce besoin contient plusieurs demandes : les traiter une par une avec l'{RESIDENT}."
+        shown = requests_listed(listed_candidates)
+        if recognition.requests > shown:
+            # Never dropped silently (issue-14ai): a request no procedure answers, or
+            # past the alternatives a decision lists.
+            why += (
+                f" {recognition.requests} demandes lues, {shown} {plural(shown, 'listée')} : "
+                "reprendre les autres ensuite."
+            )
+        return listed_candidates, question, note, why
 
     def _unknown_procedure(
         self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool

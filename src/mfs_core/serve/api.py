@@ -142,6 +142,7 @@ async def procedures(request: Request) -> Response:
     (those of ``partner`` only, when given). A bad parameter is a 400 problem naming it;
     ``limit`` and ``thematique`` without ``q`` too (they would change nothing)."""
     from mfs_core.documents import procedures_document, recognition_document
+    from mfs_core.recognition import shown_candidates
 
     authorize(request, None)
     service = service_of(request)
@@ -171,7 +172,13 @@ async def procedures(request: Request) -> Response:
     kept = cast("int", limit)  # _search_problems refused anything else
     recogniser = service.router.recogniser()
     recognition = await threaded(lambda: recogniser.recognise(q, thematique=thematique, limit=kept))
-    ranked = [c for c in recognition.candidates if partner in (None, c.partner)][:kept]
+    # As the recognition document lists them (a need of several requests: each request's
+    # first before any request's second, issue-14aj), or those of ``partner``.
+    ranked = (
+        shown_candidates(recognition, kept)
+        if partner is None
+        else [c for c in recognition.candidates if c.partner == partner][:kept]
+    )
     document = procedures_document(registry.procedures[c.procedure] for c in ranked)
     document["recognition"] = recognition_document(recognition, kept)
     return json_response(document)

@@ -176,6 +176,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "several",
             "partner_only",
             "requests",
+            "answers",
             "candidates",
         ],
         "properties": {
@@ -184,8 +185,10 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "chosen": _COUNT,
             "several": {
                 "type": "boolean",
-                "description": "the need joins several requests: the chosen candidates are "
-                "one procedure per request, in the order said (since schema version 2)",
+                "description": "the need joins several requests: the chosen candidates "
+                "answer them, request after request in the order said, each with its "
+                "`request` number; `answers` says what each request found (since schema "
+                "version 2; per request since issue-14aj)",
             },
             "partner_only": {
                 "type": ["string", "null"],
@@ -198,6 +201,30 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                 "description": "when several: how many requests the need was read as, more "
                 "than chosen when some are not listed; else 0 (added within schema version 2, "
                 "issue-14ai)",
+            },
+            "answers": {
+                "type": "array",
+                "description": "when several: what each request found alone, in the order "
+                "said; its candidates carry its number in `request`; else empty (added "
+                "within schema version 2, issue-14aj)",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["request", "level", "chosen"],
+                    "properties": {
+                        "request": {"type": "integer", "minimum": 1},
+                        "level": {
+                            "enum": ["confident", "ambiguous", "weak", "none"],
+                            "description": "the request's own outcome: a claim, a question "
+                            "among its candidates, suggestions, or nothing",
+                        },
+                        "chosen": {
+                            **_COUNT,
+                            "description": "how many candidates answer it (0: nothing "
+                            "recognised for it)",
+                        },
+                    },
+                },
             },
             "candidates": {
                 "type": "array",
@@ -226,10 +253,17 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                             "higher score (that one's title subject is not said by the "
                             "need; the head of the need's noun phrase reaches it; twins of "
                             "one fiche asked together; a candidate of the clarify question; "
-                            "one procedure per request, in the order said; among "
+                            "the candidates of each request, in the order said; among "
                             "suggestions, its fiche's official summary says more of the "
                             "need's words, since issue-14ae); null when its place follows "
                             "the scores (since issue-14ab)",
+                        },
+                        "request": {
+                            "type": ["integer", "null"],
+                            "minimum": 1,
+                            "description": "when several: the number of the request it "
+                            "answers (from 1, in the order said); null for the whole need's "
+                            "other candidates (since issue-14aj)",
                         },
                     },
                 },

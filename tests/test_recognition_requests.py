@@ -1,0 +1,213 @@
+"""A need of several requests: every request answered on its own, none lost (issue-14aj).
+
+Before issue-14aj a need joining requests was answered request by request only when two
+of its requests each claimed a procedure; otherwise the requests were thrown away and the
+whole need, diluted, was read as one (« déclarer mes revenus, refaire mon passeport »:
+nothing recognised, though « déclarer mes revenus » alone is a question among three
+déclarations). The needs below are constructed to exercise the mechanism, except
+« Déclarer ses impôts, réclamer une carte grise ou des allocations », review 14g's real
+example (francetvinfo.fr, 2019, as the review cites it). Tests with a « Before: »
+docstring failed before issue-14aj; the others guard what must not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from mfs_core.cli import main
+from mfs_core.converter import unstructure
+from mfs_core.recognition import Level, Recogniser, Recognition
+from mfs_core.registry import Registry
+from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
+from mfs_core.routing.context import SiteContext
+
+_DECLARATIONS = ["dgfip.declaration-revenus", "dgfip.premiere-declaration-revenus"]
+_TWO_NEEDS = (
+    "déclarer mes revenus, refaire mon passeport",
+    "Je veux déclarer mes revenus et refaire mon passeport",
+)
+#: review 14g's real phrasing (francetvinfo.fr 2019)
+_REAL = "Déclarer ses impôts, réclamer une carte grise ou des allocations"
+
+
+def _answering(recognition: Recognition) -> list[tuple[int | None, str]]:
+    return [(c.request, c.procedure) for c in recognition.candidates[: recognition.chosen]]
+
+
+def _site() -> SiteContext:
+    return SiteContext(agents_on_duty=1, waiting=0, now=dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC))
+
+
+def _decide(registry: Registry, need: str) -> object:
+    request = Request(channel=RequestChannel.COUNTER, wants_autonomy=False, need=need)
+    return Router(registry).decide(request, _site())
+
+
+@pytest.mark.parametrize("need", _TWO_NEEDS)
+def test_a_request_that_asks_is_answered_beside_one_that_found_nothing(
+    recogniser: Recogniser, need: str
+) -> None:
+    """Before: level ``none``, « aucune démarche reconnue » (one request only claims)."""
+    recognition = recogniser.recognise(need)
+    assert (recognition.level, recognition.several, recognition.requests) == (
+        Level.AMBIGUOUS,
+        True,
+        2,
+    )
+    assert [(a.number, a.level, a.chosen) for a in recognition.answers] == [
+        (1, Level.AMBIGUOUS, 2),
+        (2, Level.NONE, 0),
+    ]
+    assert _answering(recognition) == [(1, p) for p in _DECLARATIONS]
+    # The whole need's other candidates follow, numbered by no request.
+    assert all(c.request is None for c in recognition.candidates[recognition.chosen :])
+
+
+def test_the_real_phrasing_answers_its_question_and_its_suggestions(
+    recogniser: Recogniser,
+) -> None:
+    """Before: suggestions of the whole (the sale of a vehicle first), the tax request
+    lost; « Déclarer ses impôts » alone is a question among the déclarations."""
+    recognition = recogniser.recognise(_REAL)
+    assert recognition.several
+    assert [(a.level, a.chosen) for a in recognition.answers] == [
+        (Level.AMBIGUOUS, 3),
+        (Level.WEAK, 4),
+    ]
+    requests = [number for number, _ in _answering(recognition)]
+    assert requests == [1, 1, 1, 2, 2, 2, 2]
+
+
+def test_a_claim_beside_a_request_with_nothing_is_kept(recogniser: Recogniser) -> None:
+    """Before: ``none``, the whole diluted (« dossier fiscal » claims the espace
+    Particulier alone; the corpus item of the tune split, service-public.fr question)."""
+    recognition = recogniser.recognise(
+        "Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?"
+    )
+    assert [(a.level, a.chosen) for a in recognition.answers] == [
+        (Level.CONFIDENT, 1),
+        (Level.NONE, 0),
+    ]
+    assert _answering(recognition) == [(1, "dgfip.espace-particulier")]
+
+
+def test_a_part_claiming_what_an_earlier_part_asks_is_the_same_request(
+    recogniser: Recogniser,
+) -> None:
+    """Before: two requests (« Famille de 3 enfants » and « plus : complément familial »),
+    the allocations familiales first; a request claiming a fiche an earlier one lists is
+    said twice (the compare script's mistyped variant of a corpus fiche title)."""
+    recognition = recogniser.recognise("Famille del3 enfants et plus : complément familiai")
+    assert not recognition.several
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.candidates[0].procedure == "caf.complement-familial"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # constructed negatives listing verb clauses: no request claims anything
+        "faire mes courses, promener mon chien",
+        "réparer ma voiture et tondre la pelouse",
+    ],
+)
+def test_requests_that_claim_nothing_are_not_answered_as_several(
+    recogniser: Recogniser, need: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert not recognition.several
+    assert recognition.level not in (Level.CONFIDENT, Level.AMBIGUOUS)
+
+
+def test_the_router_lists_each_request_and_names_the_one_with_nothing(
+    builtins: Registry,
+) -> None:
+    """Before: ``unknown``, « aucune démarche n'est assez proche »."""
+    decision = _decide(builtins, _TWO_NEEDS[0])
+    assert decision.kind is DecisionKind.CLARIFY  # type: ignore[attr-defined]
+    alternatives = decision.alternatives  # type: ignore[attr-defined]
+    assert [(a.request, a.procedure) for a in alternatives] == [(1, p) for p in _DECLARATIONS]
+    question = decision.question  # type: ignore[attr-defined]
+    assert "demande 2 : rien de reconnu" in question
+    assert "2 demandes lues, 1 listée" in decision.reason  # type: ignore[attr-defined]
+    # Requests are named by number, never by the resident's words.
+    assert "passeport" not in question
+
+
+def test_recognise_names_the_request_with_nothing(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: « Conclusion : aucune démarche reconnue avec assez de certitude »."""
+    assert main(["recognise", _TWO_NEEDS[0]]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Conclusion : plusieurs demandes dans le même besoin")
+    assert (
+        "  demande 1 : plusieurs démarches possibles, à faire choisir : n° 1, 2 ci-dessous" in lines
+    )
+    assert "  demande 2 : rien de reconnu" in lines
+    assert any(line.endswith("(demande 1)") for line in lines)
+    assert not any("refaire" in line for line in lines)  # never the resident's words
+
+
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    if name == "decision":
+        text = resources.files("mfs_core.schemas").joinpath("decision.schema.json").read_text()
+        return jsonschema.Draft202012Validator(json.loads(text))
+    from mfs_core.serve.openapi import openapi_document
+
+    document = openapi_document()
+    return jsonschema.Draft202012Validator({"$ref": f"#/components/schemas/{name}", **document})
+
+
+@pytest.mark.parametrize("limit", ["3", "5"])
+def test_the_json_documents_agree_and_follow_their_schemas(
+    capsys: pytest.CaptureFixture[str], clean_env: None, limit: str
+) -> None:
+    """Before: the recognition document had no ``answers`` nor candidate ``request``,
+    and the decision listed the whole's suggestions as ``unknown``."""
+    assert main(["recognise", _REAL, "--format", "json", "--limit", limit]) == 0
+    document = json.loads(capsys.readouterr().out)
+    _validator("RecognitionDocument").validate(document)
+    assert document["answers"] == [
+        {"request": 1, "level": "ambiguous", "chosen": 3},
+        {"request": 2, "level": "weak", "chosen": 4},
+    ]
+    numbered = [c["request"] for c in document["candidates"]]
+    # Each request's first before any request's second, when they do not all fit.
+    assert numbered == ([1, 1, 2] if limit == "3" else [1, 1, 1, 2, 2])
+    assert document["chosen"] == len(numbered)
+    assert main(["route", "--need", _REAL, "--format", "json"]) == 0
+    decision = json.loads(capsys.readouterr().out)
+    _validator("decision").validate(decision)
+    assert decision["kind"] == "clarify"
+    if limit == "3":  # max_alternatives 3: the decision lists what recognise --limit 3 shows
+        shown = [(c["request"], c["procedure"]) for c in document["candidates"]]
+        assert [(a["request"], a["procedure"]) for a in decision["alternatives"]] == shown
+
+
+def test_listed_answers_keeps_every_request_it_can(builtins: Registry) -> None:
+    """Before: no ``listed_answers``; the decision listed one procedure per request."""
+    from mfs_core.recognition import listed_answers
+
+    recognition = Recogniser(builtins.procedures.values(), builtins.partners).recognise(
+        "renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon colis"
+    )
+    assert [c.request for c in listed_answers(recognition, 4)] == [1, 2, 3, 4]
+    assert [c.request for c in listed_answers(recognition, 6)] == [1, 1, 2, 2, 3, 4]
+    document = unstructure(
+        Router(builtins).decide(
+            Request(
+                channel=RequestChannel.COUNTER,
+                wants_autonomy=False,
+                need="renouveler mon passeport, déclarer mes impôts",
+            ),
+            _site(),
+        )
+    )
+    _validator("decision").validate(document)
+    assert [a["request"] for a in document["alternatives"]] == [1, 1, 2]
