@@ -569,27 +569,3 @@ def test_a_keyword_the_procedure_explains_fully_does_not_orient(router: Router) 
     decision = router.decide(request(need=need), context(local_services=(budget,)))
     assert decision.procedure == "dgfip.remise-gracieuse"
     assert decision.service is None
-
-
-@pytest.mark.parametrize(
-    "need",
-    [
-        # constructed: a surname that is a local keyword (« Mariage », a French surname)
-        "Mme Mariage voudrait un renseignement",
-        "Je m'appelle Mariage, je viens pour un renseignement",
-        "M. MARIAGE voudrait un renseignement",
-    ],
-)
-def test_a_name_is_no_local_keyword(router: Router, need: str) -> None:
-    # The need's personal data is blanked before recognition (recognition.personal); the
-    # local keyword match read the need as written and oriented « Mme Mariage » to the
-    # état civil.
-    from mfs_core.routing.matching import best_local_service, keyword_phrase
-
-    decision = router.decide(request(need=need), context(local_services=SERVICES))
-    assert decision.service != "mairie.etat-civil"
-    assert keyword_phrase(SERVICES, need) is None
-    assert best_local_service(SERVICES, need, None) is None
-    # the same need without the name still finds the keyword (a later word of a name that
-    # is French, « Paul Mariage », is kept: recognition.personal's documented limit)
-    assert keyword_phrase(SERVICES, "un renseignement pour un mariage") is not None

@@ -6,10 +6,8 @@ full, which can outweigh a recognised procedure (see :mod:`mfs_core.routing.rout
 
 Words are compared as need recognition reads them (:func:`mfs_core.recognition.normalise.
 tokens`: apostrophes, elisions, accents, plurals and stems handled), so « colis
-alimentaires » meets the keyword « colis alimentaire ». The need's personal data is blanked
-first, as recognition blanks it (:func:`mfs_core.recognition.personal.without_personal_data`):
-« Mme Mariage » is no request for the état civil. Deterministic: services are tried in id
-order.
+alimentaires » meets the keyword « colis alimentaire ». Deterministic: services are tried
+in id order.
 """
 
 from __future__ import annotations
@@ -17,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from mfs_core.recognition.normalise import Token, tokens
-from mfs_core.recognition.personal import without_personal_data
+from mfs_core.recognition.normalise import tokens
 from mfs_core.routing.context import LocalService
 from mfs_core.thematiques import thematique_label
 
@@ -27,12 +24,6 @@ __all__ = ["KeywordMatch", "best_local_service", "keyword_phrase"]
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(t.stem for text in texts for t in tokens(text))
-
-
-def _need_tokens(need: str | None) -> tuple[Token, ...]:
-    """The words of ``need`` without its personal data (names, numbers, addresses
-    blanked: a surname that is a keyword is no request)."""
-    return tokens(without_personal_data(need or ""))
 
 
 def best_local_service(
@@ -46,7 +37,7 @@ def best_local_service(
         for service in candidates:
             if thematique in service.thematiques:
                 return service, f"il couvre la thématique « {thematique_label(thematique)} »"
-    asked = frozenset(t.stem for t in _need_tokens(need))
+    asked = _stems([need or ""])
     best: tuple[int, LocalService] | None = None
     for service in candidates:
         shared = len(asked & _stems(service.keywords))
@@ -73,7 +64,7 @@ def keyword_phrase(services: Iterable[LocalService], need: str | None) -> Keywor
     alimentaire »), compared by stem like recognition. The one covering most of the need
     wins; ties go to the smaller service id, then to the keyword listed first. ``None`` when
     the need contains no keyword of any service."""
-    asked = [t.stem for t in _need_tokens(need)]
+    asked = [t.stem for t in tokens(need or "")]
     if not asked:
         return None
     best: KeywordMatch | None = None
