@@ -48,6 +48,20 @@ def test_json_text_keeps_the_document(text: str) -> None:
     assert not set(safe) & set(ACTIVE)
 
 
+def test_json_text_escapes_only_characters_isprintable_refuses() -> None:
+    """json_text returns a printable document as is (str.isprintable, one C loop, before
+    its search): sound only while every character it escapes is one isprintable refuses."""
+    from mfs_core.output import _JSON
+
+    escaped = re.compile(_JSON)
+    every = [chr(code) for code in range(0x110000) if escaped.match(chr(code))]
+    assert len(every) == 46  # \x7f-\x9f, U+200E-F, U+2028-9, U+202A-E, U+2066-9
+    assert not any(character.isprintable() for character in every)
+    for character in every:
+        assert json_text(f'["a é {character}"]') == f'["a é \\u{ord(character):04x}"]'
+    assert json_text('["a é « b » ’"]') == '["a é « b » ’"]'
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_xml_text_is_always_well_formed(text: str) -> None:

@@ -72,6 +72,12 @@ def json_text(document: str) -> str:
     global _json_search
     if document.isascii() and "\x7f" not in document:  # a flag and a memchr: no search
         return document
+    # Every character _JSON escapes is one str.isprintable() refuses (Cc, Cf, Zl, Zp:
+    # tested), and one C loop over a site's line or a finding is about half the
+    # character-class search: a line without a tab, a line break or such a character
+    # needs no search (the summary, indented, still does).
+    if document.isprintable():
+        return document
     if _json_search is None:  # called for each site of the national list: bound once
         _json_search = _compiled(_JSON).search
     if not _json_search(document):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from mfs_core.compliance.formats import render
 from mfs_core.compliance.report import Report
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import HoursScope
+from mfs_core.model import Severity
 from mfs_core.registry import Registry
 
 from .conftest import AS_OF
@@ -281,7 +283,6 @@ def test_a_result_built_from_its_parts_is_the_constructors(
     """A selection without checks left unknown (the list's own always has some): the
     result's compliance is the constructor's, an error found makes it non-compliant."""
     from mfs_core.compliance.findings import CheckStatus
-    from mfs_core.model import Severity
 
     steps = (
         ("label.weekly-hours", Severity.ERROR, 0),
@@ -319,3 +320,45 @@ def test_a_result_built_from_its_parts_is_the_constructors(
     assert mine.__dict__ == theirs.__dict__
     assert list(mine.__dict__) == list(theirs.__dict__)
     assert mine.compliant is (verdict == (None, None, ()) and not hours_unknown)
+
+
+@pytest.mark.parametrize("severities", list(itertools.product(list(Severity), repeat=3)))
+def test_a_result_from_a_verdict_follows_the_runners_rules_whatever_the_severities(
+    severities: tuple[Severity, Severity, Severity],
+) -> None:
+    """Each check's status is the runner's (fail for a finding that is not info, pass
+    without one), compliance the constructor's, for every severity of the three checks
+    and verdicts with and without each part's findings (a check without findings passes
+    at once in VerdictChecks.result)."""
+    from mfs_core.compliance.runner import _status_of
+    from mfs_core.hours import AnomalyKind, HoursAnomaly
+
+    ids = ("label.weekly-hours", "label.opening-days", "label.hours-quality")
+    steps = tuple(zip(ids, severities, (0, 1, 2), strict=True))
+    plans: dict[frozenset[str], Any] = {frozenset(ids): (steps, {})}
+    checks = VerdictChecks(plans, frozenset(ids), {})
+    overlap = HoursAnomaly("lundi", AnomalyKind.OVERLAP, "9-12", "lundi : chevauchement")
+    placeholder = HoursAnomaly("mardi", AnomalyKind.PLACEHOLDER, "0-0", "mardi : fictif")
+    row: dict[str, Any] = {"id": "s1", "name": "Lieu", "source": "liste.csv", "departement": "64"}
+    row.update(weekly_hours=20.0, opening_days=4)
+    for verdict in [
+        (None, None, ()),
+        ("20 h", None, (overlap,)),
+        (None, "4 jours", (overlap, placeholder)),
+        ("20 h", "4 jours", ()),
+    ]:
+        mine = checks.result(
+            verdict,  # type: ignore[arg-type]
+            hours_unknown=False,
+            site_format="Fixe",
+            **row,
+        )
+        assert mine is not None
+        for check_id in ids:
+            theirs = [f for f in mine.findings if f.check == check_id]
+            assert mine.statuses[check_id] is _status_of(theirs)
+        messages = [m for m in verdict[:2] if m] + [a.message for a in verdict[2]]
+        assert [f.message for f in mine.findings] == messages
+        built = SiteResult(findings=mine.findings, statuses=mine.statuses, format="Fixe", **row)
+        assert mine.__dict__ == built.__dict__
+        assert mine.compliant is not any(f.level is Severity.ERROR for f in mine.findings)

@@ -413,6 +413,50 @@ def test_json_findings_are_written_as_the_encoder_writes_them() -> None:
         assert lines.line(result) == expected  # remembered parts
 
 
+@pytest.mark.parametrize("errors", ["strict", "surrogateescape", "backslashreplace"])
+def test_json_outcomes_joined_from_encoded_parts_are_the_line_encoded(errors: str) -> None:
+    """Written as bytes, an outcome is joined from its findings and its table of statuses
+    each encoded once: every line is the text line encoded whole, for outcomes that share
+    findings and tables in any mix, with non-ASCII, escaped and (with an error handler
+    that takes them) undecodable characters."""
+    from mfs_core.compliance.formats.json_format import _SiteLines, site_data
+    from mfs_core.output import json_text
+
+    messages = ["lundi : « 9h » fermé’", "trop\u2028court", "ok", "mardi\udcff"]
+    findings = [
+        Finding(message=m, check="label.hours-quality", severity=Severity.WARNING) for m in messages
+    ]
+    tables = [
+        {"label.hours-quality": CheckStatus.FAIL, "label.staffing": CheckStatus.UNKNOWN},
+        {"label.hours-quality": CheckStatus.PASS},
+    ]
+    outcomes = [(), (findings[0],), (findings[0], findings[1]), (findings[2], findings[0])]
+    outcomes.append((findings[3],))
+    results = [
+        SiteResult(
+            id=f"s{index}",
+            name="Lieu é",
+            source="liste.csv",
+            weekly_hours=24.5,
+            opening_days=5,
+            findings=outcomes[index % len(outcomes)],
+            statuses=tables[index % len(tables)],
+            departement="64",
+            format="Fixe",
+        )
+        for index in range(20)
+    ]
+    text, written = _SiteLines(national=True), _SiteLines(national=True, errors=errors)
+    for result in results:
+        expected = text.line(result)
+        assert expected == json_text(json.dumps(site_data(result, True), ensure_ascii=False))
+        if errors == "strict" and "\udcff" in expected:
+            with pytest.raises(UnicodeEncodeError):
+                written.line(result)
+            continue
+        assert written.line(result) == expected.encode("utf-8", errors)
+
+
 def test_an_anct_list_gives_no_line_even_where_a_cell_reads_like_a_site_key(
     tmp_path: Path,
 ) -> None:

@@ -96,6 +96,7 @@ class SummaryCounter:
         to the totals, and forget them."""
         levels, by_level = self._LEVELS, self.by_level
         statuses, checks = self._STATUSES, self.checks
+        error = Severity.ERROR  # bound once: an enum member read costs EnumType.__getattr__
         # The sites of each table of statuses (outcomes share a handful): each table's
         # statuses counted once, times its sites.
         tables: dict[int, list[Any]] = {}
@@ -114,7 +115,7 @@ class SummaryCounter:
                 if finding.waiver is not None:
                     self.suppressed += times
                 else:  # Finding.level, inlined
-                    by_level[levels.index(finding.severity or Severity.ERROR)] += times
+                    by_level[levels.index(finding.severity or error)] += times
             table = tables.get(id(outcome_statuses))
             if table is None:
                 tables[id(outcome_statuses)] = [outcome_statuses, times]

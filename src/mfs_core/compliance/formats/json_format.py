@@ -98,15 +98,24 @@ class _SiteLines:
         # id(findings) -> (findings, statuses, escaped text of both); the findings are
         # held: their id is not reused meanwhile.
         self._outcomes: dict[int, tuple[Any, Any, Any]] = {}
-        # id(finding) -> (finding, its escaped JSON text): the national list's rows share
-        # their findings (the same objects), found without attrs' Python-level hash of a
-        # Finding (a tenth of the JSON's cost at 28,450 varied rows); held, so an id is not
-        # reused meanwhile. Each table of statuses (as items) -> its escaped JSON text.
-        self._findings: dict[int, tuple[Finding, str]] = {}
-        self._statuses: dict[tuple[tuple[str, str], ...], str] = {}
-        # id(statuses) -> (statuses, its text): a table shared by many outcomes (held, so
-        # its id is not reused), found without making its items a key.
-        self._tables: dict[int, tuple[Any, str]] = {}
+        # id(finding) -> (finding, its escaped JSON text as written): the national list's
+        # rows share their findings (the same objects), found without attrs' Python-level
+        # hash of a Finding (a tenth of the JSON's cost at 28,450 varied rows); held, so an
+        # id is not reused meanwhile. Each table of statuses (as items) -> its escaped JSON
+        # text as written. Kept as written (bytes when the lines are), so that an outcome
+        # is joined from encoded parts: encoding each outcome whole encoded its table of
+        # statuses and its findings again for every distinct outcome (most of a line's
+        # bytes, non-ASCII: encoded character by character).
+        self._findings: dict[int, tuple[Finding, Any]] = {}
+        self._statuses: dict[tuple[tuple[str, str], ...], Any] = {}
+        # id(statuses) -> (statuses, its text as written): a table shared by many outcomes
+        # (held, so its id is not reused), found without making its items a key.
+        self._tables: dict[int, tuple[Any, Any]] = {}
+        # An outcome's fixed parts, as written.
+        self._empty = self.as_written("")
+        self._open = self.as_written('"findings": [')
+        self._comma = self.as_written(", ")
+        self._checks = self.as_written('], "checks": ')
         # (département, format) -> escaped text from after the statuses to the end.
         self._tails: dict[tuple[str, str], Any] = {}
 
@@ -114,15 +123,17 @@ class _SiteLines:
         """``text`` as the lines are written (text, or bytes)."""
         return text if self._errors is None else text.encode("utf-8", self._errors)
 
-    def _outcome(self, result: SiteResult) -> str:
-        """``"findings": [...], "checks": {...}``, escaped: each finding and each table
-        of statuses encoded once (outcomes that differ share most of them)."""
+    def _outcome(self, result: SiteResult) -> Any:
+        """``"findings": [...], "checks": {...}``, escaped, as written: each finding and
+        each table of statuses encoded once (outcomes that differ share most of them),
+        the outcome joined from them."""
         texts = self._findings
         parts = []
         for finding in result.findings:
             known = texts.get(id(finding))
             if known is None or known[0] is not finding:
-                known = _kept(texts, id(finding), (finding, json_text(_finding_text(finding))))
+                text = self.as_written(json_text(_finding_text(finding)))
+                known = _kept(texts, id(finding), (finding, text))
             parts.append(known[1])
         statuses = result.statuses
         table = self._tables.get(id(statuses))
@@ -132,11 +143,12 @@ class _SiteLines:
             key = tuple(statuses.items())
             found = self._statuses.get(key)
             if found is None:
-                found = _kept(
-                    self._statuses, key, json_text(json.dumps(statuses, ensure_ascii=False))
-                )
+                text = json_text(json.dumps(statuses, ensure_ascii=False))
+                found = _kept(self._statuses, key, self.as_written(text))
             checks = _kept(self._tables, id(statuses), (statuses, found))[1]
-        return f'"findings": [{", ".join(parts)}], "checks": {checks}'
+        # Joined as written: the same text, or bytes, as the outcome encoded whole (each
+        # part ends between two characters of JSON's own syntax: no character is split).
+        return self._empty.join((self._open, self._comma.join(parts), self._checks, checks))
 
     def _head(self, result: SiteResult) -> Any:
         return _kept(
@@ -176,7 +188,7 @@ class _SiteLines:
             outcome = _kept(
                 self._outcomes,
                 id(findings),
-                (findings, result.statuses, self.as_written(self._outcome(result))),
+                (findings, result.statuses, self._outcome(result)),
             )
         tail = self._tails.get((result.departement, result.format))
         if tail is None:
