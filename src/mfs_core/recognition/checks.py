@@ -18,6 +18,8 @@ recognition-text-too-long    a keyword, question, fiche title or description is 
                              or its texts more than
                              :data:`~mfs_core.recognition.index.MAX_PROCEDURE_WORDS` distinct
                              words (the rest is not indexed)
+related-question-also-own    a question title is in both ``questions`` and
+                             ``related_questions``
 fiche-title-without-fiche    ``fiche_title`` is set but ``fiche_id`` is not: a fiche title is
                              copied from a fiche, which must be named
 recognition-keyword-foreign  a keyword names another partner (its code, an acronym of its
@@ -70,6 +72,7 @@ __all__ = [
 LIMITS = {
     "keywords": 100,
     "questions": 300,
+    "related_questions": 300,
     "fiche_title": 300,
     "description": 2_000,
 }
@@ -136,11 +139,19 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
     """The problems of one procedure's recognition data."""
     yield from _texts("keywords", procedure.keywords, phrases=True)
     yield from _texts("questions", procedure.questions, phrases=True)
+    # Not searched, but held to the same form: they are a fiche's titles all the same.
+    yield from _texts("related_questions", procedure.related_questions, phrases=True)
     if len(procedure.keywords) > MAX_PHRASES or len(procedure.questions) > MAX_PHRASES:
         yield (
             _C.RECOGNITION_TEXT_TOO_LONG,
             f"more than {MAX_PHRASES} keywords or questions: the rest is not indexed",
         )
+    if len(procedure.related_questions) > MAX_PHRASES:
+        yield (
+            _C.RECOGNITION_TEXT_TOO_LONG,
+            f"more than {MAX_PHRASES} related questions",
+        )
+    yield from _both_lists(procedure)
     for field in ("keywords", "questions"):
         values = getattr(procedure, field)
         size = sum(len(v) for v in values if isinstance(v, str))
@@ -165,6 +176,19 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
             )
     if procedure.description:
         yield from _texts("description", [procedure.description], phrases=False)
+
+
+def _both_lists(procedure: Procedure) -> Iterator[Problem]:
+    """A question title listed both as the procedure's own and as related: one decision
+    contradicts the other (it would be searched all the same)."""
+    own = {q for q in procedure.questions if isinstance(q, str)}
+    for n, question in enumerate(procedure.related_questions):
+        if isinstance(question, str) and question in own:
+            yield (
+                _C.RELATED_QUESTION_ALSO_OWN,
+                f"related_questions[{n}] is also in questions: say whether it asks for this "
+                "procedure (questions) or about another subject (related_questions)",
+            )
 
 
 def partner_problems(partner: Partner) -> Iterator[Problem]:

@@ -150,13 +150,14 @@ class LevelRules:
         """The partner's procedures, most general first: those whose fiche lists the most
         question titles (a fiche that answers many questions covers a broad service: the
         RSA, the aides au logement; one of two questions is a narrow case), then the
-        documented order."""
+        documented order. The fiche's related question titles count too: the measure is
+        how many the fiche lists, whatever they are about (issue-14ak)."""
         known = self._general.get(partner)
         if known is None:
             documents = self.index.documents
             known = sorted(
                 (n for n, d in enumerate(documents) if d.partner == partner),
-                key=lambda n: (-len(self._procedures[n].questions), self._static_order[n]),
+                key=lambda n: (-_listed(self._procedures[n]), self._static_order[n]),
             )
             self._general[partner] = known
         return known
@@ -578,3 +579,8 @@ def firmly_reached(number: int, known: list[Unit]) -> bool:
                 if weight >= 1.0:
                     return True
     return False
+
+
+def _listed(procedure: Procedure) -> int:
+    """How many question titles ``procedure``'s fiche lists, own and related."""
+    return len(procedure.questions) + len(procedure.related_questions)
