@@ -236,16 +236,7 @@ def test_function_words_do_not_score(recogniser: Recogniser) -> None:
 
 def test_a_precise_word_outweighs_a_generic_one(recogniser: Recogniser) -> None:
     need = "S'occuper d'un enfant ou d'un proche : quels effets sur la retraite (AVPF) ?"
-    # The precise « AVPF » puts its procedure before every retirement procedure the generic
-    # « retraite » reaches. Weakened in issue-14ak (it asserted the first candidate): with
-    # the fiches' related questions no longer indexed, « prochaines » (« Quelles sont les
-    # dates des prochaines élections ? ») is no index word: « proche » no longer reaches it
-    # as a derived form, the thesaurus takes it to « parent » (« parent isolé ») and the
-    # AGEPI (3,23) passes it (2,97), at level none.
-    ids = [c.procedure for c in recogniser.recognise(need).candidates]
-    assert "msa.affiliation-aidant-familial" in ids[:2]
-    retirement = [n for n, pid in enumerate(ids) if pid.startswith("cnav.")]
-    assert all(ids.index("msa.affiliation-aidant-familial") < n for n in retirement)
+    assert first(recogniser, need) == "msa.affiliation-aidant-familial"
 
 
 def test_what_explains_more_of_the_need_ranks_before_one_rare_word(

@@ -345,8 +345,9 @@ FIELD_DOCS: Mapping[type, Mapping[str, str]] = {
         "questions": "The question titles the fiche lists that ask for what this procedure "
         "answers, verbatim (need recognition).",
         "related_questions": "The fiche's other question titles, verbatim: about another "
-        "subject (another benefit, a neighbouring service, general information); kept with "
-        "their source, not searched (docs/catalogue.md).",
+        "subject (another benefit, a neighbouring service, general information); searched "
+        "with the questions, but a need that is, nearly, one of them is not claimed for this "
+        "procedure (docs/catalogue.md).",
         "reference": "Where the data comes from, in a sentence (the details are in `sources`).",
         "verification": "`yes`: checked against a dated source; `partial`: part of it; "
         "`no`: not verified (no dated source).",

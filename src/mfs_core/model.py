@@ -387,8 +387,11 @@ class Procedure:
     ``related_questions`` are the fiche's other question titles, verbatim: those about
     another subject (another benefit, a neighbouring service, general information: the
     AAH's fiche links « Handicap : peut-on cumuler la PCH avec d'autres allocations ? »).
-    They are kept with their source, to show that the fiche was read whole, and are not
-    searched: a resident asking one is not asking for this procedure.
+    They are kept with their source, to show that the fiche was read whole, and searched with
+    ``questions`` (their words are the neighbouring vocabulary residents use), but a need
+    that is, nearly, one of them, whose words decide the claim, is shown, not claimed for
+    this procedure (:mod:`mfs_core.recognition.related`): a resident asking one is not
+    asking for this procedure.
 
     What the catalogue knows besides (all optional): ``online_services``, every online
     service the fiche lists (``online_url`` is one of its téléservices); ``no_fiche_reason``

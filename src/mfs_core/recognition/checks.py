@@ -127,7 +127,8 @@ def _distinct_words(procedure: Procedure) -> int:
     words left out; without stemming, as the index reads them before it stems)."""
     stops = stop_words()
     found: set[str] = set()
-    for field in FIELD_WEIGHTS:  # the fields the index reads
+    # the fields the index reads (related questions: in the questions field)
+    for field in (*FIELD_WEIGHTS, "related_questions"):
         value = getattr(procedure, field)
         for text in [value] if isinstance(value, str) else value or ():
             if isinstance(text, str):
@@ -141,19 +142,16 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
     yield from _texts("questions", procedure.questions, phrases=True)
     # Not searched, but held to the same form: they are a fiche's titles all the same.
     yield from _texts("related_questions", procedure.related_questions, phrases=True)
-    if len(procedure.keywords) > MAX_PHRASES or len(procedure.questions) > MAX_PHRASES:
+    # A fiche's related questions are searched in the same field as its own (issue-14al).
+    asked = (*_listed(procedure.questions), *_listed(procedure.related_questions))
+    if len(procedure.keywords) > MAX_PHRASES or len(asked) > MAX_PHRASES:
         yield (
             _C.RECOGNITION_TEXT_TOO_LONG,
-            f"more than {MAX_PHRASES} keywords or questions: the rest is not indexed",
-        )
-    if len(procedure.related_questions) > MAX_PHRASES:
-        yield (
-            _C.RECOGNITION_TEXT_TOO_LONG,
-            f"more than {MAX_PHRASES} related questions",
+            f"more than {MAX_PHRASES} keywords or questions (own and related): the rest is "
+            "not indexed",
         )
     yield from _both_lists(procedure)
-    for field in ("keywords", "questions"):
-        values = getattr(procedure, field)
+    for field, values in (("keywords", procedure.keywords), ("questions", asked)):
         size = sum(len(v) for v in values if isinstance(v, str))
         if size > MAX_FIELD_CHARS:
             yield (
@@ -176,6 +174,11 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
             )
     if procedure.description:
         yield from _texts("description", [procedure.description], phrases=False)
+
+
+def _listed(value: object) -> tuple[object, ...]:
+    """A list field's items (a plugin's object is not validated on its way in)."""
+    return tuple(value) if isinstance(value, tuple | list) else ()
 
 
 def _both_lists(procedure: Procedure) -> Iterator[Problem]:

@@ -37,6 +37,7 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word, stem
 from mfs_core.recognition.placing import first, moved_up
+from mfs_core.recognition.related import RelatedQuestions
 from mfs_core.recognition.result import (
     ASKED,
     TWINS,
@@ -120,6 +121,8 @@ class LevelRules:
         #: per partner, its most general procedures (numbers), read on the first need that
         #: names that partner alone (:meth:`partner_only`)
         self._general: dict[str, list[int]] = {}
+        #: whether a need is, nearly, a related question of the procedure it would claim
+        self._related = RelatedQuestions(procedures, partner_of)
 
     def partner_only(self, known: list[Unit], words: list[Unit], kept: int) -> Recognition:
         """The need names partners and nothing the catalogue knows besides (« la CAF »,
@@ -246,6 +249,12 @@ class LevelRules:
             # « a-t-il droit à une indemnité de départ ? » asks for an indemnité: a
             # procedure the rest of the need reaches and that word does not is shown, not
             # claimed (mfs_core.recognition.entitlement).
+            level, chosen = _WEAK, close_count(scores)
+            claimed = False
+        if claimed and self._related.asked(ranked[0][4], known, total, said):
+            # « Handicap : peut-on cumuler la PCH avec d'autres allocations ? », a question
+            # the AAH's fiche lists about another benefit: its words decide the claim, not
+            # the AAH's own; shown, not claimed (mfs_core.recognition.related).
             level, chosen = _WEAK, close_count(scores)
             claimed = False
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:

@@ -192,21 +192,14 @@ def _phrases(procedure: Procedure) -> dict[str, list[str]]:
         "keywords": field_texts(procedure.keywords),
         "title": field_texts(procedure.title),
         "fiche_title": field_texts(procedure.fiche_title),
-        # Only the questions that ask for this procedure: its fiche's related ones are about
-        # another subject and would claim it for that subject (issue-14ak).
-        "questions": field_texts(procedure.questions),
+        # Its fiche's related question titles (about another subject) are searched as its
+        # own: they carry the neighbouring vocabulary residents use (« cumuler » for the
+        # AAH); a claim they alone decide is withdrawn (:attr:`ProcedureIndex.related`).
+        "questions": field_texts(
+            [*field_texts(procedure.questions), *field_texts(procedure.related_questions)]
+        ),
         "description": [] if summarised(procedure) else field_texts(procedure.description),
     }
-
-
-def _related_terms(procedure: Procedure) -> set[str]:
-    """The terms of ``procedure``'s related question titles (about another subject), read
-    within the same limits as a searched field; for the terms' frequency only."""
-    own: dict[str, str] = {}
-    found: set[str] = set()
-    for phrase in field_texts(procedure.related_questions):
-        found.update(_terms(_within(tokens(phrase), own)))
-    return found
 
 
 def _terms(found: Sequence[Token]) -> list[str]:
@@ -303,12 +296,8 @@ class ProcedureIndex:
         n = len(ordered)
         average = {f: (sum(v) / n if n and sum(v) else 1.0) for f, v in lengths.items()}
         frequency: dict[str, int] = defaultdict(int)
-        for fields, procedure in zip(counts, ordered, strict=True):
-            # A fiche's related question titles (issue-14ak) count in how common a term is
-            # across the fiches, as when they were searched, and in nothing else: they
-            # reach, score and explain nothing (« PCH » does not reach the AAH).
-            related = _related_terms(procedure)
-            for term in {t for tf in fields.values() for t in tf} | related:
+        for fields in counts:
+            for term in {t for tf in fields.values() for t in tf}:
                 frequency[term] += 1
         #: term -> inverse document frequency (BM25's, never negative)
         self.idf: dict[str, float] = {
@@ -358,7 +347,7 @@ class ProcedureIndex:
                 for token in tokens(phrase):
                     said[token.stem] += 1
             for term, count in said.items():
-                if term in self.postings:  # not a term only related questions hold
+                if term in self.idf:
                     saturated = count * (K1 + 1) / (count + K1)
                     self.described[term][number] = DESCRIBED * self.idf[term] * saturated
         self.described = dict(self.described)
