@@ -227,8 +227,9 @@ def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
     service-public.fr), recognition data that can match a need (``keywords``,
     ``questions``, ``fiche_title`` and ``description`` not blank, not only stop words, not
     too long; a ``fiche_title`` only with its ``fiche_id``; ``related_questions``, the
-    fiche's question titles about another subject, held to the same form, never searched
-    and never also in ``questions``), a ``reference`` and a
+    fiche's question titles about another subject, held to the same form (searched with
+    them, never claimed on their words) and never also in ``questions``), a ``reference``
+    and a
     ``last_verified`` date no older than the maximum age.
 
     Example::
