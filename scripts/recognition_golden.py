@@ -45,6 +45,7 @@ PROCEDURE_FIELDS = (
     "fiche_title",
     "description",
     "questions",
+    "related_questions",
 )
 PARTNER_FIELDS = ("code", "name", "kind", "keywords")
 #: Whether a frozen procedure's description is its fiche's summary (its source, in short).

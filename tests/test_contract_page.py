@@ -213,8 +213,8 @@ CASES: list[tuple[str, str, object, ContributionCode]] = [
         )
     ],
     *[
-        _case(_PROC, field, code, id=f"p.{field}{n}", **{field: (text,)})
-        for field in ("keywords", "questions")
+        _case(_PROC, field, code, id=f"p.{field.replace('_', '-')}{n}", **{field: (text,)})
+        for field in ("keywords", "questions", "related_questions")
         for n, (text, code) in enumerate(
             [
                 (" ", C.RECOGNITION_TEXT_BLANK),
@@ -223,6 +223,14 @@ CASES: list[tuple[str, str, object, ContributionCode]] = [
             ]
         )
     ],
+    _case(
+        _PROC,
+        "related_questions",
+        C.RELATED_QUESTION_ALSO_OWN,
+        id="p.rq",
+        questions=("Qui peut demander l'AAH ?",),
+        related_questions=("Qui peut demander l'AAH ?",),
+    ),
     _case(
         _PROC, "fiche_title", C.RECOGNITION_TEXT_BLANK, id="p.ft1", fiche_title=" ", fiche_id="F358"
     ),

@@ -212,9 +212,11 @@ def test_a_lone_partner_name_gives_its_general_procedures(
 
 
 def test_the_most_general_procedures_come_first(builtins: Registry, recogniser: Recogniser) -> None:
-    """« Most general »: the fiche with the most question titles first."""
+    """« Most general »: the fiche with the most question titles first (its own and its
+    related ones: how many the fiche lists, issue-14ak)."""
     shown = recogniser.recognise("CAF", limit=10).candidates
-    counts = [len(builtins.procedures[c.procedure].questions) for c in shown]
+    procedures = [builtins.procedures[c.procedure] for c in shown]
+    counts = [len(p.questions) + len(p.related_questions) for p in procedures]
     assert counts == sorted(counts, reverse=True)
 
 

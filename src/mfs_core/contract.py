@@ -73,6 +73,7 @@ class ContributionCode(enum.StrEnum):
     RECOGNITION_TEXT_TOO_LONG = "recognition-text-too-long"
     RECOGNITION_KEYWORD_FOREIGN = "recognition-keyword-foreign"
     FICHE_TITLE_WITHOUT_FICHE = "fiche-title-without-fiche"
+    RELATED_QUESTION_ALSO_OWN = "related-question-also-own"
     LAST_VERIFIED_UNSUPPORTED = "last-verified-unsupported"
     DATA_ENTRY_INVALID = "data-entry-invalid"
     # Found by mfs_core.testing only, which holds the plugin object itself:
@@ -136,6 +137,8 @@ CODE_MEANINGS: dict[ContributionCode, str] = {
     "description (keyword stuffing: it would draw that partner's needs); reported, the item "
     "is kept",
     _C.FICHE_TITLE_WITHOUT_FICHE: "a fiche title is set without the fiche id it was copied from",
+    _C.RELATED_QUESTION_ALSO_OWN: "a question title is both one of the procedure's own "
+    "questions and a related one (about another subject): one decision contradicts the other",
     _C.LAST_VERIFIED_UNSUPPORTED: "last verified later than the newest version of its "
     "sources (a verification date is the date of the source's version, never the day it "
     "was read)",

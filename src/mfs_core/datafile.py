@@ -342,7 +342,12 @@ FIELD_DOCS: Mapping[type, Mapping[str, str]] = {
         "fiche_title": "The service-public.fr fiche's own title, verbatim (`dc:title`), only "
         "with its `fiche_id`.",
         "description": "One or two French sentences saying what it is (need recognition).",
-        "questions": "The question titles the fiche lists, verbatim (need recognition).",
+        "questions": "The question titles the fiche lists that ask for what this procedure "
+        "answers, verbatim (need recognition).",
+        "related_questions": "The fiche's other question titles, verbatim: about another "
+        "subject (another benefit, a neighbouring service, general information); searched "
+        "with the questions, but a need that is, nearly, one of them is not claimed for this "
+        "procedure (docs/catalogue.md).",
         "reference": "Where the data comes from, in a sentence (the details are in `sources`).",
         "verification": "`yes`: checked against a dated source; `partial`: part of it; "
         "`no`: not verified (no dated source).",

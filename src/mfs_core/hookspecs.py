@@ -207,6 +207,7 @@ def mfs_partners() -> Iterable[Partner]:  # type: ignore[empty-body]
         ),
         "keywords": _WORDS,
         "questions": _WORDS,
+        "related_questions": (*_WORDS, _C.RELATED_QUESTION_ALSO_OWN),
         "fiche_title": (
             _C.RECOGNITION_TEXT_BLANK,
             _C.RECOGNITION_TEXT_TOO_LONG,
@@ -225,7 +226,10 @@ def mfs_procedures() -> Iterable[Procedure]:  # type: ignore[empty-body]
     data·inclusion thematiques, an https ``online_url`` on the partner's domains (or
     service-public.fr), recognition data that can match a need (``keywords``,
     ``questions``, ``fiche_title`` and ``description`` not blank, not only stop words, not
-    too long; a ``fiche_title`` only with its ``fiche_id``), a ``reference`` and a
+    too long; a ``fiche_title`` only with its ``fiche_id``; ``related_questions``, the
+    fiche's question titles about another subject, held to the same form (searched with
+    them, never claimed on their words) and never also in ``questions``), a ``reference``
+    and a
     ``last_verified`` date no older than the maximum age.
 
     Example::

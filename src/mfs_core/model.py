@@ -260,9 +260,9 @@ class Source:
     day someone read it. ``modified`` is the document's own last-modified date (a fiche's
     ``dc:date``), which can be much older than the snapshot that still carries it.
     ``supports`` names the fields it supports (``title``, ``fiche_id``, ``online_url``,
-    ``online_services``, ``questions``, ``notice``, ``lookalike_risk``, ``status``,
-    ``operator``...; ``domain:caf.fr`` for one domain of a partner); ``note`` says what
-    it states, in a few words.
+    ``online_services``, ``questions``, ``related_questions``, ``notice``,
+    ``lookalike_risk``, ``status``, ``operator``...; ``domain:caf.fr`` for one domain of a
+    partner); ``note`` says what it states, in a few words.
     """
 
     kind: SourceKind
@@ -377,12 +377,21 @@ class Procedure:
     Need recognition (:mod:`mfs_core.recognition`) searches, with decreasing weight:
     ``keywords`` (the words residents use: acronyms, everyday words), ``title``,
     ``fiche_title`` (the service-public.fr fiche's own title, verbatim, when ``fiche_id`` is
-    set), ``questions`` (the question titles listed on that fiche, verbatim) and
-    ``description`` (one or two sentences in French). All are optional but the title; a
-    plugin fills them to make its procedures found, and cites where they come from in
-    ``reference``. A description that is the fiche's official summary (a ``fiche`` source
-    supports ``description``, as for every built-in procedure) is not searched: it only
-    re-orders suggestions among the procedures the other fields reached.
+    set), ``questions`` (the question titles listed on that fiche, verbatim, that ask for
+    what this procedure answers) and ``description`` (one or two sentences in French). All
+    are optional but the title; a plugin fills them to make its procedures found, and cites
+    where they come from in ``reference``. A description that is the fiche's official
+    summary (a ``fiche`` source supports ``description``, as for every built-in procedure)
+    is not searched: it only re-orders suggestions among the procedures the other fields
+    reached.
+    ``related_questions`` are the fiche's other question titles, verbatim: those about
+    another subject (another benefit, a neighbouring service, general information: the
+    AAH's fiche links « Handicap : peut-on cumuler la PCH avec d'autres allocations ? »).
+    They are kept with their source, to show that the fiche was read whole, and searched with
+    ``questions`` (their words are the neighbouring vocabulary residents use), but a need
+    that is, nearly, one of them, whose words decide the claim, is shown, not claimed for
+    this procedure (:mod:`mfs_core.recognition.related`): a resident asking one is not
+    asking for this procedure.
 
     What the catalogue knows besides (all optional): ``online_services``, every online
     service the fiche lists (``online_url`` is one of its téléservices); ``no_fiche_reason``
@@ -407,6 +416,7 @@ class Procedure:
     fiche_title: str | None = None
     description: str = ""
     questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    related_questions: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     reference: str = ""
     verification: Verification = Verification.PARTIAL
     last_verified: dt.date | None = None

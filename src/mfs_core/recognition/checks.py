@@ -18,6 +18,8 @@ recognition-text-too-long    a keyword, question, fiche title or description is 
                              or its texts more than
                              :data:`~mfs_core.recognition.index.MAX_PROCEDURE_WORDS` distinct
                              words (the rest is not indexed)
+related-question-also-own    a question title is in both ``questions`` and
+                             ``related_questions``
 fiche-title-without-fiche    ``fiche_title`` is set but ``fiche_id`` is not: a fiche title is
                              copied from a fiche, which must be named
 recognition-keyword-foreign  a keyword names another partner (its code, an acronym of its
@@ -70,6 +72,7 @@ __all__ = [
 LIMITS = {
     "keywords": 100,
     "questions": 300,
+    "related_questions": 300,
     "fiche_title": 300,
     "description": 2_000,
 }
@@ -124,7 +127,8 @@ def _distinct_words(procedure: Procedure) -> int:
     words left out; without stemming, as the index reads them before it stems)."""
     stops = stop_words()
     found: set[str] = set()
-    for field in FIELD_WEIGHTS:  # the fields the index reads
+    # the fields the index reads (related questions: in the questions field)
+    for field in (*FIELD_WEIGHTS, "related_questions"):
         value = getattr(procedure, field)
         for text in [value] if isinstance(value, str) else value or ():
             if isinstance(text, str):
@@ -136,13 +140,18 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
     """The problems of one procedure's recognition data."""
     yield from _texts("keywords", procedure.keywords, phrases=True)
     yield from _texts("questions", procedure.questions, phrases=True)
-    if len(procedure.keywords) > MAX_PHRASES or len(procedure.questions) > MAX_PHRASES:
+    # Not searched, but held to the same form: they are a fiche's titles all the same.
+    yield from _texts("related_questions", procedure.related_questions, phrases=True)
+    # A fiche's related questions are searched in the same field as its own (issue-14al).
+    asked = (*_listed(procedure.questions), *_listed(procedure.related_questions))
+    if len(procedure.keywords) > MAX_PHRASES or len(asked) > MAX_PHRASES:
         yield (
             _C.RECOGNITION_TEXT_TOO_LONG,
-            f"more than {MAX_PHRASES} keywords or questions: the rest is not indexed",
+            f"more than {MAX_PHRASES} keywords or questions (own and related): the rest is "
+            "not indexed",
         )
-    for field in ("keywords", "questions"):
-        values = getattr(procedure, field)
+    yield from _both_lists(procedure)
+    for field, values in (("keywords", procedure.keywords), ("questions", asked)):
         size = sum(len(v) for v in values if isinstance(v, str))
         if size > MAX_FIELD_CHARS:
             yield (
@@ -165,6 +174,24 @@ def procedure_problems(procedure: Procedure) -> Iterator[Problem]:
             )
     if procedure.description:
         yield from _texts("description", [procedure.description], phrases=False)
+
+
+def _listed(value: object) -> tuple[object, ...]:
+    """A list field's items (a plugin's object is not validated on its way in)."""
+    return tuple(value) if isinstance(value, tuple | list) else ()
+
+
+def _both_lists(procedure: Procedure) -> Iterator[Problem]:
+    """A question title listed both as the procedure's own and as related: one decision
+    contradicts the other (it would be searched all the same)."""
+    own = {q for q in procedure.questions if isinstance(q, str)}
+    for n, question in enumerate(procedure.related_questions):
+        if isinstance(question, str) and question in own:
+            yield (
+                _C.RELATED_QUESTION_ALSO_OWN,
+                f"related_questions[{n}] is also in questions: say whether it asks for this "
+                "procedure (questions) or about another subject (related_questions)",
+            )
 
 
 def partner_problems(partner: Partner) -> Iterator[Problem]:

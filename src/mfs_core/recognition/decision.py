@@ -37,6 +37,7 @@ from mfs_core.recognition.confidence import (
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word, stem
 from mfs_core.recognition.placing import first, moved_up
+from mfs_core.recognition.related import RelatedQuestions
 from mfs_core.recognition.result import (
     ASKED,
     TWINS,
@@ -120,6 +121,8 @@ class LevelRules:
         #: per partner, its most general procedures (numbers), read on the first need that
         #: names that partner alone (:meth:`partner_only`)
         self._general: dict[str, list[int]] = {}
+        #: whether a need is, nearly, a related question of the procedure it would claim
+        self._related = RelatedQuestions(procedures, partner_of)
 
     def partner_only(self, known: list[Unit], words: list[Unit], kept: int) -> Recognition:
         """The need names partners and nothing the catalogue knows besides (« la CAF »,
@@ -150,13 +153,14 @@ class LevelRules:
         """The partner's procedures, most general first: those whose fiche lists the most
         question titles (a fiche that answers many questions covers a broad service: the
         RSA, the aides au logement; one of two questions is a narrow case), then the
-        documented order."""
+        documented order. The fiche's related question titles count too: the measure is
+        how many the fiche lists, whatever they are about (issue-14ak)."""
         known = self._general.get(partner)
         if known is None:
             documents = self.index.documents
             known = sorted(
                 (n for n, d in enumerate(documents) if d.partner == partner),
-                key=lambda n: (-len(self._procedures[n].questions), self._static_order[n]),
+                key=lambda n: (-_listed(self._procedures[n]), self._static_order[n]),
             )
             self._general[partner] = known
         return known
@@ -245,6 +249,12 @@ class LevelRules:
             # « a-t-il droit à une indemnité de départ ? » asks for an indemnité: a
             # procedure the rest of the need reaches and that word does not is shown, not
             # claimed (mfs_core.recognition.entitlement).
+            level, chosen = _WEAK, close_count(scores)
+            claimed = False
+        if claimed and self._related.asked(ranked[0][4], known, total, said):
+            # « Handicap : peut-on cumuler la PCH avec d'autres allocations ? », a question
+            # the AAH's fiche lists about another benefit: its words decide the claim, not
+            # the AAH's own; shown, not claimed (mfs_core.recognition.related).
             level, chosen = _WEAK, close_count(scores)
             claimed = False
         if claimed and self._split(ranked[0][4], known) >= SPLIT * total:
@@ -578,3 +588,8 @@ def firmly_reached(number: int, known: list[Unit]) -> bool:
                 if weight >= 1.0:
                     return True
     return False
+
+
+def _listed(procedure: Procedure) -> int:
+    """How many question titles ``procedure``'s fiche lists, own and related."""
+    return len(procedure.questions) + len(procedure.related_questions)

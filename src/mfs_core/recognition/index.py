@@ -192,7 +192,12 @@ def _phrases(procedure: Procedure) -> dict[str, list[str]]:
         "keywords": field_texts(procedure.keywords),
         "title": field_texts(procedure.title),
         "fiche_title": field_texts(procedure.fiche_title),
-        "questions": field_texts(procedure.questions),
+        # Its fiche's related question titles (about another subject) are searched as its
+        # own: they carry the neighbouring vocabulary residents use (« cumuler » for the
+        # AAH); a claim they alone decide is withdrawn (:attr:`ProcedureIndex.related`).
+        "questions": field_texts(
+            [*field_texts(procedure.questions), *field_texts(procedure.related_questions)]
+        ),
         "description": [] if summarised(procedure) else field_texts(procedure.description),
     }
 
