@@ -107,11 +107,18 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # in training) took tune top-1 to 90.9 %, top-3 to 97.5 %, para+coll to 85.7 % (lexical
 # 96.7 %; negatives 1.9 / 18.5 %; holdout and the fresh samples unchanged): floors
 # 0.885 -> 0.90, 0.96 -> 0.97, 0.825 -> 0.845.
+# corpus-14am LOWERED three tune floors and raised one ceiling (top-1 0.90 -> 0.845, top-3
+# 0.97 -> 0.92, paraphrase + colloquial 0.845 -> 0.755, negatives suggested 0.17 -> 0.18):
+# 45 residents' own ACCOUNTS of a situation (35 covered, 10 negatives; press-quoted
+# residents, blogs, readers' letters, each with its URL) joined the tune split, recognition
+# untouched (tune top-1 91.2 -> 85.3 %, top-3 97.8 -> 92.6 %, para+coll 85.7 -> 76.4 %,
+# negatives suggested 16.7 -> 17.2 %; holdout unchanged). The blind sample review-14i
+# showed such accounts are the real input and far from the targets (53.8 % top-1).
 FLOORS = [
-    ("tune", COVERED, "top1", 0.90),
-    ("tune", COVERED, "top3", 0.97),
+    ("tune", COVERED, "top1", 0.845),
+    ("tune", COVERED, "top3", 0.92),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.845),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.755),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
@@ -121,7 +128,7 @@ CEILINGS = [
     ("tune", "claimed", 0.06),
     # issue-14af: 10 -> 7 of 54 suggested (scattered words suggest nothing): 0.19 -> 0.15;
     # each of the first two explaining a word the other does not (review 14f): 9 of 54
-    ("tune", "suggested", 0.17),
+    ("tune", "suggested", 0.18),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]

@@ -966,3 +966,146 @@ N("Mon employeur n’a pas payé mon salaire : que dois-je faire ?",
   page("https://entreprises-occitanie.net/mon-employeur-na-pas-paye-mon-salaire-que-dois-je-faire/"),
   note="unpaid wages: formal notice, then the conseil de prud'hommes (labour law); no catalogue procedure",
   split="tune")
+
+# --- corpus-14am: 45 residents' own accounts (first person, or a relative's told by the resident), one to three
+# sentences copied verbatim from stored public web pages (pages corpus of the search tool, 2026-12-01): personal
+# blogs, residents quoted by the press, readers' letters and questions, testimonies on association/union sites, one
+# forum question. 35 covered (paraphrase 24 / colloquial 11, at most 6 a partner), 10 negatives (5 near misses).
+# Personal details removed (said in each note). Checked blind against needs.jsonl, the fresh samples and the
+# catalogue's titles/keywords/questions (rapidfuzz > 85 or 25+ normalised characters inside another: 0 left) and
+# against their source URLs (no page reused); recognition was not run on them. Tune only.
+I("J’ai bientôt 63 ans. Je relève du régime ancien, celui qui permet de bénéficier d’une retraite à partir de 62 ans. J’ai donc instruit mon dossier 8 mois à l’avance, comme c’est préconisé.", ["cnav.demande-retraite"], "paraphrase",
+  page("https://roidupetrole.com/index.php/2023/08/",
+       "personal blog; the file is blocked: the pension claim"), split="tune")
+I("Mais depuis mon licenciement, en juin, je ne peux pas être indemnisée. Il me faut une attestation de l'employeur.", ARE, "paraphrase",
+  page("http://media-pole.com/index.php/actualites/2128-des-chomeurs-racontent-pole-emploi",
+       "a job seeker quoted by a local paper (first name removed); no year: ARE before or after April 2025"), ambiguous=True, split="tune")
+I("La Sécurité Sociale a accepté de m’indemniser sur le motif de ma maladie, mais pas pour la rechute de mon syndrome post-traumatique après mon accident de la route en 2015", ["cnam.indemnites-journalieres"], "paraphrase",
+  page("https://france3-regions.francetvinfo.fr/bourgogne-franche-comte/doubs/besancon/vivre-avec-0-euros-par-mois-et-demander-de-l-argent-a-mes-proches-pour-faire-mes-courses-fabienne-subit-les-consequences-des-retards-de-paiement-de-la-cpam-2562664.html",
+       "a resident on sick leave quoted by France 3 (first name in the URL only); « Sécurité sociale »: the CPAM's IJ"), split="tune")
+I("Je reçois de ma mère un appel angoissé : elle a perdu sa carte bancaire et sa carte vitale.", ["cnam.carte-vitale"], "colloquial",
+  page("https://www.lectures-francaises.info/dans-le-chaos-de-la-secu-lenfer-dune-perte-de-carte-vitale/",
+       "a son's account of his mother's lost cards; the bank card is the bank's"), split="tune")
+I("Néanmoins, c’est ainsi, notre médecin généraliste a pris sa retraite professionnelle.", ["cnam.medecin-traitant"], "paraphrase",
+  page("https://launayblog.com/tag/hippocrate/",
+       "personal blog (« Suite retraite, recherche médecin référent désespérément »): declaring a new médecin traitant"), split="tune")
+I("J’ai eu mon permis il y trois ans. Je viens d’avoir un retrait d’un point et découvre qu’il ne m’en reste que 4 et non 11. Il y a sûrement une erreur non ?", ["interieur.solde-points"], "paraphrase",
+  page("https://newtuber.su/video/viyFIyT6CCI",
+       "a listener's question read in a road-safety chronicle (video page); the signature (first name, town) removed"), split="tune")
+N("Le 18 février 2009, j'ai eu la mauvaise surprise de recevoir un courrier m'intimant l'ordre de restituer mon permis de conduire à la Préfecture du Loiret. J'avais, m'indiquait-on, perdu tous mes points.",
+  page("https://www.francedimanche.fr/temoignages/l-etat-m-a-retire-pendant-pres-d-un-an-mon-permis-valable",
+       "a reader's testimony in a weekly; a licence invalidated for lack of points (letter 48SI): contest it or sit the exam again, no catalogue procedure"), near_miss=True, split="tune")
+I("J’ai demandé à ce qu’ils mettent à la taille prévue par la législation, à 2 m de haut. De plus, mes voisins ne respectaient pas la distance de plantation", ["justice.conciliateur"], "paraphrase",
+  page("https://france3-regions.francetvinfo.fr/auvergne-rhone-alpes/puy-de-dome/clermont-ferrand/haies-climatisations-piscines-barbecues-et-chiens-voici-le-top-5-des-sources-de-conflits-de-voisinage-en-ete-3003422.html",
+       "a retiree quoted by France 3 about her neighbours' hedge (first name removed); her insurer sent her to a conciliateur"), split="tune")
+I("Lorsque j’ai fait mes demandes d’aides destinées aux familles monoparentales, la CAF m’a expliqué qu’elle ne pouvait rien faire tant que je n’avais pas prouvé que le père de mes enfants ne me versait pas d’argent.", ["caf.allocation-soutien-familial"], "paraphrase",
+  page("https://www.staging.libe.io/france/2019/03/05/florence-38-ans-cheffe-deco-cinema-paris-il-avait-fait-expres-de-ne-declarer-aucun-revenu_1713240",
+       "a single mother's account in Libération (stored as staging.libe.io); the aid she then got: the ASF"), split="tune")
+N("lorsque ma fille avait 5 mois et je ne pouvais pas reprendre mon travail car elle a des problèmes de santé et je devais rester auprès d’elle.",
+  page("https://pointpasserellelhl.fr/newsletter/newsletter-n31-notre-fierte-cest-de-vous-accompagner/",
+       "a mother's testimony on an association's newsletter; the opening « J’ai rencontré » and the counsellor's first name cut; a child's illness: congé and AJPP, no catalogue procedure"), split="tune")
+I("Avant de vendre mon véhicule, je n’avais pas refait la carte grise à mon nom. J’étais tout de même propriétaire, car lorsque je l’ai acheté, le vendeur avait déclaré la transaction à la préfecture.", ["interieur.carte-grise-occasion", "interieur.vendre-vehicule"], "paraphrase",
+  page("https://uat-jhm.myjungly.fr/?p=3365814",
+       "a resident quoted by a local paper (Journal de la Haute-Marne, stored at this address; the paper's pseudonym not kept); a car bought without registering it, then sold: both démarches"), split="tune")
+I("Le 28 juin 2012, nous nous sommes rendu compte que mon passeport (oui parce qu'on vérifie toujours à la dernière minute le passeport de la personne la plus utile pour voyager) était périmé.", ["interieur.passeport-renouvellement"], "paraphrase",
+  page("http://kyototoutunete.blogspot.com/2012/07/un-passeport-nomme-desir.html",
+       "personal blog; an expired passport: a renewal"), split="tune")
+N("Et là, je me rends compte que le passeport de Petit Poussin va expirer dans quelques jours.",
+  page("http://extraordinaire-maman-pivert.over-blog.com/2017/07/extraordinaire-mesaventure-passeport-de-petit-poussin.html",
+       "a mother's blog (« Petit Poussin » is her nickname for her young son); a minor's passport: the catalogue covers adults only"), near_miss=True, split="tune")
+I("Je suis en pleine procédure de divorce et ça me coûte cher. J'ai eu une aide de l'État mais, bientôt au chômage, ça va être compliqué...", ["justice.aide-juridictionnelle", "justice.divorce"], "paraphrase",
+  page("https://zep.media/textes/divorce-homme-violent-prix/",
+       "a young woman's account on a testimony site (her name not kept); the State's aid to pay the lawyer: aide juridictionnelle"), split="tune")
+I("Le 26 septembre, alors que je récoltais du tournesol, la moissonneuse s’est bloquée. Je suis descendu dans la trémie pour faciliter la vidange des graines, mais mon pied droit a été happé par la vis de décharge.", ["msa.accident-du-travail"], "paraphrase",
+  page("https://www.lafranceagricole.fr/magazine-et-societe/article/777111/jai-dcid-de-me-battre-et-que-cela-serve-aux-autres",
+       "a cereal farmer's first-person account in a farming weekly (name not kept); an accident at work on a farm: the MSA's AT"), split="tune")
+N("Bien que je sois boursière, ma demande de chambre en résidence universitaire a été rejetée.",
+  page("https://observers.france24.com/fr/20080227-paris-UNEF-logement-etudiant-%C3%A9lections",
+       "a student's account published by France 24 Observers (name not kept); a CROUS room: no catalogue procedure"), split="tune")
+N("Et pour réduire mon loyer, j’ai décidé de faire une demande de logement social auprès de ma commune.",
+  page("https://www.madame-web.com/temoignage-mere-celibataire.html",
+       "a reader's testimony on a blog; social housing: the commune or bailleurs, no catalogue procedure (the rent's word points to the APL)"), near_miss=True, split="tune")
+I("Dans la précipitation, j'ai même donné mon mot de passe bancaire. Je pensais qu’il fallait le faire pour qu’on me transfère les 100 euros", ["justice.arnaques-internet"], "paraphrase",
+  page("https://www.bfmtv.com/tech/cybersecurite/ils-te-retournent-le-cerveau-pression-psychologique-harcelement-comment-les-arnaqueurs-trompent-meme-les-vendeurs-sur-leboncoin_AN-202509210033.html",
+       "a young woman quoted by BFM Tech&Co, selling a table online and phished (pseudonym removed)"), split="tune")
+I("Il nous a laissé une recommandation angoissante : il faut absolument récupérer sa lettre de licenciement dès qu'elle arrivera. Ce sera un recommandé, il nous a laissé sa carte d'identité.", ["la-poste.procuration-postale", "la-poste.retrait-avis-passage"], "paraphrase",
+  page("https://alicedufromage.eu/dotclear/index.php?2017/09/27/4276-la-poste-suite",
+       "personal diary blog (a relative's registered letter to collect in his absence); the relative is an initial on the page, not kept"), split="tune")
+I("Pour le moment je ne peux faire me faire soigner, les frais dentaires çà coûte très cher on le sait.", ["cnam.complementaire-sante-solidaire"], "colloquial",
+  page("https://www.francebleu.fr/infos/sante-sciences/perigueux-sans-revenus-ils-ne-vont-plus-se-faire-soigner-1536767776",
+       "a man in great precarity quoted by France Bleu (first name removed); the cover for care he cannot pay: the C2S"), split="tune")
+N("Mon rayon de soleil, mon concentré de bonheur, mon petit prince ...reconnu handicapé à 66% au moins.",
+  page("http://tisoleil.canalblog.com/archives/2006/09/21/2732554.html",
+       "a mother's blog about her young son; a child's disability: the AEEH (MDPH), no catalogue procedure (the AAH is for adults)"), near_miss=True, split="tune")
+I("Mon dossier à la MDPH est en cours de traitement et rien ne me dit que l’on acceptera de m’accorder quoique ce soit.", ["caf.aah"], "paraphrase",
+  page("https://leprixdelamour.fr/tag/decheance/",
+       "a man's written testimony on a campaign site about the AAH (first name removed); the next lines name the AAH he asked for"), split="tune")
+I("J'ai une retraite de 700 euros, même si j'ai la chance d'être en couple. Ça a été facile de retourner au travail car j'adorais mon métier.", ["cnav.cumul-emploi-retraite"], "paraphrase",
+  page("https://www.francebleu.fr/infos/societe/de-plus-en-plus-de-retraites-sont-obliges-de-reprendre-un-travail-1575476007",
+       "a retiree quoted by France Bleu (pseudonym not kept); working again while retired"), split="tune")
+I("Ayant une famille à nourrir, un prêt et un chat, je me dis : \"j'ai cotisé pendant plus de 10 ans, je vais être serein et toucher mon assurance chômage pour me faciliter un retour dans le monde du travail\".", ARE, "colloquial",
+  page("http://www.mrbidon.fr/?post/2017/11/27/Pole-emploi",
+       "personal blog, after a trial period ended by the employer; no date of the end of contract: ARE before or after April 2025"), ambiguous=True, split="tune")
+I("1er juillet, me voilà chômeuse. C’est brutal. Première fois avec Pôle Emploi.", ["france-travail.inscription"], "colloquial",
+  page("https://simonae.fr/temoignages/lettre-ouverte-amour-administrations-ping-pong-administratif/",
+       "a reader's open letter on a testimony site; a first time out of work: registering (convention of 14t)"), split="tune")
+I("Problème, j’ai déménagé, je dépend donc d’une nouvelle agence, j’ai un nouveau numéro de chômeur", ["interieur.changement-adresse"], "colloquial",
+  page("https://atlantico.fr/article/rdv/pole-emploi-la-machine-infernale",
+       "a job seeker's blog quoted by Atlantico; a move to declare to France Travail among others: the online change of address common to the organisations"), split="tune")
+I("Sauf que ce type de courrier s’est mis à un moment à ne plus arriver du tout.", ["la-poste.reclamation"], "paraphrase",
+  page("https://strawberries.fr/ya-marque-poste/",
+       "personal blog (payslips and other mail no longer delivered)"), split="tune")
+I("Je montais à la grange pour faire tomber du foin à la main. Je voulais faire tomber une botte de la troisième pile, ce qui a décalé la quatrième pile et la botte du dessus. Elle m’est tombée sur l’arrière de la tête et sur le dos", ["msa.accident-du-travail"], "paraphrase",
+  page("https://reussir.fr/agriculture-massif-central/trois-mois-darret-apres-un-accident-du-travail",
+       "a dairy farmer quoted by a farming paper (name not kept); an accident at work on a farm: the MSA's AT"), split="tune")
+I("Non, ma bonne dame, si je n’ai plus de papier depuis août de l’année dernière c’est tout simplement que je me suis fait voler mon portefeuille.", ["interieur.cni-perdue", "justice.porter-plainte"], "colloquial",
+  page("https://talent.paperblog.fr/3146125/la-maison-qui-rend-fou/amp",
+       "personal blog (the identity card stolen with the wallet); the theft declared, then the card replaced"), split="tune")
+N("Je voudrais que mon emploi soit stable pour ne pas avoir peur de perdre mon travail du jour au lendemain, je voudrais savoir quel serait mon salaire minimum si j’étais payé à l’heure.",
+  page("https://cgt41.reference-syndicale.fr/2020/12/18/temoignage-dans-une-tpe-de-lagriculture",
+       "a seasonal farm worker's testimony on a union site; labour law (successive fixed-term contracts, minimum wage): no catalogue procedure"), split="tune")
+I("Cette adresse, je ne la connais absolument pas, je n'y possède ni garage, ni quoi que ce soit. J'ai donc pris le courrier et je me suis déplacé dans mon centre des impôts où un agent, je le suppose, a fait suivre ma demande", ["dgfip.reclamation", "dgfip.gerer-mes-biens-immobiliers"], "paraphrase",
+  page("https://rmc.bfmtv.com/actualites/societe/c-est-kafkaien-elle-paye-1-117-euros-de-taxe-fonciere-pour-un-bien-qui-ne-lui-appartient-pas_AV-202210040174.html",
+       "a resident quoted by RMC (first name removed), taxed for a house she does not own: contest it, and the property list of « Gérer mes biens immobiliers »"), split="tune")
+I("Et puisque ma tante m’avait dit l’an dernier qu’elle espérait mourir avant l’an prochain, pour ne pas avoir à nouveau à remplir une déclaration d’impôt, je me suis dévoué pour le faire.", ["dgfip.declaration-revenus"], "colloquial",
+  page("https://www.franceculture.fr/emissions/lhumeur-du-matin-par-guillaume-erner/lhumeur-du-jour-par-guillaume-erner-du-vendredi-01-juin-2018",
+       "a radio chronicler's first-person account of his aunt's tax return (« déclaration d’impôt », the everyday name)"), split="tune")
+I("Reçu ce matin une lettre de l’inspectrice divisionnaire des impôts, à laquelle j’avais écrit afin de protester contre l’amende qui m’avait été infligée pour n’avoir pas payé les 900 euros (environ) de l’appel précédent.", ["dgfip.remise-gracieuse", "dgfip.reclamation"], "paraphrase",
+  page("http://y-a-s.over-blog.fr/2021/12/payer-oui-mais-pas-a-tout-prix.html",
+       "personal blog; a late-payment penalty contested: remise gracieuse (or a réclamation)"), split="tune")
+I("J'aimerais avoir appris d'ici quelques semaines et pouvoir faire ma déclaration d'impôts toute seule", ["dgfip.declaration-revenus"], "colloquial",
+  page("https://www.franceinter.fr/societe/declaration-d-impots-2019-en-ligne-emmaus-vient-en-aide-aux-precaires-d-internet",
+       "a woman at a digital-skills workshop quoted by France Inter (first name removed); the sentence cut before « mais je ne suis pas sûre d'y arrive[r] », whose end the stored copy truncates"), split="tune")
+I("mon salaire tourne autour des 1.750 euros, donc je me suis dit que j'étais juste peut-être dans l'effet de seuil, je vais me renseigner pour savoir si j'y aurai droit ou pas", PA, "paraphrase",
+  page("https://sudradio.fr/economie/prime-dactivite-les-inscriptions-explosent-a-la-caf",
+       "a worker quoted by Sud Radio in a CAF queue (first name removed); the aid he asks about: the prime d'activité; no regime in the text: CAF or MSA"), ambiguous=True, split="tune")
+I("Quelle ne fut pas ma surprise de trouver cette semaine, plus de quatre mois après, dans ma boite à lettre mon courrier avec la mention \"nous n'avons pas trouvé l'adresse\" \"courrier non distribué\" d'où le retour à l'envoyeur.", ["la-poste.reclamation"], "paraphrase",
+  page("https://chroniquedestempsperdus.blogspot.com/2025/01/journal-une-lettre-la-trace-episode-1.html",
+       "personal blog (a letter to La Réunion returned four months later although the address exists)"), split="tune")
+I("Sauf qu’une fois celles-ci fournies j’ai reçu un mail de la RH m’indiquant que je dois également fournir l’extrait de mon casier", ["justice.casier-judiciaire-b3"], "colloquial",
+  page("https://droit-finances.commentcamarche.com/forum/affich-8638253-demande-de-casier-judiciaire-sans-prevenir-au-prealable",
+       "a forum question (pseudonym not kept); an employer asks for the criminal-record extract: the bulletin n°3"), split="tune")
+I("Je me suis cassé 2 côtes dans la bergerie, plus moyen de rien faire. il faut se faire remplacer dans ce cas et ça coûte cher. En tant qu'exploitant on n'a le droit à rien.", ["msa.accident-du-travail", "msa.indemnites-journalieres"], "colloquial",
+  page("https://www.francetvinfo.fr/agriculture-des-indemnites-journalieres-en-cas-de-maladie-une-avancee-sociale_496352.html",
+       "a sheep farmer quoted by France 2 / franceinfo (name not given); a farm accident, the exploitant's cover at the MSA: AT or IJ"), split="tune")
+I("Ce pays possède des infrastructures modernes et un patrimoine culturel splendide. Les jours s'écoulaient doucement…jusqu'au jour où j'ai pris conscience que mes pensions de retraite ne m'étaient plus versées", ["cnav.certificat-de-vie"], "paraphrase",
+  page("https://expat.com/fr/expat-mag/598-retraite-a-letranger-le-certificat-de-vie-fait-la-pluie-et-le-beau-temps.html",
+       "a retiree abroad quoted by expat.com (name not kept); the first sentence (« En 2013, j'ai décidé de partir en Thaïlande. ») cut for the 250-character limit, « Ce pays » is that country; pensions suspended abroad: the certificat de vie"), split="tune")
+N("Au niveau de l’administration, j’attends la reprise des services pour envoyer mon premier « congé de maladie ordinaire » le 22 août 2019.",
+  page("https://blogs.mediapart.fr/elodie-gazet/blog/121225/histoire-d-un-parcours-administratif-en-maladie",
+       "a teacher's personal blog (a civil servant: sick leave goes to the employer, not to the CPAM); the catalogue's arrêt maladie is the private-sector employee's"), near_miss=True, split="tune")
+N("J’ai peur que ma mère ne perde la tête et soit abusée. Elle fait facilement des chèques et confond les euros, les francs, jusqu'aux anciens francs.",
+  page("http://www.agevillage.com/actualite-16411-1-Tutelle-quels-recours-en-cas-de-desaccord-familial-.html",
+       "a reader's question to a seniors' site (name not kept); protecting a parent: tutelle or curatelle before the juge des contentieux de la protection, no catalogue procedure"), split="tune")
+N("Au bout d’un an, j’ai dû me rendre à la Banque de France pour créer un dossier de surendettement. Je ne m’en sortais plus.",
+  page("http://www.planet.fr/print/1521462",
+       "a resident's first-person testimony published by Planet (first name removed); over-indebtedness: the Banque de France, no catalogue procedure"), split="tune")
+I("J’ai tout de même 24 ans, et je me retrouve avec 250 euros maximum dans la poche, pas de quoi prendre mon indépendance ! Je vis toujours chez mes parents.", ["france-travail.contrat-engagement-jeune"], "paraphrase",
+  page("https://www.staging.libe.io/societe/2014/04/13/250-euros-dans-la-poche-maximum_996752",
+       "a young woman's account in Libération (stored as staging.libe.io; first name not kept); under 25 without resources: the CEJ (her mission locale offered a skills review)"), split="tune")
+I("Je voudrais savoir, à 62 ans, j’aurai tous mes trimestres. Est-ce que je pourrai prendre ma retraite ?", ["cnav.taux-plein"], "paraphrase",
+  page("https://www.lesecransdeparis.fr/est-il-possible-de-partir-a-la-retraite-a-62-ans-si-tous-les-trimestres-sont-complets/",
+       "a reader's question answered by a news site; her birth month and year (the next sentence) not kept; all quarters at 62: the taux plein and the legal age"), split="tune")
+I("Bon, pas besoin de te rappeler que je me sépare de Père Charmant.", ["caf.changement-situation", "dgfip.changement-situation", "justice.divorce"], "colloquial",
+  page("http://meredebordee.com/social-ou-partial/",
+       "a mother's blog (« Père Charmant » is her nickname for her partner; three children, out of work, on CAF aids); a separation: the SEP convention of 14t"), split="tune")
