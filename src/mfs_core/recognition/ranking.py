@@ -252,6 +252,13 @@ class Recogniser:
         )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
 
+    def known_word(self, word: str) -> bool:
+        """Whether ``word`` (as written, « Mariage ») is a word of the catalogue (any
+        spelling of the index) or of the lexicon (a stem residents use): the test
+        :func:`~mfs_core.recognition.personal.without_personal_data` keeps a word of a
+        name by. Raises nothing."""
+        return self._known_word(word)
+
     #: Needs :meth:`prepare` recognises: known words; a word no index holds (the lemma,
     #: thesaurus and typo tables, and simplemma's data, are built on the first such word,
     #: about 0.6 s); a number in words (text2num is imported on the first one).
