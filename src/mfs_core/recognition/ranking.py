@@ -117,6 +117,11 @@ _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNOR
 
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
+#: The requests of a need read as several that are answered one by one (the first, in
+#: the order said); the others are counted and said (« 12 demandes lues, 8 détaillées »):
+#: 200 comma-joined clauses printed a line each (review 14j, finding 3). A display bound,
+#: not tuned on any corpus: the needs of tests/test_recognition_requests.py list at most 4.
+MAX_REQUESTS = 8
 #: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
 _DETERMINERS = (
     r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
@@ -363,6 +368,9 @@ class Recogniser:
         ``alone``: a long account's sentences; only those that claim count, and when one
         only claims, its recognition (the main request of the account)."""
         requests: list[tuple[str, list[Word], int]] = []
+        # The words of each request kept: one said again is the same request, whatever it
+        # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
+        heard: set[tuple[str, ...]] = set()
         verb = ""
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
@@ -382,7 +390,10 @@ class Recogniser:
             # « et où l'envoyer ? » goes with what came before; « faire une procuration »
             # (one meaningful word) is a request of its own.
             if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
-                requests.append((part, said, marks))
+                words = tuple(stem for _word, _plain, stem in said)
+                if words not in heard:
+                    heard.add(words)
+                    requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
@@ -391,9 +402,13 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
+        unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
+            if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
+                unread = len(requests) - n
+                break
             recognition = self._recognise(part, thematique, kept, said, marks)
             level, best = recognition.level, recognition.best
             if level in _CLAIMS and best is not None:
@@ -419,7 +434,9 @@ class Recogniser:
             return None
         if alone:  # at most a question's candidates, as before issue-14aj
             answers = answers[:MAX_CANDIDATES]
-        return self._answered(answers, whole, kept, claims if alone else len(answers))
+        if not alone:
+            answers = answers[:MAX_REQUESTS]
+        return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
 
     def _fiche(self, candidate: Candidate) -> object:
         """The fiche of ``candidate``'s procedure (its id when it has none)."""

@@ -685,10 +685,12 @@ class Router:
         shown = requests_listed(listed_candidates)
         if recognition.requests > shown:
             # Never dropped silently (issue-14ai): a request no procedure answers, or
-            # past the alternatives a decision lists.
+            # past the alternatives a decision lists, or past those answered one by one.
+            told = len(recognition.answers)
+            detailed = f"{told} détaillées, " if recognition.requests > told else ""
             why += (
-                f" {recognition.requests} demandes lues, {shown} {plural(shown, 'listée')} : "
-                "reprendre les autres ensuite."
+                f" {recognition.requests} demandes lues, {detailed}{shown} "
+                f"{plural(shown, 'listée')} : reprendre les autres ensuite."
             )
         return listed_candidates, question, note, why
 
