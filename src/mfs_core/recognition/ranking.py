@@ -32,7 +32,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
-from mfs_core.recognition.clauses import lists_requests, opens_with_verb, verb_clauses
+from mfs_core.recognition.clauses import (
+    lists_requests,
+    opens_as_question,
+    opens_with_verb,
+    verb_clauses,
+)
 from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
@@ -325,7 +330,12 @@ class Recogniser:
             # one of them claims (« déclarer mes revenus, refaire mon passeport »: a clarify
             # among the déclarations, and nothing for the passport; issue-14aj).
             several = self._several(
-                text[:MAX_TEXT_CHARS], thematique, kept, recognition, listed=True
+                text[:MAX_TEXT_CHARS],
+                thematique,
+                kept,
+                recognition,
+                listed=True,
+                question=opens_as_question(text),
             )
             if several is not None:
                 return several
@@ -355,6 +365,7 @@ class Recogniser:
         *,
         alone: bool = False,
         listed: bool = False,
+        question: bool = False,
     ) -> Recognition | None:
         """Each request of a need that joins several, recognised alone and answered in
         the order said (a clarify, :attr:`Recognition.answers`); ``None`` when the need
@@ -366,7 +377,12 @@ class Recogniser:
         of its own), when one does. Each request then keeps its own outcome: its claim, its
         clarify's candidates, its suggestions, or nothing (said, never dropped: issue-14aj).
         ``alone``: a long account's sentences; only those that claim count, and when one
-        only claims, its recognition (the main request of the account)."""
+        only claims, its recognition (the main request of the account). ``question``: the
+        need opens as a question (:func:`~mfs_core.recognition.clauses.opens_as_question`),
+        whose clauses may ask one thing about one subject: when one only claims and the
+        others are nearest its partner, its recognition (« Peut-on consulter son dossier
+        fiscal et obtenir une copie de ses déclarations ? » was read as 2 requests, the
+        second « rien de reconnu »: review 14j, finding 7)."""
         requests: list[tuple[str, list[Word], int]] = []
         # The words of each request kept: one said again is the same request, whatever it
         # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
@@ -402,6 +418,8 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
+        # The partners nearest the requests that claim nothing (None: no candidate).
+        near: set[str | None] = set()
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
@@ -428,7 +446,20 @@ class Recogniser:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
                 answers.append((level, recognition.candidates[: recognition.chosen]))
+                near.add(best.partner if best is not None else None)
         if alone and claims == 1:
+            return first
+        # One question about one subject: the clauses that claim nothing are nearest the
+        # same partner as the one that claims (« … obtenir une copie de ses déclarations
+        # ? »: the DGFiP); « Comment déclarer mes revenus et refaire mon passeport ? »
+        # stays two requests.
+        if (
+            question
+            and claims == 1
+            and first is not None
+            and first.best is not None
+            and (near == {first.best.partner})
+        ):
             return first
         if claims < (1 if listed else 2):
             return None
