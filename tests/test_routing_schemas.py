@@ -64,7 +64,8 @@ def test_schemas_list_exactly_the_model_fields() -> None:
     assert set(items["trace"]["items"]["properties"]) == fields(TraceEntry)
     assert items["alternatives"]["items"] == {"$ref": "#/$defs/candidate"}
     assert set(decision["$defs"]["candidate"]["properties"]) == fields(Alternative)
-    assert set(decision["$defs"]["candidate"]["required"]) == fields(Alternative)
+    # ``request`` came later (issue-14aj): decisions written before it still validate
+    assert set(decision["$defs"]["candidate"]["required"]) == fields(Alternative) - {"request"}
     assert items["kind"]["enum"] == [k.value for k in DecisionKind]
 
 
@@ -187,3 +188,16 @@ def test_request_and_context_schemas_accept_the_models_output() -> None:
 def test_request_schema_rejects_what_the_model_rejects(bad: dict[str, Any]) -> None:
     with pytest.raises(jsonschema.ValidationError):
         validator("request").validate(bad)
+
+
+def test_a_decision_written_before_alternatives_had_a_request_still_validates() -> None:
+    # Decisions journaled before issue-14aj have no ``request`` on their alternatives
+    # (review 14j, finding 6): the schema required it, and they no longer validated.
+    check = validator("decision")
+    decisions = [json.loads(json.dumps(unstructure(d))) for d in all_kinds_of_decisions()]
+    with_alternatives = [d for d in decisions if d["alternatives"]]
+    assert with_alternatives
+    for data in with_alternatives:
+        for alternative in data["alternatives"]:
+            del alternative["request"]
+        check.validate(data)

@@ -114,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     for rank, (c, placed) in enumerate(zip(shown, placed_in(shown), strict=True), 1):
         score, confidence = decimal(round(c.score, 2)), percent(c.confidence, decimals=0)
         which = f"  (demande {c.request})" if c.request is not None else ""
+        if recognition.several and c.request is None:
+            # Close to the whole need, no answer to one request: unmarked, it read as an
+            # answer to a request said « rien de reconnu » (review 14j, finding 5).
+            which = "  (besoin entier)"
         print_text(f"{rank}. {c.procedure:<42} score {score:>6}  confiance {confidence}{which}")
         print_text(f"   {c.title}")
         print_text(f"   mots : {quoted(c.matched)}")
@@ -127,7 +131,7 @@ def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> Non
     """One line per request of a need read as several: what it found alone, and the
     numbers of its candidates in the list below (issue-14aj); then how many are listed
     when some are not. Requests are named by number, never by the resident's words."""
-    from mfs_core.french import plural, request_found
+    from mfs_core.french import count, plural, request_found
     from mfs_core.recognition import requests_listed
 
     for answer in recognition.answers:
@@ -135,13 +139,26 @@ def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> Non
         found = request_found(answer.level.value, answer.chosen)
         if ranks:
             found += f" : n° {', '.join(ranks)} ci-dessous"
+            if len(ranks) < answer.chosen:
+                # « plusieurs démarches possibles : n° 1 » alone read as a contradiction
+                # (--limit 1, review 14j, finding 4): the others are counted.
+                left = answer.chosen - len(ranks)
+                found += f" et {count(left, 'autre')} non {plural(left, 'listée')}"
         elif answer.chosen:
             found += " : non listée ci-dessous"
         print_text(f"  demande {answer.number} : {found}")
     listed = requests_listed(shown)
     if recognition.requests > listed:
-        # A request no procedure answers, or one past the list, is said (issue-14ai).
+        # A request no procedure answers, or one past the list, is said (issue-14ai); so
+        # are those past the requests answered one by one (review 14j, finding 3).
+        told = len(recognition.answers)
+        detailed = f"{told} détaillées ci-dessus, " if recognition.requests > told else ""
         print_text(
-            f"{recognition.requests} demandes lues, {listed} "
+            f"{recognition.requests} demandes lues, {detailed}{listed} "
             f"{plural(listed, 'listée')} ci-dessous : reprendre les autres avec l'usager."
+        )
+    if any(c.request is None for c in shown):
+        print_text(
+            "Marquées « (besoin entier) » : démarches proches du besoin entier, réponse à "
+            "aucune demande en particulier."
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["lists_requests", "opens_with_verb", "verb_clauses"]
+__all__ = ["lists_requests", "opens_as_question", "opens_with_verb", "verb_clauses"]
 
 #: Where clauses of a list of requests may meet: a comma, or « ou » between words (as
 #: written, lower case, as :data:`_JOIN_STRINGS`).
@@ -52,6 +52,14 @@ def _offers_alternatives(text: str) -> bool:
     """Whether ``text`` opens as a question (:data:`_QUESTION`): its « ou » joins no
     requests."""
     return _QUESTION.match(text) is not None
+
+
+def opens_as_question(text: str) -> bool:
+    """Whether ``text`` opens as a question (« Peut-on … », « Comment … »): the verbs its
+    « et » joins share the question's subject and may ask one thing (« Peut-on consulter
+    son dossier fiscal et obtenir une copie de ses déclarations ? », a service-public.fr
+    question title, review 14j)."""
+    return _offers_alternatives(text)
 
 
 def opens_with_verb(clause: str) -> bool:

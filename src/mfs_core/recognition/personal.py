@@ -24,6 +24,12 @@ Three limits, each from a reviewer's finding (review 16s):
   first name written where a need names a thing (« Que Faire Si Non Reçu ? »).
 
 What redaction cannot find (a surname alone, see ``docs/journal.md``) is read as any word.
+
+Routing reads a need's words to orient it to a local service, where a word of a name
+would send the resident elsewhere (« Mme Mariage » to a service keyed « mariage », review
+14j): there ``whole_names`` blanks a name opened by a civility whole, known and French
+words too; a known word after an opener that needs no capital (« conjoint : mariage
+prévu ») is still kept.
 """
 
 from __future__ import annotations
@@ -70,6 +76,9 @@ _CIVILITY = re.compile(rf"\b(?:{'|'.join(_CIVILITIES)}|me)\b\.?\s*$", re.IGNOREC
 #: How far before a name its civility may start: the longest (« mademoiselle »), its
 #: point and spaces.
 _CIVILITY_CHARS = max(map(len, _CIVILITIES)) + 4
+#: « MM. » (messieurs) also opens a name blanked whole under ``whole_names`` (« MM. Route
+#: et … »); in capitals only: « mm » is a unit.
+_MESSIEURS = re.compile(r"\bMM\b\.?\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -84,11 +93,14 @@ def _french(word: str) -> bool:
     return bool(simplemma.is_known(word.lower(), lang="fr"))
 
 
-def without_personal_data(text: str, known: Callable[[str], bool] = _nothing_known) -> str:
+def without_personal_data(
+    text: str, known: Callable[[str], bool] = _nothing_known, *, whole_names: bool = False
+) -> str:
     """``text`` with the personal data :func:`~mfs_core.redaction.redact` finds replaced by
     spaces (same length, same offsets): in a name, each word but those ``known`` (a word
     as written -> whether recognition's catalogue or lexicon holds it), and the civility
-    before it. ``text`` unchanged when it holds no sign of such data. Only the first
+    before it; with ``whole_names``, every word of a name a civility opens (« Mme Colis
+    Alimentaire »). ``text`` unchanged when it holds no sign of such data. Only the first
     :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS` characters (and a margin) are
     read, as recognition reads them. Raises nothing."""
     head = text[:_READ]
@@ -117,15 +129,19 @@ def without_personal_data(text: str, known: Callable[[str], bool] = _nothing_kno
             continue
         if not cased:
             continue
+        # Just before the name: a search from 0 made a long need quadratic (100,000
+        # characters of names took 6.6 s).
+        civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
+        whole = whole_names and (
+            civility is not None
+            or _MESSIEURS.search(head, max(0, start - _CIVILITY_CHARS), start) is not None
+        )
         for n, word in enumerate(_WORD.finditer(head, start, end)):
             # The first word is the name itself; the next may be the need's own words
             # that redaction took along (« Mme Durand Veut Rembourser … »: in title case
             # every word looks like a name): a French word stays.
-            if not known(word.group()) and (n == 0 or not _french(word.group())):
+            if whole or (not known(word.group()) and (n == 0 or not _french(word.group()))):
                 chars[word.start() : word.end()] = " " * (word.end() - word.start())
-        # Just before the name: a search from 0 made a long need quadratic (100,000
-        # characters of names took 6.6 s).
-        civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
         if civility:
             chars[civility.start() : start] = " " * (start - civility.start())
     return "".join(chars) + text[_READ:]

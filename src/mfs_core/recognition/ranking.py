@@ -32,7 +32,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
-from mfs_core.recognition.clauses import lists_requests, opens_with_verb, verb_clauses
+from mfs_core.recognition.clauses import (
+    lists_requests,
+    opens_as_question,
+    opens_with_verb,
+    verb_clauses,
+)
 from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
@@ -117,6 +122,11 @@ _SENTENCES = re.compile(r"[.!?;:]|,\s|\s(?:et|puis|mais|donc|alors)\s", re.IGNOR
 
 #: Meaningful words a part of a joined need must say to be a request of its own.
 _PART_WORDS = 2
+#: The requests of a need read as several that are answered one by one (the first, in
+#: the order said); the others are counted and said (« 12 demandes lues, 8 détaillées »):
+#: 200 comma-joined clauses printed a line each (review 14j, finding 3). A display bound,
+#: not tuned on any corpus: the needs of tests/test_recognition_requests.py list at most 4.
+MAX_REQUESTS = 8
 #: Determiners and possessives that start a noun phrase (« mon permis », « la carte »).
 _DETERMINERS = (
     r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs"
@@ -252,6 +262,13 @@ class Recogniser:
         )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
 
+    def known_word(self, word: str) -> bool:
+        """Whether ``word`` (as written, « Mariage ») is a word of the catalogue (any
+        spelling of the index) or of the lexicon (a stem residents use): the test
+        :func:`~mfs_core.recognition.personal.without_personal_data` keeps a word of a
+        name by. Raises nothing."""
+        return self._known_word(word)
+
     #: Needs :meth:`prepare` recognises: known words; a word no index holds (the lemma,
     #: thesaurus and typo tables, and simplemma's data, are built on the first such word,
     #: about 0.6 s); a number in words (text2num is imported on the first one).
@@ -313,7 +330,12 @@ class Recogniser:
             # one of them claims (« déclarer mes revenus, refaire mon passeport »: a clarify
             # among the déclarations, and nothing for the passport; issue-14aj).
             several = self._several(
-                text[:MAX_TEXT_CHARS], thematique, kept, recognition, listed=True
+                text[:MAX_TEXT_CHARS],
+                thematique,
+                kept,
+                recognition,
+                listed=True,
+                question=opens_as_question(text),
             )
             if several is not None:
                 return several
@@ -343,6 +365,7 @@ class Recogniser:
         *,
         alone: bool = False,
         listed: bool = False,
+        question: bool = False,
     ) -> Recognition | None:
         """Each request of a need that joins several, recognised alone and answered in
         the order said (a clarify, :attr:`Recognition.answers`); ``None`` when the need
@@ -354,8 +377,16 @@ class Recogniser:
         of its own), when one does. Each request then keeps its own outcome: its claim, its
         clarify's candidates, its suggestions, or nothing (said, never dropped: issue-14aj).
         ``alone``: a long account's sentences; only those that claim count, and when one
-        only claims, its recognition (the main request of the account)."""
+        only claims, its recognition (the main request of the account). ``question``: the
+        need opens as a question (:func:`~mfs_core.recognition.clauses.opens_as_question`),
+        whose clauses may ask one thing about one subject: when one only claims and the
+        others are nearest its partner, its recognition (« Peut-on consulter son dossier
+        fiscal et obtenir une copie de ses déclarations ? » was read as 2 requests, the
+        second « rien de reconnu »: review 14j, finding 7)."""
         requests: list[tuple[str, list[Word], int]] = []
+        # The words of each request kept: one said again is the same request, whatever it
+        # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
+        heard: set[tuple[str, ...]] = set()
         verb = ""
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
@@ -375,7 +406,10 @@ class Recogniser:
             # « et où l'envoyer ? » goes with what came before; « faire une procuration »
             # (one meaningful word) is a request of its own.
             if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
-                requests.append((part, said, marks))
+                words = tuple(stem for _word, _plain, stem in said)
+                if words not in heard:
+                    heard.add(words)
+                    requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
@@ -384,9 +418,15 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
+        # The partners nearest the requests that claim nothing (None: no candidate).
+        near: set[str | None] = set()
+        unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
+            if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
+                unread = len(requests) - n
+                break
             recognition = self._recognise(part, thematique, kept, said, marks)
             level, best = recognition.level, recognition.best
             if level in _CLAIMS and best is not None:
@@ -406,13 +446,28 @@ class Recogniser:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
                 answers.append((level, recognition.candidates[: recognition.chosen]))
+                near.add(best.partner if best is not None else None)
         if alone and claims == 1:
+            return first
+        # One question about one subject: the clauses that claim nothing are nearest the
+        # same partner as the one that claims (« … obtenir une copie de ses déclarations
+        # ? »: the DGFiP); « Comment déclarer mes revenus et refaire mon passeport ? »
+        # stays two requests.
+        if (
+            question
+            and claims == 1
+            and first is not None
+            and first.best is not None
+            and (near == {first.best.partner})
+        ):
             return first
         if claims < (1 if listed else 2):
             return None
         if alone:  # at most a question's candidates, as before issue-14aj
             answers = answers[:MAX_CANDIDATES]
-        return self._answered(answers, whole, kept, claims if alone else len(answers))
+        if not alone:
+            answers = answers[:MAX_REQUESTS]
+        return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
 
     def _fiche(self, candidate: Candidate) -> object:
         """The fiche of ``candidate``'s procedure (its id when it has none)."""

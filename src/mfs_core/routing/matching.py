@@ -6,16 +6,22 @@ full, which can outweigh a recognised procedure (see :mod:`mfs_core.routing.rout
 
 Words are compared as need recognition reads them (:func:`mfs_core.recognition.normalise.
 tokens`: apostrophes, elisions, accents, plurals and stems handled), so « colis
-alimentaires » meets the keyword « colis alimentaire ». Deterministic: services are tried
-in id order.
+alimentaires » meets the keyword « colis alimentaire ». The need's personal data is blanked
+first (:func:`mfs_core.recognition.personal.without_personal_data`, a name a civility opens
+blanked whole): « Mme Mariage » or « Mme Colis Alimentaire » is no request for the service
+keyed « mariage » or « colis alimentaire » (review 14j). A word after an opener that needs no
+capital is kept when ``known`` holds it (the router passes recognition's
+:meth:`~mfs_core.recognition.Recogniser.known_word`): « Le conjoint : mariage prévu en
+juin » still meets « mariage ». Deterministic: services are tried in id order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from mfs_core.recognition.normalise import tokens
+from mfs_core.recognition.personal import without_personal_data
 from mfs_core.routing.context import LocalService
 from mfs_core.thematiques import thematique_label
 
@@ -26,18 +32,33 @@ def _stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(t.stem for text in texts for t in tokens(text))
 
 
+def _nothing_known(_word: str) -> bool:
+    return False
+
+
+def _need_stems(need: str | None, known: Callable[[str], bool]) -> list[str]:
+    """The stems of ``need``'s words, in order, its personal data blanked (see the module
+    docstring); ``known``: a word as written -> whether to keep it after a name opener."""
+    return [t.stem for t in tokens(without_personal_data(need or "", known, whole_names=True))]
+
+
 def best_local_service(
-    services: Iterable[LocalService], need: str | None, thematique: str | None
+    services: Iterable[LocalService],
+    need: str | None,
+    thematique: str | None,
+    *,
+    known: Callable[[str], bool] = _nothing_known,
 ) -> tuple[LocalService, str] | None:
     """The local service for a need, and why (French): a service covering the request's
-    thematique first, else the one sharing most words of the need with its keywords; ties go
-    to the smaller service id. The reason names a thematique by its label, not its code."""
+    thematique first, else the one sharing most words of the need (personal data blanked,
+    ``known`` as in the module docstring) with its keywords; ties go to the smaller service
+    id. The reason names a thematique by its label, not its code."""
     candidates = sorted(services, key=lambda s: s.id)
     if thematique is not None:
         for service in candidates:
             if thematique in service.thematiques:
                 return service, f"il couvre la thématique « {thematique_label(thematique)} »"
-    asked = _stems([need or ""])
+    asked = frozenset(_need_stems(need, known))
     best: tuple[int, LocalService] | None = None
     for service in candidates:
         shared = len(asked & _stems(service.keywords))
@@ -58,13 +79,19 @@ class KeywordMatch(NamedTuple):
     share: float
 
 
-def keyword_phrase(services: Iterable[LocalService], need: str | None) -> KeywordMatch | None:
+def keyword_phrase(
+    services: Iterable[LocalService],
+    need: str | None,
+    *,
+    known: Callable[[str], bool] = _nothing_known,
+) -> KeywordMatch | None:
     """The local keyword the need contains in full, as adjacent words in the same order
     (« aide alimentaire » in « aide alimentaire d'urgence »; not in « aide au logement
-    alimentaire »), compared by stem like recognition. The one covering most of the need
-    wins; ties go to the smaller service id, then to the keyword listed first. ``None`` when
-    the need contains no keyword of any service."""
-    asked = [t.stem for t in tokens(need or "")]
+    alimentaire »), compared by stem like recognition, personal data blanked (``known`` as
+    in the module docstring). The one covering most of the need wins; ties go to the
+    smaller service id, then to the keyword listed first. ``None`` when the need contains
+    no keyword of any service."""
+    asked = _need_stems(need, known)
     if not asked:
         return None
     best: KeywordMatch | None = None

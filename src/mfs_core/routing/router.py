@@ -569,7 +569,9 @@ class Router:
             request.thematique in self._procedures[c.procedure].thematiques for c in candidates
         ):
             return None
-        match = keyword_phrase(context.local_services, request.need)
+        # A word of the resident's name is no keyword (« Mme Mariage », review 14j).
+        known = self.recogniser().known_word
+        match = keyword_phrase(context.local_services, request.need, known=known)
         if match is None or match.share <= max(c.confidence for c in candidates):
             return None
         outweighed = [self._alternative(c) for c in candidates]
@@ -599,7 +601,12 @@ class Router:
                 )
             )
         if found is None:
-            found = best_local_service(context.local_services, request.need, request.thematique)
+            found = best_local_service(
+                context.local_services,
+                request.need,
+                request.thematique,
+                known=self.recogniser().known_word,
+            )
         if found is not None:
             service, why = found
             trace.append(_fired("core.local-service", explain, why))
@@ -678,10 +685,12 @@ class Router:
         shown = requests_listed(listed_candidates)
         if recognition.requests > shown:
             # Never dropped silently (issue-14ai): a request no procedure answers, or
-            # past the alternatives a decision lists.
+            # past the alternatives a decision lists, or past those answered one by one.
+            told = len(recognition.answers)
+            detailed = f"{told} détaillées, " if recognition.requests > told else ""
             why += (
-                f" {recognition.requests} demandes lues, {shown} {plural(shown, 'listée')} : "
-                "reprendre les autres ensuite."
+                f" {recognition.requests} demandes lues, {detailed}{shown} "
+                f"{plural(shown, 'listée')} : reprendre les autres ensuite."
             )
         return listed_candidates, question, note, why
 
