@@ -157,7 +157,10 @@ def test_needs_nothing_covers_are_rarely_claimed_or_suggested(
 # of 287, holdout 13 of 104 unchanged). Each ceiling sits a little over today's count.
 # Merged beside issue-14w (31 new covered tune phrasings): 55 of 287 -> 65 of 318
 # (20.4 %), ceiling 0.20 -> 0.21.
-UNSUGGESTED_RIGHT = [("tune", 0.21), ("holdout", 0.14)]
+# issue-14an: 72 -> 76 of 353 (21.5 %), ceiling 0.21 -> 0.22: four residents' accounts
+# (corpus-14am) whose first candidate was wrong at level none now come first right, still
+# at none; no need lost a suggestion (levels unchanged but one none -> weak).
+UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.14)]
 
 
 @pytest.mark.parametrize(("split", "ceiling"), UNSUGGESTED_RIGHT)
