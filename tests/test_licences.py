@@ -18,6 +18,7 @@ EXTRACTED = {
     "synonyms.tsv": ("LGPL-2.1+", "LGPL-2.1-or-later"),
     "common.txt": ("CC BY-SA 4.0", "CC-BY-SA-4.0"),
     "stopwords.txt": ("BSD licence", "BSD-3-Clause"),
+    "function-words.txt": ("MIT licence", "MIT"),
 }
 
 

@@ -114,11 +114,16 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # untouched (tune top-1 91.2 -> 85.3 %, top-3 97.8 -> 92.6 %, para+coll 85.7 -> 76.4 %,
 # negatives suggested 16.7 -> 17.2 %; holdout unchanged). The blind sample review-14i
 # showed such accounts are the real input and far from the targets (53.8 % top-1).
+# issue-14an (function words reach nothing through the thesaurus; three situations as
+# lexicon entries) took tune top-1 to 86.4 %, top-3 to 93.2 %, para+coll to 78.3 % (the
+# 35 covered accounts: top-1 10 -> 14, top-3 16 -> 18; negatives 0 / 17.2 % unchanged;
+# holdout and the four fresh samples unchanged): floors 0.845 -> 0.86, 0.92 -> 0.925,
+# 0.755 -> 0.775.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.845),
-    ("tune", COVERED, "top3", 0.92),
+    ("tune", COVERED, "top1", 0.86),
+    ("tune", COVERED, "top3", 0.925),
     ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.755),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.775),
     ("holdout", COVERED, "top1", 0.78),
     ("holdout", COVERED, "top3", 0.85),
     ("holdout", ("lexical",), "top1", 0.85),
@@ -157,7 +162,10 @@ def test_needs_nothing_covers_are_rarely_claimed_or_suggested(
 # of 287, holdout 13 of 104 unchanged). Each ceiling sits a little over today's count.
 # Merged beside issue-14w (31 new covered tune phrasings): 55 of 287 -> 65 of 318
 # (20.4 %), ceiling 0.20 -> 0.21.
-UNSUGGESTED_RIGHT = [("tune", 0.21), ("holdout", 0.14)]
+# issue-14an: 72 -> 76 of 353 (21.5 %), ceiling 0.21 -> 0.22: four residents' accounts
+# (corpus-14am) whose first candidate was wrong at level none now come first right, still
+# at none; no need lost a suggestion (levels unchanged but one none -> weak).
+UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.14)]
 
 
 @pytest.mark.parametrize(("split", "ceiling"), UNSUGGESTED_RIGHT)

@@ -51,6 +51,7 @@ __all__ = [
     "clear_caches",
     "common_words",
     "fold",
+    "function_words",
     "generic_words",
     "lemma",
     "lemma_stem",
@@ -228,6 +229,14 @@ def stop_words() -> frozenset[str]:
 def generic_words() -> frozenset[str]:
     """Accent-free words of how a request is asked (:file:`data/generic.txt`)."""
     return _word_list("generic.txt")
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Accent-free French function words the built-in catalogue does not use
+    (:file:`data/function-words.txt`, from stopwords-iso's French list;
+    ``scripts/build_function_words.py``): they reach no procedure through the thesaurus."""
+    return _word_list("function-words.txt")
 
 
 @functools.cache

@@ -35,7 +35,7 @@ from mfs_core.recognition.lexicon import (
     written_stems,
 )
 from mfs_core.recognition.negation import negated_positions, refused_positions
-from mfs_core.recognition.normalise import VERB_NEGATION, Word, tokens
+from mfs_core.recognition.normalise import VERB_NEGATION, Word, function_words, tokens
 
 __all__ = [
     "EXPLAINED_BY_FIELD",
@@ -206,6 +206,7 @@ class NeedTerms:
         self._partner_names = partner_names
         self._partner_of = partner_of
         self._generic = generic
+        self._function = function_words()
         self._singles: dict[Word, Single] = {}
         self._pairs: dict[tuple[Term | None, Term | None], Unit | Literal[False]] = {}
         self._reaches: dict[tuple[tuple[Term, ...], float], Reach] = {}
@@ -432,8 +433,14 @@ class NeedTerms:
         word, plain, _ = w
         match = self.index.match(w)
         generic = plain in self._generic
-        if match is not None and match.weight == SYNONYM and generic:
-            match = None  # how a request is asked (« récupérer », « obtenir »): no subject
+        if match is not None and match.weight == SYNONYM:
+            if generic:
+                match = None  # how a request is asked (« récupérer », « obtenir »): no subject
+            elif plain in self._function:
+                # Narration (« ça *va* être compliqué », « on m'a *dit* »): a function word
+                # the catalogue does not use; the thesaurus read « va » as « emploi ». It
+                # weighs as an unknown word, as its synonym did, and reaches nothing.
+                match = None
         found: Single
         if match is None:
             # A year, a date, an amount or a time the catalogue does not know (« taxe
