@@ -60,6 +60,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "anct-france-services-sample.csv"
@@ -222,6 +223,43 @@ def vary(target: Path, sites: int, seed: int = 15, own_codes: bool = False) -> i
 _PROCESS_MEMOS = ("_GOOD_CODES", "_GOOD_INSEE", "_GOOD_CODE_ROWS", "_ROUNDED", "_PROBLEMS")
 
 
+def dictreader_pass(path: Path) -> None:
+    """The baseline: every row of ``path`` read by a plain ``csv.DictReader``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for _row in csv.DictReader(handle):
+            pass
+
+
+def anct_check(path: Path, runner: Any) -> None:
+    """One timed check: ``path`` checked and written as JSON to ``/dev/null`` in process
+    (``iter_anct_results`` and the JSON writer), the check's process-wide memos emptied
+    first, as ``mfs check`` starts: a row never seen is never seen by the process, not
+    only by this run (each of them, where this code has it)."""
+    from mfs_core import hours
+    from mfs_core.compliance import anct
+    from mfs_core.compliance.anct import iter_anct_results
+    from mfs_core.compliance.formats import write
+    from mfs_core.compliance.report import ReportStream
+
+    day_cache = getattr(hours, "_cached_anct_day", hours.parse_anct_day)
+    getattr(day_cache, "cache_clear", lambda: None)()
+    for memo in _PROCESS_MEMOS:
+        getattr(anct, memo, set()).clear()
+    getattr(hours, "_PLACEHOLDER_ANOMALIES", {}).clear()
+    results = iter_anct_results(path, runner, on_skipped=lambda _problem: None)
+    report = ReportStream(results, catalogue=runner.catalogue, as_of=runner.as_of, national=True)
+    with open(os.devnull, "w", encoding="utf-8") as out:
+        write(report, "json", out)
+
+
+def anct_runner() -> Any:
+    """The runner of the benchmark's checks (built-in checks, no external plugin)."""
+    from mfs_core.compliance.runner import Runner
+    from mfs_core.registry import Registry
+
+    return Runner(Registry.load(external=False), as_of=dt.date(2026, 11, 27))
+
+
 def bench_anct(
     directory: Path, factors: list[int], memory_only: bool = False, variant: str = "replicated"
 ) -> list[str]:
@@ -230,15 +268,7 @@ def bench_anct(
     ``distinct_hours``: only Monday varies), ``varied`` (:func:`vary`: every row its own
     in several cells) or ``varied-codes`` (the same, and each row its own INSEE code and
     postcode)."""
-    from mfs_core import hours
-    from mfs_core.compliance import anct
-    from mfs_core.compliance.anct import iter_anct_results
-    from mfs_core.compliance.formats import write
-    from mfs_core.compliance.report import ReportStream
-    from mfs_core.compliance.runner import Runner
-    from mfs_core.registry import Registry
-
-    runner = Runner(Registry.load(external=False), as_of=dt.date(2026, 11, 27))
+    runner = anct_runner()
     lines = []
     peaks = []
     for factor in factors:
@@ -253,25 +283,10 @@ def bench_anct(
             replicate(path, NATIONAL_LIST * factor, distinct_hours=variant == "distinct")
 
         def baseline(path: Path = path) -> None:
-            with path.open(encoding="utf-8", newline="") as handle:
-                for _row in csv.DictReader(handle):
-                    pass
+            dictreader_pass(path)
 
         def check(path: Path = path) -> None:
-            day_cache = getattr(hours, "_cached_anct_day", hours.parse_anct_day)
-            getattr(day_cache, "cache_clear", lambda: None)()
-            # The process's own memos too (codes found good, rounded hours, problems): a
-            # row never seen is never seen by the process (``mfs check`` runs once), not
-            # only by this run (each of them, where this code has it).
-            for memo in _PROCESS_MEMOS:
-                getattr(anct, memo, set()).clear()
-            getattr(hours, "_PLACEHOLDER_ANOMALIES", {}).clear()
-            results = iter_anct_results(path, runner, on_skipped=lambda _problem: None)
-            report = ReportStream(
-                results, catalogue=runner.catalogue, as_of=runner.as_of, national=True
-            )
-            with open(os.devnull, "w", encoding="utf-8") as out:
-                write(report, "json", out)
+            anct_check(path, runner)
 
         if memory_only:
             _, peak, code = child_peak_mib(

@@ -362,3 +362,15 @@ def test_a_result_from_a_verdict_follows_the_runners_rules_whatever_the_severiti
         built = SiteResult(findings=mine.findings, statuses=mine.statuses, format="Fixe", **row)
         assert mine.__dict__ == built.__dict__
         assert mine.compliant is not any(f.level is Severity.ERROR for f in mine.findings)
+
+
+def test_a_week_s_hours_are_rounded_as_the_runner_rounds_them() -> None:
+    """``_rounded`` computes ``round(minutes / 60, 2)`` (Runner.run's weekly hours) in
+    integers: equal, value and type, for every count of minutes a row can hold and far
+    beyond (a JSON line writes the float's repr: 2 and 2.0 would differ)."""
+    for minutes in range(200_001):
+        hours = anct._rounded(minutes)
+        assert hours == round(minutes / 60, 2), minutes
+        assert hours.__class__ is float
+        assert repr(hours) == repr(round(minutes / 60, 2))
+    anct._ROUNDED.clear()

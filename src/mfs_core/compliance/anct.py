@@ -500,13 +500,9 @@ class _Hours:
     def __init__(self, cells: tuple[str, ...], days: _DayCodes) -> None:
         self.cells = cells
         # The week's minutes, open days, days with hours unknown and days with anomalies,
-        # summed in one C call (see _DayCodes); a cell not read yet raises KeyError.
-        try:
-            code = sum(map(dict.__getitem__, days.codes, cells))
-        except KeyError:
-            code, anomalies = days.read(cells)
-        else:
-            anomalies = days.anomalies_of(cells) if code & 7 else ()
+        # summed in one C call (see _DayCodes); a cell not met is read by the lookup.
+        code = sum(map(dict.__getitem__, days.codes, cells))
+        anomalies = days.anomalies_of(cells) if code & 7 else ()
         minutes = code >> _MINUTES_SHIFT
         open_days = (code >> 6) & 63  # one bit a day, Monday the lowest
         self.opening_days = opening_days = open_days.bit_count()
@@ -565,7 +561,12 @@ _ROUNDED: dict[int, float] = {}
 
 
 def _rounded(minutes: int) -> float:
-    hours = round(minutes / 60, 2)
+    """``round(minutes / 60, 2)`` for minutes >= 0 (tested over 0 to 200,000), in
+    integers: the hundredths nearest ``minutes / 60`` are ``(10 * minutes + 3) // 6`` (its
+    fraction is 0, 1/3 or 2/3: never a tie), and dividing them by 100 gives the double
+    nearest the decimal, as ``round`` does (250 -> 40 ns: ``round`` with digits goes
+    through a decimal string; 1,189 new weeks at 2,845 varied rows)."""
+    hours = ((10 * minutes + 3) // 6) / 100
     if len(_ROUNDED) < 16_384:
         _ROUNDED[minutes] = hours
     return hours
@@ -592,15 +593,18 @@ class _DayCodes:
     Monday; ``unknown``: some anomaly leaves the day's hours unknown). The codes of a
     row's six cells add up to the week's (minutes, one open bit a day, and two 3-bit
     counts that six days never carry over). A cell's anomalies are kept beside its code,
-    for the cells that have some. Bounded: :data:`_DAY_MEMO` units a day."""
+    for the cells that have some. Bounded: :data:`_DAY_MEMO` units a day.
 
-    __slots__ = ("_anomalies", "_units", "codes")
+    Each day's memo reads a cell it has not met when it is looked up
+    (:class:`_DayMemo`), so a row's six codes are summed in one C call,
+    ``sum(map(dict.__getitem__, codes, cells))``, whether its cells are new or not."""
+
+    __slots__ = ("_anomalies", "codes")
 
     def __init__(self) -> None:
         #: For each day, Monday first: cell -> code.
-        self.codes: list[dict[str, int]] = [{} for _ in DAY_COLUMNS]
-        self._anomalies: list[dict[str, tuple[HoursAnomaly, ...]]] = [{} for _ in DAY_COLUMNS]
-        self._units = [0] * len(DAY_COLUMNS)
+        self.codes = [_DayMemo(day) for day in range(len(DAY_COLUMNS))]
+        self._anomalies = [memo.anomalies for memo in self.codes]
 
     def anomalies_of(self, cells: tuple[str, ...]) -> tuple[HoursAnomaly, ...]:
         """The anomalies of cells whose codes are all known, Monday's first."""
@@ -614,18 +618,29 @@ class _DayCodes:
         """The week's code and anomalies, reading the cells not met yet
         (:func:`~mfs_core.hours.quick_anct_day`, else
         :func:`~mfs_core.hours.parse_anct_day`)."""
-        # One pass: each cell's code looked up, or learnt (which may empty that day's
-        # memo, never another's), and summed as it comes.
-        code = 0
-        for day, (cell, codes) in enumerate(zip(cells, self.codes, strict=False)):
-            known = codes.get(cell)
-            code += self._learn(day, cell) if known is None else known
+        code: int = sum(map(dict.__getitem__, self.codes, cells))
         return code, self.anomalies_of(cells) if code & 7 else ()
 
-    def _learn(self, day: int, cell: str) -> int:
-        """Read ``cell`` as day ``day``'s (0: Monday), remember its code and return it."""
-        codes, anomalies_of = self.codes[day], self._anomalies[day]
-        name = DAYS[day]
+
+class _DayMemo(dict[str, int]):
+    """One day's cells met -> their codes (see :class:`_DayCodes`), with their anomalies
+    and the memo's size in units (:data:`_DAY_MEMO`). A cell not met is read when looked
+    up (``__missing__``): a row bringing a new cell (1,991 of the 2,845 varied rows)
+    costs no ``KeyError`` and no second pass over its six cells, where those cost about
+    a microsecond a row."""
+
+    __slots__ = ("anomalies", "day", "name", "units")
+
+    def __init__(self, day: int) -> None:
+        super().__init__()
+        self.day, self.name = day, DAYS[day]
+        #: The cells with anomalies -> their anomalies.
+        self.anomalies: dict[str, tuple[HoursAnomaly, ...]] = {}
+        self.units = 0
+
+    def __missing__(self, cell: str) -> int:
+        """Read ``cell`` as this day's, remember its code and return it."""
+        name = self.name
         quick = quick_anct_day(cell, name)
         if quick is None:
             intervals, anomalies = parse_anct_day(cell, name)
@@ -635,20 +650,20 @@ class _DayCodes:
         else:
             minutes, anomalies = quick
         # A slot is never empty: open minutes iff intervals.
-        code = minutes << _MINUTES_SHIFT | (64 << day if minutes else 0)
+        code = minutes << _MINUTES_SHIFT | (64 << self.day if minutes else 0)
         # A long cell counts for its length (a hostile one may hold 65,536 characters,
         # its anomalies quoting as many).
         own = (_ANOMALOUS_UNITS if anomalies else 1) * (1 + len(cell) // 128)
-        units = self._units[day] + own
+        units = self.units + own
         if units > _DAY_MEMO:  # flat memory: this day starts afresh
-            codes.clear()
-            anomalies_of.clear()
+            self.clear()
+            self.anomalies.clear()
             units = own
-        self._units[day] = units
+        self.units = units
         if anomalies:
             code |= 9 if any(a.kind in HOURS_UNKNOWN for a in anomalies) else 1
-            anomalies_of[cell] = anomalies
-        codes[cell] = code
+            self.anomalies[cell] = anomalies
+        self[cell] = code
         return code
 
 

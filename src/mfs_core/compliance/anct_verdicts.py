@@ -159,8 +159,9 @@ class VerdictChecks:
             outcome.append(_PASS if severity is _INFO else _FAIL)
             if (severity or _ERROR) is _ERROR:  # Finding.level
                 errors = True
-        known = self._statuses.get((key, tuple(outcome)))
-        statuses, unknown = known or self._table(steps, table, tuple(outcome))
+        statuses_key = (key, tuple(outcome))
+        known = self._statuses.get(statuses_key)
+        statuses, unknown = known or self._table(steps, table, statuses_key)
         # SiteResult(...) without attrs' __init__ and its compliance scan (a quarter of
         # this method): the same attributes, in the same order, compliance from the
         # table's known unknowns and the errors found above.
@@ -183,27 +184,25 @@ class VerdictChecks:
         self,
         steps: tuple[_Step, ...],
         table: dict[str, CheckStatus],
-        outcome: tuple[CheckStatus, ...],
+        key: tuple[int, tuple[CheckStatus, ...]],
     ) -> tuple[dict[str, CheckStatus], tuple[bool, bool, bool]]:
-        """The status table of a selection with these statuses of its checks, shared by
+        """The status table of a selection with these statuses of its checks (``key``:
+        the selection's id and the statuses, not in :attr:`_statuses` yet), shared by
         every row that has them (a handful per list), and whether the weekly-hours rule,
         the opening-days rule and any check of it are unknown."""
-        key = (id(steps), outcome)
-        found = self._statuses.get(key)
-        if found is None:
-            statuses = dict(table)
-            for (check_id, _severity, _part), status in zip(steps, outcome, strict=True):
-                statuses[check_id] = status
-            unknown = CheckStatus.UNKNOWN
-            found = (
-                statuses,
-                (
-                    statuses.get(WEEKLY_HOURS) is unknown,
-                    statuses.get(OPENING_DAYS) is unknown,
-                    unknown in statuses.values(),
-                ),
-            )
-            if len(self._statuses) >= _FINDINGS_MEMO:
-                self._statuses.clear()
-            self._statuses[key] = found
+        statuses = dict(table)
+        for (check_id, _severity, _part), status in zip(steps, key[1], strict=True):
+            statuses[check_id] = status
+        unknown = CheckStatus.UNKNOWN
+        found = (
+            statuses,
+            (
+                statuses.get(WEEKLY_HOURS) is unknown,
+                statuses.get(OPENING_DAYS) is unknown,
+                unknown in statuses.values(),
+            ),
+        )
+        if len(self._statuses) >= _FINDINGS_MEMO:
+            self._statuses.clear()
+        self._statuses[key] = found
         return found
