@@ -16,8 +16,12 @@ accent-free form and its stem. Steps, in order:
    are dropped, as are one-letter words and lone single digits;
 5. the stem is the French Snowball stemmer's (PyStemmer) on the accented word, then folded
    to ASCII, so ``impôts``, ``impot`` and ``impôt`` share ``impot`` and ``passeports``
-   and ``passeport`` share ``passeport`` (a final plural ``s`` is removed first, see
-   :func:`stem`).
+   and ``passeport`` share ``passeport`` (a final plural ``s`` is removed first, and
+   « paye » has the stem of « payé », see :func:`stem`).
+
+A need written without accents is first read with them where the vocabulary says which
+word it is (« INDEMNISEE » → « INDEMNISÉE »: :mod:`~mfs_core.recognition.accents`):
+Snowball gives some words another stem without their accents.
 
 Stop-word locutions (« à partir de ») are then dropped as a whole.
 
@@ -265,7 +269,13 @@ def stem(word: str) -> str:
     """
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return fold(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+    found: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
+    if found.endswith("y") and word.endswith("ye"):
+        # Snowball writes a final « y » as « i » only after removing a suffix of its steps
+        # 1-2 (« payer », « payé » → pai), not after the « e » of step 4: « paye » (« payé »
+        # without its accent, or the noun, as « paie ») read « pay », the stem of « pays ».
+        found = found[:-1] + "i"
+    return fold(found)
 
 
 @functools.cache

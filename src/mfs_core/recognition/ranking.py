@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.recognition.accents import known_accents
 from mfs_core.recognition.clauses import (
     lists_requests,
     opens_as_question,
@@ -207,6 +208,8 @@ class Recogniser:
             {code: p.keywords for code, p in partners.items() if p.keywords},
             "Partner.keywords of",
         )
+        # « INDEMNISEE » is read as « INDEMNISÉE » (recognition.accents, issue-14aq).
+        self._accents = known_accents(self.index, self.lexicon)
         # A word of a name (« M. DUPONT CARTE VITALE ») that the catalogue or the lexicon
         # holds is kept when the name is blanked (recognition.personal).
         spellings = self.index.spellings
@@ -297,6 +300,7 @@ class Recogniser:
             # Read as the length limit counts it (routing.request.need_length): an accent
             # typed as a combining mark is one character with its letter.
             text = unicodedata.normalize("NFC", text)
+        text = self._accents.restored(text)
         # « Mme Nguyen veut … »: the name is no word of the need
         text = without_personal_data(text, self._known_word)
         found, marks = reading(text)  # read once: the account test below counts them too

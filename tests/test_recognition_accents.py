@@ -1,0 +1,112 @@
+"""A need written without accents reads like the same need with them (issue-14aq).
+
+Residents and agents often write without accents: all capitals in a form field, a phone
+keyboard, a copied SMS. Snowball's French stemmer gave another stem without them, so the
+same need recognised differently. The needs below are corpus phrasings
+(``tests/data/recognition/needs.jsonl``, each with its source there) folded to capitals
+without accents, or to lower case without accents; before the fix each gave another level
+or first three candidates than as written (``scripts/folded_consistency.py``). Phrasings
+marked *constructed* are written for the rule.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from mfs_core.recognition import Recogniser
+from mfs_core.recognition.accents import Accents
+from mfs_core.recognition.normalise import MAX_TEXT_CHARS, stem
+
+
+def _unaccented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _outcome(recogniser: Recogniser, text: str) -> tuple[str, tuple[str, ...]]:
+    recognition = recogniser.recognise(text)
+    return str(recognition.level), tuple(c.procedure for c in recognition.candidates[:3])
+
+
+# Corpus phrasings (tune split) whose outcome moved once folded, before issue-14aq.
+_CORPUS = [
+    # issue-14an's ARE account: « INDEMNISEE » read the indemnités journalières first
+    "Mais depuis mon licenciement, en juin, je ne peux pas être indemnisée. "
+    "Il me faut une attestation de l'employeur.",
+    "Que faire quand on est licencié ?",  # nothing recognised in capitals
+    "indemnités pôle emploi",  # weak, France Travail's inscription, in capitals
+    "Un salarié peut-il acquérir des congés payés pendant un arrêt maladie ?",
+    "arret maladie payé au bout de combien de temps",
+    "Votre maladie a réduit votre capacité de travail ?",
+    "Qu'est-ce que les indemnités journalières de sécurité sociale ?",
+    "Comment effectuer la récupération de la lettre recommandée ?",
+]
+
+
+@pytest.mark.parametrize("need", _CORPUS)
+@pytest.mark.parametrize("folded", [str.upper, str.lower], ids=["capitals", "lower-case"])
+def test_a_need_without_accents_recognises_as_written(
+    recogniser: Recogniser, need: str, folded: object
+) -> None:
+    written = _outcome(recogniser, need)
+    assert _outcome(recogniser, folded(_unaccented(need))) == written  # type: ignore[operator]
+
+
+def test_the_ARE_account_in_capitals_reads_the_ARE_first(recogniser: Recogniser) -> None:
+    need = (
+        "MAIS DEPUIS MON LICENCIEMENT, EN JUIN, JE NE PEUX PAS ETRE INDEMNISEE. "
+        "IL ME FAUT UNE ATTESTATION DE L'EMPLOYEUR."
+    )
+    best = recogniser.recognise(need).best
+    assert best is not None
+    assert best.procedure.startswith("france-travail.are-")
+
+
+def test_paye_without_its_accent_has_the_stem_of_payer() -> None:
+    # Snowball wrote « paye » pay, the stem of « pays »; « payé », « payer », « paie » pai.
+    assert stem("paye") == stem("payé") == stem("payer") == stem("paie") == "pai"
+    assert stem("payes") == stem("payés")
+    assert stem("essaye") == stem("essayer")
+    assert stem("pays") != stem("paye")
+
+
+_ACCENTS = Accents(
+    ["salarié", "indemniser", "sécurité sociale", "élève", "élevé", "retraite", "retraité"]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("SALARIE", "SALARIÉ"),  # the need's case, letter by letter
+        ("Salarie", "Salarié"),
+        ("les salaries", "les salariés"),  # an inflection of a vocabulary word
+        ("je suis indemnisee", "je suis indemnisée"),  # a feminine participle of a verb
+        ("SECURITE SOCIALE", "SÉCURITÉ SOCIALE"),
+        ("d'identite, securite.", "d'identite, sécurité."),  # elided, punctuated
+        ("eleve", "eleve"),  # ambiguous: « élève », « élevé »
+        ("retraite", "retraite"),  # the vocabulary holds it without accents
+        ("a ou du", "a ou du"),  # stop words (« à », « où », « dû »)
+        ("indemnise", "indemnise"),  # also a present tense, never restored
+        ("salariée", "salariée"),  # a word with an accent is as typed
+        ("salarieX9", "salarieX9"),  # no whole word
+    ],
+)
+def test_a_word_without_accents_is_read_as_the_one_word_it_stands_for(text: str, read: str) -> None:
+    assert _ACCENTS.restored(text) == read  # constructed
+
+
+def test_ambiguous_forms_are_counted_and_same_stems_left() -> None:
+    assert "eleve" in _ACCENTS.ambiguous
+    # « refuse » and « refusé » share a stem: a present tense stays one
+    assert Accents(["refusé"]).restored("il refuse") == "il refuse"
+
+
+def test_only_the_text_recognition_reads_is_restored_and_lengths_are_kept() -> None:
+    text = "salarie " * (MAX_TEXT_CHARS // 8) + "salarie"
+    restored = _ACCENTS.restored(text)
+    assert len(restored) == len(text)
+    assert restored[:MAX_TEXT_CHARS].count("salarié") == MAX_TEXT_CHARS // 8
+    assert restored.endswith(" salarie")
