@@ -309,3 +309,25 @@ def test_a_question_of_two_subjects_stays_two_requests(
 ) -> None:
     recognition = recogniser.recognise(need)
     assert (recognition.several, recognition.requests) == (True, requests)
+
+
+@pytest.mark.parametrize(
+    ("need", "second"),
+    [
+        # constructed (review 14k, /tmp/review14k/same.txt): the second clause suggests
+        # the revenu fiscal de référence, a request of its own
+        ("Comment demander un délai de paiement et obtenir mon avis d'imposition ?", "weak"),
+        # constructed: « indu » is a word the catalogue lacks; the clause is still said
+        ("Comment modifier mon taux de prélèvement et contester un indu ?", "none"),
+        # constructed (review 14k, cross.txt): a CAF request after a CAF claim
+        ("Comment demander le RSA et déclarer un enfant à charge ?", "weak"),
+    ],
+)
+def test_a_question_of_one_partner_keeps_a_second_request(
+    recogniser: Recogniser, need: str, second: str
+) -> None:
+    """Before: one request, the second clause dropped without a word (1e18ac1 read any
+    clause nearest the claim's partner as the same subject; review 14k, finding 1)."""
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    assert [a.level.value for a in recognition.answers][1] == second

@@ -418,7 +418,9 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
-        # The partners nearest the requests that claim nothing (None: no candidate).
+        # The partners nearest the requests that claim nothing (None: one that cannot
+        # be part of the claim's subject: it suggests something, or says a word
+        # recognition does not know).
         near: set[str | None] = set()
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
@@ -446,13 +448,15 @@ class Recogniser:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
                 answers.append((level, recognition.candidates[: recognition.chosen]))
-                near.add(best.partner if best is not None else None)
+                near.add(
+                    best.partner if best is not None and self._no_subject(level, said) else None
+                )
         if alone and claims == 1:
             return first
-        # One question about one subject: the clauses that claim nothing are nearest the
-        # same partner as the one that claims (« … obtenir une copie de ses déclarations
-        # ? »: the DGFiP); « Comment déclarer mes revenus et refaire mon passeport ? »
-        # stays two requests.
+        # One question about one subject: the clauses that claim nothing have no subject
+        # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
+        # that claims (« … obtenir une copie de ses déclarations ? »: the DGFiP);
+        # « Comment déclarer mes revenus et refaire mon passeport ? » stays two requests.
         if (
             question
             and claims == 1
@@ -468,6 +472,15 @@ class Recogniser:
         if not alone:
             answers = answers[:MAX_REQUESTS]
         return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
+
+    def _no_subject(self, level: Level, said: list[Word]) -> bool:
+        """Whether a request that claims nothing (its ``level``, its meaningful words
+        ``said``) has no subject of its own, and may be part of a
+        question's claim: it suggests nothing (``none``) and every word it says is one
+        recognition knows. A suggestion (« obtenir mon avis d'imposition »: the revenu
+        fiscal de référence; « déclarer un enfant à charge ») or a word the catalogue
+        lacks (« contester un indu ») is a request of its own, said (review 14k)."""
+        return level is _NONE and all(self._known_word(word) for word, _plain, _stem in said)
 
     def _fiche(self, candidate: Candidate) -> object:
         """The fiche of ``candidate``'s procedure (its id when it has none)."""
