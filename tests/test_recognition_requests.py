@@ -216,7 +216,17 @@ _ELEVEN = (
 
 
 @pytest.mark.parametrize(
-    ("need", "requests"), [(_SAID_AGAIN, 2), (_TWO_NEEDS[0] + ", " + _TWO_NEEDS[0], 2)]
+    ("need", "requests"),
+    [
+        (_SAID_AGAIN, 2),
+        (_TWO_NEEDS[0] + ", " + _TWO_NEEDS[0], 2),
+        # review 14k (constructed, finding 4): another person's passport is another
+        # request; before: 2, merged with the resident's own
+        ("déclarer mes revenus, refaire mon passeport, refaire son passeport", 3),
+        ("refaire mon passeport, refaire son passeport, déclarer mes revenus", 3),
+        # the same person's, said once with a possessive and once without: one
+        ("déclarer mes revenus, refaire mon passeport, refaire le passeport", 2),
+    ],
 )
 def test_a_request_said_again_is_one(recogniser: Recogniser, need: str, requests: int) -> None:
     """Before: 3 and 4 requests (one said again counted again when it claims nothing)."""

@@ -134,6 +134,12 @@ _DETERMINERS = (
 )
 _DETERMINER = re.compile(rf"\s*{_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
 _FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+#: Possessives, by whose they say (« mon », « son »…): whose request a clause makes.
+_POSSESSIVE = re.compile(
+    r"\b(?:(m)(?:on|a|es)|(t)(?:on|a|es)|(s)(?:on|a|es)|(n)(?:otre|os)|(v)(?:otre|os)"
+    r"|(l)eurs?)\b",
+    re.IGNORECASE,
+)
 #: « m'a envoyé », « nous ont écrit »: a verb whose subject did it to the resident; the
 #: participle is left out of an account's sentence (:meth:`Recogniser._several`).
 _DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
@@ -386,7 +392,9 @@ class Recogniser:
         requests: list[tuple[str, list[Word], int]] = []
         # The words of each request kept: one said again is the same request, whatever it
         # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
-        heard: set[tuple[str, ...]] = set()
+        # A possessive of another person makes another request (« refaire mon passeport,
+        # refaire son passeport »: two people's, review 14k): the persons each said it of.
+        heard: dict[tuple[str, ...], list[frozenset[str]]] = {}
         verb = ""
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
@@ -407,8 +415,10 @@ class Recogniser:
             # (one meaningful word) is a request of its own.
             if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
                 words = tuple(stem for _word, _plain, stem in said)
-                if words not in heard:
-                    heard.add(words)
+                whose = _whose(part)
+                owners = heard.setdefault(words, [])
+                if not any(not whose or not said_of or whose == said_of for said_of in owners):
+                    owners.append(whose)
                     requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
@@ -608,6 +618,17 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+def _whose(part: str) -> frozenset[str]:
+    """The persons ``part``'s possessives say its request is of (« m » for « mon, ma,
+    mes », « s » for « son, sa, ses »…); empty when it says none."""
+    return frozenset(
+        person.lower()
+        for found in _POSSESSIVE.finditer(part)
+        for person in found.groups()
+        if person
+    )
 
 
 def _verb_of(part: str) -> str:
