@@ -341,3 +341,27 @@ def test_a_question_of_one_partner_keeps_a_second_request(
     recognition = recogniser.recognise(need)
     assert (recognition.several, recognition.requests) == (True, 2)
     assert [a.level.value for a in recognition.answers][1] == second
+
+
+def test_a_request_number_is_bounded_by_the_requests_answered(
+    recogniser: Recogniser, builtins: Registry
+) -> None:
+    """Before: the schemas accepted any request number (1e9, 2**63: review 14k, finding 5);
+    now at most MAX_REQUESTS, the requests answered one by one, which the numbers of a
+    need of more requests never pass."""
+    from mfs_core.recognition.ranking import MAX_REQUESTS
+
+    recognition = recogniser.recognise(_ELEVEN)
+    assert max(c.request or 0 for c in recognition.candidates) == MAX_REQUESTS
+    assert max(a.number for a in recognition.answers) == MAX_REQUESTS
+    need = Request(channel=RequestChannel.COUNTER, wants_autonomy=False, need=_ELEVEN)
+    decision = unstructure(Router(builtins).decide(need, _site()))
+    from mfs_core.documents import recognition_document
+
+    document = json.loads(json.dumps(recognition_document(recognition, 10)))
+    for number, valid in ((MAX_REQUESTS, True), (MAX_REQUESTS + 1, False), (2**63, False)):
+        decision["alternatives"][0]["request"] = number
+        document["candidates"][0]["request"] = number
+        document["answers"][0]["request"] = number
+        assert _validator("decision").is_valid(decision) is valid, number
+        assert _validator("RecognitionDocument").is_valid(document) is valid, number
