@@ -331,6 +331,9 @@ def test_a_question_of_two_subjects_stays_two_requests(
         ("Comment modifier mon taux de prélèvement et contester un indu ?", "none"),
         # constructed (review 14k, cross.txt): a CAF request after a CAF claim
         ("Comment demander le RSA et déclarer un enfant à charge ?", "weak"),
+        # constructed (same.txt): nothing recognised, but « attestation » reaches the
+        # CNAV, another partner than the carte Vitale's
+        ("Comment commander ma carte vitale et obtenir une attestation de droits ?", "none"),
     ],
 )
 def test_a_question_of_one_partner_keeps_a_second_request(

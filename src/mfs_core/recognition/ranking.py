@@ -222,6 +222,7 @@ class Recogniser:
             t.plain in spellings or t.stem in lexicon_stems for t in tokens(word)
         )
         generic = generic_words()
+        self._generic = generic
         documents = self.index.documents
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
@@ -432,6 +433,8 @@ class Recogniser:
         # be part of the claim's subject: it suggests something, or says a word
         # recognition does not know).
         near: set[str | None] = set()
+        unclaimed: list[list[Word]] = []  # the words of the requests that claim nothing
+        claimed: set[str] = set()  # the stems of the first request that claims
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
@@ -448,7 +451,8 @@ class Recogniser:
                 if self._fiche(best) in fiches:
                     continue
                 claims += 1
-                first = first or recognition
+                if first is None:
+                    first, claimed = recognition, {stem for _word, _plain, stem in said}
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
@@ -461,6 +465,7 @@ class Recogniser:
                 near.add(
                     best.partner if best is not None and self._no_subject(level, said) else None
                 )
+                unclaimed.append(said)
         if alone and claims == 1:
             return first
         # One question about one subject: the clauses that claim nothing have no subject
@@ -473,6 +478,12 @@ class Recogniser:
             and first is not None
             and first.best is not None
             and (near == {first.best.partner})
+            and all(
+                self._words_near(
+                    [w for w in said if w[2] not in claimed], first.best.partner, thematique, kept
+                )
+                for said in unclaimed
+            )
         ):
             return first
         if claims < (1 if listed else 2):
@@ -491,6 +502,25 @@ class Recogniser:
         fiscal de référence; « déclarer un enfant à charge ») or a word the catalogue
         lacks (« contester un indu ») is a request of its own, said (review 14k)."""
         return level is _NONE and all(self._known_word(word) for word, _plain, _stem in said)
+
+    def _words_near(
+        self, said: list[Word], partner: str, thematique: str | None, kept: int
+    ) -> bool:
+        """Whether each word of ``said`` but how requests are asked (« obtenir »), read
+        alone, is nearest ``partner`` (its best candidate's): no word of a request that
+        claims nothing reaches another partner's procedure. « obtenir une copie de ses
+        déclarations » after the espace Particulier: « copie » and « déclarations » reach
+        the DGFiP; « obtenir une attestation de droits » after the carte Vitale:
+        « attestation » reaches the CNAV's attestation fiscale, a subject of its own
+        (review 14k). Runs only on a question's requests that claim nothing, less the
+        words of the request that claims (its subject, said again)."""
+        for word in said:
+            if word[1] in self._generic:
+                continue
+            alone = self._recognise(word[0], thematique, kept, [word], 0)
+            if alone.best is None or alone.best.partner != partner:
+                return False
+        return True
 
     def _fiche(self, candidate: Candidate) -> object:
         """The fiche of ``candidate``'s procedure (its id when it has none)."""
