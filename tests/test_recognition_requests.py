@@ -216,7 +216,17 @@ _ELEVEN = (
 
 
 @pytest.mark.parametrize(
-    ("need", "requests"), [(_SAID_AGAIN, 2), (_TWO_NEEDS[0] + ", " + _TWO_NEEDS[0], 2)]
+    ("need", "requests"),
+    [
+        (_SAID_AGAIN, 2),
+        (_TWO_NEEDS[0] + ", " + _TWO_NEEDS[0], 2),
+        # review 14k (constructed, finding 4): another person's passport is another
+        # request; before: 2, merged with the resident's own
+        ("déclarer mes revenus, refaire mon passeport, refaire son passeport", 3),
+        ("refaire mon passeport, refaire son passeport, déclarer mes revenus", 3),
+        # the same person's, said once with a possessive and once without: one
+        ("déclarer mes revenus, refaire mon passeport, refaire le passeport", 2),
+    ],
 )
 def test_a_request_said_again_is_one(recogniser: Recogniser, need: str, requests: int) -> None:
     """Before: 3 and 4 requests (one said again counted again when it claims nothing)."""
@@ -309,3 +319,52 @@ def test_a_question_of_two_subjects_stays_two_requests(
 ) -> None:
     recognition = recogniser.recognise(need)
     assert (recognition.several, recognition.requests) == (True, requests)
+
+
+@pytest.mark.parametrize(
+    ("need", "second"),
+    [
+        # constructed (review 14k, /tmp/review14k/same.txt): the second clause suggests
+        # the revenu fiscal de référence, a request of its own
+        ("Comment demander un délai de paiement et obtenir mon avis d'imposition ?", "weak"),
+        # constructed: « indu » is a word the catalogue lacks; the clause is still said
+        ("Comment modifier mon taux de prélèvement et contester un indu ?", "none"),
+        # constructed (review 14k, cross.txt): a CAF request after a CAF claim
+        ("Comment demander le RSA et déclarer un enfant à charge ?", "weak"),
+        # constructed (same.txt): nothing recognised, but « attestation » reaches the
+        # CNAV, another partner than the carte Vitale's
+        ("Comment commander ma carte vitale et obtenir une attestation de droits ?", "none"),
+    ],
+)
+def test_a_question_of_one_partner_keeps_a_second_request(
+    recogniser: Recogniser, need: str, second: str
+) -> None:
+    """Before: one request, the second clause dropped without a word (1e18ac1 read any
+    clause nearest the claim's partner as the same subject; review 14k, finding 1)."""
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    assert [a.level.value for a in recognition.answers][1] == second
+
+
+def test_a_request_number_is_bounded_by_the_requests_answered(
+    recogniser: Recogniser, builtins: Registry
+) -> None:
+    """Before: the schemas accepted any request number (1e9, 2**63: review 14k, finding 5);
+    now at most MAX_REQUESTS, the requests answered one by one, which the numbers of a
+    need of more requests never pass."""
+    from mfs_core.recognition.ranking import MAX_REQUESTS
+
+    recognition = recogniser.recognise(_ELEVEN)
+    assert max(c.request or 0 for c in recognition.candidates) == MAX_REQUESTS
+    assert max(a.number for a in recognition.answers) == MAX_REQUESTS
+    need = Request(channel=RequestChannel.COUNTER, wants_autonomy=False, need=_ELEVEN)
+    decision = unstructure(Router(builtins).decide(need, _site()))
+    from mfs_core.documents import recognition_document
+
+    document = json.loads(json.dumps(recognition_document(recognition, 10)))
+    for number, valid in ((MAX_REQUESTS, True), (MAX_REQUESTS + 1, False), (2**63, False)):
+        decision["alternatives"][0]["request"] = number
+        document["candidates"][0]["request"] = number
+        document["answers"][0]["request"] = number
+        assert _validator("decision").is_valid(decision) is valid, number
+        assert _validator("RecognitionDocument").is_valid(document) is valid, number

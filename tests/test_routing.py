@@ -586,6 +586,13 @@ _NAMED = (
         "Me Mariage voudrait un renseignement",
         "Mme Colis Alimentaire demande un rendez-vous",
         "MM. Mariage demandent un renseignement",
+        # review 14k (constructed): the need goes on in lower case, so the capitalised
+        # words were the name (a guard: blanked since issue-14ao)
+        "Mme Dupont Mariage voudrait un renseignement",
+        # redaction finds no name there (review 14k, finding 3); before: oriented
+        "MME MARIAGE VOUDRAIT UN RENSEIGNEMENT",
+        "M.Mariage voudrait un renseignement",
+        "m. mariage voudrait un renseignement",
     ],
 )
 def test_a_name_opened_by_a_civility_is_no_local_keyword(router: Router, need: str) -> None:
@@ -611,5 +618,32 @@ def test_a_known_word_after_a_name_opener_still_orients(
     router: Router, need: str, service: str
 ) -> None:
     decision = router.decide(request(need=need), context(local_services=_NAMED))
+    assert decision.kind is DecisionKind.ORIENTATION
+    assert decision.service == service
+
+
+# Review 14k's notes (constructed, /tmp/review14k/n1.txt and n2.txt): a note typed in title
+# case after a name keeps its need; a name still orients nothing.
+_TITLED = (
+    LocalService(id="ccas.epicerie", name="CCAS", keywords=("épicerie sociale",)),
+    LocalService(id="mairie.urbanisme", name="Urbanisme", keywords=("urbanisme",)),
+    LocalService(id="mairie.etat-civil", name="État civil", keywords=("acte de naissance",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("need", "service"),
+    [
+        ("Mme Martin Épicerie Sociale", "ccas.epicerie"),
+        ("M. Dupont Urbanisme", "mairie.urbanisme"),
+        ("Mme Martin Acte De Naissance", "mairie.etat-civil"),
+    ],
+)
+def test_a_title_case_note_after_a_name_still_orients(
+    router: Router, need: str, service: str
+) -> None:
+    """Before: ``unknown``, every capitalised word after the civility blanked as the name
+    (issue-14ao; review 14k, finding 2)."""
+    decision = router.decide(request(need=need), context(local_services=_TITLED))
     assert decision.kind is DecisionKind.ORIENTATION
     assert decision.service == service

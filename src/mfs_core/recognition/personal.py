@@ -28,8 +28,12 @@ What redaction cannot find (a surname alone, see ``docs/journal.md``) is read as
 Routing reads a need's words to orient it to a local service, where a word of a name
 would send the resident elsewhere (« Mme Mariage » to a service keyed « mariage », review
 14j): there ``whole_names`` blanks a name opened by a civility whole, known and French
-words too; a known word after an opener that needs no capital (« conjoint : mariage
-prévu ») is still kept.
+words too, when its first word is a known word or the need goes on in lower case after
+it (« Mme Dupont Mariage voudrait … »); otherwise its first word only (« Mme Martin
+Épicerie Sociale », a note in title case, keeps its need: review 14k). It also blanks the
+word right after a civility in capitals or without a space (« MME MARIAGE », « M.Mariage »,
+« m. marchand »), where redaction finds no name. A known word after an opener that needs
+no capital (« conjoint : mariage prévu ») is still kept.
 """
 
 from __future__ import annotations
@@ -80,6 +84,20 @@ _CIVILITY_CHARS = max(map(len, _CIVILITIES)) + 4
 #: et … »); in capitals only: « mm » is a unit.
 _MESSIEURS = re.compile(r"\bMM\b\.?\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Under ``whole_names``, a civility and the word right after it, in any case and with no
+#: space after its point (« MME MARIAGE », « M.Mariage », « m. marchand »: redaction
+#: finds no name there, review 14k): « Me » and « MM » apart (a pronoun, a unit), « m »
+#: only with its point and not after a number (« 3 m. de large »).
+_OPENED = re.compile(
+    r"(?<![^\W_])(?<!\d\s)(?:m\.|(?:mmes?|mlle|melle|madame|mademoiselle|monsieur|mr|dr"
+    r"|docteur|maître|maitre)\b\.?)[^\S\n]*([^\W\d_]+(?:['’-][^\W\d_]+)*)",
+    re.IGNORECASE,
+)
+#: The first letter after a name, spaces skipped: in lower case, the need goes on in its
+#: own words, so the capitalised words before were the name (« Mme Dupont Mariage
+#: voudrait … »); otherwise the need may be written in title case (« Mme Martin Épicerie
+#: Sociale »).
+_NEXT_LETTER = re.compile(r"\s*([^\W\d_])")
 
 
 def _nothing_known(_word: str) -> bool:
@@ -113,7 +131,7 @@ def without_personal_data(
         and "appelle" not in head
         and "APPELLE" not in head
     ):
-        return text
+        return _opened_blanked(head) + text[_READ:] if whole_names else text
     from mfs_core.redaction import DataKind, redact
 
     chars = list(head)
@@ -132,16 +150,44 @@ def without_personal_data(
         # Just before the name: a search from 0 made a long need quadratic (100,000
         # characters of names took 6.6 s).
         civility = _CIVILITY.search(head, max(0, start - _CIVILITY_CHARS), start)
-        whole = whole_names and (
+        words = list(_WORD.finditer(head, start, end))
+        opened = whole_names and (
             civility is not None
             or _MESSIEURS.search(head, max(0, start - _CIVILITY_CHARS), start) is not None
         )
-        for n, word in enumerate(_WORD.finditer(head, start, end)):
+        whole = opened and bool(words) and _name_only(head, end, words[0].group(), known)
+        for n, word in enumerate(words):
             # The first word is the name itself; the next may be the need's own words
             # that redaction took along (« Mme Durand Veut Rembourser … »: in title case
             # every word looks like a name): a French word stays.
-            if whole or (not known(word.group()) and (n == 0 or not _french(word.group()))):
+            if (
+                whole
+                or (opened and n == 0)
+                or (not known(word.group()) and (n == 0 or not _french(word.group())))
+            ):
                 chars[word.start() : word.end()] = " " * (word.end() - word.start())
         if civility:
             chars[civility.start() : start] = " " * (start - civility.start())
-    return "".join(chars) + text[_READ:]
+    blanked = "".join(chars)
+    return (_opened_blanked(blanked) if whole_names else blanked) + text[_READ:]
+
+
+def _name_only(head: str, end: int, first: str, known: Callable[[str], bool]) -> bool:
+    """Whether every word of a name a civility opens, ending at ``end`` of ``head``, is
+    the name: its ``first`` word is one recognition knows (« Mme Mariage », « Mme Colis
+    Alimentaire » : a surname that is a word), or the need goes on in lower case after it
+    (« Mme Dupont Mariage voudrait … »). Otherwise the words after the first may be the
+    need's, in title case (« Mme Martin Épicerie Sociale », « M. Dupont Urbanisme »:
+    review 14k), and are kept as without ``whole_names``."""
+    if known(first):
+        return True
+    after = _NEXT_LETTER.match(head, end)
+    return after is not None and after.group(1).islower()
+
+
+def _opened_blanked(head: str) -> str:
+    """``head`` with each civility and the word right after it (:data:`_OPENED`) blanked,
+    same length. Raises nothing."""
+    if not _OPENED.search(head):
+        return head
+    return _OPENED.sub(lambda found: " " * len(found.group()), head)

@@ -135,6 +135,12 @@ _DETERMINERS = (
 )
 _DETERMINER = re.compile(rf"\s*{_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
 _FIRST_DETERMINER = re.compile(rf"(?:^|\s){_DETERMINERS}(?:\s|(?<=['’]))", re.IGNORECASE)
+#: Possessives, by whose they say (« mon », « son »…): whose request a clause makes.
+_POSSESSIVE = re.compile(
+    r"\b(?:(m)(?:on|a|es)|(t)(?:on|a|es)|(s)(?:on|a|es)|(n)(?:otre|os)|(v)(?:otre|os)"
+    r"|(l)eurs?)\b",
+    re.IGNORECASE,
+)
 #: « m'a envoyé », « nous ont écrit »: a verb whose subject did it to the resident; the
 #: participle is left out of an account's sentence (:meth:`Recogniser._several`).
 _DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]+", re.IGNORECASE)
@@ -219,6 +225,7 @@ class Recogniser:
             t.plain in spellings or t.stem in lexicon_stems for t in tokens(word)
         )
         generic = generic_words()
+        self._generic = generic
         documents = self.index.documents
         #: the last criteria of the order, fixed per procedure: national partners first,
         #: then the partner's share of requests, then the title (the id only for two
@@ -390,7 +397,9 @@ class Recogniser:
         requests: list[tuple[str, list[Word], int]] = []
         # The words of each request kept: one said again is the same request, whatever it
         # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
-        heard: set[tuple[str, ...]] = set()
+        # A possessive of another person makes another request (« refaire mon passeport,
+        # refaire son passeport »: two people's, review 14k): the persons each said it of.
+        heard: dict[tuple[str, ...], list[frozenset[str]]] = {}
         verb = ""
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
@@ -411,8 +420,10 @@ class Recogniser:
             # (one meaningful word) is a request of its own.
             if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
                 words = tuple(stem for _word, _plain, stem in said)
-                if words not in heard:
-                    heard.add(words)
+                whose = _whose(part)
+                owners = heard.setdefault(words, [])
+                if not any(not whose or not said_of or whose == said_of for said_of in owners):
+                    owners.append(whose)
                     requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
@@ -422,8 +433,12 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
-        # The partners nearest the requests that claim nothing (None: no candidate).
+        # The partners nearest the requests that claim nothing (None: one that cannot
+        # be part of the claim's subject: it suggests something, or says a word
+        # recognition does not know).
         near: set[str | None] = set()
+        unclaimed: list[list[Word]] = []  # the words of the requests that claim nothing
+        claimed: set[str] = set()  # the stems of the first request that claims
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
         for n, (part, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
@@ -440,7 +455,8 @@ class Recogniser:
                 if self._fiche(best) in fiches:
                     continue
                 claims += 1
-                first = first or recognition
+                if first is None:
+                    first, claimed = recognition, {stem for _word, _plain, stem in said}
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
@@ -450,19 +466,28 @@ class Recogniser:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
                 answers.append((level, recognition.candidates[: recognition.chosen]))
-                near.add(best.partner if best is not None else None)
+                near.add(
+                    best.partner if best is not None and self._no_subject(level, said) else None
+                )
+                unclaimed.append(said)
         if alone and claims == 1:
             return first
-        # One question about one subject: the clauses that claim nothing are nearest the
-        # same partner as the one that claims (« … obtenir une copie de ses déclarations
-        # ? »: the DGFiP); « Comment déclarer mes revenus et refaire mon passeport ? »
-        # stays two requests.
+        # One question about one subject: the clauses that claim nothing have no subject
+        # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
+        # that claims (« … obtenir une copie de ses déclarations ? »: the DGFiP);
+        # « Comment déclarer mes revenus et refaire mon passeport ? » stays two requests.
         if (
             question
             and claims == 1
             and first is not None
             and first.best is not None
             and (near == {first.best.partner})
+            and all(
+                self._words_near(
+                    [w for w in said if w[2] not in claimed], first.best.partner, thematique, kept
+                )
+                for said in unclaimed
+            )
         ):
             return first
         if claims < (1 if listed else 2):
@@ -472,6 +497,34 @@ class Recogniser:
         if not alone:
             answers = answers[:MAX_REQUESTS]
         return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
+
+    def _no_subject(self, level: Level, said: list[Word]) -> bool:
+        """Whether a request that claims nothing (its ``level``, its meaningful words
+        ``said``) has no subject of its own, and may be part of a
+        question's claim: it suggests nothing (``none``) and every word it says is one
+        recognition knows. A suggestion (« obtenir mon avis d'imposition »: the revenu
+        fiscal de référence; « déclarer un enfant à charge ») or a word the catalogue
+        lacks (« contester un indu ») is a request of its own, said (review 14k)."""
+        return level is _NONE and all(self._known_word(word) for word, _plain, _stem in said)
+
+    def _words_near(
+        self, said: list[Word], partner: str, thematique: str | None, kept: int
+    ) -> bool:
+        """Whether each word of ``said`` but how requests are asked (« obtenir »), read
+        alone, is nearest ``partner`` (its best candidate's): no word of a request that
+        claims nothing reaches another partner's procedure. « obtenir une copie de ses
+        déclarations » after the espace Particulier: « copie » and « déclarations » reach
+        the DGFiP; « obtenir une attestation de droits » after the carte Vitale:
+        « attestation » reaches the CNAV's attestation fiscale, a subject of its own
+        (review 14k). Runs only on a question's requests that claim nothing, less the
+        words of the request that claims (its subject, said again)."""
+        for word in said:
+            if word[1] in self._generic:
+                continue
+            alone = self._recognise(word[0], thematique, kept, [word], 0)
+            if alone.best is None or alone.best.partner != partner:
+                return False
+        return True
 
     def _fiche(self, candidate: Candidate) -> object:
         """The fiche of ``candidate``'s procedure (its id when it has none)."""
@@ -599,6 +652,17 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+def _whose(part: str) -> frozenset[str]:
+    """The persons ``part``'s possessives say its request is of (« m » for « mon, ma,
+    mes », « s » for « son, sa, ses »…); empty when it says none."""
+    return frozenset(
+        person.lower()
+        for found in _POSSESSIVE.finditer(part)
+        for person in found.groups()
+        if person
+    )
 
 
 def _verb_of(part: str) -> str:

@@ -16,6 +16,11 @@ from typing import Any
 from mfs_core import __version__
 from mfs_core.serve.problems import KINDS, PROBLEM_BASE, PROBLEM_TYPE
 
+#: The highest request number a recognition or a decision carries: the requests answered
+#: one by one (``mfs_core.recognition.ranking.MAX_REQUESTS``, not imported here to keep
+#: this module light; tests/test_recognition_requests.py holds the two together).
+_REQUESTS = 8
+
 __all__ = ["OPERATIONS", "openapi_document", "query_names"]
 
 #: Schema file -> component name; the file's ``$defs`` become ``<name>_<def>``.
@@ -212,7 +217,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                     "additionalProperties": False,
                     "required": ["request", "level", "chosen"],
                     "properties": {
-                        "request": {"type": "integer", "minimum": 1},
+                        "request": {"type": "integer", "minimum": 1, "maximum": _REQUESTS},
                         "level": {
                             "enum": ["confident", "ambiguous", "weak", "none"],
                             "description": "the request's own outcome: a claim, a question "
@@ -261,8 +266,10 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                         "request": {
                             "type": ["integer", "null"],
                             "minimum": 1,
+                            "maximum": _REQUESTS,
                             "description": "when several: the number of the request it "
-                            "answers (from 1, in the order said); null for the whole need's "
+                            "answers (from 1, in the order said; at most the requests "
+                            "answered one by one); null for the whole need's "
                             "other candidates (since issue-14aj)",
                         },
                     },
