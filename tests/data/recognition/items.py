@@ -1110,7 +1110,7 @@ I("Bon, pas besoin de te rappeler que je me sépare de Père Charmant.", ["caf.c
   page("http://meredebordee.com/social-ou-partial/",
        "a mother's blog (« Père Charmant » is her nickname for her partner; three children, out of work, on CAF aids); a separation: the SEP convention of 14t"), split="tune")
 
-# --- corpus-14ar: 29 residents' own accounts for the HOLDOUT split (measure only, never tuned on), gathered blind
+# --- corpus-14ar: 32 residents' own accounts for the HOLDOUT split (measure only, never tuned on), gathered blind
 # (recognition not run, its code not read) from stored public web pages (pages corpus of the search tool,
 # 2026-12-01): one to three first-person sentences (or a relative's, told by the resident), copied verbatim,
 # personal details removed (said in each note). First pass below: 13 covered (paraphrase 8 / colloquial 3 / lexical 2),
@@ -1246,3 +1246,17 @@ N("Je n’ai pas d’enfants qui vont me « rapporter » 150 € par mois, mais 
 N("Pourtant je t’assure que faire appel à toi c’est pas une démarche facile (et je ne parle même pas du pavé à remplir !) mais un jour, accepter l’idée de demander de l’aide à la MDPH pour son môme, c’est une sacrée épreuve",
   page("http://aspie-rations.com/lettre_a_toi_cdaph", "a mother's open letter on her blog"),
   near_miss=True, note="a child's disability file at the MDPH (AEEH, not the AAH), as corpus-14am's near miss", split="holdout")
+# corpus-14ar, third pass (same checks): 3 kept of 3 checked.
+I("Je suis aussi dans une démarche de mise en invalidité (depuis bientôt 3 ans) afin de pouvoir réduite mon temps de travail car j'ai vraiment de plus en plus de mal à suivre le rythme",
+  ["cnam.invalidite"], "lexical",
+  page("http://alarme.asso.fr/forum/index.php?prev_next=next&topic=8147.0",
+       "a member's post on an association's forum (pseudonym not kept); « invalidité » is the procedure's word"),
+  split="holdout")
+I("Comme ça fait deux ans que je suis en arrêt maladie, basta, on arrête, point barre.", ["cnam.invalidite"], "paraphrase",
+  page("http://meredithatomique.canalblog.com/archives/2015/01/14/31317838.html",
+       "personal blog; the CPAM doctor's words as the blogger reports them: after two years of sick leave, an invalidity "
+       "pension (arguable: the text alone could also read as the end of sick pay)"), split="holdout")
+I("Une vache m’a chargé et m’a abîmé tous les tendons de l’épaule gauche", ["msa.accident-du-travail"], "paraphrase",
+  page("https://www.agriculture-dromoise.fr/articles/indemnites-journalieres-cela-m-a-permis-de-me-soigner-30768",
+       "a livestock farmer quoted by an agricultural weekly (name not kept); hurt by a cow at work: the MSA's work accident"),
+  split="holdout")
