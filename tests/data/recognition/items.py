@@ -1110,7 +1110,7 @@ I("Bon, pas besoin de te rappeler que je me sépare de Père Charmant.", ["caf.c
   page("http://meredebordee.com/social-ou-partial/",
        "a mother's blog (« Père Charmant » is her nickname for her partner; three children, out of work, on CAF aids); a separation: the SEP convention of 14t"), split="tune")
 
-# --- corpus-14ar: 32 residents' own accounts for the HOLDOUT split (measure only, never tuned on), gathered blind
+# --- corpus-14ar: 34 residents' own accounts for the HOLDOUT split (measure only, never tuned on), gathered blind
 # (recognition not run, its code not read) from stored public web pages (pages corpus of the search tool,
 # 2026-12-01): one to three first-person sentences (or a relative's, told by the resident), copied verbatim,
 # personal details removed (said in each note). First pass below: 13 covered (paraphrase 8 / colloquial 3 / lexical 2),
@@ -1246,7 +1246,7 @@ N("Je n’ai pas d’enfants qui vont me « rapporter » 150 € par mois, mais 
 N("Pourtant je t’assure que faire appel à toi c’est pas une démarche facile (et je ne parle même pas du pavé à remplir !) mais un jour, accepter l’idée de demander de l’aide à la MDPH pour son môme, c’est une sacrée épreuve",
   page("http://aspie-rations.com/lettre_a_toi_cdaph", "a mother's open letter on her blog"),
   near_miss=True, note="a child's disability file at the MDPH (AEEH, not the AAH), as corpus-14am's near miss", split="holdout")
-# corpus-14ar, third pass (same checks): 3 kept of 3 checked.
+# corpus-14ar, third pass (same checks): 5 kept of 5 checked (the last two negatives).
 I("Je suis aussi dans une démarche de mise en invalidité (depuis bientôt 3 ans) afin de pouvoir réduite mon temps de travail car j'ai vraiment de plus en plus de mal à suivre le rythme",
   ["cnam.invalidite"], "lexical",
   page("http://alarme.asso.fr/forum/index.php?prev_next=next&topic=8147.0",
@@ -1260,3 +1260,9 @@ I("Une vache m’a chargé et m’a abîmé tous les tendons de l’épaule gauc
   page("https://www.agriculture-dromoise.fr/articles/indemnites-journalieres-cela-m-a-permis-de-me-soigner-30768",
        "a livestock farmer quoted by an agricultural weekly (name not kept); hurt by a cow at work: the MSA's work accident"),
   split="holdout")
+N("Après un gros travail de motivation pour te quitter des yeux je me décide à aller faire les courses, puis j'en profite pour prendre ce qu'il faut pour aller déclarer ta naissance à la mairie.",
+  page("http://journaldegabriel.canalblog.com/archives/2008/03/16/8340478.html", "a parent's blog written to the baby"),
+  note="a birth declaration at the town hall (état civil): no catalogue procedure", split="holdout")
+N("Certes, j'ai commis l'horrible forfait d'avoir dépassé les délais pour inscrire mes enfants à la cantine, ou plutôt pour me rendre à la mairie apporter les justificatifs",
+  page("http://www.fcpecondorcet.org/archives/2009/10/20/15500451.html", "a parent's account on a parents' association site"),
+  note="school canteen registration at the town hall: no catalogue procedure", split="holdout")
