@@ -119,15 +119,21 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # 35 covered accounts: top-1 10 -> 14, top-3 16 -> 18; negatives 0 / 17.2 % unchanged;
 # holdout and the four fresh samples unchanged): floors 0.845 -> 0.86, 0.92 -> 0.925,
 # 0.755 -> 0.775.
+# corpus-14ar LOWERED three holdout floors (top-1 0.78 -> 0.70, top-3 0.85 -> 0.76,
+# paraphrase + colloquial 0.60 -> 0.49): 34 residents' own accounts (25 covered, 9
+# negatives), gathered blind, joined the HOLDOUT split so that the part only measured holds
+# the real input too (holdout top-1 82.7 -> 72.1 %, top-3 87.5 -> 78.3 %, para+coll
+# 68.6 -> 50.9 %; the 25 covered accounts alone 7 first, 10 in the top three; negatives
+# claimed 5.3 -> 3.6 %, suggested 21.1 -> 14.3 %). Recognition untouched.
 FLOORS = [
     ("tune", COVERED, "top1", 0.86),
     ("tune", COVERED, "top3", 0.925),
     ("tune", ("lexical",), "top1", 0.95),
     ("tune", ("paraphrase", "colloquial"), "top1", 0.775),
-    ("holdout", COVERED, "top1", 0.78),
-    ("holdout", COVERED, "top3", 0.85),
+    ("holdout", COVERED, "top1", 0.70),
+    ("holdout", COVERED, "top3", 0.76),
     ("holdout", ("lexical",), "top1", 0.85),
-    ("holdout", ("paraphrase", "colloquial"), "top1", 0.60),
+    ("holdout", ("paraphrase", "colloquial"), "top1", 0.49),
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
@@ -165,7 +171,9 @@ def test_needs_nothing_covers_are_rarely_claimed_or_suggested(
 # issue-14an: 72 -> 76 of 353 (21.5 %), ceiling 0.21 -> 0.22: four residents' accounts
 # (corpus-14am) whose first candidate was wrong at level none now come first right, still
 # at none; no need lost a suggestion (levels unchanged but one none -> weak).
-UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.14)]
+# corpus-14ar (25 covered accounts in the holdout): 13 of 104 -> 19 of 129 (14.7 %),
+# holdout ceiling 0.14 -> 0.15.
+UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.15)]
 
 
 @pytest.mark.parametrize(("split", "ceiling"), UNSUGGESTED_RIGHT)
