@@ -307,6 +307,42 @@ def test_a_question_about_one_subject_is_one_request(recogniser: Recogniser) -> 
 
 
 @pytest.mark.parametrize(
+    "need",
+    [
+        # F155 (real, cited above) typed in capitals, with and without its accents: read
+        # ``none`` before, its « ET » no join (scripts/folded_consistency.py)
+        _ONE_QUESTION.upper(),
+        "PEUT-ON CONSULTER SON DOSSIER FISCAL ET OBTENIR UNE COPIE DE SES DECLARATIONS ?",
+    ],
+)
+def test_a_question_in_capitals_reads_as_written(recogniser: Recogniser, need: str) -> None:
+    as_written = recogniser.recognise(_ONE_QUESTION)
+    recognition = recogniser.recognise(need)
+    assert (recognition.level, recognition.several) == (as_written.level, False)
+    assert recognition.best is not None
+    assert recognition.best.procedure == "dgfip.espace-particulier"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # constructed: the list of tests/test_recognition_requests.py's four requests,
+        # its joins in capitals (« ET », « OU »), or all of it
+        "renouveler mon passeport, déclarer mes impôts ET suivre mon colis",
+        "renouveler mon passeport OU déclarer mes impôts OU suivre mon colis",
+        "RENOUVELER MON PASSEPORT, DECLARER MES IMPOTS ET SUIVRE MON COLIS",
+    ],
+)
+def test_requests_joined_in_capitals_split_as_written(recogniser: Recogniser, need: str) -> None:
+    as_written = recogniser.recognise(
+        "renouveler mon passeport, déclarer mes impôts et suivre mon colis"
+    )
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 3)
+    assert _answering(recognition) == _answering(as_written)
+
+
+@pytest.mark.parametrize(
     ("need", "requests"),
     [
         # constructed: each request nearest a different partner
