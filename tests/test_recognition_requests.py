@@ -263,6 +263,29 @@ def test_requests_past_the_bound_are_counted_and_said(
     assert f"11 demandes lues, {MAX_REQUESTS} détaillées, " in reason
 
 
+def test_a_request_left_out_counts_its_procedures(builtins: Registry) -> None:
+    """Before: « demande 5 : plusieurs démarches possibles, à faire choisir (non listée) »,
+    one démarche in the singular for a question among several (constructed need)."""
+    reason = _decide(builtins, _ELEVEN).reason  # type: ignore[attr-defined]
+    said = reason.split("L'usager demande plusieurs choses : ")[1].split(" ; ")
+    asked = [s for s in said if "plusieurs démarches possibles" in s and "«" not in s]
+    assert asked
+    assert all(s.endswith(" non listées)") and "(non listée)" not in s for s in asked)
+    assert "demande 8 : démarche reconnue (non listée). " in reason
+
+
+def test_recognise_counts_a_request_s_procedures_left_out(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: « demande 5 : plusieurs démarches possibles, à faire choisir : non listée
+    ci-dessous » (constructed need)."""
+    assert main(["recognise", _ELEVEN, "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    asked = [line for line in lines if line.endswith("à faire choisir : 2 non listées ci-dessous")]
+    assert asked
+    assert not any(line.endswith("choisir : non listée ci-dessous") for line in lines)
+
+
 def test_a_question_cut_by_the_limit_says_so(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:
