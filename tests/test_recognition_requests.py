@@ -286,6 +286,37 @@ def test_recognise_counts_a_request_s_procedures_left_out(
     assert not any(line.endswith("choisir : non listée ci-dessous") for line in lines)
 
 
+@pytest.mark.parametrize(
+    "need",
+    [
+        # review 14k (constructed): one confident réexpédition before, the colis lost
+        "suivre mon colis, changer d'adresse",
+        "changer d'adresse, suivre mon colis",
+    ],
+)
+def test_two_requests_a_comma_joins_are_each_answered(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    answered = {c.procedure for c in recognition.candidates if c.request is not None}
+    assert "la-poste.suivi-envoi" in answered
+    assert "interieur.changement-adresse" in answered
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # real: a web page's heading (tests/data/recognition/items.py cites it)
+        "Après la vente de sa voiture, que faire de la carte grise",
+        # constructed: its clauses open with no verb
+        "Carte vitale perdue, que faire ?",
+    ],
+)
+def test_a_comma_before_a_clause_without_verb_joins_no_requests(
+    recogniser: Recogniser, need: str
+) -> None:
+    assert not recogniser.recognise(need).several
+
+
 def test_a_question_cut_by_the_limit_says_so(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:

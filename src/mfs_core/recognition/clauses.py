@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["lists_requests", "opens_as_question", "opens_with_verb", "verb_clauses"]
+__all__ = [
+    "commas_join_verbs",
+    "lists_requests",
+    "opens_as_question",
+    "opens_with_verb",
+    "verb_clauses",
+]
 
 #: Where clauses of a list of requests may meet: a comma, or « ou » between words (in any
 #: case: a need typed in capitals splits as written, as :data:`_JOIN_STRINGS`).
@@ -68,6 +74,20 @@ def opens_with_verb(clause: str) -> bool:
     follows it (« déclarer *mes* impôts », « faire *une* procuration »; not « carte vitale
     perdue », nor « que faire ? »)."""
     return _VERB_OBJECT.match(clause) is not None
+
+
+#: A clause's first word, when it ends as an infinitive or a « vous » imperative does.
+_OPENING_VERB = re.compile(rf"\s*[^\W\d_]++(?<={'|'.join(_VERB_ENDINGS)})\b", re.IGNORECASE)
+
+
+def commas_join_verbs(text: str) -> bool:
+    """Whether ``text`` holds a comma and each of its clauses between commas opens with a
+    word that ends as a verb does, whatever follows it (« suivre mon colis, changer
+    d'adresse »: no determiner after « changer », so no :func:`opens_with_verb`); not
+    « Après la vente de sa voiture, que faire de la carte grise » (a real question, one
+    request), nor « Carte vitale perdue, que faire ? »."""
+    clauses = text.split(",")
+    return len(clauses) > 1 and all(_OPENING_VERB.match(clause) for clause in clauses)
 
 
 def verb_clauses(part: str) -> list[str]:
