@@ -263,6 +263,60 @@ def test_requests_past_the_bound_are_counted_and_said(
     assert f"11 demandes lues, {MAX_REQUESTS} détaillées, " in reason
 
 
+def test_a_request_left_out_counts_its_procedures(builtins: Registry) -> None:
+    """Before: « demande 5 : plusieurs démarches possibles, à faire choisir (non listée) »,
+    one démarche in the singular for a question among several (constructed need)."""
+    reason = _decide(builtins, _ELEVEN).reason  # type: ignore[attr-defined]
+    said = reason.split("L'usager demande plusieurs choses : ")[1].split(" ; ")
+    asked = [s for s in said if "plusieurs démarches possibles" in s and "«" not in s]
+    assert asked
+    assert all(s.endswith(" non listées)") and "(non listée)" not in s for s in asked)
+    assert "demande 8 : démarche reconnue (non listée). " in reason
+
+
+def test_recognise_counts_a_request_s_procedures_left_out(
+    capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Before: « demande 5 : plusieurs démarches possibles, à faire choisir : non listée
+    ci-dessous » (constructed need)."""
+    assert main(["recognise", _ELEVEN, "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    asked = [line for line in lines if line.endswith("à faire choisir : 2 non listées ci-dessous")]
+    assert asked
+    assert not any(line.endswith("choisir : non listée ci-dessous") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # review 14k (constructed): one confident réexpédition before, the colis lost
+        "suivre mon colis, changer d'adresse",
+        "changer d'adresse, suivre mon colis",
+    ],
+)
+def test_two_requests_a_comma_joins_are_each_answered(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    answered = {c.procedure for c in recognition.candidates if c.request is not None}
+    assert "la-poste.suivi-envoi" in answered
+    assert "interieur.changement-adresse" in answered
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # real: a web page's heading (tests/data/recognition/items.py cites it)
+        "Après la vente de sa voiture, que faire de la carte grise",
+        # constructed: its clauses open with no verb
+        "Carte vitale perdue, que faire ?",
+    ],
+)
+def test_a_comma_before_a_clause_without_verb_joins_no_requests(
+    recogniser: Recogniser, need: str
+) -> None:
+    assert not recogniser.recognise(need).several
+
+
 def test_a_question_cut_by_the_limit_says_so(
     capsys: pytest.CaptureFixture[str], clean_env: None
 ) -> None:
@@ -304,6 +358,42 @@ def test_a_question_about_one_subject_is_one_request(recogniser: Recogniser) -> 
     assert recognition.level is Level.CONFIDENT
     assert recognition.best is not None
     assert recognition.best.procedure == "dgfip.espace-particulier"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # F155 (real, cited above) typed in capitals, with and without its accents: read
+        # ``none`` before, its « ET » no join (scripts/folded_consistency.py)
+        _ONE_QUESTION.upper(),
+        "PEUT-ON CONSULTER SON DOSSIER FISCAL ET OBTENIR UNE COPIE DE SES DECLARATIONS ?",
+    ],
+)
+def test_a_question_in_capitals_reads_as_written(recogniser: Recogniser, need: str) -> None:
+    as_written = recogniser.recognise(_ONE_QUESTION)
+    recognition = recogniser.recognise(need)
+    assert (recognition.level, recognition.several) == (as_written.level, False)
+    assert recognition.best is not None
+    assert recognition.best.procedure == "dgfip.espace-particulier"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # constructed: the list of tests/test_recognition_requests.py's four requests,
+        # its joins in capitals (« ET », « OU »), or all of it
+        "renouveler mon passeport, déclarer mes impôts ET suivre mon colis",
+        "renouveler mon passeport OU déclarer mes impôts OU suivre mon colis",
+        "RENOUVELER MON PASSEPORT, DECLARER MES IMPOTS ET SUIVRE MON COLIS",
+    ],
+)
+def test_requests_joined_in_capitals_split_as_written(recogniser: Recogniser, need: str) -> None:
+    as_written = recogniser.recognise(
+        "renouveler mon passeport, déclarer mes impôts et suivre mon colis"
+    )
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 3)
+    assert _answering(recognition) == _answering(as_written)
 
 
 @pytest.mark.parametrize(

@@ -571,6 +571,37 @@ def test_a_keyword_the_procedure_explains_fully_does_not_orient(router: Router) 
     assert decision.service is None
 
 
+# Review 14k's context (/tmp/review14k/ctx.json: the reviewer's keywords, constructed).
+_HOUSING = (
+    LocalService(
+        id="mairie.logement", name="Logement", keywords=("logement social", "demande de logement")
+    ),
+    LocalService(
+        id="mairie.urbanisme", name="Urbanisme", keywords=("urbanisme", "permis de construire")
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("need", "service"),
+    [
+        # review 14k's note (constructed): oriented to the Logement on « demande » before
+        ("M. Dupont demande un rendez-vous", None),
+        # constructed: « service » and « demandes » are words of how a request is asked
+        ("je voudrais parler à un service pour mes demandes", None),
+        # constructed guards: the keyword's distinctive word still orients
+        ("je cherche un logement pour ma famille", "mairie.logement"),
+        ("une demande pour un permis de construire", "mairie.urbanisme"),
+    ],
+)
+def test_a_generic_word_alone_orients_nowhere(
+    router: Router, need: str, service: str | None
+) -> None:
+    decision = router.decide(request(need=need), context(local_services=_HOUSING))
+    assert decision.service == service
+    assert (decision.kind is DecisionKind.ORIENTATION) is (service is not None)
+
+
 # Review 14j's phrasings (constructed: « Mariage » and « Colis » are French surnames; the
 # keywords are the reviewer's context /tmp/review14j/ctx.json).
 _NAMED = (

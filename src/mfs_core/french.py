@@ -53,6 +53,7 @@ __all__ = [
     "plural",
     "quoted",
     "request_found",
+    "unlisted",
     "when",
 ]
 
@@ -216,6 +217,12 @@ def request_found(level: str, chosen: int) -> str:
     if chosen == 0:
         return REQUEST_FOUND_FR["none" if level == "none" else "again"]
     return REQUEST_FOUND_FR[level]
+
+
+def unlisted(n: int) -> str:
+    """What a request says of its ``n`` candidates none of which is listed: « non
+    listée » for one, « 3 non listées » for more (counted, in number with them)."""
+    return "non listée" if abs(n) < 2 else count(n, "non listée", "non listées")
 
 
 def quoted(words: Iterable[str]) -> str:

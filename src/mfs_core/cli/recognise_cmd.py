@@ -131,7 +131,7 @@ def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> Non
     """One line per request of a need read as several: what it found alone, and the
     numbers of its candidates in the list below (issue-14aj); then how many are listed
     when some are not. Requests are named by number, never by the resident's words."""
-    from mfs_core.french import count, plural, request_found
+    from mfs_core.french import count, plural, request_found, unlisted
     from mfs_core.recognition import requests_listed
 
     for answer in recognition.answers:
@@ -145,7 +145,7 @@ def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> Non
                 left = answer.chosen - len(ranks)
                 found += f" et {count(left, 'autre')} non {plural(left, 'listée')}"
         elif answer.chosen:
-            found += " : non listée ci-dessous"
+            found += f" : {unlisted(answer.chosen)} ci-dessous"
         print_text(f"  demande {answer.number} : {found}")
     listed = requests_listed(shown)
     if recognition.requests > listed:

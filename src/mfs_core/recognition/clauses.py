@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["lists_requests", "opens_as_question", "opens_with_verb", "verb_clauses"]
+__all__ = [
+    "commas_join_verbs",
+    "lists_requests",
+    "opens_as_question",
+    "opens_with_verb",
+    "verb_clauses",
+]
 
-#: Where clauses of a list of requests may meet: a comma, or « ou » between words (as
-#: written, lower case, as :data:`_JOIN_STRINGS`).
-_COMMA_OR = re.compile(r",\s*|\s+ou\s+")
+#: Where clauses of a list of requests may meet: a comma, or « ou » between words (in any
+#: case: a need typed in capitals splits as written, as :data:`_JOIN_STRINGS`).
+_COMMA_OR = re.compile(r",\s*|\s+ou\s+", re.IGNORECASE)
 #: A word of letters (apostrophes kept with the word they elide: « l' »).
 _WORD = re.compile(r"[^\W\d_]+['’]?")
 #: The endings of a French infinitive (« déclarer », « remplir », « faire ») and of the
@@ -70,6 +76,20 @@ def opens_with_verb(clause: str) -> bool:
     return _VERB_OBJECT.match(clause) is not None
 
 
+#: A clause's first word, when it ends as an infinitive or a « vous » imperative does.
+_OPENING_VERB = re.compile(rf"\s*[^\W\d_]++(?<={'|'.join(_VERB_ENDINGS)})\b", re.IGNORECASE)
+
+
+def commas_join_verbs(text: str) -> bool:
+    """Whether ``text`` holds a comma and each of its clauses between commas opens with a
+    word that ends as a verb does, whatever follows it (« suivre mon colis, changer
+    d'adresse »: no determiner after « changer », so no :func:`opens_with_verb`); not
+    « Après la vente de sa voiture, que faire de la carte grise » (a real question, one
+    request), nor « Carte vitale perdue, que faire ? »."""
+    clauses = text.split(",")
+    return len(clauses) > 1 and all(_OPENING_VERB.match(clause) for clause in clauses)
+
+
 def verb_clauses(part: str) -> list[str]:
     """``part`` cut at each comma or « ou » after which a clause opens with a verb
     (:func:`opens_with_verb`), when the first clause also holds a verb before its object
@@ -78,7 +98,7 @@ def verb_clauses(part: str) -> list[str]:
     allocations » → ``["déclarer ses impôts", "réclamer une carte grise ou des
     allocations"]`` (« ou des allocations » shares its verb). ``[part]`` when it has no
     such clause. Each clause keeps its text as written (no word is dropped)."""
-    if "," not in part and " ou " not in part:
+    if "," not in part and " ou " not in _lowered(part):
         return [part]  # most parts: no comma, no « ou » (in C)
     pieces = _COMMA_OR.split(part)
     if len(pieces) < 2 or not _verb_before_object(pieces[0]):
@@ -108,11 +128,12 @@ def _verb_before_object(clause: str) -> bool:
     return False
 
 
-#: Every join a list of requests may use: a comma, « ou », « et », « puis », « ; » (as
-#: written, lower case).
-_ANY_JOIN = re.compile(r",\s*|;\s*|\s+(?:ou|et|puis)\s+")
-#: The joins as written (lower case), looked for with ``str.find``, in C: read on most
-#: needs, so kept cheap (about 1.7 % of recognising the corpus needs, callgrind).
+#: Every join a list of requests may use: a comma, « ou », « et », « puis », « ; » (in
+#: any case: « ET » typed in capitals joins as « et » does).
+_ANY_JOIN = re.compile(r",\s*|;\s*|\s+(?:ou|et|puis)\s+", re.IGNORECASE)
+#: The joins in lower case, looked for with ``str.find`` in the need lowered
+#: (:func:`_lowered`), in C: read on most needs, so kept cheap (about 1.7 % of
+#: recognising the corpus needs, callgrind).
 _JOIN_STRINGS = (",", ";", " et ", " ou ", " puis ")
 
 
@@ -132,13 +153,23 @@ def _verb_after_join(text: str) -> bool:
     """Whether a clause opening with a verb and its object (:func:`opens_with_verb`)
     follows one of :data:`_JOIN_STRINGS` in ``text``."""
     match = _VERB_OBJECT.match
+    lowered = _lowered(text)
     for join in _JOIN_STRINGS:
         if join == " ou " and _offers_alternatives(text):
             continue
-        at = text.find(join)
+        at = lowered.find(join)
         while at != -1:
             at += len(join)
             if match(text, at):
                 return True
-            at = text.find(join, at)
+            at = lowered.find(join, at)
     return False
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, each character at its place (« ET » → « et »), to find the
+    joins of a need typed in capitals as written (F155 in capitals read ``none``: its
+    « ET » was no join). ``text`` itself in the rare case lowering changes its length
+    (« İ » → « i̇ »): offsets found in the lowered text must hold in ``text``."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text

@@ -34,6 +34,7 @@ import attrs
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.accents import known_accents
 from mfs_core.recognition.clauses import (
+    commas_join_verbs,
     lists_requests,
     opens_as_question,
     opens_with_verb,
@@ -147,6 +148,12 @@ _DONE_TO_ME = re.compile(r"\b(m['’]|nous\s+)(?:a|ont|avait|avaient)\s+[^\W\d_]
 _JOINS = re.compile(r"\s(?:et|puis|ainsi que|et aussi)\s|;", re.IGNORECASE)
 #: Whether a need holds a join, asked of every claimed need (:class:`Caseless`: faster).
 _JOINED = Caseless(_JOINS.pattern)
+#: The joins and a comma: « suivre mon colis, changer d'adresse » lists two requests its
+#: comma alone joins (« changer d'adresse » opens with no determiner, so no verb clause:
+#: :func:`~mfs_core.recognition.clauses.lists_requests`); read on a claimed need whose
+#: clauses each open with a verb (:func:`~mfs_core.recognition.clauses.commas_join_verbs`),
+#: several only when two of its parts claim procedures of different fiches (review 14k).
+_JOINS_OR_COMMA = re.compile(rf"{_JOINS.pattern}|,\s", re.IGNORECASE)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _LABEL = operator.attrgetter("label")
@@ -322,6 +329,15 @@ class Recogniser:
             listed = lists_requests(text[:MAX_TEXT_CHARS])
             if listed or _JOINED.search(text, MAX_TEXT_CHARS):
                 several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
+                if several is not None:
+                    return several
+            elif commas_join_verbs(text[:MAX_TEXT_CHARS]):
+                # « suivre mon colis, changer d'adresse »: the whole claimed the réexpédition
+                # on « colis » and « adresse », the colis request lost (review 14k); two
+                # parts that each claim a different fiche are two requests.
+                several = self._several(
+                    text[:MAX_TEXT_CHARS], thematique, kept, recognition, _JOINS_OR_COMMA
+                )
                 if several is not None:
                     return several
             if listed and self._borrowed(text[:MAX_TEXT_CHARS], thematique, kept, best.procedure):

@@ -17,6 +17,7 @@ from mfs_core.french import (
     plural,
     quoted,
     request_found,
+    unlisted,
     when,
 )
 from mfs_core.model import ReferralTarget
@@ -128,7 +129,9 @@ def requests_said(
         else:
             titles = request_found(answer.level.value, answer.chosen)
             if answer.chosen:
-                titles += " (non listée)"
+                # In number with what it counts: « plusieurs démarches possibles, à faire
+                # choisir (non listée) » read as one démarche (review of issue-14ap).
+                titles += f" ({unlisted(answer.chosen)})"
         said.append(f"demande {answer.number} : {titles}")
     return said
 

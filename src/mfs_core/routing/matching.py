@@ -17,10 +17,11 @@ juin » still meets « mariage ». Deterministic: services are tried in id order
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from mfs_core.recognition.normalise import tokens
+from mfs_core.recognition.normalise import generic_words, tokens
 from mfs_core.recognition.personal import without_personal_data
 from mfs_core.routing.context import LocalService
 from mfs_core.thematiques import thematique_label
@@ -30,6 +31,26 @@ __all__ = ["KeywordMatch", "best_local_service", "keyword_phrase"]
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(t.stem for text in texts for t in tokens(text))
+
+
+@functools.cache
+def _generic_stems() -> frozenset[str]:
+    """The stems of recognition's words of how a request is asked (« demande »,
+    « service », « aider »: :func:`~mfs_core.recognition.normalise.generic_words`)."""
+    return _stems(generic_words())
+
+
+def _orienting(keyword: str, asked: frozenset[str]) -> frozenset[str]:
+    """The stems of ``keyword`` the need (its stems ``asked``) shares that may orient it:
+    its words but the generic ones (:func:`_generic_stems`); a keyword made of generic
+    words only orients when the need says all of them. « M. Dupont demande un
+    rendez-vous » shares « demande » with « demande de logement »: no orientation
+    (review of issue-14ap); « je cherche un logement » shares « logement »: one."""
+    stems = _stems((keyword,))
+    distinctive = stems - _generic_stems()
+    if distinctive:
+        return asked & distinctive
+    return stems if stems <= asked else frozenset()
 
 
 def _nothing_known(_word: str) -> bool:
@@ -51,7 +72,8 @@ def best_local_service(
 ) -> tuple[LocalService, str] | None:
     """The local service for a need, and why (French): a service covering the request's
     thematique first, else the one sharing most words of the need (personal data blanked,
-    ``known`` as in the module docstring) with its keywords; ties go to the smaller service
+    ``known`` as in the module docstring) with its keywords, a generic word (« demande »,
+    « service ») counting for none (:func:`_orienting`); ties go to the smaller service
     id. The reason names a thematique by its label, not its code."""
     candidates = sorted(services, key=lambda s: s.id)
     if thematique is not None:
@@ -61,7 +83,7 @@ def best_local_service(
     asked = frozenset(_need_stems(need, known))
     best: tuple[int, LocalService] | None = None
     for service in candidates:
-        shared = len(asked & _stems(service.keywords))
+        shared = len(frozenset().union(*(_orienting(k, asked) for k in service.keywords)))
         if shared and (best is None or shared > best[0]):
             best = (shared, service)
     if best is None:
