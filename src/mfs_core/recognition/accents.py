@@ -49,6 +49,11 @@ __all__ = ["Accents", "known_accents"]
 # A run of ASCII letters that no other letter touches (« pay » in « payé » is no word).
 _PLAIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{2,}(?![^\W\d_])")
 _MAX_CHUNKS = 65_536
+# Only word-sized chunks are remembered (« d'intergouvernementalité, » is 29): a need of
+# 2,000 characters without a space, or thousands of them, cannot fill the memory (65,536
+# chunks of 2,000 emoji held about 535 MB; now at most 65,536 of 40 characters, 17.6 MB
+# of emoji measured); a longer chunk is read again each time (one regex pass over it).
+_MAX_CHUNK_CHARS = 40
 #: The endings of French inflection (feminine, plural) added to a restored word: « salarié »
 #: stands for « salaries » too (« salariés »).
 _INFLECTIONS = ("e", "s", "es")
@@ -132,12 +137,15 @@ class Accents:
 
     def _holds(self, chunk: str) -> bool:
         """Whether ``chunk`` holds a word to restore; one that does not is remembered
-        (bounded: forgotten when full)."""
+        when it is at most :data:`_MAX_CHUNK_CHARS` characters (bounded: forgotten when
+        full)."""
         if chunk in self._plain_chunks:
             return False
         table = self._table
         if any(m.group().lower() in table for m in _PLAIN_WORD.finditer(chunk)):
             return True
+        if len(chunk) > _MAX_CHUNK_CHARS:
+            return False
         if len(self._plain_chunks) >= _MAX_CHUNKS:
             self._plain_chunks.clear()
         self._plain_chunks.add(chunk)
