@@ -129,3 +129,25 @@ def test_the_chunks_remembered_are_word_sized_and_bounded() -> None:
     assert sum(map(len, held)) <= accents._MAX_CHUNKS * accents._MAX_CHUNK_CHARS
     # a long chunk is still read: its word is restored
     assert table.restored("x" * 100 + " salarie") == "x" * 100 + " salarié"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # review 14l: a French word of its own is read as written (constructed)
+        (
+            "Marie et moi voulons refaire nos passeports",
+            "Marie et moi voulons refaire nos passeports",
+        ),
+        ("MARIE DUPONT VEUT DECLARER SES REVENUS", "MARIE DUPONT VEUT DECLARER SES REVENUS"),
+        ("la CAF ne communique pas", "la CAF ne communique pas"),
+        ("mon employeur me licencie", "mon employeur me licencie"),
+        # but a participle right after an auxiliary
+        ("Que faire quand on est licencie ?", "Que faire quand on est licencié ?"),
+        ("ILS SONT MARIES", "ILS SONT MARIÉS"),
+        ("les salaries", "les salariés"),  # no French word of its own: restored
+    ],
+)
+def test_a_french_word_of_its_own_is_read_as_written(text: str, read: str) -> None:
+    table = Accents(["marié", "communiqué", "licencié", "salarié"])
+    assert table.restored(text) == read

@@ -19,6 +19,9 @@ accented need gives. A form is left as written when it is:
 - a word the vocabulary holds without accents, or a stop word (« a » / « à », « ou » /
   « où », « du » / « dû », « sur » / « sûr »; the thesaurus's « paye », the noun, and
   « payé »: :func:`~mfs_core.recognition.normalise.stem` gives them one stem instead);
+- a French word of its own, as frequent as the accented one in written French
+  (:func:`~mfs_core.recognition.normalise.accent_rivals`: « marie », the first name and
+  the present tense, beside « marié »; « licencie », « communique », « publie »);
 - the form of several accented words (« eleve »: « élève », « élevé »): ambiguous,
   counted in :attr:`Accents.ambiguous`;
 - a form whose stem is the accented word's (« refuse » / « refusé »: refus): nothing to
@@ -37,7 +40,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mfs_core.recognition.normalise import MAX_TEXT_CHARS, fold, stem, stop_words, words
+from mfs_core.recognition.normalise import (
+    MAX_TEXT_CHARS,
+    accent_rivals,
+    fold,
+    stem,
+    stop_words,
+    words,
+)
 from mfs_core.recognition.synonyms import synonyms
 
 if TYPE_CHECKING:
@@ -58,6 +68,13 @@ _MAX_CHUNK_CHARS = 40
 #: stands for « salaries » too (« salariés »).
 _INFLECTIONS = ("e", "s", "es")
 _FEMININE = ("e", "es")
+# The forms of « être » and « avoir » a past participle follows (« on est licencié »).
+_AUXILIARIES = frozenset(
+    "suis es est sommes etes sont etais etait etions etiez etaient ete etre "  # noqa: SIM905
+    "ai as avons avez ont avais avait avions aviez avaient avoir".split()
+)
+# The last word before a position, and only white space after it.
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=\s+$)")
 # An infinitive of the first group, long enough not to be « cher » or « hier ».
 _VERB = re.compile(r"[^\W\d_]{3,}er")
 
@@ -67,7 +84,7 @@ class Accents:
     docstring). ``vocabulary``: words or phrases, any case (read by
     :func:`~mfs_core.recognition.normalise.words`). Raises nothing."""
 
-    __slots__ = ("_plain_chunks", "_table", "ambiguous")
+    __slots__ = ("_after_auxiliary", "_plain_chunks", "_table", "ambiguous")
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         every = {word for phrase in set(vocabulary) for word in words(phrase)}
@@ -111,8 +128,17 @@ class Accents:
         #: accent-free form -> the one accented word it stands for, where their stems
         #: differ (« salarie » → salar, « salarié » → salari; « refuse » and « refusé »
         #: share refus: read as written, a present tense is no participle)
+        differing = {plain: word for plain, word in table.items() if stem(plain) != stem(word)}
+        # A form that is a French word of its own (« marie », the first name and the
+        # present tense, beside « marié »; « licencie », « communique ») is read as
+        # written, but right after an auxiliary (« on est licencie »), a participle.
+        rivals = accent_rivals()
         self._table: dict[str, str] = {
-            plain: word for plain, word in table.items() if stem(plain) != stem(word)
+            plain: word for plain, word in differing.items() if plain not in rivals
+        }
+        #: the forms restored only right after an auxiliary (:data:`_AUXILIARIES`)
+        self._after_auxiliary: dict[str, str] = {
+            plain: word for plain, word in differing.items() if plain in rivals
         }
         #: chunks of text between white space that hold no word to restore
         self._plain_chunks: set[str] = set()
@@ -141,8 +167,11 @@ class Accents:
         full)."""
         if chunk in self._plain_chunks:
             return False
-        table = self._table
-        if any(m.group().lower() in table for m in _PLAIN_WORD.finditer(chunk)):
+        table, rivals = self._table, self._after_auxiliary
+        if any(
+            (plain := m.group().lower()) in table or plain in rivals
+            for m in _PLAIN_WORD.finditer(chunk)
+        ):
             return True
         if len(chunk) > _MAX_CHUNK_CHARS:
             return False
@@ -155,7 +184,14 @@ class Accents:
         word = match.group()
         accented = self._table.get(word.lower())
         if accented is None:
-            return word
+            accented = self._after_auxiliary.get(word.lower())
+            before = _LAST_WORD.search(match.string, 0, match.start())
+            if (
+                accented is None
+                or before is None
+                or fold(before.group().lower()) not in _AUXILIARIES
+            ):
+                return word
         # The need's case, letter by letter (« SALARIE » → « SALARIÉ »).
         return "".join(
             new.upper() if old.isupper() else new for old, new in zip(word, accented, strict=True)

@@ -51,6 +51,7 @@ __all__ = [
     "Caseless",
     "Token",
     "Word",
+    "accent_rivals",
     "analysed_words",
     "clear_caches",
     "common_words",
@@ -241,6 +242,14 @@ def function_words() -> frozenset[str]:
     (:file:`data/function-words.txt`, from stopwords-iso's French list;
     ``scripts/build_function_words.py``): they reach no procedure through the thesaurus."""
     return _word_list("function-words.txt")
+
+
+@functools.cache
+def accent_rivals() -> frozenset[str]:
+    """The accent-free forms that are two French words, a word of their own beside the
+    accented one (« marie », « publie », « licencie »; :file:`data/accent-rivals.txt`, from
+    wordfreq 3.1.1; ``scripts/build_accent_rivals.py``)."""
+    return _word_list("accent-rivals.txt")
 
 
 @functools.cache
