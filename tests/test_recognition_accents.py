@@ -151,3 +151,10 @@ def test_the_chunks_remembered_are_word_sized_and_bounded() -> None:
 def test_a_french_word_of_its_own_is_read_as_written(text: str, read: str) -> None:
     table = Accents(["marié", "communiqué", "licencié", "salarié"])
     assert table.restored(text) == read
+
+
+def test_only_a_whole_auxiliary_before_a_french_word_makes_it_a_participle() -> None:
+    # « …est » cut from a longer word by the look-back window is no auxiliary
+    table = Accents(["licencié"])
+    assert table.restored("manifest        licencie") == "manifest        licencie"
+    assert table.restored("il est    licencie") == "il est    licencié"

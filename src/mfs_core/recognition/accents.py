@@ -73,8 +73,10 @@ _AUXILIARIES = frozenset(
     "suis es est sommes etes sont etais etait etions etiez etaient ete etre "  # noqa: SIM905
     "ai as avons avez ont avais avait avions aviez avaient avoir".split()
 )
-# The last word before a position, and only white space after it.
-_LAST_WORD = re.compile(r"[^\W\d_]+(?=\s+$)")
+_AUXILIARY_CHARS = max(map(len, _AUXILIARIES)) + 4
+# The last word before a position, whole (the window searched may cut one), and only white
+# space after it.
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=\s+$)")
 # An infinitive of the first group, long enough not to be « cher » or « hier ».
 _VERB = re.compile(r"[^\W\d_]{3,}er")
 
@@ -185,12 +187,12 @@ class Accents:
         accented = self._table.get(word.lower())
         if accented is None:
             accented = self._after_auxiliary.get(word.lower())
-            before = _LAST_WORD.search(match.string, 0, match.start())
-            if (
-                accented is None
-                or before is None
-                or fold(before.group().lower()) not in _AUXILIARIES
-            ):
+            if accented is None:
+                return word
+            # Only the few characters before it are searched (« avaient » and spaces).
+            start = match.start()
+            before = _LAST_WORD.search(match.string, max(0, start - _AUXILIARY_CHARS), start)
+            if before is None or fold(before.group().lower()) not in _AUXILIARIES:
                 return word
         # The need's case, letter by letter (« SALARIE » → « SALARIÉ »).
         return "".join(
