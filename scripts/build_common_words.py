@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 OUTPUT = Path(__file__).parents[1] / "src/mfs_core/recognition/data/common.txt"
@@ -59,17 +60,25 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    return write_or_check(argv, OUTPUT, build, __doc__ or "", len(HEADER))
+
+
+def write_or_check(
+    argv: list[str] | None, output: Path, build: Callable[[], str], doc: str, header: int
+) -> int:
+    """Write ``build()`` to ``output`` (a line per item after ``header`` lines), or with
+    ``--check`` exit 1 when ``output`` differs; shared by the data files' build scripts."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
     args = parser.parse_args(argv)
     text = build()
     if args.check:
-        if OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT}: not what scripts/build_common_words.py writes", file=sys.stderr)
+        if output.read_text(encoding="utf-8") != text:
+            print(f"{output}: not what {sys.argv[0]} writes", file=sys.stderr)
             return 1
         return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"{OUTPUT}: {text.count(chr(10)) - len(HEADER)} words")
+    output.write_text(text, encoding="utf-8")
+    print(f"{output}: {text.count(chr(10)) - header} lines")
     return 0
 
 

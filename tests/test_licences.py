@@ -19,6 +19,7 @@ EXTRACTED = {
     "common.txt": ("CC BY-SA 4.0", "CC-BY-SA-4.0"),
     "stopwords.txt": ("BSD licence", "BSD-3-Clause"),
     "function-words.txt": ("MIT licence", "MIT"),
+    "accent-rivals.txt": ("CC BY-SA 4.0", "CC-BY-SA-4.0"),
 }
 
 

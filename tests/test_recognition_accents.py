@@ -110,3 +110,51 @@ def test_only_the_text_recognition_reads_is_restored_and_lengths_are_kept() -> N
     assert len(restored) == len(text)
     assert restored[:MAX_TEXT_CHARS].count("salarié") == MAX_TEXT_CHARS // 8
     assert restored.endswith(" salarie")
+
+
+def test_the_chunks_remembered_are_word_sized_and_bounded() -> None:
+    # Review 14l: 5,000 distinct needs of 2,000 characters without a space held 10.7 MB
+    # (65,536 of emoji about 535 MB). Counted in entries and characters, not time.
+    from mfs_core.recognition import accents
+
+    table = Accents(["salarié"])
+    for n in range(2_000):
+        assert table.restored(f"{n}" + "x" * 1_990) == f"{n}" + "x" * 1_990
+        assert table.restored(f"{n}" + "\N{GRINNING FACE}" * 1_990).startswith(f"{n}")
+    held = table._plain_chunks
+    assert all(len(chunk) <= accents._MAX_CHUNK_CHARS for chunk in held)
+    for n in range(accents._MAX_CHUNKS + 10):
+        table.restored(f"mot{n}")
+    assert len(held) <= accents._MAX_CHUNKS
+    assert sum(map(len, held)) <= accents._MAX_CHUNKS * accents._MAX_CHUNK_CHARS
+    # a long chunk is still read: its word is restored
+    assert table.restored("x" * 100 + " salarie") == "x" * 100 + " salarié"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # review 14l: a French word of its own is read as written (constructed)
+        (
+            "Marie et moi voulons refaire nos passeports",
+            "Marie et moi voulons refaire nos passeports",
+        ),
+        ("MARIE DUPONT VEUT DECLARER SES REVENUS", "MARIE DUPONT VEUT DECLARER SES REVENUS"),
+        ("la CAF ne communique pas", "la CAF ne communique pas"),
+        ("mon employeur me licencie", "mon employeur me licencie"),
+        # but a participle right after an auxiliary
+        ("Que faire quand on est licencie ?", "Que faire quand on est licencié ?"),
+        ("ILS SONT MARIES", "ILS SONT MARIÉS"),
+        ("les salaries", "les salariés"),  # no French word of its own: restored
+    ],
+)
+def test_a_french_word_of_its_own_is_read_as_written(text: str, read: str) -> None:
+    table = Accents(["marié", "communiqué", "licencié", "salarié"])
+    assert table.restored(text) == read
+
+
+def test_only_a_whole_auxiliary_before_a_french_word_makes_it_a_participle() -> None:
+    # « …est » cut from a longer word by the look-back window is no auxiliary
+    table = Accents(["licencié"])
+    assert table.restored("manifest        licencie") == "manifest        licencie"
+    assert table.restored("il est    licencie") == "il est    licencié"

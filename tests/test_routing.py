@@ -678,3 +678,41 @@ def test_a_title_case_note_after_a_name_still_orients(
     decision = router.decide(request(need=need), context(local_services=_TITLED))
     assert decision.kind is DecisionKind.ORIENTATION
     assert decision.service == service
+
+
+# Review 14l (constructed, /tmp/review14l/n8.txt and ctx2.json): a civility's word used as
+# a noun, in lower case after a determiner or before « de », is the need's own word
+# (oriented at adb183a, unknown since issue-14ap); a name it opens is still no keyword.
+_NOUNS = (
+    LocalService(
+        id="mission-locale.apprentissage", name="Apprentissage", keywords=("apprentissage",)
+    ),
+    LocalService(id="mairie.cantine", name="Restauration scolaire", keywords=("cantine",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("need", "service"),
+    [
+        ("je cherche un maître d'apprentissage", "mission-locale.apprentissage"),
+        ("je cherche un maitre d'apprentissage", "mission-locale.apprentissage"),
+        ("trouver un maître d'apprentissage pour mon fils", "mission-locale.apprentissage"),
+        ("le docteur cantine", "mairie.cantine"),
+        ("Maître Cantine voudrait un rendez-vous", None),
+        ("Me Cantine voudrait un rendez-vous", None),
+        ("maître Cantine voudrait un rendez-vous", None),
+        ("docteur cantine voudrait un rendez-vous", None),
+    ],
+)
+def test_a_civility_word_used_as_a_noun_keeps_the_word_after_it(
+    router: Router, need: str, service: str | None
+) -> None:
+    decision = router.decide(request(need=need), context(local_services=_NOUNS))
+    assert decision.service == service
+
+
+def test_only_a_whole_determiner_makes_a_civility_a_noun(router: Router) -> None:
+    # « …les » cut from a longer word by the look-back window is no determiner
+    need = "principales       docteur cantine voudrait un rendez-vous"
+    decision = router.decide(request(need=need), context(local_services=_NOUNS))
+    assert decision.service is None

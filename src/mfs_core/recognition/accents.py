@@ -19,6 +19,9 @@ accented need gives. A form is left as written when it is:
 - a word the vocabulary holds without accents, or a stop word (« a » / « à », « ou » /
   « où », « du » / « dû », « sur » / « sûr »; the thesaurus's « paye », the noun, and
   « payé »: :func:`~mfs_core.recognition.normalise.stem` gives them one stem instead);
+- a French word of its own, as frequent as the accented one in written French
+  (:func:`~mfs_core.recognition.normalise.accent_rivals`: « marie », the first name and
+  the present tense, beside « marié »; « licencie », « communique », « publie »);
 - the form of several accented words (« eleve »: « élève », « élevé »): ambiguous,
   counted in :attr:`Accents.ambiguous`;
 - a form whose stem is the accented word's (« refuse » / « refusé »: refus): nothing to
@@ -37,7 +40,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from mfs_core.recognition.normalise import MAX_TEXT_CHARS, fold, stem, stop_words, words
+from mfs_core.recognition.normalise import (
+    MAX_TEXT_CHARS,
+    accent_rivals,
+    fold,
+    stem,
+    stop_words,
+    words,
+)
 from mfs_core.recognition.synonyms import synonyms
 
 if TYPE_CHECKING:
@@ -49,10 +59,24 @@ __all__ = ["Accents", "known_accents"]
 # A run of ASCII letters that no other letter touches (« pay » in « payé » is no word).
 _PLAIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{2,}(?![^\W\d_])")
 _MAX_CHUNKS = 65_536
+# Only word-sized chunks are remembered (« d'intergouvernementalité, » is 29): a need of
+# 2,000 characters without a space, or thousands of them, cannot fill the memory (65,536
+# chunks of 2,000 emoji held about 535 MB; now at most 65,536 of 40 characters, 17.6 MB
+# of emoji measured); a longer chunk is read again each time (one regex pass over it).
+_MAX_CHUNK_CHARS = 40
 #: The endings of French inflection (feminine, plural) added to a restored word: « salarié »
 #: stands for « salaries » too (« salariés »).
 _INFLECTIONS = ("e", "s", "es")
 _FEMININE = ("e", "es")
+# The forms of « être » and « avoir » a past participle follows (« on est licencié »).
+_AUXILIARIES = frozenset(
+    "suis es est sommes etes sont etais etait etions etiez etaient ete etre "  # noqa: SIM905
+    "ai as avons avez ont avais avait avions aviez avaient avoir".split()
+)
+_AUXILIARY_CHARS = max(map(len, _AUXILIARIES)) + 4
+# The last word before a position, whole (the window searched may cut one), and only white
+# space after it.
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=\s+$)")
 # An infinitive of the first group, long enough not to be « cher » or « hier ».
 _VERB = re.compile(r"[^\W\d_]{3,}er")
 
@@ -62,7 +86,7 @@ class Accents:
     docstring). ``vocabulary``: words or phrases, any case (read by
     :func:`~mfs_core.recognition.normalise.words`). Raises nothing."""
 
-    __slots__ = ("_plain_chunks", "_table", "ambiguous")
+    __slots__ = ("_after_auxiliary", "_plain_chunks", "_table", "ambiguous")
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         every = {word for phrase in set(vocabulary) for word in words(phrase)}
@@ -106,8 +130,17 @@ class Accents:
         #: accent-free form -> the one accented word it stands for, where their stems
         #: differ (« salarie » → salar, « salarié » → salari; « refuse » and « refusé »
         #: share refus: read as written, a present tense is no participle)
+        differing = {plain: word for plain, word in table.items() if stem(plain) != stem(word)}
+        # A form that is a French word of its own (« marie », the first name and the
+        # present tense, beside « marié »; « licencie », « communique ») is read as
+        # written, but right after an auxiliary (« on est licencie »), a participle.
+        rivals = accent_rivals()
         self._table: dict[str, str] = {
-            plain: word for plain, word in table.items() if stem(plain) != stem(word)
+            plain: word for plain, word in differing.items() if plain not in rivals
+        }
+        #: the forms restored only right after an auxiliary (:data:`_AUXILIARIES`)
+        self._after_auxiliary: dict[str, str] = {
+            plain: word for plain, word in differing.items() if plain in rivals
         }
         #: chunks of text between white space that hold no word to restore
         self._plain_chunks: set[str] = set()
@@ -132,12 +165,18 @@ class Accents:
 
     def _holds(self, chunk: str) -> bool:
         """Whether ``chunk`` holds a word to restore; one that does not is remembered
-        (bounded: forgotten when full)."""
+        when it is at most :data:`_MAX_CHUNK_CHARS` characters (bounded: forgotten when
+        full)."""
         if chunk in self._plain_chunks:
             return False
-        table = self._table
-        if any(m.group().lower() in table for m in _PLAIN_WORD.finditer(chunk)):
+        table, rivals = self._table, self._after_auxiliary
+        if any(
+            (plain := m.group().lower()) in table or plain in rivals
+            for m in _PLAIN_WORD.finditer(chunk)
+        ):
             return True
+        if len(chunk) > _MAX_CHUNK_CHARS:
+            return False
         if len(self._plain_chunks) >= _MAX_CHUNKS:
             self._plain_chunks.clear()
         self._plain_chunks.add(chunk)
@@ -147,7 +186,14 @@ class Accents:
         word = match.group()
         accented = self._table.get(word.lower())
         if accented is None:
-            return word
+            accented = self._after_auxiliary.get(word.lower())
+            if accented is None:
+                return word
+            # Only the few characters before it are searched (« avaient » and spaces).
+            start = match.start()
+            before = _LAST_WORD.search(match.string, max(0, start - _AUXILIARY_CHARS), start)
+            if before is None or fold(before.group().lower()) not in _AUXILIARIES:
+                return word
         # The need's case, letter by letter (« SALARIE » → « SALARIÉ »).
         return "".join(
             new.upper() if old.isupper() else new for old, new in zip(word, accented, strict=True)

@@ -39,7 +39,16 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mfs_core.model import Procedure, SourceKind
-from mfs_core.recognition.normalise import Token, Word, fold, lemma, lemma_stem, stem, tokens
+from mfs_core.recognition.normalise import (
+    MAX_CACHED_CHARS,
+    Token,
+    Word,
+    fold,
+    lemma,
+    lemma_stem,
+    stem,
+    tokens,
+)
 from mfs_core.recognition.synonyms import synonyms
 
 __all__ = [
@@ -388,6 +397,8 @@ class ProcedureIndex:
         if known is not _UNSEEN:
             return known  # type: ignore[return-value]
         found = self._match(*key)
+        if len(key[1]) > MAX_CACHED_CHARS:  # a word, not 2,000 characters without a space
+            return found
         if len(self._matches) >= _MATCH_CACHE:
             self._matches.clear()  # bounded: a flood of made-up words cannot grow it
         self._matches[key] = found

@@ -51,6 +51,7 @@ __all__ = [
     "Caseless",
     "Token",
     "Word",
+    "accent_rivals",
     "analysed_words",
     "clear_caches",
     "common_words",
@@ -244,6 +245,14 @@ def function_words() -> frozenset[str]:
 
 
 @functools.cache
+def accent_rivals() -> frozenset[str]:
+    """The accent-free forms that are two French words, a word of their own beside the
+    accented one (« marie », « publie », « licencie »; :file:`data/accent-rivals.txt`, from
+    wordfreq 3.1.1; ``scripts/build_accent_rivals.py``)."""
+    return _word_list("accent-rivals.txt")
+
+
+@functools.cache
 def common_words() -> frozenset[str]:
     """The accent-free common words of written French (:file:`data/common.txt`: Zipf
     frequency 4.5 or more in wordfreq 3.1.1; ``scripts/build_common_words.py``)."""
@@ -254,10 +263,10 @@ def common_words() -> frozenset[str]:
 def _stemmer() -> object:
     import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
-    return Stemmer.Stemmer("french")
+    # No cache of its own (10,000 words by default, long ones too): stem() remembers.
+    return Stemmer.Stemmer("french", 0)
 
 
-@functools.lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """The folded French Snowball stem of a lower-case ``word`` (accents kept on input).
 
@@ -265,8 +274,12 @@ def stem(word: str) -> str:
     by design (``revenus`` → ``revenus`` but ``revenu`` → ``revenu``; ``emplois`` /
     ``emploi``), so « impôt sur le revenu » would miss « déclaration de revenus ». The same
     function serves the index and the need, so a word wrongly cut (``colis`` → ``coli``)
-    still matches itself.
+    still matches itself. Remembered up to :data:`MAX_CACHED_CHARS` characters.
     """
+    return _stem(word) if len(word) > MAX_CACHED_CHARS else _cached_stem(word)
+
+
+def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     found: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
@@ -278,22 +291,36 @@ def stem(word: str) -> str:
     return fold(found)
 
 
+# A word of 2,000 characters is no word to remember (its stem is as long): 1,000 distinct
+# ones held 4.2 MB in this cache, 2.0 MB in lemma's (review 14l's finding for the accents).
+_cached_stem = functools.lru_cache(maxsize=65_536)(_stem)
+
+
 @functools.cache
 def _lemmatizer() -> object:
     # simplemma loads its French data (about half a second) on the first word: only when
     # a need's word reaches the index neither by its stem nor by its spelling.
     import simplemma
 
-    return simplemma
+    # No cache of its own (65,536 words by default, 2,000-character ones too): lemma()
+    # remembers the word-sized ones. The same dictionary as simplemma.lemmatize's.
+    return simplemma.Lemmatizer(cache_max_size=0)
 
 
-@functools.lru_cache(maxsize=65_536)
 def lemma(word: str) -> str:
     """The lemma of a lower-case ``word`` (accents kept) by simplemma's French data
     (Barbaresi, simplemma 2.0: a dictionary of inflected forms, no rules): « perds » and
     « perdu » → « perdre », « vendu » → « vendre », « déménage » → « déménager »,
-    « allocations » → « allocation ». A word the data does not hold is its own lemma."""
+    « allocations » → « allocation ». A word the data does not hold is its own lemma.
+    Remembered up to :data:`MAX_CACHED_CHARS` characters."""
+    return _lemma(word) if len(word) > MAX_CACHED_CHARS else _cached_lemma(word)
+
+
+def _lemma(word: str) -> str:
     return str(_lemmatizer().lemmatize(word, lang="fr"))  # type: ignore[attr-defined]
+
+
+_cached_lemma = functools.lru_cache(maxsize=65_536)(_lemma)
 
 
 def lemma_stem(word: str) -> str:
@@ -361,6 +388,10 @@ _Analysis = tuple[tuple[_Analysed, ...], tuple[tuple[str, str, str], ...], int]
 #: bounded: emptied when full.
 _CHUNKS: dict[str, _Analysis] = {}
 _MAX_CHUNKS = 65_536
+#: The longest chunk (or word) remembered: a word with its punctuation (« d'intergouverne-
+#: mentalité, » is 29). Longer ones are analysed again each time: 1,000 distinct needs of
+#: 2,000 characters without a space held 38 MB here (review 14l's finding for the accents).
+MAX_CACHED_CHARS = 40
 _ANALYSED = operator.itemgetter(0)
 _MEANINGFUL = operator.itemgetter(1)
 _MARKS = operator.itemgetter(2)
@@ -390,9 +421,11 @@ def _analysis(chunk: str) -> _Analysis:
             marks |= mark
     if not _STOP_PHRASE_WORDS.isdisjoint(a[1] for a in kept):
         marks |= _LOCUTION
+    found: _Analysis = (tuple(analysed), kept, marks)
+    if len(chunk) > MAX_CACHED_CHARS:
+        return found
     if len(_CHUNKS) >= _MAX_CHUNKS:
         _CHUNKS.clear()
-    found: _Analysis = (tuple(analysed), kept, marks)
     _CHUNKS[chunk] = found
     return found
 
@@ -418,8 +451,8 @@ def clear_caches() -> None:
     """Forget every remembered word analysis and stem (the benchmark measures what a word
     costs the first time it is heard with it)."""
     _CHUNKS.clear()
-    stem.cache_clear()
-    lemma.cache_clear()
+    _cached_stem.cache_clear()
+    _cached_lemma.cache_clear()
 
 
 def _stop_phrase_positions(plains: list[str]) -> set[int]:

@@ -32,7 +32,9 @@ words too, when its first word is a known word or the need goes on in lower case
 it (« Mme Dupont Mariage voudrait … »); otherwise its first word only (« Mme Martin
 Épicerie Sociale », a note in title case, keeps its need: review 14k). It also blanks the
 word right after a civility in capitals or without a space (« MME MARIAGE », « M.Mariage »,
-« m. marchand »), where redaction finds no name. A known word after an opener that needs
+« m. marchand »), where redaction finds no name, but after a civility's word used as a
+noun (in lower case after a determiner or before « de »: « un maître d'apprentissage »,
+review 14l). A known word after an opener that needs
 no capital (« conjoint : mariage prévu ») is still kept.
 """
 
@@ -93,6 +95,20 @@ _OPENED = re.compile(
     r"|docteur|maître|maitre)\b\.?)[^\S\n]*([^\W\d_]+(?:['’-][^\W\d_]+)*)",
     re.IGNORECASE,
 )
+#: Civilities that are also nouns, written out in lower case (« un maître
+#: d'apprentissage », « le docteur »): :func:`_noun`.
+_SPELLED_OUT = frozenset(("maître", "maitre", "docteur", "madame", "mademoiselle", "monsieur"))
+#: « de » and its contractions after a noun (« maître de stage », « docteur du village »).
+_OF = frozenset(("de", "du", "des"))
+#: Determiners before a noun (articles, possessives, demonstratives, « au »: « au docteur »).
+_DETERMINERS = frozenset(
+    "un une le la l les des du au aux mon ma mes ton ta tes son sa ses notre nos votre vos "  # noqa: SIM905
+    "leur leurs ce cet cette ces quel quelle chaque".split()
+)
+_DETERMINER_CHARS = max(map(len, _DETERMINERS)) + 4
+#: The last word before a civility, whole (searched in a window that may cut a word), and
+#: only white space (or an apostrophe: « l'») after it.
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=['’]?\s*$)")
 #: The first letter after a name, spaces skipped: in lower case, the need goes on in its
 #: own words, so the capitalised words before were the name (« Mme Dupont Mariage
 #: voudrait … »); otherwise the need may be written in title case (« Mme Martin Épicerie
@@ -187,7 +203,27 @@ def _name_only(head: str, end: int, first: str, known: Callable[[str], bool]) ->
 
 def _opened_blanked(head: str) -> str:
     """``head`` with each civility and the word right after it (:data:`_OPENED`) blanked,
-    same length. Raises nothing."""
+    same length, but a civility's word used as a noun (:func:`_noun`). Raises nothing."""
     if not _OPENED.search(head):
         return head
-    return _OPENED.sub(lambda found: " " * len(found.group()), head)
+    return _OPENED.sub(
+        lambda found: found.group() if _noun(found) else " " * len(found.group()), head
+    )
+
+
+def _noun(found: re.Match[str]) -> bool:
+    """Whether the civility :data:`_OPENED` found is a noun (review 14l): a word written
+    out in lower case (« maître », « docteur », « madame ») after a determiner (« un
+    maître », « le docteur », « mon maître ») or before « de » (« maître d'apprentissage »,
+    « maître de stage »). « Me Dupont », « Maître Dupont », « m. marchand » stay
+    civilities."""
+    civility = found.group()[: found.start(1) - found.start()].rstrip()
+    if civility not in _SPELLED_OUT:
+        return False
+    after = found.group(1).lower()
+    if after in _OF or after.startswith(("d'", "d’")):
+        return True
+    before = _LAST_WORD.search(
+        found.string, max(0, found.start() - _DETERMINER_CHARS), found.start()
+    )
+    return before is not None and before.group().lower() in _DETERMINERS

@@ -35,7 +35,13 @@ from mfs_core.recognition.lexicon import (
     written_stems,
 )
 from mfs_core.recognition.negation import negated_positions, refused_positions
-from mfs_core.recognition.normalise import VERB_NEGATION, Word, function_words, tokens
+from mfs_core.recognition.normalise import (
+    MAX_CACHED_CHARS,
+    VERB_NEGATION,
+    Word,
+    function_words,
+    tokens,
+)
 
 __all__ = [
     "EXPLAINED_BY_FIELD",
@@ -468,7 +474,8 @@ class NeedTerms:
                 if targets:
                     expansion = self._synonym(word, targets, 0.0, match.term)
             found = (self._word(label, (term,), self.index.idf[match.term]), term, expansion)
-        _remember(self._singles, w, found)
+        if len(w[0]) <= MAX_CACHED_CHARS:  # a word, not 2,000 characters without a space
+            _remember(self._singles, w, found)
         return found
 
     def _synonym(
