@@ -458,3 +458,49 @@ def test_a_request_number_is_bounded_by_the_requests_answered(
         document["answers"][0]["request"] = number
         assert _validator("decision").is_valid(decision) is valid, number
         assert _validator("RecognitionDocument").is_valid(document) is valid, number
+
+
+# -- a second question word opens a request (issue-14au; review 14l, finding 7) ------------
+
+
+@pytest.mark.parametrize(
+    ("need", "answering"),
+    [
+        ("Comment déclarer mes revenus et comment refaire mon passeport ?", "dgfip."),
+        ("Comment déclarer mes revenus ? Comment refaire mon passeport ?", "dgfip."),
+        ("Comment déclarer mes revenus et est-ce que je dois refaire mon passeport ?", "dgfip."),
+        ("Comment déclarer mes revenus et que dois-je faire pour mon passeport ?", "dgfip."),
+        ("Comment déclarer mes revenus ? Et que dois-je faire pour mon passeport ?", "dgfip."),
+        ("Comment refaire ma carte vitale et comment suivre mon colis ?", "cnam."),
+    ],
+)
+def test_a_second_question_word_opens_a_request(
+    recogniser: Recogniser, need: str, answering: str
+) -> None:
+    """Before: one request (``requests`` 0), the passport or the colis lost, while
+    « Comment déclarer mes revenus et refaire mon passeport ? » gave two (review 14l's
+    q6.txt, constructed)."""
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    assert recognition.candidates[0].procedure.startswith(answering)
+    assert recognition.candidates[0].request == 1
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        # a service-public.fr question title of the catalogue
+        "Peut-on retirer une plainte et quelles en sont les conséquences ?",
+        # corpus phrasings (tests/data/recognition/needs.jsonl, each with its source)
+        "Comment remplir sa feuille de soins Assurance Maladie et où l'envoyer ?",
+        "Bonjour, peut-on racheter des trimestres et combien ? Merci.",
+        "Pourquoi et comment demander sa pension de réversion et dans quel délai ?",
+        "Quels sont mes travaux ? Où m’adresser ?",
+        # a fresh sample's (tests/data/recognition/fresh/review-14i.tsv)
+        "Pourquoi je n’ai pas reçu mes indemnités journalières et comment réagir",
+    ],
+)
+def test_a_question_about_one_subject_stays_one_request(recogniser: Recogniser, need: str) -> None:
+    """The texts of the catalogue, the corpus and the fresh samples whose second question
+    word asks about what was said before (all 6 of 1,228 that ask again): one request."""
+    assert recogniser.recognise(need).requests == 0

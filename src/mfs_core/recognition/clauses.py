@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "asks_again",
     "commas_join_verbs",
     "lists_requests",
+    "opens_another_question",
     "opens_as_question",
     "opens_with_verb",
     "verb_clauses",
@@ -44,12 +46,13 @@ _VERB_OBJECT = re.compile(
 )
 
 
+#: A verb and its subject inverted, as a question asks (« peut-on », « dois-je »).
+_INVERTED = r"(?:peut|puis|dois|doit|faut|suis|sommes|ai|a)-(?:je|on|il|t-il|t-on|nous|vous)"
 #: A need that opens as a question (« Comment déclarer mes revenus ou modifier mon taux ? »,
 #: « Peut-on payer en ligne ou demander un délai ? ») asks one thing: « ou » there offers
 #: alternatives, not a second request (review 14h, finding 2).
 _QUESTION = re.compile(
-    r"\s*(?:comment|pourquoi|quand|combien|o[uù]|quel(?:le)?s?|est-ce|qu['’]est-ce"
-    r"|(?:peut|puis|dois|doit|faut|suis|sommes|ai|a)-(?:je|on|il|t-il|t-on|nous|vous))\b",
+    rf"\s*(?:comment|pourquoi|quand|combien|o[uù]|quel(?:le)?s?|est-ce|qu['’]est-ce|{_INVERTED})\b",
     re.IGNORECASE,
 )
 
@@ -163,6 +166,56 @@ def _verb_after_join(text: str) -> bool:
             if match(text, at):
                 return True
             at = lowered.find(join, at)
+    return False
+
+
+#: A question word that opens a second question after « et », « ; » or a question mark
+#: (« … et *comment* refaire mon passeport ? », « … ? *Est-ce que* je dois … »,
+#: « … et *que dois-je* faire … »; review 14l, finding 7). Not « ou » (as written, « ou »
+#: joins alternatives, :data:`_QUESTION`), nor « que » alone (« … et que je n'ai pas reçu … »).
+_ANOTHER_QUESTION = re.compile(
+    r"\s*(?:et\s+)?(?:comment|pourquoi|quand|combien|où|quel(?:le)?s?|est-ce|qu['’]est-ce"
+    rf"|que\s+(?:faire|dois|doit|faut|puis|peut|peux)|{_INVERTED})\b",
+    re.IGNORECASE,
+)
+#: Where a second question may open: after « et », « ; » or a question mark.
+_QUESTION_JOIN = re.compile(r"\set\s|;|\?", re.IGNORECASE)
+
+
+#: A verb whose object is a pronoun (« l'envoyer », « la refaire », « en bénéficier »): the
+#: question is about what was said before it.
+_PRONOUN_OBJECT = re.compile(
+    rf"(?:\b(?:le|la|les|en|y|lui|leur)\s+|\bl['’])[^\W\d_]+(?<={'|'.join(_VERB_ENDINGS)})\b",
+    re.IGNORECASE,
+)
+
+
+def opens_another_question(clause: str) -> bool:
+    """Whether ``clause`` opens with a question word of :data:`_ANOTHER_QUESTION` about a
+    subject of its own, a noun phrase (« Et que dois-je faire pour mon passeport ? »): a
+    request, even with one meaningful word; not « et où l'envoyer ? » (a pronoun object:
+    what was said before it, « Comment remplir sa feuille de soins Assurance Maladie et où
+    l'envoyer ? », a corpus question title), nor « et comment réagir » (no noun)."""
+    if _ANOTHER_QUESTION.match(clause) is None or _PRONOUN_OBJECT.search(clause):
+        return False
+    # a noun phrase of its own (« pour *mon* passeport »), not a verb alone (« et comment
+    # réagir », a fresh sample's question about what it said before)
+    return any(word in _DETERMINERS for word in _WORD.findall(clause[:200].casefold()))
+
+
+def asks_again(text: str) -> bool:
+    """Whether ``text`` asks a second question with its own question word after « et »,
+    « ; » or a question mark (:data:`_ANOTHER_QUESTION`), its first clause a question
+    (:func:`opens_as_question`) or a verb before its object: « Comment déclarer mes
+    revenus et comment refaire mon passeport ? », « Comment déclarer mes revenus ?
+    Comment refaire mon passeport ? ». Its clauses are then read as requests, one question
+    about one subject staying one (``Recogniser._several``, ``question``)."""
+    if "?" not in text and " et " not in _lowered(text) and ";" not in text:
+        return False  # most needs
+    for found in _QUESTION_JOIN.finditer(text):
+        if _ANOTHER_QUESTION.match(text, found.end()) and text[found.end() :].strip(" ?"):
+            first = text[: found.start()]
+            return opens_as_question(first) or _verb_before_object(first)
     return False
 
 

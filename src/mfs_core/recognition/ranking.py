@@ -34,8 +34,10 @@ import attrs
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.accents import known_accents
 from mfs_core.recognition.clauses import (
+    asks_again,
     commas_join_verbs,
     lists_requests,
+    opens_another_question,
     opens_as_question,
     opens_with_verb,
     verb_clauses,
@@ -154,6 +156,10 @@ _JOINED = Caseless(_JOINS.pattern)
 #: clauses each open with a verb (:func:`~mfs_core.recognition.clauses.commas_join_verbs`),
 #: several only when two of its parts claim procedures of different fiches (review 14k).
 _JOINS_OR_COMMA = re.compile(rf"{_JOINS.pattern}|,\s", re.IGNORECASE)
+#: The joins and a question mark before more text: « Comment déclarer mes revenus ?
+#: Comment refaire mon passeport ? » asks two questions (review 14l, finding 7); read on a
+#: need that asks again with a question word (:func:`~mfs_core.recognition.clauses.asks_again`).
+_JOINS_OR_QUESTION = re.compile(rf"{_JOINS.pattern}|\?\s*(?=\S)", re.IGNORECASE)
 _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _LABEL = operator.attrgetter("label")
@@ -325,6 +331,22 @@ class Recogniser:
         recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
         claimed = recognition.level in _CLAIMS
+        # « Comment déclarer mes revenus et comment refaire mon passeport ? »: a second
+        # question word opens a request of its own (review 14l, finding 7).
+        if (not claimed or (best is not None and best.confidence < WHOLE)) and asks_again(
+            text[:MAX_TEXT_CHARS]
+        ):
+            several = self._several(
+                text[:MAX_TEXT_CHARS],
+                thematique,
+                kept,
+                recognition,
+                _JOINS_OR_QUESTION,
+                listed=True,
+                question=True,
+            )
+            if several is not None:
+                return several
         if claimed and best is not None and best.confidence < WHOLE:
             listed = lists_requests(text[:MAX_TEXT_CHARS])
             if listed or _JOINED.search(text, MAX_TEXT_CHARS):
@@ -434,7 +456,12 @@ class Recogniser:
             said, marks = reading(part)
             # « et où l'envoyer ? » goes with what came before; « faire une procuration »
             # (one meaningful word) is a request of its own.
-            if len(said) >= _PART_WORDS or (said and not alone and opens_with_verb(part)):
+            # « … ? Et que dois-je faire pour mon passeport ? »: a question word opens one.
+            if (
+                len(said) >= _PART_WORDS
+                or (said and not alone and opens_with_verb(part))
+                or (said and question and opens_another_question(part))
+            ):
                 words = tuple(stem for _word, _plain, stem in said)
                 whose = _whose(part)
                 owners = heard.setdefault(words, [])
