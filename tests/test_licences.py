@@ -20,6 +20,7 @@ EXTRACTED = {
     "stopwords.txt": ("BSD licence", "BSD-3-Clause"),
     "function-words.txt": ("MIT licence", "MIT"),
     "accent-rivals.txt": ("CC BY-SA 4.0", "CC-BY-SA-4.0"),
+    "accent-free-words.txt": ("CC BY-SA 4.0", "CC-BY-SA-4.0"),
 }
 
 

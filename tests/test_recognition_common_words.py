@@ -61,7 +61,9 @@ def test_the_rule_reads_the_keyword_not_the_procedure() -> None:
 
 
 # The accent-free forms of two French words: issue-14at, recognition/accents.py.
-@pytest.mark.parametrize("name", ["build_common_words.py", "build_accent_rivals.py"])
+@pytest.mark.parametrize(
+    "name", ["build_common_words.py", "build_accent_rivals.py", "build_accent_free_words.py"]
+)
 def test_the_common_words_file_is_what_its_script_writes(name: str) -> None:
     try:
         import wordfreq  # noqa: F401

@@ -43,12 +43,14 @@ from mfs_core.recognition.normalise import (
     MAX_CACHED_CHARS,
     Token,
     Word,
+    accented,
     fold,
     lemma,
     lemma_stem,
     stem,
     tokens,
 )
+from mfs_core.recognition.normalise import stem as stem_of  # _match's ``stem`` is a str
 from mfs_core.recognition.synonyms import synonyms
 
 __all__ = [
@@ -416,6 +418,15 @@ class ProcedureIndex:
         by_lemma = self._lemma_of(word)
         if by_lemma is not None:
             return WordMatch(by_lemma, LEMMA, self.words.get(by_lemma))
+        # A word written without its accents that the index reaches neither by its stem,
+        # its spelling nor its lemma is read as its one accented form (« radie »: the
+        # stem rad reaches nothing, « radié » reaches « radiation »; « mediatrice »:
+        # « médiatrice » has the lemma « médiateur »), before the looser matches below.
+        spelled = accented(word)
+        if spelled is not None:
+            found = self._match(stem_of(spelled), spelled)
+            if found is not None:
+                return found
         # Only a longer index stem: « radi(é) » reaches « radiat(ion) », but « étudi(ant) »
         # does not fall back to « étud(es) ».
         derived = self._longer.get(stem)

@@ -52,9 +52,11 @@ __all__ = [
     "Token",
     "Word",
     "accent_rivals",
+    "accented",
     "analysed_words",
     "clear_caches",
     "common_words",
+    "dictionary_accents",
     "fold",
     "function_words",
     "generic_words",
@@ -327,6 +329,54 @@ def lemma_stem(word: str) -> str:
     """The folded stem of ``word``'s lemma (:func:`lemma`, then :func:`stem`): two
     inflections Snowball keeps apart (« perds » / « perdu ») share it."""
     return stem(lemma(word))
+
+
+def dictionary_accents() -> dict[str, str]:
+    """The lower-case accented forms of simplemma's French dictionary (MIT; its keys are
+    inflected forms) by their accent-free form, where exactly one has it (« radie »:
+    « radié »; « eleve », of « élève » and « élevé », is left out): 91,822 of its
+    249,548 keys, in about 0.3 s. Not remembered (:func:`accented` keeps what it uses)."""
+    # The dictionary :func:`lemma`'s lemmatizer reads (simplemma's one shared factory), not
+    # a second copy of it.
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DEFAULT_DICTIONARY_FACTORY,
+    )
+
+    found: dict[str, str | None] = {}
+    for form in DEFAULT_DICTIONARY_FACTORY.get_dictionary("fr"):
+        plain = fold(form)
+        if (
+            plain != form
+            and len(plain) == len(form)
+            and plain.isascii()
+            and plain.isalpha()
+            and plain.islower()
+        ):
+            # A second accented form makes it ambiguous.
+            found[plain] = None if plain in found else form
+    return {plain: form for plain, form in found.items() if form is not None}
+
+
+@functools.cache
+def _accented_forms() -> dict[str, str]:
+    # Without the forms that are French words as written (two frequent words, or a
+    # frequent one beside a rare accented one: « vit », « vît »): 87,929 forms, built
+    # once, on the first word the index reaches neither by its stem, spelling nor lemma.
+    kept = accent_rivals() | _word_list("accent-free-words.txt")
+    return {plain: form for plain, form in dictionary_accents().items() if plain not in kept}
+
+
+def accented(word: str) -> str | None:
+    """The one accented French word a lower-case, accent-free ``word`` stands for, by
+    simplemma's French dictionary of inflected forms (:func:`dictionary_accents`):
+    « radiee » → « radiée », « mediatrice » → « médiatrice »; ``None`` for a word with an
+    accent or another letter, the form of several words (« eleve ») or of none, or a
+    French word as written (:func:`accent_rivals`: « marie »;
+    :file:`data/accent-free-words.txt`, ``scripts/build_accent_free_words.py``: « vit »).
+    Raises nothing."""
+    if not word.isascii():
+        return None
+    return _accented_forms().get(word)
 
 
 #: An acronym written with dots (« R.S.A. », « A.P.L »): read without them, as « RSA ».
