@@ -504,3 +504,26 @@ def test_a_question_about_one_subject_stays_one_request(recogniser: Recogniser, 
     """The texts of the catalogue, the corpus and the fresh samples whose second question
     word asks about what was said before (all 6 of 1,228 that ask again): one request."""
     assert recogniser.recognise(need).requests == 0
+
+
+@pytest.mark.parametrize(
+    ("need", "answering"),
+    [
+        # constructed by review 14m (/tmp/review14m/q2.txt) on the shape of real follow-up
+        # questions (« Comment obtenir … et quels sont les délais ? »): the second question
+        # asks about the subject already said
+        ("Comment contester une amende et quel est le délai ?", "interieur.amende"),
+        ("Comment obtenir un passeport et quel est le délai ?", "interieur.passeport"),
+        ("Comment faire ma carte d'identité ? Quels sont les délais ?", "interieur.cni"),
+        ("Comment refaire ma carte grise et combien ça coûte ?", "interieur."),
+    ],
+)
+def test_a_follow_up_question_on_the_same_subject_adds_no_request(
+    recogniser: Recogniser, need: str, answering: str
+) -> None:
+    """« quel(le)s … » and « combien » ask about what was said (review 14m, finding 1: « le
+    délai » read alone claimed the tax payment delay as a second, confident request)."""
+    recognition = recogniser.recognise(need)
+    assert recognition.requests == 0, need
+    assert recognition.candidates[0].procedure.startswith(answering), recognition.candidates[0]
+    assert all(a.request is None for a in recognition.candidates)

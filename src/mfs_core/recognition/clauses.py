@@ -173,8 +173,11 @@ def _verb_after_join(text: str) -> bool:
 #: (« … et *comment* refaire mon passeport ? », « … ? *Est-ce que* je dois … »,
 #: « … et *que dois-je* faire … »; review 14l, finding 7). Not « ou » (as written, « ou »
 #: joins alternatives, :data:`_QUESTION`), nor « que » alone (« … et que je n'ai pas reçu … »).
+# Not « quel(le)s » nor « combien »: they ask about the subject already said (« … et quels
+# sont les délais ? », « … et combien ça coûte ? »: review 14m finding 1, where « le
+# délai » read alone claimed the tax payment delay as a second request).
 _ANOTHER_QUESTION = re.compile(
-    r"\s*(?:et\s+)?(?:comment|pourquoi|quand|combien|où|quel(?:le)?s?|est-ce|qu['’]est-ce"
+    r"\s*(?:et\s+)?(?:comment|pourquoi|quand|où|est-ce|qu['’]est-ce"
     rf"|que\s+(?:faire|dois|doit|faut|puis|peut|peux)|{_INVERTED})\b",
     re.IGNORECASE,
 )
