@@ -702,6 +702,13 @@ _NOUNS = (
         ("Me Cantine voudrait un rendez-vous", None),
         ("maître Cantine voudrait un rendez-vous", None),
         ("docteur cantine voudrait un rendez-vous", None),
+        # review 14m (constructed on real headings « Maître d'apprentissage »): capitalised,
+        # before « de » / « d' » and a lower-case word, a noun too; a particle before a
+        # capitalised name is the name's
+        ("Maître d'apprentissage", "mission-locale.apprentissage"),
+        ("Maître d'apprentissage : quelles sont les conditions ?", "mission-locale.apprentissage"),
+        ("Madame de Cantine voudrait un rendez-vous", None),
+        ("Maître d'Cantine voudrait un rendez-vous", None),
     ],
 )
 def test_a_civility_word_used_as_a_noun_keeps_the_word_after_it(

@@ -211,6 +211,18 @@ def _opened_blanked(head: str) -> str:
     )
 
 
+def _lower_after_of(found: re.Match[str]) -> bool:
+    """Whether the letter after the « de » / « d' » that follows :data:`_OPENED`'s civility
+    is in lower case (« Maître d'apprentissage », « Maître de stage »)."""
+    word = found.group(1)
+    if word.lower().startswith(("d'", "d’")):
+        rest = word[2:]
+    else:
+        after = _NEXT_LETTER.match(found.string, found.end())
+        rest = after.group(1) if after is not None else ""
+    return rest[:1].islower()
+
+
 def _noun(found: re.Match[str]) -> bool:
     """Whether the civility :data:`_OPENED` found is a noun (review 14l): a word written
     out in lower case (« maître », « docteur », « madame ») after a determiner (« un
@@ -218,11 +230,15 @@ def _noun(found: re.Match[str]) -> bool:
     « maître de stage »). « Me Dupont », « Maître Dupont », « m. marchand » stay
     civilities."""
     civility = found.group()[: found.start(1) - found.start()].rstrip()
-    if civility not in _SPELLED_OUT:
+    if civility.lower() not in _SPELLED_OUT:
         return False
     after = found.group(1).lower()
     if after in _OF or after.startswith(("d'", "d’")):
-        return True
+        # in any case, when what follows « de » is in lower case: « Maître d'apprentissage »
+        # as a heading (review 14m); « Madame de La Fontaine », « Maître d'Alembert » are names
+        return civility.islower() or _lower_after_of(found)
+    if not civility.islower():
+        return False
     before = _LAST_WORD.search(
         found.string, max(0, found.start() - _DETERMINER_CHARS), found.start()
     )
