@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from mfs_core.cli import main
-from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition import Level, Recogniser, clauses
 from mfs_core.recognition.clauses import lists_requests, opens_with_verb, verb_clauses
 from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.routing.context import SiteContext
 
+_CORPUS = Path(__file__).parent / "data" / "recognition" / "needs.jsonl"
 _PASSPORT = "interieur.passeport-renouvellement"
 _TAXES = "dgfip.declaration-revenus"
 _PARCEL = "la-poste.suivi-envoi"
@@ -231,3 +233,43 @@ def test_recognise_says_the_requests_it_does_not_list(
     assert [c["request"] for c in document["candidates"]] == [1, 1, 2, 3, 4]
     assert main(["recognise", "suivre mon colis", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["requests"] == 0
+
+
+def _asks_again_unfiltered(text: str) -> bool:
+    """asks_again's loop alone, without its prefilters (issue-14ax): what they must agree
+    with."""
+    for found in clauses._QUESTION_JOIN.finditer(text):
+        end = found.end()
+        if clauses._ANOTHER_QUESTION.match(text, end) and text[end:].strip(" ?"):
+            first = text[: found.start()]
+            return clauses.opens_as_question(first) or clauses._verb_before_object(first)
+    return False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comment déclarer mes revenus et comment refaire mon passeport ?",
+        "Comment déclarer mes revenus ? Comment refaire mon passeport ?",
+        "Comment déclarer mes revenus ?",
+        # joins that overlap: the loop reads the first « et », the search tries each place
+        "Comment déclarer mes revenus et et comment refaire mon passeport ?",
+        "Comment déclarer mes revenus\tET\tCOMMENT refaire mon passeport ?",
+        "Comment déclarer mes revenus ?; que dois-je faire pour mon passeport",
+        "Comment déclarer mes revenus ? ?",
+        "déclarer mes impôts ; peut-on refaire mon passeport",
+        "Carte vitale perdue et que je n'ai pas reçue",
+    ],
+)
+def test_asks_again_prefilter_changes_no_answer(text: str) -> None:
+    """issue-14ax: the prefilters of asks_again (a join followed by a question word,
+    searched at once) answer as its loop alone does, on every corpus need too."""
+    assert clauses.asks_again(text) == _asks_again_unfiltered(text)
+
+
+def test_asks_again_prefilter_on_the_corpus() -> None:
+    needs = [
+        json.loads(line)["text"] for line in _CORPUS.read_text("utf-8").splitlines() if line.strip()
+    ]
+    assert len(needs) > 500
+    assert [clauses.asks_again(t) for t in needs] == [_asks_again_unfiltered(t) for t in needs]

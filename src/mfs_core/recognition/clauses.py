@@ -158,9 +158,10 @@ def _verb_after_join(text: str) -> bool:
     match = _VERB_OBJECT.match
     lowered = _lowered(text)
     for join in _JOIN_STRINGS:
-        if join == " ou " and _offers_alternatives(text):
-            continue
         at = lowered.find(join)
+        # the question test (a regex) only where « ou » is: most needs have none
+        if at != -1 and join == " ou " and _offers_alternatives(text):
+            continue
         while at != -1:
             at += len(join)
             if match(text, at):
@@ -183,6 +184,13 @@ _ANOTHER_QUESTION = re.compile(
 )
 #: Where a second question may open: after « et », « ; » or a question mark.
 _QUESTION_JOIN = re.compile(r"\set\s|;|\?", re.IGNORECASE)
+# A join with a question word right after it, found anywhere (one search in C): where it
+# finds none, no join :func:`asks_again` reads can open a question (most needs, which
+# hold a « ? » or « et » before no question word). A prefilter only: the joins it finds
+# may overlap the ones the loop reads, which decides.
+_JOIN_THEN_QUESTION = re.compile(
+    rf"(?:{_QUESTION_JOIN.pattern})(?={_ANOTHER_QUESTION.pattern})", re.IGNORECASE
+)
 
 
 #: A verb whose object is a pronoun (« l'envoyer », « la refaire », « en bénéficier »): the
@@ -215,6 +223,8 @@ def asks_again(text: str) -> bool:
     about one subject staying one (``Recogniser._several``, ``question``)."""
     if "?" not in text and " et " not in _lowered(text) and ";" not in text:
         return False  # most needs
+    if _JOIN_THEN_QUESTION.search(text) is None:
+        return False  # most of the others
     for found in _QUESTION_JOIN.finditer(text):
         if _ANOTHER_QUESTION.match(text, found.end()) and text[found.end() :].strip(" ?"):
             first = text[: found.start()]

@@ -437,7 +437,9 @@ class Recogniser:
         # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
         # A possessive of another person makes another request (« refaire mon passeport,
         # refaire son passeport »: two people's, review 14k): the persons each said it of.
-        heard: dict[tuple[str, ...], list[frozenset[str]]] = {}
+        # The parts kept by their words; whose each is of is read only when words come
+        # again (rare: most needs say no request twice).
+        heard: dict[tuple[str, ...], list[str]] = {}
         verb = ""
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
@@ -463,10 +465,12 @@ class Recogniser:
                 or (said and question and opens_another_question(part))
             ):
                 words = tuple(stem for _word, _plain, stem in said)
-                whose = _whose(part)
-                owners = heard.setdefault(words, [])
-                if not any(not whose or not said_of or whose == said_of for said_of in owners):
-                    owners.append(whose)
+                owners = heard.get(words)
+                if owners is None:
+                    heard[words] = [part]
+                    requests.append((part, said, marks))
+                elif _another_person(part, owners):
+                    owners.append(part)
                     requests.append((part, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
@@ -695,6 +699,14 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+def _another_person(part: str, owners: list[str]) -> bool:
+    """Whether ``part`` says its request is of another person than each of ``owners``
+    (the parts that said the same words before): both say whose (:func:`_whose`) and
+    differ (« refaire mon passeport, refaire son passeport »)."""
+    whose = _whose(part)
+    return not any(not whose or not said_of or whose == said_of for said_of in map(_whose, owners))
 
 
 def _whose(part: str) -> frozenset[str]:
