@@ -64,14 +64,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_or_check(
-    argv: list[str] | None, output: Path, build: Callable[[], str], doc: str, header: int
+    argv: list[str] | None,
+    output: Path,
+    build: Callable[..., str],
+    doc: str,
+    header: int,
+    source: str | None = None,
 ) -> int:
     """Write ``build()`` to ``output`` (a line per item after ``header`` lines), or with
-    ``--check`` exit 1 when ``output`` differs; shared by the data files' build scripts."""
+    ``--check`` exit 1 when ``output`` differs; shared by the data files' build scripts.
+    With ``source`` (its help text), the command takes a source file, given to
+    ``build(path)``."""
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    if source is not None:
+        parser.add_argument("source", type=Path, help=source)
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
     args = parser.parse_args(argv)
-    text = build()
+    text = build(args.source) if source is not None else build()
     if args.check:
         if output.read_text(encoding="utf-8") != text:
             print(f"{output}: not what {sys.argv[0]} writes", file=sys.stderr)

@@ -23,7 +23,6 @@ Run (dev only), from the repository root with the stored list downloaded:
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -63,15 +62,11 @@ def build(source: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", type=Path, help="stopwords-fr.json of stopwords-iso")
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
-    args = parser.parse_args(argv)
-    text = build(args.source)
-    if args.check:
-        return 0 if OUTPUT.read_text(encoding="utf-8") == text else 1
-    OUTPUT.write_text(text, encoding="utf-8")
-    return 0
+    from build_common_words import write_or_check  # this script's folder
+
+    return write_or_check(
+        argv, OUTPUT, build, __doc__ or "", len(HEADER), "stopwords-fr.json of stopwords-iso"
+    )
 
 
 if __name__ == "__main__":
