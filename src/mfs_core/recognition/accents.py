@@ -46,6 +46,7 @@ from mfs_core.recognition.normalise import (
     fold,
     stem,
     stop_words,
+    word_before,
     words,
 )
 from mfs_core.recognition.synonyms import synonyms
@@ -74,9 +75,6 @@ _AUXILIARIES = frozenset(
     "ai as avons avez ont avais avait avions aviez avaient avoir".split()
 )
 _AUXILIARY_CHARS = max(map(len, _AUXILIARIES)) + 4
-# The last word before a position, whole (the window searched may cut one), and only white
-# space after it.
-_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=\s+$)")
 # An infinitive of the first group, long enough not to be « cher » or « hier ».
 _VERB = re.compile(r"[^\W\d_]{3,}er")
 
@@ -190,9 +188,8 @@ class Accents:
             if accented is None:
                 return word
             # Only the few characters before it are searched (« avaient » and spaces).
-            start = match.start()
-            before = _LAST_WORD.search(match.string, max(0, start - _AUXILIARY_CHARS), start)
-            if before is None or fold(before.group().lower()) not in _AUXILIARIES:
+            before = word_before(match.string, match.start(), _AUXILIARY_CHARS)
+            if before is None or fold(before.lower()) not in _AUXILIARIES:
                 return word
         # The need's case, letter by letter (« SALARIE » → « SALARIÉ »).
         return "".join(

@@ -555,3 +555,17 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(
         Token(word, plain, stemmed, n) for n, (word, plain, stemmed) in enumerate(meaningful(text))
     )
+
+
+#: The last word before a position, whole (the window searched may cut one), with only white
+#: space (or an elision's apostrophe: « l' ») between it and the position.
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=['’]?\s*$)")
+
+
+def word_before(text: str, position: int, window: int) -> str | None:
+    """The word of ``text`` that ends just before ``position`` (character offset), only white
+    space or an apostrophe between them, as written; searched in the ``window`` characters
+    before ``position`` only (callers know the longest word they look for), ``None`` when
+    there is no such word. Raises nothing."""
+    found = _LAST_WORD.search(text, max(0, position - window), position)
+    return None if found is None else found.group()

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mfs_core.recognition.normalise import MAX_TEXT_CHARS
+from mfs_core.recognition.normalise import MAX_TEXT_CHARS, word_before
 
 __all__ = ["without_personal_data"]
 
@@ -106,9 +106,6 @@ _DETERMINERS = frozenset(
     "leur leurs ce cet cette ces quel quelle chaque".split()
 )
 _DETERMINER_CHARS = max(map(len, _DETERMINERS)) + 4
-#: The last word before a civility, whole (searched in a window that may cut a word), and
-#: only white space (or an apostrophe: « l'») after it.
-_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?=['’]?\s*$)")
 #: The first letter after a name, spaces skipped: in lower case, the need goes on in its
 #: own words, so the capitalised words before were the name (« Mme Dupont Mariage
 #: voudrait … »); otherwise the need may be written in title case (« Mme Martin Épicerie
@@ -239,7 +236,5 @@ def _noun(found: re.Match[str]) -> bool:
         return civility.islower() or _lower_after_of(found)
     if not civility.islower():
         return False
-    before = _LAST_WORD.search(
-        found.string, max(0, found.start() - _DETERMINER_CHARS), found.start()
-    )
-    return before is not None and before.group().lower() in _DETERMINERS
+    before = word_before(found.string, found.start(), _DETERMINER_CHARS)
+    return before is not None and before.lower() in _DETERMINERS
