@@ -16,7 +16,12 @@ import pytest
 
 from mfs_core.recognition import Recogniser
 from mfs_core.recognition.index import SYNONYM
-from mfs_core.recognition.normalise import analysed_words, function_words, stop_words
+from mfs_core.recognition.normalise import (
+    analysed_words,
+    function_words,
+    generic_words,
+    stop_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +65,10 @@ def test_the_words_are_neither_stop_words_nor_catalogue_words(recogniser: Recogn
         assert match is None or match.weight == SYNONYM, (word, match)
     assert {"va", "vais", "dit", "neanmoins"} <= words
     assert not {"plein", "premier", "suivre", "retour"} & words
+
+
+def test_the_generic_words_hold_no_stop_word() -> None:
+    # A stop word never reaches the generic list's readers (recognition drops it first, and
+    # routing's local-service matching stems the list through the same tokens): listing one
+    # there only hides what the list means (8 did, 2026-12-01: « avoir », « veux »...).
+    assert not generic_words() & stop_words()
