@@ -96,7 +96,9 @@ PARTNER_SHARE: dict[str, int] = {"interieur": 19, "caf": 16, "cnam": 16, "dgfip"
 
 
 def level_of(confidences: list[float], scores: list[float]) -> tuple[Level, int]:
-    """The level and how many leading candidates it concerns (best first lists)."""
+    """The level and how many leading candidates it concerns (best first lists): a claim
+    of one candidate (``confident``) only when no other scores within :data:`CLOSE` of it,
+    whatever share of the need that other explains (issue-14az)."""
     if not scores or confidences[0] < SUGGEST:
         return Level.NONE, 0
     if confidences[0] < CLAIM:
@@ -107,6 +109,15 @@ def level_of(confidences: list[float], scores: list[float]) -> tuple[Level, int]
         close += score >= bar and confidence >= CLAIM
     if close > 1:
         return Level.AMBIGUOUS, min(close, MAX_CANDIDATES)
+    # A candidate scoring as close that explains less of the need is a rival all the same
+    # (« Seul(e) ou en couple, comment déclarer mon changement ? »: the CAF's changement
+    # de situation at 87 % of the DGFiP's score, 40 % of the need against 45 %): the same
+    # words reach both, and the share each explains says how its data is worded, not which
+    # one the resident wants. Asked, never claimed (issue-14az; before, such a rival did not
+    # count: review 14c, finding 5).
+    near = close_count(scores)
+    if near > 1:
+        return Level.AMBIGUOUS, near
     return Level.CONFIDENT, 1
 
 

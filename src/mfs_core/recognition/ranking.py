@@ -42,7 +42,7 @@ from mfs_core.recognition.clauses import (
     opens_with_verb,
     verb_clauses,
 )
-from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level
+from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level, close_count
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
 from mfs_core.recognition.head import head_position
@@ -426,7 +426,8 @@ class Recogniser:
         of its own), when one does. Each request then keeps its own outcome: its claim, its
         clarify's candidates, its suggestions, or nothing (said, never dropped: issue-14aj).
         ``alone``: a long account's sentences; only those that claim count, and when one
-        only claims, its recognition (the main request of the account). ``question``: the
+        only claims, its recognition (the main request of the account), a claim of one
+        procedure shown as suggestions (``weak``: issue-14az). ``question``: the
         need opens as a question (:func:`~mfs_core.recognition.clauses.opens_as_question`),
         whose clauses may ask one thing about one subject: when one only claims and the
         others are nearest its partner, its recognition (« Peut-on consulter son dossier
@@ -517,8 +518,14 @@ class Recogniser:
                     best.partner if best is not None and self._no_subject(level, said) else None
                 )
                 unclaimed.append(said)
-        if alone and claims == 1:
-            return first
+        if alone and claims == 1 and first is not None:
+            # A long account's one clause that claims (« … mais le simulateur m'a répondu
+            # que je n'y avais pas droit ») rests on a few of its words, and the whole,
+            # which the others fill, named nothing: they may tell another need (issue-14az:
+            # of the accounts claimed so in the tune split and five fresh samples, 2 were
+            # right, 5 wrong). Its candidates are shown, first, never decided on; a
+            # clarify stays one.
+            return _shown(first) if first.level is Level.CONFIDENT else first
         # One question about one subject: the clauses that claim nothing have no subject
         # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
         # that claims (« … obtenir une copie de ses déclarations ? »: the DGFiP);
@@ -699,6 +706,15 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+def _shown(recognition: Recognition) -> Recognition:
+    """``recognition`` (a claim) as suggestions: level ``weak``, the same candidates, as
+    many chosen as score close to the best (:func:`~mfs_core.recognition.confidence.
+    close_count`)."""
+    return new_recognition(
+        Level.WEAK, recognition.candidates, close_count([c.score for c in recognition.candidates])
+    )
 
 
 def _another_person(part: str, owners: list[str]) -> bool:
