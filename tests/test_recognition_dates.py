@@ -1,0 +1,46 @@
+"""A day said right before a month name is part of its date (issue-14ba).
+
+A resident's account dates what happened; the day number read alone met the catalogue's
+own numbers (« fin de contrat avant le *1er* avril 2025 »), and an account of a first time
+out of work read the ARE before the inscription it is about. The phrasings are real, each
+with its address.
+"""
+
+from __future__ import annotations
+
+from mfs_core.recognition import Recogniser
+from mfs_core.recognition.dates import date_days
+from mfs_core.recognition.normalise import meaningful
+
+
+def test_a_date_of_the_account_does_not_read_the_are(recogniser: Recogniser) -> None:
+    # a reader's open letter, https://simonae.fr/temoignages/lettre-ouverte-amour-administrations-ping-pong-administratif/
+    # (also a tune item of the corpus, corpus-14am): a first time out of work, the
+    # inscription. Before: « 1er » (of « 1er juillet ») reached both ARE titles, which came
+    # first and second; the inscription was fourth.
+    need = "1er juillet, me voilà chômeuse. C’est brutal. Première fois avec Pôle Emploi."
+    candidates = recogniser.recognise(need).candidates
+    assert "france-travail.inscription" in [c.procedure for c in candidates[:3]]
+    assert all("1er" not in c.matched for c in candidates), candidates
+
+
+def test_the_date_the_catalogue_says_still_counts(recogniser: Recogniser) -> None:
+    # Unédic, https://unedic.org/publications/assurance-chomage-qu-est-ce-qui-change-au-1er-avril
+    # (the page's title): « 1er avril » is the date of the ARE's titles, the pair the index holds.
+    candidates = recogniser.recognise(
+        "Assurance chômage : qu'est-ce qui change au 1er avril ?"
+    ).candidates
+    assert candidates[0].procedure.startswith("france-travail.are-")
+    assert "1er" in candidates[0].matched
+
+
+def test_date_days_are_the_days_said_before_a_month() -> None:
+    # CNEWS, https://www.cnews.fr/videos/france/2023-01-03/passeport-et-carte-didentite-combien-de-temps-faut-il-attendre-pour
+    found = meaningful("Néanmoins, le premier créneau disponible est… le 14 avril.")
+    assert [found[n][0] for n in date_days(found, frozenset())] == ["14"]
+    # a day the index holds with its month is the catalogue's date, not one of the need's
+    found = meaningful("ce qui change au 1er avril")
+    assert date_days(found, {"1er_avril"}) == frozenset()
+    assert [found[n][0] for n in date_days(found, set())] == ["1er"]
+    # no month named: nothing to read (most needs)
+    assert date_days(meaningful("j'ai 25 ans et je cherche un emploi"), set()) == frozenset()
