@@ -159,3 +159,50 @@ def test_the_gate_opens_on_every_word_that_opens_a_name_for_redaction() -> None:
     assert openers <= opened
     for need in ("usager : Dupont, carte vitale perdue", "MM. Durand veulent un passeport"):
         assert "Du" not in without_personal_data(need)
+
+
+@pytest.mark.parametrize(
+    ("need", "without"),
+    [
+        # review 14m: an agent's note in the third person opens with the resident's first
+        # name, no civility; the name diluted the need (« Paul souhaiterait déclarer ses
+        # revenus »: a clarify without it, nothing with it). Constructed, as the review's.
+        ("Paul souhaiterait déclarer ses revenus", "souhaiterait déclarer ses revenus"),
+        ("Paul Martin souhaiterait déclarer ses revenus", "souhaiterait déclarer ses revenus"),
+        ("Fatima veut demander le RSA", "veut demander le RSA"),
+        ("Jean-Pierre doit faire sa demande de retraite", "doit faire sa demande de retraite"),
+    ],
+)
+def test_a_note_opening_with_a_first_name_reads_as_without_it(
+    recogniser: Recogniser, need: str, without: str
+) -> None:
+    assert _outcome(recogniser, need) == _outcome(recogniser, without)
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Pierre a perdu son passeport",  # a first name that is a French word: kept
+        "Paul, souhaite déclarer ses revenus",  # punctuation: not one name and its need
+        "PAUL VEUT DECLARER SES REVENUS",  # capitals say nothing
+        "Paul Martin Dupont Durand veut déclarer ses revenus",  # more than a first name
+        "Comment déclarer mes revenus ?",
+    ],
+)
+def test_an_opening_word_that_may_be_the_need_is_kept(need: str) -> None:
+    assert without_personal_data(need) == need
+
+
+@pytest.mark.parametrize(
+    ("need", "procedure", "word"),
+    [
+        # words recognition knows after the first name: the need in title case
+        ("Kevin Carte vitale perdue", "cnam.carte-vitale", "carte"),
+        ("France Travail m'a radié", "france-travail.radiation", "radié ≈ radiation"),
+    ],
+)
+def test_a_known_word_after_an_opening_first_name_is_kept(
+    recogniser: Recogniser, need: str, procedure: str, word: str
+) -> None:
+    first = recogniser.recognise(need).candidates[0]
+    assert (first.procedure, word in first.matched) == (procedure, True)
