@@ -120,3 +120,32 @@ def test_a_close_rival_that_explains_less_is_asked(recogniser: Recogniser) -> No
     chosen = [c.procedure for c in recognition.candidates[: recognition.chosen]]
     assert "caf.changement-situation" in chosen
     assert "dgfip.changement-situation" in chosen
+
+
+@pytest.mark.parametrize(
+    ("need", "procedure"),
+    [
+        # review 14n, finding 1: a situation told, then the request said in the first person
+        # or as a question — the most common shape at a counter; issue-14az showed these
+        # claims (constructed by the reviewer; 107 of 118 such right claims lost)
+        (
+            "Mon mari est décédé au mois de mars après une longue maladie et je me retrouve "
+            "seule avec une petite maison. Je voudrais savoir si j'ai droit à la pension de "
+            "réversion.",
+            "cnav.pension-reversion",
+        ),
+        (
+            "J'ai déménagé le mois dernier avec mes deux enfants et mon mari. Permis moto : "
+            "comment passer de la catégorie A2 à la catégorie A ?",
+            "interieur.permis-categorie",
+        ),
+    ],
+)
+def test_an_account_whose_claiming_sentence_asks_is_decided(
+    recogniser: Recogniser, need: str, procedure: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert (recognition.level, recognition.candidates[0].procedure) == (
+        Level.CONFIDENT,
+        procedure,
+    )

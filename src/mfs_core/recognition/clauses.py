@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "asks",
     "asks_again",
     "commas_join_verbs",
     "lists_requests",
@@ -55,6 +56,25 @@ _QUESTION = re.compile(
     rf"\s*(?:comment|pourquoi|quand|combien|o[uù]|quel(?:le)?s?|est-ce|qu['’]est-ce|{_INVERTED})\b",
     re.IGNORECASE,
 )
+
+
+#: A clause in which the resident asks: a question mark, or a request verb in the first
+#: person (« je voudrais savoir si … », « je dois changer l'adresse de … », « j'aimerais »),
+#: not negated.
+_ASKS = re.compile(
+    r"\?|(?<![^\W\d_])(?:je|j['’]|on)\s*(?:voudrais|veux|souhaite|souhaiterais|aimerais|"
+    r"désire|désirerais|dois|devrais|ai\s+besoin|aurais\s+besoin)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def asks(clause: str) -> bool:
+    """Whether ``clause`` (a sentence of an account) asks something: it opens as a
+    question (:func:`opens_as_question`), holds a question mark, or says a request verb in
+    the first person (:data:`_ASKS`). « Je voudrais savoir si j'ai droit à la pension de
+    réversion. » asks; « … mais le simulateur m'a répondu que je n'y avais pas droit »
+    tells (review 14n)."""
+    return _ASKS.search(clause) is not None or opens_as_question(clause)
 
 
 def _offers_alternatives(text: str) -> bool:

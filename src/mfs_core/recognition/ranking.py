@@ -34,6 +34,7 @@ import attrs
 from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition.accents import known_accents
 from mfs_core.recognition.clauses import (
+    asks,
     asks_again,
     commas_join_verbs,
     lists_requests,
@@ -445,7 +446,9 @@ class Recogniser:
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
             split = [clause for part in split for clause in verb_clauses(part)]
+        raws: list[str] = []  # each request's part as written (an account's: its sentence)
         for part in split:
+            raw = part
             if verb and not alone and _DETERMINER.match(part):
                 # « j'ai perdu ma carte vitale et mon permis »: the noun phrase joined to
                 # the one before shares its verb (an ellipsis); read with it. Not across an
@@ -470,9 +473,11 @@ class Recogniser:
                 if owners is None:
                     heard[words] = [part]
                     requests.append((part, said, marks))
+                    raws.append(raw)
                 elif _another_person(part, owners):
                     owners.append(part)
                     requests.append((part, said, marks))
+                    raws.append(raw)
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
@@ -481,6 +486,7 @@ class Recogniser:
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
+        first_asks = False  # whether that request, an account's sentence, asks (clauses.asks)
         # The partners nearest the requests that claim nothing (None: one that cannot
         # be part of the claim's subject: it suggests something, or says a word
         # recognition does not know).
@@ -505,6 +511,7 @@ class Recogniser:
                 claims += 1
                 if first is None:
                     first, claimed = recognition, {stem for _word, _plain, stem in said}
+                    first_asks = alone and asks(_sentence_of(text, raws[n]))
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
@@ -525,7 +532,7 @@ class Recogniser:
             # of the accounts claimed so in the tune split and five fresh samples, 2 were
             # right, 5 wrong). Its candidates are shown, first, never decided on; a
             # clarify stays one.
-            return _shown(first) if first.level is Level.CONFIDENT else first
+            return _shown(first) if first.level is Level.CONFIDENT and not first_asks else first
         # One question about one subject: the clauses that claim nothing have no subject
         # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
         # that claims (« … obtenir une copie de ses déclarations ? »: the DGFiP);
@@ -706,6 +713,22 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _sentence_of(text: str, part: str) -> str:
+    """The sentence of ``text`` that holds ``part`` (one of its parts, as written), its
+    closing mark included (« Permis moto : comment passer de la catégorie A2 à la catégorie
+    A ? » for « Permis moto »); ``part`` when ``text`` does not hold it. Raises nothing."""
+    start = text.find(part)
+    if start < 0:
+        return part
+    before = max(text.rfind(mark, 0, start) for mark in ".!?")
+    after = _SENTENCE_END.search(text, start + len(part))
+    return text[before + 1 : after.end() if after is not None else len(text)]
 
 
 def _shown(recognition: Recognition) -> Recognition:
