@@ -35,7 +35,8 @@ Default run: the tune split (all, and its 45 residents' accounts of corpus-14am)
 five readable fresh samples (14c, 14d, 14g, 14i, 14k), every variant. ``--measure`` also
 gives, for the variants named, the holdout and the blind sample review-14l: overall figures
 only, never an item. ``--ceiling``: the cosine ranking alone on the readable groups;
-``--neighbours WORD...``: a word's nearest catalogue words. ``--cost``: load time and memory
+``--neighbours WORD...``: a word's nearest catalogue words. ``--described`` and
+``--unknown-only`` change the vectors (:class:`Semantics`). ``--cost``: load time and memory
 of spaCy and the vectors, and the time each variant adds per need. Exit code 0; 2 when
 spaCy or the model is missing.
 """
@@ -95,18 +96,32 @@ def load_vectors() -> Any:
 class Semantics:
     """Unit vectors of the procedures, of the catalogue's words, and of needs."""
 
-    def __init__(self, vocab: Any, recogniser: Recogniser, procedures: Iterable[Any]) -> None:
+    def __init__(
+        self,
+        vocab: Any,
+        recogniser: Recogniser,
+        procedures: Iterable[Any],
+        *,
+        described: bool = False,
+        unknown_only: bool = False,
+    ) -> None:
+        """``described``: a procedure's related questions and description count too;
+        ``unknown_only``: a need's vector is that of its words no index term reaches (all
+        its words when there are none)."""
         import numpy as np
 
         self.np = np
         self.vocab = vocab
         self.index = recogniser.index
         self.known = recogniser.known_word
+        self.unknown_only = unknown_only
         self.ids: list[str] = []
         rows = []
         for procedure in sorted(procedures, key=lambda p: p.id):
             texts = [*procedure.keywords, procedure.title, procedure.fiche_title or ""]
             texts += list(procedure.questions)
+            if described:
+                texts += [*procedure.related_questions, procedure.description or ""]
             words = {(t.word, t.stem) for text in texts for t in tokens(text)}
             self.ids.append(procedure.id)
             rows.append(self._mean(words))
@@ -140,8 +155,12 @@ class Semantics:
 
     def need(self, text: str) -> Any:
         """The unit vector of a need (zeros when none of its words has a vector)."""
-        text = without_personal_data(text, self.known)
-        return self._mean({(t.word, t.stem) for t in tokens(text)})
+        found = tokens(without_personal_data(text, self.known))
+        if self.unknown_only:
+            unknown = {(t.word, t.stem) for t in found if self.index.match(t) is None}
+            if unknown:
+                return self._mean(unknown)
+        return self._mean({(t.word, t.stem) for t in found})
 
     def cosines(self, need: Any, *, centred: bool = False) -> dict[str, float]:
         """Procedure id -> cosine with the need vector (both centred when ``centred``)."""
@@ -300,7 +319,7 @@ def cell(covered: Tally, negatives: Tally) -> str:
 class Experiment:
     """Every group of items, recognised once by main, then by each variant."""
 
-    def __init__(self, groups: dict[str, list[Item]], vocab: Any) -> None:
+    def __init__(self, groups: dict[str, list[Item]], vocab: Any, **options: bool) -> None:
         self.registry = Registry.load()
         self.procedures = dict(self.registry.procedures)
         self.groups = {
@@ -308,7 +327,7 @@ class Experiment:
             for name, items in groups.items()
         }
         self.main = self._recogniser()
-        self.semantics = Semantics(vocab, self.main, self.procedures.values())
+        self.semantics = Semantics(vocab, self.main, self.procedures.values(), **options)
         # Per item: main's recognition, the raw cosines and the centred ones.
         self.base: dict[str, list[tuple[Item, Any, tuple[dict[str, float], ...]]]] = {}
         for name, items in self.groups.items():
@@ -486,6 +505,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--ceiling", action="store_true", help="the cosine ranking alone, on the readable groups"
     )
     parser.add_argument("--neighbours", nargs="+", metavar="WORD", help="nearest catalogue words")
+    parser.add_argument(
+        "--described",
+        action="store_true",
+        help="procedure vectors also of related questions and description",
+    )
+    parser.add_argument(
+        "--unknown-only",
+        action="store_true",
+        help="need vectors of the words no index term reaches",
+    )
     args = parser.parse_args(argv)
     try:
         import numpy  # noqa: F401
@@ -512,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         groups = {"tune": tune, "tune accounts": accounts(tune)}
         groups |= {f"review {n}": fresh_items(n) for n in READABLE}
         variants = GRID
-    experiment = Experiment(groups, vocab)
+    experiment = Experiment(groups, vocab, described=args.described, unknown_only=args.unknown_only)
     if args.neighbours:
         print_neighbours(experiment.semantics, args.neighbours)
         return 0
