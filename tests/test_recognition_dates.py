@@ -44,3 +44,12 @@ def test_date_days_are_the_days_said_before_a_month() -> None:
     assert [found[n][0] for n in date_days(found, set())] == ["1er"]
     # no month named: nothing to read (most needs)
     assert date_days(meaningful("j'ai 25 ans et je cherche un emploi"), set()) == frozenset()
+
+
+def test_the_days_of_a_range_before_a_month_are_all_dates() -> None:
+    # review 14n, finding 6 (constructed from an account's opening, « Du 1er au 15 juillet,
+    # me voilà chômeuse »): the first day of a range read alone met the ARE's « 1er »
+    found = meaningful("Du 1er au 15 juillet, me voilà chômeuse")
+    assert sorted(found[n][0] for n in date_days(found, frozenset())) == ["15", "1er"]
+    found = meaningful("les 12 et 13 mai")
+    assert sorted(found[n][0] for n in date_days(found, frozenset())) == ["12", "13"]

@@ -31,15 +31,21 @@ _PLAIN = operator.itemgetter(1)
 
 def date_days(found: Sequence[Word], terms: Container[str]) -> frozenset[int]:
     """The positions in ``found`` (a need's meaningful words, (word, plain, stem) each) of
-    the day numbers said right before a month name whose pair of stems (« 1er_avril »)
+    the day numbers said right before a month name, or before another such day (« du 1er
+    au 15 juillet »: review 14n, finding 6), whose pair of stems with it (« 1er_avril »)
     is not one of ``terms`` (the index's terms): words that reach no procedure alone.
     Empty for most needs (no month named: one set operation). Raises nothing."""
     if MONTHS.isdisjoint(map(_PLAIN, found)):
         return frozenset()
-    return frozenset(
-        n
-        for n in range(len(found) - 1)
-        if found[n + 1][1] in MONTHS
-        and _DAY.fullmatch(found[n][1])
-        and f"{found[n][2]}_{found[n + 1][2]}" not in terms
-    )
+    days: set[int] = set()
+    for m in range(1, len(found)):
+        if found[m][1] not in MONTHS:
+            continue
+        # The days said before the month, a range or a list included (« du 1er au 15
+        # juillet », « les 2 et 3 mai »: « au », « et » are stop words, not in ``found``).
+        n = m - 1
+        while n >= 0 and _DAY.fullmatch(found[n][1]):
+            if f"{found[n][2]}_{found[m][2]}" not in terms:
+                days.add(n)
+            n -= 1
+    return frozenset(days)
