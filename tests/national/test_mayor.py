@@ -52,6 +52,31 @@ def test_text_view(
          decimal(national.by_departement["64"].total_requests)],
         ["France (5 sites)", decimal(national.national.total_requests)],
     ]  # fmt: skip
+    assert "Attention" not in out  # the journal and the dataset agree
+
+
+def test_a_journal_beside_another_sites_figures_is_said(
+    national_year: NationalYear, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """Review 15e, r7: the head counted one site's journal, « ce site » another site's
+    figures (or an old export's), without a word."""
+    mine, other = national_year.sites[0], national_year.sites[1]
+    with open_journal(mine.url, read_only=True) as journal:
+        june = build_report(journal, MONTHS[5])
+    [national] = national_reports([national_year.consolidated], [MONTHS[5]])
+    theirs = national.by_site[other.site.id].total_requests
+    assert theirs != june.total_requests
+    warning = (
+        f"Attention : le jeu national indique {decimal(theirs)} demandes pour ce site ce "
+        f"mois-ci, le journal {decimal(june.total_requests)} (export ancien ou autre site ?)"
+    )
+    args = ["--journal", mine.url, "--national", str(national_year.consolidated)]
+    code, out, err = _report(capsys, *args, "--site", other.site.id)
+    assert code == 0, err
+    assert out.endswith(f"\n{warning}\n")
+    code, out, err = _report(capsys, *args, "--site", other.site.id, "--format", "html")
+    assert code == 0, err
+    assert f'<p class="warning">{html.escape(warning)}</p>' in out
 
 
 def test_html_view(

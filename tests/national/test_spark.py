@@ -17,6 +17,7 @@ import pytest
 from mfs_core.national.engine_duckdb import national_reports as duckdb_reports
 from mfs_test_support import require_service
 from national.conftest import NationalYear
+from national.test_glob_paths import JUNE, copy_sites, older_sibling
 from national.year import MONTHS
 
 pytestmark = pytest.mark.spark
@@ -116,3 +117,22 @@ def test_spark_refuses_a_spoiled_partition(
         with pytest.raises(DatasetError) as caught:
             national_reports(spark, [exports], [MONTHS[5]])
         assert str(caught.value).startswith(f"{june}: {message}")
+
+
+@pytest.mark.parametrize(
+    ("name", "sibling"),
+    [("exports (copie)*", "exports (copie) 2"), ("br[1]", "br1"), ("c{a,b}", "ca"),
+     ("q?", "qx"), ("b\\[1]", "b1"), ("x]", "y")],
+)  # fmt: skip
+def test_spark_reads_a_glob_character_in_a_dataset_name_literally(
+    spark: Any, national_year: NationalYear, tmp_path: Path, name: str, sibling: str
+) -> None:
+    """Review 15e, r1: Hadoop globbed the paths given (``Wrong basePath``, or
+    ``PATH_NOT_FOUND`` on ``br[1]``, ``c{a,b}``), or would have read a sibling's files."""
+    from mfs_core.national.spark import national_reports
+
+    dataset = copy_sites(national_year, tmp_path, name, slice(0, 2))
+    older_sibling(dataset, tmp_path / sibling)
+    [expected] = duckdb_reports([copy_sites(national_year, tmp_path, "plain", slice(0, 2))], [JUNE])
+    [found] = national_reports(spark, [dataset], [JUNE])
+    assert found.to_json() == expected.to_json()

@@ -74,6 +74,12 @@ def register(subparsers: Any) -> None:
     group.add_argument(
         "--insee-code", metavar="CODE", help="INSEE code of the site's commune (e.g. 64483)"
     )
+    group.add_argument(
+        "--replace-site",
+        action="store_true",
+        help="the site's partitions written for another commune are replaced (and those "
+        "of months not exported removed); without it they are refused",
+    )
     export.set_defaults(handler=run_export)
 
     purge = actions.add_parser(
@@ -175,7 +181,10 @@ def _export_parquet(args: argparse.Namespace, since: dt.date | None, until: dt.d
         except InputError as exc:
             raise CliError(f"--insee-code: {str(exc).removeprefix('insee_code: ')}") from None
         with opened_journal(args, read_only=True) as journal:
-            result = export_site(journal, args.output, site, since=since, until=until)
+            result = export_site(
+                journal, args.output, site, since=since, until=until,
+                replace_site=args.replace_site,
+            )  # fmt: skip
     except ImportError as exc:
         raise missing_extra(exc) from None
     months, rows = len(result.written), result.rows
@@ -186,6 +195,9 @@ def _export_parquet(args: argparse.Namespace, since: dt.date | None, until: dt.d
             f", {count(emptied, 'mois', 'mois')} {plural(emptied, 'vidé')} par une purge "
             f"{plural(emptied, 'retiré')}"
         )
+    if result.dropped:
+        other = len(result.dropped)
+        removed += f", {count(other, 'mois', 'mois')} d'une autre commune {plural(other, 'retiré')}"
     print_note(
         f"mfs : {count(rows, 'demande')} du site {site.id} {plural(rows, 'écrite')} dans "
         f"{args.output} ({count(months, 'mois', 'mois')}{removed})"

@@ -49,7 +49,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str, str]:
+def _mayor_view(
+    args: argparse.Namespace, journal: Any, month: Any, journal_requests: int
+) -> tuple[str, str]:
     """The trend and the comparison asked for, as (text, HTML)."""
     texts, fragments = [], []
     if args.trend:
@@ -64,7 +66,7 @@ def _mayor_view(args: argparse.Namespace, journal: Any, month: Any) -> tuple[str
 
         with ignored_files_said():
             [national] = national_reports(args.national, [month])
-        comparison = compare_site(national, args.site)
+        comparison = compare_site(national, args.site, journal_requests)
         texts.append(comparison_text(comparison))
         fragments.append(comparison_html(comparison))
     return "".join(f"\n{text}" for text in texts), "\n".join(fragments)
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     with opened_journal(args, read_only=True) as journal:
         report = build_report(journal, month)
         try:
-            view_text, view_html = _mayor_view(args, journal, month)
+            view_text, view_html = _mayor_view(args, journal, month, report.total_requests)
         except ImportError as exc:
             raise missing_extra(exc) from None
     # Text and HTML name partners and procedures: their names come from the registry.

@@ -22,14 +22,24 @@ __all__ = ["Comparison", "compare_site", "comparison_html", "comparison_text"]
 
 @attrs.frozen
 class Comparison:
-    """Rows (label, figures) for the site, its département and the nation, for ``title``."""
+    """Rows (label, figures) for the site, its département and the nation, for ``title``;
+    ``warning``: a French sentence when the journal's month and the dataset's figure for
+    the site differ, else None."""
 
     title: str
     rows: tuple[tuple[str, Indicators], ...]
+    warning: str | None = None
 
 
-def compare_site(report: NationalReport, site: str) -> Comparison:
+def compare_site(
+    report: NationalReport, site: str, journal_requests: int | None = None
+) -> Comparison:
     """The site ``site`` of ``report`` beside its département and the nation.
+
+    ``journal_requests``: the month's total in the site's own journal (the head of the
+    report the comparison is printed in). When the dataset counts another number for the
+    site, the comparison says so (an old export, or another site's id given as ``--site``,
+    review 15e r7) rather than put two sites' figures side by side in silence.
 
     Raises :class:`InputError` when the dataset has no request of the site that month.
     """
@@ -39,6 +49,14 @@ def compare_site(report: NationalReport, site: str) -> Comparison:
             f"{report.month:%Y-%m} (expected the id given to mfs journal export --site)"
         )
     departement = report.places[site][0]
+    dataset_requests = report.by_site[site].total_requests
+    warning = None
+    if journal_requests is not None and journal_requests != dataset_requests:
+        warning = (
+            f"Attention : le jeu national indique {count(dataset_requests, 'demande')} pour "
+            f"ce site ce mois-ci, le journal {n(journal_requests)} (export ancien ou autre "
+            "site ?)"
+        )
     found = geo.departements().get(departement)
     name = f"{departement} {found.name}" if found else departement
     return Comparison(
@@ -49,6 +67,7 @@ def compare_site(report: NationalReport, site: str) -> Comparison:
              report.by_departement[departement]),
             (f"France ({count(report.national.sites, 'site')})", report.national),
         ),
+        warning=warning,
     )  # fmt: skip
 
 
@@ -65,6 +84,8 @@ def comparison_text(comparison: Comparison) -> str:
         f"{percent(figures.autonomy_rate):>9}"
         for label, figures in comparison.rows
     ]
+    if comparison.warning:
+        lines.append(comparison.warning)
     return "\n".join(lines) + "\n"
 
 
@@ -76,9 +97,12 @@ def comparison_html(comparison: Comparison) -> str:
         f"<td>{html.escape(percent(figures.autonomy_rate))}</td></tr>"
         for label, figures in comparison.rows
     )
+    warning = (
+        f'\n<p class="warning">{html.escape(comparison.warning)}</p>' if comparison.warning else ""
+    )
     return (
         f'<h2>{html.escape(comparison.title)}</h2>\n<table class="comparison">\n'
         "<thead><tr><th></th><th>demandes</th><th>résolues au premier contact</th>"
         "<th>autonomie</th></tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+        f"<tbody>\n{rows}\n</tbody>\n</table>{warning}"
     )

@@ -32,6 +32,7 @@ from mfs_core import geo
 from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
+from mfs_core.national.existing import check_replaceable
 from mfs_core.national.files import ROW_GROUP_ROWS, AtomicPartition, has_entry
 from mfs_core.national.reading import find_partitions, locate_fault, unreadable
 from mfs_core.national.schema import (
@@ -68,7 +69,9 @@ def consolidate(
     """Write ``months`` (all months found when ``None``) of the site exports ``sources``
     as the national dataset ``target``, one file a month, each replaced atomically.
 
-    Raises :class:`DatasetError` when ``target`` is one of ``sources``, or for what
+    Raises :class:`DatasetError` when ``target`` is one of ``sources``, inside one, a
+    partition directory (``site=...``, ``month=...``), or holds a file at a month's
+    ``part-0.parquet`` that is not an mfs-core national file of that month, or for what
     :func:`~mfs_core.national.reading.find_partitions` refuses (a site's month in two
     sources...), or a file of another dataset or schema version, or a footer that cannot be
     read: all before any month is written. A corrupt page, found while a month's rows are
@@ -76,12 +79,11 @@ def consolidate(
     :attr:`ConsolidationResult.unreadable`, and the other months are written.
     """
     out = Path(target)
-    if any(_same(Path(source), out) for source in sources):
-        raise DatasetError(f"{out}: the target is also a source; write to another directory")
-    if has_entry(out, "site="):
-        raise DatasetError(f"{out}: holds site exports (site=...); consolidate elsewhere")
+    _check_target(out, [Path(source) for source in sources])
     keys = None if months is None else list(dict.fromkeys(month_key(m) for m in months))
     files = find_partitions(sources, keys)
+    for key in sorted({file.month for file in files}):  # all before any month is written
+        check_replaceable(out / f"month={key}", layout=NATIONAL_LAYOUT, month=key)
     import duckdb
 
     schema = arrow_schema(with_site=True)
@@ -141,11 +143,38 @@ _ORDER = ", ".join(
 )
 
 
-def _same(a: Path, b: Path) -> bool:
+def _check_target(out: Path, sources: Sequence[Path]) -> None:
+    """Refuse a target that would overwrite or mix with a dataset: a source, a directory
+    inside one (``exports/site=sjdl``: a tab-completion slip that replaced the site's own
+    files, review 15e r2), any partition directory, or a directory of site exports."""
+    where = _resolved(out)
+    for source in sources:
+        root = _resolved(source)
+        if where == root:
+            raise DatasetError(f"{out}: the target is also a source; write to another directory")
+        if where.is_relative_to(root):
+            raise DatasetError(
+                f"{out}: the target is inside the source {source}; write to a directory "
+                "outside the datasets"
+            )
+    partition = next(
+        (part for part in (where, *where.parents) if part.name.startswith(("site=", "month="))),
+        None,
+    )
+    if partition is not None:
+        raise DatasetError(
+            f"{out}: the target is a partition directory ({partition.name.split('=')[0]}=...) "
+            "of a dataset; write to a directory of its own"
+        )
+    if has_entry(out, "site="):
+        raise DatasetError(f"{out}: holds site exports (site=...); consolidate elsewhere")
+
+
+def _resolved(path: Path) -> Path:
     try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+        return path.resolve()
+    except OSError:  # a loop of symbolic links: compared as written
+        return path.absolute()
 
 
 def _metadata(month: str, sites: int) -> dict[str, str]:

@@ -27,9 +27,12 @@ import attrs
 from mfs_core import geo
 from mfs_core.errors import InputError
 from mfs_core.national.errors import DatasetError
+from mfs_core.national.existing import check_replaceable
 from mfs_core.national.files import AtomicPartition, has_entry, remove_partition
+from mfs_core.national.reading import MONTH_PATTERN
 from mfs_core.national.schema import (
     DATASET_NAME,
+    PARTITION_FILE,
     SCHEMA_VERSION,
     SITE_LAYOUT,
     arrow_schema,
@@ -73,13 +76,15 @@ class SiteRef:
 
 @attrs.frozen(kw_only=True)
 class ExportResult:
-    """What an export wrote: rows per month (``"2024-06"``), and the months of the range
-    given whose partition was removed because the journal has no request there any more."""
+    """What an export wrote: rows per month (``"2024-06"``), the months of the range
+    given whose partition was removed because the journal has no request there any more,
+    and (``replace_site``) the months of another commune's partitions removed."""
 
     root: Path
     site: str
     written: dict[str, int]
     removed: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
 
     @property
     def rows(self) -> int:
@@ -112,6 +117,7 @@ def export_site(
     *,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    replace_site: bool = False,
 ) -> ExportResult:
     """Write the requests of ``journal`` received from ``since`` to before ``until`` (first
     days of months; open bounds when ``None``) under ``root/site=<id>/``, one partition a
@@ -119,9 +125,16 @@ def export_site(
     request any more (a purge) loses its old partition, so the dataset says what the
     journal says.
 
+    The site's partitions already there are checked before anything is written: a file
+    that is not this project's partition of that site and month is never replaced, and a
+    partition of another commune (its ``mfs.insee_code`` differs: two journals exported
+    under one site id) is refused unless ``replace_site``, which replaces them and removes
+    those of months this export does not write, so the site is never in two communes.
+
     Raises :class:`InputError` for a bound that is not the first day of a month or a site
     outside the COG, :class:`DatasetError` when ``root`` cannot be written or holds a
-    national dataset, :class:`~mfs_core.journal.JournalError` when the journal cannot be read.
+    national dataset, or for a partition refused as above,
+    :class:`~mfs_core.journal.JournalError` when the journal cannot be read.
     """
     since = _month_start("since", since)
     until = _month_start("until", until)
@@ -129,6 +142,7 @@ def export_site(
     base = Path(root)
     _check_root(base)
     site_dir = base / f"site={site.id}"
+    others = _other_communes(site_dir, site, place, replace_site)
     written: dict[str, int] = {}
     with journal.snapshot():
         as_of = dt.datetime.now(dt.UTC)
@@ -157,7 +171,14 @@ def export_site(
             if key not in written and remove_partition(site_dir / f"month={key}"):
                 removed.append(key)
             month = _next_month(month)
-    return ExportResult(root=base, site=site.id, written=written, removed=tuple(removed))
+    dropped = [  # replace_site: the other commune's months this export did not write
+        key
+        for key in others
+        if key not in written and key not in removed and remove_partition(site_dir / f"month={key}")
+    ]
+    return ExportResult(
+        root=base, site=site.id, written=written, removed=tuple(removed), dropped=tuple(dropped)
+    )
 
 
 def _check_root(base: Path) -> None:
@@ -168,6 +189,37 @@ def _check_root(base: Path) -> None:
             f"{base}: holds a national dataset (month=... partitions); export a site "
             "into a directory of its own (site=... partitions)"
         )
+
+
+def _other_communes(
+    site_dir: Path, site: SiteRef, place: geo.Place, replace_site: bool
+) -> list[str]:
+    """The months (``"2024-06"``) of ``site_dir``'s partitions written for another commune
+    than ``place``'s, allowed only with ``replace_site``; :class:`DatasetError` for a file
+    that is no partition of this site (:func:`.existing.check_replaceable`)."""
+    others = []
+    try:
+        with os.scandir(site_dir) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.startswith("month="))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    for name in names:
+        key = name.removeprefix("month=")
+        if not MONTH_PATTERN.match(key):
+            continue
+        found = check_replaceable(site_dir / name, layout=SITE_LAYOUT, month=key, site=site.id)
+        code = None if found is None else found.get("insee_code")
+        if found is None or code == place.insee_code:
+            continue
+        if not replace_site:
+            raise DatasetError(
+                f"{site_dir / name / PARTITION_FILE}: the partition belongs to another commune "
+                f"(mfs.insee_code {str(code)[:10]!r}, this export {place.insee_code}): two "
+                f"journals exported as site {site.id}? Give each site its own --site, or "
+                "--replace-site to replace that commune's partitions of the site"
+            )
+        others.append(key)
+    return others
 
 
 #: One exported row, in the order of :data:`mfs_core.national.schema.FIELDS` less the

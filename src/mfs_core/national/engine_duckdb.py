@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mfs_core.national.dataset import month_key
 from mfs_core.national.indicators import NationalReport
+from mfs_core.national.paths import duckdb_path
 from mfs_core.national.query import (
     BreakdownCounts,
     arrow_headline,
@@ -64,7 +65,8 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 def _files_variable(connection: Any, layout: str, files: Sequence[PartitionFile]) -> str:
     name = f"mfs_files_{layout}"
-    connection.execute(f"SET VARIABLE {name} = ?", [[str(f.path) for f in files]])
+    # Each path escaped: DuckDB globs every item of the list (mfs_core.national.paths).
+    connection.execute(f"SET VARIABLE {name} = ?", [[duckdb_path(f.path) for f in files]])
     return name
 
 

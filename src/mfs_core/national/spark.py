@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from mfs_core.national.dataset import month_key
 from mfs_core.national.indicators import NationalReport
+from mfs_core.national.paths import hadoop_path
 from mfs_core.national.query import assemble, breakdown_sql, headline_sql
 from mfs_core.national.reading import PartitionFile, check_file, find_partitions, locate_fault
 from mfs_core.national.schema import FIELDS, FILE_COLUMNS, NATIONAL_LAYOUT
@@ -92,13 +93,14 @@ def register_requests(spark: SparkSession, files: Sequence[PartitionFile]) -> No
         check_file(file)
     columns = ["site", "month", *FILE_COLUMNS]
     frames = []
-    by_root: dict[tuple[Path, str], list[str]] = {}
+    by_root: dict[tuple[str, str], list[str]] = {}
     for file in files:
         depth = 3 if file.layout == "site" else 2  # root/site=/month=/file, root/month=/file
-        root = file.path.parents[depth - 1]
-        by_root.setdefault((root, file.layout), []).append(str(file.path))
+        root = os.path.abspath(file.path.parents[depth - 1])
+        # Escaped: Hadoop globs every path given (mfs_core.national.paths); not basePath.
+        by_root.setdefault((root, file.layout), []).append(hadoop_path(file.path))
     for (root, layout), paths in by_root.items():
-        reader = spark.read.schema(file_schema(layout)).option("basePath", str(root))
+        reader = spark.read.schema(file_schema(layout)).option("basePath", root)
         frame = reader.parquet(*paths)
         frames.append(frame.select(*columns))
     if frames:

@@ -1,0 +1,61 @@
+"""What already sits where a writer is about to replace a partition's file.
+
+``journal export --format parquet`` and ``national consolidate`` replace ``part-0.parquet``
+atomically (:mod:`.files`). Before they do, :func:`check_replaceable` makes sure the file
+there is one this project wrote for the same layout, month (and site): a file another tool
+left at that name, or one copied into the wrong partition, is refused (review 15e, r2),
+never replaced in silence. The writers check every file they may replace before writing
+any, so a refusal leaves the dataset as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mfs_core.national.errors import DatasetError
+from mfs_core.national.schema import DATASET_NAME, KEY_PREFIX, PARTITION_FILE, metadata_key
+
+__all__ = ["check_replaceable"]
+
+
+def _metadata(file: Path) -> dict[str, str]:
+    """The file's ``mfs.*`` key-value metadata (``{"dataset": ..., "site": ...}``)."""
+    import pyarrow.parquet as pq
+
+    try:
+        raw = pq.read_metadata(file).metadata or {}
+    except (OSError, ValueError):  # pyarrow raises ArrowInvalid (a ValueError)
+        return {}
+    decoded = {k.decode(errors="replace"): v.decode(errors="replace") for k, v in raw.items()}
+    return {k.removeprefix(KEY_PREFIX): v for k, v in decoded.items() if k.startswith(KEY_PREFIX)}
+
+
+def check_replaceable(
+    directory: Path, *, layout: str, month: str, site: str | None = None
+) -> dict[str, str] | None:
+    """The ``mfs.*`` metadata (prefix removed) of ``directory``'s ``part-0.parquet``, or
+    None when there is none.
+
+    Raises :class:`DatasetError` naming the file when it is not a Parquet file of this
+    project's dataset with that ``layout``, ``month`` and (site layout) ``site``: it is
+    not replaced. Any schema version is accepted (an export of a newer mfs-core replaces
+    an older one's).
+    """
+    file = directory / PARTITION_FILE
+    if not file.exists() and not file.is_symlink():
+        return None
+    expected = {"dataset": DATASET_NAME, "layout": layout, "month": month}
+    if site is not None:
+        expected["site"] = site
+    found = _metadata(file) if file.is_file() else {}
+    wrong = [name for name, value in expected.items() if found.get(name) != value]
+    if wrong:
+        what = (
+            f"{metadata_key(wrong[0])} is {found[wrong[0]][:70]!r}, expected {expected[wrong[0]]!r}"
+            if found.get("dataset") == DATASET_NAME
+            else "not a file of an mfs-core dataset"
+        )
+        raise DatasetError(
+            f"{file}: {what}; not replaced: move it away, or write to another directory"
+        )
+    return found
