@@ -82,3 +82,54 @@ def test_a_postcode_spelled_like_a_departement_code_is_refused(
     assert skipped == [
         f"{path}: line 3: code_postal: expected a postcode of 5 ASCII digits, got '64'"
     ]
+
+
+#: Pieces of coordinate cells: numbers as the list writes them, and what float() reads
+#: beyond them (exponents, underscores, nan, inf, other scripts' digits, blanks).
+_COORDINATE_PIECES = st.sampled_from(
+    [
+        *("4", "5", "9", "0", "1", "18", "180", "90", ".", "-", "+", "e", "E", "_"),
+        *("nan", "inf", "١", "４", " ", "\u00a0", "\t", ",", "x", ""),
+    ]
+)
+_COORDINATE = st.lists(_COORDINATE_PIECES, max_size=6).map("".join)
+#: Headers with both coordinate columns (in either order), one, or none.
+_COORDINATE_HEADERS = [
+    [*_HEADER, "latitude", "longitude"],
+    [*_HEADER, "longitude", "latitude"],
+    [*_HEADER, "latitude"],
+    [*_HEADER, "longitude"],
+    _HEADER,
+]
+
+
+@pytest.mark.parametrize("header", _COORDINATE_HEADERS, ids=lambda h: ",".join(h[-2:]))
+@settings(max_examples=1500, deadline=None)
+@given(latitude=_COORDINATE, longitude=_COORDINATE)
+@example(latitude="43.38", longitude="-1.66")
+@example(latitude="90", longitude="180.0000001")
+@example(latitude="1e1", longitude="-1_0")
+@example(latitude="nan", longitude="0")
+@example(latitude="٤٥", longitude="1")
+@example(latitude=" 45 ", longitude="1")
+@example(latitude="", longitude="1")
+def test_coordinates_in_range_say_what_the_cell_by_cell_checks_say(
+    header: list[str], latitude: str, longitude: str
+) -> None:
+    """``_Columns.in_range`` (both coordinates in one expression) says "good" exactly
+    when each coordinate cell is ASCII and a number within its bounds, as the loop it
+    replaces did; and never for a row the cell-by-cell path (``_bad_values``) refuses."""
+    columns = anct._Columns(header)
+    cells = {"latitude": latitude, "longitude": longitude, "insee_com": "64483"}
+    row = [cells.get(column, "x") for column in header]
+    expected = True
+    for column, (low, high) in anct._COORDINATES.items():
+        if column in header:
+            text = cells[column]
+            try:
+                expected = expected and text.isascii() and low <= float(text) <= high
+            except ValueError:
+                expected = False
+    assert columns.in_range(row) is expected
+    if expected:
+        assert not [p for p in anct._bad_values(columns, row, 2) if "degrees" in p]

@@ -206,8 +206,10 @@ def _results(
                 if not cells or (row := parse(columns, cells, number, problems)) is None:
                     skipped.row(number, cells, broken)
                     continue
-                hours, known = row.hours, None
-                if groups and (group := groups.get(key := (row.departement, row.group))):
+                # Unpacked once: a named tuple's field read by name costs a descriptor call.
+                site_id, name, _insee, _format, departement, raw_format, at, hours, line = row
+                known = None
+                if groups and (group := groups.get(key := (departement, at))):
                     # A member of a group judged together: its findings and statuses are
                     # a function of its group (the union's problems, named by the group)
                     # and of its own anomalies, with the built-in checks alone; a member
@@ -245,25 +247,25 @@ def _results(
                             hours_unknown=hours.hours_unknown,
                             weekly_hours=hours.weekly_hours,
                             opening_days=hours.opening_days,
-                            id=row.id,
-                            name=row.name,
+                            id=site_id,
+                            name=name,
                             source=source,
-                            departement=row.departement,
-                            site_format=row.raw_format,
+                            departement=departement,
+                            site_format=raw_format,
                         )
                     ) or _check_row(row, runner, source, groups)
                     _remember(outcomes, hours.verdict, result)
                 if known is not None:  # an earlier row's outcome, with this row's own figures
                     result = known.sharing_outcome(
-                        id=row.id,
-                        name=row.name,
-                        departement=row.departement,
-                        format=row.raw_format,
-                        weekly_hours=hours.weekly_hours,
-                        opening_days=hours.opening_days,
+                        site_id,
+                        name,
+                        departement,
+                        raw_format,
+                        hours.weekly_hours,
+                        hours.opening_days,
                     )
-                seen = first(row.id, row.line)
-                yield result if seen == row.line else _duplicate(result, row, seen)
+                seen = first(site_id, line)
+                yield result if seen == line else _duplicate(result, row, seen)
         finally:
             first_lines.close()
 
@@ -712,8 +714,10 @@ class _Columns:
                 ]
             )
         ).fullmatch
-        #: (index, lowest, highest) of each coordinate column.
-        self.bounds = [(index, *_COORDINATES[column]) for column, index in self.coordinates]
+        #: Whether a row's coordinate cells read as numbers in range (:func:`_in_range`).
+        self.in_range = _in_range(
+            [(index, *_COORDINATES[column]) for column, index in self.coordinates]
+        )
         #: The cells read as such, as a tuple: id, name, INSEE code, format, département.
         self.fields = operator.itemgetter(
             self.id, self.name, self.insee, self.format, self.departement
@@ -733,6 +737,42 @@ class _Columns:
         self.day_codes = _DayCodes()
 
 
+def _in_range(bounds: list[tuple[int, float, float]]) -> Callable[[list[str]], bool]:
+    """Whether the cells at ``bounds``' indexes of a row read as ASCII numbers within
+    their (lowest, highest) (``float()`` would read other scripts' digits too; nan and inf
+    fail): a function of the row, its two usual columns (latitude and longitude) tested
+    in one expression (the loop over them was some 60 bytecodes a row, a sixth of the
+    row's reading)."""
+    if len(bounds) == 2:
+        (first, low, high), (second, low2, high2) = bounds
+
+        def both(row: list[str]) -> bool:
+            text, text2 = row[first], row[second]
+            try:
+                return (
+                    text.isascii()
+                    and text2.isascii()
+                    and low <= float(text) <= high
+                    and low2 <= float(text2) <= high2
+                )
+            except ValueError:
+                return False
+
+        return both
+
+    def each(row: list[str]) -> bool:
+        for index, low, high in bounds:
+            text = row[index]
+            try:
+                if not (text.isascii() and low <= float(text) <= high):
+                    return False
+            except ValueError:
+                return False
+        return True
+
+    return each
+
+
 def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[str]) -> _Row | None:
     if len(row) != columns.width:
         problems.append(f"line {number}: columns: expected {columns.width}, got {len(row)}")
@@ -750,18 +790,8 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
     # (most rows of the national list name a commune and a postcode of their own), and
     # coordinates that read as numbers in range.
     codes = columns.code_cells(row)
-    good = codes in _GOOD_CODE_ROWS or _good_code_row(columns, codes)
-    if good:
-        for index, low, high in columns.bounds:
-            text = row[index]
-            try:  # ASCII: float() would read other scripts' digits too; nan and inf fail
-                if not (text.isascii() and low <= float(text) <= high):
-                    good = False
-                    break
-            except ValueError:
-                good = False
-                break
-    bad_values = [] if good else _bad_values(columns, row, number)
+    good = (codes in _GOOD_CODE_ROWS or _good_code_row(columns, codes)) and columns.in_range(row)
+    bad_values = () if good else _bad_values(columns, row, number)
     if bad_values or not (
         site_id and name and site_format and (good or insee in _GOOD_INSEE or _good_insee(insee))
     ):
@@ -774,14 +804,15 @@ def _parse_row(columns: _Columns, row: list[str], number: int, problems: list[st
         hours = _Hours(cells, columns.day_codes)
         # Bounded in count and in size: a hostile list's long cells are read afresh
         # rather than kept (review 15c: memory grew with the cells' length).
-        if len(columns.hours) < _HOURS_MEMO and sum(map(len, cells)) <= _HOURS_MEMO_CHARS:
-            seen = columns.seen_once
-            if seen is None or (key := hash(cells)) in seen:
-                columns.hours[cells] = hours
-            else:  # a hash met again may be another tuple's: then kept a row early
-                if len(seen) >= _SEEN_ONCE:
-                    seen.clear()
-                seen.add(key)
+        seen = columns.seen_once
+        if seen is not None and (key := hash(cells)) not in seen:
+            # Met once (a hash met again may be another tuple's: then kept a row early).
+            # Tested first: a list whose rows never repeat comes here on every row.
+            if len(seen) >= _SEEN_ONCE:
+                seen.clear()
+            seen.add(key)
+        elif len(columns.hours) < _HOURS_MEMO and sum(map(len, cells)) <= _HOURS_MEMO_CHARS:
+            columns.hours[cells] = hours
     return _new_row(
         _Row,
         (
