@@ -33,6 +33,16 @@ def _date(value: str) -> dt.date:
     return day
 
 
+def _line_of(problem: str, source: str) -> int | None:
+    """The line of an unreadable row, from its problem as
+    :func:`~mfs_core.compliance.anct.iter_anct_results` words it:
+    ``FILE: line N: ...``."""
+    import re
+
+    found = re.match(r"line (\d+):", problem.removeprefix(f"{source}: "))
+    return int(found[1]) if found else None
+
+
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "check",
@@ -93,7 +103,9 @@ def run(args: argparse.Namespace) -> int:
         from mfs_core.compliance.anct import iter_anct_results
 
         def skipped(problem: str) -> None:
-            report.skipped_rows += 1
+            # The row's file and line for JUnit, SARIF and GitHub; its reason (which may
+            # quote a cell) on standard error only.
+            report.unreadable(args.anct_csv, _line_of(problem, args.anct_csv))
             print_error(problem)
 
         # Read, check and write one row at a time: the national list, or a hundred times
