@@ -26,8 +26,9 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         f"Résolues au premier contact : {n(report.resolved_first_contact)} "
         f"({percent(report.first_contact_resolution_rate)})",
         f"Rendez-vous : {n(appointments.booked)} pris, {n(appointments.held)} honorés",
-        f"Relais vers un partenaire : {n(referrals.total)} — acceptées {n(referrals.accepted)}, "
-        f"refusées {n(referrals.refused)}, expirées {n(referrals.expired)}, "
+        # « relais » is masculine: acceptés, refusés, expirés (as the national report).
+        f"Relais vers un partenaire : {n(referrals.total)} — acceptés {n(referrals.accepted)}, "
+        f"refusés {n(referrals.refused)}, expirés {n(referrals.expired)}, "
         f"sans suite connue {n(referrals.pending)}",
         f"Vers l'autonomie : {n(report.towards_autonomy)} sur {n(report.autonomy_recorded)} "
         f"renseignées ({percent(report.autonomy_rate)})",
