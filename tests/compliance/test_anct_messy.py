@@ -157,6 +157,9 @@ def test_every_format_renders_a_partial_list(broken_list: Path, runner: Runner) 
         skipped_rows=len(skipped),
     )
     assert validate_json(report)["summary"]["skipped_rows"] == 4
+    # Counted but not named: the SARIF run is still marked incomplete.
+    [invocation] = json.loads(render(report, "sarif"))["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": False, "toolExecutionNotifications": []}
     assert "4 ligne(s) illisible(s) ignorée(s)" in render(report, "markdown")
     for name in FORMATS:
         assert "label.weekly-hours" in render(report, name)  # Tende, line 20, still fails

@@ -124,7 +124,7 @@ def document(report: Report) -> dict[str, Any]:
     index = _index(report)
     results = [_result(f, r.id, r.source, index) for r in report.results for f in r.findings]
     notes = [_notification(row) for row in report.unreadable]
-    return _document(report, results, _invocation(notes, not notes))
+    return _document(report, results, _invocation(notes, not notes and not report.skipped_rows))
 
 
 def write(report: Report | ReportStream, out: IO[str]) -> None:
@@ -150,7 +150,8 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
                 separator = ",\n"
         out.write(("\n]" if separator == ",\n" else "]") + between)
         # The invocation's notifications as written, then whether every row was read.
-        invocation = json.dumps(_invocation(_RESULTS, not unread))
+        # A report may count skipped rows without naming them (Report(skipped_rows=N)).
+        invocation = json.dumps(_invocation(_RESULTS, not unread and not report.skipped_rows))
         opening, closing = invocation.split(json.dumps(_RESULTS))
         out.write(opening + "[")
         notes.seek(0)
