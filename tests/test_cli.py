@@ -192,3 +192,33 @@ def test_a_deny_list_naming_no_installed_plugin_is_a_warning(fixture_plugins: Pa
     ]
     text = run_mfs("plugins", env=env).stdout
     assert "warning: MFS_PLUGINS_DISABLE names 'fixture-raisng'" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit"])
+def test_check_keeps_its_verdict_when_the_reader_closes_the_pipe(
+    tmp_path: Path, clean_env: None, fmt: str
+) -> None:
+    """Review 15e (r6): `mfs check --anct-csv LIST | head -1` exited 0, « compliant », for a
+    list with error findings: a closed pipe was taken for a reader that had all it wanted.
+    The rest is checked unwritten and the exit code is the whole run's."""
+    sample = Path(__file__).parent.parent / "examples" / "anct" / "anct-france-services-sample.csv"
+    header, *rows = sample.read_text(encoding="utf-8").splitlines()
+    big = tmp_path / "big.csv"  # 5,400 rows: far more output than a pipe holds
+    big.write_text("\n".join([header, *rows * 300]) + "\n", encoding="utf-8")
+    args = ["check", "--as-of", "2026-11-27", "--anct-csv", str(big), "--format", fmt]
+    assert run_mfs(*args).returncode == 1  # Tende's hours: an error finding
+    base = {k: v for k, v in os.environ.items() if not k.startswith("MFS_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mfs_core.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # the reader stops, as `| head -c 10` does
+    with process.stderr:
+        stderr = process.stderr.read().decode("utf-8")
+    assert process.wait() == 1
+    assert "Traceback" not in stderr

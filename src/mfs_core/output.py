@@ -7,7 +7,9 @@ what it is and never acts:
 - **terminal** (:func:`terminal_text`: text outputs and error lines): control characters
   (C0 but tab and line break, DEL, C1), the line and paragraph separators and the
   bidirectional overrides are shown as ``\x1b``, ``\u202e``... so data cannot move the
-  cursor, clear the screen, retitle the window or reverse the text around it;
+  cursor, clear the screen, retitle the window or reverse the text around it; a text
+  output's lines go through :func:`terminal_lines`, so a value's own line break is shown as
+  ``\x0a`` and cannot forge a line (a verdict, a CI workflow command);
 - **JSON** (:func:`json_text`): the same characters as ``\uXXXX`` escapes (JSON itself only
   escapes C0), the document unchanged once parsed;
 - **XML** (:func:`xml_text`): the characters XML 1.0 forbids (C0 but tab and line breaks,
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 __all__ = [
     "csv_text",
@@ -36,6 +38,7 @@ __all__ = [
     "json_text",
     "markdown_code",
     "markdown_text",
+    "terminal_lines",
     "terminal_text",
     "xml_text",
 ]
@@ -64,6 +67,19 @@ def terminal_text(text: str, *, one_line: bool = False) -> str:
     when ``one_line``)."""
     pattern = _compiled(_TERMINAL_ONE_LINE if one_line else _TERMINAL)
     return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def terminal_lines(lines: Sequence[str]) -> str:
+    """``lines`` joined by line breaks, each one line whatever it holds: its own line
+    breaks, tabs and active characters shown as escapes (:func:`terminal_text` with
+    ``one_line``), so a value on a line (an ANCT cell, a site name) cannot start a line of
+    its own (a forged verdict, a GitHub Actions ``::error`` command). No final line
+    break."""
+    text = "\n".join(lines)
+    # One search for the usual block, whose only line breaks are the joins.
+    if text.count("\n") == len(lines) - 1 and "\t" not in text:
+        return terminal_text(text)
+    return "\n".join(terminal_text(line, one_line=True) for line in lines)
 
 
 def json_text(document: str) -> str:

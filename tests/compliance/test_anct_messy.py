@@ -102,6 +102,50 @@ def test_cli_reports_good_rows_and_exits_2(
     assert "Lignes illisibles ignorées : 4" in out
 
 
+def test_unreadable_rows_are_in_junit_sarif_and_github(
+    broken_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 15e (r5): the rows JSON counts in ``skipped_rows`` were missing from JUnit
+    (``errors="0"``), SARIF (no invocation) and the GitHub annotations. Each format now
+    names each one by its file and line, in its own way, and never by its content."""
+    import xml.etree.ElementTree as ET
+
+    from .test_formats import sarif_validator
+
+    lines = [3, 5, 7, 9]
+    code, out, _ = run(capsys, "--anct-csv", str(broken_list), "--format", "junit")
+    assert code == 2
+    root = ET.fromstring(out)
+    assert root.get("errors") == "4"
+    in_error = root.findall("testsuite[@errors='1']")
+    assert [suite.get("name") for suite in in_error] == [f"{broken_list}:{n}" for n in lines]
+    assert all(suite.find("testcase/error") is not None for suite in in_error)
+    code, out, _ = run(capsys, "--anct-csv", str(broken_list), "--format", "sarif")
+    assert code == 2
+    sarif = json.loads(out)
+    assert list(sarif_validator().iter_errors(sarif)) == []
+    [invocation] = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["error"] * 4
+    assert [n["locations"][0]["physicalLocation"]["region"]["startLine"] for n in notes] == lines
+    assert {n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes} == {
+        str(broken_list)
+    }
+    code, out, _ = run(capsys, "--anct-csv", str(broken_list), "--format", "github")
+    assert code == 2
+    annotations = [line for line in out.splitlines() if "anct.unreadable-row" in line]
+    assert [a.split("title=")[0] for a in annotations] == [
+        f"::error file={broken_list},line={n}," for n in lines
+    ]
+    for fmt in ("junit", "sarif", "github"):  # the reason, which quotes a cell, is not there
+        assert "Camion" not in run(capsys, "--anct-csv", str(broken_list), "--format", fmt)[1]
+    # A list read whole: the invocation says so, with no notification.
+    code, out, _ = run(capsys, "--anct-csv", str(ANCT_SAMPLE), "--format", "sarif")
+    [invocation] = json.loads(out)["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
 def test_every_format_renders_a_partial_list(broken_list: Path, runner: Runner) -> None:
     skipped: list[str] = []
     results = check_anct_csv(broken_list, runner, skipped=skipped)
@@ -113,6 +157,9 @@ def test_every_format_renders_a_partial_list(broken_list: Path, runner: Runner) 
         skipped_rows=len(skipped),
     )
     assert validate_json(report)["summary"]["skipped_rows"] == 4
+    # Counted but not named: the SARIF run is still marked incomplete.
+    [invocation] = json.loads(render(report, "sarif"))["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": False, "toolExecutionNotifications": []}
     assert "4 ligne(s) illisible(s) ignorée(s)" in render(report, "markdown")
     for name in FORMATS:
         assert "label.weekly-hours" in render(report, name)  # Tende, line 20, still fails

@@ -155,7 +155,7 @@ def test_text_is_french_and_complete(june_report: MonthlyReport) -> None:
     assert text.startswith("Activité France services — juin 2023")
     assert "Demandes : 400" in text
     assert "Résolues au premier contact : 267 (66,8\u00a0%)" in text
-    assert "refusées 8" in text
+    assert "refusés 8" in text
     assert "Suite différente de la décision du routage : 24 sur 375 décisions enregistrées" in text
     assert "Par décision du routage :" in text
     assert "réponse immédiate" in text

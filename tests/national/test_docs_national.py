@@ -62,3 +62,22 @@ def test_the_commands_run_as_written_in_a_fresh_home(
         assert code == 0, (args, err)
         if args[:2] == ["national", "report"]:
             assert "juin 2023" in out or '"month": "2023-06"' in out
+
+
+def test_readme_and_help_name_the_national_commands_and_what_parquet_holds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review 15e (r10): the README's command table had no `mfs national` nor the Parquet
+    export, and `journal export --help` said every export holds notes and pseudonyms."""
+    from mfs_core.cli import main
+
+    readme = (PAGE.parents[1] / "README.md").read_text(encoding="utf-8")
+    for command in ("`mfs national report", "`mfs national consolidate", "--format parquet"):
+        assert command in readme
+    for argv in (["journal", "--help"], ["journal", "export", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        said = " ".join(capsys.readouterr().out.split())
+        assert "Parquet" in said
+        assert "no resident" in said or "no residents" in said
+    assert "Where it stands (the latest figure of each target" in PAGE.read_text("utf-8")

@@ -38,7 +38,10 @@ def test_text_view(
     with open_journal(site.url, read_only=True) as journal:
         june = build_report(journal, MONTHS[5])
     assert len(trend) == 12
-    assert trend[0].split()[:3] == ["juillet", "2023", "0"]  # before the journal: no request
+    # Before the journal's first request: no data, not zero requests (review 15e, r11).
+    assert [re.split(r"\s{2,}", line.strip()) for line in trend[:1]] == [
+        ["juillet 2023", "—", "—", "—"]
+    ]
     assert re.split(r"\s{2,}", trend[-1].strip()) == [
         "juin 2024", decimal(june.total_requests),
         percent(june.first_contact_resolution_rate), percent(june.autonomy_rate),
@@ -146,3 +149,32 @@ def test_ignored_partition_files_are_said_in_the_mayors_view(
     assert code == 0
     assert err.startswith("mfs : attention : 1 élément ignoré dans les partitions"), err
     assert "Warning" not in err
+
+
+def test_trend_shows_no_data_before_the_journal_and_zero_after(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    clean_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review 15e (r11): a month before the journal began printed « 0 » requests, as if the
+    site had been open and idle. It is « — » (no data); a month without requests after the
+    journal began stays 0."""
+    monkeypatch.setenv("MFS_PSEUDONYM_SECRET", "test-secret-0123456789")
+    journal = f"sqlite:///{tmp_path / 'j.sqlite3'}"
+    june = (
+        Path(__file__).resolve().parents[2]
+        / "examples"
+        / "journal"
+        / "saint-jean-de-luz-2023-06.jsonl"
+    )
+    assert main(["journal", "add", "--journal", journal, str(june)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--month", "2023-08", "--journal", journal, "--trend"]) == 0
+    out = capsys.readouterr().out
+    rows = out[out.index("Sur 12 mois :") :].split("\n\n")[0].splitlines()[2:]
+    cells = {row[0]: row[1:] for row in (re.split(r"\s{2,}", line.strip()) for line in rows)}
+    assert cells["mai 2023"] == ["—", "—", "—"]
+    assert cells["juin 2023"][0] == "400"
+    assert cells["juillet 2023"] == ["0", "-", "-"]  # after the first request: a real zero
+    assert [cells[m][0] for m in cells].count("—") == 9  # September 2022 to May 2023

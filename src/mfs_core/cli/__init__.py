@@ -3,7 +3,8 @@
 Exit codes, for every subcommand: 0 success (compliant, official...), 1 findings, 2 usage or
 input error. A user error prints one line per problem (file, field, what was expected) on
 standard error, never a traceback. Output that cannot be written (a full disk, a closed
-pipe) is an error too (exit 2, or 0 for a reader that stopped early such as ``| head``).
+pipe) is an error too (exit 2, or 0 for a reader that stopped early such as ``| head``;
+``mfs check`` then still exits with its verdict: :class:`~mfs_core.cli._common.ReaderGone`).
 
 While a command runs, its output is kept from plugins (:mod:`mfs_core.isolation`): standard
 output is written as UTF-8 to a duplicate of file descriptor 1, and descriptor 1 itself
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from mfs_core import __version__
-from mfs_core.cli._common import EXIT_INPUT, CliError, print_error, print_note
+from mfs_core.cli._common import EXIT_INPUT, CliError, ReaderGone, print_error, print_note
 from mfs_core.errors import InputError, OldSpellingWarning, PluginError
 
 __all__ = ["main"]
@@ -242,9 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in lines:
             print_error(line)
         return EXIT_INPUT
-    except BrokenPipeError:  # e.g. `mfs procedures | head`: the reader has what it wanted
+    except BrokenPipeError as exc:  # e.g. `mfs procedures | head`: the reader has what it wanted
         _silence_stdout()
-        return 0
+        # A command whose exit code is its verdict (`mfs check`) keeps it.
+        return exc.code if isinstance(exc, ReaderGone) else 0
     except KeyboardInterrupt:
         print_error("interrupted")
         return 130

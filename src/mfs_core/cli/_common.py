@@ -26,6 +26,15 @@ class CliError(MfsError):
     """A usage error detected by a subcommand (exit code 2)."""
 
 
+class ReaderGone(BrokenPipeError):
+    """The reader of standard output closed it (``| head``) and the command knows its exit
+    code all the same (``code``): ``mfs check``, whose 0 says compliant."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(f"standard output closed by its reader; exit code {code}")
+        self.code = code
+
+
 def utf8_argument(value: str, name: str) -> str:
     """``value`` as given on the command line; :class:`CliError` when the terminal's bytes
     were not UTF-8 (Python keeps them as lone surrogates, which no output can print)."""

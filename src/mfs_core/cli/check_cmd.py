@@ -5,6 +5,10 @@ input (file, field and what was expected on standard error). A check the data ca
 (*unknown*, e.g. staffing from the ANCT list) is not a finding: it never makes the exit code 1.
 With ``--anct-csv``, the readable rows are checked and reported even when others are not;
 the unreadable ones are named on standard error and the exit code is then 2.
+
+A reader that closes the output early (``mfs check ... | head``) does not make the check
+pass: writing stops, the rest is still checked (unwritten: as long as the check itself, no
+longer), and the exit code is the one the whole run gives. Exit 0 always means compliant.
 """
 
 from __future__ import annotations
@@ -12,9 +16,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mfs_core.cli._common import EXIT_FINDINGS, EXIT_OK, CliError, add_strict_option
+from mfs_core.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CliError,
+    ReaderGone,
+    add_strict_option,
+)
+
+if TYPE_CHECKING:
+    from mfs_core.compliance.report import ReportStream
+    from mfs_core.compliance.runner import Runner
+    from mfs_core.registry import Registry
 
 FORMAT_CHOICES = ("text", "json", "jsonl", "junit", "sarif", "github", "markdown")
 
@@ -31,6 +46,16 @@ def _date(value: str) -> dt.date:
     if problem := as_of_problem(day):
         raise argparse.ArgumentTypeError(problem)
     return day
+
+
+def _line_of(problem: str, source: str) -> int | None:
+    """The line of an unreadable row, from its problem as
+    :func:`~mfs_core.compliance.anct.iter_anct_results` words it:
+    ``FILE: line N: ...``."""
+    import re
+
+    found = re.match(r"line (\d+):", problem.removeprefix(f"{source}: "))
+    return int(found[1]) if found else None
 
 
 def register(subparsers: Any) -> None:
@@ -73,13 +98,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mfs_core.cli._common import EXIT_INPUT, load_registry, print_error, strict_failures
+    from mfs_core.cli._common import load_registry, print_error
     from mfs_core.compliance.formats import write
     from mfs_core.compliance.formats.spool import SpoolError
     from mfs_core.compliance.report import ReportStream
     from mfs_core.compliance.runner import Runner
     from mfs_core.compliance.site import HoursScope
-    from mfs_core.model import Severity
 
     if bool(args.sites) == bool(args.anct_csv):
         raise CliError("give site files or --anct-csv FILE (one or the other)")
@@ -93,7 +117,9 @@ def run(args: argparse.Namespace) -> int:
         from mfs_core.compliance.anct import iter_anct_results
 
         def skipped(problem: str) -> None:
-            report.skipped_rows += 1
+            # The row's file and line for JUnit, SARIF and GitHub; its reason (which may
+            # quote a cell) on standard error only.
+            report.unreadable(args.anct_csv, _line_of(problem, args.anct_csv))
             print_error(problem)
 
         # Read, check and write one row at a time: the national list, or a hundred times
@@ -106,9 +132,25 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         write(report, args.format, sys.stdout)
+        sys.stdout.flush()
     except SpoolError as exc:
         raise CliError(str(exc)) from None
-    sys.stdout.flush()
+    except BrokenPipeError:
+        # `| head` closed the output: a findings-free start is no verdict. Check the rest,
+        # unwritten, and exit as the whole run would.
+        for _ in report.entries():
+            pass
+        raise ReaderGone(_verdict(args, report, registry, runner)) from None
+    return _verdict(args, report, registry, runner)
+
+
+def _verdict(
+    args: argparse.Namespace, report: ReportStream, registry: Registry, runner: Runner
+) -> int:
+    """The exit code of a run whose results are all read."""
+    from mfs_core.cli._common import EXIT_INPUT, print_error, strict_failures
+    from mfs_core.model import Severity
+
     if report.skipped_rows:
         print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")
         return EXIT_INPUT

@@ -40,7 +40,9 @@ def register(subparsers: Any) -> None:
         "journal",
         help="record requests in the activity journal, export it, purge old records",
         description="The activity journal: requests, their outcome and follow-ups, with "
-        "personal data redacted before storage.",
+        "personal data redacted before storage. export writes it as JSONL or CSV (notes "
+        "redacted, residents as pseudonyms) or as a Parquet dataset for mfs national "
+        "(no notes, no residents: one row a request, its coded facts).",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=type(parser))
     actions.required = True
@@ -58,9 +60,14 @@ def register(subparsers: Any) -> None:
 
     export = actions.add_parser(
         "export",
-        help="write the journal as JSONL or CSV",
-        description="Write the stored requests, then their follow-up events (notes as "
-        "redacted, residents as pseudonyms).",
+        help="write the journal as JSONL or CSV, or as a Parquet dataset for the national figures",
+        description="JSONL and CSV: the stored requests, then their follow-up events (notes "
+        "as redacted, residents as pseudonyms). Parquet (--output DIR, --site, "
+        "--insee-code): one file a month, one row a request with its day, partner, "
+        "procedure, thematique, channel, outcome, autonomy, routing decision, latest "
+        "follow-up and the site's département and région, and whether a resident was "
+        "identified and came again that month; no note or other free text, no request id, "
+        "no time of day, no resident pseudonym (docs/national.md, schema version 1).",
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     export.add_argument("--since", metavar="DATE", help="requests received from DATE on")

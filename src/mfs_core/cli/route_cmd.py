@@ -119,7 +119,10 @@ class _Writer:
             if not first:
                 print_text()
             if line is not None:
-                print_text(f"— {self.source}, ligne {line} —")
+                from mfs_core.output import terminal_text
+
+                # A file name's line break must not start a line of its own.
+                print_text(f"— {terminal_text(self.source, one_line=True)}, ligne {line} —")
             print_text(render_text(decision, self.names))
             return
         data = unstructure(decision)

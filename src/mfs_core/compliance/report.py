@@ -11,7 +11,26 @@ import attrs
 from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.model import Check, Severity
 
-__all__ = ["Report", "ReportStream", "SummaryCounter"]
+__all__ = ["Report", "ReportStream", "SummaryCounter", "UnreadableRow"]
+
+
+@attrs.frozen
+class UnreadableRow:
+    """A row of the ANCT list that could not be read, so was not checked: the list
+    (``source``) and the 1-based line the row starts on (None when unknown). Never the
+    row's content: the reason is said on standard error."""
+
+    source: str
+    line: int | None
+
+    @property
+    def message(self) -> str:
+        """What the machine-readable formats say of it, in French."""
+        where = f"ligne {self.line}" if self.line is not None else "une ligne"
+        return (
+            f"{where} de la liste illisible : ignorée, non contrôlée (détail sur la sortie "
+            "d'erreur)"
+        )
 
 
 class SummaryCounter:
@@ -189,8 +208,9 @@ def _region(departement: str) -> str:
 class ReportStream:
     """A report whose results are produced while it is written (``mfs check --anct-csv``):
     :attr:`results` can be read once, each result counted as it passes; :meth:`summary`
-    and :meth:`has_active` are complete once it is read. ``skipped_rows`` is set by the
-    caller as rows are found unreadable."""
+    and :meth:`has_active` are complete once it is read. The caller names each row found
+    unreadable to :meth:`unreadable` (which counts it in ``skipped_rows``); :meth:`entries`
+    gives the results and those rows in file order."""
 
     def __init__(
         self,
@@ -206,6 +226,12 @@ class ReportStream:
         self.national = national
         self.skipped_rows = 0
         self.counter = SummaryCounter(national=national)
+        self._unread: list[UnreadableRow] = []  # named since the last result given
+
+    def unreadable(self, source: str, line: int | None) -> None:
+        """A row of ``source`` starting on ``line`` could not be read (not checked)."""
+        self.skipped_rows += 1
+        self._unread.append(UnreadableRow(source, line))
 
     @property
     def results(self) -> Iterator[SiteResult]:
@@ -214,6 +240,19 @@ class ReportStream:
         for result in self._results:
             add(result)
             yield result
+
+    def entries(self) -> Iterator[SiteResult | UnreadableRow]:
+        """The results (counted, as :attr:`results`) and the unreadable rows, in file
+        order: the rows named while a result was read come before it. Read once, in the
+        memory of one result."""
+        unread = self._unread
+        for result in self.results:
+            if unread:
+                yield from unread
+                unread.clear()
+            yield result
+        yield from unread
+        unread.clear()
 
     def summary(self) -> dict[str, Any]:
         """The summary of the results read so far (all of them once :attr:`results` is
@@ -228,7 +267,8 @@ class ReportStream:
 @attrs.frozen(kw_only=True)
 class Report:
     """What every output format renders. ``national`` adds the ANCT summary groupings;
-    ``skipped_rows`` counts the list's rows that could not be read (named on standard error).
+    ``skipped_rows`` counts the list's rows that could not be read (named on standard error);
+    ``unreadable`` names them (their file and line) for JUnit, SARIF and GitHub.
     """
 
     results: tuple[SiteResult, ...]
@@ -236,6 +276,12 @@ class Report:
     as_of: dt.date
     national: bool = False
     skipped_rows: int = 0
+    unreadable: tuple[UnreadableRow, ...] = ()
+
+    def entries(self) -> Iterator[SiteResult | UnreadableRow]:
+        """The results, then the unreadable rows (see :meth:`ReportStream.entries`)."""
+        yield from self.results
+        yield from self.unreadable
 
     @property
     def compliant(self) -> bool:

@@ -16,6 +16,7 @@ from mfs_core.errors import InputError
 from mfs_core.french import count, month_title, percent
 from mfs_core.french import decimal as n
 from mfs_core.national.indicators import Indicators, NationalReport
+from mfs_core.output import terminal_lines
 
 __all__ = ["Comparison", "compare_site", "comparison_html", "comparison_text"]
 
@@ -86,7 +87,7 @@ def comparison_text(comparison: Comparison) -> str:
     ]
     if comparison.warning:
         lines.append(comparison.warning)
-    return "\n".join(lines) + "\n"
+    return terminal_lines(lines) + "\n"  # a site id from a dataset stays on its line
 
 
 def comparison_html(comparison: Comparison) -> str:

@@ -16,6 +16,7 @@ from mfs_core import geo
 from mfs_core.french import decimal as n  # n(12485) == "12 485", the French way
 from mfs_core.french import month_title, percent
 from mfs_core.national.indicators import Indicators, NationalReport
+from mfs_core.output import terminal_lines
 from mfs_core.report.names import display_name as label
 
 __all__ = ["to_text"]
@@ -107,4 +108,5 @@ def to_text(
     ]
     if not national.sites:
         lines += ["", "Aucune demande pour ce mois dans les jeux de données donnés."]
-    return "\n".join(lines) + "\n"
+    # One line each: a code or a site id from a dataset cannot start a line of its own.
+    return terminal_lines(lines) + "\n"

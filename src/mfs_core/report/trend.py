@@ -26,12 +26,18 @@ __all__ = ["MonthFigures", "monthly_trend", "trend_html", "trend_text"]
 TREND_MONTHS = 12
 
 
+#: What the trend shows for a month with no data (before the journal's first request).
+NO_DATA = "—"
+
+
 @attrs.frozen
 class MonthFigures:
-    """One month of the trend: requests, and the two rates (``None``: no denominator)."""
+    """One month of the trend: requests, and the two rates (``None``: no denominator).
+    ``requests`` is ``None`` for a month before the journal's first request: no data, not
+    zero requests (as the national report refuses to print a month of zeros)."""
 
     month: dt.date
-    requests: int
+    requests: int | None
     first_contact_rate: float | None
     autonomy_rate: float | None
 
@@ -44,20 +50,43 @@ def _months_back(month: dt.date, count: int) -> list[dt.date]:
 def monthly_trend(
     journal: Journal, month: dt.date, months: int = TREND_MONTHS
 ) -> list[MonthFigures]:
-    """The figures of the ``months`` months ending with ``month``, oldest first (a month
-    before the journal's first request shows zero requests and no rate)."""
-    figures = []
-    for first in _months_back(month.replace(day=1), months):
-        report = build_report(journal, first)
-        figures.append(
-            MonthFigures(
-                month=first,
-                requests=report.total_requests,
-                first_contact_rate=report.first_contact_resolution_rate,
-                autonomy_rate=report.autonomy_rate,
-            )
+    """The figures of the ``months`` months ending with ``month``, oldest first. A month
+    before the journal's first request has no data (``requests`` None, no rate); a month
+    without requests after it has zero."""
+    reports = [build_report(journal, first) for first in _months_back(month.replace(day=1), months)]
+    # The leading months without a request are before the journal began, unless it holds
+    # an older request (then the site had none those months: zeros).
+    leading = next((i for i, r in enumerate(reports) if r.total_requests), len(reports))
+    if leading and _has_request_before(journal, reports[0].month):
+        leading = 0
+    return [
+        MonthFigures(
+            month=report.month,
+            requests=None if i < leading else report.total_requests,
+            first_contact_rate=report.first_contact_resolution_rate,
+            autonomy_rate=report.autonomy_rate,
         )
-    return figures
+        for i, report in enumerate(reports)
+    ]
+
+
+def _has_request_before(journal: Journal, day: dt.date) -> bool:
+    """Whether the journal holds a request received before ``day`` (its first row read
+    only: the index on the reception time)."""
+    requests = journal.requests(until=day)
+    try:
+        return next(requests, None) is not None
+    finally:
+        close = getattr(requests, "close", None)
+        if close is not None:
+            close()
+
+
+def _shown(row: MonthFigures) -> tuple[str, str, str]:
+    """Requests and the two rates as printed; a month without data: « — » for each."""
+    if row.requests is None:
+        return NO_DATA, NO_DATA, NO_DATA
+    return decimal(row.requests), percent(row.first_contact_rate), percent(row.autonomy_rate)
 
 
 def trend_text(trend: list[MonthFigures]) -> str:
@@ -67,11 +96,12 @@ def trend_text(trend: list[MonthFigures]) -> str:
         f"Sur {len(trend)} mois :",
         f"  {'':<{width}}  {'demandes':>8}  {'1er contact':>11}  {'autonomie':>9}",
     ]
-    lines += [
-        f"  {month_title(row.month):<{width}}  {decimal(row.requests):>8}  "
-        f"{percent(row.first_contact_rate):>11}  {percent(row.autonomy_rate):>9}"
-        for row in trend
-    ]
+    for row in trend:
+        requests, first_contact, autonomy = _shown(row)
+        lines.append(
+            f"  {month_title(row.month):<{width}}  {requests:>8}  {first_contact:>11}  "
+            f"{autonomy:>9}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -79,8 +109,8 @@ def trend_html(trend: list[MonthFigures]) -> str:
     """The trend as an HTML fragment: a table of the three figures per month."""
     rows = "\n".join(
         f'<tr><th scope="row">{html.escape(month_title(row.month))}</th>'
-        f"<td>{decimal(row.requests)}</td><td>{html.escape(percent(row.first_contact_rate))}</td>"
-        f"<td>{html.escape(percent(row.autonomy_rate))}</td></tr>"
+        + "".join(f"<td>{html.escape(cell)}</td>" for cell in _shown(row))
+        + "</tr>"
         for row in trend
     )
     return (

@@ -21,6 +21,7 @@ from mfs_core.french import (
     when,
 )
 from mfs_core.model import ReferralTarget
+from mfs_core.output import terminal_lines
 from mfs_core.routing.decision import Alternative, Decision
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
     ``names`` maps partner codes, procedure ids and local service ids to what the agent
     reads (the partner's name, the procedure's title: :meth:`Router.names`; a local
     service's name: :meth:`SiteContext.service_names`); codes are shown without it.
+    Each line is one line whatever its values hold (:func:`mfs_core.output.terminal_lines`).
     """
     names = names or {}
     lines = [f"Décision : {DECISION_FR[decision.kind.value]}"]
@@ -191,4 +193,5 @@ def render_text(decision: Decision, names: Mapping[str, str] | None = None) -> s
             lines.append(line)
             if entry.reference:
                 lines.append(f"     réf. : {entry.reference}")
-    return "\n".join(lines)
+    # One line each: a plugin's text or a local service's name cannot start a line.
+    return terminal_lines(lines)

@@ -50,18 +50,19 @@ def write(report: Report | ReportStream, fmt: str, out: IO[str]) -> None:
     """Write a report in one of :data:`FORMATS` to ``out``, result by result.
 
     Site names, ids and messages come from files and plugins: each format escapes them
-    (:mod:`mfs_core.output`): JUnit and Markdown in their modules, and here control
-    characters of every text format shown as escapes, those of JSON formats as ``\\u``.
+    (:mod:`mfs_core.output`): JSON, text, JUnit and Markdown in their modules (text: a
+    value's line break shown as an escape, never a line of its own), and here control
+    characters of the other text formats shown as escapes, those of SARIF as ``\\u``.
     """
     from mfs_core.output import json_text, terminal_text
 
     module = importlib.import_module(FORMATS[fmt])
     writer: Callable[[Report | ReportStream, IO[str]], None] = module.write
-    if getattr(module, "ESCAPES_OUTPUT", False):  # JSON: part by part, faster
+    if getattr(module, "ESCAPES_OUTPUT", False):  # JSON, text: part by part, faster
         writer(report, out)
     elif fmt == "sarif":
         writer(report, _Escaped(out, json_text))  # type: ignore[arg-type]
-    elif fmt in ("text", "github", "markdown"):
+    elif fmt in ("github", "markdown"):
         writer(report, _Escaped(out, terminal_text))  # type: ignore[arg-type]
     else:
         writer(report, out)

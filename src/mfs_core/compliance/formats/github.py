@@ -1,6 +1,8 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per active finding.
 
-Waived findings are not annotated (they are in the SARIF and JSON outputs).
+Waived findings are not annotated (they are in the SARIF and JSON outputs). A row of the
+ANCT list that could not be read is an ``::error`` at its file and line, in file order
+among the sites (its content never: the reason is on standard error).
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from typing import IO
 
 from mfs_core.compliance.formats._locate import line_of
-from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.compliance.report import Report, ReportStream, UnreadableRow
 from mfs_core.model import Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -22,8 +24,19 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _unreadable(row: UnreadableRow) -> str:
+    props = [f"file={_escape_property(row.source)}"]
+    if row.line is not None:
+        props.append(f"line={row.line}")
+    props.append("title=anct.unreadable-row")
+    return f"::error {','.join(props)}::{_escape_data(row.message)}\n"
+
+
 def write(report: Report | ReportStream, out: IO[str]) -> None:
-    for result in report.results:
+    for result in report.entries():
+        if isinstance(result, UnreadableRow):
+            out.write(_unreadable(result))
+            continue
         for finding in result.active:
             props = []
             if result.source:

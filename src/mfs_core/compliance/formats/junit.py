@@ -1,7 +1,10 @@
 """``--format junit``: one test suite per site, one test case per check.
 
 A check with an active error is a ``<failure>``; a waived or unknown check is ``<skipped>``
-with the reason; warnings and notes of a passing check go to ``<system-out>``. Every text
+with the reason; warnings and notes of a passing check go to ``<system-out>``. A row of
+the ANCT list that could not be read is a suite of its own (``FILE:LINE``) whose one test
+case is an ``<error>``, counted in ``errors`` (its content never: the reason is on
+standard error). Every text
 from a site file or a plugin goes through :func:`mfs_core.output.xml_text`, so the document
 stays well-formed XML whatever characters the data holds.
 """
@@ -13,8 +16,8 @@ import xml.etree.ElementTree as ET
 from typing import IO
 
 from mfs_core.compliance.findings import CheckStatus, SiteResult
-from mfs_core.compliance.formats.spool import spool
-from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.compliance.formats.spool import Spool, spool
+from mfs_core.compliance.report import Report, ReportStream, UnreadableRow
 from mfs_core.model import Severity
 from mfs_core.output import xml_text as _x
 
@@ -51,15 +54,36 @@ def _suite(result: SiteResult) -> tuple[ET.Element, int, int]:
     return suite, suite_failures, suite_skipped
 
 
+def _unreadable_suite(row: UnreadableRow) -> ET.Element:
+    """An unreadable row's suite: one test case in error."""
+    where = f"{row.source}:{row.line}" if row.line is not None else row.source
+    suite = ET.Element("testsuite", name=_x(where))
+    for key, value in (("tests", "1"), ("failures", "0"), ("skipped", "0"), ("errors", "1")):
+        suite.set(key, value)
+    name = f"ligne {row.line}" if row.line is not None else "ligne inconnue"
+    case = ET.SubElement(suite, "testcase", classname=_x(row.source), name=name)
+    ET.SubElement(case, "error", message=_x(row.message), type="anct.unreadable-row")
+    return suite
+
+
+def _write_suite(suite: ET.Element, body: Spool) -> None:
+    ET.indent(suite, level=1)
+    body.write("  " + ET.tostring(suite, encoding="unicode").rstrip("\n") + "\n")
+
+
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     """The suites go to a temporary file as the sites are checked: the root element, which
     comes first, carries the totals."""
-    total = failures = skipped = 0
+    total = failures = skipped = errors = 0
     with spool() as body:
-        for result in report.results:
+        for result in report.entries():
+            if isinstance(result, UnreadableRow):
+                _write_suite(_unreadable_suite(result), body)
+                total += 1
+                errors += 1
+                continue
             suite, suite_failures, suite_skipped = _suite(result)
-            ET.indent(suite, level=1)
-            body.write("  " + ET.tostring(suite, encoding="unicode").rstrip("\n") + "\n")
+            _write_suite(suite, body)
             total += len(result.statuses)
             failures += suite_failures
             skipped += suite_skipped
@@ -67,7 +91,7 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
         root.set("tests", str(total))
         root.set("failures", str(failures))
         root.set("skipped", str(skipped))
-        root.set("errors", "0")
+        root.set("errors", str(errors))
         opening = ET.tostring(root, encoding="unicode")  # <testsuites ... />
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         if not body.tell():

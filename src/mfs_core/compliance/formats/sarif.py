@@ -2,17 +2,25 @@
 
 Each check of the catalogue is a rule (title, reference, remediation as help). A result
 points at the site file and, when found, the line of the key it is about.
+
+The run's one invocation says whether every row was read: a row of the ANCT list that
+could not be read (so was not checked) is a ``toolExecutionNotifications`` entry of level
+``error`` at its file and line (its content never: the reason is on standard error), and
+``executionSuccessful`` is then false (the command exits 2). SARIF 2.1.0, appendix I: such
+a notification tells a consumer that the results may be incomplete.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from typing import IO, Any
 
 from mfs_core import __version__
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.formats._locate import line_of
-from mfs_core.compliance.report import Report, ReportStream
+from mfs_core.compliance.formats.spool import spool
+from mfs_core.compliance.report import Report, ReportStream, UnreadableRow
 from mfs_core.model import Check, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,10 +70,30 @@ def _result(finding: Finding, site_id: str, source: str, index: dict[str, int]) 
     return result
 
 
+def _notification(row: UnreadableRow) -> dict[str, Any]:
+    """An unreadable row as a tool execution notification (SARIF 2.1.0 §3.58)."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": row.source}}
+    if row.line is not None:
+        location["region"] = {"startLine": row.line}
+    return {
+        "level": "error",
+        "message": {"text": row.message},
+        "locations": [{"physicalLocation": location}],
+        "descriptor": {"id": "anct.unreadable-row"},
+    }
+
+
+def _invocation(notifications: Any, successful: Any) -> dict[str, Any]:
+    return {"executionSuccessful": successful, "toolExecutionNotifications": notifications}
+
+
 _RESULTS = "@@results@@"  # where write() puts the results, streamed
+_INVOCATION = "@@invocation@@"  # and the invocation, once the rows are all read
 
 
-def _document(report: Report | ReportStream, results: Any) -> dict[str, Any]:
+def _document(
+    report: Report | ReportStream, results: Any, invocation: Any = _INVOCATION
+) -> dict[str, Any]:
     rules = [_rule(c) for c in report.catalogue]
     return {
         "$schema": SCHEMA_URI,
@@ -81,6 +109,7 @@ def _document(report: Report | ReportStream, results: Any) -> dict[str, Any]:
                     }
                 },
                 "results": results,
+                "invocations": [invocation],
             }
         ],
     }
@@ -94,19 +123,37 @@ def document(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data (what :func:`write` writes)."""
     index = _index(report)
     results = [_result(f, r.id, r.source, index) for r in report.results for f in r.findings]
-    return _document(report, results)
+    notes = [_notification(row) for row in report.unreadable]
+    return _document(report, results, _invocation(notes, not notes and not report.skipped_rows))
 
 
 def write(report: Report | ReportStream, out: IO[str]) -> None:
-    """The log, its results written one per line as the sites are checked."""
+    """The log, its results written one per line as the sites are checked; the
+    notifications of unreadable rows kept in a temporary file until the results end."""
     text = json.dumps(_document(report, _RESULTS), ensure_ascii=False, indent=2)
     head, tail = text.split(json.dumps(_RESULTS))
+    between, tail = tail.split(json.dumps(_INVOCATION))
     index = _index(report)
     out.write(head + "[")
     separator = "\n"
-    for result in report.results:
-        for finding in result.findings:
-            data = _result(finding, result.id, result.source, index)
-            out.write(separator + json.dumps(data, ensure_ascii=False))
-            separator = ",\n"
-    out.write(("\n]" if separator == ",\n" else "]") + tail + "\n")
+    unread = 0
+    with spool() as notes:
+        for result in report.entries():
+            if isinstance(result, UnreadableRow):
+                note = json.dumps(_notification(result), ensure_ascii=False)
+                notes.write((",\n" if unread else "\n") + note)
+                unread += 1
+                continue
+            for finding in result.findings:
+                data = _result(finding, result.id, result.source, index)
+                out.write(separator + json.dumps(data, ensure_ascii=False))
+                separator = ",\n"
+        out.write(("\n]" if separator == ",\n" else "]") + between)
+        # The invocation's notifications as written, then whether every row was read.
+        # A report may count skipped rows without naming them (Report(skipped_rows=N)).
+        invocation = json.dumps(_invocation(_RESULTS, not unread and not report.skipped_rows))
+        opening, closing = invocation.split(json.dumps(_RESULTS))
+        out.write(opening + "[")
+        notes.seek(0)
+        shutil.copyfileobj(notes, out)
+        out.write(("\n]" if unread else "]") + closing + tail + "\n")

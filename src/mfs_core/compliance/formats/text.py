@@ -1,4 +1,9 @@
-"""``--format text``: for people, in French, one block per site then a summary."""
+"""``--format text``: for people, in French, one block per site then a summary.
+
+Each line goes through :func:`mfs_core.output.terminal_lines`: a value's own line break
+(an ANCT cell, a site name, a plugin's message) is shown as ``\\x0a``, so data never
+starts a line of its own (a forged verdict, a GitHub Actions ``::error`` command).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,10 @@ from mfs_core import french, geo
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.french import SEVERITY_FR
+from mfs_core.output import terminal_lines
+
+#: The writer escapes its own output (see :func:`mfs_core.compliance.formats.write`).
+ESCAPES_OUTPUT = True
 
 
 def _opening(result: SiteResult) -> str:
@@ -41,7 +50,7 @@ def site_block(result: SiteResult) -> list[str]:
 
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     for result in report.results:
-        out.write("\n".join(site_block(result)) + "\n")
+        out.write(terminal_lines(site_block(result)) + "\n")
     summary = report.summary()
     counts = summary["findings"]
     lines: list[str] = []
@@ -78,4 +87,4 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
                 failing = ", ".join(f"{c} {n}" for c, n in group["failing"].items()) or "aucun"
                 shown = f"{name} {names[name]}" if name in names else name
                 lines.append(f"  {shown} : {group['sites']} site(s) ; en échec : {failing}")
-    out.write("\n".join(lines) + "\n")
+    out.write(terminal_lines(lines) + "\n")

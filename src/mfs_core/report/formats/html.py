@@ -156,9 +156,9 @@ def to_html(
                 {
                     key: value
                     for key, value in (
-                        ("acceptées", referrals.accepted),
-                        ("refusées", referrals.refused),
-                        ("expirées", referrals.expired),
+                        ("acceptés", referrals.accepted),
+                        ("refusés", referrals.refused),
+                        ("expirés", referrals.expired),
                         ("sans suite connue", referrals.pending),
                     )
                     if value

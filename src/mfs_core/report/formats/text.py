@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from mfs_core.french import decimal as n  # n(12485) == "12 485", the French way
 from mfs_core.french import month_title, percent
-from mfs_core.output import terminal_text
+from mfs_core.output import terminal_lines, terminal_text
 from mfs_core.redaction.statement import statement_fr
 from mfs_core.report.monthly import MonthlyReport
 from mfs_core.report.names import display_name
@@ -26,8 +26,9 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         f"Résolues au premier contact : {n(report.resolved_first_contact)} "
         f"({percent(report.first_contact_resolution_rate)})",
         f"Rendez-vous : {n(appointments.booked)} pris, {n(appointments.held)} honorés",
-        f"Relais vers un partenaire : {n(referrals.total)} — acceptées {n(referrals.accepted)}, "
-        f"refusées {n(referrals.refused)}, expirées {n(referrals.expired)}, "
+        # « relais » is masculine: acceptés, refusés, expirés (as the national report).
+        f"Relais vers un partenaire : {n(referrals.total)} — acceptés {n(referrals.accepted)}, "
+        f"refusés {n(referrals.refused)}, expirés {n(referrals.expired)}, "
         f"sans suite connue {n(referrals.pending)}",
         f"Vers l'autonomie : {n(report.towards_autonomy)} sur {n(report.autonomy_recorded)} "
         f"renseignées ({percent(report.autonomy_rate)})",
@@ -60,7 +61,9 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
             f"  {display_name(key, names):<{width}}  {n(count):>6}" for key, count in counts.items()
         ]
     lines += ["", *textwrap.wrap(statement_fr(), width=92)]
-    return "\n".join(lines) + "\n"
+    # One line each: a partner's name, a refusal reason or a code from the journal cannot
+    # start a line of its own (a forged figure).
+    return terminal_lines(lines) + "\n"
 
 
 def render(
@@ -72,6 +75,7 @@ def render(
 ) -> str:
     """:func:`to_text`, headed by ``Site : NAME`` when ``site_name`` is given and followed
     by ``extra`` (text), control characters shown as escapes
-    (:func:`mfs_core.output.terminal_text`), for a terminal or a file alike."""
-    title = f"Site : {site_name}\n" if site_name else ""
+    (:func:`mfs_core.output.terminal_text`), for a terminal or a file alike; the site
+    name on one line (its line breaks shown as ``\\x0a``)."""
+    title = f"Site : {terminal_text(site_name, one_line=True)}\n" if site_name else ""
     return terminal_text(title + to_text(report, names) + extra)
