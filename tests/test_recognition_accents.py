@@ -17,7 +17,7 @@ import pytest
 
 from mfs_core.recognition import Recogniser
 from mfs_core.recognition.accents import Accents
-from mfs_core.recognition.normalise import MAX_TEXT_CHARS, accented, stem
+from mfs_core.recognition.normalise import MAX_TEXT_CHARS, WORD_CACHE_ENTRIES, accented, stem
 
 
 def _unaccented(text: str) -> str:
@@ -132,10 +132,10 @@ def test_the_chunks_remembered_are_word_sized_and_bounded() -> None:
         assert table.restored(f"{n}" + "\N{GRINNING FACE}" * 1_990).startswith(f"{n}")
     held = table._plain_chunks
     assert all(len(chunk) <= accents._MAX_CHUNK_CHARS for chunk in held)
-    for n in range(accents._MAX_CHUNKS + 10):
+    for n in range(WORD_CACHE_ENTRIES + 10):
         table.restored(f"mot{n}")
-    assert len(held) <= accents._MAX_CHUNKS
-    assert sum(map(len, held)) <= accents._MAX_CHUNKS * accents._MAX_CHUNK_CHARS
+    assert len(held) <= WORD_CACHE_ENTRIES
+    assert sum(map(len, held)) <= WORD_CACHE_ENTRIES * accents._MAX_CHUNK_CHARS
     # a long chunk is still read: its word is restored
     assert table.restored("x" * 100 + " salarie") == "x" * 100 + " salarié"
 

@@ -522,3 +522,32 @@ def test_the_caches_remember_only_word_sized_chunks_and_words(recogniser: Recogn
     assert max((len(w) for _, w in terms.index._matches), default=0) <= normalise.MAX_CACHED_CHARS
     # the long word is still read: its stem, as a short one's
     assert normalise.stem("x" * 50 + "ées") == normalise._stem("x" * 50 + "ées")
+
+
+def test_a_stream_of_new_words_keeps_each_word_cache_within_16384_entries() -> None:
+    # Issue-15w (review 15e, finding 8): free-text needs whose words keep being new (file
+    # numbers, names, slips) filled every word-sized cache at once, up to 50,000 or 65,536
+    # entries each: ``mfs route``'s peak memory grew 1.77x from 1,000 to 100,000 such
+    # needs. 20,000 new words (in 1,000 needs, each with a negation to read) leave at most
+    # 16,384 entries in each. Counted, not timed; a recogniser of its own (its caches).
+    from mfs_core.recognition import negation
+
+    registry = Registry.load(external=False)
+    recogniser = Recogniser(registry.procedures.values(), registry.partners)
+    for start in range(0, 20_000, 20):
+        words = " ".join(f"dossier{n}" for n in range(start, start + 20))
+        recogniser.recognise(f"je n'ai pas reçu ma carte vitale {words}")
+    own = recogniser._terms  # type: ignore[attr-defined]
+    held = {
+        "chunks": len(normalise._CHUNKS),
+        "negation chunks": len(negation._CHUNKS),
+        "stems": normalise._cached_stem.cache_info().currsize,
+        "lemmas": normalise._cached_lemma.cache_info().currsize,
+        "accents": len(recogniser._accents._plain_chunks),  # type: ignore[attr-defined]
+        "singles": len(own._singles),
+        "pairs": len(own._pairs),
+        "reaches": len(own._reaches),
+        "matches": len(own.index._matches),
+    }
+    assert max(held.values()) <= 16_384, held
+    assert held["stems"] > 10_000  # the words were heard (and stemmed)

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from mfs_core.recognition.normalise import (
     MAX_TEXT_CHARS,
+    WORD_CACHE_ENTRIES,
     accent_rivals,
     fold,
     stem,
@@ -59,11 +60,11 @@ __all__ = ["Accents", "known_accents"]
 
 # A run of ASCII letters that no other letter touches (« pay » in « payé » is no word).
 _PLAIN_WORD = re.compile(r"(?<![^\W\d_])[A-Za-z]{2,}(?![^\W\d_])")
-_MAX_CHUNKS = 65_536
 # Only word-sized chunks are remembered (« d'intergouvernementalité, » is 29): a need of
 # 2,000 characters without a space, or thousands of them, cannot fill the memory (65,536
-# chunks of 2,000 emoji held about 535 MB; now at most 65,536 of 40 characters, 17.6 MB
-# of emoji measured); a longer chunk is read again each time (one regex pass over it).
+# chunks of 2,000 emoji held about 535 MB; then at most 65,536 of 40 characters, 17.6 MB
+# of emoji measured; WORD_CACHE_ENTRIES of them since issue-15w); a longer chunk is read
+# again each time (one regex pass over it).
 _MAX_CHUNK_CHARS = 40
 #: The endings of French inflection (feminine, plural) added to a restored word: « salarié »
 #: stands for « salaries » too (« salariés »).
@@ -175,7 +176,7 @@ class Accents:
             return True
         if len(chunk) > _MAX_CHUNK_CHARS:
             return False
-        if len(self._plain_chunks) >= _MAX_CHUNKS:
+        if len(self._plain_chunks) >= WORD_CACHE_ENTRIES:
             self._plain_chunks.clear()
         self._plain_chunks.add(chunk)
         return False

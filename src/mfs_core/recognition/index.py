@@ -41,6 +41,7 @@ import attrs
 from mfs_core.model import Procedure, SourceKind
 from mfs_core.recognition.normalise import (
     MAX_CACHED_CHARS,
+    WORD_CACHE_ENTRIES,
     Token,
     Word,
     accented,
@@ -115,7 +116,6 @@ _MAX_DERIVED_ENDING = 3
 # A four-letter stem accepts a two-letter ending only: « radi(é) » / « radiat(ion) », not
 # « part(ir) » / « partiel ».
 _SHORT_STEM_ENDING = 2
-_MATCH_CACHE = 50_000
 _UNSEEN = object()
 #: At most this many keywords (or questions) of one procedure are indexed; each text is read
 #: up to :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS`.
@@ -401,7 +401,7 @@ class ProcedureIndex:
         found = self._match(*key)
         if len(key[1]) > MAX_CACHED_CHARS:  # a word, not 2,000 characters without a space
             return found
-        if len(self._matches) >= _MATCH_CACHE:
+        if len(self._matches) >= WORD_CACHE_ENTRIES:
             self._matches.clear()  # bounded: a flood of made-up words cannot grow it
         self._matches[key] = found
         return found

@@ -37,6 +37,7 @@ import re
 
 from mfs_core.recognition.normalise import (
     _WORD,
+    WORD_CACHE_ENTRIES,
     _analysis,
     _clean,
     _cut,
@@ -77,7 +78,6 @@ _Read = tuple[str, "str | None", str, str]
 #: :mod:`~mfs_core.recognition.normalise` remembers its analysis: a counter hears the same
 #: words all day.
 _CHUNKS: dict[str, tuple[_Read, ...]] = {}
-_MAX_CHUNKS = 65_536
 
 
 def _chunk(chunk: str) -> tuple[_Read, ...]:
@@ -102,7 +102,7 @@ def _chunk(chunk: str) -> tuple[_Read, ...]:
             found.append(
                 (plain, stem, elided if k == 0 else "", stop if k == len(parts) - 1 else "")
             )
-    if len(_CHUNKS) >= _MAX_CHUNKS:
+    if len(_CHUNKS) >= WORD_CACHE_ENTRIES:
         _CHUNKS.clear()
     _CHUNKS[chunk] = result = tuple(found)
     return result

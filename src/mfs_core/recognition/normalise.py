@@ -48,6 +48,7 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "SPELLED_NUMBER",
     "VERB_NEGATION",
+    "WORD_CACHE_ENTRIES",
     "Caseless",
     "Token",
     "Word",
@@ -69,6 +70,17 @@ __all__ = [
     "stop_words",
     "tokens",
 ]
+
+#: Entries in each of recognition's word-sized caches (the stems, lemmas and chunk
+#: analyses here; the chunks of :mod:`~mfs_core.recognition.negation` and
+#: :mod:`~mfs_core.recognition.accents`; the word matches of an index and the terms of a
+#: recogniser). The corpus's 574 needs hold 1,554 distinct words in 2,057 chunks, so the
+#: words that come back stay remembered; a stream of free-text needs whose words keep being
+#: new (file numbers, names, slips) fills them all at once, and each is emptied when full
+#: (the lru_caches forget their oldest). 16,384 (50,000 or 65,536 before issue-15w: on such
+#: a stream ``mfs route``'s peak memory grew 1.77x from 1,000 to 100,000 needs; see
+#: docs/national.md, « Free-text needs »).
+WORD_CACHE_ENTRIES = 16_384
 
 #: Longest text read: a need is a sentence or two; beyond this the rest is ignored, so a
 #: pasted document cannot make recognition slow (the caller's input layer limits sizes too).
@@ -295,7 +307,7 @@ def _stem(word: str) -> str:
 
 # A word of 2,000 characters is no word to remember (its stem is as long): 1,000 distinct
 # ones held 4.2 MB in this cache, 2.0 MB in lemma's (review 14l's finding for the accents).
-_cached_stem = functools.lru_cache(maxsize=65_536)(_stem)
+_cached_stem = functools.lru_cache(maxsize=WORD_CACHE_ENTRIES)(_stem)
 
 
 @functools.cache
@@ -322,7 +334,7 @@ def _lemma(word: str) -> str:
     return str(_lemmatizer().lemmatize(word, lang="fr"))  # type: ignore[attr-defined]
 
 
-_cached_lemma = functools.lru_cache(maxsize=65_536)(_lemma)
+_cached_lemma = functools.lru_cache(maxsize=WORD_CACHE_ENTRIES)(_lemma)
 
 
 def lemma_stem(word: str) -> str:
@@ -437,7 +449,6 @@ _Analysis = tuple[tuple[_Analysed, ...], tuple[tuple[str, str, str], ...], int]
 #: tuples; its marks), in one value (a thread that reads a chunk finds all or none);
 #: bounded: emptied when full.
 _CHUNKS: dict[str, _Analysis] = {}
-_MAX_CHUNKS = 65_536
 #: The longest chunk (or word) remembered: a word with its punctuation (« d'intergouverne-
 #: mentalité, » is 29). Longer ones are analysed again each time: 1,000 distinct needs of
 #: 2,000 characters without a space held 38 MB here (review 14l's finding for the accents).
@@ -474,7 +485,7 @@ def _analysis(chunk: str) -> _Analysis:
     found: _Analysis = (tuple(analysed), kept, marks)
     if len(chunk) > MAX_CACHED_CHARS:
         return found
-    if len(_CHUNKS) >= _MAX_CHUNKS:
+    if len(_CHUNKS) >= WORD_CACHE_ENTRIES:
         _CHUNKS.clear()
     _CHUNKS[chunk] = found
     return found

@@ -39,6 +39,7 @@ from mfs_core.recognition.negation import negated_positions, refused_positions
 from mfs_core.recognition.normalise import (
     MAX_CACHED_CHARS,
     VERB_NEGATION,
+    WORD_CACHE_ENTRIES,
     Word,
     function_words,
     tokens,
@@ -59,7 +60,6 @@ __all__ = [
     "without_partners",
 ]
 
-_CACHE_SIZE = 50_000
 
 #: How much a word found only in a field explains the need: fully in the procedure's own
 #: words and titles, a quarter in the question titles and description of its fiche (a
@@ -84,7 +84,7 @@ def _longest_first(hit: tuple[int, int, object, int]) -> tuple[int, int]:
 def _remember(cache: dict[Any, Any], key: object, value: object) -> None:
     """Store ``value`` in a per-recogniser cache, emptied when full: a flood of made-up
     words cannot grow it, and the words a counter hears come back within seconds."""
-    if len(cache) >= _CACHE_SIZE:
+    if len(cache) >= WORD_CACHE_ENTRIES:
         cache.clear()
     cache[key] = value
 
