@@ -19,8 +19,10 @@ day cell empty publishes no hours: both rules are *unknown* (never "closed", nev
 ``label.hours-quality`` finding says "aucun horaire publié".
 
 Codes and numbers are checked as such: ``insee_com`` and ``code_postal`` in ASCII digits,
-``insee_dep`` a département code, ``latitude`` and ``longitude`` finite numbers in range
-(each may be empty but ``insee_com``); a row failing one is unreadable.
+``insee_dep`` a département code and ``insee_com`` a commune of it (its code starts with
+the département's: :func:`mfs_core.geo.departement_of`), ``latitude`` and ``longitude``
+finite numbers in range (each may be empty but ``insee_com`` and ``insee_dep``); a row
+failing one is unreadable.
 
 Each row is checked on its own hours by default: the list does not say whether the rows
 sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` (``mfs check
@@ -50,6 +52,7 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
+from mfs_core.geo import departement_of
 from mfs_core.hours import (
     DAYS,
     HOURS_UNKNOWN,
@@ -697,6 +700,8 @@ class _Columns:
         self.group = where.get("groupe_fs")
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
+        #: Where ``insee_dep`` sits in :attr:`code_cells`' tuple (after the INSEE code).
+        self.departement_code = 1 + [c for c, _index in self.codes].index("insee_dep")
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
         #: The INSEE code and the code cells of a row, as a tuple (one C call).
         self.code_cells: Callable[[list[str]], tuple[str, ...]] = operator.itemgetter(
@@ -856,8 +861,11 @@ _GOOD_CODE_ROWS_KEPT = 4096
 
 def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
     """Whether a row's code cells, not met together before, are all good (one regular
-    expression, :attr:`_Columns.good_codes`); remembered when they are."""
-    if columns.good_codes(",".join(codes)) is None:
+    expression, :attr:`_Columns.good_codes`, and the commune in its département: see
+    :func:`_in_departement`); remembered when they are."""
+    if columns.good_codes(",".join(codes)) is None or not _in_departement(
+        codes[0].strip(), codes[columns.departement_code].strip()
+    ):
         return False
     if len(_GOOD_CODE_ROWS) < _GOOD_CODE_ROWS_KEPT:
         _GOOD_CODE_ROWS.add(codes)
@@ -1031,6 +1039,13 @@ def _quoted(text: str) -> str:
     return safe_repr(text)
 
 
+def _in_departement(insee: str, departement: str) -> bool:
+    """Whether the commune code ``insee`` is of the département ``departement`` (the
+    list's ``insee_dep``, never empty): its first two characters (2A, 2B for Corse), three
+    overseas (971-976; 975, 977, 978, 986-988 for the collectivités d'outre-mer)."""
+    return departement_of(insee) == departement
+
+
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
     problems: list[str] = []
@@ -1039,10 +1054,20 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
         # for good once the département « 64 » was. Rows whose codes are good do not
         # come here (see _Columns.good_codes).
         text = row[index].strip()
-        if not text or _CODES[column][0].fullmatch(text):
+        if (not text and column != "insee_dep") or _CODES[column][0].fullmatch(text):
             continue
         problems.append(
             f"line {number}: {column}: expected {_CODES[column][1]}, got {_quoted(text)}"
+        )
+    insee, departement = row[columns.insee].strip(), row[columns.departement].strip()
+    if (
+        INSEE_CODE_PATTERN.match(insee)
+        and _CODES["insee_dep"][0].fullmatch(departement)
+        and not _in_departement(insee, departement)
+    ):
+        problems.append(
+            f"line {number}: insee_com: expected a commune of the row's insee_dep "
+            f"{departement} (a code starting with {departement}), got {_quoted(insee)}"
         )
     for column, index in columns.coordinates:
         text = row[index]
