@@ -700,22 +700,26 @@ class _Columns:
         self.group = where.get("groupe_fs")
         #: Optional checked columns present in this file: (name, index).
         self.codes = [(c, where[c]) for c in _CODES if c in where]
-        #: Where ``insee_dep`` sits in :attr:`code_cells`' tuple (after the INSEE code).
-        self.departement_code = 1 + [c for c, _index in self.codes].index("insee_dep")
         self.coordinates = [(c, where[c]) for c in _COORDINATES if c in where]
         #: The INSEE code and the code cells of a row, as a tuple (one C call).
         self.code_cells: Callable[[list[str]], tuple[str, ...]] = operator.itemgetter(
             self.insee, *(index for _column, index in self.codes)
         )
         #: Whether those cells, joined by commas, are all good: the INSEE code (its
-        #: pattern) and each code (empty, or its pattern), blanks around each allowed as
-        #: the slow path strips them. No good cell holds a comma, so a cell holding one
-        #: fails the match (and the slow path names the problem).
+        #: pattern), ``insee_dep`` its département (:data:`_COMMUNE_DEPARTEMENT`) and each
+        #: other code (empty, or its pattern), blanks around each allowed as the slow path
+        #: strips them. No good cell holds a comma, so a cell holding one fails the match
+        #: (and the slow path names the problem).
         self.good_codes = re.compile(
             ",".join(
                 [
-                    rf"\s*(?:{_INSEE_CORE})\s*",
-                    *(rf"\s*(?:{_CODES[column][0].pattern})?\s*" for column, _ in self.codes),
+                    rf"\s*{_COMMUNE_DEPARTEMENT[0]}\s*",
+                    *(
+                        rf"\s*{_COMMUNE_DEPARTEMENT[1]}\s*"
+                        if column == "insee_dep"
+                        else rf"\s*(?:{_CODES[column][0].pattern})?\s*"
+                        for column, _ in self.codes
+                    ),
                 ]
             )
         ).fullmatch
@@ -849,8 +853,16 @@ def _good_insee(code: str) -> bool:
     return True
 
 
-#: The INSEE code's pattern without its anchors (see :attr:`_Columns.good_codes`).
-_INSEE_CORE = INSEE_CODE_PATTERN.pattern.removeprefix("^").removesuffix("$")
+#: The INSEE code's pattern (the codes of :data:`INSEE_CODE_PATTERN` exactly) capturing
+#: its département, and ``insee_dep``'s: that département again. It is
+#: :func:`~mfs_core.geo.departement_of` in the regular expression (the call cost a row
+#: never seen some 1,700 instructions of 126,000, review 15e's own-codes list): three
+#: characters from 97 and 98, else two (never 97 or 98: the engine would backtrack to
+#: them). A reference to the group that did not match fails.
+_COMMUNE_DEPARTEMENT = (
+    r"(?:(?P<dep3>9[78][0-9])[0-9]{2}|(?P<dep2>(?!9[78])[0-9]{2}|2[AB])[0-9]{3})",
+    r"(?:(?P=dep3)|(?P=dep2))",
+)
 #: Rows' code cells (INSEE code, département, postcode) found good together, the first
 #: :data:`_GOOD_CODE_ROWS_KEPT`: a set lookup is a third of the regular expression's cost,
 #: for rows that repeat their codes (the replicated list); a list naming a commune a row
@@ -861,11 +873,8 @@ _GOOD_CODE_ROWS_KEPT = 4096
 
 def _good_code_row(columns: _Columns, codes: tuple[str, ...]) -> bool:
     """Whether a row's code cells, not met together before, are all good (one regular
-    expression, :attr:`_Columns.good_codes`, and the commune in its département: see
-    :func:`_in_departement`); remembered when they are."""
-    if columns.good_codes(",".join(codes)) is None or not _in_departement(
-        codes[0].strip(), codes[columns.departement_code].strip()
-    ):
+    expression, :attr:`_Columns.good_codes`); remembered when they are."""
+    if columns.good_codes(",".join(codes)) is None:
         return False
     if len(_GOOD_CODE_ROWS) < _GOOD_CODE_ROWS_KEPT:
         _GOOD_CODE_ROWS.add(codes)
@@ -1039,13 +1048,6 @@ def _quoted(text: str) -> str:
     return safe_repr(text)
 
 
-def _in_departement(insee: str, departement: str) -> bool:
-    """Whether the commune code ``insee`` is of the département ``departement`` (the
-    list's ``insee_dep``, never empty): its first two characters (2A, 2B for Corse), three
-    overseas (971-976; 975, 977, 978, 986-988 for the collectivités d'outre-mer)."""
-    return departement_of(insee) == departement
-
-
 def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     """``line N: column: expected ...`` for each coded or numeric cell that is not one."""
     problems: list[str] = []
@@ -1063,7 +1065,7 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
     if (
         INSEE_CODE_PATTERN.match(insee)
         and _CODES["insee_dep"][0].fullmatch(departement)
-        and not _in_departement(insee, departement)
+        and departement_of(insee) != departement
     ):
         problems.append(
             f"line {number}: insee_com: expected a commune of the row's insee_dep "
