@@ -18,11 +18,8 @@ list's own ``insee_dep`` column says the same; a test checks it on the real samp
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
-from importlib import resources
 
 import attrs
 
@@ -57,6 +54,11 @@ class Place:
 @functools.cache
 def departements() -> dict[str, Departement]:
     """Every département of the COG 2024 by code (``"64"``, ``"2A"``, ``"974"``)."""
+    # Imported here: the ANCT check imports this module for departement_of alone.
+    import csv
+    import io
+    from importlib import resources
+
     text = resources.files("mfs_core").joinpath("data/cog-2024-departements.csv")
     rows = csv.DictReader(io.StringIO(text.read_text(encoding="utf-8")))
     return {
@@ -66,8 +68,10 @@ def departements() -> dict[str, Departement]:
 
 
 def departement_of(insee_code: str) -> str:
-    """The département code of a commune's INSEE code: two characters, three overseas."""
-    return insee_code[:3] if insee_code.startswith("97") else insee_code[:2]
+    """The département code of a commune's INSEE code: two characters, three overseas
+    (971-976, and the collectivités d'outre-mer 975, 977, 978, 986-988: ``98818`` →
+    ``988``, not ``98``)."""
+    return insee_code[:3] if insee_code.startswith(("97", "98")) else insee_code[:2]
 
 
 #: The collectivités d'outre-mer whose communes have INSEE codes (COG): 975 Saint-Pierre-et-
@@ -82,11 +86,16 @@ def _why_not(insee_code: str) -> str:
         return "a collectivité d'outre-mer: it has no région"
     if insee_code.startswith("20"):
         return "Corse's communes are coded 2A or 2B since 1976"
-    return "no such département: not a known commune code"
+    # Only the code's shape and its département are checked: the COG's list of communes
+    # is not in the project, so 64999 is placed in 64 (review 15e).
+    return "no such département; only the code's shape and its département are checked"
 
 
 def place(insee_code: str) -> Place:
     """The département and région of the commune ``insee_code``.
+
+    Only the code's shape and its département are checked, not that the commune exists
+    (the project holds no list of communes): ``64999`` is placed in 64.
 
     Raises :class:`InputError` for a code that is not a commune code (5 digits, or 2A/2B and
     3 digits) or whose département is not in the COG 2024 (a collectivité d'outre-mer).

@@ -43,6 +43,9 @@ def slow_verdict(columns: anct._Columns, row: list[str]) -> bool:
 @example(insee=" 2A004\n", departement="2A", postcode="")
 @example(insee="64483", departement="64,", postcode="64500")
 @example(insee="64483,64", departement="", postcode="")
+@example(insee="64483", departement="", postcode="64500")
+@example(insee="99999", departement="06", postcode="")
+@example(insee="97411", departement="97", postcode="")
 def test_one_match_says_what_the_cell_by_cell_checks_say(
     with_postcode: bool, insee: str, departement: str, postcode: str
 ) -> None:
@@ -50,7 +53,7 @@ def test_one_match_says_what_the_cell_by_cell_checks_say(
     columns = anct._Columns(header)
     cells = {"insee_com": insee, "insee_dep": departement, "code_postal": postcode}
     row = [cells.get(column, "x") for column in header]
-    fast = columns.good_codes(",".join(columns.code_cells(row))) is not None
+    fast = anct._good_code_row(columns, columns.code_cells(row))
     assert fast == slow_verdict(columns, row)
 
 
@@ -69,8 +72,8 @@ def test_a_postcode_spelled_like_a_departement_code_is_refused(
     instead of named, and whether it was depended on the rows before it."""
     with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    first = dict(rows[0], id_fs="1", insee_dep="64", code_postal="64500")
-    second = dict(rows[0], id_fs="2", insee_dep="64", code_postal="64")
+    first = dict(rows[0], id_fs="1", insee_dep="64", insee_com="64483", code_postal="64500")
+    second = dict(rows[0], id_fs="2", insee_dep="64", insee_com="64483", code_postal="64")
     path = tmp_path / "list.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -81,6 +84,42 @@ def test_a_postcode_spelled_like_a_departement_code_is_refused(
     assert [result.id for result in results] == ["1"]
     assert skipped == [
         f"{path}: line 3: code_postal: expected a postcode of 5 ASCII digits, got '64'"
+    ]
+
+
+def test_a_commune_outside_its_departement_or_no_departement_is_refused(
+    tmp_path: Path, runner: Runner
+) -> None:
+    """An empty ``insee_dep`` was accepted (the site summed under « ? »), and a commune
+    code of another département (06 with 99999) passed (review 15e): both rows are named
+    and skipped. The commune code starts with its département's: 2A/2B for Corse, three
+    digits overseas and for the collectivités d'outre-mer."""
+    with ANCT_SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    codes = [
+        *(("64", "64483"), ("2A", "2A004"), ("974", "97411"), ("988", "98818")),
+        *(("", "07204"), ("06", "99999"), ("97", "97411"), ("20", "2A004"), ("2B", "2A004")),
+    ]
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(
+            dict(rows[0], id_fs=str(n), insee_dep=dep, insee_com=insee)
+            for n, (dep, insee) in enumerate(codes, 1)
+        )
+    skipped: list[str] = []
+    results = check_anct_csv(path, runner, skipped=skipped)
+    assert [(r.id, r.departement) for r in results] == [
+        ("1", "64"), ("2", "2A"), ("3", "974"), ("4", "988"),
+    ]  # fmt: skip
+    expected = "expected a commune of the row's insee_dep"
+    assert skipped == [
+        f"{path}: line 6: insee_dep: expected a département code (01, 2A, 974), got ''",
+        f"{path}: line 7: insee_com: {expected} 06 (a code starting with 06), got '99999'",
+        f"{path}: line 8: insee_com: {expected} 97 (a code starting with 97), got '97411'",
+        f"{path}: line 9: insee_com: {expected} 20 (a code starting with 20), got '2A004'",
+        f"{path}: line 10: insee_com: {expected} 2B (a code starting with 2B), got '2A004'",
     ]
 
 

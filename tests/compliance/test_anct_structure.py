@@ -176,7 +176,7 @@ def test_groups_whose_union_meets_both_rules_share_outcomes_across_groups(
     rows = []
     for index in range(80):
         pair = index % 40  # 40 groups of two rows, the members far apart
-        row = dict(sample[pair % len(sample)], id_fs=f"p{index}", insee_dep="64")
+        row = dict(sample[pair % len(sample)], id_fs=f"p{index}", insee_dep="64", insee_com="64483")
         row["groupe_fs"] = f"Groupe {pair}"
         week = [full] * 5 + [""] if pair % 2 else ["09:00 - 12:00"] + [""] * 5
         if index % 3 == 0:  # some members with a placeholder slot: an anomaly

@@ -40,8 +40,8 @@ def hostile_list(path: Path) -> Path:
         {"h_jeudi": "fermé", "h_vendredi": "", "h_samedi": ""},
         {"h_lundi": "", "h_mardi": "", "h_mercredi": "08:00 - 20:00", "h_jeudi": "nc"},
         {"id_fs": rows[0]["id_fs"]},
-        {"groupe_fs": "G1", "insee_dep": "01"},
-        {"groupe_fs": "G1", "insee_dep": "01", "h_lundi": "fermé"},
+        {"groupe_fs": "G1", "insee_dep": "01", "insee_com": "01033"},
+        {"groupe_fs": "G1", "insee_dep": "01", "insee_com": "01033", "h_lundi": "fermé"},
     ]
     extra = [dict(rows[i % len(rows)], **change) for i, change in enumerate(changed)]
     for index, row in enumerate(extra):
@@ -216,7 +216,10 @@ def grouped_list(path: Path, sites: int, *, own_groups: bool) -> Path:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for index, row in enumerate(rows):
-        row["insee_dep"] = ("01", "2A", "974")[index % 3]
+        # a commune of the département, as the list's rows name (review 15e)
+        row["insee_dep"], row["insee_com"] = (("01", "01033"), ("2A", "2A004"), ("974", "97411"))[
+            index % 3
+        ]
         row["groupe_fs"] = f"G{index}" if own_groups else "" if index % 5 == 0 else f"G{index % 7}"
     return write_list(path, rows)
 

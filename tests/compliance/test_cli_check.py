@@ -64,6 +64,32 @@ def test_anct_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert "by_departement" in data["summary"]
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_anct_summary_counts_sites_by_the_verdict_the_text_prints(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """No row of the list can be proven compliant, so ``non_compliant`` is every site; the
+    text tells « NON CONFORME » (an error found: 5 rows of the sample) from « indéterminé »,
+    and ``by_verdict`` says the same (review 15e: nothing counted the 5)."""
+    _code, text, _ = run(capsys, "--anct-csv", str(ANCT_SAMPLE))
+    printed = [line.split(" : ")[1].split(" — ")[0] for line in text.splitlines() if " — " in line]
+    _code, out, _ = run(capsys, "--anct-csv", str(ANCT_SAMPLE), "--format", fmt)
+    summary = json.loads(out.splitlines()[-1] if fmt == "jsonl" else out)["summary"]
+    assert summary["by_verdict"] == {
+        "compliant": printed.count("conforme"),
+        "non_compliant": printed.count("NON CONFORME"),
+        "undetermined": printed.count("indéterminé"),
+    }
+    assert summary["by_verdict"] == {"compliant": 0, "non_compliant": 5, "undetermined": 13}
+    assert (summary["sites"], summary["non_compliant"]) == (18, 18)
+
+
+def test_site_files_summary_counts_by_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _ = run(capsys, SJDL, PETITE, "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert summary["by_verdict"] == {"compliant": 1, "non_compliant": 1, "undetermined": 0}
+
+
 def test_bad_toml_exits_2_with_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

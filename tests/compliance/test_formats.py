@@ -72,6 +72,13 @@ def test_json_contract(report: Report) -> None:
     assert waived[0]["waiver"]["until"] == "2027-06-30"
     summary = data["summary"]
     assert (summary["sites"], summary["compliant"], summary["non_compliant"]) == (3, 1, 2)
+    # The verdicts as the text prints them (a waived error is no error).
+    verdicts = [r.verdict for r in report.results]
+    assert summary["by_verdict"] == {
+        "compliant": verdicts.count("conforme"),
+        "non_compliant": verdicts.count("non conforme"),
+        "undetermined": verdicts.count("indéterminé"),
+    }
     assert summary["suppressed"] == 1
     assert summary["checks"]["label.weekly-hours"] == {
         "pass": 2,

@@ -164,3 +164,22 @@ def test_export_over_another_commune_is_refused_unless_replace_site(
     for file in files:
         metadata = pq.read_metadata(file).metadata
         assert metadata[b"mfs.insee_code"] == second.site.insee_code.encode()
+
+
+def test_export_into_a_partition_directory_is_refused(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """``--output exports/site=sjdl`` (a site partition given as the dataset's root) wrote
+    ``site=sjdl/site=sjdl/...``, which no reader reads (review 15e): refused, nothing
+    written, as ``consolidate`` refuses a target inside a partition."""
+    generated = national_year.sites[0]
+    exports = tmp_path / "exports"
+    code, _, err = _export(capsys, generated.url, exports, "s1", generated.site.insee_code)
+    assert code == 0, err
+    before = _fingerprint(exports)
+    for root in ("site=s1", "site=s1/month=2024-06", "x/month=2024-06/y"):
+        target = exports / root
+        code, out, err = _export(capsys, generated.url, target, "s1", generated.site.insee_code)
+        _refused(code, out, err, f"{target}: is a partition directory (")
+        assert "give the dataset's root" in err
+        assert _fingerprint(exports) == before

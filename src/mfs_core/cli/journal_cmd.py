@@ -79,7 +79,12 @@ def register(subparsers: Any) -> None:
     group = export.add_argument_group("--format parquet (a dataset directory as --output)")
     group.add_argument("--site", metavar="ID", help="the site's id (ANCT id_fs, or your own)")
     group.add_argument(
-        "--insee-code", metavar="CODE", help="INSEE code of the site's commune (e.g. 64483)"
+        "--insee-code",
+        metavar="CODE",
+        help=(
+            "INSEE code of the site's commune (e.g. 64483); its shape and its département "
+            "are checked, not that the commune exists"
+        ),
     )
     group.add_argument(
         "--replace-site",

@@ -19,8 +19,10 @@ day cell empty publishes no hours: both rules are *unknown* (never "closed", nev
 ``label.hours-quality`` finding says "aucun horaire publié".
 
 Codes and numbers are checked as such: ``insee_com`` and ``code_postal`` in ASCII digits,
-``insee_dep`` a département code, ``latitude`` and ``longitude`` finite numbers in range
-(each may be empty but ``insee_com``); a row failing one is unreadable.
+``insee_dep`` a département code and ``insee_com`` a commune of it (its code starts with
+the département's: :func:`mfs_core.geo.departement_of`), ``latitude`` and ``longitude``
+finite numbers in range (each may be empty but ``insee_com`` and ``insee_dep``); a row
+failing one is unreadable.
 
 Each row is checked on its own hours by default: the list does not say whether the rows
 sharing a ``groupe_fs`` form one label unit. With ``hours_scope`` ``structure`` (``mfs check
@@ -50,6 +52,7 @@ from mfs_core.compliance.findings import CheckStatus, Finding, SiteResult
 from mfs_core.compliance.runner import Runner
 from mfs_core.compliance.site import INSEE_CODE_PATTERN, HoursScope, Site, SiteFormat
 from mfs_core.errors import InputError
+from mfs_core.geo import departement_of
 from mfs_core.hours import (
     DAYS,
     HOURS_UNKNOWN,
@@ -703,14 +706,20 @@ class _Columns:
             self.insee, *(index for _column, index in self.codes)
         )
         #: Whether those cells, joined by commas, are all good: the INSEE code (its
-        #: pattern) and each code (empty, or its pattern), blanks around each allowed as
-        #: the slow path strips them. No good cell holds a comma, so a cell holding one
-        #: fails the match (and the slow path names the problem).
+        #: pattern), ``insee_dep`` its département (:data:`_COMMUNE_DEPARTEMENT`) and each
+        #: other code (empty, or its pattern), blanks around each allowed as the slow path
+        #: strips them. No good cell holds a comma, so a cell holding one fails the match
+        #: (and the slow path names the problem).
         self.good_codes = re.compile(
             ",".join(
                 [
-                    rf"\s*(?:{_INSEE_CORE})\s*",
-                    *(rf"\s*(?:{_CODES[column][0].pattern})?\s*" for column, _ in self.codes),
+                    rf"\s*{_COMMUNE_DEPARTEMENT[0]}\s*",
+                    *(
+                        rf"\s*{_COMMUNE_DEPARTEMENT[1]}\s*"
+                        if column == "insee_dep"
+                        else rf"\s*(?:{_CODES[column][0].pattern})?\s*"
+                        for column, _ in self.codes
+                    ),
                 ]
             )
         ).fullmatch
@@ -844,8 +853,16 @@ def _good_insee(code: str) -> bool:
     return True
 
 
-#: The INSEE code's pattern without its anchors (see :attr:`_Columns.good_codes`).
-_INSEE_CORE = INSEE_CODE_PATTERN.pattern.removeprefix("^").removesuffix("$")
+#: The INSEE code's pattern (the codes of :data:`INSEE_CODE_PATTERN` exactly) capturing
+#: its département, and ``insee_dep``'s: that département again. It is
+#: :func:`~mfs_core.geo.departement_of` in the regular expression (the call cost a row
+#: never seen some 1,700 instructions of 126,000, review 15e's own-codes list): three
+#: characters from 97 and 98, else two (never 97 or 98: the engine would backtrack to
+#: them). A reference to the group that did not match fails.
+_COMMUNE_DEPARTEMENT = (
+    r"(?:(?P<dep3>9[78][0-9])[0-9]{2}|(?P<dep2>(?!9[78])[0-9]{2}|2[AB])[0-9]{3})",
+    r"(?:(?P=dep3)|(?P=dep2))",
+)
 #: Rows' code cells (INSEE code, département, postcode) found good together, the first
 #: :data:`_GOOD_CODE_ROWS_KEPT`: a set lookup is a third of the regular expression's cost,
 #: for rows that repeat their codes (the replicated list); a list naming a commune a row
@@ -1039,10 +1056,20 @@ def _bad_values(columns: _Columns, row: list[str], number: int) -> list[str]:
         # for good once the département « 64 » was. Rows whose codes are good do not
         # come here (see _Columns.good_codes).
         text = row[index].strip()
-        if not text or _CODES[column][0].fullmatch(text):
+        if (not text and column != "insee_dep") or _CODES[column][0].fullmatch(text):
             continue
         problems.append(
             f"line {number}: {column}: expected {_CODES[column][1]}, got {_quoted(text)}"
+        )
+    insee, departement = row[columns.insee].strip(), row[columns.departement].strip()
+    if (
+        INSEE_CODE_PATTERN.match(insee)
+        and _CODES["insee_dep"][0].fullmatch(departement)
+        and departement_of(insee) != departement
+    ):
+        problems.append(
+            f"line {number}: insee_com: expected a commune of the row's insee_dep "
+            f"{departement} (a code starting with {departement}), got {_quoted(insee)}"
         )
     for column, index in columns.coordinates:
         text = row[index]

@@ -50,6 +50,7 @@ class SummaryCounter:
         self.national = national
         self.sites = self.compliant = self.suppressed = self.hours_unknown = 0
         self.by_level = [0] * len(self._LEVELS)
+        self.by_verdict = [0] * len(_VERDICTS)
         self.checks: dict[str, list[int]] = {}
         # (id(findings), hours unknown, days unknown) -> [findings, statuses, sites,
         # failing checks' number, compliant, hours unknown]
@@ -113,7 +114,7 @@ class SummaryCounter:
     def _fold(self) -> None:
         """Add the remembered outcomes' sites, findings and statuses, times their sites,
         to the totals, and forget them."""
-        levels, by_level = self._LEVELS, self.by_level
+        levels, by_level, by_verdict = self._LEVELS, self.by_level, self.by_verdict
         statuses, checks = self._STATUSES, self.checks
         error = Severity.ERROR  # bound once: an enum member read costs EnumType.__getattr__
         # The sites of each table of statuses (outcomes share a handful): each table's
@@ -130,11 +131,18 @@ class SummaryCounter:
             self.sites += times
             self.compliant += times if compliant else 0
             self.hours_unknown += times if hours_unknown else 0
+            # SiteResult.verdict, from what is read here: not compliant is « non conforme »
+            # with an active error, « indéterminé » without (then a check is undecided).
+            verdict = _CONFORME if compliant else _INDETERMINE
             for finding in findings:
                 if finding.waiver is not None:
                     self.suppressed += times
                 else:  # Finding.level, inlined
-                    by_level[levels.index(finding.severity or error)] += times
+                    level = levels.index(finding.severity or error)
+                    by_level[level] += times
+                    if level == _ERROR_LEVEL:
+                        verdict = _NON_CONFORME
+            by_verdict[verdict] += times
             table = tables.get(id(outcome_statuses))
             if table is None:
                 tables[id(outcome_statuses)] = [outcome_statuses, times]
@@ -178,6 +186,7 @@ class SummaryCounter:
             "sites": self.sites,
             "compliant": self.compliant,
             "non_compliant": self.sites - self.compliant,
+            "by_verdict": dict(zip(_VERDICTS, self.by_verdict, strict=True)),
             "findings": {
                 level.value: n for level, n in zip(self._LEVELS, self.by_level, strict=True)
             },
@@ -195,6 +204,14 @@ class SummaryCounter:
             summary["by_region"] = _sorted_groups(by_region)
             summary["by_format"] = _sorted_groups(by_format)
         return summary
+
+
+#: The summary's ``by_verdict`` keys for :attr:`SiteResult.verdict` (as the text prints
+#: it): « conforme », « non conforme », « indéterminé »; then their positions, and the
+#: error level's in ``Severity``.
+_VERDICTS = ("compliant", "non_compliant", "undetermined")
+_CONFORME, _NON_CONFORME, _INDETERMINE = range(len(_VERDICTS))
+_ERROR_LEVEL = tuple(Severity).index(Severity.ERROR)
 
 
 def _region(departement: str) -> str:
@@ -295,6 +312,11 @@ class Report:
     def summary(self) -> dict[str, Any]:
         """Counts for the whole run (the ``summary`` object of the JSON output).
 
+        ``non_compliant`` counts every site not proven compliant; ``by_verdict`` splits
+        the sites by the verdict the text output prints for each: ``compliant``
+        (« conforme »), ``non_compliant`` (« NON CONFORME »: an active error finding) and
+        ``undetermined`` (« indéterminé »: no active error, some check undecided), so
+        ``non_compliant`` is the sum of the last two.
         ``hours_unknown`` counts the sites whose weekly hours are unknown (no hours
         published, unreadable hours): counted apart, never as closed. For the national
         list, the sites and their failing checks by département, région (COG 2024, ``?``

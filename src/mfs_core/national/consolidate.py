@@ -33,7 +33,13 @@ from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.existing import check_replaceable
-from mfs_core.national.files import ROW_GROUP_ROWS, AtomicPartition, has_entry
+from mfs_core.national.files import (
+    ROW_GROUP_ROWS,
+    AtomicPartition,
+    has_entry,
+    partition_around,
+    resolved,
+)
 from mfs_core.national.reading import find_partitions, locate_fault, unreadable
 from mfs_core.national.schema import (
     DATASET_NAME,
@@ -147,9 +153,9 @@ def _check_target(out: Path, sources: Sequence[Path]) -> None:
     """Refuse a target that would overwrite or mix with a dataset: a source, a directory
     inside one (``exports/site=sjdl``: a tab-completion slip that replaced the site's own
     files, review 15e r2), any partition directory, or a directory of site exports."""
-    where = _resolved(out)
+    where = resolved(out)
     for source in sources:
-        root = _resolved(source)
+        root = resolved(source)
         if where == root:
             raise DatasetError(f"{out}: the target is also a source; write to another directory")
         if where.is_relative_to(root):
@@ -157,10 +163,7 @@ def _check_target(out: Path, sources: Sequence[Path]) -> None:
                 f"{out}: the target is inside the source {source}; write to a directory "
                 "outside the datasets"
             )
-    partition = next(
-        (part for part in (where, *where.parents) if part.name.startswith(("site=", "month="))),
-        None,
-    )
+    partition = partition_around(out)
     if partition is not None:
         raise DatasetError(
             f"{out}: the target is a partition directory ({partition.name.split('=')[0]}=...) "
@@ -168,13 +171,6 @@ def _check_target(out: Path, sources: Sequence[Path]) -> None:
         )
     if has_entry(out, "site="):
         raise DatasetError(f"{out}: holds site exports (site=...); consolidate elsewhere")
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:  # a loop of symbolic links: compared as written
-        return path.absolute()
 
 
 def _metadata(month: str, sites: int) -> dict[str, str]:

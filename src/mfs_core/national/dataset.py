@@ -28,7 +28,7 @@ from mfs_core import geo
 from mfs_core.errors import InputError
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.existing import check_replaceable
-from mfs_core.national.files import AtomicPartition, has_entry, remove_partition
+from mfs_core.national.files import AtomicPartition, has_entry, partition_around, remove_partition
 from mfs_core.national.reading import MONTH_PATTERN
 from mfs_core.national.schema import (
     DATASET_NAME,
@@ -184,6 +184,14 @@ def export_site(
 def _check_root(base: Path) -> None:
     if base.exists() and not base.is_dir():
         raise DatasetError(f"{base}: expected a directory for the dataset, found a file")
+    partition = partition_around(base)
+    if partition is not None:
+        # exports/site=sjdl as the root would write exports/site=sjdl/site=sjdl/...
+        raise DatasetError(
+            f"{base}: is a partition directory ({partition.name.split('=')[0]}=...) of a "
+            "dataset; give the dataset's root (the directory that holds the site=... "
+            "partitions)"
+        )
     if has_entry(base, "month="):
         raise DatasetError(
             f"{base}: holds a national dataset (month=... partitions); export a site "

@@ -17,7 +17,14 @@ from typing import Any
 from mfs_core.national.errors import DatasetError
 from mfs_core.national.schema import PARTITION_FILE
 
-__all__ = ["ROW_GROUP_ROWS", "AtomicPartition", "has_entry", "remove_partition"]
+__all__ = [
+    "ROW_GROUP_ROWS",
+    "AtomicPartition",
+    "has_entry",
+    "partition_around",
+    "remove_partition",
+    "resolved",
+]
 
 #: Rows per Parquet row group at most: the unit DuckDB and Spark read in parallel. A month
 #: written as one group of 750,000 rows kept one of two cores idle in the national report.
@@ -131,3 +138,22 @@ def has_entry(directory: Path, prefix: str) -> bool:
             return any(entry.name.startswith(prefix) for entry in entries)
     except (FileNotFoundError, NotADirectoryError):
         return False
+
+
+def partition_around(path: Path) -> Path | None:
+    """The partition directory (``site=...``, ``month=...``) that ``path`` is or lies in,
+    resolved (symbolic links followed), or None: a dataset's root given as one of its own
+    partitions would nest ``site=s/site=s/...``, which no reader reads (review 15e)."""
+    where = resolved(path)
+    return next(
+        (part for part in (where, *where.parents) if part.name.startswith(("site=", "month="))),
+        None,
+    )
+
+
+def resolved(path: Path) -> Path:
+    """``path`` absolute, symbolic links followed (as written when they loop)."""
+    try:
+        return path.resolve()
+    except OSError:  # a loop of symbolic links: compared as written
+        return path.absolute()
