@@ -94,13 +94,13 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     if summary["hours_unknown"]:
         lines.append(
             f"Sites aux horaires inconnus (aucun horaire publié ou horaires illisibles) : "
-            f"{summary['hours_unknown']} (comptés à part, jamais comme fermés)"
+            f"{decimal(summary['hours_unknown'])} (comptés à part, jamais comme fermés)"
         )
     if report.national:
         if report.skipped_rows:
             lines.append(
-                f"Lignes illisibles ignorées : {report.skipped_rows} (détail sur la sortie "
-                "d'erreur)"
+                f"Lignes illisibles ignorées : {decimal(report.skipped_rows)} (détail sur la "
+                "sortie d'erreur)"
             )
         lines.append("Contrôles (échec / inconnu) :")
         for check, stats in summary["checks"].items():
