@@ -20,12 +20,26 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 
 from mfs_core.errors import InputError
 
-__all__ = ["COG_VINTAGE", "Departement", "Place", "departement_of", "departements", "place"]
+__all__ = [
+    "COG_VINTAGE",
+    "COLLECTIVITES",
+    "NO_REGION",
+    "NO_REGION_NAME",
+    "UNPLACED",
+    "Departement",
+    "Place",
+    "departement_of",
+    "departements",
+    "place",
+    "region_key",
+]
 
 #: The COG edition the table comes from; written into every exported file.
 COG_VINTAGE = "2024"
@@ -74,10 +88,38 @@ def departement_of(insee_code: str) -> str:
     return insee_code[:3] if insee_code.startswith(("97", "98")) else insee_code[:2]
 
 
-#: The collectivités d'outre-mer whose communes have INSEE codes (COG): 975 Saint-Pierre-et-
-#: Miquelon, 977 Saint-Barthélemy, 978 Saint-Martin, 986 Wallis-et-Futuna, 987 Polynésie
-#: française, 988 Nouvelle-Calédonie; not départements, hence no région.
-_COLLECTIVITES = frozenset({"975", "977", "978", "986", "987", "988"})
+#: The collectivités d'outre-mer whose communes have INSEE codes (COG), by code: not
+#: départements, hence no région.
+COLLECTIVITES: Mapping[str, str] = MappingProxyType(
+    {
+        "975": "Saint-Pierre-et-Miquelon",
+        "977": "Saint-Barthélemy",
+        "978": "Saint-Martin",
+        "986": "Wallis-et-Futuna",
+        "987": "Polynésie française",
+        "988": "Nouvelle-Calédonie",
+    }
+)
+_COLLECTIVITES = frozenset(COLLECTIVITES)
+
+#: The key a breakdown by région files the collectivités d'outre-mer under (no région by
+#: law: the COG gives them none), and its French name. Not a région code of the COG (two
+#: digits), nor :data:`UNPLACED`.
+NO_REGION = "COM"
+NO_REGION_NAME = "Collectivités d'outre-mer (sans région)"
+#: The key for a département code that cannot be placed (neither of the COG nor a
+#: collectivité d'outre-mer: ``20``, ``99``).
+UNPLACED = "?"
+
+
+def region_key(departement: str) -> str:
+    """The key a breakdown by région files the département code ``departement`` under: its
+    région's INSEE code (``"64"`` → ``"75"``), :data:`NO_REGION` for a collectivité
+    d'outre-mer (``"988"``), :data:`UNPLACED` for any other code."""
+    found = departements().get(departement)
+    if found is not None:
+        return found.region
+    return NO_REGION if departement in _COLLECTIVITES else UNPLACED
 
 
 def _why_not(insee_code: str) -> str:

@@ -160,7 +160,7 @@ def test_every_format_renders_a_partial_list(broken_list: Path, runner: Runner) 
     # Counted but not named: the SARIF run is still marked incomplete.
     [invocation] = json.loads(render(report, "sarif"))["runs"][0]["invocations"]
     assert invocation == {"executionSuccessful": False, "toolExecutionNotifications": []}
-    assert "4 ligne(s) illisible(s) ignorée(s)" in render(report, "markdown")
+    assert "4 lignes illisibles ignorées (détail" in render(report, "markdown")
     for name in FORMATS:
         assert "label.weekly-hours" in render(report, name)  # Tende, line 20, still fails
 

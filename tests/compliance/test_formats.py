@@ -206,12 +206,13 @@ def test_weekly_hours_are_written_one_way_on_one_screen() -> None:
 def test_text_output(report: Report, national: Report) -> None:
     text = render(report, "text")
     assert "saint-jean-de-luz — France services du CCAS de Saint-Jean-de-Luz" in text
-    assert ": conforme — 35 h par semaine, 5 jour(s)" in text
+    assert ": conforme — 35 h par semaine, 5 jours" in text
     assert "[dérogation jusqu'au 30/06/2027" in text
     national_text = render(national, "text")
     assert "Par département :" in national_text
     assert (
-        "  2B : 1 site(s) ; en échec : label.hours-quality 1, label.opening-days 1" in national_text
+        "  2B Haute-Corse : 1 site ; en échec : label.hours-quality 1, label.opening-days 1"
+        in national_text
     )
 
 
@@ -254,7 +255,7 @@ def test_github_escapes_commas_and_colons_in_properties() -> None:
 def test_text_says_undecided_for_the_anct_list(national: Report) -> None:
     text = render(national, "text")
     assert "1 — France services de Valserhône" in text
-    assert ": indéterminé — 28 h 30 par semaine, 5 jour(s)" in text
+    assert ": indéterminé — 28 h 30 par semaine, 5 jours" in text
     assert "non vérifiable avec ces données : label.confidential-space" in text
 
 

@@ -179,3 +179,14 @@ def test_json_and_csv_keep_thematique_codes(june_report: MonthlyReport) -> None:
 def test_bad_month_is_an_input_error(bad: str) -> None:
     with pytest.raises(InputError, match="--month: expected a month YYYY-MM"):
         parse_month(bad)
+
+
+def test_text_agrees_one_appointment_held(june_report: MonthlyReport) -> None:
+    """Was « 1 pris, 1 honorés » (issue 15z); the national report says it the same way."""
+    import attrs
+
+    from mfs_core.report.monthly import Appointments
+
+    one = attrs.evolve(june_report, appointments=Appointments(booked=1, held=1))
+    assert "\nRendez-vous : 1 pris, 1 honoré\n" in to_text(one)
+    assert "\nRendez-vous : 60 pris, 45 honorés\n" in to_text(june_report)

@@ -215,11 +215,12 @@ _ERROR_LEVEL = tuple(Severity).index(Severity.ERROR)
 
 
 def _region(departement: str) -> str:
-    """The région of a département code of the list (``"?"`` when not a COG code)."""
+    """The région of a département code of the list: its INSEE code, ``"COM"`` for a
+    collectivité d'outre-mer (no région in the COG), ``"?"`` for a code that cannot be
+    placed (:func:`mfs_core.geo.region_key`)."""
     from mfs_core import geo
 
-    found = geo.departements().get(departement.strip())
-    return found.region if found else "?"
+    return geo.region_key(departement.strip())
 
 
 class ReportStream:
@@ -319,8 +320,9 @@ class Report:
         ``non_compliant`` is the sum of the last two.
         ``hours_unknown`` counts the sites whose weekly hours are unknown (no hours
         published, unreadable hours): counted apart, never as closed. For the national
-        list, the sites and their failing checks by département, région (COG 2024, ``?``
-        for a département code the COG does not know) and format.
+        list, the sites and their failing checks by département, région (COG 2024; ``COM``
+        for the collectivités d'outre-mer, which have no région; ``?`` for a département code
+        that cannot be placed) and format.
         """
         counter = SummaryCounter(national=self.national)
         for result in self.results:

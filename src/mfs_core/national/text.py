@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from mfs_core import geo
 from mfs_core.french import decimal as n  # n(12485) == "12 485", the French way
-from mfs_core.french import month_title, percent
+from mfs_core.french import month_title, percent, plural
 from mfs_core.national.indicators import Indicators, NationalReport
 from mfs_core.output import terminal_lines
 from mfs_core.report.names import display_name as label
@@ -27,6 +27,7 @@ TOP = 10
 
 def _headline(figures: Indicators) -> list[str]:
     referrals = figures.by_outcome.get("referral", 0)
+    held = figures.follow_ups("appointment_held")
     known = sum(
         figures.follow_ups(event)
         for event in ("referral_accepted", "referral_refused", "referral_expired")
@@ -37,7 +38,7 @@ def _headline(figures: Indicators) -> list[str]:
         f"Résolues au premier contact : {n(figures.resolved_first_contact)} "
         f"({percent(figures.first_contact_resolution_rate)})",
         f"Rendez-vous : {n(figures.by_outcome.get('appointment', 0))} pris, "
-        f"{n(figures.follow_ups('appointment_held'))} honorés",
+        f"{n(held)} {plural(held, 'honoré')}",
         f"Relais vers un partenaire : {n(referrals)} — acceptés "
         f"{n(figures.follow_ups('referral_accepted'))}, refusés "
         f"{n(figures.follow_ups('referral_refused'))}, expirés "
@@ -87,7 +88,9 @@ def to_text(
         ("Par canal", national.by_channel),
     ):
         if counts:
-            lines += ["", f"{title} ({min(TOP, len(counts))} premiers sur {len(counts)}) :"]
+            # All shown: no « (1 premiers sur 1) »; cut: « (10 premiers sur 37) ».
+            cut = f" ({TOP} premiers sur {n(len(counts))})" if len(counts) > TOP else ""
+            lines += ["", f"{title}{cut} :"]
             top = list(counts.items())[:TOP]
             width = max(len(label(key, names)) for key, _ in top)
             lines += [f"  {label(key, names):<{width}}  {n(count):>8}" for key, count in top]

@@ -12,8 +12,9 @@ from typing import IO
 from mfs_core import french
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.formats.spool import spool
+from mfs_core.compliance.formats.text import verdicts
 from mfs_core.compliance.report import Report, ReportStream
-from mfs_core.french import SEVERITY_FR, decimal
+from mfs_core.french import SEVERITY_FR, count, decimal
 from mfs_core.output import markdown_code as _code
 from mfs_core.output import markdown_text as _cell
 
@@ -63,18 +64,18 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
             if r.findings:
                 sections.write(_section(r))
         summary = report.summary()
+        rows = report.skipped_rows
         skipped = (
-            f" {report.skipped_rows} ligne(s) illisible(s) ignorée(s) (détail sur la sortie "
-            "d'erreur)."
-            if report.skipped_rows
+            f" {count(rows, 'ligne illisible ignorée', 'lignes illisibles ignorées')} (détail "
+            "sur la sortie d'erreur)."
+            if rows
             else ""
         )
         heading = [
             "# Conformité au label France services",
             "",
-            f"{summary['sites']} site(s) contrôlé(s) le {report.as_of:%d/%m/%Y} : "
-            f"{summary['compliant']} conforme(s), {summary['non_compliant']} non conforme(s) ou "
-            f"indéterminé(s).{skipped}",
+            f"{count(summary['sites'], 'site contrôlé', 'sites contrôlés')} le "
+            f"{report.as_of:%d/%m/%Y} : {verdicts(summary)}.{skipped}",
             "",
             "| site | verdict | ouverture par semaine | jours | erreurs | avertissements "
             "| dérogations |",

@@ -7,12 +7,12 @@ starts a line of its own (a forged verdict, a GitHub Actions ``::error`` command
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
 from mfs_core import french, geo
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.report import Report, ReportStream
-from mfs_core.french import SEVERITY_FR
+from mfs_core.french import SEVERITY_FR, count, decimal
 from mfs_core.output import terminal_lines
 
 #: The writer escapes its own output (see :func:`mfs_core.compliance.formats.write`).
@@ -20,15 +20,26 @@ ESCAPES_OUTPUT = True
 
 
 def _opening(result: SiteResult) -> str:
-    """``23 h 15 par semaine, 5 jour(s)`` (as the findings write hours); unknown is said,
+    """``23 h 15 par semaine, 5 jours`` (as the findings write hours); unknown is said,
     never written as zero."""
     hours = (
         "heures inconnues"
         if result.weekly_hours is None
         else f"{french.hours(result.weekly_hours)} par semaine"
     )
-    days = "jours inconnus" if result.opening_days is None else f"{result.opening_days} jour(s)"
+    days = "jours inconnus" if result.opening_days is None else count(result.opening_days, "jour")
     return f"{hours}, {days}"
+
+
+def verdicts(summary: dict[str, Any]) -> str:
+    """``1 conforme, 3 non conformes, 0 indéterminé``: the sites by the verdict printed for
+    each (the summary's ``by_verdict``), agreed with their number (singular for 0 and 1)."""
+    by_verdict = summary["by_verdict"]
+    return (
+        f"{count(by_verdict['compliant'], 'conforme')}, "
+        f"{count(by_verdict['non_compliant'], 'non conforme')}, "
+        f"{count(by_verdict['undetermined'], 'indéterminé')}"
+    )
 
 
 def site_block(result: SiteResult) -> list[str]:
@@ -48,6 +59,23 @@ def site_block(result: SiteResult) -> list[str]:
     return lines
 
 
+def _region_names() -> dict[str, str]:
+    """How the summary names each key of ``by_region``: ``75 Nouvelle-Aquitaine``; the
+    collectivités d'outre-mer by their name (no région: :data:`mfs_core.geo.NO_REGION`);
+    ``?`` (a code that cannot be placed) as itself."""
+    names = {d.region: f"{d.region} {d.region_name}" for d in geo.departements().values()}
+    names[geo.NO_REGION] = geo.NO_REGION_NAME
+    return names
+
+
+def _departement_names() -> dict[str, str]:
+    """How the summary names each key of ``by_departement``: ``64 Pyrénées-Atlantiques``,
+    ``988 Nouvelle-Calédonie``; a code of neither as itself."""
+    names = {d.code: f"{d.code} {d.name}" for d in geo.departements().values()}
+    names.update((code, f"{code} {name}") for code, name in geo.COLLECTIVITES.items())
+    return names
+
+
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     for result in report.results:
         out.write(terminal_lines(site_block(result)) + "\n")
@@ -57,34 +85,41 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     if not summary["sites"]:
         lines.append("Aucun site vérifié : aucune ligne de données lisible.")
     lines.append(
-        f"Résumé : {summary['sites']} site(s), {summary['compliant']} conforme(s), "
-        f"{summary['non_compliant']} non conforme(s) ou indéterminé(s) ; {counts['error']} "
-        f"erreur(s), {counts['warning']} avertissement(s), {counts['info']} info(s), "
-        f"{summary['suppressed']} couvert(s) par une dérogation"
+        f"Résumé : {count(summary['sites'], 'site')} ({verdicts(summary)}) ; "
+        f"{count(counts['error'], 'erreur')}, {count(counts['warning'], 'avertissement')}, "
+        f"{count(counts['info'], 'info')}, "
+        f"{count(summary['suppressed'], 'constat couvert', 'constats couverts')} par une "
+        "dérogation"
     )
     if summary["hours_unknown"]:
         lines.append(
             f"Sites aux horaires inconnus (aucun horaire publié ou horaires illisibles) : "
-            f"{summary['hours_unknown']} (comptés à part, jamais comme fermés)"
+            f"{decimal(summary['hours_unknown'])} (comptés à part, jamais comme fermés)"
         )
     if report.national:
         if report.skipped_rows:
             lines.append(
-                f"Lignes illisibles ignorées : {report.skipped_rows} (détail sur la sortie "
-                "d'erreur)"
+                f"Lignes illisibles ignorées : {decimal(report.skipped_rows)} (détail sur la "
+                "sortie d'erreur)"
             )
         lines.append("Contrôles (échec / inconnu) :")
         for check, stats in summary["checks"].items():
-            lines.append(f"  {check} : {stats['fail']} en échec, {stats['unknown']} inconnu(s)")
-        regions = {d.region: d.region_name for d in geo.departements().values()}
+            lines.append(
+                f"  {check} : {decimal(stats['fail'])} en échec, "
+                f"{count(stats['unknown'], 'inconnu')}"
+            )
         for title, key, names in (
-            ("Par région", "by_region", regions),
-            ("Par département", "by_departement", {}),
+            ("Par région", "by_region", _region_names()),
+            ("Par département", "by_departement", _departement_names()),
             ("Par format", "by_format", {}),
         ):
             lines.append(f"{title} :")
             for name, group in summary[key].items():
-                failing = ", ".join(f"{c} {n}" for c, n in group["failing"].items()) or "aucun"
-                shown = f"{name} {names[name]}" if name in names else name
-                lines.append(f"  {shown} : {group['sites']} site(s) ; en échec : {failing}")
+                failing = (
+                    ", ".join(f"{c} {decimal(n)}" for c, n in group["failing"].items()) or "aucun"
+                )
+                lines.append(
+                    f"  {names.get(name, name)} : {count(group['sites'], 'site')} ; "
+                    f"en échec : {failing}"
+                )
     out.write(terminal_lines(lines) + "\n")

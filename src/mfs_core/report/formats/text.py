@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Mapping
 
 from mfs_core.french import decimal as n  # n(12485) == "12 485", the French way
-from mfs_core.french import month_title, percent
+from mfs_core.french import month_title, percent, plural
 from mfs_core.output import terminal_lines, terminal_text
 from mfs_core.redaction.statement import statement_fr
 from mfs_core.report.monthly import MonthlyReport
@@ -25,7 +25,8 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         f"Demandes : {n(report.total_requests)}",
         f"Résolues au premier contact : {n(report.resolved_first_contact)} "
         f"({percent(report.first_contact_resolution_rate)})",
-        f"Rendez-vous : {n(appointments.booked)} pris, {n(appointments.held)} honorés",
+        f"Rendez-vous : {n(appointments.booked)} pris, {n(appointments.held)} "
+        f"{plural(appointments.held, 'honoré')}",
         # « relais » is masculine: acceptés, refusés, expirés (as the national report).
         f"Relais vers un partenaire : {n(referrals.total)} — acceptés {n(referrals.accepted)}, "
         f"refusés {n(referrals.refused)}, expirés {n(referrals.expired)}, "
