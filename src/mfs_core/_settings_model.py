@@ -89,6 +89,13 @@ class MfsSettings(BaseSettings):
         description="Largest request body of the HTTP service (bytes) for JSON-lines "
         "streams; a single JSON document is limited to 1 MiB.",
     )
+    api_body_timeout_seconds: float = Field(
+        default=60.0,
+        ge=1.0,
+        le=3600.0,
+        description="Longest time the HTTP service waits for a request body to arrive whole "
+        "(seconds); a body still arriving then is refused (408) and its connection closed.",
+    )
 
     @field_validator("api_tokens", mode="before")
     @classmethod

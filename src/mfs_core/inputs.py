@@ -299,6 +299,14 @@ def parse_toml(data: bytes | str, source: str) -> dict[str, Any]:
         raise InputError(
             f"invalid TOML: nested deeper than {MAX_DEPTH} levels", source=source
         ) from None
+    except ValueError:
+        # tomllib lets int()'s own error through for an integer of over 4,300 digits
+        # (sys.get_int_max_str_digits(); CPython 3.11-3.13): a plain ValueError, not a
+        # TOMLDecodeError, and with no line.
+        raise InputError(
+            f"invalid TOML: an integer of more than {sys.get_int_max_str_digits():,} digits",
+            source=source,
+        ) from None
     problem = _check_tree(parsed)
     if problem:
         raise InputError(f"invalid TOML: {problem}", source=source)

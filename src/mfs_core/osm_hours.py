@@ -236,7 +236,19 @@ def _parse(expression: str, original: str) -> object:
     except (SyntaxError, parser_error) as exc:
         first = str(exc).strip().splitlines()
         detail = first[-1].strip(" =") if first else "invalid expression"
-        raise ValueError(f"invalid opening_hours expression {original!r}: {detail}") from None
+        raise ValueError(
+            f"invalid opening_hours expression {_quoted(original)}: {detail}"
+        ) from None
+
+
+#: Longest expression quoted in a message (docs/hostile-input.md: « a value quoted in a
+#: message is at most 80 characters »); a longer one is described by its length.
+_QUOTED_CHARS = 80
+
+
+def _quoted(text: str) -> str:
+    """``text`` for a message: its repr when short, else « of N characters »."""
+    return repr(text) if len(text) <= _QUOTED_CHARS else f"of {len(text):,} characters"
 
 
 def _refuse_uncountable(expression: str) -> None:
@@ -250,13 +262,13 @@ def _refuse_uncountable(expression: str) -> None:
         # opening-hours-py 2.1 reports a week of fallback rules as closed after the first
         # open slot: the weekly hours would be silently wrong, so refuse them.
         raise ValueError(
-            f"opening_hours expression {expression!r}: fallback rules ('||') are not "
+            f"opening_hours expression {_quoted(expression)}: fallback rules ('||') are not "
             "supported; give the regular hours only (a comment in quotes is fine)"
         )
     repeated = _REPEATED.search(masked)
     if repeated is not None:
         raise ValueError(
-            f"opening_hours expression {expression!r}: repeated points in time "
+            f"opening_hours expression {_quoted(expression)}: repeated points in time "
             f"({repeated[0]}) are moments, not opening hours; give time ranges"
         )
     for _separator, rule in split_rules(expression):
@@ -267,15 +279,15 @@ def _refuse_uncountable(expression: str) -> None:
             # as "unknown"; opening-hours-py 2.1 reads it as open, all day if no time is
             # given. Either way the hours cannot be counted as they stand.
             raise ValueError(
-                f"opening_hours expression {expression!r}: the rule {rule!r} has a comment "
-                "but no state, so its hours are unknown; write open (or closed) before the "
+                f"opening_hours expression {_quoted(expression)}: the rule {_quoted(rule)} has a "
+                "comment but no state, so its hours are unknown; write open (or closed) before the "
                 'comment, e.g. Mo-Fr 09:00-12:00 open "sur rendez-vous"'
             )
     open_end = _OPEN_END.search(masked)
     if open_end is not None:
         token = expression[: open_end.end()].rsplit(maxsplit=1)[-1].rsplit(",", 1)[-1]
         raise ValueError(
-            f"opening_hours expression {expression!r}: open end ({token}, closing time "
+            f"opening_hours expression {_quoted(expression)}: open end ({token}, closing time "
             "unknown) cannot be counted; give the closing time"
         )
 
@@ -376,7 +388,7 @@ def _weeks(
     for since, until, state, _comment in parsed.intervals(begin, end):  # type: ignore[attr-defined]
         if state == opening_hours.State.UNKNOWN:
             raise ValueError(
-                f"opening_hours expression {original!r}: 'unknown' hours cannot be counted; "
+                f"opening_hours expression {_quoted(original)}: 'unknown' hours cannot be counted; "
                 "say when the site is open"
             )
         if state != opening_hours.State.OPEN:

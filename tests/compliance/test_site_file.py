@@ -133,3 +133,63 @@ def test_bad_opening_hours_expression_names_the_osm_field(tmp_path: Path) -> Non
     text = IDENTITY + HOURS.replace(HOURS.split('"')[1], "Mo-Fr 25:00-26:00")
     [line] = problems(tmp_path, text)
     assert line.startswith(f"{tmp_path / 'site.toml'}: hours: osm: invalid opening_hours")
+
+
+def test_an_integer_too_long_for_python_is_an_input_error(tmp_path: Path) -> None:
+    # tomllib lets int()'s ValueError through past 4,300 digits (found by the CLI fuzz
+    # test): a traceback before.
+    path = tmp_path / "site.toml"
+    path.write_text(
+        IDENTITY + "[equipment]\npublic_computers = " + "9" * 5000 + "\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="an integer of more than 4,300 digits") as raised:
+        load_site(path)
+    assert "9999" not in str(raised.value)
+
+
+def _alternating_slots(expression_chars: int, shift: int) -> str:
+    """A valid opening_hours expression of about ``expression_chars`` characters: minute
+    slots on alternating weeks (the costliest shape to evaluate over a year)."""
+    slots, minute = [], 0
+    while 40 + 12 * len(slots) < expression_chars:
+        slots.append(
+            f"{minute // 60:02d}:{minute % 60:02d}-{minute // 60:02d}:{minute % 60 + 1:02d}"
+        )
+        minute += 2
+    return f"week 1-53/2 Mo-Fr {','.join(slots)}; Sa 09:00-12:{shift:02d}"
+
+
+def test_a_site_whose_hours_are_too_costly_is_refused_before_evaluation(tmp_path: Path) -> None:
+    # Review 16c: 60 locations of 1,900-character expressions cost 7 s of CPU (a 117 KB
+    # body to POST /check). Refused from their total length, naming no expression.
+    expressions = [_alternating_slots(1900, n) for n in range(60)]
+    locations = "".join(
+        f'[[locations]]\nname = "lieu {n}"\n[locations.hours]\nosm = "{e}"\n'
+        for n, e in enumerate(expressions)
+    )
+    path = tmp_path / "site.toml"
+    path.write_text(IDENTITY + locations, encoding="utf-8")
+    with pytest.raises(InputError, match="expected at most 16,000") as raised:
+        load_site(path)
+    assert expressions[0][:40] not in str(raised.value)
+    # One location with the same expression repeated counts once (distinct expressions).
+    path.write_text(
+        IDENTITY
+        + "".join(
+            f'[[locations]]\nname = "lieu {n}"\n[locations.hours]\nosm = "{expressions[0]}"\n'
+            for n in range(60)
+        ),
+        encoding="utf-8",
+    )
+    assert len(load_site(path).locations) == 60
+
+
+def test_a_long_expression_is_described_not_quoted(tmp_path: Path) -> None:
+    expression = _alternating_slots(1900, 0) + "; Su unknown"
+    path = tmp_path / "site.toml"
+    path.write_text(IDENTITY + f'[hours]\nosm = "{expression}"\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_site(path)
+    message = str(raised.value)
+    assert f"of {len(expression):,} characters" in message
+    assert expression[:60] not in message

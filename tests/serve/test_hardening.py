@@ -310,3 +310,37 @@ def test_a_query_string_that_is_not_utf8_is_a_bad_request(
     with server.client() as client:
         fine = client.get(httpx.URL("/procedures", query=b"q=carte%20vitale%C3%A9"))
     assert fine.status_code == 200
+
+
+def _slow_body(port: int, declared: int, sent: bytes) -> tuple[bytes, float]:
+    """What the server answers a body that stops arriving (and how long it took), read
+    until it closes the connection (at most 20 s)."""
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(20)
+        start = time.monotonic()
+        sock.sendall(
+            b"POST /route HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(declared).encode() + b"\r\n\r\n" + sent
+        )
+        answer = b""
+        while chunk := sock.recv(65536):  # b"": the server closed the connection
+            answer += chunk
+        return answer, time.monotonic() - start
+
+
+def test_a_body_that_stops_arriving_is_408_and_its_connection_closed(tmp_path: Path) -> None:
+    # A slow-body attack held connections open for ever (review 16c, 45 of them after
+    # 100 s): the body must arrive whole within MFS_API_BODY_TIMEOUT_SECONDS.
+    with live_server(tmp_path, MFS_API_BODY_TIMEOUT_SECONDS="1") as running:
+        port = int(running.url.rsplit(":", 1)[1])
+        answer, took = _slow_body(port, 100_000, b'{"need": "carte vitale"')
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 408 "), head
+        problem = json.loads(body)
+        assert problem["type"].endswith("/request-timeout")
+        assert problem["limit_seconds"] == 1
+        assert "1 s" in problem["detail"]
+        assert took < 15
+        # A body that arrives in time is still served.
+        with running.client() as client:
+            assert client.post("/recognise", json={"need": "carte vitale"}).status_code == 200

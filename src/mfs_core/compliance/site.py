@@ -378,14 +378,57 @@ def load_site(path: Path | str) -> Site:
     return structure(data, Site, source=str(path))
 
 
-def _register_converter_hooks() -> None:
-    """``Site.context`` is set by the runner, never read from or written to a file."""
-    converter.register_structure_hook(
-        Site,
-        make_dict_structure_fn(
-            Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
-        ),
+#: Most characters of distinct ``osm`` hours expressions one site may give (its own and its
+#: locations'). Each is evaluated over :data:`~mfs_core.osm_hours.HORIZON_WEEKS` weeks as
+#: it is read: about 50 to 100 ms for one of the longest allowed (2,000 characters of
+#: alternating-week slots), microseconds for a real one. Review 16c sent 60 locations of
+#: 1,900 characters each (a 117 KB body to ``POST /check``) and cost 7 s of CPU; 16,000 is
+#: forty expressions as long as the longest real La Poste string (under 400), and bounds
+#: the worst site to under a second.
+MAX_SITE_OSM_CHARS = 16_000
+
+
+def _osm_expressions(data: Any) -> Iterable[object]:
+    """The raw ``osm`` values of a site's data, before it is structured (shapes not yet
+    checked: anything else is left to the structuring, which names it)."""
+    if not isinstance(data, dict):
+        return
+    places = (
+        [data, *(data.get("locations") or ())]
+        if isinstance(data.get("locations"), list)
+        else [data]
     )
+    for place in places:
+        hours = place.get("hours") if isinstance(place, dict) else None
+        if isinstance(hours, dict):
+            yield hours.get("osm")
+
+
+def _refuse_costly_hours(data: Any) -> None:
+    """Refuse a site whose distinct ``osm`` expressions add up past
+    :data:`MAX_SITE_OSM_CHARS`, before any is evaluated (ValueError, the site's ``hours``
+    fields named, no expression quoted)."""
+    total = sum(len(e) for e in {e for e in _osm_expressions(data) if isinstance(e, str)})
+    if total > MAX_SITE_OSM_CHARS:
+        raise ValueError(
+            f"hours.osm, locations[].hours.osm: the site's distinct opening_hours expressions "
+            f"total {total:,} characters: expected at most {MAX_SITE_OSM_CHARS:,} (each is "
+            "evaluated over a year)"
+        )
+
+
+def _register_converter_hooks() -> None:
+    """``Site.context`` is set by the runner, never read from or written to a file; the
+    hours a site gives are bounded before they are evaluated (:func:`_refuse_costly_hours`)."""
+    structure_site = make_dict_structure_fn(
+        Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+    )
+
+    def structure_bounded(data: Any, kind: Any) -> Site:
+        _refuse_costly_hours(data)
+        return structure_site(data, kind)
+
+    converter.register_structure_hook(Site, structure_bounded)
     converter.register_unstructure_hook(
         Site, make_dict_unstructure_fn(Site, converter, context=override(omit=True))
     )

@@ -5,7 +5,11 @@ Limits: a single JSON or TOML document (a request, a site file, a form) is at mo
 :data:`~mfs_core.inputs.MAX_LINE_BYTES` (1 MiB); a JSON-lines stream at most the setting
 ``api_max_body_bytes`` (16 MiB by default), each of its lines at most 1 MiB. A body over its
 limit is refused (413) from its ``Content-Length``, or as soon as the bytes read pass it:
-it is never read to its end.
+it is never read to its end. A body must also arrive whole within the setting
+``api_body_timeout_seconds`` (60 s by default): a client that stops sending half-way is
+answered 408 and its connection closed, instead of holding it open for ever (a slow-body
+attack). uvicorn puts no limit on the time a request's headers take: on an address other
+than the loopback one, a reverse proxy does (docs/http.md, « Deployment »).
 """
 
 from __future__ import annotations
@@ -70,18 +74,30 @@ def refuse_large_document(body: bytes) -> None:
 
 
 async def read_body(request: Request, limit: int = MAX_LINE_BYTES) -> bytes:
-    """The body, at most ``limit`` bytes (413 beyond, without reading it to the end)."""
+    """The body, at most ``limit`` bytes (413 beyond, without reading it to the end),
+    arrived whole within the service's ``api_body_timeout_seconds`` (408 after)."""
+    import anyio
+
     too_large = _too_large(limit)
     declared = request.headers.get("content-length")
     if declared is not None and declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise too_large
+    seconds: float = request.app.state.service.settings.api_body_timeout_seconds
     parts: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        parts.append(chunk)
+    try:
+        with anyio.fail_after(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                parts.append(chunk)
+    except TimeoutError:
+        raise Problem(
+            "request-timeout",
+            f"Le corps de la requête n'est pas arrivé en entier en {seconds:g} s.",
+            limit_seconds=seconds,
+        ) from None
     return b"".join(parts)
 
 

@@ -379,7 +379,8 @@ def _problem(status: int) -> str:
 def _responses(ok: dict[str, Any], *errors: int) -> dict[str, Any]:
     responses = {"200": ok}
     # 400 on every route: a query parameter the operation does not list, or one given twice.
-    for status in sorted({400, *errors, 500}):
+    # 408 wherever a body is read (413: its size is limited, 408: its arrival in time).
+    for status in sorted({400, *errors, *((408,) if 413 in errors else ()), 500}):
         responses[str(status)] = {"$ref": f"#/components/responses/{_problem(status)}"}
     return responses
 

@@ -47,6 +47,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "not-found": (404, "Introuvable"),
     "method-not-allowed": (405, "Méthode non permise"),
     "not-acceptable": (406, "Format de réponse non disponible"),
+    "request-timeout": (408, "Requête trop lente"),
     "too-large": (413, "Requête trop volumineuse"),
     "unsupported-media-type": (415, "Type de contenu non pris en charge"),
     "invalid-body": (422, "Données invalides"),

@@ -26,7 +26,7 @@ def _lines(source: str) -> tuple[str, ...]:
             return ()
         text = path.read_text(encoding="utf-8")
         tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError too
         return ()
     return tuple(text.splitlines())
 
