@@ -465,9 +465,10 @@ def test_permanence_replacing_the_rule_target_is_offered_instead_not_as_well(
         request("dgfip.reclamation", facts=("dispute",)), context(permanences=[friday])
     )
     assert decision.target is ReferralTarget.PERMANENCE
-    assert "Proposer plutôt la permanence" in decision.reason
+    assert "Proposer d'abord la permanence" in decision.reason
+    assert decision.reason.endswith("; à défaut, procéder comme indiqué.")
     same = router.decide(request("dgfip.reclamation", facts=("dispute",)), context(permanences=[]))
-    assert "plutôt" not in same.reason
+    assert "d'abord" not in same.reason and "à défaut" not in same.reason
 
 
 _ENGLISH = frozenset(("the", "and", "of", "an", "at", "when", "or", "no", "by", "too", "many"))

@@ -337,12 +337,16 @@ class Router:
         name = self._partner_names.get(rule.partner, rule.partner)
         target, slot, offer = self._target(rule, name, context)
         documents = tuple(dict.fromkeys(rule.documents + procedure.documents))
-        # The rule's reason names its own target ("transmise au référent"): a better offer
-        # found on site replaces it, and the text must say so.
-        propose = "Proposer" if target is rule.target else "Proposer plutôt"
+        # The rule's reason names its own target (« la demande est transmise au référent »):
+        # a better offer found on site comes first, and the text must not read as two
+        # orders (review 16c: « transmise … Proposer plutôt … » did).
+        if target is rule.target:
+            offered = f"Proposer {offer}."
+        else:
+            offered = f"Proposer d'abord {offer} ; à défaut, procéder comme indiqué."
         return Decision(
             kind=DecisionKind.REFERRAL,
-            reason=f"{rule.reason} {propose} {offer}.",
+            reason=f"{rule.reason} {offered}",
             rule=rule.id,
             partner=rule.partner,
             procedure=procedure.id,
