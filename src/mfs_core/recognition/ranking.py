@@ -45,6 +45,7 @@ from mfs_core.recognition.clauses import (
     verb_clauses,
 )
 from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level, close_count
+from mfs_core.recognition.dates import first_days
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
 from mfs_core.recognition.head import head_position
@@ -346,6 +347,11 @@ class Recogniser:
         if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
             # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
             text = spelled_numbers(text)
+            found, marks = reading(text)
+        dated = first_days(text, found)
+        if dated is not text:
+            # « premier avril », « 1 er avril » are the date « 1er avril » (recognition.dates)
+            text = dated
             found, marks = reading(text)
         recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
