@@ -44,7 +44,13 @@ from mfs_core.recognition.clauses import (
     opens_with_verb,
     verb_clauses,
 )
-from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level, close_count
+from mfs_core.recognition.confidence import (
+    CLAIM,
+    MAX_CANDIDATES,
+    PARTNER_SHARE,
+    Level,
+    close_count,
+)
 from mfs_core.recognition.dates import first_days
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
@@ -65,10 +71,12 @@ from mfs_core.recognition.normalise import (
 from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last
 from mfs_core.recognition.result import (
+    ACCOUNT,
     HEAD,
     REQUESTS,
     SUBJECT,
     TWINS,
+    WORDS,
     Candidate,
     Recognition,
     RequestAnswer,
@@ -169,7 +177,7 @@ _LABEL = operator.attrgetter("label")
 _PARTNER = operator.attrgetter("partner")
 # The levels, read once: in Python 3.11 every ``Level.X`` goes through ``EnumType``'s
 # ``__getattr__`` hook (not specialised: about ten times a module global's cost).
-_AMBIGUOUS, _NONE = Level.AMBIGUOUS, Level.NONE
+_AMBIGUOUS, _NONE, _WEAK = Level.AMBIGUOUS, Level.NONE, Level.WEAK
 #: The levels that claim a procedure.
 _CLAIMS = (Level.CONFIDENT, _AMBIGUOUS)
 
@@ -723,12 +731,15 @@ class Recogniser:
         level, chosen, ranked = self._levels.level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
         )
+        # Enough of the need to claim the best, and a rule withdrew the claim: said why,
+        # so that no reason calls a 100 % candidate unsure (issue-14bc).
+        withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
         if level not in _CLAIMS and len(ranked) > 1 and self.index.described:
             ranked = placing.described_first(ranked, known, placed)
         candidates = scoring.candidates(ranked[:kept], known, hinted, expansions)
         if placed:
             candidates = scoring.placed_candidates(candidates, placed)
-        return new_recognition(level, candidates, chosen)
+        return new_recognition(level, candidates, chosen, withheld)
 
     @staticmethod
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
@@ -753,11 +764,14 @@ def _sentence_of(text: str, part: str) -> str:
 
 
 def _shown(recognition: Recognition) -> Recognition:
-    """``recognition`` (a claim) as suggestions: level ``weak``, the same candidates, as
-    many chosen as score close to the best (:func:`~mfs_core.recognition.confidence.
-    close_count`)."""
+    """``recognition`` (a claim of a long account's one sentence) as suggestions: level
+    ``weak``, the same candidates, as many chosen as score close to the best
+    (:func:`~mfs_core.recognition.confidence.close_count`), withheld as :data:`ACCOUNT`."""
     return new_recognition(
-        Level.WEAK, recognition.candidates, close_count([c.score for c in recognition.candidates])
+        Level.WEAK,
+        recognition.candidates,
+        close_count([c.score for c in recognition.candidates]),
+        ACCOUNT,
     )
 
 
