@@ -24,7 +24,7 @@ lexicon phrases they contain) must cover
   that more than :data:`SHARED` fiches hold only in their question titles or description
   (:func:`widespread_stems`) not when it is all the need says, words of how a request is
   asked apart (« quel est le délai ? »: « délai » is the délai de paiement's keyword and a
-  word of nine fiches' questions; claimed for it before issue-14bc), or
+  word of eight other fiches' questions; claimed for it before issue-14bc), or
 - at least :data:`TITLE_SHARE` of the information (idf) of its title or of its fiche's title
   (« AAH → allocation aux adultes handicapés » says the whole title of the AAH), in at
   least :data:`TITLE_WORDS` distinct words of that title, one of them not a word of how a

@@ -366,7 +366,9 @@ class NeedTerms:
             # « je ne veux pas renouveler mon passeport »: the refused verb is not evidence,
             # alone or as the start of a lexicon phrase; read as covered, it is left out.
             lexicon = _refusing(lexicon, refused)
-        days = date_days(found, self.index.postings) | numeric_days(found, text)
+        days = date_days(found, self.index.postings)
+        if "/" in text:  # a date in figures (« 1er/07 »): its day and month, too
+            days |= numeric_days(found, text)
         if days:
             # « 1er juillet, me voilà chômeuse »: a date's day is no number of a title
             # (« avant le 1er avril 2025 »); read as covered, it is left out (dates).
