@@ -12,8 +12,8 @@ code); limits 1, 5 and 1,000; over the catalogue and over it copied three times 
 ties). An outcome is the ``repr`` of the :class:`~mfs_core.recognition.Recognition`: level,
 candidates, scores, confidences and matched words to the last digit shown. A candidate's
 ``placed`` (issue-14ab) is left out of the repr where it is ``None``, and a recognition's
-``requests`` (issue-14ai) where it is 0, so that revisions before them compare with those
-after on what changed.
+``requests`` (issue-14ai) where it is 0 and its ``withheld`` (issue-14bc) where it is
+``None``, so that revisions before them compare with those after on what changed.
 
 Prints the number of outcomes compared and how many differ (the first three in full, or
 with ``--all`` every need whose outcome moved, once, with the number of its variants that
@@ -59,9 +59,11 @@ def _mistyped(text: str, rng: random.Random) -> str:
 
 def _shown(outcome: object) -> str:
     """The ``repr`` of a recognition, without the ``placed=None`` and ``request=None``
-    (issue-14aj) of its candidates nor its own ``requests=0`` (issue-14ai) and
-    ``answers=()`` (issue-14aj), so that revisions before them compare."""
-    shown = repr(outcome).replace(", request=None)", ")").replace(", placed=None)", ")")
+    (issue-14aj) of its candidates nor its own ``requests=0`` (issue-14ai),
+    ``answers=()`` (issue-14aj) and ``withheld=None`` (issue-14bc), so that revisions
+    before them compare."""
+    shown = repr(outcome).replace(", withheld=None)", ")")
+    shown = shown.replace(", request=None)", ")").replace(", placed=None)", ")")
     return shown.replace(", answers=())", ")").replace(", requests=0)", ")")
 
 

@@ -9,7 +9,7 @@ with its address.
 from __future__ import annotations
 
 from mfs_core.recognition import Recogniser
-from mfs_core.recognition.dates import date_days
+from mfs_core.recognition.dates import date_days, first_days, numeric_days
 from mfs_core.recognition.normalise import meaningful
 
 
@@ -53,3 +53,49 @@ def test_the_days_of_a_range_before_a_month_are_all_dates() -> None:
     assert sorted(found[n][0] for n in date_days(found, frozenset())) == ["15", "1er"]
     found = meaningful("les 12 et 13 mai")
     assert sorted(found[n][0] for n in date_days(found, frozenset())) == ["12", "13"]
+
+
+def test_a_date_in_figures_reads_no_day_alone(recogniser: Recogniser) -> None:
+    # review 14n, finding 6 (the reviewer's probe, constructed): « 1er/07 » is a date; before
+    # (issue-14bc) « 1er » reached both ARE titles (« avant le 1er avril 2025 ») alone.
+    candidates = recogniser.recognise("le 1er/07 je commence un nouveau travail").candidates
+    assert all("1er" not in c.matched and "07" not in c.matched for c in candidates)
+    assert not candidates[0].procedure.startswith("france-travail.are-")
+
+
+def test_numeric_days_are_the_day_and_month_of_a_date_in_figures() -> None:
+    # review 14n, finding 6 (constructed): a one-figure day is no meaningful word; the year
+    # is read as any number, as after a month's name
+    for text, days in [
+        ("le 1er/07 je commence", ["1er", "07"]),
+        ("le 1/07 je commence", ["07"]),
+        ("le 01/07/2025 je commence", ["01", "07"]),
+        ("un délai de 15 jours", []),
+    ]:
+        found = meaningful(text)
+        assert [found[n][0] for n in sorted(numeric_days(found, text))] == days, text
+    # the same figures said again elsewhere stay numbers of their own
+    text = "le 12/03 j'avais 12 ans"
+    found = meaningful(text)
+    assert sorted(numeric_days(found, text)) == [0, 1]
+
+
+def test_the_first_written_out_is_the_date_the_catalogue_says(recogniser: Recogniser) -> None:
+    # Unédic's title (above), the first of the month written out or apart (review 14n,
+    # finding 6; constructed): read as « 1er avril ». Before (issue-14bc), « premier »
+    # reached the first-time procedures (« première demande ») and « er » was an unknown
+    # word.
+    said = "Assurance chômage : qu'est-ce qui change au 1er avril ?"
+    expected = recogniser.recognise(said)
+    for written in ("premier avril", "1 er avril", "PREMIER AVRIL"):
+        recognition = recogniser.recognise(said.replace("1er avril", written))
+        assert recognition.level is expected.level, written
+        assert [c.procedure for c in recognition.candidates] == [
+            c.procedure for c in expected.candidates
+        ], written
+    assert first_days("du premier au 15 avril", meaningful("du premier au 15 avril")) == (
+        "du 1er     au 15 avril"
+    )
+    assert first_days("mon premier emploi", meaningful("mon premier emploi")) == (
+        "mon premier emploi"
+    )

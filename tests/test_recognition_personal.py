@@ -101,6 +101,18 @@ def test_a_surname_is_never_a_matched_word(recogniser: Recogniser) -> None:
     assert all("vitali" not in c.matched for c in recognition.candidates)
 
 
+def test_a_surname_the_catalogue_holds_is_no_word_of_the_need(recogniser: Recogniser) -> None:
+    # Carrière is a French surname (the writer Jean-Claude Carrière) and a word of the
+    # CNAV's titles (« relevé de carrière »). Before (issue-14bc), the note read the
+    # surname: the carrière longue came first, « carrière » among its matched words, and a
+    # demande de retraite was only suggested. The need is constructed (review 16s's form).
+    need = "Madame Carrière veut faire une demande de retraite"
+    recognition = recogniser.recognise(need)
+    assert all("carrière" not in word for c in recognition.candidates for word in c.matched)
+    assert _outcome(recogniser, need) == _outcome(recogniser, "veut faire une demande de retraite")
+    assert recognition.candidates[0].procedure == "cnav.demande-retraite"
+
+
 @pytest.mark.parametrize(
     "need",
     [

@@ -193,7 +193,16 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
         ),
         (
             Recognition,
-            ["level", "candidates", "chosen", "several", "partner_only", "requests", "answers"],
+            [
+                "level",
+                "candidates",
+                "chosen",
+                "several",
+                "partner_only",
+                "requests",
+                "answers",
+                "withheld",
+            ],
         ),
     ):
         assert [f.name for f in attrs.fields(cls)] == names
@@ -214,6 +223,8 @@ def test_fast_built_candidates_and_recognitions_are_attrs_ones() -> None:
     assert made == attrs_made
     assert hash(made) == hash(attrs_made)
     assert repr(made) == repr(attrs_made)
+    withheld = new_recognition(Level.WEAK, (fast,), 1, "words")
+    assert withheld == Recognition(level=Level.WEAK, candidates=(slow,), chosen=1, withheld="words")
 
 
 def _holders_plainly(procedures: list[Procedure]) -> dict[frozenset[str], list[str]]:

@@ -63,7 +63,12 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     candidate's ``request``, the number of the request it answers (``null`` for the whole
     need's other candidates). ``chosen`` is then the answering candidates shown: when they
     do not all fit in ``limit``, each request's first comes before any request's second
-    (:func:`~mfs_core.recognition.shown_candidates`). ``answers`` is ``[]`` otherwise."""
+    (:func:`~mfs_core.recognition.shown_candidates`). ``answers`` is ``[]`` otherwise.
+
+    ``withheld`` (issue-14bc): why a ``weak`` recognition whose best candidate explains
+    enough of the need to be claimed only suggests it: ``account`` (one sentence of a long
+    account claims it, the whole names nothing), ``words`` (the need's words reach it
+    without naming it); ``null`` otherwise."""
     from mfs_core.recognition import placed_in, shown_candidates
 
     shown = shown_candidates(recognition, limit)
@@ -79,6 +84,7 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
             {"request": a.number, "level": a.level.value, "chosen": a.chosen}
             for a in recognition.answers
         ],
+        "withheld": recognition.withheld,
         "candidates": [
             {
                 "procedure": c.procedure,

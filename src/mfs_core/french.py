@@ -44,6 +44,7 @@ __all__ = [
     "SEVERITY_FR",
     "TARGET_FR",
     "WEBSITE_KIND_FR",
+    "WITHHELD_FR",
     "count",
     "date_fr",
     "decimal",
@@ -110,6 +111,18 @@ RECOGNITION_LEVEL_FR = _frozen(
         # Not « aucune démarche ne correspond »: the closest may be listed below, for
         # information, and would contradict it (issue-14y).
         "none": "aucune démarche reconnue avec assez de certitude",
+    }
+)
+
+#: Why recognition only suggests a procedure that explains enough of the need to be
+#: claimed (:attr:`mfs_core.recognition.Recognition.withheld` values; issue-14bc): the
+#: reason and the conclusion say it, not « pas assez de certitude » beside a 100 %
+#: confidence.
+WITHHELD_FR = _frozen(
+    {
+        "account": "une seule phrase de ce long récit désigne une démarche, et le récit "
+        "entier n'en désigne aucune",
+        "words": "les mots du besoin évoquent une démarche sans la nommer clairement",
     }
 )
 

@@ -89,7 +89,15 @@ def run(args: argparse.Namespace) -> int:
 
         print_json(recognition_document(recognition, args.limit))
         return EXIT_OK
-    from mfs_core.french import PLACED_FR, RECOGNITION_LEVEL_FR, decimal, percent, quoted
+    from mfs_core.french import (
+        PLACED_FR,
+        RECOGNITION_LEVEL_FR,
+        RESIDENT,
+        WITHHELD_FR,
+        decimal,
+        percent,
+        quoted,
+    )
     from mfs_core.recognition import placed_in, shown_candidates
 
     shown = shown_candidates(recognition, args.limit)
@@ -103,7 +111,15 @@ def run(args: argparse.Namespace) -> int:
         )
         _print_requests(recognition, shown)
     else:
-        print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
+        if recognition.withheld is not None:
+            # Not « rien d'assez sûr » above a candidate explaining 100 % of the need: why
+            # it is only suggested (review 14n, finding 4).
+            print_text(
+                f"Conclusion : {WITHHELD_FR[recognition.withheld]} : suggestions seulement, "
+                f"à confirmer avec l'{RESIDENT}"
+            )
+        else:
+            print_text(f"Conclusion : {RECOGNITION_LEVEL_FR[recognition.level.value]}")
         if recognition.partner_only:
             print_text("Le besoin nomme seulement un organisme : ses démarches les plus générales.")
     if shown and recognition.level.value == "none":

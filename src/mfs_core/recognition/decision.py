@@ -59,6 +59,7 @@ from mfs_core.recognition.specificity import (
     naming_of,
     rivalled,
     split_share,
+    widespread_stems,
 )
 from mfs_core.recognition.terms import NeedTerms, Unit
 from mfs_core.recognition.twins import Twins
@@ -117,6 +118,7 @@ class LevelRules:
         self._subjects = subjects
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
+        self._widespread: frozenset[str] = frozenset()
         self.name_phrases: NamePhrases = {}
         #: per partner, its most general procedures (numbers), read on the first need that
         #: names that partner alone (:meth:`partner_only`)
@@ -468,7 +470,10 @@ class LevelRules:
             if self._shared is None:
                 self._shared = holders(self._procedures)
                 self.name_phrases = name_phrases(self._procedures)
-            naming = naming_of(self._procedures[number], self.index.idf, self._shared)
+                self._widespread = widespread_stems(self.index.hits, self._fiche_of)
+            naming = naming_of(
+                self._procedures[number], self.index.idf, self._shared, self._widespread
+            )
             self._naming[number] = naming
         return naming
 

@@ -14,8 +14,8 @@ Three limits, each from a reviewer's finding (review 16s):
 - redaction's civility rule takes up to four capitalised words after « M. » (« Mme Martin
   Carte Vitale » is one name to it): a word of a name that the catalogue or the lexicon
   holds (``known``) is kept, so the need keeps its subject, and so is any word after the
-  first that simplemma's French dictionary holds; a surname that is also such a word is
-  read as that word, as before;
+  first that simplemma's French dictionary holds; the word right after a civility is the
+  surname, blanked even when it is such a word (« Madame Carrière », issue-14bc);
 - in a need with no lower-case letter no name is blanked: capitals say nothing there
   (« M. DUPONT CARTE VITALE PERDUE », « JE ME SEPARE » with « ME » read as Maître);
 - redaction runs only on a need that holds a sign of such data (:data:`_NAME_SIGNS`: a
@@ -167,15 +167,20 @@ def _french(word: str) -> bool:
 
 
 def without_personal_data(
-    text: str, known: Callable[[str], bool] = _nothing_known, *, whole_names: bool = False
+    text: str,
+    known: Callable[[str], bool] = _nothing_known,
+    *,
+    whole_names: bool = False,
+    partner: Callable[[str], bool] = _nothing_known,
 ) -> str:
     """``text`` with the personal data :func:`~mfs_core.redaction.redact` finds replaced by
     spaces (same length, same offsets): in a name, each word but those ``known`` (a word
-    as written -> whether recognition's catalogue or lexicon holds it), and the civility
-    before it; with ``whole_names``, every word of a name a civility opens (« Mme Colis
-    Alimentaire »). ``text`` unchanged when it holds no sign of such data. Only the first
-    :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS` characters (and a margin) are
-    read, as recognition reads them. Raises nothing."""
+    as written -> whether recognition's catalogue or lexicon holds it) after the first
+    (the word a civility opens is blanked unless it is a ``partner``'s name: « M. Caf »),
+    and the civility before it; with ``whole_names``, every word of a name a civility
+    opens (« Mme Colis Alimentaire »). ``text`` unchanged when it holds no sign of such
+    data. Only the first :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS` characters
+    (and a margin) are read, as recognition reads them. Raises nothing."""
     head = text[:_READ]
     unnamed = _opening_name_blanked(head, known)
     if unnamed is not head:
@@ -217,10 +222,14 @@ def without_personal_data(
         for n, word in enumerate(words):
             # The first word is the name itself; the next may be the need's own words
             # that redaction took along (« Mme Durand Veut Rembourser … »: in title case
-            # every word looks like a name): a French word stays.
+            # every word looks like a name): a French word stays. The word a civility
+            # opens is the name even when the catalogue holds it (« Madame Carrière veut
+            # faire une demande de retraite » read the CNAV's carrière and printed it
+            # among the matched words), a partner's name apart (« M. Caf demande le
+            # RSA »: the agent's note names the CAF, not a Monsieur Caf).
             if (
                 whole
-                or (opened and n == 0)
+                or (n == 0 and (opened or (civility is not None and not partner(word.group()))))
                 or (not known(word.group()) and (n == 0 or not _french(word.group())))
             ):
                 chars[word.start() : word.end()] = " " * (word.end() - word.start())

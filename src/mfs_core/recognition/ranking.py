@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -43,7 +44,14 @@ from mfs_core.recognition.clauses import (
     opens_with_verb,
     verb_clauses,
 )
-from mfs_core.recognition.confidence import MAX_CANDIDATES, PARTNER_SHARE, Level, close_count
+from mfs_core.recognition.confidence import (
+    CLAIM,
+    MAX_CANDIDATES,
+    PARTNER_SHARE,
+    Level,
+    close_count,
+)
+from mfs_core.recognition.dates import first_days
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
 from mfs_core.recognition.head import head_position
@@ -63,10 +71,12 @@ from mfs_core.recognition.normalise import (
 from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last
 from mfs_core.recognition.result import (
+    ACCOUNT,
     HEAD,
     REQUESTS,
     SUBJECT,
     TWINS,
+    WORDS,
     Candidate,
     Recognition,
     RequestAnswer,
@@ -167,9 +177,21 @@ _LABEL = operator.attrgetter("label")
 _PARTNER = operator.attrgetter("partner")
 # The levels, read once: in Python 3.11 every ``Level.X`` goes through ``EnumType``'s
 # ``__getattr__`` hook (not specialised: about ten times a module global's cost).
-_AMBIGUOUS, _NONE = Level.AMBIGUOUS, Level.NONE
+_AMBIGUOUS, _NONE, _WEAK = Level.AMBIGUOUS, Level.NONE, Level.WEAK
 #: The levels that claim a procedure.
 _CLAIMS = (Level.CONFIDENT, _AMBIGUOUS)
+
+
+class _Part(NamedTuple):
+    """One request of a need read as several (:meth:`Recogniser._several`): ``part`` as
+    read (with the verb it shares, an account's « m'a envoyé » left out), ``raw`` as written
+    (an account's: where its sentence is found), its meaningful words and their marks
+    (:func:`~mfs_core.recognition.normalise.reading`)."""
+
+    part: str
+    raw: str
+    said: list[Word]
+    marks: int
 
 
 def _without_foreign_keywords(
@@ -234,9 +256,14 @@ class Recogniser:
         # holds is kept when the name is blanked (recognition.personal).
         spellings = self.index.spellings
         lexicon_stems = frozenset(s for e in self.lexicon.expansions for s in e.said)
-        lexicon_stems |= frozenset(s for h in self.lexicon.hints for s in h.said)
+        hint_stems = frozenset(s for h in self.lexicon.hints for s in h.said)
+        lexicon_stems |= hint_stems
         self._known_word: Callable[[str], bool] = lambda word: any(
             t.plain in spellings or t.stem in lexicon_stems for t in tokens(word)
+        )
+        # « M. Caf demande le RSA »: a partner's name after a civility is no surname.
+        self._partner_word: Callable[[str], bool] = lambda word: any(
+            t.stem in hint_stems for t in tokens(word)
         )
         generic = generic_words()
         self._generic = generic
@@ -323,11 +350,16 @@ class Recogniser:
             text = unicodedata.normalize("NFC", text)
         text = self._accents.restored(text)
         # « Mme Nguyen veut … »: the name is no word of the need
-        text = without_personal_data(text, self._known_word)
+        text = without_personal_data(text, self._known_word, partner=self._partner_word)
         found, marks = reading(text)  # read once: the account test below counts them too
         if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
             # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
             text = spelled_numbers(text)
+            found, marks = reading(text)
+        dated = first_days(text, found)
+        if dated is not text:
+            # « premier avril », « 1 er avril » are the date « 1er avril » (recognition.dates)
+            text = dated
             found, marks = reading(text)
         recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
@@ -434,7 +466,7 @@ class Recogniser:
         others are nearest its partner, its recognition (« Peut-on consulter son dossier
         fiscal et obtenir une copie de ses déclarations ? » was read as 2 requests, the
         second « rien de reconnu »: review 14j, finding 7)."""
-        requests: list[tuple[str, list[Word], int]] = []
+        requests: list[_Part] = []
         # The words of each request kept: one said again is the same request, whatever it
         # finds (« …, refaire mon passeport, refaire mon passeport » read 3: review 14j).
         # A possessive of another person makes another request (« refaire mon passeport,
@@ -446,7 +478,6 @@ class Recogniser:
         split = parts.split(text)
         if not alone:  # a comma or « ou » before a verb clause joins requests too
             split = [clause for part in split for clause in verb_clauses(part)]
-        raws: list[str] = []  # each request's part as written (an account's: its sentence)
         for part in split:
             raw = part
             if verb and not alone and _DETERMINER.match(part):
@@ -472,12 +503,10 @@ class Recogniser:
                 owners = heard.get(words)
                 if owners is None:
                     heard[words] = [part]
-                    requests.append((part, said, marks))
-                    raws.append(raw)
+                    requests.append(_Part(part, raw, said, marks))
                 elif _another_person(part, owners):
                     owners.append(part)
-                    requests.append((part, said, marks))
-                    raws.append(raw)
+                    requests.append(_Part(part, raw, said, marks))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
@@ -494,7 +523,7 @@ class Recogniser:
         unclaimed: list[list[Word]] = []  # the words of the requests that claim nothing
         claimed: set[str] = set()  # the stems of the first request that claims
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
-        for n, (part, said, marks) in enumerate(requests):
+        for n, (part, raw, said, marks) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
             if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
@@ -511,7 +540,7 @@ class Recogniser:
                 claims += 1
                 if first is None:
                     first, claimed = recognition, {stem for _word, _plain, stem in said}
-                    first_asks = alone and asks(_sentence_of(text, raws[n]))
+                    first_asks = alone and asks(_sentence_of(text, raw))
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
@@ -702,12 +731,15 @@ class Recogniser:
         level, chosen, ranked = self._levels.level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
         )
+        # Enough of the need to claim the best, and a rule withdrew the claim: said why,
+        # so that no reason calls a 100 % candidate unsure (issue-14bc).
+        withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
         if level not in _CLAIMS and len(ranked) > 1 and self.index.described:
             ranked = placing.described_first(ranked, known, placed)
         candidates = scoring.candidates(ranked[:kept], known, hinted, expansions)
         if placed:
             candidates = scoring.placed_candidates(candidates, placed)
-        return new_recognition(level, candidates, chosen)
+        return new_recognition(level, candidates, chosen, withheld)
 
     @staticmethod
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
@@ -732,11 +764,14 @@ def _sentence_of(text: str, part: str) -> str:
 
 
 def _shown(recognition: Recognition) -> Recognition:
-    """``recognition`` (a claim) as suggestions: level ``weak``, the same candidates, as
-    many chosen as score close to the best (:func:`~mfs_core.recognition.confidence.
-    close_count`)."""
+    """``recognition`` (a claim of a long account's one sentence) as suggestions: level
+    ``weak``, the same candidates, as many chosen as score close to the best
+    (:func:`~mfs_core.recognition.confidence.close_count`), withheld as :data:`ACCOUNT`."""
     return new_recognition(
-        Level.WEAK, recognition.candidates, close_count([c.score for c in recognition.candidates])
+        Level.WEAK,
+        recognition.candidates,
+        close_count([c.score for c in recognition.candidates]),
+        ACCOUNT,
     )
 
 

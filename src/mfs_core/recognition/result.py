@@ -16,12 +16,14 @@ import attrs
 from mfs_core.recognition.confidence import Level
 
 __all__ = [
+    "ACCOUNT",
     "ASKED",
     "DESCRIBED",
     "HEAD",
     "REQUESTS",
     "SUBJECT",
     "TWINS",
+    "WORDS",
     "Candidate",
     "Recognition",
     "RequestAnswer",
@@ -114,6 +116,12 @@ class Recognition:
     #: candidates answering request ``n`` carry ``request=n``, first among the candidates;
     #: () otherwise
     answers: tuple[RequestAnswer, ...] = ()
+    #: why a ``weak`` recognition whose best candidate explains enough of the need to be
+    #: claimed (:data:`~mfs_core.recognition.confidence.CLAIM`) only shows it (issue-14bc):
+    #: :data:`ACCOUNT` (one sentence of a long account claims it, the whole names nothing:
+    #: issue-14az), :data:`WORDS` (the need's words reach it without naming it: a word it
+    #: uses, a typing error, a word many fiches ask about…); ``None`` for any other outcome
+    withheld: str | None = None
 
     @property
     def best(self) -> Candidate | None:
@@ -146,6 +154,8 @@ def new_candidate(
 #: Why a rule placed a candidate above one of higher score (:attr:`Candidate.placed`).
 SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
 DESCRIBED = "described"
+#: Why a claim is shown, not made (:attr:`Recognition.withheld`).
+ACCOUNT, WORDS = "account", "words"
 
 
 def placed_in(shown: Sequence[Candidate]) -> list[str | None]:
@@ -176,9 +186,11 @@ def with_places(
     return tuple(out)
 
 
-def new_recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int) -> Recognition:
-    """``Recognition(level=..., candidates=..., chosen=...)``, built as :func:`new_candidate`
-    builds a candidate."""
+def new_recognition(
+    level: Level, candidates: tuple[Candidate, ...], chosen: int, withheld: str | None = None
+) -> Recognition:
+    """``Recognition(level=..., candidates=..., chosen=..., withheld=...)``, built as
+    :func:`new_candidate` builds a candidate."""
     new = _new(Recognition)
     fields = new.__dict__
     fields["level"] = level
@@ -188,6 +200,7 @@ def new_recognition(level: Level, candidates: tuple[Candidate, ...], chosen: int
     fields["partner_only"] = None
     fields["requests"] = 0
     fields["answers"] = ()
+    fields["withheld"] = withheld
     return new
 
 

@@ -20,7 +20,11 @@ lexicon phrases they contain) must cover
   normalise.common_words`), only with another of the procedure's keywords said too or its
   partner named (« décès » is one of the five life events the change of situation lists,
   and « DECLARATION DÉCÈS » is the death declared at the town hall; « difficultés pour
-  payer », « retraite » + « agriculteur » still name theirs), or
+  payer », « retraite » + « agriculteur » still name theirs); and a keyword of one word
+  that more than :data:`SHARED` fiches hold only in their question titles or description
+  (:func:`widespread_stems`) not when it is all the need says, words of how a request is
+  asked apart (« quel est le délai ? »: « délai » is the délai de paiement's keyword and a
+  word of eight other fiches' questions; claimed for it before issue-14bc), or
 - at least :data:`TITLE_SHARE` of the information (idf) of its title or of its fiche's title
   (« AAH → allocation aux adultes handicapés » says the whole title of the AAH), in at
   least :data:`TITLE_WORDS` distinct words of that title, one of them not a word of how a
@@ -72,6 +76,7 @@ __all__ = [
     "rivalled",
     "rivals_of",
     "split_share",
+    "widespread_stems",
 ]
 
 #: Share of a title's information (idf-weighted stems) the need must say for the title to
@@ -130,6 +135,9 @@ class Naming:
     #: per title stem that the procedure's keywords say only inside longer phrases (« carte »
     #: of « carte d'identité »), those phrases: alone, it is another thing's word
     bound: Mapping[str, tuple[frozenset[str], ...]] = attrs.field(factory=dict)
+    #: the one-word keywords the catalogue asks about many matters (:func:`widespread_stems`):
+    #: said alone, they do not name the procedure (« quel est le délai ? »)
+    asked: frozenset[frozenset[str]] = frozenset()
 
 
 def _stems(text: object) -> tuple[str, ...]:
@@ -146,14 +154,37 @@ def _common(keyword: str, common: frozenset[str]) -> frozenset[str] | None:
     return frozenset((words[0].stem,))
 
 
+def widespread_stems(
+    hits: Mapping[str, Sequence[tuple[int, float, int]]], fiche_of: Sequence[str | None]
+) -> frozenset[str]:
+    """The single-word index terms (``hits``: term -> (procedure number, weight, rank of its
+    strongest field), :attr:`~mfs_core.recognition.index.ProcedureIndex.hits`) that more
+    than :data:`SHARED` fiches hold only in their question titles or description, not in a
+    keyword or title (``fiche_of``: each procedure's fiche, ``None`` when it has none: it
+    counts alone): words the catalogue asks about many matters (« Quel est le *délai* … ? »),
+    even when one procedure holds it as its keyword (issue-14bc). Read once per registry."""
+    found = []
+    for term, held in hits.items():
+        if len(held) <= SHARED or "_" in term:
+            continue
+        named = {fiche_of[n] or n for n, _, rank in held if rank < STRONG_FIELDS}
+        asked = {fiche_of[n] or n for n, _, rank in held if rank >= STRONG_FIELDS} - named
+        if len(asked) > SHARED:
+            found.append(term)
+    return frozenset(found)
+
+
 def naming_of(
     procedure: Procedure,
     idf: Mapping[str, float],
     shared: Mapping[frozenset[str], list[str]] | None = None,
+    widespread: frozenset[str] = frozenset(),
 ) -> Naming:
     """The :class:`Naming` of ``procedure`` (keywords and titles read as the index reads
     them; ``idf``: the index's inverse document frequency per stem). ``shared``: per
-    keyword (its stems), the partner of each fiche that holds it (:func:`holders`)."""
+    keyword (its stems), the partner of each fiche that holds it (:func:`holders`);
+    ``widespread``: the stems many fiches ask about (:func:`widespread_stems`): a one-word
+    keyword among them does not name the procedure alone (:attr:`Naming.asked`)."""
     keywords = field_texts(procedure.keywords)
     found = tuple(k for k in (frozenset(_stems(k)) for k in keywords) if k)
     held = shared or {}
@@ -162,6 +193,7 @@ def naming_of(
     own = frozenset(k for k in found if held.get(k, []).count(partner) > SHARED)
     everyday = common_words()
     usual = frozenset(filter(None, (_common(k, everyday) for k in keywords)))
+    asked = frozenset(k for k in found if len(k) == 1 and k <= widespread)
     titles = []
     for title in (procedure.title, procedure.fiche_title):
         weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
@@ -177,7 +209,7 @@ def naming_of(
                 bound[stem] = holding
     fiche = procedure.fiche_id or procedure.id
     return Naming(
-        found, tuple(titles), broad, own, usual, procedure.id, fiche, stems, partner, bound
+        found, tuple(titles), broad, own, usual, procedure.id, fiche, stems, partner, bound, asked
     )
 
 
@@ -298,6 +330,10 @@ def names(
             # A common word is a word of the procedure, not its name, unless a second
             # keyword (even one other fiches hold: « suivi » + « colis ») or the partner
             # says which.
+            if keyword in naming.asked and not partner_named and said - generic <= keyword:
+                # « quel est le délai ? »: the need's one word, which the catalogue asks
+                # of many matters; which one is not said (issue-14bc).
+                continue
             return True
     for weighted, needed in naming.titles:
         # A clarify question (one title word is enough) also needs that word said as the

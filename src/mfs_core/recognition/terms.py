@@ -25,7 +25,7 @@ from typing import Any, Literal
 import attrs
 
 from mfs_core.recognition.confidence import GENERIC_WORD, HINT_WORD, UNKNOWN_DECAY, UNKNOWN_WORD
-from mfs_core.recognition.dates import date_days
+from mfs_core.recognition.dates import date_days, numeric_days
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
     Asked,
@@ -367,6 +367,8 @@ class NeedTerms:
             # alone or as the start of a lexicon phrase; read as covered, it is left out.
             lexicon = _refusing(lexicon, refused)
         days = date_days(found, self.index.postings)
+        if "/" in text:  # a date in figures (« 1er/07 »): its day and month, too
+            days |= numeric_days(found, text)
         if days:
             # « 1er juillet, me voilà chômeuse »: a date's day is no number of a title
             # (« avant le 1er avril 2025 »); read as covered, it is left out (dates).

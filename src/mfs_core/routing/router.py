@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.evaluation import evaluate_predicate
-from mfs_core.french import PLACED_FR, RESIDENT, plural, when
+from mfs_core.french import PLACED_FR, RESIDENT, WITHHELD_FR, plural, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
@@ -88,7 +88,10 @@ CORE_RULES: dict[str, str] = {
     "core.busy-counter": _FOUNDING_EXAMPLE + " ; seuils du contexte du site",
     "core.answer-now": _FOUNDING_EXAMPLE,
     "core.local-service": _REFERENTIEL,
-    "core.unknown-need": "mfs-core : aucune démarche reconnue avec assez de certitude",
+    # Not « avec assez de certitude » alone: a candidate explaining 100 % of the need may
+    # be only suggested (issue-14bc).
+    "core.unknown-need": "mfs-core : aucune démarche reconnue ni nommée assez clairement "
+    "pour décider",
     "core.recognition": "mfs-core : reconnaissance du besoin (BM25F, lexique sourcé), "
     "docs/recognition.md",
     "core.clarify": "mfs-core : plusieurs démarches possibles pour ce besoin",
@@ -594,16 +597,15 @@ class Router:
         """Orientation to a local service (``found``, else the one covering the need's
         thematique or words), else unknown."""
         if explain:
-            trace.append(
-                _core(
-                    "core.recognition",
-                    fired=False,
-                    note="aucune démarche reconnue avec assez de certitude"
-                    if found is None
-                    else "démarche reconnue, mais un mot-clé d'un service local couvre "
-                    "mieux le besoin",
+            if found is not None:
+                note = (
+                    "démarche reconnue, mais un mot-clé d'un service local couvre mieux le besoin"
                 )
-            )
+            elif recognition.withheld is not None:
+                note = f"démarche non retenue : {WITHHELD_FR[recognition.withheld]}"
+            else:
+                note = "aucune démarche reconnue avec assez de certitude"
+            trace.append(_core("core.recognition", fired=False, note=note))
         if found is None:
             found = best_local_service(
                 context.local_services,
@@ -745,6 +747,14 @@ class Router:
             why = (
                 f"Le besoin nomme seulement un organisme ({name}), pas une démarche : demander "
                 f"à l'{RESIDENT} ce qu'il souhaite y faire"
+            )
+        withheld = recognition.withheld if rule == "core.unknown-need" else None
+        if alternatives and partner is None and withheld is not None:
+            # A candidate explaining enough of the need, not claimed: why, not « pas
+            # assez de certitude » beside its 100 % (review 14n, finding 4).
+            why = (
+                f"{WITHHELD_FR[withheld].capitalize()} : rien n'est retenu sans "
+                "confirmation, et aucun service local ne couvre ce besoin"
             )
         if alternatives:
             listed = " ; ".join(f"{a.title} ({a.procedure})" for a in alternatives)

@@ -182,6 +182,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "partner_only",
             "requests",
             "answers",
+            "withheld",
             "candidates",
         ],
         "properties": {
@@ -230,6 +231,15 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                         },
                     },
                 },
+            },
+            "withheld": {
+                "type": ["string", "null"],
+                "enum": ["account", "words", None],
+                "description": "why a weak recognition whose best candidate explains enough "
+                "of the need to be claimed only suggests it: one sentence of a long account "
+                "claims it and the whole names nothing (account), or the need's words reach "
+                "it without naming it (words); else null (added within schema version 2, "
+                "issue-14bc)",
             },
             "candidates": {
                 "type": "array",
