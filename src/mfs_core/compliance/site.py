@@ -25,7 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from mfs_core import hours as _hours
 from mfs_core import osm_hours as _osm_hours
 from mfs_core.compliance.context import CheckContext, HoursScope
-from mfs_core.converter import converter, structure
+from mfs_core.converter import converter, objects_only, structure
 from mfs_core.inputs import read_toml
 
 __all__ = [
@@ -382,8 +382,10 @@ def _register_converter_hooks() -> None:
     """``Site.context`` is set by the runner, never read from or written to a file."""
     converter.register_structure_hook(
         Site,
-        make_dict_structure_fn(
-            Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+        objects_only(
+            make_dict_structure_fn(
+                Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+            )
         ),
     )
     converter.register_unstructure_hook(
