@@ -26,7 +26,7 @@ def test_every_bad_field_is_reported_with_its_path() -> None:
         {**GOOD, "title": 3, "needs_appointment": "yes", "channels": ["counter", "fax"]}
     )
     assert found == [
-        "site.toml: title: expected a string, got int 3",
+        "site.toml: title: expected a string, got number 3",
         "site.toml: channels[1]: 'fax' is not one of 'counter', 'phone', 'video', 'mobile', "
         "'online', 'mail'",
         "site.toml: needs_appointment: expected true or false, got 'yes'",
@@ -41,7 +41,7 @@ def test_missing_field_and_bad_date() -> None:
 
 def test_a_string_is_not_a_list() -> None:
     assert problems({**GOOD, "documents": "avis d'impôt"}) == [
-        'site.toml: documents: expected a list, got str "avis d\'impôt"'
+        'site.toml: documents: expected a list, got string "avis d\'impôt"'
     ]
 
 

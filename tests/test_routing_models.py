@@ -153,7 +153,7 @@ def test_parse_stream_reports_every_bad_line_and_keeps_good_ones() -> None:
     parsed = parse_requests(text, "in.jsonl")
     assert [line for line, _ in parsed.requests] == [1, 6]
     assert parsed.errors[0].startswith("in.jsonl:3: channel: expected one of 'counter'")
-    assert parsed.errors[1] == "in.jsonl:4: expected a JSON object, got list"
+    assert parsed.errors[1] == "in.jsonl:4: expected a JSON object, got array"
     assert parsed.errors[2].startswith("in.jsonl:5: invalid JSON: ")
     assert len(parsed.errors) == 3
 
@@ -165,5 +165,5 @@ def test_parse_empty_input_is_an_error() -> None:
 
 
 def test_parse_context_rejects_non_object() -> None:
-    with pytest.raises(InputError, match=r"ctx\.json: expected a JSON object, got list"):
+    with pytest.raises(InputError, match=r"ctx\.json: expected a JSON object, got array"):
         parse_context("[]", "ctx.json")

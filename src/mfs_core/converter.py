@@ -24,7 +24,16 @@ from mfs_core import contract
 from mfs_core.contract import ContributionCode, Format, malformed
 from mfs_core.errors import InputError
 
-__all__ = ["CodedValueError", "converter", "structure", "structure_or_problems", "unstructure"]
+__all__ = [
+    "CodedValueError",
+    "converter",
+    "json_kind",
+    "objects_only",
+    "structure",
+    "structure_or_problems",
+    "unstructure",
+    "values_shown",
+]
 
 T = TypeVar("T")
 
@@ -82,7 +91,7 @@ def _make_converter() -> cattrs.Converter:
         # cattrs would turn 12 into "12": a number where text is expected is an input error.
         if not isinstance(value, str):
             raise CodedValueError(
-                f"expected a string, got {type(value).__name__}{_got(value, ' ')}", _WRONG_TYPE
+                f"expected a string, got {json_kind(value)}{_got(value, ' ')}", _WRONG_TYPE
             )
         return value
 
@@ -140,6 +149,9 @@ def _make_converter() -> cattrs.Converter:
     ):
         conv.register_structure_hook(cls, hook)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _no_string_as_sequence)
+    conv.register_structure_hook_factory(
+        attrs.has, lambda cls: objects_only(conv.gen_structure_attrs_fromdict(cls))
+    )
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
     )
@@ -160,6 +172,45 @@ def _unstructure_time(value: dt.time) -> str:
     return value.isoformat(timespec="minutes" if exact else "auto")
 
 
+def json_kind(value: Any) -> str:
+    """The JSON name of a parsed value's type: ``object``, ``array``, ``string``,
+    ``number``, ``boolean`` or ``null`` (``date``, ``date-time``, ``time`` for TOML's own
+    values); never Python's (``dict``, ``NoneType``), which a PHP or JavaScript developer
+    reading an HTTP answer would not know."""
+    if isinstance(value, dt.datetime):
+        return "date-time"
+    for types, name in _JSON_KINDS:
+        if isinstance(value, types):
+            return name
+    return type(value).__name__  # not from JSON nor TOML: a Python caller's object
+
+
+_JSON_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "boolean"),  # before int: True is an int
+    ((int, float), "number"),
+    (str, "string"),
+    (Mapping, "object"),
+    ((list, tuple), "array"),
+    (type(None), "null"),
+    (dt.date, "date"),
+    (dt.time, "time"),
+)
+
+
+def objects_only(structure_fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
+    """``structure_fn`` (cattrs' structuring of an attrs class from a mapping) refusing
+    anything but a mapping with one clear problem (``expected a JSON object, got
+    array``): cattrs' generated code would fail on ``[]`` or ``"x"`` with an
+    ``AttributeError`` (a 500 in ``mfs serve``), on ``3`` with Python's own words."""
+
+    def structure(value: Any, type_: Any) -> T:
+        if not isinstance(value, Mapping):
+            raise CodedValueError(f"expected a JSON object, got {json_kind(value)}", _WRONG_TYPE)
+        return structure_fn(value, type_)
+
+    return structure
+
+
 def _is_homogeneous_tuple(type_: Any) -> bool:
     args = typing.get_args(type_)
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -172,7 +223,7 @@ def _no_string_as_sequence(type_: Any, conv: cattrs.Converter) -> Callable[[Any,
     def structure(value: Any, target: Any) -> Any:
         if isinstance(value, str | bytes | dict):
             raise CodedValueError(
-                f"expected a list, got {type(value).__name__}{_got(value, ' ')}", _WRONG_TYPE
+                f"expected a list, got {json_kind(value)}{_got(value, ' ')}", _WRONG_TYPE
             )
         return base(value, target)
 
@@ -198,7 +249,7 @@ def _skip_runtime_only_fields(conv: cattrs.Converter) -> None:
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **skip))
         skip_in: dict[str, Any] = dict(skip, provenance=override(omit=True))
         base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **skip_in)
-        conv.register_structure_hook(cls, _formats_checked(base, hook.formats))
+        conv.register_structure_hook(cls, objects_only(_formats_checked(base, hook.formats)))
 
 
 def _formats_checked(
@@ -227,22 +278,31 @@ _ECHO_VALUES: contextvars.ContextVar[bool] = contextvars.ContextVar("echo", defa
 _ECHO_CHARS = 80
 
 
+def values_shown() -> bool:
+    """Whether a message may quote the value it refuses: false while
+    :func:`structure` runs with ``echo_values=False``. For the validators of model
+    classes, whose messages cattrs passes on as they are."""
+    return _ECHO_VALUES.get()
+
+
 def _got(value: Any, before: str = "") -> str:
     """A refused value for a message, after ``before``: its repr when short, else its
     length; ``""`` (the type alone, in the caller's words) when values are not echoed.
     A date or a date-time is shown by its ISO form."""
     if not _ECHO_VALUES.get():
-        return "" if before else f"a {_KINDS.get(type(value), 'value')}"
+        return "" if before else _a_kind(value)
     if isinstance(value, dt.date):
         return before + value.isoformat()
     if isinstance(value, str) and len(value) > _ECHO_CHARS:
         return f"{before}a {len(value):,}-character string"
     text = repr(value)
-    return before + (text if len(text) <= _ECHO_CHARS else f"{type(value).__name__} value")
+    return before + (text if len(text) <= _ECHO_CHARS else f"{_a_kind(value)} value")
 
 
-_KINDS = {str: "string", bool: "boolean", int: "number", float: "number", list: "list"}
-_KINDS.update({dict: "JSON object", type(None): "null"})
+def _a_kind(value: Any) -> str:
+    """``a string``, ``an array``, ``null``...: the JSON kind of ``value`` in a phrase."""
+    kind = json_kind(value)
+    return kind if kind == "null" else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _not_one_of(value: Any, allowed: str) -> str:
@@ -319,6 +379,9 @@ def structure_or_problems(
 
 
 def _structured(data: Any, cls: type[T]) -> T | list[tuple[str, ContributionCode | None]]:
+    if attrs.has(cls) and not isinstance(data, Mapping):
+        # Named as cattrs' own "(root): required field(s) missing" names the whole document.
+        return [(f"(root): expected a JSON object, got {json_kind(data)}", _WRONG_TYPE)]
     try:
         return converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:

@@ -627,16 +627,19 @@ def datetime_problem(value: dt.datetime) -> str | None:
     return date_problem(value) or date_problem(value.replace(tzinfo=None) - offset)
 
 
-def parse_date(text: str, option: str) -> dt.date:
-    """A ``YYYY-MM-DD`` option value within the accepted range; :class:`InputError` else."""
+def parse_date(text: str, option: str, *, echo: bool = True) -> dt.date:
+    """A ``YYYY-MM-DD`` option value within the accepted range; :class:`InputError` else,
+    quoting ``text`` unless ``echo`` is false (a query parameter of ``mfs serve``, which
+    may be anything a client sent: a phone number in ``?since=``)."""
     try:
         day = dt.date.fromisoformat(text) if _ISO_DAY.match(text) else None
     except ValueError:
         day = None
     if day is None:
-        raise InputError(f"{option}: expected a date YYYY-MM-DD, got {text[:40]!r}")
+        got = f", got {text[:40]!r}" if echo else ""
+        raise InputError(f"{option}: expected a date YYYY-MM-DD{got}")
     if problem := date_problem(day):
-        raise InputError(f"{option}: {problem}, got {text}")
+        raise InputError(f"{option}: {problem}" + (f", got {text}" if echo else ""))
     return day
 
 

@@ -113,7 +113,7 @@ def test_wrong_type_exits_2_with_file_and_field(
     bad.write_text(text, encoding="utf-8")
     code, _, err = run(capsys, str(bad))
     assert code == 2
-    assert err.strip() == f"mfs: error: {bad}: insee_code: expected a string, got int 64483"
+    assert err.strip() == f"mfs: error: {bad}: insee_code: expected a string, got number 64483"
 
 
 def test_every_bad_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

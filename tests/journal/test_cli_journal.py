@@ -62,7 +62,9 @@ def test_add_records_good_lines_and_names_bad_ones(
     assert code == 2
     assert "<stdin>:2: received_at: expected a date-time with its UTC offset" in err
     assert "<stdin>:3: note: expected a string" in err
-    assert "<stdin>:4: channel: 'fax' is not one of" in err
+    # No value quoted (review 16c): a record may hold a resident's words in any field.
+    assert "<stdin>:4: channel: expected one of 'counter', " in err
+    assert "fax" not in err
     assert "<stdin>:6: request_id: no request 'r9' in the journal" in err
     assert "<stdin>:7: invalid JSON" in err
     assert (
@@ -114,7 +116,8 @@ def test_bad_file_line_is_named(
     source.write_text(jsonl(GOOD, {**GOOD, "id": "r2", "outcome": "done"}))
     code, _, err = run(["journal", "add", str(source)], capsys, monkeypatch)
     assert code == 2
-    assert f"{source}:2: outcome: 'done' is not one of" in err
+    assert f"{source}:2: outcome: expected one of 'resolved_first_contact', " in err
+    assert "done" not in err
     assert (tmp_path / "mfs-journal.sqlite3").exists()  # the default journal of the settings
 
 

@@ -111,7 +111,7 @@ def test_one_procedure_and_unknown_ids(client: httpx.Client) -> None:
     first = listed[0]
     assert client.get(f"/procedures/{first['id']}").json() == first
     problem = assert_problem(client.get("/procedures/cnam.nope"), 404, "not-found")
-    assert problem["instance"] == "/procedures/cnam.nope"
+    assert problem["instance"] == "/procedures/{id}"  # the route, never the path as sent
     assert_problem(client.get("/procedures/cnam.nope/sheet"), 404, "not-found")
 
 

@@ -25,7 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from mfs_core import hours as _hours
 from mfs_core import osm_hours as _osm_hours
 from mfs_core.compliance.context import CheckContext, HoursScope
-from mfs_core.converter import converter, structure
+from mfs_core.converter import converter, objects_only, structure
 from mfs_core.inputs import read_toml
 
 __all__ = [
@@ -420,8 +420,10 @@ def _refuse_costly_hours(data: Any) -> None:
 def _register_converter_hooks() -> None:
     """``Site.context`` is set by the runner, never read from or written to a file; the
     hours a site gives are bounded before they are evaluated (:func:`_refuse_costly_hours`)."""
-    structure_site = make_dict_structure_fn(
-        Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+    structure_site = objects_only(
+        make_dict_structure_fn(
+            Site, converter, _cattrs_forbid_extra_keys=True, context=override(omit=True)
+        )
     )
 
     def structure_bounded(data: Any, kind: Any) -> Site:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.converter import structure
+from mfs_core.converter import json_kind, structure
 from mfs_core.errors import InputError
 from mfs_core.french import PERSONAL_DATA_FR, count, decimal, plural
 from mfs_core.inputs import BinaryInput, JsonItem, JsonLines
@@ -97,11 +97,12 @@ def read_record(
     safe to show and to log (:func:`private_safe`).
     """
     if not isinstance(data, dict):
-        raise InputError(f"expected a JSON object, got {type(data).__name__}")
+        raise InputError(f"expected a JSON object, got {json_kind(data)}")
     try:
-        record: RequestRecord | EventRecord = (
-            structure(data, EventRecord) if "event" in data else structure(data, RequestRecord)
-        )
+        # No value quoted (review 16c): a record may hold a resident's words in any
+        # field (a name typed as the channel), not only in note, reason and resident.
+        kind: type[RequestRecord | EventRecord] = EventRecord if "event" in data else RequestRecord
+        record = structure(data, kind, echo_values=False)
     except InputError as exc:
         raise InputError([private_safe(problem) for problem in exc.problems]) from None
     if isinstance(record, EventRecord):

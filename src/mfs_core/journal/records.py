@@ -135,7 +135,9 @@ def _pattern(pattern: re.Pattern[str], what: str, *, quote: bool = True) -> Any:
         if value is not None and not pattern.match(value):
             # A malformed id may be an e-mail or a name typed in the wrong field: not quoted;
             # other values are quoted with any personal data in them redacted.
-            got = f", got {safe_repr(value)}" if quote else ""
+            from mfs_core.converter import values_shown  # on the error path only
+
+            got = f", got {safe_repr(value)}" if quote and values_shown() else ""
             raise ValueError(f"{attribute.name}: expected {what}{got}")
 
     return validate

@@ -44,19 +44,22 @@ REPORT_SCHEMA_VERSION = 1
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$", re.ASCII)
 
 
-def parse_month(text: str) -> dt.date:
+def parse_month(text: str, *, echo: bool = True) -> dt.date:
     """``"2023-06"`` → ``date(2023, 6, 1)``; :class:`InputError` otherwise, also for a
-    month outside the dates every command accepts (:data:`mfs_core.inputs.DATE_RANGE`)."""
+    month outside the dates every command accepts (:data:`mfs_core.inputs.DATE_RANGE`).
+    The message quotes ``text`` unless ``echo`` is false (``GET /reports/{month}``: a
+    path may hold anything a client typed)."""
     from mfs_core.inputs import EARLIEST_DATE, LATEST_DATE, date_problem
 
     match = _MONTH.match(text)
     if not match:
-        raise InputError(f"--month: expected a month YYYY-MM, got {text[:40]!r}")
+        got = f", got {text[:40]!r}" if echo else ""
+        raise InputError(f"--month: expected a month YYYY-MM{got}")
     year = int(match[1])
     if year < 1 or date_problem(dt.date(year, int(match[2]), 1)):  # year 0 is no date at all
         raise InputError(
-            f"--month: expected a month between {EARLIEST_DATE:%Y-%m} and {LATEST_DATE:%Y-%m}, "
-            f"got {text}"
+            f"--month: expected a month between {EARLIEST_DATE:%Y-%m} and {LATEST_DATE:%Y-%m}"
+            + (f", got {text}" if echo else "")
         )
     return dt.date(year, int(match[2]), 1)
 

@@ -102,24 +102,38 @@ def modernised(data: Any, source: str) -> Any:
     return {**data, "permanences": fixed} if fixed != permanences else data
 
 
+def _got(value: Any) -> str:
+    # The value only where messages may quote it (not in mfs serve's answers). Imported
+    # here, on the error path only: the converter (cattrs) is not needed to build a context.
+    from mfs_core.converter import values_shown
+
+    return f", got {value!r}" if values_shown() else ""
+
+
+def _which(value: Any) -> str:
+    from mfs_core.converter import values_shown
+
+    return repr(value) if values_shown() else "the value"
+
+
 def _non_negative(_instance: Any, attribute: Any, value: Any) -> None:
     if value is not None and value < 0:
-        raise ValueError(f"{attribute.name}: expected a number >= 0, got {value!r}")
+        raise ValueError(f"{attribute.name}: expected a number >= 0{_got(value)}")
 
 
 def _positive(_instance: Any, attribute: Any, value: int) -> None:
     if value < 1:
-        raise ValueError(f"{attribute.name}: expected a number >= 1, got {value!r}")
+        raise ValueError(f"{attribute.name}: expected a number >= 1{_got(value)}")
 
 
 def _partner_code(_instance: Any, attribute: Any, value: str) -> None:
     if not PARTNER_CODE_PATTERN.match(value):
-        raise ValueError(f"{attribute.name}: {value!r} is not a partner code (e.g. 'caf')")
+        raise ValueError(f"{attribute.name}: {_which(value)} is not a partner code (e.g. 'caf')")
 
 
 def _service_id(_instance: Any, attribute: Any, value: str) -> None:
     if not _SERVICE_ID.match(value):
-        raise ValueError(f"{attribute.name}: {value!r} is not a service id (e.g. 'ccas')")
+        raise ValueError(f"{attribute.name}: {_which(value)} is not a service id (e.g. 'ccas')")
 
 
 def _sorted_slots(slots: Iterable[dt.datetime]) -> tuple[dt.datetime, ...]:

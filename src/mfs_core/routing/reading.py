@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from mfs_core.converter import structure
+from mfs_core.converter import json_kind, structure
 from mfs_core.errors import InputError
 from mfs_core.inputs import MAX_FILE_BYTES, BinaryInput, JsonLines, parse_json
 from mfs_core.routing.context import SiteContext, modernised
@@ -38,7 +38,7 @@ class ParsedRequests:
 
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
+        raise InputError(f"expected a JSON object, got {json_kind(value)}", source=where)
     return value
 
 

@@ -224,29 +224,39 @@ async def recognise(request: Request) -> Response:
 # -- routing ------------------------------------------------------------------------------
 def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext | None]:
     """A routing input: a request, or ``{"request": ..., "context": ...}`` (context
-    optional). Raises :class:`InputError` naming ``where`` and the field."""
-    from mfs_core.converter import structure
+    optional). Raises :class:`InputError` naming ``where`` and the field, quoting no
+    value (``got another value``, ``got a string``): as ``mfs route --request``, since a
+    resident's words may stand in any field. A request or a context that is not an
+    object is named as one (``context: expected a JSON object, got array``: PHP's
+    ``json_encode([])``), never taken for an empty object."""
+    from mfs_core.converter import json_kind, structure
     from mfs_core.routing import Request as RoutingRequest
     from mfs_core.routing import SiteContext
     from mfs_core.routing.context import modernised
 
     if not isinstance(value, dict):
-        raise InputError(f"expected a JSON object, got {type(value).__name__}", source=where)
+        raise InputError(f"(root): expected a JSON object, got {json_kind(value)}", source=where)
     if "request" not in value:
-        return structure(value, RoutingRequest, source=where), None
+        return structure(value, RoutingRequest, source=where, echo_values=False), None
     extra = set(value) - {"request", "context"}
     if extra:
-        raise InputError(f"unknown key(s) {', '.join(sorted(extra))}", source=where)
+        from mfs_core.redaction import redact
+
+        # A key is data too, redacted as the converter redacts unknown keys.
+        shown = ", ".join(sorted(redact(key).text for key in extra))
+        raise InputError(f"unknown key(s) {shown}", source=where)
     problems: list[str] = []
     request = context = None
     try:
-        request = structure(value["request"], RoutingRequest, source=f"{where}: request")
+        request = structure(
+            value["request"], RoutingRequest, source=f"{where}: request", echo_values=False
+        )
     except InputError as exc:
         problems += exc.problems
     if value.get("context") is not None:
         try:
             given = modernised(value["context"], f"{where}: context")
-            context = structure(given, SiteContext, source=f"{where}: context")
+            context = structure(given, SiteContext, source=f"{where}: context", echo_values=False)
         except InputError as exc:
             problems += exc.problems
     if problems or request is None:
@@ -254,10 +264,17 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
     return request, context
 
 
+#: ``WHERE: request: FIELD: ...`` (a field's problem inside the request or the context).
+_INNER_FIELD = re.compile(r": (request|context): (?=[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*: )")
+
+
 def _where_field(problems: list[str]) -> list[str]:
-    # "body: request: channel: ..." reads better as "body: request.channel: ...".
+    # "body: request: channel: ..." reads better as "body: request.channel: ..."; a
+    # problem of the whole request stays "body: request: expected a JSON object, ...".
     return [
-        p.replace(": request: ", ": request.").replace(": context: ", ": context.")
+        _INNER_FIELD.sub(r": \1.", p, count=1).replace(": (root): ", ": ", 1)
+        if ": request: " in p or ": context: " in p
+        else p
         for p in problems
     ]
 

@@ -181,7 +181,8 @@ def _problem_response(request: Request, problem: Problem) -> Response:
     headers = {**problem.headers}
     if problem.status >= 500 or problem.status in (401, 403):
         headers["cache-control"] = "no-store"
-    return json_response(problem.document(request.url.path), problem.status, PROBLEM_TYPE, headers)
+    document = problem.document(_template(request.scope))
+    return json_response(document, problem.status, PROBLEM_TYPE, headers)
 
 
 async def _on_problem(request: Request, exc: Exception) -> Response:
@@ -213,8 +214,11 @@ class AccessLog:
     connection), logged by type and place only, and never handed to the server (uvicorn
     would log the exception's message, which may quote personal data)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, cors_origins: tuple[str, ...] = ()) -> None:
         self.app = app
+        #: The origins CORS allows: the 500 answered here, outside the CORS middleware,
+        #: carries its headers too (a browser would hide the problem from the page else).
+        self.cors_origins = frozenset(cors_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -246,7 +250,7 @@ class AccessLog:
         except Exception as exc:
             log_internal_error(scope["method"], _route(scope), exc)
             if not started:
-                await self._internal(scope, sending)
+                await self._internal(scope, sending, self._cors_headers(scope))
         finally:
             site = scope.get("state", {}).get("site", "-")
             ACCESS_LOGGER.info(
@@ -254,11 +258,22 @@ class AccessLog:
                 (time.perf_counter() - start) * 1000, site,
             )  # fmt: skip
 
+    def _cors_headers(self, scope: Scope) -> dict[str, str]:
+        """What Starlette's CORS middleware adds to an answer when CORS is on."""
+        if not self.cors_origins:
+            return {}
+        origin = next((v for k, v in scope.get("headers", ()) if k == b"origin"), None)
+        if origin is None:
+            return {}
+        shown = origin.decode("latin-1")
+        allowed = {"access-control-allow-origin": shown} if shown in self.cors_origins else {}
+        return {**allowed, "vary": "Origin"}
+
     @staticmethod
-    async def _internal(scope: Scope, send: Send) -> None:
-        path = scope.get("path", "")
-        document, status = INTERNAL_ERROR.document(path), INTERNAL_ERROR.status
-        response = json_response(document, status, PROBLEM_TYPE, {"cache-control": "no-store"})
+    async def _internal(scope: Scope, send: Send, headers: dict[str, str]) -> None:
+        document, status = INTERNAL_ERROR.document(_template(scope)), INTERNAL_ERROR.status
+        headers = {"cache-control": "no-store", **headers}
+        response = json_response(document, status, PROBLEM_TYPE, headers)
         await response(scope, _no_body, send)
 
 
@@ -266,8 +281,17 @@ async def _no_body() -> Message:
     return {"type": "http.disconnect"}
 
 
+def _template(scope: Scope) -> str | None:
+    """A problem's ``instance``: the template of the route answering
+    (``/procedures/{id}``), as the access log names it; ``None`` (no ``instance``) when
+    no route matched. Never the path as typed: it may hold anything a client sent (an
+    e-mail as a procedure id, a phone number as a month)."""
+    path: str | None = getattr(scope.get("route"), "path", None)
+    return path
+
+
 def _route(scope: Scope) -> str:
-    return getattr(scope.get("route"), "path", None) or "(no route)"
+    return _template(scope) or "(no route)"
 
 
 def create_app(service: Service) -> Starlette:
@@ -277,7 +301,10 @@ def create_app(service: Service) -> Starlette:
     app = Starlette(
         routes=_routes(),
         # AccessLog outermost, so CORS preflights carry the security headers too.
-        middleware=[Middleware(AccessLog), *_cors(service)],
+        middleware=[
+            Middleware(AccessLog, tuple(service.settings.api_cors_origins or ())),
+            *_cors(service),
+        ],
         exception_handlers={Problem: _on_problem, HTTPException: _on_http_exception},
     )
     # No redirect to the path with(out) its trailing slash: Starlette builds it from the

@@ -37,7 +37,14 @@ SOURCE = "body"
 
 
 def _size(limit: int) -> str:
-    return f"{limit // (1024 * 1024)} Mio" if limit >= 1024 * 1024 else f"{limit} octets"
+    """``1 Mio``, ``64 Kio``, ``1 500 octets``: a byte count as French writes it (its
+    thousands with a narrow no-break space, as every French number of the project)."""
+    from mfs_core.french import decimal
+
+    for unit, name in ((1024 * 1024, "Mio"), (1024, "Kio")):
+        if limit >= unit and limit % unit == 0:
+            return f"{decimal(limit // unit)} {name}"
+    return f"{decimal(limit)} octets"
 
 
 def media_type(request: Request) -> str:
@@ -58,19 +65,18 @@ def require_media_type(request: Request, accepted: tuple[str, ...]) -> str:
     return kind
 
 
-def _too_large(limit: int) -> Problem:
-    return Problem(
-        "too-large", f"Le corps de la requête dépasse {_size(limit)}.", limit_bytes=limit
-    )
+def _too_large(limit: int, what: str = "Le corps de la requête") -> Problem:
+    return Problem("too-large", f"{what} dépasse {_size(limit)}.", limit_bytes=limit)
 
 
 def refuse_large_document(body: bytes) -> None:
     """413 when a JSON-lines body opens with a line over 1 MiB: it is one JSON document
     (an object or an array) over the limit of a document, not a stream with one bad line.
-    A later line over 1 MiB is refused on its own, beside the good ones."""
+    A later line over 1 MiB is refused on its own, beside the good ones. The answer names
+    the line's limit, not the body's (which the body was within)."""
     first = body.find(b"\n")
     if (first if first != -1 else len(body)) > MAX_LINE_BYTES:
-        raise _too_large(MAX_LINE_BYTES)
+        raise _too_large(MAX_LINE_BYTES, "La première ligne du corps (un document JSON)")
 
 
 async def read_body(request: Request, limit: int = MAX_LINE_BYTES) -> bytes:

@@ -189,18 +189,22 @@ REPORT_FORMATS = {"application/json": "json", "text/csv": "csv", "text/html": "h
 
 async def report(request: Request) -> Response:
     """``GET /reports/{YYYY-MM}``: the month's activity report as JSON, CSV or HTML."""
+    from mfs_core.inputs import EARLIEST_DATE, LATEST_DATE
     from mfs_core.report import build_report, parse_month, to_csv, to_json
 
     authorize(request, Role.MANAGER)
     fmt = negotiate(request, REPORT_FORMATS)
     try:
-        month = parse_month(request.path_params["month"])
+        month = parse_month(request.path_params["month"], echo=False)
     except InputError as exc:
-        raise Problem(
-            "not-found",
-            "Mois attendu sous la forme AAAA-MM.",
-            errors=[{"field": "month", "detail": str(exc).removeprefix("--month: ")}],
-        ) from None
+        detail = str(exc).removeprefix("--month: ")
+        # A well-formed month out of the calendar (9999-01) is not said to be malformed.
+        french = (
+            f"Mois hors des dates acceptées (de {EARLIEST_DATE:%Y-%m} à {LATEST_DATE:%Y-%m})."
+            if "between" in detail
+            else "Mois attendu sous la forme AAAA-MM."
+        )
+        raise Problem("not-found", french, errors=[{"field": "month", "detail": detail}]) from None
     service = service_of(request)
 
     monthly = await in_journal(

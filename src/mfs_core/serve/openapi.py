@@ -83,7 +83,11 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "title": _STRING,
             "status": {"type": "integer"},
             "detail": _STRING,
-            "instance": _STRING,
+            "instance": {
+                "type": "string",
+                "description": "the template of the route that answered (/procedures/{id}), "
+                "never the path as sent; absent when no route matched",
+            },
             "errors": {
                 "type": "array",
                 "description": "the problems found, the first 100 of them",
@@ -309,56 +313,6 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "limit": {"type": "integer", "minimum": 1, "maximum": 20, "default": 5},
         },
     },
-    "JournalRequest": {
-        "description": "A request to record (the JSONL contract of mfs journal add); note "
-        "redacted and resident pseudonymised before storage.",
-        "type": "object",
-        "required": ["id", "received_at", "channel", "outcome"],
-        "properties": {
-            "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},
-            "received_at": {"type": "string", "format": "date-time"},
-            "channel": _STRING,
-            "outcome": {
-                "enum": [
-                    "resolved_first_contact",
-                    "appointment",
-                    "referral",
-                    "orientation",
-                    "unresolved",
-                ]
-            },
-            "procedure": _STRING,
-            "thematique": _STRING,
-            "partner": _STRING,
-            "autonomy": {"enum": ["done_by_agent", "accompanied", "autonomous"]},
-            "note": {"type": "string", "maxLength": 2000},
-            "resident": {"type": "string", "maxLength": 256},
-            "decision": {
-                "enum": ["answer_now", "appointment", "referral", "orientation", "unknown"]
-            },
-            "decision_rule": _STRING,
-            "referral_target": _STRING,
-        },
-    },
-    "JournalEvent": {
-        "description": "A follow-up of an earlier request.",
-        "type": "object",
-        "required": ["id", "event", "request_id", "occurred_at"],
-        "properties": {
-            "id": _STRING,
-            "event": {
-                "enum": [
-                    "appointment_held",
-                    "referral_accepted",
-                    "referral_refused",
-                    "referral_expired",
-                ]
-            },
-            "request_id": _STRING,
-            "occurred_at": {"type": "string", "format": "date-time"},
-            "reason": {"type": "string", "maxLength": 2000},
-        },
-    },
     "JournalRecords": {
         "oneOf": [
             _ref("JournalRequest"),
@@ -380,6 +334,74 @@ EXTRA_SCHEMAS: dict[str, Any] = {
         "type": "object",
     },
 }
+
+
+def _journal_schemas() -> dict[str, Any]:
+    """The journal's records, from the constants the journal checks them with
+    (:mod:`mfs_core.journal.records`): unknown keys, channels, ids and codes the server
+    refuses, the schema refuses too (tests/serve/test_openapi.py posts both kinds)."""
+    from mfs_core.journal.records import (
+        MAX_NOTE_LENGTH,
+        MAX_RESIDENT_LENGTH,
+        RECORD_ID_PATTERN,
+        RULE_ID_PATTERN,
+        THEMATIQUE_PATTERN,
+        Autonomy,
+        EventKind,
+        Outcome,
+        RoutingDecision,
+    )
+    from mfs_core.model import PARTNER_CODE_PATTERN, PROCEDURE_ID_PATTERN, Channel, ReferralTarget
+
+    def pattern(regex: Any) -> dict[str, str]:
+        return {"type": "string", "pattern": regex.pattern}
+
+    def values(kind: Any) -> dict[str, list[str]]:
+        return {"enum": [member.value for member in kind]}
+
+    def when() -> dict[str, str]:
+        return {"type": "string", "format": "date-time"}
+
+    record_id = pattern(RECORD_ID_PATTERN)
+    return {
+        "JournalRequest": {
+            "description": "A request to record (the JSONL contract of mfs journal add); note "
+            "redacted and resident pseudonymised before storage. procedure or thematique "
+            "(or both) says what it was about.",
+            "type": "object",
+            "required": ["id", "received_at", "channel", "outcome"],
+            "anyOf": [{"required": ["procedure"]}, {"required": ["thematique"]}],
+            "additionalProperties": False,
+            "properties": {
+                "id": record_id,
+                "received_at": when(),
+                "channel": values(Channel),
+                "outcome": values(Outcome),
+                "procedure": pattern(PROCEDURE_ID_PATTERN),
+                "thematique": pattern(THEMATIQUE_PATTERN),
+                "partner": pattern(PARTNER_CODE_PATTERN),
+                "autonomy": values(Autonomy),
+                "note": {"type": "string", "maxLength": MAX_NOTE_LENGTH},
+                "resident": {"type": "string", "minLength": 1, "maxLength": MAX_RESIDENT_LENGTH},
+                "decision": values(RoutingDecision),
+                "decision_rule": pattern(RULE_ID_PATTERN),
+                "referral_target": values(ReferralTarget),
+            },
+        },
+        "JournalEvent": {
+            "description": "A follow-up of an earlier request.",
+            "type": "object",
+            "required": ["id", "event", "request_id", "occurred_at"],
+            "additionalProperties": False,
+            "properties": {
+                "id": record_id,
+                "event": values(EventKind),
+                "request_id": record_id,
+                "occurred_at": when(),
+                "reason": {"type": "string", "maxLength": MAX_NOTE_LENGTH},
+            },
+        },
+    }
 
 
 def _problem(status: int) -> str:
@@ -770,7 +792,9 @@ def openapi_document() -> dict[str, Any]:
         "servers": [{"url": "http://127.0.0.1:8000", "description": "mfs serve (default)"}],
         "paths": dict(sorted(paths.items())),
         "components": {
-            "schemas": dict(sorted({**_file_schemas(), **EXTRA_SCHEMAS}.items())),
+            "schemas": dict(
+                sorted({**_file_schemas(), **EXTRA_SCHEMAS, **_journal_schemas()}.items())
+            ),
             "responses": problem_responses,
             "securitySchemes": {
                 "bearer": {

@@ -135,17 +135,17 @@ def bool_param(request: Request, name: str, default: bool = False) -> bool:
 
 def date_param(request: Request, name: str) -> dt.date | None:
     """A ``YYYY-MM-DD`` query parameter (:func:`mfs_core.inputs.parse_date`); 400 otherwise."""
-    from mfs_core.inputs import parse_date
+    from mfs_core.inputs import EARLIEST_DATE, LATEST_DATE, parse_date
 
     value = request.query_params.get(name)
     if value is None:
         return None
     try:
-        return parse_date(value, name)
+        return parse_date(value, name, echo=False)  # a value never shown (docs/http.md)
     except InputError as exc:
         raise Problem(
             "bad-request",
-            f"Paramètre {name} : attendu une date AAAA-MM-JJ.",
+            f"Paramètre {name} : attendu une date AAAA-MM-JJ, de {EARLIEST_DATE} à {LATEST_DATE}.",
             errors=[{"field": name, "detail": str(exc).removeprefix(f"{name}: ")}],
         ) from None
 
