@@ -527,3 +527,36 @@ def test_a_follow_up_question_on_the_same_subject_adds_no_request(
     assert recognition.requests == 0, need
     assert recognition.candidates[0].procedure.startswith(answering), recognition.candidates[0]
     assert all(a.request is None for a in recognition.candidates)
+
+
+@pytest.mark.parametrize(
+    ("need", "answering"),
+    [
+        # review 16c's phrasing (constructed by the reviewer): the RSA was dropped, the
+        # lost identity card claimed alone
+        (
+            "j'ai perdu ma carte d'identité et je veux le rsa",
+            [(1, "interieur.cni-perdue"), (2, "caf.rsa"), (2, "msa.rsa")],
+        ),
+        # constructed: two requests opening with a request verb, each one word long
+        (
+            "je veux le rsa et je voudrais la prime d'activité",
+            [(1, "caf.rsa"), (1, "msa.rsa"), (2, "caf.prime-activite"), (2, "msa.prime-activite")],
+        ),
+    ],
+)
+def test_a_request_verb_after_a_join_opens_a_request_however_short(
+    recogniser: Recogniser, need: str, answering: list[tuple[int, str]]
+) -> None:
+    """Before: « je veux le rsa » (one meaningful word, no infinitive) was no request of
+    its own: the first was claimed alone (confident), the RSA lost."""
+    recognition = recogniser.recognise(need)
+    assert (recognition.several, recognition.requests) == (True, 2)
+    assert _answering(recognition) == answering
+
+
+def test_a_request_verb_alone_is_still_one_request(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("je veux le rsa")
+    assert not recognition.several
+    assert recognition.best is not None
+    assert recognition.best.procedure == "caf.rsa"

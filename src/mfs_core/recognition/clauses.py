@@ -21,6 +21,7 @@ __all__ = [
     "lists_requests",
     "opens_another_question",
     "opens_as_question",
+    "opens_with_request",
     "opens_with_verb",
     "verb_clauses",
 ]
@@ -66,6 +67,23 @@ _ASKS = re.compile(
     r"désire|désirerais|dois|devrais|ai\s+besoin|aurais\s+besoin)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+#: A clause that opens with a request verb in the first person (« je veux le RSA », « je
+#: voudrais une carte grise », « j'ai besoin d'un extrait de casier »): after a join, a
+#: request of its own however few words it says (review 16c: « j'ai perdu ma carte
+#: d'identité et je veux le rsa » lost the RSA, its clause one meaningful word long).
+_REQUEST_OPENING = re.compile(
+    r"\s*(?:je\s+|j['’]\s*)(?:voudrais|veux|souhaite|souhaiterais|aimerais|désire|"
+    r"désirerais|ai\s+besoin|aurais\s+besoin)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def opens_with_request(clause: str) -> bool:
+    """Whether ``clause`` opens with a request verb in the first person
+    (:data:`_REQUEST_OPENING`: « je veux le RSA »)."""
+    return _REQUEST_OPENING.match(clause) is not None
 
 
 def asks(clause: str) -> bool:

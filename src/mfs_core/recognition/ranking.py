@@ -41,6 +41,7 @@ from mfs_core.recognition.clauses import (
     lists_requests,
     opens_another_question,
     opens_as_question,
+    opens_with_request,
     opens_with_verb,
     verb_clauses,
 )
@@ -496,7 +497,7 @@ class Recogniser:
             # « … ? Et que dois-je faire pour mon passeport ? »: a question word opens one.
             if (
                 len(said) >= _PART_WORDS
-                or (said and not alone and opens_with_verb(part))
+                or (said and not alone and (opens_with_verb(part) or opens_with_request(part)))
                 or (said and question and opens_another_question(part))
             ):
                 words = tuple(stem for _word, _plain, stem in said)
