@@ -560,3 +560,20 @@ def test_a_request_verb_alone_is_still_one_request(recogniser: Recogniser) -> No
     assert not recognition.several
     assert recognition.best is not None
     assert recognition.best.procedure == "caf.rsa"
+
+
+def test_a_list_whose_second_request_opens_with_a_request_verb_is_read_as_a_list(
+    recogniser: Recogniser,
+) -> None:
+    """Before: « … et je voudrais refaire mon passeport » opened no verb clause (its
+    first word is « je »), so the need was one diluted request: ``none``. Constructed,
+    as the issue-14aj needs above."""
+    recognition = recogniser.recognise(
+        "Je veux déclarer mes revenus et je voudrais refaire mon passeport"
+    )
+    assert (recognition.level, recognition.several, recognition.requests) == (
+        Level.AMBIGUOUS,
+        True,
+        2,
+    )
+    assert [p for r, p in _answering(recognition) if r == 1] == _DECLARATIONS

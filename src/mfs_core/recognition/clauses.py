@@ -191,9 +191,11 @@ def lists_requests(text: str) -> bool:
 
 
 def _verb_after_join(text: str) -> bool:
-    """Whether a clause opening with a verb and its object (:func:`opens_with_verb`)
-    follows one of :data:`_JOIN_STRINGS` in ``text``."""
+    """Whether a clause opening with a verb and its object (:func:`opens_with_verb`), or
+    with a request verb in the first person (:func:`opens_with_request`), follows one of
+    :data:`_JOIN_STRINGS` in ``text``."""
     match = _VERB_OBJECT.match
+    request = _REQUEST_OPENING.match  # « … et je voudrais une carte grise »
     lowered = _lowered(text)
     for join in _JOIN_STRINGS:
         at = lowered.find(join)
@@ -202,7 +204,7 @@ def _verb_after_join(text: str) -> bool:
             continue
         while at != -1:
             at += len(join)
-            if match(text, at):
+            if match(text, at) or request(text, at):
                 return True
             at = lowered.find(join, at)
     return False
