@@ -73,6 +73,7 @@ __all__ = [
     "ANCT_CHECKS",
     "DAY_COLUMNS",
     "REQUIRED_COLUMNS",
+    "SkippedRow",
     "check_anct_csv",
     "iter_anct_results",
     "read_anct_rows",
@@ -151,7 +152,8 @@ def iter_anct_results(
 
     Each unreadable row is given to ``on_skipped`` as one line,
     ``FILE: line N: column: expected ..., got ...`` (its problems joined by semicolons),
-    in file order, and the other rows
+    a :class:`SkippedRow` (its :attr:`~SkippedRow.line`: ``N``), in file order, and the
+    other rows
     are checked. A file that cannot be read at all (size, encoding, separator, missing
     columns) raises :class:`InputError` when this function is called, before any result;
     iterate the results to the end (or close them) to close the file.
@@ -201,7 +203,7 @@ def _results(
         # built-in ones (a plugin's check runs through the runner, guarded).
         verdicts = VerdictChecks.for_runner(runner, ANCT_CHECKS, _PARTLY_KNOWN) if reuse else None
         first = first_lines.first
-        skipped = _Skipped(lambda problem: on_skipped(f"{source}: {problem}"))
+        skipped = _Skipped(on_skipped, f"{source}: ")
         # _parsed's loop, inlined: one generator fewer for each row of the list.
         parse, problems = _parse_row, skipped.problems
         try:
@@ -428,11 +430,27 @@ def _parsed(
         yield row
 
 
-class _Skipped:
-    """Names each unreadable row of a table to ``on_skipped``, once, in one line."""
+class SkippedRow(str):
+    """What ``on_skipped`` is given for an unreadable row: its one-line problem
+    (``FILE: line N: column: expected ..., got ...``, a :class:`str`) with the line the
+    row starts on as :attr:`line` (an int, 1 for the header), so that a reader needs not
+    parse it back out of the text (the text may change; the line is typed)."""
 
-    def __init__(self, on_skipped: Callable[[str], object]) -> None:
+    line: int
+
+    def __new__(cls, text: str, line: int) -> SkippedRow:
+        problem = super().__new__(cls, text)
+        problem.line = line
+        return problem
+
+
+class _Skipped:
+    """Names each unreadable row of a table to ``on_skipped``, once, in one line
+    (``prefix`` first: the file's name and ``": "``), as a :class:`SkippedRow`."""
+
+    def __init__(self, on_skipped: Callable[[str], object], prefix: str = "") -> None:
         self.on_skipped = on_skipped
+        self.prefix = prefix
         #: The problems :func:`_parse_row` found in the current row.
         self.problems: list[str] = []
 
@@ -440,10 +458,11 @@ class _Skipped:
         """A row the table could not read (``cells`` None: ``broken`` says why), a blank
         line (no cells: no data, nothing to say) or one :func:`_parse_row` refused."""
         if cells is None:
-            self.on_skipped(broken)
+            self.on_skipped(SkippedRow(self.prefix + broken, number))
         elif cells:
             prefix = f"line {number}: "
-            self.on_skipped(prefix + "; ".join(p.removeprefix(prefix) for p in self.problems))
+            text = "; ".join(p.removeprefix(prefix) for p in self.problems)
+            self.on_skipped(SkippedRow(f"{self.prefix}{prefix}{text}", number))
             self.problems.clear()
 
 
