@@ -87,6 +87,28 @@ def test_readable_rows_are_checked_and_the_others_named(broken_list: Path, runne
     assert len(info.value.problems) == 4
 
 
+def test_skipped_rows_carry_their_line(broken_list: Path, runner: Runner) -> None:
+    """Each unreadable row reaches ``on_skipped`` with its line as a typed field (the CLI
+    read it back out of the text): rows refused for their cells, a short row, a quoted
+    cell never closed (read by the table), after a row whose quoted cell holds a line
+    break (its lines and the rows' numbers differ from then on)."""
+    from mfs_core.compliance.anct import SkippedRow, iter_anct_results
+
+    with broken_list.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[10][2] += "\n(annexe)"  # lib_fs of line 11 quoted over two lines
+    with broken_list.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+        handle.write('"998","01","France services ' + "x," * 5 + "\n")  # never closed
+    skipped: list[str] = []
+    results = list(iter_anct_results(broken_list, runner, on_skipped=skipped.append))
+    assert len(results) == 18 - 4
+    assert [type(p) for p in skipped] == [SkippedRow] * 5
+    assert [p.line for p in skipped] == [3, 5, 7, 9, 21]  # type: ignore[attr-defined]
+    for problem in skipped:
+        assert problem.startswith(f"{broken_list}: line {problem.line}: ")  # type: ignore[attr-defined]
+
+
 def test_cli_reports_good_rows_and_exits_2(
     broken_list: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

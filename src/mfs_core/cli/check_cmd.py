@@ -48,16 +48,6 @@ def _date(value: str) -> dt.date:
     return day
 
 
-def _line_of(problem: str, source: str) -> int | None:
-    """The line of an unreadable row, from its problem as
-    :func:`~mfs_core.compliance.anct.iter_anct_results` words it:
-    ``FILE: line N: ...``."""
-    import re
-
-    found = re.match(r"line (\d+):", problem.removeprefix(f"{source}: "))
-    return int(found[1]) if found else None
-
-
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "check",
@@ -114,12 +104,14 @@ def run(args: argparse.Namespace) -> int:
         hours_scope=HoursScope(args.hours_scope) if args.hours_scope else None,
     )
     if args.anct_csv:
-        from mfs_core.compliance.anct import iter_anct_results
+        from mfs_core.compliance.anct import SkippedRow, iter_anct_results
 
         def skipped(problem: str) -> None:
-            # The row's file and line for JUnit, SARIF and GitHub; its reason (which may
-            # quote a cell) on standard error only.
-            report.unreadable(args.anct_csv, _line_of(problem, args.anct_csv))
+            # The row's file and line for JUnit, SARIF and GitHub (the line carried by the
+            # problem, never parsed out of its text); its reason (which may quote a cell)
+            # on standard error only.
+            line = problem.line if isinstance(problem, SkippedRow) else None
+            report.unreadable(args.anct_csv, line)
             print_error(problem)
 
         # Read, check and write one row at a time: the national list, or a hundred times

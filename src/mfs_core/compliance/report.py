@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -259,6 +261,22 @@ class ReportStream:
             add(result)
             yield result
 
+    #: Results a batch of :meth:`batches` (the JSON writer's lines a write): as
+    #: :data:`mfs_core.compliance.anct._BATCH`, small enough that a batch's results stay
+    #: in the processor's caches from their count to their line.
+    BATCH = 32
+
+    def batches(self) -> Iterator[list[SiteResult]]:
+        """The results (as :attr:`results`) in lists of at most :attr:`BATCH`, each counted
+        before it is given: a writer that names no unreadable row in its place (JSON)
+        runs the count over a batch, then its own work over it, each in turn in the
+        processor's caches (issue 15). Unreadable rows are named ahead of the results
+        that follow them in the batch: use :meth:`entries` for their place."""
+        add, results, size = self.counter.add, self._results, self.BATCH
+        while batch := list(itertools.islice(results, size)):
+            collections.deque(map(add, batch), maxlen=0)  # each counted, in a C loop
+            yield batch
+
     def entries(self) -> Iterator[SiteResult | UnreadableRow]:
         """The results (counted, as :attr:`results`) and the unreadable rows, in file
         order: the rows named while a result was read come before it. Read once, in the
@@ -295,6 +313,12 @@ class Report:
     national: bool = False
     skipped_rows: int = 0
     unreadable: tuple[UnreadableRow, ...] = ()
+
+    def batches(self) -> Iterator[Sequence[SiteResult]]:
+        """The results in slices of at most :attr:`ReportStream.BATCH`."""
+        size = ReportStream.BATCH
+        for start in range(0, len(self.results), size):
+            yield self.results[start : start + size]
 
     def entries(self) -> Iterator[SiteResult | UnreadableRow]:
         """The results, then the unreadable rows (see :meth:`ReportStream.entries`)."""
