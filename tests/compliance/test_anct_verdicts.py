@@ -276,7 +276,7 @@ def test_the_day_memo_counts_a_long_cell_for_its_length(
     [
         ((None, None, ()), False),
         (("ouvert 20 h par semaine, au moins 24 h sont requises", None, ()), False),
-        ((None, "ouvert 4 jour(s) par semaine (lundi), au moins 5 sont requis", ()), False),
+        ((None, "ouvert 4 jours par semaine (lundi), au moins 5 sont requis", ()), False),
         ((None, None, ()), True),
     ],
 )

@@ -52,7 +52,7 @@ def test_four_days_fail(runner: Runner) -> None:
     result = runner.check_site(site)
     assert messages(result, "label.weekly-hours") == []
     assert messages(result, "label.opening-days") == [
-        "ouvert 4 jour(s) par semaine (lundi, mardi, mercredi, jeudi), au moins 5 sont requis"
+        "ouvert 4 jours par semaine (lundi, mardi, mercredi, jeudi), au moins 5 sont requis"
     ]
 
 
@@ -115,7 +115,7 @@ def test_one_agent_leaves_at_noon(runner: Runner) -> None:
         )
     )
     assert messages(runner.check_site(site), "label.staffing") == [
-        "moins de deux agents formés présents — mardi 13:30-17:00 : 1 agent(s)"
+        "moins de deux agents formés présents — mardi 13:30-17:00 : 1 agent"
     ]
 
 
@@ -127,9 +127,9 @@ def test_staggered_lunch_breaks_leave_uncovered_slots(runner: Runner) -> None:
         ),
     )
     [message] = messages(runner.check_site(site), "label.staffing")
-    assert message.count("12:00-12:30 : 1 agent(s)") == 5
-    assert message.count("12:30-13:00 : 0 agent(s)") == 5
-    assert message.count("13:00-13:30 : 1 agent(s)") == 5
+    assert message.count("12:00-12:30 : 1 agent") == 5
+    assert message.count("12:30-13:00 : 0 agent") == 5
+    assert message.count("13:00-13:30 : 1 agent") == 5
 
 
 def test_shared_lunch_break_when_closed_is_fine(runner: Runner) -> None:
@@ -153,7 +153,7 @@ def test_an_agent_split_over_several_presence_entries(runner: Runner) -> None:
 def test_untrained_agent_does_not_count(runner: Runner) -> None:
     site = make_site(agents=agents("", TRAINED))
     [message] = messages(runner.check_site(site), "label.staffing")
-    assert "lundi 09:00-12:00 : 1 agent(s)" in message
+    assert "lundi 09:00-12:00 : 1 agent" in message
 
 
 def test_bus_stops_with_an_agent_absent_one_afternoon(runner: Runner) -> None:
@@ -163,7 +163,7 @@ def test_bus_stops_with_an_agent_absent_one_afternoon(runner: Runner) -> None:
         extra=presence(("a", "Mo-Fr 08:30-16:30"), ("b", "Mo-Th 08:30-16:30; Fr 08:30-12:00")),
     )
     assert messages(runner.check_site(site), "label.staffing") == [
-        "arrêt Fr : moins de deux agents formés présents — vendredi 13:00-16:00 : 1 agent(s)"
+        "arrêt Fr : moins de deux agents formés présents — vendredi 13:00-16:00 : 1 agent"
     ]
 
 
@@ -242,11 +242,26 @@ def test_missing_national_partners(runner: Runner) -> None:
     )
     result = runner.check_site(make_site(partners=partners))
     assert messages(result, "label.national-partners") == [
-        "2 partenaire(s) national(aux) non proposé(s) : ministère de la Justice, MSA"
+        "2 partenaires nationaux non proposés : ministère de la Justice, MSA"
     ]
     assert messages(result, "label.partner-plugins") == [
         "partenaire « droits-locaux » proposé mais aucun plugin mfs-core ne le fournit : ses "
         "démarches et règles d'orientation sont inconnues"
+    ]
+
+
+def test_counts_in_findings_agree_with_their_number(runner: Runner) -> None:
+    """Review 16c: « 1 partenaire(s) national(aux) non proposé(s) », « ouvert 1 jour(s) »:
+    French takes the singular for 0 and 1, the plural from 2 (:func:`mfs_core.french.count`)."""
+    partners = NINE.replace('[[partners]]\ncode = "justice"\n', "")
+    result = runner.check_site(
+        make_site(partners=partners, hours='[hours]\nosm = "Mo 09:00-12:00"\n')
+    )
+    assert messages(result, "label.national-partners") == [
+        "1 partenaire national non proposé : ministère de la Justice"
+    ]
+    assert messages(result, "label.opening-days") == [
+        "ouvert 1 jour par semaine (lundi), au moins 5 sont requis"
     ]
 
 

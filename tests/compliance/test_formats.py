@@ -392,7 +392,7 @@ def test_json_findings_are_written_as_the_encoder_writes_them() -> None:
     findings = (
         Finding(message='lundi : « 9h\x1b » "x" \\ \u2028', check="label.hours-quality"),
         Finding(message="sans gravité", check="c", severity=Severity.INFO, field=None),
-        Finding(message="ouvert 3 jour(s)", check="c", severity=Severity.WARNING, field="hours"),
+        Finding(message="ouvert 3 jours", check="c", severity=Severity.WARNING, field="hours"),
         Finding(
             message="dérogé",
             check="label.staffing",

@@ -72,7 +72,7 @@ def test_alternating_weeks_are_judged_on_the_weakest(registry: Registry) -> None
     assert (result.weekly_hours, result.opening_days) == (20, 5)
     assert messages(result, "label.weekly-hours") == [
         "ouvert 20 h par semaine, au moins 24 h sont requises (semaine du 30/11/2026, la plus "
-        "faible ; 25 semaine(s) sur 52 conformes dans les 52 semaines à venir)"
+        "faible ; 25 semaines conformes sur 52 dans les 52 semaines à venir)"
     ]
     assert result.statuses["label.opening-days"] is CheckStatus.PASS
 
@@ -82,21 +82,21 @@ def test_summer_weeks_fail_with_their_date(registry: Registry) -> None:
     assert result.weekly_hours == 15
     assert messages(result, "label.weekly-hours") == [
         "ouvert 15 h par semaine, au moins 24 h sont requises (semaine du 05/07/2027, la plus "
-        "faible ; 44 semaine(s) sur 52 conformes dans les 52 semaines à venir)"
+        "faible ; 44 semaines conformes sur 52 dans les 52 semaines à venir)"
     ]
 
 
 def test_annual_closure_weeks_are_listed_not_judged(registry: Registry) -> None:
     result = check(registry, "Mo-Fr 09:00-17:00; Aug off")
     assert messages(result, "label.hours-exceptions") == [
-        "fermé du 02/08/2027 au 29/08/2027 (4 semaine(s) entière(s), non comptée(s) pour "
+        "fermé du 02/08/2027 au 29/08/2027 (4 semaines entières, non comptées pour "
         "les règles d'ouverture)"
     ]
     assert result.statuses["label.weekly-hours"] is CheckStatus.PASS
     # The week of Monday 30 August is open from Wednesday 1 September only: 3 days.
     assert messages(result, "label.opening-days") == [
-        "ouvert 3 jour(s) par semaine (mercredi, jeudi, vendredi), au moins 5 sont requis "
-        "(semaine du 30/08/2027, la plus faible ; 47 semaine(s) sur 48 conformes dans les 52 "
+        "ouvert 3 jours par semaine (mercredi, jeudi, vendredi), au moins 5 sont requis "
+        "(semaine du 30/08/2027, la plus faible ; 47 semaines conformes sur 48 dans les 52 "
         "semaines à venir)"
     ]
 
@@ -113,8 +113,8 @@ hours = { osm = "Mo-Fr 08:00-12:00" }
 """
     result = check(registry, "Mo-Fr 08:00-12:00; week 02-53/2 Sa 08:00-12:00", extra=presence)
     assert messages(result, "label.staffing") == [
-        "moins de deux agents formés présents — semaine du 07/12/2026 (25 semaine(s) sur 52) "
-        "— samedi 08:00-12:00 : 1 agent(s)"
+        "moins de deux agents formés présents — semaine du 07/12/2026 (25 semaines sur 52) "
+        "— samedi 08:00-12:00 : 1 agent"
     ]
 
 

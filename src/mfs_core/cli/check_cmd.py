@@ -4,7 +4,9 @@ Exit 0 when no active finding reaches ``--fail-on`` (default: error), 1 otherwis
 input (file, field and what was expected on standard error). A check the data cannot decide
 (*unknown*, e.g. staffing from the ANCT list) is not a finding: it never makes the exit code 1.
 With ``--anct-csv``, the readable rows are checked and reported even when others are not;
-the unreadable ones are named on standard error and the exit code is then 2.
+the unreadable ones are named on standard error and the exit code is then 2. Likewise for
+site files: a file that cannot be read is named (its problems on standard error, its file
+and place in the report), the others are checked and reported, and the exit code is 2.
 
 A reader that closes the output early (``mfs check ... | head``) does not make the check
 pass: writing stops, the rest is still checked (unwritten: as long as the check itself, no
@@ -55,8 +57,9 @@ def register(subparsers: Any) -> None:
         description="Check site description files (TOML) or the ANCT national list against "
         "the label's rules. Exit 0 when no active finding reaches --fail-on, 1 otherwise, 2 "
         "on input error. Rules the data cannot decide are 'unknown', not findings: a list "
-        "whose rows have no error exits 0. With --anct-csv, unreadable rows are named on "
-        "standard error, the other rows are checked and reported, and the exit code is 2.",
+        "whose rows have no error exits 0. An unreadable site file (or, with --anct-csv, "
+        "row) is named on standard error, the other files (rows) are checked and reported, "
+        "and the exit code is 2.",
     )
     parser.add_argument("sites", nargs="*", metavar="SITE.toml", help="site description files")
     parser.add_argument(
@@ -118,7 +121,18 @@ def run(args: argparse.Namespace) -> int:
         # it, in the memory of one row. Unreadable rows are named as they come.
         results = iter_anct_results(args.anct_csv, runner, on_skipped=skipped)
     else:
-        results = iter(runner.check_files(args.sites))
+        from mfs_core.compliance.report import UnreadableFile
+        from mfs_core.errors import InputError
+
+        def unreadable(path: str, exc: InputError) -> None:
+            # The file and where for the formats; its problems (which may quote a value)
+            # on standard error only.
+            report.unreadable_file(UnreadableFile.of(path, exc.problems))
+            for problem in exc.problems:
+                print_error(problem)
+
+        # One file at a time: a bad file among good ones leaves the good ones reported.
+        results = runner.iter_files(args.sites, unreadable)
     report = ReportStream(
         results, catalogue=runner.catalogue, as_of=runner.as_of, national=bool(args.anct_csv)
     )
@@ -145,6 +159,9 @@ def _verdict(
 
     if report.skipped_rows:
         print_error(f"{report.skipped_rows} unreadable row(s) skipped, see above")
+        return EXIT_INPUT
+    if report.unreadable_files:
+        print_error(f"{report.unreadable_files} unreadable site file(s) not checked, see above")
         return EXIT_INPUT
     if strict_failures(registry, runner.plugin_failures):
         return EXIT_INPUT

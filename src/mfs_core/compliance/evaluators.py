@@ -16,7 +16,7 @@ import attrs
 from mfs_core.compliance.context import CheckContext, Unit
 from mfs_core.compliance.findings import Finding
 from mfs_core.compliance.site import Agent, HoursScope, Site
-from mfs_core.french import duration
+from mfs_core.french import count, duration
 from mfs_core.hours import DAYS, Horizon, Interval, WeeklySchedule, format_interval
 from mfs_core.model import NATIONAL_PARTNERS
 
@@ -62,9 +62,9 @@ def _per_hours_unit(site: Site, rule: _Rule) -> list[Finding]:
         start = horizon.week_start(worst)
         if start is not None:
             text += (
-                f" (semaine du {start:%d/%m/%Y}, la plus faible ; {len(judged) - len(failing)} "
-                f"semaine(s) sur {len(judged)} conformes dans les {len(horizon.weeks)} semaines "
-                "à venir)"
+                f" (semaine du {start:%d/%m/%Y}, la plus faible ; "
+                f"{count(len(judged) - len(failing), 'semaine conforme', 'semaines conformes')}"
+                f" sur {len(judged)} dans les {len(horizon.weeks)} semaines à venir)"
             )
         findings.append(Finding(message=f"{name} : {text}" if name else text, field="hours"))
     return findings
@@ -97,7 +97,7 @@ def _few_days(schedule: WeeklySchedule) -> str:
 
 def _few_days_of(open_days: Sequence[str]) -> str:
     return (
-        f"ouvert {len(open_days)} jour(s) par semaine "
+        f"ouvert {count(len(open_days), 'jour')} par semaine "
         f"({', '.join(open_days) or 'aucun'}), au moins 5 sont requis"
     )
 
@@ -189,10 +189,10 @@ def staffing(site: Site) -> Iterator[Finding]:
     for unit in ctx.units:
         presences = _presence_by_agent(site, ctx, unit)
         horizons = [unit.weeks, *presences]
-        count = max(len(h.weeks) for h in horizons)
+        weeks_count = max(len(h.weeks) for h in horizons)
         seen: dict[tuple[WeeklySchedule, ...], list[str]] = {}
         failing: list[tuple[int, list[str]]] = []  # (week, its slots), weeks alike once
-        for index in range(count):
+        for index in range(weeks_count):
             weeks = tuple(h.week(index) for h in horizons)
             slots = seen.get(weeks)
             if slots is None:
@@ -205,7 +205,7 @@ def staffing(site: Site) -> Iterator[Finding]:
         where = f"{unit.name} : " if len(ctx.units) > 1 else ""
         start = next((h.week_start(index) for h in horizons if h.start is not None), None)
         when = (
-            f"semaine du {start:%d/%m/%Y} ({len(failing)} semaine(s) sur {count}) — "
+            f"semaine du {start:%d/%m/%Y} ({count(len(failing), 'semaine')} sur {weeks_count}) — "
             if start is not None
             else ""
         )
@@ -220,8 +220,8 @@ def _understaffed(opening: WeeklySchedule, presences: Sequence[WeeklySchedule]) 
     slots: list[str] = []
     for index, day in enumerate(opening.days):
         agent_days = [p.days[index] for p in presences]
-        for interval, count in uncovered(day, agent_days, MIN_AGENTS_PRESENT):
-            slots.append(f"{DAYS[index]} {format_interval(interval)} : {count} agent(s)")
+        for interval, present in uncovered(day, agent_days, MIN_AGENTS_PRESENT):
+            slots.append(f"{DAYS[index]} {format_interval(interval)} : {count(present, 'agent')}")
     return slots
 
 
@@ -255,7 +255,12 @@ def national_partners(site: Site) -> Iterator[Finding]:
     missing = [name for code, name in NATIONAL_PARTNERS.items() if code not in offered]
     if missing:
         yield Finding(
-            message=f"{len(missing)} partenaire(s) national(aux) non proposé(s) : "
+            message=count(
+                len(missing),
+                "partenaire national non proposé",
+                "partenaires nationaux non proposés",
+            )
+            + " : "
             + ", ".join(missing),
             field="partners",
         )

@@ -5,15 +5,23 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from mfs_core.compliance.findings import CheckStatus, SiteResult
 from mfs_core.model import Check, Severity
 
-__all__ = ["Report", "ReportStream", "SummaryCounter", "UnreadableRow"]
+__all__ = [
+    "Report",
+    "ReportStream",
+    "SummaryCounter",
+    "Unreadable",
+    "UnreadableFile",
+    "UnreadableRow",
+]
 
 
 @attrs.frozen
@@ -24,6 +32,9 @@ class UnreadableRow:
 
     source: str
     line: int | None
+    #: Its id in the formats (SARIF ``descriptor``, GitHub ``title``, JUnit ``type``).
+    descriptor: ClassVar[str] = "anct.unreadable-row"
+    column: ClassVar[None] = None  # as UnreadableFile's: a row is named by its line only
 
     @property
     def message(self) -> str:
@@ -33,6 +44,56 @@ class UnreadableRow:
             f"{where} de la liste illisible : ignorée, non contrôlée (détail sur la sortie "
             "d'erreur)"
         )
+
+
+@attrs.frozen
+class UnreadableFile:
+    """A site file given to ``mfs check`` that could not be read (not TOML, not UTF-8, a
+    field of the wrong type, missing...), so was not checked: the file (``source``) and,
+    when its first problem says it, where: the 1-based ``line`` and ``column`` of a TOML
+    or UTF-8 error, or the ``field`` at fault (the formats find its line in the file, as
+    for a finding). Never the file's content: the problems are said on standard error.
+    """
+
+    source: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+    #: Its id in the formats (SARIF ``descriptor``, GitHub ``title``, JUnit ``type``).
+    descriptor: ClassVar[str] = "site.unreadable-file"
+
+    @property
+    def message(self) -> str:
+        """What the machine-readable formats say of it, in French."""
+        return "fichier de site illisible : non contrôlé (détail sur la sortie d'erreur)"
+
+    @classmethod
+    def of(cls, source: str, problems: Sequence[str]) -> UnreadableFile:
+        """The unreadable file ``source``, placed from its problems as
+        :class:`~mfs_core.errors.InputError` words them (``SOURCE: ...``): the line and
+        column of ``invalid TOML: ... (at line N, column M)``, the line of ``line N:
+        expected UTF-8 text...``, else the first problem's field (``agents[1].id: ...``)."""
+        field = None
+        for problem in problems:
+            text = problem.removeprefix(f"{source}: ")
+            if found := _TOML_AT.search(text):
+                return cls(source, int(found[1]), int(found[2]))
+            if found := _LINE_AT.match(text):
+                return cls(source, int(found[1]))
+            if field is None and (found := _FIELD_AT.match(text)):
+                field = found[1]
+        return cls(source, field=field)
+
+
+#: Where a problem of a site file is: a TOML error (tomllib's own words), a UTF-8 error
+#: (:func:`mfs_core.inputs.decode_utf8`), a field (:func:`mfs_core.converter.structure`).
+_TOML_AT = re.compile(r"^invalid TOML: .*\(at line (\d+), column (\d+)\)$")
+_LINE_AT = re.compile(r"^line (\d+): ")
+_FIELD_AT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][\w.\[\]]*)?): ")
+
+#: What the formats name apart from the results: an unreadable row of the ANCT list, an
+#: unreadable site file.
+Unreadable = UnreadableRow | UnreadableFile
 
 
 class SummaryCounter:
@@ -180,7 +241,9 @@ class SummaryCounter:
         self._fold()
         return any(self.by_level[self._LEVELS.index(level)] for level in severities)
 
-    def summary(self, as_of: dt.date, skipped_rows: int = 0) -> dict[str, Any]:
+    def summary(
+        self, as_of: dt.date, skipped_rows: int = 0, unreadable_files: int = 0
+    ) -> dict[str, Any]:
         """The ``summary`` object of the JSON output (see :meth:`Report.summary`)."""
         self._fold()
         summary: dict[str, Any] = {
@@ -199,7 +262,9 @@ class SummaryCounter:
                 for check, counts in sorted(self.checks.items())
             },
         }
-        if self.national:
+        if not self.national:
+            summary["unreadable_files"] = unreadable_files
+        else:
             by_departement, by_region, by_format = self._by_group()
             summary["skipped_rows"] = skipped_rows
             summary["by_departement"] = _sorted_groups(by_departement)
@@ -229,8 +294,9 @@ class ReportStream:
     """A report whose results are produced while it is written (``mfs check --anct-csv``):
     :attr:`results` can be read once, each result counted as it passes; :meth:`summary`
     and :meth:`has_active` are complete once it is read. The caller names each row found
-    unreadable to :meth:`unreadable` (which counts it in ``skipped_rows``); :meth:`entries`
-    gives the results and those rows in file order."""
+    unreadable to :meth:`unreadable` (which counts it in ``skipped_rows``), each site file
+    to :meth:`unreadable_file` (counted in ``unreadable_files``); :meth:`entries` gives the
+    results and those rows or files in the order they came."""
 
     def __init__(
         self,
@@ -244,14 +310,19 @@ class ReportStream:
         self.catalogue = catalogue
         self.as_of = as_of
         self.national = national
-        self.skipped_rows = 0
+        self.skipped_rows = self.unreadable_files = 0
         self.counter = SummaryCounter(national=national)
-        self._unread: list[UnreadableRow] = []  # named since the last result given
+        self._unread: list[Unreadable] = []  # named since the last result given
 
     def unreadable(self, source: str, line: int | None) -> None:
         """A row of ``source`` starting on ``line`` could not be read (not checked)."""
         self.skipped_rows += 1
         self._unread.append(UnreadableRow(source, line))
+
+    def unreadable_file(self, unread: UnreadableFile) -> None:
+        """A site file could not be read (not checked)."""
+        self.unreadable_files += 1
+        self._unread.append(unread)
 
     @property
     def results(self) -> Iterator[SiteResult]:
@@ -277,10 +348,10 @@ class ReportStream:
             collections.deque(map(add, batch), maxlen=0)  # each counted, in a C loop
             yield batch
 
-    def entries(self) -> Iterator[SiteResult | UnreadableRow]:
-        """The results (counted, as :attr:`results`) and the unreadable rows, in file
-        order: the rows named while a result was read come before it. Read once, in the
-        memory of one result."""
+    def entries(self) -> Iterator[SiteResult | Unreadable]:
+        """The results (counted, as :attr:`results`) and the unreadable rows or files, in
+        the order they came: those named while a result was read come before it. Read
+        once, in the memory of one result."""
         unread = self._unread
         for result in self.results:
             if unread:
@@ -293,7 +364,7 @@ class ReportStream:
     def summary(self) -> dict[str, Any]:
         """The summary of the results read so far (all of them once :attr:`results` is
         exhausted)."""
-        return self.counter.summary(self.as_of, self.skipped_rows)
+        return self.counter.summary(self.as_of, self.skipped_rows, self.unreadable_files)
 
     def has_active(self, severities: Sequence[Severity]) -> bool:
         """Whether any unsuppressed finding read so far has one of these severities."""
@@ -304,7 +375,9 @@ class ReportStream:
 class Report:
     """What every output format renders. ``national`` adds the ANCT summary groupings;
     ``skipped_rows`` counts the list's rows that could not be read (named on standard error);
-    ``unreadable`` names them (their file and line) for JUnit, SARIF and GitHub.
+    ``unreadable`` names them (their file and line) for JUnit, SARIF and GitHub, and the
+    site files that could not be read (:class:`UnreadableFile`, counted by
+    :attr:`unreadable_files`).
     """
 
     results: tuple[SiteResult, ...]
@@ -312,7 +385,7 @@ class Report:
     as_of: dt.date
     national: bool = False
     skipped_rows: int = 0
-    unreadable: tuple[UnreadableRow, ...] = ()
+    unreadable: tuple[Unreadable, ...] = ()
 
     def batches(self) -> Iterator[Sequence[SiteResult]]:
         """The results in slices of at most :attr:`ReportStream.BATCH`."""
@@ -320,10 +393,15 @@ class Report:
         for start in range(0, len(self.results), size):
             yield self.results[start : start + size]
 
-    def entries(self) -> Iterator[SiteResult | UnreadableRow]:
-        """The results, then the unreadable rows (see :meth:`ReportStream.entries`)."""
+    def entries(self) -> Iterator[SiteResult | Unreadable]:
+        """The results, then the unreadable rows and files (see :meth:`ReportStream.entries`)."""
         yield from self.results
         yield from self.unreadable
+
+    @property
+    def unreadable_files(self) -> int:
+        """The site files that could not be read (:class:`UnreadableFile` in ``unreadable``)."""
+        return sum(isinstance(entry, UnreadableFile) for entry in self.unreadable)
 
     @property
     def compliant(self) -> bool:
@@ -343,7 +421,9 @@ class Report:
         ``undetermined`` (« indéterminé »: no active error, some check undecided), so
         ``non_compliant`` is the sum of the last two.
         ``hours_unknown`` counts the sites whose weekly hours are unknown (no hours
-        published, unreadable hours): counted apart, never as closed. For the national
+        published, unreadable hours): counted apart, never as closed. For site files,
+        ``unreadable_files`` counts the files that could not be read (not checked, not in
+        ``sites``; 0 when all were read). For the national
         list, the sites and their failing checks by département, région (COG 2024; ``COM``
         for the collectivités d'outre-mer, which have no région; ``?`` for a département code
         that cannot be placed) and format.
@@ -351,7 +431,7 @@ class Report:
         counter = SummaryCounter(national=self.national)
         for result in self.results:
             counter.add(result)
-        return counter.summary(self.as_of, self.skipped_rows)
+        return counter.summary(self.as_of, self.skipped_rows, self.unreadable_files)
 
 
 def _count_group(

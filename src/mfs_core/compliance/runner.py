@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,17 +126,31 @@ class Runner:
         return tuple((step[0], step[1]) for step in steps), statuses
 
     def check_files(self, paths: Sequence[Path | str]) -> list[SiteResult]:
-        """Load and check site files; every file's input errors are raised together."""
-        sites: list[tuple[Site, str]] = []
+        """Load and check site files; every file's input errors are raised together, and
+        then no result is given (:meth:`iter_files` gives the others')."""
         problems: list[str] = []
-        for path in paths:
-            try:
-                sites.append((load_site(path), str(path)))
-            except InputError as exc:
-                problems.extend(exc.problems)
+        results = list(self.iter_files(paths, lambda _path, exc: problems.extend(exc.problems)))
         if problems:
             raise InputError(problems)
-        return [self.check_site(site, source=source) for site, source in sites]
+        return results
+
+    def iter_files(
+        self,
+        paths: Iterable[Path | str],
+        on_unreadable: Callable[[str, InputError], object],
+    ) -> Iterator[SiteResult]:
+        """Load and check site files one at a time, in order: a file that cannot be read
+        (:func:`~mfs_core.compliance.site.load_site` raises :class:`InputError`) is given
+        to ``on_unreadable`` with its error (every problem of the file, each naming it),
+        before the next file's result, and the other files are checked all the same
+        (``mfs check`` reports them, and names the unreadable ones apart)."""
+        for path in paths:
+            try:
+                site = load_site(path)
+            except InputError as exc:
+                on_unreadable(str(path), exc)
+                continue
+            yield self.check_site(site, source=str(path))
 
     def check_site(self, site: Site, *, source: str = "") -> SiteResult:
         """Run every check on one site described by a file.

@@ -13,6 +13,7 @@ import attrs
 
 from mfs_core.compliance.context import CheckContext, HoursScope, Unit
 from mfs_core.compliance.site import Hours, Site
+from mfs_core.french import count, plural
 from mfs_core.hours import NO_HOURS, Horizon, HoursAnomaly, WeeklySchedule
 
 __all__ = ["build_context"]
@@ -75,9 +76,10 @@ def _closures(horizon: Horizon) -> list[str]:
         assert since is not None
         assert until is not None
         end = until + dt.timedelta(days=6)
-        count = last - first + 1
+        weeks = last - first + 1
         lines.append(
-            f"fermé du {since:%d/%m/%Y} au {end:%d/%m/%Y} ({count} semaine(s) entière(s), "
-            "non comptée(s) pour les règles d'ouverture)"
+            f"fermé du {since:%d/%m/%Y} au {end:%d/%m/%Y} "
+            f"({count(weeks, 'semaine entière', 'semaines entières')}, "
+            f"{plural(weeks, 'non comptée', 'non comptées')} pour les règles d'ouverture)"
         )
     return lines

@@ -1,10 +1,13 @@
-"""Find the line of a site file where a finding's field is written (for SARIF, GitHub)."""
+"""Find the line of a site file where a finding's field is written, or where an unreadable
+file or row is (for SARIF, GitHub, JUnit)."""
 
 from __future__ import annotations
 
 import functools
 import re
 from pathlib import Path
+
+from mfs_core.compliance.report import Unreadable, UnreadableFile
 
 #: Largest file searched for a line: a site file (a few kilobytes) is far under it.
 _MAX_SITE_BYTES = 1024 * 1024
@@ -29,6 +32,14 @@ def _lines(source: str) -> tuple[str, ...]:
     except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError too
         return ()
     return tuple(text.splitlines())
+
+
+def place_of(unread: Unreadable) -> tuple[int | None, int | None]:
+    """The 1-based line and column of an unreadable row or file, each None when unknown:
+    a site file's own (a TOML or UTF-8 error), else the line of the field at fault."""
+    if unread.line is not None or not isinstance(unread, UnreadableFile):
+        return unread.line, unread.column
+    return line_of(unread.source, unread.field), None
 
 
 def line_of(source: str, field: str | None) -> int | None:

@@ -4,7 +4,8 @@ A check with an active error is a ``<failure>``; a waived or unknown check is ``
 with the reason; warnings and notes of a passing check go to ``<system-out>``. A row of
 the ANCT list that could not be read is a suite of its own (``FILE:LINE``) whose one test
 case is an ``<error>``, counted in ``errors`` (its content never: the reason is on
-standard error). Every text
+standard error); so is a site file that could not be read (a suite named by the file, or
+``FILE:LINE`` when its fault's line is known). Every text
 from a site file or a plugin goes through :func:`mfs_core.output.xml_text`, so the document
 stays well-formed XML whatever characters the data holds.
 """
@@ -16,8 +17,15 @@ import xml.etree.ElementTree as ET
 from typing import IO
 
 from mfs_core.compliance.findings import CheckStatus, SiteResult
+from mfs_core.compliance.formats._locate import place_of
 from mfs_core.compliance.formats.spool import Spool, spool
-from mfs_core.compliance.report import Report, ReportStream, UnreadableRow
+from mfs_core.compliance.report import (
+    Report,
+    ReportStream,
+    Unreadable,
+    UnreadableFile,
+    UnreadableRow,
+)
 from mfs_core.model import Severity
 from mfs_core.output import xml_text as _x
 
@@ -54,15 +62,20 @@ def _suite(result: SiteResult) -> tuple[ET.Element, int, int]:
     return suite, suite_failures, suite_skipped
 
 
-def _unreadable_suite(row: UnreadableRow) -> ET.Element:
-    """An unreadable row's suite: one test case in error."""
-    where = f"{row.source}:{row.line}" if row.line is not None else row.source
+def _unreadable_suite(unread: Unreadable) -> ET.Element:
+    """An unreadable row's or file's suite: one test case in error (a row's named by its
+    line, a file's by the descriptor)."""
+    line, _column = place_of(unread)
+    where = f"{unread.source}:{line}" if line is not None else unread.source
     suite = ET.Element("testsuite", name=_x(where))
     for key, value in (("tests", "1"), ("failures", "0"), ("skipped", "0"), ("errors", "1")):
         suite.set(key, value)
-    name = f"ligne {row.line}" if row.line is not None else "ligne inconnue"
-    case = ET.SubElement(suite, "testcase", classname=_x(row.source), name=name)
-    ET.SubElement(case, "error", message=_x(row.message), type="anct.unreadable-row")
+    if isinstance(unread, UnreadableFile):
+        name = unread.descriptor
+    else:
+        name = f"ligne {line}" if line is not None else "ligne inconnue"
+    case = ET.SubElement(suite, "testcase", classname=_x(unread.source), name=name)
+    ET.SubElement(case, "error", message=_x(unread.message), type=unread.descriptor)
     return suite
 
 
@@ -77,7 +90,7 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     total = failures = skipped = errors = 0
     with spool() as body:
         for result in report.entries():
-            if isinstance(result, UnreadableRow):
+            if isinstance(result, UnreadableRow | UnreadableFile):
                 _write_suite(_unreadable_suite(result), body)
                 total += 1
                 errors += 1

@@ -12,7 +12,7 @@ from typing import IO
 from mfs_core import french
 from mfs_core.compliance.findings import SiteResult
 from mfs_core.compliance.formats.spool import spool
-from mfs_core.compliance.formats.text import verdicts
+from mfs_core.compliance.formats.text import unreadable_files, verdicts
 from mfs_core.compliance.report import Report, ReportStream
 from mfs_core.french import SEVERITY_FR, count, decimal
 from mfs_core.output import markdown_code as _code
@@ -71,6 +71,10 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
             if rows
             else ""
         )
+        if not report.national and report.unreadable_files:
+            skipped = (
+                f" {unreadable_files(report.unreadable_files)} (détail sur la sortie d'erreur)."
+            )
         heading = [
             "# Conformité au label France services",
             "",

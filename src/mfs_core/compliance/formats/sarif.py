@@ -7,7 +7,9 @@ The run's one invocation says whether every row was read: a row of the ANCT list
 could not be read (so was not checked) is a ``toolExecutionNotifications`` entry of level
 ``error`` at its file and line (its content never: the reason is on standard error), and
 ``executionSuccessful`` is then false (the command exits 2). SARIF 2.1.0, appendix I: such
-a notification tells a consumer that the results may be incomplete.
+a notification tells a consumer that the results may be incomplete. A site file that could
+not be read is one too (descriptor ``site.unreadable-file``, at its line and column when
+known).
 """
 
 from __future__ import annotations
@@ -18,9 +20,15 @@ from typing import IO, Any
 
 from mfs_core import __version__
 from mfs_core.compliance.findings import Finding
-from mfs_core.compliance.formats._locate import line_of
+from mfs_core.compliance.formats._locate import line_of, place_of
 from mfs_core.compliance.formats.spool import spool
-from mfs_core.compliance.report import Report, ReportStream, UnreadableRow
+from mfs_core.compliance.report import (
+    Report,
+    ReportStream,
+    Unreadable,
+    UnreadableFile,
+    UnreadableRow,
+)
 from mfs_core.model import Check, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -70,16 +78,19 @@ def _result(finding: Finding, site_id: str, source: str, index: dict[str, int]) 
     return result
 
 
-def _notification(row: UnreadableRow) -> dict[str, Any]:
-    """An unreadable row as a tool execution notification (SARIF 2.1.0 §3.58)."""
-    location: dict[str, Any] = {"artifactLocation": {"uri": row.source}}
-    if row.line is not None:
-        location["region"] = {"startLine": row.line}
+def _notification(unread: Unreadable) -> dict[str, Any]:
+    """An unreadable row or file as a tool execution notification (SARIF 2.1.0 §3.58)."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": unread.source}}
+    line, column = place_of(unread)
+    if line is not None:
+        location["region"] = {"startLine": line}
+        if column is not None:
+            location["region"]["startColumn"] = column
     return {
         "level": "error",
-        "message": {"text": row.message},
+        "message": {"text": unread.message},
         "locations": [{"physicalLocation": location}],
-        "descriptor": {"id": "anct.unreadable-row"},
+        "descriptor": {"id": unread.descriptor},
     }
 
 
@@ -129,7 +140,8 @@ def document(report: Report) -> dict[str, Any]:
 
 def write(report: Report | ReportStream, out: IO[str]) -> None:
     """The log, its results written one per line as the sites are checked; the
-    notifications of unreadable rows kept in a temporary file until the results end."""
+    notifications of unreadable rows and files kept in a temporary file until the results
+    end."""
     text = json.dumps(_document(report, _RESULTS), ensure_ascii=False, indent=2)
     head, tail = text.split(json.dumps(_RESULTS))
     between, tail = tail.split(json.dumps(_INVOCATION))
@@ -139,7 +151,7 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     unread = 0
     with spool() as notes:
         for result in report.entries():
-            if isinstance(result, UnreadableRow):
+            if isinstance(result, UnreadableRow | UnreadableFile):
                 note = json.dumps(_notification(result), ensure_ascii=False)
                 notes.write((",\n" if unread else "\n") + note)
                 unread += 1

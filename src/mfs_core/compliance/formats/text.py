@@ -42,6 +42,13 @@ def verdicts(summary: dict[str, Any]) -> str:
     )
 
 
+def unreadable_files(n: int) -> str:
+    """``1 fichier de site illisible, non contrôlé`` (agreed with ``n``)."""
+    return count(
+        n, "fichier de site illisible, non contrôlé", "fichiers de site illisibles, non contrôlés"
+    )
+
+
 def site_block(result: SiteResult) -> list[str]:
     verdict = result.verdict.upper() if result.verdict == "non conforme" else result.verdict
     where = f" ({result.source})" if result.source else ""
@@ -83,7 +90,8 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
     counts = summary["findings"]
     lines: list[str] = []
     if not summary["sites"]:
-        lines.append("Aucun site vérifié : aucune ligne de données lisible.")
+        unread = "aucune ligne de données lisible" if report.national else "aucun fichier lisible"
+        lines.append(f"Aucun site vérifié : {unread}.")
     lines.append(
         f"Résumé : {count(summary['sites'], 'site')} ({verdicts(summary)}) ; "
         f"{count(counts['error'], 'erreur')}, {count(counts['warning'], 'avertissement')}, "
@@ -96,6 +104,8 @@ def write(report: Report | ReportStream, out: IO[str]) -> None:
             f"Sites aux horaires inconnus (aucun horaire publié ou horaires illisibles) : "
             f"{decimal(summary['hours_unknown'])} (comptés à part, jamais comme fermés)"
         )
+    if not report.national and report.unreadable_files:
+        lines.append(f"{unreadable_files(report.unreadable_files)} (détail sur la sortie d'erreur)")
     if report.national:
         if report.skipped_rows:
             lines.append(
