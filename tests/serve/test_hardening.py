@@ -344,3 +344,35 @@ def test_a_body_that_stops_arriving_is_408_and_its_connection_closed(tmp_path: P
         # A body that arrives in time is still served.
         with running.client() as client:
             assert client.post("/recognise", json={"need": "carte vitale"}).status_code == 200
+
+
+def _sarif_places(document: dict[str, Any]) -> list[tuple[str, int | None]]:
+    return [
+        (
+            result["ruleId"],
+            result["locations"][0]["physicalLocation"].get("region", {}).get("startLine"),
+        )
+        for result in document["runs"][0]["results"]
+    ]
+
+
+def test_check_places_findings_on_the_body_s_lines_never_on_a_file_named_body(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Review 16c: POST /check's SARIF had no line (the body is no file) and the locator
+    # read a file named « body » in the server's directory to place lines.
+    site = ROOT / "examples" / "sites" / "petite-mairie.toml"
+    (tmp_path / "body").write_text("\n" * 50 + '[agents]\nid = "x"\n', encoding="utf-8")
+    code = main(["check", str(site), "--as-of", "2026-01-15", "--format", "sarif"])
+    assert code == 1
+    expected = _sarif_places(json.loads(capsys.readouterr().out))
+    assert any(line is not None for _rule, line in expected)
+    with live_server(tmp_path) as running, running.client() as client:
+        answer = client.post(
+            "/check",
+            params={"as_of": "2026-01-15", "format": "sarif"},
+            content=site.read_bytes(),
+            headers={"content-type": "application/toml"},
+        )
+    assert answer.status_code == 200
+    assert _sarif_places(answer.json()) == expected

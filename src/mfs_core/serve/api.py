@@ -381,8 +381,12 @@ async def check(request: Request) -> Response:
             "Paramètre hours_scope : structure ou each-location.",
             errors=[{"field": "hours_scope", "detail": "expected structure or each-location"}],
         )
-    data = parse_document(await read_body(request), kind)
+    body = await read_body(request)
+    data = parse_document(body, kind)
     registry = service_of(request).registry
+    # The body's text places each finding on its line (SARIF, GitHub), as a file does for
+    # the CLI; a JSON body has no TOML lines.
+    texts = {SOURCE: body.decode("utf-8", "replace") if kind == "application/toml" else ""}
 
     def run() -> str:
         from mfs_core.compliance.formats import render
@@ -397,7 +401,7 @@ async def check(request: Request) -> Response:
         report = Report(
             results=(result,), catalogue=runner.catalogue, as_of=runner.as_of, national=False
         )
-        return render(report, fmt)
+        return render(report, fmt, texts)
 
     try:
         text = await threaded(run)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,10 +29,20 @@ FORMATS: dict[str, str] = {
 }
 
 
-def render(report: Report, fmt: str) -> str:
-    """Render a report in one of :data:`FORMATS` as one string (see :func:`write`)."""
+def render(report: Report, fmt: str, texts: Mapping[str, str] | None = None) -> str:
+    """Render a report in one of :data:`FORMATS` as one string (see :func:`write`).
+
+    ``texts``: the site files' texts by source name, when they are no files on disk (the
+    HTTP service's body): findings are placed on their lines in those (SARIF, GitHub), and
+    no file is read."""
     out = io.StringIO()
-    write(report, fmt, out)
+    if texts is None:
+        write(report, fmt, out)
+    else:
+        from mfs_core.compliance.formats._locate import given_texts
+
+        with given_texts(texts):
+            write(report, fmt, out)
     return out.getvalue()
 
 

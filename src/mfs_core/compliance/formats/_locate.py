@@ -3,8 +3,11 @@ file or row is (for SARIF, GitHub, JUnit)."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from mfs_core.compliance.report import Unreadable, UnreadableFile
@@ -13,25 +16,63 @@ from mfs_core.compliance.report import Unreadable, UnreadableFile
 _MAX_SITE_BYTES = 1024 * 1024
 
 
-@functools.lru_cache(maxsize=256)
+#: The texts of the sources being reported, when they are no files (``mfs serve``'s
+#: ``POST /check``: the site file is the request's body, named ``body``): while set, no
+#: source is read from disk (a file named ``body`` in the server's directory was, review
+#: 16c).
+_GIVEN: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar(
+    "given_texts", default=None
+)
+
+
+@contextlib.contextmanager
+def given_texts(texts: Mapping[str, str]) -> Iterator[None]:
+    """Within it, the lines of a finding are looked for in ``texts`` (source → its text,
+    TOML; a source not in it has none), never in a file."""
+    token = _GIVEN.set(texts)
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
+
+
 def _lines(source: str) -> tuple[str, ...]:
+    """The lines of ``source``: its given text (:func:`given_texts`), else its file's."""
+    given = _GIVEN.get()
+    if given is None:
+        return _file_lines(source)
+    return _toml_lines(given.get(source, ""))
+
+
+def _toml_lines(text: str) -> tuple[str, ...]:
+    """The lines of ``text`` when it is a TOML document, else none."""
+    import tomllib
+
+    if len(text) > _MAX_SITE_BYTES:
+        return ()
+    try:
+        tomllib.loads(text)
+    except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
+        return ()
+    return tuple(text.splitlines())
+
+
+@functools.lru_cache(maxsize=256)
+def _file_lines(source: str) -> tuple[str, ...]:
     """The lines of ``source`` when it is a site file (a TOML document), else none.
 
     An ANCT list (CSV) is no site file: its findings have no line here. Searched as TOML,
     every finding scanned the whole list (the time grew as rows x findings: 12 of 13 s
     for a SARIF of 4,000 rows) and a cell holding « hours = … » was taken for a key,
     pointing another site's finding at it (review 15c)."""
-    import tomllib
-
     try:
         path = Path(source)
         if path.stat().st_size > _MAX_SITE_BYTES:
             return ()
         text = path.read_text(encoding="utf-8")
-        tomllib.loads(text)
-    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError too
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
         return ()
-    return tuple(text.splitlines())
+    return _toml_lines(text)
 
 
 def place_of(unread: Unreadable) -> tuple[int | None, int | None]:
