@@ -216,6 +216,18 @@ def test_all_wrong_fields_of_recognise_are_named_at_once(client: httpx.Client) -
 
 
 @pytest.mark.parametrize("path", ["/desk", "/desk/record"])
+def test_a_percent_encoded_byte_that_is_not_utf8_is_a_bad_request(
+    client: httpx.Client, path: str
+) -> None:
+    """Review 16c: « need=cong%E9s » (Latin-1, percent-encoded) was read as « cong\ufffds »
+    and answered 200, though a form that is not UTF-8 is a 400 (docs/http.md)."""
+    answer = client.post(
+        path, content=b"need=cong%E9s&channel=counter", headers={"content-type": FORM}
+    )
+    assert_problem(answer, 400, "bad-request")
+
+
+@pytest.mark.parametrize("path", ["/desk", "/desk/record"])
 def test_a_form_field_given_twice_is_refused(client: httpx.Client, path: str) -> None:
     """As a JSON key or a query parameter given twice: the last one silently won."""
     body = b"need=rsa&need=impots&channel=counter&procedure=caf.rsa&record_id=desk-" + b"0" * 32

@@ -137,8 +137,10 @@ async def _form(request: Request, accepted: tuple[str, ...]) -> dict[str, str]:
     require_media_type(request, ("application/x-www-form-urlencoded",))
     body = await read_body(request, MAX_FORM_BYTES)
     try:
+        # errors="strict": a percent-encoded byte that is not UTF-8 (« cong%E9s », Latin-1)
+        # is refused as a raw one is; parse_qsl's default replaced it with U+FFFD (review 16c).
         pairs = urllib.parse.parse_qsl(
-            body.decode("utf-8"), keep_blank_values=True, max_num_fields=20
+            body.decode("utf-8"), keep_blank_values=True, max_num_fields=20, errors="strict"
         )
     except (UnicodeDecodeError, ValueError):
         raise Problem("bad-request", "Formulaire illisible.") from None
