@@ -62,9 +62,14 @@ _QUESTION = re.compile(
 #: A clause in which the resident asks: a question mark, or a request verb in the first
 #: person (« je voudrais savoir si … », « je dois changer l'adresse de … », « j'aimerais »),
 #: not negated.
+#: The request verbs in the first person (a regular expression's alternatives), after
+#: « je », « j' » or « on »; « dois », « devrais » (an obligation) apart, as only
+#: :data:`_ASKS` reads them.
+_REQUEST_VERBS = (
+    r"voudrais|veux|souhaite|souhaiterais|aimerais|désire|désirerais|ai\s+besoin|aurais\s+besoin"
+)
 _ASKS = re.compile(
-    r"\?|(?<![^\W\d_])(?:je|j['’]|on)\s*(?:voudrais|veux|souhaite|souhaiterais|aimerais|"
-    r"désire|désirerais|dois|devrais|ai\s+besoin|aurais\s+besoin)(?![^\W\d_])",
+    rf"\?|(?<![^\W\d_])(?:je|j['’]|on)\s*(?:{_REQUEST_VERBS}|dois|devrais)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -74,9 +79,7 @@ _ASKS = re.compile(
 #: request of its own however few words it says (review 16c: « j'ai perdu ma carte
 #: d'identité et je veux le rsa » lost the RSA, its clause one meaningful word long).
 _REQUEST_OPENING = re.compile(
-    r"\s*(?:je\s+|j['’]\s*)(?:voudrais|veux|souhaite|souhaiterais|aimerais|désire|"
-    r"désirerais|ai\s+besoin|aurais\s+besoin)(?![^\W\d_])",
-    re.IGNORECASE,
+    rf"\s*(?:je\s+|j['’]\s*)(?:{_REQUEST_VERBS})(?![^\W\d_])", re.IGNORECASE
 )
 
 
