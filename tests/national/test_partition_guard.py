@@ -77,7 +77,7 @@ def test_consolidate_never_replaces_a_foreign_file(
         capsys, "national", "consolidate", str(national_year.exports), "--output",
         str(tmp_path / "nat"),
     )  # fmt: skip
-    _refused(code, out, err, f"{foreign}: not a file of an mfs-core dataset; not replaced")
+    _refused(code, out, err, f"{foreign}: not a readable Parquet file (")
     assert foreign.read_bytes() == b"not mine"
     assert sorted(p.name for p in (tmp_path / "nat").iterdir()) == ["month=2024-06"]
 
@@ -113,11 +113,32 @@ def test_export_never_replaces_a_foreign_file(
     code, out, err = _export(
         capsys, generated.url, tmp_path / "exports", "s1", generated.site.insee_code
     )
-    _refused(code, out, err, f"{foreign}: not a file of an mfs-core dataset; not replaced")
+    _refused(code, out, err, f"{foreign}: not a readable Parquet file (")
     assert foreign.read_bytes() == b"not mine"
     assert _fingerprint(tmp_path / "exports") == {"site=s1/month=2024-06/part-0.parquet": (
         hashlib.sha256(b"not mine").hexdigest()
     )}  # fmt: skip
+
+
+def test_export_names_a_damaged_file_of_its_own_as_damaged(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """A partition file of this project cut short (a disk full, a copy interrupted) cannot
+    be told to be the site's: kept, and called unreadable, not another tool's (stop 31)."""
+    generated = national_year.sites[0]
+    partition = tmp_path / "exports" / f"site={generated.site.id}" / "month=2024-06"
+    shutil.copytree(
+        national_year.exports / f"site={generated.site.id}" / "month=2024-06", partition
+    )
+    damaged = partition / "part-0.parquet"
+    damaged.write_bytes(damaged.read_bytes()[:-100])
+    before = _fingerprint(tmp_path / "exports")
+    code, out, err = _export(
+        capsys, generated.url, tmp_path / "exports", generated.site.id, generated.site.insee_code
+    )
+    _refused(code, out, err, f"{damaged}: not a readable Parquet file (")
+    assert "mfs-core dataset" not in err
+    assert _fingerprint(tmp_path / "exports") == before
 
 
 def test_export_never_replaces_another_sites_file(

@@ -13,19 +13,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from mfs_core.national.errors import DatasetError
+from mfs_core.national.reading import _first_line
 from mfs_core.national.schema import DATASET_NAME, KEY_PREFIX, PARTITION_FILE, metadata_key
 
 __all__ = ["check_replaceable"]
 
 
-def _metadata(file: Path) -> dict[str, str]:
-    """The file's ``mfs.*`` key-value metadata (``{"dataset": ..., "site": ...}``)."""
+def _metadata(file: Path) -> dict[str, str] | str:
+    """The file's ``mfs.*`` key-value metadata (``{"dataset": ..., "site": ...}``), or
+    pyarrow's reason (first line) when its footer cannot be read: not Parquet, truncated."""
     import pyarrow.parquet as pq
 
     try:
         raw = pq.read_metadata(file).metadata or {}
-    except (OSError, ValueError):  # pyarrow raises ArrowInvalid (a ValueError)
-        return {}
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
+        return _first_line(exc)
     decoded = {k.decode(errors="replace"): v.decode(errors="replace") for k, v in raw.items()}
     return {k.removeprefix(KEY_PREFIX): v for k, v in decoded.items() if k.startswith(KEY_PREFIX)}
 
@@ -47,14 +49,20 @@ def check_replaceable(
     expected = {"dataset": DATASET_NAME, "layout": layout, "month": month}
     if site is not None:
         expected["site"] = site
-    found = _metadata(file) if file.is_file() else {}
+    metadata = _metadata(file) if file.is_file() else {}
+    found = metadata if isinstance(metadata, dict) else {}
     wrong = [name for name, value in expected.items() if found.get(name) != value]
     if wrong:
-        what = (
-            f"{metadata_key(wrong[0])} is {found[wrong[0]][:70]!r}, expected {expected[wrong[0]]!r}"
-            if found.get("dataset") == DATASET_NAME
-            else "not a file of an mfs-core dataset"
-        )
+        # Told apart so that a damaged file is not called another tool's (stop-31 note).
+        if not file.is_file():
+            what = "not a regular file"
+        elif isinstance(metadata, str):
+            what = f"not a readable Parquet file ({metadata})"
+        elif found.get("dataset") == DATASET_NAME:
+            key, value = wrong[0], found[wrong[0]][:70]
+            what = f"{metadata_key(key)} is {value!r}, expected {expected[key]!r}"
+        else:
+            what = "not a file of an mfs-core dataset"
         raise DatasetError(
             f"{file}: {what}; not replaced: move it away, or write to another directory"
         )
