@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from mfs_core.journal import EventRecord, Journal, RequestRecord, WriteResult
     from mfs_core.serve.service import Service
 
-__all__ = ["Intake", "export", "in_journal", "records", "report"]
+__all__ = ["Intake", "export", "in_journal", "ready", "records", "report"]
 
 T = TypeVar("T")
 
@@ -159,6 +159,21 @@ async def records(request: Request) -> Response:
     )
 
 
+async def ready(request: Request) -> Response:
+    """``GET /ready``: the readiness probe. 200 when the journal opens and reads (its
+    schema, then its first request and first event: a few pages, whatever its size); 503
+    ``journal-unavailable`` otherwise, the cause in the server's log only. ``/health``
+    stays the liveness probe: it never touches the journal, so a broken journal takes the
+    service out of a load balancer's rotation without having it restarted in a loop."""
+
+    def read(journal: Journal) -> None:
+        next(journal.requests(), None)
+        next(journal.events(), None)
+
+    await in_journal(service_of(request), read, read_only=True)
+    return json_response({"status": "ready"}, headers={"cache-control": "no-store"})
+
+
 #: Accept media type -> export format.
 EXPORT_FORMATS = {"application/x-ndjson": "jsonl", "text/csv": "csv"}
 
@@ -170,6 +185,17 @@ async def export(request: Request) -> Response:
     authorize(request, Role.MANAGER)
     fmt: Literal["jsonl", "csv"] = "csv" if negotiate(request, EXPORT_FORMATS) == "csv" else "jsonl"
     since, until = date_param(request, "since"), date_param(request, "until")
+    if since is not None and until is not None and since >= until:
+        # until is exclusive: an empty or reversed range is a caller's mistake, not an
+        # export of no row (as `mfs journal export --since/--until`; review 16c). 400 as
+        # every wrong query parameter (docs/http.md); the dates are not shown back.
+        detail = "expected since before until (until is excluded): nothing would be exported"
+        raise Problem(
+            "bad-request",
+            "Paramètres since et until : since doit précéder until (until est exclu) ; "
+            "rien ne serait exporté.",
+            errors=[{"field": name, "detail": detail} for name in ("since", "until")],
+        )
     service = service_of(request)
     # Opened once before the answer begins: once it has, a 200 is sent and a journal that
     # cannot be read could only cut the stream short.

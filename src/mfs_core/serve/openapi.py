@@ -150,6 +150,11 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "faults": _COUNT,
         },
     },
+    "Ready": {
+        "type": "object",
+        "required": ["status"],
+        "properties": {"status": {"const": "ready"}},
+    },
     "PluginsDocument": {
         "type": "object",
         "required": ["plugins", "warnings"],
@@ -453,6 +458,13 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "security": [{}],
         "responses": _responses(_json(_ref("Health"), "the service is up")),
     },
+    ("/ready", "get"): {
+        "operationId": "ready",
+        "summary": "Readiness: 200 when the journal opens and reads, else 503 (/health: "
+        "liveness, never touches the journal)",
+        "security": [{}],
+        "responses": _responses(_json(_ref("Ready"), "the service can serve the journal"), 503),
+    },
     ("/plugins", "get"): {
         "operationId": "listPlugins",
         "summary": "The loaded plugins, what each contributes, load errors (mfs plugins)",
@@ -638,7 +650,9 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
                 "since", "requests received from this day", {"type": "string", "format": "date"}
             ),
             _query(
-                "until", "requests received before this day", {"type": "string", "format": "date"}
+                "until",
+                "requests received before this day (excluded): after since, else 400",
+                {"type": "string", "format": "date"},
             ),
             _query("format", "jsonl or csv (else from Accept)", {"enum": ["jsonl", "csv"]}),
         ],
@@ -654,6 +668,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
             401,
             403,
             406,
+            503,
         ),
     },
     ("/reports/{month}", "get"): {
