@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from mfs_core.journal.intake import CONFLICT
+
 from .live import AGENT, MANAGER, LiveServer, live_server
 from .test_hardening import assert_problem, assert_safety_headers
 
@@ -40,6 +42,42 @@ def test_a_one_day_export_range_is_taken(server: LiveServer) -> None:
     with server.client(MANAGER) as manager:
         answer = manager.get("/journal/export?since=2023-06-01&until=2023-06-02")
     assert answer.status_code == 200
+
+
+# -- 2. an id given again with other content --------------------------------------------
+def test_a_record_whose_id_is_stored_with_other_content_is_named(
+    journal_server: LiveServer,
+) -> None:
+    same = RECORD.replace("ready-1", "conflict-1")
+    changed = same.replace('"appointment"', '"resolved_first_contact"')
+    with journal_server.client(AGENT) as agent:
+        first = agent.post("/journal/records", content=same, headers=NDJSON)
+        retry = agent.post("/journal/records", content=same, headers=NDJSON)
+        answer = agent.post("/journal/records", content=f"{same}\n{changed}", headers=NDJSON)
+    assert first.json() == {"recorded": 1, "already_present": 0, "conflicting": 0,
+                            "redactions": {}}  # fmt: skip
+    assert retry.json() == {"recorded": 0, "already_present": 1, "conflicting": 0,
+                            "redactions": {}}  # fmt: skip
+    problem = assert_problem(answer, 422, "invalid-body")
+    assert (problem["recorded"], problem["already_present"]) == (0, 1)
+    assert (problem["conflicting"], problem["rejected"]) == (1, 0)
+    assert problem["errors"] == [
+        {"line": 2, "field": "id", "detail": f"id: {CONFLICT.removeprefix('id: ')}"}
+    ]
+    assert problem["detail"] == (
+        "1 enregistrement écarté (identifiant déjà dans le journal avec un autre contenu) : "
+        "voir errors ; 1 autre pris en compte."
+    )
+    assert "resolved_first_contact" not in answer.text
+
+
+def test_nothing_taken_reads_aucun_autre(server: LiveServer) -> None:
+    with server.client(AGENT) as agent:
+        answer = agent.post("/journal/records", content="{}", headers=NDJSON)
+    problem = assert_problem(answer, 422, "invalid-body")
+    assert (
+        problem["detail"] == "1 enregistrement refusé : voir errors ; aucun autre pris en compte."
+    )
 
 
 # -- 4. a refused CORS preflight ---------------------------------------------------------

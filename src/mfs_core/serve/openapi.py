@@ -327,10 +327,15 @@ EXTRA_SCHEMAS: dict[str, Any] = {
     },
     "WriteResult": {
         "type": "object",
-        "required": ["recorded", "already_present", "redactions"],
+        "required": ["recorded", "already_present", "conflicting", "redactions"],
         "properties": {
             "recorded": _COUNT,
             "already_present": _COUNT,
+            "conflicting": {
+                **_COUNT,
+                "description": "records whose id the journal holds with other content: not "
+                "recorded (named in a 422's errors; 0 in a 200)",
+            },
             "redactions": {"type": "object", "additionalProperties": {"type": "integer"}},
         },
     },
