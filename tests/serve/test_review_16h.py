@@ -138,3 +138,30 @@ def test_ready_fails_on_a_corrupt_journal_while_health_stays_up(tmp_path: Path) 
 def test_ready_needs_no_token(closed_server: LiveServer) -> None:
     with httpx.Client(base_url=closed_server.url) as client:
         assert client.get("/ready").status_code == 200
+
+
+# -- 6. French texts ---------------------------------------------------------------------
+def test_the_desk_page_writes_one_apostrophe(server: LiveServer) -> None:
+    # The project's French texts use the straight apostrophe (the messages, the reasons
+    # the page shows); the page's own text mixed in the typographic one.
+    with server.client() as client:
+        page = client.get("/").text
+    assert "Ce que dit l'usager" in page
+    assert "poste de l'agent" in page
+    assert "’" not in page
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({"request": {}, "x": 1}, "unknown key x"),
+        ({"request": {}, "x": 1, "y": 2}, "unknown keys x, y"),
+    ],
+)
+def test_unknown_keys_are_counted_in_english(
+    server: LiveServer, body: dict[str, object], detail: str
+) -> None:
+    with server.client() as client:
+        answer = client.post("/route", json=body)
+    problem = assert_problem(answer, 422, "invalid-body")
+    assert [item["detail"] for item in problem["errors"]] == [detail]
