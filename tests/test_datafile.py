@@ -151,7 +151,7 @@ def test_a_bad_entry_is_left_out_and_named_the_others_are_kept(tmp_path: Path) -
     assert registry.procedures == {}
     faults = {f.subject: f for f in registry.faults}
     assert set(faults) == {"droits-info.permanence", "droits-info.visio"}
-    assert "procedures[0]: unknown key(s) colour" in faults["droits-info.permanence"].message
+    assert "procedures[0]: unknown key colour" in faults["droits-info.permanence"].message
     assert "procedures[1]: channels[0]: 'carrier pigeon' is not one of" in (
         faults["droits-info.visio"].message
     )

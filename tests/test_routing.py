@@ -74,7 +74,7 @@ def test_simple_procedure_on_a_busy_counter_gets_the_next_slot(
     assert decision.kind is DecisionKind.APPOINTMENT
     assert decision.rule == "core.busy-counter"
     assert decision.suggested_slot == NEXT_SLOT
-    assert "7 personne(s) en attente pour 2 agent(s)" in decision.reason
+    assert "7 personnes en attente pour 2 agents" in decision.reason
     assert "lundi 30 novembre 2026 à 14:00" in decision.reason
 
 
@@ -315,6 +315,18 @@ def test_need_fitting_several_procedures_asks_the_resident(router: Router) -> No
     assert decision.question is not None
     assert all(f"« {a.title} »" in decision.question for a in decision.alternatives)
     assert decision.question in decision.reason
+
+
+def test_counts_in_reasons_and_notes_agree_in_french(router: Router) -> None:
+    # « 7 personne(s) en attente pour 2 agent(s) », « 0 démarche(s) proche(s) » (review
+    # 16c): french.count agreement, the singular for 0 and 1 as French has it.
+    busy = router.decide(request("dgfip.simulateur-impot"), context(waiting=4, agents=1))
+    assert busy.rule == "core.busy-counter"
+    assert "4 personnes en attente pour 1 agent " in busy.reason
+    unknown = router.decide(request(need="zzz qqq"), context(), explain=True)
+    notes = [entry.note for entry in unknown.trace if entry.fired]
+    assert "0 démarche proche" in notes
+    assert not any("(s)" in entry.note for entry in busy.trace + unknown.trace)
 
 
 def test_need_matching_nothing_asks_to_clarify(router: Router) -> None:

@@ -64,7 +64,7 @@ def test_context_round_trip_and_busy() -> None:
         ({"facts": "dispute"}, "facts: expected a list"),
         ({"received_at": "2026-11-27T10:00"}, "received_at: expected a date-time with its UTC"),
         ({"urgency": "high"}, "urgency: 'high' is not one of 'normal', 'urgent'"),
-        ({"name": "Dupont"}, "unknown key(s) name"),
+        ({"name": "Dupont"}, "unknown key name"),
     ],
 )
 def test_bad_request_names_the_field(change: dict[str, Any], message: str) -> None:

@@ -320,7 +320,8 @@ def _format_errors(exc: BaseException, path: str = "") -> list[tuple[str, Contri
 
         where = f"{path}: " if path else ""
         keys = ", ".join(sorted(redact(str(key)).text for key in exc.extra_fields))
-        return [(f"{where}unknown key(s) {keys}", None)]
+        plural = "s" if len(exc.extra_fields) > 1 else ""
+        return [(f"{where}unknown key{plural} {keys}", None)]
     if isinstance(exc, ClassValidationError | IterableValidationError):
         lines: list[tuple[str, ContributionCode | None]] = []
         with_notes, without = exc.group_exceptions()

@@ -220,7 +220,7 @@ def test_the_library_keeps_check_files_raising_and_gives_iter_files(
         ),
         ("cannot read the file: No such file or directory", UnreadableFile("f.toml")),
         ("invalid TOML: Invalid value (at end of document)", UnreadableFile("f.toml")),
-        ("unknown key(s) horaires", UnreadableFile("f.toml")),
+        ("unknown key horaires", UnreadableFile("f.toml")),
     ],
 )
 def test_an_unreadable_file_is_placed_from_its_problem(

@@ -82,6 +82,25 @@ def test_add_records_good_lines_and_names_bad_ones(
     assert "0 demande enregistrée, 2 déjà dans le journal" in err
 
 
+def test_add_names_a_record_whose_id_is_in_the_journal_with_other_content(
+    journal_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = jsonl(GOOD, {**GOOD, "id": "r2"})
+    assert run(["journal", "add", "--journal", journal_url], capsys, monkeypatch, first)[0] == 0
+    changed = jsonl(GOOD, {**GOOD, "id": "r2", "outcome": "appointment"}, {**GOOD, "id": "r3"})
+    code, _, err = run(["journal", "add", "--journal", journal_url], capsys, monkeypatch, changed)
+    assert code == 2  # a record not stored is never lost silently (review 16c)
+    assert "<stdin>:2: id: already in the journal with other content: not recorded" in err
+    assert "<stdin>:1: id:" not in err  # an identical re-send is only already there
+    assert (
+        "1 demande enregistrée, 1 déjà dans le journal ; 1 enregistrement écarté "
+        "(identifiant déjà dans le journal avec un autre contenu), voir ci-dessus"
+    ) in err
+    assert "appointment" not in err
+    code, out, _ = run(["journal", "export", "--journal", journal_url], capsys, monkeypatch)
+    assert [json.loads(line)["outcome"] for line in out.splitlines()] == ["referral"] * 3
+
+
 def test_add_from_a_file_and_export(
     journal_url: str,
     tmp_path: Path,

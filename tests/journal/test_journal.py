@@ -73,6 +73,31 @@ def test_a_retried_id_is_not_counted_twice(journal: Journal) -> None:
     assert [r.id for r in journal.requests()] == ["r1", "r2"]
 
 
+def test_an_id_given_again_with_other_content_is_reported_not_stored(journal: Journal) -> None:
+    # Review 16c: it was counted already_present, the changed record lost silently.
+    journal.record(request("r1", note="tél 06 12 34 56 78"))
+    result = journal.record_many(
+        [
+            request("r1", note="tél 06 12 34 56 78"),  # a retry: the same record
+            request("r1", outcome="appointment"),  # the same id, other content
+            request("r2"),
+            request("r2", channel="phone"),  # the batch's own first r2 wins
+            request("r2"),
+        ]
+    )
+    assert (result.recorded, result.already_present, result.conflicting_at) == (1, 2, (1, 3))
+    assert result.conflicting == 2
+    assert [(r.id, r.outcome, r.channel) for r in journal.requests()] == [
+        ("r1", "referral", "counter"),
+        ("r2", "referral", "counter"),
+    ]
+    journal.follow_up(event("e1", "referral_accepted"))
+    events = journal.follow_up_each(
+        [event("e1", "referral_accepted"), event("e1", "referral_expired")]
+    )
+    assert (events.recorded, events.already_present, events.conflicting_at) == (0, 1, (1,))
+
+
 def test_a_write_during_a_read_is_committed(journal_url: str, journal: Journal) -> None:
     journal.record_many([request("r1"), request("r2")])
     reading = journal.requests()
@@ -114,7 +139,8 @@ def test_follow_up_events(journal: Journal) -> None:
     )
     assert result.recorded == 2
     assert result.redactions == {"phone": 1}
-    assert journal.follow_up(event("e1", "referral_refused", reason="x")).already_present == 1
+    again = journal.follow_up(event("e1", "referral_refused", reason="x"))  # another reason
+    assert (again.recorded, again.already_present, again.conflicting_at) == (0, 0, (0,))
     stored = {e.id: e for e in journal.events()}
     assert stored["e1"].reason == "hors compétence, tél [TÉLÉPHONE]"
     assert stored["e2"].event == "appointment_held"

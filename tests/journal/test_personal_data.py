@@ -80,7 +80,7 @@ def test_error_messages_redact_the_values_they_quote(field: str, value: str) -> 
 def test_unknown_keys_are_named_with_their_personal_data_redacted() -> None:
     with pytest.raises(InputError) as raised:
         structure({**REQUEST, NIR_SPACED: "x", "Mme Dupont": 1, "titel": 2}, RequestRecord)
-    assert str(raised.value) == "unknown key(s) Mme [NOM], [NIR], titel"
+    assert str(raised.value) == "unknown keys Mme [NOM], [NIR], titel"
 
 
 def test_add_refuses_a_nir_id_keeps_the_good_line_and_never_prints_it(

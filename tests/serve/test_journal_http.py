@@ -70,7 +70,7 @@ def test_writes_are_idempotent_and_counted_in_the_database(journal_server: LiveS
         again = agent.post("/journal/records", content=body, headers=NDJSON).json()
     requests = sum(1 for line in body.splitlines() if b'"event"' not in line)
     assert first["recorded"] == total
-    assert again == {"recorded": 0, "already_present": total, "redactions": {}}
+    assert again == {"recorded": 0, "already_present": total, "conflicting": 0, "redactions": {}}
     ids = stored_ids(journal_server, "idem-")
     assert len(ids) == len(set(ids)) == requests
 

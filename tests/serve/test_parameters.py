@@ -83,7 +83,8 @@ def test_search_parameters_without_q_are_refused(
 
 # -- finding 1: unknown and repeated parameters, on every route --------------------------
 @pytest.mark.parametrize(
-    ("path", "method"), sorted(op for op in OPERATIONS if op != ("/health", "get"))
+    ("path", "method"),
+    sorted(op for op in OPERATIONS if op not in {("/health", "get"), ("/ready", "get")}),
 )
 def test_every_route_refuses_a_parameter_it_does_not_list(
     client: httpx.Client, path: str, method: str
@@ -97,10 +98,11 @@ def test_every_route_refuses_a_parameter_it_does_not_list(
     assert expected in problem["detail"]
 
 
-def test_the_health_probe_answers_whatever_its_query(client: httpx.Client) -> None:
+@pytest.mark.parametrize("probe", ["/health", "/ready"])
+def test_the_probes_answer_whatever_their_query(client: httpx.Client, probe: str) -> None:
     # A monitor's cache-buster (« ?_=1701… ») must not read as the service down.
     for params in ({"_": "1701"}, [("x", "1"), ("x", "2")]):
-        assert client.get("/health", params=params).status_code == 200
+        assert client.get(probe, params=params).status_code == 200
 
 
 def test_a_parameter_name_far_from_the_contract_is_not_shown(client: httpx.Client) -> None:

@@ -3,7 +3,9 @@
 Open it with :func:`open_journal`, then :meth:`Journal.record` requests and
 :meth:`Journal.follow_up` what became of them (examples in ``docs/journal.md``). Every call
 that returns has committed its transaction; a record whose id is already in the journal is
-not stored again (``already_present``), so a retried call is harmless. Notes are redacted
+not stored again (``already_present``), so a retried call is harmless; one whose id is there
+with other content is not stored either, and is reported (``conflicting_at``): the first
+write of an id wins, and a changed record is never lost silently. Notes are redacted
 and residents pseudonymised here, before the backend sees anything.
 """
 
@@ -27,7 +29,7 @@ from mfs_core.journal.records import (
     StoredEvent,
     StoredRequest,
 )
-from mfs_core.journal.store import EventRow, JournalStore, RejectedRows, RequestRow
+from mfs_core.journal.store import EventRow, Inserted, JournalStore, RejectedRows, RequestRow
 from mfs_core.output import public_url
 from mfs_core.redaction import redact, safe_repr
 from mfs_core.timezone import PARIS, today_in_paris
@@ -53,18 +55,27 @@ NO_SECRET = (
 
 @attrs.frozen(kw_only=True)
 class WriteResult:
-    """What a write did: records new to the journal, records already there (same id), and
-    the kinds of personal data redacted (``{"nir": 1, "iban?": 1}``; ``?`` = checksum
-    failed, a suspected look-alike)."""
+    """What a write did: records new to the journal, records already there (same id, same
+    content: a retry), records whose id is there with other content (not stored), and the
+    kinds of personal data redacted (``{"nir": 1, "iban?": 1}``; ``?`` = checksum failed, a
+    suspected look-alike)."""
 
     recorded: int
     already_present: int
+    #: Positions in the batch of the records whose id the journal already held (or an
+    #: earlier record of the batch gave) with other content: not stored, the first kept.
+    conflicting_at: tuple[int, ...] = ()
     redactions: dict[str, int] = attrs.field(factory=dict)
     #: Position in the batch → codes of what was redacted in that record's free text.
     redacted_at: dict[int, tuple[str, ...]] = attrs.field(factory=dict)
     #: Position in the batch → why the backend refused that record (only from the
     #: ``*_each`` methods, which record the others).
     rejected: dict[int, str] = attrs.field(factory=dict)
+
+    @property
+    def conflicting(self) -> int:
+        """How many records were not stored: their id was there with other content."""
+        return len(self.conflicting_at)
 
     @property
     def suspected(self) -> int:
@@ -98,10 +109,11 @@ class _Redactions:
         self.where[index] = redacted.codes
         return redacted.text, ",".join(redacted.codes)
 
-    def result(self, recorded: int, total: int) -> WriteResult:
+    def result(self, inserted: Inserted, total: int) -> WriteResult:
         return WriteResult(
-            recorded=recorded,
-            already_present=total - recorded,
+            recorded=inserted.new,
+            already_present=total - inserted.new - len(inserted.conflicting),
+            conflicting_at=inserted.conflicting,
             redactions=dict(self.counts),
             redacted_at=self.where,
         )
@@ -177,8 +189,7 @@ class Journal:
             self._request_row(request, now, found.scan(index, request.note))
             for index, request in enumerate(requests)
         ]
-        recorded = self.store.insert_requests(rows)
-        return found.result(recorded, len(rows))
+        return found.result(self.store.insert_requests(rows), len(rows))
 
     def _request_row(
         self, request: RequestRecord, now: dt.datetime, note: tuple[str | None, str | None]
@@ -283,8 +294,7 @@ class Journal:
                     recorded_at=now,
                 )
             )
-        recorded = self.store.insert_events(rows)
-        return found.result(recorded, len(rows))
+        return found.result(self.store.insert_events(rows), len(rows))
 
     def follow_up_each(self, events: Sequence[EventRecord]) -> WriteResult:
         """Record follow-up events, each good one even if the backend refuses others (see
@@ -410,6 +420,7 @@ def _each(items: list[_W], write: Callable[[list[_W]], WriteResult]) -> WriteRes
     return WriteResult(
         recorded=first.recorded + second.recorded,
         already_present=first.already_present + second.already_present,
+        conflicting_at=first.conflicting_at + tuple(middle + i for i in second.conflicting_at),
         redactions=dict(counts),
         redacted_at={**first.redacted_at, **{middle + i: v for i, v in second.redacted_at.items()}},
         rejected={**first.rejected, **{middle + i: v for i, v in second.rejected.items()}},

@@ -9,11 +9,13 @@ as the input is read; events at the end, so that an event may come before its re
 Every good record is recorded even when others are bad, whatever the backend refuses.
 
 Each bad record is named to ``on_problem(where, message)`` (``where`` is ``FILE:LINE`` or
-``FILE[INDEX]``) and counted as rejected; a record whose free text had personal data
-redacted is named to ``on_redacted(where, codes)``. Messages never quote a note, a reason
-or a resident identifier (:func:`private_safe`). If the journal cannot be written any more
-(a full disk, a lost server), the :class:`IntakeSummary` says how many records were
-recorded before and from which record nothing was.
+``FILE[INDEX]``) and counted as rejected; a record whose id the journal already holds with
+other content is named too (:data:`CONFLICT`) and counted as conflicting, not stored (the
+first write of an id wins; an identical retry is only ``already_present``); a record whose
+free text had personal data redacted is named to ``on_redacted(where, codes)``. Messages
+never quote a note, a reason or a resident identifier (:func:`private_safe`). If the
+journal cannot be written any more (a full disk, a lost server), the :class:`IntakeSummary`
+says how many records were recorded before and from which record nothing was.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH_SIZE",
+    "CONFLICT",
     "FUTURE_SLACK",
     "IntakeSummary",
     "add_json",
@@ -53,6 +56,11 @@ BATCH_SIZE = 1000
 #: How far past the current time a record may be dated: a day covers clocks and time zones.
 #: Later, it is a typo or a wrong clock, and recorded it would sit in a future month.
 FUTURE_SLACK = dt.timedelta(days=1)
+#: What is said of a record whose id the journal holds with other content (no value shown).
+CONFLICT = (
+    "id: already in the journal with other content: not recorded (the record first given "
+    "with this id is kept; give a changed record a new id)"
+)
 #: Fields whose content is personal: a problem about them never quotes the value.
 PRIVATE_FIELDS = ("note", "reason", "resident")
 
@@ -121,8 +129,9 @@ class IntakeSummary:
     """What :func:`add_records` did.
 
     ``requests_recorded`` requests and ``events_recorded`` follow-up events were new to the
-    journal, ``already_present`` records were there (same id), ``rejected`` were refused
-    (each named to ``on_problem``). When the journal could not
+    journal, ``already_present`` records were there (same id, same content), ``conflicting``
+    had the id of a record of the journal with other content and were not recorded, and
+    ``rejected`` were refused (both named to ``on_problem``). When the journal could not
     be written any more, ``failure`` is the :class:`~mfs_core.journal.JournalError`
     message and ``failed_at`` the first record not recorded; ``unread`` says the rest of
     the input was not read (the failure came while recording requests), and
@@ -132,6 +141,7 @@ class IntakeSummary:
     requests_recorded: int = 0
     events_recorded: int = 0
     already_present: int = 0
+    conflicting: int = 0
     rejected: int = 0
     failure: str | None = None
     failed_at: str | None = None
@@ -145,8 +155,8 @@ class IntakeSummary:
 
     @property
     def complete(self) -> bool:
-        """Every record given was recorded (or was already there)."""
-        return not self.rejected and self.failure is None
+        """Every record given was recorded (or was already there, the same)."""
+        return not self.rejected and not self.conflicting and self.failure is None
 
 
 class _Intake:
@@ -159,6 +169,7 @@ class _Intake:
         self._on_problem = on_problem
         self._on_redacted = on_redacted
         self.requests_recorded = self.events_recorded = self.already = self.rejected = 0
+        self.conflicting = 0
         self._last_bad = ""
         #: Follow-up events read so far: written after every request.
         self.events: list[tuple[str, EventRecord]] = []
@@ -200,6 +211,7 @@ class _Intake:
             requests_recorded=self.requests_recorded,
             events_recorded=self.events_recorded,
             already_present=self.already,
+            conflicting=self.conflicting,
             rejected=self.rejected,
         )
 
@@ -222,6 +234,9 @@ class _Intake:
 
     def _count(self, result: WriteResult, where: list[str]) -> None:
         self.already += result.already_present
+        for index in result.conflicting_at:
+            self._on_problem(where[index], CONFLICT)
+            self.conflicting += 1
         for index, reason in sorted(result.rejected.items()):
             self.problem(where[index], f"the journal refused this record ({reason})")
         for index, codes in sorted(result.redacted_at.items()):
@@ -297,11 +312,19 @@ def summary_fr(summary: IntakeSummary) -> str:
         )
     parts.append(f"{decimal(summary.already_present)} déjà dans le journal")
     text = ", ".join(parts)
+    named = []  # the records named above, one by one
     if summary.rejected:
-        text += (
-            f" ; {count(summary.rejected, 'enregistrement')} "
-            f"{plural(summary.rejected, 'refusé')}, voir ci-dessus"
+        named.append(
+            f"{count(summary.rejected, 'enregistrement')} {plural(summary.rejected, 'refusé')}"
         )
+    if summary.conflicting:
+        named.append(
+            f"{count(summary.conflicting, 'enregistrement')} "
+            f"{plural(summary.conflicting, 'écarté')} (identifiant déjà dans le journal avec "
+            "un autre contenu)"
+        )
+    if named:
+        text += f" ; {' ; '.join(named)}, voir ci-dessus"
     if summary.failure is not None:
         lost = ""
         if summary.unread:

@@ -26,6 +26,7 @@ __all__ = [
     "CubeRow",
     "EventRow",
     "FollowUpRow",
+    "Inserted",
     "JournalError",
     "JournalStore",
     "RejectedRows",
@@ -67,6 +68,16 @@ class EventRow(NamedTuple):
     reason: str | None
     redacted: str | None
     recorded_at: dt.datetime
+
+
+class Inserted(NamedTuple):
+    """What an insert did: how many rows were new to the journal, and the positions (in
+    the rows given) of those whose id the journal already held, or an earlier row of the
+    same write gave, with other content: not stored (the first write of an id wins), and
+    to be reported, not taken for a retry. The other rows not new are identical retries."""
+
+    new: int
+    conflicting: tuple[int, ...] = ()
 
 
 class CubeRow(NamedTuple):
@@ -180,12 +191,13 @@ class JournalStore(Protocol):
         """Create the schema, or apply the migrations it lacks, in one transaction."""
         ...
 
-    def insert_requests(self, rows: Sequence[RequestRow]) -> int:
-        """Insert ``rows`` in one transaction; return how many were new (others exist)."""
+    def insert_requests(self, rows: Sequence[RequestRow]) -> Inserted:
+        """Insert ``rows`` in one transaction: how many were new, and which ids were
+        already there with other content (:class:`Inserted`)."""
         ...
 
-    def insert_events(self, rows: Sequence[EventRow]) -> int:
-        """Insert ``rows`` in one transaction; return how many were new."""
+    def insert_events(self, rows: Sequence[EventRow]) -> Inserted:
+        """Insert ``rows`` in one transaction (see :meth:`insert_requests`)."""
         ...
 
     def request_facts(self, ids: Sequence[str]) -> dict[str, tuple[str, dt.datetime]]:
@@ -372,9 +384,9 @@ class SqlStore:
 
         return self._read(read)
 
-    def insert_requests(self, rows: Sequence[RequestRow]) -> int:
+    def insert_requests(self, rows: Sequence[RequestRow]) -> Inserted:
         if not rows:
-            return 0
+            return Inserted(0)
         # The hot path of recording: the rows of one batch share their recorded_at, so it
         # is converted once.
         time_in = self._time_in
@@ -392,13 +404,11 @@ class SqlStore:
             ]
         except (OverflowError, ValueError) as exc:  # a time the backend cannot hold
             raise RejectedRows(self._url, _reason(exc)) from None
-        with self._transaction() as cur:
-            cur.executemany(self._q(INSERT_REQUEST), converted)
-            return int(cur.rowcount)
+        return self._insert("requests", INSERT_REQUEST, converted)
 
-    def insert_events(self, rows: Sequence[EventRow]) -> int:
+    def insert_events(self, rows: Sequence[EventRow]) -> Inserted:
         if not rows:
-            return 0
+            return Inserted(0)
         try:
             time_in = self._time_in
             converted = [
@@ -411,9 +421,32 @@ class SqlStore:
             ]
         except (OverflowError, ValueError) as exc:
             raise RejectedRows(self._url, _reason(exc)) from None
+        return self._insert("events", INSERT_EVENT, converted)
+
+    def _insert(self, table: str, insert: str, rows: Sequence[tuple[Any, ...]]) -> Inserted:
+        """Insert ``rows`` (times converted; ``id`` first, ``recorded_at`` last) into
+        ``table`` in one transaction, after reading, in it, the stored content of their
+        ids: an id stored with other content is a conflict to report (review 16c), which
+        ``ON CONFLICT DO NOTHING`` alone would take for a retry."""
+        columns = _REQUEST_COLUMNS if table == "requests" else _EVENT_COLUMNS
+        # Every column but recorded_at: a retry is recorded later, with the same content.
+        content = columns.rsplit(", ", 1)[0]
+        unique = sorted({row[0] for row in rows})
         with self._transaction() as cur:
-            cur.executemany(self._q(INSERT_EVENT), converted)
-            return int(cur.rowcount)
+            stored: dict[str, tuple[Any, ...]] = {}
+            for start in range(0, len(unique), _ID_CHUNK):
+                chunk = unique[start : start + _ID_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                cur.execute(self._q(f"SELECT {content} FROM {table} WHERE id IN ({marks})"), chunk)
+                stored.update((row[0], tuple(row)) for row in cur.fetchall())
+            cur.executemany(self._q(insert), rows)
+            new = int(cur.rowcount)
+        conflicting = []
+        for index, row in enumerate(rows):
+            # The first content of an id wins: the stored one, else the batch's first.
+            if stored.setdefault(row[0], tuple(row[:-1])) != tuple(row[:-1]):
+                conflicting.append(index)
+        return Inserted(new, tuple(conflicting))
 
     def request_facts(self, ids: Sequence[str]) -> dict[str, tuple[str, dt.datetime]]:
         found: dict[str, tuple[str, dt.datetime]] = {}

@@ -148,7 +148,7 @@ def _tables(
         where = f"{origin}: {table}[{n}]"
         extra = sorted(set(entry) - keys - {"source", "note"})
         if extra:
-            raise InputError(f"{where}: unknown key(s) {', '.join(extra)}")
+            raise InputError(f"{where}: unknown key{'s' * (len(extra) > 1)} {', '.join(extra)}")
         yield where, entry
 
 

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mfs_core.evaluation import evaluate_predicate
-from mfs_core.french import PLACED_FR, RESIDENT, WITHHELD_FR, plural, when
+from mfs_core.french import PLACED_FR, RESIDENT, WITHHELD_FR, count, plural, when
 from mfs_core.isolation import PluginFailure
 from mfs_core.model import KNOWN_FACTS, Procedure, ProcedureStatus, ReferralTarget
 from mfs_core.registry import Registry
@@ -771,7 +771,8 @@ class Router:
                 f"{why}, et aucune démarche n'est assez proche pour être proposée : préciser "
                 "la demande."
             )
-        trace.append(_fired(rule, explain, f"{len(alternatives)} démarche(s) proche(s)"))
+        close = len(alternatives)
+        trace.append(_fired(rule, explain, f"{count(close, 'démarche')} {plural(close, 'proche')}"))
         return Decision(
             kind=DecisionKind.UNKNOWN,
             reason=reason,
@@ -790,7 +791,8 @@ def _load_sentence(context: SiteContext) -> str:
     if context.agents_on_duty == 0:
         return "Aucun agent n'est disponible au guichet"
     text = (
-        f"{context.waiting} personne(s) en attente pour {context.agents_on_duty} agent(s) "
+        f"{count(context.waiting, 'personne')} en attente pour "
+        f"{count(context.agents_on_duty, 'agent')} "
         f"(seuil : {context.thresholds.max_waiting_per_agent} par agent)"
     )
     if context.expected_wait_minutes is not None:

@@ -244,7 +244,7 @@ def routing_input(value: Any, where: str) -> tuple[RoutingRequest, SiteContext |
 
         # A key is data too, redacted as the converter redacts unknown keys.
         shown = ", ".join(sorted(redact(key).text for key in extra))
-        raise InputError(f"unknown key(s) {shown}", source=where)
+        raise InputError(f"unknown key{'s' if len(extra) > 1 else ''} {shown}", source=where)
     problems: list[str] = []
     request = context = None
     try:

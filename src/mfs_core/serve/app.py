@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -35,6 +36,7 @@ from mfs_core.serve.problems import (
 from mfs_core.serve.web import BASE_HEADERS, json_response
 
 if TYPE_CHECKING:
+    from starlette.datastructures import Headers
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
     from mfs_core.serve.service import Service
@@ -48,6 +50,7 @@ ACCESS_LOGGER = logging.getLogger("mfs_core.serve.access")
 
 HANDLERS: dict[tuple[str, str], Callable[[Request], Any]] = {
     ("/health", "get"): api.health,
+    ("/ready", "get"): journal_api.ready,
     ("/plugins", "get"): api.plugins,
     ("/procedures", "get"): api.procedures,
     ("/procedures/{id}", "get"): api.procedure,
@@ -121,7 +124,7 @@ def _require_utf8_query(query: bytes) -> None:
 
 #: Routes that answer whatever their query says: a probe or monitor may add a cache-buster
 #: (``/health?_=1701…``), and a 400 there would read as the service down.
-_ANY_QUERY = frozenset({"/health"})
+_ANY_QUERY = frozenset({"/health", "/ready"})
 #: Every query parameter name of the contract (``docs/openapi.json``).
 _CONTRACT_NAMES = frozenset(
     name for path, method in OPERATIONS for name in query_names(path, method)
@@ -315,15 +318,52 @@ def create_app(service: Service) -> Starlette:
     return app
 
 
+#: What a refused CORS preflight failed on (Starlette's words) -> French.
+_CORS_FAILURES = {
+    "origin": "origine non autorisée",
+    "method": "méthode non autorisée",
+    "headers": "en-tête non autorisé",
+    "private-network": "accès au réseau privé non autorisé",
+}
+
+
+class _ProblemCors(CORSMiddleware):
+    """Starlette's CORS middleware, whose refused preflight (an origin, a method or a
+    header not allowed) is a 400 problem document like every other error, not its
+    ``400 text/plain`` « Disallowed CORS origin » (review 16c). What is allowed is
+    unchanged: the same decision, the same headers; no ``Access-Control-Allow-Origin``
+    for an origin not allowed, so the browser still blocks the request."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        # Starlette's text is « Disallowed CORS origin, method »: its failures, by name.
+        text = bytes(response.body).decode("utf-8").removeprefix("Disallowed CORS ")
+        failures = [f for f in text.split(", ") if f in _CORS_FAILURES] or ["origin"]
+        problem = Problem(
+            "bad-request",
+            "Requête préalable CORS refusée : "
+            + ", ".join(_CORS_FAILURES[f] for f in failures)
+            + " (réglage api_cors_origins).",
+            # The request's Origin and headers are not shown back (nothing sent ever is).
+            errors=[{"field": f, "detail": f"CORS {f} not allowed"} for f in failures],
+        )
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name not in ("content-type", "content-length")
+        }
+        return json_response(problem.document(), 400, PROBLEM_TYPE, headers)
+
+
 def _cors(service: Service) -> list[Middleware]:
     origins = service.settings.api_cors_origins
     if not origins:  # CORS is off unless origins are configured
         return []
-    from starlette.middleware.cors import CORSMiddleware
-
     return [
         Middleware(
-            CORSMiddleware,
+            _ProblemCors,
             allow_origins=origins,
             allow_methods=["GET", "POST"],
             allow_headers=["authorization", "content-type", "accept"],

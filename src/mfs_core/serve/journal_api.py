@@ -2,7 +2,8 @@
 the journal and reading the monthly reports (role ``manager``).
 
 Writes keep every good record, as ``mfs journal add`` does: a record whose id is already
-in the journal is not recorded twice (a retried call is harmless), notes are redacted and
+in the journal is not recorded twice (a retried call is harmless; one whose id is there
+with other content is not recorded and is named, as a refused one), notes are redacted and
 residents pseudonymised before storage, and each bad record is named in the answer.
 """
 
@@ -36,18 +37,21 @@ if TYPE_CHECKING:
     from mfs_core.journal import EventRecord, Journal, RequestRecord, WriteResult
     from mfs_core.serve.service import Service
 
-__all__ = ["Intake", "export", "in_journal", "records", "report"]
+__all__ = ["Intake", "export", "in_journal", "ready", "records", "report"]
 
 T = TypeVar("T")
 
 
 @attrs.define
 class Intake:
-    """What became of a body of records: counts, redactions, and each refused record's
-    problems (``where`` is ``body``, ``body:LINE`` or ``body[INDEX]``)."""
+    """What became of a body of records: counts, redactions, each refused record's
+    problems and each conflicting record (``where`` is ``body``, ``body:LINE`` or
+    ``body[INDEX]``)."""
 
     recorded: int = 0
     already_present: int = 0
+    #: Where the records are whose id the journal holds with other content (not recorded).
+    conflicts: list[str] = attrs.field(factory=list)
     redactions: dict[str, int] = attrs.field(factory=dict)
     rejected: dict[str, list[str]] = attrs.field(factory=dict)
 
@@ -57,6 +61,7 @@ class Intake:
     def add(self, result: WriteResult, where: list[str]) -> None:
         self.recorded += result.recorded
         self.already_present += result.already_present
+        self.conflicts.extend(where[index] for index in result.conflicting_at)
         for label, count in result.redactions.items():
             self.redactions[label] = self.redactions.get(label, 0) + count
         for index, reason in sorted(result.rejected.items()):
@@ -127,8 +132,8 @@ async def in_journal(
 
 async def records(request: Request) -> Response:
     """``POST /journal/records``: 200 with the counts when every record was taken; 422
-    (problem) naming each refused record otherwise — the good ones are recorded all the
-    same (``recorded`` and ``already_present`` say how many)."""
+    (problem) naming each refused or conflicting record otherwise — the good ones are
+    recorded all the same (``recorded`` and ``already_present`` say how many)."""
     authorize(request, Role.AGENT)
     require_media_type(request, ("application/json", "application/x-ndjson", "application/jsonl"))
     service = service_of(request)
@@ -141,22 +146,60 @@ async def records(request: Request) -> Response:
     counts: dict[str, Any] = {
         "recorded": intake.recorded,
         "already_present": intake.already_present,
+        "conflicting": len(intake.conflicts),
         "redactions": intake.redactions,
     }
-    if not intake.rejected:
+    if not intake.rejected and not intake.conflicts:
         return json_response(counts, headers=PRIVATE)
+    from mfs_core.journal.intake import CONFLICT
+
     refused = len(intake.rejected)
-    kept = intake.recorded + intake.already_present
+    problems = [f"{where}: {line}" for where, lines in intake.rejected.items() for line in lines]
+    problems += [f"{where}: {CONFLICT}" for where in intake.conflicts]
     raise Problem(
         "invalid-body",
-        f"{refused} enregistrement{'s' if refused > 1 else ''} refusé{'s' if refused > 1 else ''}"
-        f" : voir errors ; {kept} autre{'s' if kept > 1 else ''} pris en compte.",
-        errors=error_items(
-            f"{where}: {line}" for where, lines in intake.rejected.items() for line in lines
-        ),
+        _not_taken_fr(refused, len(intake.conflicts), intake.recorded + intake.already_present),
+        errors=error_items(problems),
         rejected=refused,
         **counts,
     )
+
+
+def _not_taken_fr(refused: int, conflicting: int, kept: int) -> str:
+    """« 2 enregistrements refusés et 1 écarté (identifiant déjà dans le journal avec un
+    autre contenu) : voir errors ; aucun autre pris en compte. »"""
+    from mfs_core.french import count, plural
+
+    parts = []
+    if refused:
+        parts.append(f"{count(refused, 'enregistrement')} {plural(refused, 'refusé')}")
+    if conflicting:
+        what = f"{count(conflicting, 'enregistrement')} " if not refused else f"{conflicting} "
+        parts.append(
+            f"{what}{plural(conflicting, 'écarté')} (identifiant déjà dans le journal avec "
+            "un autre contenu)"
+        )
+    others = (
+        "aucun autre pris en compte"
+        if not kept
+        else (f"{count(kept, 'autre', 'autres')} {plural(kept, 'pris', 'pris')} en compte")
+    )
+    return f"{' et '.join(parts)} : voir errors ; {others}."
+
+
+async def ready(request: Request) -> Response:
+    """``GET /ready``: the readiness probe. 200 when the journal opens and reads (its
+    schema, then its first request and first event: a few pages, whatever its size); 503
+    ``journal-unavailable`` otherwise, the cause in the server's log only. ``/health``
+    stays the liveness probe: it never touches the journal, so a broken journal takes the
+    service out of a load balancer's rotation without having it restarted in a loop."""
+
+    def read(journal: Journal) -> None:
+        next(journal.requests(), None)
+        next(journal.events(), None)
+
+    await in_journal(service_of(request), read, read_only=True)
+    return json_response({"status": "ready"}, headers={"cache-control": "no-store"})
 
 
 #: Accept media type -> export format.
@@ -170,6 +213,17 @@ async def export(request: Request) -> Response:
     authorize(request, Role.MANAGER)
     fmt: Literal["jsonl", "csv"] = "csv" if negotiate(request, EXPORT_FORMATS) == "csv" else "jsonl"
     since, until = date_param(request, "since"), date_param(request, "until")
+    if since is not None and until is not None and since >= until:
+        # until is exclusive: an empty or reversed range is a caller's mistake, not an
+        # export of no row (as `mfs journal export --since/--until`; review 16c). 400 as
+        # every wrong query parameter (docs/http.md); the dates are not shown back.
+        detail = "expected since before until (until is excluded): nothing would be exported"
+        raise Problem(
+            "bad-request",
+            "Paramètres since et until : since doit précéder until (until est exclu) ; "
+            "rien ne serait exporté.",
+            errors=[{"field": name, "detail": detail} for name in ("since", "until")],
+        )
     service = service_of(request)
     # Opened once before the answer begins: once it has, a 200 is sent and a journal that
     # cannot be read could only cut the stream short.

@@ -150,6 +150,11 @@ EXTRA_SCHEMAS: dict[str, Any] = {
             "faults": _COUNT,
         },
     },
+    "Ready": {
+        "type": "object",
+        "required": ["status"],
+        "properties": {"status": {"const": "ready"}},
+    },
     "PluginsDocument": {
         "type": "object",
         "required": ["plugins", "warnings"],
@@ -322,10 +327,15 @@ EXTRA_SCHEMAS: dict[str, Any] = {
     },
     "WriteResult": {
         "type": "object",
-        "required": ["recorded", "already_present", "redactions"],
+        "required": ["recorded", "already_present", "conflicting", "redactions"],
         "properties": {
             "recorded": _COUNT,
             "already_present": _COUNT,
+            "conflicting": {
+                **_COUNT,
+                "description": "records whose id the journal holds with other content: not "
+                "recorded (named in a 422's errors; 0 in a 200)",
+            },
             "redactions": {"type": "object", "additionalProperties": {"type": "integer"}},
         },
     },
@@ -452,6 +462,13 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
         "summary": "200 once the plugins are loaded",
         "security": [{}],
         "responses": _responses(_json(_ref("Health"), "the service is up")),
+    },
+    ("/ready", "get"): {
+        "operationId": "ready",
+        "summary": "Readiness: 200 when the journal opens and reads, else 503 (/health: "
+        "liveness, never touches the journal)",
+        "security": [{}],
+        "responses": _responses(_json(_ref("Ready"), "the service can serve the journal"), 503),
     },
     ("/plugins", "get"): {
         "operationId": "listPlugins",
@@ -638,7 +655,9 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
                 "since", "requests received from this day", {"type": "string", "format": "date"}
             ),
             _query(
-                "until", "requests received before this day", {"type": "string", "format": "date"}
+                "until",
+                "requests received before this day (excluded): after since, else 400",
+                {"type": "string", "format": "date"},
             ),
             _query("format", "jsonl or csv (else from Accept)", {"enum": ["jsonl", "csv"]}),
         ],
@@ -654,6 +673,7 @@ OPERATIONS: dict[tuple[str, str], dict[str, Any]] = {
             401,
             403,
             406,
+            503,
         ),
     },
     ("/reports/{month}", "get"): {
