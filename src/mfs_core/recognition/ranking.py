@@ -73,6 +73,7 @@ from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last
 from mfs_core.recognition.result import (
     ACCOUNT,
+    BORROWED,
     HEAD,
     REQUESTS,
     SUBJECT,
@@ -405,7 +406,7 @@ class Recogniser:
                 )
                 if several is not None:
                     return several
-                return new_recognition(Level.WEAK, recognition.candidates, 0)
+                return _borrowed_shown(recognition)
         if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
@@ -512,7 +513,7 @@ class Recogniser:
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
         # Each counted request's answer: its level and the candidates that answer it.
-        answers: list[tuple[Level, tuple[Candidate, ...]]] = []
+        answers: list[tuple[Level, tuple[Candidate, ...], str | None]] = []
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
@@ -546,11 +547,13 @@ class Recogniser:
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
                 fiches.update(map(self._fiche, shown))
-                answers.append((level, shown))
+                answers.append((level, shown, None))
             elif not alone:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
-                answers.append((level, recognition.candidates[: recognition.chosen]))
+                answers.append(
+                    (level, recognition.candidates[: recognition.chosen], recognition.withheld)
+                )
                 near.add(
                     best.partner if best is not None and self._no_subject(level, said) else None
                 )
@@ -623,23 +626,33 @@ class Recogniser:
 
     def _answered(
         self,
-        answers: list[tuple[Level, tuple[Candidate, ...]]],
+        answers: list[tuple[Level, tuple[Candidate, ...], str | None]],
         whole: Recognition,
         kept: int,
         count: int,
     ) -> Recognition:
         """The clarify of a need read as several requests: each request's candidates
         (``request`` set to its number), request after request, then the whole need's
-        other candidates; :attr:`Recognition.answers` says what each request found.
+        other candidates; :attr:`Recognition.answers` says what each request found (and,
+        for a request only shown, why: its ``withheld``, issue-14be).
         ``count``: how many requests were read (:attr:`Recognition.requests`)."""
         chosen: list[Candidate] = []
         told: list[RequestAnswer] = []
         ids: set[str] = set()
-        for number, (level, shown) in enumerate(answers, 1):
+        for number, (level, shown, withheld) in enumerate(answers, 1):
             mine = [c for c in shown if c.procedure not in ids]
             ids.update(c.procedure for c in mine)
             chosen.extend(attrs.evolve(c, request=number) for c in mine)
-            told.append(RequestAnswer(number=number, level=level, chosen=len(mine)))
+            # Its reason only while its candidates are its own (none: « rien de plus que
+            # les démarches d'une demande précédente »).
+            told.append(
+                RequestAnswer(
+                    number=number,
+                    level=level,
+                    chosen=len(mine),
+                    withheld=withheld if mine else None,
+                )
+            )
         rest = [c for c in whole.candidates if c.procedure not in ids]
         candidates = with_places(
             tuple([*chosen, *rest][: max(kept, len(chosen))]),
@@ -773,6 +786,22 @@ def _shown(recognition: Recognition) -> Recognition:
         recognition.candidates,
         close_count([c.score for c in recognition.candidates]),
         ACCOUNT,
+    )
+
+
+def _borrowed_shown(recognition: Recognition) -> Recognition:
+    """``recognition`` (a claim whose words belong to two requests of the need, none of
+    which claims it alone: :meth:`Recogniser._borrowed`) as suggestions: level ``weak``,
+    the same candidates, as many chosen as score close to the best, as a need read alone
+    that is ``weak`` shows them (issue-14be: none was shown); withheld as
+    :data:`BORROWED` when its best explains enough of the need to be claimed."""
+    candidates = recognition.candidates
+    best = candidates[0].confidence if candidates else 0.0
+    return new_recognition(
+        Level.WEAK,
+        candidates,
+        close_count([c.score for c in candidates]) if candidates else 0,
+        BORROWED if best >= CLAIM else None,
     )
 
 
