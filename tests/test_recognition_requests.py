@@ -540,6 +540,12 @@ def test_a_follow_up_question_on_the_same_subject_adds_no_request(
             "j'ai perdu ma carte d'identité et je veux le rsa",
             [(1, "interieur.cni-perdue"), (2, "caf.rsa"), (2, "msa.rsa")],
         ),
+        # constructed from review 16c (issue-14be): the first clause's verb a participle
+        # (« a perdu »), no verb before its object: the whole, diluted, claimed nothing
+        (
+            "ma fille a perdu sa carte d'identité et je veux la prime d'activité",
+            [(1, "interieur.cni-perdue"), (2, "caf.prime-activite"), (2, "msa.prime-activite")],
+        ),
         # constructed: two requests opening with a request verb, each one word long
         (
             "je veux le rsa et je voudrais la prime d'activité",
