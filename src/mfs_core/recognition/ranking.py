@@ -383,7 +383,7 @@ class Recogniser:
             if several is not None:
                 return several
         if claimed and best is not None and best.confidence < WHOLE:
-            listed = lists_requests(text[:MAX_TEXT_CHARS])
+            listed = lists_requests(text[:MAX_TEXT_CHARS], requests=len(found) < LONG_ACCOUNT)
             if listed or _JOINED.search(text, MAX_TEXT_CHARS):
                 several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
                 if several is not None:
@@ -407,7 +407,11 @@ class Recogniser:
                 if several is not None:
                     return several
                 return _borrowed_shown(recognition)
-        if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
+        # A request verb after a join opens a request of its own in a short need; in an
+        # account, what comes before it is context (issue-14be).
+        if not claimed and lists_requests(
+            text[:MAX_TEXT_CHARS], requests=len(found) < LONG_ACCOUNT
+        ):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
             # verb clause is read alone (mfs_core.recognition.clauses), and answered when
@@ -518,6 +522,7 @@ class Recogniser:
         claims = 0
         first: Recognition | None = None  # the first request that claims
         first_asks = False  # whether that request, an account's sentence, asks (clauses.asks)
+        first_part = ""  # that request as read
         # The partners nearest the requests that claim nothing (None: one that cannot
         # be part of the claim's subject: it suggests something, or says a word
         # recognition does not know).
@@ -543,6 +548,7 @@ class Recogniser:
                 if first is None:
                     first, claimed = recognition, {stem for _word, _plain, stem in said}
                     first_asks = alone and asks(_sentence_of(text, raw))
+                    first_part = part
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
@@ -565,6 +571,10 @@ class Recogniser:
             # of the accounts claimed so in the tune split and five fresh samples, 2 were
             # right, 5 wrong). Its candidates are shown, first, never decided on; a
             # clarify stays one.
+            if first.level is _AMBIGUOUS:
+                # « Je suis agriculteur, comment demander l'aide au logement ? »: the hint
+                # said in another clause settles the CAF-or-MSA question (issue-14be).
+                first = self._hinted_twin(text, first, first_part, thematique, kept) or first
             return _shown(first) if first.level is Level.CONFIDENT and not first_asks else first
         # One question about one subject: the clauses that claim nothing have no subject
         # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
@@ -591,6 +601,33 @@ class Recogniser:
         if not alone:
             answers = answers[:MAX_REQUESTS]
         return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
+
+    def _hinted_twin(
+        self, text: str, asked: Recognition, part: str, thematique: str | None, kept: int
+    ) -> Recognition | None:
+        """The claim of a long account's clause ``part`` whose recognition ``asked`` is a
+        question among twins (one fiche at the CAF and the MSA), when another clause of the
+        account ``text`` hints one of them (« Je suis agriculteur, comment demander l'aide
+        au logement ? », split at its comma: the MSA hint and the request read apart, a
+        CAF-or-MSA question; issue-14be): ``part`` read again with the hint's words, if it
+        then claims that partner's twin; else ``None``. The hint must not be negated
+        (« je ne suis pas agriculteur »: :meth:`NeedTerms.refuted_partners`)."""
+        chosen = asked.candidates[: asked.chosen]
+        if len(chosen) < 2 or len({self._fiche(c) for c in chosen}) != 1:
+            return None  # not twins: the hint says nothing of which
+        found, marks = reading(text)
+        words, _ = self._terms.words(found, text, marks)
+        partners = {c.partner for c in chosen} - self._terms.refuted_partners(found, text)
+        hints = [w for w in words if w.partner in partners and w.span]
+        if len({w.partner for w in hints}) != 1:
+            return None  # none, or two partners hinted: the question stays
+        said = " ".join(found[n][0] for n in sorted(hints[0].span))
+        hinted = f"{part.rstrip(' ?!.')} {said}"
+        again = self._recognise(hinted, thematique, kept, *reading(hinted))
+        best = again.best
+        if again.level is Level.CONFIDENT and best is not None and best.partner in partners:
+            return again
+        return None
 
     def _no_subject(self, level: Level, said: list[Word]) -> bool:
         """Whether a request that claims nothing (its ``level``, its meaningful words
