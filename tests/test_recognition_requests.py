@@ -27,9 +27,11 @@ from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.routing.context import SiteContext
 
 _DECLARATIONS = ["dgfip.declaration-revenus", "dgfip.premiere-declaration-revenus"]
+# The second request finds nothing (constructed). It was « refaire mon passeport » until
+# issue-14be, whose lexicon reads it as the passport's renewal or loss, asked.
 _TWO_NEEDS = (
-    "déclarer mes revenus, refaire mon passeport",
-    "Je veux déclarer mes revenus et refaire mon passeport",
+    "déclarer mes revenus, réserver une salle",
+    "Je veux déclarer mes revenus et réserver une salle",
 )
 #: review 14g's real phrasing (francetvinfo.fr 2019)
 _REAL = "Déclarer ses impôts, réclamer une carte grise ou des allocations"

@@ -188,12 +188,14 @@ class _Part(NamedTuple):
     """One request of a need read as several (:meth:`Recogniser._several`): ``part`` as
     read (with the verb it shares, an account's « m'a envoyé » left out), ``raw`` as written
     (an account's: where its sentence is found), its meaningful words and their marks
-    (:func:`~mfs_core.recognition.normalise.reading`)."""
+    (:func:`~mfs_core.recognition.normalise.reading`); ``other``: the words of an earlier
+    request said of another person (« refaire mon passeport, refaire son passeport »)."""
 
     part: str
     raw: str
     said: list[Word]
     marks: int
+    other: bool = False
 
 
 def _without_foreign_keywords(
@@ -512,7 +514,7 @@ class Recogniser:
                     requests.append(_Part(part, raw, said, marks))
                 elif _another_person(part, owners):
                     owners.append(part)
-                    requests.append(_Part(part, raw, said, marks))
+                    requests.append(_Part(part, raw, said, marks, other=True))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
@@ -530,7 +532,7 @@ class Recogniser:
         unclaimed: list[list[Word]] = []  # the words of the requests that claim nothing
         claimed: set[str] = set()  # the stems of the first request that claims
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
-        for n, (part, raw, said, marks) in enumerate(requests):
+        for n, (part, raw, said, marks, other) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
             if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
@@ -541,8 +543,10 @@ class Recogniser:
             if level in _CLAIMS and best is not None:
                 # A request said twice is one (« X ? X ? »): it claims a fiche an earlier
                 # request listed (« Famille de 3 enfants et plus : complément familial »:
-                # the second part claims one of the first's question).
-                if self._fiche(best) in fiches:
+                # the second part claims one of the first's question). Not another
+                # person's (review 14k: « …, refaire son passeport » is a request of its
+                # own, since issue-14be's lexicon one that claims).
+                if self._fiche(best) in fiches and not other:
                     continue
                 claims += 1
                 if first is None:
