@@ -201,3 +201,28 @@ def test_a_french_word_as_written_outside_the_vocabulary_is_not_accented(
     need = "Peut-on percevoir le RSA quand on vit à l'étranger ?"
     matched = {word for c in recogniser.recognise(need).candidates for word in c.matched}
     assert not any(word.startswith("vit ") for word in matched), matched
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # issue-14be (constructed, the lead's brief): « décédé » and « decede » share a
+        # stem, so the form was never restored, even after « est »
+        ("mon mari est decede", "mon mari est décédé"),
+        ("MON MARI EST DECEDE", "MON MARI EST DÉCÉDÉ"),
+        ("elle est decedee", "elle est décédée"),
+        ("mon mari decede", "mon mari decede"),  # no auxiliary: as written
+    ],
+)
+def test_a_participle_of_the_same_stem_is_restored_after_an_auxiliary(
+    recogniser: Recogniser, text: str, read: str
+) -> None:
+    assert Accents(["décédé"]).restored(text) == read
+    # the recogniser's own table (« décédé » is a word of its lexicon)
+    assert recogniser._accents.restored(text) == read
+
+
+def test_a_present_tense_of_the_same_stem_stays_one() -> None:
+    table = Accents(["refusé"])
+    assert table.restored("il refuse") == "il refuse"
+    assert table.restored("ma demande est refuse") == "ma demande est refusé"  # constructed

@@ -58,8 +58,9 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     ``twins``, ``asked``, ``requests``, ``described``), else ``null``.
 
     For ``several`` (issue-14aj): ``answers``, one object per request in the order said,
-    ``{"request": n, "level": ..., "chosen": k}`` (its own level, and how many of its
-    candidates the recognition holds: 0 when nothing was recognised for it), and each
+    ``{"request": n, "level": ..., "chosen": k, "withheld": ...}`` (its own level, how
+    many of its candidates the recognition holds: 0 when nothing was recognised for it,
+    and for a ``weak`` request only shown, why: ``words``, else ``null``), and each
     candidate's ``request``, the number of the request it answers (``null`` for the whole
     need's other candidates). ``chosen`` is then the answering candidates shown: when they
     do not all fit in ``limit``, each request's first comes before any request's second
@@ -68,7 +69,8 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     ``withheld`` (issue-14bc): why a ``weak`` recognition whose best candidate explains
     enough of the need to be claimed only suggests it: ``account`` (one sentence of a long
     account claims it, the whole names nothing), ``words`` (the need's words reach it
-    without naming it); ``null`` otherwise."""
+    without naming it), ``requests`` (they belong to two requests of the need, none of
+    which reaches it alone); ``null`` otherwise."""
     from mfs_core.recognition import placed_in, shown_candidates
 
     shown = shown_candidates(recognition, limit)
@@ -81,7 +83,12 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
         "partner_only": recognition.partner_only,
         "requests": recognition.requests,
         "answers": [
-            {"request": a.number, "level": a.level.value, "chosen": a.chosen}
+            {
+                "request": a.number,
+                "level": a.level.value,
+                "chosen": a.chosen,
+                "withheld": a.withheld,
+            }
             for a in recognition.answers
         ],
         "withheld": recognition.withheld,

@@ -123,6 +123,8 @@ WITHHELD_FR = _frozen(
         "account": "une seule phrase de ce long récit désigne une démarche, et le récit "
         "entier n'en désigne aucune",
         "words": "les mots du besoin évoquent une démarche sans la nommer clairement",
+        "requests": "la démarche la plus proche repose sur les mots de deux demandes "
+        "différentes du besoin, et aucune ne la désigne seule",
     }
 )
 
@@ -223,12 +225,16 @@ REQUEST_FOUND_FR = _frozen(
 )
 
 
-def request_found(level: str, chosen: int) -> str:
+def request_found(level: str, chosen: int, withheld: str | None = None) -> str:
     """What a request of a need read as several found: :data:`REQUEST_FOUND_FR` of its
     ``level`` (a :class:`mfs_core.recognition.Level` value), « rien de reconnu » when it
-    has no candidate of its own (``chosen`` 0)."""
+    has no candidate of its own (``chosen`` 0); for a request only shown though its best
+    explains enough of it (``withheld``, a key of :data:`WITHHELD_FR`), why, as a need
+    read alone concludes (not « rien d'assez sûr »: issue-14be)."""
     if chosen == 0:
         return REQUEST_FOUND_FR["none" if level == "none" else "again"]
+    if withheld is not None:
+        return f"{WITHHELD_FR[withheld]}, suggestions seulement"
     return REQUEST_FOUND_FR[level]
 
 

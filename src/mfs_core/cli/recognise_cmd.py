@@ -152,7 +152,7 @@ def _print_requests(recognition: Recognition, shown: Sequence[Candidate]) -> Non
 
     for answer in recognition.answers:
         ranks = [str(n) for n, c in enumerate(shown, 1) if c.request == answer.number]
-        found = request_found(answer.level.value, answer.chosen)
+        found = request_found(answer.level.value, answer.chosen, answer.withheld)
         if ranks:
             found += f" : n° {', '.join(ranks)} ci-dessous"
             if len(ranks) < answer.chosen:

@@ -25,7 +25,9 @@ accented need gives. A form is left as written when it is:
 - the form of several accented words (« eleve »: « élève », « élevé »): ambiguous,
   counted in :attr:`Accents.ambiguous`;
 - a form whose stem is the accented word's (« refuse » / « refusé »: refus): nothing to
-  gain, and a present tense is no participle.
+  gain, and a present tense is no participle; but right after an auxiliary, a past
+  participle's form is one (« mon mari est decede » reads « mon mari est décédé »,
+  issue-14be).
 
 Only letters a to z are read (a word holding any other letter was typed with its accents,
 or is not French); no word changes length, so the need's limits count the same. The table
@@ -70,6 +72,8 @@ _MAX_CHUNK_CHARS = 40
 #: stands for « salaries » too (« salariés »).
 _INFLECTIONS = ("e", "s", "es")
 _FEMININE = ("e", "es")
+#: The endings of a past participle of the first group (« décédé », « refusées »).
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
 # The forms of « être » and « avoir » a past participle follows (« on est licencié »).
 _AUXILIARIES = frozenset(
     "suis es est sommes etes sont etais etait etions etiez etaient ete etre "  # noqa: SIM905
@@ -137,9 +141,14 @@ class Accents:
         self._table: dict[str, str] = {
             plain: word for plain, word in differing.items() if plain not in rivals
         }
-        #: the forms restored only right after an auxiliary (:data:`_AUXILIARIES`)
+        #: the forms restored only right after an auxiliary (:data:`_AUXILIARIES`): a
+        #: rival French word, and a past participle whose stem is its accent-free form's
+        #: (« est decede » → « est décédé »: after « est », no present tense; issue-14be)
         self._after_auxiliary: dict[str, str] = {
-            plain: word for plain, word in differing.items() if plain in rivals
+            plain: word
+            for plain, word in table.items()
+            if (plain in rivals and plain in differing)
+            or (plain not in differing and word.endswith(_PARTICIPLE_ENDINGS))
         }
         #: chunks of text between white space that hold no word to restore
         self._plain_chunks: set[str] = set()

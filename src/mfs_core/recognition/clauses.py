@@ -181,16 +181,47 @@ _ANY_JOIN = re.compile(r",\s*|;\s*|\s+(?:ou|et|puis)\s+", re.IGNORECASE)
 _JOIN_STRINGS = (",", ";", " et ", " ou ", " puis ")
 
 
-def lists_requests(text: str) -> bool:
+def lists_requests(text: str, *, requests: bool = True) -> bool:
     """Whether ``text`` lists at least two requests as verb clauses: it holds a join
     (comma, « ou », « et », « puis », « ; ») after which a clause opens with a verb
     (:func:`opens_with_verb`), and its first clause holds a verb before its object
     (« renouveler mon passeport, déclarer mes impôts, faire une procuration et suivre mon
-    colis »). Read on needs whose whole claims nothing, to try each request alone."""
+    colis »), or a clause after a join opens with a request verb in the first person
+    (:func:`opens_with_request`: « ma fille a perdu sa carte d'identité et je veux la
+    prime d'activité », whose first clause's verb is a participle), unless not
+    ``requests`` (a resident's long account: what it says before « …, et je voudrais
+    savoir comment faire ma demande d'aide au logement » is context, read sentence by
+    sentence). Read on needs whose whole claims nothing, to try each request alone."""
     if not _verb_after_join(text):
         return False  # most needs
     first = _ANY_JOIN.search(text)
-    return first is not None and _verb_before_object(text[: first.start()])
+    if first is None:
+        return False
+    if _verb_before_object(text[: first.start()]):
+        return True
+    return requests and _request_after_join(text)
+
+
+def _request_after_join(text: str) -> bool:
+    """Whether a clause opening with a request verb in the first person
+    (:func:`opens_with_request`) follows « et », « puis », « ; » or a comma in ``text``
+    (« … et je veux la prime d'activité »): a request of its own, whatever the clause
+    before it says (review 16c: « ma fille a perdu sa carte d'identité et je veux la
+    prime d'activité » lost both). Not after « ou » (alternatives, as written)."""
+    request = _REQUEST_OPENING.match
+    lowered = _lowered(text)
+    for join in _REQUEST_JOINS:
+        at = lowered.find(join)
+        while at != -1:
+            at += len(join)
+            if request(text, at):
+                return True
+            at = lowered.find(join, at)
+    return False
+
+
+#: The joins after which a request verb opens a request of its own (:func:`_request_after_join`).
+_REQUEST_JOINS = (",", ";", " et ", " puis ")
 
 
 def _verb_after_join(text: str) -> bool:

@@ -73,6 +73,7 @@ from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last
 from mfs_core.recognition.result import (
     ACCOUNT,
+    BORROWED,
     HEAD,
     REQUESTS,
     SUBJECT,
@@ -187,12 +188,14 @@ class _Part(NamedTuple):
     """One request of a need read as several (:meth:`Recogniser._several`): ``part`` as
     read (with the verb it shares, an account's « m'a envoyé » left out), ``raw`` as written
     (an account's: where its sentence is found), its meaningful words and their marks
-    (:func:`~mfs_core.recognition.normalise.reading`)."""
+    (:func:`~mfs_core.recognition.normalise.reading`); ``other``: the words of an earlier
+    request said of another person (« refaire mon passeport, refaire son passeport »)."""
 
     part: str
     raw: str
     said: list[Word]
     marks: int
+    other: bool = False
 
 
 def _without_foreign_keywords(
@@ -382,7 +385,7 @@ class Recogniser:
             if several is not None:
                 return several
         if claimed and best is not None and best.confidence < WHOLE:
-            listed = lists_requests(text[:MAX_TEXT_CHARS])
+            listed = lists_requests(text[:MAX_TEXT_CHARS], requests=len(found) < LONG_ACCOUNT)
             if listed or _JOINED.search(text, MAX_TEXT_CHARS):
                 several = self._several(text[:MAX_TEXT_CHARS], thematique, kept, recognition)
                 if several is not None:
@@ -405,8 +408,12 @@ class Recogniser:
                 )
                 if several is not None:
                     return several
-                return new_recognition(Level.WEAK, recognition.candidates, 0)
-        if not claimed and lists_requests(text[:MAX_TEXT_CHARS]):
+                return _borrowed_shown(recognition)
+        # A request verb after a join opens a request of its own in a short need; in an
+        # account, what comes before it is context (issue-14be).
+        if not claimed and lists_requests(
+            text[:MAX_TEXT_CHARS], requests=len(found) < LONG_ACCOUNT
+        ):
             # « renouveler mon passeport, déclarer mes impôts, faire une procuration et
             # suivre mon colis »: four requests dilute the whole under every bar; each
             # verb clause is read alone (mfs_core.recognition.clauses), and answered when
@@ -507,16 +514,17 @@ class Recogniser:
                     requests.append(_Part(part, raw, said, marks))
                 elif _another_person(part, owners):
                     owners.append(part)
-                    requests.append(_Part(part, raw, said, marks))
+                    requests.append(_Part(part, raw, said, marks, other=True))
         if len(requests) < (1 if alone else 2):
             # Fewer parts than it takes to answer anything but None: none is recognised.
             return None
         # Each counted request's answer: its level and the candidates that answer it.
-        answers: list[tuple[Level, tuple[Candidate, ...]]] = []
+        answers: list[tuple[Level, tuple[Candidate, ...], str | None]] = []
         fiches: set[object] = set()
         claims = 0
         first: Recognition | None = None  # the first request that claims
         first_asks = False  # whether that request, an account's sentence, asks (clauses.asks)
+        first_part = ""  # that request as read
         # The partners nearest the requests that claim nothing (None: one that cannot
         # be part of the claim's subject: it suggests something, or says a word
         # recognition does not know).
@@ -524,7 +532,7 @@ class Recogniser:
         unclaimed: list[list[Word]] = []  # the words of the requests that claim nothing
         claimed: set[str] = set()  # the stems of the first request that claims
         unread = 0  # requests past MAX_REQUESTS, counted, not recognised
-        for n, (part, raw, said, marks) in enumerate(requests):
+        for n, (part, raw, said, marks, other) in enumerate(requests):
             if not alone and not listed and claims + len(requests) - n < 2:
                 return None  # the parts left cannot make the two claims a join needs
             if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
@@ -535,22 +543,27 @@ class Recogniser:
             if level in _CLAIMS and best is not None:
                 # A request said twice is one (« X ? X ? »): it claims a fiche an earlier
                 # request listed (« Famille de 3 enfants et plus : complément familial »:
-                # the second part claims one of the first's question).
-                if self._fiche(best) in fiches:
+                # the second part claims one of the first's question). Not another
+                # person's (review 14k: « …, refaire son passeport » is a request of its
+                # own, since issue-14be's lexicon one that claims).
+                if self._fiche(best) in fiches and not other:
                     continue
                 claims += 1
                 if first is None:
                     first, claimed = recognition, {stem for _word, _plain, stem in said}
                     first_asks = alone and asks(_sentence_of(text, raw))
+                    first_part = part
                 # An account's sentence lists its best only, as before issue-14aj.
                 mine = recognition.chosen if level is _AMBIGUOUS and not alone else 1
                 shown = recognition.candidates[:mine]
                 fiches.update(map(self._fiche, shown))
-                answers.append((level, shown))
+                answers.append((level, shown, None))
             elif not alone:
                 # Suggestions, or nothing: said in its place (an account's sentence that
                 # claims nothing is context, not a request).
-                answers.append((level, recognition.candidates[: recognition.chosen]))
+                answers.append(
+                    (level, recognition.candidates[: recognition.chosen], recognition.withheld)
+                )
                 near.add(
                     best.partner if best is not None and self._no_subject(level, said) else None
                 )
@@ -562,6 +575,10 @@ class Recogniser:
             # of the accounts claimed so in the tune split and five fresh samples, 2 were
             # right, 5 wrong). Its candidates are shown, first, never decided on; a
             # clarify stays one.
+            if first.level is _AMBIGUOUS:
+                # « Je suis agriculteur, comment demander l'aide au logement ? »: the hint
+                # said in another clause settles the CAF-or-MSA question (issue-14be).
+                first = self._hinted_twin(text, first, first_part, thematique, kept) or first
             return _shown(first) if first.level is Level.CONFIDENT and not first_asks else first
         # One question about one subject: the clauses that claim nothing have no subject
         # of their own (:meth:`_no_subject`) and are nearest the same partner as the one
@@ -588,6 +605,33 @@ class Recogniser:
         if not alone:
             answers = answers[:MAX_REQUESTS]
         return self._answered(answers, whole, kept, claims if alone else len(answers) + unread)
+
+    def _hinted_twin(
+        self, text: str, asked: Recognition, part: str, thematique: str | None, kept: int
+    ) -> Recognition | None:
+        """The claim of a long account's clause ``part`` whose recognition ``asked`` is a
+        question among twins (one fiche at the CAF and the MSA), when another clause of the
+        account ``text`` hints one of them (« Je suis agriculteur, comment demander l'aide
+        au logement ? », split at its comma: the MSA hint and the request read apart, a
+        CAF-or-MSA question; issue-14be): ``part`` read again with the hint's words, if it
+        then claims that partner's twin; else ``None``. The hint must not be negated
+        (« je ne suis pas agriculteur »: :meth:`NeedTerms.refuted_partners`)."""
+        chosen = asked.candidates[: asked.chosen]
+        if len(chosen) < 2 or len({self._fiche(c) for c in chosen}) != 1:
+            return None  # not twins: the hint says nothing of which
+        found, marks = reading(text)
+        words, _ = self._terms.words(found, text, marks)
+        partners = {c.partner for c in chosen} - self._terms.refuted_partners(found, text)
+        hints = [w for w in words if w.partner in partners and w.span]
+        if len({w.partner for w in hints}) != 1:
+            return None  # none, or two partners hinted: the question stays
+        said = " ".join(found[n][0] for n in sorted(hints[0].span))
+        hinted = f"{part.rstrip(' ?!.')} {said}"
+        again = self._recognise(hinted, thematique, kept, *reading(hinted))
+        best = again.best
+        if again.level is Level.CONFIDENT and best is not None and best.partner in partners:
+            return again
+        return None
 
     def _no_subject(self, level: Level, said: list[Word]) -> bool:
         """Whether a request that claims nothing (its ``level``, its meaningful words
@@ -623,23 +667,33 @@ class Recogniser:
 
     def _answered(
         self,
-        answers: list[tuple[Level, tuple[Candidate, ...]]],
+        answers: list[tuple[Level, tuple[Candidate, ...], str | None]],
         whole: Recognition,
         kept: int,
         count: int,
     ) -> Recognition:
         """The clarify of a need read as several requests: each request's candidates
         (``request`` set to its number), request after request, then the whole need's
-        other candidates; :attr:`Recognition.answers` says what each request found.
+        other candidates; :attr:`Recognition.answers` says what each request found (and,
+        for a request only shown, why: its ``withheld``, issue-14be).
         ``count``: how many requests were read (:attr:`Recognition.requests`)."""
         chosen: list[Candidate] = []
         told: list[RequestAnswer] = []
         ids: set[str] = set()
-        for number, (level, shown) in enumerate(answers, 1):
+        for number, (level, shown, withheld) in enumerate(answers, 1):
             mine = [c for c in shown if c.procedure not in ids]
             ids.update(c.procedure for c in mine)
             chosen.extend(attrs.evolve(c, request=number) for c in mine)
-            told.append(RequestAnswer(number=number, level=level, chosen=len(mine)))
+            # Its reason only while its candidates are its own (none: « rien de plus que
+            # les démarches d'une demande précédente »).
+            told.append(
+                RequestAnswer(
+                    number=number,
+                    level=level,
+                    chosen=len(mine),
+                    withheld=withheld if mine else None,
+                )
+            )
         rest = [c for c in whole.candidates if c.procedure not in ids]
         candidates = with_places(
             tuple([*chosen, *rest][: max(kept, len(chosen))]),
@@ -773,6 +827,22 @@ def _shown(recognition: Recognition) -> Recognition:
         recognition.candidates,
         close_count([c.score for c in recognition.candidates]),
         ACCOUNT,
+    )
+
+
+def _borrowed_shown(recognition: Recognition) -> Recognition:
+    """``recognition`` (a claim whose words belong to two requests of the need, none of
+    which claims it alone: :meth:`Recogniser._borrowed`) as suggestions: level ``weak``,
+    the same candidates, as many chosen as score close to the best, as a need read alone
+    that is ``weak`` shows them (issue-14be: none was shown); withheld as
+    :data:`BORROWED` when its best explains enough of the need to be claimed."""
+    candidates = recognition.candidates
+    best = candidates[0].confidence if candidates else 0.0
+    return new_recognition(
+        Level.WEAK,
+        candidates,
+        close_count([c.score for c in candidates]) if candidates else 0,
+        BORROWED if best >= CLAIM else None,
     )
 
 

@@ -18,6 +18,7 @@ from mfs_core.recognition.confidence import Level
 __all__ = [
     "ACCOUNT",
     "ASKED",
+    "BORROWED",
     "DESCRIBED",
     "HEAD",
     "REQUESTS",
@@ -85,12 +86,16 @@ class RequestAnswer:
     level (``confident``: a claim; ``ambiguous``: a clarify among its candidates; ``weak``:
     suggestions; ``none``: nothing); ``chosen``: how many candidates of the recognition
     answer it (those whose :attr:`Candidate.request` is ``number``): 1 for a claim, the
-    candidates of its question or its suggestions, 0 when nothing was recognised.
+    candidates of its question or its suggestions, 0 when nothing was recognised;
+    ``withheld``: for a ``weak`` request whose best candidate explains enough of it to be
+    claimed, why it is only shown (:attr:`Recognition.withheld`, as a need read alone
+    says it: issue-14be), else ``None``.
     """
 
     number: int
     level: Level
     chosen: int
+    withheld: str | None = None
 
 
 @attrs.frozen(kw_only=True, slots=False)
@@ -120,7 +125,9 @@ class Recognition:
     #: claimed (:data:`~mfs_core.recognition.confidence.CLAIM`) only shows it (issue-14bc):
     #: :data:`ACCOUNT` (one sentence of a long account claims it, the whole names nothing:
     #: issue-14az), :data:`WORDS` (the need's words reach it without naming it: a word it
-    #: uses, a typing error, a word many fiches ask about…); ``None`` for any other outcome
+    #: uses, a typing error, a word many fiches ask about…), :data:`BORROWED` (the words
+    #: that reach it belong to two requests of the need, none of which reaches it alone:
+    #: issue-14be); ``None`` for any other outcome
     withheld: str | None = None
 
     @property
@@ -155,7 +162,7 @@ def new_candidate(
 SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
 DESCRIBED = "described"
 #: Why a claim is shown, not made (:attr:`Recognition.withheld`).
-ACCOUNT, WORDS = "account", "words"
+ACCOUNT, WORDS, BORROWED = "account", "words", "requests"
 
 
 def placed_in(shown: Sequence[Candidate]) -> list[str | None]:

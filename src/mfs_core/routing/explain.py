@@ -11,6 +11,7 @@ from mfs_core.french import (
     PERMANENCE_ELSEWHERE,
     RESIDENT,
     TARGET_FR,
+    WITHHELD_FR,
     count,
     decimal,
     percent,
@@ -123,12 +124,14 @@ def requests_said(
                 f"« {a.title} » ({a.procedure})" if ids else f"« {a.title} »" for a in mine
             )
             if answer.level.value == "weak":
-                titles = f"suggestions seulement : {titles}"
+                # Why, when its best explains enough of it (issue-14be), as for one need.
+                why = f"{WITHHELD_FR[answer.withheld]}, " if answer.withheld else ""
+                titles = f"{why}suggestions seulement : {titles}"
             if len(mine) < answer.chosen:  # cut by the alternatives a decision lists
                 left = answer.chosen - len(mine)
                 titles += f" (et {count(left, 'autre')} non {plural(left, 'listée')})"
         else:
-            titles = request_found(answer.level.value, answer.chosen)
+            titles = request_found(answer.level.value, answer.chosen, answer.withheld)
             if answer.chosen:
                 # In number with what it counts: « plusieurs démarches possibles, à faire
                 # choisir (non listée) » read as one démarche (review of issue-14ap).

@@ -225,7 +225,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["request", "level", "chosen"],
+                    "required": ["request", "level", "chosen", "withheld"],
                     "properties": {
                         "request": {"type": "integer", "minimum": 1, "maximum": _REQUESTS},
                         "level": {
@@ -238,17 +238,26 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                             "description": "how many candidates answer it (0: nothing "
                             "recognised for it)",
                         },
+                        "withheld": {
+                            "type": ["string", "null"],
+                            "enum": ["words", None],
+                            "description": "why a weak request whose best candidate "
+                            "explains enough of it to be claimed only suggests it, as "
+                            "`withheld` says it of a need read alone (words); else null "
+                            "(added within schema version 2, issue-14be)",
+                        },
                     },
                 },
             },
             "withheld": {
                 "type": ["string", "null"],
-                "enum": ["account", "words", None],
+                "enum": ["account", "words", "requests", None],
                 "description": "why a weak recognition whose best candidate explains enough "
                 "of the need to be claimed only suggests it: one sentence of a long account "
-                "claims it and the whole names nothing (account), or the need's words reach "
-                "it without naming it (words); else null (added within schema version 2, "
-                "issue-14bc)",
+                "claims it and the whole names nothing (account), the need's words reach "
+                "it without naming it (words), or they belong to two of the requests the "
+                "need lists and none reaches it alone (requests, issue-14be); else null "
+                "(added within schema version 2, issue-14bc)",
             },
             "candidates": {
                 "type": "array",
