@@ -34,7 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,9 @@ class Item:
     split: str
     ambiguous: bool
     near_miss: bool
+    #: Where the phrasing comes from (``source.kind``: ``service-public-question``,
+    #: ``search-suggestion``, ``search-variant``, ``web-page`` — FAQs, press, blogs).
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class Outcome:
     level: str
     chosen: int
     verbatim: bool
+    #: Whether the text is long: as many meaningful words as the recogniser reads
+    #: sentence by sentence (``ranking.LONG_ACCOUNT``), or more.
+    long: bool = False
 
     @property
     def top1(self) -> bool:
@@ -121,14 +127,22 @@ class Report:
     pending: list[Item] = field(default_factory=list)
 
     def tally(
-        self, *, split: str | None = None, tags: Iterable[str] = TAGS, verbatim: bool = True
+        self,
+        *,
+        split: str | None = None,
+        tags: Iterable[str] = TAGS,
+        verbatim: bool = True,
+        where: Callable[[Outcome], bool] | None = None,
     ) -> Tally:
-        """The counts of the scored items of ``split`` (both when None) and ``tags``."""
+        """The counts of the scored items of ``split`` (both when None) and ``tags``, and
+        of which ``where`` holds when given."""
         tally = Tally()
         wanted = set(tags)
         for outcome in self.outcomes:
             item = outcome.item
             in_scope = (split is None or item.split == split) and item.tag in wanted
+            if where is not None and not where(outcome):
+                continue
             if in_scope and (verbatim or not outcome.verbatim):
                 tally.add(outcome)
         return tally
@@ -150,6 +164,7 @@ def read_corpus(path: Path = CORPUS) -> list[Item]:
                     split=data["split"],
                     ambiguous=bool(data.get("ambiguous")),
                     near_miss=bool(data.get("near_miss")),
+                    kind=str(data.get("source", {}).get("kind", "")),
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -183,7 +198,8 @@ def evaluate(
     """Recognise every item with the recogniser of ``registry`` (or, given
     ``procedures``, with a recogniser of those procedures and the registry's partners)."""
     from mfs_core.recognition import Recogniser, recogniser_for
-    from mfs_core.recognition.normalise import tokens
+    from mfs_core.recognition.normalise import reading, tokens
+    from mfs_core.recognition.ranking import LONG_ACCOUNT
 
     if procedures is None:
         recogniser = recogniser_for(registry)
@@ -214,6 +230,7 @@ def evaluate(
                 level=recognition.level.value,
                 chosen=recognition.chosen,
                 verbatim=verbatim,
+                long=len(reading(item.text)[0]) >= LONG_ACCOUNT,
             )
         )
     return report
@@ -260,6 +277,7 @@ def print_report(report: Report, splits: Sequence[str], *, misses: bool = False)
             t = report.tally(split=split, tags=TAGS[:3], verbatim=False)
             top1, top3 = _pct(t.top1, t.n), _pct(t.top3, t.n)
             print(f"{split:<8} without them: n={t.n} top-1 {top1} top-3 {top3}")
+    _print_breakdowns(report, splits)
     pending = [i for i in report.pending if i.split in splits]
     print(
         f"\npending (procedure not in the catalogue): {len(pending)} item(s), left out of "
@@ -279,6 +297,31 @@ def print_report(report: Report, splits: Sequence[str], *, misses: bool = False)
                 print(
                     f"  [{item.split[0]} {item.tag[:4]} {outcome.level}] {item.text[:80]!r} -> "
                     f"{', '.join(outcome.ranked[:3]) or '-'} (want {want})"
+                )
+
+
+def _print_breakdowns(report: Report, splits: Sequence[str]) -> None:
+    """Covered needs by length and by the kind of source, negatives apart: where the
+    misses are (short needs that name their matter, or long accounts; question titles, or
+    press quotes)."""
+    groups: list[tuple[str, Callable[[Outcome], bool]]] = [
+        ("short", lambda o: not o.long),
+        ("long", lambda o: o.long),
+    ]
+    kinds = sorted({o.item.kind for o in report.outcomes})
+    groups += [(kind, lambda o, kind=kind: o.item.kind == kind) for kind in kinds]
+    print(
+        "\nby length (long: as many meaningful words as are read sentence by sentence, or "
+        "more) and by kind of source; covered needs"
+    )
+    print(f"{'split':<8} {'group':<24} {'n':>4} {'top-1':>8} {'top-3':>8} {'decided':>8}")
+    for split in splits:
+        for name, where in groups:
+            t = report.tally(split=split, tags=TAGS[:3], where=where)
+            if t.n:
+                print(
+                    f"{split:<8} {name:<24} {t.n:>4} {_pct(t.top1, t.n):>8} "
+                    f"{_pct(t.top3, t.n):>8} {_pct(t.right, t.n):>8}"
                 )
 
 
