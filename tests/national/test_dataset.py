@@ -384,19 +384,6 @@ def test_consolidation_checks_the_columns(dataset: Path, tmp_path: Path) -> None
         consolidate([dataset], tmp_path / "national")
 
 
-def test_a_part_0_that_is_a_directory_is_ignored_and_said(dataset: Path) -> None:
-    """Spark's ``df.write.parquet(".../part-0.parquet")`` makes a directory of that name:
-    it is said, not skipped in silence."""
-    june = _june(dataset, "1")
-    june.unlink()
-    june.mkdir()
-    (june / "part-00000-x.snappy.parquet").write_bytes(b"")
-    with pytest.warns(reading.IgnoredFilesWarning, match="1 item") as said:
-        [report] = national_reports([dataset], [JUNE])
-    assert [w.message.example for w in said] == [june]  # type: ignore[union-attr]
-    assert "1" not in report.by_site
-
-
 def test_an_empty_partition_directory_is_said(dataset: Path) -> None:
     """A site's month directory with no file (a copy that brought the directories only) is
     said, not read as a month without requests; a writer's hidden temporary file does not

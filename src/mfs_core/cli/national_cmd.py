@@ -163,8 +163,11 @@ def run_consolidate(args: argparse.Namespace) -> int:
     for month, error in result.unreadable.items():
         # The other months are written; this one keeps its previous file, if any.
         print_error(f"{error} (month {month} not written)")
+    for month in result.stale:  # kept: its sources are gone (a purged month), said
+        print_note(f"mfs : attention : {month} conservé, aucune source ne l'a plus")
     if result.unreadable:
         return EXIT_INPUT
     if not result.months:
         print_note("mfs : aucune partition pour les mois demandés : rien n'a été écrit")
+        return EXIT_FINDINGS  # as `national report` with no data
     return EXIT_OK

@@ -11,10 +11,13 @@ small site's month (measured in ``docs/national.md``).
 Consolidating a month again replaces its file atomically (:mod:`.files`): run it each time
 a site sends a corrected or later export. Every page copied is first read with pyarrow and
 checked against its checksum (files are written with page checksums; DuckDB does not check
-them). A month with a page that cannot be read or does not match its checksum (found only
-while its rows are read; schemas and footers are checked before any month is written)
-leaves that month's previous file as it was and does not stop the other months: the result
-names it, with its file (:attr:`ConsolidationResult.unreadable`). DuckDB reads and sorts;
+them). A month with a file whose footer cannot be read (a truncated copy) or a page that
+cannot be read or does not match its checksum leaves that month's previous file as it was
+and does not stop the other months: the result names it, with its file
+(:attr:`ConsolidationResult.unreadable`). A file of another schema, dataset or month stops
+the consolidation before any month is written. A month the target holds that no source has
+any more (a site's export deletes a purged month) is kept, and listed
+(:attr:`ConsolidationResult.stale`). DuckDB reads and sorts;
 pyarrow writes the file with the dataset's exact schema (:func:`~.schema.arrow_schema`
 with ``site``).
 """
@@ -31,7 +34,7 @@ import attrs
 from mfs_core import geo
 from mfs_core.national.dataset import month_key
 from mfs_core.national.engine_duckdb import connect, register_requests
-from mfs_core.national.errors import DatasetError
+from mfs_core.national.errors import DatasetError, UnreadableFileError
 from mfs_core.national.existing import check_replaceable
 from mfs_core.national.files import (
     ROW_GROUP_ROWS,
@@ -40,11 +43,12 @@ from mfs_core.national.files import (
     partition_around,
     resolved,
 )
-from mfs_core.national.reading import find_partitions, locate_fault, unreadable
+from mfs_core.national.reading import check_file, find_partitions, locate_fault, unreadable
 from mfs_core.national.schema import (
     DATASET_NAME,
     FILE_COLUMNS,
     NATIONAL_LAYOUT,
+    PARTITION_FILE,
     SCHEMA_VERSION,
     arrow_schema,
     metadata_key,
@@ -59,12 +63,14 @@ _BATCH_ROWS = ROW_GROUP_ROWS
 @attrs.frozen(kw_only=True)
 class ConsolidationResult:
     """Per month written (``"2024-06"``): the number of sites and of rows; per month not
-    written because a page could not be read: the error naming the file (its message
-    quotes no row, only the file and the engine's first line)."""
+    written because a footer or a page could not be read: the error naming the file (its
+    message quotes no row, only the file and the engine's first line); ``stale``: months
+    the target holds that no source has any more (a purged month), kept as they were."""
 
     target: Path
     months: dict[str, tuple[int, int]]
     unreadable: dict[str, DatasetError] = attrs.field(factory=dict)
+    stale: list[str] = attrs.field(factory=list)
 
 
 def consolidate(
@@ -79,10 +85,11 @@ def consolidate(
     partition directory (``site=...``, ``month=...``), or holds a file at a month's
     ``part-0.parquet`` that is not an mfs-core national file of that month, or for what
     :func:`~mfs_core.national.reading.find_partitions` refuses (a site's month in two
-    sources...), or a file of another dataset or schema version, or a footer that cannot be
-    read: all before any month is written. A corrupt page, found while a month's rows are
-    read, is not raised: that month is left as it was and listed in
-    :attr:`ConsolidationResult.unreadable`, and the other months are written.
+    sources...), or a file of another dataset, schema version or month: all before any
+    month is written. A footer that cannot be read (checked for every file before any month
+    is written) or a corrupt page (found while a month's rows are read) is not raised: that
+    month is left as it was and listed in :attr:`ConsolidationResult.unreadable`, and the
+    other months are written.
     """
     out = Path(target)
     _check_target(out, [Path(source) for source in sources])
@@ -90,14 +97,23 @@ def consolidate(
     files = find_partitions(sources, keys)
     for key in sorted({file.month for file in files}):  # all before any month is written
         check_replaceable(out / f"month={key}", layout=NATIONAL_LAYOUT, month=key)
+    failed: dict[str, DatasetError] = {}
+    for file in files:  # every footer before any month is written
+        try:
+            check_file(file)
+        except UnreadableFileError as exc:
+            # A truncated copy (footer lost) is that month's fault, like a corrupt page:
+            # the other months are still written (review 15f, MEDIUM 2).
+            failed.setdefault(file.month, exc)
+    files = [file for file in files if file.month not in failed]
+    stale = _stale(out, {file.month for file in files} | set(failed), keys)
     import duckdb
 
     schema = arrow_schema(with_site=True)
     written: dict[str, tuple[int, int]] = {}
-    failed: dict[str, DatasetError] = {}
     connection = connect()
     try:
-        register_requests(connection, files)
+        register_requests(connection, files, check=False)  # check_file did, above
         for key in sorted({file.month for file in files}):
             month_files = [file for file in files if file.month == key]
             sites = len({file.site for file in month_files})
@@ -113,7 +129,7 @@ def consolidate(
             # DuckDB does not check pages against their checksums: pyarrow does, here,
             # where site exports enter the national dataset (a bit flipped in transit or
             # on disk would otherwise change the figures without an error).
-            fault = locate_fault(month_files)
+            fault = locate_fault(month_files, footers=False)
             if fault is not None:
                 failed[key] = fault
                 continue
@@ -137,7 +153,9 @@ def consolidate(
             written[key] = (sites, rows)
     finally:
         connection.close()
-    return ConsolidationResult(target=out, months=written, unreadable=failed)
+    return ConsolidationResult(
+        target=out, months=written, unreadable=dict(sorted(failed.items())), stale=stale
+    )
 
 
 #: Rows ordered by place and day, then on every other column: rows of one site and day
@@ -147,6 +165,21 @@ _ORDER = ", ".join(
     ["region", "departement", "site", "received_on"]
     + [name for name in FILE_COLUMNS if name not in {"region", "departement", "received_on"}]
 )
+
+
+def _stale(out: Path, sourced: set[str], keys: Sequence[str] | None) -> list[str]:
+    """The months (of ``keys``, all when None) ``out`` holds a file of that no source has
+    any more: a site export's purged month is deleted, its consolidated month is not."""
+    if not out.is_dir():
+        return []
+    held = {
+        entry.name.removeprefix("month=")
+        for entry in out.iterdir()
+        if entry.name.startswith("month=") and (entry / PARTITION_FILE).exists()
+    }
+    if keys is not None:
+        held &= set(keys)
+    return sorted(held - sourced)
 
 
 def _check_target(out: Path, sources: Sequence[Path]) -> None:

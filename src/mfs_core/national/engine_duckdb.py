@@ -36,6 +36,7 @@ from mfs_core.national.query import (
 from mfs_core.national.reading import (
     PartitionFile,
     check_columns,
+    check_file_days,
     check_metadata,
     find_partitions,
     unreadable,
@@ -143,6 +144,8 @@ def _check(connection: Any, variable: str, files: Sequence[PartitionFile]) -> No
             nested = children
     for file in files:
         check_columns(file, columns.get(str(file.path), {}))
+    for file in files:  # the days, from the footer's statistics: no row read
+        check_file_days(file)
 
 
 def national_reports(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mfs_core.national.errors import DatasetError
-from mfs_core.national.reading import _first_line
+from mfs_core.national.reading import _first_line, _read_errors
 from mfs_core.national.schema import DATASET_NAME, KEY_PREFIX, PARTITION_FILE, metadata_key
 
 __all__ = ["check_replaceable"]
@@ -26,7 +26,7 @@ def _metadata(file: Path) -> dict[str, str] | str:
 
     try:
         raw = pq.read_metadata(file).metadata or {}
-    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
+    except _read_errors() as exc:  # ArrowInvalid (a ValueError), ArrowMemoryError...
         return _first_line(exc)
     decoded = {k.decode(errors="replace"): v.decode(errors="replace") for k, v in raw.items()}
     return {k.removeprefix(KEY_PREFIX): v for k, v in decoded.items() if k.startswith(KEY_PREFIX)}
