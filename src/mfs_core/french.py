@@ -279,12 +279,18 @@ def _percent_pattern(decimals: int) -> str:
     return pattern.replace("0", "0." + "0" * decimals, 1)
 
 
+#: What a French table or sentence shows for a figure that has no value: a rate with no
+#: denominator, a month before the journal's first request. One sign for both (review 15f,
+#: L8: « - » and « — » stood in the same table).
+MISSING = "—"
+
+
 def percent(rate: float | None, *, decimals: int = 1) -> str:
     """``0.6675`` → ``"66,8 %"`` (``decimals`` after the comma, rounded half to even, a
     no-break space before ``%``, as CLDR ``fr_FR`` writes it); ``None`` (no denominator)
-    → ``"-"``."""
+    → :data:`MISSING` (``"—"``)."""
     if rate is None:
-        return "-"
+        return MISSING
     from babel.numbers import format_percent
 
     return format_percent(rate, format=_percent_pattern(decimals), locale=LOCALE)

@@ -176,5 +176,5 @@ def test_trend_shows_no_data_before_the_journal_and_zero_after(
     cells = {row[0]: row[1:] for row in (re.split(r"\s{2,}", line.strip()) for line in rows)}
     assert cells["mai 2023"] == ["—", "—", "—"]
     assert cells["juin 2023"][0] == "400"
-    assert cells["juillet 2023"] == ["0", "-", "-"]  # after the first request: a real zero
+    assert cells["juillet 2023"] == ["0", "—", "—"]  # after the first request: a real zero
     assert [cells[m][0] for m in cells].count("—") == 9  # September 2022 to May 2023

@@ -48,3 +48,23 @@ def test_counts_agree_and_whole_breakdowns_are_not_cut() -> None:
 def test_a_cut_breakdown_says_how_many_are_shown() -> None:
     lines = to_text(_report(partners=TOP + 2)).splitlines()
     assert f"Par partenaire ({TOP} premiers sur {TOP + 2}) :" in lines
+
+
+def test_the_text_shows_what_the_docs_promise() -> None:
+    """Review 15f, L9: docs/national.md promises partner, procedure, thematique and
+    channel; the text had no thematique. Labels as in the per-site report; a cut list of
+    a feminine noun says « premières »; a count agrees with 0 (« 0 sur 0 renseignée »)."""
+    import attrs
+
+    from mfs_core.thematiques import THEMATIQUE_LABELS
+
+    report = _report(partners=1)
+    internet = "numerique--acceder-a-une-connexion-internet"
+    thematiques = {internet: 5} | {f"thematique-{n:02d}": 1 for n in range(TOP + 1)}
+    national = attrs.evolve(report.national, by_thematique=thematiques)
+    lines = to_text(attrs.evolve(report, national=national)).splitlines()
+    heads = [line for line in lines if line.startswith("Par ") and line.endswith(" :")]
+    head = f"Par thématique ({TOP} premières sur {TOP + 2}) :"
+    assert heads[:3] == ["Par partenaire :", head, "Par canal :"]
+    assert lines[lines.index(head) + 1].split() == [*THEMATIQUE_LABELS[internet].split(), "5"]
+    assert "Vers l'autonomie : 0 sur 0 renseignée (—)" in lines

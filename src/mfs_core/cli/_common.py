@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -181,12 +181,45 @@ def opened_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iter
         journal.close()
 
 
-def write_output(text: str, output: str | None) -> None:
+def check_output(output: str | None, datasets: Sequence[str] = ()) -> None:
+    """Refuse an ``--output FILE`` for a report that would replace data: a path inside one
+    of ``datasets`` (the Parquet datasets given on the command line), inside any partition
+    directory (``site=...``, ``month=...``) or named ``*.parquet``. Review 15f, M3:
+    ``--output nx/month=2024-03/part-0.parquet`` replaced the consolidated month with the
+    French text. Raises :class:`CliError` (exit 2) before anything is written."""
+    if not output:
+        return
+    from pathlib import Path
+
+    from mfs_core.national.files import partition_around, resolved
+
+    path = Path(output)
+    where = resolved(path)
+    for dataset in datasets:
+        if where.is_relative_to(resolved(Path(dataset))):
+            raise CliError(
+                f"--output {output}: inside the dataset {dataset}; write the report elsewhere"
+            )
+    if partition_around(path) is not None:
+        raise CliError(
+            f"--output {output}: inside a partition directory (site=... or month=...) of a "
+            "dataset; write the report elsewhere"
+        )
+    # The name as given and the file a symbolic link leads to.
+    if any(name.lower().endswith(".parquet") for name in (path.name, where.name)):
+        raise CliError(
+            f"--output {output}: a Parquet file name; a report is text, write it elsewhere"
+        )
+
+
+def write_output(text: str, output: str | None, datasets: Sequence[str] = ()) -> None:
     """``text`` on standard output, or into the file ``output`` (UTF-8) when given; a file
-    that cannot be written is a :class:`CliError`."""
+    that cannot be written, or that :func:`check_output` refuses (``datasets``: those given
+    on the command line), is a :class:`CliError`."""
     if not output:
         sys.stdout.write(text)
         return
+    check_output(output, datasets)
     try:
         with open(output, "w", encoding="utf-8", newline="") as out:
             out.write(text)

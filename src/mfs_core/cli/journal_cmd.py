@@ -23,6 +23,7 @@ from mfs_core.cli._common import (
     EXIT_OK,
     CliError,
     add_journal_option,
+    check_output,
     missing_extra,
     opened_journal,
     print_error,
@@ -146,6 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     if args.format == "parquet":
         return _export_parquet(args, since, until)
+    check_output(args.output)  # a CSV or JSONL export never replaces a dataset's file
     with opened_journal(args, read_only=True) as journal:
         if not args.output:
             write_export(journal, sys.stdout, args.format, since=since, until=until)

@@ -24,6 +24,7 @@ from mfs_core.cli._common import (
     EXIT_INPUT,
     EXIT_OK,
     CliError,
+    check_output,
     ignored_files_said,
     load_registry,
     missing_extra,
@@ -127,6 +128,7 @@ def _spark_report(args: argparse.Namespace, month: Any) -> NationalReport:
 def run_report(args: argparse.Namespace) -> int:
     from mfs_core.output import json_text, terminal_text
 
+    check_output(args.output, args.datasets)  # before the report is computed
     report = _reports(args)
     if not report.by_site:
         # No partition of that month in the datasets: a report of zeros would read as a
@@ -142,7 +144,7 @@ def run_report(args: argparse.Namespace) -> int:
         from mfs_core.national.text import to_text
 
         text = terminal_text(to_text(report, load_registry(args).display_names, sites=args.sites))
-    write_output(text, args.output)
+    write_output(text, args.output, args.datasets)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from mfs_core.cli._common import (
     CliError,
     add_format_option,
     add_journal_option,
+    check_output,
     ignored_files_said,
     load_registry,
     missing_extra,
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from mfs_core.report import build_report, parse_month, render
 
     month = parse_month(args.month)
+    check_output(args.output, args.national or ())  # before the journal is read
     if args.national and not args.site:
         raise CliError("--national needs --site ID (the site's id in the dataset)")
     if args.site and not args.national:  # it would be ignored: the journal is one site's
@@ -92,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     names = load_registry(args).display_names if args.format in ("text", "html") else None
     extra = view_html if args.format == "html" else view_text
     write_output(
-        render(report, args.format, names, site_name=args.site_name, extra=extra), args.output
+        render(report, args.format, names, site_name=args.site_name, extra=extra),
+        args.output,
+        args.national or (),
     )
     return EXIT_OK

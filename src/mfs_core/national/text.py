@@ -44,7 +44,7 @@ def _headline(figures: Indicators) -> list[str]:
         f"{n(figures.follow_ups('referral_refused'))}, expirés "
         f"{n(figures.follow_ups('referral_expired'))}, sans suite connue {n(referrals - known)}",
         f"Vers l'autonomie : {n(figures.towards_autonomy)} sur {n(figures.autonomy_recorded)} "
-        f"renseignées ({percent(figures.autonomy_rate)})",
+        f"{plural(figures.autonomy_recorded, 'renseignée')} ({percent(figures.autonomy_rate)})",
         f"Usagers identifiés (somme des sites) : {n(figures.residents)}, revenus dans le mois : "
         f"{n(figures.repeat_visits)} fois",
     ]
@@ -82,14 +82,17 @@ def to_text(
         "",
         *_headline(national),
     ]
-    for title, counts in (
-        ("Par partenaire", national.by_partner),
-        ("Par démarche", national.by_procedure),
-        ("Par canal", national.by_channel),
+    # What docs/national.md promises of the text (review 15f, L9); the JSON has these in
+    # full and the breakdowns by outcome, autonomy and routing decision too.
+    for title, first, counts in (
+        ("Par partenaire", "premiers", national.by_partner),
+        ("Par démarche", "premières", national.by_procedure),
+        ("Par thématique", "premières", national.by_thematique),
+        ("Par canal", "premiers", national.by_channel),
     ):
         if counts:
-            # All shown: no « (1 premiers sur 1) »; cut: « (10 premiers sur 37) ».
-            cut = f" ({TOP} premiers sur {n(len(counts))})" if len(counts) > TOP else ""
+            # All shown: no « (1 premiers sur 1) »; cut: « (10 premières sur 37) ».
+            cut = f" ({TOP} {first} sur {n(len(counts))})" if len(counts) > TOP else ""
             lines += ["", f"{title}{cut} :"]
             top = list(counts.items())[:TOP]
             width = max(len(label(key, names)) for key, _ in top)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mfs_core.french import decimal, month_title, percent
+from mfs_core.french import MISSING, decimal, month_title, percent
 from mfs_core.report.monthly import build_report
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ __all__ = ["MonthFigures", "monthly_trend", "trend_html", "trend_text"]
 TREND_MONTHS = 12
 
 
-#: What the trend shows for a month with no data (before the journal's first request).
-NO_DATA = "—"
+#: What the trend shows for a month with no data (before the journal's first request):
+#: the sign of a rate with no denominator too.
+NO_DATA = MISSING
 
 
 @attrs.frozen

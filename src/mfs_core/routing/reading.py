@@ -12,7 +12,7 @@ and depth limits, and a bad byte or a bad line never spoils the others.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -55,11 +55,22 @@ class RequestStream:
     the file only; :attr:`single` says which, from the first item on.
 
     Reading goes through :class:`mfs_core.inputs.JsonLines` (UTF-8, each line on its own,
-    line and depth limits; ``max_total`` bounds the bytes read, ``None`` for none).
+    line and depth limits; ``max_total`` bounds the bytes read, ``None`` for none;
+    ``before_read`` and ``lines_first`` as there: answering each line of a pipe at once).
     """
 
-    def __init__(self, stream: BinaryInput, source: str, *, max_total: int | None = None) -> None:
-        self._lines = JsonLines(stream, source, max_total=max_total)
+    def __init__(
+        self,
+        stream: BinaryInput,
+        source: str,
+        *,
+        max_total: int | None = None,
+        before_read: Callable[[], object] | None = None,
+        lines_first: bool = False,
+    ) -> None:
+        self._lines = JsonLines(
+            stream, source, max_total=max_total, before_read=before_read, lines_first=lines_first
+        )
         self.source = source
 
     @property

@@ -14,7 +14,7 @@ import hashlib
 import html
 from collections.abc import Mapping
 
-from mfs_core.french import decimal, month_title, percent
+from mfs_core.french import decimal, month_title, percent, plural
 from mfs_core.output import terminal_text
 from mfs_core.redaction.statement import statement_fr
 from mfs_core.report.monthly import MonthlyReport
@@ -132,11 +132,14 @@ def to_html(
     referrals = report.referrals
     figures = "\n".join(
         (
-            _figure(decimal(report.total_requests), "demandes reçues"),
+            _figure(
+                decimal(report.total_requests),
+                plural(report.total_requests, "demande reçue", "demandes reçues"),
+            ),
             _figure(percent(report.first_contact_resolution_rate), "résolues au premier contact"),
             _figure(
                 f"{decimal(report.appointments.held)} / {decimal(report.appointments.booked)}",
-                "rendez-vous honorés / pris",
+                f"rendez-vous {plural(report.appointments.held, 'honoré')} / pris",
             ),
             _figure(percent(report.autonomy_rate), "faites par l'usager, seul ou accompagné"),
             _figure(

@@ -32,11 +32,12 @@ def to_text(report: MonthlyReport, names: Mapping[str, str] | None = None) -> st
         f"refusés {n(referrals.refused)}, expirés {n(referrals.expired)}, "
         f"sans suite connue {n(referrals.pending)}",
         f"Vers l'autonomie : {n(report.towards_autonomy)} sur {n(report.autonomy_recorded)} "
-        f"renseignées ({percent(report.autonomy_rate)})",
+        f"{plural(report.autonomy_recorded, 'renseignée')} ({percent(report.autonomy_rate)})",
         f"Usagers identifiés (pseudonymes) : {n(report.residents)}, revenus dans le mois : "
         f"{n(report.repeat_visits)} fois",
         f"Suite différente de la décision du routage : {n(report.decisions.outcome_differs)} sur "
-        f"{n(report.decisions.recorded)} décisions enregistrées "
+        f"{n(report.decisions.recorded)} "
+        f"{plural(report.decisions.recorded, 'décision enregistrée', 'décisions enregistrées')} "
         f"({percent(report.decisions.outcome_differs_rate)})",
     ]
     sections = (
