@@ -120,3 +120,25 @@ def test_a_report_file_elsewhere_is_still_written(
     args = ["national", "report", "--month", "2024-06", str(national_year.consolidated)]
     assert main([*args, "--output", str(output)]) == 0, capsys.readouterr().err
     assert output.read_text(encoding="utf-8").strip()
+
+
+def test_a_report_never_replaces_the_journal_it_reads_or_any_data_file(
+    national_year: NationalYear, tmp_path: Path, capsys: pytest.CaptureFixture[str], clean_env: None
+) -> None:
+    """``mfs report --output mfs-journal.sqlite3`` replaced the journal it had just read
+    (review 15f, noticed by issue-15ac): a file whose first bytes say SQLite or Parquet is
+    refused whatever its name; a text file of the same place is still replaced."""
+    journal = tmp_path / "mfs-journal.sqlite3"
+    shutil.copyfile(national_year.sites[0].url.removeprefix("sqlite:///"), journal)
+    before = journal.read_bytes()
+    url = f"sqlite:///{journal}"
+    report = ["report", "--month", "2024-06", "--journal", url]
+    _refused(capsys, [*report, "--output", str(journal)], "an SQLite database")
+    assert journal.read_bytes() == before
+    parquet = tmp_path / "copie.bin"
+    shutil.copyfile(national_year.consolidated / "month=2024-06" / "part-0.parquet", parquet)
+    _refused(capsys, [*report, "--output", str(parquet)], "a Parquet file")
+    old = tmp_path / "rapport.txt"
+    old.write_text("ancien rapport\n", encoding="utf-8")
+    assert main([*report, "--output", str(old)]) == 0, capsys.readouterr().err
+    assert "ancien rapport" not in old.read_text(encoding="utf-8")

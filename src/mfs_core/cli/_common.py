@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from mfs_core.errors import MfsError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mfs_core.journal import Journal
     from mfs_core.registry import Registry
 
@@ -210,6 +212,30 @@ def check_output(output: str | None, datasets: Sequence[str] = ()) -> None:
         raise CliError(
             f"--output {output}: a Parquet file name; a report is text, write it elsewhere"
         )
+    kind = _data_file_kind(where)
+    if kind is not None:
+        # ``mfs report --output mfs-journal.sqlite3`` replaced the journal it had just read
+        # (review 15f): a file that holds data is never replaced by a report, whatever its name.
+        raise CliError(f"--output {output}: {kind}; a report is text, write it elsewhere")
+
+
+#: The first bytes of the data files a report must never replace, and what they are.
+_DATA_MAGIC = ((b"SQLite format 3\x00", "an SQLite database"), (b"PAR1", "a Parquet file"))
+
+
+def _data_file_kind(path: Path) -> str | None:
+    """What ``path`` holds when it is an existing regular file of data (its first bytes:
+    :data:`_DATA_MAGIC`), else None. Only a regular file is opened (a FIFO would block)."""
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None  # absent or unreadable: writing it says why
+    return next((kind for magic, kind in _DATA_MAGIC if head.startswith(magic)), None)
 
 
 def write_output(text: str, output: str | None, datasets: Sequence[str] = ()) -> None:
