@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BATCH_SIZE",
     "CONFLICT",
+    "CONFLICT_FR",
     "FUTURE_SLACK",
     "IntakeSummary",
     "add_json",
@@ -61,6 +62,9 @@ CONFLICT = (
     "id: already in the journal with other content: not recorded (the record first given "
     "with this id is kept; give a changed record a new id)"
 )
+#: Why a conflicting record was set aside, in the French counts (``mfs journal add``,
+#: ``POST /journal/records``): « 1 enregistrement écarté (identifiant …) ».
+CONFLICT_FR = "(identifiant déjà dans le journal avec un autre contenu)"
 #: Fields whose content is personal: a problem about them never quotes the value.
 PRIVATE_FIELDS = ("note", "reason", "resident")
 
@@ -320,8 +324,7 @@ def summary_fr(summary: IntakeSummary) -> str:
     if summary.conflicting:
         named.append(
             f"{count(summary.conflicting, 'enregistrement')} "
-            f"{plural(summary.conflicting, 'écarté')} (identifiant déjà dans le journal avec "
-            "un autre contenu)"
+            f"{plural(summary.conflicting, 'écarté')} {CONFLICT_FR}"
         )
     if named:
         text += f" ; {' ; '.join(named)}, voir ci-dessus"

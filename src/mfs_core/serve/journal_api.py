@@ -169,16 +169,14 @@ def _not_taken_fr(refused: int, conflicting: int, kept: int) -> str:
     """« 2 enregistrements refusés et 1 écarté (identifiant déjà dans le journal avec un
     autre contenu) : voir errors ; aucun autre pris en compte. »"""
     from mfs_core.french import count, plural
+    from mfs_core.journal.intake import CONFLICT_FR
 
     parts = []
     if refused:
         parts.append(f"{count(refused, 'enregistrement')} {plural(refused, 'refusé')}")
     if conflicting:
         what = f"{count(conflicting, 'enregistrement')} " if not refused else f"{conflicting} "
-        parts.append(
-            f"{what}{plural(conflicting, 'écarté')} (identifiant déjà dans le journal avec "
-            "un autre contenu)"
-        )
+        parts.append(f"{what}{plural(conflicting, 'écarté')} {CONFLICT_FR}")
     others = (
         "aucun autre pris en compte"
         if not kept
