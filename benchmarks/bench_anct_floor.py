@@ -69,7 +69,6 @@ import json
 import os
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -586,13 +585,7 @@ def main() -> int:
                 bench_national.anct_check(warm, runner)
         sides.append(("check+json", functools.partial(bench_national.anct_check, runner=runner)))
     for path in args.paths:
-        times: list[list[float]] = [[] for _ in sides]
-        for _ in range(args.runs):
-            for side, (_name, run) in enumerate(sides):  # alternated: load hits each alike
-                start = time.process_time()
-                run(path)
-                times[side].append(time.process_time() - start)
-        bests = [sorted(side) for side in times]
+        bests = bench_national.alternated_cpu([run for _name, run in sides], path, args.runs)
         parts = [
             f"{name} {best[0] * 1e3:.1f} ms (median {best[len(best) // 2] * 1e3:.1f})"
             + ("" if index == 0 else f" {best[0] / bests[0][0]:.2f}x")

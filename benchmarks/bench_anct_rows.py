@@ -28,7 +28,6 @@ import argparse
 import functools
 import gc
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,13 +78,7 @@ def main() -> int:
     )
     for path in args.paths:
         bench_national.dictreader_pass(path)
-        times: list[list[float]] = [[], []]
-        for _ in range(args.runs):
-            for side, run in enumerate(sides):  # alternated: a change of load hits both
-                start = time.process_time()
-                run(path)
-                times[side].append(time.process_time() - start)
-        base, mine = (sorted(side) for side in times)
+        base, mine = bench_national.alternated_cpu(sides, path, args.runs)
         print(
             f"{path.name}: DictReader {base[0] * 1e3:.1f} ms, check+json {mine[0] * 1e3:.1f} "
             f"ms (median {mine[len(mine) // 2] * 1e3:.1f}), CPU ratio {mine[0] / base[0]:.2f}x",

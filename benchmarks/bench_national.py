@@ -62,7 +62,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +93,21 @@ def best(function: Callable[[], object], runs: int) -> float:
         function()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def alternated_cpu(
+    sides: Sequence[Callable[[Path], object]], path: Path, runs: int
+) -> list[list[float]]:
+    """CPU seconds of each of ``sides`` called on ``path``, ``runs`` times each, the sides
+    alternated (a change of load hits each alike): one list of seconds a side, sorted (the
+    best first)."""
+    times: list[list[float]] = [[] for _ in sides]
+    for _ in range(runs):
+        for side, run in enumerate(sides):
+            start = time.process_time()
+            run(path)
+            times[side].append(time.process_time() - start)
+    return [sorted(side) for side in times]
 
 
 def child_peak_mib(args: list[str], stdin: Path | None = None) -> tuple[float, float, int]:
