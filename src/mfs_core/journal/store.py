@@ -433,20 +433,33 @@ class SqlStore:
         content = columns.rsplit(", ", 1)[0]
         unique = sorted({row[0] for row in rows})
         with self._transaction() as cur:
-            stored: dict[str, tuple[Any, ...]] = {}
-            for start in range(0, len(unique), _ID_CHUNK):
-                chunk = unique[start : start + _ID_CHUNK]
-                marks = ", ".join("?" * len(chunk))
-                cur.execute(self._q(f"SELECT {content} FROM {table} WHERE id IN ({marks})"), chunk)
-                stored.update((row[0], tuple(row)) for row in cur.fetchall())
+            stored = self._stored(cur, table, content, unique)
             cur.executemany(self._q(insert), rows)
             new = int(cur.rowcount)
+            absent = [id_ for id_ in unique if id_ not in stored]
+            if new < len(absent):
+                # Another writer stored some of these ids between our read and our insert
+                # (PostgreSQL, READ COMMITTED): read what it stored, so that other content
+                # is reported as conflicting rather than taken for a retry.
+                stored.update(self._stored(cur, table, content, absent))
         conflicting = []
         for index, row in enumerate(rows):
             # The first content of an id wins: the stored one, else the batch's first.
             if stored.setdefault(row[0], tuple(row[:-1])) != tuple(row[:-1]):
                 conflicting.append(index)
         return Inserted(new, tuple(conflicting))
+
+    def _stored(
+        self, cur: Any, table: str, content: str, ids: Sequence[str]
+    ) -> dict[str, tuple[Any, ...]]:
+        """The stored ``content`` columns (id first) of those of ``ids`` in ``table``."""
+        stored: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start : start + _ID_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            cur.execute(self._q(f"SELECT {content} FROM {table} WHERE id IN ({marks})"), chunk)
+            stored.update((row[0], tuple(row)) for row in cur.fetchall())
+        return stored
 
     def request_facts(self, ids: Sequence[str]) -> dict[str, tuple[str, dt.datetime]]:
         found: dict[str, tuple[str, dt.datetime]] = {}
