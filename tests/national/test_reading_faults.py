@@ -180,3 +180,31 @@ def test_pyarrow_memory_errors_are_one_line(dataset: Path, monkeypatch: pytest.M
     monkeypatch.setattr(pq, "read_metadata", short_of_memory)
     with pytest.raises(DatasetError, match="not a readable Parquet file \\(malloc of size"):
         reading.check_file(files[0])
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo", "dangling link"])
+@pytest.mark.parametrize("level", ["month", "site"])
+def test_a_partition_entry_that_is_no_directory_is_refused(
+    dataset: Path, tmp_path: Path, kind: str, level: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``month=2024-06`` (or ``site=2``) that is a file, a FIFO or a dangling link was
+    skipped: its month or site counted as absent, exit 0. Refused and named, as a
+    ``part-0.parquet`` that is no regular file is."""
+    parent = dataset / "site=1" if level == "month" else dataset
+    entry = parent / ("month=2024-06" if level == "month" else "site=2")
+    if level == "month":
+        shutil.rmtree(entry)
+    if kind == "file":
+        entry.write_bytes(b"PAR1")
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to(tmp_path / "gone")
+    expected = f"mfs: error: {entry}: expected a directory {level}=.../\n"
+    with pytest.raises(DatasetError, match="expected a directory"):
+        national_reports([dataset], [JUNE])
+    code, stdout, err = _run(capsys, "national", "report", dataset, "--month", "2024-06")
+    assert (code, stdout, err) == (2, "", expected)
+    out = tmp_path / "national"
+    code, stdout, err = _run(capsys, "national", "consolidate", dataset, "--output", out)
+    assert (code, stdout, err) == (2, "", expected)

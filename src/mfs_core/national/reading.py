@@ -82,12 +82,18 @@ class PartitionFile:
 
 
 def _entries(directory: Path, prefix: str) -> list[tuple[str, Path]]:
-    """``(value, path)`` of the sub-directories ``<prefix>=<value>``, hidden ones skipped."""
+    """``(value, path)`` of the sub-directories ``<prefix>=<value>``, hidden ones skipped.
+
+    Raises :class:`DatasetError` for a ``<prefix>=...`` entry that is no directory (a file,
+    a FIFO, a dangling link): skipped, its site or month was counted as absent, exit 0."""
     found = []
     with os.scandir(directory) as entries:
         for entry in entries:
-            if entry.name.startswith(prefix + "=") and entry.is_dir():
-                found.append((entry.name[len(prefix) + 1 :], Path(entry.path)))
+            if not entry.name.startswith(prefix + "="):
+                continue
+            if not entry.is_dir():  # follows links; never opens the entry
+                raise DatasetError(f"{entry.path}: expected a directory {prefix}=.../")
+            found.append((entry.name[len(prefix) + 1 :], Path(entry.path)))
     return sorted(found)
 
 
