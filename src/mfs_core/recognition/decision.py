@@ -196,6 +196,10 @@ class LevelRules:
             ranked = first(ranked, hinted_twin[:1])
             moved_up(before, ranked, TWINS, placed)
         top = ranked[:kept]
+        if refuted:
+            # « je ne suis pas agriculteur » answered the twin question: the refuted twin
+            # (placed last, still among the kept rows) is no rival of the other's claim.
+            top = [row for row in top if row[4] not in refuted]
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
         if level is _NONE and top and self._keyword_said(ranked[0][4], known):

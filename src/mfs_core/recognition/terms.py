@@ -587,15 +587,22 @@ class NeedTerms:
     def refuted_partners(self, found: list[Word], text: str) -> set[str]:
         """The partners whose hint the need ``text`` (its meaningful words ``found``) says
         under a negation (« je ne suis *pas agriculteur* »)."""
+        return set(self.refuted_hints(found, text))
+
+    def refuted_hints(self, found: list[Word], text: str) -> dict[str, str]:
+        """:meth:`refuted_partners`, each with the hint's words as said (« agriculteur »),
+        the first said when the need refutes a partner twice."""
         stems = list(map(_STEM, found))
         negated = negated_positions(text)
-        return {
-            entry.partner
-            for start, stem in enumerate(stems)
-            if start in negated and stem in self.entries
-            for said, entry, _ in self.entries[stem]
-            if isinstance(entry, PartnerHint) and tuple(stems[start : start + len(said)]) == said
-        }
+        refuted: dict[str, str] = {}
+        for start, stem in enumerate(stems):
+            if start in negated and stem in self.entries:
+                for said, entry, _ in self.entries[stem]:
+                    end = start + len(said)
+                    if isinstance(entry, PartnerHint) and tuple(stems[start:end]) == said:
+                        words = " ".join(w[0] for w in found[start:end])
+                        refuted.setdefault(entry.partner, words)
+        return refuted
 
 
 def information(words: list[Unit], known: list[Unit]) -> float:
