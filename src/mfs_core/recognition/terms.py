@@ -29,6 +29,7 @@ from mfs_core.recognition.dates import date_days, numeric_days
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
     Asked,
+    Elsewhere,
     Expansion,
     Lexicon,
     PartnerHint,
@@ -186,7 +187,7 @@ class Unit:
 #: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
 Single = tuple[Unit, Term | None, Unit | None]
 #: a lexicon entry found in a need
-_LexiconEntry = Expansion | PartnerHint | Asked
+_LexiconEntry = Expansion | PartnerHint | Asked | Elsewhere
 #: a lexicon entry by its first stem: its stems said, the entry, its number
 _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
@@ -225,7 +226,12 @@ class NeedTerms:
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = set(partner_of)
         hints = [h for h in lexicon.hints if h.partner in present]
-        entries: list[_LexiconEntry] = [*lexicon.expansions, *hints, *lexicon.asked]
+        entries: list[_LexiconEntry] = [
+            *lexicon.expansions,
+            *hints,
+            *lexicon.asked,
+            *lexicon.elsewhere,
+        ]
         for number, entry in enumerate(entries):
             self.entries.setdefault(entry.said[0], []).append((entry.said, entry, number))
 
@@ -308,6 +314,10 @@ class NeedTerms:
             # « démarches administratives »: how the request is asked, no subject; it
             # weighs as an unknown word of how a request is asked.
             found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
+        elif isinstance(entry, Elsewhere):
+            # « carte bancaire »: a thing of another matter; it weighs as a word the index
+            # does not know (the need is about something the catalogue lacks).
+            found = self._word(entry.label, (), self.index.max_idf * UNKNOWN_WORD, span=span)
         else:
             found = self._expansion(entry, span)
         _remember(self._phrases, key, found)
