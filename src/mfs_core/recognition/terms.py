@@ -458,6 +458,11 @@ class NeedTerms:
         word, plain, _ = w
         match = self.index.match(w)
         generic = plain in self._generic
+        if generic and match is not None and plain not in self.index.forms.get(match.term, ()):
+            # A word of how a request is asked that the catalogue holds only as another
+            # word of its stem (« quelles aides *existent* »: the certificat d'*existence*;
+            # « *retrouver* son numéro »): no subject either (issue-14bh).
+            match = None
         if match is not None and match.weight == SYNONYM:
             if generic:
                 match = None  # how a request is asked (« récupérer », « obtenir »): no subject
