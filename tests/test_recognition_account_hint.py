@@ -34,8 +34,20 @@ def test_the_hint_reaches_the_request_clause(recogniser: Recogniser) -> None:
     assert "agriculteur → Mutualité sociale agricole" in recognition.best.matched
 
 
-def test_a_negated_hint_settles_nothing(recogniser: Recogniser) -> None:
+def test_a_negated_hint_answers_the_other_way(recogniser: Recogniser) -> None:
+    # issue-14bh: « pas agriculteur » leaves the CAF's twin (was: the question stayed)
     need = _CONTEXT + "Je ne suis pas agriculteur, comment demander l'aide au logement ?"
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.best is not None
+    assert recognition.best.procedure == "caf.aide-logement"
+
+
+def test_refuting_both_twins_settles_nothing(recogniser: Recogniser) -> None:
+    # constructed: « pas agriculteur ni à la caf » refutes both: the question stays
+    need = (
+        _CONTEXT + "Je ne suis pas agriculteur ni à la caf, comment demander l'aide au logement ?"
+    )
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.AMBIGUOUS  # still the CAF-or-MSA question
     chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}

@@ -87,7 +87,6 @@ def test_a_bad_asked_entry_is_named(data: dict[str, object], message: str) -> No
     ("need", "expected"),
     [
         ("vous réalisez que votre carte Vitale est introuvable", "cnam.carte-vitale"),
-        ("Comment retrouver son numéro d’accès fiscal ?", "dgfip.espace-particulier"),
         (
             "Vous souhaitez avoir une identité numérique pour simplifier vos démarches en ligne ?",
             "la-poste.identite-numerique",

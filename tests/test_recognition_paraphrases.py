@@ -116,6 +116,31 @@ def test_a_refuted_partner_answers_the_twin_question(recogniser: Recogniser) -> 
     assert recogniser.recognise("je veux le RSA").level is Level.AMBIGUOUS
 
 
+@pytest.mark.parametrize(
+    ("need", "procedure"),
+    [
+        # constructed (issue-14bh, the brief): the MSA twin scored higher (« demander » is
+        # a word of its title) and, placed last, still counted as a close rival: the
+        # question asked the CAF's prime d'activité and the prime à la naissance
+        (
+            "je ne suis pas agriculteur, comment demander la prime d'activité ?",
+            "caf.prime-activite",
+        ),
+        ("je ne suis pas agriculteur et je demande la prime d'activité", "caf.prime-activite"),
+        ("je ne suis pas à la msa, je veux l'APL", "caf.aide-logement"),  # constructed
+        (
+            "je ne suis pas à la caf, je veux la prime d'activité",
+            "msa.prime-activite",
+        ),  # constructed
+    ],
+)
+def test_the_refuted_twin_is_no_rival(recogniser: Recogniser, need: str, procedure: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.best is not None
+    assert recognition.best.procedure == procedure
+
+
 def test_refuting_every_twin_answers_nothing(recogniser: Recogniser) -> None:
     # constructed: « pas agriculteur ni à la caf » refutes both: the question stays
     recognition = recogniser.recognise("je ne suis pas agriculteur ni à la caf, RSA")

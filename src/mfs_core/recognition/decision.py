@@ -196,6 +196,10 @@ class LevelRules:
             ranked = first(ranked, hinted_twin[:1])
             moved_up(before, ranked, TWINS, placed)
         top = ranked[:kept]
+        if refuted:
+            # « je ne suis pas agriculteur » answered the twin question: the refuted twin
+            # (placed last, still among the kept rows) is no rival of the other's claim.
+            top = _rows_without(top, refuted)
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
         if level is _NONE and top and self._keyword_said(ranked[0][4], known):
@@ -573,6 +577,12 @@ def _one_sided(known: list[Unit], a: int, b: int) -> tuple[bool, bool]:
 # The helpers below hold comprehensions the hot methods run only on some needs: a
 # comprehension reading a method's local makes that local a cell, built on every call
 # of the method, run or not (issue-14ad).
+
+
+def _rows_without(rows: list[Row], refuted: frozenset[int]) -> list[Row]:
+    """``rows`` less those of the ``refuted`` procedures, in order (its own function: a
+    comprehension in :meth:`LevelRules.level` made a cell on every need)."""
+    return [row for row in rows if row[4] not in refuted]
 
 
 def _without_refuted(numbers: list[int], refuted: frozenset[int]) -> list[int]:

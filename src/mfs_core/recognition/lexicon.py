@@ -21,7 +21,13 @@ says the two wordings mean the same thing:
   (« démarches administratives », « démarches à accomplir »): their words reach no
   procedure (« administratives » is a word of « certificat de *situation administrative* »,
   « démarches à accomplir » the form of service-public.fr titles) and weigh in the
-  confidence as a word of how a request is asked (``GENERIC_WORD``).
+  confidence as a word of how a request is asked (``GENERIC_WORD``);
+- ``[[elsewhere]]``: ``say`` lists collocations whose head word a covered procedure uses
+  but whose phrase names a thing of another matter (« carte *bancaire* »: the bank's, not
+  the carte grise, the carte Vitale or the carte d'identité; « indemnité *de départ* »:
+  the employer's, not the indemnités journalières): their words reach no procedure and
+  weigh as a word the index does not know (``UNKNOWN_WORD``): the need is about
+  something the catalogue lacks.
 
 Plugins add words for their own procedures through :attr:`Procedure.keywords`
 (and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints
@@ -46,6 +52,7 @@ from mfs_core.recognition.normalise import stem, tokens, words
 
 __all__ = [
     "Asked",
+    "Elsewhere",
     "Exclusion",
     "Expansion",
     "Lexicon",
@@ -185,6 +192,15 @@ class Asked:
 
 
 @attrs.frozen
+class Elsewhere:
+    """« ``said`` » (stems) names a thing of another matter: it reaches no procedure."""
+
+    said: tuple[str, ...]
+    label: str
+    source: str
+
+
+@attrs.frozen
 class Lexicon:
     """The expansions and partner hints, indexed by their first stem."""
 
@@ -192,14 +208,15 @@ class Lexicon:
     hints: tuple[PartnerHint, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     asked: tuple[Asked, ...] = ()
+    elsewhere: tuple[Elsewhere, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], origin: str = "lexicon") -> Lexicon:
         """Read the TOML document's tables; raise :class:`InputError` naming the entry."""
-        unknown = sorted(set(data) - {"expand", "partner", "exclusive", "asked"})
+        unknown = sorted(set(data) - {"expand", "partner", "exclusive", "asked", "elsewhere"})
         if unknown:
             raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
-        for table in ("expand", "partner", "exclusive", "asked"):
+        for table in ("expand", "partner", "exclusive", "asked", "elsewhere"):
             entries = data.get(table, [])
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
@@ -244,12 +261,23 @@ class Lexicon:
             source = _source(entry, where)
             for said in _strings(entry, "say", where):
                 asked.append(Asked(_stems(said, f"{where}.say"), said, source))
+        elsewhere: list[Elsewhere] = []
+        for where, entry in _tables(data, "elsewhere", {"say"}, origin):
+            source = _source(entry, where)
+            for said in _strings(entry, "say", where):
+                stems = _stems(said, f"{where}.say")
+                if len(stems) < 2:  # one word is the head itself: it would hide its matter
+                    raise InputError(
+                        f"{where}.say: {said!r}: expected two meaningful words or more"
+                    )
+                elsewhere.append(Elsewhere(stems, said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         return cls(
             _once(expansions, lambda e: (e.said, e.means, e.negated, e.written)),
             _once(hints, lambda h: (h.said, h.partner)),
             tuple(exclusions),
             _once(asked, lambda a: a.said),
+            _once(elsewhere, lambda e: e.said),
         )
 
     def with_partner_keywords(self, keywords: Mapping[str, Iterable[str]], origin: str) -> Lexicon:

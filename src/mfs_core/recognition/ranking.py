@@ -614,19 +614,27 @@ class Recogniser:
         account ``text`` hints one of them (« Je suis agriculteur, comment demander l'aide
         au logement ? », split at its comma: the MSA hint and the request read apart, a
         CAF-or-MSA question; issue-14be): ``part`` read again with the hint's words, if it
-        then claims that partner's twin; else ``None``. The hint must not be negated
-        (« je ne suis pas agriculteur »: :meth:`NeedTerms.refuted_partners`)."""
+        then claims that partner's twin; else ``None``. A negated hint (« je ne suis pas
+        agriculteur »: :meth:`NeedTerms.refuted_partners`) answers the other way when it
+        leaves one twin's partner (issue-14bh): ``part`` is read again with it, negated."""
         chosen = asked.candidates[: asked.chosen]
         if len(chosen) < 2 or len({self._fiche(c) for c in chosen}) != 1:
             return None  # not twins: the hint says nothing of which
         found, marks = reading(text)
         words, _ = self._terms.words(found, text, marks)
-        partners = {c.partner for c in chosen} - self._terms.refuted_partners(found, text)
+        twins = {c.partner for c in chosen}
+        refuted = {p: w for p, w in self._terms.refuted_hints(found, text).items() if p in twins}
+        partners = twins - refuted.keys()
         hints = [w for w in words if w.partner in partners and w.span]
-        if len({w.partner for w in hints}) != 1:
+        if not hints and len(refuted) == 1 and len(partners) == 1:
+            # « Je ne suis pas agriculteur, comment demander l'aide au logement ? »: the
+            # refuted twin's hint, said again under its negation, leaves the other.
+            hinted = f"{part.rstrip(' ?!.')}, pas {next(iter(refuted.values()))}"
+        elif len({w.partner for w in hints}) != 1:
             return None  # none, or two partners hinted: the question stays
-        said = " ".join(found[n][0] for n in sorted(hints[0].span))
-        hinted = f"{part.rstrip(' ?!.')} {said}"
+        else:
+            said = " ".join(found[n][0] for n in sorted(hints[0].span))
+            hinted = f"{part.rstrip(' ?!.')} {said}"
         again = self._recognise(hinted, thematique, kept, *reading(hinted))
         best = again.best
         if again.level is Level.CONFIDENT and best is not None and best.partner in partners:

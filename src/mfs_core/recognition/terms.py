@@ -29,6 +29,7 @@ from mfs_core.recognition.dates import date_days, numeric_days
 from mfs_core.recognition.index import FIELD_WEIGHTS, SYNONYM, ProcedureIndex
 from mfs_core.recognition.lexicon import (
     Asked,
+    Elsewhere,
     Expansion,
     Lexicon,
     PartnerHint,
@@ -186,7 +187,7 @@ class Unit:
 #: matched (``None`` when none, or only through synonyms), and its thesaurus expansion.
 Single = tuple[Unit, Term | None, Unit | None]
 #: a lexicon entry found in a need
-_LexiconEntry = Expansion | PartnerHint | Asked
+_LexiconEntry = Expansion | PartnerHint | Asked | Elsewhere
 #: a lexicon entry by its first stem: its stems said, the entry, its number
 _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
@@ -225,7 +226,12 @@ class NeedTerms:
         # A hint for a partner this registry lacks would only lower the others' confidence.
         present = set(partner_of)
         hints = [h for h in lexicon.hints if h.partner in present]
-        entries: list[_LexiconEntry] = [*lexicon.expansions, *hints, *lexicon.asked]
+        entries: list[_LexiconEntry] = [
+            *lexicon.expansions,
+            *hints,
+            *lexicon.asked,
+            *lexicon.elsewhere,
+        ]
         for number, entry in enumerate(entries):
             self.entries.setdefault(entry.said[0], []).append((entry.said, entry, number))
 
@@ -308,6 +314,10 @@ class NeedTerms:
             # « démarches administratives »: how the request is asked, no subject; it
             # weighs as an unknown word of how a request is asked.
             found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
+        elif isinstance(entry, Elsewhere):
+            # « carte bancaire »: a thing of another matter; it weighs as a word the index
+            # does not know (the need is about something the catalogue lacks).
+            found = self._word(entry.label, (), self.index.max_idf * UNKNOWN_WORD, span=span)
         else:
             found = self._expansion(entry, span)
         _remember(self._phrases, key, found)
@@ -448,6 +458,11 @@ class NeedTerms:
         word, plain, _ = w
         match = self.index.match(w)
         generic = plain in self._generic
+        if generic and match is not None and plain not in self.index.forms.get(match.term, ()):
+            # A word of how a request is asked that the catalogue holds only as another
+            # word of its stem (« quelles aides *existent* »: the certificat d'*existence*;
+            # « *retrouver* son numéro »): no subject either (issue-14bh).
+            match = None
         if match is not None and match.weight == SYNONYM:
             if generic:
                 match = None  # how a request is asked (« récupérer », « obtenir »): no subject
@@ -587,15 +602,22 @@ class NeedTerms:
     def refuted_partners(self, found: list[Word], text: str) -> set[str]:
         """The partners whose hint the need ``text`` (its meaningful words ``found``) says
         under a negation (« je ne suis *pas agriculteur* »)."""
+        return set(self.refuted_hints(found, text))
+
+    def refuted_hints(self, found: list[Word], text: str) -> dict[str, str]:
+        """:meth:`refuted_partners`, each with the hint's words as said (« agriculteur »),
+        the first said when the need refutes a partner twice."""
         stems = list(map(_STEM, found))
         negated = negated_positions(text)
-        return {
-            entry.partner
-            for start, stem in enumerate(stems)
-            if start in negated and stem in self.entries
-            for said, entry, _ in self.entries[stem]
-            if isinstance(entry, PartnerHint) and tuple(stems[start : start + len(said)]) == said
-        }
+        refuted: dict[str, str] = {}
+        for start, stem in enumerate(stems):
+            if start in negated and stem in self.entries:
+                for said, entry, _ in self.entries[stem]:
+                    end = start + len(said)
+                    if isinstance(entry, PartnerHint) and tuple(stems[start:end]) == said:
+                        words = " ".join(w[0] for w in found[start:end])
+                        refuted.setdefault(entry.partner, words)
+        return refuted
 
 
 def information(words: list[Unit], known: list[Unit]) -> float:

@@ -1,0 +1,67 @@
+"""A collocation whose head word is a covered procedure's but that names a thing of another
+matter claims nothing (issue-14bh item 3): lexicon ``[[elsewhere]]``.
+
+« carte bancaire » is the bank's card (service-public.fr F31241: opposition at the bank),
+not the carte grise, the carte Vitale or the carte d'identité; « indemnité de départ » is
+the employer's (F13965), not the indemnités journalières nor the Cnav's demande de
+retraite. Sources in ``lexicon.toml``; the needs are constructed unless a source is named.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mfs_core.errors import InputError
+from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition.lexicon import Lexicon
+
+_CLAIMS = (Level.CONFIDENT, Level.AMBIGUOUS)
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "j'ai perdu ma carte bancaire",  # was weak: the lost identity card, the carte Vitale
+        "ma carte bleue a été volée",
+        "indemnité de départ",  # was weak: the indemnités journalières
+        "indemnité de départ en retraite",  # review 14g (code du travail numérique): claimed
+    ],
+)
+def test_a_thing_of_another_matter_reaches_nothing(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.NONE, recognition
+
+
+def test_the_bank_card_lost_is_not_the_identity_card(recogniser: Recogniser) -> None:
+    # review 14c (objets-trouve.com): claimed the lost identity card on « perte, carte »
+    recognition = recogniser.recognise("Déclarer la perte de sa carte bancaire")
+    assert recognition.level not in _CLAIMS, recognition
+
+
+@pytest.mark.parametrize(
+    ("need", "procedure"),
+    [
+        ("j'ai perdu ma carte bancaire et ma carte vitale", "cnam.carte-vitale"),
+        ("je veux demander mon départ à la retraite", "cnav.demande-retraite"),
+        ("calcul indemnités journalières maladie cpam", "cnam.indemnites-journalieres"),
+    ],
+)
+def test_the_head_word_still_counts_elsewhere(
+    recogniser: Recogniser, need: str, procedure: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.best is not None
+    assert recognition.best.procedure == procedure
+
+
+def test_an_entry_of_one_word_is_refused() -> None:
+    # one word is the head itself: it would hide every need of its matter
+    data = {"elsewhere": [{"say": ["bancaire"], "source": "a source"}]}
+    with pytest.raises(InputError, match=r"elsewhere\[0\]\.say: 'bancaire'"):
+        Lexicon.from_data(data)
+
+
+def test_an_entry_without_source_is_refused() -> None:
+    with pytest.raises(InputError, match="cites its public source"):
+        Lexicon.from_data({"elsewhere": [{"say": ["carte bancaire"]}]})
