@@ -343,9 +343,9 @@ def test_a_join_reads_no_part_once_two_claims_are_out_of_reach(
     read: list[str] = []
     recognise_part = recogniser._recognise
 
-    def spy(part: str, *rest: Any) -> Any:
+    def spy(part: str, *rest: Any, **options: Any) -> Any:
         read.append(part)
-        return recognise_part(part, *rest)
+        return recognise_part(part, *rest, **options)
 
     monkeypatch.setattr(recogniser, "_recognise", spy)
     assert recogniser._several(text, None, 5, whole) is None
