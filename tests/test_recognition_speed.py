@@ -18,13 +18,16 @@
   procedure, and :func:`specificity.rivalled`'s early answer is what the rivals
   :func:`specificity.rivals_of` finds say;
 - a confidence rounded once for the pooled procedures sharing it gives each ranked row
-  the roundings of its own confidence.
+  the roundings of its own confidence;
+- a request read for its claims only (an account's sentence) and given as level none
+  unranked when it cannot claim claims exactly what its whole reading claims.
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import string
 import sys
@@ -340,13 +343,65 @@ def test_a_join_reads_no_part_once_two_claims_are_out_of_reach(
     read: list[str] = []
     recognise_part = recogniser._recognise
 
-    def spy(part: str, *rest: Any) -> Any:
+    def spy(part: str, *rest: Any, **options: Any) -> Any:
         read.append(part)
-        return recognise_part(part, *rest)
+        return recognise_part(part, *rest, **options)
 
     monkeypatch.setattr(recogniser, "_recognise", spy)
     assert recogniser._several(text, None, 5, whole) is None
     assert read == ["zorglub bidule machin"]
+
+
+def _corpus_needs() -> list[str]:
+    corpus = Path(__file__).parent / "data" / "recognition" / "needs.jsonl"
+    return [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]
+
+
+def test_a_request_read_for_its_claims_only_claims_as_read_whole(
+    recogniser: Recogniser,
+) -> None:
+    # An account's sentence counts only when it claims (Recogniser._several, alone): one
+    # that cannot claim is not ranked. Every sentence and whole need of the corpus: the
+    # shortcut claims exactly what the whole reading claims, with the same candidates.
+    skipped = 0
+    for need in _corpus_needs():
+        for part in [need, *ranking._SENTENCES.split(need)]:
+            found, marks = normalise.reading(part)
+            whole = recogniser._recognise(part, None, 5, found, marks)
+            claims = recogniser._recognise(part, None, 5, found, marks, claims_only=True)
+            if whole.level in ranking._CLAIMS:
+                assert claims == whole
+            else:
+                assert claims.level not in ranking._CLAIMS
+                skipped += not claims.candidates and bool(whole.candidates)
+    assert skipped > 100  # the shortcut is taken
+
+
+def test_an_account_sentence_that_cannot_claim_is_not_ranked(
+    recogniser: Recogniser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The corpus's accounts (read sentence by sentence when their whole claims nothing):
+    # each sentence whose known words explain too little of it to claim is not ranked.
+    accounts = [
+        need
+        for need in _corpus_needs()
+        if len(normalise.reading(need)[0]) >= ranking.LONG_ACCOUNT
+        and recogniser.recognise(need).level not in ranking._CLAIMS
+    ]
+    ranked: list[int] = []
+    rank = scoring.Scoring.ranked
+
+    def spy(self: scoring.Scoring, pool: list[int], *rest: Any) -> Any:
+        ranked.append(len(pool))
+        return rank(self, pool, *rest)
+
+    monkeypatch.setattr(scoring.Scoring, "ranked", spy)
+    sentences = 0
+    for need in accounts:
+        recogniser.recognise(need)
+        sentences += len(ranking._SENTENCES.split(need[: normalise.MAX_TEXT_CHARS]))
+    assert len(accounts) > 20
+    assert len(ranked) < len(accounts) + sentences / 3
 
 
 marked_texts = (

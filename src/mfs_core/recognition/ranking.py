@@ -99,8 +99,10 @@ from mfs_core.recognition.situation import naming_keywords, situations, subjects
 from mfs_core.recognition.terms import (
     EXPLAINED_BY_FIELD,
     NeedTerms,
+    Unit,
     idle_hints,
     information,
+    most_explained,
     once,
     only_partners,
     without_partners,
@@ -177,6 +179,10 @@ _STEM = operator.itemgetter(2)
 _KNOWN = operator.attrgetter("known")
 _LABEL = operator.attrgetter("label")
 _PARTNER = operator.attrgetter("partner")
+_WEIGHT = operator.attrgetter("weight")
+#: Under this share of a request's information explained, no candidate can claim it: its
+#: confidence, rounded to 6 decimals (Scoring.ranked), stays under CLAIM.
+_NO_CLAIM = CLAIM - 1e-6
 # The levels, read once: in Python 3.11 every ``Level.X`` goes through ``EnumType``'s
 # ``__getattr__`` hook (not specialised: about ten times a module global's cost).
 _AMBIGUOUS, _NONE, _WEAK = Level.AMBIGUOUS, Level.NONE, Level.WEAK
@@ -538,7 +544,8 @@ class Recogniser:
             if not alone and len(answers) >= MAX_REQUESTS and claims >= (1 if listed else 2):
                 unread = len(requests) - n
                 break
-            recognition = self._recognise(part, thematique, kept, said, marks)
+            # An account's sentence counts only when it claims (below).
+            recognition = self._recognise(part, thematique, kept, said, marks, claims_only=alone)
             level, best = recognition.level, recognition.best
             if level in _CLAIMS and best is not None:
                 # A request said twice is one (« X ? X ? »): it claims a fiche an earlier
@@ -732,11 +739,21 @@ class Recogniser:
         return True
 
     def _recognise(
-        self, text: str, thematique: str | None, kept: int, found: list[Word], marks: int
+        self,
+        text: str,
+        thematique: str | None,
+        kept: int,
+        found: list[Word],
+        marks: int,
+        *,
+        claims_only: bool = False,
     ) -> Recognition:
         """:meth:`recognise` for one request (``kept`` candidates at most; ``found`` and
         ``marks``: its meaningful words and marks, ``reading(text)``, read once by the
-        caller)."""
+        caller). ``claims_only``: the caller reads the recognition only when it claims
+        (confident or ambiguous); a request that cannot claim, its known words being less
+        than :data:`~mfs_core.recognition.confidence.CLAIM` of its information and no
+        partner hint said, is given as level ``none`` without being ranked."""
         words, expansions = self._terms.words(found, text, marks)
         if len(set(map(_STEM, found))) < len(found):
             # A word said twice is one piece of evidence: « pacs pacs … chasse » must not
@@ -753,6 +770,8 @@ class Recogniser:
         total = information(words, known)
         if not total:
             return Recognition(level=_NONE, candidates=())
+        if claims_only and not hinted and self._unclaimable(known, total):
+            return new_recognition(_NONE, (), 0)
         if hinted and only_partners(known):
             return self._levels.partner_only(known, words, kept)
         scoring = self._scoring
@@ -803,6 +822,18 @@ class Recogniser:
         if placed:
             candidates = scoring.placed_candidates(candidates, placed)
         return new_recognition(level, candidates, chosen, withheld)
+
+    @staticmethod
+    def _unclaimable(known: list[Unit], total: float) -> bool:
+        """Whether no candidate of a request whose known words are ``known`` (no partner
+        hint among them) and whose information is ``total`` can be claimed: none explains
+        :data:`~mfs_core.recognition.confidence.CLAIM` of it, and no rule of
+        :meth:`LevelRules.level` makes a claim of a lower level (they lower a level, or
+        ask among the claimed). First the known words' weights (each word explains its
+        weight or less), summed in C; then what each procedure explains."""
+        if sum(map(_WEIGHT, known)) / total < _NO_CLAIM:
+            return True
+        return most_explained(known) / total < _NO_CLAIM
 
     @staticmethod
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:

@@ -56,6 +56,7 @@ __all__ = [
     "Unit",
     "idle_hints",
     "information",
+    "most_explained",
     "once",
     "only_partners",
     "without_partners",
@@ -632,6 +633,18 @@ def information(words: list[Unit], known: list[Unit]) -> float:
         else:
             total += sum(weight * UNKNOWN_DECAY**n for n, weight in enumerate(unknown))
     return total
+
+
+def most_explained(known: list[Unit]) -> float:
+    """The most of the need's information the known words ``known`` explain at any one
+    procedure (0.0 when they reach none): each procedure's sum of its words' parts, added
+    in word order as :meth:`~mfs_core.recognition.scoring.Scoring.ranked` adds them, without
+    partner hints (which only their partner's procedures explain)."""
+    explained: dict[int, float] = {}
+    for word in known:
+        for number, part in word.reach.explains.items():
+            explained[number] = explained.get(number, 0.0) + part
+    return max(explained.values(), default=0.0)
 
 
 def idle_hints(known: list[Unit], hinted: set[str]) -> set[str]:
