@@ -65,3 +65,29 @@ def test_an_entry_of_one_word_is_refused() -> None:
 def test_an_entry_without_source_is_refused() -> None:
     with pytest.raises(InputError, match="cites its public source"):
         Lexicon.from_data({"elsewhere": [{"say": ["carte bancaire"]}]})
+
+
+def test_a_procedure_naming_the_phrase_itself_is_still_reached() -> None:
+    """Review 34: a plugin whose procedure is about the bank card (keywords « carte
+    bancaire », « opposition carte bancaire ») lost it to ``[[elsewhere]]``, its own words
+    reaching nothing. A phrase a procedure holds in its keywords or title is its own.
+    The procedure is constructed (a partner's possible plugin), not a catalogue entry."""
+    import attrs
+
+    from mfs_core.registry import Registry
+
+    registry = Registry.load(external=False)
+    bank = attrs.evolve(
+        registry.procedures["la-poste.reclamation"],
+        id="la-poste.opposition-carte-bancaire",
+        title="Faire opposition sur sa carte bancaire (La Banque Postale)",
+        keywords=("carte bancaire", "opposition carte bancaire", "carte bleue"),
+    )
+    recogniser = Recogniser([*registry.procedures.values(), bank], registry.partners)
+    for need in ("opposition carte bancaire", "ma carte bleue a été volée"):
+        recognition = recogniser.recognise(need)
+        assert recognition.best is not None, need
+        assert recognition.best.procedure == bank.id, (need, recognition)
+    # Without that procedure, the phrase still reaches nothing (the catalogue's own rule).
+    alone = Recogniser(list(registry.procedures.values()), registry.partners)
+    assert alone.recognise("opposition carte bancaire").level is Level.NONE

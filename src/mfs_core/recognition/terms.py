@@ -193,6 +193,21 @@ _LexiconEntry = Expansion | PartnerHint | Asked | Elsewhere
 _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
 
+#: The fields in which a procedure names its own matter: a phrase there is the procedure's.
+_OWN_FIELDS = frozenset(("keywords", "title"))
+
+
+def _names_own(index: ProcedureIndex, said: tuple[str, ...]) -> bool:
+    """Whether a procedure of ``index`` holds the ``[[elsewhere]]`` phrase ``said`` (stems)
+    in its keywords or title, every adjacent pair of it: a plugin's « opposition carte
+    bancaire » names its own matter, and the phrase must still reach it (review 34)."""
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(said)]
+    return any(
+        all(index.best_field.get((number, pair)) in _OWN_FIELDS for pair in pairs)
+        for number in index.postings.get(pairs[0], {})
+    )
+
+
 class NeedTerms:
     """Reads needs into information units over one index; one per :class:`Recogniser`
     (its caches are per index).
@@ -231,7 +246,7 @@ class NeedTerms:
             *lexicon.expansions,
             *hints,
             *lexicon.asked,
-            *lexicon.elsewhere,
+            *(e for e in lexicon.elsewhere if not _names_own(index, e.said)),
         ]
         for number, entry in enumerate(entries):
             self.entries.setdefault(entry.said[0], []).append((entry.said, entry, number))
