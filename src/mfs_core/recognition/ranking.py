@@ -633,10 +633,16 @@ class Recogniser:
         refuted = {p: w for p, w in self._terms.refuted_hints(found, text).items() if p in twins}
         partners = twins - refuted.keys()
         hints = [w for w in words if w.partner in partners and w.span]
-        if not hints and len(refuted) == 1 and len(partners) == 1:
+        if (
+            not hints
+            and len(refuted) == 1
+            and len(partners) == 1
+            # the resident's own denial, not another person's (review 34)
+            and self._terms.denied_by_resident(found, text, next(iter(refuted)))
+        ):
             # « Je ne suis pas agriculteur, comment demander l'aide au logement ? »: the
             # refuted twin's hint, said again under its negation, leaves the other.
-            hinted = f"{part.rstrip(' ?!.')}, pas {next(iter(refuted.values()))}"
+            hinted = f"{part.rstrip(' ?!.')}, je ne suis pas {next(iter(refuted.values()))}"
         elif len({w.partner for w in hints}) != 1:
             return None  # none, or two partners hinted: the question stays
         else:
@@ -810,8 +816,14 @@ class Recogniser:
         spoken = entitlement_words(text, folded)
         if spoken:
             entitled = self._levels.entitled(found, known, spoken)
+        if refuted and not self._terms.denied_by_resident(found, text):
+            # Placed last, but still a rival: « mon mari n'est pas agriculteur mais moi si »
+            # answers nothing about the resident (review 34).
+            denied: frozenset[int] = frozenset()
+        else:
+            denied = refuted
         level, chosen, ranked = self._levels.level(
-            ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
+            ranked, hinted, kept, known, total, denied, expansions, placed, entitled
         )
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -191,6 +192,21 @@ Single = tuple[Unit, Term | None, Unit | None]
 _LexiconEntry = Expansion | PartnerHint | Asked | Elsewhere
 #: a lexicon entry by its first stem: its stems said, the entry, its number
 _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
+
+
+#: A first-person denial right before a partner's hint (accent-free, casefolded text).
+_DENIAL = (
+    r"\b(?:je\s+(?:ne\s+)?(?:suis|depends|releve|cotise)|j'?\s*suis|chuis"
+    r"|nous\s+(?:ne\s+)?(?:sommes|dependons|relevons|cotisons))"
+    r"\s+(?:pas|plus|jamais)\s+(?:(?:affiliee?|inscrite?)\s+)?"
+    r"(?:(?:un|une|des|a\s+la|au|aux|de\s+la|du|a\s+l'|de\s+l')\s*)?"
+)
+
+
+def _folded(text: str) -> str:
+    """``text`` casefolded, accents removed, typographic apostrophes straight."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 #: The fields in which a procedure names its own matter: a phrase there is the procedure's.
@@ -619,6 +635,20 @@ class NeedTerms:
         """The partners whose hint the need ``text`` (its meaningful words ``found``) says
         under a negation (« je ne suis *pas agriculteur* »)."""
         return set(self.refuted_hints(found, text))
+
+    def denied_by_resident(self, found: list[Word], text: str, partner: str | None = None) -> bool:
+        """Whether the resident denies, in the first person, a partner's hint (``partner``'s
+        when given, else any refuted): « je ne suis pas agriculteur », « je suis pas une
+        exploitante » — the hint right after the negation, an article at most between.
+        « mon mari n'est pas agriculteur (mais moi si) », « je ne suis pas *seulement*
+        agriculteur », « ma mère n'est pas agricultrice » deny nothing of the resident: the
+        twin question stays (review 34)."""
+        folded = _folded(text)
+        return any(
+            re.search(_DENIAL + re.escape(_folded(said)) + r"\b", folded)
+            for refuted, said in self.refuted_hints(found, text).items()
+            if partner is None or refuted == partner
+        )
 
     def refuted_hints(self, found: list[Word], text: str) -> dict[str, str]:
         """:meth:`refuted_partners`, each with the hint's words as said (« agriculteur »),
