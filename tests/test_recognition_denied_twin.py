@@ -50,4 +50,5 @@ def test_a_negation_that_denies_nothing_of_the_resident_asks(
 def test_the_resident_s_own_denial_settles_it(recogniser: Recogniser, need: str) -> None:
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.CONFIDENT, recognition
-    assert recognition.best is not None and recognition.best.partner == "caf", recognition
+    assert recognition.best is not None, recognition
+    assert recognition.best.partner == "caf", recognition

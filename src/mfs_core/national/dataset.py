@@ -47,7 +47,7 @@ __all__ = ["BATCH_ROWS", "SITE_ID_PATTERN", "ExportResult", "SiteRef", "export_s
 
 #: A site id as it appears in a partition's path: no ``/``, ``=`` or space (the ANCT
 #: ``id_fs`` "1234", a site file's slug "saint-jean-de-luz").
-SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", re.ASCII)
+SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z", re.ASCII)
 #: Rows handed to the Parquet writer at once (one record batch): bounds the memory.
 BATCH_ROWS = 65_536
 

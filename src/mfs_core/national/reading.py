@@ -67,8 +67,10 @@ __all__ = [
 #: 168,000; a directory beyond it is more likely a mistake (a home directory, a copy loop)
 #: than a dataset, and each file costs an open and a footer read.
 MAX_PARTITIONS = 250_000
-MONTH_PATTERN = re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])$", re.ASCII)
-_SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", re.ASCII)
+# \Z, not $: « $ » also matches before a final newline (review 34: a directory
+# « month=2024-06\n » was read as June by the name check, then skipped).
+MONTH_PATTERN = re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])\Z", re.ASCII)
+_SITE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z", re.ASCII)
 
 
 @attrs.frozen
