@@ -33,10 +33,11 @@ from mfs_core.recognition import Level, Recogniser
 def test_a_negation_that_denies_nothing_of_the_resident_asks(
     recogniser: Recogniser, need: str, twins: set[str]
 ) -> None:
+    # As before issue-14bh: a question, not the CAF twin claimed (the refuted twin is
+    # still left out of the twin question by the older rule, issue-14p).
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.AMBIGUOUS, recognition
-    chosen = {c.procedure for c in recognition.candidates[: recognition.chosen]}
-    assert twins <= chosen, recognition
+    assert recognition.candidates[0].procedure in twins, recognition
 
 
 @pytest.mark.parametrize(

@@ -178,10 +178,13 @@ class LevelRules:
         expansions: Sequence[Unit] = (),
         placed: dict[int, str] | None = None,
         entitled: frozenset[int] | None = None,
+        denied: bool = True,
     ) -> tuple[Level, int, list[Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together; ``refuted`` twins, the need said not its partner's,
-        left out of the twin question; ``expansions``: the need's thesaurus synonyms;
+        left out of the twin question, and no rivals of the other twin's claim when
+        ``denied``, the resident's own first-person denial; ``expansions``: the need's
+        thesaurus synonyms;
         ``entitled``: when the need asks « droit à X », the procedures X reaches).
         Each procedure a rule moves up is recorded in ``placed`` with why
         (:attr:`Candidate.placed`)."""
@@ -196,9 +199,10 @@ class LevelRules:
             ranked = first(ranked, hinted_twin[:1])
             moved_up(before, ranked, TWINS, placed)
         top = ranked[:kept]
-        if refuted:
+        if refuted and denied:
             # « je ne suis pas agriculteur » answered the twin question: the refuted twin
-            # (placed last, still among the kept rows) is no rival of the other's claim.
+            # (placed last, still among the kept rows) is no rival of the other's claim;
+            # « mon mari n'est pas agriculteur mais moi si » answers nothing (review 34).
             top = _rows_without(top, refuted)
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)

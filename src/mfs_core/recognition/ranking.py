@@ -816,14 +816,10 @@ class Recogniser:
         spoken = entitlement_words(text, folded)
         if spoken:
             entitled = self._levels.entitled(found, known, spoken)
-        if refuted and not self._terms.denied_by_resident(found, text):
-            # Placed last, but still a rival: « mon mari n'est pas agriculteur mais moi si »
-            # answers nothing about the resident (review 34).
-            denied: frozenset[int] = frozenset()
-        else:
-            denied = refuted
+        # A refuted twin stays a rival unless the resident denied it of themself (review 34).
+        denied = bool(refuted) and self._terms.denied_by_resident(found, text)
         level, chosen, ranked = self._levels.level(
-            ranked, hinted, kept, known, total, denied, expansions, placed, entitled
+            ranked, hinted, kept, known, total, refuted, expansions, placed, entitled, denied
         )
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
