@@ -100,6 +100,7 @@ from mfs_core.recognition.terms import (
     EXPLAINED_BY_FIELD,
     NeedTerms,
     Unit,
+    denied_by_resident,
     idle_hints,
     information,
     most_explained,
@@ -622,7 +623,7 @@ class Recogniser:
         au logement ? », split at its comma: the MSA hint and the request read apart, a
         CAF-or-MSA question; issue-14be): ``part`` read again with the hint's words, if it
         then claims that partner's twin; else ``None``. A negated hint (« je ne suis pas
-        agriculteur »: :meth:`NeedTerms.refuted_partners`) answers the other way when it
+        agriculteur »: :meth:`NeedTerms.refuted_hints`) answers the other way when it
         leaves one twin's partner (issue-14bh): ``part`` is read again with it, negated."""
         chosen = asked.candidates[: asked.chosen]
         if len(chosen) < 2 or len({self._fiche(c) for c in chosen}) != 1:
@@ -638,7 +639,7 @@ class Recogniser:
             and len(refuted) == 1
             and len(partners) == 1
             # the resident's own denial, not another person's (review 34)
-            and self._terms.denied_by_resident(found, text, next(iter(refuted)))
+            and denied_by_resident(text, refuted.values())
         ):
             # « Je ne suis pas agriculteur, comment demander l'aide au logement ? »: the
             # refuted twin's hint, said again under its negation, leaves the other.
@@ -793,9 +794,11 @@ class Recogniser:
         # Why a rule below moved a procedure up, by number (Candidate.placed).
         placed: dict[int, str] = {}
         refuted: frozenset[int] = frozenset()
+        refuted_hints: dict[str, str] = {}
         if len(twins.of_best(ranked)) > 1:
             # « je ne suis pas agriculteur » says which twin is not the resident's.
-            refuted = twins.refuted(ranked, self._terms.refuted_partners(found, text))
+            refuted_hints = self._terms.refuted_hints(found, text)
+            refuted = twins.refuted(ranked, set(refuted_hints))
             if refuted:
                 before = ranked
                 ranked = refuted_last(ranked, refuted)
@@ -817,7 +820,7 @@ class Recogniser:
         if spoken:
             entitled = self._levels.entitled(found, known, spoken)
         # A refuted twin stays a rival unless the resident denied it of themself (review 34).
-        denied = bool(refuted) and self._terms.denied_by_resident(found, text)
+        denied = bool(refuted) and denied_by_resident(text, refuted_hints.values())
         level, chosen, ranked = self._levels.level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled, denied
         )

@@ -19,8 +19,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -43,6 +42,8 @@ from mfs_core.recognition.normalise import (
     VERB_NEGATION,
     WORD_CACHE_ENTRIES,
     Word,
+    _clean,
+    fold,
     function_words,
     tokens,
 )
@@ -203,10 +204,17 @@ _DENIAL = (
 )
 
 
-def _folded(text: str) -> str:
-    """``text`` casefolded, accents removed, typographic apostrophes straight."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def denied_by_resident(text: str, hints: Iterable[str]) -> bool:
+    """Whether the resident denies, in the first person, one of ``hints`` (partner hints as
+    said, from :meth:`NeedTerms.refuted_hints`) in the need ``text``: « je ne suis pas
+    agriculteur », « je suis pas une exploitante » — the hint right after the negation, an
+    article at most between. « mon mari n'est pas agriculteur (mais moi si) », « je ne
+    suis pas *seulement* agriculteur », « ma mère n'est pas agricultrice » deny nothing of
+    the resident: the twin question stays (review 34). Both sides are read as recognition
+    reads a need (:func:`~.normalise._clean`: every apostrophe and space, case), accents
+    removed."""
+    folded = fold(_clean(text))
+    return any(re.search(_DENIAL + re.escape(fold(_clean(said))) + r"\b", folded) for said in hints)
 
 
 #: The fields in which a procedure names its own matter: a phrase there is the procedure's.
@@ -631,28 +639,10 @@ class NeedTerms:
         """The information unit a meaningful word ``w`` of the need makes alone."""
         return (self._singles.get(w) or self.single(w))[0]
 
-    def refuted_partners(self, found: list[Word], text: str) -> set[str]:
-        """The partners whose hint the need ``text`` (its meaningful words ``found``) says
-        under a negation (« je ne suis *pas agriculteur* »)."""
-        return set(self.refuted_hints(found, text))
-
-    def denied_by_resident(self, found: list[Word], text: str, partner: str | None = None) -> bool:
-        """Whether the resident denies, in the first person, a partner's hint (``partner``'s
-        when given, else any refuted): « je ne suis pas agriculteur », « je suis pas une
-        exploitante » — the hint right after the negation, an article at most between.
-        « mon mari n'est pas agriculteur (mais moi si) », « je ne suis pas *seulement*
-        agriculteur », « ma mère n'est pas agricultrice » deny nothing of the resident: the
-        twin question stays (review 34)."""
-        folded = _folded(text)
-        return any(
-            re.search(_DENIAL + re.escape(_folded(said)) + r"\b", folded)
-            for refuted, said in self.refuted_hints(found, text).items()
-            if partner is None or refuted == partner
-        )
-
     def refuted_hints(self, found: list[Word], text: str) -> dict[str, str]:
-        """:meth:`refuted_partners`, each with the hint's words as said (« agriculteur »),
-        the first said when the need refutes a partner twice."""
+        """The partners whose hint the need ``text`` (its meaningful words ``found``) says
+        under a negation (« je ne suis *pas agriculteur* »), each with the hint's words as
+        said (« agriculteur »), the first said when the need refutes a partner twice."""
         stems = list(map(_STEM, found))
         negated = negated_positions(text)
         refuted: dict[str, str] = {}

@@ -65,7 +65,7 @@ class Twins:
     def refuted(self, ranked: list[Row], partners: set[str]) -> frozenset[int]:
         """The best candidate's twins at one of ``partners``, the partners whose hint the
         need says under a negation (« je ne suis *pas agriculteur* »,
-        :meth:`~mfs_core.recognition.terms.NeedTerms.refuted_partners`): the twin
+        :meth:`~mfs_core.recognition.terms.NeedTerms.refuted_hints`): the twin
         question, CAF or MSA, is answered the other way. Empty when the need refutes no
         partner, or every twin's."""
         group = self.of_best(ranked)
