@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.recognition import Level, Recogniser
+from mfs_core.recognition.terms import denied_by_resident
 
 
 @pytest.mark.parametrize(
@@ -33,11 +34,31 @@ from mfs_core.recognition import Level, Recogniser
 def test_a_negation_that_denies_nothing_of_the_resident_asks(
     recogniser: Recogniser, need: str, twins: set[str]
 ) -> None:
-    # As before issue-14bh: a question, not the CAF twin claimed (the refuted twin is
-    # still left out of the twin question by the older rule, issue-14p).
+    # The twin question itself, CAF or MSA: before stop 35 the refuted twin was placed
+    # last yet counted among the close ones, and the question asked « l'aide au logement
+    # de la CAF ou le premier passport ? » (its two first candidates).
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.AMBIGUOUS, recognition
-    assert recognition.candidates[0].procedure in twins, recognition
+    asked = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+    assert asked == twins, recognition
+
+
+@pytest.mark.parametrize(
+    ("need", "denied"),
+    [
+        ("agriculteur ? non, je veux le RSA", True),
+        ("RSA sans être exploitant agricole", True),
+        ("je suis plus agriculteur, je veux le RSA", True),
+        ("mon mari n'est pas agriculteur", False),
+        ("agriculteur non salarié", False),
+        ("je ne suis pas seulement agriculteur", False),
+    ],
+)
+def test_the_resident_s_denials_are_read_in_their_spoken_forms(need: str, denied: bool) -> None:
+    # « agriculteur ? non » and « sans être » were refuted-and-placed-last by issue-14p
+    # whoever denied; since stop 35 only the resident's denial refutes a twin at all.
+    hint = "exploitant agricole" if "exploitant" in need else "agriculteur"
+    assert denied_by_resident(need, [hint]) is denied
 
 
 @pytest.mark.parametrize(

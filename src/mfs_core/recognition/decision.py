@@ -178,12 +178,11 @@ class LevelRules:
         expansions: Sequence[Unit] = (),
         placed: dict[int, str] | None = None,
         entitled: frozenset[int] | None = None,
-        denied: bool = True,
     ) -> tuple[Level, int, list[Row]]:
         """The level, how many leading candidates it concerns, and the final order (twins
         of one fiche brought together; ``refuted`` twins, the need said not its partner's,
-        left out of the twin question, and no rivals of the other twin's claim when
-        ``denied``, the resident's own first-person denial; ``expansions``: the need's
+        left out of the twin question and no rivals of the other twin's claim (the
+        caller keeps only the resident's own denials); ``expansions``: the need's
         thesaurus synonyms;
         ``entitled``: when the need asks « droit à X », the procedures X reaches).
         Each procedure a rule moves up is recorded in ``placed`` with why
@@ -199,10 +198,9 @@ class LevelRules:
             ranked = first(ranked, hinted_twin[:1])
             moved_up(before, ranked, TWINS, placed)
         top = ranked[:kept]
-        if refuted and denied:
+        if refuted:
             # « je ne suis pas agriculteur » answered the twin question: the refuted twin
-            # (placed last, still among the kept rows) is no rival of the other's claim;
-            # « mon mari n'est pas agriculteur mais moi si » answers nothing (review 34).
+            # (placed last, still among the kept rows) is no rival of the other's claim.
             top = _rows_without(top, refuted)
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)

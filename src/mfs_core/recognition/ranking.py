@@ -796,8 +796,13 @@ class Recogniser:
         refuted: frozenset[int] = frozenset()
         refuted_hints: dict[str, str] = {}
         if len(twins.of_best(ranked)) > 1:
-            # « je ne suis pas agriculteur » says which twin is not the resident's.
+            # « je ne suis pas agriculteur » says which twin is not the resident's;
+            # « mon mari n'est pas agriculteur » says nothing of the resident's own regime:
+            # the twin question stays, in score order (review 34, then stop 35: a refuted
+            # twin placed last yet counted by level_of made « … ou le premier passeport »).
             refuted_hints = self._terms.refuted_hints(found, text)
+            if not denied_by_resident(text, refuted_hints.values()):
+                refuted_hints = {}
             refuted = twins.refuted(ranked, set(refuted_hints))
             if refuted:
                 before = ranked
@@ -819,10 +824,8 @@ class Recogniser:
         spoken = entitlement_words(text, folded)
         if spoken:
             entitled = self._levels.entitled(found, known, spoken)
-        # A refuted twin stays a rival unless the resident denied it of themself (review 34).
-        denied = bool(refuted) and denied_by_resident(text, refuted_hints.values())
         level, chosen, ranked = self._levels.level(
-            ranked, hinted, kept, known, total, refuted, expansions, placed, entitled, denied
+            ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
         )
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).

@@ -197,24 +197,36 @@ _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 
 #: A first-person denial right before a partner's hint (accent-free, casefolded text).
 _DENIAL = (
-    r"\b(?:je\s+(?:ne\s+)?(?:suis|depends|releve|cotise)|j'?\s*suis|chuis"
+    r"(?:\b(?:je\s+(?:ne\s+)?(?:suis|depends|releve|cotise)|j'?\s*suis|chuis"
     r"|nous\s+(?:ne\s+)?(?:sommes|dependons|relevons|cotisons))"
-    r"\s+(?:pas|plus|jamais)\s+(?:(?:affiliee?|inscrite?)\s+)?"
+    r"\s+(?:pas|plus|jamais)"
+    # « RSA sans être exploitant agricole »: the need's own subject, the resident.
+    r"|\bsans\s+etre)"
+    r"\s+(?:(?:affiliee?|inscrite?)\s+)?"
     r"(?:(?:un|une|des|a\s+la|au|aux|de\s+la|du|a\s+l'|de\s+l')\s*)?"
 )
+#: The resident's « non » answering the hint asked as a question: « agriculteur ? non ».
+_ANSWERED_NO = r"\s*[?:]\s*non\b"
 
 
 def denied_by_resident(text: str, hints: Iterable[str]) -> bool:
     """Whether the resident denies, in the first person, one of ``hints`` (partner hints as
     said, from :meth:`NeedTerms.refuted_hints`) in the need ``text``: « je ne suis pas
-    agriculteur », « je suis pas une exploitante » — the hint right after the negation, an
-    article at most between. « mon mari n'est pas agriculteur (mais moi si) », « je ne
+    agriculteur », « je suis pas une exploitante », « sans être exploitant agricole » — the
+    hint right after the negation, an article at most between — or answers « non » to it
+    asked (« agriculteur ? non »). « mon mari n'est pas agriculteur (mais moi si) », « je ne
     suis pas *seulement* agriculteur », « ma mère n'est pas agricultrice » deny nothing of
     the resident: the twin question stays (review 34). Both sides are read as recognition
     reads a need (:func:`~.normalise._clean`: every apostrophe and space, case), accents
     removed."""
     folded = fold(_clean(text))
-    return any(re.search(_DENIAL + re.escape(fold(_clean(said))) + r"\b", folded) for said in hints)
+    for said in hints:
+        hint = re.escape(fold(_clean(said)))
+        if re.search(f"{_DENIAL}{hint}\\b", folded) or re.search(
+            f"\\b{hint}{_ANSWERED_NO}", folded
+        ):
+            return True
+    return False
 
 
 #: The fields in which a procedure names its own matter: a phrase there is the procedure's.
