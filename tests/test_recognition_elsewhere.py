@@ -91,3 +91,16 @@ def test_a_procedure_naming_the_phrase_itself_is_still_reached() -> None:
     # Without that procedure, the phrase still reaches nothing (the catalogue's own rule).
     alone = Recogniser(list(registry.procedures.values()), registry.partners)
     assert alone.recognise("opposition carte bancaire").level is Level.NONE
+
+
+def test_a_passport_stamp_need_asks_first_request_or_renewal(recogniser: Recogniser) -> None:
+    """Review 34, finding 4 (constructed): « payer le timbre fiscal du passeport par carte
+    bancaire » claimed the first passport at 49 %: only its data held « timbre fiscal », though
+    a renewal is paid with one too (F21091 lists R39812, « Achat en ligne du timbre fiscal -
+    Passeport »). A passport need that says neither first nor renewal asks."""
+    recognition = recogniser.recognise("payer le timbre fiscal du passeport par carte bancaire")
+    assert recognition.level is Level.AMBIGUOUS, recognition
+    asked = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+    assert asked == {"interieur.passeport-premiere-demande", "interieur.passeport-renouvellement"}
+    said = recogniser.recognise("timbre fiscal pour renouveler mon passeport")
+    assert said.best is not None and said.best.procedure == "interieur.passeport-renouvellement"
