@@ -1,6 +1,6 @@
 """Compare every outcome of the current recognition code with git revision REV's, by repr.
 
-    python scripts/compare_recognition.py e048545 [--core]
+    python scripts/compare_recognition.py e048545 [--core] [--data]
 
 For speed work that must not change a result (issue 14's speed passes): the recognition
 package of REV is imported under a name of its own (``benchmarks/bench_recognition.py``'s
@@ -18,13 +18,24 @@ candidates, scores, confidences and matched words to the last digit shown. A can
 Prints the number of outcomes compared and how many differ (the first three in full, or
 with ``--all`` every need whose outcome moved, once, with the number of its variants that
 differ); exits 1 when any differs.
+
+``--data`` runs REV's code on REV's built-in catalogue too (its
+``src/mfs_core/partners/data/*.toml``, read from git): for catalogue changes, which the
+default, both codes over today's catalogue, cannot show (stop 35). A data change moves
+most scores in their last digits (the fields' average lengths and the words' document
+frequencies are the whole catalogue's); ``--coarse`` compares what an agent sees instead:
+the level, how many candidates it concerns, and the first five candidates' ids in order
+(the default ``--limit`` of ``mfs recognise``).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
+import tarfile
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -33,6 +44,8 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 from bench_recognition import copied, needs_and_requests, recognition_at
 
 from mfs_core import recognition
+from mfs_core.datafile import load_data_file
+from mfs_core.partners import PARTNER_PLUGINS
 from mfs_core.registry import Registry
 
 _SHOWN = 3
@@ -67,6 +80,33 @@ def _shown(outcome: object) -> str:
     return shown.replace(", answers=())", ")").replace(", requests=0)", ")")
 
 
+def _registry_at(revision: str, external: bool, folder: Path) -> Registry:
+    """The registry with the built-in partners' data files of git ``revision`` (extracted
+    into ``folder``) in place of today's, and the installed external plugins if
+    ``external``."""
+    root = Path(__file__).parents[1]
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", revision, "src/mfs_core/partners/data"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    archive_path = folder / "data.tar"
+    archive_path.write_bytes(archive)
+    with tarfile.open(archive_path) as tar:
+        tar.extractall(folder, filter="data")
+    plugins = [
+        (code, load_data_file(folder / "src/mfs_core/partners" / file, package="mfs_core.partners"))
+        for code, file in PARTNER_PLUGINS.items()
+    ]
+    return Registry.load(builtins=False, external=external, extra=plugins)
+
+
+def _coarse(outcome: recognition.Recognition) -> str:
+    """What an agent reads of a recognition: level, chosen, the first five candidates' ids."""
+    ids = ", ".join(c.procedure for c in outcome.candidates[:5])
+    return f"{outcome.level.value} {outcome.chosen}: {ids}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revision")
@@ -74,9 +114,19 @@ def main() -> int:
     parser.add_argument(
         "--all", action="store_true", help="name every need whose outcome moved (once)"
     )
+    parser.add_argument(
+        "--data", action="store_true", help="REV's code on REV's built-in catalogue"
+    )
+    parser.add_argument(
+        "--coarse", action="store_true", help="compare level, chosen and candidate ids only"
+    )
     args = parser.parse_args()
     old = recognition_at(args.revision)
     registry = Registry.load(external=not args.core)
+    former = registry
+    if args.data:
+        folder = Path(tempfile.mkdtemp(prefix="compare-recognition-"))
+        former = _registry_at(args.revision, not args.core, folder)
     needs, _ = needs_and_requests()
     rng = random.Random(14)
     texts = []
@@ -87,14 +137,19 @@ def main() -> int:
     compared = differ = 0
     moved: dict[str, list[str]] = {}  # need -> its outcomes now and before (the first)
     variants: dict[str, int] = {}
-    for procedures in (list(registry.procedures.values()), copied(registry, 3)):
+    shown = _coarse if args.coarse else _shown
+    sets = [
+        (list(registry.procedures.values()), list(former.procedures.values())),
+        (copied(registry, 3), copied(former, 3)),
+    ]
+    for procedures, formerly in sets:
         now = recognition.Recogniser(procedures, registry.partners)
-        before = old.Recogniser(procedures, registry.partners)
+        before = old.Recogniser(formerly, former.partners)
         for text in texts:
             for thematique in (None, rng.choice(thematiques)):
                 for limit in (1, 5, 1_000):
-                    a = _shown(now.recognise(text, thematique=thematique, limit=limit))
-                    b = _shown(before.recognise(text, thematique=thematique, limit=limit))
+                    a = shown(now.recognise(text, thematique=thematique, limit=limit))
+                    b = shown(before.recognise(text, thematique=thematique, limit=limit))
                     compared += 1
                     if a != b:
                         differ += 1
@@ -105,7 +160,8 @@ def main() -> int:
     for text, (a, b) in moved.items() if args.all else ():
         print(f"moved ({variants[text]} variants): {text!r}\n  now {a}\n  was {b}")
     plugins = "built-in only" if args.core else "with installed external plugins"
-    print(f"{compared} outcomes compared with {args.revision} ({plugins}): {differ} differ")
+    data = ", its catalogue" if args.data else ""
+    print(f"{compared} outcomes compared with {args.revision}{data} ({plugins}): {differ} differ")
     return 1 if differ else 0
 
 
