@@ -103,4 +103,5 @@ def test_a_passport_stamp_need_asks_first_request_or_renewal(recogniser: Recogni
     asked = {c.procedure for c in recognition.candidates[: recognition.chosen]}
     assert asked == {"interieur.passeport-premiere-demande", "interieur.passeport-renouvellement"}
     said = recogniser.recognise("timbre fiscal pour renouveler mon passeport")
-    assert said.best is not None and said.best.procedure == "interieur.passeport-renouvellement"
+    assert said.best is not None
+    assert said.best.procedure == "interieur.passeport-renouvellement"

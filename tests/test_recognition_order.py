@@ -159,3 +159,32 @@ def test_a_reason_is_shown_only_where_the_shown_scores_rise(
         assert main(["recognise", need, "--format", "json", "--limit", limit]) == 0
         document = json.loads(capsys.readouterr().out)
         assert [c["placed"] for c in document["candidates"]] == placed
+
+
+def test_a_decision_s_alternatives_say_why_their_order_departs_from_the_scores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stop 35: the trace said why, the decision's ``alternatives`` did not (``placed``
+    only on recognition's candidates): a program reading a clarify saw 6,52 before 7,03."""
+    router = Router(Registry.load(external=False))
+    request = Request(
+        need="Combien de trimestres avez-vous ?",
+        channel=RequestChannel.COUNTER,
+        wants_autonomy=False,
+    )
+    decision = router.decide(request)
+    shown = decision.alternatives
+    assert shown[0].placed == "subject"
+    assert shown[0].score < shown[1].score
+    for n, alternative in enumerate(shown):
+        rises = any(a.score > alternative.score for a in shown[n + 1 :])
+        assert (alternative.placed is not None) is rises, alternative
+    # in JSON, as the schema says
+    path = tmp_path / "r.json"
+    path.write_text(
+        json.dumps({"need": request.need, "channel": "counter", "wants_autonomy": False}),
+        encoding="utf-8",
+    )
+    assert main(["route", "--request", str(path), "--format", "json"]) == 0
+    written = json.loads(capsys.readouterr().out)
+    assert [a["placed"] for a in written["alternatives"]] == [a.placed for a in shown]

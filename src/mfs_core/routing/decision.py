@@ -55,6 +55,9 @@ class Alternative:
     decided, as the agent reads them (« vitale », « assedic → allocation chômage »).
     ``request``: in a ``clarify`` of a need read as several requests, the number (from 1,
     in the order said) of the request it answers; ``None`` otherwise (issue-14aj).
+    ``placed``: in a decision's ``alternatives``, why a rule lists it above one of higher
+    score there (``subject``, ``head``, ``twins``, ``asked``, ``requests``, ``described``:
+    :attr:`mfs_core.recognition.Candidate.placed`); ``None`` elsewhere (stop 35).
     """
 
     procedure: str
@@ -64,6 +67,7 @@ class Alternative:
     confidence: float = 0.0
     matched: tuple[str, ...] = ()
     request: int | None = None
+    placed: str | None = None
 
 
 @attrs.frozen(kw_only=True)

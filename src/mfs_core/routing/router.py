@@ -498,7 +498,7 @@ class Router:
 
     # -- needs without a procedure --------------------------------------------------------
 
-    def _alternative(self, candidate: Candidate) -> Alternative:
+    def _alternative(self, candidate: Candidate, placed: str | None = None) -> Alternative:
         return Alternative(
             procedure=candidate.procedure,
             partner=candidate.partner,
@@ -507,7 +507,15 @@ class Router:
             confidence=candidate.confidence,
             matched=candidate.matched,
             request=candidate.request,
+            placed=placed,
         )
+
+    def _listed(self, candidates: Sequence[Candidate]) -> tuple[Alternative, ...]:
+        """A decision's alternatives, each with why it is listed above one of higher
+        score there (:func:`~mfs_core.recognition.placed_in`), ``None`` elsewhere."""
+        from mfs_core.recognition import placed_in
+
+        return tuple(map(self._alternative, candidates, placed_in(candidates)))
 
     def _decide_need(
         self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool
@@ -669,7 +677,7 @@ class Router:
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
             rule="core.clarify",
-            alternatives=tuple(self._alternative(c) for c in listed_candidates),
+            alternatives=self._listed(listed_candidates),
             question=question,
             trace=tuple(trace),
         )
@@ -737,9 +745,8 @@ class Router:
             # the best score or more) are worth showing even when recognition is unsure.
             best = recognition.candidates[0].score
             shown = sum(1 for c in recognition.candidates if c.score >= best / 2)
-        alternatives = tuple(
-            self._alternative(c)
-            for c in recognition.candidates[: min(shown, context.thresholds.max_alternatives)]
+        alternatives = self._listed(
+            recognition.candidates[: min(shown, context.thresholds.max_alternatives)]
         )
         partner = recognition.partner_only if rule == "core.unknown-need" else None
         if partner is not None:
