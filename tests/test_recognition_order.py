@@ -101,14 +101,15 @@ def test_recognise_shows_placed_in_json_and_text(
     assert lines[1].startswith("1. cnav.duree-assurance")
 
 
+#: The brief's need: a clarify whose first alternative scores less than the second.
+TRIMESTRES = Request(
+    need="Combien de trimestres avez-vous ?", channel=RequestChannel.COUNTER, wants_autonomy=False
+)
+
+
 def test_the_clarify_trace_says_why_its_order_departs_from_the_scores() -> None:
     router = Router(Registry.load(external=False))
-    request = Request(
-        need="Combien de trimestres avez-vous ?",
-        channel=RequestChannel.COUNTER,
-        wants_autonomy=False,
-    )
-    decision = router.decide(request)
+    decision = router.decide(TRIMESTRES)
     assert decision.kind is DecisionKind.CLARIFY
     assert decision.alternatives[0].score < decision.alternatives[1].score
     (note,) = [t.note for t in decision.trace if t.rule == "core.clarify"]
@@ -166,14 +167,7 @@ def test_a_decision_s_alternatives_say_why_their_order_departs_from_the_scores(
 ) -> None:
     """Stop 35: the trace said why, the decision's ``alternatives`` did not (``placed``
     only on recognition's candidates): a program reading a clarify saw 6,52 before 7,03."""
-    router = Router(Registry.load(external=False))
-    request = Request(
-        need="Combien de trimestres avez-vous ?",
-        channel=RequestChannel.COUNTER,
-        wants_autonomy=False,
-    )
-    decision = router.decide(request)
-    shown = decision.alternatives
+    shown = Router(Registry.load(external=False)).decide(TRIMESTRES).alternatives
     assert shown[0].placed == "subject"
     assert shown[0].score < shown[1].score
     for n, alternative in enumerate(shown):
@@ -182,7 +176,7 @@ def test_a_decision_s_alternatives_say_why_their_order_departs_from_the_scores(
     # in JSON, as the schema says
     path = tmp_path / "r.json"
     path.write_text(
-        json.dumps({"need": request.need, "channel": "counter", "wants_autonomy": False}),
+        json.dumps({"need": TRIMESTRES.need, "channel": "counter", "wants_autonomy": False}),
         encoding="utf-8",
     )
     assert main(["route", "--request", str(path), "--format", "json"]) == 0
