@@ -30,8 +30,6 @@ from reference_table import PARTNER_OF_LABEL, builtin_rows
 
 #: Where the built-in online URL departs from the table on purpose since 0.1, and why.
 URL_OVERRIDES = {
-    # the table's http:// link, same host over https.
-    "cnav.demande-retraite": "https://www.info-retraite.fr",
     # plain http and marked possibly stale in the table.
     "msa.aide-logement": None,
     # the table's URL came from third-party text; La Poste's own page read instead.
@@ -44,6 +42,8 @@ URL_OVERRIDES = {
 URL_CORRECTIONS: dict[str, str | None] = {
     "caf.aah": "https://mdphenligne.cnsa.fr/",  # R48844 (MDPH)
     "caf.allocation-soutien-familial": None,  # R1448 is a form (cerfa 16112*01), not a téléservice
+    # catalogue-13z: F13214@62885f9 gives R1361 for the declaration, never https://wwwd.caf.fr
+    "caf.complement-familial": "https://connect.caf.fr/connexionappli/dist/?forceReload=20211220&contexteAppel=caffr&urlredirect=%2Fwps%2Fmyportal%2Fcaffr%2Fmoncompte%2Fmonprofil#/login",
     "caf.changement-situation": "https://connect.caf.fr/connexionappli/dist/?forceReload=20211220&contexteAppel=caffr&urlredirect=%2Fwps%2Fmyportal%2Fcaffr%2Fmoncompte%2Fmonprofil#/login",
     "caf.prime-activite": "https://wwwd.caf.fr/wps/portal/caffr/aidesetservices/lesservicesenligne/faireunedemandedeprestation/demanderlaprimedactivite/",
     "cnam.carte-europeenne": "https://assure.ameli.fr/PortailAS/appmanager/PortailAS/assure?_nfpb=true&_pageLabel=as_carte_euro_assu_maladie_page",
@@ -51,6 +51,8 @@ URL_CORRECTIONS: dict[str, str | None] = {
     "cnam.indemnites-journalieres": "https://assure.ameli.fr/PortailAS/appmanager/PortailAS/assure?_nfpb=true&_pageLabel=as_attestation_paiement_ij_page",
     "cnav.aide-habitat": None,  # withdrawn: the 2022 form is gone with the aid (F1613)
     "cnav.cumul-emploi-retraite": "https://parcours.info-retraite.fr/cumul-emploi-retraite",
+    # catalogue-13z: R46083, the request online per F13941@06c3224 (no more https://www.info-retraite.fr)
+    "cnav.demande-retraite": "https://www.info-retraite.fr/portail-services/login",
     "cnav.duree-assurance": "https://www.info-retraite.fr/portail-services/login",
     "cnav.retraite-progressive": "https://parcours.info-retraite.fr/retraite-progressive",
     "cnav.taux-plein": "https://www.info-retraite.fr/portail-services/login",

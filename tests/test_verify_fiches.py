@@ -106,6 +106,94 @@ def test_the_fiche_titles_are_the_fiches_own_at_06c3224(verify: ModuleType) -> N
         ), procedure
 
 
+# catalogue-13z: what each procedure's source at the newest stored version supports
+_READ_AT_THE_LAST_VERSION = {
+    "caf.complement-familial": {"title", "fiche_id", "online_url", "online_services"},
+    "caf.allocation-soutien-familial": {"title", "fiche_id", "online_services", "questions"},
+    "caf.allocation-rentree-scolaire": {"title", "fiche_id", "online_url", "online_services"},
+    "cnav.cumul-emploi-retraite": {"title", "fiche_id", "online_url", "related_questions"},
+    "dgfip.delai-de-paiement": {"title", "fiche_id", "online_url", "online_services"},
+    "dgfip.mediateur": {"title", "fiche_id", "online_url", "online_services"},
+    "interieur.inscription-listes-electorales": {"title", "fiche_id", "online_url", "questions"},
+    "cnav.taux-plein": {"title", "fiche_id", "online_url"},
+    # the online URL, not re-read at 06c3224 until catalogue-13z (the title was, in 13y)
+    "cnav.demande-retraite": {"online_url", "online_services"},
+    "interieur.permis-perdu": {"online_url", "online_services"},
+}
+
+
+def test_the_newest_stored_fiche_versions_are_read_and_cited(verify: ModuleType) -> None:
+    """catalogue-13z: the newer versions catalogue-13y left unread (F3124@64d682c,
+    F13214/F13243@62885f9, F32477/F815@123b467, F1878@1e7b6fa), F1367@3ae2e08 (dated by its own
+    ``dc:date``, 2026-02-06) and the online services of F13941 and F1727 at 06c3224: the catalogue
+    agrees with each (title, téléservices and their URLs) and cites that version, with the
+    fiche's ``dc:date``, for what it supports."""
+    results = {r.procedure: r for r in verify.check(_procedures(), verify.Source(FICHES))}
+    procedures = {p.id: p for p in _procedures()}
+    for procedure, supported in _READ_AT_THE_LAST_VERSION.items():
+        result, entry = results[procedure], procedures[procedure]
+        assert result.matched, (procedure, result.problems)
+        cited = [
+            s
+            for s in entry.sources
+            if s.identifier == entry.fiche_id and s.commit == result.version.commit
+        ]
+        assert any(supported <= set(s.supports) for s in cited), procedure
+        assert {str(s.modified) for s in cited} == {result.fiche.modified}, procedure
+
+
+def test_an_online_url_the_fiche_lists_is_verified_yes(verify: ModuleType) -> None:
+    """The online URL is a téléservice the fiche lists at the version read: « Info Retraite -
+    Mon compte retraite » for the retirement request (F13941 no longer gives
+    https://www.info-retraite.fr), the ANTS request for a lost licence (F1727), the mediator's
+    form (F32477, the procedure was ``partial``), the CAF's « Déclaration de situation » for
+    the complément familial (F13214 names no https://wwwd.caf.fr)."""
+    results = {r.procedure: r for r in verify.check(_procedures(), verify.Source(FICHES))}
+    procedures = {p.id: p for p in _procedures()}
+    for procedure, service in (
+        ("cnav.demande-retraite", "R46083"),
+        ("interieur.permis-perdu", "R42947"),
+        ("dgfip.mediateur", "R14962"),
+        ("caf.complement-familial", "R1361"),
+    ):
+        listed = {s.id: s for s in results[procedure].fiche.services}
+        entry = procedures[procedure]
+        assert listed[service].kind == "Téléservice"
+        assert entry.online_url == listed[service].url, procedure
+        assert str(entry.verification) == "yes", procedure
+
+
+def _dated_sources() -> list[object]:
+    items: list[object] = []
+    for file in sorted(DATA.glob("*.toml")):
+        data = read_data(load_data_file(file))
+        items += [*data.procedures, *data.referral_rules]
+    return [s for item in items for s in item.sources if s.commit]  # type: ignore[attr-defined]
+
+
+def test_a_lower_bound_is_the_newest_dc_date_read_at_its_commit(verify: ModuleType) -> None:
+    """docs/data-freshness.md: where a snapshot's CHANGELOG entry was not read, its version
+    date is at least the newest ``dc:date`` of the files read at that commit. F14044 at
+    02078d3 has ``dc:date`` 2026-08-14, later than the 2026-07-22 (F20706's) the four sources at
+    that commit recorded; and no source's version date is earlier than a ``dc:date`` recorded
+    at its commit."""
+    fiche = _fiche(verify, "F14044")
+    assert fiche.modified == "2026-08-14"  # type: ignore[attr-defined]
+    sources = _dated_sources()
+    at_02078d3 = [s for s in sources if s.commit.startswith("02078d3")]  # type: ignore[attr-defined]
+    assert len(at_02078d3) == 4
+    for source in at_02078d3:
+        assert str(source.version_date) >= fiche.modified  # type: ignore[attr-defined]
+    newest: dict[str, dt.date] = {}
+    for source in sources:
+        if source.modified:  # type: ignore[attr-defined]
+            commit = source.commit  # type: ignore[attr-defined]
+            newest[commit] = max(newest.get(commit, source.modified), source.modified)  # type: ignore[attr-defined]
+    for source in sources:
+        bound = newest.get(source.commit)  # type: ignore[attr-defined]
+        assert bound is None or source.version_date >= bound, source  # type: ignore[attr-defined]
+
+
 def _catalogue(tmp_path: Path, **changes: str) -> Path:
     """A data file with the built-in entry for the RSA and three entries made wrong the way
     the issue found them: live although replaced, a téléservice missing, a fiche whose
