@@ -125,14 +125,23 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # the real input too (holdout top-1 82.7 -> 72.1 %, top-3 87.5 -> 78.3 %, para+coll
 # 68.6 -> 50.9 %; the 25 covered accounts alone 7 first, 10 in the top three; negatives
 # claimed 5.3 -> 3.6 %, suggested 21.1 -> 14.3 %). Recognition untouched.
+# corpus-14bk LOWERED two floors (tune top-3 0.925 -> 0.92, holdout lexical 0.85 -> 0.84)
+# and RAISED two ceilings (tune negatives suggested 0.19 -> 0.23, holdout right-but-
+# unsuggested 0.15 -> 0.17):
+# 118 partners' FAQ titles and other phrasings (63 covered + 17 negatives to tune, 30 + 8 to
+# the holdout, every third of each tag) joined the corpus, labelled before recognition ran
+# on them (tune top-1 87.3 -> 86.1 %, top-3 93.5 -> 92.5 %, para+coll 79.8 -> 78.2 %,
+# negatives suggested 18.8 -> 22.2 %; holdout top-1 72.1 -> 71.7 %, top-3 79.1 -> 80.5 %,
+# lexical 87.8 -> 84.8 %, right-but-unsuggested 19 of 129 -> 26 of 159). Recognition
+# untouched.
 FLOORS = [
     ("tune", COVERED, "top1", 0.86),
-    ("tune", COVERED, "top3", 0.925),
+    ("tune", COVERED, "top3", 0.92),
     ("tune", ("lexical",), "top1", 0.95),
     ("tune", ("paraphrase", "colloquial"), "top1", 0.775),
     ("holdout", COVERED, "top1", 0.70),
     ("holdout", COVERED, "top3", 0.76),
-    ("holdout", ("lexical",), "top1", 0.85),
+    ("holdout", ("lexical",), "top1", 0.84),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.49),
 ]
 CEILINGS = [
@@ -144,7 +153,7 @@ CEILINGS = [
     # la perte de votre carte électorale ? » (a negative) lost the unknown word « voulez »
     # that kept it ``none``: weak, the inscription sur les listes électorales first
     # (11 -> 12 of 64, 17.2 -> 18.8 %); tune and holdout top-1 / top-3 unchanged
-    ("tune", "suggested", 0.19),
+    ("tune", "suggested", 0.23),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]
@@ -178,7 +187,7 @@ def test_needs_nothing_covers_are_rarely_claimed_or_suggested(
 # at none; no need lost a suggestion (levels unchanged but one none -> weak).
 # corpus-14ar (25 covered accounts in the holdout): 13 of 104 -> 19 of 129 (14.7 %),
 # holdout ceiling 0.14 -> 0.15.
-UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.15)]
+UNSUGGESTED_RIGHT = [("tune", 0.22), ("holdout", 0.17)]
 
 
 @pytest.mark.parametrize(("split", "ceiling"), UNSUGGESTED_RIGHT)

@@ -1266,3 +1266,366 @@ N("Après un gros travail de motivation pour te quitter des yeux je me décide �
 N("Certes, j'ai commis l'horrible forfait d'avoir dépassé les délais pour inscrire mes enfants à la cantine, ou plutôt pour me rendre à la mairie apporter les justificatifs",
   page("http://www.fcpecondorcet.org/archives/2009/10/20/15500451.html", "a parent's account on a parents' association site"),
   note="school canteen registration at the town hall: no catalogue procedure", split="holdout")
+
+# corpus-14bk (2026-12-01): 118 question titles and phrasings from partners' own FAQ / help-centre pages (aide.laposte.fr,
+# caf.fr, an MSA FAQ, francetravail.fr, préfecture and town-hall FAQs, a CPAM's relays' site) and from
+# guides, press, law firms and residents quoted by the press, each copied verbatim from its stored page (pages corpus) and
+# labelled before any recognition was run on them. Explicit split: within this batch, in file order, every third item of
+# each tag is holdout. Checked by scripts/fresh_sample_overlap.py against the catalogue, needs.jsonl and the five readable
+# fresh samples (7 dropped: 5 word for word in review-14c/14d/14g/14k, 2 in needs.jsonl; 3 more left out before, same text
+# or page in a fresh sample), by a containment check (none), against service-public-14bg.tsv by a counting script (1
+# dropped, its 14bg text not read) and against every source URL of the corpus and samples (1 dropped).
+I("J'ai deux statuts : indépendant et régime général. Puis-je demander ma retraite du régime général sans demander la retraite du statut indépendant ?", ["cnav.demande-retraite"], "lexical",
+  page("https://planet.fr/retraite-retraite-les-reponses-dun-expert-aux-questions-que-vous-vous-posez.995321.687329.html",
+       "a reader's question answered by an Assurance retraite adviser (magazine Q&A)"), split="tune")
+I("Que faire si le parent débiteur ne paie pas spontanément la pension alimentaire mise à sa charge ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://www.delvecchio-avocats.fr/divorce-et-pension-alimentaire/faq-pension-alimentaire-et-pc/que-faire-si-le-parent-debiteur-ne-paie-pas-spontanement-la-pension-alimentaire-mise-a-sa-charge/",
+       "question of a law firm's FAQ; unpaid pension alimentaire: the CAF's ASF/recovery, as the corpus reads it"), split="tune")
+I("Pension alimentaire : votre ex ne paie plus ? Comment agir ?", ["caf.allocation-soutien-familial"], "colloquial",
+  page("https://www.mieuxvivre-votreargent.fr/droit/2019/06/09/pension-alimentaire-votre-ex-ne-paie-plus-comment-agir/",
+       "heading of a personal-finance magazine page"), split="tune")
+I("Quelle démarche suivre en cas de pension alimentaire impayée ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("https://www.mjavocat.fr/quelle-demarche-suivre-en-cas-de-pension-alimentaire-impayee/",
+       "heading of a law firm's page"), split="holdout")
+I("Comment bénéficier de la prime d’activité quand on est jeune ?", PA, "lexical",
+  page("https://www.letudiant.fr/jobsstages/prime-d-activite-c-est-aussi-pour-les-etudiants-apprentis-et-stagiaires.html",
+       "heading of a students' magazine page; no regime hint"), ambiguous=True, split="tune")
+I("Prime activité apprenti ou alternant : est-ce compatible ?", PA, "lexical",
+  page("https://www.aide-sociale.fr/apprenti-prime-activite/",
+       "heading of a benefits guide; no regime hint"), ambiguous=True, split="tune")
+I("Retard de paiement par Pôle emploi : que faire ?", ARE, "colloquial",
+  page("https://www.dossierfamilial.com/emploi/chomage/retard-de-paiement-par-pole-emploi-que-faire-57127",
+       "heading of a family-affairs magazine page; the allowance paid late: ARE, no end-of-contract date"), ambiguous=True, split="tune")
+I("Comment faire ma première demande d'inscription à France Travail ? - Pas-à-pas", ["france-travail.inscription"], "lexical",
+  page("https://francetravail.fr/candidat/pole-emploi-et-vous/vos-droits-et-vos-engagements.html",
+       "link title on the partner's own page (francetravail.fr)"), split="holdout")
+I("Attestation de droits : comment l’obtenir ?", ["cnam.carte-vitale", "cnam.affiliation"], "lexical",
+  page("https://www.kenko.fr/blog/attestation-de-droits",
+       "heading of a health-insurance blog; as the corpus's « attestation de droits (attestation Vitale) » item"), split="tune")
+I("Qu'est-ce que le contrat de garde du courrier ?", ["la-poste.garde-courrier"], "lexical",
+  page("https://aide.laposte.fr/contenu/qu-est-ce-que-le-contrat-de-garde-du-courrier?t=a",
+       "question title of the partner's help centre (aide.laposte.fr)"), split="tune")
+I("Faire une demande de carte grise sans code de cession", ["interieur.carte-grise-occasion"], "lexical",
+  page("https://www.portail-cartegrise.fr/2/faire-carte-grise-sans-certificat-cession",
+       "heading of a commercial carte grise site's page (listed in its contents); page already a source, other text"), split="holdout")
+I("Comment obtenir le code de cession ?", ["interieur.vendre-vehicule", "interieur.carte-grise-occasion"], "paraphrase",
+  page("https://www.monconseildroit.fr/code-de-cession-de-vehicule-comment-lobtenir/",
+       "heading of a legal-advice site; the seller gets the code by declaring the sale, the buyer needs it for the carte grise: both equally right"), split="tune")
+I("Retard de courrier, de colis... quels recours et quelle indemnisation ?", ["la-poste.reclamation"], "lexical",
+  page("https://www.lci.fr/conso-argent/la-poste-retard-de-courrier-et-de-colis-en-raison-du-coronavirus-quels-recours-et-indemnisation-selon-la-clcv-2156929.html",
+       "heading of a TV news site's consumer page"), split="tune")
+I("Les recours en cas de colis endommagé", ["la-poste.reclamation"], "lexical",
+  page("https://quechoisir.org/conseils-la-poste-les-recours-en-cas-de-colis-endommage-n62803",
+       "heading of a consumer association's advice page"), split="tune")
+I("Rien de plus décevant que de recevoir un colis abîmé, surtout quand on attend un truc important.", ["la-poste.reclamation"], "colloquial",
+  page("https://info-postes.com/articles/colis-endommage.php",
+       "opening sentence of a postal-help site's page (the site is already a source, not this page)"), split="holdout")
+N("Se renseigner sur la reconnaissance de l’enfant par le père",
+  page("https://caf.fr/allocataires/caf-des-hautes-pyrenees/offre-de-service/parcours-naissance/liste-des-demarches-effectuer",
+       "item of the partner's own birth checklist (caf.fr, Caf des Hautes-Pyrénées); recognising a child (état civil): no catalogue procedure"), split="tune")
+N("Déclarer la naissance",
+  page("https://caf.fr/allocataires/caf-des-hautes-pyrenees/offre-de-service/parcours-naissance/liste-des-demarches-effectuer",
+       "item of the partner's own birth checklist (caf.fr); the birth declaration at the town hall (état civil), not the CAF's prime à la naissance"), near_miss=True, split="tune")
+N("Inscription livret de famille",
+  page("https://caf.fr/allocataires/caf-des-hautes-pyrenees/offre-de-service/parcours-naissance/liste-des-demarches-effectuer",
+       "item of the partner's own birth checklist (caf.fr); livret de famille (état civil): no catalogue procedure"), split="holdout")
+N("S’informer sur le congé maternité et paternité",
+  page("https://caf.fr/allocataires/caf-des-hautes-pyrenees/offre-de-service/parcours-naissance/liste-des-demarches-effectuer",
+       "item of the partner's own birth checklist (caf.fr); maternity/paternity leave (CPAM): the catalogue has the sick-leave IJ, not maternity"), near_miss=True, split="tune")
+I("Déclarer sa grossesse à la CAF et à la CPAM", ["caf.prime-naissance"], "paraphrase",
+  page("https://www.esperce.fr/administratif/declarer-sa-grossesse-a-la-caf-et-a-la-cpam/",
+       "heading of a family-help site; the declaration opens the prime à la naissance (arguable: the CPAM side, maternity cover, is not in the catalogue)"), split="tune")
+I("L'allocation de rentrée scolaire : comment ça marche ?", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.europe1.fr/societe/lallocation-de-rentree-scolaire-comment-ca-marche-2823526",
+       "heading of a radio news page"), split="holdout")
+I("L'allocation de rentrée scolaire versée demain : montant, éligibilité... ce qu'il faut savoir", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.lci.fr/conso-argent/ecole-primaire-college-lycee-economie-aide-financiere-l-allocation-de-rentree-scolaire-2020-versee-mardi-18-aout-date-montant-eligibilite-ce-qu-il-faut-savoir-2161520.html",
+       "heading of a TV news page"), split="tune")
+I("Êtes-vous concerné par l’allocation de rentrée scolaire ?", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.newsfrance.org/economie/avez-vous-droit-a-lallocation-de-rentree-scolaire/",
+       "heading of a news site's page"), split="tune")
+I("FAIRE UNE DEMANDE DE CMG", ["caf.complement-mode-garde"], "colloquial",
+  page("https://relais-assmat.fr/embaucher-une-assistante-maternelle/",
+       "step heading of a childminders' relay site (acronym only)"), split="tune")
+I("Quelles démarches et quelles aides pour les parents souhaitant rechercher et employer un assistant maternel ?", ["caf.complement-mode-garde"], "paraphrase",
+  page("http://www.dinan-agglomeration.fr/Petite-enfance-jeunesse-personnes-agees/Petite-enfance/RPAM-Relais-Parents-Assistants-maternels/Guide-pratique-du-parent-employeur",
+       "question of an intercommunality's parent-employer guide"), split="holdout")
+N("CHOISIR SON ASSISTANT(E) MATERNEL(LE) : COMMENT FAIRE ?",
+  page("https://stephanie-dadoudidoula.fr/?p=682",
+       "heading of a doula's blog; choosing a childminder (not the CMG démarche)"), near_miss=True, split="tune")
+I("Santé : quelques réflexes importants avant de partir en vacances à l’étranger", ["cnam.carte-europeenne"], "paraphrase",
+  page("http://www.europe1.fr/sante/sante-quelques-reflexes-importants-avant-de-partir-en-vacances-a-letranger-3697313",
+       "heading of a radio news page (the page: ask for the CEAM)"), split="tune")
+I("Vous partez en vacances dans un pays de l’Union Européenne ? Pensez à assurer votre santé !", ["cnam.carte-europeenne"], "paraphrase",
+  page("https://www.mutuelle-miltis.fr/actualites/vous-partez-en-vacances-dans-un-pays-de-lunion-europeenne-pensez-a-assurer-votre-sante/",
+       "heading of a mutual insurer's news page"), split="tune")
+I("Votre couverture maladie pour des vacances en Espagne", ["cnam.carte-europeenne"], "paraphrase",
+  page("https://www.clubvillamar.fr/blog/espagne/votre-couverture-maladie-pour-des-vacances-en-espagne/",
+       "heading of a holiday-rental company's blog"), split="holdout")
+I("Partir pour l’Espagne avec une CEAM", ["cnam.carte-europeenne"], "lexical",
+  page("https://www.clubvillamar.fr/blog/espagne/votre-couverture-maladie-pour-des-vacances-en-espagne/",
+       "sub-heading of the same page (the acronym is the catalogue title's)"), split="holdout")
+I("Est-ce obligatoire d’avoir un médecin traitant ?", ["cnam.medecin-traitant"], "lexical",
+  page("https://www.journaux.ma/sante/comment-changer-de-medecin-traitant/",
+       "sub-heading of the same page"), split="tune")
+I("Bénéficiaires AAH : sont-ils tous concernés par cette présomption de droit à la C2S ?", ["cnam.complementaire-sante-solidaire"], "lexical",
+  page("https://www.complementaire-sante-solidaire.fr/?p=2579",
+       "heading of a C2S information site (not the official one)"), split="tune")
+I("Que faire après avoir obtenu une C2S gratuite ?", ["cnam.complementaire-sante-solidaire"], "lexical",
+  page("https://partenaires-cpam94.fr/tout-savoir-sur-la-complementaire-sante-solidaire-c2s",
+       "question on the partner's own site for its relays (CPAM du Val-de-Marne)"), split="holdout")
+I("Tu tombes malade, mais ne te rends pas chez le médecin faute de moyens ?", ["cnam.complementaire-sante-solidaire"], "colloquial",
+  page("https://diplomeo.com/actualite-c2s_complementaire_sante_solidaire",
+       "question on a students' guidance site's C2S page; oral register (tutoiement)"), split="tune")
+I("Comprendre l’aide juridictionnelle en cas de divorce", ["justice.aide-juridictionnelle"], "lexical",
+  page("https://www.lecoinjuridique.fr/divorce-comment-obtenir-une-aide-juridictionnelle/",
+       "heading of a legal-information site"), split="tune")
+I("Pourtant, certaines personnes pensent ne pas pouvoir divorcer, n’ayant pas les moyens de financer ses honoraires d’avocat.", ["justice.aide-juridictionnelle"], "paraphrase",
+  page("https://divorce-amiable.net/accueil/guides/laide-juridictionnelle",
+       "sentence of a divorce guide's legal-aid page; no money for the lawyer"), split="tune")
+I("Divorce et aide juridictionnelle : quelques précisions utiles", ["justice.aide-juridictionnelle"], "lexical",
+  page("http://www.payetondivorce.fr/2019/09/18/divorce-et-aide-juridictionnelle-quelques-precisions-utiles/",
+       "heading of a blog on divorce costs"), split="tune")
+I("Points d’accès au droit (PAD) : orientation gratuite en droit de la famille", ["justice.consultation-avocat-gratuite"], "paraphrase",
+  page("https://www.information-divorce.fr/aide-juridique-gratuite-vers-qui-se-tourner-avant-de-lancer-une-procedure-de-divorce",
+       "heading of a divorce-information site; free legal advice"), split="tune")
+I("L'arbre de mon voisin empiète chez moi : ce service très utile en cas de litige", ["justice.conciliateur"], "paraphrase",
+  page("https://fr.style.yahoo.com/larbre-voisin-envahit-jardin-aide-150506867.html",
+       "heading of a web portal's page (the service: conciliation at the town hall)"), split="holdout")
+I("Mésentente entre voisins : quels recours envisager ?", ["justice.conciliateur"], "paraphrase",
+  page("https://femmes.orange.fr/societe/actualite-et-debat/article-mesentente-entre-voisins-quels-recours-envisager-CNT000000JtEOu.html",
+       "heading of a web portal's page"), split="tune")
+I("Quel expert du droit contacter dans le cas d’un conflit de voisinage ?", ["justice.conciliateur"], "paraphrase",
+  page("https://www.actualite-juridique.com/922--conflits-de-voisinage-quel-expert-contacter",
+       "question heading of a legal-news site (its answer: a mediator or the free conciliateur)"), split="tune")
+I("Comment régler sereinement un conflit entre voisins ?", ["justice.conciliateur"], "paraphrase",
+  page("https://magazine.mesvoisins.fr/article/comment-regler-un-conflit-entre-voisins",
+       "heading of a neighbours' network magazine"), split="holdout")
+I("Votre employeur demande casier judiciaire ? Vous savez maintenant comment faire.", ["justice.casier-judiciaire-b3"], "colloquial",
+  page("https://www.cujas.fr/demande-casier-judiciaire-en-ligne/",
+       "sentence of a legal site's page (telegraphic as written)"), split="holdout")
+I("Quels sont les délais d’obtention du bulletin n°3 ?", ["justice.casier-judiciaire-b3"], "lexical",
+  page("https://www.cujas.fr/demande-casier-judiciaire-en-ligne/",
+       "question heading of the same page"), split="holdout")
+I("À mes 18 ans, dois-je m’inscrire sur les listes électorales ?", ["interieur.inscription-listes-electorales"], "lexical",
+  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
+       "question of a town hall's FAQ"), split="tune")
+I("À partir de quand puis-je voter lorsque je me suis inscrit sur les listes électorales ?", ["interieur.inscription-listes-electorales"], "lexical",
+  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
+       "question of the same FAQ"), split="tune")
+I("Dois-je me réinscrire sur les listes électorales si je déménage dans la même commune ?", ["interieur.inscription-listes-electorales"], "lexical",
+  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
+       "question of the same FAQ"), split="holdout")
+I("Dois-je me faire radier des listes électorales de la commune que je quitte ?", ["interieur.inscription-listes-electorales"], "lexical",
+  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
+       "question of the same FAQ (moving: register in the new commune)"), split="tune")
+N("Les listes électorales sont-elles communicables ?",
+  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
+       "question of the same FAQ; consulting the electoral lists is not registering: no catalogue procedure"), near_miss=True, split="holdout")
+I("Moins de 26 ans : dans quel cas faut-il s'inscrire pour voter ?", ["interieur.inscription-listes-electorales"], "paraphrase",
+  page("https://www.lesgets-mairie.fr/moins-de-26-ans-dans-quel-cas-faut-il-s-inscrire-pour-voter.aspx",
+       "question title on a town hall's site (service-public.fr content)"), split="tune")
+I("Avez-vous pensé à demander une nouvelle carte d’électeur après votre déménagement ?", ["interieur.inscription-listes-electorales"], "paraphrase",
+  page("https://demenageurs-clermont.fr/blog/inscription-liste-electorale-et-demenagement-comment-faire",
+       "question of a removal firm's blog"), split="tune")
+I("Quand faut-il se réinscrire pour voter aux élections ?", ["interieur.inscription-listes-electorales"], "paraphrase",
+  page("http://corbie.over-blog.com/tag/corbie%20-%20le%20canton%20-%20somme%20picardie/5",
+       "heading of a local blog's post"), split="holdout")
+I("Mon rendez-vous intervient après l'expiration de sa carte de séjour : que faire ?", ["interieur.titre-sejour"], "lexical",
+  page("https://www.ille-et-vilaine.gouv.fr/Demarches/Les-demarches-sejour/Informations-diverses/Foire-aux-questions2/Foire-aux-questions",
+       "question of a préfecture's own FAQ (ille-et-vilaine.gouv.fr), as written"), split="tune")
+I("Quels documents dois-je présenter pour demander le renouvellement de mon titre de séjour ?", ["interieur.titre-sejour"], "lexical",
+  page("https://www.ille-et-vilaine.gouv.fr/Demarches/Les-demarches-sejour/Informations-diverses/Foire-aux-questions2/Foire-aux-questions",
+       "question of the same préfecture FAQ"), split="holdout")
+I("Quels sont les droits que me donne mon récépissé ?", ["interieur.titre-sejour"], "paraphrase",
+  page("https://www.ille-et-vilaine.gouv.fr/Demarches/Les-demarches-sejour/Informations-diverses/Foire-aux-questions2/Foire-aux-questions",
+       "question of the same préfecture FAQ (the residence-permit section: a récépissé is the receipt of a titre de séjour request)"), split="tune")
+I("Échange de permis de conduire étrangers contre un permis français", ["interieur.permis-etranger"], "lexical",
+  page("https://www.ille-et-vilaine.gouv.fr/Demarches/Les-demarches-sejour/Informations-diverses/Foire-aux-questions2/Foire-aux-questions",
+       "theme heading of the same préfecture FAQ"), split="tune")
+I("Connaître votre solde de points", ["interieur.solde-points"], "lexical",
+  page("https://www.guyane.gouv.fr/Demarches-administratives/Permis-de-conduire/Connaitre-votre-solde-de-points",
+       "heading of a préfecture's own page (guyane.gouv.fr)"), split="tune")
+I("Prélèvement à la source : dans quels cas demander une variation du taux ?", ["dgfip.prelevement-a-la-source"], "lexical",
+  page("https://www.alvinet.com/similaires/prelevement-a-la-source-dans-quels-cas-demander-une-variation-du-taux/65313042?page=7",
+       "news heading listed by a news aggregator"), split="holdout")
+I("Prélèvement à la source : comment les contribuables gèrent-ils leur taux ?", ["dgfip.prelevement-a-la-source"], "lexical",
+  page("https://alvinet.b-cdn.net/similaires/prelevement-a-la-source-comment-les-contribuables-gerent-ils-leur-taux/53625376?page=10",
+       "news heading listed by a news aggregator"), split="tune")
+I("Votre taxe foncière est très élevée : pouvez-vous demander un délai de paiement ?", ["dgfip.delai-de-paiement"], "lexical",
+  page("https://fr.style.yahoo.com/taxe-fonci%C3%A8re-tr%C3%A8s-%C3%A9lev%C3%A9e-pouvez-093025138.html",
+       "heading of a web portal's page (a payment delay for the taxe foncière, as the corpus reads a contested taxe foncière as the generic claim)"), split="tune")
+I("Délai de paiement taxe foncière : comment faire une demande ?", ["dgfip.delai-de-paiement"], "lexical",
+  page("https://aide-sociale.fr/remise-gracieuse-taxe-fonciere",
+       "heading of a benefits guide"), split="holdout")
+I("Vous venez de recevoir votre taxe foncière et vous constatez que vous allez avoir quelques difficultés à vous en acquitter?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "paraphrase",
+  page("http://www.francesoir.fr/tendances-eco-france/impots-taxe-fonciere-voici-la-demarche-pour-demander-au-tresor-public-un-delai-paiement-argent-fisc-fiscalite-revenu-baisse",
+       "opening question of a daily's page; trouble paying: a delay or a remission, both equally right"), split="tune")
+I("Contrat d’engagement jeune : une allocation de 500 euros par mois", ["france-travail.contrat-engagement-jeune"], "lexical",
+  page("https://www.gazettebourgogne.fr/article/contrat-d-engagement-jeune-une-allocation-de-500-euros-par-mois",
+       "heading of a regional weekly's page"), split="tune")
+I("Comment travailler à la retraite ?", ["cnav.cumul-emploi-retraite"], "paraphrase",
+  page("https://www.previssima.fr/dossier/vos-questions-sur-le-cumul-emploi-retraite.html",
+       "question of a social-protection guide's FAQ on the cumul emploi-retraite"), split="holdout")
+I("Cumul emploi-retraite : puis-je rester avec mon employeur ?", ["cnav.cumul-emploi-retraite"], "lexical",
+  page("https://www.previssima.fr/dossier/vos-questions-sur-le-cumul-emploi-retraite.html",
+       "question of the same FAQ"), split="tune")
+I("Je suis journaliste, gendarme ou médecin : puis-je bénéficier du cumul emploi retraite ?", ["cnav.cumul-emploi-retraite"], "lexical",
+  page("https://www.previssima.fr/dossier/vos-questions-sur-le-cumul-emploi-retraite.html",
+       "question of the same FAQ"), split="holdout")
+I("Certaines personnes sont habituées à la vie active et aimeraient reprendre le travail après la retraite. Est-ce possible ?", ["cnav.cumul-emploi-retraite"], "paraphrase",
+  page("https://www.cc-paysapt.fr/?p=1466",
+       "opening sentences of a page on an intercommunality's site"), split="tune")
+I("Travailler à la retraite : possibilités et démarches à connaître", ["cnav.cumul-emploi-retraite"], "paraphrase",
+  page("https://seniorstudio.org/travailler-a-la-retraite-possibilites-et-demarches-a-connaitre",
+       "heading of a seniors' site"), split="tune")
+I("L’intérêt de la retraite progressive à 60 ans, surtout pour le salarié déjà à temps partiel", ["cnav.retraite-progressive"], "lexical",
+  page("https://www.cadreaverti-saintsernin.fr/actualites/retraite-progressive-60-ans-temps-partiel-282.html",
+       "heading of an accounting firm's news page"), split="tune")
+I("Travailler à temps plein après 60 ans peut être épuisant, et la perspective d’un départ brutal à la retraite inquiète beaucoup de salariés.", ["cnav.retraite-progressive"], "paraphrase",
+  page("https://www.capretraite.fr/blog/actualites/a-60-ans-vous-pouvez-deja-profiter-de-la-retraite-progressive-voici-comment",
+       "opening sentence of a seniors' housing network's blog page (the page: the retraite progressive)"), split="holdout")
+I("Retraite progressive envisageable dès 60 ans", ["cnav.retraite-progressive"], "lexical",
+  page("https://horizon-63.cerfrance.fr/actualites/retraite-progressive-envisageable-des-60-ans",
+       "heading of an accounting network's news page"), split="tune")
+N("Certificat d’hérédité",
+  page("https://ville-chevalblanc.fr/certificat-dheredite/?xml=F21819",
+       "heading of a town hall's page; proving one is an heir (succession): no catalogue procedure"), split="tune")
+N("Que faire en cas de décès à l’étranger ?",
+  page("http://www.unaf.fr/pointinfofamille/spip.php?article449",
+       "question on a family-information point's page (UNAF); a death abroad (état civil, consulate): no catalogue procedure"), split="tune")
+N("Qu’est-ce que le congé parental de la CAF ?",
+  page("https://infos.mabonnefee.com/fr/prendre-un-congé-parental",
+       "question heading of a childcare platform's page; the PreParE is a CAF benefit the catalogue lacks"), near_miss=True, split="holdout")
+N("Congé parental : comment fonctionne le dispositif de la CAF",
+  page("https://journaldunet.fr/management/guide-du-management/1199839-conge-parental-caf-duree-tout-savoir",
+       "heading of a business site's guide; the PreParE (CAF), not in the catalogue"), near_miss=True, split="tune")
+N("Assurance capital décès : que verse la Sécurité Sociale ?",
+  page("https://assurance-deces-invalidite.pagesjaunes.fr/comprendre/assurance-capital-deces",
+       "heading of a directory's insurance guide; the CPAM's capital décès is not in the catalogue"), near_miss=True, split="tune")
+N("Qui peut bénéficier du capital décès ?",
+  page("https://succession-service.fr/comprendre-le-fonctionnement-du-capital-deces/",
+       "question heading of a succession-services site; the capital décès (CPAM), not in the catalogue"), near_miss=True, split="holdout")
+N("Chèque énergie, quel recours si vous ne l’avez pas reçu ?",
+  page("https://www.femmeactuelle.fr/vie-pratique/news-vie-pratique/cheque-energie-quel-recours-si-vous-ne-lavez-pas-recu-2154118",
+       "heading of a women's magazine page; the chèque énergie (ASP) is not a catalogue procedure, « recours … pas reçu » are La Poste claim words"), near_miss=True, split="tune")
+I("Changement statut enfant CAF : que devient sa prise en charge ?", ["caf.changement-situation"], "lexical",
+  page("https://www.starlightinfos.fr/changement-statut-enfant-caf-que-devient-sa-prise-en-charge",
+       "heading of a family site; a child's change of status to declare to the CAF (arguable: the allocations familiales themselves may be meant)"), split="holdout")
+I("AAH et Déconjugalisation : ce qui change pour les couples", ["caf.aah"], "lexical",
+  page("https://ouali-avocat.fr/aah-et-deconjugalisation",
+       "heading of a lawyer's page"), split="tune")
+I("Deux conjoints peuvent-ils percevoir l’AAH ?", ["caf.aah"], "lexical",
+  page("https://magazine-economie.fr/fonctionnement-couple-aah-032025.html",
+       "question heading of an economics magazine's page (the site is already a source, not this page)"), split="tune")
+N("Service d’aide à domicile pour les personnes âgées : comment s’y prendre ?",
+  page("https://lessentiel.macif.fr/service-d-aide-domicile-pour-personnes-agees-s-y-prendre",
+       "heading of an insurer's magazine; home help for an elderly parent (APA, départements): no catalogue procedure"), split="tune")
+N("Faire une demande d’APA, c’est se plier à des règles strictes : dossier incomplet ou mal ficelé ? Le traitement prend du retard, voire s’interrompt.",
+  page("https://avantage-seniors.fr/document-dossier-apa-quel-choisir-pour-conformite-et-simplicite",
+       "sentences of a seniors' site; the APA (départements): no catalogue procedure"), split="holdout")
+I("Je suis chef d’une exploitation de maraichage et j’ai été infecté par le Covid durant le confinement. Est-ce que mon infection peut être reconnue comme accident de travail ?", ["msa.accident-du-travail"], "lexical",
+  page("https://mpn.msa.fr/lfp/coronavirus-exploitant/la-msa-vous-repond",
+       "question of the partner's own FAQ (MSA Mayenne-Orne-Sarthe, « la MSA vous répond »); a farmer: the MSA's work accident"), split="holdout")
+I("Je suis exploitant d’un GAEC et j’ai contracté le Covid pendant le confinement. J’ai des séquelles de mon infection. Est-ce que ma maladie peut être reconnue comme maladie professionnelle ?", ["msa.accident-du-travail"], "lexical",
+  page("https://mpn.msa.fr/lfp/coronavirus-exploitant/la-msa-vous-repond",
+       "question of the same MSA FAQ; occupational disease of a farmer (the procedure covers AT and MP)"), split="tune")
+I("Arrêt de travail, quels délais à respecter par le salarié agricole ?", ["msa.indemnites-journalieres"], "lexical",
+  page("https://www.reussir.fr/grandes-cultures/comment-gerer-larret-pour-maladie-non-professionnelle-dun-salarie-agricole",
+       "question heading of a farm weekly's page; sick leave of a farm worker: the MSA side of the sick-pay twin"), split="tune")
+I("Des indemnités journalières pour les agriculteurs", ["msa.indemnites-journalieres"], "lexical",
+  page("https://paysan-breton.fr/2014/01/des-indemnites-journalieres-pour-les-agriculteurs",
+       "heading of a farm weekly's page"), split="holdout")
+I("Quelle est cette aide au permis de France Travail ?", ["france-travail.aide-permis"], "lexical",
+  page("https://streetconduite.com/?p=71",
+       "question heading of a driving school's page"), split="tune")
+I("Votre permis de conduire financé grâce à France Travail", ["france-travail.aide-permis"], "lexical",
+  page("https://autoecoledelacomedie.fr/aides-au-financement-du-permis-de-conduire/pole-emploi",
+       "heading of a driving school's page"), split="tune")
+I("L'absence de permis de conduire est un frein à l’embauche.", ["france-travail.aide-permis"], "paraphrase",
+  page("https://vroomvroom.fr/a-propos/financement-aide-france-travail-permis-de-conduire",
+       "opening sentence of an online driving school's page on the France Travail aid"), split="tune")
+I("Imaginez : vous avez perdu votre emploi, épuisé vos droits à l'allocation chômage et les factures continuent d'arriver.", ["france-travail.ass"], "paraphrase",
+  page("https://www.assuranceprevoyance.net/qu-est-ce-que-l-ass-et-comment-en-beneficier-en-cas-de-chomage/",
+       "opening sentence of an insurance guide's page on the ASS; end of unemployment rights"), split="tune")
+N("Qu’est-ce que le numéro unique d’enregistrement d’une demande de logement social ?",
+  page("https://www.monbailleur.fr/location-logement-social/le-numero-unique-denregistrement-dune-demande-de-logement-social/",
+       "question heading of a housing site; social housing: no catalogue procedure"), split="tune")
+N("Quand et comment changer de mutuelle santé ?",
+  page("https://allodocteurs.fr/se-soigner-droits-et-demarches-mutuelle-quand-et-comment-changer-de-mutuelle-sante-30334.html",
+       "heading of a health site's page; a private mutuelle, not the C2S: no catalogue procedure"), near_miss=True, split="tune")
+I("Impôts 2021 : comment prouver que vous n’êtes pas imposable ?", ["dgfip.revenu-fiscal-reference"], "paraphrase",
+  page("https://www.letribunaldunet.fr/argent/impots-2021-comment-prouver-pas-imposable.html",
+       "heading of a news site's page (the proof: the avis de situation, as the corpus reads « À quoi sert l'avis d'impôt ? »)"), split="holdout")
+I("Votre carte d’identité vient d’atteindre sa date d’expiration ? Vous vous demandez si vous pouvez encore l’utiliser pour vos démarches ou vos voyages ?", ["interieur.cni-renouvellement"], "paraphrase",
+  page("https://info-vol.com/puis-je-prendre-lavion-avec-une-carte-didentite-perimee",
+       "opening questions of a travel site's page; an expired card: renewal"), split="tune")
+I("Lorsqu'il s'est rendu à la mairie ce jour-là, c'était dans l'intention d'obtenir une nouvelle carte d'identité, la date limite de l'ancienne étant dépassée depuis deux années.", ["interieur.cni-renouvellement"], "paraphrase",
+  page("https://angersetc.fr/l/carte-d-identite-perimee-validite-repoussee",
+       "a resident's account told by a local news site (no name); renewing an expired identity card"), split="tune")
+I("Carte d’identité périmée : les conséquences", ["interieur.cni-renouvellement"], "lexical",
+  page("https://cni.fr/?p=68310",
+       "heading of an identity-card information site (not official)"), split="holdout")
+I("Que faire en cas d’avis d’imposition non reçu ?", ["dgfip.espace-particulier", "dgfip.revenu-fiscal-reference"], "paraphrase",
+  page("https://hintigo.fr/avis-imposition-non-recu",
+       "question on a guide site's page (the answer: download it in the espace particulier); both procedures equally right (the site is already a source, not this page)"), split="holdout")
+N("Dans quelle préfecture ou sous-préfecture dois-je faire les démarches pour demander l’acquisition de la nationalité française ?",
+  page("http://www.hauts-de-seine.gouv.fr/Demarches-administratives/Etrangers-en-France/Naturalisation/FAQ-naturalisations",
+       "question of a préfecture's own naturalisation FAQ; naturalisation: no catalogue procedure"), split="holdout")
+N("Dois-je détenir un titre de séjour pour déposer une demande de naturalisation",
+  page("https://www.seine-saint-denis.gouv.fr/Outils/FAQ/FAQ-naturalisation",
+       "question of a préfecture's own FAQ (as written, no question mark); naturalisation, with the residence-permit words of a covered procedure"), near_miss=True, split="tune")
+N("Si j’acquiers la nationalité française, est-ce que je peux garder ma nationalité d’origine",
+  page("https://www.seine-saint-denis.gouv.fr/Outils/FAQ/FAQ-naturalisation",
+       "question of the same préfecture FAQ (as written); nationality: no catalogue procedure"), split="tune")
+N("Comment faire un dossier de surendettement pour la Banque de France ?",
+  page("https://www.bling.eu/media/faire-dossier-surendettement/",
+       "heading of a fintech's media page; over-indebtedness (Banque de France): no catalogue procedure"), split="holdout")
+N("Dossier de surendettement : comment le déposer étape par étape ?",
+  page("https://nodettes.fr/deposer-un-dossier-de-surendettement",
+       "heading of a debt-advice site; no catalogue procedure"), split="tune")
+I("Faire réexpédier votre courrier sur le territoire national", ["la-poste.reexpedition-courrier"], "lexical",
+  page("https://www.uniondem.com/changement-adresse-poste/",
+       "heading of a removal firms' network page on moving (definitive forwarding)"), split="tune")
+I("Qu’est-ce que la déclaration des biens immobiliers ?", ["dgfip.gerer-mes-biens-immobiliers"], "lexical",
+  page("https://www.bailfacile.fr/guides/declaration-biens-immobiliers-pieges",
+       "question heading of a landlords' site"), split="tune")
+I("Les Français ont jusqu’au 30 juin pour déclarer l’occupation de leurs biens immobiliers à usage d’habitation.", ["dgfip.gerer-mes-biens-immobiliers"], "lexical",
+  page("https://www.ispconseils.fr/proprietaires-tout-savoir-sur-lobligation-declarative-de-biens-immobiliers-en-10-points/",
+       "opening sentence of an accounting firm's page"), split="holdout")
+N("Combien faut-il de timbres pour envoyer ses bons vœux pour la nouvelle année, une liasse de papiers à l’administration ou un livre à un proche ?",
+  page("https://www.cnews.fr/conso/2023-12-28/la-poste-combien-de-timbres-sont-necessaires-en-fonction-du-poids-de-votre-lettre",
+       "opening question of a news channel's consumer page; stamping an ordinary letter: no catalogue procedure (the catalogue has parcels and registered letters)"), near_miss=True, split="tune")
+N("Quel prix pour affranchir une lettre?",
+  page("https://conseilsjudicieux.com/?p=114857",
+       "question heading of an advice site; ordinary letter postage, not a registered letter"), near_miss=True, split="holdout")
+N("Comment savoir combien il faut de timbre ?",
+  page("https://www.synonyme-du-mot.com/les-articles/comment-obliterer-une-lettre",
+       "question heading of a Q&A site's page (as written); ordinary postage"), near_miss=True, split="tune")
+I("Déclarer un accident de travail si votre employeur ne l’a pas fait", AT, "lexical",
+  page("https://www.maison-facile.com/magazine/droit/vie-professionnelle/3948-declarer-un-accident-de-travail-si-votre-employeur-ne-la-pas-fait/",
+       "heading of a home magazine's law page; no regime hint: the CPAM/MSA twin"), ambiguous=True, split="tune")
+I("La conseillère avait déjà mon numéro de carte bancaire et m’a demandé de valider des opérations sur l’application Hello Bank, soi-disant pour simuler des achats et ensuite les annuler car elle avait vu des tentatives de fraudes de paiement depuis la Roumanie. Je lui ai fait confiance", ["justice.arnaques-internet"], "paraphrase",
+  page("https://www.dossierfamilial.com/actualites/argent/arnaque-gare-aux-faux-conseillers-bancaires-902256",
+       "a victim's words quoted by a family magazine (from UFC-Que Choisir, unnamed); a fake bank adviser, read as the corpus reads a bank password given to a scammer (arguable: the scam is by phone and app, THESEE takes online scams)"), split="tune")
+I("Arnaque par un faux conseiller bancaire : « c’était tellement bien fait ! »", ["justice.arnaques-internet"], "paraphrase",
+  page("https://cafedeclic.com/article/arnaque-par-un-faux-conseiller-bancaire-c-etait-tellement-bien-fait",
+       "heading of a seniors' site quoting a victim (first name not kept)"), split="tune")
+I("Comment faire sa demande de retraite sur Internet : les procédures à suivre", ["cnav.demande-retraite"], "lexical",
+  page("https://www.toutsurmesfinances.com/retraite/faire-sa-demande-de-retraite-en-ligne-fonctionnement-et-demarche.html",
+       "heading of a personal-finance site"), split="tune")
+I("Vous êtes à la pharmacie, prêt à régler vos médicaments, et là… impossible de faire passer votre carte Vitale.", ["cnam.carte-vitale"], "colloquial",
+  page("https://www.contact-administratif.fr/actualite/carte-vitale-ne-marche-pas-en-pharmacie-que-faire",
+       "opening sentence of an administrative-help site's page; a card that no longer works: a new carte Vitale"), split="tune")
+I("Rien n’est plus frustrant que de sortir sa carte vitale à la pharmacie ou chez le médecin et de se rendre compte qu’elle ne fonctionne plus.", ["cnam.carte-vitale"], "colloquial",
+  page("https://lescarte.com/comment-changer-sa-carte-vitale-qui-ne-fonctionne-plus",
+       "opening sentence of a cards-information site's page"), split="tune")
+I("Que faire en cas de carte vitale bloquée ?", ["cnam.carte-vitale"], "lexical",
+  page("http://www.monportailfinancier.fr/article/carte-vitale-bloquee/",
+       "question heading of a personal-finance site"), split="holdout")
+I("Retard de paiement des APL : que faire si vous n'avez pas reçu votre allocation ?", APL, "lexical",
+  page("https://www.centrepresseaveyron.fr/2022/05/19/retard-de-paiement-des-prestations-des-apl-que-faire-si-vous-navez-pas-recu-votre-allocation-10304674.php",
+       "heading of a regional daily's page; no regime word: the CAF/MSA twin"), ambiguous=True, split="tune")
+I("rien touché depuis le mois de septembre. La CAF me doit 8 mois d’allocations de 200 euros mensuel,", ["caf.aide-logement"], "colloquial",
+  page("https://www.algerie-expat.com/societe/retards-de-paiement-caf-un-couple-franco-algerien-raconte-son-calvaire/20809/?amp",
+       "a father's words quoted by a diaspora news site (first name not kept); the page: his APL unpaid for eight months; « CAF » picks the CAF's aid"), split="holdout")
