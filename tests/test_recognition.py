@@ -334,6 +334,18 @@ def test_every_lexicon_entry_cites_a_source() -> None:
             {"expand": [{"say": ["reçu"], "means": "b", "source": "x", "negated": "yes"}]},
             r"expand\[0\]\.negated: expected true or false",
         ),
+        (
+            {"expand": [{"say": ["épuisé"], "means": "b", "source": "x", "affirmed": 1}]},
+            r"expand\[0\]\.affirmed: expected true or false",
+        ),
+        (
+            {
+                "expand": [
+                    {"say": ["a"], "means": "b", "source": "x", "negated": True, "affirmed": True}
+                ]
+            },
+            r"expand\[0\]: negated and affirmed",
+        ),
     ],
 )
 def test_a_bad_lexicon_entry_is_named(data: dict[str, object], message: str) -> None:

@@ -9,7 +9,8 @@ says the two wordings mean the same thing:
   ``means`` words too (query expansion), and the trace shows « assedic → allocation
   chômage ». With ``negated = true``, the phrase counts only where its first word is said
   under a negation (« colis *jamais arrivé* », « je ne peux *pas payer* »): the French
-  negation is made of stop words, which phrases cannot hold;
+  negation is made of stop words, which phrases cannot hold; with ``affirmed = true``,
+  only where it is not (« je n'ai *pas épuisé* mes droits » is not the ASS);
 - ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
   « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
   candidates, they favour that partner's among the candidates the other words found
@@ -80,6 +81,9 @@ class Expansion:
     #: the phrase counts only where its first word is said under a negation (« je n'ai
     #: *pas reçu* mon colis »: a parcel that did not come is a claim, not a tracking)
     negated: bool = False
+    #: the phrase counts only where its first word is NOT said under a negation (« je n'ai
+    #: pas *épuisé* mes droits à l'allocation chômage » still has them: the ARE, not the ASS)
+    affirmed: bool = False
     #: the stems of every word of the phrase, stop words too, when a stop-word locution
     #: left it one meaningful word (« droits au chômage » is « chômage » alone):
     #: the phrase counts only where those words are said in a row (:func:`said_in`);
@@ -221,10 +225,17 @@ class Lexicon:
             if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
         expansions: list[Expansion] = []
-        for where, entry in _tables(data, "expand", {"say", "means", "negated"}, origin):
+        for where, entry in _tables(
+            data, "expand", {"say", "means", "negated", "affirmed"}, origin
+        ):
             negated = entry.get("negated", False)
             if not isinstance(negated, bool):
                 raise InputError(f"{where}.negated: expected true or false")
+            affirmed = entry.get("affirmed", False)
+            if not isinstance(affirmed, bool):
+                raise InputError(f"{where}.affirmed: expected true or false")
+            if negated and affirmed:
+                raise InputError(f"{where}: negated and affirmed: expected one of them at most")
             means = entry.get("means")
             if not (isinstance(means, str) and means.strip()):
                 raise InputError(f"{where}.means: expected the catalogue's wording (a string)")
@@ -234,7 +245,14 @@ class Lexicon:
                 stems = _stems(said, f"{where}.say")
                 expansions.append(
                     Expansion(
-                        stems, said, means_stems, means, source, negated, _written(said, stems)
+                        stems,
+                        said,
+                        means_stems,
+                        means,
+                        source,
+                        negated,
+                        affirmed,
+                        _written(said, stems),
                     )
                 )
         hints: list[PartnerHint] = []
@@ -273,7 +291,7 @@ class Lexicon:
                 elsewhere.append(Elsewhere(stems, said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         return cls(
-            _once(expansions, lambda e: (e.said, e.means, e.negated, e.written)),
+            _once(expansions, lambda e: (e.said, e.means, e.negated, e.affirmed, e.written)),
             _once(hints, lambda h: (h.said, h.partner)),
             tuple(exclusions),
             _once(asked, lambda a: a.said),

@@ -293,7 +293,8 @@ class NeedTerms:
 
         Expansions and ``[[asked]]`` phrases are taken longest first and never overlap
         (« allocation pôle emploi » wins over « pôle emploi »), expansions marked
-        ``negated`` only where a negation bears on their first word; partner hints apply
+        ``negated`` only where a negation bears on their first word (``affirmed`` only where
+        none does); partner hints apply
         wherever they occur, except under a negation (« je ne suis pas agriculteur »:
         :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
         read as other words either).
@@ -329,11 +330,12 @@ class NeedTerms:
                 continue
             if span & expanded:
                 continue
-            if isinstance(entry, Expansion) and entry.negated:
-                # « pas reçu », « jamais arrivé »: only where the negation bears on it.
+            if isinstance(entry, Expansion) and (entry.negated or entry.affirmed):
+                # « pas reçu », « jamais arrivé »: only where the negation bears on it;
+                # « pas épuisé mes droits »: an affirmed phrase, only where it does not.
                 if negated is None:
                     negated = negated_positions(text)
-                if start not in negated:
+                if (start in negated) != entry.negated:
                     continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
