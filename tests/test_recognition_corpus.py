@@ -134,14 +134,18 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # negatives suggested 18.8 -> 22.2 %; holdout top-1 72.1 -> 71.7 %, top-3 79.1 -> 80.5 %,
 # lexical 87.8 -> 84.8 %, right-but-unsuggested 19 of 129 -> 26 of 159). Recognition
 # untouched.
+# corpus-14bk-fix (review 35b: 7 of the batch dropped, 6 relabelled, the « frein à
+# l'embauche » entry withdrawn) raised those two floors back: tune top-3 93.3 -> 93.4 %,
+# holdout lexical 85.9 -> 86.7 % (top-1 tune 87.3 -> 87.9 %, holdout 72.3 -> 73.1 %):
+# 0.92 -> 0.925, 0.84 -> 0.85.
 FLOORS = [
     ("tune", COVERED, "top1", 0.86),
-    ("tune", COVERED, "top3", 0.92),
+    ("tune", COVERED, "top3", 0.925),
     ("tune", ("lexical",), "top1", 0.95),
     ("tune", ("paraphrase", "colloquial"), "top1", 0.775),
     ("holdout", COVERED, "top1", 0.70),
     ("holdout", COVERED, "top3", 0.76),
-    ("holdout", ("lexical",), "top1", 0.84),
+    ("holdout", ("lexical",), "top1", 0.85),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.49),
 ]
 CEILINGS = [

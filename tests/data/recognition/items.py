@@ -1275,15 +1275,14 @@ N("Certes, j'ai commis l'horrible forfait d'avoir dépassé les délais pour ins
 # fresh samples (7 dropped: 5 word for word in review-14c/14d/14g/14k, 2 in needs.jsonl; 3 more left out before, same text
 # or page in a fresh sample), by a containment check (none), against service-public-14bg.tsv by a counting script (1
 # dropped, its 14bg text not read) and against every source URL of the corpus and samples (1 dropped).
+# Review 35b (corpus-14bk-fix): 7 of the 118 dropped (4 near-duplicates by token_set_ratio, a need not naming its
+# allowance, a plain statement, an aggregator headline), 6 relabelled, 3 notes corrected; splits kept (README).
 I("J'ai deux statuts : indépendant et régime général. Puis-je demander ma retraite du régime général sans demander la retraite du statut indépendant ?", ["cnav.demande-retraite"], "lexical",
   page("https://planet.fr/retraite-retraite-les-reponses-dun-expert-aux-questions-que-vous-vous-posez.995321.687329.html",
        "a reader's question answered by an Assurance retraite adviser (magazine Q&A)"), split="tune")
-I("Que faire si le parent débiteur ne paie pas spontanément la pension alimentaire mise à sa charge ?", ["caf.allocation-soutien-familial"], "lexical",
-  page("https://www.delvecchio-avocats.fr/divorce-et-pension-alimentaire/faq-pension-alimentaire-et-pc/que-faire-si-le-parent-debiteur-ne-paie-pas-spontanement-la-pension-alimentaire-mise-a-sa-charge/",
-       "question of a law firm's FAQ; unpaid pension alimentaire: the CAF's ASF/recovery, as the corpus reads it"), split="tune")
-I("Pension alimentaire : votre ex ne paie plus ? Comment agir ?", ["caf.allocation-soutien-familial"], "colloquial",
+I("Pension alimentaire : votre ex ne paie plus ? Comment agir ?", ["caf.allocation-soutien-familial"], "lexical",
   page("https://www.mieuxvivre-votreargent.fr/droit/2019/06/09/pension-alimentaire-votre-ex-ne-paie-plus-comment-agir/",
-       "heading of a personal-finance magazine page"), split="tune")
+       "heading of a personal-finance magazine page; lexical: « pension alimentaire » is a catalogue keyword (review 35b)"), split="tune")
 I("Quelle démarche suivre en cas de pension alimentaire impayée ?", ["caf.allocation-soutien-familial"], "lexical",
   page("https://www.mjavocat.fr/quelle-demarche-suivre-en-cas-de-pension-alimentaire-impayee/",
        "heading of a law firm's page"), split="holdout")
@@ -1299,15 +1298,12 @@ I("Retard de paiement par Pôle emploi : que faire ?", ARE, "colloquial",
 I("Comment faire ma première demande d'inscription à France Travail ? - Pas-à-pas", ["france-travail.inscription"], "lexical",
   page("https://francetravail.fr/candidat/pole-emploi-et-vous/vos-droits-et-vos-engagements.html",
        "link title on the partner's own page (francetravail.fr)"), split="holdout")
-I("Attestation de droits : comment l’obtenir ?", ["cnam.carte-vitale", "cnam.affiliation"], "lexical",
-  page("https://www.kenko.fr/blog/attestation-de-droits",
-       "heading of a health-insurance blog; as the corpus's « attestation de droits (attestation Vitale) » item"), split="tune")
 I("Qu'est-ce que le contrat de garde du courrier ?", ["la-poste.garde-courrier"], "lexical",
   page("https://aide.laposte.fr/contenu/qu-est-ce-que-le-contrat-de-garde-du-courrier?t=a",
        "question title of the partner's help centre (aide.laposte.fr)"), split="tune")
 I("Faire une demande de carte grise sans code de cession", ["interieur.carte-grise-occasion"], "lexical",
   page("https://www.portail-cartegrise.fr/2/faire-carte-grise-sans-certificat-cession",
-       "heading of a commercial carte grise site's page (listed in its contents); page already a source, other text"), split="holdout")
+       "heading of a commercial carte grise site's page (listed in its contents); the site is already a source, not this page"), split="holdout")
 I("Comment obtenir le code de cession ?", ["interieur.vendre-vehicule", "interieur.carte-grise-occasion"], "paraphrase",
   page("https://www.monconseildroit.fr/code-de-cession-de-vehicule-comment-lobtenir/",
        "heading of a legal-advice site; the seller gets the code by declaring the sale, the buyer needs it for the carte grise: both equally right"), split="tune")
@@ -1332,9 +1328,9 @@ N("Inscription livret de famille",
 N("S’informer sur le congé maternité et paternité",
   page("https://caf.fr/allocataires/caf-des-hautes-pyrenees/offre-de-service/parcours-naissance/liste-des-demarches-effectuer",
        "item of the partner's own birth checklist (caf.fr); maternity/paternity leave (CPAM): the catalogue has the sick-leave IJ, not maternity"), near_miss=True, split="tune")
-I("Déclarer sa grossesse à la CAF et à la CPAM", ["caf.prime-naissance"], "paraphrase",
+I("Déclarer sa grossesse à la CAF et à la CPAM", ["caf.prime-naissance"], "lexical",
   page("https://www.esperce.fr/administratif/declarer-sa-grossesse-a-la-caf-et-a-la-cpam/",
-       "heading of a family-help site; the declaration opens the prime à la naissance (arguable: the CPAM side, maternity cover, is not in the catalogue)"), split="tune")
+       "heading of a family-help site; the declaration opens the prime à la naissance (arguable: the CPAM side, maternity cover, is not in the catalogue); lexical: « grossesse » is a catalogue keyword (review 35b)"), split="tune")
 I("L'allocation de rentrée scolaire : comment ça marche ?", ["caf.allocation-rentree-scolaire"], "lexical",
   page("https://www.europe1.fr/societe/lallocation-de-rentree-scolaire-comment-ca-marche-2823526",
        "heading of a radio news page"), split="holdout")
@@ -1359,15 +1355,12 @@ I("Santé : quelques réflexes importants avant de partir en vacances à l’ét
 I("Vous partez en vacances dans un pays de l’Union Européenne ? Pensez à assurer votre santé !", ["cnam.carte-europeenne"], "paraphrase",
   page("https://www.mutuelle-miltis.fr/actualites/vous-partez-en-vacances-dans-un-pays-de-lunion-europeenne-pensez-a-assurer-votre-sante/",
        "heading of a mutual insurer's news page"), split="tune")
-I("Votre couverture maladie pour des vacances en Espagne", ["cnam.carte-europeenne"], "paraphrase",
-  page("https://www.clubvillamar.fr/blog/espagne/votre-couverture-maladie-pour-des-vacances-en-espagne/",
-       "heading of a holiday-rental company's blog"), split="holdout")
 I("Partir pour l’Espagne avec une CEAM", ["cnam.carte-europeenne"], "lexical",
   page("https://www.clubvillamar.fr/blog/espagne/votre-couverture-maladie-pour-des-vacances-en-espagne/",
        "sub-heading of the same page (the acronym is the catalogue title's)"), split="holdout")
 I("Est-ce obligatoire d’avoir un médecin traitant ?", ["cnam.medecin-traitant"], "lexical",
   page("https://www.journaux.ma/sante/comment-changer-de-medecin-traitant/",
-       "sub-heading of the same page"), split="tune")
+       "question sub-heading of a news site's health page « Comment changer de médecin traitant ? » (no other item from it)"), split="tune")
 I("Bénéficiaires AAH : sont-ils tous concernés par cette présomption de droit à la C2S ?", ["cnam.complementaire-sante-solidaire"], "lexical",
   page("https://www.complementaire-sante-solidaire.fr/?p=2579",
        "heading of a C2S information site (not the official one)"), split="tune")
@@ -1413,9 +1406,6 @@ I("À mes 18 ans, dois-je m’inscrire sur les listes électorales ?", ["interie
 I("À partir de quand puis-je voter lorsque je me suis inscrit sur les listes électorales ?", ["interieur.inscription-listes-electorales"], "lexical",
   page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
        "question of the same FAQ"), split="tune")
-I("Dois-je me réinscrire sur les listes électorales si je déménage dans la même commune ?", ["interieur.inscription-listes-electorales"], "lexical",
-  page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
-       "question of the same FAQ"), split="holdout")
 I("Dois-je me faire radier des listes électorales de la commune que je quitte ?", ["interieur.inscription-listes-electorales"], "lexical",
   page("https://www.ville-carbonne.fr/mes-demarches-en-ligne/etat-civil/vie-citoyenne/sinscrire-sur-les-listes-electorales/",
        "question of the same FAQ (moving: register in the new commune)"), split="tune")
@@ -1449,18 +1439,15 @@ I("Connaître votre solde de points", ["interieur.solde-points"], "lexical",
 I("Prélèvement à la source : dans quels cas demander une variation du taux ?", ["dgfip.prelevement-a-la-source"], "lexical",
   page("https://www.alvinet.com/similaires/prelevement-a-la-source-dans-quels-cas-demander-une-variation-du-taux/65313042?page=7",
        "news heading listed by a news aggregator"), split="holdout")
-I("Prélèvement à la source : comment les contribuables gèrent-ils leur taux ?", ["dgfip.prelevement-a-la-source"], "lexical",
-  page("https://alvinet.b-cdn.net/similaires/prelevement-a-la-source-comment-les-contribuables-gerent-ils-leur-taux/53625376?page=10",
-       "news heading listed by a news aggregator"), split="tune")
-I("Votre taxe foncière est très élevée : pouvez-vous demander un délai de paiement ?", ["dgfip.delai-de-paiement"], "lexical",
+I("Votre taxe foncière est très élevée : pouvez-vous demander un délai de paiement ?", ["dgfip.delai-de-paiement", "dgfip.taxe-fonciere"], "lexical",
   page("https://fr.style.yahoo.com/taxe-fonci%C3%A8re-tr%C3%A8s-%C3%A9lev%C3%A9e-pouvez-093025138.html",
-       "heading of a web portal's page (a payment delay for the taxe foncière, as the corpus reads a contested taxe foncière as the generic claim)"), split="tune")
-I("Délai de paiement taxe foncière : comment faire une demande ?", ["dgfip.delai-de-paiement"], "lexical",
+       "heading of a web portal's page; a payment delay for the taxe foncière: the delay and the tax's own procedure, both equally right (review 35b)"), split="tune")
+I("Délai de paiement taxe foncière : comment faire une demande ?", ["dgfip.delai-de-paiement", "dgfip.taxe-fonciere"], "lexical",
   page("https://aide-sociale.fr/remise-gracieuse-taxe-fonciere",
-       "heading of a benefits guide"), split="holdout")
-I("Vous venez de recevoir votre taxe foncière et vous constatez que vous allez avoir quelques difficultés à vous en acquitter?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse"], "paraphrase",
+       "heading of a benefits guide; the delay and the tax's own procedure, both equally right (review 35b)"), split="holdout")
+I("Vous venez de recevoir votre taxe foncière et vous constatez que vous allez avoir quelques difficultés à vous en acquitter?", ["dgfip.delai-de-paiement", "dgfip.remise-gracieuse", "dgfip.taxe-fonciere"], "paraphrase",
   page("http://www.francesoir.fr/tendances-eco-france/impots-taxe-fonciere-voici-la-demarche-pour-demander-au-tresor-public-un-delai-paiement-argent-fisc-fiscalite-revenu-baisse",
-       "opening question of a daily's page; trouble paying: a delay or a remission, both equally right"), split="tune")
+       "opening question of a daily's page; trouble paying the taxe foncière: a delay, a remission or the tax's own procedure, all equally right (review 35b)"), split="tune")
 I("Contrat d’engagement jeune : une allocation de 500 euros par mois", ["france-travail.contrat-engagement-jeune"], "lexical",
   page("https://www.gazettebourgogne.fr/article/contrat-d-engagement-jeune-une-allocation-de-500-euros-par-mois",
        "heading of a regional weekly's page"), split="tune")
@@ -1542,9 +1529,6 @@ I("Quelle est cette aide au permis de France Travail ?", ["france-travail.aide-p
 I("Votre permis de conduire financé grâce à France Travail", ["france-travail.aide-permis"], "lexical",
   page("https://autoecoledelacomedie.fr/aides-au-financement-du-permis-de-conduire/pole-emploi",
        "heading of a driving school's page"), split="tune")
-I("L'absence de permis de conduire est un frein à l’embauche.", ["france-travail.aide-permis"], "paraphrase",
-  page("https://vroomvroom.fr/a-propos/financement-aide-france-travail-permis-de-conduire",
-       "opening sentence of an online driving school's page on the France Travail aid"), split="tune")
 I("Imaginez : vous avez perdu votre emploi, épuisé vos droits à l'allocation chômage et les factures continuent d'arriver.", ["france-travail.ass"], "paraphrase",
   page("https://www.assuranceprevoyance.net/qu-est-ce-que-l-ass-et-comment-en-beneficier-en-cas-de-chomage/",
        "opening sentence of an insurance guide's page on the ASS; end of unemployment rights"), split="tune")
@@ -1554,18 +1538,18 @@ N("Qu’est-ce que le numéro unique d’enregistrement d’une demande de logem
 N("Quand et comment changer de mutuelle santé ?",
   page("https://allodocteurs.fr/se-soigner-droits-et-demarches-mutuelle-quand-et-comment-changer-de-mutuelle-sante-30334.html",
        "heading of a health site's page; a private mutuelle, not the C2S: no catalogue procedure"), near_miss=True, split="tune")
-I("Impôts 2021 : comment prouver que vous n’êtes pas imposable ?", ["dgfip.revenu-fiscal-reference"], "paraphrase",
+I("Impôts 2021 : comment prouver que vous n’êtes pas imposable ?", ["dgfip.espace-particulier", "dgfip.revenu-fiscal-reference"], "paraphrase",
   page("https://www.letribunaldunet.fr/argent/impots-2021-comment-prouver-pas-imposable.html",
-       "heading of a news site's page (the proof: the avis de situation, as the corpus reads « À quoi sert l'avis d'impôt ? »)"), split="holdout")
+       "heading of a news site's page (the proof: the avis d'impôt or de situation, downloaded in the espace particulier; the same set as « Que faire en cas d'avis d'imposition non reçu ? », review 35b)"), split="holdout")
 I("Votre carte d’identité vient d’atteindre sa date d’expiration ? Vous vous demandez si vous pouvez encore l’utiliser pour vos démarches ou vos voyages ?", ["interieur.cni-renouvellement"], "paraphrase",
   page("https://info-vol.com/puis-je-prendre-lavion-avec-une-carte-didentite-perimee",
        "opening questions of a travel site's page; an expired card: renewal"), split="tune")
 I("Lorsqu'il s'est rendu à la mairie ce jour-là, c'était dans l'intention d'obtenir une nouvelle carte d'identité, la date limite de l'ancienne étant dépassée depuis deux années.", ["interieur.cni-renouvellement"], "paraphrase",
   page("https://angersetc.fr/l/carte-d-identite-perimee-validite-repoussee",
        "a resident's account told by a local news site (no name); renewing an expired identity card"), split="tune")
-I("Carte d’identité périmée : les conséquences", ["interieur.cni-renouvellement"], "lexical",
+I("Carte d’identité périmée : les conséquences", ["interieur.cni-renouvellement"], "paraphrase",
   page("https://cni.fr/?p=68310",
-       "heading of an identity-card information site (not official)"), split="holdout")
+       "heading of an identity-card information site (not official); paraphrase: « périmée » says the renewal in other words (review 35b)"), split="holdout")
 I("Que faire en cas d’avis d’imposition non reçu ?", ["dgfip.espace-particulier", "dgfip.revenu-fiscal-reference"], "paraphrase",
   page("https://hintigo.fr/avis-imposition-non-recu",
        "question on a guide site's page (the answer: download it in the espace particulier); both procedures equally right (the site is already a source, not this page)"), split="holdout")
@@ -1584,9 +1568,9 @@ N("Comment faire un dossier de surendettement pour la Banque de France ?",
 N("Dossier de surendettement : comment le déposer étape par étape ?",
   page("https://nodettes.fr/deposer-un-dossier-de-surendettement",
        "heading of a debt-advice site; no catalogue procedure"), split="tune")
-I("Faire réexpédier votre courrier sur le territoire national", ["la-poste.reexpedition-courrier"], "lexical",
+I("Faire réexpédier votre courrier sur le territoire national", ["la-poste.reexpedition-courrier", "la-poste.reexpedition-temporaire"], "lexical",
   page("https://www.uniondem.com/changement-adresse-poste/",
-       "heading of a removal firms' network page on moving (definitive forwarding)"), split="tune")
+       "heading of a removal firms' network page on moving; the words name no move: permanent or temporary forwarding, as « Comment faire suivre du courrier ? » (review 35b)"), ambiguous=True, split="tune")
 I("Qu’est-ce que la déclaration des biens immobiliers ?", ["dgfip.gerer-mes-biens-immobiliers"], "lexical",
   page("https://www.bailfacile.fr/guides/declaration-biens-immobiliers-pieges",
        "question heading of a landlords' site"), split="tune")
@@ -1605,9 +1589,9 @@ N("Comment savoir combien il faut de timbre ?",
 I("Déclarer un accident de travail si votre employeur ne l’a pas fait", AT, "lexical",
   page("https://www.maison-facile.com/magazine/droit/vie-professionnelle/3948-declarer-un-accident-de-travail-si-votre-employeur-ne-la-pas-fait/",
        "heading of a home magazine's law page; no regime hint: the CPAM/MSA twin"), ambiguous=True, split="tune")
-I("La conseillère avait déjà mon numéro de carte bancaire et m’a demandé de valider des opérations sur l’application Hello Bank, soi-disant pour simuler des achats et ensuite les annuler car elle avait vu des tentatives de fraudes de paiement depuis la Roumanie. Je lui ai fait confiance", ["justice.arnaques-internet"], "paraphrase",
+I("La conseillère avait déjà mon numéro de carte bancaire et m’a demandé de valider des opérations sur l’application Hello Bank, soi-disant pour simuler des achats et ensuite les annuler car elle avait vu des tentatives de fraudes de paiement depuis la Roumanie. Je lui ai fait confiance", ["justice.arnaques-internet", "justice.porter-plainte"], "paraphrase",
   page("https://www.dossierfamilial.com/actualites/argent/arnaque-gare-aux-faux-conseillers-bancaires-902256",
-       "a victim's words quoted by a family magazine (from UFC-Que Choisir, unnamed); a fake bank adviser, read as the corpus reads a bank password given to a scammer (arguable: the scam is by phone and app, THESEE takes online scams)"), split="tune")
+       "a victim's words quoted by a family magazine (from UFC-Que Choisir, unnamed); a fake bank adviser, read as the corpus reads a bank password given to a scammer (arguable: the scam is by phone and app, THESEE takes online scams); money taken: a plainte too, as « Que faire immédiatement après une tentative d'escroquerie ? » (review 35b)"), split="tune")
 I("Arnaque par un faux conseiller bancaire : « c’était tellement bien fait ! »", ["justice.arnaques-internet"], "paraphrase",
   page("https://cafedeclic.com/article/arnaque-par-un-faux-conseiller-bancaire-c-etait-tellement-bien-fait",
        "heading of a seniors' site quoting a victim (first name not kept)"), split="tune")
@@ -1626,6 +1610,3 @@ I("Que faire en cas de carte vitale bloquée ?", ["cnam.carte-vitale"], "lexical
 I("Retard de paiement des APL : que faire si vous n'avez pas reçu votre allocation ?", APL, "lexical",
   page("https://www.centrepresseaveyron.fr/2022/05/19/retard-de-paiement-des-prestations-des-apl-que-faire-si-vous-navez-pas-recu-votre-allocation-10304674.php",
        "heading of a regional daily's page; no regime word: the CAF/MSA twin"), ambiguous=True, split="tune")
-I("rien touché depuis le mois de septembre. La CAF me doit 8 mois d’allocations de 200 euros mensuel,", ["caf.aide-logement"], "colloquial",
-  page("https://www.algerie-expat.com/societe/retards-de-paiement-caf-un-couple-franco-algerien-raconte-son-calvaire/20809/?amp",
-       "a father's words quoted by a diaspora news site (first name not kept); the page: his APL unpaid for eight months; « CAF » picks the CAF's aid"), split="holdout")
