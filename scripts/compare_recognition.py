@@ -17,7 +17,7 @@ candidates, scores, confidences and matched words to the last digit shown. A can
 
 Prints the number of outcomes compared and how many differ (the first three in full, or
 with ``--all`` every need whose outcome moved, once, with the number of its variants that
-differ); exits 1 when any differs.
+differ); exits 1 when any differs, 2 when git cannot read REV.
 
 ``--data`` runs REV's code on REV's built-in catalogue too (its
 ``src/mfs_core/partners/data/*.toml``, read from git): for catalogue changes, which the
@@ -80,25 +80,30 @@ def _shown(outcome: object) -> str:
     return shown.replace(", answers=())", ")").replace(", requests=0)", ")")
 
 
-def _registry_at(revision: str, external: bool, folder: Path) -> Registry:
+def _registry_at(revision: str, external: bool) -> Registry:
     """The registry with the built-in partners' data files of git ``revision`` (extracted
-    into ``folder``) in place of today's, and the installed external plugins if
-    ``external``."""
+    into a temporary folder, removed once read) in place of today's, and the installed
+    external plugins if ``external``. Raises ``subprocess.CalledProcessError`` when git
+    cannot read them (an unknown revision, or one before ``partners/data``)."""
     root = Path(__file__).parents[1]
     archive = subprocess.run(
         ["git", "-C", str(root), "archive", revision, "src/mfs_core/partners/data"],
         check=True,
         capture_output=True,
     ).stdout
-    archive_path = folder / "data.tar"
-    archive_path.write_bytes(archive)
-    with tarfile.open(archive_path) as tar:
-        tar.extractall(folder, filter="data")
-    plugins = [
-        (code, load_data_file(folder / "src/mfs_core/partners" / file, package="mfs_core.partners"))
-        for code, file in PARTNER_PLUGINS.items()
-    ]
-    return Registry.load(builtins=False, external=external, extra=plugins)
+    with tempfile.TemporaryDirectory(prefix="compare-recognition-") as name:
+        folder = Path(name)
+        archive_path = folder / "data.tar"
+        archive_path.write_bytes(archive)
+        with tarfile.open(archive_path) as tar:
+            tar.extractall(folder, filter="data")
+        data = folder / "src/mfs_core/partners"
+        plugins = [
+            (code, load_data_file(data / file, package="mfs_core.partners"))
+            for code, file in PARTNER_PLUGINS.items()
+        ]
+        # Read now: the data plugins read their files at the first hook call.
+        return Registry.load(builtins=False, external=external, extra=plugins)
 
 
 def _coarse(outcome: recognition.Recognition) -> str:
@@ -121,12 +126,14 @@ def main() -> int:
         "--coarse", action="store_true", help="compare level, chosen and candidate ids only"
     )
     args = parser.parse_args()
-    old = recognition_at(args.revision)
     registry = Registry.load(external=not args.core)
-    former = registry
-    if args.data:
-        folder = Path(tempfile.mkdtemp(prefix="compare-recognition-"))
-        former = _registry_at(args.revision, not args.core, folder)
+    try:
+        old = recognition_at(args.revision)
+        former = _registry_at(args.revision, not args.core) if args.data else registry
+    except subprocess.CalledProcessError as exc:
+        said = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
+        print(f"compare_recognition: git cannot read {args.revision!r}: {said}", file=sys.stderr)
+        return 2
     needs, _ = needs_and_requests()
     rng = random.Random(14)
     texts = []

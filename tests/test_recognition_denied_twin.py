@@ -29,6 +29,20 @@ from mfs_core.recognition.terms import denied_by_resident
             "ma mère n'est pas agricultrice, comment demander la prime d'activité ?",
             {"caf.prime-activite", "msa.prime-activite"},
         ),
+        # review 35: « ? non » and « sans être » were read as the resident's own denial
+        # whoever they were about (the CAF claimed, « réponse immédiate » at the counter)
+        (
+            "aide au logement, mon mari agriculteur ? non",
+            {"caf.aide-logement", "msa.aide-logement"},
+        ),
+        (
+            "mon mari, sans être agriculteur, touche l'aide au logement",
+            {"caf.aide-logement", "msa.aide-logement"},
+        ),
+        (
+            "mon frère agriculteur ? non, prime d'activité",
+            {"caf.prime-activite", "msa.prime-activite"},
+        ),
     ],
 )
 def test_a_negation_that_denies_nothing_of_the_resident_asks(
@@ -74,3 +88,39 @@ def test_the_resident_s_own_denial_settles_it(recogniser: Recogniser, need: str)
     assert recognition.level is Level.CONFIDENT, recognition
     assert recognition.best is not None, recognition
     assert recognition.best.partner == "caf", recognition
+
+
+# -- review 35 (constructed attacks on the rules above) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "aide au logement, je ne suis pas affiliée à la msa",
+        "aide au logement. agriculteur : non",
+    ],
+)
+def test_a_denied_msa_is_never_claimed(recogniser: Recogniser, need: str) -> None:
+    # Both claimed the MSA's aide au logement at 100 %: the negation took « affiliée »
+    # alone, and a « non » after a colon answered nothing.
+    recognition = recogniser.recognise(need)
+    assert recognition.best is not None
+    assert recognition.best.partner == "caf", recognition
+
+
+def test_a_partner_named_again_unnegated_is_not_refuted(recogniser: Recogniser) -> None:
+    # « je ne suis pas exploitant, je suis salarié agricole »: the MSA was refuted by the
+    # first hint and the need claimed nothing, the MSA's candidate listed last at 100 %.
+    recognition = recogniser.recognise(
+        "je ne suis pas exploitant, je suis salarié agricole, aide au logement"
+    )
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.best is not None
+    assert recognition.best.procedure == "msa.aide-logement"
+
+
+def test_a_colon_answer_negates_only_when_it_is_the_whole_answer() -> None:
+    from mfs_core.recognition.negation import negated_positions
+
+    assert negated_positions("aide au logement. agriculteur : non") == {2}  # agriculteur
+    assert negated_positions("carte vitale : non reçue") == {2}  # « reçue », not the card

@@ -18,7 +18,9 @@ in « je n'ai pas *reçu* mon RSA de la MSA » or « je n'arrive pas à *joindre
 verb is negated and the MSA is still the partner the resident names (a scope to the end of
 the clause sent those needs to the CAF). Words before the particle are not negated (« ne »
 alone negates nothing; « été », « être », « étant » pass it on: « jamais été *exploitant
-agricole* »). No double negation.
+agricole* », and so do « affilié(e) », « rattaché(e) »: « pas affiliée à la *MSA* »; not
+« inscrit(e) »: « je ne suis plus inscrit à Pôle emploi » is about registering, its refused
+word). No double negation.
 
 Spoken French drops « ne » (issue-14j): « pas », « jamais », « aucun »… negate alone
 already; « plus » alone negates right after a conjugated verb with its subject pronoun
@@ -27,7 +29,8 @@ not before a number or « que » (« j'ai plus de 60 ans », « je gagne plus qu
 grammar of *ne* omission (Grevisse, *Le Bon Usage* § 1024; the written « plus » of
 comparison is followed by its complement). « non » negates the next word (« prime
 d'activité *non* MSA »), and a clause that is « non » alone answers the question before
-it: every word of that question is negated (« agriculteur ? non, je veux le RSA »).
+it: every word of that question is negated (« agriculteur ? non, je veux le RSA »), and so
+does a « non » alone after a colon (« agriculteur : non », review 35).
 """
 
 from __future__ import annotations
@@ -68,6 +71,20 @@ _CLAUSE = frozenset(
 #: Forms of « être » between a particle and what it negates (« je n'ai jamais été
 #: exploitant agricole »): they do not take the negation.
 _COPULA = frozenset(("ete", "etre", "etant"))
+#: Participles of membership that pass the negation on to the body named after them:
+#: « je ne suis pas *affiliée* à la MSA » denies the MSA (review 35: the MSA was claimed).
+#: « inscrit(e) » is left out: « je ne suis plus inscrit à Pôle emploi » asks to register.
+_MEMBERSHIP = frozenset(
+    (
+        "affilie",
+        "affiliee",
+        "affilies",
+        "affiliees",
+        "rattache",
+        "rattachee",
+        "rattaches",
+    )
+)
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 
 
@@ -189,16 +206,19 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
     ne = under = adjacent = False
     clause: list[int] = []  # the meaningful positions of the current clause
     asked: list[int] = []  # those of the question just ended (« agriculteur ? »)
+    asked_mark = ""  # the mark that ended it: "?" or ":"
     first = True  # the word starts a clause
     for n, (plain, stem, elided, stop) in enumerate(found):
         if plain in _CLAUSE:
             ne = under = False
         if elided == "n" or plain == "ne":
             ne = True
-        if first and plain == _NO and asked:
-            negated.update(asked)  # « non » answers the question before it
+        if first and plain == _NO and asked and (asked_mark == "?" or _alone(found, n)):
+            # « non » answers the question before it; after a colon only when it is the
+            # whole answer (« agriculteur : non », not « carte vitale : non reçue »).
+            negated.update(asked)
         if stem is not None and n not in skip:
-            if under and plain not in _COPULA:
+            if under and plain not in _COPULA and plain not in _MEMBERSHIP:
                 negated.add(position)
                 if adjacent:
                     refused.add(position)
@@ -214,9 +234,16 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
         first = bool(stop)
         if stop:
             ne = under = False
-            asked = clause if stop == "?" else []
+            asked = clause if stop in "?:" else []
+            asked_mark = stop
             clause = []
     return frozenset(negated), frozenset(refused)
+
+
+def _alone(found: list[_Read], n: int) -> bool:
+    """Whether the word at ``n`` is a clause by itself: the last word, or punctuation
+    right after it."""
+    return n == len(found) - 1 or bool(found[n][3])
 
 
 def _spoken(found: list[_Read], n: int) -> bool:

@@ -800,7 +800,11 @@ class Recogniser:
             # « mon mari n'est pas agriculteur » says nothing of the resident's own regime:
             # the twin question stays, in score order (review 34, then stop 35: a refuted
             # twin placed last yet counted by level_of made « … ou le premier passeport »).
-            refuted_hints = self._terms.refuted_hints(found, text)
+            # A partner the need also names, unnegated (« je ne suis pas exploitant, je suis
+            # salarié agricole »), is not refuted (review 35).
+            refuted_hints = dict(self._terms.refuted_hints(found, text))
+            for partner in hinted & refuted_hints.keys():  # a loop: no closure cell here
+                del refuted_hints[partner]
             if not denied_by_resident(text, refuted_hints.values()):
                 refuted_hints = {}
             refuted = twins.refuted(ranked, set(refuted_hints))

@@ -199,14 +199,19 @@ _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
 _DENIAL = (
     r"(?:\b(?:je\s+(?:ne\s+)?(?:suis|depends|releve|cotise)|j'?\s*suis|chuis"
     r"|nous\s+(?:ne\s+)?(?:sommes|dependons|relevons|cotisons))"
-    r"\s+(?:pas|plus|jamais)"
-    # « RSA sans être exploitant agricole »: the need's own subject, the resident.
-    r"|\bsans\s+etre)"
+    r"\s+(?:pas|plus|jamais))"
     r"\s+(?:(?:affiliee?|inscrite?)\s+)?"
     r"(?:(?:un|une|des|a\s+la|au|aux|de\s+la|du|a\s+l'|de\s+l')\s*)?"
 )
+#: An article before a hint (« sans être un exploitant »).
+_ARTICLE = r"(?:(?:un|une)\s+)?"
 #: The resident's « non » answering the hint asked as a question: « agriculteur ? non ».
 _ANSWERED_NO = r"\s*[?:]\s*non\b"
+#: Another person named in a sentence (a possessive, a third-person subject): « mon mari
+#: agriculteur ? non », « mon mari, sans être agriculteur, … » deny nothing of the
+#: resident (review 35).
+_OTHER_PERSON = re.compile(r"\b(?:mon|ma|mes|son|sa|ses|notre|nos|leur|leurs|il|elle|ils|elles)\b")
+_SENTENCE_END = re.compile(r"[.;!]")
 
 
 def denied_by_resident(text: str, hints: Iterable[str]) -> bool:
@@ -222,10 +227,16 @@ def denied_by_resident(text: str, hints: Iterable[str]) -> bool:
     folded = fold(_clean(text))
     for said in hints:
         hint = re.escape(fold(_clean(said)))
-        if re.search(f"{_DENIAL}{hint}\\b", folded) or re.search(
-            f"\\b{hint}{_ANSWERED_NO}", folded
-        ):
+        if re.search(f"{_DENIAL}{hint}\\b", folded):
             return True
+        # « agriculteur ? non », « sans être agriculteur »: no person said, so the resident
+        # — unless another person is named before it in its sentence.
+        for found in re.finditer(
+            f"\\b{hint}{_ANSWERED_NO}|\\bsans\\s+etre\\s+{_ARTICLE}{hint}\\b", folded
+        ):
+            sentence = _SENTENCE_END.split(folded[: found.start()])[-1]
+            if not _OTHER_PERSON.search(sentence):
+                return True
     return False
 
 
