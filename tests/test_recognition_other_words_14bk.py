@@ -89,10 +89,19 @@ def test_an_obstacle_to_being_hired_is_not_claimed(recogniser: Recogniser, need:
     assert "france-travail.aide-permis" not in [c.procedure for c in result.candidates[:1]]
 
 
-def test_rights_not_used_up_are_still_the_allocation_chomage(recogniser: Recogniser) -> None:
-    # constructed: the ASS entry is affirmed; under a negation the need still has its
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Je n'ai pas épuisé mes droits à l'allocation chômage",
+        # the older entry (« épuisé ses droits au chômage »), affirmed at stop 35
+        "Je n'ai pas épuisé mes droits au chômage",
+    ],
+)
+def test_rights_not_used_up_are_still_the_allocation_chomage(
+    recogniser: Recogniser, need: str
+) -> None:
+    # constructed: the ASS entries are affirmed; under a negation the need still has its
     # rights to the ARE (it read nothing at all, not even the ARE)
-    need = "Je n'ai pas épuisé mes droits à l'allocation chômage"
     ranked = [c.procedure for c in recogniser.recognise(need).candidates]
     assert set(ranked[:2]) == ARE, ranked[:3]
     assert "france-travail.ass" not in ranked[:2], ranked[:3]
