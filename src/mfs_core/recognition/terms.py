@@ -219,9 +219,12 @@ def denied_by_resident(text: str, hints: Iterable[str]) -> bool:
     said, from :meth:`NeedTerms.refuted_hints`) in the need ``text``: « je ne suis pas
     agriculteur », « je suis pas une exploitante », « sans être exploitant agricole » — the
     hint right after the negation, an article at most between — or answers « non » to it
-    asked (« agriculteur ? non »). « mon mari n'est pas agriculteur (mais moi si) », « je ne
-    suis pas *seulement* agriculteur », « ma mère n'est pas agricultrice » deny nothing of
-    the resident: the twin question stays (review 34). Both sides are read as recognition
+    asked (« agriculteur ? non », « agriculteur : non »); the « sans être » and « non »
+    forms name no person, so they are the resident's only when no other person (a
+    possessive, a third-person subject) is named before them in their sentence (« mon mari
+    agriculteur ? non », review 35). « mon mari n'est pas agriculteur (mais moi si) », « je
+    ne suis pas *seulement* agriculteur », « ma mère n'est pas agricultrice » deny nothing
+    of the resident: the twin question stays (review 34). Both sides are read as recognition
     reads a need (:func:`~.normalise._clean`: every apostrophe and space, case), accents
     removed."""
     folded = fold(_clean(text))
