@@ -138,15 +138,19 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # l'embauche » entry withdrawn) raised those two floors back: tune top-3 93.3 -> 93.4 %,
 # holdout lexical 85.9 -> 86.7 % (top-1 tune 87.3 -> 87.9 %, holdout 72.3 -> 73.1 %):
 # 0.92 -> 0.925, 0.84 -> 0.85.
+# Stop 35 raised the floors left far under what the grown corpus reaches (a regression of
+# a few needs must fail): tune top-1 87.9 % (0.86 -> 0.87), lexical 97.3 % (0.95 -> 0.96),
+# para+coll 80.1 % (0.775 -> 0.79); holdout top-1 73.1 % (0.70 -> 0.72), top-3 81.4 %
+# (0.76 -> 0.80), para+coll 54.5 % (0.49 -> 0.53).
 FLOORS = [
-    ("tune", COVERED, "top1", 0.86),
+    ("tune", COVERED, "top1", 0.87),
     ("tune", COVERED, "top3", 0.925),
-    ("tune", ("lexical",), "top1", 0.95),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.775),
-    ("holdout", COVERED, "top1", 0.70),
-    ("holdout", COVERED, "top3", 0.76),
+    ("tune", ("lexical",), "top1", 0.96),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.79),
+    ("holdout", COVERED, "top1", 0.72),
+    ("holdout", COVERED, "top3", 0.80),
     ("holdout", ("lexical",), "top1", 0.85),
-    ("holdout", ("paraphrase", "colloquial"), "top1", 0.49),
+    ("holdout", ("paraphrase", "colloquial"), "top1", 0.53),
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
