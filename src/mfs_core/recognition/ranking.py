@@ -794,7 +794,6 @@ class Recogniser:
         # Why a rule below moved a procedure up, by number (Candidate.placed).
         placed: dict[int, str] = {}
         refuted: frozenset[int] = frozenset()
-        refuted_hints: dict[str, str] = {}
         if len(twins.of_best(ranked)) > 1:
             # « je ne suis pas agriculteur » says which twin is not the resident's;
             # « mon mari n'est pas agriculteur » says nothing of the resident's own regime:
@@ -802,7 +801,7 @@ class Recogniser:
             # twin placed last yet counted by level_of made « … ou le premier passeport »).
             # A partner the need also names, unnegated (« je ne suis pas exploitant, je suis
             # salarié agricole »), is not refuted (review 35).
-            refuted_hints = dict(self._terms.refuted_hints(found, text))
+            refuted_hints = self._terms.refuted_hints(found, text)  # a new dict a call
             for partner in hinted & refuted_hints.keys():  # a loop: no closure cell here
                 del refuted_hints[partner]
             if not denied_by_resident(text, refuted_hints.values()):

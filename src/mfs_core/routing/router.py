@@ -657,10 +657,9 @@ class Router:
     ) -> Decision:
         limit = max(2, context.thresholds.max_alternatives)
         if recognition.several:
-            listed_candidates, question, note, why = self._requests_asked(recognition, limit)
+            alternatives, question, note, why = self._requests_asked(recognition, limit)
         else:
-            listed_candidates = recognition.candidates[: min(recognition.chosen, limit)]
-            alternatives = [self._alternative(c) for c in listed_candidates]
+            alternatives = self._listed(recognition.candidates[: min(recognition.chosen, limit)])
             fiches = {self._procedures[c.procedure].fiche_id for c in alternatives}
             twins = len(fiches) == 1 and None not in fiches
             question = clarify_question(alternatives, self._partner_names, twins=twins)
@@ -672,26 +671,26 @@ class Router:
                 "Plusieurs démarches correspondent à ce besoin : poser la question à "
                 f"l'{RESIDENT} avant de décider."
             )
-        trace.append(_core("core.clarify", note=note + _placed_note(listed_candidates)))
+        trace.append(_core("core.clarify", note=note + _placed_note(alternatives)))
         return Decision(
             kind=DecisionKind.CLARIFY,
             reason=f"{why} {question}",
             rule="core.clarify",
-            alternatives=self._listed(listed_candidates),
+            alternatives=alternatives,
             question=question,
             trace=tuple(trace),
         )
 
     def _requests_asked(
         self, recognition: Recognition, limit: int
-    ) -> tuple[Sequence[Candidate], str, str, str]:
-        """A need read as several requests: its candidates to list (at most ``limit``,
+    ) -> tuple[tuple[Alternative, ...], str, str, str]:
+        """A need read as several requests: its alternatives to list (at most ``limit``,
         each request's first before any request's second), the question, the trace note
         and the reason, each saying per request what was found (issue-14aj)."""
         from mfs_core.recognition import listed_answers, requests_listed
 
         listed_candidates = listed_answers(recognition, limit)
-        alternatives = [self._alternative(c) for c in listed_candidates]
+        alternatives = self._listed(listed_candidates)
         question = several_question(alternatives, recognition.answers)
         said = " ; ".join(requests_said(alternatives, recognition.answers, ids=True))
         note = f"{recognition.requests} demandes dans le même besoin : {said}"
@@ -706,7 +705,7 @@ class Router:
                 f" {recognition.requests} demandes lues, {detailed}{shown} "
                 f"{plural(shown, 'listée')} : reprendre les autres ensuite."
             )
-        return listed_candidates, question, note, why
+        return alternatives, question, note, why
 
     def _unknown_procedure(
         self, request: Request, context: SiteContext, trace: list[TraceEntry], explain: bool
@@ -810,16 +809,14 @@ def _load_sentence(context: SiteContext) -> str:
     return text[0].upper() + text[1:]
 
 
-def _placed_note(candidates: Sequence[Candidate]) -> str:
-    """What the clarify trace adds when it lists a candidate before one of higher score:
-    why (:attr:`~mfs_core.recognition.Candidate.placed`, in French), so that the agent
-    reading the scores is not left to guess; empty otherwise."""
-    from mfs_core.recognition import placed_in
-
+def _placed_note(alternatives: Sequence[Alternative]) -> str:
+    """What the clarify trace adds when it lists an alternative before one of higher
+    score: why (its :attr:`~mfs_core.routing.decision.Alternative.placed`, in French), so
+    that the agent reading the scores is not left to guess; empty otherwise."""
     notes = [
-        f" ; {c.title} ({c.procedure}) citée avant une démarche au score plus élevé "
-        f"({PLACED_FR[placed]})"
-        for c, placed in zip(candidates, placed_in(candidates), strict=True)
-        if placed is not None
+        f" ; {a.title} ({a.procedure}) citée avant une démarche au score plus élevé "
+        f"({PLACED_FR[a.placed]})"
+        for a in alternatives
+        if a.placed is not None
     ]
     return "".join(notes)
