@@ -137,16 +137,20 @@ def first_hearing(registry: Registry, needs: Sequence[str], rounds: int, clock: 
     return statistics.median(costs)
 
 
+def archived(revision: str, path: str) -> tarfile.TarFile:
+    """The files under ``path`` (from the repository's root) at git ``revision``, as a tar
+    archive in memory. Raises ``subprocess.CalledProcessError`` when git cannot read them."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, path], capture_output=True, check=True
+    ).stdout
+    return tarfile.open(fileobj=io.BytesIO(archive))
+
+
 def recognition_at(revision: str) -> Any:
     """The recognition package of git ``revision``, imported under a name of its own (the
     rest of mfs_core is the current one)."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision, "src/mfs_core/recognition"],
-        capture_output=True,
-        check=True,
-    ).stdout
     folder = Path(tempfile.mkdtemp(prefix="bench-recognition-"))
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+    with archived(revision, "src/mfs_core/recognition") as tar:
         tar.extractall(folder)  # our own repository's files
     name = "mfs_core_recognition_" + re.sub(r"\W", "_", revision)
     package = folder / name

@@ -34,14 +34,13 @@ import argparse
 import random
 import subprocess
 import sys
-import tarfile
 import tempfile
 import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 
-from bench_recognition import copied, needs_and_requests, recognition_at
+from bench_recognition import archived, copied, needs_and_requests, recognition_at
 
 from mfs_core import recognition
 from mfs_core.datafile import load_data_file
@@ -85,18 +84,12 @@ def _registry_at(revision: str, external: bool) -> Registry:
     into a temporary folder, removed once read) in place of today's, and the installed
     external plugins if ``external``. Raises ``subprocess.CalledProcessError`` when git
     cannot read them (an unknown revision, or one before ``partners/data``)."""
-    root = Path(__file__).parents[1]
-    archive = subprocess.run(
-        ["git", "-C", str(root), "archive", revision, "src/mfs_core/partners/data"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tempfile.TemporaryDirectory(prefix="compare-recognition-") as name:
+    with (
+        archived(revision, "src/mfs_core/partners/data") as tar,
+        tempfile.TemporaryDirectory(prefix="compare-recognition-") as name,
+    ):
         folder = Path(name)
-        archive_path = folder / "data.tar"
-        archive_path.write_bytes(archive)
-        with tarfile.open(archive_path) as tar:
-            tar.extractall(folder, filter="data")
+        tar.extractall(folder, filter="data")
         data = folder / "src/mfs_core/partners"
         plugins = [
             (code, load_data_file(data / file, package="mfs_core.partners"))
