@@ -182,3 +182,37 @@ def test_a_decision_s_alternatives_say_why_their_order_departs_from_the_scores(
     assert main(["route", "--request", str(path), "--format", "json"]) == 0
     written = json.loads(capsys.readouterr().out)
     assert [a["placed"] for a in written["alternatives"]] == [a.placed for a in shown]
+
+
+def test_an_unknown_decision_s_trace_says_why_its_order_departs_from_the_scores() -> None:
+    """Stop 36: a clarify's trace said why an alternative was listed above one of higher
+    score; an unknown decision's trace said only « 2 démarches proches »."""
+    request = Request(
+        need="Qui prévenir lors d’un changement d’adresse",  # tune corpus (web page)
+        channel=RequestChannel.COUNTER,
+        wants_autonomy=False,
+    )
+    router = Router(Registry.load(external=False))
+    decision = router.decide(request, explain=True)
+    assert decision.kind is DecisionKind.UNKNOWN
+    first, second = decision.alternatives[:2]
+    assert (first.placed, second.placed) == ("subject", None)
+    assert first.score < second.score
+    (note,) = [t.note for t in decision.trace if t.rule == "core.unknown-need"]
+    assert note is not None
+    assert note.startswith("2 démarches proches ; ")
+    assert note.endswith(
+        f"({first.procedure}) citée avant une démarche au score plus élevé (celle au score "
+        "plus élevé porte sur un sujet que la demande ne dit pas)"
+    )
+    # listed in score order: nothing added
+    request = Request(
+        need="Chômage : les premières démarches",  # tune corpus
+        channel=RequestChannel.COUNTER,
+        wants_autonomy=False,
+    )
+    decision = router.decide(request, explain=True)
+    assert decision.kind is DecisionKind.UNKNOWN
+    assert len(decision.alternatives) == 3
+    (note,) = [t.note for t in decision.trace if t.rule == "core.unknown-need"]
+    assert note == "3 démarches proches"

@@ -778,7 +778,10 @@ class Router:
                 "la demande."
             )
         close = len(alternatives)
-        trace.append(_fired(rule, explain, f"{count(close, 'démarche')} {plural(close, 'proche')}"))
+        # Why a suggestion is listed above one of higher score, as a clarify's trace says
+        # (stop 36: an unknown's trace said only « 2 démarches proches »).
+        note = f"{count(close, 'démarche')} {plural(close, 'proche')}{_placed_note(alternatives)}"
+        trace.append(_fired(rule, explain, note))
         return Decision(
             kind=DecisionKind.UNKNOWN,
             reason=reason,
@@ -810,8 +813,8 @@ def _load_sentence(context: SiteContext) -> str:
 
 
 def _placed_note(alternatives: Sequence[Alternative]) -> str:
-    """What the clarify trace adds when it lists an alternative before one of higher
-    score: why (its :attr:`~mfs_core.routing.decision.Alternative.placed`, in French), so
+    """What the clarify or unknown trace adds when it lists an alternative before one of
+    higher score: why (its :attr:`~mfs_core.routing.decision.Alternative.placed`, in French), so
     that the agent reading the scores is not left to guess; empty otherwise."""
     notes = [
         f" ; {a.title} ({a.procedure}) citée avant une démarche au score plus élevé "
