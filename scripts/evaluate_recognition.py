@@ -12,7 +12,12 @@ see the README beside it). For each item the recogniser of a registry (built-in 
 only, unless ``--plugins``) ranks the procedures:
 
 - **top-1 / top-3**: the first candidate (one of the first three) is one of the expected
-  ids (a set when several are equally right);
+  ids (a set when several are equally right), whatever the level: a need at level ``none``
+  still lists its closest candidates (``mfs recognise``), though the router shows none;
+- **shown**: an expected id is among the candidates the router shows the agent (the level
+  is not ``none``, and the id is among the first ``chosen``: the claim, the clarify
+  question's candidates or the suggestions). What a rule that turns suggestions into
+  ``none`` costs covered needs (issue-14bm): top-1 and top-3 cannot show it;
 - **claimed**: recognition is ``confident`` (the router would decide on that procedure);
   **right claim**: claimed and the procedure is expected. For an ``ambiguous`` item (the
   right answer depends on a fact the phrasing lacks) a ``clarify`` listing an expected id
@@ -81,6 +86,13 @@ class Outcome:
         return any(pid in self.item.expected for pid in self.ranked[:3])
 
     @property
+    def shown(self) -> bool:
+        """An expected id is among the candidates the router shows (see the module)."""
+        if self.level == "none":
+            return False
+        return any(pid in self.item.expected for pid in self.ranked[: max(self.chosen, 1)])
+
+    @property
     def claimed(self) -> bool:
         return self.level == "confident"
 
@@ -104,6 +116,7 @@ class Tally:
     claimed: int = 0
     suggested: int = 0
     right: int = 0
+    shown: int = 0
     wrong_claims: int = 0
 
     def add(self, outcome: Outcome) -> None:
@@ -113,6 +126,7 @@ class Tally:
         self.claimed += outcome.claimed
         self.suggested += outcome.suggested
         self.right += outcome.right_decision
+        self.shown += outcome.shown
         self.wrong_claims += outcome.claimed and not outcome.top1
 
     def rate(self, name: str) -> float:
@@ -242,17 +256,20 @@ def _pct(part: int, whole: int) -> str:
 
 def print_report(report: Report, splits: Sequence[str], *, misses: bool = False) -> None:
     """The tables of :func:`evaluate`'s report, in plain text."""
-    print(f"{'split':<8} {'tag':<11} {'n':>4} {'top-1':>8} {'top-3':>8} {'decided':>8}")
+    print(
+        f"{'split':<8} {'tag':<11} {'n':>4} {'top-1':>8} {'top-3':>8} {'decided':>8} {'shown':>8}"
+    )
     for split in splits:
         for tags, name in [((t,), t) for t in TAGS[:3]] + [(TAGS[:3], "all")]:
             t = report.tally(split=split, tags=tags)
             print(
                 f"{split:<8} {name:<11} {t.n:>4} {_pct(t.top1, t.n):>8} {_pct(t.top3, t.n):>8} "
-                f"{_pct(t.right, t.n):>8}"
+                f"{_pct(t.right, t.n):>8} {_pct(t.shown, t.n):>8}"
             )
         both = report.tally(split=split, tags=("paraphrase", "colloquial"))
         print(f"{split:<8} {'para+coll':<11} {both.n:>4} {_pct(both.top1, both.n):>8}")
     print("\n'decided': a confident claim, or a clarify question, whose first candidate is right")
+    print("'shown': a right procedure among those the router shows (claim, question, suggestions)")
     print(f"\n{'split':<8} {'negatives':>9} {'claimed':>8} {'suggested':>10}  (near misses)")
     for split in splits:
         t = report.tally(split=split, tags=("negative",))
