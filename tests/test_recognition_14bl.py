@@ -1,0 +1,40 @@
+"""Short needs the recogniser got wrong, each a class (issue-14bl); each test failed on main
+at 8808843.
+
+Phrasings marked *tune* are items of the corpus's tune split (or the catalogue's own
+question titles); those marked *constructed* are the lead's short checks of the rule, not
+corpus items.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mfs_core.model import Procedure, ProcedureStatus
+from mfs_core.recognition import Recogniser
+
+# -- 1. a withdrawn procedure's status remark is not its words -----------------------------
+
+
+def test_a_withdrawn_title_is_read_without_its_status_remark() -> None:
+    from mfs_core.recognition.index import read_title  # new in issue-14bl
+
+    title = "Aide pour le logement (supprimée : remplacée par MaPrimeAdapt')"  # constructed
+    withdrawn = Procedure(id="p.a", partner="p", title=title, status=ProcedureStatus.WITHDRAWN)
+    assert read_title(withdrawn) == "Aide pour le logement"
+    # An active procedure's brackets are its own words (« (ARE) », « (majeur) »).
+    active = Procedure(id="p.b", partner="p", title="Allocation chômage (ARE)")
+    assert read_title(active) == "Allocation chômage (ARE)"
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Les allocations chômage peuvent-elles être supprimées ?",  # tune; F1638's question
+        "une aide supprimée",  # constructed
+        "remplacer mon passeport",  # constructed
+    ],
+)
+def test_a_status_word_does_not_reach_the_withdrawn_aid(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert "cnav.aide-habitat" not in {c.procedure for c in recognition.candidates}, recognition
