@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from mfs_core.model import Procedure, ProcedureStatus
-from mfs_core.recognition import Recogniser
+from mfs_core.recognition import Level, Recogniser
 
 # -- 1. a withdrawn procedure's status remark is not its words -----------------------------
 
@@ -38,3 +38,27 @@ def test_a_withdrawn_title_is_read_without_its_status_remark() -> None:
 def test_a_status_word_does_not_reach_the_withdrawn_aid(recogniser: Recogniser, need: str) -> None:
     recognition = recogniser.recognise(need)
     assert "cnav.aide-habitat" not in {c.procedure for c in recognition.candidates}, recognition
+
+
+# -- 4. « refaire » says how a document is asked, not which case ---------------------------
+
+_CNI = {
+    "interieur.cni-premiere-demande",
+    "interieur.cni-renouvellement",
+    "interieur.cni-perdue",
+}
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "refaire ma carte d'identité",  # constructed (the brief)
+        "je dois refaire ma carte d'identité",  # constructed
+    ],
+)
+def test_refaire_an_identity_card_asks_among_its_procedures(
+    recogniser: Recogniser, need: str
+) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.AMBIGUOUS, recognition
+    assert {c.procedure for c in recognition.candidates[: recognition.chosen]} == _CNI
