@@ -62,3 +62,28 @@ def test_refaire_an_identity_card_asks_among_its_procedures(
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.AMBIGUOUS, recognition
     assert {c.procedure for c in recognition.candidates[: recognition.chosen]} == _CNI
+
+
+# -- 3. the MSA's déclaration des revenus professionnels (DRP) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "MSA : qui est concerné par la déclaration de revenus professionnels ?",  # tune
+        "la déclaration des revenus professionnels",  # constructed
+    ],
+)
+def test_the_drp_is_the_exploitants_declaration(recogniser: Recogniser, need: str) -> None:
+    recognition = recogniser.recognise(need)
+    assert recognition.candidates, recognition
+    assert recognition.candidates[0].procedure == "msa.declarations-exploitants", recognition
+
+
+def test_a_declaration_of_income_alone_stays_the_dgfip(recogniser: Recogniser) -> None:
+    """The DRP is a phrase, not its words: « déclaration de revenus » is not asked of the
+    MSA (constructed)."""
+    recognition = recogniser.recognise("déclaration de revenus")
+    asked = {c.procedure for c in recognition.candidates[: recognition.chosen]}
+    assert asked, recognition
+    assert all(p.startswith("dgfip.") for p in asked), recognition
