@@ -87,3 +87,12 @@ def test_a_declaration_of_income_alone_stays_the_dgfip(recogniser: Recogniser) -
     asked = {c.procedure for c in recognition.candidates[: recognition.chosen]}
     assert asked, recognition
     assert all(p.startswith("dgfip.") for p in asked), recognition
+
+
+# -- 5. « existe-t-il … ? » asks; its subject is what follows -------------------------------
+
+
+def test_existe_t_il_asks_for_the_aid_it_names(recogniser: Recogniser) -> None:
+    recognition = recogniser.recognise("existe-t-il une aide pour les petites retraites ?")
+    assert recognition.level is not Level.NONE, recognition
+    assert recognition.candidates[0].procedure.endswith(".aspa"), recognition
