@@ -96,3 +96,42 @@ def test_existe_t_il_asks_for_the_aid_it_names(recogniser: Recogniser) -> None:
     recognition = recogniser.recognise("existe-t-il une aide pour les petites retraites ?")
     assert recognition.level is not Level.NONE, recognition
     assert recognition.candidates[0].procedure.endswith(".aspa"), recognition
+
+
+# -- 2. a need that is a procedure's own question title, said whole -------------------------
+
+
+def test_a_question_said_whole_places_its_procedure_first(recogniser: Recogniser) -> None:
+    """The inscription's « Chômage : quelles sont les catégories de demandeurs d'emploi ? »
+    without its situation (tune); the aide au permis lists a like question and says
+    « demandeur d'emploi » in its title, and scored more."""
+    recognition = recogniser.recognise("Quelles sont les catégories de demandeurs d'emploi ?")
+    best = recognition.candidates[0]
+    assert best.procedure == "france-travail.inscription", recognition
+    assert best.placed == "question"
+
+
+def test_a_question_does_not_pass_a_procedure_that_explains_more(
+    recogniser: Recogniser,
+) -> None:
+    """F1636's question « Quel justificatif fournir pour s'inscrire à France Travail … ? »
+    is listed by the inscription, but the justificatifs' procedure explains it whole (tune):
+    it stays first, claimed."""
+    recognition = recogniser.recognise(
+        "Quel justificatif fournir pour s'inscrire à France Travail (anciennement Pôle emploi) ?"
+    )
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.candidates[0].procedure == "france-travail.justificatifs-inscription"
+
+
+def test_own_questions_are_read_with_and_without_their_situation() -> None:
+    from mfs_core.recognition.questions import own_questions  # new in issue-14bl
+
+    questions = [
+        ["Chômage : quelles sont les catégories de demandeurs d'emploi ?"],  # F1636's
+        ["Médiateur : comment y recourir ?"],  # too short to be one procedure's (constructed)
+    ]
+    assert own_questions(questions) == {
+        ("chomag", "categor", "demandeur", "emploi"): frozenset({0}),
+        ("categor", "demandeur", "emploi"): frozenset({0}),
+    }
