@@ -46,6 +46,8 @@ PROCEDURE_FIELDS = (
     "description",
     "questions",
     "related_questions",
+    # a withdrawn procedure's title is read without its status remark (issue-14bl)
+    "status",
 )
 PARTNER_FIELDS = ("code", "name", "kind", "keywords")
 #: Whether a frozen procedure's description is its fiche's summary (its source, in short).
@@ -80,7 +82,14 @@ def freeze_catalogue() -> dict[str, Any]:
 
 def recogniser(catalogue: dict[str, Any]) -> Any:
     """A recogniser of the frozen catalogue, with the library's lexicon."""
-    from mfs_core.model import Partner, PartnerKind, Procedure, Source, SourceKind
+    from mfs_core.model import (
+        Partner,
+        PartnerKind,
+        Procedure,
+        ProcedureStatus,
+        Source,
+        SourceKind,
+    )
     from mfs_core.recognition import Recogniser
 
     def procedure(data: dict[str, Any]) -> Procedure:
@@ -89,7 +98,9 @@ def recogniser(catalogue: dict[str, Any]) -> Any:
         if data.pop(SUMMARISED, False):
             fiche = data["fiche_id"]
             sources = (Source(kind=SourceKind.FICHE, identifier=fiche, supports=("description",)),)
-        return Procedure(**data, sources=sources)
+        # a copy frozen before issue-14bl has no status: every procedure was read as active
+        status = ProcedureStatus(data.pop("status", ProcedureStatus.ACTIVE))
+        return Procedure(**data, sources=sources, status=status)
 
     procedures = [procedure(data) for data in catalogue["procedures"]]
     partners = {

@@ -23,7 +23,7 @@ from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 
 CORPUS = Path(__file__).parent / "data" / "recognition" / "needs.jsonl"
-PLACES = {"subject", "head", "twins", "asked", "requests", "described"}
+PLACES = {"subject", "head", "twins", "asked", "requests", "described", "question"}
 
 #: Needs whose shown order departs from the scores, one per rule (the brief's need, and
 #: corpus items with their sources in ``needs.jsonl``; « demande de RSA » and the
@@ -40,6 +40,10 @@ EXAMPLES = {
     # issue-14aj: each request lists its question, the passport's first)
     "déclarer mes impôts et renouveler mon passeport": ("dgfip.declaration-revenus", "requests"),
     "Comment contester sa taxe foncière ?": ("dgfip.reclamation", "asked"),
+    "Quelles sont les catégories de demandeurs d'emploi ?": (
+        "france-travail.inscription",
+        "question",
+    ),
 }
 
 

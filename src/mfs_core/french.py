@@ -100,6 +100,7 @@ PLACED_FR = _frozen(
         "asked": "elle fait partie de la question à poser",
         "requests": "les démarches de chaque demande, dans l'ordre où le besoin cite les demandes",
         "described": "le résumé officiel de sa fiche reprend des mots de la demande",
+        "question": "la demande reprend une question de sa fiche",
     }
 )
 #: What need recognition concluded (:class:`mfs_core.recognition.Level` values).

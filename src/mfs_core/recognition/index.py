@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mfs_core.model import Procedure, SourceKind
+from mfs_core.model import Procedure, ProcedureStatus, SourceKind
 from mfs_core.recognition.normalise import (
     MAX_CACHED_CHARS,
     WORD_CACHE_ENTRIES,
@@ -69,6 +70,7 @@ __all__ = [
     "ProcedureIndex",
     "WordMatch",
     "field_texts",
+    "read_title",
 ]
 
 #: Field weights of BM25F: the words chosen to find a procedure count most, then its
@@ -184,6 +186,29 @@ def field_texts(value: object) -> list[str]:
     return texts
 
 
+#: The bracketed remark that ends a title: « … logement (supprimée : remplacée par
+#: MaPrimeAdapt') ».
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def read_title(procedure: Procedure) -> str:
+    """``procedure``'s title as recognition reads it: a withdrawn procedure's title without
+    the bracketed status remark that ends it (docs/catalogue.md: the agent reads « …
+    (supprimée : remplacée par MaPrimeAdapt') »). The status is data already (``status``,
+    ``replaced_by``); read as words, « supprimée » made the withdrawn aid an answer to « les
+    allocations chômage peuvent-elles être supprimées ? » (issue-14bl).
+
+    >>> from mfs_core.model import Procedure, ProcedureStatus
+    >>> read_title(Procedure(id="p.a", partner="p", title="Aide (supprimée : remplacée par B)",
+    ...                      status=ProcedureStatus.WITHDRAWN))
+    'Aide'
+    """
+    title = procedure.title
+    if procedure.status is not ProcedureStatus.WITHDRAWN or not isinstance(title, str):
+        return title
+    return _TRAILING_REMARK.sub("", title) or title
+
+
 def summarised(procedure: Procedure) -> bool:
     """Whether ``procedure``'s description is its service-public.fr fiche's official
     summary (its ``dc:description``: a source of kind ``fiche`` supports the description),
@@ -201,7 +226,7 @@ def summarised(procedure: Procedure) -> bool:
 def _phrases(procedure: Procedure) -> dict[str, list[str]]:
     return {
         "keywords": field_texts(procedure.keywords),
-        "title": field_texts(procedure.title),
+        "title": field_texts(read_title(procedure)),
         "fiche_title": field_texts(procedure.fiche_title),
         # Its fiche's related question titles (about another subject) are searched as its
         # own: they carry the neighbouring vocabulary residents use (« cumuler » for the

@@ -6,17 +6,20 @@ rule records why in ``placed`` (by procedure number), which becomes
 the need says (:meth:`Placing.subject_settled`, :data:`~mfs_core.recognition.result.
 SUBJECT`), the one the head of the need's noun phrase reaches (:meth:`Placing.head_first`,
 ``HEAD``), a suggestion whose fiche summary holds more of the need's words
-(:meth:`Placing.described_first`, ``DESCRIBED``), the twins a need refutes listed last
+(:meth:`Placing.described_first`, ``DESCRIBED``), the procedure whose own question title the
+need says whole (:meth:`Placing.question_first`, ``QUESTION``), the twins a need refutes listed last
 (:func:`refuted_last`). :func:`first` and :func:`moved_up` serve the level's rules too
 (:mod:`~mfs_core.recognition.decision`).
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word
+from mfs_core.recognition.questions import Questions
 from mfs_core.recognition.result import DESCRIBED
 from mfs_core.recognition.scoring import Row
 from mfs_core.recognition.situation import SITUATION_BOOST, unsaid_subjects
@@ -26,6 +29,10 @@ __all__ = ["Placing", "first", "moved_up", "refuted_last"]
 
 #: The head of a noun phrase reorders only the candidates shown first (the top three).
 _HEAD_REACH = 3
+#: A question said whole places first only a candidate of those shown (the top five, the
+#: default ``--limit`` of ``mfs recognise``).
+_QUESTION_REACH = 5
+_STEM = operator.itemgetter(2)
 
 
 def first(ranked: list[Row], numbers: list[int]) -> list[Row]:
@@ -60,7 +67,8 @@ class Placing:
     ``terms``: how the need's words are read (for the units of single words);
     ``subjects``: by procedure number, the subject its title opens with;
     ``subject_naming``: the keywords' words that name it
-    (:func:`~mfs_core.recognition.situation.naming_keywords`).
+    (:func:`~mfs_core.recognition.situation.naming_keywords`); ``questions``: the
+    procedures' own question titles (:func:`~mfs_core.recognition.questions.own_questions`).
     """
 
     def __init__(
@@ -69,11 +77,33 @@ class Placing:
         terms: NeedTerms,
         subjects: Mapping[int, frozenset[str]],
         subject_naming: tuple[frozenset[str], ...],
+        questions: Questions,
     ) -> None:
         self.index = index
         self._terms = terms
         self.subjects = subjects
         self._subject_naming = subject_naming
+        self.questions = questions
+
+    def question_first(self, ranked: list[Row], found: list[Word]) -> list[Row]:
+        """``ranked`` with the best candidate of the first :data:`_QUESTION_REACH` whose
+        own question title the need (its meaningful words ``found``) says whole put first
+        (:mod:`~mfs_core.recognition.questions`): « Les allocations chômage peuvent-elles
+        être supprimées ? » is the radiation's question, whatever the ARE's keywords
+        weigh. Only over candidates it explains at least as much as them (its confidence), and
+        only the order changes: the level is read on it."""
+        numbers = self.questions.get(tuple(map(_STEM, found)))
+        if not numbers or ranked[0][4] in numbers:
+            return ranked
+        for at in range(1, min(len(ranked), _QUESTION_REACH)):
+            row = ranked[at]
+            # Only over candidates the need's words explain no more (its confidence): a
+            # fiche lists questions another procedure answers better (« Quel justificatif
+            # fournir pour s'inscrire à France Travail ? » is F1636's, the justificatifs'
+            # procedure explains it whole: a tune item the unbounded rule lost).
+            if row[4] in numbers and row[6] >= ranked[0][6]:
+                return [row, *ranked[:at], *ranked[at + 1 :]]
+        return ranked
 
     def described_first(
         self, ranked: list[Row], known: list[Unit], placed: dict[int, str]

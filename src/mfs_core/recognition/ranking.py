@@ -71,10 +71,12 @@ from mfs_core.recognition.normalise import (
 )
 from mfs_core.recognition.personal import without_personal_data
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last
+from mfs_core.recognition.questions import own_questions
 from mfs_core.recognition.result import (
     ACCOUNT,
     BORROWED,
     HEAD,
+    QUESTION,
     REQUESTS,
     SUBJECT,
     TWINS,
@@ -309,7 +311,8 @@ class Recogniser:
         # name it (a need that says neither is not about that subject: situation).
         subject = subjects(found)
         naming = naming_keywords([t.stem for k in p.keywords for t in tokens(k)] for p in ordered)
-        self._placing = Placing(self.index, self._terms, subject, naming)
+        questions = own_questions(p.questions for p in ordered)
+        self._placing = Placing(self.index, self._terms, subject, naming, questions)
         self._levels = LevelRules(
             self.index,
             ordered,
@@ -823,6 +826,11 @@ class Recogniser:
             before = ranked
             ranked = placing.head_first(ranked, found, head)
             moved_up(before, ranked, HEAD, placed)
+        if placing.questions and len(ranked) > 1:
+            # A need that is a procedure's own question title, said whole (questions).
+            before = ranked
+            ranked = placing.question_first(ranked, found)
+            moved_up(before, ranked, QUESTION, placed)
         entitled = None
         spoken = entitlement_words(text, folded)
         if spoken:

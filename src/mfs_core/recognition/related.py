@@ -32,7 +32,7 @@ from collections.abc import Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.index import field_texts, summarised
+from mfs_core.recognition.index import field_texts, read_title, summarised
 from mfs_core.recognition.normalise import tokens
 from mfs_core.recognition.terms import Unit
 
@@ -70,7 +70,7 @@ def related_of(procedure: Procedure) -> Related | None:
     description = () if summarised(procedure) else procedure.description
     for value in (
         procedure.keywords,
-        procedure.title,
+        read_title(procedure),
         procedure.fiche_title,
         procedure.questions,
         description,

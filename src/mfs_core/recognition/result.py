@@ -21,6 +21,7 @@ __all__ = [
     "BORROWED",
     "DESCRIBED",
     "HEAD",
+    "QUESTION",
     "REQUESTS",
     "SUBJECT",
     "TWINS",
@@ -61,7 +62,8 @@ class Candidate:
     procedure per request of a need that joins several, in the order said),
     ``"described"`` (suggestions only, no claim or question: its fiche's official summary,
     its ``description``, holds more of the need's words, and the score it passes is
-    within what they add).
+    within what they add), ``"question"`` (the need is one of its own fiche question titles,
+    said whole, and its words explain it as much as the one it passes: issue-14bl).
 
     ``request``: in a need read as several requests (:attr:`Recognition.several`), the
     number (from 1, in the order said) of the request this candidate answers; ``None``
@@ -161,6 +163,7 @@ def new_candidate(
 #: Why a rule placed a candidate above one of higher score (:attr:`Candidate.placed`).
 SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
 DESCRIBED = "described"
+QUESTION = "question"
 #: Why a claim is shown, not made (:attr:`Recognition.withheld`).
 ACCOUNT, WORDS, BORROWED = "account", "words", "requests"
 

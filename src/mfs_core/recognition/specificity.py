@@ -56,7 +56,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from mfs_core.model import Procedure
-from mfs_core.recognition.index import field_texts
+from mfs_core.recognition.index import field_texts, read_title
 from mfs_core.recognition.normalise import common_words, tokens
 
 __all__ = [
@@ -195,7 +195,7 @@ def naming_of(
     usual = frozenset(filter(None, (_common(k, everyday) for k in keywords)))
     asked = frozenset(k for k in found if len(k) == 1 and k <= widespread)
     titles = []
-    for title in (procedure.title, procedure.fiche_title):
+    for title in (read_title(procedure), procedure.fiche_title):
         weighted = tuple((stem, idf.get(stem, 0.0)) for stem in _stems(title))
         total = sum(weight for _, weight in weighted)
         if total:
@@ -226,7 +226,7 @@ def name_phrases(procedures: Sequence[Procedure]) -> NamePhrases:
     found: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
     for procedure in procedures:
         phrases = {frozenset(_stems(k)) for k in field_texts(procedure.keywords)}
-        phrases.update(frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title))
+        phrases.update(frozenset(_stems(t)) for t in (read_title(procedure), procedure.fiche_title))
         fiche = procedure.fiche_id or procedure.id
         for phrase in phrases:
             if len(phrase) > 1:
@@ -268,7 +268,7 @@ def holders(procedures: Sequence[Procedure]) -> dict[frozenset[str], list[str]]:
     for procedure in procedures:
         sets = [frozenset(_stems(k)) for k in field_texts(procedure.keywords)]
         keys.update(k for k in sets if k)
-        sets += [frozenset(_stems(t)) for t in (procedure.title, procedure.fiche_title)]
+        sets += [frozenset(_stems(t)) for t in (read_title(procedure), procedure.fiche_title)]
         key = (procedure.fiche_id or procedure.id, procedure.partner)
         said.setdefault(key, []).extend(sets)
     fiches = list(said.items())

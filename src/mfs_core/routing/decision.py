@@ -56,7 +56,8 @@ class Alternative:
     ``request``: in a ``clarify`` of a need read as several requests, the number (from 1,
     in the order said) of the request it answers; ``None`` otherwise (issue-14aj).
     ``placed``: in a decision's ``alternatives``, why a rule lists it above one of higher
-    score there (``subject``, ``head``, ``twins``, ``asked``, ``requests``, ``described``:
+    score there (``subject``, ``head``, ``twins``, ``asked``, ``requests``, ``described``,
+    ``question``:
     :attr:`mfs_core.recognition.Candidate.placed`); ``None`` elsewhere (stop 35).
     """
 

@@ -280,6 +280,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                                 "asked",
                                 "requests",
                                 "described",
+                                "question",
                                 None,
                             ],
                             "description": "why a rule lists the candidate above one of "
@@ -288,7 +289,9 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                             "one fiche asked together; a candidate of the clarify question; "
                             "the candidates of each request, in the order said; among "
                             "suggestions, its fiche's official summary says more of the "
-                            "need's words, since issue-14ae); null when its place follows "
+                            "need's words, since issue-14ae; the need is one of its fiche's "
+                            "question titles said whole, since issue-14bl); null when its "
+                            "place follows "
                             "the scores (since issue-14ab)",
                         },
                         "request": {
