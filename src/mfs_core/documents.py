@@ -55,7 +55,7 @@ def recognition_document(recognition: Recognition, limit: int) -> dict[str, Any]
     requests the need was read as, more than those listed when some are not; else 0), and
     each candidate's score, confidence (0-1), the words that matched and ``placed``: why a
     rule lists it above a shown candidate of higher score (``subject``, ``head``,
-    ``twins``, ``asked``, ``requests``, ``described``), else ``null``.
+    ``twins``, ``asked``, ``requests``, ``described``, ``question``), else ``null``.
 
     For ``several`` (issue-14aj): ``answers``, one object per request in the order said,
     ``{"request": n, "level": ..., "chosen": k, "withheld": ...}`` (its own level, how

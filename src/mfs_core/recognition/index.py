@@ -186,14 +186,20 @@ def field_texts(value: object) -> list[str]:
     return texts
 
 
-#: The bracketed remark that ends a title: « … logement (supprimée : remplacée par
-#: MaPrimeAdapt') ».
-_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+#: The bracketed status remark that ends a title: « … logement (supprimée : remplacée par
+#: MaPrimeAdapt') ». Only a remark that opens with a word of status: a withdrawn
+#: procedure's other brackets (« Prime zorglub (PZB) ») are words residents still say
+#: (review 36).
+_TRAILING_REMARK = re.compile(
+    r"\s*\((?:supprim|remplac|abrog|ferm|termin|disparu|n['’]existe plus)[^()]*\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def read_title(procedure: Procedure) -> str:
     """``procedure``'s title as recognition reads it: a withdrawn procedure's title without
-    the bracketed status remark that ends it (docs/catalogue.md: the agent reads « …
+    the bracketed status remark that ends it (« (supprimée … », « (remplacée … »,
+    « (fermé … »…: ``_TRAILING_REMARK``; docs/catalogue.md: the agent reads « …
     (supprimée : remplacée par MaPrimeAdapt') »). The status is data already (``status``,
     ``replaced_by``); read as words, « supprimée » made the withdrawn aid an answer to « les
     allocations chômage peuvent-elles être supprimées ? » (issue-14bl).
@@ -202,6 +208,9 @@ def read_title(procedure: Procedure) -> str:
     >>> read_title(Procedure(id="p.a", partner="p", title="Aide (supprimée : remplacée par B)",
     ...                      status=ProcedureStatus.WITHDRAWN))
     'Aide'
+    >>> read_title(Procedure(id="p.b", partner="p", title="Prime (PZB)",
+    ...                      status=ProcedureStatus.WITHDRAWN))
+    'Prime (PZB)'
     """
     title = procedure.title
     if procedure.status is not ProcedureStatus.WITHDRAWN or not isinstance(title, str):

@@ -88,21 +88,26 @@ class Placing:
     def question_first(self, ranked: list[Row], found: list[Word]) -> list[Row]:
         """``ranked`` with the best candidate of the first :data:`_QUESTION_REACH` whose
         own question title the need (its meaningful words ``found``) says whole put first
-        (:mod:`~mfs_core.recognition.questions`): « Les allocations chômage peuvent-elles
-        être supprimées ? » is the radiation's question, whatever the ARE's keywords
-        weigh. Only over candidates it explains at least as much as them (its confidence), and
-        only the order changes: the level is read on it."""
+        (:mod:`~mfs_core.recognition.questions`): « Quelles sont les catégories de
+        demandeurs d'emploi ? » is the inscription's question, though the aide au permis
+        (whose fiche asks of « catégories » too) scores more. Only over candidates it
+        explains at least as much as each of them (its confidence), and only the order
+        changes: the level is read on it. (« Les allocations chômage peuvent-elles être
+        supprimées ? », the radiation's question, is not moved: the two ARE explain more
+        of it.)"""
         numbers = self.questions.get(tuple(map(_STEM, found)))
         if not numbers or ranked[0][4] in numbers:
             return ranked
+        most = ranked[0][6]
         for at in range(1, min(len(ranked), _QUESTION_REACH)):
             row = ranked[at]
             # Only over candidates the need's words explain no more (its confidence): a
             # fiche lists questions another procedure answers better (« Quel justificatif
             # fournir pour s'inscrire à France Travail ? » is F1636's, the justificatifs'
             # procedure explains it whole: a tune item the unbounded rule lost).
-            if row[4] in numbers and row[6] >= ranked[0][6]:
+            if row[4] in numbers and row[6] >= most:
                 return [row, *ranked[:at], *ranked[at + 1 :]]
+            most = max(most, row[6])  # every candidate it passes (review 36)
         return ranked
 
     def described_first(

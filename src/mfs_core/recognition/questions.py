@@ -3,11 +3,13 @@
 A service-public.fr fiche lists the question titles it answers; the catalogue keeps them as
 the procedure's ``questions`` (its fiche's question titles about another subject are
 ``related_questions``, not read here). A need whose meaningful words are those of such a
-question, in order, asks that question: « Les allocations chômage peuvent-elles être
-supprimées ? » is F1638's (the radiation), yet the lexicon read « allocations chômage » as
-the ARE, whose keywords weigh more than a question title. The question's situation, the
-words before « : », may be left out (« Quelles sont les catégories de demandeurs d'emploi ? »
-is the inscription's « Chômage : quelles sont les catégories de demandeurs d'emploi ? »).
+question, in order, asks that question, whatever another procedure's keywords weigh. The
+question's situation, the words before « : », may be left out (« Quelles sont les
+catégories de demandeurs d'emploi ? » is the inscription's « Chômage : quelles sont les
+catégories de demandeurs d'emploi ? », while the aide au permis scored more). A procedure
+is placed first only over candidates it explains as much as (« Les allocations chômage
+peuvent-elles être supprimées ? », F1638's, the radiation's, stays under the two ARE,
+which explain more of it: left, docs/recognition.md).
 
 Only questions of :data:`MIN_WORDS` meaningful words or more count: a shorter one
 (« Comment y recourir ? ») is no question of one procedure. :meth:`~mfs_core.recognition.
