@@ -39,7 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,22 @@ class Item:
     #: Where the phrasing comes from (``source.kind``: ``service-public-question``,
     #: ``search-suggestion``, ``search-variant``, ``web-page`` — FAQs, press, blogs).
     kind: str = ""
+
+
+def shown_right(level: str, chosen: int, ranked: Sequence[str], expected: Collection[str]) -> bool:
+    """Whether an ``expected`` id is among what the router shows of a recognition: its
+    level is not ``none`` and the id is among its first ``chosen`` (at least one) ranked
+    ids (the claim, the clarify question's candidates or the suggestions; issue-14bm).
+    Also read by ``evaluate_fresh_sample.py``.
+
+    >>> shown_right("none", 0, ["a"], {"a"}), shown_right("weak", 1, ["b", "a"], {"a"})
+    (False, False)
+    >>> shown_right("ambiguous", 2, ["b", "a"], {"a"})
+    True
+    """
+    if level == "none":
+        return False
+    return any(pid in expected for pid in ranked[: max(chosen, 1)])
 
 
 @dataclass(frozen=True)
@@ -88,9 +104,7 @@ class Outcome:
     @property
     def shown(self) -> bool:
         """An expected id is among the candidates the router shows (see the module)."""
-        if self.level == "none":
-            return False
-        return any(pid in self.item.expected for pid in self.ranked[: max(self.chosen, 1)])
+        return shown_right(self.level, self.chosen, self.ranked, self.item.expected)
 
     @property
     def claimed(self) -> bool:
