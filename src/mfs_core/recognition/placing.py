@@ -8,7 +8,9 @@ SUBJECT`), the one the head of the need's noun phrase reaches (:meth:`Placing.he
 ``HEAD``), a suggestion whose fiche summary holds more of the need's words
 (:meth:`Placing.described_first`, ``DESCRIBED``), the procedure whose own question title the
 need says whole (:meth:`Placing.question_first`, ``QUESTION``), the twins a need refutes listed last
-(:func:`refuted_last`). :func:`first` and :func:`moved_up` serve the level's rules too
+(:func:`refuted_last`), a withdrawn procedure that only echoes the first candidate's words
+or a candidate only a qualifier of its keywords reaches, left out of a clarify question
+(:func:`unasked`). :func:`first` and :func:`moved_up` serve the level's rules too
 (:mod:`~mfs_core.recognition.decision`).
 """
 
@@ -19,13 +21,14 @@ from collections.abc import Mapping
 
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word
+from mfs_core.recognition.qualifiers import Qualifiers
 from mfs_core.recognition.questions import Questions
 from mfs_core.recognition.result import DESCRIBED
 from mfs_core.recognition.scoring import Row
 from mfs_core.recognition.situation import SITUATION_BOOST, unsaid_subjects
 from mfs_core.recognition.terms import NeedTerms, Unit
 
-__all__ = ["Placing", "first", "moved_up", "refuted_last"]
+__all__ = ["Placing", "first", "moved_up", "refuted_last", "unasked"]
 
 #: The head of a noun phrase reorders only the candidates shown first (the top three).
 _HEAD_REACH = 3
@@ -220,3 +223,69 @@ def _explained_alike(known: list[Unit], one: int, other: int) -> bool:
 def refuted_last(ranked: list[Row], refuted: frozenset[int]) -> list[Row]:
     """``ranked`` with the rows of the ``refuted`` procedures last, each part in order."""
     return [r for r in ranked if r[4] not in refuted] + [r for r in ranked if r[4] in refuted]
+
+
+def unasked(
+    ranked: list[Row],
+    chosen: int,
+    known: list[Unit],
+    withdrawn: frozenset[int],
+    qualifiers: Qualifiers,
+) -> tuple[list[Row], list[Row]]:
+    """``ranked`` without the candidates of a clarify question (its ``chosen`` leading
+    ones) after the first that no word of the need's own reaches, and those left out
+    (issue-14bo): the caller reads the level again without them, and lists them after what
+    it asks or shows. A candidate's own words are the known words of the need (``known``;
+    not pairs of words) that explain it and not the first candidate. Left out:
+
+    - a ``withdrawn`` procedure (:class:`~mfs_core.model.ProcedureStatus`) with no own word,
+      unless the first is withdrawn too. It stays so that the words residents still use for
+      it resolve; asked beside the procedure the need's words reach first, on that one's
+      words, it offers a choice that no longer exists. « Quelles aides existent pour les
+      petites retraites ? »: « petite retraite » reads as « allocation de solidarité aux
+      personnes âgées minimum vieillesse » (the Aspa), and « personnes âgées » is also a
+      keyword of the withdrawn Cnav housing aid, whose own words (habitat, adaptation du
+      logement) the need does not say;
+    - a procedure whose own words are all only qualifiers of its keywords, said without the
+      words they qualify there (:class:`~mfs_core.recognition.qualifiers.Qualifiers`):
+      « déclarer mes revenus *professionnels* » asked the salarié agricole's accident du
+      travail (« maladie *professionnelle* ») beside the tax return."""
+    best = ranked[0][4]
+    best_withdrawn = best in withdrawn
+    said: frozenset[str] | None = None
+    dropped = []
+    for row in ranked[1:chosen]:
+        number = row[4]
+        own = _own_words(known, number, best)
+        if number in withdrawn and not best_withdrawn:
+            if not own:
+                dropped.append(row)
+            continue
+        if own:
+            said = frozenset().union(*(w.stems for w in known)) if said is None else said
+            if all(_detached(word, number, said, qualifiers) for word in own):
+                dropped.append(row)
+    if not dropped:
+        return ranked, dropped
+    return [row for row in ranked if row not in dropped], dropped
+
+
+def _own_words(known: list[Unit], number: int, best: int) -> list[Unit]:
+    """The known words of the need (not pairs of words, which have no label) that explain
+    procedure ``number`` and not ``best``."""
+    own = []
+    for word in known:
+        if word.label:
+            explains = word.reach.explains
+            if number in explains and best not in explains:
+                own.append(word)
+    return own
+
+
+def _detached(word: Unit, number: int, said: frozenset[str], qualifiers: Qualifiers) -> bool:
+    """Whether every index term ``word`` matched is only a qualifier of procedure
+    ``number``'s keywords, said without the words it qualifies there; a lexicon phrase
+    or a partner hint never is."""
+    if word.span or word.partner is not None or not word.terms:
+        return False
+    return all(qualifiers.detached(number, term, said) for term, _ in word.terms)

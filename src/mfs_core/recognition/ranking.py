@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
-from mfs_core.model import Partner, PartnerKind, Procedure
+from mfs_core.model import Partner, PartnerKind, Procedure, ProcedureStatus
 from mfs_core.recognition.accents import known_accents
 from mfs_core.recognition.clauses import (
     asks,
@@ -70,7 +70,8 @@ from mfs_core.recognition.normalise import (
     tokens,
 )
 from mfs_core.recognition.personal import without_personal_data
-from mfs_core.recognition.placing import Placing, moved_up, refuted_last
+from mfs_core.recognition.placing import Placing, moved_up, refuted_last, unasked
+from mfs_core.recognition.qualifiers import Qualifiers
 from mfs_core.recognition.questions import own_questions
 from mfs_core.recognition.result import (
     ACCOUNT,
@@ -326,6 +327,11 @@ class Recogniser:
             subject,
         )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
+        self._qualifiers = Qualifiers(ordered)
+        #: the withdrawn procedures' numbers (placing.unasked)
+        self._withdrawn = frozenset(
+            n for n, p in enumerate(ordered) if p.status is ProcedureStatus.WITHDRAWN
+        )
 
     def known_word(self, word: str) -> bool:
         """Whether ``word`` (as written, « Mariage ») is a word of the catalogue (any
@@ -838,6 +844,18 @@ class Recogniser:
         level, chosen, ranked = self._levels.level(
             ranked, hinted, kept, known, total, refuted, expansions, placed, entitled
         )
+        if level is _AMBIGUOUS:
+            # A procedure that no longer exists, reached only by the first one's words, or
+            # one reached only by a qualifier of its keywords said of another noun, is no
+            # choice to ask the resident about (issue-14bo).
+            left, dropped = unasked(ranked, chosen, known, self._withdrawn, self._qualifiers)
+            if dropped:
+                # The level read again without them (a question they alone made may be a
+                # claim, or nothing); they come right after what is asked or shown.
+                level, chosen, left = self._levels.level(
+                    left, hinted, kept, known, total, refuted, expansions, placed, entitled
+                )
+                ranked = [*left[:chosen], *dropped, *left[chosen:]]
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
         withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
