@@ -8,10 +8,10 @@ read, and every text said « n'a été reconnu avec assez de certitude » (the r
 reason), « rien d'assez sûr » (`mfs recognise`), with no field saying why in the JSON.
 Now the recognition carries ``withheld`` and each text says why.
 
-The account is real (review-14i: a resident quoted by France Bleu, https://www.francebleu.fr/
-infos/societe/l-augmentation-de-la-prime-d-activite-attire-du-monde-a-la-caf-de-la-haute-
-garonne-1546621319; also in tests/test_recognition_account_claims.py); « quel est le délai ? »
-is constructed (the lead's, stop 31).
+The account and « quel est le délai ? » (the lead's, stop 31) are constructed. The account
+was a real one (review-14i, in tests/test_recognition_account_claims.py) until issue-14bp:
+its whole names the prime d'activité first, another procedure than its claiming clause's,
+and is now kept (tests/test_recognition_account_story.py).
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 from mfs_core.serve.openapi import openapi_document
 
 ACCOUNT = (
-    "J'ai fait la simulation sur internet pour voir si je pouvais bénéficier de la prime "
-    "d'activité, mais le simulateur m'a répondu que je n'y avais pas droit. Donc je "
-    "préfère venir voir les agents à la CAF."
+    "Hier soir nous avons fêté l'anniversaire de ma grand-mère avec toute la famille, "
+    "les cousins, les oncles et les tantes. Au retour, carte vitale perdue."
 )
 UNSURE = "assez de certitude"
 

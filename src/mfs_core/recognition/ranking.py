@@ -484,9 +484,11 @@ class Recogniser:
         clarify's candidates, its suggestions, or nothing (said, never dropped: issue-14aj).
         ``alone``: a long account's sentences; only those that claim count, and when one
         only claims, its recognition (the main request of the account), a claim of one
-        procedure shown as suggestions (``weak``: issue-14az). ``question``: the
-        need opens as a question (:func:`~mfs_core.recognition.clauses.opens_as_question`),
-        whose clauses may ask one thing about one subject: when one only claims and the
+        procedure shown as suggestions (``weak``: issue-14az); ``whole`` itself when it
+        suggests (``weak``) first a procedure that sentence did not choose, and the
+        sentence does not ask (issue-14bp). ``question``: the need opens as a question
+        (:func:`~mfs_core.recognition.clauses.opens_as_question`), whose clauses may ask
+        one thing about one subject: when one only claims and the
         others are nearest its partner, its recognition (« Peut-on consulter son dossier
         fiscal et obtenir une copie de ses déclarations ? » was read as 2 requests, the
         second « rien de reconnu »: review 14j, finding 7)."""
@@ -592,6 +594,12 @@ class Recogniser:
             # of the accounts claimed so in the tune split and five fresh samples, 2 were
             # right, 5 wrong). Its candidates are shown, first, never decided on; a
             # clarify stays one.
+            if whole.level is _WEAK and not first_asks and _another_first(whole, first):
+                # The whole names another procedure and the clause tells, it does not ask
+                # (« … Ce sera un recommandé, il nous a laissé sa carte d'identité. »: the
+                # clause asked the identity card question, the whole read the recommandé):
+                # a detail of the story, not the request; the whole is kept (issue-14bp).
+                return whole
             if first.level is _AMBIGUOUS:
                 # « Je suis agriculteur, comment demander l'aide au logement ? »: the hint
                 # said in another clause settles the CAF-or-MSA question (issue-14be).
@@ -898,6 +906,14 @@ def _sentence_of(text: str, part: str) -> str:
     before = max(text.rfind(mark, 0, start) for mark in ".!?")
     after = _SENTENCE_END.search(text, start + len(part))
     return text[before + 1 : after.end() if after is not None else len(text)]
+
+
+def _another_first(whole: Recognition, clause: Recognition) -> bool:
+    """Whether the first candidate of ``whole`` (an account read whole) is none of those
+    its claiming ``clause`` chose (the claim, or the clarify question's candidates)."""
+    best = whole.best
+    chosen = clause.candidates[: max(clause.chosen, 1)]
+    return best is not None and all(c.procedure != best.procedure for c in chosen)
 
 
 def _shown(recognition: Recognition) -> Recognition:
