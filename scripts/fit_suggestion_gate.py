@@ -1,7 +1,7 @@
 """Does a learned « suggest or not » gate separate? Fit and measure it (issue-14bn).
 
-Usage, from the repository root with the project's virtualenv (needs scikit-learn, which
-the project does not declare: the gate was not shipped, see below)::
+Usage, from the repository root with the project's virtualenv (needs scikit-learn, of the
+``maintainer`` extra: ``pip install -e '.[maintainer]'``; the library never imports it)::
 
     .venv/bin/python scripts/fit_suggestion_gate.py            # tune: CV and in-sample
     .venv/bin/python scripts/fit_suggestion_gate.py --select   # forward feature selection
@@ -382,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         print(
-            "fit_suggestion_gate: needs scikit-learn (in /work/venv; not a declared extra)",
+            "fit_suggestion_gate: needs scikit-learn: pip install -e '.[maintainer]'",
             file=sys.stderr,
         )
         return 2
