@@ -9,9 +9,8 @@ SUBJECT`), the one the head of the need's noun phrase reaches (:meth:`Placing.he
 (:meth:`Placing.described_first`, ``DESCRIBED``), the procedure whose own question title the
 need says whole (:meth:`Placing.question_first`, ``QUESTION``), the twins a need refutes listed last
 (:func:`refuted_last`), a withdrawn procedure that only echoes the first candidate's words
-or a candidate only a qualifier of its keywords reaches, left out of a clarify question
-(:func:`unasked`). :func:`first` and :func:`moved_up` serve the level's rules too
-(:mod:`~mfs_core.recognition.decision`).
+left out of a clarify question (:func:`unasked`). :func:`first` and :func:`moved_up` serve
+the level's rules too (:mod:`~mfs_core.recognition.decision`).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from collections.abc import Mapping
 
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word
-from mfs_core.recognition.qualifiers import Qualifiers
 from mfs_core.recognition.questions import Questions
 from mfs_core.recognition.result import DESCRIBED
 from mfs_core.recognition.scoring import Row
@@ -226,45 +224,35 @@ def refuted_last(ranked: list[Row], refuted: frozenset[int]) -> list[Row]:
 
 
 def unasked(
-    ranked: list[Row],
-    chosen: int,
-    known: list[Unit],
-    withdrawn: frozenset[int],
-    qualifiers: Qualifiers,
+    ranked: list[Row], chosen: int, known: list[Unit], withdrawn: frozenset[int]
 ) -> tuple[list[Row], list[Row]]:
     """``ranked`` without the candidates of a clarify question (its ``chosen`` leading
     ones) after the first that no word of the need's own reaches, and those left out
     (issue-14bo): the caller reads the level again without them, and lists them after what
-    it asks or shows. A candidate's own words are the known words of the need (``known``;
-    not pairs of words) that explain it and not the first candidate. Left out:
+    it asks (a claim only of a candidate that explains no less of the need than each of
+    them: review 37). A candidate's own words are the known words of the need (``known``;
+    not pairs of words) that explain it and not the first candidate. Left out: a
+    ``withdrawn`` procedure (:class:`~mfs_core.model.ProcedureStatus`) with no own word,
+    unless the first is withdrawn too. It stays so that the words residents still use for
+    it resolve; asked beside the procedure the need's words reach first, on that one's
+    words, it offers a choice that no longer exists. « Quelles aides existent pour les
+    petites retraites ? »: « petite retraite » reads as « allocation de solidarité aux
+    personnes âgées minimum vieillesse » (the Aspa), and « personnes âgées » is also a
+    keyword of the withdrawn Cnav housing aid, whose own words (habitat, adaptation du
+    logement) the need does not say.
 
-    - a ``withdrawn`` procedure (:class:`~mfs_core.model.ProcedureStatus`) with no own word,
-      unless the first is withdrawn too. It stays so that the words residents still use for
-      it resolve; asked beside the procedure the need's words reach first, on that one's
-      words, it offers a choice that no longer exists. « Quelles aides existent pour les
-      petites retraites ? »: « petite retraite » reads as « allocation de solidarité aux
-      personnes âgées minimum vieillesse » (the Aspa), and « personnes âgées » is also a
-      keyword of the withdrawn Cnav housing aid, whose own words (habitat, adaptation du
-      logement) the need does not say;
-    - a procedure whose own words are all only qualifiers of its keywords, said without the
-      words they qualify there (:class:`~mfs_core.recognition.qualifiers.Qualifiers`):
-      « déclarer mes revenus *professionnels* » asked the salarié agricole's accident du
-      travail (« maladie *professionnelle* ») beside the tax return."""
+    (A second rule, a candidate reached only by a qualifier of its keywords — « revenus
+    *professionnels* » and the « maladie *professionnelle* » — was withdrawn after review
+    37: a keyword's later word is often its subject, « cumul emploi retraite », « affection
+    longue durée ».)"""
     best = ranked[0][4]
-    best_withdrawn = best in withdrawn
-    said: frozenset[str] | None = None
-    dropped = []
-    for row in ranked[1:chosen]:
-        number = row[4]
-        own = _own_words(known, number, best)
-        if number in withdrawn and not best_withdrawn:
-            if not own:
-                dropped.append(row)
-            continue
-        if own:
-            said = frozenset().union(*(w.stems for w in known)) if said is None else said
-            if all(_detached(word, number, said, qualifiers) for word in own):
-                dropped.append(row)
+    if best in withdrawn:
+        return ranked, []
+    dropped = [
+        row
+        for row in ranked[1:chosen]
+        if row[4] in withdrawn and not _own_words(known, row[4], best)
+    ]
     if not dropped:
         return ranked, dropped
     return [row for row in ranked if row not in dropped], dropped
@@ -280,12 +268,3 @@ def _own_words(known: list[Unit], number: int, best: int) -> list[Unit]:
             if number in explains and best not in explains:
                 own.append(word)
     return own
-
-
-def _detached(word: Unit, number: int, said: frozenset[str], qualifiers: Qualifiers) -> bool:
-    """Whether every index term ``word`` matched is only a qualifier of procedure
-    ``number``'s keywords, said without the words it qualifies there; a lexicon phrase
-    or a partner hint never is."""
-    if word.span or word.partner is not None or not word.terms:
-        return False
-    return all(qualifiers.detached(number, term, said) for term, _ in word.terms)
