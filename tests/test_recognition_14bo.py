@@ -94,6 +94,21 @@ def test_refaire_orders_as_the_document_alone(recogniser: Recogniser, document: 
     assert redone == alone
 
 
+@pytest.mark.parametrize(
+    "need",
+    ["je refais ma carte d'identité", "refaites ma carte d'identité", "carte d'identité refaite"],
+)
+def test_refaire_s_other_forms_order_as_the_document_alone(
+    recogniser: Recogniser, need: str
+) -> None:
+    """« je refais ma carte d'identité » was none while « ma carte d'identité » asks among
+    the identity-card procedures (review 37, finding 7; constructed)."""
+    alone = recogniser.recognise("ma carte d'identité")
+    redone = recogniser.recognise(need)
+    assert redone.level is alone.level, redone
+    assert [c.procedure for c in redone.candidates] == [c.procedure for c in alone.candidates]
+
+
 def test_refaire_a_driving_licence_does_not_put_the_category_first(
     recogniser: Recogniser,
 ) -> None:
