@@ -387,3 +387,46 @@ def test_route_warns_of_a_thematique_outside_data_inclusion_without_quoting_it(
     assert json.loads(out)["kind"]
     assert ("mfs: warning: --thematique: expected a data·inclusion v1" in err) is warned
     assert code not in err
+
+
+# -- `--need -`: the need read from standard input (review 37, finding 12) ------------------
+
+
+def test_a_need_from_standard_input_decides_as_the_same_need_given_as_a_flag(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """« - » was read as the need itself (« besoin non identifié », exit 0). Read from
+    standard input, the need stays out of the shell's history and the process list."""
+    code, given, _ = run(capsys, "--need", "j'ai perdu ma carte vitale", "--format", "json")
+    assert code == 0
+    raw = b"j'ai perdu ma carte vitale\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    code, read, _ = run(capsys, "--need", "-", "--format", "json")
+    assert code == 0
+    assert json.loads(read) == json.loads(given)
+    assert json.loads(read)["procedure"] == "cnam.carte-vitale"
+
+
+@pytest.mark.parametrize(
+    ("raw", "argv", "message"),
+    [
+        (b"", [], "--need: the need is empty"),
+        (("a" * 9_000).encode(), [], "--need: the need is longer than 2000 characters"),
+        ("déclaration".encode("latin-1"), [], "<stdin>: line 1: expected UTF-8 text"),
+        (b"{}", ["--context", "-"], "--need - and --context -: standard input can be read"),
+    ],
+)
+def test_a_need_from_standard_input_is_bounded_and_checked(
+    raw: bytes,
+    argv: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    code, out, err = run(capsys, "--need", "-", *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert "aaaa" not in err  # the need is never quoted
+    assert out == ""

@@ -47,6 +47,35 @@ def utf8_argument(value: str, name: str) -> str:
     return value
 
 
+def need_text(value: str, name: str) -> str:
+    """A free-text need given as ``value`` on the command line, or read from standard input
+    when ``value`` is ``-`` (so that it stays out of the shell's history and the process
+    list). Raises :class:`CliError`, naming ``name`` (« TEXT », « --need »), when it is
+    empty, longer than :data:`~mfs_core.routing.request.MAX_NEED_CHARS` characters or not
+    UTF-8; the need itself is never quoted."""
+    from mfs_core.inputs import blank_text, decode_utf8, open_binary
+    from mfs_core.routing.request import MAX_NEED_CHARS, need_length
+
+    if value == "-":
+        # The bytes, decoded by the reading layer: the terminal's decoding would turn
+        # Latin-1 or UTF-16 input into surrogates silently (« d\udce9claration »). A need
+        # of at most MAX_NEED_CHARS characters is at most four bytes a character, and the
+        # line ending a file or `echo` gives it (not part of the need: review 14g, finding 9).
+        stream, source = open_binary("-")
+        bound = 4 * MAX_NEED_CHARS + len(b"\r\n")
+        raw = stream.read(bound + 1)
+        if len(raw) > bound:
+            raise CliError(f"{name}: the need is longer than {MAX_NEED_CHARS} characters")
+        text = decode_utf8(raw, source).removesuffix("\n").removesuffix("\r")
+    else:
+        text = utf8_argument(value, name)
+    if blank_text(text):
+        raise CliError(f"{name}: the need is empty")
+    if need_length(text) > MAX_NEED_CHARS:
+        raise CliError(f"{name}: the need is longer than {MAX_NEED_CHARS} characters")
+    return text
+
+
 def print_error(message: str) -> None:
     """Print one error line on standard error, prefixed like argparse does: passwords
     hidden, control characters shown as escapes (see :mod:`mfs_core.output`)."""

@@ -18,9 +18,9 @@ from mfs_core.cli._common import (
     add_format_option,
     add_strict_option,
     load_registry,
+    need_text,
     print_json,
     print_text,
-    utf8_argument,
 )
 
 if TYPE_CHECKING:
@@ -45,36 +45,12 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _need(value: str) -> str:
-    from mfs_core.inputs import blank_text, decode_utf8, open_binary
-    from mfs_core.routing.request import MAX_NEED_CHARS, need_length
-
-    if value == "-":
-        # The bytes, decoded by the reading layer: the terminal's decoding would turn
-        # Latin-1 or UTF-16 input into surrogates silently (« d\udce9claration »). A need
-        # of at most MAX_NEED_CHARS characters is at most four bytes a character, and the
-        # line ending a file or `echo` gives it (not part of the need: review 14g, finding 9).
-        stream, source = open_binary("-")
-        bound = 4 * MAX_NEED_CHARS + len(b"\r\n")
-        raw = stream.read(bound + 1)
-        if len(raw) > bound:
-            raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
-        text = decode_utf8(raw, source).removesuffix("\n").removesuffix("\r")
-    else:
-        text = utf8_argument(value, "TEXT")
-    if blank_text(text):
-        raise CliError("TEXT: the need is empty")
-    if need_length(text) > MAX_NEED_CHARS:
-        raise CliError(f"TEXT: the need is longer than {MAX_NEED_CHARS} characters")
-    return text
-
-
 def run(args: argparse.Namespace) -> int:
     from mfs_core.recognition import recogniser_for
 
     if not 1 <= args.limit <= 20:
         raise CliError("--limit: expected a number from 1 to 20")
-    need = _need(args.need)
+    need = need_text(args.need, "TEXT")
     if args.thematique is not None:
         from mfs_core.thematiques import thematique_problem
 

@@ -25,6 +25,7 @@ from mfs_core.cli._common import (
     add_format_option,
     add_strict_option,
     load_registry,
+    need_text,
     print_error,
     print_json,
     print_note,
@@ -59,7 +60,7 @@ def register(subparsers: Any) -> None:
     )
     flags = parser.add_argument_group("a single request given by flags (instead of --request)")
     flags.add_argument("--procedure", metavar="ID", help="procedure id, e.g. dgfip.reclamation")
-    flags.add_argument("--need", metavar="TEXT", help="free-text need")
+    flags.add_argument("--need", metavar="TEXT", help="free-text need ('-' for stdin)")
     flags.add_argument("--thematique", metavar="CODE", help="data·inclusion thematique")
     flags.add_argument(
         "--channel", choices=("counter", "phone", "video", "mobile"), help="default: counter"
@@ -86,6 +87,10 @@ def _request_from_flags(args: argparse.Namespace) -> bytes:
     for key in ("procedure", "need", "thematique"):
         if getattr(args, key):
             data[key] = utf8_argument(getattr(args, key), f"--{key}")
+    if args.need == "-":
+        # Read from standard input, bounded, as `mfs recognise -` reads it: a need says
+        # personal things, which a command line leaves in the history and the process list.
+        data["need"] = need_text("-", "--need")
     if "thematique" in data:
         from mfs_core.thematiques import thematique_problem
 
@@ -146,6 +151,8 @@ def run(args: argparse.Namespace) -> int:
     from mfs_core.routing import Router
     from mfs_core.routing.reading import RequestStream, parse_context
 
+    if args.need == "-" and args.context == "-":
+        raise CliError("--need - and --context -: standard input can be read only once")
     context = None
     if args.context:
         source = "<stdin>" if args.context == "-" else args.context
