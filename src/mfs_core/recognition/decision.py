@@ -36,7 +36,7 @@ from mfs_core.recognition.confidence import (
 )
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word, stem
-from mfs_core.recognition.placing import first, moved_up
+from mfs_core.recognition.placing import first, moved_up, one_sided
 from mfs_core.recognition.related import RelatedQuestions
 from mfs_core.recognition.result import (
     ASKED,
@@ -520,7 +520,7 @@ class LevelRules:
         lettre recommandée does; review 14f). Twins of one fiche never are."""
         if len(ranked) < 2:
             return False
-        first_only, second_only = _one_sided(known, ranked[0][4], ranked[1][4])
+        first_only, second_only = one_sided(known, ranked[0][4], ranked[1][4])
         return first_only and second_only
 
     def _same_words(
@@ -531,7 +531,7 @@ class LevelRules:
         first, second = ranked[0], ranked[1]
         if first[6] != second[6]:
             return False
-        first_only, second_only = _one_sided(known, first[4], second[4])
+        first_only, second_only = one_sided(known, first[4], second[4])
         if first_only or second_only:
             return False
         return self.named(second[4], said, second[6], words, False)
@@ -557,23 +557,6 @@ class LevelRules:
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]
-
-
-def _one_sided(known: list[Unit], a: int, b: int) -> tuple[bool, bool]:
-    """Whether a word of the need (``known``; not a pair of words, which has no label)
-    explains procedure ``a`` and not ``b``, and whether one explains ``b`` and not ``a``:
-    what tells two candidates' words apart (:meth:`LevelRules._apart`,
-    :meth:`LevelRules._same_words`)."""
-    first_only = second_only = False
-    for word in known:
-        if word.label:
-            explains = word.reach.explains
-            if a in explains:
-                if b not in explains:
-                    first_only = True
-            elif b in explains:
-                second_only = True
-    return first_only, second_only
 
 
 # The helpers below hold comprehensions the hot methods run only on some needs: a

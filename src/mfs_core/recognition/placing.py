@@ -26,7 +26,7 @@ from mfs_core.recognition.scoring import Row
 from mfs_core.recognition.situation import SITUATION_BOOST, unsaid_subjects
 from mfs_core.recognition.terms import NeedTerms, Unit
 
-__all__ = ["Placing", "first", "moved_up", "refuted_last", "unasked"]
+__all__ = ["Placing", "first", "moved_up", "one_sided", "refuted_last", "unasked"]
 
 #: The head of a noun phrase reorders only the candidates shown first (the top three).
 _HEAD_REACH = 3
@@ -251,20 +251,25 @@ def unasked(
     dropped = [
         row
         for row in ranked[1:chosen]
-        if row[4] in withdrawn and not _own_words(known, row[4], best)
+        if row[4] in withdrawn and not one_sided(known, row[4], best)[0]
     ]
     if not dropped:
         return ranked, dropped
     return [row for row in ranked if row not in dropped], dropped
 
 
-def _own_words(known: list[Unit], number: int, best: int) -> list[Unit]:
-    """The known words of the need (not pairs of words, which have no label) that explain
-    procedure ``number`` and not ``best``."""
-    own = []
+def one_sided(known: list[Unit], a: int, b: int) -> tuple[bool, bool]:
+    """Whether a word of the need (``known``; not a pair of words, which has no label)
+    explains procedure ``a`` and not ``b``, and whether one explains ``b`` and not ``a``:
+    what tells two candidates' words apart (:class:`~mfs_core.recognition.decision.LevelRules`'s
+    ``_apart`` and ``_same_words``; :func:`unasked`)."""
+    first_only = second_only = False
     for word in known:
         if word.label:
             explains = word.reach.explains
-            if number in explains and best not in explains:
-                own.append(word)
-    return own
+            if a in explains:
+                if b not in explains:
+                    first_only = True
+            elif b in explains:
+                second_only = True
+    return first_only, second_only
