@@ -132,11 +132,9 @@ def gate_features(recogniser: Any, text: str, recognition: Any) -> dict[str, flo
     - ``close``: how many leading candidates score close to the best (``close_count``).
     """
     from mfs_core.recognition.confidence import close_count
-    from mfs_core.recognition.normalise import reading
     from mfs_core.recognition.terms import once
 
-    text = prepared(recogniser, text)
-    found, marks = reading(text)
+    text, found, marks = recogniser.read_need(text)
     words, _ = recogniser._terms.words(found, text, marks)
     if len({word[2] for word in found}) < len(found):
         words = once(words)
@@ -159,30 +157,6 @@ def gate_features(recogniser: Any, text: str, recognition: Any) -> dict[str, flo
         "keyword_said": float(levels._keyword_said(number, known)),
         "close": float(close_count([c.score for c in candidates])),
     }
-
-
-def prepared(recogniser: Any, text: str) -> str:
-    """``text`` as ``Recogniser.recognise`` reads it before ranking (NFC, accents restored,
-    personal data blanked, numbers in words and first days of months read)."""
-    import unicodedata
-
-    from mfs_core.recognition.dates import first_days
-    from mfs_core.recognition.normalise import (
-        MAX_TEXT_CHARS,
-        SPELLED_NUMBER,
-        reading,
-        spelled_numbers,
-    )
-    from mfs_core.recognition.personal import without_personal_data
-
-    text = unicodedata.normalize("NFC", text)
-    text = recogniser._accents.restored(text)
-    text = without_personal_data(text, recogniser._known_word, partner=recogniser._partner_word)
-    found, marks = reading(text)
-    if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
-        text = spelled_numbers(text)
-        found, _ = reading(text)
-    return first_days(text, found)
 
 
 #: Features tried besides the gate's own by ``--select`` (read from the public result).

@@ -365,23 +365,8 @@ class Recogniser:
         carry it. Raises nothing: a text with no meaningful word gives level ``none``.
         """
         kept = max(limit, MAX_CANDIDATES)
-        if not unicodedata.is_normalized("NFC", text):
-            # Read as the length limit counts it (routing.request.need_length): an accent
-            # typed as a combining mark is one character with its letter.
-            text = unicodedata.normalize("NFC", text)
-        text = self._accents.restored(text)
-        # « Mme Nguyen veut … »: the name is no word of the need
-        text = without_personal_data(text, self._known_word, partner=self._partner_word)
-        found, marks = reading(text)  # read once: the account test below counts them too
-        if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
-            # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
-            text = spelled_numbers(text)
-            found, marks = reading(text)
-        dated = first_days(text, found)
-        if dated is not text:
-            # « premier avril », « 1 er avril » are the date « 1er avril » (recognition.dates)
-            text = dated
-            found, marks = reading(text)
+        # read once: the account test below counts the meaningful words too
+        text, found, marks = self.read_need(text)
         recognition = self._recognise(text, thematique, kept, found, marks)
         best = recognition.best
         claimed = recognition.level in _CLAIMS
@@ -461,6 +446,30 @@ class Recogniser:
             if several is not None:
                 return several
         return recognition
+
+    def read_need(self, text: str) -> tuple[str, list[Word], int]:
+        """``text`` as :meth:`recognise` reads it before ranking, with its meaningful words
+        and marks (:func:`~mfs_core.recognition.normalise.reading` of it): NFC, accents
+        restored, personal data blanked, numbers in words and first days of months read.
+        Also read by ``scripts/fit_suggestion_gate.py``. Raises nothing."""
+        if not unicodedata.is_normalized("NFC", text):
+            # Read as the length limit counts it (routing.request.need_length): an accent
+            # typed as a combining mark is one character with its letter.
+            text = unicodedata.normalize("NFC", text)
+        text = self._accents.restored(text)
+        # « Mme Nguyen veut … »: the name is no word of the need
+        text = without_personal_data(text, self._known_word, partner=self._partner_word)
+        found, marks = reading(text)
+        if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
+            # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.
+            text = spelled_numbers(text)
+            found, marks = reading(text)
+        dated = first_days(text, found)
+        if dated is not text:
+            # « premier avril », « 1 er avril » are the date « 1er avril » (recognition.dates)
+            text = dated
+            found, marks = reading(text)
+        return text, found, marks
 
     def _several(
         self,
