@@ -55,7 +55,10 @@ def test_words_split_between_close_candidates_suggest_nothing(
     ],
 )
 def test_a_suggestion_the_words_agree_on_is_kept(
-    recogniser: Recogniser, need: str, expected: str
+    suggesting: Recogniser, need: str, expected: str
 ) -> None:
-    found = recogniser.recognise(need)
+    # The scattered-words rule keeps them; the suggestion gate (issue-14bn) shows none of
+    # the first three now (a withdrawn claim saying little of its title): the rule is
+    # read apart from it.
+    found = suggesting.recognise(need)
     assert (found.level, found.candidates[0].procedure) == (Level.WEAK, expected)
