@@ -1,35 +1,31 @@
-"""Fit the suggestion gate (:mod:`mfs_core.recognition.gate`) and measure it (issue-14bn).
+"""Does a learned « suggest or not » gate separate? Fit and measure it (issue-14bn).
 
 Usage, from the repository root with the project's virtualenv (needs scikit-learn, of the
 ``maintainer`` extra: ``pip install -e '.[maintainer]'``; the library never imports it)::
 
     .venv/bin/python scripts/fit_suggestion_gate.py            # tune: CV and in-sample
-    .venv/bin/python scripts/fit_suggestion_gate.py --write    # and write the data file
     .venv/bin/python scripts/fit_suggestion_gate.py --select   # forward feature selection
     .venv/bin/python scripts/fit_suggestion_gate.py --holdout --fresh SAMPLE.tsv ...
 
-Population: the ``tune`` needs for which the gate decides, once, whether they show
-suggestions (level ``weak``) or nothing (``none``): recognition is run twice per need with
-a gate answering yes, then no (:class:`Forced`), and a need is in the population when the
-two outcomes differ. The others are fixed: no gate call (a claim, nothing reached, a need
-naming only a partner), the same outcome either way (a keyword said whole shows it), or
-several calls (a need read as several requests: taken with the « no » answers, about 1 %
-of the split). Label 1 (« worth suggesting »): a covered need whose outcome with « yes »
-shows one of its expected ids (``evaluate_recognition.shown_right``); 0: a negative, or a
-covered need whose suggestions are all wrong. Features: the library's own
-(:meth:`~mfs_core.recognition.decision.LevelRules.gate_features`, from the need and the
-catalogue only, never the corpus labels) and, for ``--select``, :func:`extra_features`.
+Population: the ``tune`` items whose recognition claims nothing (level ``weak`` or
+``none``) and lists candidates, not a need read as several requests nor one naming only a
+partner: the gate would decide, for those only, between showing their first candidates
+(``weak``) and nothing (``none``). Label 1 (« worth suggesting »): a covered need one of
+whose expected ids is among the candidates that would be shown (a ``weak`` outcome's
+``chosen``; for ``none``, as many as score close to the best); 0: a negative, or a covered
+need whose shown candidates are all wrong. Features: :func:`gate_features` (from the need
+and the catalogue only, never the corpus labels) and, for ``--select``,
+:func:`extra_features`.
 
 A logistic regression (L2, :data:`C`, standardised features); its threshold maximises
-``shown`` with negatives suggested (claims and clarify questions included) at most
-:data:`BUDGET` of the tune negatives. Cross-validated figures: 5-fold, stratified, over
-:data:`SEEDS` seeds, nested (each fold decided by a model and threshold fitted on the
-other four). The in-sample, ``--holdout`` and ``--fresh`` figures are measured end to
-end: the fitted gate installed in the recogniser, every need recognised again (totals
-only, never a need; the blind sample review-14l is refused). ``--write`` writes the
-fitted gate to ``src/mfs_core/recognition/data/suggestion_gate.toml`` with its
-provenance. Figures: ``docs/recognition.md``, « The suggestion gate ». Exit code 0; 2
-when scikit-learn is missing or the needs cannot be read.
+``shown`` (``evaluate_recognition.shown_right``) with negatives suggested (claims and
+clarify questions, which the gate never touches, included) at most :data:`BUDGET` of the
+tune negatives. Cross-validated figures: 5-fold, stratified, over :data:`SEEDS` seeds,
+nested (each fold decided by a model and threshold fitted on the other four).
+``--holdout`` and ``--fresh``: the gate fitted on tune, applied to those needs; totals
+only, never a need (the blind sample review-14l is refused). The verdict and figures:
+``docs/recognition.md``, « issue-14bn ». Exit code 0; 2 when scikit-learn is missing or
+the needs cannot be read.
 """
 
 from __future__ import annotations
@@ -45,13 +41,15 @@ from typing import Any
 
 from evaluate_recognition import read_corpus, shown_right  # scripts/, beside this one
 
-from mfs_core.recognition.gate import FEATURES, SuggestionGate
-
 #: Share of the tune negatives that may be suggested (issue 14's target).
 BUDGET = 0.20
 #: L2 regularisation (scikit-learn's C) of the logistic regression.
 C = 0.3
 SEEDS = 5
+
+
+#: The gate's features, in the order of its coefficients (see :func:`gate_features`).
+FEATURES = ("title_share", "lexicon", "keyword_said", "close")
 
 
 @dataclass(frozen=True)
@@ -79,85 +77,90 @@ class Population:
     negatives: int = 0
 
 
-class Forced:
-    """A gate that answers ``answer`` and records the features it was asked about."""
-
-    def __init__(self, answer: bool):
-        self.answer = answer
-        self.seen: list[tuple[float, ...]] = []
-
-    def suggests(self, features: Sequence[float]) -> bool:
-        self.seen.append(tuple(features))
-        return self.answer
-
-
-def _outcome(recogniser: Any, text: str, gate: Any) -> Any:
-    recogniser._levels.gate = gate
-    return recogniser.recognise(text)
-
-
 def collect(recogniser: Any, needs: Sequence[Need]) -> Population:
-    """Recognise ``needs`` with a gate answering yes, then no, and read the population
-    (the recogniser's gate is left as it was)."""
+    """Recognise ``needs`` (gate-free: today's rules) and read the gate's population."""
+    from mfs_core.recognition.confidence import close_count
+
     found = Population()
-    shipped = recogniser._levels.gate
-    try:
-        for need in needs:
-            negative = need.negative
-            found.negatives += negative
-            found.covered += not negative
-            yes, no = Forced(True), Forced(False)
-            said_yes = _outcome(recogniser, need.text, yes)
-            said_no = _outcome(recogniser, need.text, no)
-            with_yes = _counted(said_yes, need)
-            with_no = _counted(said_no, need)
-            if len(yes.seen) != 1 or said_yes.level is said_no.level:
-                found.fixed_shown += with_no[0]
-                found.fixed_negatives += with_no[1]
-                continue
-            features = dict(zip(FEATURES, yes.seen[0], strict=True))
-            features.update(extra_features(said_yes))
-            found.rows.append(
-                {
-                    "y": with_yes[0],
-                    "negative": negative,
-                    "weak": shipped.suggests(yes.seen[0]),  # what the shipped gate says
-                    "features": features,
-                }
+    for need in needs:
+        negative = need.negative
+        found.negatives += negative
+        found.covered += not negative
+        recognition = recogniser.recognise(need.text)
+        level = recognition.level.value
+        ids = [c.procedure for c in recognition.candidates]
+        if not (
+            level in ("weak", "none")
+            and recognition.candidates
+            and not recognition.several
+            and recognition.partner_only is None
+        ):
+            found.fixed_shown += not negative and shown_right(
+                level, recognition.chosen, ids, need.expected
             )
-    finally:
-        recogniser._levels.gate = shipped
+            found.fixed_negatives += negative and level != "none"
+            continue
+        # Suggested by the gate: as many as score close to the best (a weak one: its own).
+        chosen = (
+            recognition.chosen
+            if level == "weak"
+            else close_count([c.score for c in recognition.candidates])
+        )
+        features = gate_features(recogniser, need.text, recognition)
+        features.update(extra_features(recognition))
+        found.rows.append(
+            {
+                "y": int(not negative and shown_right("weak", chosen, ids, need.expected)),
+                "negative": negative,
+                "weak": level == "weak",
+                "features": features,
+            }
+        )
     return found
 
 
-def _counted(recognition: Any, need: Need) -> tuple[int, int]:
-    """(1 when a covered need shows an expected id, 1 when a negative shows anything)."""
-    level = recognition.level.value
-    if need.negative:
-        return 0, int(level != "none")
-    ids = [c.procedure for c in recognition.candidates]
-    return int(shown_right(level, recognition.chosen, ids, need.expected)), 0
+def gate_features(recogniser: Any, text: str, recognition: Any) -> dict[str, float]:
+    """The gate's features of ``recognition`` (weak or none, with candidates), the outcome
+    of ``text``, from the need and the catalogue only (the recogniser's own tables):
 
+    - ``title_share``: the share of the idf of the best candidate's title (or its fiche's,
+      the higher) that the need's known words say (0-1);
+    - ``lexicon``: how many of the best candidate's matched words came through the lexicon
+      (an expansion « assedic → allocation chômage » or a hint « agriculteur → MSA »);
+    - ``keyword_said``: 1 when the need says whole a keyword of two words or more of the
+      best candidate that few fiches hold (``LevelRules._keyword_said``), else 0;
+    - ``close``: how many leading candidates score close to the best (``close_count``).
+    """
+    from mfs_core.recognition.confidence import close_count
+    from mfs_core.recognition.terms import once
 
-def end_to_end(recogniser: Any, needs: Sequence[Need], gate: Any) -> tuple[int, int, int, int]:
-    """(covered shown, covered, negatives suggested, negatives) with ``gate`` installed."""
-    shipped = recogniser._levels.gate
-    shown = suggested = covered = negatives = 0
-    try:
-        for need in needs:
-            right, wrong = _counted(_outcome(recogniser, need.text, gate), need)
-            shown += right
-            suggested += wrong
-            covered += not need.negative
-            negatives += need.negative
-    finally:
-        recogniser._levels.gate = shipped
-    return shown, covered, suggested, negatives
+    text, found, marks = recogniser.read_need(text)
+    words, _ = recogniser._terms.words(found, text, marks)
+    if len({word[2] for word in found}) < len(found):
+        words = once(words)
+    known = [word for word in words if word.known]
+    candidates = recognition.candidates
+    number = recogniser._number_of[candidates[0].procedure]
+    levels = recogniser._levels
+    titles = levels.naming_of(number).titles  # also reads what _keyword_said needs
+    said: set[str] = set()
+    for word in known:
+        said.update(word.stems)
+    share = 0.0
+    for weighted, _needed in titles:
+        whole = sum(idf for _, idf in weighted)
+        if whole > 0:
+            share = max(share, sum(idf for stem, idf in weighted if stem in said) / whole)
+    return {
+        "title_share": share,
+        "lexicon": float(sum("→" in label for label in candidates[0].matched)),
+        "keyword_said": float(levels._keyword_said(number, known)),
+        "close": float(close_count([c.score for c in candidates])),
+    }
 
 
 #: Features tried besides the gate's own by ``--select`` (read from the public result).
 CANDIDATE_FEATURES = (
-    "close",
     "conf1",
     "conf2",
     "log_ratio",
@@ -172,14 +175,11 @@ CANDIDATE_FEATURES = (
 
 def extra_features(recognition: Any) -> dict[str, float]:
     """Features read from the recognition alone, tried by ``--select``."""
-    from mfs_core.recognition.confidence import close_count
-
     candidates = recognition.candidates
     first = candidates[0]
     second = candidates[1] if len(candidates) > 1 else None
     ratio = 4.0 if second is None or second.score <= 0 else min(first.score / second.score, 4.0)
     return {
-        "close": float(close_count([c.score for c in candidates])),
         "conf1": first.confidence,
         "conf2": second.confidence if second else 0.0,
         "log_ratio": math.log(ratio) if ratio > 0 else 0.0,
@@ -188,7 +188,7 @@ def extra_features(recognition: Any) -> dict[str, float]:
         "matched_n": float(len(first.matched)),
         "typo": float(sum("≈" in m for m in first.matched)),
         "withheld": float(recognition.withheld is not None),
-        "weak_now": float(recognition.level.value == "weak"),  # with « yes »: always 1
+        "weak_now": float(recognition.level.value == "weak"),
     }
 
 
@@ -273,7 +273,7 @@ class Fitter:
             return shown - 10 * max(0.0, negatives - self.budget)
 
         chosen: list[str] = []
-        current = -math.inf  # at least one feature
+        current = value(self.figures(self.np.array([r["weak"] for r in self.rows])))
         while True:
             tried = [
                 (value(self.cross_validated([*chosen, n])), n) for n in names if n not in chosen
@@ -324,45 +324,34 @@ def _same_bytes(one: Path, other: Path) -> bool:
     return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
 
 
-def measured(recogniser: Any, needs: Sequence[Need], gate: SuggestionGate) -> str:
-    """Totals only (never a need): shown and negatives suggested with the shipped gate
-    and with ``gate``, end to end."""
-    shipped = recogniser._levels.gate
-    before = end_to_end(recogniser, needs, shipped)
-    after = end_to_end(recogniser, needs, gate)
-    return (
-        f"shown {before[0]} -> {after[0]} of {before[1]}, negatives suggested "
-        f"{before[2]} -> {after[2]} of {before[3]}"
+def measured(
+    recogniser: Any, needs: Sequence[Need], gate: tuple[dict[str, float], float, float]
+) -> str:
+    """Totals only (never a need): shown and negatives suggested, today and with ``gate``
+    (its coefficients by feature, intercept, threshold)."""
+    weights, intercept, threshold = gate
+    found = collect(recogniser, needs)
+    before_shown = found.fixed_shown + sum(r["y"] for r in found.rows if r["weak"])
+    before_negatives = found.fixed_negatives + sum(r["negative"] for r in found.rows if r["weak"])
+    suggested = [
+        intercept + sum(w * r["features"][n] for n, w in weights.items()) >= threshold
+        for r in found.rows
+    ]
+    after_shown = found.fixed_shown + sum(
+        r["y"] for r, s in zip(found.rows, suggested, strict=True) if s
     )
-
-
-_DATA_FILE = (
-    Path(__file__).resolve().parents[1] / "src/mfs_core/recognition/data/suggestion_gate.toml"
-)
-
-
-def write_gate(gate: SuggestionGate, path: Path = _DATA_FILE) -> None:
-    """Write ``gate`` as the built-in gate's data file (rounded to 4 decimals; the
-    threshold sits halfway between two needs' scores, so rounding moves none)."""
-    weights = "\n".join(f"{n} = {w:.4f}" for n, w in zip(FEATURES, gate.weights, strict=True))
-    path.write_text(
-        "# The suggestion gate (mfs_core.recognition.gate): written by\n"
-        "# scripts/fit_suggestion_gate.py --write; do not edit by hand.\n"
-        f"source = {gate.source!r}\n"
-        f"intercept = {gate.intercept:.4f}\n"
-        f"threshold = {gate.threshold:.4f}\n\n"
-        f"[weights]\n{weights}\n",
-        encoding="utf-8",
+    after_negatives = found.fixed_negatives + sum(
+        r["negative"] for r, s in zip(found.rows, suggested, strict=True) if s
+    )
+    return (
+        f"shown {before_shown} -> {after_shown} of {found.covered}, negatives suggested "
+        f"{before_negatives} -> {after_negatives} of {found.negatives}"
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--select", action="store_true", help="forward feature selection")
-    parser.add_argument("--features", help="fit on these features (comma-separated; only measured)")
-    parser.add_argument(
-        "--write", action="store_true", help="write the fitted gate to the library's data file"
-    )
     parser.add_argument(
         "--holdout",
         action="store_true",
@@ -408,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{shown}/{population.covered}, negatives suggested {suggested}/{population.negatives} "
         f"(budget {fitter.budget:.1f})"
     )
-    names = args.features.split(",") if args.features else list(FEATURES)
+    names = list(FEATURES)
     if args.select:
         print("forward selection over", ", ".join([*FEATURES, *CANDIDATE_FEATURES]))
         names = fitter.select([*FEATURES, *CANDIDATE_FEATURES])
@@ -419,45 +408,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"negatives suggested {cv_negatives:.1f}"
     )
     weights, intercept, threshold = fitter.fit(names)
+    x = fitter.matrix(names)
+    score = intercept + x @ fitter.np.array([weights[n] for n in names])
+    shown, suggested = fitter.figures(score >= threshold)
+    print(f"in-sample: shown {shown}, negatives suggested {suggested}/{population.negatives}")
     print(
         "coefficients:",
         ", ".join(f"{n} {w:+.4f}" for n, w in weights.items()),
         f"intercept {intercept:+.4f}, threshold {threshold:+.4f}",
     )
-    if tuple(names) != FEATURES:
-        return 0  # a selection other than the library's features: not installable
-    tune = split("tune")
-    x = fitter.matrix(names)
-    score = intercept + x @ fitter.np.array([weights[n] for n in names])
-    shown, suggested = fitter.figures(score >= threshold)
-    print(f"in-sample (population): shown {shown}, negatives suggested {suggested}")
-    source = (
-        f"scripts/fit_suggestion_gate.py on the tune split ({population.covered} covered "
-        f"needs, {population.negatives} negatives; {len(population.rows)} decided by the "
-        f"gate): logistic regression, C {C}, threshold the most shown with at most "
-        f"{BUDGET:.0%} of the negatives suggested; nested 5-fold CV ({SEEDS} seeds) "
-        f"shown {cv_shown:.1f}, negatives suggested {cv_negatives:.1f}"
-    )
-    rounded = SuggestionGate(
-        weights=tuple(round(weights[n], 4) for n in FEATURES),
-        intercept=round(intercept, 4),
-        threshold=round(threshold, 4),
-        source=source,
-    )
-    after = end_to_end(recogniser, tune, rounded)
-    print("tune, end to end:", measured(recogniser, tune, rounded))
-    if after[2] > fitter.budget:
-        # The needs read as several requests were taken with « no » answers: end to end,
-        # the gate may suggest some of them. Never written over budget.
-        print("over the negatives budget end to end: not written", file=sys.stderr)
-        args.write = False
+    gate = (weights, intercept, threshold)
     if args.holdout:
-        print("holdout (totals only):", measured(recogniser, split("holdout"), rounded))
+        print("holdout (totals only):", measured(recogniser, split("holdout"), gate))
     for path, needs in fresh:
-        print(f"{path.name} (totals only):", measured(recogniser, needs, rounded))
-    if args.write:
-        write_gate(rounded)
-        print(f"written: {_DATA_FILE}")
+        print(f"{path.name} (totals only):", measured(recogniser, needs, gate))
     return 0
 
 

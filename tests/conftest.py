@@ -13,7 +13,6 @@ import pytest
 from mfs_core.recognition import Recogniser, recogniser_for
 from mfs_core.registry import Registry
 from mfs_test_support import FIXTURE_ENTRY_POINTS, install_test_distribution
-from recognition_support import Answering
 
 
 @pytest.fixture
@@ -51,17 +50,3 @@ def builtins() -> Registry:
 def recogniser(builtins: Registry) -> Recogniser:
     """The recogniser of :func:`builtins`."""
     return recogniser_for(builtins)
-
-
-@pytest.fixture(scope="module")
-def suggesting(builtins: Registry) -> Recogniser:
-    """A recogniser of :func:`builtins` whose suggestion gate suggests every need under a
-    claim: the rules that withdraw a claim, seen apart from the gate (issue-14bn)."""
-    return Recogniser(builtins.procedures.values(), builtins.partners, gate=Answering(True))
-
-
-@pytest.fixture(scope="module")
-def silent(builtins: Registry) -> Recogniser:
-    """A recogniser of :func:`builtins` whose suggestion gate suggests nothing: the rules
-    that show a need under a claim, seen apart from the gate (issue-14bn)."""
-    return Recogniser(builtins.procedures.values(), builtins.partners, gate=Answering(False))

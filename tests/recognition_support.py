@@ -20,16 +20,3 @@ UNEMPLOYED_DEMARCHES = (
     "Chômage : quelles démarches dois-je faire ?",
     "Chômage : les premières démarches",
 )
-
-
-class Answering:
-    """A suggestion gate (:class:`mfs_core.recognition.gate.Gate`) answering always
-    ``answer``: a recogniser built with it shows the rules' own outcome under a claim, the
-    gate set apart (``True``: every need under a claim suggested, as a withdrawn claim was
-    before issue-14bn; ``False``: none, unless a rule shows it)."""
-
-    def __init__(self, answer: bool) -> None:
-        self.answer = answer
-
-    def suggests(self, features: object) -> bool:
-        return self.answer

@@ -291,16 +291,15 @@ def test_without_local_services_aide_alimentaire_is_only_suggested(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # No local service (no context, or a context without any): « aide alimentaire » is not
-    # the ASF's name (issue-14g): the ASF was a suggestion, not a decision; since
-    # issue-14bn the suggestion gate shows nothing of it (« aide » is all it says of the
-    # ASF's title): no far-fetched procedure listed.
+    # the ASF's name (issue-14g): the ASF is a suggestion, not a decision.
     bare = json.loads((DOCS_EXAMPLES / "context.json").read_text("utf-8"))
     bare["local_services"] = []
     for argv in ((), ("--context", write(tmp_path, "c.json", bare))):
         decision = route_need(capsys, "aide alimentaire", *argv)
         assert (decision["kind"], decision["procedure"]) == ("unknown", None)
-        assert decision["alternatives"] == []
-        assert "aucune démarche n'est assez proche" in decision["reason"]
+        assert [a["procedure"] for a in decision["alternatives"]] == [
+            "caf.allocation-soutien-familial"
+        ]
 
 
 @pytest.mark.parametrize(

@@ -43,9 +43,7 @@ _ACCOUNTS = [
         "Le calcul [de l'augmentation de 5,3% des pensions de base, NDLR] ne dit pas s'il se "
         "fait avec déduction du prélèvement à la source. Personnellement je suis très "
         "impactée depuis septembre 2023.",
-        # the taux plein until issue-14bn; the suggestion gate shows the whole (« prélèvement
-        # à la source », its title), which names the right one first (issue-14bp's rule)
-        "dgfip.prelevement-a-la-source",
+        "cnav.taux-plein",
     ),
     # review-14k: a personal blog, http://386a.net/blog/2012/10/ (a parcel never presented:
     # the réclamation; the retrait après un avis de passage was claimed)

@@ -111,9 +111,7 @@ def test_a_keyword_many_fiches_hold_keeps_nothing(recogniser: Recogniser) -> Non
     assert recogniser.recognise(need).level is Level.NONE
 
 
-def test_a_lexicon_meaning_is_not_a_keyword_said(silent: Recogniser) -> None:
+def test_a_lexicon_meaning_is_not_a_keyword_said(recogniser: Recogniser) -> None:
     """« mutuelle santé » stands for « complémentaire santé » (a keyword of the
-    complémentaire santé solidaire), but the resident did not say it (a corpus negative).
-    The keyword rule, apart from the suggestion gate: the gate suggests it (a lexicon
-    phrase reaches it: one of the tune negatives it suggests, issue-14bn)."""
-    assert silent.recognise("refuser mutuelle santé obligatoire?").level is Level.NONE
+    complémentaire santé solidaire), but the resident did not say it (a corpus negative)."""
+    assert recogniser.recognise("refuser mutuelle santé obligatoire?").level is Level.NONE

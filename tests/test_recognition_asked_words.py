@@ -17,12 +17,9 @@ from mfs_core.recognition.specificity import SHARED, widespread_stems
 
 
 @pytest.mark.parametrize("need", ["quel est le délai ?", "délai", "médiateur"])
-def test_the_word_alone_is_not_claimed(recogniser: Recogniser, need: str) -> None:
-    """Shown at issue-14bc; since issue-14bn the suggestion gate decides whether a
-    withdrawn claim is shown (it says a third of the title: not shown)."""
+def test_the_word_alone_is_shown_not_claimed(recogniser: Recogniser, need: str) -> None:
     recognition = recogniser.recognise(need)
-    assert recognition.level in (Level.WEAK, Level.NONE), (need, recognition.best)
-    assert recognition.candidates[0].confidence == 1.0  # all of the need: still no claim
+    assert recognition.level is Level.WEAK, (need, recognition.best)
 
 
 @pytest.mark.parametrize(

@@ -147,12 +147,6 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # level none too, so a rule that turns suggestions into none cannot move them): tune
 # 67.0 % (276 of 412), holdout 57.7 % (90 of 156); floors 0.66 and 0.56, about four and
 # two needs under.
-# issue-14bn (the suggestion gate decides suggestions or nothing under a claim, and on a
-# withdrawn claim; fitted on the tune split) took shown to 72.8 % (300 of 412) on tune and
-# 59.6 % (93 of 156) on the holdout, negatives suggested to 19.8 % (16 of 81) and 16.7 %
-# (6 of 36): floors 0.66 -> 0.72, 0.56 -> 0.58; the tune ceiling 0.23 -> 0.20 (issue
-# 14's target, which the gate was fitted to hold: one more negative suggested fails), the
-# holdout's 0.32 -> 0.20 (one negative of slack). Top-1 and top-3 unchanged.
 FLOORS = [
     ("tune", COVERED, "top1", 0.87),
     ("tune", COVERED, "top3", 0.925),
@@ -162,8 +156,8 @@ FLOORS = [
     ("holdout", COVERED, "top3", 0.80),
     ("holdout", ("lexical",), "top1", 0.85),
     ("holdout", ("paraphrase", "colloquial"), "top1", 0.53),
-    ("tune", COVERED, "shown", 0.72),
-    ("holdout", COVERED, "shown", 0.58),
+    ("tune", COVERED, "shown", 0.66),
+    ("holdout", COVERED, "shown", 0.56),
 ]
 CEILINGS = [
     ("tune", "claimed", 0.06),
@@ -174,9 +168,9 @@ CEILINGS = [
     # la perte de votre carte électorale ? » (a negative) lost the unknown word « voulez »
     # that kept it ``none``: weak, the inscription sur les listes électorales first
     # (11 -> 12 of 64, 17.2 -> 18.8 %); tune and holdout top-1 / top-3 unchanged
-    ("tune", "suggested", 0.20),
+    ("tune", "suggested", 0.23),
     ("holdout", "claimed", 0.16),
-    ("holdout", "suggested", 0.20),
+    ("holdout", "suggested", 0.32),
 ]
 
 

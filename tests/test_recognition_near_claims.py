@@ -24,16 +24,14 @@ from mfs_core.recognition.entitlement import entitlement_words
 
 
 def test_an_entitlement_the_claimed_procedure_never_says_is_not_claimed(
-    recogniser: Recogniser, suggesting: Recogniser
+    recogniser: Recogniser,
 ) -> None:
     # corpus negative (service-public.fr F13965 in dossier N381): labour law, no
     # procedure of the catalogue; de93ce0 claimed the demande de retraite at 76 %
     need = "Un salarié qui part à la retraite a-t-il droit à une indemnité de départ ?"
-    recognition = suggesting.recognise(need)  # the rule, apart from the suggestion gate
+    recognition = recogniser.recognise(need)
     assert recognition.level is Level.WEAK
     assert recognition.candidates[0].procedure == "cnav.demande-retraite"  # still shown
-    # the gate (issue-14bn) shows nothing of this negative
-    assert recogniser.recognise(need).level is Level.NONE
 
 
 @pytest.mark.parametrize(
@@ -135,9 +133,9 @@ def test_the_entitlement_words_are_the_first_meaningful_words_after_droit_a(
     ],
 )
 def test_an_entitlement_rule_reads_every_locution_and_only_a_specific_word(
-    suggesting: Recogniser, need: str, level: Level, first: str
+    recogniser: Recogniser, need: str, level: Level, first: str
 ) -> None:
-    recognition = suggesting.recognise(need)  # the rules, apart from the suggestion gate
+    recognition = recogniser.recognise(need)
     assert (recognition.level, recognition.candidates[0].procedure) == (level, first)
 
 

@@ -190,11 +190,9 @@ def test_a_decision_s_alternatives_say_why_their_order_departs_from_the_scores(
 
 def test_an_unknown_decision_s_trace_says_why_its_order_departs_from_the_scores() -> None:
     """Stop 36: a clarify's trace said why an alternative was listed above one of higher
-    score; an unknown decision's trace said only « 2 démarches proches ». (The example was
-    « Qui prévenir lors d'un changement d'adresse », whose subject rule placed the change of
-    address first; since issue-14bn the suggestion gate shows nothing of it.)"""
+    score; an unknown decision's trace said only « 2 démarches proches »."""
     request = Request(
-        need="Comment recourir au médiateur de la Caf ou de la MSA ?",  # tune (negative)
+        need="Qui prévenir lors d’un changement d’adresse",  # tune corpus (web page)
         channel=RequestChannel.COUNTER,
         wants_autonomy=False,
     )
@@ -202,18 +200,18 @@ def test_an_unknown_decision_s_trace_says_why_its_order_departs_from_the_scores(
     decision = router.decide(request, explain=True)
     assert decision.kind is DecisionKind.UNKNOWN
     first, second = decision.alternatives[:2]
-    assert (first.placed, second.placed) == ("described", None)
+    assert (first.placed, second.placed) == ("subject", None)
     assert first.score < second.score
     (note,) = [t.note for t in decision.trace if t.rule == "core.unknown-need"]
     assert note is not None
-    assert note.startswith("3 démarches proches ; ")
+    assert note.startswith("2 démarches proches ; ")
     assert note.endswith(
-        f"({first.procedure}) citée avant une démarche au score plus élevé (le résumé "
-        "officiel de sa fiche reprend des mots de la demande)"
+        f"({first.procedure}) citée avant une démarche au score plus élevé (celle au score "
+        "plus élevé porte sur un sujet que la demande ne dit pas)"
     )
     # listed in score order: nothing added
     request = Request(
-        need="Pas d'argent de la CAF ce mois-ci. Comment je fais avec les enfants ?",  # tune
+        need="Chômage : les premières démarches",  # tune corpus
         channel=RequestChannel.COUNTER,
         wants_autonomy=False,
     )

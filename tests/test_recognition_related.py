@@ -20,7 +20,6 @@ from mfs_core.model import Partner, PartnerKind, Procedure
 from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.checks import procedure_problems
 from mfs_core.registry import Registry
-from recognition_support import Answering
 
 # -- the built-in catalogue: real titles, each listed on the fiche named -----------------
 
@@ -49,18 +48,11 @@ from recognition_support import Answering
     ],
 )
 def test_a_related_question_does_not_claim_its_procedure(
-    builtins: Registry,
-    recogniser: Recogniser,
-    suggesting: Recogniser,
-    procedure: str,
-    question: str,
-    level: Level,
+    builtins: Registry, recogniser: Recogniser, procedure: str, question: str, level: Level
 ) -> None:
     assert question in builtins.procedures[procedure].related_questions
     assert question not in builtins.procedures[procedure].questions
-    # a claim withdrawn (weak): the rule apart from the suggestion gate (issue-14bn),
-    # which decides whether it is shown; under the claim bar (none): as shipped
-    recognition = (suggesting if level is Level.WEAK else recogniser).recognise(question)
+    recognition = recogniser.recognise(question)
     assert recognition.level is level
     assert recognition.best is not None
     assert recognition.best.procedure == procedure  # shown first, as on main
@@ -127,9 +119,9 @@ def test_the_need_that_is_a_related_question_is_shown_not_claimed() -> None:
     # constructed: asked as written, the title claims the procedure that lists it as its
     # own question, and is only shown for the one that lists it as related
     own = Recogniser([_aah(questions=(_QUESTION,)), *_OTHERS], _PARTNERS).recognise(_QUESTION)
-    related = Recogniser(
-        [_aah(related_questions=(_QUESTION,)), *_OTHERS], _PARTNERS, gate=Answering(True)
-    ).recognise(_QUESTION)  # the rule apart from the suggestion gate (issue-14bn)
+    related = Recogniser([_aah(related_questions=(_QUESTION,)), *_OTHERS], _PARTNERS).recognise(
+        _QUESTION
+    )
     assert own.level is Level.CONFIDENT
     assert related.level is Level.WEAK
     # the same candidates, scores and words: only the level differs

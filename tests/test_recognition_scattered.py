@@ -55,10 +55,7 @@ def test_words_split_between_close_candidates_suggest_nothing(
     ],
 )
 def test_a_suggestion_the_words_agree_on_is_kept(
-    suggesting: Recogniser, need: str, expected: str
+    recogniser: Recogniser, need: str, expected: str
 ) -> None:
-    # The scattered-words rule keeps them; the suggestion gate (issue-14bn) shows none of
-    # the first three now (a withdrawn claim saying little of its title): the rule is
-    # read apart from it.
-    found = suggesting.recognise(need)
+    found = recogniser.recognise(need)
     assert (found.level, found.candidates[0].procedure) == (Level.WEAK, expected)

@@ -8,9 +8,7 @@ read, and every text said « n'a été reconnu avec assez de certitude » (the r
 reason), « rien d'assez sûr » (`mfs recognise`), with no field saying why in the JSON.
 Now the recognition carries ``withheld`` and each text says why.
 
-The account and « quel est le délai ? » (the lead's, stop 31) are constructed; since
-issue-14bn the suggestion gate shows nothing of the latter, and the real phrasing
-:data:`AIDE_PERMIS` is the withheld example. The account
+The account and « quel est le délai ? » (the lead's, stop 31) are constructed. The account
 was a real one (review-14i, in tests/test_recognition_account_claims.py) until issue-14bp:
 its whole names the prime d'activité first, another procedure than its claiming clause's,
 and is now kept (tests/test_recognition_account_story.py).
@@ -33,9 +31,6 @@ ACCOUNT = (
     "Hier soir nous avons fêté l'anniversaire de ma grand-mère avec toute la famille, "
     "les cousins, les oncles et les tantes. Au retour, carte vitale perdue."
 )
-#: A real phrasing of the corpus (a driving school's page heading, streetconduite.com): all
-#: of it reaches the aide au permis, and « aide » and « permis » name more than it.
-AIDE_PERMIS = "Quelle est cette aide au permis de France Travail ?"
 UNSURE = "assez de certitude"
 
 
@@ -43,10 +38,7 @@ UNSURE = "assez de certitude"
     ("need", "withheld"),
     [
         (ACCOUNT, "account"),
-        (AIDE_PERMIS, "words"),
-        # the same rule withdraws its claim; since issue-14bn the suggestion gate shows
-        # nothing of it (a third of the title said): no reason to give
-        ("quel est le délai ?", None),
+        ("quel est le délai ?", "words"),
         ("carte vitale perdue", None),  # a claim
         ("la CAF", None),  # a partner alone: its procedures at confidence 0
     ],
@@ -65,7 +57,7 @@ def test_the_recognition_says_why_a_claim_is_only_shown(
     ("need", "why"),
     [
         (ACCOUNT, "Une seule phrase de ce long récit désigne une démarche"),
-        (AIDE_PERMIS, "Les mots du besoin évoquent une démarche sans la nommer"),
+        ("quel est le délai ?", "Les mots du besoin évoquent une démarche sans la nommer"),
     ],
 )
 def test_the_routers_reason_says_why_not_unsure(need: str, why: str) -> None:

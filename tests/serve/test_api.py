@@ -96,10 +96,8 @@ def test_a_need_of_several_requests_reads_alike_everywhere(
 ) -> None:
     """Issue-14aj. Before: no ``request`` on the candidates, and ``GET /procedures?q=``
     listed the first three candidates (all the first request's), not what the recognition
-    document shows (review 14g's real phrasing, francetvinfo.fr 2019, until issue-14bn
-    showed nothing of its second request; its first request, and a real phrasing of a
-    driving school's page as the second, tests/test_recognition_withheld.py)."""
-    need = "Déclarer ses impôts et je veux l'aide au permis de France Travail"
+    document shows (review 14g's real phrasing, francetvinfo.fr 2019)."""
+    need = "Déclarer ses impôts, réclamer une carte grise ou des allocations"
     answer = client.post("/recognise", json={"need": need, "limit": 3}).json()
     assert answer == cli_json(capsys, "recognise", need, "--limit", "3", "--format", "json")
     assert [c["request"] for c in answer["candidates"]] == [1, 1, 2]

@@ -66,11 +66,8 @@ HINT_WORD = 0.5
 OTHER_PARTNER = 0.5
 #: Confidence the best candidate needs for a claim (confident or ambiguous).
 CLAIM = 0.45
-#: Confidence below which :func:`level_of` suggests nothing (0.4 before the catalogue held
-#: question titles; tuned on the ``tune`` split). Since issue-14bn the suggestion gate
-#: (:mod:`~mfs_core.recognition.gate`) decides what a need under :data:`CLAIM` shows; this
-#: share still tells whether a request of a need read clause by clause reaches a subject
-#: of its own (``Recogniser._no_subject``).
+#: Confidence below which candidates are not even suggested (0.4 before the catalogue
+#: held question titles; tuned on the ``tune`` split).
 SUGGEST = 0.42
 #: A candidate scoring at least this share of the best one is "close": the choice between
 #: them is the resident's to make.

@@ -2,21 +2,18 @@
 nothing.
 
 :meth:`LevelRules.level` starts from the confidences and scores of the first candidates
-(:func:`~mfs_core.recognition.confidence.level_of`); under the claim bar, the suggestion
-gate (:mod:`~mfs_core.recognition.gate`) decides between suggestions and nothing. Then
-it applies the rules, each with the need that made it: a keyword said whole or a decisive
-rare keyword shows a need under the bar (``_keyword_said``, ``_decisive``); a claim only
-on typing errors or derived forms is shown, not claimed (:func:`firmly_reached`); a claim
-whose words do not name the procedure is shown (:meth:`LevelRules.named`,
-:mod:`~mfs_core.recognition.specificity`), or nothing when the words scatter (``_apart``);
-a name another fiche's phrase holds as well is asked (:meth:`LevelRules.rivalled`,
-``_rivals_asked``); a « droit à X » the best does not reach is shown
-(:meth:`LevelRules.entitled`); one word for it while others name other procedures is
-shown (``_split``); a second explaining the same words is asked (``_same_words``); a rival
-the best only echoes through a synonym is asked (``_echoed_rival``); twins of one fiche
-are asked together. A need that names only partners is answered by
-:meth:`LevelRules.partner_only`. A claim a rule withdrew (« shown ») is shown only if the
-gate says so (:class:`~mfs_core.recognition.ranking.Recogniser`).
+(:func:`~mfs_core.recognition.confidence.level_of`), then applies the rules, each with the
+need that made it: a keyword said whole or a decisive rare keyword shows a need under the
+bar (``_keyword_said``, ``_decisive``); a claim only on typing errors or derived forms is
+shown, not claimed (:func:`firmly_reached`); a claim whose words do not name the
+procedure is shown (:meth:`LevelRules.named`, :mod:`~mfs_core.recognition.specificity`), or
+nothing when the words scatter (``_apart``); a name another fiche's phrase holds as well
+is asked (:meth:`LevelRules.rivalled`, ``_rivals_asked``); a « droit à X » the best does
+not reach is shown (:meth:`LevelRules.entitled`); one word for it while others name other
+procedures is shown (``_split``); a second explaining the same words is asked
+(``_same_words``); a rival the best only echoes through a synonym is asked
+(``_echoed_rival``); twins of one fiche are asked together. A need that names only
+partners is answered by :meth:`LevelRules.partner_only`.
 """
 
 from __future__ import annotations
@@ -37,7 +34,6 @@ from mfs_core.recognition.confidence import (
     dominates,
     level_of,
 )
-from mfs_core.recognition.gate import Gate, builtin_gate
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word, stem
 from mfs_core.recognition.placing import first, moved_up, one_sided
@@ -92,8 +88,7 @@ class LevelRules:
     ``terms``: how the need's words are read; ``generic``: the accent-free words of how a
     request is asked; ``subjects``: by number, the subject its title opens with. Each
     procedure's naming stems (:mod:`~mfs_core.recognition.specificity`) are read on the
-    first claim that needs them. ``gate``: the suggestion gate (by default the built-in
-    one, :func:`~mfs_core.recognition.gate.builtin_gate`).
+    first claim that needs them.
     """
 
     def __init__(
@@ -108,11 +103,8 @@ class LevelRules:
         terms: NeedTerms,
         generic: frozenset[str],
         subjects: Mapping[int, frozenset[str]],
-        gate: Gate | None = None,
     ) -> None:
         self.index = index
-        #: decides, under a claim, between suggestions and nothing (mfs_core.recognition.gate)
-        self.gate: Gate = builtin_gate() if gate is None else gate
         self._procedures = procedures
         self._partner_of = partner_of
         self._fiche_of = fiche_of
@@ -212,13 +204,6 @@ class LevelRules:
             top = _rows_without(top, refuted)
         scores = list(map(_SCORE, top))
         level, chosen = level_of(list(map(_CONFIDENCE, top)), scores)
-        if level not in _CLAIMS and top:
-            # Too little of the need to claim: suggestions or nothing, as the gate says
-            # (issue-14bn: the best candidate's confidence alone told them apart poorly).
-            if self.gate.suggests(self.gate_features(ranked[0][4], known)):
-                level, chosen = _WEAK, close_count(scores)
-            else:
-                level, chosen = _NONE, 0
         if level is _NONE and top and self._keyword_said(ranked[0][4], known):
             # « vous réalisez que votre carte Vitale est introuvable »: words the catalogue
             # lacks weigh the confidence under the bar, but the resident said one of the
@@ -402,38 +387,6 @@ class LevelRules:
             reached |= reach
             asked = True
         return frozenset(reached) if asked else None
-
-    def gate_features(self, number: int, known: list[Unit]) -> tuple[float, float]:
-        """The suggestion gate's features (:data:`~mfs_core.recognition.gate.FEATURES`) of
-        procedure ``number``, the best candidate, for the need's ``known`` words: the share
-        of its title's idf (or its fiche title's, the higher) the words say (0-1), and how
-        many lexicon phrases and partner hints reach it."""
-        said: set[str] = set()
-        for word in known:
-            said.update(word.stems)
-        share = 0.0
-        for weighted, _needed in self.naming_of(number).titles:
-            whole = sum(idf for _, idf in weighted)
-            if whole > 0:
-                share = max(share, sum(idf for s, idf in weighted if s in said) / whole)
-        return share, float(self._lexicon_reaching(number, known))
-
-    def _lexicon_reaching(self, number: int, known: list[Unit]) -> int:
-        """How many of the need's lexicon phrases and partner hints show on procedure
-        ``number`` as such (their label « said → meaning »; a phrase only its own words
-        reach there shows as said, not counted): as its candidate's matched words."""
-        partner = self._partner_of[number]
-        count = 0
-        for word in known:
-            label = word.label
-            if not label or " → " not in label:
-                continue
-            if number in word.reach.explains:
-                partly = word.partly
-                count += partly is None or number not in partly or " → " in partly[number]
-            elif word.partner == partner:
-                count += 1
-        return count
 
     def _keyword_said(self, number: int, known: list[Unit]) -> bool:
         """Whether the need says whole a keyword of two words or more of procedure

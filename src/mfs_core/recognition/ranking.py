@@ -49,14 +49,12 @@ from mfs_core.recognition.confidence import (
     CLAIM,
     MAX_CANDIDATES,
     PARTNER_SHARE,
-    SUGGEST,
     Level,
     close_count,
 )
 from mfs_core.recognition.dates import first_days
 from mfs_core.recognition.decision import LevelRules
 from mfs_core.recognition.entitlement import entitlement_words
-from mfs_core.recognition.gate import Gate
 from mfs_core.recognition.head import head_position
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.lexicon import Lexicon, load_lexicon
@@ -250,18 +248,13 @@ def _without_foreign_keywords(
 
 
 class Recogniser:
-    """Recognition over one registry's procedures; build it once (it builds the index).
-
-    ``gate``: what decides, under a claim, between suggestions and nothing (by default
-    the built-in :class:`~mfs_core.recognition.gate.SuggestionGate`; another one to
-    measure a refit, or in tests to isolate a rule from it)."""
+    """Recognition over one registry's procedures; build it once (it builds the index)."""
 
     def __init__(
         self,
         procedures: Iterable[Procedure],
         partners: Mapping[str, Partner] | None = None,
         lexicon: Lexicon | None = None,
-        gate: Gate | None = None,
     ) -> None:
         partners = partners or {}
         base = load_lexicon() if lexicon is None else lexicon
@@ -334,7 +327,6 @@ class Recogniser:
             self._terms,
             generic,
             subject,
-            gate,
         )
         self._asked_labels = frozenset(a.label for a in self.lexicon.asked)
         #: the withdrawn procedures' numbers (placing.unasked)
@@ -602,9 +594,7 @@ class Recogniser:
                     (level, recognition.candidates[: recognition.chosen], recognition.withheld)
                 )
                 near.add(
-                    best.partner
-                    if best is not None and self._no_subject(level, said, best.confidence)
-                    else None
+                    best.partner if best is not None and self._no_subject(level, said) else None
                 )
                 unclaimed.append(said)
         if alone and claims == 1 and first is not None:
@@ -692,21 +682,14 @@ class Recogniser:
             return again
         return None
 
-    def _no_subject(self, level: Level, said: list[Word], confidence: float) -> bool:
+    def _no_subject(self, level: Level, said: list[Word]) -> bool:
         """Whether a request that claims nothing (its ``level``, its meaningful words
-        ``said``, its best candidate's ``confidence``) has no subject of its own, and may
-        be part of a question's claim: it suggests nothing (``none``), its best explains
-        less than :data:`~mfs_core.recognition.confidence.SUGGEST` of it, and every word
-        it says is one recognition knows. A suggestion (« obtenir mon avis
-        d'imposition »: the revenu fiscal de référence; « déclarer un enfant à charge »),
-        a request whose best explains that much though the suggestion gate shows nothing
-        of it (issue-14bn), or a word the catalogue lacks (« contester un indu ») is a
-        request of its own, said (review 14k)."""
-        return (
-            level is _NONE
-            and confidence < SUGGEST
-            and all(self._known_word(word) for word, _plain, _stem in said)
-        )
+        ``said``) has no subject of its own, and may be part of a
+        question's claim: it suggests nothing (``none``) and every word it says is one
+        recognition knows. A suggestion (« obtenir mon avis d'imposition »: the revenu
+        fiscal de référence; « déclarer un enfant à charge ») or a word the catalogue
+        lacks (« contester un indu ») is a request of its own, said (review 14k)."""
+        return level is _NONE and all(self._known_word(word) for word, _plain, _stem in said)
 
     def _words_near(
         self, said: list[Word], partner: str, thematique: str | None, kept: int
@@ -907,13 +890,6 @@ class Recogniser:
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
         withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
-        if withheld is not None and not self._levels.gate.suggests(
-            self._levels.gate_features(ranked[0][4], known)
-        ):
-            # A claim withdrawn is no reason to suggest: the gate decides it as any need
-            # under the claim (« DECLARATION DÉCÈS » explains all of the DGFiP's
-            # changement de situation, and names none of it). Fitted with it (issue-14bn).
-            level, chosen, withheld = _NONE, 0, None
         if level not in _CLAIMS and len(ranked) > 1 and self.index.described:
             ranked = placing.described_first(ranked, known, placed)
         candidates = scoring.candidates(ranked[:kept], known, hinted, expansions)
