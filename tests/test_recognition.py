@@ -339,6 +339,10 @@ def test_every_lexicon_entry_cites_a_source() -> None:
             r"expand\[0\]\.affirmed: expected true or false",
         ),
         (
+            {"expand": [{"say": ["payer"], "means": "b", "source": "x", "active": "yes"}]},
+            r"expand\[0\]\.active: expected true or false",
+        ),
+        (
             {
                 "expand": [
                     {"say": ["a"], "means": "b", "source": "x", "negated": True, "affirmed": True}

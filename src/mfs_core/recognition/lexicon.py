@@ -89,6 +89,11 @@ class Expansion:
     #: the phrase counts only where those words are said in a row (:func:`said_in`);
     #: ``None`` for the others
     written: tuple[str, ...] | None = None
+    #: the phrase counts only where its first word is not said in the passive, right after
+    #: « été » (« je ne peux pas *payer* »: the resident's own impossibility; « je n'ai pas
+    #: été *payé* par mon employeur »: what the resident was not paid, another matter:
+    #: :func:`~mfs_core.recognition.negation.passive_positions`)
+    active: bool = False
 
 
 @attrs.frozen
@@ -226,7 +231,7 @@ class Lexicon:
                 raise InputError(f"{origin}: {table}: expected a list of tables ([[{table}]])")
         expansions: list[Expansion] = []
         for where, entry in _tables(
-            data, "expand", {"say", "means", "negated", "affirmed"}, origin
+            data, "expand", {"say", "means", "negated", "affirmed", "active"}, origin
         ):
             negated = entry.get("negated", False)
             if not isinstance(negated, bool):
@@ -236,6 +241,9 @@ class Lexicon:
                 raise InputError(f"{where}.affirmed: expected true or false")
             if negated and affirmed:
                 raise InputError(f"{where}: negated and affirmed: expected one of them at most")
+            active = entry.get("active", False)
+            if not isinstance(active, bool):
+                raise InputError(f"{where}.active: expected true or false")
             means = entry.get("means")
             if not (isinstance(means, str) and means.strip()):
                 raise InputError(f"{where}.means: expected the catalogue's wording (a string)")
@@ -253,6 +261,7 @@ class Lexicon:
                         negated,
                         affirmed,
                         _written(said, stems),
+                        active,
                     )
                 )
         hints: list[PartnerHint] = []
@@ -291,7 +300,10 @@ class Lexicon:
                 elsewhere.append(Elsewhere(stems, said, source))
         # Spellings that normalise alike (« agriculteur », « agriculteurs ») count once.
         return cls(
-            _once(expansions, lambda e: (e.said, e.means, e.negated, e.affirmed, e.written)),
+            _once(
+                expansions,
+                lambda e: (e.said, e.means, e.negated, e.affirmed, e.written, e.active),
+            ),
             _once(hints, lambda h: (h.said, h.partner)),
             tuple(exclusions),
             _once(asked, lambda a: a.said),

@@ -47,7 +47,7 @@ from mfs_core.recognition.normalise import (
     _stop_phrase_positions,
 )
 
-__all__ = ["negated_positions", "refused_positions"]
+__all__ = ["negated_positions", "passive_positions", "refused_positions"]
 
 #: Particles that negate what follows them in the clause.
 _NEGATORS = frozenset(
@@ -167,6 +167,14 @@ def refused_positions(text: str) -> frozenset[int]:
     return _negations(text)[1]
 
 
+def passive_positions(text: str) -> frozenset[int]:
+    """Positions (as :func:`negated_positions`) of the words said right after « été », the
+    passive's auxiliary: « je n'ai pas *été payé* » tells what the resident was not paid,
+    where « je ne peux pas payer » tells what the resident cannot pay (a lexicon
+    expansion marked ``active``: :class:`~mfs_core.recognition.lexicon.Expansion`)."""
+    return _negations(text)[2]
+
+
 #: Forms of « pouvoir » (and « arriver », « réussir ») before the particle: the negated
 #: verb is what the resident cannot do, the need itself.
 _UNABLE = frozenset(
@@ -193,8 +201,9 @@ _VERB_NEGATORS = frozenset(("pas", "plus", "jamais", "guere", "point"))
 
 
 @functools.lru_cache(maxsize=4_096)
-def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
-    """:func:`negated_positions` and :func:`refused_positions` of ``text``."""
+def _negations(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """:func:`negated_positions`, :func:`refused_positions` and :func:`passive_positions`
+    of ``text``."""
     from mfs_core.recognition.normalise import MAX_TEXT_CHARS
 
     found = _words(text[:MAX_TEXT_CHARS])
@@ -202,6 +211,7 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
     skip = _stop_phrase_positions(plains)
     negated: set[int] = set()
     refused: set[int] = set()
+    passive: set[int] = set()
     position = 0
     ne = under = adjacent = False
     clause: list[int] = []  # the meaningful positions of the current clause
@@ -223,6 +233,8 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
                 if adjacent:
                     refused.add(position)
                 under = False  # the first meaningful word only: what is negated
+            if n > 0 and found[n - 1][0] == "ete":
+                passive.add(position)
             clause.append(position)
             position += 1
         negator = plain in _NEGATORS or (plain in _AFTER_NE and (ne or _spoken(found, n)))
@@ -237,7 +249,7 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int]]:
             asked = clause if stop in "?:" else []
             asked_mark = stop
             clause = []
-    return frozenset(negated), frozenset(refused)
+    return frozenset(negated), frozenset(refused), frozenset(passive)
 
 
 def _alone(found: list[_Read], n: int) -> bool:

@@ -36,7 +36,11 @@ from mfs_core.recognition.lexicon import (
     said_in,
     written_stems,
 )
-from mfs_core.recognition.negation import negated_positions, refused_positions
+from mfs_core.recognition.negation import (
+    negated_positions,
+    passive_positions,
+    refused_positions,
+)
 from mfs_core.recognition.normalise import (
     MAX_CACHED_CHARS,
     VERB_NEGATION,
@@ -351,6 +355,9 @@ class NeedTerms:
                     negated = negated_positions(text)
                 if (start in negated) != entry.negated:
                     continue
+            if isinstance(entry, Expansion) and entry.active and start in passive_positions(text):
+                # « je n'ai pas été payé »: the resident is the one not paid (review 38).
+                continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
                 # once a phrase, not once a hit: « chômage » said 250 times was 40 ms.
