@@ -172,13 +172,20 @@ def test_a_claim_on_words_of_two_requests_is_shown_not_claimed(
     """Before: confident ``interieur.passeport-perdu`` (the router: « peut être faite tout
     de suite »); at issue-14h weak, nothing chosen (the tax request lost); since issue-14aj
     each request answered alone: the déclarations asked, the passport suggested, the lost
-    passport (claimed on words of both) answers none."""
+    passport (claimed on words of both) answers none. Since review 38 (« mon fils » no
+    longer dilutes its request) the passport request asks what « renouveler mon
+    passeport » asks alone, renewal or loss: the lost passport only there, never claimed."""
     recognition = recogniser.recognise(need)
     assert recognition.level is Level.AMBIGUOUS
     assert recognition.several
-    answering = {c.procedure: c.request for c in recognition.candidates[: recognition.chosen]}
-    assert "interieur.passeport-perdu" not in answering
+    chosen = recognition.candidates[: recognition.chosen]
+    answering = {c.procedure: c.request for c in chosen}
     assert {answering[_TAXES], answering[_PASSPORT]} == {1, 2}
+    passport = answering[_PASSPORT]
+    asked = [c.procedure for c in chosen if c.request == passport]
+    alone = recogniser.recognise("renouveler mon passeport")
+    assert asked == [c.procedure for c in alone.candidates[: alone.chosen]]
+    assert recognition.answers[passport - 1].level is Level.AMBIGUOUS  # asked, not claimed
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,7 @@ __all__ = [
     "fold",
     "function_words",
     "generic_words",
+    "kin_words",
     "lemma",
     "lemma_stem",
     "meaningful",
@@ -248,6 +249,13 @@ def stop_words() -> frozenset[str]:
 def generic_words() -> frozenset[str]:
     """Accent-free words of how a request is asked (:file:`data/generic.txt`)."""
     return _word_list("generic.txt")
+
+
+@functools.cache
+def kin_words() -> frozenset[str]:
+    """Accent-free words naming a relative the request is made for (« fils », « mère »;
+    :file:`data/kin.txt`, the relations of INED's Famille et logements survey)."""
+    return _word_list("kin.txt")
 
 
 @functools.cache

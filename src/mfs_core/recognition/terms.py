@@ -49,6 +49,7 @@ from mfs_core.recognition.normalise import (
     _clean,
     fold,
     function_words,
+    kin_words,
     tokens,
 )
 
@@ -284,6 +285,9 @@ class NeedTerms:
         self._partner_names = partner_names
         self._partner_of = partner_of
         self._generic = generic
+        #: relatives the request is made for (« mon fils »): unknown, they weigh as
+        #: ``generic`` words do, not as another subject (review 38)
+        self._kin = kin_words()
         self._function = function_words()
         self._singles: dict[Word, Single] = {}
         self._pairs: dict[tuple[Term | None, Term | None], Unit | Literal[False]] = {}
@@ -551,14 +555,16 @@ class NeedTerms:
             # A year, a date, an amount or a time the catalogue does not know (« taxe
             # foncière 2024 », « perdue le 12/03 ») says when or how much, not what about:
             # it weighs as a word of how a request is asked, not as another subject.
-            generic = generic or _NUMBER.fullmatch(plain) is not None
+            generic = generic or plain in self._kin or _NUMBER.fullmatch(plain) is not None
             share = GENERIC_WORD if generic else UNKNOWN_WORD
             found = (self._word(word, (), self.index.max_idf * share), None, None)
         elif match.weight == SYNONYM:
             # Not a catalogue word: it weighs as an unknown word (the need may be about
             # something else), and only re-ranks (see Unit.synonym).
             targets = (match.term, *match.also)
-            synonym = self._synonym(word, targets, self.index.max_idf * UNKNOWN_WORD)
+            # « fille ≈ enfant »: a relative says whose request it is, as unknown above.
+            share = GENERIC_WORD if plain in self._kin else UNKNOWN_WORD
+            synonym = self._synonym(word, targets, self.index.max_idf * share)
             found = (synonym, None, synonym)
         else:
             label = word
