@@ -74,3 +74,13 @@ def test_a_relative_the_catalogue_knows_keeps_its_weight(recogniser: Recogniser)
     # « mari » is a word of the catalogue (a survivor's pension's): read as before
     index = recogniser.index
     assert _weight(recogniser, "décès de mon mari", "mari") > index.max_idf * GENERIC_WORD
+
+
+@pytest.mark.parametrize("need", ["carte d'identité pour mon bébé", "passeport de mon bébé"])
+def test_a_baby_s_papers_are_not_the_adult_s(recogniser: Recogniser, need: str) -> None:
+    """Review 38b: « bébé » read as a relative made these a question among the three adult
+    procedures (« … d'un majeur »); a baby is a minor (lexicon ``[[exclusive]]``), and
+    « bébé » is not in data/kin.txt."""
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.NONE, recognition
+    assert "bebe" not in kin_words()

@@ -168,11 +168,35 @@ def refused_positions(text: str) -> frozenset[int]:
 
 
 def passive_positions(text: str) -> frozenset[int]:
-    """Positions (as :func:`negated_positions`) of the words said right after « été », the
-    passive's auxiliary: « je n'ai pas *été payé* » tells what the resident was not paid,
-    where « je ne peux pas payer » tells what the resident cannot pay (a lexicon
-    expansion marked ``active``: :class:`~mfs_core.recognition.lexicon.Expansion`)."""
+    """Positions (as :func:`negated_positions`) of the words the resident says of
+    themself in the passive: right after « été » whose auxiliary is in the first or second
+    person (« j'ai été », « je n'ai pas été », « nous avons été », « vous n'avez jamais
+    été »). « je n'ai pas *été payé* » tells what the resident was not paid, where « je ne
+    peux pas payer » tells what the resident cannot pay, and « mon impôt n'a pas été
+    payé » what was not paid of the tax (a lexicon expansion marked ``active``:
+    :class:`~mfs_core.recognition.lexicon.Expansion`)."""
     return _negations(text)[2]
+
+
+#: The auxiliary « avoir » in the first and second persons, before « été »: the resident
+#: speaking of themself (or addressed).
+_OWN_AUXILIARY = frozenset(("ai", "avons", "avez", "as"))
+#: What may stand between that auxiliary and « été » (« je n'ai *toujours pas* été payé »).
+_BETWEEN_AUXILIARY = frozenset(("pas", "jamais", "plus", "toujours", "encore", "point", "guere"))
+
+
+def _own_passive(found: list[_Read], n: int) -> bool:
+    """Whether the word at ``n`` follows « été » whose auxiliary, before it, is one of
+    :data:`_OWN_AUXILIARY` (with only :data:`_BETWEEN_AUXILIARY` words between)."""
+    if n < 2 or found[n - 1][0] != "ete":
+        return False
+    for back in range(n - 2, max(n - 6, -1), -1):
+        plain = found[back][0]
+        if plain in _OWN_AUXILIARY:
+            return True
+        if plain not in _BETWEEN_AUXILIARY:
+            return False
+    return False
 
 
 #: Forms of « pouvoir » (and « arriver », « réussir ») before the particle: the negated
@@ -233,7 +257,7 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int
                 if adjacent:
                     refused.add(position)
                 under = False  # the first meaningful word only: what is negated
-            if n > 0 and found[n - 1][0] == "ete":
+            if _own_passive(found, n):
                 passive.add(position)
             clause.append(position)
             position += 1

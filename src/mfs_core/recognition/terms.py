@@ -360,7 +360,13 @@ class NeedTerms:
                 if (start in negated) != entry.negated:
                     continue
             if isinstance(entry, Expansion) and entry.active and start in passive_positions(text):
-                # « je n'ai pas été payé »: the resident is the one not paid (review 38).
+                # « je n'ai pas été payé »: the resident is the one not paid (review 38), a
+                # matter the catalogue lacks: the word weighs as one the index does not
+                # know and reaches nothing (read as « payer » it asked the tax payment
+                # procedures, review 38b).
+                covered |= span
+                unknown = self.index.max_idf * UNKNOWN_WORD
+                words.append(self._word(entry.label, (), unknown, span=frozenset(span)))
                 continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
