@@ -10,7 +10,10 @@ says the two wordings mean the same thing:
   chômage ». With ``negated = true``, the phrase counts only where its first word is said
   under a negation (« colis *jamais arrivé* », « je ne peux *pas payer* »): the French
   negation is made of stop words, which phrases cannot hold; with ``affirmed = true``,
-  only where it is not (« je n'ai *pas épuisé* mes droits » is not the ASS);
+  only where it is not (« je n'ai *pas épuisé* mes droits » is not the ASS); with
+  ``active = true``, where the resident says its first word of themself in the passive
+  (« je n'ai pas été *payé* »: :func:`~mfs_core.recognition.negation.passive_positions`)
+  the phrase weighs as a word the catalogue lacks and reaches nothing;
 - ``[[partner]]``: ``say`` lists words that point at a partner (« agriculteur »,
   « exploitant agricole » → ``msa``; « cpam », « sécu » → ``cnam``); they do not create
   candidates, they favour that partner's among the candidates the other words found
@@ -89,10 +92,11 @@ class Expansion:
     #: the phrase counts only where those words are said in a row (:func:`said_in`);
     #: ``None`` for the others
     written: tuple[str, ...] | None = None
-    #: the phrase counts only where its first word is not said in the passive, right after
-    #: « été » (« je ne peux pas *payer* »: the resident's own impossibility; « je n'ai pas
-    #: été *payé* par mon employeur »: what the resident was not paid, another matter:
-    #: :func:`~mfs_core.recognition.negation.passive_positions`)
+    #: where the resident says its first word of themself in the passive (« je n'ai pas été
+    #: *payé* par mon employeur »: what the resident was not paid, another matter;
+    #: :func:`~mfs_core.recognition.negation.passive_positions`), the phrase weighs as a
+    #: word the catalogue lacks and reaches nothing; elsewhere it counts as its other keys
+    #: say (« je ne peux pas *payer* », « mon impôt n'a pas été *payé* »)
     active: bool = False
 
 

@@ -316,7 +316,8 @@ class NeedTerms:
         Expansions and ``[[asked]]`` phrases are taken longest first and never overlap
         (« allocation pôle emploi » wins over « pôle emploi »), expansions marked
         ``negated`` only where a negation bears on their first word (``affirmed`` only where
-        none does); partner hints apply
+        none does; ``active`` ones said of oneself in the passive weigh as an unknown word
+        there, reaching nothing); partner hints apply
         wherever they occur, except under a negation (« je ne suis pas agriculteur »:
         :mod:`~mfs_core.recognition.negation`), where they say nothing (their words are not
         read as other words either).
