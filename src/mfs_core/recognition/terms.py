@@ -366,8 +366,7 @@ class NeedTerms:
                 # know and reaches nothing (read as « payer » it asked the tax payment
                 # procedures, review 38b).
                 covered |= span
-                unknown = self.index.max_idf * UNKNOWN_WORD
-                words.append(self._word(entry.label, (), unknown, span=frozenset(span)))
+                words.append(self._foreign(entry.label, frozenset(span)))
                 continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
@@ -401,13 +400,19 @@ class NeedTerms:
             # weighs as an unknown word of how a request is asked.
             found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
         elif isinstance(entry, Elsewhere):
-            # « carte bancaire »: a thing of another matter; it weighs as a word the index
-            # does not know (the need is about something the catalogue lacks).
-            found = self._word(entry.label, (), self.index.max_idf * UNKNOWN_WORD, span=span)
+            # « carte bancaire »: a thing of another matter.
+            found = self._foreign(entry.label, span)
         else:
             found = self._expansion(entry, span)
         _remember(self._phrases, key, found)
         return found
+
+    def _foreign(self, label: str, span: frozenset[int]) -> Unit:
+        """The word a phrase of another matter makes (an ``[[elsewhere]]`` collocation, an
+        ``active`` expansion said of oneself in the passive): it weighs as a word the index
+        does not know (the need is about something the catalogue lacks) and reaches
+        nothing."""
+        return self._word(label, (), self.index.max_idf * UNKNOWN_WORD, span=span)
 
     def _expansion(self, entry: Expansion, span: frozenset[int]) -> Unit:
         postings = self.index.postings
