@@ -17,7 +17,7 @@ import pytest
 
 from mfs_core.recognition import Level, Recogniser
 from mfs_core.recognition.confidence import GENERIC_WORD
-from mfs_core.recognition.normalise import kin_words, meaningful
+from mfs_core.recognition.normalise import kin_words
 
 
 def test_the_list_holds_the_relatives_of_ined_s_survey() -> None:
@@ -27,8 +27,9 @@ def test_the_list_holds_the_relatives_of_ined_s_survey() -> None:
 
 
 def _weight(recogniser: Recogniser, need: str, word: str) -> float:
-    found = meaningful(need)
-    words, _ = recogniser._terms.words(found, need, 0)
+    """The weight of ``word`` in ``need``, read as recognition reads it (``read_need``)."""
+    text, found, marks = recogniser.read_need(need)
+    words, _ = recogniser._terms.words(found, text, marks)
     (unit,) = [w for w in words if w.label == word]
     return unit.weight
 
