@@ -6,6 +6,7 @@ Usage, from the repository root with the project's virtualenv::
     .venv/bin/python scripts/evaluate_recognition.py --split tune  # the part tuned on
     .venv/bin/python scripts/evaluate_recognition.py --misses      # also list the misses
     .venv/bin/python scripts/evaluate_recognition.py --plugins     # with installed plugins
+    .venv/bin/python scripts/evaluate_recognition.py --sample short  # one sample only
 
 The corpus is ``tests/data/recognition/needs.jsonl`` (real phrasings with their sources;
 see the README beside it). For each item the recogniser of a registry (built-in plugins
@@ -62,6 +63,20 @@ class Item:
     #: Where the phrasing comes from (``source.kind``: ``service-public-question``,
     #: ``search-suggestion``, ``search-variant``, ``web-page`` — FAQs, press, blogs).
     kind: str = ""
+    #: The part of the corpus built at once with its own rule of selection (``sample`` in
+    #: the file; ``main`` when absent): ``short`` holds needs of one to eight words copied
+    #: from forum titles, search queries and FAQ headings (stop 39).
+    sample: str = "main"
+
+
+def typed_words(text: str) -> int:
+    """How many words ``text`` has as typed: whitespace-separated tokens holding a letter or
+    a digit (a lone « ? » or « : » is not a word).
+
+    >>> typed_words("Carte grise : à mon nom ?")
+    5
+    """
+    return sum(any(c.isalnum() for c in token) for token in text.split())
 
 
 def shown_right(level: str, chosen: int, ranked: Sequence[str], expected: Collection[str]) -> bool:
@@ -193,6 +208,7 @@ def read_corpus(path: Path = CORPUS) -> list[Item]:
                     ambiguous=bool(data.get("ambiguous")),
                     near_miss=bool(data.get("near_miss")),
                     kind=str(data.get("source", {}).get("kind", "")),
+                    sample=str(data.get("sample") or "main"),
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -339,20 +355,29 @@ def _print_breakdowns(report: Report, splits: Sequence[str]) -> None:
         ("short", lambda o: not o.long),
         ("long", lambda o: o.long),
     ]
+    # Words as the agent types them: the counter's needs are mostly of one to six words,
+    # the corpus's web text mostly longer (stop 39).
+    for name, low, high in (("1-3 words", 1, 3), ("4-6 words", 4, 6), ("7+ words", 7, 10**6)):
+        groups.append((name, lambda o, low=low, high=high: low <= typed_words(o.item.text) <= high))
     kinds = sorted({o.item.kind for o in report.outcomes})
     groups += [(kind, lambda o, kind=kind: o.item.kind == kind) for kind in kinds]
+    samples = sorted({o.item.sample for o in report.outcomes})
+    if len(samples) > 1:
+        groups += [(f"sample {s}", lambda o, s=s: o.item.sample == s) for s in samples]
     print(
         "\nby length (long: as many meaningful words as are read sentence by sentence, or "
-        "more) and by kind of source; covered needs"
+        "more), by kind of source and by sample; covered needs"
     )
-    print(f"{'split':<8} {'group':<24} {'n':>4} {'top-1':>8} {'top-3':>8} {'decided':>8}")
+    print(
+        f"{'split':<8} {'group':<24} {'n':>4} {'top-1':>8} {'top-3':>8} {'decided':>8} {'shown':>8}"
+    )
     for split in splits:
         for name, where in groups:
             t = report.tally(split=split, tags=TAGS[:3], where=where)
             if t.n:
                 print(
                     f"{split:<8} {name:<24} {t.n:>4} {_pct(t.top1, t.n):>8} "
-                    f"{_pct(t.top3, t.n):>8} {_pct(t.right, t.n):>8}"
+                    f"{_pct(t.top3, t.n):>8} {_pct(t.right, t.n):>8} {_pct(t.shown, t.n):>8}"
                 )
 
 
@@ -361,6 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, help="one split only (default: both)")
     parser.add_argument("--misses", action="store_true", help="list the misses")
     parser.add_argument("--plugins", action="store_true", help="load the installed plugins too")
+    parser.add_argument(
+        "--sample", help="only the items of this sample (main: those of no named sample; short)"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus file (JSONL)")
     parser.add_argument(
         "--catalogue",
@@ -373,6 +401,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"evaluate_recognition: cannot read the corpus: {exc}", file=sys.stderr)
         return 2
+    if args.sample:
+        items = [item for item in items if item.sample == args.sample]
+        if not items:
+            print(f"evaluate_recognition: no item of sample {args.sample!r}", file=sys.stderr)
+            return 2
     from mfs_core.registry import Registry
 
     registry = Registry.load(external=args.plugins)

@@ -174,20 +174,59 @@ CEILINGS = [
 ]
 
 
+def _main(outcome: Any) -> bool:
+    """The items of no named sample: the floors and ceilings above were set on them; stop
+    39's short sample, measured apart, has its own (``SHORT_FLOORS``)."""
+    return bool(outcome.item.sample == "main")
+
+
 @pytest.mark.parametrize(("split", "tags", "measure", "floor"), FLOORS)
 def test_covered_needs_rank_their_procedure(
     report: Any, split: str, tags: tuple[str, ...], measure: str, floor: float
 ) -> None:
-    tally = report.tally(split=split, tags=tags)
+    tally = report.tally(split=split, tags=tags, where=_main)
     assert tally.n >= 10
     assert tally.rate(measure) >= floor, f"{split} {tags} {measure}: {tally.rate(measure):.3f}"
+
+
+# Stop 39's "short" sample (needs of one to eight words copied from headings, FAQs and real
+# search queries; ``items.py``, its section): 74 covered in tune, 35 in holdout. Floors two
+# or three needs under what it reaches when added (tune top-1 59 of 74, shown 52; holdout 32
+# and 28 of 35).
+SHORT_FLOORS = [
+    ("tune", "top1", 0.77),
+    ("tune", "shown", 0.67),
+    ("holdout", "top1", 0.85),
+    ("holdout", "shown", 0.74),
+]
+
+
+@pytest.mark.parametrize(("split", "measure", "floor"), SHORT_FLOORS)
+def test_short_needs_rank_their_procedure(
+    report: Any, split: str, measure: str, floor: float
+) -> None:
+    tally = report.tally(split=split, tags=COVERED, where=lambda o: o.item.sample == "short")
+    assert tally.n >= 30
+    assert tally.rate(measure) >= floor, f"{split} short {measure}: {tally.rate(measure):.3f}"
+
+
+def test_the_sample_option_measures_one_sample_only(
+    evaluation: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = evaluation.read_corpus()
+    short = [i for i in items if i.sample == "short"]
+    assert 100 <= len(short) < len(items)
+    assert all(1 <= evaluation.typed_words(i.text) <= 8 for i in short)
+    assert {i.split for i in short} == {"tune", "holdout"}
+    assert evaluation.main(["--sample", "nothing-of-that-name"]) == 2
+    assert "no item of sample" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("split", "measure", "ceiling"), CEILINGS)
 def test_needs_nothing_covers_are_rarely_claimed_or_suggested(
     report: Any, split: str, measure: str, ceiling: float
 ) -> None:
-    tally = report.tally(split=split, tags=("negative",))
+    tally = report.tally(split=split, tags=("negative",), where=_main)
     assert tally.n >= 15
     assert tally.rate(measure) <= ceiling, f"{split} negatives {measure}: {tally.rate(measure)}"
 

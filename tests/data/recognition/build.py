@@ -51,9 +51,22 @@ def page(url, note="heading or question on a stored public web page (pages corpu
 ITEMS = []
 
 
+SAMPLE = None  # the sample the items that follow belong to (see begin_sample)
+
+
+def begin_sample(name):
+    """The items that follow belong to the sample ``name`` (``item["sample"]``), a part of the
+    corpus built at once with its own rule of selection (stop 39: "short", needs of one to
+    eight words), that ``scripts/evaluate_recognition.py --sample`` measures apart."""
+    global SAMPLE
+    SAMPLE = name
+
+
 def I(text, expected, tag, source, planned=(), ambiguous=False, near_miss=False, note=None, split=None):
     item = {"text": text, "expected": list(expected), "planned": list(planned), "tag": tag,
             "source": dict(source)}
+    if SAMPLE:
+        item["sample"] = SAMPLE
     if split:
         # Added after the split was drawn (issue-14n: the reviewer's sample goes to tune only);
         # not counted in the every-third draw, so no earlier item changes split.
@@ -149,6 +162,7 @@ def main():
     print("by split", dict(Counter(i["split"] for i in ITEMS)))
     print("by tag x split", dict(Counter((i["tag"], i["split"]) for i in ITEMS)))
     print("by source kind", dict(Counter(i["source"]["kind"] for i in ITEMS)))
+    print("by sample x split", dict(Counter((i.get("sample", "main"), i["split"]) for i in ITEMS)))
     print("ambiguous", sum(1 for i in ITEMS if i.get("ambiguous")), "near_miss", sum(1 for i in ITEMS if i.get("near_miss")))
     part = Counter()
     for i in ITEMS:

@@ -1610,3 +1610,434 @@ I("Que faire en cas de carte vitale bloquée ?", ["cnam.carte-vitale"], "lexical
 I("Retard de paiement des APL : que faire si vous n'avez pas reçu votre allocation ?", APL, "lexical",
   page("https://www.centrepresseaveyron.fr/2022/05/19/retard-de-paiement-des-prestations-des-apl-que-faire-si-vous-navez-pas-recu-votre-allocation-10304674.php",
        "heading of a regional daily's page; no regime word: the CAF/MSA twin"), ambiguous=True, split="tune")
+
+# ---------------- stop 39: the "short" sample — phrasings of one to eight words -------------
+# Built at once by three helpers (short-A: interieur, la-poste, justice; short-B: caf, cnam, cnav, msa;
+# short-C: dgfip, france-travail) to measure what a counter agent types most: short needs. Each text is
+# copied verbatim from its source (stored public pages of the search tool's "pages" corpus, or the code du
+# travail numérique's real query data at the commits of sugg() / preq()); 1 to 8 whitespace tokens; none
+# already in this file or a fresh sample (review-14l not opened); chosen on the source alone, recognition
+# never run on a candidate. Nine first picks were dropped as near-duplicates of a corpus text (review 35b's
+# rule, rapidfuzz token_set_ratio >= 85 and the same need: « Pension De Reversion Quelles Conditions », « Qu’est-ce que la
+# retraite progressive ? »...; listed in raw/short-39-queries.md). The stored pages hold almost no forum threads: most texts are headings of
+# guides, FAQs and articles (each note names the kind), real search queries are the CDTN items and the
+# few queries listed on a page. The queries the helpers ran: raw/short-39-queries.md. Split by the
+# every-third draw of build.py (no split= given), so both splits hold a part.
+begin_sample("short")
+# -- short-A: interieur, la-poste, justice
+RTL_2017 = "http://www.rtl.fr/actu/politique/election-presidentielle-2017-macron-et-melenchon-en-tete-sur-google-7788251497"
+
+# ---------------- search queries listed on a page --------------------------------------------------------------
+I("comment voter par procuration", ["interieur.procuration"], "lexical",
+  page(RTL_2017, "search query listed on the page (Google's most asked questions, 2017 presidential election day)"),
+  note="search query listed on the page; « voter » names the electoral proxy, not the postal one")
+N("comment voter blanc", page(RTL_2017, "search query listed on the page (Google's most asked questions, 2017 presidential election day)"),
+  near_miss=True, note="search query listed on the page; blank vote: vote vocabulary, no catalogue procedure")
+
+# ---------------- a resident's own blog ------------------------------------------------------------------------
+I("Passerelle Permis A2-A", ["interieur.permis-categorie"], "colloquial",
+  page("https://www.letof.fr/2023/10/25/passerelle-permis-a2-a/", "personal blog post title (a motorcyclist's account of his A2→A training)"),
+  note="personal blog post title; biker jargon (« passerelle A2-A ») for adding category A")
+
+# ---------------- FAQ / procedure headings (help centres, public sites) -----------------------------------------
+I("Demander la fabrication du permis de conduire", ["interieur.permis-apres-examen"], "lexical",
+  page("https://www.refugies.info/fr/demarche/62b9809b796009107a932cbc", "procedure heading on refugies.info (public site)"),
+  note="FAQ heading (procedure card of a public site for refugees)")
+
+# ---------------- EDITORIAL guide / blog / magazine headings (outside the brief's four kinds) -------------------
+I("Vous avez perdu votre passeport, que faire ?", ["interieur.passeport-perdu"], "lexical",
+  page("https://cassez.net/vous-avez-perdu-votre-passeport-que-faire", "guide heading"), note="guide heading (editorial)")
+I("SOS, on m'a volé mon passeport !", ["interieur.passeport-perdu"], "colloquial",
+  page("https://www.elleadore.com/article/sos-on-m-a-vole-mon-passeport-6318", "magazine heading in the first person"),
+  note="guide heading (editorial); a stolen passport is replaced through the same new-passport request as a lost one (déclaration de vol first)")
+I("Passeport perdu : les bons réflexes à adopter", ["interieur.passeport-perdu"], "lexical",
+  page("https://lapetitevalisedaurelie.com/passeport-perdu-les-bons-reflexes-a-adopter/", "travel blog heading"),
+  note="guide heading (editorial, travel blog)")
+I("Peut-on voyager avec un passeport périmé ?", ["interieur.passeport-renouvellement"], "lexical",
+  page("https://latelierduvoyageur.com/blogs/infos/peut-on-voyager-avec-un-passeport-perime", "shop blog heading"),
+  note="guide heading (editorial); an expired passport calls for a renewal")
+I("Signaler la perte de sa carte nationale d’identité", ["interieur.cni-perdue"], "lexical",
+  page("https://les-aides-sociales.fr/que-faire-en-cas-de-perte-de-sa-carte-nationale-didentit%c3%a9", "guide section heading"),
+  note="guide heading (editorial)")
+I("Comment connaître son nombre de points ?", ["interieur.solde-points"], "lexical",
+  page("https://direct-assurance.fr/nos-assurances/assurance-auto/permis-de-conduire-connaitre-nombre-de-points", "insurer's guide heading"),
+  note="guide heading (editorial, insurer)")
+I("Changement De Permis De Conduire Etranger", ["interieur.permis-etranger"], "colloquial",
+  page("https://licencefrancexpress.com/changement-de-permis-de-conduire-etranger/", "keyword-style page title"),
+  note="guide heading (editorial, SEO keyword as title); capitals and missing accent kept")
+I("Etudiant étranger : renouveler son titre de séjour", ["interieur.titre-sejour"], "lexical",
+  page("https://www.smeno.com/blog/partir-etudier-a-letranger/renouvellement-titre-de-sejour-etudiant", "student mutual's guide heading"),
+  note="guide heading (editorial)")
+I("Comment envoyer un recommandé en ligne ?", ["la-poste.lettre-recommandee"], "lexical",
+  page("https://www.mes-allocs.fr/guides/aides-sociales/recommande-en-ligne/", "guide heading"), note="guide heading (editorial)")
+I("Comment fonctionne la lettre recommandé électronique ?", ["la-poste.lettre-recommandee"], "colloquial",
+  page("http://digital.excite.fr/lettre-recommande-electronique-N18919.html", "guide heading"),
+  note="guide heading (editorial); « recommandé » agreement slip kept as written")
+I("Aide Colis livré mais non reçu La Poste", ["la-poste.suivi-envoi", "la-poste.reclamation"], "colloquial",
+  page("https://info-postes.com/articles/colis-livre-mais-non-recu.php", "keyword-style page heading"),
+  note="guide heading (editorial, SEO keyword style); parcel shown delivered but not received: tracking and claim (convention PD)")
+I("Pourquoi ma plainte est refusée?", ["justice.porter-plainte"], "lexical",
+  page("https://le-monde-merveilleux-du-travail.fr/faire-face-a-un-refus-de-plainte/", "lawyer's blog section heading"),
+  note="guide heading (editorial, first person)")
+I("Les bulletins de casier judiciaire et leur utilité", ["justice.casier-judiciaire-bulletins"], "lexical",
+  page("https://www.ccopf.fr/?p=2263", "guide section heading"), note="guide heading (editorial)")
+I("Un procès, combien ça coûte ?", ["justice.cout-proces"], "colloquial",
+  page("http://www.lafinancepourtous.com/Vie-familiale-et-consommation/Regler-ses-litiges/Agir-en-justice/Un-proces-combien-ca-coute", "guide heading (financial education site)"),
+  note="guide heading (editorial); oral « combien ça coûte »")
+I("COMBIEN COÛTE UN PROCES?", ["justice.cout-proces"], "colloquial",
+  page("https://consultation.avocat.fr/blog/sylvia-legros/article-19431-defendre-ses-droits-combien-ca-coute.html", "lawyer's blog heading"),
+  note="guide heading (editorial); capitals and missing accent kept")
+
+# ---------------- negatives (no catalogue procedure) ------------------------------------------------------------
+N("Duplicata du livret de famille",
+  page("https://mairie-bonsecours.fr/votre-mairie/demarches-administratives/duplicata-du-livret-de-famille?ahv=1", "municipal page heading"),
+  near_miss=True, note="municipal page heading; état civil (mairie), uses « duplicata » like the carte grise duplicate")
+N("Permis côtier", page("https://pratique.fr/amp/permis-cotier.html", "guide heading"),
+  near_miss=True, note="guide heading (editorial); boating licence, not the driving licence")
+N("Le permis bateau, comment ça se passe ?", page("https://www.le-guide-sympa.com/le-permis-bateau-comment-ca-se-passe/", "guide heading"),
+  near_miss=True, note="guide heading (editorial); boating licence")
+N("Valider son permis de chasse",
+  page("https://formalites-administratives.pagesjaunes.fr/fiche/voir/652211/valider-son-permis-de-chasse", "guide heading"),
+  near_miss=True, note="guide heading (editorial); hunting licence (fédération des chasseurs)")
+N("Carte grise collection : les nouvelles règles", page("https://ffmc.asso.fr/carte-grise-collection-les", "association page heading"),
+  near_miss=True, note="riders' association heading; « véhicule de collection » registration is not in the catalogue")
+N("Quel recours après un classement sans suite ?",
+  page("https://qualiplainte.fr/conseils/recours-classement-sans-suite-plainte", "guide heading"),
+  near_miss=True, note="guide heading (editorial); appeal against a prosecutor's dismissal: no catalogue procedure (porter plainte covers filing only)")
+N("Comment se pacser ? Toutes les démarches", page("https://www.legalplace.fr/guides/comment-se-pacser/amp/", "guide heading"),
+  near_miss=True, note="guide heading (editorial); PACS registration (mairie / notaire), cf. the README's PACS near misses")
+# -- short-B: caf, cnam, cnav, msa
+I("Plafond Ressources Aspa 2023", ASPA, "lexical",
+  page("https://2024subaru.com/s/plafond-ressources-aspa-2023", "search query page"),
+  note="search query used as the title of a keyword landing page", ambiguous=True)
+I("rachat trimestre retraite option 1 ou 2", ["cnav.rachat-trimestres"], "colloquial",
+  page("https://itta.fr/k9ac6/acf599-rachat-trimestre-retraite-option-1-ou-2", "keyword page"),
+  note="search query used as the title of a keyword page (telegraphic)")
+I("Plafond Caf Assistante Maternelle 2023 Tax", ["caf.complement-mode-garde"], "colloquial",
+  page("https://2024subaru.com/s/plafond-caf-assistante-maternelle-2023-tax", "search query page"),
+  note="search query used as the title of a keyword landing page; CMG for an assistante maternelle")
+
+# ---------------------------------------------------------------- residents (quoted)
+I("peut-on me supprimer l’AAH ?", ["caf.aah"], "lexical",
+  page("https://aide-sociale.fr/suppression-aah", "aide-sociale.fr guide"),
+  note="forum question quoted by the page as recurring on its forum")
+I("Pouvez-vous me mettre en congé maladie ?", ["cnam.arret-maladie-demarches"], "colloquial",
+  page("https://www.on-peut-faire-mieux.com/avec-les-arrets-de-travail/arret-de-travail-reconnaitre-les-abus/",
+       "Assurance Maladie campaign site"),
+  note="resident quoted: patient's request to a doctor quoted by the campaign; « congé maladie » lay term")
+
+# ---------------------------------------------------------------- FAQ headings (partner / public / association)
+I("Je crée mon espace privé en quelques clics", ["msa.espace-prive"], "lexical",
+  page("https://loire-atlantique-vendee.msa.fr/lfy/espace-prive/comment-creer", "msa.fr"),
+  note="FAQ heading (msa.fr)")
+I("Comment déclarer un changement de situation rapidement ?", ["caf.changement-situation"], "lexical",
+  page("https://caf.fr/allocataires/caf-du-nord/offre-de-service/thematique-libre/declarer-mes-ressources-rsa-prime-d-activite",
+       "caf.fr"),
+  note="FAQ heading (caf.fr)")
+I("Comment faire reconnaître mon ALD ?", ["cnam.affection-longue-duree"], "lexical",
+  page("https://masante.oiis.re/portal/thematiques/diabete/mon-diabete-au-quotidien/ald-quelle-prise-en-charge-pour-le-diabete,190,776.html",
+       "public health portal (La Réunion)"),
+  note="FAQ heading (public health portal), first person")
+I("Demander le RSA", RSA, "lexical",
+  page("https://refugies.info/fr/demarche/5e1c8c0e0742580052a33972", "refugies.info"),
+  note="FAQ heading (public site refugies.info, procedure sheet title)", ambiguous=True)
+I("Puis-je travailler avec une pension d’invalidité ?", ["cnam.invalidite"], "lexical",
+  page("https://ligue-cancer.net/mes-droits-mes-demarches/38687-puisje-travailler-avec-une-pension-dinvalidite?arb=874",
+       "Ligue contre le cancer"),
+  note="FAQ heading (association « mes droits, mes démarches »), first person")
+
+# ---------------------------------------------------------------- guide headings (editorial; not a brief kind)
+I("Quand est-ce que je reçois ma prime d’activité ?", PA, "lexical",
+  page("https://www.welcometothejungle.com/es/articles/prime-d-activite-alternance", "article"),
+  note="guide heading (article table of contents), first person", ambiguous=True)
+I("Je suis malade : congés ou arrêt maladie ?", ["cnam.arret-maladie-demarches"], "lexical",
+  page("https://payfit.com/fr/fiches-pratiques/arret-maladie-indemnites-salarie", "payfit guide"),
+  note="guide heading, first person")
+I("Pourquoi la Sécurité sociale ne me rembourse-t-elle pas ?", ["cnam.feuille-de-soins"], "paraphrase",
+  page("https://www.lecomparateurassurance.com/mutuelle-sante/demarches/assurance-maladie/remboursement-securite-sociale/probleme-remboursement-securite-sociale",
+       "comparator guide"),
+  note="guide heading; only remboursement procedure of the catalogue — doubtful (could be carte Vitale/affiliation)")
+I("Quelles allocations familiales quand on a 3 enfants ?", ["caf.allocations-familiales", "caf.complement-familial"],
+  "lexical", page("https://975228.59nwifynh.asia/demarches/quelles-allocations-familiales-quand-on-a-3-enfants",
+                  "look-alike démarches site"),
+  note="guide heading (look-alike site copying a démarches guide); both benefits apply from 3 children")
+I("Comment s'inscrire à Pajemploi et percevoir le CMG ?", ["caf.complement-mode-garde"], "lexical",
+  page("https://975228.59nwifynh.asia/demarches/comment-inscrire-a-pajemploi-et-percevoir-le-cmg",
+       "look-alike démarches site"),
+  note="guide heading (look-alike site)")
+I("Puis-je reprendre une activité pendant ma retraite ?", ["cnav.cumul-emploi-retraite"], "paraphrase",
+  page("https://www.la-retraite-en-clair.fr/vivre-retraite/ameliorer-revenus-cumul-emploi-retraite/reprendre-activite-pendant-retraite",
+       "la-retraite-en-clair.fr"),
+  note="guide heading (retirement information site), first person")
+I("Comment avoir une carte vitale ?", ["cnam.carte-vitale"], "lexical",
+  page("http://www.montremoicomment.com/administratif/comment-avoir-une-carte-vitale.html", "how-to site"),
+  note="guide heading (how-to page title)")
+I("Comment obtenir une carte vitale pour les étrangers ?", ["cnam.affiliation", "cnam.carte-vitale"], "lexical",
+  page("http://www.cpam-info.fr/comment-obtenir-votre-carte-vitale-pour-les-etrangers/", "cpam-info.fr (unofficial)"),
+  note="guide heading; a newcomer needs affiliation then the card, both listed")
+I("Comment savoir si j’ai droit a la CMU ?", ["cnam.complementaire-sante-solidaire"], "colloquial",
+  page("https://comment-savoir.fr/si-jai-droit-a-la-cmu/", "query-shaped how-to site"),
+  note="guide heading (query-shaped title); old name CMU, missing accent kept")
+I("Que faire en cas d’accident du travail ?", AT, "lexical",
+  page("https://www.legilocal.fr/que-faire-en-cas-daccident-du-travail/", "legilocal"),
+  note="guide heading", ambiguous=True)
+I("Les démarches pour obtenir une Carte vitale européenne", ["cnam.carte-europeenne"], "colloquial",
+  page("https://campingfilature.com/les-demarches-pour-obtenir-une-carte-vitale-europeenne", "campsite blog"),
+  note="guide heading; lay conflation « carte vitale européenne » = CEAM")
+I("Certificat de vie : comment l’obtenir ?", ["cnav.certificat-de-vie"], "lexical",
+  page("https://www.pension-reversion.fr/obtenir-certificat-de-vie/", "pension-reversion.fr"),
+  note="guide heading")
+I("Comment dématérialiser sa carte Vitale ?", ["cnam.appli-carte-vitale"], "paraphrase",
+  page("https://leclaireur.fnac.com/article/638529-comment-dematerialiser-sa-carte-vitale-sur-son-smartphone",
+       "L'Éclaireur Fnac"),
+  note="guide heading")
+I("Comment utiliser la carte Vitale numérique ?", ["cnam.appli-carte-vitale"], "paraphrase",
+  page("https://www.phonandroid.com/la-carte-vitale-debarque-sur-smartphone-voici-comment-en-profiter.html",
+       "Phonandroid"),
+  note="guide heading")
+I("Déclaration trimestrielle RSA : À quoi ça sert ?", ["caf.rsa-declaration-trimestrielle"], "lexical",
+  page("https://aide-sociale.fr/declaration-rsa-caf", "aide-sociale.fr guide"),
+  note="guide heading (table of contents)")
+I("Demande d’APL : comment je m’en sors ?", APL, "colloquial",
+  page("https://www.demarches-logement.fr/blog/demande-dapl-comment-je-men-sors/", "démarches-logement blog"),
+  note="guide heading (blog post title in a student's voice)", ambiguous=True)
+I("Quel type de logement peut prétendre aux APL ?", APL, "lexical",
+  page("https://www.demarches-logement.fr/blog/demande-dapl-comment-je-men-sors/", "démarches-logement blog"),
+  note="guide heading (question list « les questions les plus fréquentes »)", ambiguous=True)
+I("Qui peut obtenir l'allocation de soutien familial ?", ["caf.allocation-soutien-familial"], "lexical",
+  page("http://www.pratique.fr/allocation-soutien-familial.html", "pratique.fr"),
+  note="guide heading")
+I("Comment demander sa retraite d'agriculteur ?", ["msa.retraite-agricole"], "paraphrase",
+  page("https://www.la-retraite-en-clair.fr/preparer-administrativement-retraite/demander-retraite-adresser/demander-retraite-agriculteur",
+       "la-retraite-en-clair.fr"),
+  note="guide heading (page title)")
+I("Qu’est-ce qu’un relevé de carrière ?", ["cnav.releve-de-carriere"], "lexical",
+  page("https://www.agri-mutuel.com/?p=149335", "agri-mutuel (Q&A with MSA Armorique)"),
+  note="guide heading (press Q&A built with the MSA); words alone point to the general relevé de carrière")
+I("Comment faire valoir vos droits à la retraite ?", ["cnav.demande-retraite"], "paraphrase",
+  page("https://agri-mutuel.com/politique-economie/comment-faire-valoir-vos-droits-a-la-retraite", "agri-mutuel"),
+  note="guide heading (farm press title; no regime in the words)")
+I("Paje : l’allocation de base", ["caf.paje-allocation-base"], "lexical",
+  page("http://www.dossierfamilial.com/argent/aides/paje-l-allocation-de-base,5322", "Dossier familial"),
+  note="guide heading (magazine page title)")
+I("Quelles démarches dois-je faire pour obtenir le RSA ?", RSA, "lexical",
+  page("https://avocats-lhp.fr/?p=7587", "law firm page"),
+  note="guide heading, first person", ambiguous=True)
+I("Allocation rentrée scolaire : qui est éligible ?", ["caf.allocation-rentree-scolaire"], "lexical",
+  page("https://www.mineurs.fr/rentree-scolaire-avez-vous-droit-a-une-allocation/", "mineurs.fr"),
+  note="guide heading")
+I("Qui peut percevoir l'allocation pour invalidité ASI ?", ASI, "lexical",
+  page("https://www.nos-services.com/aides-a-la-reinsertion/lallocation-invalidite", "nos-services.com"),
+  note="guide heading", ambiguous=True)
+
+# ---------------------------------------------------------------- negatives
+N("Pourquoi je ne touche plus ma retraite ?",
+  page("https://eventofy.com/?p=46690", "blog"), near_miss=True,
+  note="guide heading; pension payment incident, no catalogue procedure (contact the caisse)")
+N("Carsat Calendrier Paiement 2024",
+  page("https://2024subaru.com/s/carsat-calendrier-paiement-2024", "search query page"), near_miss=True,
+  note="search query used as the title of a keyword landing page; payment dates, no procedure")
+N("Calendrier Pensions Fonctionnaires 2023 Tax",
+  page("https://2024subaru.com/s/calendrier-pensions-fonctionnaires-2023-tax", "search query page"), near_miss=True,
+  note="search query used as the title of a keyword landing page; civil-service pensions (SRE), not CNAV")
+N("Comment bénéficier d'un reclassement professionnel ?",
+  page("https://ligue-cancer.net/mes-droits-mes-demarches/38687-puisje-travailler-avec-une-pension-dinvalidite?arb=874",
+       "Ligue contre le cancer"),
+  note="FAQ heading (association); employer/médecine du travail matter")
+N("Comment utiliser les places de stationnement réservées ?",
+  page("https://ligue-cancer.net/mes-droits-mes-demarches/38687-puisje-travailler-avec-une-pension-dinvalidite?arb=874",
+       "Ligue contre le cancer"),
+  note="FAQ heading (association); carte mobilité inclusion / MDPH, not in catalogue")
+N("Puis-je résilier ma mutuelle à tout moment ?",
+  page("https://konpare.fr/guide/mutuelle-sante/quel-est-le-delai-legal-pour-resilier-une-mutuelle/", "konpare guide"),
+  near_miss=True, note="guide heading; private mutuelle, not the C2S")
+N("Comment demander l'Allocation Personnalisée d’Autonomie - Apa ?",
+  page("http://www.maisons-de-retraite.fr/Demarches-et-aides-financieres/L-allocation-personnalisee-d-autonomie-Apa/Comment-demander-l-Allocation-Personnalisee-d-Autonomie-Apa",
+       "maisons-de-retraite.fr"), near_miss=True,
+  note="guide heading; APA (département), close to Aspa/ASI vocabulary")
+N("Quelles indemnités de congé maternité allez-vous toucher ?",
+  page("https://apres-accouchement.com/administratif/indemnites-de-conge-maternite/", "parenting blog"), near_miss=True,
+  note="guide heading; maternity IJ, no catalogue procedure (IJ ids are for sick leave)")
+N("Qu’est-ce qu’un capital décès ?",
+  page("https://www.alptis.org/lexique-assurance/capital-deces/", "Alptis glossary"),
+  note="guide heading (insurer glossary); capital décès not in catalogue")
+N("Les allocations familiales sont-elles saisissables ?",
+  page("https://www.longjumeau.fr/mes-demarches/aides-sociales/demande-de-rsa?xml=F863", "Ville de Longjumeau"),
+  near_miss=True, note="FAQ heading (town hall page); seizure of benefits, legal question, no procedure")
+N("Maison de retraite : Quels tarifs et quelles aides ?",
+  page("https://www.20minutes.fr/economie/2730411-20200302-l-addition-toujours-aussi-salee-de-la-maison-de-retraite",
+       "20 Minutes"), near_miss=True,
+  note="guide heading (press title); EHPAD funding (APA/ASH, département), « retraite » vocabulary")
+N("Congé parental d’éducation et PreParE",
+  page("https://ledecodeur.cftc.fr/nos-reponses-a-vos-questions/conge-parental-deducation-et-prepare/", "CFTC"),
+  near_miss=True, note="FAQ heading (union « nos réponses à vos questions »); PreParE is a CAF benefit absent from the catalogue")
+# -- short-C: dgfip, france-travail
+I("Impôt : comment faire sa première déclaration ?", ["dgfip.premiere-declaration-revenus"], "lexical",
+  page("https://www.cbanque.com/actu/67786/impot-comment-faire-sa-premiere-declaration", "article title"))
+I("faire sa (1ère) déclaration de revenus", ["dgfip.premiere-declaration-revenus"], "lexical",
+  page("https://fr.scribd.com/document/725220472/Faire-sa-premiA-re-dA-claration-de-revenus",
+       "title of a guide shared on a document site (addressed to young people, 'tu' register)"))
+# déclaration annuelle
+I("Déclarer mes revenus", ["dgfip.declaration-revenus"], "lexical",
+  page("https://www.crous-reunionmayotte.fr/le-crous/mes-demarches-etudiantes/declarer-mes-revenus/",
+       "page heading on a Crous site (students' practical steps)"))
+I("DÉCLARATION DES IMPÔTS EN LIGNE", ["dgfip.declaration-revenus"], "lexical",
+  page("http://doczz.fr/doc/6026686/d%C3%A9claration-des-imp%C3%B4ts-en-ligne", "title of a shared help sheet (capitals as written)"),
+  note="the sheet explains creating the espace particulier to declare online for the first time")
+I("Faites votre déclaration en ligne", ["dgfip.declaration-revenus"], "lexical",
+  page("http://www.01net.com/astuces/faites-votre-declaration-en-ligne-320567.html", "article title (tech magazine how-to)"))
+I("Déclarer ses revenus sur Internet", ["dgfip.declaration-revenus"], "lexical",
+  page("https://www.dossierfamilial.com/argent/impots/declarer-ses-revenus-sur-internet-55844", "article title"))
+# changement de situation
+I("Déclarer l'année du mariage", ["dgfip.changement-situation"], "lexical",
+  page("https://www.impots.gouv.fr/portail/particulier/declarer-lannee-du-mariage", "FAQ heading (impots.gouv.fr)"))
+I("Déclarer l'année de séparation", ["dgfip.changement-situation"], "paraphrase",
+  page("https://impots.gouv.fr/portail/particulier/declarer-lannee-de-separation", "FAQ heading (impots.gouv.fr)"),
+  note="'séparation' is not among the procedure's words (divorce, Pacs...)")
+I("Comment déclarer une naissance aux impôts ?", ["dgfip.changement-situation"], "lexical",
+  page("https://www.breakflip-awe.com/societe/actualites/comment-declarer-une-naissance-aux-impots-348", "article title"))
+# réclamation / médiateur
+I("Déposer une réclamation", ["dgfip.reclamation"], "lexical",
+  page("https://www.impots.gouv.fr/portail/particulier/deposer-une-reclamation", "FAQ heading (impots.gouv.fr)"))
+I("Réclamations et recours face au fisc", ["dgfip.reclamation", "dgfip.mediateur"], "lexical",
+  page("https://www.professioncgp.com/article/juridique-et-fiscal/impot-sur-le-revenu/reclamations-et-recours-face-au-fisc.html",
+       "article title"), note="the article covers the claim and the amicable recourse (conciliateur, médiateur)")
+I("Le médiateur de Bercy", ["dgfip.mediateur"], "paraphrase",
+  page("https://www.economie.gouv.fr/cedef/litige-ministere-economie-finances", "FAQ heading (economie.gouv.fr page on disputes)"),
+  note="'Bercy' for the ministries' mediator")
+I("Le conciliateur fiscal", ["dgfip.mediateur"], "paraphrase",
+  page("https://www.economie.gouv.fr/cedef/litige-ministere-economie-finances", "FAQ heading (economie.gouv.fr page on disputes)"),
+  note="first level of the DGFiP amicable recourse (catalogue: recours amiables / médiateur); not justice.conciliateur")
+# paiement, délai, remise
+I("Impôts : choisir la mensualisation", ["dgfip.paiement-en-ligne"], "paraphrase",
+  page("https://www.ca-paris.fr/magazine/fiscalite/impots-choisir-la-mensualisation.html", "article title (bank magazine)"))
+I("Impôts : quel mode de paiement choisir ?", ["dgfip.paiement-en-ligne"], "lexical",
+  page("https://www.credit-agricole.fr/blog/fiscalite/impots-quel-mode-de-paiement-choisir.html", "article title (bank blog)"))
+I("Qu’est-ce qu’une remise gracieuse ?", ["dgfip.remise-gracieuse"], "lexical",
+  page("https://hintigo.fr/demande-remise-gracieuse", "article heading"))
+# prélèvement à la source
+I("Taux de prélèvement à la source: lequel choisir?", ["dgfip.prelevement-a-la-source"], "lexical",
+  page("https://www.cc-douelafontaine.com/taux-de-prelevement-a-la-source/", "page heading (intercommunality site)"),
+  note="spacing before ':' and '?' as on the page")
+# simulateur
+I("simulation impôts gratuit", ["dgfip.simulateur-impot"], "lexical",
+  page("https://impotsurlerevenu.org/simulateurs/1231-simulateur-impot-2020-revenus-2019.php",
+       "search keyword listed under « Mots clés associés » on the page"))
+I("calculer l'impôt sur le revenu des particuliers", ["dgfip.simulateur-impot"], "lexical",
+  page("https://fr.webtech360.com/tag/calculer-limpot-sur-le-revenu-des-particuliers", "tag (keyword) page of a how-to site"))
+# revenu fiscal de référence / avis
+I("Qu'est-ce que le revenu fiscal de référence ?", ["dgfip.revenu-fiscal-reference"], "lexical",
+  page("https://www.aixlesbains.fr/eng/comarquage/comarquage/(xml)/F13216",
+       "FAQ heading (service-public.fr question F13216 mirrored on a municipal site)"))
+I("Quand faut-il fournir un avis d'impôt ?", ["dgfip.revenu-fiscal-reference"], "lexical",
+  page("https://www.lesgets-mairie.fr/impot-sur-le-revenu-a-quoi-sert-l-avis-d-impot.aspx",
+       "FAQ heading (service-public.fr text mirrored on a municipal site)"))
+I("Comment consulter votre avis en ligne", ["dgfip.revenu-fiscal-reference", "dgfip.espace-particulier"], "lexical",
+  page("https://www.accueil-temporaire.com/finance/impots-quand-et-comment-recevoir-votre-avis-dimposition-52119",
+       "article section heading (tax notice)"))
+# espace particulier
+I("impots.gouv.fr créer mon espace particulier", ["dgfip.espace-particulier"], "lexical",
+  page("https://www.journaldufreenaute.fr/?p=47670", "article title written as a search keyword"))
+I("Comment créer mon espace Finances publiques ?", ["dgfip.espace-particulier"], "paraphrase",
+  page("https://www.impots.gouv.fr/portail/particulier/questions/comment-creer-votre-espace-particulier", "FAQ heading (impots.gouv.fr)"),
+  note="new name of the espace particulier")
+# taxe foncière / habitation / biens immobiliers
+I("Où est passée ma taxe foncière ?", ["dgfip.taxe-fonciere", "dgfip.espace-particulier"], "colloquial",
+  page("https://www.credit-immo-conso.com/solutions-en-cas-de-non-reception-de-taxe-fonciere",
+       "owners' question quoted on the page (« ... »)"), note="notice not received: find it in the espace particulier")
+I("L'avis de taxe foncière", ["dgfip.taxe-fonciere"], "lexical",
+  page("https://impotsurlerevenu.org/taxe-fonciere-sur-les-proprietes-baties/1002-l-avis-de-taxe-fonciere.php", "article title"))
+I("La taxe d’habitation d’une résidence secondaire", ["dgfip.taxe-habitation"], "lexical",
+  page("https://groupe-quintesens.fr/actualite/residence-secondaire-quelles-taxes", "article section heading"))
+I("Qui paie encore la taxe d'habitation ?", ["dgfip.taxe-habitation"], "lexical",
+  page("http://www.pap.fr/argent/impots/la-taxe-d-habitation/a1783/taxe-d-habitation-comment-est-elle-calculee", "article title"),
+  note="answer: second homes only since 2023, the catalogue procedure")
+I("Nouvelle obligation déclarative pour les propriétaires", ["dgfip.gerer-mes-biens-immobiliers"], "paraphrase",
+  page("https://windows8facile.fr/remplir-declaration-biens-immobiliers-france/?amp",
+       "subject of the DGFiP e-mail residents received, quoted on the page"))
+
+# ================= france-travail =================
+# ARE (both ids, ambiguous: no end-of-contract date) — code du travail numérique queries
+I("dem chomage", ARE, "colloquial", preq("demission chomage"), ambiguous=True, note="'dem' for démission")
+I("RC chômage", ARE, "colloquial", preq("ai-je le droit à l'allocation chômage en cas de rupture conventionnelle ?"),
+  ambiguous=True, note="'RC' for rupture conventionnelle")
+I("fin de cdd et chômage", ARE, "lexical", sugg(), ambiguous=True)
+I("chomage pour suivre mon mari", ARE, "colloquial", preq("demission-rapprochement-conjoint"), ambiguous=True)
+I("indemnisation chômage", ARE, "lexical", sugg(), ambiguous=True)
+I("démission légitime chômage", ARE, "lexical", sugg(), ambiguous=True)
+# inscription / réinscription / radiation
+I("Inscription à Pôle emploi", ["france-travail.inscription"], "lexical",
+  page("http://www.dossierfamilial.com/emploi/chomage/inscription-a-pole-emploi,2664", "article title"))
+I("S'inscrire à Pôle Emploi", ["france-travail.inscription"], "lexical",
+  page("https://refugies.info/fr/demarche/5dc947cebceb3c004fc43214", "page heading (guide for refugees)"))
+I("Les critères d'inscription à Pôle Emploi", ["france-travail.inscription"], "lexical",
+  page("https://nos-services.com/demarches-emploi/criteres-dinscription-pole-emploi", "article title"))
+I("Quand doit-on se réinscrire au chômage ?", ["france-travail.inscription"], "paraphrase",
+  page("https://www.beincrypto1.de/votre-carriere/reinscription-a-pole-emploi-conditions-et-demarches-1429734",
+       "article section heading (copy of a careers article)"), note="'au chômage' for France Travail")
+I("Se réinscrire après une radiation du Pôle Emploi", ["france-travail.radiation", "france-travail.inscription"], "lexical",
+  page("https://allocation-chomage.fr/recours-radiation-pole-emploi", "article section heading"))
+# actualisation
+I("France Travail Actualisation", ["france-travail.actualisation"], "lexical",
+  page("https://meta-nouvelle.fr/france-travail-actualisation/", "article title written as a search keyword"))
+I("Actualiser ma situation", ["france-travail.actualisation"], "lexical",
+  page("https://www.pole-emploi.fr/simulateur-nouvelle-actualisation/html/", "FAQ heading (pole-emploi.fr actualisation demo)"))
+I("Le calendrier Pôle Emploi 2024", ["france-travail.actualisation"], "paraphrase",
+  page("https://mes-allocs.fr/guides/calendrier-pole-emploi/actualisation-pole-emploi-2021", "article title"),
+  note="the monthly actualisation calendar")
+# obligations / contrôle / offres
+I("contrôle france travail forum", ["france-travail.obligation-recherche"], "colloquial",
+  page("https://www.laportedudroit.com/controle-france-travail-forum", "search keyword shown under the article title"))
+I("Le plan personnalisé d'accès à l'emploi (PPAE)", ["france-travail.obligation-recherche"], "lexical",
+  page("http://www.journaldunet.com/management/pratique/depose-avis/emploi/chomage/18582/le-plan-personnalise-d-acces-a-l-emploi-ppae.html",
+       "article title"), note="'plan' for projet personnalisé")
+I("Projet personnalisé d'accès à l'emploi (PPAE)", ["france-travail.obligation-recherche"], "lexical",
+  page("https://www.defi-metiers.fr/print/1969", "page heading (regional careers-information site)"))
+I("Comment rechercher un emploi sur Internet?", ["france-travail.offres-emploi"], "lexical",
+  page("https://kinaze.org/comment-rechercher-un-emploi-sur-internet/", "article title"))
+# aides
+I("aide au permis pole emploi", ["france-travail.aide-permis"], "colloquial",
+  page("https://licencefrancexpress.com/?p=13187", "search keyword used as the title of an SEO page"))
+I("L’aide au permis B France Travail", ["france-travail.aide-permis"], "lexical",
+  page("https://monitineraireemploi.francetravail.fr/mes-aides/financer-mon-permis-b", "FAQ heading (France Travail site)"))
+I("Aide au permis de conduire de Pôle Emploi", ["france-travail.aide-permis"], "lexical",
+  page("https://allocation-chomage.fr/aide-permis-de-conduire/?nonamp=1%2F", "article summary heading"))
+I("Contrat Engagement Jeune : qu'est-ce que c'est ?", ["france-travail.contrat-engagement-jeune"], "lexical",
+  page("https://www.journaldesfemmes.fr/maman/guide-droits-et-demarches/2755465-contrat-engagement-jeune-qui-va-toucher-500-euros/",
+       "article section heading"))
+I("Le Contrat d’Engagement Jeunes, qu’est-ce que c’est ?", ["france-travail.contrat-engagement-jeune"], "lexical",
+  page("https://missionlocaleest.re/index.php/2023/07/24/le-contrat-engagement-jeunes", "page heading (a Mission locale site)"))
+I("AGEPI : qu'est-ce que c'est ?", ["france-travail.agepi"], "lexical",
+  page("https://www.journaldesfemmes.fr/maman/guide-droits-et-demarches/2674143-agepi-pole-emploi/", "article section heading"))
+I("Agepi, un soutien aux parents isolés", ["france-travail.agepi"], "lexical",
+  page("https://www.pole-emploi.fr/actualites/a-laffiche/2023/quelles-aides-a-la-garde-denfant.html",
+       "FAQ heading (pole-emploi.fr news page)"))
+I("Comment demander l’allocation de solidarité spécifique ?", ["france-travail.ass"], "lexical",
+  page("https://www.job-clic.com/comment-demander-lallocation-de-solidarite-specifique/", "article title"))
+I("ASS : définition, bénéficiaires", ["france-travail.ass"], "lexical",
+  page("https://www.toutsurmesfinances.com/argent/a/allocation-specifique-de-solidarite-conditions-plafonds-montants",
+       "article section heading"))
+
+# ================= negatives =================
+N("Droits de succession : ce qu'il faut savoir", page("https://www.ekie.co/fiches-pratiques/droits-de-succession-ce-quil-faut-savoir",
+  "article title"), near_miss=True, note="inheritance tax (notary, DGFiP enregistrement): no catalogue procedure")
+N("Impôt sur la Fortune Immobilière et son fonctionnement",
+  page("https://www.lepatrimoscope.com/impot-sur-la-fortune-immobiliere-et-son-fonctionnement/", "article title"),
+  near_miss=True, note="IFI: a tax with no catalogue procedure")
+N("Le droit au compte, c’est quoi ?", page("https://www.magazine-slr.fr/que-faire-quand-une-banque-refuse-douvrir-un-compte/",
+  "article section heading"), note="bank account refused: Banque de France droit au compte")
+N("Trop-perçu Pôle emploi : que faire ?", page("https://journaldunet.fr/management/guide-du-management/1199723-trop-percu-pole-emploi-que-faire",
+  "article title"), near_miss=True, note="France Travail overpayment: no catalogue procedure (like the CAF overpayment negatives)")
+N("Qu’est-ce que l’ARCE ?", page("https://indy.fr/guide/creation-entreprise/financer/aides/aides-de-letat/arce", "article section heading"),
+  near_miss=True, note="business-creation aid paid by France Travail, not a catalogue procedure")
+# labour law (code du travail numérique queries)
+N("chomage partiel", preq("chomage-partiel"), near_miss=True, note="activité partielle (employer), not the ARE")
+N("chômage technique", sugg(), near_miss=True, note="activité partielle (employer), not the ARE")
+N("remise attestation Pole emploi", preq("A quelle date l'employeur doit-il me remettre mes documents de fin de contrat ?"),
+  near_miss=True, note="labour law: the employer's end-of-contract documents")
+N("mon patron m'a viré", sugg(), note="labour law (dismissal)")
+N("comment mettre fin a mon cdi", sugg(), note="labour law")
+N("travail au black", preq("travail-illegal"), note="labour law (undeclared work)")
+N("refus rupture conventionnelle", preq("rupture-conventionnelle-refus"), note="labour law")
+N("taxe d'apprentissage", sugg(), near_miss=True, note="employers' tax: not a DGFiP procedure of the catalogue")
+begin_sample(None)
