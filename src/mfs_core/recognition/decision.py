@@ -4,16 +4,19 @@ nothing.
 :meth:`LevelRules.level` starts from the confidences and scores of the first candidates
 (:func:`~mfs_core.recognition.confidence.level_of`), then applies the rules, each with the
 need that made it: a keyword said whole or a decisive rare keyword shows a need under the
-bar (``_keyword_said``, ``_decisive``); a claim only on typing errors or derived forms is
-shown, not claimed (:func:`firmly_reached`); a claim whose words do not name the
-procedure is shown (:meth:`LevelRules.named`, :mod:`~mfs_core.recognition.specificity`), or
-nothing when the words scatter (``_apart``); a name another fiche's phrase holds as well
-is asked (:meth:`LevelRules.rivalled`, ``_rivals_asked``); a « droit à X » the best does
-not reach is shown (:meth:`LevelRules.entitled`); one word for it while others name other
-procedures is shown (``_split``); a second explaining the same words is asked
-(``_same_words``); a rival the best only echoes through a synonym is asked
-(``_echoed_rival``); twins of one fiche are asked together. A need that names only
-partners is answered by :meth:`LevelRules.partner_only`.
+bar (``_keyword_said``, ``_decisive``; an acronym of the procedure's own name, said as
+written, is its keyword said though the lexicon also expands it: ``_as_written``; twins of
+one fiche count as one candidate to dominate the others); a claim only on typing errors or
+derived forms is shown, not claimed (:func:`firmly_reached`); a claim whose words do not
+name the procedure is shown (:meth:`LevelRules.named`,
+:mod:`~mfs_core.recognition.specificity`), or nothing when the words scatter (``_apart``); a
+name another fiche's phrase holds as well is asked (:meth:`LevelRules.rivalled`,
+``_rivals_asked``); a « droit à X » the best does not reach is shown
+(:meth:`LevelRules.entitled`); one word for it while others name other procedures is shown
+(``_split``); a second explaining the same words is asked (``_same_words``); a rival the
+best only echoes through a synonym is asked (``_echoed_rival``); twins of one fiche are
+asked together. A need that names only partners is answered by
+:meth:`LevelRules.partner_only`.
 """
 
 from __future__ import annotations
@@ -212,7 +215,7 @@ class LevelRules:
         elif (
             level is _NONE
             and top
-            and dominates(scores)
+            and dominates(scores if len(group) < 2 else _twins_as_one(top, group))
             and self._decisive(ranked[0][4], known, total)
         ):
             # « Que faire immédiatement après une tentative d'escroquerie ? »: one keyword
@@ -391,16 +394,24 @@ class LevelRules:
     def _keyword_said(self, number: int, known: list[Unit]) -> bool:
         """Whether the need says whole a keyword of two words or more of procedure
         ``number`` that at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
-        fiches hold (« carte vitale », not « arrêt maladie »)."""
+        fiches hold (« carte vitale », not « arrêt maladie »); a lexicon phrase counts
+        as said when it is words of the procedure's own name (:func:`_as_written`)."""
         naming = self.naming_of(number)
         held = self._shared or {}
         # The words as said: a lexicon phrase's meaning is the catalogue's wording, not the
-        # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said).
+        # resident's (« mutuelle santé » is not the keyword « complémentaire santé » said);
+        # but a phrase of the procedure's own name is said as written (« assistante
+        # maternelle », in the CMG's title and keywords: _as_written).
         # Loops: the generators made two of them and cells of ``said`` and ``held``.
         said: set[str] = set()
+        phrased = False
         for word in known:
             if not word.span:
                 said.update(word.stems)
+            elif word.phrase:
+                phrased = True
+        if phrased:
+            said |= _as_written(naming, known)
         for keyword in naming.keywords:
             if (
                 len(keyword) > 1
@@ -413,7 +424,8 @@ class LevelRules:
     def _decisive(self, number: int, known: list[Unit], total: float) -> bool:
         """Whether the need names procedure ``number`` by a rare keyword of its own: said as
         written or by its lemma (not through a typing error, a derived form or a lexicon
-        phrase), held by at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
+        phrase, unless the phrase is words of the procedure's own name, :func:`_as_written`:
+        « ALD », « ASS »), held by at most :data:`~mfs_core.recognition.specificity.KEYWORD_FICHES`
         fiches, with a word that at most as many procedures hold in any field (« vignette »,
         « escroquerie »; not « calcul », « contester »), not a word of how a request is
         asked; a common French word (``Naming.common``: « école », « suivi ») only with a
@@ -434,6 +446,15 @@ class LevelRules:
             for term, weight in word.terms
             if weight >= 1.0 and "_" not in term
         }
+        written = _as_written(naming, known)
+        if written:
+            # « Comment faire reconnaître mon ALD ? »: the official acronym, said as
+            # written, is the procedure's own keyword, though the lexicon also expands it;
+            # each of its stems counts with the procedures the index reaches by it.
+            postings = self.index.postings
+            for term in written:
+                if term not in said:
+                    said[term] = len(postings.get(term, ()))
         decisive = [
             keyword
             for keyword in naming.keywords
@@ -568,6 +589,34 @@ def _rows_without(rows: list[Row], refuted: frozenset[int]) -> list[Row]:
     """``rows`` less those of the ``refuted`` procedures, in order (its own function: a
     comprehension in :meth:`LevelRules.level` made a cell on every need)."""
     return [row for row in rows if row[4] not in refuted]
+
+
+def _twins_as_one(rows: list[Row], group: list[int]) -> list[float]:
+    """The scores of ``rows`` (best first) less those of the best one's twins (``group``,
+    the best first): one fiche at two partners (the CAF's and the MSA's aide au logement)
+    is one candidate to dominate the others, not its own rival."""
+    twins = group[1:]
+    return [row[5] for row in rows if row[4] not in twins]
+
+
+def _as_written(naming: Naming, known: list[Unit]) -> frozenset[str]:
+    """The stems of the lexicon phrases the need says (``known``: its units) that name the
+    procedure of ``naming`` as written: a phrase that one of its titles and one of its
+    keywords hold whole (« ALD »: « Affection de longue durée (ALD) », keyword « ALD »;
+    « assistante maternelle », in the CMG's title and keywords). The resident said the
+    procedure's name, whatever the lexicon also reads it as. A keyword no title holds is
+    not its name (« mutuelle », a keyword of the complémentaire santé solidaire, is any
+    complementary health insurance: « résilier ma mutuelle » is no C2S)."""
+    written: set[str] = set()
+    for word in known:
+        phrase = word.phrase
+        if not phrase or phrase <= written:
+            continue
+        if any(phrase <= keyword for keyword in naming.keywords) and any(
+            phrase.issubset(stem for stem, _ in weighted) for weighted, _ in naming.titles
+        ):
+            written |= phrase
+    return frozenset(written)
 
 
 def _without_refuted(numbers: list[int], refuted: frozenset[int]) -> list[int]:

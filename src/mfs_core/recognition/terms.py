@@ -189,6 +189,11 @@ class Unit:
     #: travail »), computed once per word
     synonym: bool = False
     marks: dict[int, tuple[int, str]] = attrs.field(factory=dict, eq=False)
+    #: for a lexicon expansion, the stems of the phrase as the resident said it
+    #: (:attr:`~mfs_core.recognition.lexicon.Expansion.said`, not its meaning): a keyword
+    #: that holds them is said as written (« ALD », the keyword of the affection de longue
+    #: durée; « assistante maternelle »: :mod:`~mfs_core.recognition.decision`)
+    phrase: frozenset[str] = frozenset()
 
 
 #: One word of the need as :meth:`NeedTerms.single` reads it: its unit, the index term it
@@ -446,7 +451,12 @@ class NeedTerms:
             for number in found.reach.explains
             if number not in shown
         }
-        return attrs.evolve(found, partly=partly, view=(found.reach.points, label, partly))
+        return attrs.evolve(
+            found,
+            partly=partly,
+            view=(found.reach.points, label, partly),
+            phrase=frozenset(entry.said),
+        )
 
     def words(self, found: list[Word], text: str, marks: int) -> tuple[list[Unit], list[Unit]]:
         """The need's information units: lexicon phrases, single words, adjacent pairs
