@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from mfs_core.model import Procedure
+from mfs_core.recognition.bodies import counterpart, title_pairs
 from mfs_core.recognition.confidence import (
     ELSEWHERE,
     GENERIC_WORD,
@@ -128,6 +129,8 @@ class LevelRules:
         self._general: dict[str, list[int]] = {}
         #: whether a need is, nearly, a related question of the procedure it would claim
         self._related = RelatedQuestions(procedures, partner_of)
+        #: by number, the pairs of adjacent stems of its titles (bodies.counterpart)
+        self._title_pairs = title_pairs((p.title, p.fiche_title) for p in procedures)
 
     def partner_only(self, known: list[Unit], words: list[Unit], kept: int) -> Recognition:
         """The need names partners and nothing the catalogue knows besides (« la CAF »,
@@ -278,6 +281,16 @@ class LevelRules:
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
             level, chosen = _AMBIGUOUS, 2
+        if level is _CONFIDENT and not hinted and len(ranked) > 1:
+            other = counterpart(ranked, known, self._title_pairs, self._partner_of, self._fiche_of)
+            if other is not None:
+                # « Déclarer l'année de séparation »: the CAF's changement de situation or
+                # the tax office's? The event is the CAF's keyword and a question title of
+                # F388; no body is named: asked (mfs_core.recognition.bodies, stop 39).
+                before = ranked
+                ranked = first(ranked, [ranked[0][4], other])
+                moved_up(before, ranked, ASKED, placed)
+                level, chosen = _AMBIGUOUS, 2
         if level is _CONFIDENT and expansions:
             rival = self._echoed_rival(ranked, known, expansions)
             if rival is not None:

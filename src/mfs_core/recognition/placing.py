@@ -18,6 +18,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 
+from mfs_core.recognition.confidence import CLAIM
 from mfs_core.recognition.index import ProcedureIndex
 from mfs_core.recognition.normalise import Word
 from mfs_core.recognition.questions import Questions
@@ -69,7 +70,9 @@ class Placing:
     ``subjects``: by procedure number, the subject its title opens with;
     ``subject_naming``: the keywords' words that name it
     (:func:`~mfs_core.recognition.situation.naming_keywords`); ``questions``: the
-    procedures' own question titles (:func:`~mfs_core.recognition.questions.own_questions`).
+    procedures' own question titles (:func:`~mfs_core.recognition.questions.own_questions`);
+    ``asked``: by procedure number, what its question title asks about
+    (:func:`~mfs_core.recognition.situation.asked_subjects`).
     """
 
     def __init__(
@@ -79,12 +82,14 @@ class Placing:
         subjects: Mapping[int, frozenset[str]],
         subject_naming: tuple[frozenset[str], ...],
         questions: Questions,
+        asked: Mapping[int, frozenset[str]] | None = None,
     ) -> None:
         self.index = index
         self._terms = terms
         self.subjects = subjects
         self._subject_naming = subject_naming
         self.questions = questions
+        self.asked: Mapping[int, frozenset[str]] = asked or {}
 
     def question_first(self, ranked: list[Row], found: list[Word]) -> list[Row]:
         """``ranked`` with the best candidate of the first :data:`_QUESTION_REACH` whose
@@ -184,6 +189,41 @@ class Placing:
         if unsaid != {first[4]} or not _explained_alike(known, first[4], second[4]):
             return ranked
         return [second, first, *ranked[2:]]
+
+    def asked_settled(self, ranked: list[Row], known: list[Unit]) -> list[Row]:
+        """``ranked`` with the first candidate whose title is a question about a subject the
+        need says nothing of (:attr:`asked`: « Quel *justificatif* fournir pour s'inscrire à
+        France Travail ? », neither the noun it asks about nor a keyword word that names
+        the procedure said, as :func:`~mfs_core.recognition.situation.unsaid_subjects`
+        reads a title's situation) passed by the best of the next candidates of the first
+        three that every known word of the need reaching it reaches too, that asks no
+        such unsaid question itself, and that explains enough of the need to be asked
+        about (:data:`~mfs_core.recognition.confidence.CLAIM`). « S'inscrire à Pôle
+        Emploi » asks how to register: the question title's other words (« inscrire »,
+        « France Travail ») reach it in full, the registration's keyword « inscription »
+        only as a derived form its fiche's questions hold, so the justificatif was
+        claimed at 100 % (stop 39).
+
+        Only the order changes: the level is read on it, so the candidate passed, which
+        scores more, stays a rival and the question asks both; a need that says the
+        justificatif, or « pièces », keeps its claim."""
+        if len(ranked) < 2:
+            return ranked
+        best = ranked[0][4]
+        asked = self.asked.get(best)
+        if asked is None:
+            return ranked
+        said = {term for word in known for term, _ in word.terms}
+        if not asked.isdisjoint(said) or not self._subject_naming[best].isdisjoint(said):
+            return ranked
+        reaching = [word.reach.explains for word in known if best in word.reach.explains]
+        for row in ranked[1:_HEAD_REACH]:
+            number = row[4]
+            if row[6] < CLAIM or number in self.asked:
+                continue
+            if all(number in explains for explains in reaching):
+                return first(ranked, [number])
+        return ranked
 
     def head_first(self, ranked: list[Row], found: list[Word], head: tuple[int, str]) -> list[Row]:
         """``ranked`` with the best candidate the head of the need's noun phrase reaches

@@ -98,7 +98,7 @@ from mfs_core.recognition.scoring import (
     without_numbers,
 )
 from mfs_core.recognition.scoring import scores as score_of
-from mfs_core.recognition.situation import naming_keywords, situations, subjects
+from mfs_core.recognition.situation import asked_subjects, naming_keywords, situations, subjects
 from mfs_core.recognition.terms import (
     EXPLAINED_BY_FIELD,
     NeedTerms,
@@ -315,7 +315,8 @@ class Recogniser:
         subject = subjects(found)
         naming = naming_keywords([t.stem for k in p.keywords for t in tokens(k)] for p in ordered)
         questions = own_questions(p.questions for p in ordered)
-        self._placing = Placing(self.index, self._terms, subject, naming, questions)
+        asked = asked_subjects(((p.title, p.fiche_title) for p in ordered), generic)
+        self._placing = Placing(self.index, self._terms, subject, naming, questions, asked)
         self._levels = LevelRules(
             self.index,
             ordered,
@@ -842,6 +843,12 @@ class Recogniser:
         if placing.subjects and not refuted:
             before = ranked
             ranked = placing.subject_settled(ranked, known)
+            moved_up(before, ranked, SUBJECT, placed)
+        if placing.asked and not refuted and len(ranked) > 1:
+            # « S'inscrire à Pôle Emploi » says nothing of the justificatif the question
+            # title « Quel justificatif fournir pour s'inscrire… ? » asks (stop 39).
+            before = ranked
+            ranked = placing.asked_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)
         # Folded once for the readings below (each looks for its word before any work).
         folded = text.casefold()

@@ -25,10 +25,17 @@ the first candidate is one and the second, reached alike by the need's words, sc
 least its score divided by :data:`SITUATION_BOOST`, the ranking puts the second first
 (issue-14t's rule, kept to the first place by issue-14u: dividing every such score lifted
 candidates reached by other words).
+
+A title asked as a question is about what it asks (:func:`asked_subjects`): « Quel
+*justificatif* fournir pour s'inscrire à France Travail ? » (F24465) answers which document
+registering takes, not how to register; a need that says nothing of the justificatif
+(« S'inscrire à Pôle Emploi ») asks about the registration its other words name
+(:meth:`~mfs_core.recognition.placing.Placing.asked_settled`, stop 39).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from mfs_core.recognition.normalise import tokens
@@ -36,6 +43,7 @@ from mfs_core.recognition.normalise import tokens
 __all__ = [
     "NAMING_KEYWORD_FICHES",
     "SITUATION_BOOST",
+    "asked_subjects",
     "named_situations",
     "naming_keywords",
     "situations",
@@ -52,6 +60,11 @@ SITUATION_BOOST = 1.25
 #: titre de séjour), while « adresse » (the carte grise's, the change of address declared
 #: to every body, the mail forwarding) names none.
 NAMING_KEYWORD_FICHES = 2
+
+#: The interrogative determiner a question title asks its subject with (« Quel
+#: justificatif… ? », « Quelles sont les catégories… ? »): the noun after it, its auxiliary
+#: and article being stop words, is what the question asks about.
+_ASKING = re.compile(r"\bquel(?:le)?s?\b", re.IGNORECASE)
 
 #: first stem of a situation -> (its stems, the procedures whose title opens with it)
 Situations = Mapping[str, Sequence[tuple[frozenset[str], frozenset[int]]]]
@@ -148,3 +161,33 @@ def unsaid_subjects(
         and subject[number].isdisjoint(stems)
         and naming[number].isdisjoint(stems)
     )
+
+
+def asked_subjects(
+    titles: Iterable[tuple[str, str | None]], generic: frozenset[str] = frozenset()
+) -> dict[int, frozenset[str]]:
+    """By procedure number (given as (title, fiche title)), the stems of the nouns its
+    question titles ask about: the first meaningful word after « quel », « quelle »,
+    « quels » or « quelles » in a title that ends with « ? ». Titles asked otherwise
+    (« Comment consulter gratuitement un avocat ? », « Quand doit-on payer ses impôts ? »)
+    name no noun as what they ask, and a word of how a request is asked (``generic``,
+    accent-free: :func:`~mfs_core.recognition.normalise.generic_words`) is no subject
+    either: « Demande de départ en retraite du salarié : quelles sont les *démarches* à
+    effectuer ? » (F13941's fiche title) asks how to make the demande: left out.
+
+    >>> asked_subjects([("Quel justificatif fournir pour s'inscrire à France Travail ?", None),
+    ...                 ("Comment consulter gratuitement un avocat ?", None)])
+    {0: frozenset({'justif'})}
+    """
+    found: dict[int, set[str]] = {}
+    for number, both in enumerate(titles):
+        for text in both:
+            if not text or not text.rstrip().endswith("?"):
+                continue
+            asking = _ASKING.search(text)
+            if asking is None:
+                continue
+            after = tokens(text[asking.end() :])
+            if after and after[0].plain not in generic:
+                found.setdefault(number, set()).add(after[0].stem)
+    return {number: frozenset(stems) for number, stems in found.items()}
