@@ -208,12 +208,24 @@ def read_corpus(path: Path = CORPUS) -> list[Item]:
                     ambiguous=bool(data.get("ambiguous")),
                     near_miss=bool(data.get("near_miss")),
                     kind=str(data.get("source", {}).get("kind", "")),
-                    sample=str(data.get("sample") or "main"),
+                    sample=_sample_of(data),
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: {exc}") from None
     return items
+
+
+def _sample_of(data: dict[str, Any]) -> str:
+    """An item's ``sample`` (``main`` when absent); a value that is not a non-empty string
+    of letters, digits and dashes is an error (an item silently left out of its sample
+    would change the figures: review 39)."""
+    sample = data.get("sample", "main")
+    if not isinstance(sample, str) or not sample or len(sample) > 40:
+        raise ValueError("'sample' must be a short non-empty string")
+    if not all(c.isalnum() or c == "-" for c in sample):
+        raise ValueError("'sample' must hold letters, digits and dashes only")
+    return sample
 
 
 def with_catalogue(registry: Any, path: Path) -> dict[str, Any]:
@@ -401,10 +413,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"evaluate_recognition: cannot read the corpus: {exc}", file=sys.stderr)
         return 2
-    if args.sample:
+    if args.sample is not None:
         items = [item for item in items if item.sample == args.sample]
         if not items:
-            print(f"evaluate_recognition: no item of sample {args.sample!r}", file=sys.stderr)
+            asked = args.sample if len(args.sample) <= 40 else args.sample[:40] + "…"
+            print(f"evaluate_recognition: no item of sample {asked!r}", file=sys.stderr)
             return 2
     from mfs_core.registry import Registry
 

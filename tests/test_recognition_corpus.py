@@ -222,6 +222,25 @@ def test_the_sample_option_measures_one_sample_only(
     assert {i.split for i in short} == {"tune", "holdout"}
     assert evaluation.main(["--sample", "nothing-of-that-name"]) == 2
     assert "no item of sample" in capsys.readouterr().err
+    # review 39: an empty name is no sample (it measured the whole corpus), a long one is
+    # echoed cut
+    assert evaluation.main(["--sample", ""]) == 2
+    assert evaluation.main(["--sample", "x" * 10_000]) == 2
+    assert len(capsys.readouterr().err) < 200
+
+
+@pytest.mark.parametrize("value", [123, ["short"], {"a": 1}, None, False, "", "sh ort"])
+def test_a_corrupted_sample_value_is_an_error(
+    evaluation: ModuleType, tmp_path: Path, value: object
+) -> None:
+    # review 39: such a value silently took the item out of its sample
+    import json
+
+    line = {"text": "t", "expected": [], "tag": "negative", "split": "tune", "sample": value}
+    corpus = tmp_path / "needs.jsonl"
+    corpus.write_text(json.dumps(line) + "\n", "utf-8")
+    with pytest.raises(ValueError, match="sample"):
+        evaluation.read_corpus(corpus)
 
 
 @pytest.mark.parametrize(("split", "measure", "ceiling"), CEILINGS)

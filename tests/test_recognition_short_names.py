@@ -112,3 +112,17 @@ def test_definition_is_not_definitive(recogniser: Recogniser) -> None:
     assert recogniser.recognise("réexpédition définitive de mon courrier").best.procedure == (
         "la-poste.reexpedition-courrier"
     )
+
+
+@pytest.mark.parametrize(
+    "need", ["faire suivre mon courrier définitivement", "faire suivre courrier définitif"]
+)
+def test_a_generic_word_leaves_another_word_of_its_stem_its_own(
+    recogniser: Recogniser, need: str
+) -> None:
+    # review 39: « définition » is a word of how a request is asked; its stem, which the
+    # catalogue holds only through « définitive », must not make « définitivement » a
+    # word that names nothing (the claim became a question with the temporary forwarding)
+    recognition = recogniser.recognise(need)
+    assert recognition.level is Level.CONFIDENT, recognition
+    assert recognition.candidates[0].procedure == "la-poste.reexpedition-courrier"

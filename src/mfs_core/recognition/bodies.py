@@ -14,15 +14,18 @@ séparation », which names the event and no body, was claimed for the CAF alone
 a partner wrote the event in decided which body the resident meant.
 
 :func:`counterpart` finds, for a would-be claim, the first next candidate of another
-partner (not a twin: the same fiche is :mod:`~mfs_core.recognition.twins`' question) whose
-démarche (:func:`title_pairs`) shares a pair of adjacent words with the claimed one's,
-that every known word of the need reaching the claimed one reaches too, and that one of
-those words reaches only in its question titles or description while it names the claimed
-one (a keyword or a title): only the field it was written in tells them apart. The need
-names no partner (the caller asks only then). The claim is then a question between the
-two (:meth:`~mfs_core.recognition.decision.LevelRules.level`). « déclarer un divorce »
-still claims the tax office's (« divorce » reaches no CAF procedure), « séparation caf »
-the CAF's; « je n'ai toujours pas reçu mon permis » the permit's delivery, though the aide
+partner (not a twin: the same fiche is :mod:`~mfs_core.recognition.twins`' question)
+whose démarche (:func:`title_pairs`) shares a pair of adjacent words with the claimed
+one's, that every known word of the need reaching the claimed one reaches too, and that
+one of those words reaches only in its question titles or description while it names the
+claimed one (a keyword or a title): only the field it was written in tells them apart;
+and no word of the need reaches the claimed one's partner without reaching the other's
+(« déclarer séparation RSA »: the RSA tells the CAF). The need names no partner, or both
+(the caller asks only then: « séparation caf DGFiP » names two bodies, review 39). The
+claim is then a question between the two
+(:meth:`~mfs_core.recognition.decision.LevelRules.level`). « déclarer un divorce » still
+claims the tax office's (« divorce » reaches no CAF procedure), « séparation caf » the
+CAF's; « je n'ai toujours pas reçu mon permis » the permit's delivery, though the aide
 au permis of France Travail shares « permis de conduire » (« permis » names both).
 """
 
@@ -77,23 +80,31 @@ def counterpart(
     partner_of: Sequence[str],
     fiche_of: Sequence[str | None],
 ) -> int | None:
-    """The number of the first of the next candidates of ``ranked`` (up to four) that is
-    the best one's démarche at another partner, reached by every known word of the need
+    """The number of the first of the next candidates of ``ranked`` (up to four) that is the
+    best one's démarche at another partner, reached by every known word of the need
     (``known``) that reaches the best one, one of them only in its question titles or
-    description while it reaches the best one in a keyword or title; ``None`` when there
-    is none. ``pairs``, ``partner_of``, ``fiche_of``: by procedure number, its title
-    pairs (:func:`title_pairs`), partner and fiche."""
+    description while it reaches the best one in a keyword or title, and no word of
+    which reaches the best one's partner and not its own; ``None`` when there is none.
+    ``pairs``, ``partner_of``, ``fiche_of``: by procedure number, its title pairs
+    (:func:`title_pairs`), partner and fiche."""
     best = ranked[0][4]
     own = pairs[best]
     if not own:
         return None
     reaching = [word for word in known if best in word.reach.explains]
     partner, fiche = partner_of[best], fiche_of[best]
+    # By word of the need, the partners whose procedures it reaches whole (a lexicon phrase
+    # reaching one by some of its words only, « RSA → revenu » on the tax return, does not
+    # count there): a word that reaches the best one's partner and not the other's tells the
+    # body (« déclarer séparation *RSA* »: the RSA is the CAF's; review 39).
+    told = [_partners_reached(word, partner_of) for word in known if word.partner is None]
     for row in ranked[1 : 1 + _REACH]:
         number = row[4]
         if partner_of[number] == partner or (fiche is not None and fiche_of[number] == fiche):
             continue
         if own.isdisjoint(pairs[number]):
+            continue
+        if any(partner in reached and partner_of[number] not in reached for reached in told):
             continue
         if all(number in word.reach.explains for word in reaching) and any(
             word.reach.points[best][1] < STRONG_FIELDS <= word.reach.points[number][1]
@@ -101,3 +112,11 @@ def counterpart(
         ):
             return number
     return None
+
+
+def _partners_reached(word: Unit, partner_of: Sequence[str]) -> set[str]:
+    """The partners of the procedures ``word`` reaches with all its words (not those a
+    lexicon phrase reaches by some of them only: :attr:`~mfs_core.recognition.terms.Unit.
+    partly`)."""
+    partly = word.partly or {}
+    return {partner_of[n] for n in word.reach.explains if n not in partly}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import attrs
 
@@ -117,8 +117,13 @@ class LevelRules:
         self._twins = twins
         self._terms = terms
         self._generic = generic
-        #: their stems: they never name a procedure through its title alone (specificity)
-        self.generic_stems = frozenset(map(stem, generic))
+        #: their stems: they never name a procedure through its title alone (specificity);
+        #: not a stem the catalogue holds only through another word (« définition » and
+        #: « Réexpédition *définitive* »: review 39), which stays that word's own
+        forms = index.forms
+        self.generic_stems = frozenset(
+            term for word in generic if (term := stem(word)) not in forms or word in forms[term]
+        )
         self._subjects = subjects
         self._naming: dict[int, Naming] = {}
         self._shared: dict[frozenset[str], list[str]] | None = None
@@ -281,9 +286,9 @@ class LevelRules:
             # it too (« recherche d'emploi »: the job-search obligation's keyword, a title
             # phrase of the job offers): only the field they were found in ranks them.
             level, chosen = _AMBIGUOUS, 2
-        if level is _CONFIDENT and not hinted and len(ranked) > 1:
+        if level is _CONFIDENT and len(ranked) > 1 and self._bodies_open(ranked[0][4], hinted):
             other = counterpart(ranked, known, self._title_pairs, self._partner_of, self._fiche_of)
-            if other is not None:
+            if other is not None and (not hinted or self._partner_of[other] in hinted):
                 # « Déclarer l'année de séparation »: the CAF's changement de situation or
                 # the tax office's? The event is the CAF's keyword and a question title of
                 # F388; no body is named: asked (mfs_core.recognition.bodies, stop 39).
@@ -588,6 +593,12 @@ class LevelRules:
             ],
             [word.weight for word in units],
         )
+
+    def _bodies_open(self, number: int, hinted: Collection[str]) -> bool:
+        """Whether the need leaves open which body procedure ``number``'s démarche is made
+        with (:mod:`~mfs_core.recognition.bodies`): it names no partner, or names this one's
+        and another (« séparation caf DGFiP »: both bodies said, review 39)."""
+        return not hinted or (self._partner_of[number] in hinted and len(hinted) > 1)
 
     def _partner_order(self, number: int) -> tuple[int, int, str, str]:
         return self._static_order[number]

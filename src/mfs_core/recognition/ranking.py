@@ -844,9 +844,11 @@ class Recogniser:
             before = ranked
             ranked = placing.subject_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)
-        if placing.asked and not refuted and len(ranked) > 1:
+        if placing.asked and not refuted and len(ranked) > 1 and head_position(text) is None:
             # « S'inscrire à Pôle Emploi » says nothing of the justificatif the question
-            # title « Quel justificatif fournir pour s'inscrire… ? » asks (stop 39).
+            # title « Quel justificatif fournir pour s'inscrire… ? » asks (stop 39). A need
+            # that names a thing « pour » that purpose asks about that thing, in its own
+            # words (« *papiers* pour s'inscrire à pôle emploi », review 39): left.
             before = ranked
             ranked = placing.asked_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)

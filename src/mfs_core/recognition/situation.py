@@ -166,18 +166,21 @@ def unsaid_subjects(
 def asked_subjects(
     titles: Iterable[tuple[str, str | None]], generic: frozenset[str] = frozenset()
 ) -> dict[int, frozenset[str]]:
-    """By procedure number (given as (title, fiche title)), the stems of the nouns its
-    question titles ask about: the first meaningful word after « quel », « quelle »,
-    « quels » or « quelles » in a title that ends with « ? ». Titles asked otherwise
-    (« Comment consulter gratuitement un avocat ? », « Quand doit-on payer ses impôts ? »)
-    name no noun as what they ask, and a word of how a request is asked (``generic``,
-    accent-free: :func:`~mfs_core.recognition.normalise.generic_words`) is no subject
-    either: « Demande de départ en retraite du salarié : quelles sont les *démarches* à
-    effectuer ? » (F13941's fiche title) asks how to make the demande: left out.
+    """By procedure number (given as (title, fiche title)), the stems of the nouns its question
+    titles ask about: the first meaningful word after « quel », « quelle », « quels » or
+    « quelles » in a title that ends with « ? », and the word right after it (« Quel
+    justificatif *fournir* … ? »: « que faut-il fournir » asks the same). Titles asked
+    otherwise (« Comment consulter gratuitement un avocat ? », « Quand doit-on payer ses
+    impôts ? ») name no noun as what they ask, and a word of how a request is asked
+    (``generic``, accent-free: :func:`~mfs_core.recognition.normalise.generic_words`) is
+    no subject either: « Demande de départ en retraite du salarié : quelles sont les
+    *démarches* à effectuer ? » (F13941's fiche title) asks how to make the demande:
+    left out.
 
-    >>> asked_subjects([("Quel justificatif fournir pour s'inscrire à France Travail ?", None),
-    ...                 ("Comment consulter gratuitement un avocat ?", None)])
-    {0: frozenset({'justif'})}
+    >>> found = asked_subjects([("Quel justificatif fournir pour s'inscrire à France Travail ?",
+    ...                          None), ("Comment consulter gratuitement un avocat ?", None)])
+    >>> sorted(found[0]), len(found)
+    (['fourn', 'justif'], 1)
     """
     found: dict[int, set[str]] = {}
     for number, both in enumerate(titles):
@@ -189,5 +192,7 @@ def asked_subjects(
                 continue
             after = tokens(text[asking.end() :])
             if after and after[0].plain not in generic:
-                found.setdefault(number, set()).add(after[0].stem)
+                # The noun and the word right after it (« Quel justificatif *fournir* … ? »):
+                # « que faut-il fournir » asks the same (review 39).
+                found.setdefault(number, set()).update(t.stem for t in after[:2])
     return {number: frozenset(stems) for number, stems in found.items()}
