@@ -844,7 +844,10 @@ class Recogniser:
             before = ranked
             ranked = placing.subject_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)
-        if placing.asked and not refuted and len(ranked) > 1 and head_position(text) is None:
+        # Folded once for the readings below (each looks for its word before any work).
+        folded = text.casefold()
+        head = head_position(text, folded)
+        if placing.asked and not refuted and len(ranked) > 1 and head is None:
             # « S'inscrire à Pôle Emploi » says nothing of the justificatif the question
             # title « Quel justificatif fournir pour s'inscrire… ? » asks (stop 39). A need
             # that names a thing « pour » that purpose asks about that thing, in its own
@@ -852,9 +855,6 @@ class Recogniser:
             before = ranked
             ranked = placing.asked_settled(ranked, known)
             moved_up(before, ranked, SUBJECT, placed)
-        # Folded once for the readings below (each looks for its word before any work).
-        folded = text.casefold()
-        head = head_position(text, folded)
         if head is not None and len(ranked) > 1:
             before = ranked
             ranked = placing.head_first(ranked, found, head)
