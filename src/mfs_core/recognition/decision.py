@@ -291,7 +291,8 @@ class LevelRules:
             if other is not None and (not hinted or self._partner_of[other] in hinted):
                 # « Déclarer l'année de séparation »: the CAF's changement de situation or
                 # the tax office's? The event is the CAF's keyword and a question title of
-                # F388; no body is named: asked (mfs_core.recognition.bodies, stop 39).
+                # F388; no body is named (or both are, review 39): asked
+                # (mfs_core.recognition.bodies, stop 39).
                 before = ranked
                 ranked = first(ranked, [ranked[0][4], other])
                 moved_up(before, ranked, ASKED, placed)
