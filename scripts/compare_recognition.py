@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 
-from bench_recognition import archived, copied, needs_and_requests, recognition_at
+from bench_recognition import CORPUS, archived, copied, needs_and_requests, recognition_at
 
 from mfs_core import recognition
 from mfs_core.datafile import load_data_file
@@ -108,8 +108,7 @@ _HIDDEN = "a need of the holdout split (not shown)"
 
 def _holdout_texts() -> frozenset[str]:
     """The texts of the corpus's holdout split."""
-    corpus = Path(__file__).parents[1] / "tests" / "data" / "recognition" / "needs.jsonl"
-    items = (json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line)
+    items = (json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line)
     return frozenset(item["text"] for item in items if item.get("split") == "holdout")
 
 

@@ -210,11 +210,10 @@ class Placing:
         if len(ranked) < 2:
             return ranked
         best = ranked[0][4]
-        asked = self.asked.get(best)
-        if asked is None:
+        if best not in self.asked:
             return ranked
         said = {term for word in known for term, _ in word.terms}
-        if not asked.isdisjoint(said) or not self._subject_naming[best].isdisjoint(said):
+        if not unsaid_subjects(self.asked, self._subject_naming, said, (best,)):
             return ranked
         reaching = [word.reach.explains for word in known if best in word.reach.explains]
         for row in ranked[1:_HEAD_REACH]:
