@@ -168,7 +168,10 @@ CEILINGS = [
     # la perte de votre carte électorale ? » (a negative) lost the unknown word « voulez »
     # that kept it ``none``: weak, the inscription sur les listes électorales first
     # (11 -> 12 of 64, 17.2 -> 18.8 %); tune and holdout top-1 / top-3 unchanged
-    ("tune", "suggested", 0.23),
+    # stop 40 (task E) lowered it 0.23 -> 0.20, the target: social housing and the
+    # private mutuelle as things of another matter (``[[elsewhere]]``) took 18 -> 14 of 81
+    # (22.2 -> 17.3 %); covered needs and the holdout unchanged
+    ("tune", "suggested", 0.20),
     ("holdout", "claimed", 0.16),
     ("holdout", "suggested", 0.32),
 ]

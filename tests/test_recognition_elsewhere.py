@@ -44,6 +44,14 @@ def test_the_bank_card_lost_is_not_the_identity_card(recogniser: Recogniser) -> 
         ("j'ai perdu ma carte bancaire et ma carte vitale", "cnam.carte-vitale"),
         ("je veux demander mon départ à la retraite", "cnav.demande-retraite"),
         ("calcul indemnités journalières maladie cpam", "cnam.indemnites-journalieres"),
+        # stop 40: the private mutuelle's phrases beside the C2S (constructed)
+        ("C2S mutuelle gratuite", "cnam.complementaire-sante-solidaire"),
+        ("complémentaire santé solidaire", "cnam.complementaire-sante-solidaire"),
+        ("je n'ai pas de mutuelle, puis-je avoir la C2S ?", "cnam.complementaire-sante-solidaire"),
+        ("j'ai perdu ma carte vitale et ma carte de mutuelle", "cnam.carte-vitale"),
+        # the C2S named by its acronym (a lexicon expansion): « changer de mutuelle » is the
+        # context of that request, not another matter (``NeedTerms._elsewhere_word``)
+        ("changer de mutuelle pour la CSS", "cnam.complementaire-sante-solidaire"),
     ],
 )
 def test_the_head_word_still_counts_elsewhere(

@@ -31,7 +31,10 @@ says the two wordings mean the same thing:
   the carte grise, the carte Vitale or the carte d'identité; « indemnité *de départ* »:
   the employer's, not the indemnités journalières): their words reach no procedure and
   weigh as a word the index does not know (``UNKNOWN_WORD``): the need is about
-  something the catalogue lacks.
+  something the catalogue lacks. In a need that also says an ``[[expand]]`` phrase
+  (« APL pour mon *logement social* », « changer de mutuelle pour la CSS »), the
+  collocation is that request's context: it reaches nothing and weighs as a word of how a
+  request is asked (``GENERIC_WORD``; stop 40).
 
 Plugins add words for their own procedures through :attr:`Procedure.keywords`
 (and :attr:`Procedure.questions`, :attr:`Procedure.fiche_title`...), and partner hints

@@ -347,6 +347,8 @@ class NeedTerms:
         negated: frozenset[int] | None = None
         every_stem: tuple[str, ...] | None = None
         written_said: dict[tuple[str, ...], bool] = {}
+        named = False  # an expansion said: the need names a covered request in its words
+        foreign: list[tuple[Elsewhere, int, int]] = []
         for start, end, entry, number in hits:
             span = set(range(start, end))
             if isinstance(entry, PartnerHint):
@@ -385,8 +387,27 @@ class NeedTerms:
                     continue
             expanded |= span
             covered |= span
+            if isinstance(entry, Elsewhere):
+                foreign.append((entry, number, start))
+                continue
+            named = named or isinstance(entry, Expansion)
             words.append(self._phrase(entry, number, start))
+        for other in foreign:  # a loop: a generator made cells of its locals
+            words.append(self._elsewhere_word(*other, named=named))
         return words, covered
+
+    def _elsewhere_word(self, entry: Elsewhere, number: int, start: int, *, named: bool) -> Unit:
+        """The word an ``[[elsewhere]]`` phrase makes: a word of another matter
+        (:meth:`_foreign`), or, when the need also names a covered request by a lexicon
+        expansion (``named``), the context of that request: « APL pour mon *logement
+        social* » is the aide for that dwelling, « changer de mutuelle pour la CSS » the
+        C2S. The context reaches nothing and weighs as a word of how a request is asked,
+        so the other matter neither lends its head word to the request (« logement ») nor
+        hides it (stop 40)."""
+        if not named:
+            return self._phrase(entry, number, start)
+        span = frozenset(range(start, start + len(entry.said)))
+        return self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
 
     def _phrase(self, entry: _LexiconEntry, number: int, start: int) -> Unit:
         """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
