@@ -20,7 +20,11 @@
 - a confidence rounded once for the pooled procedures sharing it gives each ranked row
   the roundings of its own confidence;
 - a request read for its claims only (an account's sentence) and given as level none
-  unranked when it cannot claim claims exactly what its whole reading claims.
+  unranked when it cannot claim claims exactly what its whole reading claims;
+- work only some needs use is done only for them: a twin question is read for the
+  resident's denials only when the need negates a partner's hint, and the two-bodies
+  check reads the need's words only for a candidate of another partner sharing the
+  best one's title words (``scripts/compare_recognition.py``: no outcome moved).
 
 The outcomes themselves are pinned by ``tests/test_recognition_golden.py``.
 """
@@ -41,6 +45,7 @@ from hypothesis import strategies as st
 from mfs_core.model import Procedure
 from mfs_core.recognition import (
     Recogniser,
+    bodies,
     decision,
     entitlement,
     normalise,
@@ -402,6 +407,51 @@ def test_an_account_sentence_that_cannot_claim_is_not_ranked(
         sentences += len(ranking._SENTENCES.split(need[: normalise.MAX_TEXT_CHARS]))
     assert len(accounts) > 20
     assert len(ranked) < len(accounts) + sentences / 3
+
+
+def test_a_twin_question_is_read_for_denials_only_when_a_hint_is_negated(
+    recogniser: Recogniser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CAF's and the MSA's aide au logement (one fiche): only « je ne suis pas
+    # agriculteur » makes the need worth reading again for the resident's denials.
+    read: list[list[str]] = []
+    denied = ranking.denied_by_resident
+
+    def spy(text: str, hints: Any) -> bool:
+        read.append(list(hints))
+        return denied(text, hints)
+
+    monkeypatch.setattr(ranking, "denied_by_resident", spy)
+    asked = recogniser.recognise("demande d'aide au logement")
+    assert [c.procedure for c in asked.candidates[:2]] == [
+        "caf.aide-logement",
+        "msa.aide-logement",
+    ]
+    assert read == []
+    denying = recogniser.recognise("je ne suis pas agriculteur, demande d'aide au logement")
+    assert read == [["agriculteur"]]
+    assert denying.best is not None
+    assert denying.best.procedure == "caf.aide-logement"
+
+
+class _Unread:
+    """A need's word that fails the test when the two-bodies check reads its reach."""
+
+    partner = None
+    span: frozenset[int] = frozenset()
+
+    @property
+    def reach(self) -> Any:
+        pytest.fail("the need's words were read for no candidate of another partner")
+
+
+def test_the_two_bodies_check_reads_no_word_when_no_other_partner_is_next() -> None:
+    # The best candidate (0) has title pairs; the next ones are its own partner's: none
+    # can be its démarche at another body, so what each word reaches is not read.
+    ranked: list[Any] = [(0, 0, 0, 0, number) for number in range(4)]
+    pairs = [frozenset({"demarch_effectu"})] * 4
+    found = bodies.counterpart(ranked, [_Unread()], pairs, ["caf"] * 4, ["F1"] + [None] * 3)  # type: ignore[list-item]
+    assert found is None
 
 
 marked_texts = (

@@ -91,19 +91,24 @@ def counterpart(
     own = pairs[best]
     if not own:
         return None
-    reaching = [word for word in known if best in word.reach.explains]
     partner, fiche = partner_of[best], fiche_of[best]
     # By word of the need, the partners whose procedures it reaches whole (a lexicon phrase
     # reaching one by some of its words only, « RSA → revenu » on the tax return, does not
     # count there): a word that reaches the best one's partner and not the other's tells the
     # body (« déclarer séparation *RSA* »: the RSA is the CAF's; review 39).
-    told = [_partners_reached(word, partner_of) for word in known if word.partner is None]
+    # Read only for a candidate the cheap tests below keep (most needs: none): each set
+    # of ``told`` goes through every procedure a word reaches.
+    told: list[set[str]] | None = None
+    reaching: list[Unit] = []
     for row in ranked[1 : 1 + _REACH]:
         number = row[4]
         if partner_of[number] == partner or (fiche is not None and fiche_of[number] == fiche):
             continue
         if own.isdisjoint(pairs[number]):
             continue
+        if told is None:
+            told = [_partners_reached(word, partner_of) for word in known if word.partner is None]
+            reaching = [word for word in known if best in word.reach.explains]
         if any(partner in reached and partner_of[number] not in reached for reached in told):
             continue
         if all(number in word.reach.explains for word in reaching) and any(

@@ -129,14 +129,18 @@ class Placing:
         naissance » for the casier judiciaire)."""
         described = self.index.described
         added: dict[int, float] = {}
-        pooled = {row[4] for row in ranked}
+        # The few ranked numbers, looked up in each term's postings (an intersection went
+        # through every procedure a summary word reaches); each number's sum is still made
+        # in word and term order.
+        pooled = [row[4] for row in ranked]
         for word in known:
             for term, match in word.terms:
                 found = described.get(term)
                 if found is None:
                     continue
-                for number in pooled.intersection(found):
-                    added[number] = added.get(number, 0.0) + match * found[number]
+                for number in pooled:
+                    if number in found:
+                        added[number] = added.get(number, 0.0) + match * found[number]
         if not added:
             return ranked
         # A procedure its description adds to passes those above it whose score, with what

@@ -832,7 +832,8 @@ class Recogniser:
             refuted_hints = self._terms.refuted_hints(found, text)  # a new dict a call
             for partner in hinted & refuted_hints.keys():  # a loop: no closure cell here
                 del refuted_hints[partner]
-            if not denied_by_resident(text, refuted_hints.values()):
+            # Most twin needs deny no hint: the need is then not read again (folded whole).
+            if refuted_hints and not denied_by_resident(text, refuted_hints.values()):
                 refuted_hints = {}
             refuted = twins.refuted(ranked, set(refuted_hints))
             if refuted:

@@ -258,14 +258,15 @@ class Scoring:
         if not hinted and thematique is None:
             return scores
         documents = self.index.documents
+        partner_of = self._partner_of
         boosted: dict[int, float] = {}
         for number, score in scores.items():
-            document = documents[number]
-            if document.partner in hinted:
+            named = partner_of[number] in hinted  # its partner looked up once
+            if named:
                 score *= HINT_BOOST
-            if thematique is not None and thematique in document.thematiques:
+            if thematique is not None and thematique in documents[number].thematiques:
                 score *= THEMATIQUE_BOOST
-            if hinted and document.partner not in hinted:
+            if hinted and not named:
                 # The need names another body (« le médiateur de la Caf »): this one's
                 # procedure is at most a suggestion, and comes after that body's.
                 score *= OTHER_PARTNER
