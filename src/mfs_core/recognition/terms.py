@@ -373,6 +373,10 @@ class NeedTerms:
                 covered |= span
                 words.append(self._foreign(entry.label, frozenset(span)))
                 continue
+            if isinstance(entry, Expansion) and entry.active and entry.means == entry.said:
+                # « réclamer » means « réclamation », its own stem: the entry only says
+                # where the resident is asked (stop 40); elsewhere the word reads as itself.
+                continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
                 # once a phrase, not once a hit: « chômage » said 250 times was 40 ms.
