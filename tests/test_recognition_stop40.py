@@ -30,9 +30,7 @@ _CLAIMS = (Level.CONFIDENT, Level.AMBIGUOUS)
         "les impôts m'ont réclamé 300 euros",
     ],
 )
-def test_what_is_asked_of_the_resident_is_no_reclamation(
-    recogniser: Recogniser, need: str
-) -> None:
+def test_what_is_asked_of_the_resident_is_no_reclamation(recogniser: Recogniser, need: str) -> None:
     recognition = recogniser.recognise(need)
     assert not (
         recognition.level in _CLAIMS and recognition.candidates[0].procedure == "dgfip.reclamation"
