@@ -88,7 +88,7 @@ _MEMBERSHIP = frozenset(
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 
 
-#: (accent-free word, stem or ``None``, the elided pronoun before it: « n », « j » or "",
+#: (accent-free word, stem or ``None``, the elided pronoun before it: « n », « j », « m » or "",
 #: the punctuation after it: "?" for a question, another mark, or "").
 _Read = tuple[str, "str | None", str, str]
 #: What :func:`_chunk` gave for each chunk seen (bounded: emptied when full), as
@@ -113,7 +113,7 @@ def _chunk(chunk: str) -> tuple[_Read, ...]:
         stop = _mark(cleaned[match.end() : end])
         token = match.group()
         parts = _cut(token) if "'" in token else [token]
-        elided = token[0] if token[1:2] == "'" and token[0] in "nj" else ""
+        elided = token[0] if token[1:2] == "'" and token[0] in "njm" else ""
         for k in range(len(parts)):
             _, plain, stem = next(analysed)
             found.append(
@@ -174,7 +174,10 @@ def passive_positions(text: str) -> frozenset[int]:
     été »). « je n'ai pas *été payé* » tells what the resident was not paid, where « je ne
     peux pas payer » tells what the resident cannot pay, and « mon impôt n'a pas été
     payé » what was not paid of the tax (a lexicon expansion marked ``active``:
-    :class:`~mfs_core.recognition.lexicon.Expansion`)."""
+    :class:`~mfs_core.recognition.lexicon.Expansion`). The same holds for a verb whose
+    object is the resident, said by another (stop 40: « la DGFiP *me réclame* de
+    l'argent », « mon employeur ne *m'a* pas *payé* »): right after « me » / « m' », or
+    after its auxiliary and a negation, when no « je » said it of itself (« je me … »)."""
     return _negations(text)[2]
 
 
@@ -183,6 +186,30 @@ def passive_positions(text: str) -> frozenset[int]:
 _OWN_AUXILIARY = frozenset(("ai", "avons", "avez", "as"))
 #: What may stand between that auxiliary and « été » (« je n'ai *toujours pas* été payé »).
 _BETWEEN_AUXILIARY = frozenset(("pas", "jamais", "plus", "toujours", "encore", "point", "guere"))
+
+
+#: The object pronoun of the resident: « me », or « m' » elided before the verb.
+_OWN_OBJECT = "me"
+#: What may stand between that pronoun and the verb: the auxiliary « avoir » of another
+#: (« il m'*a* réclamé », « ils m'*ont* payé ») and a negation's particles.
+_BETWEEN_OBJECT = frozenset(("a", "ont", "avait", "avaient", "aura", "auront")) | _BETWEEN_AUXILIARY
+
+
+def _own_object(found: list[_Read], n: int) -> bool:
+    """Whether the word at ``n`` is a verb whose object is the resident, said by another:
+    right after « me » (or a word « m' » is elided before), with only
+    :data:`_BETWEEN_OBJECT` words between, and no « je » right before that pronoun (« je
+    me … » is the resident's own doing; « ne » may stand between)."""
+    for back in range(n - 1, max(n - 5, -1), -1):
+        plain, _, elided, _ = found[back]
+        if plain == _OWN_OBJECT or elided == "m":
+            before = back - 1
+            if before >= 0 and found[before][0] == "ne":
+                before -= 1
+            return before < 0 or (found[before][0] != "je" and found[before][2] != "j")
+        if plain not in _BETWEEN_OBJECT:
+            return False
+    return False
 
 
 def _own_passive(found: list[_Read], n: int) -> bool:
@@ -257,7 +284,7 @@ def _negations(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int
                 if adjacent:
                     refused.add(position)
                 under = False  # the first meaningful word only: what is negated
-            if _own_passive(found, n):
+            if _own_passive(found, n) or _own_object(found, n):
                 passive.add(position)
             clause.append(position)
             position += 1

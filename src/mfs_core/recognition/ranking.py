@@ -70,6 +70,7 @@ from mfs_core.recognition.normalise import (
     tokens,
 )
 from mfs_core.recognition.personal import without_personal_data
+from mfs_core.recognition.places import without_place_names
 from mfs_core.recognition.placing import Placing, moved_up, refuted_last, unasked
 from mfs_core.recognition.questions import own_questions
 from mfs_core.recognition.result import (
@@ -451,7 +452,8 @@ class Recogniser:
     def read_need(self, text: str) -> tuple[str, list[Word], int]:
         """``text`` as :meth:`recognise` reads it before ranking, with its meaningful words
         and marks (:func:`~mfs_core.recognition.normalise.reading` of it): NFC, accents
-        restored, personal data blanked, numbers in words and first days of months read.
+        restored, personal data and compound place names blanked, numbers in words and
+        first days of months read.
         Also read by ``scripts/fit_suggestion_gate.py``. Raises nothing."""
         if not unicodedata.is_normalized("NFC", text):
             # Read as the length limit counts it (routing.request.need_length): an accent
@@ -460,6 +462,8 @@ class Recogniser:
         text = self._accents.restored(text)
         # « Mme Nguyen veut … »: the name is no word of the need
         text = without_personal_data(text, self._known_word, partner=self._partner_word)
+        # « je déménage à Ars-en-Ré »: where the resident lives is no word of the need
+        text = without_place_names(text)
         found, marks = reading(text)
         if marks & SPELLED_NUMBER or len(text) > MAX_TEXT_CHARS:
             # « soixante-deux ans » is read as « 62 ans »; a text that long is asked whole.

@@ -85,6 +85,14 @@ _EXPLAINS = tuple(EXPLAINED_BY_FIELD[field] for field in FIELD_WEIGHTS)
 _LAST_FIELD = len(FIELD_WEIGHTS)
 
 
+def _outside(
+    hits: list[tuple[int, int, _LexiconEntry, int]],
+    spans: list[tuple[int, int, _LexiconEntry, int]],
+) -> list[tuple[int, int, _LexiconEntry, int]]:
+    """The lexicon ``hits`` that lie inside none of ``spans`` (start, end, ...)."""
+    return [h for h in hits if not any(s[0] <= h[0] and h[1] <= s[1] for s in spans)]
+
+
 def _longest_first(hit: tuple[int, int, object, int]) -> tuple[int, int]:
     """The order lexicon hits are taken in: longest first, then leftmost."""
     return -(hit[1] - hit[0]), hit[0]
@@ -203,6 +211,9 @@ Single = tuple[Unit, Term | None, Unit | None]
 _LexiconEntry = Expansion | PartnerHint | Asked | Elsewhere
 #: a lexicon entry by its first stem: its stems said, the entry, its number
 _Entered = tuple[tuple[str, ...], _LexiconEntry, int]
+#: The fewest letters a partner name's first word is cut to (« ass. maladie »): fewer say
+#: no word (« a », « as »).
+_MIN_CUT = 3
 
 
 #: A first-person denial right before a partner's hint (accent-free, casefolded text).
@@ -313,6 +324,18 @@ class NeedTerms:
         ]
         for number, entry in enumerate(entries):
             self.entries.setdefault(entry.said[0], []).append((entry.said, entry, number))
+        #: second stem -> (the first word as written, accent-free; the stems of the name's
+        #: other words, stop words too; the hint, its number) of each partner's name of
+        #: two words or more, read with its first word cut short
+        self.cut_names: dict[str, list[tuple[str, tuple[str, ...], PartnerHint, int]]] = {}
+        for number, entry in enumerate(entries):
+            if isinstance(entry, PartnerHint) and len(entry.said) > 1:
+                first, _, rest = entry.label.partition(" ")
+                first = fold(first.casefold())
+                if len(first) > _MIN_CUT and rest:
+                    self.cut_names.setdefault(entry.said[1], []).append(
+                        (first, written_stems(rest), entry, number)
+                    )
 
     def _lexicon_words(self, found: list[Word], text: str) -> tuple[list[Unit], set[int]] | None:
         """The lexicon phrases found in the need ``text`` (its meaningful words ``found``),
@@ -337,6 +360,9 @@ class NeedTerms:
                 for phrase, entry, number in entries[first]:
                     if stems[start : start + len(phrase)] == phrase:
                         hits.append((start, start + len(phrase), entry, number))
+        if self.cut_names and (cut := self._cut_names(found, stems, text)):
+            # The cut word is the name's, not a phrase of its own (« ass » is no ASS there).
+            hits = [*_outside(hits, cut), *cut]
         if not hits:
             return None
         if len(hits) > 1:  # most needs with a phrase: one (no key made for it)
@@ -375,6 +401,10 @@ class NeedTerms:
                 covered |= span
                 words.append(self._foreign(entry.label, frozenset(span)))
                 continue
+            if isinstance(entry, Expansion) and entry.active and entry.means == entry.said:
+                # « réclamer » means « réclamation », its own stem: the entry only says
+                # where the resident is asked (stop 40); elsewhere the word reads as itself.
+                continue
             if isinstance(entry, Expansion) and entry.written:
                 # « droits au chômage » is not every « chômage ». Read once a need and
                 # once a phrase, not once a hit: « chômage » said 250 times was 40 ms.
@@ -408,6 +438,32 @@ class NeedTerms:
             return self._phrase(entry, number, start)
         span = frozenset(range(start, start + len(entry.said)))
         return self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
+
+    def _cut_names(
+        self, found: list[Word], stems: tuple[str, ...], text: str
+    ) -> list[tuple[int, int, _LexiconEntry, int]]:
+        """The partner names said with their first word cut short (« ass. maladie », « ass
+        retraite »: review 39, stop 40), as lexicon hits: a word of :data:`_MIN_CUT` letters
+        or more that opens the name's first word (« ass » of « assurance ») and is not that
+        word, followed by the name's other words, in a row in ``text``. The name then
+        stands for the cut word (« ASS », the allocation de solidarité spécifique, the
+        acronym it also is, claimed « ass maladie »)."""
+        hits: list[tuple[int, int, _LexiconEntry, int]] = []
+        for start in range(len(found) - 1):
+            for first, rest, entry, number in self.cut_names.get(stems[start + 1], ()):
+                plain = found[start][1]
+                end = start + len(entry.said)
+                if (
+                    len(plain) >= _MIN_CUT
+                    and plain != first
+                    and first.startswith(plain)
+                    and stems[start] != entry.said[0]  # « alloc »: the name itself, found
+                    and stems[start + 1 : end] == entry.said[1:]
+                    # said in a row, as the name is (« ASS et retraite » is two things)
+                    and said_in(text, (stems[start], *rest))
+                ):
+                    hits.append((start, end, entry, number))
+        return hits
 
     def _phrase(self, entry: _LexiconEntry, number: int, start: int) -> Unit:
         """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
