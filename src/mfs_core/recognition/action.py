@@ -1,0 +1,145 @@
+"""The action a need names on an object: the procedure of the action before the object's.
+
+« Comment contester sa taxe foncière ? » names an action, « contester », on an object, the
+taxe foncière. The object's procedure scores most (its keyword is said whole), yet the
+need asks for the action's procedure, the réclamation: the code général des impôts says a
+tax is contested by a réclamation (R*190-1), whatever the tax. « Les allocations chômage
+peuvent-elles être supprimées ? » is the radiation's question (F1638), not the
+allowance's.
+
+:file:`data/actions.toml` lists the actions, each as data with its public source:
+``say``, the words of the action (single words, compared by stem: « contester »,
+« conteste », « contestation » meet); ``title``, one word of the title of the procedures
+the action names (« réclamation »). :meth:`Actions.rival` finds, among the first
+candidates shown (:data:`REACH`), a procedure whose title holds the ``title`` word of an
+action the need says, of the best candidate's partner, when the best one's title does
+not hold it: the action applies to the object of that body. The recogniser places it
+first — a claim of the object's procedure becomes a question between the two (stop 40).
+
+A word the need says under a negation is no action asked (« je ne conteste pas… »): only
+the words :func:`~mfs_core.recognition.normalise.reading` keeps count, and a negated verb
+is not among them when its particle refuses it; an action word the catalogue does not
+hold is still read (its stem is compared, not its index term).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from mfs_core.errors import InputError
+from mfs_core.recognition.index import ProcedureIndex
+from mfs_core.recognition.normalise import Word, tokens
+from mfs_core.recognition.scoring import Row
+
+__all__ = ["REACH", "Action", "Actions", "load_actions", "read_actions"]
+
+#: The action's procedure is looked for among the first candidates shown (the top three).
+REACH = 5
+#: Entries and words of one entry at most (the file is hand-written; a larger one is
+#: refused rather than read).
+_MAX_ENTRIES = 100
+_MAX_WORDS = 40
+
+
+@attrs.frozen
+class Action:
+    """The words ``said`` (stems) of an action name the procedures whose title holds the
+    stem ``title``."""
+
+    said: frozenset[str]
+    title: str
+    label: str  # the entry's ``title`` as written (for errors and docs)
+    source: str
+
+
+def read_actions(data: Mapping[str, Any], origin: str) -> tuple[Action, ...]:
+    """The ``[[action]]`` entries of a TOML document (``origin`` names it in errors).
+
+    Raises :class:`~mfs_core.errors.InputError` naming the entry and field: an unknown
+    table or key, a ``say`` that is not a list of single meaningful words, a ``title``
+    that is not one meaningful word, no ``source``, too many entries or words."""
+    unknown = sorted(set(data) - {"action"})
+    if unknown:
+        raise InputError(f"{origin}: unknown table(s) {', '.join(unknown)}")
+    entries = data.get("action", [])
+    if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
+        raise InputError(f"{origin}: action: expected a list of tables ([[action]])")
+    if len(entries) > _MAX_ENTRIES:
+        raise InputError(f"{origin}: action: expected at most {_MAX_ENTRIES} entries")
+    actions = []
+    for n, entry in enumerate(entries):
+        where = f"{origin}: action[{n}]"
+        extra = sorted(set(entry) - {"say", "title", "source", "note"})
+        if extra:
+            raise InputError(f"{where}: unknown key{'s' * (len(extra) > 1)} {', '.join(extra)}")
+        source = entry.get("source")
+        if not (isinstance(source, str) and source.strip()):
+            raise InputError(f"{where}.source: every entry cites its public source")
+        title = entry.get("title")
+        say = entry.get("say")
+        if not (isinstance(say, list) and say and all(isinstance(w, str) for w in say)):
+            raise InputError(f"{where}.say: expected a non-empty list of words")
+        if len(say) > _MAX_WORDS:
+            raise InputError(f"{where}.say: expected at most {_MAX_WORDS} words")
+        said = frozenset(_one_stem(word, f"{where}.say") for word in say)
+        if not isinstance(title, str):
+            raise InputError(f"{where}.title: expected one word of a procedure's title")
+        actions.append(Action(said, _one_stem(title, f"{where}.title"), title, source))
+    return tuple(actions)
+
+
+def _one_stem(word: str, where: str) -> str:
+    found = [t.stem for t in tokens(word)]
+    if len(found) != 1:
+        raise InputError(f"{where}: {word!r}: expected one meaningful word")
+    return found[0]
+
+
+@functools.cache
+def load_actions() -> tuple[Action, ...]:
+    """The built-in actions (:file:`data/actions.toml`), read once per process."""
+    text = resources.files(__package__).joinpath("data/actions.toml").read_text("utf-8")
+    return read_actions(tomllib.loads(text), "mfs_core/recognition/data/actions.toml")
+
+
+class Actions:
+    """The actions over one index: by stem said, the procedures (numbers) it names."""
+
+    def __init__(self, index: ProcedureIndex, actions: Sequence[Action]) -> None:
+        titles = [frozenset(t.stem for t in tokens(d.title)) for d in index.documents]
+        named: dict[str, set[int]] = {}
+        for action in actions:
+            numbers = {n for n, title in enumerate(titles) if action.title in title}
+            if numbers:
+                for stem in action.said:
+                    named.setdefault(stem, set()).update(numbers)
+        #: a stem of an action -> the procedures whose title names that action
+        self.named = {stem: frozenset(numbers) for stem, numbers in named.items()}
+        self._partner_of = [d.partner for d in index.documents]
+
+    def rival(self, ranked: Sequence[Row], found: Sequence[Word]) -> int | None:
+        """The number of the first of ``ranked[1:REACH]`` whose title names an action the
+        need (its meaningful words ``found``) says, of the best candidate's partner, when
+        the best one's title names none of those actions; else ``None``. Raises
+        nothing."""
+        if len(ranked) < 2 or not self.named:
+            return None
+        named: set[int] = set()
+        for word in found:
+            numbers = self.named.get(word[2])
+            if numbers is not None:
+                named.update(numbers)
+        best = ranked[0][4]
+        if not named or best in named:
+            return None
+        partner = self._partner_of[best]
+        for row in ranked[1:REACH]:
+            if row[4] in named and self._partner_of[row[4]] == partner:
+                return row[4]
+        return None
