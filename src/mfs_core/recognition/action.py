@@ -121,7 +121,24 @@ class Actions:
                     named.setdefault(stem, set()).update(numbers)
         #: a stem of an action -> the procedures whose title names that action
         self.named = {stem: frozenset(numbers) for stem, numbers in named.items()}
+        #: the procedures whose title names an action
+        self.titled = frozenset().union(*self.named.values())
         self._partner_of = [d.partner for d in index.documents]
+
+    def unsaid(self, ranked: Sequence[Row], found: Sequence[Word]) -> bool:
+        """Whether the best candidate of ``ranked`` names in its title an action the need
+        (its meaningful words ``found``) does not say, and the next, of the same partner,
+        names none and explains as much of the need (its confidence): « Combien de
+        trimestres … pour toucher une retraite ? » asks no « rachat », and the durée
+        d'assurance explains it as much as the « Rachat de trimestres ». Raises nothing."""
+        if len(ranked) < 2:
+            return False
+        best, second = ranked[0][4], ranked[1][4]
+        if best not in self.titled or second in self.titled:
+            return False
+        if self._partner_of[best] != self._partner_of[second] or ranked[1][6] < ranked[0][6]:
+            return False
+        return all(best not in self.named.get(word[2], ()) for word in found)
 
     def rival(self, ranked: Sequence[Row], found: Sequence[Word]) -> int | None:
         """The number of the first of ``ranked[1:REACH]`` whose title names an action the

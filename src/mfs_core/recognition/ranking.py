@@ -900,11 +900,20 @@ class Recogniser:
                 level, chosen, ranked = asked
             elif dropped:
                 ranked = [*ranked[:chosen], *dropped, *ranked[chosen:]]
-        rival = self._actions.rival(ranked, found)
+        actions = self._actions
+        rival = actions.rival(ranked, found)
         if rival is not None:
             # « Comment contester sa taxe foncière ? »: the action's procedure (the
             # réclamation) before the object's (mfs_core.recognition.action, stop 40).
             level, chosen, ranked = _action_first(level, chosen, ranked, rival, placed)
+        elif (level is _AMBIGUOUS and chosen > 1 or level not in _CLAIMS) and actions.unsaid(
+            ranked, found
+        ):
+            # « Combien de trimestres … ? » asks no rachat: the procedure of an action the
+            # need does not say after the next, which explains the need as much.
+            before = ranked
+            ranked = [ranked[1], ranked[0], *ranked[2:]]
+            moved_up(before, ranked, ASKED if level is _AMBIGUOUS else SUBJECT, placed)
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
         withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
