@@ -23,7 +23,7 @@ from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 
 CORPUS = Path(__file__).parent / "data" / "recognition" / "needs.jsonl"
-PLACES = {"subject", "head", "twins", "asked", "requests", "described", "question"}
+PLACES = {"subject", "head", "twins", "asked", "requests", "described", "question", "action"}
 
 #: Needs whose shown order departs from the scores, one per rule (the brief's need, and
 #: corpus items with their sources in ``needs.jsonl``; « demande de RSA » and the

@@ -75,6 +75,7 @@ from mfs_core.recognition.placing import Placing, moved_up, refuted_last, unaske
 from mfs_core.recognition.questions import own_questions
 from mfs_core.recognition.result import (
     ACCOUNT,
+    ACTION,
     ASKED,
     BORROWED,
     HEAD,
@@ -901,19 +902,19 @@ class Recogniser:
             elif dropped:
                 ranked = [*ranked[:chosen], *dropped, *ranked[chosen:]]
         actions = self._actions
-        rival = actions.rival(ranked, found)
+        rival = actions.rival(ranked, found, text)
         if rival is not None:
             # « Comment contester sa taxe foncière ? »: the action's procedure (the
             # réclamation) before the object's (mfs_core.recognition.action, stop 40).
             level, chosen, ranked = _action_first(level, chosen, ranked, rival, placed)
         elif (level is _AMBIGUOUS and chosen > 1 or level not in _CLAIMS) and actions.unsaid(
-            ranked, found
+            ranked, found, text
         ):
             # « Combien de trimestres … ? » asks no rachat: the procedure of an action the
             # need does not say after the next, which explains the need as much.
             before = ranked
             ranked = [ranked[1], ranked[0], *ranked[2:]]
-            moved_up(before, ranked, ASKED if level is _AMBIGUOUS else SUBJECT, placed)
+            moved_up(before, ranked, SUBJECT, placed)
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
         withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
@@ -949,11 +950,12 @@ def _action_first(
     action`) first, the level and count chosen to match: a claim of the object's
     procedure becomes a question between the two; a question keeps its candidates, the
     action's joining them; suggestions keep their level. Each procedure moved up is
-    recorded in ``placed`` (:data:`~mfs_core.recognition.result.ASKED`)."""
+    recorded in ``placed``: :data:`~mfs_core.recognition.result.ASKED` in a claim or a
+    question, :data:`~mfs_core.recognition.result.ACTION` among suggestions."""
     before = ranked
     at = next(n for n, row in enumerate(ranked) if row[4] == rival)
     ranked = [ranked[at], *ranked[:at], *ranked[at + 1 :]]
-    moved_up(before, ranked, ASKED, placed)
+    moved_up(before, ranked, ASKED if level in _CLAIMS else ACTION, placed)
     if level is Level.CONFIDENT:
         return Level.AMBIGUOUS, 2, ranked
     if level is Level.AMBIGUOUS and at >= chosen:
