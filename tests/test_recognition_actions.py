@@ -87,7 +87,7 @@ def test_what_the_actions_leave(recogniser: Recogniser, need: str, first: str) -
 def test_the_tax_office_reclaiming_a_tax_is_no_reclamation(recogniser: Recogniser) -> None:
     # the verb « réclamer » is the tax office's (« un supplément … peut-il être réclamé ? »,
     # a question title of F59 and F110): its stem is the réclamation's, its form is not
-    said = recogniser._actions.said  # noqa: SLF001 - the rule's own reading
+    said = recogniser._actions.said  # the rule's own reading
     text = "un supplément d'impôts locaux peut-il être réclamé"
     assert said(meaningful(text), text) == frozenset()
     text = "faire une réclamation"

@@ -907,7 +907,7 @@ class Recogniser:
             # « Comment contester sa taxe foncière ? »: the action's procedure (the
             # réclamation) before the object's (mfs_core.recognition.action, stop 40).
             level, chosen, ranked = _action_first(level, chosen, ranked, rival, placed)
-        elif (level is _AMBIGUOUS and chosen > 1 or level not in _CLAIMS) and actions.unsaid(
+        elif ((level is _AMBIGUOUS and chosen > 1) or level not in _CLAIMS) and actions.unsaid(
             ranked, found, text
         ):
             # « Combien de trimestres … ? » asks no rachat: the procedure of an action the
