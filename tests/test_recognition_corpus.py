@@ -147,11 +147,14 @@ COVERED = ("lexical", "paraphrase", "colloquial")
 # level none too, so a rule that turns suggestions into none cannot move them): tune
 # 67.0 % (276 of 412), holdout 57.7 % (90 of 156); floors 0.66 and 0.56, about four and
 # two needs under.
+# Stop 40 (the action a need names: mfs_core.recognition.action) took tune top-1 to 89.3 %
+# (368 of 412), lexical 99.5 %, para+coll 81.0 % (holdout unchanged): floors 0.87 -> 0.88,
+# 0.96 -> 0.98, 0.79 -> 0.80.
 FLOORS = [
-    ("tune", COVERED, "top1", 0.87),
+    ("tune", COVERED, "top1", 0.88),
     ("tune", COVERED, "top3", 0.925),
-    ("tune", ("lexical",), "top1", 0.96),
-    ("tune", ("paraphrase", "colloquial"), "top1", 0.79),
+    ("tune", ("lexical",), "top1", 0.98),
+    ("tune", ("paraphrase", "colloquial"), "top1", 0.80),
     ("holdout", COVERED, "top1", 0.72),
     ("holdout", COVERED, "top3", 0.80),
     ("holdout", ("lexical",), "top1", 0.85),

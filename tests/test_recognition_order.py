@@ -23,7 +23,7 @@ from mfs_core.registry import Registry
 from mfs_core.routing import DecisionKind, Request, RequestChannel, Router
 
 CORPUS = Path(__file__).parent / "data" / "recognition" / "needs.jsonl"
-PLACES = {"subject", "head", "twins", "asked", "requests", "described", "question"}
+PLACES = {"subject", "head", "twins", "asked", "requests", "described", "question", "action"}
 
 #: Needs whose shown order departs from the scores, one per rule (the brief's need, and
 #: corpus items with their sources in ``needs.jsonl``; « demande de RSA » and the
@@ -143,7 +143,9 @@ def test_a_clarify_of_scores_far_apart_does_not_call_them_equally_close() -> Non
     decision = router.decide(request)
     assert decision.kind is DecisionKind.CLARIFY
     first, second = (a.score for a in decision.alternatives[:2])
-    assert first > 2 * second
+    # the réclamation first since stop 40 (the action the need names), the taxe foncière
+    # second: still far apart
+    assert max(first, second) > 2 * min(first, second)
     (entry,) = [t for t in decision.trace if t.rule == "core.clarify"]
     assert entry.note is not None
     assert entry.note.startswith("2 démarches proches : ")

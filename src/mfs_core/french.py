@@ -101,6 +101,7 @@ PLACED_FR = _frozen(
         "requests": "les démarches de chaque demande, dans l'ordre où le besoin cite les demandes",
         "described": "le résumé officiel de sa fiche reprend des mots de la demande",
         "question": "la demande reprend une question de sa fiche",
+        "action": "la demande nomme l'action de cette démarche",
     }
 )
 #: What need recognition concluded (:class:`mfs_core.recognition.Level` values).

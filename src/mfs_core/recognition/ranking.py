@@ -34,6 +34,7 @@ import attrs
 
 from mfs_core.model import Partner, PartnerKind, Procedure, ProcedureStatus
 from mfs_core.recognition.accents import known_accents
+from mfs_core.recognition.action import Actions, load_actions
 from mfs_core.recognition.clauses import (
     asks,
     asks_again,
@@ -75,6 +76,8 @@ from mfs_core.recognition.placing import Placing, moved_up, refuted_last, unaske
 from mfs_core.recognition.questions import own_questions
 from mfs_core.recognition.result import (
     ACCOUNT,
+    ACTION,
+    ASKED,
     BORROWED,
     HEAD,
     QUESTION,
@@ -317,6 +320,8 @@ class Recogniser:
         naming = naming_keywords([t.stem for k in p.keywords for t in tokens(k)] for p in ordered)
         questions = own_questions(p.questions for p in ordered)
         asked = asked_subjects(((p.title, p.fiche_title) for p in ordered), generic)
+        #: the actions a need names on an object (mfs_core.recognition.action)
+        self._actions = Actions(self.index, load_actions())
         self._placing = Placing(self.index, self._terms, subject, naming, questions, asked)
         self._levels = LevelRules(
             self.index,
@@ -901,6 +906,20 @@ class Recogniser:
                 level, chosen, ranked = asked
             elif dropped:
                 ranked = [*ranked[:chosen], *dropped, *ranked[chosen:]]
+        actions = self._actions
+        rival = actions.rival(ranked, found, text)
+        if rival is not None:
+            # « Comment contester sa taxe foncière ? »: the action's procedure (the
+            # réclamation) before the object's (mfs_core.recognition.action, stop 40).
+            level, chosen, ranked = _action_first(level, chosen, ranked, rival, placed)
+        elif ((level is _AMBIGUOUS and chosen > 1) or level not in _CLAIMS) and actions.unsaid(
+            ranked, found, text
+        ):
+            # « Combien de trimestres … ? » asks no rachat: the procedure of an action the
+            # need does not say after the next, which explains the need as much.
+            before = ranked
+            ranked = [ranked[1], ranked[0], *ranked[2:]]
+            moved_up(before, ranked, SUBJECT, placed)
         # Enough of the need to claim the best, and a rule withdrew the claim: said why,
         # so that no reason calls a 100 % candidate unsure (issue-14bc).
         withheld = WORDS if level is _WEAK and ranked[0][6] >= CLAIM else None
@@ -927,6 +946,26 @@ class Recogniser:
     def _national_of(code: str, partners: Mapping[str, Partner]) -> bool:
         partner = partners.get(code)
         return partner is None or partner.kind is PartnerKind.NATIONAL
+
+
+def _action_first(
+    level: Level, chosen: int, ranked: list[Row], rival: int, placed: dict[int, str]
+) -> tuple[Level, int, list[Row]]:
+    """``ranked`` with ``rival`` (the action's procedure, :mod:`~mfs_core.recognition.
+    action`) first, the level and count chosen to match: a claim of the object's
+    procedure becomes a question between the two; a question keeps its candidates, the
+    action's joining them; suggestions keep their level. Each procedure moved up is
+    recorded in ``placed``: :data:`~mfs_core.recognition.result.ASKED` in a claim or a
+    question, :data:`~mfs_core.recognition.result.ACTION` among suggestions."""
+    before = ranked
+    at = next(n for n, row in enumerate(ranked) if row[4] == rival)
+    ranked = [ranked[at], *ranked[:at], *ranked[at + 1 :]]
+    moved_up(before, ranked, ASKED if level in _CLAIMS else ACTION, placed)
+    if level is Level.CONFIDENT:
+        return Level.AMBIGUOUS, 2, ranked
+    if level is Level.AMBIGUOUS and at >= chosen:
+        return level, min(chosen + 1, MAX_CANDIDATES), ranked
+    return level, chosen, ranked
 
 
 #: Where a sentence ends.

@@ -17,6 +17,7 @@ from mfs_core.recognition.confidence import Level
 
 __all__ = [
     "ACCOUNT",
+    "ACTION",
     "ASKED",
     "BORROWED",
     "DESCRIBED",
@@ -63,7 +64,11 @@ class Candidate:
     ``"described"`` (suggestions only, no claim or question: its fiche's official summary,
     its ``description``, holds more of the need's words, and the score it passes is
     within what they add), ``"question"`` (the need is one of its own fiche question titles,
-    said whole, and its words explain it as much as the one it passes: issue-14bl).
+    said whole, and its words explain it as much as the one it passes: issue-14bl),
+    ``"action"`` (suggestions only: the need names the action its title names, on the
+    object of the one it passes, of the same partner — « contester » and the réclamation
+    over the taxe foncière: :mod:`~mfs_core.recognition.action`, stop 40; in a claim or a
+    question that candidate is ``"asked"``).
 
     ``request``: in a need read as several requests (:attr:`Recognition.several`), the
     number (from 1, in the order said) of the request this candidate answers; ``None``
@@ -164,6 +169,7 @@ def new_candidate(
 SUBJECT, HEAD, TWINS, ASKED, REQUESTS = "subject", "head", "twins", "asked", "requests"
 DESCRIBED = "described"
 QUESTION = "question"
+ACTION = "action"
 #: Why a claim is shown, not made (:attr:`Recognition.withheld`).
 ACCOUNT, WORDS, BORROWED = "account", "words", "requests"
 

@@ -281,6 +281,7 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                                 "requests",
                                 "described",
                                 "question",
+                                "action",
                                 None,
                             ],
                             "description": "why a rule lists the candidate above one of "
@@ -290,7 +291,9 @@ EXTRA_SCHEMAS: dict[str, Any] = {
                             "the candidates of each request, in the order said; among "
                             "suggestions, its fiche's official summary says more of the "
                             "need's words, since issue-14ae; the need is one of its fiche's "
-                            "question titles said whole, since issue-14bl); null when its "
+                            "question titles said whole, since issue-14bl; among "
+                            "suggestions, the need names the action its title names, "
+                            "since stop 40); null when its "
                             "place follows "
                             "the scores (since issue-14ab)",
                         },
