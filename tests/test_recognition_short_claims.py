@@ -63,7 +63,7 @@ def test_a_suggestion_puts_the_registration_first(recogniser: Recogniser) -> Non
     [
         # guard: the subject said, or a keyword word naming the procedure (« pièces »)
         "quels justificatifs pour s'inscrire à france travail",
-        "pièces à fournir pour s'inscrire à France Travail",
+        "pièces à fournir pour s'inscrire à pôle emploi",
         # review 39: the thing asked named in the need's own words, before « pour », or the
         # title's verb said (constructed from the title's shape)
         "papiers pour s'inscrire a pole emploi",
@@ -77,6 +77,15 @@ def test_the_subject_said_keeps_the_claim(recogniser: Recogniser, need: str) -> 
     assert recognition.level is Level.CONFIDENT
     assert recognition.best is not None
     assert recognition.best.procedure == JUSTIFICATIFS
+
+
+def test_documents_to_provide_put_the_justificatif_first(recogniser: Recogniser) -> None:
+    # Review 40: « pièces à fournir » is how the request is asked ([[asked]], naming the
+    # justificatif); « fournir » no longer reaches the title's « fournir », and the words
+    # left (« inscrire », « France Travail ») reach both fiches: shown first, not claimed.
+    recognition = recogniser.recognise("pièces à fournir pour s'inscrire à France Travail")
+    assert recognition.level in (Level.CONFIDENT, Level.WEAK)
+    assert recognition.candidates[0].procedure == JUSTIFICATIFS
 
 
 def test_guard_the_registration_named_stays_first(recogniser: Recogniser) -> None:

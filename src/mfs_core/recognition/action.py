@@ -48,7 +48,7 @@ from mfs_core.recognition.scoring import Row
 
 __all__ = ["REACH", "Action", "Actions", "load_actions", "read_actions"]
 
-#: The action's procedure is looked for among the first candidates shown (the top three).
+#: The action's procedure is looked for among the first five candidates ranked.
 REACH = 5
 #: Entries and words of one entry at most (the file is hand-written; a larger one is
 #: refused rather than read).
@@ -57,7 +57,11 @@ _MAX_WORDS = 40
 #: A verb between « ne » and its particle (« je ne *conteste* pas »); read on texts of
 #: :data:`~mfs_core.recognition.normalise.MAX_TEXT_CHARS` at most, like every reading.
 _NE_VERB = re.compile(
-    r"\bn(?:e\s+|['’]\s*)(\w+)\s+(?:pas|plus|jamais|gu[eè]re|point)\b", re.IGNORECASE
+    r"\bn(?:e\s+|['’]\s*)"
+    # an object pronoun may stand before the verb (« je ne *la* conteste pas »: review 40)
+    r"(?:(?:la|le|les|lui|leur|me|te|se|nous|vous|y|en)\s+|[lmts]['’]\s*)?"
+    r"(\w+)\s+(?:pas|plus|jamais|gu[eè]re|point)\b",
+    re.IGNORECASE,
 )
 
 

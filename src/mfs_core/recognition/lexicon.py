@@ -25,7 +25,9 @@ says the two wordings mean the same thing:
   (« démarches administratives », « démarches à accomplir »): their words reach no
   procedure (« administratives » is a word of « certificat de *situation administrative* »,
   « démarches à accomplir » the form of service-public.fr titles) and weigh in the
-  confidence as a word of how a request is asked (``GENERIC_WORD``);
+  confidence as a word of how a request is asked (``GENERIC_WORD``); an optional
+  ``subject`` (one word) is the noun of a question title the phrase names (« pièces à
+  fournir »: « Quel *justificatif* fournir … ? », review 40);
 - ``[[elsewhere]]``: ``say`` lists collocations whose head word a covered procedure uses
   but whose phrase names a thing of another matter (« carte *bancaire* »: the bank's, not
   the carte grise, the carte Vitale or the carte d'identité; « indemnité *de départ* »:
@@ -200,11 +202,15 @@ class Exclusion:
 
 @attrs.frozen
 class Asked:
-    """« ``said`` » (stems) is how a request is asked: it reaches no procedure."""
+    """« ``said`` » (stems) is how a request is asked: it reaches no procedure.
+    ``subject``: the stem of the noun a question title asks about that the phrase names
+    (« pièces à fournir » asks for the *justificatif* of « Quel justificatif fournir … ? »:
+    :meth:`~mfs_core.recognition.placing.Placing.asked_settled`), or ``None``."""
 
     said: tuple[str, ...]
     label: str
     source: str
+    subject: str | None = None
 
 
 @attrs.frozen
@@ -291,10 +297,14 @@ class Lexicon:
                     Exclusion(_stems(said, f"{where}.say"), said, title_stems[0], source)
                 )
         asked: list[Asked] = []
-        for where, entry in _tables(data, "asked", {"say"}, origin):
+        for where, entry in _tables(data, "asked", {"say", "subject"}, origin):
             source = _source(entry, where)
+            subject = entry.get("subject")
+            if subject is not None and not isinstance(subject, str):
+                raise InputError(f"{where}.subject: expected one word (a question's noun)")
+            subject_stem = None if subject is None else _stems(subject, f"{where}.subject", 1)[0]
             for said in _strings(entry, "say", where):
-                asked.append(Asked(_stems(said, f"{where}.say"), said, source))
+                asked.append(Asked(_stems(said, f"{where}.say"), said, source, subject_stem))
         elsewhere: list[Elsewhere] = []
         for where, entry in _tables(data, "elsewhere", {"say"}, origin):
             source = _source(entry, where)

@@ -194,7 +194,9 @@ class Placing:
             return ranked
         return [second, first, *ranked[2:]]
 
-    def asked_settled(self, ranked: list[Row], known: list[Unit]) -> list[Row]:
+    def asked_settled(
+        self, ranked: list[Row], known: list[Unit], asks: frozenset[str] = frozenset()
+    ) -> list[Row]:
         """``ranked`` with the first candidate whose title is a question about a subject the
         need says nothing of (:attr:`asked`: « Quel *justificatif* fournir pour s'inscrire à
         France Travail ? », neither the noun it asks about nor a keyword word that names
@@ -210,13 +212,16 @@ class Placing:
 
         Only the order changes: the level is read on it, so the candidate passed, which
         scores more, stays a rival and the question asks both; a need that says the
-        justificatif, or « pièces », keeps its claim."""
+        justificatif, or an ``[[asked]]`` phrase naming it (« pièces à fournir »), keeps its
+        claim."""
         if len(ranked) < 2:
             return ranked
         best = ranked[0][4]
         if best not in self.asked:
             return ranked
-        said = {term for word in known for term, _ in word.terms}
+        # ``asks``: the nouns the need's [[asked]] phrases name (« pièces à fournir »: the
+        # justificatif, review 40), words that reach no procedure and so are not ``known``
+        said = {term for word in known for term, _ in word.terms} | asks
         if not unsaid_subjects(self.asked, self._subject_naming, said, (best,)):
             return ranked
         reaching = [word.reach.explains for word in known if best in word.reach.explains]

@@ -202,6 +202,9 @@ class Unit:
     #: that holds them is said as written (« ALD », the keyword of the affection de longue
     #: durée; « assistante maternelle »: :mod:`~mfs_core.recognition.decision`)
     phrase: frozenset[str] = frozenset()
+    #: for an ``[[asked]]`` phrase, the noun of a question title it names (« pièces à
+    #: fournir »: « justificatif »; :attr:`~mfs_core.recognition.lexicon.Asked.subject`)
+    asks: frozenset[str] = frozenset()
 
 
 #: One word of the need as :meth:`NeedTerms.single` reads it: its unit, the index term it
@@ -373,7 +376,7 @@ class NeedTerms:
         negated: frozenset[int] | None = None
         every_stem: tuple[str, ...] | None = None
         written_said: dict[tuple[str, ...], bool] = {}
-        named = False  # an expansion said: the need names a covered request in its words
+        named = False  # an expansion or a partner said: the need names a covered request
         foreign: list[tuple[Elsewhere, int, int]] = []
         for start, end, entry, number in hits:
             span = set(range(start, end))
@@ -382,6 +385,7 @@ class NeedTerms:
                     negated = negated_positions(text)
                 if not (negated and span & negated):
                     words.append(self._phrase(entry, number, start))
+                    named = True  # « logement social caf »: the body asked (review 40)
                 covered |= span
                 continue
             if span & expanded:
@@ -461,6 +465,7 @@ class NeedTerms:
                     and stems[start + 1 : end] == entry.said[1:]
                     # said in a row, as the name is (« ASS et retraite » is two things)
                     and said_in(text, (stems[start], *rest))
+                    and not _as_acronym(plain, text)
                 ):
                     hits.append((start, end, entry, number))
         return hits
@@ -481,6 +486,8 @@ class NeedTerms:
             # « démarches administratives »: how the request is asked, no subject; it
             # weighs as an unknown word of how a request is asked.
             found = self._word(entry.label, (), self.index.max_idf * GENERIC_WORD, span=span)
+            if entry.subject is not None:
+                found = attrs.evolve(found, asks=frozenset((entry.subject,)))
         elif isinstance(entry, Elsewhere):
             # « carte bancaire »: a thing of another matter.
             found = self._foreign(entry.label, span)
@@ -896,3 +903,14 @@ def _partly(label: str, parts: tuple[tuple[str, frozenset[int]], ...], number: i
     reached = dict.fromkeys(w for w, numbers in parts if number in numbers)
     # Reached by the phrase's own words only: the phrase, never « récupérer un colis → ».
     return f"{said} → {' '.join(reached)}" if reached else said
+
+
+def _as_acronym(plain: str, text: str) -> bool:
+    """Whether the need ``text`` writes the word ``plain`` (accent-free, lower case) only in
+    capitals (« ASS retraite »: the allocation de solidarité spécifique, as written; review
+    40), in a need not typed all in capitals, which says nothing by its case."""
+    if text.upper() == text:
+        return False
+    # the accent-free form may not be found as written (« sécu »): then not an acronym
+    written = [m.group() for m in re.finditer(rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.I)]
+    return bool(written) and all(word.isupper() for word in written)
