@@ -16,7 +16,7 @@ the level's rules too (:mod:`~mfs_core.recognition.decision`).
 from __future__ import annotations
 
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from mfs_core.recognition.confidence import CLAIM
 from mfs_core.recognition.index import ProcedureIndex
@@ -195,7 +195,7 @@ class Placing:
         return [second, first, *ranked[2:]]
 
     def asked_settled(
-        self, ranked: list[Row], known: list[Unit], asks: frozenset[str] = frozenset()
+        self, ranked: list[Row], known: list[Unit], words: Sequence[Unit] = ()
     ) -> list[Row]:
         """``ranked`` with the first candidate whose title is a question about a subject the
         need says nothing of (:attr:`asked`: « Quel *justificatif* fournir pour s'inscrire à
@@ -219,9 +219,11 @@ class Placing:
         best = ranked[0][4]
         if best not in self.asked:
             return ranked
-        # ``asks``: the nouns the need's [[asked]] phrases name (« pièces à fournir »: the
-        # justificatif, review 40), words that reach no procedure and so are not ``known``
-        said = {term for word in known for term, _ in word.terms} | asks
+        said = {term for word in known for term, _ in word.terms}
+        # ``words``: all the need's units; its [[asked]] phrases reach no procedure (not
+        # ``known``) but may name the noun asked (« pièces à fournir »: the justificatif,
+        # review 40). Read here, past the test above, which most needs stop at.
+        said.update(noun for word in words for noun in word.asks)
         if not unsaid_subjects(self.asked, self._subject_naming, said, (best,)):
             return ranked
         reaching = [word.reach.explains for word in known if best in word.reach.explains]

@@ -863,8 +863,7 @@ class Recogniser:
             # that names a thing « pour » that purpose asks about that thing, in its own
             # words (« *papiers* pour s'inscrire à pôle emploi », review 39): left.
             before = ranked
-            asks = frozenset(noun for word in words for noun in word.asks)
-            ranked = placing.asked_settled(ranked, known, asks)
+            ranked = placing.asked_settled(ranked, known, words)
             moved_up(before, ranked, SUBJECT, placed)
         if head is not None and len(ranked) > 1:
             before = ranked
