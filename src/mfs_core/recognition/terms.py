@@ -453,6 +453,8 @@ class NeedTerms:
         stands for the cut word (« ASS », the allocation de solidarité spécifique, the
         acronym it also is, claimed « ass maladie »)."""
         hits: list[tuple[int, int, _LexiconEntry, int]] = []
+        every_stem: tuple[str, ...] | None = None  # read once a need, as _lexicon_words does
+        acronym: dict[str, bool] = {}  # by cut word: written only in capitals (read once)
         for start in range(len(found) - 1):
             for first, rest, entry, number in self.cut_names.get(stems[start + 1], ()):
                 plain = found[start][1]
@@ -463,12 +465,22 @@ class NeedTerms:
                     and first.startswith(plain)
                     and stems[start] != entry.said[0]  # « alloc »: the name itself, found
                     and stems[start + 1 : end] == entry.said[1:]
-                    # said in a row, as the name is (« ASS et retraite » is two things)
-                    and said_in(text, (stems[start], *rest))
-                    and not _as_acronym(plain, text)
+                    and not self._cut_as_acronym(acronym, plain, text)
                 ):
-                    hits.append((start, end, entry, number))
+                    if every_stem is None:
+                        every_stem = written_stems(text)
+                    # said in a row, as the name is (« ASS et retraite » is two things)
+                    if said_in(text, (stems[start], *rest), every_stem):
+                        hits.append((start, end, entry, number))
         return hits
+
+    @staticmethod
+    def _cut_as_acronym(known: dict[str, bool], plain: str, text: str) -> bool:
+        """:func:`_as_acronym`, read once a cut word a need (``known``: what was read)."""
+        found = known.get(plain)
+        if found is None:
+            found = known[plain] = _as_acronym(plain, text)
+        return found
 
     def _phrase(self, entry: _LexiconEntry, number: int, start: int) -> Unit:
         """The word lexicon entry ``number`` (``entry``) found at ``start`` makes;
